@@ -1,0 +1,190 @@
+/**
+ * Small host-neutral helpers over TypeScript compiler nodes. They take the `ts` namespace from the caller
+ * (the rule context), never import it as a value.
+ */
+import type * as ts from 'typescript';
+import type { TS } from '../ts.js';
+
+export type FunctionLike =
+  | ts.FunctionDeclaration
+  | ts.FunctionExpression
+  | ts.ArrowFunction
+  | ts.MethodDeclaration
+  | ts.ConstructorDeclaration
+  | ts.GetAccessorDeclaration
+  | ts.SetAccessorDeclaration;
+
+export function isFunctionLike(t: TS, node: ts.Node): node is FunctionLike {
+  return (
+    t.isFunctionDeclaration(node) ||
+    t.isFunctionExpression(node) ||
+    t.isArrowFunction(node) ||
+    t.isMethodDeclaration(node) ||
+    t.isConstructorDeclaration(node) ||
+    t.isGetAccessorDeclaration(node) ||
+    t.isSetAccessorDeclaration(node)
+  );
+}
+
+export function enclosingFunction(t: TS, node: ts.Node): FunctionLike | undefined {
+  for (let n = node.parent; n; n = n.parent) if (isFunctionLike(t, n)) return n;
+  return undefined;
+}
+
+/** `a.b.c` for an identifier / property-access / `this` chain, `undefined` for anything else. */
+export function dottedName(t: TS, node: ts.Node): string | undefined {
+  if (t.isIdentifier(node) || t.isPrivateIdentifier(node)) return node.text;
+  if (node.kind === t.SyntaxKind.ThisKeyword) return 'this';
+  if (t.isPropertyAccessExpression(node)) {
+    const left = dottedName(t, node.expression);
+    return left === undefined ? undefined : `${left}.${node.name.text}`;
+  }
+  if (t.isElementAccessExpression(node) && t.isStringLiteralLike(node.argumentExpression)) {
+    const left = dottedName(t, node.expression);
+    return left === undefined ? undefined : `${left}.${node.argumentExpression.text}`;
+  }
+  if (t.isParenthesizedExpression(node) || t.isNonNullExpression(node) || t.isAsExpression(node) || t.isSatisfiesExpression(node)) {
+    return dottedName(t, node.expression);
+  }
+  return undefined;
+}
+
+/** The callee's dotted name of a call (`logger.error` for `logger.error(x)`), skipping optional chaining. */
+export function calleeName(t: TS, call: ts.CallExpression | ts.NewExpression): string | undefined {
+  return dottedName(t, call.expression);
+}
+
+/** The last property name of a call's callee (`error` for `this.logger.error(x)`). */
+export function calleeMethod(t: TS, call: ts.CallExpression): string | undefined {
+  const callee = skipOuter(t, call.expression);
+  if (t.isPropertyAccessExpression(callee)) return callee.name.text;
+  if (t.isElementAccessExpression(callee) && t.isStringLiteralLike(callee.argumentExpression)) return callee.argumentExpression.text;
+  if (t.isIdentifier(callee)) return callee.text;
+  return undefined;
+}
+
+/** Strips parentheses, `!`, `as`, `satisfies` and type assertions. */
+export function skipOuter(t: TS, node: ts.Expression): ts.Expression {
+  let n = node;
+  while (t.isParenthesizedExpression(n) || t.isNonNullExpression(n) || t.isAsExpression(n) || t.isSatisfiesExpression(n) || t.isTypeAssertionExpression(n)) {
+    n = n.expression;
+  }
+  return n;
+}
+
+/** The name a function is known by: its own name, the variable, property or method it is assigned to. */
+export function functionName(t: TS, fn: ts.Node): string | undefined {
+  if ((t.isFunctionDeclaration(fn) || t.isFunctionExpression(fn) || t.isMethodDeclaration(fn)) && fn.name) {
+    return t.isIdentifier(fn.name) || t.isPrivateIdentifier(fn.name) || t.isStringLiteral(fn.name) ? fn.name.text : undefined;
+  }
+  if (t.isConstructorDeclaration(fn)) return 'constructor';
+  if ((t.isGetAccessorDeclaration(fn) || t.isSetAccessorDeclaration(fn)) && t.isIdentifier(fn.name)) return fn.name.text;
+  const parent = fn.parent;
+  if (!parent) return undefined;
+  if (t.isVariableDeclaration(parent) && t.isIdentifier(parent.name)) return parent.name.text;
+  if (t.isPropertyAssignment(parent) || t.isPropertyDeclaration(parent)) {
+    return t.isIdentifier(parent.name) || t.isStringLiteral(parent.name) ? parent.name.text : undefined;
+  }
+  if (t.isBinaryExpression(parent) && parent.operatorToken.kind === t.SyntaxKind.EqualsToken) return dottedName(t, parent.left);
+  return undefined;
+}
+
+/** Names of the enclosing functions and classes, innermost first. */
+export function enclosingNames(t: TS, node: ts.Node): string[] {
+  const names: string[] = [];
+  for (let n: ts.Node | undefined = node; n; n = n.parent) {
+    if (isFunctionLike(t, n)) {
+      const name = functionName(t, n);
+      if (name) names.push(name);
+    } else if ((t.isClassDeclaration(n) || t.isClassExpression(n)) && n.name) {
+      names.push(n.name.text);
+    }
+  }
+  return names;
+}
+
+/** True when `node` sits in a loop body (or a `forEach`/`map` callback) inside its own function. */
+export function isInLoop(t: TS, node: ts.Node): boolean {
+  for (let n = node.parent; n; n = n.parent) {
+    if (t.isForStatement(n) || t.isForOfStatement(n) || t.isForInStatement(n) || t.isWhileStatement(n) || t.isDoStatement(n)) return true;
+    if (isFunctionLike(t, n)) {
+      const call = n.parent;
+      if (call && t.isCallExpression(call) && call.arguments.includes(n as ts.Expression)) {
+        const method = calleeMethod(t, call);
+        if (method && ['forEach', 'map', 'flatMap', 'reduce', 'each'].includes(method)) return true;
+      }
+      return false;
+    }
+  }
+  return false;
+}
+
+/** The parameter names of a function, identifiers only. */
+export function parameterNames(t: TS, fn: FunctionLike): string[] {
+  return fn.parameters.map((p) => (t.isIdentifier(p.name) ? p.name.text : ''));
+}
+
+const HTTP_METHOD_DECORATORS = new Set(['Get', 'Post', 'Put', 'Patch', 'Delete', 'All', 'Options', 'Head', 'Query', 'Mutation', 'Resolver', 'Subscription', 'MessagePattern', 'EventPattern']);
+const ROUTE_HANDLER_EXPORTS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
+
+function decoratorNames(t: TS, node: ts.Node): string[] {
+  if (!t.canHaveDecorators(node)) return [];
+  return (t.getDecorators(node) ?? []).map((d) => {
+    const e = d.expression;
+    const callee = t.isCallExpression(e) ? e.expression : e;
+    return dottedName(t, callee) ?? '';
+  });
+}
+
+/**
+ * An HTTP handler: a function with request/response parameters (Express, Fastify, Koa, Hono), a NestJS
+ * controller method, a Next.js route handler export, or a callback passed to `app.get(...)`-style routing.
+ */
+export function isHttpHandler(t: TS, fn: FunctionLike): boolean {
+  const params = parameterNames(t, fn);
+  const [a, b] = params;
+  if ((a === 'req' || a === 'request' || a === '_req' || a === '_request') && (b === 'res' || b === 'reply' || b === 'response' || b === 'h')) return true;
+  if (params.length >= 3 && (params[1] === 'req' || params[1] === 'request') && (params[2] === 'res' || params[2] === 'reply')) return true;
+  if (params.length <= 2 && (a === 'ctx' || a === 'c') && (params.length === 1 || b === 'next')) {
+    const call = fn.parent;
+    if (call && t.isCallExpression(call)) {
+      const method = calleeMethod(t, call);
+      if (method && ['get', 'post', 'put', 'patch', 'delete', 'all', 'use', 'on', 'route'].includes(method)) return true;
+    }
+  }
+  if (t.isMethodDeclaration(fn) && decoratorNames(t, fn).some((n) => HTTP_METHOD_DECORATORS.has(n))) return true;
+  const name = functionName(t, fn);
+  if (name && ROUTE_HANDLER_EXPORTS.has(name)) {
+    const holder = t.isFunctionDeclaration(fn) ? fn : fn.parent?.parent?.parent;
+    if (holder && t.canHaveModifiers(holder) && t.getModifiers(holder)?.some((m) => m.kind === t.SyntaxKind.ExportKeyword)) return true;
+  }
+  return false;
+}
+
+/** The nearest enclosing HTTP handler, crossing nested callbacks. */
+export function enclosingHttpHandler(t: TS, node: ts.Node): FunctionLike | undefined {
+  for (let fn = enclosingFunction(t, node); fn; fn = enclosingFunction(t, fn)) if (isHttpHandler(t, fn)) return fn;
+  return undefined;
+}
+
+/** True when the node's top-level declaration is exported. */
+export function isExported(t: TS, node: ts.Node): boolean {
+  for (let n: ts.Node | undefined = node; n && !t.isSourceFile(n); n = n.parent) {
+    if (t.isSourceFile(n.parent)) {
+      return t.canHaveModifiers(n) && (t.getModifiers(n) ?? []).some((m) => m.kind === t.SyntaxKind.ExportKeyword);
+    }
+  }
+  return false;
+}
+
+/** Visits every descendant of `node` (not crossing into nested functions unless `crossFunctions`). */
+export function walk(t: TS, node: ts.Node, visit: (n: ts.Node) => void | 'skip', crossFunctions = false): void {
+  const recurse = (n: ts.Node): void => {
+    t.forEachChild(n, (child) => {
+      if (!crossFunctions && isFunctionLike(t, child)) return;
+      if (visit(child) === 'skip') return;
+      recurse(child);
+    });
+  };
+  recurse(node);
+}

@@ -1,0 +1,227 @@
+import type * as ts from 'typescript';
+import type { Knowledge } from '../knowledge/index.js';
+import { contextFactors, scoreRisk } from '../risk.js';
+import { compiler, type TS } from '../ts.js';
+import type {
+  AnyRule,
+  FileError,
+  FileFacts,
+  Finding,
+  NodeListener,
+  ReportDescriptor,
+  RiskFactor,
+  RiskLevel,
+  RuleContext,
+  Suggestion,
+} from '../types.js';
+import { findDirectives, isSuppressed, type Directive } from './suppressions.js';
+
+/** A rule with its options merged over defaults and its effective base risk. */
+export interface ResolvedRule {
+  rule: AnyRule;
+  options: Record<string, unknown>;
+  risk: RiskLevel;
+}
+
+export interface LintSourceInput {
+  text: string;
+  /** Relative to the working directory, `/` separators; its extension decides the dialect. */
+  filePath: string;
+  rules: readonly ResolvedRule[];
+  knowledge: Knowledge;
+  file: FileFacts;
+  reportUnusedDirectives?: boolean;
+}
+
+export interface LintSourceResult {
+  findings: Finding[];
+  error?: FileError;
+  /** Set when parsing succeeded; reused by project-level checks. */
+  sourceFile?: ts.SourceFile;
+}
+
+export function scriptKindFor(t: TS, filePath: string): ts.ScriptKind {
+  const ext = filePath.slice(filePath.lastIndexOf('.')).toLowerCase();
+  switch (ext) {
+    case '.tsx':
+      return t.ScriptKind.TSX;
+    case '.jsx':
+      return t.ScriptKind.JSX;
+    case '.js':
+    case '.mjs':
+    case '.cjs':
+      return t.ScriptKind.JS;
+    default:
+      return t.ScriptKind.TS;
+  }
+}
+
+/** Parses with the bundled compiler; parent pointers set (rules walk upwards). */
+export function parseSource(text: string, filePath: string, t: TS = compiler): ts.SourceFile {
+  return t.createSourceFile(filePath, text, t.ScriptTarget.Latest, true, scriptKindFor(t, filePath));
+}
+
+/** The first syntax error of a parsed file, if any. */
+export function firstParseError(sf: ts.SourceFile, t: TS = compiler): { message: string; line: number; column: number } | undefined {
+  const diagnostics = (sf as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
+  const first = diagnostics.find((d) => d.category === t.DiagnosticCategory.Error);
+  if (!first) return undefined;
+  const { line, character } = sf.getLineAndCharacterOfPosition(first.start);
+  return { message: t.flattenDiagnosticMessageText(first.messageText, '\n'), line: line + 1, column: character + 1 };
+}
+
+export function formatMessage(template: string, data: Record<string, string | number> | undefined): string {
+  if (!data) return template;
+  return template.replace(/\{\{\s*([\w.-]+)\s*\}\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
+}
+
+interface Dispatch {
+  enter: (NodeListener[] | undefined)[];
+  exit: (NodeListener[] | undefined)[];
+  fileExit: (() => void)[];
+}
+
+function addListener(table: (NodeListener[] | undefined)[], kind: number, fn: NodeListener): void {
+  (table[kind] ??= []).push(fn);
+}
+
+function buildDispatch(t: TS, all: Array<Partial<Record<string, NodeListener>>>): Dispatch {
+  const dispatch: Dispatch = { enter: [], exit: [], fileExit: [] };
+  const kinds = t.SyntaxKind as unknown as Record<string, number>;
+  for (const listeners of all) {
+    for (const [key, fn] of Object.entries(listeners)) {
+      if (!fn) continue;
+      if (key === 'SourceFile:exit') {
+        dispatch.fileExit.push(() => fn(undefined as unknown as ts.Node));
+        continue;
+      }
+      const isExit = key.endsWith(':exit');
+      const name = isExit ? key.slice(0, -5) : key;
+      const kind = kinds[name];
+      if (kind === undefined) throw new Error(`Unknown node kind in rule listener: ${key}`);
+      addListener(isExit ? dispatch.exit : dispatch.enter, kind, fn);
+    }
+  }
+  return dispatch;
+}
+
+/** One depth-first traversal of the file, calling every rule's listeners. */
+function traverse(t: TS, sf: ts.SourceFile, dispatch: Dispatch): void {
+  const { enter, exit } = dispatch;
+  const visit = (node: ts.Node): void => {
+    const on = enter[node.kind];
+    if (on) for (const fn of on) fn(node);
+    t.forEachChild(node, visit);
+    const off = exit[node.kind];
+    if (off) for (const fn of off) fn(node);
+  };
+  visit(sf);
+  for (const fn of dispatch.fileExit) fn();
+}
+
+interface RawReport {
+  ruleId: string;
+  descriptor: ReportDescriptor;
+  resolved: ResolvedRule;
+}
+
+function toFinding(t: TS, sf: ts.SourceFile, filePath: string, raw: RawReport): Finding {
+  const { descriptor: d, resolved } = raw;
+  const { rule } = resolved;
+  const start = d.range ? d.range[0] : (d.node?.getStart(sf) ?? 0);
+  const end = d.range ? d.range[1] : (d.node?.getEnd() ?? start);
+  const s = sf.getLineAndCharacterOfPosition(start);
+  const e = sf.getLineAndCharacterOfPosition(end);
+  const anchor = d.anchor ?? d.node;
+  const factors: RiskFactor[] = [...(anchor ? contextFactors(t, anchor, filePath) : [])];
+  for (const f of d.factors ?? []) if (!factors.some((x) => x.id === f.id)) factors.push(f);
+  const { score, risk } = scoreRisk(d.risk ?? resolved.risk, factors);
+  const messages = rule.meta.messages as Record<string, string>;
+  const suggestions: Suggestion[] = (d.suggest ?? []).map((s) => ({
+    messageId: s.messageId,
+    description: formatMessage(messages[s.messageId] ?? s.messageId, s.data),
+    edits: s.edits,
+    safe: s.safe === true,
+  }));
+  return {
+    ruleId: rule.meta.id,
+    messageId: d.messageId,
+    message: formatMessage(messages[d.messageId] ?? d.messageId, d.data),
+    file: filePath,
+    line: s.line + 1,
+    column: s.character + 1,
+    endLine: e.line + 1,
+    endColumn: e.character + 1,
+    range: [start, end],
+    risk,
+    score,
+    factors: factors.sort((a, b) => b.weight - a.weight || a.id.localeCompare(b.id)),
+    suggestions,
+  };
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message);
+}
+
+function unusedDirectiveFindings(sf: ts.SourceFile, filePath: string, directives: Directive[]): Finding[] {
+  return directives
+    .filter((d) => !d.used && d.kind !== 'enable' && d.source === 'errlint')
+    .map((d) => {
+      const e = sf.getLineAndCharacterOfPosition(d.range[1]);
+      const what = d.ruleIds.length ? ` for ${d.ruleIds.join(', ')}` : '';
+      return {
+        ruleId: 'unused-disable-directive',
+        messageId: 'unused',
+        message: `Unused errlint-${d.kind} directive${what}: nothing was reported here.`,
+        file: filePath,
+        line: d.line,
+        column: d.column,
+        endLine: e.line + 1,
+        endColumn: e.character + 1,
+        range: d.range,
+        risk: 'low',
+        score: 0,
+        factors: [],
+        suggestions: [{ messageId: 'remove', description: 'Remove the directive.', edits: [{ range: d.range, text: '' }], safe: true }],
+      } satisfies Finding;
+    });
+}
+
+/**
+ * Lints one file's text with the given rules: parse once, one traversal for all rules, suppressions,
+ * risk scoring. Never throws for bad input: a syntax error comes back as `error`.
+ */
+export function lintSource(input: LintSourceInput, t: TS = compiler): LintSourceResult {
+  const { text, filePath, rules, knowledge, file } = input;
+  const sf = parseSource(text, filePath, t);
+  const parseError = firstParseError(sf, t);
+  if (parseError) {
+    return { findings: [], error: { file: filePath, kind: 'parse', message: parseError.message, line: parseError.line, column: parseError.column } };
+  }
+  const reports: RawReport[] = [];
+  const listeners = rules.map((resolved) => {
+    const context: RuleContext = {
+      ts: t,
+      sourceFile: sf,
+      filePath,
+      options: resolved.options,
+      knowledge,
+      file,
+      report: (descriptor) => reports.push({ ruleId: resolved.rule.meta.id, descriptor, resolved }),
+    };
+    return resolved.rule.create(context);
+  });
+  traverse(t, sf, buildDispatch(t, listeners));
+
+  const directives = findDirectives(t, sf);
+  const findings: Finding[] = [];
+  for (const raw of reports) {
+    const finding = toFinding(t, sf, filePath, raw);
+    if (directives.length > 0 && isSuppressed(directives, finding.ruleId, finding.line)) continue;
+    findings.push(finding);
+  }
+  if (input.reportUnusedDirectives) findings.push(...unusedDirectiveFindings(sf, filePath, directives));
+  findings.sort(compareFindings);
+  return { findings, sourceFile: sf };
+}

@@ -1,0 +1,93 @@
+import type * as ts from 'typescript';
+import type { TS } from '../ts.js';
+
+/** One inline directive found in a comment. */
+export interface Directive {
+  kind: 'disable-next-line' | 'disable-line' | 'disable' | 'enable';
+  /** Rule ids it names (without the `errlint/` prefix); empty = every rule. */
+  ruleIds: string[];
+  /** `eslint-…` directives name errlint rules as `errlint/<id>`; we honour them for editor parity. */
+  source: 'errlint' | 'eslint';
+  line: number;
+  column: number;
+  range: [number, number];
+  used: boolean;
+}
+
+const DIRECTIVE = /(?:\/\/|\/\*)\s*(errlint|eslint)-(disable-next-line|disable-line|disable|enable)(?=\s|\*\/|$)([^\n]*?)(?:\*\/|$)/gm;
+const LITERAL_KINDS = new Set<number>();
+
+function insideLiteral(t: TS, sf: ts.SourceFile, pos: number): boolean {
+  if (LITERAL_KINDS.size === 0) {
+    const k = t.SyntaxKind;
+    for (const kind of [k.StringLiteral, k.NoSubstitutionTemplateLiteral, k.TemplateHead, k.TemplateMiddle, k.TemplateTail, k.RegularExpressionLiteral, k.JsxText]) LITERAL_KINDS.add(kind);
+  }
+  let node: ts.Node = sf;
+  for (;;) {
+    let next: ts.Node | undefined;
+    t.forEachChild(node, (child) => {
+      if (!next && child.pos <= pos && pos < child.end) next = child;
+    });
+    if (!next) return LITERAL_KINDS.has(node.kind) && pos >= node.getStart(sf);
+    node = next;
+  }
+}
+
+function parseIds(rest: string, source: Directive['source']): string[] | undefined {
+  const body = rest.split(/\s--\s|\s--$/)[0] ?? '';
+  const ids = body.split(',').map((s) => s.trim()).filter(Boolean);
+  if (source === 'errlint') return ids.map((id) => id.replace(/^errlint\//, ''));
+  // eslint directives: only those naming errlint rules, or none (which ESLint applies to every rule).
+  if (ids.length === 0) return [];
+  const ours = ids.filter((id) => id.startsWith('errlint/')).map((id) => id.slice('errlint/'.length));
+  return ours.length > 0 ? ours : undefined;
+}
+
+/** Finds suppression directives in comments (never inside strings, templates or regexes). */
+export function findDirectives(t: TS, sf: ts.SourceFile): Directive[] {
+  const text = sf.text;
+  if (!text.includes('-disable') && !text.includes('-enable')) return [];
+  const out: Directive[] = [];
+  for (const m of text.matchAll(DIRECTIVE)) {
+    const start = m.index;
+    if (insideLiteral(t, sf, start)) continue;
+    const source = m[1] as Directive['source'];
+    const ruleIds = parseIds(m[3] ?? '', source);
+    if (!ruleIds) continue;
+    const { line, character } = sf.getLineAndCharacterOfPosition(start);
+    out.push({ kind: m[2] as Directive['kind'], ruleIds, source, line: line + 1, column: character + 1, range: [start, start + m[0].length], used: false });
+  }
+  return out;
+}
+
+function names(directive: Directive, ruleId: string): boolean {
+  return directive.ruleIds.length === 0 || directive.ruleIds.includes(ruleId);
+}
+
+/**
+ * Decides whether a finding of `ruleId` starting at `line` is suppressed, and marks the directive that did it.
+ */
+export function isSuppressed(directives: Directive[], ruleId: string, line: number): boolean {
+  let suppressed = false;
+  let blockDirective: Directive | undefined;
+  for (const d of directives) {
+    if (d.kind === 'disable-next-line' && d.line + 1 === line && names(d, ruleId)) {
+      d.used = true;
+      return true;
+    }
+    if (d.kind === 'disable-line' && d.line === line && names(d, ruleId)) {
+      d.used = true;
+      return true;
+    }
+    if (d.line > line) continue;
+    if (d.kind === 'disable' && names(d, ruleId)) {
+      suppressed = true;
+      blockDirective = d;
+    } else if (d.kind === 'enable' && (d.ruleIds.length === 0 || d.ruleIds.includes(ruleId))) {
+      suppressed = false;
+      blockDirective = undefined;
+    }
+  }
+  if (suppressed && blockDirective) blockDirective.used = true;
+  return suppressed;
+}

@@ -1,0 +1,50 @@
+import type { JsonSchema } from '../types.js';
+import { databaseSchema, defaultDatabase, type DatabaseKnowledge } from './database.js';
+import { defaultHttp, httpSchema, type HttpKnowledge } from './http.js';
+import { defaultLoggers, loggersSchema, type LoggerKnowledge } from './loggers.js';
+
+export type { DatabaseKnowledge, HttpKnowledge, LoggerKnowledge };
+
+/** Framework and data-layer knowledge shared by every rule; the config's `knowledge` extends it. */
+export interface Knowledge {
+  loggers: LoggerKnowledge;
+  database: DatabaseKnowledge;
+  http: HttpKnowledge;
+}
+
+export type KnowledgeConfig = {
+  [K in keyof Knowledge]?: Partial<Knowledge[K]>;
+};
+
+export const defaultKnowledge: Knowledge = {
+  loggers: defaultLoggers,
+  database: defaultDatabase,
+  http: defaultHttp,
+};
+
+export const knowledgeSchema: JsonSchema = {
+  type: 'object',
+  description: 'Extends what errlint knows about loggers, databases and HTTP. Lists are added to the built-in ones.',
+  additionalProperties: false,
+  properties: {
+    loggers: loggersSchema,
+    database: databaseSchema,
+    http: httpSchema,
+  },
+};
+
+/** Built-in knowledge extended by the config: arrays are appended (deduplicated), other values replace. */
+export function resolveKnowledge(config: KnowledgeConfig | undefined): Knowledge {
+  if (!config) return defaultKnowledge;
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const [section, defaults] of Object.entries(defaultKnowledge) as [keyof Knowledge, Record<string, unknown>][]) {
+    const extra = (config[section] ?? {}) as Record<string, unknown>;
+    const merged: Record<string, unknown> = { ...defaults };
+    for (const [key, value] of Object.entries(extra)) {
+      const base = defaults[key];
+      merged[key] = Array.isArray(base) && Array.isArray(value) ? [...new Set([...base, ...value])] : value;
+    }
+    out[section] = merged;
+  }
+  return out as unknown as Knowledge;
+}
