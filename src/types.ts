@@ -46,6 +46,8 @@ export interface RuleMeta<MessageIds extends string = string, Options = Record<s
   cwe?: string[];
   /** How often a finding is right, SARIF's `precision`. */
   precision: 'very-high' | 'high' | 'medium' | 'low';
+  /** `project` rules need the whole tree and run in the CLI only. Default `file`. */
+  scope?: 'file' | 'project';
 }
 
 export interface RuleDocs {
