@@ -1,6 +1,9 @@
 import type { JsonSchema } from '../types.js';
 
-/** HTTP: where responses are written (sinks) and which calls go out over the network (clients). */
+/**
+ * HTTP: where responses are written (sinks), which errors carry a public message, and which calls go out over
+ * the network (clients). Every list is extended by the config's `knowledge.http`.
+ */
 export interface HttpKnowledge {
   /** Methods on a response object that send a body: `res.json`, `reply.send`, `c.json`. */
   responseMethods: string[];
@@ -11,10 +14,38 @@ export interface HttpKnowledge {
   /** Outbound HTTP clients: module names (`axios`, `got`, `undici`) and global functions (`fetch`). */
   clientModules: string[];
   clientFunctions: string[];
+  /** Properties whose assignment sends a body: Koa `ctx.body = x`. */
+  responseBodyProperties: string[];
+  /** Calls whose first argument is a response body: `Response.json(x)`, `NextResponse.json(x)`. */
+  responseFactories: string[];
+  /** Classes whose first constructor argument is a response body: `new Response(x)`. */
+  responseClasses: string[];
+  /** Calls that build or throw an HTTP error whose message reaches the client: h3 `createError`, Koa `ctx.throw`. */
+  errorFactories: string[];
+  /** Methods chained on a response before the body is sent: `res.status(500).json(x)`. */
+  responseChainMethods: string[];
+  /** Properties of an exception's options that stay on the server: `cause`. */
+  privateErrorProperties: string[];
+  /** Properties of a caught error that expose internals: `message`, `stack`, driver `detail`/`sql`. */
+  errorDetailProperties: string[];
+  /** Error classes whose message is internal even after `instanceof` narrowing: `Error`, driver errors. */
+  internalErrorClasses: string[];
+  /** Project error classes whose message is meant for clients (narrowing to them makes a response safe). */
+  publicErrorClasses: string[];
+  /** Properties whose truthiness or presence marks an error as public: `expose`, `isOperational`. */
+  publicErrorMarkers: string[];
+  /** Calls that only validate input; their errors are safe to return in a 400/422. */
+  validationCalls: string[];
+  /** Response properties that tell success from failure: `ok`, `status`. */
+  statusProperties: string[];
+  /** Members that read a fetch-style response body: `json()`, `text()`, `body`. */
+  bodyReadMembers: string[];
+  /** Words in names or URLs that make an outbound call a payment, billing or auth call. */
+  criticalEndpointWords: string[];
 }
 
 export const defaultHttp: HttpKnowledge = {
-  responseMethods: ['json', 'send', 'end', 'write', 'jsonp', 'render', 'text', 'html', 'body'],
+  responseMethods: ['json', 'send', 'end', 'write', 'jsonp', 'render', 'text', 'html', 'body', 'response'],
   responseReceivers: ['res', 'response', 'reply', 'rep', 'c', 'ctx', 'context', 'h'],
   publicExceptions: [
     'HttpException', 'BadRequestException', 'UnauthorizedException', 'ForbiddenException', 'NotFoundException',
@@ -22,21 +53,71 @@ export const defaultHttp: HttpKnowledge = {
     'BadGatewayException', 'GatewayTimeoutException', 'NotAcceptableException', 'RequestTimeoutException',
     'GoneException', 'PayloadTooLargeException', 'UnsupportedMediaTypeException', 'MethodNotAllowedException',
     'NotImplementedException', 'ImATeapotException', 'PreconditionFailedException', 'MisdirectedException',
-    'TRPCError', 'GraphQLError', 'HTTPException', 'HttpError',
+    'HttpErrors.InternalServerError', 'HttpErrors.BadRequest',
+    'TRPCError', 'GraphQLError', 'HTTPException', 'HttpError', 'ApolloError', 'UserInputError',
+    'AuthenticationError', 'ForbiddenError', 'RpcException', 'WsException',
   ],
   clientModules: ['axios', 'got', 'ky', 'undici', 'superagent', 'node-fetch', 'cross-fetch', 'node:http', 'node:https', 'http', 'https', 'ofetch'],
   clientFunctions: ['fetch'],
+  responseBodyProperties: ['body'],
+  responseFactories: ['Response.json', 'NextResponse.json', 'HttpResponse.json'],
+  responseClasses: ['Response', 'NextResponse'],
+  errorFactories: ['createError', 'createHttpError', 'httpErrors', 'ctx.throw', 'context.throw'],
+  responseChainMethods: ['status', 'code', 'type', 'set', 'header', 'headers', 'setHeader', 'cookie', 'clearCookie', 'vary', 'append', 'location', 'contentType', 'charset'],
+  privateErrorProperties: ['cause', 'originalError', 'originalException', 'extensions'],
+  errorDetailProperties: ['message', 'stack', 'detail', 'sqlMessage', 'sql', 'sqlState'],
+  internalErrorClasses: [
+    'Error', 'TypeError', 'RangeError', 'ReferenceError', 'SyntaxError', 'EvalError', 'URIError', 'AggregateError',
+    'DOMException', 'SystemError',
+    'PrismaClientKnownRequestError', 'PrismaClientUnknownRequestError', 'PrismaClientRustPanicError',
+    'PrismaClientInitializationError', 'PrismaClientValidationError',
+    'QueryFailedError', 'EntityNotFoundError', 'TypeORMError', 'DatabaseError', 'PostgresError', 'MongoError',
+    'MongoServerError', 'MongoNetworkError', 'SequelizeDatabaseError', 'SequelizeError', 'UniqueConstraintError',
+    'ForeignKeyConstraintError', 'DrizzleError', 'DrizzleQueryError', 'KnexTimeoutError', 'RedisError', 'ReplyError',
+    'AxiosError', 'FetchError', 'RequestError', 'HTTPError', 'TimeoutError', 'AbortError', 'SocketError',
+  ],
+  publicErrorClasses: [],
+  publicErrorMarkers: ['expose', 'isOperational', 'isPublic', 'userMessage', 'publicMessage', 'safeMessage', 'clientMessage', 'isClientError', 'isUserError', 'isAppError'],
+  validationCalls: [
+    'parse', 'parseAsync', 'validate', 'validateSync', 'validateAsync', 'validateOrReject', 'assert', 'assertValid',
+    'plainToInstance', 'plainToClass', 'decode', 'check', 'JSON.parse', 'Value.Decode', 'v.parse', 'typia.assert',
+  ],
+  statusProperties: ['ok', 'status', 'statusCode'],
+  bodyReadMembers: ['json', 'text', 'arrayBuffer', 'blob', 'formData', 'body', 'bytes'],
+  criticalEndpointWords: [
+    'pay', 'payment', 'payments', 'charge', 'charges', 'refund', 'refunds', 'billing', 'invoice', 'invoices', 'checkout',
+    'stripe', 'paypal', 'adyen', 'braintree', 'square', 'klarna', 'razorpay', 'mollie', 'payout', 'payouts', 'capture',
+    'transfer', 'transfers', 'wallet', 'subscription', 'subscriptions',
+    'auth', 'oauth', 'oauth2', 'token', 'tokens', 'login', 'signin', 'sso', 'saml', 'openid', 'session', 'sessions',
+    'password', 'authorize', 'userinfo', 'jwks',
+  ],
 };
+
+const list = (description: string): JsonSchema => ({ type: 'array', items: { type: 'string' }, description });
 
 export const httpSchema: JsonSchema = {
   type: 'object',
   description: 'HTTP response sinks and outbound clients, added to the built-in ones.',
   additionalProperties: false,
   properties: {
-    responseMethods: { type: 'array', items: { type: 'string' }, description: 'Response methods that send a body.' },
-    responseReceivers: { type: 'array', items: { type: 'string' }, description: 'Names of response objects.' },
-    publicExceptions: { type: 'array', items: { type: 'string' }, description: 'Exception classes whose message is sent to the client.' },
-    clientModules: { type: 'array', items: { type: 'string' }, description: 'Modules that make outbound HTTP calls.' },
-    clientFunctions: { type: 'array', items: { type: 'string' }, description: 'Global functions that make outbound HTTP calls.' },
+    responseMethods: list('Response methods that send a body.'),
+    responseReceivers: list('Names of response objects.'),
+    publicExceptions: list('Exception classes whose message is sent to the client.'),
+    clientModules: list('Modules that make outbound HTTP calls.'),
+    clientFunctions: list('Global functions that make outbound HTTP calls.'),
+    responseBodyProperties: list('Properties whose assignment sends a response body, e.g. Koa `body`.'),
+    responseFactories: list('Calls whose first argument is a response body, e.g. `NextResponse.json`.'),
+    responseClasses: list('Classes whose first constructor argument is a response body, e.g. `Response`.'),
+    errorFactories: list('Calls that create an HTTP error whose message reaches the client, e.g. `createError`.'),
+    responseChainMethods: list('Methods chained on a response object before the body is sent, e.g. `status`.'),
+    privateErrorProperties: list('Exception option properties that stay on the server, e.g. `cause`.'),
+    errorDetailProperties: list('Properties of a caught error that expose internals, e.g. `message`, `stack`.'),
+    internalErrorClasses: list('Error classes whose message stays internal even after `instanceof` narrowing.'),
+    publicErrorClasses: list('Project error classes whose message is meant for clients.'),
+    publicErrorMarkers: list('Properties that mark an error as public when checked, e.g. `expose`.'),
+    validationCalls: list('Calls that only validate input; their errors may be returned in a 400 or 422.'),
+    statusProperties: list('Response properties that tell success from failure, e.g. `ok`.'),
+    bodyReadMembers: list('Members that read a fetch-style response body, e.g. `json`.'),
+    criticalEndpointWords: list('Words in names or URLs that mark a payment, billing or auth call.'),
   },
 };

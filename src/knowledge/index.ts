@@ -2,14 +2,16 @@ import type { JsonSchema } from '../types.js';
 import { databaseSchema, defaultDatabase, type DatabaseKnowledge } from './database.js';
 import { defaultHttp, httpSchema, type HttpKnowledge } from './http.js';
 import { defaultLoggers, loggersSchema, type LoggerKnowledge } from './loggers.js';
+import { defaultSensitive, sensitiveSchema, type SensitiveKnowledge } from './sensitive.js';
 
-export type { DatabaseKnowledge, HttpKnowledge, LoggerKnowledge };
+export type { DatabaseKnowledge, HttpKnowledge, LoggerKnowledge, SensitiveKnowledge };
 
 /** Framework and data-layer knowledge shared by every rule; the config's `knowledge` extends it. */
 export interface Knowledge {
   loggers: LoggerKnowledge;
   database: DatabaseKnowledge;
   http: HttpKnowledge;
+  sensitive: SensitiveKnowledge;
 }
 
 export type KnowledgeConfig = {
@@ -20,16 +22,18 @@ export const defaultKnowledge: Knowledge = {
   loggers: defaultLoggers,
   database: defaultDatabase,
   http: defaultHttp,
+  sensitive: defaultSensitive,
 };
 
 export const knowledgeSchema: JsonSchema = {
   type: 'object',
-  description: 'Extends what errlint knows about loggers, databases and HTTP. Lists are added to the built-in ones.',
+  description: 'Extends what errlint knows about loggers, databases, HTTP and sensitive data. Lists are added to the built-in ones.',
   additionalProperties: false,
   properties: {
     loggers: loggersSchema,
     database: databaseSchema,
     http: httpSchema,
+    sensitive: sensitiveSchema,
   },
 };
 
