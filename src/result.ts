@@ -26,6 +26,8 @@ export interface AuditResult {
   /** Wall time of the run; reporters print it only when timing is wanted. */
   durationMs: number;
   rules: RuleInfo[];
+  /** Text of files that have findings, for code frames and suggestion diffs (not serialised). */
+  sources?: ReadonlyMap<string, string>;
   /** Present when a baseline was used. */
   baseline?: { file: string; absorbed: number; stale: number };
 }

@@ -1,0 +1,256 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command, CommanderError, Option } from 'commander';
+import { allRules, rulesById } from '../rules/index.js';
+import { audit, checkRuleIds, ruleInfo } from './audit.js';
+import { ErrlintError, UsageError } from './errors.js';
+import { reporters } from './reporters/index.js';
+import type { AuditResult } from './result.js';
+import { riskRank } from './risk.js';
+import { RISK_LEVELS, type RiskLevel } from './types.js';
+import { VERSION } from './version.js';
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  stdoutIsTTY: boolean;
+  stderrIsTTY: boolean;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+const PACKAGE_ROOT = (() => {
+  // dist/src/cli.js in the package, src/cli.ts in development
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!fs.existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
+})();
+
+const FAIL_ON = [...RISK_LEVELS, 'none'] as const;
+
+/** Decides colour the way chalk's users expect: flags, then NO_COLOR / FORCE_COLOR, then the TTY. */
+export function useColor(flag: boolean | undefined, env: NodeJS.ProcessEnv, isTTY: boolean): boolean {
+  if (flag === false) return false;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
+  return isTTY;
+}
+
+function splitList(value: string, previous: string[] = []): string[] {
+  return [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
+}
+
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+export interface OutputTarget {
+  format: string;
+  file?: string;
+}
+
+/** `--format text --format sarif=out.sarif`: each format once, `-o` names the file of the first without one. */
+export function parseFormats(specs: readonly string[], output: string | undefined): OutputTarget[] {
+  const targets: OutputTarget[] = (specs.length ? specs : ['text']).map((spec) => {
+    const eq = spec.indexOf('=');
+    const format = eq === -1 ? spec : spec.slice(0, eq);
+    const file = eq === -1 ? undefined : spec.slice(eq + 1);
+    if (!reporters[format]) throw new UsageError(`Unknown format "${format}". Formats: ${Object.keys(reporters).join(', ')}.`);
+    if (file === '') throw new UsageError(`--format ${format}= needs a file name after "=".`);
+    return { format, file };
+  });
+  if (output) {
+    const first = targets.find((t) => !t.file);
+    if (!first) throw new UsageError('-o/--output has no format to write: every --format already names its file.');
+    first.file = output;
+  }
+  const toStdout = targets.filter((t) => !t.file);
+  if (toStdout.length > 1) throw new UsageError(`Only one format can go to standard output; give the others a file (--format ${toStdout[1]!.format}=<file>).`);
+  return targets;
+}
+
+export function exitCodeFor(result: AuditResult, failOn: RiskLevel | 'none'): 0 | 1 {
+  if (failOn === 'none') return 0;
+  if (result.errors.some((e) => e.kind === 'parse')) return 1;
+  const gate = riskRank(failOn);
+  return result.findings.some((f) => f.ruleId !== 'unused-disable-directive' && riskRank(f.risk) <= gate) ? 1 : 0;
+}
+
+function progress(io: CliIo): { tick: (done: number, total: number) => void; stop: () => void } {
+  if (!io.stderrIsTTY || io.env.CI) return { tick: () => {}, stop: () => {} };
+  const started = Date.now();
+  let shown = false;
+  return {
+    tick(done, total) {
+      if (Date.now() - started < 1000 || (done % 25 !== 0 && done !== total)) return;
+      shown = true;
+      io.stderr(`\r\x1b[2Kerrlint: ${done}/${total} files`);
+    },
+    stop() {
+      if (shown) io.stderr('\r\x1b[2K');
+    },
+  };
+}
+
+interface AuditFlags {
+  format: string[];
+  output?: string;
+  failOn: RiskLevel | 'none';
+  rule?: string[];
+  config?: string;
+  ignorePattern?: string[];
+  quiet?: boolean;
+  color?: boolean;
+  debug?: boolean;
+  reportUnusedDisableDirectives?: boolean;
+  timing: boolean;
+}
+
+async function runAudit(paths: string[], flags: AuditFlags, io: CliIo): Promise<number> {
+  const targets = parseFormats(flags.format, flags.output);
+  if (flags.rule?.length) checkRuleIds(flags.rule);
+  const bar = progress(io);
+  const result = await audit({
+    cwd: io.cwd,
+    paths: paths.length ? paths : ['.'],
+    config: flags.config,
+    only: flags.rule,
+    ignorePatterns: flags.ignorePattern,
+    reportUnusedDirectives: flags.reportUnusedDisableDirectives,
+    onProgress: bar.tick,
+  });
+  bar.stop();
+  for (const notice of result.notices) io.stderr(`errlint: ${notice}\n`);
+  for (const target of targets) {
+    const reporter = reporters[target.format]!;
+    const toFile = target.file !== undefined;
+    const text = reporter(result, {
+      cwd: io.cwd,
+      color: !toFile && useColor(flags.color, io.env, io.stdoutIsTTY),
+      timing: flags.timing,
+      quiet: flags.quiet,
+      failOn: flags.failOn,
+    });
+    if (toFile) {
+      const abs = path.resolve(io.cwd, target.file!);
+      try {
+        fs.mkdirSync(path.dirname(abs), { recursive: true });
+        fs.writeFileSync(abs, text);
+      } catch (error) {
+        throw new ErrlintError(`Cannot write ${target.file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`, { cause: error });
+      }
+    } else {
+      io.stdout(text);
+    }
+  }
+  return exitCodeFor(result, flags.failOn);
+}
+
+function listRules(format: string, io: CliIo): number {
+  const infos = allRules.map(ruleInfo);
+  if (format === 'json') {
+    io.stdout(`${JSON.stringify(infos, null, 2)}\n`);
+    return 0;
+  }
+  if (format !== 'text') throw new UsageError(`Unknown format "${format}" for rules: use text or json.`);
+  const w = Math.max(...infos.map((r) => r.id.length), 2);
+  io.stdout(`${'id'.padEnd(w)}  ${'family'.padEnd(9)}  ${'risk'.padEnd(8)}  ${'fix'.padEnd(10)}  ${'scope'.padEnd(7)}  description\n`);
+  for (const r of infos) {
+    const fix = r.fixable ? 'fix' : r.hasSuggestions ? 'suggestion' : '-';
+    io.stdout(`${r.id.padEnd(w)}  ${r.family.padEnd(9)}  ${r.risk.padEnd(8)}  ${fix.padEnd(10)}  ${r.scope.padEnd(7)}  ${r.description}\n`);
+  }
+  return 0;
+}
+
+function explain(id: string, io: CliIo): number {
+  if (!rulesById.has(id)) checkRuleIds([id]);
+  const doc = path.join(PACKAGE_ROOT, 'docs', 'rules', `${id}.md`);
+  let text: string;
+  try {
+    text = fs.readFileSync(doc, 'utf8');
+  } catch (error) {
+    throw new ErrlintError(`No documentation page for ${id} (${doc}).`, { cause: error });
+  }
+  io.stdout(text.endsWith('\n') ? text : `${text}\n`);
+  return 0;
+}
+
+export function buildProgram(io: CliIo, done: (code: number) => void): Command {
+  const program = new Command('errlint')
+    .description('Find error-handling anti-patterns in TypeScript and JavaScript backend code, ranked by risk.')
+    .version(VERSION, '-v, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .exitOverride();
+
+  program
+    .command('audit')
+    .description('Audit files, directories or globs (default: the current directory).')
+    .argument('[paths...]', 'files, directories or globs')
+    .option('-f, --format <format>', `output format, repeatable, optionally with a file: text, json, or name=file (${Object.keys(reporters).join(', ')})`, collect, [])
+    .option('-o, --output <file>', 'write the (first) report to a file instead of standard output')
+    .addOption(new Option('--fail-on <level>', 'exit 1 when a finding is at or above this risk').choices(FAIL_ON).default('high'))
+    .option('--rule <ids>', 'run only these rules (comma-separated, repeatable)', splitList)
+    .option('-c, --config <path>', 'use this config file instead of searching for one')
+    .option('--ignore-pattern <glob>', 'skip files matching this glob (repeatable)', collect)
+    .option('-q, --quiet', 'print the summary only')
+    .option('--no-color', 'never colour the output')
+    .option('--no-timing', 'leave wall time out of reports')
+    .option('--report-unused-disable-directives', 'report errlint-disable directives that suppress nothing')
+    .option('--debug', 'print stack traces of internal errors')
+    .action(async (paths: string[], flags: AuditFlags) => done(await runAudit(paths, flags, io)));
+
+  program
+    .command('rules')
+    .description('List every rule: id, family, default risk, fix, one line.')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action((flags: { format: string }) => done(listRules(flags.format, io)));
+
+  program
+    .command('explain')
+    .description("Print a rule's documentation page.")
+    .argument('<rule-id>', 'the rule to explain')
+    .action((id: string) => done(explain(id, io)));
+
+  return program;
+}
+
+/** Runs the CLI; resolves to the exit code. Expected errors print a message, unexpected ones a stack only with --debug. */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  let code = 0;
+  const program = buildProgram(io, (c) => (code = c));
+  const debug = argv.includes('--debug');
+  try {
+    if (argv.length <= 2) {
+      program.outputHelp();
+      return 2;
+    }
+    await program.parseAsync([...argv]);
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // help and version exit 0; every usage error exits 2
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    if (error instanceof ErrlintError) {
+      io.stderr(`errlint: ${error.message}\n`);
+      if (debug && error.cause instanceof Error) io.stderr(`${error.cause.stack}\n`);
+      return error.exitCode;
+    }
+    io.stderr(`errlint: internal error: ${(error as Error)?.message ?? String(error)}\n`);
+    io.stderr(debug ? `${(error as Error)?.stack}\n` : 'Run again with --debug for details, and please report it.\n');
+    return 2;
+  }
+}
+
+export function processIo(): CliIo {
+  return {
+    stdout: (t) => void process.stdout.write(t),
+    stderr: (t) => void process.stderr.write(t),
+    stdoutIsTTY: process.stdout.isTTY === true,
+    stderrIsTTY: process.stderr.isTTY === true,
+    env: process.env,
+    cwd: process.cwd(),
+  };
+}

@@ -1,0 +1,178 @@
+import path from 'node:path';
+import { Ajv, type ErrorObject } from 'ajv';
+import { cosmiconfig } from 'cosmiconfig';
+import { ConfigurationError } from '../errors.js';
+import type { FilePatterns } from '../engine/file-facts.js';
+import type { ResolvedRule } from '../engine/lint-source.js';
+import type { KnowledgeConfig } from '../knowledge/index.js';
+import { RISK_LEVELS, type AnyRule, type RiskLevel } from '../types.js';
+import { buildConfigSchema } from './schema.js';
+
+export type RuleSetting = 'off' | 'on' | { risk?: RiskLevel; options?: Record<string, unknown> };
+
+/** errlint's configuration as the user writes it. */
+export interface UserConfig {
+  rules?: Record<string, RuleSetting>;
+  ignores?: string[];
+  files?: Partial<FilePatterns>;
+  knowledge?: KnowledgeConfig;
+}
+
+export interface LoadedConfig {
+  /** Absolute path of the file it came from, if any. */
+  filepath?: string;
+  /** Directory that config-relative globs resolve from. */
+  dir: string;
+  config: UserConfig;
+}
+
+const MODULE_NAME = 'errlint';
+export const SEARCH_PLACES = [
+  'package.json',
+  '.errlintrc',
+  '.errlintrc.json',
+  '.errlintrc.yaml',
+  '.errlintrc.yml',
+  '.errlintrc.js',
+  '.errlintrc.cjs',
+  '.errlintrc.mjs',
+  'errlint.config.js',
+  'errlint.config.cjs',
+  'errlint.config.mjs',
+  'errlint.config.ts',
+];
+
+function levenshtein(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length]!;
+}
+
+/** ` Did you mean "x"?` when a known name is close. */
+export function didYouMean(name: string, known: readonly string[]): string {
+  const best = known.map((k) => [k, levenshtein(name, k)] as const).sort((a, b) => a[1] - b[1])[0];
+  return best && best[1] <= Math.max(2, Math.floor(name.length / 3)) ? ` Did you mean "${best[0]}"?` : '';
+}
+
+function pointer(instancePath: string, extra?: string): string {
+  const parts = instancePath.split('/').filter(Boolean).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  if (extra) parts.push(extra);
+  return parts.length ? parts.map((p, i) => (/^\d+$/.test(p) ? `[${p}]` : i === 0 ? p : `.${p}`)).join('') : '(root)';
+}
+
+function describeAjvError(e: ErrorObject): string {
+  switch (e.keyword) {
+    case 'additionalProperties': {
+      const key = (e.params as { additionalProperty: string }).additionalProperty;
+      const allowed = Object.keys(((e.parentSchema as { properties?: object } | undefined)?.properties ?? {}) as object);
+      return `${pointer(e.instancePath, key)}: unknown key "${key}".${allowed.length ? ` Allowed: ${allowed.join(', ')}.` : ''}${didYouMean(key, allowed)}`;
+    }
+    case 'enum':
+      return `${pointer(e.instancePath)}: must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}.`;
+    case 'type':
+      return `${pointer(e.instancePath)}: must be ${(e.params as { type: string }).type}.`;
+    case 'required':
+      return `${pointer(e.instancePath)}: missing required key "${(e.params as { missingProperty: string }).missingProperty}".`;
+    default:
+      return `${pointer(e.instancePath)}: ${e.message ?? 'is invalid'}.`;
+  }
+}
+
+let ajv: Ajv | undefined;
+function getAjv(): Ajv {
+  return (ajv ??= new Ajv({ allErrors: true, strict: false }));
+}
+
+/** Validates a config object; throws a ConfigurationError naming the file, the key path and what is allowed. */
+export function validateConfig(config: unknown, source: string, rules: readonly AnyRule[]): UserConfig {
+  const problems: string[] = [];
+  if (typeof config !== 'object' || config === null || Array.isArray(config)) {
+    throw new ConfigurationError(`Invalid configuration in ${source}: (root) must be an object.`);
+  }
+  const schema = buildConfigSchema(rules) as { properties: Record<string, unknown> };
+  // Rules are checked by hand below: their messages (unknown id, did you mean) beat oneOf's.
+  const outer = { ...schema, properties: { ...schema.properties, rules: { type: 'object' } } };
+  const validate = getAjv().compile(outer);
+  if (!validate(config)) for (const e of validate.errors ?? []) problems.push(describeAjvError(e));
+
+  const ids = rules.map((r) => r.meta.id);
+  const userRules = (config as UserConfig).rules;
+  if (userRules && typeof userRules === 'object' && !Array.isArray(userRules)) {
+    for (const [id, setting] of Object.entries(userRules)) {
+      const rule = rules.find((r) => r.meta.id === id);
+      if (!rule) {
+        problems.push(`rules.${id}: unknown rule id.${didYouMean(id, ids)} Known rules: ${ids.join(', ')}.`);
+        continue;
+      }
+      if (setting === 'off' || setting === 'on') continue;
+      if (typeof setting !== 'object' || setting === null || Array.isArray(setting)) {
+        problems.push(`rules.${id}: must be "off", "on" or an object { risk?, options? }.`);
+        continue;
+      }
+      for (const key of Object.keys(setting)) {
+        if (key !== 'risk' && key !== 'options') problems.push(`rules.${id}: unknown key "${key}". Allowed: risk, options.`);
+      }
+      if (setting.risk !== undefined && !(RISK_LEVELS as readonly string[]).includes(setting.risk)) {
+        problems.push(`rules.${id}.risk: must be one of ${RISK_LEVELS.map((l) => `"${l}"`).join(', ')}.`);
+      }
+      if (setting.options !== undefined) {
+        const validateOptions = getAjv().compile(rule.meta.schema);
+        if (!validateOptions(setting.options)) {
+          for (const e of validateOptions.errors ?? []) problems.push(describeAjvError({ ...e, instancePath: `/rules/${id}/options${e.instancePath}` }));
+        }
+      }
+    }
+  }
+  if (problems.length) {
+    throw new ConfigurationError(`Invalid configuration in ${source}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+  return config as UserConfig;
+}
+
+/** Finds and loads the config (or loads `explicitPath`), validated. No config is not an error. */
+export async function loadConfig(cwd: string, explicitPath: string | undefined, rules: readonly AnyRule[]): Promise<LoadedConfig> {
+  const explorer = cosmiconfig(MODULE_NAME, { searchPlaces: SEARCH_PLACES, searchStrategy: 'project', cache: false });
+  let result: Awaited<ReturnType<typeof explorer.search>>;
+  const display = (p: string) => path.relative(cwd, p) || p;
+  try {
+    result = explicitPath ? await explorer.load(path.resolve(cwd, explicitPath)) : await explorer.search(cwd);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (explicitPath && code === 'ENOENT') throw new ConfigurationError(`Cannot read config file ${explicitPath}: no such file.`, { cause: error });
+    const where = explicitPath ?? (error as { filepath?: string }).filepath ?? 'the configuration file';
+    throw new ConfigurationError(`Cannot load ${where}: ${(error as Error).message.split('\n')[0]}`, { cause: error });
+  }
+  if (!result || result.isEmpty) {
+    if (explicitPath && result?.isEmpty) return { filepath: result.filepath, dir: path.dirname(result.filepath), config: {} };
+    return { dir: cwd, config: {} };
+  }
+  const config = validateConfig(result.config, display(result.filepath), rules);
+  return { filepath: result.filepath, dir: path.dirname(result.filepath), config };
+}
+
+/**
+ * The rules to run: every rule unless the config turns it off, narrowed by `only` (`--rule`), each with its
+ * options merged over the defaults and its base risk.
+ */
+export function resolveRules(config: UserConfig, rules: readonly AnyRule[], only?: readonly string[]): ResolvedRule[] {
+  const out: ResolvedRule[] = [];
+  for (const rule of rules) {
+    const setting = config.rules?.[rule.meta.id];
+    if (only && only.length > 0) {
+      if (!only.includes(rule.meta.id)) continue;
+    } else if (setting === 'off') {
+      continue;
+    }
+    const obj = typeof setting === 'object' ? setting : undefined;
+    out.push({ rule, options: { ...(rule.meta.defaultOptions as object), ...(obj?.options ?? {}) }, risk: obj?.risk ?? rule.meta.risk });
+  }
+  return out;
+}

@@ -1,0 +1,57 @@
+import { knowledgeSchema } from '../knowledge/index.js';
+import { RISK_LEVELS, type AnyRule, type JsonSchema } from '../types.js';
+
+export const CONFIG_SCHEMA_ID = 'https://github.com/errlint/errlint/blob/main/schema/config.schema.json';
+
+/** The JSON Schema of errlint's configuration, computed from every rule's meta (shipped as schema/config.schema.json). */
+export function buildConfigSchema(rules: readonly AnyRule[]): JsonSchema {
+  const ruleEntries: Record<string, JsonSchema> = {};
+  for (const rule of rules) {
+    ruleEntries[rule.meta.id] = {
+      description: `${rule.meta.description} (${rule.meta.docs.url})`,
+      oneOf: [
+        { enum: ['off', 'on'], description: 'Turn the rule off, or on with its defaults.' },
+        {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            risk: { enum: [...RISK_LEVELS], description: `Base risk of this rule's findings (default ${rule.meta.risk}).` },
+            options: rule.meta.schema,
+          },
+        },
+      ],
+    };
+  }
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: CONFIG_SCHEMA_ID,
+    title: 'errlint configuration',
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      $schema: { type: 'string', description: 'The schema this file follows, for editors.' },
+      rules: {
+        type: 'object',
+        description: 'Rules to turn off or on, with a base risk and options each.',
+        additionalProperties: false,
+        properties: ruleEntries,
+      },
+      ignores: {
+        type: 'array',
+        items: { type: 'string' },
+        description: 'Globs (relative to the config file) of files errlint does not read, added to .gitignore and the defaults.',
+      },
+      files: {
+        type: 'object',
+        description: 'Globs that say what kind of file a path is, added to the defaults.',
+        additionalProperties: false,
+        properties: {
+          tests: { type: 'array', items: { type: 'string' }, description: 'Test files: most rules skip them.' },
+          scripts: { type: 'array', items: { type: 'string' }, description: 'Command-line programs, where console output is the interface.' },
+          loggerModules: { type: 'array', items: { type: 'string' }, description: "The project's own logger modules, which may wrap console." },
+        },
+      },
+      knowledge: knowledgeSchema,
+    },
+  };
+}

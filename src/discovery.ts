@@ -1,0 +1,180 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import picomatch from 'picomatch';
+import { UsageError } from './errors.js';
+
+export const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+const SKIPPED_DIRS = new Set(['node_modules', 'dist', 'build', 'coverage', '.git', '.hg', '.svn']);
+
+export interface DiscoverOptions {
+  cwd: string;
+  /** Files, directories or globs; default `.`. */
+  patterns: readonly string[];
+  /** Globs relative to `ignoreBase` (the config file's directory), e.g. from config `ignores`. */
+  ignores?: readonly string[];
+  ignoreBase?: string;
+  /** Globs relative to `cwd` (from `--ignore-pattern`). */
+  cliIgnores?: readonly string[];
+}
+
+export interface Discovery {
+  /** Absolute paths, sorted, unique. */
+  files: string[];
+  /** Paths the user named that are not errlint's kind of file. */
+  notices: string[];
+}
+
+export function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}
+
+export function isSourceFile(name: string): boolean {
+  if (name.endsWith('.d.ts') || name.endsWith('.d.mts') || name.endsWith('.d.cts')) return false;
+  if (/\.min\.[cm]?js$/.test(name) || /[.-]bundle\.[cm]?js$/.test(name)) return false;
+  return SOURCE_EXTENSIONS.includes(path.extname(name));
+}
+
+/** The nearest ancestor holding `.git`, or the filesystem root. */
+function findRepoRoot(start: string): string | undefined {
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, '.git'))) return dir;
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
+
+interface GitignoreLayer {
+  dir: string;
+  ig: Ignore;
+}
+
+function readGitignore(dir: string): GitignoreLayer | undefined {
+  let text: string;
+  try {
+    text = fs.readFileSync(path.join(dir, '.gitignore'), 'utf8');
+  } catch {
+    // no .gitignore here (or unreadable): nothing to honour at this level
+    return undefined;
+  }
+  return { dir, ig: ignore().add(text) };
+}
+
+function ignoredByLayers(layers: readonly GitignoreLayer[], abs: string, isDir: boolean): boolean {
+  for (const layer of layers) {
+    const rel = toPosix(path.relative(layer.dir, abs));
+    if (!rel || rel.startsWith('..')) continue;
+    if (layer.ig.ignores(isDir ? `${rel}/` : rel)) return true;
+  }
+  return false;
+}
+
+/** .gitignore files from the repository root down to `dir` (exclusive of `dir` itself). */
+function ancestorLayers(dir: string): GitignoreLayer[] {
+  const root = findRepoRoot(dir);
+  if (!root) return [];
+  const chain: string[] = [];
+  for (let d = path.dirname(dir); d.length >= root.length; d = path.dirname(d)) {
+    chain.unshift(d);
+    if (d === root || path.dirname(d) === d) break;
+  }
+  if (dir === root) return [];
+  return chain.map(readGitignore).filter((l): l is GitignoreLayer => l !== undefined);
+}
+
+/**
+ * Finds the source files to audit: honours nested .gitignore files, config and CLI ignores, skips
+ * node_modules/dist/build/coverage, declaration files and minified bundles, follows symlinks without
+ * looping, and returns a deterministic order.
+ */
+export function discoverFiles(options: DiscoverOptions): Discovery {
+  const { cwd } = options;
+  const patterns = options.patterns.length ? options.patterns : ['.'];
+  const ignoreBase = options.ignoreBase ?? cwd;
+  const configIgnored = options.ignores?.length ? picomatch(options.ignores.map(normalizeGlob), { dot: true }) : undefined;
+  const cliIgnored = options.cliIgnores?.length ? picomatch(options.cliIgnores.map(normalizeGlob), { dot: true }) : undefined;
+  const isIgnored = (abs: string, isDir: boolean): boolean => {
+    const fromCwd = toPosix(path.relative(cwd, abs));
+    const fromBase = toPosix(path.relative(ignoreBase, abs));
+    const probe = (m: picomatch.Matcher | undefined, rel: string) => !!m && !rel.startsWith('..') && (m(rel) || (isDir && m(`${rel}/`)));
+    return probe(configIgnored, fromBase) || probe(cliIgnored, fromCwd);
+  };
+
+  const found = new Set<string>();
+  const notices: string[] = [];
+
+  const walk = (dir: string, layers: GitignoreLayer[], seen: Set<string>, filter?: picomatch.Matcher): void => {
+    let real: string;
+    try {
+      real = fs.realpathSync(dir);
+    } catch {
+      return;
+    }
+    if (seen.has(real)) return; // a symlink loop, or a directory already walked through another link
+    seen.add(real);
+    const own = readGitignore(dir);
+    const here = own ? [...layers, own] : layers;
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch (error) {
+      notices.push(`Cannot read directory ${toPosix(path.relative(cwd, dir)) || '.'}: ${(error as NodeJS.ErrnoException).code ?? 'error'}.`);
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const abs = path.join(dir, entry.name);
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        try {
+          const stat = fs.statSync(abs);
+          isDir = stat.isDirectory();
+          isFile = stat.isFile();
+        } catch {
+          continue; // dangling link
+        }
+      }
+      if (isDir) {
+        if (SKIPPED_DIRS.has(entry.name)) continue;
+        if (ignoredByLayers(here, abs, true) || isIgnored(abs, true)) continue;
+        walk(abs, here, seen, filter);
+      } else if (isFile && isSourceFile(entry.name)) {
+        if (ignoredByLayers(here, abs, false) || isIgnored(abs, false)) continue;
+        if (filter && !filter(toPosix(path.relative(cwd, abs)))) continue;
+        found.add(abs);
+      }
+    }
+  };
+
+  for (const pattern of patterns) {
+    const scan = picomatch.scan(pattern);
+    if (scan.isGlob) {
+      const base = path.resolve(cwd, scan.base || '.');
+      if (!fs.existsSync(base)) continue;
+      const matcher = picomatch(normalizeGlob(toPosix(path.relative(cwd, path.resolve(cwd, pattern)))), { dot: false });
+      walk(base, ancestorLayers(base), new Set(), matcher);
+      continue;
+    }
+    const abs = path.resolve(cwd, pattern);
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(abs);
+    } catch {
+      throw new UsageError(`No such file or directory: ${pattern}`);
+    }
+    if (stat.isDirectory()) {
+      walk(abs, ancestorLayers(abs), new Set());
+    } else if (isSourceFile(abs)) {
+      // A file named on the command line is audited even where an ignore would skip it in a walk.
+      found.add(abs);
+    } else {
+      notices.push(`Skipped ${pattern}: not a JavaScript or TypeScript source file.`);
+    }
+  }
+  return { files: [...found].sort(), notices };
+}
+
+function normalizeGlob(glob: string): string {
+  const g = glob.replace(/^\.\//, '');
+  return g.endsWith('/') ? `${g}**` : g;
+}

@@ -1,0 +1,14 @@
+/** Errors errlint expects and explains: printed as a message (no stack unless --debug), exit code 2. */
+export class ErrlintError extends Error {
+  readonly exitCode = 2;
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/** The configuration file is missing, unparsable or invalid. */
+export class ConfigurationError extends ErrlintError {}
+
+/** The command line is wrong: unknown option value, unknown rule id, missing path. */
+export class UsageError extends ErrlintError {}

@@ -1,0 +1,41 @@
+import type { AuditResult, Reporter } from '../result.js';
+import { countByRisk, rankFindings } from './shared.js';
+
+/** Version of the JSON report shape (schema/report.schema.json). Bumped on any breaking change. */
+export const JSON_SCHEMA_VERSION = 1;
+
+export function toJsonReport(result: AuditResult, timing: boolean): Record<string, unknown> {
+  const byRule: Record<string, number> = {};
+  for (const f of result.findings) byRule[f.ruleId] = (byRule[f.ruleId] ?? 0) + 1;
+  return {
+    schemaVersion: JSON_SCHEMA_VERSION,
+    tool: result.tool,
+    summary: {
+      filesScanned: result.filesScanned,
+      findings: result.findings.length,
+      byRisk: countByRisk(result.findings),
+      byRule: Object.fromEntries(Object.entries(byRule).sort((a, b) => a[0].localeCompare(b[0]))),
+      errors: result.errors.length,
+      ...(result.baseline ? { baseline: result.baseline } : {}),
+      ...(timing ? { durationMs: Math.round(result.durationMs) } : {}),
+    },
+    findings: rankFindings(result.findings).map((f) => ({
+      ruleId: f.ruleId,
+      messageId: f.messageId,
+      message: f.message,
+      file: f.file,
+      line: f.line,
+      column: f.column,
+      endLine: f.endLine,
+      endColumn: f.endColumn,
+      risk: f.risk,
+      score: f.score,
+      factors: f.factors,
+      suggestions: f.suggestions.map((s) => ({ description: s.description, safe: s.safe, edits: s.edits.map((e) => ({ range: [...e.range], text: e.text })) })),
+    })),
+    errors: result.errors.map((e) => ({ file: e.file, kind: e.kind, message: e.message, ...(e.line ? { line: e.line, column: e.column } : {}) })),
+  };
+}
+
+/** The JSON report: deterministic for the same input (timing only when asked). */
+export const jsonReporter: Reporter = (result, options) => `${JSON.stringify(toJsonReport(result, options.timing), null, 2)}\n`;
