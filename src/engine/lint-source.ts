@@ -119,6 +119,12 @@ function traverse(t: TS, sf: ts.SourceFile, dispatch: Dispatch): void {
   for (const fn of dispatch.fileExit) fn();
 }
 
+/** What a rule reported, before suppressions: the finding and the descriptor it came from (message data). */
+export interface RuleReport {
+  finding: Finding;
+  descriptor: ReportDescriptor;
+}
+
 interface RawReport {
   ruleId: string;
   descriptor: ReportDescriptor;
@@ -189,16 +195,15 @@ function unusedDirectiveFindings(sf: ts.SourceFile, filePath: string, directives
 }
 
 /**
- * Lints one file's text with the given rules: parse once, one traversal for all rules, suppressions,
- * risk scoring. Never throws for bad input: a syntax error comes back as `error`.
+ * Runs rules over an already-parsed file in one traversal and returns what they reported, in report order,
+ * without suppressions or sorting. Both hosts use it: `lintSource` here, the ESLint adapter on its cached parse.
  */
-export function lintSource(input: LintSourceInput, t: TS = compiler): LintSourceResult {
-  const { text, filePath, rules, knowledge, file } = input;
-  const sf = parseSource(text, filePath, t);
-  const parseError = firstParseError(sf, t);
-  if (parseError) {
-    return { findings: [], error: { file: filePath, kind: 'parse', message: parseError.message, line: parseError.line, column: parseError.column } };
-  }
+export function runRules(
+  sf: ts.SourceFile,
+  input: Pick<LintSourceInput, 'filePath' | 'rules' | 'knowledge' | 'file'>,
+  t: TS = compiler,
+): RuleReport[] {
+  const { filePath, rules, knowledge, file } = input;
   const reports: RawReport[] = [];
   const listeners = rules.map((resolved) => {
     const context: RuleContext = {
@@ -213,11 +218,23 @@ export function lintSource(input: LintSourceInput, t: TS = compiler): LintSource
     return resolved.rule.create(context);
   });
   traverse(t, sf, buildDispatch(t, listeners));
+  return reports.map((raw) => ({ finding: toFinding(t, sf, filePath, raw), descriptor: raw.descriptor }));
+}
 
+/**
+ * Lints one file's text with the given rules: parse once, one traversal for all rules, suppressions,
+ * risk scoring. Never throws for bad input: a syntax error comes back as `error`.
+ */
+export function lintSource(input: LintSourceInput, t: TS = compiler): LintSourceResult {
+  const { text, filePath, rules, knowledge, file } = input;
+  const sf = parseSource(text, filePath, t);
+  const parseError = firstParseError(sf, t);
+  if (parseError) {
+    return { findings: [], error: { file: filePath, kind: 'parse', message: parseError.message, line: parseError.line, column: parseError.column } };
+  }
   const directives = findDirectives(t, sf);
   const findings: Finding[] = [];
-  for (const raw of reports) {
-    const finding = toFinding(t, sf, filePath, raw);
+  for (const { finding } of runRules(sf, { filePath, rules, knowledge, file }, t)) {
     if (directives.length > 0 && isSuppressed(directives, finding.ruleId, finding.line)) continue;
     findings.push(finding);
   }

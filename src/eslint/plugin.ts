@@ -1,0 +1,84 @@
+/**
+ * errlint as an ESLint flat-config plugin: `import errlint from 'errlint/eslint-plugin'` and add
+ * `errlint.configs.recommended`. Every file-level rule runs the same detector as the CLI; project-level rules
+ * need the whole tree and stay in the CLI.
+ */
+import { readFileSync } from 'node:fs';
+import type { TSESLint } from '@typescript-eslint/utils';
+import { allRules } from '../../rules/index.js';
+import type { AnyRule, RiskLevel } from '../types.js';
+import { toEslintRule, type EslintRule } from './to-eslint-rule.js';
+
+export type { ErrlintSettings } from './to-eslint-rule.js';
+
+type Severity = 'error' | 'warn' | 'off';
+type RuleEntry = Severity | [Severity, ...unknown[]];
+
+export interface ErrlintConfig {
+  name: string;
+  plugins: { errlint: ErrlintPlugin };
+  rules: Record<string, RuleEntry>;
+}
+
+export interface ErrlintPlugin {
+  meta: { name: string; version: string };
+  rules: Record<string, EslintRule>;
+  configs: { recommended: ErrlintConfig; all: ErrlintConfig };
+}
+
+/**
+ * Core ESLint rules that report the same problem as an errlint rule. A preset that enables the errlint rule
+ * also settles the core one, so `js.configs.recommended` followed by errlint's preset never reports a problem
+ * twice. `off` for a rule the running ESLint does not know is accepted by ESLint 9 and 10 alike.
+ */
+export const supersededCoreRules: Record<string, Record<string, RuleEntry>> = {
+  // `throw new Error('…')` in a catch without `{ cause }`: lost-error-context covers every error class.
+  'lost-error-context': { 'preserve-caught-error': 'off' },
+  // An empty catch: swallowed-catch judges it (a comment stating why exempts it, as in no-empty).
+  'swallowed-catch': { 'no-empty': ['error', { allowEmptyCatch: true }] },
+};
+
+function severityOf(risk: RiskLevel): Severity {
+  return risk === 'critical' || risk === 'high' ? 'error' : 'warn';
+}
+
+function packageVersion(): string {
+  for (let dir = new URL('.', import.meta.url); ; dir = new URL('..', dir)) {
+    try {
+      const pkg = JSON.parse(readFileSync(new URL('package.json', dir), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'errlint' && pkg.version) return pkg.version;
+    } catch {
+      // No package.json at this level: keep walking up.
+    }
+    if (dir.pathname === '/' || new URL('..', dir).href === dir.href) return '0.0.0';
+  }
+}
+
+/** The rules ESLint can run: project-level checks need the whole codebase. */
+export const fileRules: readonly AnyRule[] = allRules.filter((r) => (r.meta.scope ?? 'file') === 'file');
+
+function presetRules(rules: readonly AnyRule[]): Record<string, RuleEntry> {
+  const out: Record<string, RuleEntry> = {};
+  for (const rule of rules) Object.assign(out, supersededCoreRules[rule.meta.id]);
+  for (const rule of rules) out[`errlint/${rule.meta.id}`] = severityOf(rule.meta.risk);
+  return out;
+}
+
+const plugin: ErrlintPlugin = {
+  meta: { name: 'errlint', version: packageVersion() },
+  rules: Object.fromEntries(fileRules.map((r) => [r.meta.id, toEslintRule(r)])),
+  configs: {} as ErrlintPlugin['configs'],
+};
+
+plugin.configs.recommended = {
+  name: 'errlint/recommended',
+  plugins: { errlint: plugin },
+  rules: presetRules(fileRules.filter((r) => r.meta.recommended)),
+};
+plugin.configs.all = {
+  name: 'errlint/all',
+  plugins: { errlint: plugin },
+  rules: presetRules(fileRules),
+};
+
+export default plugin satisfies { rules: Record<string, TSESLint.LooseRuleDefinition> };

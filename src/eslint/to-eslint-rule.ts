@@ -1,0 +1,150 @@
+/**
+ * Turns an errlint rule into an ESLint rule that runs the very same detector. The file is re-parsed with
+ * errlint's bundled TypeScript once per `SourceCode` (whatever parser ESLint runs), and every errlint rule
+ * enabled for that file shares one traversal: each rule registers itself in `create`, and the first `Program`
+ * listener to fire runs them all (ESLint creates every rule before it traverses).
+ */
+import path from 'node:path';
+import { ESLintUtils, type TSESLint } from '@typescript-eslint/utils';
+import type * as ts from 'typescript';
+import { mergeOptions, ruleDocsUrl } from '../define-rule.js';
+import { createFileClassifier, mergePatterns, type FileClassifier, type FilePatterns } from '../engine/file-facts.js';
+import { firstParseError, parseSource, runRules, type ResolvedRule, type RuleReport } from '../engine/lint-source.js';
+import { resolveKnowledge, type Knowledge, type KnowledgeConfig } from '../knowledge/index.js';
+import type { AnyRule, FileFacts, TextEdit } from '../types.js';
+
+/** What `settings.errlint` in an ESLint config may hold: the same keys as errlint's own config. */
+export interface ErrlintSettings {
+  knowledge?: KnowledgeConfig;
+  files?: Partial<FilePatterns>;
+}
+
+export type Options = [Record<string, unknown>?];
+export type EslintRule = TSESLint.RuleModule<string, Options>;
+
+interface Shared {
+  knowledge: Knowledge;
+  classify: FileClassifier;
+}
+
+interface FileRun {
+  /** Undefined when errlint's parser rejects the text (the CLI skips such a file too). */
+  sourceFile: ts.SourceFile | undefined;
+  settings: unknown;
+  filePath: string;
+  file: FileFacts;
+  knowledge: Knowledge;
+  pending: Map<string, ResolvedRule>;
+  results: Map<string, RuleReport[]>;
+}
+
+const sharedBySettings = new WeakMap<object, Shared>();
+const defaultShared: Shared = { knowledge: resolveKnowledge(undefined), classify: createFileClassifier(mergePatterns(undefined)) };
+const runs = new WeakMap<object, FileRun>();
+
+function sharedFor(settings: unknown): Shared {
+  if (!settings || typeof settings !== 'object') return defaultShared;
+  let shared = sharedBySettings.get(settings);
+  if (!shared) {
+    const { knowledge, files } = settings as ErrlintSettings;
+    shared = { knowledge: resolveKnowledge(knowledge), classify: createFileClassifier(mergePatterns(files)) };
+    sharedBySettings.set(settings, shared);
+  }
+  return shared;
+}
+
+/** The path errlint's CLI would use: relative to the working directory, `/` separators. */
+function relativePath(filename: string, cwd: string): string {
+  if (!path.isAbsolute(filename)) return filename.split(path.sep).join('/');
+  return path.relative(cwd, filename).split(path.sep).join('/');
+}
+
+function fileRun(context: Readonly<TSESLint.RuleContext<string, Options>>): FileRun {
+  const sourceCode = context.sourceCode;
+  const settings = (context.settings as { errlint?: unknown }).errlint;
+  const existing = runs.get(sourceCode);
+  if (existing && existing.settings === settings) return existing;
+  const text = sourceCode.text;
+  const filePath = relativePath(context.filename, context.cwd);
+  const { knowledge, classify } = sharedFor(settings);
+  let sourceFile = existing?.sourceFile;
+  if (!existing) {
+    const parsed = parseSource(text, filePath);
+    sourceFile = firstParseError(parsed) ? undefined : parsed;
+  }
+  const run: FileRun = { sourceFile, settings, filePath, file: classify(filePath, text), knowledge, pending: new Map(), results: new Map() };
+  runs.set(sourceCode, run);
+  return run;
+}
+
+/** Every rule registered so far for this file, in one traversal. */
+function flush(run: FileRun): void {
+  const rules = [...run.pending.values()];
+  run.pending.clear();
+  const byRule = new Map<string, RuleReport[]>(rules.map((r) => [r.rule.meta.id, []]));
+  if (run.sourceFile) {
+    for (const report of runRules(run.sourceFile, { filePath: run.filePath, rules, knowledge: run.knowledge, file: run.file })) {
+      byRule.get(report.finding.ruleId)?.push(report);
+    }
+  }
+  for (const [id, reports] of byRule) run.results.set(id, reports);
+}
+
+function overlaps(edits: readonly TextEdit[]): boolean {
+  const sorted = [...edits].sort((a, b) => a.range[0] - b.range[0]);
+  return sorted.some((e, i) => i > 0 && sorted[i - 1]!.range[1] > e.range[0]);
+}
+
+const createRule = ESLintUtils.RuleCreator(ruleDocsUrl);
+
+export function toEslintRule(rule: AnyRule): EslintRule {
+  const { meta } = rule;
+  return createRule<Options, string>({
+    name: meta.id,
+    meta: {
+      type: 'problem',
+      docs: { description: meta.description },
+      messages: meta.messages as Record<string, string>,
+      schema: [meta.schema as TSESLint.RuleMetaData<string, Options>['schema'] & object] as never,
+      ...(meta.fixable ? { fixable: 'code' as const } : {}),
+      ...(meta.hasSuggestions ? { hasSuggestions: true } : {}),
+    },
+    // Top-level (not `meta.defaultOptions`): ESLint would deep-merge those itself, and options must merge the
+    // way errlint's config merges them.
+    defaultOptions: [meta.defaultOptions],
+    create(context) {
+      const id = meta.id;
+      const run = fileRun(context);
+      run.results.delete(id);
+      run.pending.set(id, { rule, options: mergeOptions(meta.defaultOptions, context.options[0]), risk: meta.risk });
+      return {
+        Program() {
+          if (!run.results.has(id)) flush(run);
+          const { sourceCode } = context;
+          for (const { finding, descriptor } of run.results.get(id) ?? []) {
+            const safe = meta.fixable ? finding.suggestions.filter((s) => s.safe) : [];
+            const unsafe = meta.hasSuggestions ? finding.suggestions.filter((s) => !safe.includes(s)) : [];
+            // Several safe edits become one fix, as the CLI applies them in one pass; overlapping ones keep the first.
+            const allSafe = safe.flatMap((s) => s.edits);
+            const fixEdits = overlaps(allSafe) ? safe[0]!.edits : allSafe;
+            context.report({
+              messageId: finding.messageId,
+              data: descriptor.data,
+              loc: { start: sourceCode.getLocFromIndex(finding.range[0]), end: sourceCode.getLocFromIndex(finding.range[1]) },
+              ...(fixEdits.length > 0 ? { fix: (fixer) => fixEdits.map((e) => fixer.replaceTextRange([e.range[0], e.range[1]], e.text)) } : {}),
+              ...(unsafe.length > 0
+                ? {
+                    suggest: unsafe.map((s) => ({
+                      messageId: s.messageId,
+                      data: descriptor.suggest?.find((d) => d.edits === s.edits)?.data,
+                      fix: (fixer: TSESLint.RuleFixer) => s.edits.map((e) => fixer.replaceTextRange([e.range[0], e.range[1]], e.text)),
+                    })),
+                  }
+                : {}),
+            });
+          }
+        },
+      };
+    },
+  });
+}
