@@ -1,0 +1,207 @@
+/**
+ * What a file says about error classes: which built-ins exist, which classes it declares that extend Error,
+ * how their constructors take the original error, and which class looks like the project's error base.
+ * The engine is per-file, so a class declared elsewhere is only seen through its import.
+ */
+import type * as ts from 'typescript';
+import type { TS } from '../ts.js';
+
+/** Global error constructors; their options object (with `cause`) is at `optionsIndex`. */
+export const BUILT_IN_ERRORS: ReadonlyMap<string, { optionsIndex: number }> = new Map([
+  ['Error', { optionsIndex: 1 }],
+  ['EvalError', { optionsIndex: 1 }],
+  ['RangeError', { optionsIndex: 1 }],
+  ['ReferenceError', { optionsIndex: 1 }],
+  ['SyntaxError', { optionsIndex: 1 }],
+  ['TypeError', { optionsIndex: 1 }],
+  ['URIError', { optionsIndex: 1 }],
+  ['AggregateError', { optionsIndex: 2 }],
+]);
+
+/** How a constructor accepts the original error. */
+export interface ErrorConstructorShape {
+  /** Index of a parameter the constructor forwards to `super` as the options object (`{ cause }` goes there). */
+  optionsIndex?: number;
+  /** Index of a parameter that is the original error itself (`constructor(msg, cause)`). */
+  causeIndex?: number;
+  /** Number of declared parameters, when the constructor is known. */
+  arity?: number;
+}
+
+export interface ErrorClassInfo {
+  name: string;
+  node: ts.ClassDeclaration;
+  /** The `extends` expression's name (`Error`, `AppError`, `HttpException`). */
+  extendsName: string;
+  /** Extends a built-in error directly. */
+  extendsBuiltIn: boolean;
+  isAbstract: boolean;
+  /** Resolved through in-file parents; undefined when the chain leaves the file at an unknown class. */
+  ctor: ErrorConstructorShape | undefined;
+}
+
+const ERROR_LIKE_NAME = /(?:Error|Exception|Fault|Failure)$/;
+const CAUSE_PARAM = /^(?:cause|err|error|e|ex|original|originalError|innerError|inner|innerException|source|sourceError|underlying|underlyingError|reason|parent|wrapped)$/;
+
+export function isErrorLikeName(name: string): boolean {
+  return ERROR_LIKE_NAME.test(name);
+}
+
+function heritageName(t: TS, node: ts.ClassDeclaration): string | undefined {
+  const clause = node.heritageClauses?.find((h) => h.token === t.SyntaxKind.ExtendsKeyword);
+  const expr = clause?.types[0]?.expression;
+  if (!expr) return undefined;
+  if (t.isIdentifier(expr)) return expr.text;
+  if (t.isPropertyAccessExpression(expr)) return expr.name.text;
+  return undefined;
+}
+
+function isAbstractClass(t: TS, node: ts.ClassDeclaration): boolean {
+  return (t.getModifiers(node) ?? []).some((m) => m.kind === t.SyntaxKind.AbstractKeyword);
+}
+
+function typeText(node: ts.TypeNode | undefined, sf: ts.SourceFile): string {
+  return node ? node.getText(sf) : '';
+}
+
+/** Reads a constructor: which parameter is forwarded to `super` as options, which one is the original error. */
+function constructorShape(t: TS, ctor: ts.ConstructorDeclaration, sf: ts.SourceFile): ErrorConstructorShape {
+  const names = ctor.parameters.map((p) => (t.isIdentifier(p.name) ? p.name.text : undefined));
+  const shape: ErrorConstructorShape = { arity: ctor.parameters.length };
+  ctor.parameters.forEach((p, i) => {
+    const type = typeText(p.type, sf);
+    if (/\bErrorOptions\b|\bcause\??\s*:/.test(type)) shape.optionsIndex ??= i;
+    else if (/^(?:Error|unknown|any|Error \| undefined|unknown \| undefined)$/.test(type.replace(/\s+/g, ' ')) && names[i] && CAUSE_PARAM.test(names[i]!)) shape.causeIndex ??= i;
+  });
+  const indexOf = (e: ts.Expression): number => (t.isIdentifier(e) ? names.indexOf(e.text) : -1);
+  const visit = (n: ts.Node): void => {
+    // super(message, options) / super(message, { cause })
+    if (t.isCallExpression(n) && n.expression.kind === t.SyntaxKind.SuperKeyword) {
+      n.arguments.forEach((arg, argIndex) => {
+        if (argIndex === 0) return;
+        const i = indexOf(arg);
+        if (i >= 0) shape.optionsIndex ??= i;
+        if (t.isObjectLiteralExpression(arg)) {
+          for (const prop of arg.properties) {
+            if (t.isShorthandPropertyAssignment(prop) && prop.name.text === 'cause') {
+              const j = names.indexOf('cause');
+              if (j >= 0) shape.causeIndex ??= j;
+            } else if (t.isPropertyAssignment(prop) && t.isIdentifier(prop.name) && prop.name.text === 'cause') {
+              const j = indexOf(prop.initializer);
+              if (j >= 0) shape.causeIndex ??= j;
+            } else if (t.isSpreadAssignment(prop)) {
+              const j = indexOf(prop.expression);
+              if (j >= 0) shape.optionsIndex ??= j;
+            }
+          }
+        }
+      });
+    }
+    // this.cause = cause / this.originalError = err
+    if (t.isBinaryExpression(n) && n.operatorToken.kind === t.SyntaxKind.EqualsToken && t.isPropertyAccessExpression(n.left) && n.left.expression.kind === t.SyntaxKind.ThisKeyword) {
+      const i = indexOf(n.right);
+      if (i >= 0 && (CAUSE_PARAM.test(n.left.name.text) || CAUSE_PARAM.test(names[i] ?? ''))) shape.causeIndex ??= i;
+    }
+    if (!(t.isFunctionLike(n) && n !== ctor)) t.forEachChild(n, visit);
+  };
+  if (ctor.body) visit(ctor.body);
+  // constructor(message: string, public readonly cause?: unknown)
+  ctor.parameters.forEach((p, i) => {
+    if (t.getModifiers(p)?.length && names[i] && CAUSE_PARAM.test(names[i]!)) shape.causeIndex ??= i;
+  });
+  return shape;
+}
+
+/** Classes declared at any depth of the file that extend a built-in error or an error-like class. */
+export function collectErrorClasses(t: TS, sf: ts.SourceFile): Map<string, ErrorClassInfo> {
+  const raw = new Map<string, { node: ts.ClassDeclaration; extendsName: string }>();
+  const visit = (n: ts.Node): void => {
+    if (t.isClassDeclaration(n) && n.name) {
+      const ext = heritageName(t, n);
+      if (ext) raw.set(n.name.text, { node: n, extendsName: ext });
+    }
+    t.forEachChild(n, visit);
+  };
+  visit(sf);
+  const out = new Map<string, ErrorClassInfo>();
+  const resolve = (name: string, depth: number): ErrorClassInfo | undefined => {
+    const done = out.get(name);
+    if (done) return done;
+    const entry = raw.get(name);
+    if (!entry || depth > 10) return undefined;
+    const parent = entry.extendsName;
+    const parentInfo = parent !== name ? resolve(parent, depth + 1) : undefined;
+    const builtIn = BUILT_IN_ERRORS.get(parent);
+    if (!builtIn && !parentInfo && !isErrorLikeName(parent)) return undefined;
+    const ctorNode = entry.node.members.find((m): m is ts.ConstructorDeclaration => t.isConstructorDeclaration(m) && m.body !== undefined);
+    let ctor: ErrorConstructorShape | undefined;
+    if (ctorNode) ctor = constructorShape(t, ctorNode, sf);
+    else if (builtIn) ctor = { optionsIndex: builtIn.optionsIndex };
+    else ctor = parentInfo?.ctor;
+    const info: ErrorClassInfo = { name, node: entry.node, extendsName: parent, extendsBuiltIn: builtIn !== undefined, isAbstract: isAbstractClass(t, entry.node), ctor };
+    out.set(name, info);
+    return info;
+  };
+  for (const name of raw.keys()) resolve(name, 0);
+  return out;
+}
+
+/** Names bound at the top of the file by an import, declaration or `require`. */
+export function topLevelBindings(t: TS, sf: ts.SourceFile): Map<string, { kind: 'import' | 'local'; module?: string }> {
+  const out = new Map<string, { kind: 'import' | 'local'; module?: string }>();
+  for (const st of sf.statements) {
+    if (t.isImportDeclaration(st) && t.isStringLiteral(st.moduleSpecifier)) {
+      const module = st.moduleSpecifier.text;
+      const clause = st.importClause;
+      if (!clause) continue;
+      if (clause.name) out.set(clause.name.text, { kind: 'import', module });
+      const nb = clause.namedBindings;
+      if (nb && t.isNamedImports(nb)) for (const el of nb.elements) out.set(el.name.text, { kind: 'import', module });
+      if (nb && t.isNamespaceImport(nb)) out.set(nb.name.text, { kind: 'import', module });
+    } else if ((t.isClassDeclaration(st) || t.isFunctionDeclaration(st)) && st.name) {
+      out.set(st.name.text, { kind: 'local' });
+    } else if (t.isVariableStatement(st)) {
+      for (const d of st.declarationList.declarations) {
+        const init = d.initializer;
+        const module =
+          init && t.isCallExpression(init) && t.isIdentifier(init.expression) && init.expression.text === 'require' && init.arguments[0] && t.isStringLiteral(init.arguments[0])
+            ? init.arguments[0].text
+            : undefined;
+        const kind = module ? 'import' : 'local';
+        if (t.isIdentifier(d.name)) out.set(d.name.text, { kind, module });
+        else if (t.isObjectBindingPattern(d.name)) for (const el of d.name.elements) if (t.isIdentifier(el.name)) out.set(el.name.text, { kind, module });
+      }
+    }
+  }
+  return out;
+}
+
+/** A module specifier inside the project: relative, or a common source alias (`@/`, `~/`, `src/`). */
+export function isProjectModule(specifier: string): boolean {
+  return /^(?:\.{1,2}\/|\.$|@\/|~\/|#|src\/|app\/|@app\/|@src\/|@common\/|@shared\/|@core\/|@lib\/)/.test(specifier);
+}
+
+const BASE_LIKE = /^(?:App|Application|Base|Domain|Service|Api|API|Core|Custom|Business|Operational|Common|Platform|Server)(?:Error|Exception)$/;
+
+export interface BaseErrorClass {
+  name: string;
+  /** Declared in this file, or imported from a project module. */
+  source: 'file' | 'import';
+  /** Can be constructed with `new` (not abstract). */
+  instantiable: boolean;
+}
+
+/**
+ * The project's own error base class as far as this file shows it: a class declared here that extends a
+ * built-in error directly (base-like names first), else a base-like name (`AppError`, `DomainException`)
+ * imported from a project module.
+ */
+export function findBaseErrorClass(t: TS, sf: ts.SourceFile, classes = collectErrorClasses(t, sf), bindings = topLevelBindings(t, sf)): BaseErrorClass | undefined {
+  const direct = [...classes.values()].filter((c) => c.extendsBuiltIn && c.extendsName === 'Error');
+  const pick = direct.find((c) => BASE_LIKE.test(c.name)) ?? direct.find((c) => classes.size > 1 && [...classes.values()].some((o) => o.extendsName === c.name)) ?? direct[0];
+  if (pick) return { name: pick.name, source: 'file', instantiable: !pick.isAbstract };
+  for (const [name, b] of bindings) {
+    if (b.kind === 'import' && b.module && isProjectModule(b.module) && BASE_LIKE.test(name)) return { name, source: 'import', instantiable: true };
+  }
+  return undefined;
+}
