@@ -1,0 +1,819 @@
+/**
+ * Error handlers and what they do with the failure: catch clauses, `promise.catch(fn)` and
+ * `promise.then(ok, fn)`. `errorHandlerOf` finds a handler at a node; `analyzeHandler` classifies its body.
+ * Pure: both return data and never report.
+ */
+import type * as ts from 'typescript';
+import type { Knowledge } from '../knowledge/index.js';
+import type { TS } from '../ts.js';
+import { calleeMethod, dottedName, isFunctionLike, skipOuter } from './ast.js';
+import type { ImportMap } from './imports.js';
+import { classifyLogCall, errorUse, type ErrorRefTest, type ErrorUse, type LogCall } from './loggers.js';
+
+export type HandlerKind = 'catch-clause' | 'promise-catch' | 'promise-then';
+
+/** One place where an error is caught. */
+export interface ErrorHandler {
+  kind: HandlerKind;
+  /** The catch clause, or the `.catch(...)` / `.then(...)` call. */
+  node: ts.CatchClause | ts.CallExpression;
+  /** The handler function of a promise handler, when written inline. */
+  fn?: ts.ArrowFunction | ts.FunctionExpression;
+  /** The handler argument of a promise handler as written (`noop`, `() => {}`, `console.error`). */
+  handlerExpr?: ts.Expression;
+  /** The catch block, the handler's block or expression body; undefined for a handler passed by reference. */
+  body?: ts.Block | ts.Expression;
+  /** The error's name (`e` in `catch (e)`), undefined when there is no binding or it is destructured. */
+  binding?: string;
+  /** The binding as declared (identifier or destructuring pattern). */
+  bindingNode?: ts.BindingName;
+  /** The try block a catch clause guards. */
+  tryBlock?: ts.Block;
+  /** The promise a promise handler is attached to. */
+  promise?: ts.Expression;
+}
+
+/** A value a handler returns that callers read as a normal answer. */
+export type MaskingReturn =
+  | 'false'
+  | 'true'
+  | 'null'
+  | 'undefined'
+  | 'empty-array'
+  | 'empty-object'
+  | 'empty-string'
+  | 'zero'
+  | 'default-value'
+  | 'success-response';
+
+export type HandlerReason =
+  | 'rethrow'
+  | 'throw'
+  | 'next'
+  | 'reject'
+  | 'callback'
+  | 'error-result'
+  | 'state'
+  | 'response'
+  | 'exit'
+  | 'delegated'
+  | 'logged'
+  | 'monitored'
+  | 'acted'
+  | 'logged-without-error'
+  | 'empty'
+  | 'masking-return'
+  | 'console-only'
+  | 'constant-log'
+  | 'discarded';
+
+export interface HandlerAnalysis {
+  /** The failure leaves the handler: rethrow, `next(err)`, `reject(e)`, `cb(err)`, an error result, recorded state, an error response, a non-zero exit, or the error handed to another function. */
+  propagated: boolean;
+  /** The error (object or message) reaches a structured logger or error monitor. */
+  recorded: boolean;
+  /** The handler does something else we cannot judge (a retry, a fallback call, a property update): not swallowed. */
+  acted: boolean;
+  /** The only handling is console output. */
+  consoleOnly: boolean;
+  /** The only handling is a logger call with constant arguments. */
+  constantLogOnly: boolean;
+  /** No statements at all (`{}`, `noop`, `() => {}`). */
+  empty: boolean;
+  /** A comment in (or right at) the handler that says something. */
+  hasExplainingComment: boolean;
+  /** The value the handler returns instead of the failure. */
+  maskingReturn?: MaskingReturn;
+  /** Source text of that value (`false`, `[]`, `{ url: '' }`). */
+  maskingText?: string;
+  /** The masking return statement (or expression body). */
+  maskingNode?: ts.Node;
+  /** The strongest reason, in the order propagated > recorded > acted > the swallowing shape. */
+  reason: HandlerReason;
+  /** Console and logger calls made in the handler. */
+  logCalls: { call: ts.CallExpression; log: LogCall; use: ErrorUse }[];
+}
+
+const PROMISE_NOOPS = /^(noop|nop|_noop|NOOP|noOp|ignore|ignoreError|ignoreErrors|swallow|swallowError|doNothing|emptyFn|emptyFunction|emptyFunc|voidFn|identity0)$/;
+
+function bindingOf(t: TS, name: ts.BindingName | undefined): { binding?: string; bindingNode?: ts.BindingName } {
+  if (!name) return {};
+  return t.isIdentifier(name) ? { binding: name.text, bindingNode: name } : { bindingNode: name };
+}
+
+/** A catch clause as a handler. */
+export function catchClauseHandler(t: TS, clause: ts.CatchClause): ErrorHandler {
+  const decl = clause.variableDeclaration;
+  return {
+    kind: 'catch-clause',
+    node: clause,
+    body: clause.block,
+    tryBlock: clause.parent.tryBlock,
+    ...bindingOf(t, decl?.name),
+  };
+}
+
+/** `p.catch(fn)` or `p.then(ok, fn)` as a handler; undefined for any other call. */
+export function promiseHandler(t: TS, call: ts.CallExpression): ErrorHandler | undefined {
+  const callee = skipOuter(t, call.expression);
+  if (!t.isPropertyAccessExpression(callee)) return undefined;
+  const method = callee.name.text;
+  let handlerExpr: ts.Expression | undefined;
+  let kind: HandlerKind;
+  if (method === 'catch' && call.arguments.length === 1) {
+    handlerExpr = call.arguments[0];
+    kind = 'promise-catch';
+  } else if (method === 'then' && call.arguments.length === 2) {
+    handlerExpr = call.arguments[1];
+    kind = 'promise-then';
+  } else {
+    return undefined;
+  }
+  if (!handlerExpr) return undefined;
+  const h = skipOuter(t, handlerExpr);
+  if (h.kind === t.SyntaxKind.NullKeyword || (t.isIdentifier(h) && h.text === 'undefined')) return undefined;
+  const handler: ErrorHandler = { kind, node: call, handlerExpr, promise: callee.expression };
+  if (t.isArrowFunction(h) || t.isFunctionExpression(h)) {
+    handler.fn = h;
+    handler.body = h.body;
+    Object.assign(handler, bindingOf(t, h.parameters[0]?.name));
+  }
+  return handler;
+}
+
+/** The handler at `node` when it is a catch clause or a promise handler call. */
+export function errorHandlerOf(t: TS, node: ts.Node): ErrorHandler | undefined {
+  if (t.isCatchClause(node)) return catchClauseHandler(t, node);
+  if (t.isCallExpression(node)) return promiseHandler(t, node);
+  return undefined;
+}
+
+const RESPONSE_STATUS_METHODS = new Set(['status', 'code', 'sendStatus', 'writeHead', 'statusCode']);
+const CLEANUP_METHODS = /^(rollback|rollbackTransaction|abortTransaction|release|close|closeSync|destroy|end|abort|disconnect|\$disconnect|quit|kill|dispose|terminate|cancel|unlink|unlinkSync|rm|rmSync|rmdir|rmdirSync|unref|removeAllListeners|removeListener|off|unsubscribe|clearTimeout|clearInterval|stop|shutdown|flush)$/;
+const FAILURE_LITERAL = /fail|error|errored|reject|declin|cancel|abort|invalid|timeout|timed.?out|unavailable|down|unhealthy|crash|broken/i;
+const FAILURE_KEY = /^(error|errors|err|failure|failureReason|failedReason|errorMessage|errorCode|lastError|exception|reason)$/i;
+const FAILURE_METHOD = /fail|Failure|Error$|^error|reject|^abort|^throw$|badRequest|notFound|internalServerError|unauthorized|forbidden|serverError|badImplementation|problem/;
+const STATUS_KEY = /^(status|state|result|outcome|phase|health|ok|success|succeeded|valid|isValid)$/i;
+const CALLBACK_NAMES = /^(next|reject|rej|cb|callback|done|fail|failure|onError|onFailure|handleError|errorHandler|resolveError|throwError)$/;
+const EXIT_CALLS = new Set(['process.exit', 'process.abort', 'Deno.exit']);
+
+type Effect =
+  | 'throw'
+  | 'next'
+  | 'reject'
+  | 'callback'
+  | 'error-result'
+  | 'state'
+  | 'response'
+  | 'exit'
+  | 'delegated'
+  | 'logged'
+  | 'monitored'
+  | 'logged-without-error'
+  | 'acted'
+  | 'console'
+  | 'constant-log'
+  | 'masking'
+  | 'inert';
+
+interface Walk {
+  effects: Set<Effect>;
+  logCalls: HandlerAnalysis['logCalls'];
+  masking?: { kind: MaskingReturn; text: string; node: ts.Node };
+}
+
+function isStatusNumber(t: TS, e: ts.Expression): boolean {
+  const n = skipOuter(t, e);
+  if (t.isNumericLiteral(n)) return Number(n.text) >= 400;
+  if (t.isPropertyAccessExpression(n)) return /INTERNAL|BAD|ERROR|FAIL|NOT_FOUND|UNAUTHORI|FORBIDDEN|CONFLICT|UNPROCESSABLE|UNAVAILABLE|GATEWAY|TOO_MANY|CLIENT|SERVER/i.test(n.name.text);
+  // a computed status (`err.status ?? 500`, `statusFor(e)`) is an error status in a catch
+  return !t.isNumericLiteral(n) && !t.isStringLiteralLike(n);
+}
+
+/** An object literal that says "this failed": `{ ok: false }`, `{ error: … }`, `{ status: 'failed' }`. */
+function isFailureObject(t: TS, e: ts.Expression): boolean {
+  const o = skipOuter(t, e);
+  if (!t.isObjectLiteralExpression(o)) return false;
+  for (const p of o.properties) {
+    const key = p.name && (t.isIdentifier(p.name) || t.isStringLiteral(p.name)) ? p.name.text : undefined;
+    if (!key) continue;
+    if (FAILURE_KEY.test(key) && !/^reason$/i.test(key)) return true;
+    if (t.isPropertyAssignment(p)) {
+      const v = skipOuter(t, p.initializer);
+      if (/^(ok|success|succeeded|valid|isValid)$/i.test(key) && v.kind === t.SyntaxKind.FalseKeyword) return true;
+      if (STATUS_KEY.test(key) && t.isStringLiteralLike(v) && FAILURE_LITERAL.test(v.text)) return true;
+      if (/^(status|statusCode|code)$/.test(key) && t.isNumericLiteral(v) && Number(v.text) >= 400) return true;
+      if (/^(data|body|payload|json|response)$/i.test(key) && isFailureObject(t, v)) return true;
+    }
+  }
+  return false;
+}
+
+/** Arguments that record a failure: `{ status: 'failed' }`, `'failed'`, `{ error: e.message }`. */
+function argsRecordFailure(t: TS, call: ts.CallExpression | ts.NewExpression): boolean {
+  return (call.arguments ?? []).some((a) => {
+    const v = skipOuter(t, a);
+    if (t.isStringLiteralLike(v)) return FAILURE_LITERAL.test(v.text) && v.text.length < 40;
+    if (t.isPropertyAccessExpression(v)) return /FAIL|ERROR|REJECT|DECLIN|CANCEL|ABORT|INVALID|TIMEOUT/i.test(v.name.text);
+    return isFailureObject(t, v);
+  });
+}
+
+/** The root object of a call chain: `res` of `res.status(500).json(x)`. */
+function chainRoot(t: TS, e: ts.Expression): { root?: string; methods: string[]; calls: ts.CallExpression[] } {
+  const methods: string[] = [];
+  const calls: ts.CallExpression[] = [];
+  let n = skipOuter(t, e);
+  for (;;) {
+    if (t.isCallExpression(n)) {
+      calls.push(n);
+      n = skipOuter(t, n.expression);
+    } else if (t.isPropertyAccessExpression(n)) {
+      methods.push(n.name.text);
+      const inner = skipOuter(t, n.expression);
+      if (t.isCallExpression(inner) || t.isPropertyAccessExpression(inner)) {
+        n = inner;
+      } else {
+        return { root: dottedName(t, inner), methods, calls };
+      }
+    } else {
+      return { root: dottedName(t, n), methods, calls };
+    }
+  }
+}
+
+/**
+ * `res.status(500).json(...)`, `reply.code(502).send()`, `res.sendStatus(500)`, `ctx.throw(500)`,
+ * `NextResponse.json(body, { status: 500 })`, `new Response(body, { status: 503 })`, `c.json(body, 500)`.
+ * `'error'` for a response that reports failure, `'success'` for a response that hides it, else undefined.
+ */
+function responseKind(t: TS, e: ts.Expression, knowledge: Knowledge): 'error' | 'success' | undefined {
+  const x = skipOuter(t, e);
+  if (t.isNewExpression(x)) {
+    const name = dottedName(t, x.expression);
+    if (name !== 'Response' && name !== 'NextResponse') return undefined;
+    const init = x.arguments?.[1];
+    return (init && isFailureObject(t, init)) || (x.arguments?.[0] && isFailureBody(t, x.arguments[0])) ? 'error' : 'success';
+  }
+  if (!t.isCallExpression(x)) return undefined;
+  const { root, methods, calls } = chainRoot(t, x);
+  if (!root) return undefined;
+  const rootName = root.split('.').pop()!;
+  if (root === 'NextResponse' || root === 'Response' || root === 'Response.json' || root === 'NextResponse.json') {
+    const method = methods[0];
+    if (method === 'redirect' || method === 'rewrite') return 'error';
+    const [body, init] = x.arguments;
+    return (init && isFailureObject(t, init)) || (body && isFailureBody(t, body)) ? 'error' : 'success';
+  }
+  if (!knowledge.http.responseReceivers.includes(rootName) && !/^(res|response|reply|ctx|context)$/i.test(rootName)) return undefined;
+  let sawResponse = false;
+  // calls are outermost first; methods are outermost first too
+  for (let i = 0; i < calls.length; i++) {
+    const call = calls[i]!;
+    const method = methods[i];
+    if (!method) continue;
+    if (RESPONSE_STATUS_METHODS.has(method)) {
+      if (call.arguments[0] && isStatusNumber(t, call.arguments[0])) return 'error';
+      sawResponse = true;
+    } else if (method === 'throw' || method === 'redirect' || method === 'boom' || FAILURE_METHOD.test(method)) {
+      return 'error';
+    } else if (knowledge.http.responseMethods.includes(method)) {
+      sawResponse = true;
+      // c.json(body, 500) (Hono) / ctx.body = … handled as assignment
+      if (call.arguments[1] && (isStatusNumber(t, call.arguments[1]) || isFailureObject(t, call.arguments[1]))) return 'error';
+      if (call.arguments[0] && isFailureBody(t, call.arguments[0])) return 'error';
+    }
+  }
+  return sawResponse ? 'success' : undefined;
+}
+
+function isFailureBody(t: TS, e: ts.Expression): boolean {
+  const b = skipOuter(t, e);
+  if (isFailureObject(t, b)) return true;
+  if (t.isObjectLiteralExpression(b)) {
+    return b.properties.some((p) => p.name !== undefined && (t.isIdentifier(p.name) || t.isStringLiteral(p.name)) && /^(message|msg|detail|title)$/.test(p.name.text));
+  }
+  if (t.isStringLiteralLike(b)) return FAILURE_LITERAL.test(b.text) || /could not|couldn't|unable|went wrong|not found|denied|problem/i.test(b.text);
+  return false;
+}
+
+/** `false`, `null`, `[]`, `{}`, `''`, `0`, or another default the caller cannot tell from an answer. */
+export function maskingKind(t: TS, e: ts.Expression | undefined): MaskingReturn {
+  if (!e) return 'undefined';
+  const x = skipOuter(t, e);
+  switch (x.kind) {
+    case t.SyntaxKind.FalseKeyword:
+      return 'false';
+    case t.SyntaxKind.TrueKeyword:
+      return 'true';
+    case t.SyntaxKind.NullKeyword:
+      return 'null';
+  }
+  if (t.isIdentifier(x) && x.text === 'undefined') return 'undefined';
+  if (t.isVoidExpression(x)) return 'undefined';
+  if (t.isArrayLiteralExpression(x) && x.elements.length === 0) return 'empty-array';
+  if (t.isObjectLiteralExpression(x) && x.properties.length === 0) return 'empty-object';
+  if (t.isStringLiteralLike(x) && x.text === '') return 'empty-string';
+  if (t.isNumericLiteral(x) && (x.text === '0' || x.text === '-1')) return 'zero';
+  if (t.isPrefixUnaryExpression(x) && t.isNumericLiteral(x.operand)) return 'zero';
+  return 'default-value';
+}
+
+/** Pure values: literals, names, empty or literal-only structures. Calls, `new`, `await` are not. */
+function isInertValue(t: TS, e: ts.Expression): boolean {
+  const x = skipOuter(t, e);
+  if (t.isLiteralExpression(x) || t.isNoSubstitutionTemplateLiteral(x) || t.isIdentifier(x) || t.isPropertyAccessExpression(x)) return true;
+  if ([t.SyntaxKind.TrueKeyword, t.SyntaxKind.FalseKeyword, t.SyntaxKind.NullKeyword, t.SyntaxKind.ThisKeyword].includes(x.kind)) return true;
+  if (t.isPrefixUnaryExpression(x) || t.isVoidExpression(x) || t.isTypeOfExpression(x)) return true;
+  if (t.isTemplateExpression(x)) return x.templateSpans.every((s) => isInertValue(t, s.expression));
+  if (t.isArrayLiteralExpression(x)) return x.elements.every((el) => isInertValue(t, el));
+  if (t.isObjectLiteralExpression(x)) {
+    return x.properties.every((p) => (t.isPropertyAssignment(p) ? isInertValue(t, p.initializer) : t.isShorthandPropertyAssignment(p)));
+  }
+  if (t.isBinaryExpression(x)) return isInertValue(t, x.left) && isInertValue(t, x.right);
+  if (t.isConditionalExpression(x)) return isInertValue(t, x.whenTrue) && isInertValue(t, x.whenFalse);
+  return false;
+}
+
+interface Ctx {
+  t: TS;
+  knowledge: Knowledge;
+  imports: ImportMap;
+  refs: Map<string, ErrorUse>;
+  isRef: ErrorRefTest;
+  /** Console output counts as a record (CLI scripts, browser code, the logger module itself). */
+  consoleIsRecord: boolean;
+}
+
+function useOf(c: Ctx, e: ts.Expression): ErrorUse {
+  return errorUse(c.t, e, c.isRef);
+}
+
+function classifyCall(c: Ctx, call: ts.CallExpression, w: Walk): void {
+  const { t } = c;
+  const log = classifyLogCall(t, call, c.knowledge, c.imports);
+  if (log) {
+    let use: ErrorUse = 'none';
+    for (const a of call.arguments) {
+      const u = useOf(c, a);
+      if (u === 'value' || (u === 'message' && use === 'none')) use = u;
+    }
+    w.logCalls.push({ call, log, use });
+    if (log.kind === 'console') {
+      w.effects.add(c.consoleIsRecord && use !== 'none' ? 'logged' : 'console');
+    } else if (use !== 'none') {
+      w.effects.add(log.kind === 'monitor' ? 'monitored' : 'logged');
+    } else if (log.kind === 'monitor') {
+      w.effects.add('monitored');
+    } else {
+      w.effects.add(call.arguments.every((a) => isInertValue(t, a) && !t.isIdentifier(skipOuter(t, a)) && !t.isPropertyAccessExpression(skipOuter(t, a))) ? 'constant-log' : 'logged-without-error');
+    }
+    return;
+  }
+  const name = dottedName(t, call.expression);
+  const method = calleeMethod(t, call);
+  if (name && EXIT_CALLS.has(name)) {
+    const code = call.arguments[0];
+    w.effects.add(code && t.isNumericLiteral(skipOuter(t, code)) && skipOuter(t, code).getText() === '0' ? 'acted' : 'exit');
+    return;
+  }
+  const response = responseKind(t, call, c.knowledge);
+  if (response === 'error') {
+    w.effects.add('response');
+    return;
+  }
+  let passes: ErrorUse = 'none';
+  for (const a of call.arguments) {
+    const u = useOf(c, a);
+    if (u === 'value' || (u === 'message' && passes === 'none')) passes = u;
+  }
+  if (name && t.isIdentifier(skipOuter(t, call.expression)) && CALLBACK_NAMES.test(name) && call.arguments.length > 0) {
+    w.effects.add(name === 'next' ? 'next' : /^rej/.test(name) ? 'reject' : 'callback');
+    return;
+  }
+  if (method && /^reject$/.test(method) && call.arguments.length > 0) {
+    w.effects.add('reject');
+    return;
+  }
+  if (passes !== 'none') {
+    w.effects.add('delegated');
+    return;
+  }
+  if (response === 'success') {
+    w.effects.add('masking');
+    w.masking ??= { kind: 'success-response', text: call.getText(), node: call };
+    return;
+  }
+  if (argsRecordFailure(t, call) || (method && FAILURE_METHOD.test(method))) {
+    w.effects.add('state');
+    return;
+  }
+  if (method && CLEANUP_METHODS.test(method)) {
+    w.effects.add('inert');
+    return;
+  }
+  w.effects.add('acted');
+}
+
+/** Walks an expression evaluated for its effects (statement, awaited value, returned call). */
+function visitExpression(c: Ctx, expr: ts.Expression, w: Walk): void {
+  const { t } = c;
+  const e = skipOuter(t, expr);
+  if (t.isAwaitExpression(e) || t.isVoidExpression(e)) return visitExpression(c, e.expression, w);
+  if (t.isCallExpression(e)) {
+    // args evaluated first: logger.error(format(e)) is one log call; f(g()) is two effects
+    for (const a of e.arguments) {
+      const arg = skipOuter(t, a);
+      if (t.isCallExpression(arg) || t.isAwaitExpression(arg)) visitExpression(c, arg, w);
+    }
+    return classifyCall(c, e, w);
+  }
+  if (t.isNewExpression(e)) {
+    w.effects.add(useOf(c, e) !== 'none' ? 'delegated' : 'acted');
+    return;
+  }
+  if (t.isBinaryExpression(e)) {
+    const op = e.operatorToken.kind;
+    if (op === t.SyntaxKind.EqualsToken || (op >= t.SyntaxKind.FirstCompoundAssignment && op <= t.SyntaxKind.LastCompoundAssignment)) {
+      return visitAssignment(c, e, w);
+    }
+    if (op === t.SyntaxKind.AmpersandAmpersandToken || op === t.SyntaxKind.BarBarToken || op === t.SyntaxKind.QuestionQuestionToken || op === t.SyntaxKind.CommaToken) {
+      visitExpression(c, e.left, w);
+      visitExpression(c, e.right, w);
+      return;
+    }
+    w.effects.add('inert');
+    return;
+  }
+  if (t.isConditionalExpression(e)) {
+    visitExpression(c, e.whenTrue, w);
+    visitExpression(c, e.whenFalse, w);
+    return;
+  }
+  if (t.isPrefixUnaryExpression(e) || t.isPostfixUnaryExpression(e)) {
+    const op = e.operator;
+    // failures++ / this.errorCount += 1
+    w.effects.add(op === t.SyntaxKind.PlusPlusToken || op === t.SyntaxKind.MinusMinusToken ? 'state' : 'inert');
+    return;
+  }
+  if (t.isDeleteExpression(e)) {
+    w.effects.add('acted');
+    return;
+  }
+  w.effects.add(isFunctionLike(t, e) ? 'acted' : 'inert');
+}
+
+function visitAssignment(c: Ctx, e: ts.BinaryExpression, w: Walk): void {
+  const { t } = c;
+  const target = skipOuter(t, e.left);
+  const value = e.right;
+  if (t.isCallExpression(skipOuter(t, value)) || t.isAwaitExpression(skipOuter(t, value))) {
+    visitExpression(c, value, w);
+    if (w.effects.has('acted') || w.effects.has('delegated')) return;
+  }
+  const targetName = dottedName(t, target) ?? '';
+  const last = targetName.split('.').pop() ?? '';
+  if (targetName === 'process.exitCode') {
+    w.effects.add('exit');
+    return;
+  }
+  if (useOf(c, value) !== 'none') {
+    // lastError = e / result.error = e / this.state = { error: e }
+    w.effects.add(t.isIdentifier(target) && !FAILURE_KEY.test(last) ? 'delegated' : 'state');
+    if (t.isIdentifier(target)) c.refs.set(target.text, useOf(c, value));
+    return;
+  }
+  if (t.isIdentifier(target)) {
+    // a local: error = 'Payment failed' / failed = true record the failure; data = [] masks it
+    const v = skipOuter(t, value);
+    if (FAILURE_KEY.test(last) || /fail|error|err$/i.test(last) || isFailureObject(t, v)) w.effects.add('state');
+    else if (STATUS_KEY.test(last) && t.isStringLiteralLike(v) && FAILURE_LITERAL.test(v.text)) w.effects.add('state');
+    else w.effects.add('masking');
+    return;
+  }
+  // ctx.status = 500 / ctx.body = { error } / payment.status = 'failed' / this.healthy = false
+  const v = skipOuter(t, value);
+  if (/^(status|statusCode)$/.test(last) && isStatusNumber(t, v)) {
+    w.effects.add('response');
+    return;
+  }
+  if (last === 'body' && isFailureBody(t, v)) {
+    w.effects.add('response');
+    return;
+  }
+  w.effects.add('state');
+}
+
+function visitStatement(c: Ctx, s: ts.Statement, w: Walk): void {
+  const { t } = c;
+  if (t.isThrowStatement(s)) {
+    w.effects.add('throw');
+    return;
+  }
+  if (t.isReturnStatement(s)) return visitReturned(c, s.expression, s, w);
+  if (t.isExpressionStatement(s)) return visitExpression(c, s.expression, w);
+  if (t.isBlock(s)) {
+    for (const x of s.statements) visitStatement(c, x, w);
+    return;
+  }
+  if (t.isIfStatement(s)) {
+    if (t.isCallExpression(skipOuter(t, s.expression)) || t.isAwaitExpression(skipOuter(t, s.expression))) {
+      // if (await retry()) … : the condition does work
+      const probe: Walk = { effects: new Set(), logCalls: w.logCalls };
+      visitExpression(c, s.expression, probe);
+      if (probe.effects.has('acted') || probe.effects.has('delegated') || probe.effects.has('state')) w.effects.add('acted');
+    }
+    visitStatement(c, s.thenStatement, w);
+    if (s.elseStatement) visitStatement(c, s.elseStatement, w);
+    return;
+  }
+  if (t.isVariableStatement(s)) {
+    for (const d of s.declarationList.declarations) {
+      if (!d.initializer) continue;
+      const init = skipOuter(t, d.initializer);
+      const use = useOf(c, init);
+      if (t.isIdentifier(d.name) && use !== 'none') {
+        // const err = e as Error / const msg = e instanceof Error ? e.message : String(e)
+        if (t.isCallExpression(init) || t.isNewExpression(init) || t.isAwaitExpression(init)) visitExpression(c, init, w);
+        c.refs.set(d.name.text, use);
+        continue;
+      }
+      if (t.isCallExpression(init) || t.isAwaitExpression(init) || t.isNewExpression(init)) visitExpression(c, init, w);
+      else w.effects.add('inert');
+    }
+    return;
+  }
+  if (t.isContinueStatement(s) || t.isBreakStatement(s) || t.isEmptyStatement(s) || t.isDebuggerStatement(s)) {
+    w.effects.add('inert');
+    return;
+  }
+  if (t.isTryStatement(s)) {
+    visitStatement(c, s.tryBlock, w);
+    if (s.catchClause) visitStatement(c, s.catchClause.block, w);
+    if (s.finallyBlock) visitStatement(c, s.finallyBlock, w);
+    return;
+  }
+  if (t.isSwitchStatement(s)) {
+    for (const clause of s.caseBlock.clauses) for (const x of clause.statements) visitStatement(c, x, w);
+    return;
+  }
+  if (t.isFunctionDeclaration(s) || t.isClassDeclaration(s) || t.isTypeAliasDeclaration(s) || t.isInterfaceDeclaration(s)) {
+    w.effects.add('inert');
+    return;
+  }
+  // loops, labelled statements, with: doing work we do not model
+  w.effects.add('acted');
+}
+
+function visitReturned(c: Ctx, value: ts.Expression | undefined, node: ts.Node, w: Walk): void {
+  const { t } = c;
+  if (!value) {
+    w.effects.add('masking');
+    w.masking ??= { kind: 'undefined', text: 'undefined', node };
+    return;
+  }
+  const v = skipOuter(t, value);
+  const use = useOf(c, v);
+  if (t.isCallExpression(v) || t.isAwaitExpression(v) || t.isNewExpression(v) || t.isConditionalExpression(v) || t.isBinaryExpression(v)) {
+    const before = w.effects.size;
+    const probe: Walk = { effects: new Set(), logCalls: w.logCalls, masking: undefined };
+    if (t.isConditionalExpression(v) || (t.isBinaryExpression(v) && v.operatorToken.kind !== t.SyntaxKind.EqualsToken)) {
+      if (isInertValue(t, v)) {
+        w.effects.add('masking');
+        w.masking ??= { kind: maskingKind(t, v), text: v.getText(), node };
+        return;
+      }
+    }
+    if (t.isNewExpression(v)) {
+      const r = responseKind(t, v, c.knowledge);
+      if (r === 'error' || use !== 'none') w.effects.add(use !== 'none' ? 'error-result' : 'response');
+      else if (r === 'success') {
+        w.effects.add('masking');
+        w.masking ??= { kind: 'success-response', text: v.getText(), node };
+      } else w.effects.add('acted');
+      return;
+    }
+    visitExpression(c, v, probe);
+    void before;
+    for (const eff of probe.effects) w.effects.add(eff);
+    if (probe.masking) w.masking ??= probe.masking;
+    return;
+  }
+  if (use !== 'none') {
+    // return e / return { ok: false, error: e } / return [null, e]
+    w.effects.add('error-result');
+    return;
+  }
+  if (isFailureObject(t, v)) {
+    w.effects.add('error-result');
+    return;
+  }
+  if (isInertValue(t, v)) {
+    w.effects.add('masking');
+    w.masking ??= { kind: maskingKind(t, v), text: v.getText(), node };
+    return;
+  }
+  w.effects.add('acted');
+}
+
+const PROPAGATING: Effect[] = ['throw', 'next', 'reject', 'callback', 'error-result', 'state', 'response', 'exit', 'delegated'];
+
+/** Options for `analyzeHandler`. */
+export interface AnalyzeOptions {
+  /** Console output with the error counts as a record: CLI scripts, browser code, the logger module. */
+  consoleIsRecord?: boolean;
+}
+
+/** A handler passed by reference: `noop`, `console.error`, `next`, `logger.error`, `handleError`. */
+function analyzeReference(t: TS, h: ts.Expression, knowledge: Knowledge, imports: ImportMap, w: Walk): boolean {
+  const x = skipOuter(t, h);
+  const name = dottedName(t, x);
+  if (name && (PROMISE_NOOPS.test(name.split('.').pop()!) || name === 'Function.prototype')) return true;
+  if (t.isCallExpression(x)) {
+    // this.handle.bind(this) / handleError(res)
+    w.effects.add('delegated');
+    return false;
+  }
+  if (!name) {
+    w.effects.add('acted');
+    return false;
+  }
+  if (t.isPropertyAccessExpression(x)) {
+    const fake = { expression: x, arguments: [] } as unknown as ts.CallExpression;
+    const log = classifyLogCall(t, fake, knowledge, imports);
+    if (log) {
+      w.effects.add(log.kind === 'console' ? 'console' : log.kind === 'monitor' ? 'monitored' : 'logged');
+      return false;
+    }
+  }
+  if (CALLBACK_NAMES.test(name)) w.effects.add(name === 'next' ? 'next' : /^rej/.test(name) ? 'reject' : 'callback');
+  else w.effects.add('delegated');
+  return false;
+}
+
+/** Comments that explain an empty or fallback handler; TODOs, directives and commented-out code do not. */
+export function isExplainingComment(text: string): boolean {
+  const body = text
+    .replace(/^\/\/+|^\/\*+|\*+\/$/g, '')
+    .replace(/^\s*\*\s?/gm, '')
+    .trim();
+  if (!/[A-Za-z]{2,}/.test(body)) return false;
+  if (/^(TODO|FIXME|XXX|HACK)\b/i.test(body)) return false;
+  if (/^(eslint|errlint|prettier|istanbul|c8|@ts-|tslint|jshint|biome|oxlint|deno-lint|v8 ignore)/i.test(body)) return false;
+  // commented-out code: console.log(e); / throw e;
+  if (/^[\w$.]+\(.*\);?$/.test(body) || /^(throw|return|await|const|let|var)\b.*;$/.test(body)) return false;
+  return true;
+}
+
+/** Comments inside the handler (and on its first line) that explain it. */
+function hasExplainingComment(t: TS, handler: ErrorHandler): boolean {
+  const sf = handler.node.getSourceFile();
+  const text = sf.text;
+  const start = handler.kind === 'catch-clause' ? handler.node.getStart(sf) : (handler.handlerExpr ?? handler.node).getStart(sf);
+  const end = handler.kind === 'catch-clause' ? handler.node.end : (handler.handlerExpr ?? handler.node).end;
+  const seen = new Set<number>();
+  let found = false;
+  const check = (ranges: ts.CommentRange[] | undefined): void => {
+    for (const r of ranges ?? []) {
+      if (seen.has(r.pos) || r.pos < start || r.end > end + 200) continue;
+      seen.add(r.pos);
+      if (isExplainingComment(text.slice(r.pos, r.end))) found = true;
+    }
+  };
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    check(t.getLeadingCommentRanges(text, n.pos));
+    if (t.isBlock(n)) check(t.getLeadingCommentRanges(text, n.statements.end));
+    t.forEachChild(n, visit);
+  };
+  visit(handler.node.kind === t.SyntaxKind.CatchClause ? handler.node : (handler.handlerExpr ?? handler.node));
+  if (found) return true;
+  // `.catch(() => {}) // best effort` or `} catch { // ignore`: a comment on the handler's own line
+  const lineEnd = text.indexOf('\n', end);
+  const trailing = t.getTrailingCommentRanges(text, handler.kind === 'catch-clause' ? (handler.body as ts.Block).getStart(sf) + 1 : handler.node.end);
+  for (const r of trailing ?? []) if (r.pos <= (lineEnd < 0 ? text.length : lineEnd) && isExplainingComment(text.slice(r.pos, r.end))) return true;
+  if (handler.kind !== 'catch-clause') {
+    // await x.close().catch(() => {}); // already closed
+    let stmt: ts.Node = handler.node;
+    while (stmt.parent && !t.isBlock(stmt.parent) && !t.isSourceFile(stmt.parent) && !isFunctionLike(t, stmt.parent)) stmt = stmt.parent;
+    for (const r of t.getTrailingCommentRanges(text, stmt.end) ?? []) if (isExplainingComment(text.slice(r.pos, r.end))) return true;
+  }
+  return false;
+}
+
+const IGNORE_WORDS = /ignor|best[- ]effort|optional|swallow|don'?t care|not (critical|important|needed|fatal)|non[- ]?(fatal|critical|blocking)|expected|safe to|may (fail|not)|might (fail|not)|can fail|no-?op|intentional|deliberate|on purpose|fire[- ]and[- ]forget|already|doesn'?t matter|does not matter|not exist|no such|missing/i;
+
+/** A comment just above the try statement or the promise statement that says failures are ignored on purpose. */
+export function hasIgnoreCommentAbove(t: TS, handler: ErrorHandler): boolean {
+  const sf = handler.node.getSourceFile();
+  let stmt: ts.Node = handler.kind === 'catch-clause' ? handler.node.parent : handler.node;
+  while (stmt.parent && !t.isBlock(stmt.parent) && !t.isSourceFile(stmt.parent) && !t.isModuleBlock(stmt.parent) && !t.isCaseClause(stmt.parent)) stmt = stmt.parent;
+  return (t.getLeadingCommentRanges(sf.text, stmt.pos) ?? []).some((r) => {
+    const c = sf.text.slice(r.pos, r.end);
+    return isExplainingComment(c) && IGNORE_WORDS.test(c);
+  });
+}
+
+/**
+ * Classifies what a handler does with the failure. The rule decides what is a finding; this returns the
+ * facts: propagated, recorded, acted, console-only, constant log, empty, masking return, explaining comment.
+ */
+export function analyzeHandler(t: TS, handler: ErrorHandler, knowledge: Knowledge, imports: ImportMap, options: AnalyzeOptions = {}): HandlerAnalysis {
+  const refs = new Map<string, ErrorUse>();
+  if (handler.binding) refs.set(handler.binding, 'value');
+  if (handler.bindingNode && !t.isIdentifier(handler.bindingNode)) {
+    // catch ({ message }) / .catch(({ response }) => …)
+    const visit = (n: ts.Node): void => {
+      if (t.isBindingElement(n) && t.isIdentifier(n.name)) refs.set(n.name.text, n.dotDotDotToken ? 'value' : 'message');
+      t.forEachChild(n, visit);
+    };
+    visit(handler.bindingNode);
+  }
+  const c: Ctx = {
+    t,
+    knowledge,
+    imports,
+    refs,
+    consoleIsRecord: options.consoleIsRecord === true,
+    isRef: (n) => (t.isIdentifier(n) ? (refs.get(n.text) ?? 'none') : 'none'),
+  };
+  const w: Walk = { effects: new Set(), logCalls: [] };
+  let empty = false;
+  const body = handler.body;
+  if (!body) {
+    empty = handler.handlerExpr ? analyzeReference(t, handler.handlerExpr, knowledge, imports, w) : true;
+  } else if (t.isBlock(body)) {
+    empty = body.statements.length === 0;
+    for (const s of body.statements) visitStatement(c, s, w);
+  } else {
+    const b = skipOuter(t, body);
+    // .catch(() => logger.error(e)) is a call for its effect; .catch(() => null) returns a value
+    if (t.isCallExpression(b) || t.isAwaitExpression(b) || t.isVoidExpression(b)) {
+      visitExpression(c, b, w);
+      if (t.isVoidExpression(b) && w.effects.size === 0) empty = true;
+    } else {
+      visitReturned(c, b, b, w);
+    }
+  }
+  const has = (e: Effect): boolean => w.effects.has(e);
+  const propagatedBy = PROPAGATING.find(has);
+  const recorded = has('logged') || has('monitored');
+  const acted = has('acted') || has('logged-without-error');
+  const swallowing = !propagatedBy && !recorded && !acted;
+  const consoleOnly = swallowing && has('console');
+  const constantLogOnly = swallowing && !consoleOnly && has('constant-log');
+  const masking = swallowing ? w.masking : undefined;
+  let reason: HandlerReason;
+  if (propagatedBy) {
+    reason = propagatedBy === 'throw' ? (isRethrow(t, handler, refs) ? 'rethrow' : 'throw') : (propagatedBy as HandlerReason);
+  } else if (recorded) {
+    reason = has('logged') ? 'logged' : 'monitored';
+  } else if (acted) {
+    reason = has('acted') ? 'acted' : 'logged-without-error';
+  } else if (consoleOnly) {
+    reason = 'console-only';
+  } else if (constantLogOnly) {
+    reason = 'constant-log';
+  } else if (masking && masking.kind !== 'undefined') {
+    reason = 'masking-return';
+  } else if (empty || w.effects.size === 0 || (masking?.kind === 'undefined' && [...w.effects].every((e) => e === 'masking' || e === 'inert'))) {
+    reason = empty || w.effects.size === 0 ? 'empty' : 'masking-return';
+  } else {
+    reason = 'discarded';
+  }
+  return {
+    propagated: propagatedBy !== undefined,
+    recorded,
+    acted,
+    consoleOnly,
+    constantLogOnly,
+    empty,
+    hasExplainingComment: hasExplainingComment(t, handler),
+    maskingReturn: masking?.kind,
+    maskingText: masking?.text,
+    maskingNode: masking?.node,
+    reason,
+    logCalls: w.logCalls,
+  };
+}
+
+function isRethrow(t: TS, handler: ErrorHandler, refs: Map<string, ErrorUse>): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found || (isFunctionLike(t, n) && n !== handler.fn)) return;
+    if (t.isThrowStatement(n) && n.expression) {
+      const x = skipOuter(t, n.expression);
+      if (t.isIdentifier(x) && refs.get(x.text) === 'value') found = true;
+    }
+    t.forEachChild(n, visit);
+  };
+  if (handler.body) visit(handler.body);
+  return found;
+}
+
+/** Statements of a handler body (an expression body is one statement-like node). */
+export function handlerStatements(t: TS, handler: ErrorHandler): readonly ts.Node[] {
+  const b = handler.body;
+  if (!b) return [];
+  return t.isBlock(b) ? b.statements : [b];
+}

@@ -1,0 +1,382 @@
+/**
+ * Recognises logging and error-monitoring calls, and what part of an error a call receives. Shared by the
+ * catch-family rules (swallowed-catch, console-logging, lost-error-context) and the boundary rules.
+ */
+import type * as ts from 'typescript';
+import type { Knowledge } from '../knowledge/index.js';
+import type { LoggerFlavour } from '../knowledge/loggers.js';
+import type { TS } from '../ts.js';
+import { dottedName, skipOuter } from './ast.js';
+import type { ImportBinding, ImportMap } from './imports.js';
+
+export type LogCallKind = 'console' | 'logger' | 'monitor';
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug';
+
+/** A call that prints, logs or reports to an error monitor. */
+export interface LogCall {
+  kind: LogCallKind;
+  /** The called method or function name (`error`, `captureException`). */
+  method: string;
+  level: LogLevel;
+  /** Dotted text of the receiver (`this.logger`, `console`), if there is one. */
+  receiver?: string;
+}
+
+/** How much of a caught error an expression carries: the error object, only its message/text, or nothing. */
+export type ErrorUse = 'value' | 'message' | 'none';
+
+/**
+ * Decides whether an expression is a reference to the caught error. `true` (or `'value'`) for the error
+ * object or an alias of it, `'message'` for a name holding only its text (`const msg = e.message`).
+ */
+export type ErrorRefTest = (node: ts.Expression) => boolean | ErrorUse;
+
+/** What a call's arguments carry of the error. */
+export interface PassedValue {
+  /** Some argument is the error object: directly, `{ err }`, `{ error: e }`, `{ ...e }`, `[e]`, `e.stack`, `serialize(e)`. */
+  passesError: boolean;
+  /** Only the text travels: `e.message`, `String(e)`, `` `${e}` ``, `e.code`. */
+  messageOnly: boolean;
+}
+
+const CONSOLE_METHODS = new Set(['error', 'warn', 'log', 'info', 'debug', 'trace', 'dir', 'table', 'assert']);
+const CONSOLE_ROOTS = new Set(['console', 'globalThis.console', 'window.console', 'global.console', 'process.stderr', 'process.stdout']);
+const MONITOR_METHODS = new Set(['captureException', 'captureError', 'captureMessage', 'noticeError', 'recordException', 'trackException', 'notify', 'error', 'critical', 'report']);
+const LOGGER_FACTORIES = /^(pino|winston\.createLogger|createLogger|bunyan\.createLogger|log4js\.getLogger|getLogger|Logger\.get|loglevel\.getLogger|consola\.create|consola\.withTag|new Logger)$/;
+const LOGGER_TYPE = /(^|\.)(Logger|LoggerService|PinoLogger|BaseLogger|FastifyBaseLogger|Pino|LogService|ILogger|WinstonLogger|Bunyan)$/;
+const LOGGER_NAME = /^_?([a-z][A-Za-z0-9]*Logger|logger|log|LOGGER|Logger)$/;
+const LOCAL_LOGGER_MODULE = /(^|[/@])(log|logs|logger|loggers|logging|log-service|logService)(\.[cm]?[jt]s)?$|logger/i;
+
+function levelOf(method: string): LogLevel {
+  if (/^(fatal|crit|critical|alert|emerg|emergency)$/i.test(method)) return 'fatal';
+  if (/^(error|exception|captureException|captureError|noticeError|recordException|trackException|notify|report)$/i.test(method)) return 'error';
+  if (/^(warn|warning)$/i.test(method)) return 'warn';
+  if (/^(debug|trace|verbose|silly|dir|table)$/i.test(method)) return 'debug';
+  return 'info';
+}
+
+function isLoggerModule(module: string, knowledge: Knowledge): boolean {
+  if (knowledge.loggers.modules.includes(module)) return true;
+  if (knowledge.loggers.logger && knowledge.loggers.logger.importPath === module) return true;
+  return (module.startsWith('.') || module.startsWith('@/') || module.startsWith('~/') || module.startsWith('src/')) && LOCAL_LOGGER_MODULE.test(module);
+}
+
+function isMonitorBinding(b: ImportBinding | undefined, knowledge: Knowledge): boolean {
+  return b !== undefined && knowledge.loggers.monitorModules.some((m) => b.module === m || b.module.startsWith(m + '/'));
+}
+
+const declCache = new WeakMap<ts.SourceFile, Map<string, ts.Expression | ts.TypeNode>>();
+
+/** Every `const x = …` initializer and `x: Type` parameter/property type of the file, first one per name. */
+function declarations(t: TS, sf: ts.SourceFile): Map<string, ts.Expression | ts.TypeNode> {
+  let map = declCache.get(sf);
+  if (map) return map;
+  const out = new Map<string, ts.Expression | ts.TypeNode>();
+  const visit = (n: ts.Node): void => {
+    if ((t.isVariableDeclaration(n) || t.isPropertyDeclaration(n) || t.isParameter(n)) && (t.isIdentifier(n.name) || t.isPrivateIdentifier(n.name))) {
+      const key = n.name.text;
+      const value = n.initializer ?? n.type;
+      if (value && !out.has(key)) out.set(key, value);
+    }
+    t.forEachChild(n, visit);
+  };
+  visit(sf);
+  declCache.set(sf, (map = out));
+  return map;
+}
+
+/** `pino()`, `winston.createLogger()`, `new Logger(Name)`, `parent.child({...})`. */
+function createsLogger(t: TS, expr: ts.Expression, knowledge: Knowledge, imports: ImportMap, depth: number): boolean {
+  const e = skipOuter(t, expr);
+  if (t.isNewExpression(e)) {
+    const name = dottedName(t, e.expression);
+    return name !== undefined && /(^|\.)Logger$/.test(name);
+  }
+  if (!t.isCallExpression(e)) return false;
+  const name = dottedName(t, e.expression);
+  if (name && LOGGER_FACTORIES.test(name)) return true;
+  if (name && t.isIdentifier(e.expression)) {
+    const b = imports.get(name);
+    if (b && isLoggerModule(b.module, knowledge)) return true;
+  }
+  const callee = skipOuter(t, e.expression);
+  if (t.isPropertyAccessExpression(callee)) {
+    const method = callee.name.text;
+    if (method === 'child' || method === 'getLogger' || method === 'createLogger' || method === 'withTag') return true;
+    if (method === 'get' || method === 'scope') return isLoggerExpression(t, callee.expression, knowledge, imports, depth + 1);
+  }
+  return false;
+}
+
+/**
+ * Whether `expr` denotes a structured logger: a known receiver name or dotted path (`logger`, `this.logger`,
+ * `req.log`), a binding imported from a logger module, a variable or class member created by a logger factory
+ * (`pino()`, `new Logger(X.name)`, `.child()`) or typed as a logger.
+ */
+export function isLoggerExpression(t: TS, expr: ts.Expression, knowledge: Knowledge, imports: ImportMap, depth = 0): boolean {
+  if (depth > 4) return false;
+  const e = skipOuter(t, expr);
+  if (t.isCallExpression(e) || t.isNewExpression(e)) return createsLogger(t, e, knowledge, imports, depth);
+  const name = dottedName(t, e);
+  if (!name) return false;
+  if (CONSOLE_ROOTS.has(name)) return false;
+  if (knowledge.loggers.receiverNames.includes(name)) return true;
+  if (knowledge.loggers.logger && name === knowledge.loggers.logger.binding) return true;
+  const parts = name.split('.');
+  const last = parts[parts.length - 1]!;
+  if (LOGGER_NAME.test(last)) return true;
+  const root = parts[0]!;
+  if (parts.length === 1) {
+    const b = imports.get(root);
+    if (b) return isLoggerModule(b.module, knowledge) && !isMonitorBinding(b, knowledge);
+  }
+  // const audit = pino() / this.audit = new Logger(...) / constructor(private readonly audit: PinoLogger)
+  const declared = parts.length === 1 || (parts.length === 2 && root === 'this') ? declarations(t, e.getSourceFile()).get(last) : undefined;
+  if (declared) {
+    if (t.isTypeNode(declared)) {
+      const typeName = t.isTypeReferenceNode(declared) ? dottedName(t, declared.typeName as ts.Expression) : undefined;
+      return typeName !== undefined && LOGGER_TYPE.test(typeName);
+    }
+    if (declared !== e) return createsLogger(t, declared, knowledge, imports, depth);
+  }
+  return false;
+}
+
+/**
+ * Classifies a call as console output, a structured logger call or an error-monitor report; `undefined` for
+ * any other call. `logger.child()` is not a log call (it makes a logger).
+ */
+export function classifyLogCall(t: TS, call: ts.CallExpression, knowledge: Knowledge, imports: ImportMap): LogCall | undefined {
+  const callee = skipOuter(t, call.expression);
+  const full = dottedName(t, callee);
+  if (full && knowledge.loggers.monitorCalls.includes(full)) {
+    const method = full.split('.').pop()!;
+    return { kind: 'monitor', method, level: levelOf(method), receiver: full.includes('.') ? full.slice(0, full.lastIndexOf('.')) : undefined };
+  }
+  if (t.isIdentifier(callee)) {
+    const b = imports.get(callee.text);
+    // import { captureException } from '@sentry/node'
+    if (isMonitorBinding(b, knowledge) && MONITOR_METHODS.has(b!.imported === 'default' || b!.imported === '*' ? callee.text : b!.imported)) {
+      return { kind: 'monitor', method: callee.text, level: 'error' };
+    }
+    return undefined;
+  }
+  if (!t.isPropertyAccessExpression(callee) && !t.isElementAccessExpression(callee)) return undefined;
+  const method = t.isPropertyAccessExpression(callee)
+    ? callee.name.text
+    : t.isStringLiteralLike(callee.argumentExpression)
+      ? callee.argumentExpression.text
+      : undefined;
+  if (!method) return undefined;
+  const receiverNode = callee.expression;
+  const receiver = dottedName(t, receiverNode);
+  if (receiver && CONSOLE_ROOTS.has(receiver)) {
+    if (receiver.startsWith('process.')) return method === 'write' ? { kind: 'console', method, level: receiver === 'process.stderr' ? 'error' : 'info', receiver } : undefined;
+    return CONSOLE_METHODS.has(method) ? { kind: 'console', method, level: levelOf(method), receiver } : undefined;
+  }
+  if (receiver) {
+    if (full && knowledge.loggers.monitorCalls.some((m) => m.includes('.') && full.endsWith('.' + m))) {
+      return { kind: 'monitor', method, level: levelOf(method), receiver };
+    }
+    // import * as Sentry from '@sentry/node'; Sentry.captureException(e)
+    if (MONITOR_METHODS.has(method) && isMonitorBinding(imports.get(receiver.split('.')[0]!), knowledge)) {
+      return { kind: 'monitor', method, level: levelOf(method), receiver };
+    }
+    if (/^(captureException|captureError|noticeError|recordException|trackException)$/.test(method)) {
+      return { kind: 'monitor', method, level: 'error', receiver };
+    }
+  }
+  if (method === 'child' || !knowledge.loggers.methods.includes(method)) return undefined;
+  if (!isLoggerExpression(t, receiverNode, knowledge, imports)) return undefined;
+  return { kind: 'logger', method, level: levelOf(method), receiver };
+}
+
+function maxUse(a: ErrorUse, b: ErrorUse): ErrorUse {
+  if (a === 'value' || b === 'value') return 'value';
+  if (a === 'message' || b === 'message') return 'message';
+  return 'none';
+}
+
+function refUse(test: ErrorRefTest, node: ts.Expression): ErrorUse {
+  const r = test(node);
+  return r === true ? 'value' : r === false ? 'none' : r;
+}
+
+const STRINGIFY_FUNCTIONS = /^(String|JSON\.stringify|encodeURIComponent)$|(^|\.)(get)?(Error)?(Message|Msg|Text|String)(Of|From)?$/i;
+
+/**
+ * How much of the caught error `expr` carries. `e`, `{ err: e }`, `[e]`, `{ ...e }`, `e.stack`,
+ * `new Error('x', { cause: e })`, `serializeError(e)` carry the value; `e.message`, `String(e)`,
+ * `` `${e}` ``, `'x' + e`, `getErrorMessage(e)` carry only the text.
+ */
+export function errorUse(t: TS, expr: ts.Expression, isErrorRef: ErrorRefTest): ErrorUse {
+  const e = skipOuter(t, expr);
+  const direct = refUse(isErrorRef, e);
+  if (direct !== 'none') return direct;
+  if (t.isIdentifier(e) || t.isLiteralExpression(e) || t.isNoSubstitutionTemplateLiteral(e)) return 'none';
+  if (t.isPropertyAccessExpression(e) || t.isElementAccessExpression(e)) {
+    const base = errorUse(t, e.expression, isErrorRef);
+    if (base === 'none') return 'none';
+    const name = t.isPropertyAccessExpression(e) ? e.name.text : undefined;
+    return base === 'value' && (name === 'stack' || name === 'cause') ? 'value' : 'message';
+  }
+  if (t.isCallExpression(e)) {
+    const callee = skipOuter(t, e.expression);
+    // e.toString(), e.message.slice(0, 100)
+    if (t.isPropertyAccessExpression(callee)) {
+      const onError = errorUse(t, callee.expression, isErrorRef);
+      if (onError !== 'none') return 'message';
+    }
+    let use: ErrorUse = 'none';
+    for (const arg of e.arguments) use = maxUse(use, errorUse(t, arg, isErrorRef));
+    const name = dottedName(t, callee);
+    return use === 'value' && name !== undefined && STRINGIFY_FUNCTIONS.test(name) ? 'message' : use;
+  }
+  if (t.isNewExpression(e)) {
+    let use: ErrorUse = 'none';
+    for (const arg of e.arguments ?? []) use = maxUse(use, errorUse(t, arg, isErrorRef));
+    return use;
+  }
+  if (t.isTemplateExpression(e)) {
+    return e.templateSpans.some((s) => errorUse(t, s.expression, isErrorRef) !== 'none') ? 'message' : 'none';
+  }
+  if (t.isBinaryExpression(e)) {
+    const use = maxUse(errorUse(t, e.left, isErrorRef), errorUse(t, e.right, isErrorRef));
+    return e.operatorToken.kind === t.SyntaxKind.PlusToken && use === 'value' ? 'message' : use;
+  }
+  if (t.isConditionalExpression(e)) return maxUse(errorUse(t, e.whenTrue, isErrorRef), errorUse(t, e.whenFalse, isErrorRef));
+  if (t.isAwaitExpression(e) || t.isSpreadElement(e)) return errorUse(t, e.expression, isErrorRef);
+  if (t.isArrayLiteralExpression(e)) {
+    let use: ErrorUse = 'none';
+    for (const el of e.elements) use = maxUse(use, errorUse(t, el, isErrorRef));
+    return use;
+  }
+  if (t.isObjectLiteralExpression(e)) {
+    let use: ErrorUse = 'none';
+    for (const p of e.properties) {
+      if (t.isPropertyAssignment(p)) use = maxUse(use, errorUse(t, p.initializer, isErrorRef));
+      else if (t.isShorthandPropertyAssignment(p)) use = maxUse(use, refUse(isErrorRef, p.name));
+      else if (t.isSpreadAssignment(p)) use = maxUse(use, errorUse(t, p.expression, isErrorRef));
+    }
+    return use;
+  }
+  return 'none';
+}
+
+/** Whether a call's arguments carry the caught error, or only its message. */
+export function passesValue(t: TS, call: ts.CallExpression | ts.NewExpression, isErrorRef: ErrorRefTest): PassedValue {
+  let use: ErrorUse = 'none';
+  for (const arg of call.arguments ?? []) use = maxUse(use, errorUse(t, arg, isErrorRef));
+  return { passesError: use === 'value', messageOnly: use === 'message' };
+}
+
+/** A logger a suggestion may call at `node`: its source text and how it takes an error. */
+export interface LoggerInScope {
+  /** Text to call methods on: `logger`, `this.logger`. */
+  text: string;
+  flavour: LoggerFlavour;
+  /** An import to add when the logger is the configured one and not yet imported. */
+  importText?: string;
+}
+
+function flavourOfModule(module: string): LoggerFlavour {
+  if (module === 'pino' || module.startsWith('pino')) return 'pino';
+  if (module === 'winston') return 'winston';
+  if (module === 'bunyan') return 'bunyan';
+  if (module === '@nestjs/common') return 'nest';
+  return 'console-compatible';
+}
+
+function relativeImport(fromFile: string, target: string): string {
+  if (!target.startsWith('./') && !target.startsWith('../')) return target;
+  const fromDir = fromFile.split('/').slice(0, -1).filter((p) => p && p !== '.');
+  const to = target.split('/').filter((p) => p && p !== '.');
+  // the configured path is relative to the working directory, like the file's own path
+  const resolved: string[] = [];
+  for (const p of to) {
+    if (p === '..') resolved.pop();
+    else resolved.push(p);
+  }
+  let common = 0;
+  while (common < fromDir.length && common < resolved.length - 1 && fromDir[common] === resolved[common]) common++;
+  const ups = fromDir.length - common;
+  const rest = resolved.slice(common).join('/');
+  return ups === 0 ? `./${rest}` : `${'../'.repeat(ups)}${rest}`;
+}
+
+/**
+ * The logger a suggestion can use at `node`: `this.logger` (or similar) of the enclosing class, a module-level
+ * logger binding of the file, or the configured logger (with the import to add). `undefined` when there is
+ * none, so a suggestion never calls a name that does not exist.
+ */
+export function findLoggerInScope(t: TS, node: ts.Node, knowledge: Knowledge, imports: ImportMap, filePath: string): LoggerInScope | undefined {
+  const sf = node.getSourceFile();
+  const configured = knowledge.loggers.logger;
+  // a class member: private readonly logger = new Logger(X.name) / constructor(private logger: PinoLogger)
+  for (let n: ts.Node | undefined = node.parent; n; n = n.parent) {
+    if (!t.isClassDeclaration(n) && !t.isClassExpression(n)) continue;
+    for (const m of n.members) {
+      const candidates: [string, ts.Expression | ts.TypeNode | undefined][] = [];
+      if (t.isPropertyDeclaration(m) && t.isIdentifier(m.name) && !(t.getModifiers(m) ?? []).some((x) => x.kind === t.SyntaxKind.StaticKeyword)) {
+        candidates.push([m.name.text, m.initializer ?? m.type]);
+      }
+      if (t.isConstructorDeclaration(m)) {
+        for (const p of m.parameters) {
+          if (t.isIdentifier(p.name) && (t.getModifiers(p) ?? []).length > 0) candidates.push([p.name.text, p.type]);
+        }
+      }
+      for (const [name, value] of candidates) {
+        if (!value) continue;
+        const isLogger = t.isTypeNode(value)
+          ? t.isTypeReferenceNode(value) && LOGGER_TYPE.test(dottedName(t, value.typeName as ts.Expression) ?? '')
+          : createsLogger(t, value, knowledge, imports, 0);
+        if (isLogger) {
+          const typeText = t.isTypeNode(value) ? value.getText(sf) : t.isNewExpression(skipOuter(t, value as ts.Expression)) ? 'Logger' : '';
+          const nestLike = typeText === 'Logger' || typeText === 'LoggerService';
+          const flavour = nestLike && imports.get('Logger')?.module === '@nestjs/common' ? 'nest' : /Pino/.test(typeText) ? 'pino' : nestLike ? 'nest' : 'console-compatible';
+          return { text: `this.${name}`, flavour };
+        }
+      }
+    }
+    break;
+  }
+  // a binding of the file: import { logger } from './logger' / const logger = pino()
+  if (configured && imports.has(configured.binding)) return { text: configured.binding, flavour: configured.flavour };
+  for (const [local, b] of imports) {
+    if (b.imported === '*' || !isLoggerModule(b.module, knowledge) || b.module === '@nestjs/common') continue;
+    if (/^(pino|winston|bunyan|log4js|loglevel|consola|signale|roarr|tslog)$/.test(b.module) && b.imported !== 'default' && !LOGGER_NAME.test(local)) continue;
+    if (['pino', 'winston', 'bunyan', 'log4js'].includes(b.module)) continue; // the factory, not a logger
+    return { text: local, flavour: configured && configured.importPath === b.module ? configured.flavour : flavourOfModule(b.module) };
+  }
+  for (const stmt of sf.statements) {
+    if (!t.isVariableStatement(stmt)) continue;
+    for (const d of stmt.declarationList.declarations) {
+      if (t.isIdentifier(d.name) && d.initializer && createsLogger(t, d.initializer, knowledge, imports, 0)) {
+        const init = dottedName(t, skipOuter(t, d.initializer).kind === t.SyntaxKind.CallExpression ? (skipOuter(t, d.initializer) as ts.CallExpression).expression : d.initializer) ?? '';
+        const b = imports.get(init.split('.')[0] ?? '');
+        return { text: d.name.text, flavour: b ? flavourOfModule(b.module) : 'console-compatible' };
+      }
+    }
+  }
+  if (configured) {
+    if (declarations(t, sf).has(configured.binding)) return undefined; // the name is taken by something else
+    return { text: configured.binding, flavour: configured.flavour, importText: `import { ${configured.binding} } from '${relativeImport(filePath, configured.importPath)}';` };
+  }
+  return undefined;
+}
+
+/** A statement text logging `errorText` with `message` in the idiom of the logger's flavour. */
+export function loggerCallText(logger: LoggerInScope, errorText: string, message: string): string {
+  const msg = `'${message.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+  switch (logger.flavour) {
+    case 'pino':
+    case 'bunyan':
+      return `${logger.text}.error({ err: ${errorText} }, ${msg});`;
+    case 'winston':
+      return `${logger.text}.error(${msg}, { error: ${errorText} });`;
+    case 'nest':
+      return `${logger.text}.error(${msg}, ${errorText} instanceof Error ? ${errorText}.stack : String(${errorText}));`;
+    default:
+      return `${logger.text}.error(${msg}, ${errorText});`;
+  }
+}
