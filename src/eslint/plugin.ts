@@ -3,10 +3,10 @@
  * `errlint.configs.recommended`. Every file-level rule runs the same detector as the CLI; project-level rules
  * need the whole tree and stay in the CLI.
  */
-import { readFileSync } from 'node:fs';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { allRules } from '../../rules/index.js';
 import type { AnyRule, RiskLevel } from '../types.js';
+import { VERSION } from '../version.js';
 import { toEslintRule, type EslintRule } from './to-eslint-rule.js';
 
 export type { ErrlintSettings } from './to-eslint-rule.js';
@@ -42,18 +42,6 @@ function severityOf(risk: RiskLevel): Severity {
   return risk === 'critical' || risk === 'high' ? 'error' : 'warn';
 }
 
-function packageVersion(): string {
-  for (let dir = new URL('.', import.meta.url); ; dir = new URL('..', dir)) {
-    try {
-      const pkg = JSON.parse(readFileSync(new URL('package.json', dir), 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === 'errlint' && pkg.version) return pkg.version;
-    } catch {
-      // No package.json at this level: keep walking up.
-    }
-    if (dir.pathname === '/' || new URL('..', dir).href === dir.href) return '0.0.0';
-  }
-}
-
 /** The rules ESLint can run: project-level checks need the whole codebase. */
 export const fileRules: readonly AnyRule[] = allRules.filter((r) => (r.meta.scope ?? 'file') === 'file');
 
@@ -65,7 +53,7 @@ function presetRules(rules: readonly AnyRule[]): Record<string, RuleEntry> {
 }
 
 const plugin: ErrlintPlugin = {
-  meta: { name: 'errlint', version: packageVersion() },
+  meta: { name: 'errlint', version: VERSION },
   rules: Object.fromEntries(fileRules.map((r) => [r.meta.id, toEslintRule(r)])),
   configs: {} as ErrlintPlugin['configs'],
 };

@@ -7,7 +7,9 @@
 import path from 'node:path';
 import { ESLintUtils, type TSESLint } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
+import { validateConfig } from '../config/load-config.js';
 import { mergeOptions, ruleDocsUrl } from '../define-rule.js';
+import { ConfigurationError } from '../errors.js';
 import { createFileClassifier, mergePatterns, type FileClassifier, type FilePatterns } from '../engine/file-facts.js';
 import { firstParseError, parseSource, runRules, type ResolvedRule, type RuleReport } from '../engine/lint-source.js';
 import { resolveKnowledge, type Knowledge, type KnowledgeConfig } from '../knowledge/index.js';
@@ -46,7 +48,11 @@ function sharedFor(settings: unknown): Shared {
   if (!settings || typeof settings !== 'object') return defaultShared;
   let shared = sharedBySettings.get(settings);
   if (!shared) {
-    const { knowledge, files } = settings as ErrlintSettings;
+    const { knowledge, files, ...rest } = validateConfig(settings, 'ESLint settings.errlint', []) as ErrlintSettings & Record<string, unknown>;
+    const misplaced = Object.keys(rest);
+    if (misplaced.length > 0) {
+      throw new ConfigurationError(`Invalid configuration in ESLint settings.errlint: only "knowledge" and "files" are read there; ${misplaced.join(', ')} belong in ESLint's own "rules" and "ignores".`);
+    }
     shared = { knowledge: resolveKnowledge(knowledge), classify: createFileClassifier(mergePatterns(files)) };
     sharedBySettings.set(settings, shared);
   }

@@ -91,7 +91,7 @@ function config(extra: Record<string, unknown> = {}) {
 }
 
 function lint(Linter: typeof Linter10 | typeof Linter9, text: string, filename: string, extra?: Record<string, unknown>) {
-  const linter = new Linter({ cwd: '/project' });
+  const linter = new Linter({ cwd: '/project' }) as Linter10;
   return linter.verify(text, config(extra), `/project/${filename}`).map((m) => ({ ruleId: m.ruleId, messageId: m.messageId, message: m.message, line: m.line, column: m.column, endLine: m.endLine, endColumn: m.endColumn, fix: m.fix?.text, suggestions: m.suggestions?.map((s) => s.messageId) }));
 }
 
@@ -135,6 +135,11 @@ describe('toEslintRule', () => {
     expect(lint(Linter10, code, 'spec/a.ts').map((m) => m.ruleId)).toEqual(['errlint/no-debugger-x', 'errlint/empty-catch-x']);
     const files = lint(Linter10, code, 'spec/a.ts', { settings: { errlint: { files: { tests: ['spec/**'] } } } });
     expect(files.map((m) => m.ruleId)).toEqual(['errlint/no-debugger-x']);
+  });
+
+  it('rejects settings.errlint it does not understand, naming the key', () => {
+    expect(() => lint(Linter10, code, 'src/a.ts', { settings: { errlint: { knowledge: { logger: {} } } } })).toThrow(/settings\.errlint[\s\S]*unknown key "logger"/);
+    expect(() => lint(Linter10, code, 'src/a.ts', { settings: { errlint: { rules: {} } } })).toThrow(/only "knowledge" and "files"/);
   });
 
   it('honours eslint-disable-next-line errlint/<id>', () => {
