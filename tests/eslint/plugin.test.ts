@@ -1,0 +1,66 @@
+/** The plugin object: rules and presets computed from rule meta, loadable by ESLint 9 and 10. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import tsParser from '@typescript-eslint/parser';
+import { Linter as Linter10 } from 'eslint';
+import { Linter as Linter9 } from 'eslint9';
+import { describe, expect, it } from 'vitest';
+import { allRules } from '../../rules/index.js';
+import { ruleDocsUrl } from '../../src/define-rule.js';
+import plugin, { fileRules, supersededCoreRules } from '../../src/eslint/plugin.js';
+import { repoRoot } from './helpers/cases.js';
+
+const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string };
+
+describe('errlint/eslint-plugin', () => {
+  it('names itself with the package version', () => {
+    expect(plugin.meta).toEqual({ name: 'errlint', version: pkg.version });
+  });
+
+  it('exposes every file-level rule and no project-level one', () => {
+    expect(Object.keys(plugin.rules).sort()).toEqual(allRules.filter((r) => (r.meta.scope ?? 'file') === 'file').map((r) => r.meta.id).sort());
+    for (const rule of allRules) if (rule.meta.scope === 'project') expect(plugin.rules[rule.meta.id]).toBeUndefined();
+  });
+
+  it.each(fileRules.map((r) => [r.meta.id, r] as const))('maps the meta of %s', (id, rule) => {
+    const { meta } = plugin.rules[id]!;
+    expect(meta.docs?.url).toBe(ruleDocsUrl(id));
+    expect(meta.docs?.description).toBe(rule.meta.description);
+    expect(meta.messages).toEqual(rule.meta.messages);
+    expect(meta.schema).toEqual([rule.meta.schema]);
+    expect(meta.fixable).toBe(rule.meta.fixable ? 'code' : undefined);
+    expect(meta.hasSuggestions).toBe(rule.meta.hasSuggestions ? true : undefined);
+  });
+
+  it('computes the presets from meta: recommended rules, severity from risk', () => {
+    const expected = (rules: typeof fileRules) =>
+      Object.fromEntries(rules.map((r) => [`errlint/${r.meta.id}`, r.meta.risk === 'critical' || r.meta.risk === 'high' ? 'error' : 'warn']));
+    const ours = (rules: Record<string, unknown>) => Object.fromEntries(Object.entries(rules).filter(([k]) => k.startsWith('errlint/')));
+    expect(ours(plugin.configs.recommended.rules)).toEqual(expected(fileRules.filter((r) => r.meta.recommended)));
+    expect(ours(plugin.configs.all.rules)).toEqual(expected(fileRules));
+    expect(plugin.configs.recommended.plugins.errlint).toBe(plugin);
+    expect(plugin.configs.all.plugins.errlint).toBe(plugin);
+  });
+
+  it('settles a core rule only where the preset enables the errlint rule that covers it', () => {
+    for (const [id, core] of Object.entries(supersededCoreRules)) {
+      const enabled = plugin.configs.recommended.rules[`errlint/${id}`] !== undefined;
+      for (const [coreId, entry] of Object.entries(core)) {
+        if (enabled) expect(plugin.configs.recommended.rules[coreId]).toEqual(entry);
+        else expect(plugin.configs.recommended.rules[coreId]).toBeUndefined();
+      }
+    }
+  });
+
+  it.each([
+    ['ESLint 10', Linter10],
+    ['ESLint 9', Linter9],
+  ])('loads both presets in %s, on JavaScript and TypeScript', (_name, Linter) => {
+    const linter = new Linter({ cwd: '/p' }) as Linter10;
+    for (const preset of [plugin.configs.recommended, plugin.configs.all]) {
+      const config = [{ files: ['**/*.ts'], languageOptions: { parser: tsParser } }, preset] as never;
+      expect(linter.verify('export const a = 1;\n', config, '/p/src/a.js')).toEqual([]);
+      expect(linter.verify('export const a: number = 1;\n', config, '/p/src/a.ts')).toEqual([]);
+    }
+  });
+});
