@@ -78,7 +78,9 @@ function ancestorLayers(dir: string): GitignoreLayer[] {
     if (d === root || path.dirname(d) === d) break;
   }
   if (dir === root) return [];
-  return chain.map(readGitignore).filter((l): l is GitignoreLayer => l !== undefined);
+  const layers = chain.map(readGitignore).filter((l): l is GitignoreLayer => l !== undefined);
+  // A directory the user names is audited even when an outer .gitignore covers it (e.g. a vendored tree).
+  return ignoredByLayers(layers, dir, true) ? [] : layers;
 }
 
 /**

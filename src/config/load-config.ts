@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { Ajv, type ErrorObject } from 'ajv';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { cosmiconfig } from 'cosmiconfig';
 import { ConfigurationError } from '../errors.js';
 import type { FilePatterns } from '../engine/file-facts.js';
@@ -62,9 +62,8 @@ export function didYouMean(name: string, known: readonly string[]): string {
   return best && best[1] <= Math.max(2, Math.floor(name.length / 3)) ? ` Did you mean "${best[0]}"?` : '';
 }
 
-function pointer(instancePath: string, extra?: string): string {
+function pointer(instancePath: string): string {
   const parts = instancePath.split('/').filter(Boolean).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
-  if (extra) parts.push(extra);
   return parts.length ? parts.map((p, i) => (/^\d+$/.test(p) ? `[${p}]` : i === 0 ? p : `.${p}`)).join('') : '(root)';
 }
 
@@ -73,7 +72,7 @@ function describeAjvError(e: ErrorObject): string {
     case 'additionalProperties': {
       const key = (e.params as { additionalProperty: string }).additionalProperty;
       const allowed = Object.keys(((e.parentSchema as { properties?: object } | undefined)?.properties ?? {}) as object);
-      return `${pointer(e.instancePath, key)}: unknown key "${key}".${allowed.length ? ` Allowed: ${allowed.join(', ')}.` : ''}${didYouMean(key, allowed)}`;
+      return `${pointer(e.instancePath)}: unknown key "${key}".${allowed.length ? ` Allowed: ${allowed.join(', ')}.` : ''}${didYouMean(key, allowed)}`;
     }
     case 'enum':
       return `${pointer(e.instancePath)}: must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}.`;
@@ -87,9 +86,20 @@ function describeAjvError(e: ErrorObject): string {
 }
 
 let ajv: Ajv | undefined;
-function getAjv(): Ajv {
-  return (ajv ??= new Ajv({ allErrors: true, strict: false }));
+const compiled = new WeakMap<object, ValidateFunction>();
+
+/** Compiles each schema object once (Ajv refuses a second schema with the same `$id`). */
+function validatorFor(schema: object): ValidateFunction {
+  let validate = compiled.get(schema);
+  if (!validate) {
+    ajv ??= new Ajv({ allErrors: true, strict: false, verbose: true });
+    const { $id: _id, ...rest } = schema as { $id?: string };
+    compiled.set(schema, (validate = ajv.compile(rest)));
+  }
+  return validate;
 }
+
+const outerSchemas = new WeakMap<readonly AnyRule[], object>();
 
 /** Validates a config object; throws a ConfigurationError naming the file, the key path and what is allowed. */
 export function validateConfig(config: unknown, source: string, rules: readonly AnyRule[]): UserConfig {
@@ -97,10 +107,13 @@ export function validateConfig(config: unknown, source: string, rules: readonly 
   if (typeof config !== 'object' || config === null || Array.isArray(config)) {
     throw new ConfigurationError(`Invalid configuration in ${source}: (root) must be an object.`);
   }
-  const schema = buildConfigSchema(rules) as { properties: Record<string, unknown> };
-  // Rules are checked by hand below: their messages (unknown id, did you mean) beat oneOf's.
-  const outer = { ...schema, properties: { ...schema.properties, rules: { type: 'object' } } };
-  const validate = getAjv().compile(outer);
+  let outer = outerSchemas.get(rules);
+  if (!outer) {
+    const schema = buildConfigSchema(rules) as { properties: Record<string, unknown> };
+    // Rules are checked by hand below: their messages (unknown id, did you mean) beat oneOf's.
+    outerSchemas.set(rules, (outer = { ...schema, properties: { ...schema.properties, rules: { type: 'object' } } }));
+  }
+  const validate = validatorFor(outer);
   if (!validate(config)) for (const e of validate.errors ?? []) problems.push(describeAjvError(e));
 
   const ids = rules.map((r) => r.meta.id);
@@ -124,7 +137,7 @@ export function validateConfig(config: unknown, source: string, rules: readonly 
         problems.push(`rules.${id}.risk: must be one of ${RISK_LEVELS.map((l) => `"${l}"`).join(', ')}.`);
       }
       if (setting.options !== undefined) {
-        const validateOptions = getAjv().compile(rule.meta.schema);
+        const validateOptions = validatorFor(rule.meta.schema);
         if (!validateOptions(setting.options)) {
           for (const e of validateOptions.errors ?? []) problems.push(describeAjvError({ ...e, instancePath: `/rules/${id}/options${e.instancePath}` }));
         }

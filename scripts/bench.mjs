@@ -1,0 +1,77 @@
+#!/usr/bin/env node
+// npm run bench: audits a real corpus (the sources of a pinned list of npm packages, installed into the
+// ignored .bench/ folder on first run) and compares errlint with the floor: TypeScript's createSourceFile over
+// the same files, single-threaded. Prints files, wall time, files/s and peak RSS. Needs `npm run build` first.
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const benchDir = path.join(root, '.bench');
+// Pinned: backend frameworks and libraries, TypeScript sources and compiled JavaScript.
+const PACKAGES = ['typeorm@0.3.27', '@nestjs/core@11.1.6', '@nestjs/common@11.1.6', 'rxjs@7.8.2', 'effect@3.18.4', 'kysely@0.28.8', 'hono@4.10.4', '@trpc/server@11.7.1'];
+const CORPUS_VERSION = PACKAGES.join(',');
+const corpus = path.join(benchDir, 'corpus');
+const marker = path.join(corpus, '.corpus-version');
+const EXT = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
+const DECL = /\.d\.[cm]?ts$/;
+// errlint skips these directory names by default; the corpus renames them so every file is audited.
+const RENAME = new Set(['dist', 'build', 'coverage', 'node_modules']);
+
+function ensureCorpus() {
+  if (fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') === CORPUS_VERSION) return;
+  const install = path.join(benchDir, 'install');
+  fs.rmSync(install, { recursive: true, force: true });
+  fs.rmSync(corpus, { recursive: true, force: true });
+  fs.mkdirSync(install, { recursive: true });
+  fs.writeFileSync(path.join(install, 'package.json'), '{"name":"errlint-bench-corpus","private":true}\n');
+  console.log(`installing the corpus: ${PACKAGES.join(' ')}`);
+  execFileSync('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--no-save', '--no-package-lock', ...PACKAGES], { cwd: install, stdio: 'inherit' });
+  for (const spec of PACKAGES) {
+    const name = spec.slice(0, spec.lastIndexOf('@'));
+    copySources(path.join(install, 'node_modules', name), path.join(corpus, name));
+  }
+  fs.writeFileSync(marker, CORPUS_VERSION);
+}
+
+function copySources(from, to) {
+  for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
+    const src = path.join(from, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name === 'node_modules') continue;
+      copySources(src, path.join(to, RENAME.has(entry.name) ? `${entry.name}_` : entry.name));
+    } else if (entry.isFile() && EXT.test(entry.name) && !DECL.test(entry.name) && !/\.min\.[cm]?js$/.test(entry.name)) {
+      fs.mkdirSync(to, { recursive: true });
+      fs.copyFileSync(src, path.join(to, entry.name));
+    }
+  }
+}
+
+function runChild(script, args) {
+  const r = spawnSync(process.execPath, [path.join(root, 'scripts', script), ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (r.status !== 0) throw new Error(`${script} failed (${r.status}): ${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split('\n').pop());
+}
+
+if (!fs.existsSync(path.join(root, 'dist', 'src', 'audit.js'))) {
+  console.error('bench: run `npm run build` first (dist/ is missing).');
+  process.exit(2);
+}
+ensureCorpus();
+
+const floor = runChild('bench-floor.mjs', [corpus]);
+const engine = runChild('bench-audit.mjs', [corpus]);
+const started = process.hrtime.bigint();
+const cli = spawnSync(process.execPath, [path.join(root, 'bin', 'errlint.js'), 'audit', corpus, '--format', 'json', '-o', path.join(benchDir, 'last-report.json'), '--fail-on', 'none', '--no-timing'], { encoding: 'utf8' });
+const cliMs = Number(process.hrtime.bigint() - started) / 1e6;
+if (cli.status !== 0) throw new Error(`errlint audit failed (${cli.status}): ${cli.stderr}`);
+
+const row = (name, r) => `${name.padEnd(34)} ${String(r.files).padStart(6)} ${(r.ms / 1000).toFixed(2).padStart(8)} s ${Math.round(r.files / (r.ms / 1000)).toString().padStart(8)} ${(r.maxRssKb / 1024).toFixed(0).padStart(8)} MB`;
+console.log(`\ncorpus: ${path.relative(root, corpus)} (${PACKAGES.length} packages), node ${process.version}, single-threaded`);
+console.log(`${'run'.padEnd(34)} ${'files'.padStart(6)} ${'wall'.padStart(10)} ${'files/s'.padStart(8)} ${'peak RSS'.padStart(11)}`);
+console.log(row('floor: ts.createSourceFile', floor));
+console.log(row(`errlint audit() (${engine.rules} rules)`, engine));
+console.log(`${'errlint CLI end to end'.padEnd(34)} ${String(engine.files).padStart(6)} ${(cliMs / 1000).toFixed(2).padStart(8)} s`);
+console.log(`\nerrlint / floor: time ${(engine.ms / floor.ms).toFixed(2)}x (target <= 1.5x), peak memory ${(engine.maxRssKb / floor.maxRssKb).toFixed(2)}x (target <= 2x)`);
+console.log(`findings: ${engine.findings}, files not analysed: ${engine.errors}`);

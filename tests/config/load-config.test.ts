@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { allRules } from '../../rules/index.js';
+import { loadConfig, resolveRules, validateConfig } from '../../src/config/load-config.js';
+import { ConfigurationError } from '../../src/errors.js';
+import { tempProject } from '../utils/temp-project.js';
+
+const someRule = allRules[0]!;
+
+describe('loadConfig', () => {
+  it.each([
+    ['package.json', JSON.stringify({ name: 'x', errlint: { ignores: ['a'] } })],
+    ['.errlintrc', '{ "ignores": ["a"] }'],
+    ['.errlintrc.json', '{ "ignores": ["a"] }'],
+    ['.errlintrc.yaml', 'ignores:\n  - a\n'],
+    ['.errlintrc.yml', 'ignores: [a]\n'],
+    ['.errlintrc.cjs', 'module.exports = { ignores: ["a"] };\n'],
+    ['.errlintrc.mjs', 'export default { ignores: ["a"] };\n'],
+    ['errlint.config.js', 'export default { ignores: ["a"] };\n'],
+    ['errlint.config.ts', 'const config: { ignores: string[] } = { ignores: ["a"] };\nexport default config;\n'],
+  ])('finds %s', async (name, content) => {
+    const dir = tempProject({ 'package.json': '{"name":"x","type":"module"}', [name]: content });
+    const loaded = await loadConfig(dir, undefined, allRules);
+    expect(loaded.config.ignores).toEqual(['a']);
+    expect(loaded.filepath?.endsWith(name)).toBe(true);
+  });
+
+  it('is empty without a config file', async () => {
+    const dir = tempProject({ 'package.json': '{"name":"x"}' });
+    expect((await loadConfig(dir, undefined, allRules)).config).toEqual({});
+  });
+
+  it('loads an explicit --config path and fails clearly when it is missing', async () => {
+    const dir = tempProject({ 'conf/errlint.json': '{ "ignores": ["b"] }' });
+    expect((await loadConfig(dir, 'conf/errlint.json', allRules)).config.ignores).toEqual(['b']);
+    await expect(loadConfig(dir, 'missing.json', allRules)).rejects.toThrow('Cannot read config file missing.json: no such file.');
+  });
+
+  it('reports unparsable config as a configuration error', async () => {
+    const dir = tempProject({ '.errlintrc.json': '{ "ignores": [' });
+    await expect(loadConfig(dir, undefined, allRules)).rejects.toBeInstanceOf(ConfigurationError);
+  });
+});
+
+describe('validateConfig', () => {
+  const check = (config: unknown) => () => validateConfig(config, '.errlintrc.json', allRules);
+
+  it('accepts the documented shape', () => {
+    expect(check({ rules: { [someRule.meta.id]: 'off' }, ignores: ['x/**'], files: { tests: ['spec/**'] }, knowledge: { loggers: { receiverNames: ['audit'] } } })).not.toThrow();
+    expect(check({ rules: { [someRule.meta.id]: { risk: 'low' } } })).not.toThrow();
+  });
+
+  it('names the file, the key path and what is allowed', () => {
+    expect(check({ rulez: {} })).toThrow(/Invalid configuration in \.errlintrc\.json:\n {2}- (root): unknown key "rulez"\. Allowed: \$schema, rules, ignores, files, knowledge\. Did you mean "rules"\?/);
+    expect(check({ ignores: 'x' })).toThrow('ignores: must be array.');
+    expect(check({ knowledge: { loggers: { receiverName: ['x'] } } })).toThrow(/knowledge\.loggers: unknown key "receiverName"\..*Did you mean "receiverNames"\?/);
+  });
+
+  it('rejects unknown rule ids with a suggestion', () => {
+    const id = someRule.meta.id;
+    const typo = `${id.slice(0, -1)}x`;
+    expect(check({ rules: { [typo]: 'on' } })).toThrow(`rules.${typo}: unknown rule id. Did you mean "${id}"?`);
+  });
+
+  it('rejects bad rule settings, risks and options', () => {
+    const id = someRule.meta.id;
+    expect(check({ rules: { [id]: 'error' } })).toThrow(`rules.${id}: must be "off", "on" or an object { risk?, options? }.`);
+    expect(check({ rules: { [id]: { risk: 'severe' } } })).toThrow(`rules.${id}.risk: must be one of "critical", "high", "medium", "low".`);
+    expect(check({ rules: { [id]: { options: { noSuchOption: true } } } })).toThrow(`rules.${id}.options: unknown key "noSuchOption".`);
+  });
+});
+
+describe('resolveRules', () => {
+  it('runs every rule unless turned off, merges options and overrides risk', () => {
+    const id = someRule.meta.id;
+    expect(resolveRules({}, allRules).length).toBe(allRules.length);
+    expect(resolveRules({ rules: { [id]: 'off' } }, allRules).map((r) => r.rule.meta.id)).not.toContain(id);
+    const [resolved] = resolveRules({ rules: { [id]: { risk: 'critical' } } }, allRules, [id]);
+    expect(resolved).toMatchObject({ risk: 'critical', options: someRule.meta.defaultOptions });
+  });
+});
