@@ -150,3 +150,104 @@ export interface FileError {
   line?: number;
   column?: number;
 }
+
+/*
+ * Project rules (`meta.scope: 'project'`): checks that need the whole tree, run by the CLI only.
+ * Per file, `create` returns listeners that run in the engine's single traversal and `collect` serialisable
+ * facts; after every file, `check` sees all facts in file order and reports at a file + site.
+ */
+
+/** A place in a file, recorded while the file is parsed so facts stay plain data (no nodes, no text). */
+export interface Site {
+  /** Offsets in the file's text, `end` exclusive. */
+  start: number;
+  end: number;
+  /** 1-based. */
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** Context risk factors of the node (money path, HTTP handler, loop, exported), as file rules get them. */
+  factors: RiskFactor[];
+}
+
+/** The per-file context of a project rule: a file rule's context plus fact collection. */
+export interface ProjectFileContext<Options = Record<string, unknown>, Fact = unknown, MessageIds extends string = string>
+  extends RuleContext<Options, MessageIds> {
+  /** Records a fact about this file for `check`; it must survive `JSON.stringify`. */
+  collect(fact: Fact): void;
+  /** Where `node` sits, with its context risk factors. */
+  site(node: ts.Node): Site;
+}
+
+/** The facts one file produced, with what the host knows about the file. */
+export interface ProjectFile<Fact = unknown> {
+  /** Relative to the working directory, `/` separators. */
+  file: string;
+  facts: Fact[];
+  isTest: boolean;
+  isScript: boolean;
+  isClient: boolean;
+}
+
+/** What the host read from the project's `package.json` (nearest to the working directory), if any. */
+export interface ProjectManifest {
+  name?: string;
+  dependencies: string[];
+  scripts: Record<string, string>;
+  /** Declares `main`, `exports`, `module` or `types`: a package meant to be imported. */
+  isLibrary: boolean;
+}
+
+export interface ProjectReportDescriptor<MessageIds extends string = string> {
+  file: string;
+  site: Site;
+  messageId: MessageIds;
+  data?: Record<string, string | number>;
+  /** Text-only advice (`edits: []`) or edits in `file`. */
+  suggest?: SuggestionDescriptor<MessageIds>[];
+  factors?: RiskFactor[];
+  risk?: RiskLevel;
+}
+
+/** The context `check` runs in: options, knowledge, every file's path and the manifest, and `report`. */
+export interface ProjectCheckContext<Options = Record<string, unknown>, MessageIds extends string = string> {
+  options: Readonly<Options>;
+  knowledge: Knowledge;
+  /** Every audited file (with or without facts), sorted. */
+  files: readonly string[];
+  manifest: ProjectManifest | undefined;
+  report(descriptor: ProjectReportDescriptor<MessageIds>): void;
+  /** Leaves a summary section on the audit result for reporters (`result.project`). */
+  publish<K extends keyof ProjectSummary>(key: K, value: ProjectSummary[K]): void;
+}
+
+/** One error-response body shape seen across the project (inconsistent-error-shape). */
+export interface ErrorShapeRow {
+  /** `{ error: { code, message } }`; `application/problem+json` shapes end with ` (problem+json)`. */
+  shape: string;
+  /** Error responses with this shape. */
+  count: number;
+  dominant: boolean;
+  problemJson: boolean;
+  /** Up to three places it is written, in path order. */
+  examples: { file: string; line: number; column: number }[];
+  /** The central error handler or helper that writes it, if one does. */
+  definedAt?: { file: string; line: number; column: number; kind: 'error-handler' | 'helper' };
+}
+
+/** Project-wide data project rules leave for reporters, beside the findings. */
+export interface ProjectSummary {
+  /** Present when the API writes error bodies of more than one shape. */
+  errorShapes?: ErrorShapeRow[];
+}
+
+/**
+ * A project rule. It is a `RuleModule` (so registries, config and `errlint rules` treat it like any rule),
+ * but only the project runner calls it: `create` expects a `ProjectFileContext`.
+ */
+export interface ProjectRuleModule<MessageIds extends string = string, Options = Record<string, unknown>, Fact = unknown>
+  extends RuleModule<MessageIds, Options> {
+  create(context: ProjectFileContext<Options, Fact, MessageIds>): RuleListeners;
+  check(files: readonly ProjectFile<Fact>[], context: ProjectCheckContext<Options, MessageIds>): void;
+}

@@ -2,9 +2,10 @@ import type { JsonSchema } from '../types.js';
 import { databaseSchema, defaultDatabase, type DatabaseKnowledge } from './database.js';
 import { defaultHttp, httpSchema, type HttpKnowledge } from './http.js';
 import { defaultLoggers, loggersSchema, type LoggerKnowledge } from './loggers.js';
+import { defaultMonitoring, monitoringSchema, type MonitoringKnowledge } from './monitoring.js';
 import { defaultSensitive, sensitiveSchema, type SensitiveKnowledge } from './sensitive.js';
 
-export type { DatabaseKnowledge, HttpKnowledge, LoggerKnowledge, SensitiveKnowledge };
+export type { DatabaseKnowledge, HttpKnowledge, LoggerKnowledge, MonitoringKnowledge, SensitiveKnowledge };
 
 /** Framework and data-layer knowledge shared by every rule; the config's `knowledge` extends it. */
 export interface Knowledge {
@@ -12,6 +13,7 @@ export interface Knowledge {
   database: DatabaseKnowledge;
   http: HttpKnowledge;
   sensitive: SensitiveKnowledge;
+  monitoring: MonitoringKnowledge;
 }
 
 export type KnowledgeConfig = {
@@ -23,6 +25,7 @@ export const defaultKnowledge: Knowledge = {
   database: defaultDatabase,
   http: defaultHttp,
   sensitive: defaultSensitive,
+  monitoring: defaultMonitoring,
 };
 
 export const knowledgeSchema: JsonSchema = {
@@ -34,6 +37,7 @@ export const knowledgeSchema: JsonSchema = {
     database: databaseSchema,
     http: httpSchema,
     sensitive: sensitiveSchema,
+    monitoring: monitoringSchema,
   },
 };
 

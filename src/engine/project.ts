@@ -1,0 +1,232 @@
+/**
+ * The project-rule runner. Per file, each project rule rides the engine's single traversal as an adapter
+ * file rule whose context can `collect` facts; after the last file, each rule's `check` sees every file's facts
+ * in path order and reports at a file + site. Findings get the same messages, risk scoring and suppressions
+ * as file findings, so every reporter and the baseline treat them alike.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type * as ts from 'typescript';
+import type { Knowledge } from '../knowledge/index.js';
+import { contextFactors, scoreRisk } from '../risk.js';
+import { compiler } from '../ts.js';
+import type {
+  AnyRule,
+  Finding,
+  ProjectFile,
+  ProjectFileContext,
+  ProjectManifest,
+  ProjectReportDescriptor,
+  ProjectRuleModule,
+  ProjectSummary,
+  RiskFactor,
+  RuleContext,
+  RuleListeners,
+  RuleMeta,
+  Site,
+  Suggestion,
+} from '../types.js';
+import { ruleDocsUrl } from '../define-rule.js';
+import { formatMessage, type ResolvedRule } from './lint-source.js';
+import { findDirectives, isSuppressed, type Directive } from './suppressions.js';
+
+/** Declares a project rule (`meta.scope` is set to `'project'`), as `defineRule` does for file rules. */
+export function defineProjectRule<MessageIds extends string, Options extends object, Fact>(rule: {
+  meta: RuleMeta<MessageIds, Options>;
+  create(context: ProjectFileContext<Options, Fact, MessageIds>): RuleListeners;
+  check: ProjectRuleModule<MessageIds, Options, Fact>['check'];
+}): ProjectRuleModule<MessageIds, Options, Fact> {
+  return {
+    meta: { ...rule.meta, scope: 'project', docs: { url: ruleDocsUrl(rule.meta.id) } },
+    create: rule.create,
+    check: rule.check,
+  };
+}
+
+export function isProjectRule(rule: AnyRule): rule is ProjectRuleModule {
+  return rule.meta.scope === 'project' && typeof (rule as Partial<ProjectRuleModule>).check === 'function';
+}
+
+/** Where a node sits in its file, as plain data. */
+export function siteOf(t: typeof compiler, sf: ts.SourceFile, node: ts.Node, filePath: string): Site {
+  const start = node.getStart(sf);
+  const end = node.getEnd();
+  const s = sf.getLineAndCharacterOfPosition(start);
+  const e = sf.getLineAndCharacterOfPosition(end);
+  return { start, end, line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1, factors: contextFactors(t, node, filePath) };
+}
+
+interface FileRecord {
+  isTest: boolean;
+  isScript: boolean;
+  isClient: boolean;
+  sourceFile?: ts.SourceFile;
+  text?: string;
+  directives?: Directive[];
+}
+
+export interface ProjectOutcome {
+  findings: Finding[];
+  /** Text of each file a project finding sits in (for code frames and baseline fingerprints). */
+  sources: Map<string, string>;
+  /** Directives that suppressed a project finding: `file:line:column`, so they are not reported as unused. */
+  usedDirectives: Set<string>;
+  summary: ProjectSummary;
+}
+
+export interface ProjectRunner {
+  /** Adapters to pass to `lintSource` with the file rules: they collect this file's facts in the same traversal. */
+  fileRules: ResolvedRule[];
+  /** Call after each file (parsed or not) with its text. */
+  afterFile(filePath: string, text: string | undefined): void;
+  /** Runs every rule's `check` and returns the findings, suppressions applied. */
+  finish(manifest: ProjectManifest | undefined): ProjectOutcome;
+}
+
+/** A project summary section published by a rule (`errorShapes`); rules write it through `check`'s context. */
+type SummaryKey = keyof ProjectSummary;
+
+export function createProjectRunner(resolved: readonly ResolvedRule[], knowledge: Knowledge, t: typeof compiler = compiler): ProjectRunner {
+  const projectRules = resolved.filter((r) => isProjectRule(r.rule));
+  const records = new Map<string, FileRecord>();
+  const facts = new Map<string, Map<string, unknown[]>>(projectRules.map((r) => [r.rule.meta.id, new Map()]));
+
+  const fileRules: ResolvedRule[] = projectRules.map((r) => {
+    const rule = r.rule as ProjectRuleModule;
+    const adapter: AnyRule = {
+      meta: rule.meta,
+      create(context: RuleContext) {
+        const { filePath, file, sourceFile } = context;
+        let record = records.get(filePath);
+        if (!record) records.set(filePath, (record = { isTest: file.isTest, isScript: file.isScript, isClient: file.isClient }));
+        const byFile = facts.get(rule.meta.id)!;
+        const projectContext: ProjectFileContext = {
+          ...context,
+          collect(fact) {
+            let list = byFile.get(filePath);
+            if (!list) byFile.set(filePath, (list = []));
+            list.push(fact);
+            record.sourceFile = sourceFile;
+          },
+          site: (node) => siteOf(context.ts as typeof compiler, sourceFile, node, filePath),
+        };
+        return rule.create(projectContext);
+      },
+    };
+    return { rule: adapter, options: r.options, risk: r.risk };
+  });
+
+  return {
+    fileRules,
+    afterFile(filePath, text) {
+      const record = records.get(filePath);
+      if (!record) {
+        records.set(filePath, { isTest: false, isScript: false, isClient: false });
+        return;
+      }
+      if (record.sourceFile && text !== undefined) {
+        record.text = text;
+        record.directives = findDirectives(t, record.sourceFile);
+      }
+      record.sourceFile = undefined;
+    },
+    finish(manifest) {
+      const files = [...records.keys()].sort();
+      const findings: Finding[] = [];
+      const sources = new Map<string, string>();
+      const usedDirectives = new Set<string>();
+      const summary: ProjectSummary = {};
+      for (const r of projectRules) {
+        const rule = r.rule as ProjectRuleModule;
+        const byFile = facts.get(rule.meta.id)!;
+        const input: ProjectFile[] = files
+          .filter((f) => byFile.has(f))
+          .map((f) => {
+            const rec = records.get(f)!;
+            return { file: f, facts: byFile.get(f)!, isTest: rec.isTest, isScript: rec.isScript, isClient: rec.isClient };
+          });
+        const messages = rule.meta.messages as Record<string, string>;
+        const seen = new Set<string>();
+        rule.check(input, {
+          options: r.options,
+          knowledge,
+          files,
+          manifest,
+          publish(key: SummaryKey, value: ProjectSummary[SummaryKey]) {
+            (summary as Record<string, unknown>)[key] = value;
+          },
+          report(d: ProjectReportDescriptor) {
+            const finding = toFinding(rule.meta.id, messages, r.risk, d);
+            const key = `${finding.file}\0${finding.range[0]}\0${finding.range[1]}\0${finding.messageId}`;
+            if (seen.has(key)) return;
+            seen.add(key);
+            const rec = records.get(d.file);
+            const directives = rec?.directives ?? [];
+            if (directives.length > 0 && isSuppressed(directives, rule.meta.id, finding.line)) {
+              for (const dir of directives) if (dir.used) usedDirectives.add(`${d.file}:${dir.line}:${dir.column}`);
+              return;
+            }
+            findings.push(finding);
+            if (rec?.text !== undefined) sources.set(d.file, rec.text);
+          },
+        });
+      }
+      return { findings, sources, usedDirectives, summary };
+    },
+  };
+}
+
+function toFinding(ruleId: string, messages: Record<string, string>, baseRisk: ResolvedRule['risk'], d: ProjectReportDescriptor): Finding {
+  const factors: RiskFactor[] = [...d.site.factors];
+  for (const f of d.factors ?? []) if (!factors.some((x) => x.id === f.id)) factors.push(f);
+  const { score, risk } = scoreRisk(d.risk ?? baseRisk, factors);
+  const suggestions: Suggestion[] = (d.suggest ?? []).map((s) => ({
+    messageId: s.messageId,
+    description: formatMessage(messages[s.messageId] ?? s.messageId, s.data),
+    edits: s.edits,
+    safe: s.safe === true && s.edits.length > 0,
+  }));
+  return {
+    ruleId,
+    messageId: d.messageId,
+    message: formatMessage(messages[d.messageId] ?? d.messageId, d.data),
+    file: d.file,
+    line: d.site.line,
+    column: d.site.column,
+    endLine: d.site.endLine,
+    endColumn: d.site.endColumn,
+    range: [d.site.start, d.site.end],
+    risk,
+    score,
+    factors: factors.sort((a, b) => b.weight - a.weight || a.id.localeCompare(b.id)),
+    suggestions,
+  };
+}
+
+/** Reads `package.json` in `dir` (or the nearest ancestor up to the repository root) for project rules. */
+export function readManifest(dir: string): ProjectManifest | undefined {
+  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
+    const file = path.join(d, 'package.json');
+    if (fs.existsSync(file)) {
+      try {
+        const pkg = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+        const deps = new Set<string>();
+        for (const key of ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies']) {
+          const value = pkg[key];
+          if (value && typeof value === 'object') for (const name of Object.keys(value)) deps.add(name);
+        }
+        const scripts = pkg.scripts && typeof pkg.scripts === 'object' ? (pkg.scripts as Record<string, string>) : {};
+        return {
+          name: typeof pkg.name === 'string' ? pkg.name : undefined,
+          dependencies: [...deps].sort(),
+          scripts: Object.fromEntries(Object.entries(scripts).filter(([, v]) => typeof v === 'string')),
+          isLibrary: ['main', 'exports', 'module', 'types'].some((k) => pkg[k] !== undefined),
+        };
+      } catch {
+        // an unreadable or malformed package.json tells us nothing; project rules then rely on code alone
+        return undefined;
+      }
+    }
+    if (fs.existsSync(path.join(d, '.git')) || path.dirname(d) === d) return undefined;
+  }
+}
