@@ -1,0 +1,155 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Ajv } from 'ajv';
+import { describe, expect, it } from 'vitest';
+import { allRules } from '../../rules/index.js';
+import { errlint, REPO_ROOT } from '../utils/exec.js';
+import { tempProject } from '../utils/temp-project.js';
+
+const reportSchema = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'schema/report.schema.json'), 'utf8')) as object;
+
+const SERVICE = `import { db } from './db';
+
+export async function refundPayment(id: string): Promise<boolean> {
+  try {
+    await db.payment.update({ where: { id }, data: { status: 'refunded' } });
+    return true;
+  } catch (error) {
+    return false;
+  }
+}
+`;
+
+describe('errlint audit (real binary)', () => {
+  const dir = tempProject({ 'package.json': '{"name":"app"}', 'src/payment.ts': SERVICE, 'src/ok.ts': 'export const a = 1;\n' });
+
+  it('prints a risk-ranked text report and exits 1 at the default gate', () => {
+    const r = errlint(['audit', 'src', '--no-timing'], dir);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('errlint ');
+    expect(r.stdout).toContain('2 files audited');
+    expect(r.stdout).toMatch(/src\/payment\.ts:7:5 {2}critical \(\d+\) {2}swallowed-catch/);
+    expect(r.stdout).toContain('money or stock in the code path (+15)');
+    expect(r.stdout).toContain('> 7 |');
+    expect(r.stdout).not.toContain('\u001b['); // NO_COLOR and no TTY: plain text
+  });
+
+  it('writes JSON that matches the shipped schema, byte-identical across runs with --no-timing', () => {
+    const a = errlint(['audit', 'src', '--format', 'json', '--no-timing'], dir);
+    const b = errlint(['audit', 'src', '--format', 'json', '--no-timing'], dir);
+    expect(a.code).toBe(1);
+    expect(a.stdout).toBe(b.stdout);
+    const report = JSON.parse(a.stdout) as { findings: { file: string; ruleId: string; line: number; column: number }[] };
+    const validate = new Ajv({ strict: false }).compile(reportSchema);
+    expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
+    expect(report.findings.map((f) => [f.ruleId, f.file, f.line, f.column])).toContainEqual(['swallowed-catch', 'src/payment.ts', 7, 5]);
+  });
+
+  it('gates on --fail-on and honours --rule', () => {
+    expect(errlint(['audit', 'src', '--fail-on', 'none'], dir).code).toBe(0);
+    const only = JSON.parse(errlint(['audit', 'src', '--format', 'json', '--rule', 'generic-error'], dir).stdout) as { findings: unknown[] };
+    expect(only.findings).toEqual([]);
+  });
+
+  it('writes the report to a file with -o and a second format with name=file', () => {
+    const r = errlint(['audit', 'src', '-o', 'out/report.txt', '--format', 'text', '--format', 'json=out/report.json'], dir);
+    expect(r.stdout).toBe('');
+    expect(fs.readFileSync(path.join(dir, 'out/report.txt'), 'utf8')).toContain('swallowed-catch');
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'out/report.json'), 'utf8'))).toHaveProperty('schemaVersion', 1);
+  });
+
+  it('reports a file that does not parse, goes on, and exits 1', () => {
+    const bad = tempProject({ 'a.ts': 'export function (\n', 'b.ts': 'export const b = 2;\n' });
+    const r = errlint(['audit', '.', '--format', 'json'], bad);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout) as { summary: { filesScanned: number }; errors: unknown[] };
+    expect(report.summary.filesScanned).toBe(2);
+    expect(report.errors).toEqual([{ file: 'a.ts', kind: 'parse', message: 'Identifier expected.', line: 1, column: 17 }]);
+  });
+
+  it('skips binary and oversized files with a notice in the report', () => {
+    const big = tempProject({ 'bin.js': 'a\u0000b', 'ok.ts': 'export {};\n' });
+    fs.writeFileSync(path.join(big, 'huge.ts'), `// ${'x'.repeat(5 * 1024 * 1024)}\n`);
+    const r = errlint(['audit', '.', '--format', 'json'], big);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout) as { errors: { file: string; kind: string }[] };
+    expect(report.errors.map((e) => [e.file, e.kind])).toEqual([
+      ['bin.js', 'skipped'],
+      ['huge.ts', 'skipped'],
+    ]);
+  });
+
+  it.each([
+    [['audit', 'missing-dir'], 'errlint: No such file or directory: missing-dir'],
+    [['audit', '--rule', 'no-such-rule'], 'errlint: Unknown rule id: no-such-rule.'],
+    [['audit', '--format', 'xml'], 'errlint: Unknown format "xml".'],
+    [['audit', '--fail-on', 'severe'], "error: option '--fail-on <level>' argument 'severe' is invalid."],
+    [['audit', '--bogus'], "error: unknown option '--bogus'"],
+    [['explain', 'no-such-rule'], 'errlint: Unknown rule id: no-such-rule.'],
+  ])('exits 2 with a clear message for %j', (args, message) => {
+    const r = errlint(args, dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+    expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  });
+
+  it('exits 2 naming the config file and key path for an invalid config', () => {
+    const bad = tempProject({ '.errlintrc.json': '{ "rules": { "swallowed-catch": { "risk": "severe" } } }', 'a.ts': '' });
+    const r = errlint(['audit', '.'], bad);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('errlint: Invalid configuration in .errlintrc.json:\n  - rules.swallowed-catch.risk: must be one of "critical", "high", "medium", "low".\n');
+  });
+
+  it('applies config: rules off, risk override, ignores', () => {
+    const proj = tempProject({
+      '.errlintrc.yaml': 'rules:\n  swallowed-catch: { risk: low }\nignores: [legacy/]\n',
+      'src/payment.ts': SERVICE,
+      'legacy/payment.ts': SERVICE,
+    });
+    const report = JSON.parse(errlint(['audit', '.', '--format', 'json'], proj).stdout) as { findings: { file: string; ruleId: string; risk: string }[] };
+    const swallowed = report.findings.filter((f) => f.ruleId === 'swallowed-catch');
+    expect(swallowed.map((f) => f.file)).toEqual(['src/payment.ts']);
+    expect(swallowed[0]!.risk).not.toBe('critical');
+  });
+
+  it('honours inline suppressions, including ESLint directives for errlint rules', () => {
+    const proj = tempProject({
+      'a.ts': SERVICE.replace('  } catch (error) {', '  // errlint-disable-next-line swallowed-catch -- reviewed\n  } catch (error) {'),
+      'b.ts': SERVICE.replace('  } catch (error) {', '  // eslint-disable-next-line errlint/swallowed-catch\n  } catch (error) {'),
+    });
+    const report = JSON.parse(errlint(['audit', '.', '--format', 'json', '--rule', 'swallowed-catch'], proj).stdout) as { findings: unknown[] };
+    expect(report.findings).toEqual([]);
+  });
+
+  it('reports unused disable directives on request', () => {
+    const proj = tempProject({ 'a.ts': '// errlint-disable-next-line swallowed-catch\nexport const a = 1;\n' });
+    const r = errlint(['audit', '.', '--format', 'json', '--report-unused-disable-directives'], proj);
+    const report = JSON.parse(r.stdout) as { findings: { ruleId: string; line: number }[] };
+    expect(report.findings.map((f) => [f.ruleId, f.line])).toEqual([['unused-disable-directive', 1]]);
+    expect(r.code).toBe(0); // an unused directive is worth knowing, not worth failing a build
+  });
+});
+
+describe('errlint rules and explain', () => {
+  it('lists every rule from its metadata', () => {
+    const r = errlint(['rules', '--format', 'json'], REPO_ROOT);
+    expect(r.code).toBe(0);
+    const ids = (JSON.parse(r.stdout) as { id: string }[]).map((x) => x.id);
+    expect(ids).toEqual(allRules.map((x) => x.meta.id));
+    expect(errlint(['rules'], REPO_ROOT).stdout).toContain('swallowed-catch');
+  });
+
+  it("prints a rule's documentation page", () => {
+    const r = errlint(['explain', 'swallowed-catch'], REPO_ROOT);
+    expect(r.code).toBe(0);
+    expect(r.stdout.startsWith('# swallowed-catch')).toBe(true);
+  });
+
+  it('prints the version and help', () => {
+    expect(errlint(['--version'], REPO_ROOT).stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+    const help = errlint(['audit', '--help'], REPO_ROOT);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('--fail-on <level>');
+  });
+});
