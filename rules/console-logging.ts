@@ -1,0 +1,140 @@
+import type * as ts from 'typescript';
+import { enclosingFunction, functionName, isFunctionLike } from '../src/analysis/ast.js';
+import { enclosingErrorSite, errorRefs, type ErrorSite } from '../src/analysis/error-sites.js';
+import { importsOf } from '../src/analysis/imports.js';
+import { addBindingEdit, consoleCallAsLogger, freshErrorName, loggerForSuggestion } from '../src/analysis/logger-calls.js';
+import { classifyLogCall, errorUse, type ErrorUse } from '../src/analysis/loggers.js';
+import { defineRule } from '../src/define-rule.js';
+import type { SuggestionDescriptor, TextEdit, TS } from '../src/types.js';
+
+export type MessageIds = 'consoleError' | 'consoleMessageOnly' | 'consoleWithoutError' | 'consoleCall' | 'useLogger';
+
+export interface Options {
+  scope: 'errors' | 'all';
+}
+
+const CONSOLE_METHODS = new Set(['log', 'info', 'warn', 'error', 'debug', 'trace']);
+
+// Browser code: console is the platform's logger there.
+const FRONTEND_MODULES = /^(?:react|react-dom|react-dom\/client|preact|vue|svelte|solid-js|@angular\/core|next\/navigation|next\/router|@remix-run\/react|react-native|expo|@tanstack\/react-query|jquery)$/;
+const FRONTEND_EXTENSIONS = /\.(?:tsx|jsx|vue|svelte|astro)$/;
+// Run-once programs that are not always under bin/ or scripts/: seeds and migrations.
+const ONE_SHOT_PATHS = /(?:^|\/)(?:seeds?|seeders?|migrations?)(?:\/|\.|-|_)/;
+// Methods of a logger wrapper: `error(...args) { console.error(...args) }`.
+const LOG_METHOD_NAMES = /^(?:error|warn|warning|info|debug|log|trace|fatal|verbose|print|write|emit|output)$/;
+
+function isFrontendFile(t: TS, sf: ts.SourceFile, filePath: string): boolean {
+  if (FRONTEND_EXTENSIONS.test(filePath)) return true;
+  return sf.statements.some((s) => t.isImportDeclaration(s) && t.isStringLiteral(s.moduleSpecifier) && FRONTEND_MODULES.test(s.moduleSpecifier.text));
+}
+
+/** Inside a function that is itself a logging method (the project's own logger wrapper). */
+function inLoggerWrapper(t: TS, node: ts.Node): boolean {
+  for (let fn = enclosingFunction(t, node); fn; fn = enclosingFunction(t, fn)) {
+    const name = functionName(t, fn);
+    if (name && LOG_METHOD_NAMES.test(name) && (t.isMethodDeclaration(fn) || t.isPropertyAssignment(fn.parent) || t.isPropertyDeclaration(fn.parent))) return true;
+  }
+  return false;
+}
+
+/** The site ends the process: `process.exit(1)` or `process.exitCode = 1` — stderr is the right place then. */
+function exitsProcess(t: TS, site: ErrorSite): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (t.isCallExpression(n) && /^process\.(?:exit|abort)$/.test(n.expression.getText())) found = true;
+    if (t.isBinaryExpression(n) && n.operatorToken.kind === t.SyntaxKind.EqualsToken && n.left.getText() === 'process.exitCode') found = true;
+    if (!found && !(isFunctionLike(t, n) && n !== site.fn)) t.forEachChild(n, visit);
+  };
+  if (site.body) visit(site.body);
+  return found;
+}
+
+export default defineRule<MessageIds, Options>({
+  meta: {
+    id: 'console-logging',
+    family: 'catch',
+    risk: 'medium',
+    description: 'Flags console output used to report errors in server code instead of the structured logger.',
+    messages: {
+      consoleError: '`console.{{method}}` reports this error: the line gets no log level routing, no structured fields and no correlation id.',
+      consoleMessageOnly: '`console.{{method}}` reports only the error message: the line gets no log level routing, no structured fields, no correlation id and no stack trace.',
+      consoleWithoutError: '`console.{{method}}` reports this failure without the error: the line gets no log level routing, no structured fields, no correlation id and no stack trace.',
+      consoleCall: '`console.{{method}}` in server code: the line gets no log level routing, no structured fields and no correlation id.',
+      useLogger: 'Log with `{{logger}}` instead.',
+    },
+    schema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        scope: {
+          enum: ['errors', 'all'],
+          description: '`errors` flags console calls in catch blocks, rejection handlers and error handlers; `all` flags every console call in server code.',
+        },
+      },
+    },
+    defaultOptions: { scope: 'errors' },
+    fixable: false,
+    hasSuggestions: true,
+    recommended: true,
+    precision: 'high',
+    cwe: ['CWE-778'],
+  },
+  create(context) {
+    const { ts: t, sourceFile: sf, file, knowledge, filePath, options } = context;
+    if (file.isTest || file.isScript || file.isClient || file.isLoggerModule) return {};
+    if (ONE_SHOT_PATHS.test(filePath) || isFrontendFile(t, sf, filePath)) return {};
+    const imports = importsOf(t, sf);
+    const refsBySite = new Map<ts.Node, Map<string, ErrorUse>>();
+
+    return {
+      CallExpression(node) {
+        const call = node as ts.CallExpression;
+        const log = classifyLogCall(t, call, knowledge, imports);
+        if (!log || log.kind !== 'console' || log.receiver === undefined || log.receiver.startsWith('process.') || !CONSOLE_METHODS.has(log.method)) return;
+        const site = enclosingErrorSite(t, call);
+        if (!site && options.scope !== 'all') return;
+        if (inLoggerWrapper(t, call)) return;
+        if (site && exitsProcess(t, site)) return;
+        const method = log.method;
+
+        let refs: Map<string, ErrorUse> = new Map();
+        if (site) {
+          refs = refsBySite.get(site.node) ?? errorRefs(t, site);
+          refsBySite.set(site.node, refs);
+        }
+        const isRef = (e: ts.Expression): ErrorUse => (t.isIdentifier(e) ? (refs.get(e.text) ?? 'none') : 'none');
+        let use: ErrorUse = 'none';
+        for (const a of call.arguments) {
+          const u = errorUse(t, a, isRef);
+          if (u === 'value' || (u === 'message' && use === 'none')) use = u;
+        }
+
+        const suggest: SuggestionDescriptor<MessageIds>[] = [];
+        const target = loggerForSuggestion(t, call, knowledge, imports, filePath);
+        if (target) {
+          const edits: TextEdit[] = [...target.edits];
+          let addError: string | undefined;
+          if (site && use !== 'value') {
+            if (site.binding) addError = site.binding;
+            else if (!site.bindingNode) {
+              const name = freshErrorName(site);
+              const bind = addBindingEdit(t, site, name);
+              if (bind) {
+                edits.push(bind);
+                addError = name;
+              }
+            }
+          }
+          const text = consoleCallAsLogger(t, call, method, target.logger, isRef, addError);
+          if (text) {
+            edits.push({ range: [call.getStart(sf), call.getEnd()], text });
+            suggest.push({ messageId: 'useLogger', data: { logger: target.logger.text }, edits });
+          }
+        }
+        const messageId: MessageIds = !site ? 'consoleCall' : use === 'value' ? 'consoleError' : use === 'message' ? 'consoleMessageOnly' : 'consoleWithoutError';
+        context.report({ node: call, messageId, data: { method }, suggest, risk: site ? undefined : 'low' });
+      },
+    };
+  },
+});

@@ -1,0 +1,200 @@
+/**
+ * Where code handles an error it was given: catch clauses and promise rejection handlers (from `catch.ts`),
+ * plus error callbacks — Express error middleware, Fastify `setErrorHandler`, Hono `onError`, Koa and emitter
+ * `on('error')`, `process.on('uncaughtException' | 'unhandledRejection')`, NestJS exception filters, `onError`
+ * hooks. Also which names in such a site denote the error, and whether the error object leaves the site.
+ */
+import type * as ts from 'typescript';
+import type { TS } from '../ts.js';
+import { calleeMethod, dottedName, isFunctionLike, skipOuter, type FunctionLike } from './ast.js';
+import { catchClauseHandler, promiseHandler, type ErrorHandler } from './catch.js';
+import { errorUse, type ErrorUse } from './loggers.js';
+
+export type ErrorCallbackKind = 'error-middleware' | 'error-hook' | 'error-event' | 'process-event' | 'exception-filter';
+
+/** A place where an error arrives: a catch clause, a rejection handler or an error callback. */
+export interface ErrorSite {
+  kind: ErrorHandler['kind'] | ErrorCallbackKind;
+  /** The catch clause, the `.catch()` / `.then()` call, or the callback function. */
+  node: ts.Node;
+  /** The function that receives the error (promise handlers and callbacks). */
+  fn?: FunctionLike;
+  /** Statements run with the error: the catch block or the function body. */
+  body?: ts.Block | ts.Expression;
+  /** The error's local name, when it is a plain identifier. */
+  binding?: string;
+  bindingNode?: ts.BindingName;
+  /** The catch clause's `try` block. */
+  tryBlock?: ts.Block;
+  /** The handler record from `catch.ts`, for catch clauses and promise handlers. */
+  handler?: ErrorHandler;
+}
+
+const ERROR_PARAM = /^_?(?:err|error|e|ex|exc|exception|reason|cause)$/i;
+const REQUEST_PARAM = /^_?(?:req|request)$/;
+const ERROR_EVENTS = new Set(['error', 'uncaughtException', 'unhandledRejection', 'uncaughtExceptionMonitor']);
+const ERROR_HOOK_METHODS = new Set(['setErrorHandler', 'onError', 'useErrorHandler', 'setDefaultErrorHandler']);
+const ERROR_HOOK_PROPERTIES = /^(?:onError|errorHandler|handleError|onUncaughtException|onUnhandledRejection)$/;
+
+function paramBinding(t: TS, fn: FunctionLike): Pick<ErrorSite, 'binding' | 'bindingNode'> {
+  const name = fn.parameters[0]?.name;
+  if (!name) return {};
+  return t.isIdentifier(name) ? { binding: name.text, bindingNode: name } : { bindingNode: name };
+}
+
+function decoratorNames(t: TS, node: ts.Node): string[] {
+  if (!t.canHaveDecorators(node)) return [];
+  return (t.getDecorators(node) ?? []).map((d) => {
+    const e = d.expression;
+    return dottedName(t, t.isCallExpression(e) ? e.expression : e) ?? '';
+  });
+}
+
+/** An error callback: the function is given an error by a framework, an emitter or the process. */
+export function errorCallbackOf(t: TS, fn: FunctionLike): ErrorSite | undefined {
+  const params = fn.parameters.map((p) => (t.isIdentifier(p.name) ? p.name.text : ''));
+  const site = (kind: ErrorCallbackKind): ErrorSite => ({ kind, node: fn, fn, body: fn.body, ...paramBinding(t, fn) });
+  // (err, req, res, next) => …
+  if (params.length === 4 && ERROR_PARAM.test(params[0]!) && REQUEST_PARAM.test(params[1]!)) return site('error-middleware');
+  // @Catch() class X implements ExceptionFilter { catch(exception, host) { … } }
+  if (t.isMethodDeclaration(fn) && t.isIdentifier(fn.name) && fn.name.text === 'catch' && fn.parameters.length >= 1) {
+    const cls = fn.parent;
+    if ((t.isClassDeclaration(cls) || t.isClassExpression(cls)) && decoratorNames(t, cls).includes('Catch')) return site('exception-filter');
+  }
+  // { onError(err) { … } } / { onError: (err) => … }
+  if (t.isMethodDeclaration(fn) && t.isIdentifier(fn.name) && ERROR_HOOK_PROPERTIES.test(fn.name.text) && t.isObjectLiteralExpression(fn.parent) && fn.parameters.length >= 1) {
+    return site('error-hook');
+  }
+  const parent = fn.parent;
+  if (parent && t.isPropertyAssignment(parent) && parent.initializer === fn && t.isIdentifier(parent.name) && ERROR_HOOK_PROPERTIES.test(parent.name.text) && fn.parameters.length >= 1) {
+    return site('error-hook');
+  }
+  if (!parent || !t.isCallExpression(parent) || !parent.arguments.includes(fn as ts.Expression)) return undefined;
+  const method = calleeMethod(t, parent);
+  if (!method) return undefined;
+  // fastify.setErrorHandler((error, request, reply) => …) / app.onError((err, c) => …)
+  if (ERROR_HOOK_METHODS.has(method) && parent.arguments[0] === fn && fn.parameters.length >= 1 && t.isPropertyAccessExpression(skipOuter(t, parent.expression))) {
+    return site('error-hook');
+  }
+  // process.on('unhandledRejection', (reason) => …) / app.on('error', (err, ctx) => …)
+  if ((method === 'on' || method === 'once' || method === 'addListener' || method === 'prependListener') && parent.arguments[1] === fn) {
+    const event = parent.arguments[0];
+    if (event && t.isStringLiteralLike(event) && ERROR_EVENTS.has(event.text) && fn.parameters.length >= 1) {
+      const receiver = t.isPropertyAccessExpression(skipOuter(t, parent.expression)) ? dottedName(t, (skipOuter(t, parent.expression) as ts.PropertyAccessExpression).expression) : undefined;
+      return site(receiver === 'process' ? 'process-event' : 'error-event');
+    }
+  }
+  return undefined;
+}
+
+function fromHandler(h: ErrorHandler): ErrorSite {
+  return { kind: h.kind, node: h.node, fn: h.fn, body: h.body, binding: h.binding, bindingNode: h.bindingNode, tryBlock: h.tryBlock, handler: h };
+}
+
+/**
+ * The error site `node` runs in: the nearest catch block, rejection handler or error callback, without
+ * crossing into an unrelated function (a callback inside a catch block is not error handling). A node in a
+ * `try` block or `finally` block is not in the catch's site.
+ */
+export function enclosingErrorSite(t: TS, node: ts.Node): ErrorSite | undefined {
+  let child: ts.Node = node;
+  for (let n: ts.Node | undefined = node.parent; n; child = n, n = n.parent) {
+    if (t.isCatchClause(n) && child === n.block) return fromHandler(catchClauseHandler(t, n));
+    if (isFunctionLike(t, n)) {
+      const call = n.parent;
+      if (call && t.isCallExpression(call) && call.arguments.includes(n as ts.Expression)) {
+        const h = promiseHandler(t, call);
+        if (h && h.fn === n) return fromHandler(h);
+      }
+      return errorCallbackOf(t, n);
+    }
+    if (t.isClassStaticBlockDeclaration(n) || t.isSourceFile(n)) return undefined;
+  }
+  return undefined;
+}
+
+/** The site a catch clause or a promise-handler call opens, for listeners on those nodes. */
+export function errorSiteOf(t: TS, node: ts.Node): ErrorSite | undefined {
+  if (t.isCatchClause(node)) return fromHandler(catchClauseHandler(t, node));
+  if (t.isCallExpression(node)) {
+    const h = promiseHandler(t, node);
+    return h?.fn ? fromHandler(h) : undefined;
+  }
+  if (isFunctionLike(t, node)) return errorCallbackOf(t, node);
+  return undefined;
+}
+
+const DESTRUCTURED_ERROR = /^(?:err|error|exception|cause|reason)$/;
+
+/**
+ * Names that hold the site's error, and how much of it: the binding, `const err = e as Error`,
+ * `const msg = e.message` ('message'), `({ error }) =>` of an `onError` hook. Declarations are read in order
+ * of appearance, not crossing nested functions.
+ */
+export function errorRefs(t: TS, site: ErrorSite): Map<string, ErrorUse> {
+  const refs = new Map<string, ErrorUse>();
+  if (site.binding) refs.set(site.binding, 'value');
+  if (site.bindingNode && !t.isIdentifier(site.bindingNode)) {
+    const visit = (n: ts.Node): void => {
+      if (t.isBindingElement(n) && t.isIdentifier(n.name)) {
+        const key = n.propertyName && t.isIdentifier(n.propertyName) ? n.propertyName.text : n.name.text;
+        refs.set(n.name.text, n.dotDotDotToken || DESTRUCTURED_ERROR.test(key) ? 'value' : 'message');
+      }
+      t.forEachChild(n, visit);
+    };
+    visit(site.bindingNode);
+  }
+  const isRef = (e: ts.Expression): ErrorUse => (t.isIdentifier(e) ? (refs.get(e.text) ?? 'none') : 'none');
+  const visit = (n: ts.Node): void => {
+    if (isFunctionLike(t, n) && n !== site.fn) return;
+    if (t.isVariableDeclaration(n) && t.isIdentifier(n.name) && n.initializer) {
+      const init = skipOuter(t, n.initializer);
+      // const err = e instanceof Error ? e : new Error(String(e)) / const err = toError(e)
+      const use = t.isConditionalExpression(init) ? errorUse(t, init, isRef) : errorUse(t, n.initializer, isRef);
+      if (use !== 'none' && !isPredicateCall(t, init)) refs.set(n.name.text, use);
+    }
+    t.forEachChild(n, visit);
+  };
+  if (site.body) visit(site.body);
+  return refs;
+}
+
+/** `isAxiosError(e)`, `e instanceof X`, `axios.isCancel(e)`: a test, not a use of the error. */
+export function isPredicateCall(t: TS, e: ts.Expression): boolean {
+  const x = skipOuter(t, e);
+  if (t.isBinaryExpression(x)) {
+    const op = x.operatorToken.kind;
+    return op === t.SyntaxKind.InstanceOfKeyword || op === t.SyntaxKind.EqualsEqualsEqualsToken || op === t.SyntaxKind.ExclamationEqualsEqualsToken || op === t.SyntaxKind.EqualsEqualsToken || op === t.SyntaxKind.ExclamationEqualsToken || op === t.SyntaxKind.InKeyword;
+  }
+  if (t.isPrefixUnaryExpression(x)) return isPredicateCall(t, x.operand) || x.operator === t.SyntaxKind.ExclamationToken;
+  if (!t.isCallExpression(x)) return false;
+  const name = (dottedName(t, x.expression) ?? '').split('.').pop() ?? '';
+  return /^(?:is|has|should|can)[A-Z_]\w*$|^(?:instanceOf|isCancel|isAxiosError|isHttpError)$/.test(name);
+}
+
+/**
+ * Whether the error object leaves the site other than through `skip` (the call being judged): thrown,
+ * returned, passed to a call (not a predicate), stored in a property or outer variable. `e.message` alone
+ * does not count; `e.stack` does.
+ */
+export function errorEscapes(t: TS, site: ErrorSite, refs: Map<string, ErrorUse>, skip?: ts.Node): boolean {
+  const isRef = (e: ts.Expression): ErrorUse => (t.isIdentifier(e) ? (refs.get(e.text) ?? 'none') : 'none');
+  const carries = (e: ts.Expression | undefined): boolean => e !== undefined && !isPredicateCall(t, e) && errorUse(t, e, isRef) === 'value';
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found || n === skip) return;
+    if (t.isThrowStatement(n) || t.isReturnStatement(n)) {
+      if (carries(n.expression)) found = true;
+    } else if (t.isCallExpression(n) || t.isNewExpression(n)) {
+      if (!isPredicateCall(t, n) && (n.arguments ?? []).some((a) => carries(a))) found = true;
+    } else if (t.isBinaryExpression(n) && n.operatorToken.kind === t.SyntaxKind.EqualsToken) {
+      if (!t.isIdentifier(n.left) || !refs.has(n.left.text)) if (carries(n.right)) found = true;
+    } else if (t.isArrowFunction(n) && n !== site.fn && !t.isBlock(n.body)) {
+      if (carries(n.body)) found = true;
+    }
+    if (!found) t.forEachChild(n, visit);
+  };
+  if (site.body && !t.isBlock(site.body) && carries(site.body as ts.Expression)) return true;
+  if (site.body) visit(site.body);
+  return found;
+}

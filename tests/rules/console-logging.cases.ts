@@ -1,0 +1,685 @@
+import type { KnowledgeConfig } from '../../src/knowledge/index.js';
+import type { RuleCases } from '../utils/rule-tester.js';
+
+const pino: KnowledgeConfig = { loggers: { logger: { importPath: './src/lib/logger', binding: 'logger', flavour: 'pino' } } };
+const winston: KnowledgeConfig = { loggers: { logger: { importPath: './src/lib/logger', binding: 'logger', flavour: 'winston' } } };
+const consoleCompatible: KnowledgeConfig = { loggers: { logger: { importPath: './src/lib/logger', binding: 'logger', flavour: 'console-compatible' } } };
+
+export const cases: RuleCases = {
+  valid: [
+    // outside error handling, in the default `errors` scope
+    `export function start(port: number) {
+  console.log(\`listening on \${port}\`);
+}`,
+    { code: `try { charge(); } catch (e) { console.error(e); }`, filename: 'src/payments.spec.ts' },
+    { code: `try { migrate(); } catch (e) { console.error('migration failed', e); }`, filename: 'scripts/migrate.ts' },
+    `#!/usr/bin/env node
+try { run(); } catch (e) { console.error('failed', e); }`,
+    `'use client';
+export async function save() {
+  try { await fetch('/api/save'); } catch (e) { console.error(e); }
+}`,
+    { code: `export function write(line: string) {
+  try { transport.send(line); } catch (e) { console.error('logger transport failed', e); }
+}`, filename: 'src/lib/logger.ts' },
+    // the project's own logger wrapper, outside a logger path
+    `export const log = {
+  error(message: string, err?: unknown) {
+    try { sink.write({ message, err }); } catch (e) { console.error(message, err, e); }
+  },
+};`,
+    { code: `export function Button() {
+  const onClick = async () => { try { await save(); } catch (e) { console.error(e); } };
+  return <button onClick={onClick}>Save</button>;
+}`, filename: 'src/components/button.tsx' },
+    `import { useEffect } from 'react';
+export function useOrders() {
+  useEffect(() => { load().catch((e) => console.error(e)); }, []);
+}`,
+    // a crash handler that exits: stderr is the right place, async loggers can lose the line
+    `process.on('uncaughtException', (err) => {
+  console.error('uncaught exception', err);
+  process.exit(1);
+});`,
+    `bootstrap().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});`,
+    { code: `async function main() { try { await seedUsers(); } catch (e) { console.error(e); } }`, filename: 'prisma/seed.ts' },
+    { code: `export class AddOrders1700 { async up() { try { await run(); } catch (e) { console.log(e); } } }`, filename: 'src/migrations/1700-add-orders.ts' },
+    `import pino from 'pino';
+const logger = pino();
+export async function refund(id: string) {
+  try { await gateway.refund(id); } catch (err) { logger.error({ err }, 'refund failed'); }
+}`,
+    `export async function refund(id: string) {
+  try { await gateway.refund(id); } finally { console.log('refund attempt finished'); }
+}`,
+    `export async function refund(id: string) {
+  try { console.log('refunding', id); await gateway.refund(id); } catch (err) { throw err; }
+}`,
+    // a callback inside the catch block is its own function, not the error handler
+    `export function notify(items: string[]) {
+  try { send(items); } catch (e) { items.forEach((i) => console.log('queued', i)); throw e; }
+}`,
+    // process.stderr.write is not console.*
+    `export function run() {
+  try { work(); } catch (e) { process.stderr.write(String(e)); }
+}`,
+    `export function load() {
+  return fetchOrders().then((orders) => { console.log('loaded', orders.length); return orders; });
+}`,
+    `import express from 'express';
+const app = express();
+app.use((req, res, next) => { console.log(req.method, req.url); next(); });`,
+    `stream.on('data', (chunk) => console.log(chunk.length));`,
+    { code: `export function f() { console.log('ready'); }`, options: { scope: 'errors' } },
+  ],
+  invalid: [
+    {
+      code: `import express from 'express';
+const app = express();
+app.post('/refunds', async (req, res) => {
+  try {
+    await refunds.create(req.body);
+    res.sendStatus(201);
+  } catch (err) {
+    console.error('Refund failed', err);
+    res.status(500).json({ error: 'refund failed' });
+  }
+});`,
+      errors: [
+        {
+          messageId: 'consoleError',
+          line: 8,
+          column: 5,
+          endLine: 8,
+          endColumn: 40,
+        },
+      ],
+    },
+    {
+      code: `import express from 'express';
+const app = express();
+app.post('/refunds', async (req, res) => {
+  try {
+    await refunds.create(req.body);
+  } catch (err) {
+    console.error('Refund failed', err);
+    res.status(500).end();
+  }
+});`,
+      knowledge: pino,
+      errors: [
+        {
+          messageId: 'consoleError',
+          line: 7,
+          column: 5,
+          endLine: 7,
+          endColumn: 40,
+          suggestions: [
+            {
+              messageId: 'useLogger',
+              output: `import express from 'express';
+import { logger } from './lib/logger';
+const app = express();
+app.post('/refunds', async (req, res) => {
+  try {
+    await refunds.create(req.body);
+  } catch (err) {
+    logger.error({ err }, 'Refund failed');
+    res.status(500).end();
+  }
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `export async function charge(orderId: string) {
+  try {
+    await stripe.charges.create({ orderId });
+  } catch (e) {
+    console.error('Charge failed:', e);
+    throw e;
+  }
+}`,
+      knowledge: winston,
+      errors: [
+        {
+          messageId: 'consoleError',
+          line: 5,
+          column: 5,
+          endLine: 5,
+          endColumn: 39,
+          suggestions: [
+            {
+              messageId: 'useLogger',
+              output: `import { logger } from './lib/logger';
+export async function charge(orderId: string) {
+  try {
+    await stripe.charges.create({ orderId });
+  } catch (e) {
+    logger.error('Charge failed:', { error: e });
+    throw e;
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `export async function sync() {
+  try {
+    await inventory.sync();
+  } catch (err) {
+    console.log('inventory sync failed, retrying later');
+  }
+}`,
+      knowledge: consoleCompatible,
+      errors: [
+        {
+          messageId: 'consoleWithoutError',
+          line: 5,
+          column: 5,
+          endLine: 5,
+          endColumn: 57,
+          suggestions: [
+            {
+              messageId: 'useLogger',
+              output: `import { logger } from './lib/logger';
+export async function sync() {
+  try {
+    await inventory.sync();
+  } catch (err) {
+    logger.info('inventory sync failed, retrying later', err);
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { cache } from './cache';
+export async function price(sku: string) {
+  try {
+    return await cache.get(sku);
+  } catch {
+    console.error('cache unavailable');
+    return null;
+  }
+}`,
+      knowledge: pino,
+      errors: [
+        {
+          messageId: 'consoleWithoutError',
+          line: 6,
+          column: 5,
+          endLine: 6,
+          endColumn: 39,
+          suggestions: [
+            {
+              messageId: 'useLogger',
+              output: `import { cache } from './cache';
+import { logger } from './lib/logger';
+export async function price(sku: string) {
+  try {
+    return await cache.get(sku);
+  } catch (err) {
+    logger.error({ err }, 'cache unavailable');
+    return null;
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import pino from 'pino';
+const logger = pino();
+export async function pay(id: string) {
+  try {
+    await gateway.pay(id);
+  } catch (e) {
+    console.error(\`Payment failed: \${e.message}\`);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'consoleMessageOnly',
+          line: 7,
+          column: 5,
+          endLine: 7,
+          endColumn: 50,
+          suggestions: [
+            {
+              messageId: 'useLogger',
+              output: `import pino from 'pino';
+const logger = pino();
+export async function pay(id: string) {
+  try {
+    await gateway.pay(id);
+  } catch (e) {
+    logger.error({ err: e }, \`Payment failed: \${e.message}\`);
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import pino from 'pino';
+const log = pino();
+export function ship(order: Order) {
+  return carrier.book(order).catch((err) => console.error(err));
+}`,
+      errors: [
+        {
+          messageId: 'consoleError',
+          line: 4,
+          column: 45,
+          endLine: 4,
+          endColumn: 63,
+          suggestions: [
+            {
+              messageId: 'useLogger',
+              output: `import pino from 'pino';
+const log = pino();
+export function ship(order: Order) {
+  return carrier.book(order).catch((err) => log.error(err));
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `export function webhook(evt: Event) {
+  queue.publish(evt).catch(() => console.warn('webhook publish failed'));
+}`,
+      knowledge: pino,
+      errors: [
+        {
+          messageId: 'consoleWithoutError',
+          line: 2,
+          column: 34,
+          endLine: 2,
+          endColumn: 72,
+          suggestions: [
+            {
+              messageId: 'useLogger',
+              output: `import { logger } from './lib/logger';
+export function webhook(evt: Event) {
+  queue.publish(evt).catch((error) => logger.warn({ err: error }, 'webhook publish failed'));
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import type { Request, Response, NextFunction } from 'express';
+export function errorHandler(err: Error, req: Request, res: Response, next: NextFunction) {
+  console.error(err.stack);
+  res.status(500).json({ error: 'internal' });
+}`,
+      errors: [
+        {
+          messageId: 'consoleError',
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 27,
+        },
+      ],
+    },
+    {
+      code: `import Fastify from 'fastify';
+const app = Fastify();
+app.setErrorHandler((error, request, reply) => {
+  console.error(error);
+  reply.status(500).send({ error: 'internal' });
+});`,
+      errors: [
+        {
+          messageId: 'consoleError',
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 23,
+        },
+      ],
+    },
+    {
+      code: `import { Hono } from 'hono';
+const app = new Hono();
+app.onError((err, c) => {
+  console.error(\`\${err}\`);
+  return c.text('Internal Server Error', 500);
+});`,
+      errors: [
+        {
+          messageId: 'consoleMessageOnly',
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 26,
+        },
+      ],
+    },
+    {
+      code: `import Koa from 'koa';
+const app = new Koa();
+app.on('error', (err, ctx) => console.error('server error', err, ctx));`,
+      errors: [
+        {
+          messageId: 'consoleError',
+          line: 3,
+          column: 31,
+          endLine: 3,
+          endColumn: 70,
+        },
+      ],
+    },
+    {
+      code: `process.on('unhandledRejection', (reason) => {
+  console.error('Unhandled rejection', reason);
+});`,
+      errors: [
+        {
+          messageId: 'consoleError',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 47,
+        },
+      ],
+    },
+    {
+      code: `import { Injectable, Logger } from '@nestjs/common';
+@Injectable()
+export class PaymentsService {
+  private readonly logger = new Logger(PaymentsService.name);
+  async refund(id: string) {
+    try {
+      await this.gateway.refund(id);
+    } catch (error) {
+      console.error('Refund failed', error);
+      throw error;
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'consoleError',
+          line: 9,
+          column: 7,
+          endLine: 9,
+          endColumn: 44,
+          suggestions: [
+            {
+              messageId: 'useLogger',
+              output: `import { Injectable, Logger } from '@nestjs/common';
+@Injectable()
+export class PaymentsService {
+  private readonly logger = new Logger(PaymentsService.name);
+  async refund(id: string) {
+    try {
+      await this.gateway.refund(id);
+    } catch (error) {
+      this.logger.error('Refund failed', error instanceof Error ? error.stack : String(error));
+      throw error;
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { Catch, ArgumentsHost, ExceptionFilter } from '@nestjs/common';
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  catch(exception: unknown, host: ArgumentsHost) {
+    console.error(exception);
+    host.switchToHttp().getResponse().status(500).json({ message: 'Internal server error' });
+  }
+}`,
+      errors: [
+        {
+          messageId: 'consoleError',
+          line: 5,
+          column: 5,
+          endLine: 5,
+          endColumn: 29,
+        },
+      ],
+    },
+    {
+      code: `export function start(port: number) {
+  console.log(\`listening on \${port}\`);
+}`,
+      options: { scope: 'all' },
+      errors: [
+        {
+          messageId: 'consoleCall',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 38,
+        },
+      ],
+    },
+    {
+      code: `export async function checkout(cart: Cart) {
+  console.info('checkout', cart.id);
+  try {
+    await orders.place(cart);
+  } catch (e) {
+    console.warn('checkout failed', e);
+    throw e;
+  }
+}`,
+      options: { scope: 'all' },
+      errors: [
+        {
+          messageId: 'consoleCall',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 36,
+        },
+        {
+          messageId: 'consoleError',
+          line: 6,
+          column: 5,
+          endLine: 6,
+          endColumn: 39,
+        },
+      ],
+    },
+    {
+      code: `const { db } = require('./db');
+async function cancel(id) {
+  try {
+    await db.orders.cancel(id);
+  } catch (err) {
+    console.debug('cancel failed', err);
+  }
+}
+module.exports = { cancel };`,
+      filename: 'src/orders.js',
+      knowledge: pino,
+      errors: [
+        {
+          messageId: 'consoleError',
+          line: 6,
+          column: 5,
+          endLine: 6,
+          endColumn: 40,
+          suggestions: [
+            {
+              messageId: 'useLogger',
+              output: `const { logger } = require('./lib/logger');
+const { db } = require('./db');
+async function cancel(id) {
+  try {
+    await db.orders.cancel(id);
+  } catch (err) {
+    logger.debug({ err }, 'cancel failed');
+  }
+}
+module.exports = { cancel };`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `export function parseWebhook(raw: string) {
+  try {
+    return JSON.parse(raw);
+  } catch (e) {
+    console.trace(e);
+    return undefined;
+  }
+}`,
+      errors: [
+        {
+          messageId: 'consoleError',
+          line: 5,
+          column: 5,
+          endLine: 5,
+          endColumn: 21,
+        },
+      ],
+    },
+    {
+      code: `export async function refund(orderId: string) {
+  try {
+    await gateway.refund(orderId);
+  } catch (err) {
+    console.error('Refund failed for order', orderId, err);
+    throw err;
+  }
+}`,
+      knowledge: pino,
+      errors: [
+        {
+          messageId: 'consoleError',
+          line: 5,
+          column: 5,
+          endLine: 5,
+          endColumn: 59,
+          suggestions: [
+            {
+              messageId: 'useLogger',
+              output: `import { logger } from './lib/logger';
+export async function refund(orderId: string) {
+  try {
+    await gateway.refund(orderId);
+  } catch (err) {
+    logger.error({ err, orderId }, 'Refund failed for order');
+    throw err;
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `export async function refund(orderId: string) {
+  try {
+    await gateway.refund(orderId);
+  } catch (err) {
+    console.error('Refund failed:', err.message);
+    return false;
+  }
+}`,
+      knowledge: pino,
+      errors: [
+        {
+          messageId: 'consoleMessageOnly',
+          line: 5,
+          column: 5,
+          endLine: 5,
+          endColumn: 49,
+          suggestions: [
+            {
+              messageId: 'useLogger',
+              output: `import { logger } from './lib/logger';
+export async function refund(orderId: string) {
+  try {
+    await gateway.refund(orderId);
+  } catch (err) {
+    logger.error({ err }, \`Refund failed: \${err.message}\`);
+    return false;
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import Redis from 'ioredis';
+const redis = new Redis();
+redis.on('error', (err) => console.error('Redis error', err));`,
+      errors: [
+        {
+          messageId: 'consoleError',
+          line: 3,
+          column: 28,
+          endLine: 3,
+          endColumn: 61,
+        },
+      ],
+    },
+    {
+      code: `export async function settle(batch: Batch) {
+  try {
+    await ledger.post(batch);
+  } catch (e) {
+    try {
+      await ledger.rollback(batch);
+    } catch (rollbackError) {
+      console.error('rollback failed', rollbackError);
+    }
+    throw e;
+  }
+}`,
+      errors: [
+        {
+          messageId: 'consoleError',
+          line: 8,
+          column: 7,
+          endLine: 8,
+          endColumn: 54,
+        },
+      ],
+    },
+    {
+      code: `import { createExpressMiddleware } from '@trpc/server/adapters/express';
+export const trpc = createExpressMiddleware({
+  router,
+  onError: ({ error, path }) => console.error(\`tRPC failed on \${path}\`, error),
+});`,
+      errors: [
+        {
+          messageId: 'consoleError',
+          line: 4,
+          column: 33,
+          endLine: 4,
+          endColumn: 79,
+        },
+      ],
+    },
+  ],
+};
