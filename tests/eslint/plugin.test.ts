@@ -55,6 +55,33 @@ describe('errlint/eslint-plugin', () => {
   it.each([
     ['ESLint 10', Linter10],
     ['ESLint 9', Linter9],
+  ])('with the core presets before it, reports each overlapping problem once (%s)', (_name, Linter) => {
+    const linter = new Linter({ cwd: '/p' }) as Linter10;
+    // What js.configs.recommended turns on for these problems (ESLint 10 adds preserve-caught-error).
+    const core = { rules: { 'preserve-caught-error': 'error', 'no-empty': 'error' } } as const;
+    const code = [
+      'export async function pay(id: string) {',
+      "  try { await charge(id); } catch (err) { throw new Error('payment failed'); }",
+      '}',
+      'export async function sync(id: string) {',
+      '  try { await push(id); } catch (err) {}',
+      '}',
+      '',
+    ].join('\n');
+    const messages = linter.verify(code, [{ files: ['**/*.ts'], languageOptions: { parser: tsParser } }, core, plugin.configs.recommended] as never, '/p/src/pay.ts');
+    for (const line of [2, 5]) {
+      const rules = messages.filter((m) => m.line === line).map((m) => m.ruleId!);
+      expect(rules.length, `line ${line} reported by nobody`).toBeGreaterThan(0);
+      for (const [id, superseded] of Object.entries(supersededCoreRules)) {
+        if (!rules.includes(`errlint/${id}`)) continue;
+        for (const coreId of Object.keys(superseded)) expect(rules, `line ${line}: ${coreId} and errlint/${id}`).not.toContain(coreId);
+      }
+    }
+  });
+
+  it.each([
+    ['ESLint 10', Linter10],
+    ['ESLint 9', Linter9],
   ])('loads both presets in %s, on JavaScript and TypeScript', (_name, Linter) => {
     const linter = new Linter({ cwd: '/p' }) as Linter10;
     for (const preset of [plugin.configs.recommended, plugin.configs.all]) {
