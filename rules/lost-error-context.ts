@@ -1,0 +1,261 @@
+import type * as ts from 'typescript';
+import { skipOuter } from '../src/analysis/ast.js';
+import { BUILT_IN_ERRORS, collectErrorClasses, isErrorLikeName, topLevelBindings, type ErrorClassInfo } from '../src/analysis/error-classes.js';
+import { enclosingErrorSite, errorEscapes, errorRefs, type ErrorSite } from '../src/analysis/error-sites.js';
+import { importsOf } from '../src/analysis/imports.js';
+import { addBindingEdit, addErrorToLogCall, flavourOfLogCall, freshErrorName } from '../src/analysis/logger-calls.js';
+import { classifyLogCall, errorUse, type ErrorUse } from '../src/analysis/loggers.js';
+import { defineRule } from '../src/define-rule.js';
+import type { SuggestionDescriptor, TextEdit, TS } from '../src/types.js';
+
+export type MessageIds = 'missingCause' | 'logWithoutError' | 'logMessageOnly' | 'addCause' | 'passError' | 'attachCause' | 'addErrorToLog';
+
+export interface Options {
+  checkThrows: boolean;
+  checkLogCalls: boolean;
+  checkWarnings: boolean;
+  ignoreClasses: string[];
+}
+
+/** Library error classes that take `{ cause }` (or an equivalent key) in an options argument. */
+const LIBRARY_CAUSE_OPTIONS: ReadonlyMap<string, { optionsIndex: number; key: string }> = new Map([
+  ['HttpException', { optionsIndex: 2, key: 'cause' }],
+  ['InternalServerErrorException', { optionsIndex: 1, key: 'cause' }],
+  ['ServiceUnavailableException', { optionsIndex: 1, key: 'cause' }],
+  ['BadGatewayException', { optionsIndex: 1, key: 'cause' }],
+  ['GatewayTimeoutException', { optionsIndex: 1, key: 'cause' }],
+  ['NotImplementedException', { optionsIndex: 1, key: 'cause' }],
+  ['TRPCError', { optionsIndex: 0, key: 'cause' }],
+  ['GraphQLError', { optionsIndex: 1, key: 'originalError' }],
+]);
+
+// A client error (4xx) thrown from a catch translates an expected outcome (bad input, missing row, expired
+// token); the caught error is the reason, not a fault someone will debug.
+const CLIENT_ERROR_CLASS = /^(?:BadRequest|Unauthori[sz]ed|Unauthenticated|Forbidden|NotFound|Conflict|Gone|PreconditionFailed|PayloadTooLarge|UnsupportedMediaType|UnprocessableEntity|Unprocessable|TooManyRequests|NotAcceptable|MethodNotAllowed|Validation|InvalidInput|InvalidArgument|InvalidRequest|InvalidParams?|InvalidToken|InvalidCredentials|UserInput|Authentication|Permission|AccessDenied|DuplicateKey|AlreadyExists|ImATeapot|Misdirected)(?:Error|Exception)$/;
+const CLIENT_STATUS_NAMES = /^(?:BAD_REQUEST|UNAUTHORIZED|FORBIDDEN|NOT_FOUND|CONFLICT|GONE|PRECONDITION_FAILED|PAYLOAD_TOO_LARGE|UNSUPPORTED_MEDIA_TYPE|UNPROCESSABLE_ENTITY|UNPROCESSABLE_CONTENT|TOO_MANY_REQUESTS|NOT_ACCEPTABLE|METHOD_NOT_SUPPORTED|METHOD_NOT_ALLOWED|PARSE_ERROR|TIMEOUT|CLIENT_CLOSED_REQUEST)$/;
+const FAILURE_LEVELS = new Set(['error', 'fatal']);
+
+function className(t: TS, expr: ts.Expression): string | undefined {
+  const e = skipOuter(t, expr);
+  if (t.isIdentifier(e)) return e.text;
+  if (t.isPropertyAccessExpression(e)) return e.name.text;
+  return undefined;
+}
+
+/** `new HttpException(body, 404)`, `new HttpException(body, HttpStatus.NOT_FOUND)`, `new TRPCError({ code: 'NOT_FOUND' })`. */
+function isClientStatusThrow(t: TS, name: string, args: readonly ts.Expression[]): boolean {
+  const isClient = (e: ts.Expression | undefined): boolean => {
+    if (!e) return false;
+    const x = skipOuter(t, e);
+    if (t.isNumericLiteral(x)) return Number(x.text) >= 400 && Number(x.text) < 500;
+    if (t.isPropertyAccessExpression(x)) return CLIENT_STATUS_NAMES.test(x.name.text);
+    if (t.isStringLiteralLike(x)) return CLIENT_STATUS_NAMES.test(x.text);
+    return false;
+  };
+  if (name === 'HttpException' || name === 'HTTPException' || name === 'HttpError' || name === 'RpcException') return args.some((a, i) => i <= 1 && isClient(a));
+  const first = args[0] ? skipOuter(t, args[0]) : undefined;
+  if (first && t.isObjectLiteralExpression(first)) {
+    return first.properties.some((p) => t.isPropertyAssignment(p) && t.isIdentifier(p.name) && /^(?:code|status|statusCode)$/.test(p.name.text) && isClient(p.initializer));
+  }
+  return false;
+}
+
+interface CauseSlot {
+  /** Where `{ cause }` goes: an options argument at `optionsIndex`. */
+  optionsIndex?: number;
+  key?: string;
+  /** Where the error itself goes: a positional parameter. */
+  causeIndex?: number;
+}
+
+function causeSlot(name: string, isBuiltIn: boolean, info: ErrorClassInfo | undefined): CauseSlot | undefined {
+  if (isBuiltIn) return { optionsIndex: BUILT_IN_ERRORS.get(name)!.optionsIndex, key: 'cause' };
+  if (info?.ctor) {
+    if (info.ctor.causeIndex !== undefined) return { causeIndex: info.ctor.causeIndex };
+    if (info.ctor.optionsIndex !== undefined) return { optionsIndex: info.ctor.optionsIndex, key: 'cause' };
+    return undefined;
+  }
+  const lib = LIBRARY_CAUSE_OPTIONS.get(name);
+  return lib ? { optionsIndex: lib.optionsIndex, key: lib.key } : undefined;
+}
+
+export default defineRule<MessageIds, Options>({
+  meta: {
+    id: 'lost-error-context',
+    family: 'catch',
+    risk: 'medium',
+    description: 'Flags new errors thrown in a catch without the caught error as their cause, and error logs in a catch that omit the error or keep only its message.',
+    messages: {
+      missingCause: '`{{name}}` is thrown in place of the caught error without carrying it: the original message, stack trace and error type are lost.',
+      logWithoutError: 'This `{{method}}` call reports the failure without the caught error: its message, stack trace and error type are lost.',
+      logMessageOnly: 'This `{{method}}` call receives only the caught error\'s message: its stack trace and error type are lost.',
+      addCause: 'Pass the caught error as `{ {{key}}: {{error}} }`.',
+      passError: 'Pass the caught error `{{error}}` to `{{name}}`.',
+      attachCause: 'Attach the caught error with `Object.assign(…, { cause: {{error}} })`.',
+      addErrorToLog: 'Include the caught error `{{error}}` in the log call.',
+    },
+    schema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        checkThrows: { type: 'boolean', description: 'Check new errors thrown in catch blocks and rejection handlers (overlaps ESLint `preserve-caught-error`).' },
+        checkLogCalls: { type: 'boolean', description: 'Check structured-logger and error-monitor calls in catch blocks, rejection handlers and error handlers.' },
+        checkWarnings: { type: 'boolean', description: 'Also check `warn`-level log calls, not only `error` and `fatal`.' },
+        ignoreClasses: { type: 'array', items: { type: 'string' }, description: 'Error classes that may be thrown from a catch without the caught error (translations the team accepts).' },
+      },
+    },
+    defaultOptions: { checkThrows: true, checkLogCalls: true, checkWarnings: false, ignoreClasses: [] },
+    fixable: false,
+    hasSuggestions: true,
+    recommended: true,
+    precision: 'high',
+    cwe: ['CWE-755'],
+  },
+  create(context) {
+    const { ts: t, sourceFile: sf, knowledge, options } = context;
+    if (context.file.isTest) return {};
+    const imports = importsOf(t, sf);
+    let classes: Map<string, ErrorClassInfo> | undefined;
+    let bindings: ReturnType<typeof topLevelBindings> | undefined;
+    const refsCache = new Map<ts.Node, Map<string, ErrorUse>>();
+    const refsOf = (site: ErrorSite): Map<string, ErrorUse> => {
+      let r = refsCache.get(site.node);
+      if (!r) refsCache.set(site.node, (r = errorRefs(t, site)));
+      return r;
+    };
+    const ignored = new Set(options.ignoreClasses);
+
+    /** The error's name for an edit, and the edit that binds it when the site has no binding. */
+    const errorName = (site: ErrorSite): { name: string; edits: TextEdit[] } | undefined => {
+      if (site.binding) return { name: site.binding, edits: [] };
+      if (site.bindingNode) return undefined;
+      const name = freshErrorName(site);
+      const bind = addBindingEdit(t, site, name);
+      return bind ? { name, edits: [bind] } : undefined;
+    };
+
+    const causeSuggestion = (expr: ts.NewExpression | ts.CallExpression, name: string, slot: CauseSlot | undefined, err: { name: string; edits: TextEdit[] }): SuggestionDescriptor<MessageIds> | undefined => {
+      const args = expr.arguments ?? [];
+      const e = err.name;
+      const closeParen = expr.getEnd() - 1;
+      const hasParens = sf.text[closeParen] === ')';
+      const after = (i: number): number => args[i]!.getEnd();
+      if (slot?.causeIndex !== undefined) {
+        if (args.length !== slot.causeIndex || !hasParens) return undefined;
+        const edit: TextEdit = args.length === 0 ? { range: [closeParen, closeParen], text: e } : { range: [after(args.length - 1), after(args.length - 1)], text: `, ${e}` };
+        return { messageId: 'passError', data: { error: e, name }, edits: [...err.edits, edit] };
+      }
+      if (slot?.optionsIndex !== undefined) {
+        const key = slot.key ?? 'cause';
+        const value = key === e ? key : `${key}: ${e}`;
+        const optionsArg = args[slot.optionsIndex];
+        if (optionsArg) {
+          const o = skipOuter(t, optionsArg);
+          if (!t.isObjectLiteralExpression(o)) return undefined;
+          const existing = o.properties.find((p) => p.name && (t.isIdentifier(p.name) || t.isStringLiteral(p.name)) && p.name.text === key);
+          let edit: TextEdit;
+          if (existing && t.isPropertyAssignment(existing)) edit = { range: [existing.getStart(sf), existing.getEnd()], text: value };
+          else if (existing) return undefined;
+          else if (o.properties.length === 0) edit = { range: [o.getStart(sf) + 1, o.getEnd() - 1], text: ` ${value} ` };
+          else {
+            const last = o.properties[o.properties.length - 1]!;
+            edit = { range: [last.getEnd(), last.getEnd()], text: `, ${value}` };
+          }
+          return { messageId: 'addCause', data: { key, error: e }, edits: [...err.edits, edit] };
+        }
+        // fill missing positional arguments only for built-ins, whose signature is known
+        const missing = slot.optionsIndex - args.length;
+        if (!hasParens || (missing > 0 && !BUILT_IN_ERRORS.has(name))) return undefined;
+        const fillers = name === 'AggregateError' ? ['[]', "''"].slice(args.length, slot.optionsIndex) : Array.from({ length: missing }, () => "''");
+        const text = [...fillers, `{ ${value} }`].join(', ');
+        const edit: TextEdit = args.length === 0 ? { range: [closeParen, closeParen], text } : { range: [after(args.length - 1), after(args.length - 1)], text: `, ${text}` };
+        return { messageId: 'addCause', data: { key, error: e }, edits: [...err.edits, edit] };
+      }
+      // a class whose constructor we cannot see: attach the cause to the instance
+      const start = expr.getStart(sf);
+      return {
+        messageId: 'attachCause',
+        data: { error: e },
+        edits: [...err.edits, { range: [start, start], text: 'Object.assign(' }, { range: [expr.getEnd(), expr.getEnd()], text: `, { cause: ${e} })` }],
+      };
+    };
+
+    const checkThrow = (stmt: ts.ThrowStatement): void => {
+      const site = enclosingErrorSite(t, stmt);
+      if (!site || (site.kind !== 'catch-clause' && site.kind !== 'promise-catch' && site.kind !== 'promise-then')) return;
+      const expr = skipOuter(t, stmt.expression);
+      if (!t.isNewExpression(expr) && !t.isCallExpression(expr)) return;
+      const name = className(t, expr.expression);
+      if (!name || ignored.has(name)) return;
+      bindings ??= topLevelBindings(t, sf);
+      classes ??= collectErrorClasses(t, sf);
+      const isBuiltIn = BUILT_IN_ERRORS.has(name) && t.isIdentifier(skipOuter(t, expr.expression)) && !bindings.has(name);
+      const info = classes.get(name);
+      // throw Error('x') is a construction; throw makeError('x') is a factory we cannot see into
+      if (t.isCallExpression(expr) && !isBuiltIn) return;
+      if (!isBuiltIn && !info && !isErrorLikeName(name) && !LIBRARY_CAUSE_OPTIONS.has(name)) return;
+      const args = expr.arguments ?? [];
+      if (CLIENT_ERROR_CLASS.test(name) || isClientStatusThrow(t, name, args)) return;
+      const refs = refsOf(site);
+      const isRef = (e: ts.Expression): ErrorUse => (t.isIdentifier(e) ? (refs.get(e.text) ?? 'none') : 'none');
+      const slot = causeSlot(name, isBuiltIn, info);
+      if (isBuiltIn) {
+        const optionsArg = args[slot!.optionsIndex!];
+        if (name === 'AggregateError' && args[0] && errorUse(t, args[0], isRef) === 'value') return;
+        if (optionsArg) {
+          const o = skipOuter(t, optionsArg);
+          // options we cannot read: a variable, a spread
+          if (!t.isObjectLiteralExpression(o) || o.properties.some((p) => t.isSpreadAssignment(p))) return;
+          if (errorUse(t, o, isRef) === 'value') return;
+        }
+        if (args.some((a) => t.isSpreadElement(a))) return;
+      } else if (args.some((a) => errorUse(t, a, isRef) === 'value' || t.isSpreadElement(a))) {
+        return;
+      }
+      // the error is logged, reported or handed on elsewhere in the handler
+      if (errorEscapes(t, site, refs, stmt)) return;
+      const err = errorName(site);
+      const suggestion = err ? causeSuggestion(expr, name, slot, err) : undefined;
+      context.report({ node: expr, messageId: 'missingCause', data: { name }, suggest: suggestion ? [suggestion] : [] });
+    };
+
+    const checkLogCall = (call: ts.CallExpression): void => {
+      const log = classifyLogCall(t, call, knowledge, imports);
+      if (!log || log.kind === 'console') return;
+      if (log.kind !== 'monitor' && !FAILURE_LEVELS.has(log.level) && !(options.checkWarnings && log.level === 'warn')) return;
+      const site = enclosingErrorSite(t, call);
+      if (!site) return;
+      const refs = refsOf(site);
+      const isRef = (e: ts.Expression): ErrorUse => (t.isIdentifier(e) ? (refs.get(e.text) ?? 'none') : 'none');
+      let use: ErrorUse = 'none';
+      for (const a of call.arguments) {
+        const u = errorUse(t, a, isRef);
+        if (u === 'value' || (u === 'message' && use === 'none')) use = u;
+      }
+      if (use === 'value') return;
+      // rethrown, passed to next(), recorded by another call: this line is context, not the record
+      if (errorEscapes(t, site, refs, call)) return;
+      const method = log.receiver ? `${log.receiver}.${log.method}` : log.method;
+      const suggest: SuggestionDescriptor<MessageIds>[] = [];
+      const flavour = log.kind === 'logger' ? flavourOfLogCall(t, call, knowledge, imports) : undefined;
+      const err = flavour ? errorName(site) : undefined;
+      if (flavour && err) {
+        // `e.stack` compiles when the code already reads `e.message` or types the binding `any` / `Error`
+        const annotation = t.isCatchClause(site.node) ? site.node.variableDeclaration?.type?.getText(sf) : site.fn?.parameters[0]?.type?.getText(sf);
+        const typed = use === 'message' || annotation === 'any' || annotation === 'Error';
+        const edits = addErrorToLogCall(t, call, flavour, err.name, typed);
+        if (edits) suggest.push({ messageId: 'addErrorToLog', data: { error: err.name }, edits: [...err.edits, ...edits] });
+      }
+      context.report({ node: call, messageId: use === 'message' ? 'logMessageOnly' : 'logWithoutError', data: { method }, suggest });
+    };
+
+    return {
+      ThrowStatement(node) {
+        if (options.checkThrows) checkThrow(node as ts.ThrowStatement);
+      },
+      CallExpression(node) {
+        if (options.checkLogCalls) checkLogCall(node as ts.CallExpression);
+      },
+    };
+  },
+});

@@ -1,0 +1,951 @@
+import type { KnowledgeConfig } from '../../src/knowledge/index.js';
+import type { RuleCases } from '../utils/rule-tester.js';
+
+const pino: KnowledgeConfig = { loggers: { logger: { importPath: './src/lib/logger', binding: 'logger', flavour: 'pino' } } };
+
+export const cases: RuleCases = {
+  valid: [
+    `export async function refund(id: string) {
+  try { await gateway.refund(id); } catch (e) { throw e; }
+}`,
+    `export async function refund(id: string) {
+  try { await gateway.refund(id); } catch (e) { throw new Error('refund failed', { cause: e }); }
+}`,
+    // a custom error whose constructor takes the original error
+    `import { PaymentError } from './errors';
+export async function charge(id: string) {
+  try { await gateway.charge(id); } catch (err) { throw new PaymentError('charge failed', err); }
+}`,
+    // a 4xx translation: the caught error is the reason, not a fault to debug
+    `import { Injectable, NotFoundException } from '@nestjs/common';
+@Injectable()
+export class UsersService {
+  async findOne(id: string) {
+    try { return await this.prisma.user.findUniqueOrThrow({ where: { id } }); } catch { throw new NotFoundException('User not found'); }
+  }
+}`,
+    `import { HttpException, HttpStatus } from '@nestjs/common';
+export function parse(body: string) {
+  try { return JSON.parse(body); } catch (e) { throw new HttpException('Invalid JSON', HttpStatus.BAD_REQUEST); }
+}`,
+    // logged with the error first: the record exists, the thrown error is the sanitized one
+    `import { InternalServerErrorException, Logger } from '@nestjs/common';
+const logger = new Logger('Payments');
+export async function pay(id: string) {
+  try { await gateway.pay(id); } catch (e) {
+    logger.error('payment failed', e instanceof Error ? e.stack : String(e));
+    throw new InternalServerErrorException('Payment failed');
+  }
+}`,
+    // classifies one known error and rethrows the rest
+    `export async function quote(id: string) {
+  try { return await pricing.quote(id); } catch (e) {
+    if (isTimeout(e)) throw new GatewayTimeoutError('pricing timed out');
+    throw e;
+  }
+}`,
+    `export async function refund(id: string) {
+  try { throw new Error('not refundable'); } catch (e) { return null; }
+}`,
+    { code: `try { run(); } catch (e) { throw new Error('failed'); }`, filename: 'src/refund.test.ts' },
+    // options we cannot read
+    `export function load(opts: ErrorOptions) {
+  try { return read(); } catch (e) { throw new Error('load failed', opts); }
+}`,
+    `export async function pay(id: string) {
+  try { await gateway.pay(id); } catch (e) { throw toAppError(e); }
+}`,
+    `import pino from 'pino';
+const logger = pino();
+export async function pay(id: string) {
+  try { await gateway.pay(id); } catch (err) { logger.error({ err }, 'payment failed'); }
+}`,
+    `import winston from 'winston';
+const logger = winston.createLogger();
+export async function pay(id: string) {
+  try { await gateway.pay(id); } catch (err) { logger.error('payment failed', err); }
+}`,
+    `import { Injectable, Logger } from '@nestjs/common';
+@Injectable()
+export class PaymentsService {
+  private readonly logger = new Logger(PaymentsService.name);
+  async pay(id: string) {
+    try { await this.gateway.pay(id); } catch (err) { this.logger.error(\`payment \${id} failed\`, err.stack); }
+  }
+}`,
+    // logs the message, then rethrows the same error
+    `import pino from 'pino';
+const logger = pino();
+export async function pay(id: string) {
+  try { await gateway.pay(id); } catch (e) { logger.error(\`payment failed: \${e.message}\`); throw e; }
+}`,
+    `import pino from 'pino';
+const logger = pino();
+export async function warm() {
+  try { await cache.warm(); } catch (e) { logger.info('cache warm-up skipped'); }
+}`,
+    `import pino from 'pino';
+const logger = pino();
+export async function warm() {
+  try { await cache.warm(); } catch (e) { logger.warn('cache warm-up failed'); }
+}`,
+    `import * as Sentry from '@sentry/node';
+export async function pay(id: string) {
+  try { await gateway.pay(id); } catch (e) { Sentry.captureException(e); }
+}`,
+    `import express from 'express';
+import { logger } from './logger';
+const app = express();
+app.post('/pay', async (req, res, next) => {
+  try { await payments.pay(req.body); res.sendStatus(204); } catch (err) { logger.error('payment failed'); next(err); }
+});`,
+    { code: `export function f() { try { run(); } catch (e) { throw new Error('failed'); } }`, options: { checkThrows: false } },
+    { code: `export function f() { try { run(); } catch (e) { throw new LegacyError('failed'); } }`, options: { ignoreClasses: ['LegacyError'] } },
+    `export async function all(a: Promise<void>, b: Promise<void>) {
+  try { await a; } catch (e) { throw new AggregateError([e], 'first step failed'); }
+}`,
+    `import pino from 'pino';
+const logger = pino();
+export async function pay(id: string) {
+  try { await gateway.pay(id); } catch (e) {
+    const error = e instanceof Error ? e : new Error(String(e));
+    logger.error({ err: error }, 'payment failed');
+  }
+}`,
+    `export async function pay(id: string) {
+  try { await gateway.pay(id); } catch (e) { throw Object.assign(new Error('payment failed'), { cause: e }); }
+}`,
+    `import * as Sentry from '@sentry/node';
+import pino from 'pino';
+const logger = pino();
+export async function pay(id: string) {
+  try { await gateway.pay(id); } catch (e) { Sentry.captureException(e); logger.error('payment failed'); }
+}`,
+    // not an error class: a response thrown as control flow
+    `export async function loader() {
+  try { return await load(); } catch { throw new Response('Not Found', { status: 404 }); }
+}`,
+  ],
+  invalid: [
+    {
+      code: `export async function pay(orderId: string) {
+  try {
+    await gateway.charge(orderId);
+  } catch (err) {
+    throw new Error('Payment failed');
+  }
+}`,
+      errors: [
+        {
+          messageId: 'missingCause',
+          line: 5,
+          column: 11,
+          endLine: 5,
+          endColumn: 38,
+          suggestions: [
+            {
+              messageId: 'addCause',
+              output: `export async function pay(orderId: string) {
+  try {
+    await gateway.charge(orderId);
+  } catch (err) {
+    throw new Error('Payment failed', { cause: err });
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `export async function refund(id: string) {
+  try {
+    await gateway.refund(id);
+  } catch (e: any) {
+    throw new Error(\`Refund failed: \${e.message}\`);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'missingCause',
+          line: 5,
+          column: 11,
+          endLine: 5,
+          endColumn: 51,
+          suggestions: [
+            {
+              messageId: 'addCause',
+              output: `export async function refund(id: string) {
+  try {
+    await gateway.refund(id);
+  } catch (e: any) {
+    throw new Error(\`Refund failed: \${e.message}\`, { cause: e });
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { readFile } from 'node:fs/promises';
+export async function loadConfig(path: string) {
+  try {
+    return await readFile(path, 'utf8');
+  } catch {
+    throw new Error('Could not load config');
+  }
+}`,
+      errors: [
+        {
+          messageId: 'missingCause',
+          line: 6,
+          column: 11,
+          endLine: 6,
+          endColumn: 45,
+          suggestions: [
+            {
+              messageId: 'addCause',
+              output: `import { readFile } from 'node:fs/promises';
+export async function loadConfig(path: string) {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    throw new Error('Could not load config', { cause: error });
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `export function settle() {
+  try { ledger.settle(); } catch (e) { throw new Error(); }
+}`,
+      errors: [
+        {
+          messageId: 'missingCause',
+          line: 2,
+          column: 46,
+          endLine: 2,
+          endColumn: 57,
+          suggestions: [
+            {
+              messageId: 'addCause',
+              output: `export function settle() {
+  try { ledger.settle(); } catch (e) { throw new Error('', { cause: e }); }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `export function settle() {
+  try { ledger.settle(); } catch (e) { throw new Error('settle failed', { cause: e.message }); }
+}`,
+      errors: [
+        {
+          messageId: 'missingCause',
+          line: 2,
+          column: 46,
+          endLine: 2,
+          endColumn: 94,
+          suggestions: [
+            {
+              messageId: 'addCause',
+              output: `export function settle() {
+  try { ledger.settle(); } catch (e) { throw new Error('settle failed', { cause: e }); }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `export class PaymentError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+  }
+}
+export async function pay(id: string) {
+  try { await gateway.pay(id); } catch (err) { throw new PaymentError('declined'); }
+}`,
+      errors: [
+        {
+          messageId: 'missingCause',
+          line: 7,
+          column: 54,
+          endLine: 7,
+          endColumn: 82,
+          suggestions: [
+            {
+              messageId: 'addCause',
+              output: `export class PaymentError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+  }
+}
+export async function pay(id: string) {
+  try { await gateway.pay(id); } catch (err) { throw new PaymentError('declined', { cause: err }); }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `export class GatewayError extends Error {
+  constructor(message: string, public readonly cause?: unknown) {
+    super(message);
+  }
+}
+export async function pay(id: string) {
+  try { await gateway.pay(id); } catch (err) { throw new GatewayError('gateway unavailable'); }
+}`,
+      errors: [
+        {
+          messageId: 'missingCause',
+          line: 7,
+          column: 54,
+          endLine: 7,
+          endColumn: 93,
+          suggestions: [
+            {
+              messageId: 'passError',
+              output: `export class GatewayError extends Error {
+  constructor(message: string, public readonly cause?: unknown) {
+    super(message);
+  }
+}
+export async function pay(id: string) {
+  try { await gateway.pay(id); } catch (err) { throw new GatewayError('gateway unavailable', err); }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { RefundError } from './errors';
+export async function refund(id: string) {
+  try { await gateway.refund(id); } catch (err) { throw new RefundError(id); }
+}`,
+      errors: [
+        {
+          messageId: 'missingCause',
+          line: 3,
+          column: 57,
+          endLine: 3,
+          endColumn: 76,
+          suggestions: [
+            {
+              messageId: 'attachCause',
+              output: `import { RefundError } from './errors';
+export async function refund(id: string) {
+  try { await gateway.refund(id); } catch (err) { throw Object.assign(new RefundError(id), { cause: err }); }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { Injectable, InternalServerErrorException } from '@nestjs/common';
+@Injectable()
+export class OrdersService {
+  async place(dto: OrderDto) {
+    try {
+      return await this.repo.save(dto);
+    } catch (error) {
+      throw new InternalServerErrorException('Could not place order');
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'missingCause',
+          line: 8,
+          column: 13,
+          endLine: 8,
+          endColumn: 70,
+          suggestions: [
+            {
+              messageId: 'addCause',
+              output: `import { Injectable, InternalServerErrorException } from '@nestjs/common';
+@Injectable()
+export class OrdersService {
+  async place(dto: OrderDto) {
+    try {
+      return await this.repo.save(dto);
+    } catch (error) {
+      throw new InternalServerErrorException('Could not place order', { cause: error });
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `export function fetchRates() {
+  return http.get('/rates').catch((err) => {
+    throw new Error('rates unavailable');
+  });
+}`,
+      errors: [
+        {
+          messageId: 'missingCause',
+          line: 3,
+          column: 11,
+          endLine: 3,
+          endColumn: 41,
+          suggestions: [
+            {
+              messageId: 'addCause',
+              output: `export function fetchRates() {
+  return http.get('/rates').catch((err) => {
+    throw new Error('rates unavailable', { cause: err });
+  });
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `export function fetchRates() {
+  return http.get('/rates').catch(() => {
+    throw new UpstreamError('rates unavailable');
+  });
+}`,
+      errors: [
+        {
+          messageId: 'missingCause',
+          line: 3,
+          column: 11,
+          endLine: 3,
+          endColumn: 49,
+          suggestions: [
+            {
+              messageId: 'attachCause',
+              output: `export function fetchRates() {
+  return http.get('/rates').catch((error) => {
+    throw Object.assign(new UpstreamError('rates unavailable'), { cause: error });
+  });
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `export function parseAmount(v: string) {
+  try { return ledger.toMinorUnits(v); } catch (e) { throw Error('bad amount ' + v); }
+}`,
+      errors: [
+        {
+          messageId: 'missingCause',
+          line: 2,
+          column: 60,
+          endLine: 2,
+          endColumn: 84,
+          suggestions: [
+            {
+              messageId: 'addCause',
+              output: `export function parseAmount(v: string) {
+  try { return ledger.toMinorUnits(v); } catch (e) { throw Error('bad amount ' + v, { cause: e }); }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { TRPCError } from '@trpc/server';
+export async function pay(id: string) {
+  try { await gateway.pay(id); } catch (e) {
+    throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'payment failed' });
+  }
+}`,
+      errors: [
+        {
+          messageId: 'missingCause',
+          line: 4,
+          column: 11,
+          endLine: 4,
+          endColumn: 86,
+          suggestions: [
+            {
+              messageId: 'addCause',
+              output: `import { TRPCError } from '@trpc/server';
+export async function pay(id: string) {
+  try { await gateway.pay(id); } catch (e) {
+    throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'payment failed', cause: e });
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { HttpException } from '@nestjs/common';
+export async function pay(id: string) {
+  try { await gateway.pay(id); } catch (e) { throw new HttpException('payment failed', 502); }
+}`,
+      errors: [
+        {
+          messageId: 'missingCause',
+          line: 3,
+          column: 52,
+          endLine: 3,
+          endColumn: 92,
+          suggestions: [
+            {
+              messageId: 'addCause',
+              output: `import { HttpException } from '@nestjs/common';
+export async function pay(id: string) {
+  try { await gateway.pay(id); } catch (e) { throw new HttpException('payment failed', 502, { cause: e }); }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import Koa from 'koa';
+const app = new Koa();
+app.use(async (ctx, next) => {
+  try {
+    await next();
+  } catch (err) {
+    throw new Error('upstream failed');
+  }
+});`,
+      errors: [
+        {
+          messageId: 'missingCause',
+          line: 7,
+          column: 11,
+          endLine: 7,
+          endColumn: 39,
+          suggestions: [
+            {
+              messageId: 'addCause',
+              output: `import Koa from 'koa';
+const app = new Koa();
+app.use(async (ctx, next) => {
+  try {
+    await next();
+  } catch (err) {
+    throw new Error('upstream failed', { cause: err });
+  }
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import pino from 'pino';
+const logger = pino();
+export async function refund(req, res) {
+  try {
+    await refunds.create(req.body);
+    res.sendStatus(201);
+  } catch (err) {
+    logger.error('refund failed');
+    res.status(500).json({ error: 'refund failed' });
+  }
+}`,
+      errors: [
+        {
+          messageId: 'logWithoutError',
+          line: 8,
+          column: 5,
+          endLine: 8,
+          endColumn: 34,
+          suggestions: [
+            {
+              messageId: 'addErrorToLog',
+              output: `import pino from 'pino';
+const logger = pino();
+export async function refund(req, res) {
+  try {
+    await refunds.create(req.body);
+    res.sendStatus(201);
+  } catch (err) {
+    logger.error({ err }, 'refund failed');
+    res.status(500).json({ error: 'refund failed' });
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import pino from 'pino';
+const logger = pino();
+export async function refund(id: string) {
+  try {
+    await gateway.refund(id);
+  } catch (err) {
+    logger.error(\`refund failed: \${err.message}\`);
+    return false;
+  }
+}`,
+      errors: [
+        {
+          messageId: 'logMessageOnly',
+          line: 7,
+          column: 5,
+          endLine: 7,
+          endColumn: 50,
+          suggestions: [
+            {
+              messageId: 'addErrorToLog',
+              output: `import pino from 'pino';
+const logger = pino();
+export async function refund(id: string) {
+  try {
+    await gateway.refund(id);
+  } catch (err) {
+    logger.error({ err }, \`refund failed: \${err.message}\`);
+    return false;
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import pino from 'pino';
+const logger = pino();
+export async function refund(orderId: string) {
+  try {
+    await gateway.refund(orderId);
+  } catch (err) {
+    logger.error({ orderId, error: err.message }, 'refund failed');
+    return null;
+  }
+}`,
+      errors: [
+        {
+          messageId: 'logMessageOnly',
+          line: 7,
+          column: 5,
+          endLine: 7,
+          endColumn: 67,
+          suggestions: [
+            {
+              messageId: 'addErrorToLog',
+              output: `import pino from 'pino';
+const logger = pino();
+export async function refund(orderId: string) {
+  try {
+    await gateway.refund(orderId);
+  } catch (err) {
+    logger.error({ err, orderId, error: err.message }, 'refund failed');
+    return null;
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import winston from 'winston';
+const logger = winston.createLogger();
+export async function charge(id: string) {
+  try {
+    await stripe.charge(id);
+  } catch (e) {
+    logger.error('charge failed');
+    return { ok: false };
+  }
+}`,
+      errors: [
+        {
+          messageId: 'logWithoutError',
+          line: 7,
+          column: 5,
+          endLine: 7,
+          endColumn: 34,
+          suggestions: [
+            {
+              messageId: 'addErrorToLog',
+              output: `import winston from 'winston';
+const logger = winston.createLogger();
+export async function charge(id: string) {
+  try {
+    await stripe.charge(id);
+  } catch (e) {
+    logger.error('charge failed', { error: e });
+    return { ok: false };
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import winston from 'winston';
+const logger = winston.createLogger();
+export async function charge(id: string) {
+  try {
+    await stripe.charge(id);
+  } catch (e) {
+    logger.error('charge failed', { id });
+    return { ok: false };
+  }
+}`,
+      errors: [
+        {
+          messageId: 'logWithoutError',
+          line: 7,
+          column: 5,
+          endLine: 7,
+          endColumn: 42,
+          suggestions: [
+            {
+              messageId: 'addErrorToLog',
+              output: `import winston from 'winston';
+const logger = winston.createLogger();
+export async function charge(id: string) {
+  try {
+    await stripe.charge(id);
+  } catch (e) {
+    logger.error('charge failed', { error: e, id });
+    return { ok: false };
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { Injectable, Logger } from '@nestjs/common';
+@Injectable()
+export class PaymentsService {
+  private readonly logger = new Logger(PaymentsService.name);
+  async refund(id: string) {
+    try {
+      await this.gateway.refund(id);
+    } catch (error) {
+      this.logger.error(\`Refund failed: \${error.message}\`);
+      return false;
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'logMessageOnly',
+          line: 9,
+          column: 7,
+          endLine: 9,
+          endColumn: 59,
+          suggestions: [
+            {
+              messageId: 'addErrorToLog',
+              output: `import { Injectable, Logger } from '@nestjs/common';
+@Injectable()
+export class PaymentsService {
+  private readonly logger = new Logger(PaymentsService.name);
+  async refund(id: string) {
+    try {
+      await this.gateway.refund(id);
+    } catch (error) {
+      this.logger.error(\`Refund failed: \${error.message}\`, error.stack);
+      return false;
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { Injectable, Logger } from '@nestjs/common';
+@Injectable()
+export class PaymentsService {
+  private readonly logger = new Logger(PaymentsService.name);
+  async refund(id: string) {
+    try {
+      await this.gateway.refund(id);
+    } catch (error) {
+      this.logger.error('Refund failed');
+      return false;
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'logWithoutError',
+          line: 9,
+          column: 7,
+          endLine: 9,
+          endColumn: 41,
+          suggestions: [
+            {
+              messageId: 'addErrorToLog',
+              output: `import { Injectable, Logger } from '@nestjs/common';
+@Injectable()
+export class PaymentsService {
+  private readonly logger = new Logger(PaymentsService.name);
+  async refund(id: string) {
+    try {
+      await this.gateway.refund(id);
+    } catch (error) {
+      this.logger.error('Refund failed', error instanceof Error ? error.stack : String(error));
+      return false;
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import Fastify from 'fastify';
+const app = Fastify({ logger: true });
+app.get('/rates', async (request, reply) => {
+  try {
+    return await rates.fetch();
+  } catch (err) {
+    request.log.error('rates upstream failed');
+    return reply.code(502).send({ error: 'upstream' });
+  }
+});`,
+      errors: [
+        {
+          messageId: 'logWithoutError',
+          line: 7,
+          column: 5,
+          endLine: 7,
+          endColumn: 47,
+          suggestions: [
+            {
+              messageId: 'addErrorToLog',
+              output: `import Fastify from 'fastify';
+const app = Fastify({ logger: true });
+app.get('/rates', async (request, reply) => {
+  try {
+    return await rates.fetch();
+  } catch (err) {
+    request.log.error({ err }, 'rates upstream failed');
+    return reply.code(502).send({ error: 'upstream' });
+  }
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import * as Sentry from '@sentry/node';
+export async function pay(id: string) {
+  try {
+    await gateway.pay(id);
+  } catch (e) {
+    Sentry.captureMessage(e.message);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'logMessageOnly',
+          line: 6,
+          column: 5,
+          endLine: 6,
+          endColumn: 37,
+        },
+      ],
+    },
+    {
+      code: `import { logger } from './lib/logger';
+export async function sync() {
+  try {
+    await inventory.sync();
+  } catch {
+    logger.error('inventory sync failed');
+  }
+}`,
+      knowledge: pino,
+      errors: [
+        {
+          messageId: 'logWithoutError',
+          line: 6,
+          column: 5,
+          endLine: 6,
+          endColumn: 42,
+          suggestions: [
+            {
+              messageId: 'addErrorToLog',
+              output: `import { logger } from './lib/logger';
+export async function sync() {
+  try {
+    await inventory.sync();
+  } catch (err) {
+    logger.error({ err }, 'inventory sync failed');
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import type { Request, Response, NextFunction } from 'express';
+import { logger } from './logger';
+export function errorHandler(err: Error, req: Request, res: Response, next: NextFunction) {
+  logger.error('Unhandled error');
+  res.status(500).json({ error: 'internal' });
+}`,
+      errors: [
+        {
+          messageId: 'logWithoutError',
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 34,
+        },
+      ],
+    },
+    {
+      code: `import pino from 'pino';
+const logger = pino();
+export async function warm() {
+  try { await cache.warm(); } catch (e) { logger.warn('cache warm-up failed'); }
+}`,
+      options: { checkWarnings: true },
+      errors: [
+        {
+          messageId: 'logWithoutError',
+          line: 4,
+          column: 43,
+          endLine: 4,
+          endColumn: 78,
+          suggestions: [
+            {
+              messageId: 'addErrorToLog',
+              output: `import pino from 'pino';
+const logger = pino();
+export async function warm() {
+  try { await cache.warm(); } catch (e) { logger.warn({ err: e }, 'cache warm-up failed'); }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+};
