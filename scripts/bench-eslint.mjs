@@ -1,0 +1,89 @@
+#!/usr/bin/env node
+// The ESLint adapter's overhead: ESLint 10 over a directory of JS/TS files with no rules, then with errlint's
+// `configs.recommended` (and `configs.all`), same parsers (@typescript-eslint/parser for TypeScript, espree for
+// JavaScript), each run in a fresh process, single-threaded. Prints files, wall time, ms/file and the overhead;
+// the last line is JSON for `npm run bench`. Needs `npm run build` first.
+//   node scripts/bench-eslint.mjs <dir>
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const EXT = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
+const SKIP = /\.d\.[cm]?ts$|\.min\.[cm]?js$/;
+const MODES = ['no rules', 'configs.recommended', 'configs.all'];
+
+function sourceFiles(dir, out = []) {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name !== '.git') sourceFiles(p, out);
+    } else if (entry.isFile() && EXT.test(entry.name) && !SKIP.test(entry.name)) {
+      out.push(p);
+    }
+  }
+  return out.sort();
+}
+
+async function child(mode, dir) {
+  const { ESLint } = await import('eslint');
+  const tsParser = (await import('@typescript-eslint/parser')).default;
+  const { default: errlint } = await import(pathToFileURL(path.join(root, 'dist/src/eslint/plugin.js')).href);
+  const config = [
+    { files: ['**/*.{ts,tsx,mts,cts}'], languageOptions: { parser: tsParser } },
+    { files: ['**/*.{js,jsx,mjs}'], languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } },
+    { linterOptions: { reportUnusedDisableDirectives: 'off', reportUnusedInlineConfigs: 'off' } },
+  ];
+  if (mode === 'configs.recommended') config.push(errlint.configs.recommended);
+  if (mode === 'configs.all') config.push(errlint.configs.all);
+  const files = sourceFiles(dir);
+  const eslint = new ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig: config, ignore: false, cache: false, allowInlineConfig: false });
+  const started = process.hrtime.bigint();
+  const results = await eslint.lintFiles(files);
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  const messages = results.flatMap((r) => r.messages);
+  console.log(
+    JSON.stringify({
+      mode,
+      files: files.length,
+      ms,
+      maxRssKb: process.resourceUsage().maxRSS,
+      errlintMessages: messages.filter((m) => m.ruleId?.startsWith('errlint/')).length,
+      otherMessages: messages.filter((m) => m.ruleId && !m.ruleId.startsWith('errlint/')).length,
+      unparsed: results.filter((r) => r.messages.some((m) => m.fatal)).length,
+    }),
+  );
+}
+
+function main(dir) {
+  if (!fs.existsSync(path.join(root, 'dist/src/eslint/plugin.js'))) {
+    console.error('bench-eslint: run `npm run build` first (dist/ is missing).');
+    process.exit(2);
+  }
+  const runs = MODES.map((mode) => {
+    const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', mode, dir], { encoding: 'utf8', maxBuffer: 64 << 20 });
+    if (r.status !== 0) throw new Error(`bench-eslint (${mode}) failed (${r.status}): ${r.stderr}`);
+    return JSON.parse(r.stdout.trim().split('\n').pop());
+  });
+  const [base] = runs;
+  const row = (r) =>
+    `${`ESLint 10, ${r.mode}`.padEnd(32)} ${String(r.files).padStart(6)} ${(r.ms / 1000).toFixed(2).padStart(8)} s ${(r.ms / r.files).toFixed(2).padStart(8)} ${(r.maxRssKb / 1024).toFixed(0).padStart(7)} MB ${String(r.errlintMessages).padStart(9)}`;
+  console.log(`\nESLint adapter overhead on ${path.relative(process.cwd(), dir) || dir}, node ${process.version}, single-threaded, unparsed files: ${base.unparsed}`);
+  console.log(`${'run'.padEnd(32)} ${'files'.padStart(6)} ${'wall'.padStart(10)} ${'ms/file'.padStart(8)} ${'peak RSS'.padStart(10)} ${'findings'.padStart(9)}`);
+  for (const r of runs) console.log(row(r));
+  for (const r of runs.slice(1)) {
+    const signed = (n, digits) => `${n >= 0 ? '+' : ''}${n.toFixed(digits)}`;
+    console.log(`${r.mode}: ${signed(((r.ms - base.ms) / base.ms) * 100, 0)} % wall time over no rules, ${signed((r.ms - base.ms) / r.files, 2)} ms/file`);
+  }
+  console.log(JSON.stringify({ eslint: runs }));
+}
+
+if (process.argv[2] === '--child') {
+  await child(process.argv[3], path.resolve(process.argv[4]));
+} else if (!process.argv[2]) {
+  console.error('usage: node scripts/bench-eslint.mjs <dir>');
+  process.exit(2);
+} else {
+  main(path.resolve(process.argv[2]));
+}
