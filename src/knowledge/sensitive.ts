@@ -21,7 +21,7 @@ export const defaultSensitive: SensitiveKnowledge = {
   names: [
     'password', 'passwd', 'pwd', 'passphrase', 'secret', 'token', 'accessToken', 'refreshToken', 'idToken', 'apiKey',
     'api_key', 'privateKey', 'secretKey', 'clientSecret', 'authorization', 'cookie', 'cookies', 'cardNumber',
-    'card_number', 'pan', 'cvv', 'cvc', 'cvv2', 'ssn', 'iban', 'pin',
+    'card_number', 'pan', 'cvv', 'cvc', 'cvv2', 'ssn', 'iban',
   ],
   cardNames: ['cardNumber', 'card_number', 'pan', 'cvv', 'cvc', 'cvv2'],
   ignoreNames: [

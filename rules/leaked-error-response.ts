@@ -1,0 +1,226 @@
+import type * as ts from 'typescript';
+import { calleeMethod, dottedName, isFunctionLike, skipOuter, walk } from '../src/analysis/ast.js';
+import { Flow, impliesNonProduction, pathConditions, type Binding, type Origin } from '../src/analysis/flow.js';
+import { errorSourceOf, isDestructuredErrorParameter, narrowsToPublicError, responseSinkAt, type ErrorSourceKind, type ResponseSink } from '../src/analysis/http.js';
+import { importsOf } from '../src/analysis/imports.js';
+import { classifyLogCall, findLoggerInScope, loggerCallText } from '../src/analysis/loggers.js';
+import { defineRule } from '../src/define-rule.js';
+import type { Knowledge } from '../src/knowledge/index.js';
+import type { TS } from '../src/ts.js';
+import type { SuggestionDescriptor, TextEdit } from '../src/types.js';
+
+export interface Options {
+  allowInDevelopment: boolean;
+  genericMessage: string;
+}
+
+export type MessageIds = 'leaked' | 'useGenericMessage' | 'logAndUseGenericMessage';
+
+interface ErrorSource {
+  kind: ErrorSourceKind | 'destructured';
+  binding: Binding;
+}
+
+const WHAT: Record<string, string> = {
+  message: 'message',
+  stack: 'stack trace',
+  detail: 'driver detail',
+  sql: 'SQL text',
+  sqlMessage: 'SQL message',
+  sqlState: 'SQL state',
+};
+
+function describe(origin: Origin<ErrorSource>): string {
+  if (origin.derivation === 'property') return WHAT[origin.property ?? ''] ?? `\`${origin.property}\``;
+  if (origin.derivation === 'string') return 'text';
+  return 'whole object';
+}
+
+function sinkLabel(sink: ResponseSink): string {
+  switch (sink.kind) {
+    case 'method':
+      return `\`${sink.name}()\``;
+    case 'body':
+      return `\`${sink.name}\``;
+    case 'class':
+    case 'exception':
+      return `\`new ${sink.name}()\``;
+    case 'lambda':
+      return 'the returned response body';
+    default:
+      return `\`${sink.name}()\``;
+  }
+}
+
+/** The try block of a catch clause when every call in it only validates input (zod `parse`, `validate`). */
+function onlyValidates(t: TS, binding: Binding, knowledge: Knowledge): boolean {
+  const clause = binding.declaration.parent;
+  if (!clause || !t.isCatchClause(clause)) return false;
+  const tryBlock = clause.parent.tryBlock;
+  let calls = 0;
+  let other = false;
+  walk(t, tryBlock, (n) => {
+    if (!t.isCallExpression(n)) return;
+    calls++;
+    const name = dottedName(t, n.expression) ?? '';
+    const method = calleeMethod(t, n) ?? '';
+    if (!knowledge.http.validationCalls.includes(name) && !knowledge.http.validationCalls.includes(method)) other = true;
+  });
+  return calls > 0 && !other;
+}
+
+function isPublic(t: TS, nodes: ts.Node[], name: string, knowledge: Knowledge): boolean {
+  return nodes.some((n) => pathConditions(t, n).some((c) => narrowsToPublicError(t, c.test, c.value, name, knowledge)));
+}
+
+function isDevOnly(t: TS, nodes: ts.Node[]): boolean {
+  return nodes.some((n) => pathConditions(t, n).some((c) => impliesNonProduction(t, c.test, c.value)));
+}
+
+function within(node: ts.Node, outer: ts.Node): boolean {
+  return node.pos >= outer.pos && node.end <= outer.end;
+}
+
+/** The statement that holds `node`, directly inside a block. */
+function statementOf(t: TS, node: ts.Node): ts.Statement | undefined {
+  for (let n: ts.Node = node; n.parent; n = n.parent) {
+    const p = n.parent;
+    if (t.isBlock(p) || t.isSourceFile(p) || t.isCaseClause(p) || t.isDefaultClause(p)) return n as ts.Statement;
+    // `if (x) return res.json(…)`: a statement put before the `if` would run on both branches
+    if (isFunctionLike(t, p) || t.isIfStatement(p) || t.isIterationStatement(p, false) || t.isLabeledStatement(p)) return undefined;
+  }
+  return undefined;
+}
+
+/** The function or catch block in which the error is bound. */
+function sourceScope(t: TS, binding: Binding): ts.Node | undefined {
+  const d = binding.declaration;
+  if (t.isVariableDeclaration(d) && d.parent && t.isCatchClause(d.parent)) return d.parent.block;
+  for (let n: ts.Node | undefined = d.parent; n; n = n.parent) if (isFunctionLike(t, n)) return n;
+  return undefined;
+}
+
+/** The error is already handed to a logger or monitor in its scope. */
+function alreadyLogged(t: TS, scope: ts.Node, name: string, knowledge: Knowledge, imports: ReturnType<typeof importsOf>): boolean {
+  let found = false;
+  walk(t, scope, (n) => {
+    if (found || !t.isCallExpression(n)) return;
+    const log = classifyLogCall(t, n, knowledge, imports);
+    if (log && log.kind !== 'console' && n.arguments.some((a) => new RegExp(`\\b${name}\\b`).test(a.getText()))) found = true;
+  }, true);
+  return found;
+}
+
+function quote(text: string): string {
+  return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
+
+export default defineRule<MessageIds, Options>({
+  meta: {
+    id: 'leaked-error-response',
+    family: 'boundary',
+    risk: 'high',
+    description: "Disallow sending a caught error's message, stack or the error object itself in an HTTP response.",
+    messages: {
+      leaked: "The caught error's {{what}} reaches the client through {{sink}}.",
+      useGenericMessage: 'Answer a generic message instead of the error.',
+      logAndUseGenericMessage: 'Log the error on the server and answer a generic message.',
+    },
+    schema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        allowInDevelopment: { type: 'boolean', description: 'Do not report output guarded by a non-production check (reported at low risk otherwise).' },
+        genericMessage: { type: 'string', description: 'The message the suggestion answers instead of the error.' },
+      },
+    },
+    defaultOptions: { allowInDevelopment: false, genericMessage: 'Internal server error' },
+    fixable: false,
+    hasSuggestions: true,
+    recommended: true,
+    cwe: ['CWE-209'],
+    precision: 'high',
+  },
+  create(context) {
+    const { ts: t, sourceFile: sf, knowledge, options } = context;
+    if (context.file.isTest || context.file.isClient) return {};
+    const imports = importsOf(t, sf);
+    const flow = new Flow<ErrorSource>(t, {
+      binding(binding) {
+        const kind = errorSourceOf(t, binding, knowledge);
+        if (kind) return { kind, binding };
+        if (isDestructuredErrorParameter(t, binding, knowledge)) return { kind: 'destructured', binding };
+        return undefined;
+      },
+      member(_origin, name) {
+        return knowledge.http.errorDetailProperties.includes(name) ? 'property' : undefined;
+      },
+    });
+
+    const check = (node: ts.Node): void => {
+      const sink = responseSinkAt(t, node, knowledge, imports);
+      if (!sink) return;
+      for (const payload of sink.payloads) {
+        const origins = flow.trace(payload).filter((o) => {
+          const name = o.source.binding.name.text;
+          // reply.send(err) in Fastify hands the error to the framework's error handler, like next(err)
+          if (sink.kind === 'method' && (sink.receiver === 'reply' || sink.receiver === 'rep') && o.derivation === 'object' && skipOuter(t, payload) === o.node) return false;
+          const nodes = [o.node, ...o.via, node];
+          if (isPublic(t, nodes, name, knowledge)) return false;
+          // a validation library's message in a 4xx answer: the try block only parsed input
+          if (sink.status !== undefined && sink.status >= 400 && sink.status < 500 && o.source.kind === 'catch' && onlyValidates(t, o.source.binding, knowledge)) return false;
+          return true;
+        });
+        const origin = origins[0];
+        if (!origin) continue;
+        const devOnly = isDevOnly(t, [origin.node, ...origin.via, node]);
+        if (devOnly && options.allowInDevelopment) continue;
+        const carrier = origin.carrier && within(origin.carrier, node) ? origin.carrier : payload;
+        context.report({
+          node: carrier,
+          anchor: node,
+          messageId: 'leaked',
+          data: { what: describe(origin), sink: sinkLabel(sink) },
+          risk: devOnly ? 'low' : undefined,
+          suggest: suggestions(carrier, payload, origin, sink, node),
+        });
+        return;
+      }
+    };
+
+    function suggestions(carrier: ts.Expression, payload: ts.Expression, origin: Origin<ErrorSource>, sink: ResponseSink, node: ts.Node): SuggestionDescriptor<MessageIds>[] {
+      if (origin.derivation === 'spread' && carrier === payload) return [];
+      const message = quote(options.genericMessage);
+      const wantsObject = carrier === payload && (/\.json$/.test(sink.name) || (origin.derivation === 'object' && /\.send$/.test(sink.name)));
+      const parent = carrier.parent;
+      const replacement: TextEdit =
+        parent && t.isShorthandPropertyAssignment(parent) && parent.name === carrier
+          ? { range: [parent.getStart(sf), parent.getEnd()], text: `${carrier.getText(sf)}: ${message}` }
+          : parent && t.isSpreadAssignment(parent)
+            ? { range: [parent.getStart(sf), parent.getEnd()], text: `message: ${message}` }
+            : { range: [carrier.getStart(sf), carrier.getEnd()], text: wantsObject ? `{ message: ${message} }` : message };
+      const out: SuggestionDescriptor<MessageIds>[] = [];
+      const binding = origin.source.binding;
+      const scope = sourceScope(t, binding);
+      const stmt = statementOf(t, node);
+      const logger = findLoggerInScope(t, node, knowledge, imports, context.filePath);
+      const decl = binding.declaration;
+      const named = (t.isVariableDeclaration(decl) || t.isParameter(decl)) && decl.name === binding.name;
+      if (logger && scope && stmt && named && !alreadyLogged(t, scope, binding.name.text, knowledge, imports)) {
+        const indent = /^[ \t]*/.exec(sf.text.slice(sf.text.lastIndexOf('\n', stmt.getStart(sf) - 1) + 1))![0];
+        const edits: TextEdit[] = [{ range: [stmt.getStart(sf), stmt.getStart(sf)], text: `${loggerCallText(logger, binding.name.text, 'Request failed')}\n${indent}` }, replacement];
+        if (logger.importText) edits.unshift({ range: [0, 0], text: `${logger.importText}\n` });
+        out.push({ messageId: 'logAndUseGenericMessage', edits });
+      }
+      out.push({ messageId: 'useGenericMessage', edits: [replacement] });
+      return out;
+    }
+
+    return {
+      CallExpression: check,
+      NewExpression: check,
+      BinaryExpression: check,
+      ReturnStatement: check,
+    };
+  },
+});

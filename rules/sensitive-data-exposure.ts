@@ -1,0 +1,301 @@
+import type * as ts from 'typescript';
+import { dottedName, enclosingFunction, enclosingHttpHandler, isFunctionLike, skipOuter } from '../src/analysis/ast.js';
+import { Flow, propertyNameText, resolveIdentifier, type Origin } from '../src/analysis/flow.js';
+import { errorHandlerKind, responseSinkAt } from '../src/analysis/http.js';
+import { importsOf } from '../src/analysis/imports.js';
+import { classifyLogCall, type LogCall } from '../src/analysis/loggers.js';
+import { isMaskingCall, redactCovers, sensitiveName } from '../src/analysis/sensitive.js';
+import { defineRule } from '../src/define-rule.js';
+import type { TS } from '../src/ts.js';
+import type { SuggestionDescriptor, TextEdit } from '../src/types.js';
+
+export interface Options {
+  checkErrorMessages: boolean;
+  checkResponses: boolean;
+}
+
+export type MessageIds = 'loggedValue' | 'errorMessageValue' | 'responseValue' | 'loggedRequest' | 'redactValue' | 'addRedactPath';
+
+interface Secret {
+  name: string;
+  card: boolean;
+}
+
+interface WholeRequest {
+  object: string;
+}
+
+type SinkKind = 'log' | 'error' | 'response';
+
+const KEEP_METHODS = new Set(['toString', 'toLocaleString', 'trim', 'trimStart', 'trimEnd', 'toUpperCase', 'toLowerCase', 'concat', 'normalize', 'join']);
+const ERROR_CLASS = /(Error|Exception)$/;
+const PRIVATE_ERROR_KEYS = new Set(['cause', 'originalError']);
+const REQUEST_OBJECT = /^(req|request|ctx\.request|ctx|context\.request|c\.req|event|event\.node\.req)\.(body|headers)$/;
+const HEADER_GETTERS = new Set(['get', 'header', 'getHeader']);
+
+function isLiteralValue(t: TS, e: ts.Expression): boolean {
+  const s = skipOuter(t, e);
+  return t.isStringLiteralLike(s) || t.isNumericLiteral(s) || s.kind === t.SyntaxKind.TrueKeyword || s.kind === t.SyntaxKind.FalseKeyword || s.kind === t.SyntaxKind.NullKeyword || (t.isIdentifier(s) && s.text === 'undefined');
+}
+
+/** Values an object key's name makes sensitive: a reference or a template, not a literal, flag or call. */
+function carriesRawValue(t: TS, e: ts.Expression): boolean {
+  const s = skipOuter(t, e);
+  if (t.isAwaitExpression(s)) return carriesRawValue(t, s.expression);
+  if (t.isIdentifier(s)) return s.text !== 'undefined';
+  return t.isPropertyAccessExpression(s) || t.isElementAccessExpression(s) || t.isTemplateExpression(s);
+}
+
+/** Paths from pino `redact: [...]` / `redact: { paths: [...] }` anywhere in the file. */
+function redactConfig(t: TS, sf: ts.SourceFile): { paths: string[]; array?: ts.ArrayLiteralExpression } {
+  const out: { paths: string[]; array?: ts.ArrayLiteralExpression } = { paths: [] };
+  const visit = (n: ts.Node): void => {
+    if (t.isPropertyAssignment(n) && propertyNameText(t, n.name) === 'redact') {
+      let v = skipOuter(t, n.initializer);
+      if (t.isObjectLiteralExpression(v)) {
+        const p = v.properties.find((x): x is ts.PropertyAssignment => t.isPropertyAssignment(x) && propertyNameText(t, x.name) === 'paths');
+        if (p) v = skipOuter(t, p.initializer);
+      }
+      if (t.isArrayLiteralExpression(v)) {
+        out.array ??= v;
+        for (const el of v.elements) if (t.isStringLiteralLike(el)) out.paths.push(el.text);
+      }
+    }
+    t.forEachChild(n, visit);
+  };
+  visit(sf);
+  return out;
+}
+
+function inErrorPath(t: TS, node: ts.Node, knowledge: Parameters<typeof errorHandlerKind>[2]): boolean {
+  for (let n: ts.Node | undefined = node.parent; n; n = n.parent) {
+    if (t.isCatchClause(n)) return true;
+    if (isFunctionLike(t, n) && errorHandlerKind(t, n, knowledge)) return true;
+  }
+  return false;
+}
+
+/** Sensitive names the handler reads from a request object: `req.body.password`, `const { password } = req.body`, `req.get('authorization')`. */
+function sensitiveReadsOf(t: TS, scope: ts.Node, object: string, knowledge: Parameters<typeof sensitiveName>[1]): string | undefined {
+  let found: string | undefined;
+  const isHeaders = object.endsWith('.headers');
+  const root = object.slice(0, object.lastIndexOf('.'));
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if ((t.isPropertyAccessExpression(n) || t.isElementAccessExpression(n)) && dottedName(t, n.expression) === object) {
+      const name = t.isPropertyAccessExpression(n) ? n.name.text : t.isStringLiteralLike(n.argumentExpression) ? n.argumentExpression.text : undefined;
+      if (name && sensitiveName(name, knowledge)) found = name;
+    } else if (t.isVariableDeclaration(n) && n.initializer && t.isObjectBindingPattern(n.name) && dottedName(t, n.initializer) === object) {
+      for (const el of n.name.elements) {
+        const key = propertyNameText(t, el.propertyName ?? el.name);
+        if (key && sensitiveName(key, knowledge)) found = key;
+      }
+    } else if (isHeaders && t.isCallExpression(n) && t.isPropertyAccessExpression(n.expression) && HEADER_GETTERS.has(n.expression.name.text) && dottedName(t, n.expression.expression) === root) {
+      const arg = n.arguments[0];
+      if (arg && t.isStringLiteralLike(arg) && sensitiveName(arg.text, knowledge)) found = arg.text;
+    }
+    t.forEachChild(n, visit);
+  };
+  visit(scope);
+  return found;
+}
+
+export default defineRule<MessageIds, Options>({
+  meta: {
+    id: 'sensitive-data-exposure',
+    family: 'boundary',
+    risk: 'high',
+    description: 'Disallow passwords, tokens, secrets and card data in logs, error messages and error responses.',
+    messages: {
+      loggedValue: 'The sensitive value `{{name}}` is written to a log.',
+      errorMessageValue: 'The sensitive value `{{name}}` is put into an error.',
+      responseValue: 'The sensitive value `{{name}}` is sent in an HTTP error response.',
+      loggedRequest: 'The whole `{{object}}` is logged, and this handler reads `{{name}}` from it.',
+      redactValue: 'Replace `{{name}}` with a redacted placeholder.',
+      addRedactPath: "Add `{{path}}` to the logger's redact paths.",
+    },
+    schema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        checkErrorMessages: { type: 'boolean', description: 'Report sensitive values put into error messages.' },
+        checkResponses: { type: 'boolean', description: 'Report sensitive values sent in HTTP error responses.' },
+      },
+    },
+    defaultOptions: { checkErrorMessages: true, checkResponses: true },
+    fixable: false,
+    hasSuggestions: true,
+    recommended: true,
+    cwe: ['CWE-532', 'CWE-209'],
+    precision: 'high',
+  },
+  create(context) {
+    const { ts: t, sourceFile: sf, knowledge, options } = context;
+    if (context.file.isTest) return {};
+    const imports = importsOf(t, sf);
+    let redact: ReturnType<typeof redactConfig> | undefined;
+    const redactPaths = (): string[] => [...(redact ??= redactConfig(t, sf)).paths, ...knowledge.sensitive.redactPaths];
+
+    const secrets = new Flow<Secret>(t, {
+      at(expr) {
+        if (t.isCallExpression(expr)) {
+          const name = dottedName(t, expr.expression);
+          return name && isMaskingCall(name, knowledge) ? 'clean' : undefined;
+        }
+        let name: string | undefined;
+        if (t.isIdentifier(expr)) {
+          const b = resolveIdentifier(t, expr);
+          const d = b?.declaration;
+          if (d && !t.isVariableDeclaration(d) && !t.isParameter(d) && !t.isBindingElement(d)) return undefined;
+          // const pwd = process.cwd() / const password = await hash(raw)
+          if (d && t.isVariableDeclaration(d) && d.initializer) {
+            let init = skipOuter(t, d.initializer);
+            if (t.isAwaitExpression(init)) init = skipOuter(t, init.expression);
+            if (t.isCallExpression(init)) {
+              const callee = dottedName(t, init.expression) ?? '';
+              if (callee === 'process.cwd' || isMaskingCall(callee, knowledge)) return 'clean';
+            }
+            if (isLiteralValue(t, init)) return 'clean';
+          }
+          name = expr.text;
+        } else if (t.isPropertyAccessExpression(expr)) {
+          name = expr.name.text;
+        } else if (t.isElementAccessExpression(expr) && t.isStringLiteralLike(expr.argumentExpression)) {
+          name = expr.argumentExpression.text;
+        }
+        if (!name) return undefined;
+        const m = sensitiveName(name, knowledge);
+        return m ? { source: { name, card: m.card } } : undefined;
+      },
+      key(name, value) {
+        if (!carriesRawValue(t, value)) return undefined;
+        const v = skipOuter(t, value);
+        const valueName = t.isIdentifier(v) ? v.text : t.isPropertyAccessExpression(v) ? v.name.text : '';
+        if (/hash|mask|redact|encrypt|length|last4|count|id$|Id$/i.test(valueName)) return undefined;
+        const m = sensitiveName(name, knowledge);
+        return m ? { name, card: m.card } : undefined;
+      },
+      keepsThroughMethod: (method) => KEEP_METHODS.has(method),
+    });
+
+    const requests = new Flow<WholeRequest>(t, {
+      at(expr) {
+        const name = dottedName(t, expr);
+        return name && REQUEST_OBJECT.test(name) ? { source: { object: name } } : undefined;
+      },
+      keepsThroughMethod: (method) => KEEP_METHODS.has(method),
+    });
+
+    function placeholderEdit(origin: Origin<Secret>, sink: ts.Node): TextEdit | undefined {
+      const inside = (n: ts.Node | undefined): n is ts.Expression => n !== undefined && n.pos >= sink.pos && n.end <= sink.end;
+      const node = inside(origin.node) ? origin.node : origin.carrier;
+      if (origin.derivation === 'spread' || !inside(node)) return undefined;
+      const parent = node.parent;
+      if (parent && t.isTemplateSpan(parent) && parent.expression === node) {
+        const open = sf.text.lastIndexOf('${', node.getStart(sf));
+        const close = parent.literal.getStart(sf) + 1;
+        return { range: [open, close], text: '[REDACTED]' };
+      }
+      if (parent && t.isShorthandPropertyAssignment(parent) && parent.name === node) return { range: [parent.getStart(sf), parent.getEnd()], text: `${node.getText(sf)}: '[REDACTED]'` };
+      return { range: [node.getStart(sf), node.getEnd()], text: "'[REDACTED]'" };
+    }
+
+    function redactPathEdit(path: string): TextEdit | undefined {
+      const array = (redact ??= redactConfig(t, sf)).array;
+      if (!array) return undefined;
+      const last = array.elements[array.elements.length - 1];
+      const text = `'${path.replace(/'/g, "\\'")}'`;
+      if (!last) return { range: [array.getStart(sf), array.getEnd()], text: `[${text}]` };
+      return { range: [last.getEnd(), last.getEnd()], text: `, ${text}` };
+    }
+
+    function check(node: ts.Node, kind: SinkKind, payloads: readonly ts.Expression[], log?: LogCall): void {
+      const structured = log !== undefined && log.kind === 'logger';
+      for (const payload of payloads) {
+        for (const origin of secrets.trace(payload)) {
+          // new Error('…', { cause: err }): the cause stays on the server
+          if (kind === 'error' && origin.path.length > 0 && PRIVATE_ERROR_KEYS.has(origin.path[0]!)) continue;
+          // pino `redact` covers object paths; a string message is never redacted
+          if (structured && origin.path.length > 0 && origin.derivation !== 'string' && redactCovers(redactPaths(), origin.path)) continue;
+          const { name, card } = origin.source;
+          const suggest: SuggestionDescriptor<MessageIds>[] = [];
+          const edit = placeholderEdit(origin, node);
+          if (edit) suggest.push({ messageId: 'redactValue', data: { name }, edits: [edit] });
+          if (structured && origin.path.length > 0 && origin.derivation !== 'string') {
+            const e = redactPathEdit(origin.path.join('.'));
+            if (e) suggest.push({ messageId: 'addRedactPath', data: { path: origin.path.join('.') }, edits: [e] });
+          }
+          context.report({
+            node: origin.node.pos >= node.pos && origin.node.end <= node.end ? origin.node : payload,
+            anchor: node,
+            messageId: kind === 'log' ? 'loggedValue' : kind === 'error' ? 'errorMessageValue' : 'responseValue',
+            data: { name },
+            risk: card ? 'critical' : undefined,
+            suggest,
+          });
+          return;
+        }
+        if (kind !== 'log') continue;
+        for (const origin of requests.trace(payload)) {
+          const scope = enclosingHttpHandler(t, node) ?? enclosingFunction(t, node);
+          if (!scope) continue;
+          const read = sensitiveReadsOf(t, scope, origin.source.object, knowledge);
+          if (!read) continue;
+          const path = origin.derivation === 'string' ? undefined : [...origin.path, read];
+          if (structured && path && redactCovers(redactPaths(), path)) continue;
+          const suggest: SuggestionDescriptor<MessageIds>[] = [];
+          if (structured && path) {
+            const e = redactPathEdit(path.join('.'));
+            if (e) suggest.push({ messageId: 'addRedactPath', data: { path: path.join('.') }, edits: [e] });
+          }
+          const m = sensitiveName(read, knowledge);
+          context.report({
+            node: origin.node.pos >= node.pos && origin.node.end <= node.end ? origin.node : payload,
+            anchor: node,
+            messageId: 'loggedRequest',
+            data: { object: origin.source.object, name: read },
+            risk: m?.card ? 'critical' : undefined,
+            suggest,
+          });
+          return;
+        }
+      }
+    }
+
+    return {
+      CallExpression(node) {
+        const call = node as ts.CallExpression;
+        const log = classifyLogCall(t, call, knowledge, imports);
+        if (log) {
+          // a CLI prints to its user on purpose
+          if (log.kind === 'console' && context.file.isScript) return;
+          check(call, 'log', call.arguments, log);
+          return;
+        }
+        if (options.checkResponses) {
+          const sink = responseSinkAt(t, call, knowledge, imports);
+          if (sink && ((sink.status ?? 0) >= 400 || (sink.status === undefined && inErrorPath(t, call, knowledge)))) check(call, 'response', sink.payloads);
+        }
+      },
+      NewExpression(node) {
+        const expr = node as ts.NewExpression;
+        const name = dottedName(t, expr.expression);
+        if (!name) return;
+        const sink = options.checkResponses ? responseSinkAt(t, expr, knowledge, imports) : undefined;
+        if (sink && sink.kind === 'class') {
+          if ((sink.status ?? 0) >= 400 || (sink.status === undefined && inErrorPath(t, expr, knowledge))) check(expr, 'response', sink.payloads);
+          return;
+        }
+        if (!options.checkErrorMessages || !(ERROR_CLASS.test(name) || sink?.kind === 'exception')) return;
+        const payloads = [...(expr.arguments ?? [])];
+        check(expr, 'error', payloads);
+      },
+      BinaryExpression(node) {
+        if (!options.checkResponses) return;
+        const sink = responseSinkAt(t, node, knowledge, imports);
+        if (sink && ((sink.status ?? 0) >= 400 || (sink.status === undefined && inErrorPath(t, node, knowledge)))) check(node, 'response', sink.payloads);
+      },
+    };
+  },
+});
+

@@ -1,0 +1,457 @@
+import type * as ts from 'typescript';
+import { calleeMethod, dottedName, enclosingFunction, enclosingNames, isFunctionLike, skipOuter } from '../src/analysis/ast.js';
+import { propertyNameText, resolveIdentifier, type Binding } from '../src/analysis/flow.js';
+import { outboundCallAt, type ClientKind, type OutboundCall } from '../src/analysis/http.js';
+import { importsOf } from '../src/analysis/imports.js';
+import { defineRule } from '../src/define-rule.js';
+import type { Knowledge } from '../src/knowledge/index.js';
+import type { TS } from '../src/ts.js';
+import type { RiskFactor, TextEdit } from '../src/types.js';
+
+export interface Options {
+  checkTimeout: boolean;
+  checkStatus: boolean;
+  suggestedTimeoutMs: number;
+}
+
+export type MessageIds = 'missingTimeout' | 'uncheckedStatus' | 'missingTimeoutAndStatus' | 'addTimeout' | 'addStatusCheck';
+
+type Presence = 'present' | 'missing' | 'unknown';
+
+const CLIENT_LABEL: Record<ClientKind, string> = {
+  fetch: 'fetch',
+  undici: 'undici request',
+  axios: 'axios',
+  got: 'got',
+  ofetch: 'ofetch',
+  superagent: 'superagent',
+  'node-http': 'http.request',
+};
+
+/** Option keys that bound how long a call may take, per client. */
+const TIMEOUT_KEYS: Record<ClientKind, string[]> = {
+  fetch: ['signal', 'timeout', 'dispatcher'],
+  undici: ['signal', 'headersTimeout', 'bodyTimeout', 'dispatcher'],
+  axios: ['timeout', 'signal', 'cancelToken'],
+  got: ['timeout', 'signal'],
+  ofetch: ['timeout', 'signal'],
+  superagent: [],
+  'node-http': ['timeout', 'signal'],
+};
+
+const FACTOR_CRITICAL: RiskFactor = { id: 'payment-or-auth-call', label: 'a payment, billing or auth endpoint', weight: 15 };
+const FACTOR_TRANSACTION: RiskFactor = { id: 'in-transaction', label: 'inside a database transaction', weight: 15 };
+
+function objectLiteralOf(t: TS, expr: ts.Expression | undefined): ts.ObjectLiteralExpression | undefined {
+  if (!expr) return undefined;
+  const e = skipOuter(t, expr);
+  if (t.isObjectLiteralExpression(e)) return e;
+  if (t.isIdentifier(e)) {
+    const b = resolveIdentifier(t, e);
+    const d = b?.declaration;
+    if (d && t.isVariableDeclaration(d) && d.initializer && (d.parent.flags & t.NodeFlags.Const) !== 0) {
+      const init = skipOuter(t, d.initializer);
+      if (t.isObjectLiteralExpression(init)) return init;
+    }
+  }
+  return undefined;
+}
+
+/** Whether an options expression sets one of `keys`: `missing` only when every property is visible. */
+function optionsHave(t: TS, expr: ts.Expression | undefined | null, keys: string[]): Presence {
+  if (expr === undefined || expr === null) return 'missing';
+  const e = skipOuter(t, expr);
+  if (e.kind === t.SyntaxKind.UndefinedKeyword || (t.isIdentifier(e) && e.text === 'undefined')) return 'missing';
+  const obj = objectLiteralOf(t, e);
+  if (!obj) return 'unknown';
+  let sawSpread = false;
+  for (const p of obj.properties) {
+    if (t.isSpreadAssignment(p)) sawSpread = true;
+    else if (p.name && keys.includes(propertyNameText(t, p.name) ?? '')) return 'present';
+  }
+  return sawSpread ? 'unknown' : 'missing';
+}
+
+/** `axios.defaults.timeout = 5000` / `api.defaults.timeout = …` anywhere in the file. */
+function fileSetsDefaultTimeout(t: TS, sf: ts.SourceFile, cache: Map<ts.SourceFile, boolean>): boolean {
+  const hit = cache.get(sf);
+  if (hit !== undefined) return hit;
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (t.isBinaryExpression(n) && n.operatorToken.kind === t.SyntaxKind.EqualsToken && /(^|\.)defaults(\.common)?\.timeout$/.test(dottedName(t, n.left) ?? '')) found = true;
+    else t.forEachChild(n, visit);
+  };
+  visit(sf);
+  cache.set(sf, found);
+  return found;
+}
+
+/** `Promise.race([fetch(u), timeout(5000)])`, `pTimeout(fetch(u), 5000)`, `withTimeout(fetch(u))`. */
+function wrappedInTimeout(t: TS, call: ts.CallExpression): boolean {
+  let n: ts.Node = call;
+  for (let i = 0; i < 4 && n.parent; i++, n = n.parent) {
+    const p = n.parent;
+    if (t.isCallExpression(p) && p.arguments.includes(n as ts.Expression)) {
+      const name = dottedName(t, p.expression) ?? '';
+      return /timeout|Timeout|race|deadline|Deadline/.test(name);
+    }
+    if (!t.isArrayLiteralExpression(p) && !t.isAwaitExpression(p) && !t.isParenthesizedExpression(p)) return false;
+  }
+  return false;
+}
+
+function timeoutPresence(t: TS, oc: OutboundCall, fileDefaults: boolean): Presence {
+  const call = oc.call;
+  if (wrappedInTimeout(t, call)) return 'present';
+  if (oc.client === 'superagent') {
+    // superagent.get(url).timeout(5000)
+    for (let n: ts.Node = call; n.parent; n = n.parent) {
+      const p = n.parent;
+      if (t.isPropertyAccessExpression(p) && p.expression === n) {
+        if (p.name.text === 'timeout') return 'present';
+        continue;
+      }
+      if (t.isCallExpression(p) && p.expression === n) continue;
+      break;
+    }
+    return 'missing';
+  }
+  const keys = TIMEOUT_KEYS[oc.client];
+  const own = oc.optionsIndex >= 0 ? optionsHave(t, call.arguments[oc.optionsIndex], keys) : 'missing';
+  if (own !== 'missing') return own;
+  if (oc.client === 'fetch' || oc.client === 'undici') {
+    // fetch(request) with a Request object: its signal is not visible here
+    const first = call.arguments[0] ? skipOuter(t, call.arguments[0]) : undefined;
+    if (first && (t.isNewExpression(first) || (t.isIdentifier(first) && /^(req|request|input|resource)$/i.test(first.text)))) return 'unknown';
+  }
+  if (oc.client === 'axios' && fileDefaults) return 'present';
+  if (oc.instanceConfig !== undefined) {
+    const inst = optionsHave(t, oc.instanceConfig, keys);
+    if (inst !== 'missing') return inst;
+    if (fileDefaults) return 'present';
+  }
+  if (oc.client === 'node-http') {
+    // const req = https.request(...); req.setTimeout(5000) / req.on('timeout', …)
+    const fn = enclosingFunction(t, call) ?? call.getSourceFile();
+    if (/\.setTimeout\(|['"]timeout['"]/.test(fn.getText())) return 'present';
+  }
+  return 'missing';
+}
+
+interface BodyUse {
+  read: boolean;
+  checked: boolean;
+  /** The response is handed elsewhere (returned, passed on): its checks are not visible. */
+  escapes: boolean;
+  /** `const res = await fetch(...)` with a block around it: where an `ok` check can be inserted. */
+  statement?: ts.VariableStatement;
+  name?: string;
+}
+
+/** Uses of a response binding inside its function: body reads, status checks, and escapes. */
+function bindingUses(t: TS, binding: Binding, knowledge: Knowledge, readMembers: string[]): BodyUse {
+  const use: BodyUse = { read: false, checked: false, escapes: false };
+  const scope = enclosingFunction(t, binding.declaration) ?? binding.declaration.getSourceFile();
+  const visit = (n: ts.Node): void => {
+    if (t.isIdentifier(n) && n.text === binding.name.text && n !== binding.name) {
+      const p = n.parent;
+      if (t.isPropertyAccessExpression(p) && p.name === n) return;
+      if (t.isPropertyAssignment(p) && p.name === n) return;
+      const b = resolveIdentifier(t, n);
+      if (!b || b.name !== binding.name) return;
+      if (t.isPropertyAccessExpression(p) && p.expression === n) {
+        if (knowledge.http.statusProperties.includes(p.name.text)) use.checked = true;
+        else if (readMembers.includes(p.name.text)) use.read = true;
+        return;
+      }
+      if (t.isElementAccessExpression(p) && p.expression === n) return;
+      if (t.isVariableDeclaration(p) && p.initializer === n && t.isObjectBindingPattern(p.name)) {
+        const keys = p.name.elements.map((e) => propertyNameText(t, e.propertyName ?? e.name));
+        if (keys.some((k) => k && knowledge.http.statusProperties.includes(k))) use.checked = true;
+        if (keys.some((k) => k && readMembers.includes(k))) use.read = true;
+        return;
+      }
+      use.escapes = true;
+      return;
+    }
+    t.forEachChild(n, visit);
+  };
+  visit(scope);
+  return use;
+}
+
+/** What happens to the response of `call`: read, checked, handed on. */
+function responseUse(t: TS, call: ts.CallExpression, knowledge: Knowledge, readMembers: string[]): BodyUse {
+  let n: ts.Node = call;
+  while (n.parent && (t.isAwaitExpression(n.parent) || t.isParenthesizedExpression(n.parent) || t.isAsExpression(n.parent) || t.isNonNullExpression(n.parent))) n = n.parent;
+  const awaited = n !== call;
+  const p = n.parent;
+  if (!p) return { read: false, checked: false, escapes: false };
+  // (await fetch(u)).json()
+  if (t.isPropertyAccessExpression(p) && p.expression === n && awaited) {
+    if (knowledge.http.statusProperties.includes(p.name.text)) return { read: false, checked: true, escapes: false };
+    return { read: readMembers.includes(p.name.text), checked: false, escapes: false };
+  }
+  // fetch(u).then((res) => res.json())
+  if (t.isPropertyAccessExpression(p) && p.expression === n && p.name.text === 'then' && t.isCallExpression(p.parent) && p.parent.expression === p) {
+    const cb = p.parent.arguments[0] ? skipOuter(t, p.parent.arguments[0]) : undefined;
+    if (!cb || !(t.isArrowFunction(cb) || t.isFunctionExpression(cb))) return { read: false, checked: false, escapes: true };
+    const param = cb.parameters[0];
+    if (!param) return { read: false, checked: false, escapes: false };
+    if (t.isObjectBindingPattern(param.name)) {
+      const keys = param.name.elements.map((e) => propertyNameText(t, e.propertyName ?? e.name));
+      return { read: keys.some((k) => k && readMembers.includes(k)), checked: keys.some((k) => k && knowledge.http.statusProperties.includes(k)), escapes: false };
+    }
+    if (!t.isIdentifier(param.name)) return { read: false, checked: false, escapes: true };
+    const use = bindingUses(t, { name: param.name, declaration: param }, knowledge, readMembers);
+    // an expression body that returns the response itself hands it on
+    if (!t.isBlock(cb.body) && t.isIdentifier(skipOuter(t, cb.body)) && (skipOuter(t, cb.body) as ts.Identifier).text === param.name.text) use.escapes = true;
+    return use;
+  }
+  if (t.isVariableDeclaration(p) && p.initializer === n) {
+    if (t.isObjectBindingPattern(p.name)) {
+      const keys = p.name.elements.map((e) => propertyNameText(t, e.propertyName ?? e.name));
+      const use: BodyUse = { read: keys.some((k) => k && readMembers.includes(k)), checked: keys.some((k) => k && knowledge.http.statusProperties.includes(k)), escapes: false };
+      if (keys.some((k) => k === undefined) || p.name.elements.some((e) => e.dotDotDotToken)) use.escapes = true;
+      return use;
+    }
+    if (!t.isIdentifier(p.name) || !awaited) return { read: false, checked: false, escapes: true };
+    const use = bindingUses(t, { name: p.name, declaration: p }, knowledge, readMembers);
+    const list = p.parent;
+    const stmt = list.parent;
+    if (t.isVariableDeclarationList(list) && list.declarations.length === 1 && t.isVariableStatement(stmt) && (t.isBlock(stmt.parent) || t.isSourceFile(stmt.parent))) {
+      use.statement = stmt;
+      use.name = p.name.text;
+    }
+    return use;
+  }
+  if (t.isExpressionStatement(p)) return { read: false, checked: false, escapes: false };
+  return { read: false, checked: false, escapes: true };
+}
+
+function words(text: string): string[] {
+  return text
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+function urlText(t: TS, url: ts.Expression | undefined): string {
+  if (!url) return '';
+  const parts: string[] = [];
+  const visit = (n: ts.Node): void => {
+    if (t.isStringLiteralLike(n) || t.isTemplateHead(n) || t.isTemplateMiddle(n) || t.isTemplateTail(n)) parts.push(n.text);
+    else if (t.isIdentifier(n)) parts.push(n.text);
+    t.forEachChild(n, visit);
+  };
+  visit(url);
+  return parts.join(' ');
+}
+
+function isRelativeUrl(t: TS, url: ts.Expression | undefined): boolean {
+  if (!url) return false;
+  const u = skipOuter(t, url);
+  const head = t.isStringLiteralLike(u) ? u.text : t.isTemplateExpression(u) ? u.head.text : undefined;
+  return head !== undefined && /^(\/(?!\/)|\.\.?\/|\?)/.test(head);
+}
+
+function inTransaction(t: TS, node: ts.Node, knowledge: Knowledge): boolean {
+  for (let n: ts.Node | undefined = node.parent; n; n = n.parent) {
+    if (isFunctionLike(t, n)) {
+      const p = n.parent;
+      if (p && t.isCallExpression(p) && p.arguments.includes(n as ts.Expression)) {
+        const m = calleeMethod(t, p);
+        if (m && knowledge.database.transactionMethods.includes(m)) return true;
+      }
+      if (t.canHaveDecorators(n) && (t.getDecorators(n) ?? []).some((d) => {
+        const e = t.isCallExpression(d.expression) ? d.expression.expression : d.expression;
+        return knowledge.database.transactionDecorators.includes(dottedName(t, e) ?? '');
+      })) return true;
+    }
+  }
+  return false;
+}
+
+function lineIndent(sf: ts.SourceFile, pos: number): string {
+  const text = sf.text;
+  const start = text.lastIndexOf('\n', pos - 1) + 1;
+  return /^[ \t]*/.exec(text.slice(start))![0];
+}
+
+/** Adds `prop` to an object literal, keeping its layout (one line or one property per line). */
+export function addPropertyEdit(t: TS, sf: ts.SourceFile, obj: ts.ObjectLiteralExpression, prop: string): TextEdit {
+  const props = obj.properties;
+  if (props.length === 0) return { range: [obj.getStart(sf), obj.getEnd()], text: `{ ${prop} }` };
+  const last = props[props.length - 1]!;
+  const multiline = sf.getLineAndCharacterOfPosition(obj.getStart(sf)).line !== sf.getLineAndCharacterOfPosition(obj.getEnd()).line;
+  const comma = props.hasTrailingComma ? sf.text.indexOf(',', last.getEnd()) + 1 : -1;
+  if (multiline) {
+    const indent = lineIndent(sf, last.getStart(sf));
+    return comma > 0 ? { range: [comma, comma], text: `\n${indent}${prop},` } : { range: [last.getEnd(), last.getEnd()], text: `,\n${indent}${prop}` };
+  }
+  return comma > 0 ? { range: [comma, comma], text: ` ${prop},` } : { range: [last.getEnd(), last.getEnd()], text: `, ${prop}` };
+}
+
+function timeoutProperty(client: ClientKind, ms: number): string | undefined {
+  switch (client) {
+    case 'fetch':
+    case 'undici':
+      return `signal: AbortSignal.timeout(${ms})`;
+    case 'axios':
+    case 'ofetch':
+      return `timeout: ${ms}`;
+    case 'got':
+      return `timeout: { request: ${ms} }`;
+    default:
+      return undefined;
+  }
+}
+
+function timeoutEdits(t: TS, sf: ts.SourceFile, oc: OutboundCall, ms: number): TextEdit[] | undefined {
+  const call = oc.call;
+  if (oc.client === 'superagent') return [{ range: [call.getEnd(), call.getEnd()], text: `.timeout(${ms})` }];
+  const prop = timeoutProperty(oc.client, ms);
+  if (!prop) return undefined;
+  const args = call.arguments;
+  const idx = oc.optionsIndex;
+  if (idx < args.length) {
+    const opts = skipOuter(t, args[idx]!);
+    if (t.isObjectLiteralExpression(opts)) return [addPropertyEdit(t, sf, opts, prop)];
+    if (opts.kind === t.SyntaxKind.UndefinedKeyword || (t.isIdentifier(opts) && opts.text === 'undefined')) return [{ range: [opts.getStart(sf), opts.getEnd()], text: `{ ${prop} }` }];
+    return undefined;
+  }
+  if (args.length === 0) return undefined;
+  const fill = Array.from({ length: idx - args.length }, () => 'undefined');
+  const end = args[args.length - 1]!.getEnd();
+  return [{ range: [end, end], text: `, ${[...fill, `{ ${prop} }`].join(', ')}` }];
+}
+
+const STATUS_ERROR = 'HttpStatusError';
+
+function statusErrorClass(isTs: boolean): string {
+  return isTs
+    ? `class ${STATUS_ERROR} extends Error {\n  constructor(\n    readonly status: number,\n    message: string,\n  ) {\n    super(message);\n    this.name = '${STATUS_ERROR}';\n  }\n}`
+    : `class ${STATUS_ERROR} extends Error {\n  constructor(status, message) {\n    super(message);\n    this.name = '${STATUS_ERROR}';\n    this.status = status;\n  }\n}`;
+}
+
+/** Where a top-level declaration can go: after the imports, or after the directive prologue. */
+function topInsertPosition(t: TS, sf: ts.SourceFile): { pos: number; before: string; after: string } {
+  let last: ts.Statement | undefined;
+  for (const st of sf.statements) {
+    if (t.isImportDeclaration(st) || t.isImportEqualsDeclaration(st)) last = st;
+    else if (!last && t.isExpressionStatement(st) && t.isStringLiteral(st.expression)) last = st;
+    else if (last) break;
+  }
+  if (last) return { pos: last.getEnd(), before: '\n\n', after: '' };
+  const first = sf.statements[0];
+  return { pos: first ? first.getStart(sf) : sf.text.length, before: '', after: '\n\n' };
+}
+
+function statusCheckEdits(t: TS, sf: ts.SourceFile, use: BodyUse, filePath: string): TextEdit[] | undefined {
+  if (!use.statement || !use.name) return undefined;
+  const declared = resolveInFile(t, sf, STATUS_ERROR);
+  if (declared === 'other') return undefined;
+  const indent = lineIndent(sf, use.statement.getStart(sf));
+  const name = use.name;
+  const check = `\n${indent}if (!${name}.ok) {\n${indent}  throw new ${STATUS_ERROR}(${name}.status, \`Request failed with status \${${name}.status}\`);\n${indent}}`;
+  const edits: TextEdit[] = [{ range: [use.statement.getEnd(), use.statement.getEnd()], text: check }];
+  if (declared === 'none') {
+    const at = topInsertPosition(t, sf);
+    edits.unshift({ range: [at.pos, at.pos], text: `${at.before}${statusErrorClass(/\.[cm]?tsx?$/.test(filePath))}${at.after}` });
+  }
+  return edits;
+}
+
+/** Whether `name` is a class declared at the top of the file, bound to something else, or free. */
+function resolveInFile(t: TS, sf: ts.SourceFile, name: string): 'class' | 'other' | 'none' {
+  let found: 'class' | 'other' | 'none' = 'none';
+  const visit = (n: ts.Node): void => {
+    if (found !== 'none') return;
+    if (t.isIdentifier(n) && n.text === name) {
+      const p = n.parent;
+      found = t.isClassDeclaration(p) && p.name === n && t.isSourceFile(p.parent) ? 'class' : 'other';
+      return;
+    }
+    t.forEachChild(n, visit);
+  };
+  visit(sf);
+  return found;
+}
+
+export default defineRule<MessageIds, Options>({
+  meta: {
+    id: 'unchecked-http-call',
+    family: 'boundary',
+    risk: 'medium',
+    description: 'Require outbound HTTP calls to set a timeout and to check the response status before reading the body.',
+    messages: {
+      missingTimeout: 'This {{client}} call has no timeout.',
+      uncheckedStatus: 'The response of this {{client}} call is read without checking its status.',
+      missingTimeoutAndStatus: 'This {{client}} call has no timeout, and its response is read without checking its status.',
+      addTimeout: 'Add a {{ms}} ms timeout to the call.',
+      addStatusCheck: 'Throw an HttpStatusError when the response is not ok.',
+    },
+    schema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        checkTimeout: { type: 'boolean', description: 'Report calls that set no timeout.' },
+        checkStatus: { type: 'boolean', description: 'Report fetch-style responses whose body is read without checking `ok` or `status`.' },
+        suggestedTimeoutMs: { type: 'integer', minimum: 1, description: 'Timeout in milliseconds used by the suggested fix.' },
+      },
+    },
+    defaultOptions: { checkTimeout: true, checkStatus: true, suggestedTimeoutMs: 10000 },
+    fixable: false,
+    hasSuggestions: true,
+    recommended: true,
+    precision: 'high',
+  },
+  create(context) {
+    const { ts: t, sourceFile: sf, knowledge, options } = context;
+    if (context.file.isTest) return {};
+    const imports = importsOf(t, sf);
+    const defaultsCache = new Map<ts.SourceFile, boolean>();
+    return {
+      CallExpression(node) {
+        const call = node as ts.CallExpression;
+        const oc = outboundCallAt(t, call, knowledge, imports);
+        if (!oc) return;
+        // fetch('/api/orders') only works in a browser: the page's own API, not an outbound dependency
+        if ((oc.client === 'fetch' || oc.client === 'undici') && isRelativeUrl(t, oc.url)) return;
+        const timeout = options.checkTimeout ? timeoutPresence(t, oc, fileSetsDefaultTimeout(t, sf, defaultsCache)) : 'present';
+        let statusMissing = false;
+        let use: BodyUse | undefined;
+        if (options.checkStatus) {
+          const validateStatus = oc.client === 'axios' && (optionsHave(t, call.arguments[oc.optionsIndex], ['validateStatus']) === 'present' || optionsHave(t, oc.instanceConfig, ['validateStatus']) === 'present');
+          // axios, got, ofetch and superagent reject on non-2xx unless validateStatus says otherwise
+          if (!oc.throwsOnStatus || validateStatus) {
+            const readMembers = oc.client === 'axios' ? ['data'] : oc.client === 'undici' ? ['body'] : knowledge.http.bodyReadMembers;
+            use = responseUse(t, call, knowledge, readMembers);
+            statusMissing = use.read && !use.checked && !use.escapes;
+          }
+        }
+        const timeoutMissing = timeout === 'missing';
+        if (!timeoutMissing && !statusMissing) return;
+        const messageId = timeoutMissing && statusMissing ? 'missingTimeoutAndStatus' : timeoutMissing ? 'missingTimeout' : 'uncheckedStatus';
+        const suggest = [];
+        const ms = options.suggestedTimeoutMs;
+        if (timeoutMissing) {
+          const edits = timeoutEdits(t, sf, oc, ms);
+          if (edits) suggest.push({ messageId: 'addTimeout' as const, data: { ms }, edits });
+        }
+        if (statusMissing && use && oc.client === 'fetch') {
+          const edits = statusCheckEdits(t, sf, use, context.filePath);
+          if (edits) suggest.push({ messageId: 'addStatusCheck' as const, edits });
+        }
+        const factors: RiskFactor[] = [];
+        const names = [urlText(t, oc.url), dottedName(t, call.expression) ?? '', ...enclosingNames(t, call)];
+        if (use?.name) names.push(use.name);
+        if (names.some((n) => words(n).some((w) => knowledge.http.criticalEndpointWords.includes(w)))) factors.push(FACTOR_CRITICAL);
+        if (inTransaction(t, call, knowledge)) factors.push(FACTOR_TRANSACTION);
+        context.report({ node: call, messageId, data: { client: CLIENT_LABEL[oc.client] }, suggest, factors });
+      },
+    };
+  },
+});

@@ -1,0 +1,97 @@
+/**
+ * Sensitive names: which identifiers, properties and keys hold secrets or card data, judged by words so that
+ * `userPassword`, `STRIPE_SECRET_KEY` and `access_token` match while `passwordHash`, `tokenType` and
+ * `isSecret` do not.
+ */
+import type { Knowledge } from '../knowledge/index.js';
+
+export interface SensitiveMatch {
+  /** The configured name that matched (`password`, `cardNumber`). */
+  term: string;
+  card: boolean;
+}
+
+/** Words of an identifier: `userPassword` → user, password; `STRIPE_SECRET_KEY` → stripe, secret, key. */
+export function nameWords(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+/** Words after the sensitive term that still name the raw value (`passwordConfirmation`, `apiKeyValue`). */
+const VALUE_SUFFIX = new Set(['value', 'raw', 'plain', 'plaintext', 'str', 'string', 'text', 'header', 'b64', 'base64', 'encoded', 'hex', 'confirm', 'confirmation', 'input', 'key', 'data', 'secret', 'token', 'bytes', 'buf', 'buffer', 'env', 'param', 'cleartext', 'number', 'num', 'code']);
+/** Words before the term that say the value is a flag, a derived form or a different thing. */
+const DENY_WORDS = new Set([
+  'is', 'has', 'should', 'can', 'show', 'hide', 'toggle', 'require', 'requires', 'required', 'needs', 'validate', 'valid',
+  'invalid', 'check', 'verify', 'compare', 'hash', 'hashed', 'mask', 'masked', 'redact', 'redacted', 'encrypt', 'encrypted',
+  'enc', 'obfuscated', 'max', 'min', 'csrf', 'xsrf', 'next', 'page', 'continuation', 'cancellation', 'cancel', 'sync',
+  'forgot', 'with', 'without', 'no', 'use', 'set', 'get', 'on', 'handle', 'last4', 'last', 'first', 'prefix', 'suffix',
+  'salt', 'salted', 'digest', 'sha', 'sha256', 'bcrypt', 'fake', 'dummy', 'mock', 'sample', 'example', 'test', 'placeholder',
+]);
+const termCache = new WeakMap<string[], { term: string; words: string[]; joined: string }[]>();
+
+function terms(names: string[]): { term: string; words: string[]; joined: string }[] {
+  let t = termCache.get(names);
+  if (!t) {
+    t = names.map((term) => ({ term, words: nameWords(term), joined: nameWords(term).join('') }));
+    termCache.set(names, t);
+  }
+  return t;
+}
+
+function singular(w: string): string {
+  return w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w;
+}
+
+/** Whether `name` names a sensitive value, by the words it is made of. */
+export function sensitiveName(name: string, knowledge: Knowledge): SensitiveMatch | undefined {
+  const s = knowledge.sensitive;
+  const lower = name.toLowerCase();
+  if (s.ignoreNames.some((n) => n.toLowerCase() === lower)) return undefined;
+  const words = nameWords(name);
+  if (words.length === 0) return undefined;
+  for (const { term, words: tw, joined } of terms(s.names)) {
+    for (let i = 0; i < words.length; i++) {
+      let len = 0;
+      if (singular(words[i]!) === joined || words[i] === joined) len = 1;
+      else if (tw.length > 1 && tw.every((w, k) => (k === tw.length - 1 ? singular(words[i + k] ?? '') === w || words[i + k] === w : words[i + k] === w))) len = tw.length;
+      if (len === 0) continue;
+      const prefix = words.slice(0, i);
+      const suffix = words.slice(i + len);
+      if (prefix.some((w) => DENY_WORDS.has(w))) continue;
+      // any other word after the term makes it something else: tokenType, passwordHash, secretName
+      if (suffix.some((w) => !VALUE_SUFFIX.has(w))) continue;
+      const card = s.cardNames.includes(term);
+      return { term, card };
+    }
+  }
+  return undefined;
+}
+
+/** A call that masks or derives a safe value: `mask(x)`, `redact(x)`, `hash(x)`, `crypto.createHash(...)`. */
+export function isMaskingCall(calleeName: string, knowledge: Knowledge): boolean {
+  const last = calleeName.slice(calleeName.lastIndexOf('.') + 1);
+  if (knowledge.sensitive.maskFunctions.includes(calleeName) || knowledge.sensitive.maskFunctions.includes(last)) return true;
+  return /mask|redact|hash|obfuscat|sanitiz|scrub|truncat|encrypt|anonymi|censor|digest|fingerprint|sign$/i.test(last);
+}
+
+/** pino `redact` paths: `a.b`, `a["x-y"]`, `a[*].b`, `*.password` → segments. */
+export function redactSegments(path: string): string[] {
+  return path
+    .replace(/\[\s*(['"])(.*?)\1\s*\]/g, '.$2')
+    .replace(/\[\s*\*\s*\]/g, '.*')
+    .split('.')
+    .filter(Boolean);
+}
+
+/** True when a redact pattern covers the logged path (a pattern covering a parent object covers its keys). */
+export function redactCovers(patterns: string[], path: string[]): boolean {
+  return patterns.some((p) => {
+    const segs = redactSegments(p);
+    if (segs.length === 0 || segs.length > path.length) return false;
+    return segs.every((s, i) => s === '*' || s.toLowerCase() === path[i]!.toLowerCase());
+  });
+}
