@@ -1,43 +1,21 @@
 import type * as ts from 'typescript';
 import type { Knowledge } from '../knowledge/index.js';
 import type { TS } from '../ts.js';
-import { calleeMethod, calleeName, dottedName, skipOuter, walk } from './ast.js';
+import { calleeName, walk } from './ast.js';
+import { isDbWriteCall } from './database.js';
 
 export interface BlockEffects {
   dbWrites: ts.CallExpression[];
   outboundCalls: ts.CallExpression[];
 }
 
-const DB_RECEIVER = /(^|\.)(db|database|prisma|tx|trx|knex|sequelize|manager|em|entityManager|queryRunner|client|pool|conn|connection|sql|repo|[a-z]*Repo|[a-z]*Repository|[a-z]*Model|[a-z]*Collection|collection|model|orm|drizzle|kysely|mongoose)$/i;
-const NOT_DB_RECEIVER = /(^|\.)(Object|Reflect|crypto|hash|hmac|cipher|decipher|map|set|cache|headers|params|searchParams|url|formData|history|cookies|session|localStorage|sessionStorage|Array|JSON|Promise|document|window)$/i;
-
-function receiverOf(t: TS, call: ts.CallExpression): ts.Expression | undefined {
-  const callee = skipOuter(t, call.expression);
-  return t.isPropertyAccessExpression(callee) || t.isElementAccessExpression(callee) ? callee.expression : undefined;
-}
-
-/** Innermost name in a receiver chain: `prisma.order` → `order`'s object is a Prisma delegate. */
-function receiverText(t: TS, receiver: ts.Expression): string | undefined {
-  let r = skipOuter(t, receiver);
-  // db.insert(x).values(y): the write method sits on the builder; look through calls to the root.
-  while (t.isCallExpression(r)) {
-    const callee = skipOuter(t, r.expression);
-    r = t.isPropertyAccessExpression(callee) ? callee.expression : callee;
-  }
-  return dottedName(t, r);
-}
-
-/** A call that looks like a database write by the knowledge table and a database-like receiver. */
+/**
+ * A call that writes to a database, as the data-layer recognizer (src/analysis/database.ts) sees it: the
+ * receiver is recognised from imports, how it was obtained or its name, and the call is the end of its chain
+ * (`db.insert(t).values(v)` counts once, at `.values(v)`).
+ */
 export function isLikelyDbWrite(t: TS, call: ts.CallExpression, knowledge: Knowledge): boolean {
-  const method = calleeMethod(t, call);
-  if (!method || !knowledge.database.writeMethods.includes(method)) return false;
-  const receiver = receiverOf(t, call);
-  if (!receiver) return false;
-  const text = receiverText(t, receiver);
-  if (!text || NOT_DB_RECEIVER.test(text)) return false;
-  const parts = text.split('.');
-  // prisma.order.create / this.orderRepository.save / Order.create (a capitalised model)
-  return parts.some((p) => DB_RECEIVER.test(p)) || /^[A-Z][A-Za-z]+$/.test(parts[parts.length - 1] ?? '');
+  return isDbWriteCall(t, call, knowledge);
 }
 
 const HTTP_CLIENT_ROOTS = new Set(['axios', 'got', 'ky', 'superagent', 'request', 'undici', 'http', 'https', 'needle', 'ofetch', '$fetch']);

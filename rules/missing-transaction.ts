@@ -1,0 +1,499 @@
+import type * as ts from 'typescript';
+import { functionName, isFunctionLike, skipOuter, type FunctionLike } from '../src/analysis/ast.js';
+import { collectUnits, layerName, resolveIdentifier, summarizeUnits, type DbWrite, type UnitSummary } from '../src/analysis/database.js';
+import { defineRule } from '../src/define-rule.js';
+import type { Knowledge } from '../src/knowledge/index.js';
+import { FACTORS, MONEY_WORDS } from '../src/risk.js';
+import type { RiskFactor, SuggestionDescriptor, TextEdit, TS } from '../src/types.js';
+
+export type MessageIds = 'nonAtomicWrites' | 'loopWrite' | 'wrapInTransaction';
+
+export interface Options {
+  checkLoops: boolean;
+  checkScripts: boolean;
+}
+
+const WRITE_IN_LOOP: RiskFactor = { id: 'write-in-loop', label: 'a database write runs once per item of a loop', weight: 15 };
+const SEED_OR_MIGRATION = /(^|\/)(migrations?|seeds?|seeders?|seeding|fixtures?|__fixtures__)(\/|$)|(^|[/.-])seed(er)?s?\.[cm]?[jt]sx?$/i;
+
+export default defineRule<MessageIds, Options>({
+  meta: {
+    id: 'missing-transaction',
+    family: 'integrity',
+    risk: 'high',
+    description: 'Require a transaction around two or more database writes, or a write in a loop, in one function.',
+    messages: {
+      nonAtomicWrites: '{{count}} database writes in {{name}} are not in one transaction (lines {{lines}}).',
+      loopWrite: 'A database write runs in a loop in {{name}} without a transaction (lines {{lines}}).',
+      wrapInTransaction: 'Wrap the writes in one {{layer}} transaction.',
+    },
+    schema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        checkLoops: { type: 'boolean', description: 'Also flag a single write that runs once per item of a loop.' },
+        checkScripts: { type: 'boolean', description: 'Also check CLI scripts, seeds and migrations.' },
+      },
+    },
+    defaultOptions: { checkLoops: true, checkScripts: false },
+    fixable: false,
+    hasSuggestions: true,
+    recommended: true,
+    precision: 'high',
+    cwe: ['CWE-662'],
+  },
+  create(context) {
+    const { ts: t, sourceFile: sf, options } = context;
+    return {
+      'SourceFile:exit'() {
+        if (context.file.isTest || context.file.isClient) return;
+        if (!options.checkScripts && (context.file.isScript || SEED_OR_MIGRATION.test(context.filePath))) return;
+        const units = collectUnits(t, sf, context.knowledge);
+        const summaries = summarizeUnits(t, units);
+        for (const s of summaries.values()) {
+          if (t.isSourceFile(s.unit.fn) || !s.flagged) continue;
+          const loopOnly = s.unscoped.length + s.groups.size < 2;
+          if (loopOnly && !options.checkLoops) continue;
+          const first = [...s.unscoped].sort((a, b) => a.at.getStart(sf) - b.at.getStart(sf))[0]!;
+          const lines = [...new Set(s.writes.map((w) => sf.getLineAndCharacterOfPosition(w.at.getStart(sf)).line + 1))].sort((a, b) => a - b);
+          const fn = s.unit.fn as FunctionLike;
+          const name = functionName(t, fn);
+          const factors: RiskFactor[] = [];
+          const targets = s.writes.map((w) => w.write?.target ?? '').join(' ');
+          if (MONEY_WORDS.test(targets) || moneyInPath(t, fn, context.filePath)) factors.push(FACTORS.money);
+          if (s.hasLoopWrite) factors.push(WRITE_IN_LOOP);
+          const suggestion = buildSuggestion(t, sf, s, context.knowledge);
+          context.report({
+            node: first.at,
+            anchor: first.at,
+            messageId: loopOnly ? 'loopWrite' : 'nonAtomicWrites',
+            data: { name: name ? `'${name}'` : 'this function', count: s.writes.length, lines: lines.join(', ') },
+            factors,
+            ...(factors.length > 0 ? { risk: 'critical' as const } : {}),
+            ...(suggestion ? { suggest: [suggestion] } : {}),
+          });
+        }
+      },
+    };
+  },
+});
+
+function moneyInPath(t: TS, fn: ts.Node, filePath: string): boolean {
+  for (let n: ts.Node | undefined = fn; n; n = n.parent) {
+    if (isFunctionLike(t, n)) {
+      const name = functionName(t, n);
+      if (name && MONEY_WORDS.test(name)) return true;
+    } else if ((t.isClassDeclaration(n) || t.isClassExpression(n)) && n.name && MONEY_WORDS.test(n.name.text)) return true;
+  }
+  return MONEY_WORDS.test(filePath.split('/').pop() ?? '');
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Suggestion: wrap the statements holding the writes in the layer's transaction
+
+interface Wrap {
+  open: string;
+  close: string;
+  /** Edits inside the wrapped range (receiver rewrites, transaction options). */
+  edits: TextEdit[];
+  /** Returns inside the range are allowed (no callback between them and the function). */
+  allowsReturn: boolean;
+  /** Text inserted before `open` when the range ends the function and returns a value. */
+  callback: boolean;
+}
+
+const LOOP_KINDS = (t: TS, n: ts.Node): boolean => t.isForStatement(n) || t.isForOfStatement(n) || t.isForInStatement(n) || t.isWhileStatement(n) || t.isDoStatement(n);
+
+function isIterationCall(t: TS, n: ts.Node): boolean {
+  if (!t.isCallExpression(n)) return false;
+  const callee = skipOuter(t, n.expression);
+  const name = t.isPropertyAccessExpression(callee) ? callee.name.text : '';
+  return /^(map|forEach|flatMap|reduce|each|mapSeries|eachSeries)$/.test(name) && n.arguments.some((a) => t.isArrowFunction(a) || t.isFunctionExpression(a));
+}
+
+/** The node that must be wrapped whole for a write: its outermost loop inside the function, or the write. */
+function coverOf(t: TS, node: ts.Node, fn: ts.Node): ts.Node {
+  let cover = node;
+  for (let n = node.parent; n && n !== fn; n = n.parent) {
+    if (LOOP_KINDS(t, n) || isIterationCall(t, n)) cover = n;
+    if (isFunctionLike(t, n) && !isIterationCall(t, n.parent!) && !t.isCallExpression(n.parent!)) break;
+  }
+  return cover;
+}
+
+function declaredNames(t: TS, st: ts.Statement): string[] | undefined {
+  const names: string[] = [];
+  const add = (b: ts.BindingName): void => {
+    if (t.isIdentifier(b)) names.push(b.text);
+    else for (const el of b.elements) if (!t.isOmittedExpression(el)) add(el.name);
+  };
+  if (t.isVariableStatement(st)) {
+    if ((st.declarationList.flags & (t.NodeFlags.Const | t.NodeFlags.Let)) === 0) return undefined;
+    for (const d of st.declarationList.declarations) add(d.name);
+  } else if ((t.isFunctionDeclaration(st) || t.isClassDeclaration(st)) && st.name) names.push(st.name.text);
+  return names;
+}
+
+function usesAny(t: TS, nodes: readonly ts.Node[], names: Set<string>): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (t.isIdentifier(n) && names.has(n.text)) {
+      const p = n.parent;
+      if (!(p && t.isPropertyAccessExpression(p) && p.name === n)) found = true;
+    }
+    t.forEachChild(n, visit);
+  };
+  nodes.forEach(visit);
+  return found;
+}
+
+interface RangeFacts {
+  returns: boolean;
+  jumpsOut: boolean;
+  yields: boolean;
+}
+
+function rangeFacts(t: TS, nodes: readonly ts.Node[]): RangeFacts {
+  const f: RangeFacts = { returns: false, jumpsOut: false, yields: false };
+  const visit = (n: ts.Node, inLoopOrSwitch: boolean): void => {
+    if (isFunctionLike(t, n)) return;
+    if (t.isReturnStatement(n)) f.returns = true;
+    if (t.isYieldExpression(n)) f.yields = true;
+    if ((t.isBreakStatement(n) || t.isContinueStatement(n)) && (n.label || !inLoopOrSwitch)) f.jumpsOut = true;
+    const inner = inLoopOrSwitch || LOOP_KINDS(t, n) || t.isSwitchStatement(n);
+    t.forEachChild(n, (c) => visit(c, inner));
+  };
+  for (const n of nodes) visit(n, false);
+  return f;
+}
+
+function identifiersIn(t: TS, node: ts.Node): Set<string> {
+  const out = new Set<string>();
+  const visit = (n: ts.Node): void => {
+    if (t.isIdentifier(n)) out.add(n.text);
+    t.forEachChild(n, visit);
+  };
+  visit(node);
+  return out;
+}
+
+function freshName(used: Set<string>, candidates: string[]): string {
+  for (const c of candidates) if (!used.has(c)) return c;
+  let i = 2;
+  while (used.has(`${candidates[0]}${i}`)) i++;
+  return `${candidates[0]}${i}`;
+}
+
+function isAsync(t: TS, fn: FunctionLike): boolean {
+  return (t.getModifiers(fn) ?? []).some((m) => m.kind === t.SyntaxKind.AsyncKeyword);
+}
+
+/** Occurrences of `text` as an expression (not a property name or declaration) inside [start, end). */
+function occurrences(t: TS, root: ts.Node, text: string, start: number, end: number, sf: ts.SourceFile): ts.Expression[] {
+  const out: ts.Expression[] = [];
+  const visit = (n: ts.Node): void => {
+    if (n.getEnd() <= start || n.getStart(sf) >= end) return;
+    if ((t.isIdentifier(n) || t.isPropertyAccessExpression(n)) && n.getText(sf) === text) {
+      const p = n.parent;
+      const isName = p && ((t.isPropertyAccessExpression(p) && p.name === n) || (t.isPropertyAssignment(p) && p.name === n) || t.isShorthandPropertyAssignment(p) || t.isVariableDeclaration(p) || t.isParameter(p) || t.isBindingElement(p));
+      if (!isName && n.getStart(sf) >= start && n.getEnd() <= end) {
+        out.push(n as ts.Expression);
+        return;
+      }
+    }
+    t.forEachChild(n, visit);
+  };
+  visit(root);
+  return out;
+}
+
+function hasShorthand(t: TS, root: ts.Node, text: string, start: number, end: number): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found || n.getEnd() <= start || n.pos >= end) return;
+    if (t.isShorthandPropertyAssignment(n) && n.name.text === text) found = true;
+    t.forEachChild(n, visit);
+  };
+  visit(root);
+  return found;
+}
+
+/** Adds `key` (e.g. `transaction: t`) to the options argument at `index` of a call. */
+function addOption(t: TS, call: ts.CallExpression, index: number, prop: string, sf: ts.SourceFile, fill = '{}'): TextEdit | undefined {
+  const args = call.arguments;
+  if (index < args.length) {
+    const arg = skipOuter(t, args[index]!);
+    if (t.isObjectLiteralExpression(arg)) {
+      if (arg.properties.length === 0) return { range: [arg.getStart(sf), arg.getEnd()], text: `{ ${prop} }` };
+      const last = arg.properties[arg.properties.length - 1]!;
+      return { range: [last.getEnd(), last.getEnd()], text: `, ${prop}` };
+    }
+    if (t.isIdentifier(arg) && arg.text === 'undefined') return { range: [arg.getStart(sf), arg.getEnd()], text: `{ ${prop} }` };
+    return { range: [args[index]!.getStart(sf), args[index]!.getEnd()], text: `{ ...${args[index]!.getText(sf)}, ${prop} }` };
+  }
+  const fills = Array.from({ length: index - args.length }, () => fill);
+  const text = [...fills, `{ ${prop} }`].join(', ');
+  if (args.length === 0) {
+    const close = call.getEnd() - 1; // the `)`
+    return { range: [close, close], text };
+  }
+  const lastArg = args[args.length - 1]!;
+  return { range: [lastArg.getEnd(), lastArg.getEnd()], text: `, ${text}` };
+}
+
+const SEQUELIZE_OPTION_INDEX: Record<string, number> = { create: 1, bulkCreate: 1, update: 1, upsert: 1, increment: 1, decrement: 1, destroy: 0, truncate: 0, restore: 0 };
+const SEQUELIZE_RECORD_OPTION_INDEX: Record<string, number> = { save: 0, destroy: 0, restore: 0, update: 1, increment: 1, decrement: 1 };
+const MONGOOSE_OPTION_INDEX: Record<string, number> = {
+  insertMany: 1, bulkWrite: 1, insertOne: 1,
+  updateOne: 2, updateMany: 2, replaceOne: 2, findOneAndUpdate: 2, findByIdAndUpdate: 2, findOneAndReplace: 2,
+  deleteOne: 1, deleteMany: 1, findOneAndDelete: 1, findByIdAndDelete: 1, findOneAndRemove: 1, findByIdAndRemove: 1,
+};
+const MONGOOSE_RECORD_OPTION_INDEX: Record<string, number> = { save: 0, deleteOne: 0, remove: 0, updateOne: 1 };
+
+function importsModule(t: TS, sf: ts.SourceFile, pattern: RegExp): string | undefined {
+  for (const st of sf.statements) {
+    if (t.isImportDeclaration(st) && t.isStringLiteral(st.moduleSpecifier) && pattern.test(st.moduleSpecifier.text)) {
+      return st.importClause?.name?.text ?? (st.importClause?.namedBindings && t.isNamespaceImport(st.importClause.namedBindings) ? st.importClause.namedBindings.name.text : '');
+    }
+  }
+  return undefined;
+}
+
+function buildWrap(t: TS, sf: ts.SourceFile, fn: FunctionLike, writes: DbWrite[], start: number, end: number, used: Set<string>): Wrap | undefined {
+  const layer = writes[0]!.layer;
+  if (writes.some((w) => w.layer !== layer)) return undefined;
+  const body = fn.body!;
+  const isTs = /\.[cm]?tsx?$/.test(sf.fileName);
+  const roots = [...new Set(writes.map((w) => skipOuter(t, w.receiver).getText(sf)))];
+  const rewriteRoots = (handle: string, as: (text: string) => string = () => handle): TextEdit[] | undefined => {
+    const edits: TextEdit[] = [];
+    for (const root of roots) {
+      if (hasShorthand(t, body, root, start, end)) return undefined;
+      for (const occ of occurrences(t, body, root, start, end, sf)) edits.push({ range: [occ.getStart(sf), occ.getEnd()], text: as(occ.getText(sf)) });
+    }
+    return edits;
+  };
+  const callbackWrap = (opener: string, handle: string, edits: TextEdit[] | undefined): Wrap | undefined =>
+    edits && { open: `${opener}(async (${handle}) => {`, close: '});', edits, allowsReturn: true, callback: true };
+  const first = writes[0]!;
+  const rootText = roots[0]!;
+  switch (layer) {
+    case 'prisma': {
+      if (first.raw && first.receiver.getText(sf) !== rootText) return undefined;
+      const tx = freshName(used, ['tx', 'prismaTx']);
+      return callbackWrap(`await ${rootText}.$transaction`, tx, rewriteRoots(tx));
+    }
+    case 'drizzle': {
+      const tx = freshName(used, ['tx', 'dbTx']);
+      return callbackWrap(`await ${rootText}.transaction`, tx, rewriteRoots(tx));
+    }
+    case 'knex': {
+      const trx = freshName(used, ['trx', 'knexTrx']);
+      return callbackWrap(`await ${rootText}.transaction`, trx, rewriteRoots(trx));
+    }
+    case 'kysely': {
+      if (first.raw) return undefined;
+      const trx = freshName(used, ['trx', 'kyselyTrx']);
+      return callbackWrap(`await ${rootText}.transaction().execute`, trx, rewriteRoots(trx));
+    }
+    case 'typeorm': {
+      if (writes.some((w) => w.raw)) return undefined;
+      const manager = freshName(used, ['manager', 'transactionalEntityManager']);
+      const edits: TextEdit[] = [];
+      for (const w of writes) {
+        const recv = skipOuter(t, w.receiver);
+        for (const occ of occurrences(t, body, recv.getText(sf), start, end, sf)) {
+          if (edits.some((e) => e.range[0] === occ.getStart(sf))) continue;
+          const text = w.handle.kind === 'repository' || (t.isCallExpression(recv) && w.handle.kind !== 'manager') ? `${manager}.withRepository(${occ.getText(sf)})` : manager;
+          edits.push({ range: [occ.getStart(sf), occ.getEnd()], text });
+        }
+      }
+      const f = skipOuter(t, first.receiver);
+      const opener = t.isCallExpression(f) || first.handle.kind === 'repository' ? `${f.getText(sf)}.manager` : f.getText(sf);
+      if (t.isCallExpression(f) && !/^(this\.)?\w+(\.\w+)*\.getRepository\(/.test(f.getText(sf))) return undefined;
+      return { open: `await ${opener}.transaction(async (${manager}) => {`, close: '});', edits: edits.sort((a, b) => a.range[0] - b.range[0]), allowsReturn: true, callback: true };
+    }
+    case 'sequelize': {
+      const tName = freshName(used, ['t', 'transaction']);
+      const prop = tName === 'transaction' ? 'transaction' : `transaction: ${tName}`;
+      const edits: TextEdit[] = [];
+      for (const w of writes) {
+        if (!('arguments' in w.call)) return undefined;
+        const index = (w.handle.kind === 'record' ? SEQUELIZE_RECORD_OPTION_INDEX : SEQUELIZE_OPTION_INDEX)[w.method];
+        if (index === undefined) return undefined;
+        const e = addOption(t, w.call, index, prop, sf);
+        if (!e) return undefined;
+        edits.push(e);
+      }
+      const hasInstance = resolveIdentifier(t, 'sequelize', first.node) !== undefined;
+      const model = writes.find((w) => w.handle.kind === 'model' || w.handle.kind === 'record');
+      const root = hasInstance ? 'sequelize' : model ? `${skipOuter(t, model.receiver).getText(sf)}.sequelize${isTs ? '!' : ''}` : undefined;
+      if (!root) return undefined;
+      return { open: `await ${root}.transaction(async (${tName}) => {`, close: '});', edits, allowsReturn: true, callback: true };
+    }
+    case 'mongoose': {
+      const session = freshName(used, ['session', 'dbSession']);
+      const prop = session === 'session' ? 'session' : `session: ${session}`;
+      const edits: TextEdit[] = [];
+      for (const w of writes) {
+        if (!('arguments' in w.call)) return undefined;
+        const call = w.call;
+        if (w.handle.kind === 'model' && w.method === 'create') {
+          // Model.create(doc) → Model.create([doc], { session }): options need the array form.
+          const arg = call.arguments[0];
+          if (!arg || call.arguments.length > 2) return undefined;
+          if (t.isArrayLiteralExpression(skipOuter(t, arg))) {
+            const e = addOption(t, call, 1, prop, sf);
+            if (!e) return undefined;
+            edits.push(e);
+            continue;
+          }
+          let n: ts.Node = w.node;
+          while (n.parent && (t.isParenthesizedExpression(n.parent) || t.isAwaitExpression(n.parent))) n = n.parent;
+          const p = n.parent;
+          const awaited = t.isAwaitExpression(w.node.parent);
+          if (call.arguments.length !== 1 || w.node !== call) return undefined;
+          if (p && t.isVariableDeclaration(p) && t.isIdentifier(p.name) && awaited && !p.type) {
+            edits.push({ range: [p.name.getStart(sf), p.name.getEnd()], text: `[${p.name.text}]` });
+          } else if (!(p && t.isExpressionStatement(p))) {
+            return undefined;
+          }
+          edits.push({ range: [arg.getStart(sf), arg.getEnd()], text: `[${arg.getText(sf)}], { ${prop} }` });
+          continue;
+        }
+        const index = (w.handle.kind === 'record' ? MONGOOSE_RECORD_OPTION_INDEX : MONGOOSE_OPTION_INDEX)[w.method];
+        if (index === undefined) return undefined;
+        if (index === 2 && call.arguments.length < 2) return undefined;
+        const e = addOption(t, call, index, prop, sf);
+        if (!e) return undefined;
+        edits.push(e);
+      }
+      const mongoose = importsModule(t, sf, /^mongoose$/);
+      const model = writes.find((w) => w.handle.kind === 'model');
+      const root = mongoose ? `${mongoose}.connection` : model ? `${skipOuter(t, model.receiver).getText(sf)}.db` : undefined;
+      if (!root) return undefined;
+      return { open: `await ${root}.transaction(async (${session}) => {`, close: '});', edits: edits.sort((a, b) => a.range[0] - b.range[0]), allowsReturn: true, callback: true };
+    }
+    case 'sql': {
+      if (roots.length !== 1) return undefined;
+      const tagged = writes.every((w) => t.isTaggedTemplateExpression(w.call));
+      if (tagged) {
+        // postgres.js: sql.begin(async (sql) => { … }) shadows the client with the transaction.
+        const name = t.isIdentifier(skipOuter(t, first.receiver)) ? rootText : freshName(used, ['sql']);
+        const edits = name === rootText ? [] : rewriteRoots(name);
+        return callbackWrap(`await ${rootText}.begin`, name, edits);
+      }
+      if (writes.some((w) => t.isTaggedTemplateExpression(w.call) || !/^(query|execute)$/.test(w.method))) return undefined;
+      const mysql = importsModule(t, sf, /^mysql2?(\/promise)?$/) !== undefined;
+      const pg = importsModule(t, sf, /^(pg|@neondatabase\/serverless)$/) !== undefined;
+      if (mysql === pg) return undefined;
+      const pool = first.handle.pool === true;
+      const client = pool ? freshName(used, mysql ? ['conn', 'connection'] : ['client', 'pgClient']) : rootText;
+      const edits = pool ? rewriteRoots(client) : [];
+      if (!edits) return undefined;
+      const err = freshName(used, ['error', 'txError']);
+      const [begin, commit, rollback] = mysql ? ['beginTransaction()', 'commit()', 'rollback()'] : ["query('BEGIN')", "query('COMMIT')", "query('ROLLBACK')"];
+      const connect = pool ? `const ${client} = await ${rootText}.${mysql ? 'getConnection' : 'connect'}();\n` : '';
+      return {
+        open: `${connect}\u0000try {\n\u0001await ${client}.${begin};`,
+        close: `\u0001await ${client}.${commit};\n\u0000} catch (${err}) {\n\u0001await ${client}.${rollback};\n\u0001throw ${err};\n\u0000}${pool ? ` finally {\n\u0001${client}.release();\n\u0000}` : ''}`,
+        edits,
+        allowsReturn: false,
+        callback: false,
+      };
+    }
+    default:
+      return undefined;
+  }
+}
+
+function applyLocal(text: string, base: number, edits: TextEdit[]): string {
+  let out = '';
+  let cursor = 0;
+  for (const e of [...edits].sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1])) {
+    const s = e.range[0] - base;
+    if (s < cursor) continue;
+    out += text.slice(cursor, s) + e.text;
+    cursor = e.range[1] - base;
+  }
+  return out + text.slice(cursor);
+}
+
+function templateRanges(t: TS, node: ts.Node, sf: ts.SourceFile): [number, number][] {
+  const out: [number, number][] = [];
+  const visit = (n: ts.Node): void => {
+    if (t.isNoSubstitutionTemplateLiteral(n) || t.isTemplateHead(n) || t.isTemplateMiddle(n) || t.isTemplateTail(n)) out.push([n.getStart(sf), n.getEnd()]);
+    t.forEachChild(n, visit);
+  };
+  visit(node);
+  return out;
+}
+
+function buildSuggestion(t: TS, sf: ts.SourceFile, s: UnitSummary, knowledge: Knowledge): SuggestionDescriptor<MessageIds> | undefined {
+  const fn = s.unit.fn as FunctionLike;
+  if (!fn.body || !t.isBlock(fn.body) || !isAsync(t, fn) || fn.asteriskToken) return undefined;
+  if (s.groups.size > 0 || s.writes.some((w) => !w.write || w.group !== undefined || w.viaParam !== undefined)) return undefined;
+  const writes = s.writes.map((w) => w.write!);
+  // The deepest block holding every write (a loop is wrapped whole, never per iteration).
+  const covers = writes.map((w) => coverOf(t, w.node, fn));
+  const chains = covers.map((c) => {
+    const list: ts.Node[] = [];
+    for (let n: ts.Node | undefined = c; n && n !== fn; n = n.parent) list.unshift(n);
+    return list;
+  });
+  let block: ts.Block = fn.body;
+  for (let depth = 0; ; depth++) {
+    const n = chains[0]![depth];
+    if (!n || !chains.every((c) => c[depth] === n)) break;
+    if (t.isBlock(n) && chains.every((c) => c.length > depth + 1)) block = n;
+    if (isFunctionLike(t, n)) return undefined;
+  }
+  const stmts = block.statements;
+  const holds = (st: ts.Statement): boolean => covers.some((c) => c.getStart(sf) >= st.getStart(sf) && c.getEnd() <= st.getEnd());
+  let i = stmts.findIndex(holds);
+  let j = stmts.length - 1 - [...stmts].reverse().findIndex(holds);
+  if (i < 0 || j < i) return undefined;
+  const declared = new Set<string>();
+  for (const st of stmts.slice(i, j + 1)) {
+    const names = declaredNames(t, st);
+    if (!names) return undefined;
+    names.forEach((n) => declared.add(n));
+  }
+  if (declared.size > 0 && usesAny(t, stmts.slice(j + 1), declared)) j = stmts.length - 1;
+  let facts = rangeFacts(t, stmts.slice(i, j + 1));
+  const isBody = block === fn.body;
+  if (facts.returns && isBody) {
+    j = stmts.length - 1;
+    facts = rangeFacts(t, stmts.slice(i, j + 1));
+  }
+  if (facts.yields || facts.jumpsOut) return undefined;
+  for (const st of stmts.slice(i, j + 1)) if (!declaredNames(t, st)) return undefined;
+  const start = stmts[i]!.getStart(sf);
+  const end = stmts[j]!.getEnd();
+  const wrap = buildWrap(t, sf, fn, writes, start, end, identifiersIn(t, fn));
+  if (!wrap) return undefined;
+  if (facts.returns && (!wrap.allowsReturn || !isBody || j !== stmts.length - 1)) return undefined;
+  const prefix = facts.returns && wrap.callback ? 'return ' : '';
+
+  // Indentation: the statement's own, one level deeper inside the wrapper.
+  const lineStart = sf.getPositionOfLineAndCharacter(sf.getLineAndCharacterOfPosition(start).line, 0);
+  const indent = sf.text.slice(lineStart, start);
+  if (!/^[ \t]*$/.test(indent)) return undefined;
+  const unit = indent.includes('\t') ? '\t' : /\n {4}\S/.test(sf.text) && !/\n {2}\S/.test(sf.text) ? '    ' : '  ';
+  const templates = templateRanges(t, block, sf);
+  const edits = [...wrap.edits];
+  for (let p = sf.text.indexOf('\n', start); p >= 0 && p < end; p = sf.text.indexOf('\n', p + 1)) {
+    const at = p + 1;
+    if (templates.some(([a, b]) => a < at && at < b)) continue;
+    const next = sf.text[at];
+    if (next === '\n' || next === '\r') continue;
+    edits.push({ range: [at, at], text: unit });
+  }
+  const inner = applyLocal(sf.text.slice(start, end), start, edits);
+  const expand = (text: string): string => text.replace(/\u0000/g, indent).replace(/\u0001/g, indent + unit);
+  const open = expand(wrap.open.replace(/^\u0000/, ''));
+  const close = expand(wrap.close);
+  const text = wrap.callback ? `${prefix}${open}\n${indent}${unit}${inner}\n${indent}${close}` : `${open}\n${indent}${unit}${inner}\n${close}`;
+  return { messageId: 'wrapInTransaction', data: { layer: layerName(knowledge, writes[0]!.layer) }, edits: [{ range: [start, end], text }] };
+}

@@ -1,0 +1,1457 @@
+/**
+ * The data-layer recognizer: which expressions write to a database, which open or carry a transaction, and,
+ * per function, which writes are covered by one. Receivers are recognised from imports and from how a value
+ * was obtained (`new PrismaClient()`, `drizzle(...)`, `@InjectRepository(X)`, `pool.connect()`), with naming
+ * heuristics as the fallback; the vocabularies come from `knowledge.database`.
+ *
+ * Import reading is local to this file (a per-SourceFile cache of import/require bindings).
+ */
+import type * as ts from 'typescript';
+import { normalizeLayer, type DataLayerKnowledge, type DatabaseKnowledge } from '../knowledge/database.js';
+import { defaultDatabase } from '../knowledge/database.js';
+import type { Knowledge } from '../knowledge/index.js';
+import type { TS } from '../ts.js';
+import { isFunctionLike, skipOuter, type FunctionLike } from './ast.js';
+
+// ---------------------------------------------------------------------------------------------------------
+// Imports
+
+export interface ImportBinding {
+  module: string;
+  /** `default`, `*`, or the imported name. */
+  imported: string;
+  node: ts.Node;
+}
+
+interface FileInfo {
+  imports: Map<string, ImportBinding>;
+  /** Layer ids imported anywhere in the file. */
+  layers: Set<string>;
+}
+
+const fileCache = new WeakMap<ts.SourceFile, Map<DatabaseKnowledge, FileInfo>>();
+
+function moduleMatches(specifier: string, module: string): boolean {
+  return specifier === module || specifier.startsWith(module + '/');
+}
+
+export function layerOfModule(db: DatabaseKnowledge, specifier: string): string | undefined {
+  for (const layer of db.layers) if (layer.modules.some((m) => moduleMatches(specifier, m))) return layer.id;
+  return undefined;
+}
+
+function readImports(t: TS, sf: ts.SourceFile, db: DatabaseKnowledge): FileInfo {
+  let byKnowledge = fileCache.get(sf);
+  if (!byKnowledge) fileCache.set(sf, (byKnowledge = new Map()));
+  const cached = byKnowledge.get(db);
+  if (cached) return cached;
+  const imports = new Map<string, ImportBinding>();
+  const layers = new Set<string>();
+  const note = (module: string): void => {
+    const layer = layerOfModule(db, module);
+    if (layer) layers.add(layer);
+  };
+  for (const st of sf.statements) {
+    if (t.isImportDeclaration(st) && t.isStringLiteral(st.moduleSpecifier)) {
+      const module = st.moduleSpecifier.text;
+      note(module);
+      const clause = st.importClause;
+      if (!clause) continue;
+      if (clause.name) imports.set(clause.name.text, { module, imported: 'default', node: clause.name });
+      const nb = clause.namedBindings;
+      if (nb && t.isNamespaceImport(nb)) imports.set(nb.name.text, { module, imported: '*', node: nb.name });
+      if (nb && t.isNamedImports(nb)) {
+        for (const el of nb.elements) imports.set(el.name.text, { module, imported: (el.propertyName ?? el.name).text, node: el.name });
+      }
+    } else if (t.isImportEqualsDeclaration(st) && t.isExternalModuleReference(st.moduleReference) && t.isStringLiteral(st.moduleReference.expression)) {
+      const module = st.moduleReference.expression.text;
+      note(module);
+      imports.set(st.name.text, { module, imported: '*', node: st.name });
+    } else if (t.isVariableStatement(st)) {
+      // const x = require('m') / const { a, b: c } = require('m')
+      for (const d of st.declarationList.declarations) {
+        const init = d.initializer && skipOuter(t, d.initializer);
+        if (!init || !t.isCallExpression(init) || !t.isIdentifier(init.expression) || init.expression.text !== 'require') continue;
+        const arg = init.arguments[0];
+        if (!arg || !t.isStringLiteral(arg)) continue;
+        note(arg.text);
+        if (t.isIdentifier(d.name)) imports.set(d.name.text, { module: arg.text, imported: '*', node: d.name });
+        else if (t.isObjectBindingPattern(d.name)) {
+          for (const el of d.name.elements) {
+            if (!t.isIdentifier(el.name)) continue;
+            const prop = el.propertyName && t.isIdentifier(el.propertyName) ? el.propertyName.text : el.name.text;
+            imports.set(el.name.text, { module: arg.text, imported: prop, node: el.name });
+          }
+        }
+      }
+    }
+  }
+  const info = { imports, layers };
+  byKnowledge.set(db, info);
+  return info;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Knowledge access
+
+interface Vocab {
+  db: DatabaseKnowledge;
+  layers: Map<string, DataLayerKnowledge>;
+  /** Flat write methods a user added through config; they count on every model-like receiver. */
+  extraWrites: Set<string>;
+  extraBulk: Set<string>;
+  txMethods: Set<string>;
+  beginMethods: Set<string>;
+  rawMethods: Set<string>;
+  txOptions: Set<string>;
+  txBinders: Set<string>;
+  clientNames: Set<string>;
+  txHandleNames: Set<string>;
+  decorators: Set<string>;
+}
+
+const vocabCache = new WeakMap<DatabaseKnowledge, Vocab>();
+
+function mergeLayers(list: DataLayerKnowledge[]): Map<string, DataLayerKnowledge> {
+  const out = new Map<string, DataLayerKnowledge>();
+  for (const raw of list) {
+    const layer = normalizeLayer(raw);
+    const prev = out.get(layer.id);
+    if (!prev) {
+      out.set(layer.id, layer);
+      continue;
+    }
+    const merged = { ...prev } as Record<string, unknown>;
+    for (const [k, v] of Object.entries(layer)) {
+      const p = (prev as unknown as Record<string, unknown>)[k];
+      merged[k] = Array.isArray(p) && Array.isArray(v) ? [...new Set([...p, ...v])] : p ?? v;
+    }
+    out.set(layer.id, merged as unknown as DataLayerKnowledge);
+  }
+  return out;
+}
+
+function vocabOf(knowledge: Knowledge): Vocab {
+  const db = knowledge.database;
+  const hit = vocabCache.get(db);
+  if (hit) return hit;
+  const layers = mergeLayers(db.layers ?? defaultDatabase.layers);
+  const all = [...layers.values()];
+  const v: Vocab = {
+    db: { ...defaultDatabase, ...db, layers: all },
+    layers,
+    extraWrites: new Set((db.writeMethods ?? []).filter((m) => !defaultDatabase.writeMethods.includes(m))),
+    extraBulk: new Set((db.bulkWriteMethods ?? []).filter((m) => !defaultDatabase.bulkWriteMethods.includes(m))),
+    txMethods: new Set(db.transactionMethods ?? defaultDatabase.transactionMethods),
+    beginMethods: new Set(db.beginMethods ?? defaultDatabase.beginMethods),
+    rawMethods: new Set(db.rawQueryMethods ?? defaultDatabase.rawQueryMethods),
+    txOptions: new Set(all.flatMap((l) => l.transactionOptions)),
+    txBinders: new Set(all.flatMap((l) => l.transactionBinders)),
+    clientNames: new Set(db.clientNames ?? defaultDatabase.clientNames),
+    txHandleNames: new Set(db.transactionHandleNames ?? defaultDatabase.transactionHandleNames),
+    decorators: new Set(db.transactionDecorators ?? defaultDatabase.transactionDecorators),
+  };
+  vocabCache.set(db, v);
+  return v;
+}
+
+/** The display name of a layer id (`Prisma`). */
+export function layerName(knowledge: Knowledge, id: string): string {
+  return vocabOf(knowledge).layers.get(id)?.name ?? id;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Raw SQL
+
+export type SqlKind = 'write' | 'read' | 'begin' | 'commit' | 'rollback' | 'ddl' | 'other';
+
+/** Classifies SQL text by its leading keyword (comments, parentheses and a `WITH` prefix looked through). */
+export function classifySql(text: string): SqlKind {
+  const s = text.replace(/^(?:\s|\(|--[^\n]*\n?|\/\*[\s\S]*?\*\/)+/, '');
+  const word = /^[A-Za-z]+/.exec(s)?.[0]?.toUpperCase();
+  switch (word) {
+    case 'INSERT':
+    case 'UPDATE':
+    case 'DELETE':
+    case 'MERGE':
+    case 'REPLACE':
+    case 'UPSERT':
+    case 'TRUNCATE':
+      return 'write';
+    case 'WITH':
+      return /\b(INSERT\s+INTO|UPDATE\s+\S+\s+SET|DELETE\s+FROM|MERGE\s+INTO)\b/i.test(s) ? 'write' : 'read';
+    case 'SELECT':
+    case 'SHOW':
+    case 'EXPLAIN':
+    case 'VALUES':
+    case 'TABLE':
+      return 'read';
+    case 'BEGIN':
+      return 'begin';
+    case 'START':
+      return /^START\s+TRANSACTION/i.test(s) ? 'begin' : 'other';
+    case 'COMMIT':
+    case 'END':
+      return 'commit';
+    case 'ROLLBACK':
+    case 'ABORT':
+      return /^ROLLBACK\s+TO/i.test(s) ? 'other' : 'rollback';
+    case 'CREATE':
+    case 'ALTER':
+    case 'DROP':
+      return 'ddl';
+    default:
+      return 'other';
+  }
+}
+
+function templateText(t: TS, tpl: ts.TemplateLiteral): string {
+  if (t.isNoSubstitutionTemplateLiteral(tpl)) return tpl.text;
+  return tpl.head.text + tpl.templateSpans.map((s) => ' ? ' + s.literal.text).join('');
+}
+
+/** The SQL text an argument carries: a literal, a template, a `sql` tagged template, `{ text }` or a const. */
+export function sqlTextOf(t: TS, expr: ts.Expression | undefined, depth = 0): string | undefined {
+  if (!expr || depth > 3) return undefined;
+  const e = skipOuter(t, expr);
+  if (t.isStringLiteral(e) || t.isNoSubstitutionTemplateLiteral(e)) return e.text;
+  if (t.isTemplateExpression(e)) return templateText(t, e);
+  if (t.isTaggedTemplateExpression(e)) return templateText(t, e.template);
+  if (t.isBinaryExpression(e) && e.operatorToken.kind === t.SyntaxKind.PlusToken) return sqlTextOf(t, e.left, depth + 1);
+  if (t.isObjectLiteralExpression(e)) {
+    for (const p of e.properties) {
+      if (t.isPropertyAssignment(p) && t.isIdentifier(p.name) && (p.name.text === 'text' || p.name.text === 'sql')) return sqlTextOf(t, p.initializer, depth + 1);
+    }
+    return undefined;
+  }
+  if (t.isIdentifier(e)) {
+    const decl = resolveIdentifier(t, e.text, e);
+    if (decl?.kind === 'var' && decl.init && decl.isConst) return sqlTextOf(t, decl.init, depth + 1);
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Scopes and bindings
+
+export interface Decl {
+  kind: 'var' | 'param' | 'import' | 'class' | 'function' | 'forOf' | 'catch';
+  node: ts.Node;
+  name: string;
+  init?: ts.Expression;
+  type?: ts.TypeNode;
+  isConst?: boolean;
+  /** For parameters: the function and index. */
+  fn?: FunctionLike;
+  index?: number;
+  /** For destructured bindings: the property path is lost; the binding is by name only. */
+  destructured?: boolean;
+  binding?: ImportBinding;
+}
+
+function bindsName(t: TS, name: ts.BindingName, wanted: string): boolean {
+  if (t.isIdentifier(name)) return name.text === wanted;
+  return name.elements.some((el) => !t.isOmittedExpression(el) && bindsName(t, el.name, wanted));
+}
+
+function declsIn(t: TS, statements: readonly ts.Statement[], name: string): Decl | undefined {
+  for (const st of statements) {
+    if (t.isVariableStatement(st)) {
+      for (const d of st.declarationList.declarations) {
+        if (!bindsName(t, d.name, name)) continue;
+        const isConst = (st.declarationList.flags & t.NodeFlags.Const) !== 0;
+        return { kind: 'var', node: d, name, init: t.isIdentifier(d.name) ? d.initializer : undefined, type: t.isIdentifier(d.name) ? d.type : undefined, isConst, destructured: !t.isIdentifier(d.name) };
+      }
+    } else if (t.isFunctionDeclaration(st) && st.name?.text === name) {
+      return { kind: 'function', node: st, name };
+    } else if (t.isClassDeclaration(st) && st.name?.text === name) {
+      return { kind: 'class', node: st, name };
+    } else if (t.isExportAssignment(st) || t.isImportDeclaration(st)) {
+      continue;
+    }
+  }
+  return undefined;
+}
+
+/** Finds the declaration an identifier refers to, walking lexical scopes outwards. */
+export function resolveIdentifier(t: TS, name: string, from: ts.Node): Decl | undefined {
+  for (let n: ts.Node | undefined = from.parent; n; n = n.parent) {
+    if (isFunctionLike(t, n)) {
+      const idx = n.parameters.findIndex((p) => bindsName(t, p.name, name));
+      if (idx >= 0) {
+        const p = n.parameters[idx]!;
+        return { kind: 'param', node: p, name, type: p.type, init: p.initializer, fn: n, index: idx, destructured: !t.isIdentifier(p.name) };
+      }
+    }
+    if (t.isBlock(n) || t.isModuleBlock(n) || t.isCaseClause(n) || t.isDefaultClause(n)) {
+      const d = declsIn(t, n.statements, name);
+      if (d) return d;
+    }
+    if ((t.isForOfStatement(n) || t.isForInStatement(n) || t.isForStatement(n)) && n.initializer && t.isVariableDeclarationList(n.initializer)) {
+      for (const d of n.initializer.declarations) {
+        if (bindsName(t, d.name, name)) {
+          if (t.isForOfStatement(n)) return { kind: 'forOf', node: d, name, init: n.expression, destructured: !t.isIdentifier(d.name) };
+          return { kind: 'var', node: d, name, init: d.initializer, type: d.type };
+        }
+      }
+    }
+    if (t.isCatchClause(n) && n.variableDeclaration && bindsName(t, n.variableDeclaration.name, name)) {
+      return { kind: 'catch', node: n.variableDeclaration, name };
+    }
+    if (t.isSourceFile(n)) {
+      const d = declsIn(t, n.statements, name);
+      if (d) return d;
+      for (const st of n.statements) {
+        if (t.isImportDeclaration(st) && st.importClause) {
+          const c = st.importClause;
+          const module = t.isStringLiteral(st.moduleSpecifier) ? st.moduleSpecifier.text : '';
+          if (c.name?.text === name) return { kind: 'import', node: c, name, binding: { module, imported: 'default', node: c.name } };
+          const nb = c.namedBindings;
+          if (nb && t.isNamespaceImport(nb) && nb.name.text === name) return { kind: 'import', node: nb, name, binding: { module, imported: '*', node: nb.name } };
+          if (nb && t.isNamedImports(nb)) {
+            for (const el of nb.elements) if (el.name.text === name) return { kind: 'import', node: el, name, binding: { module, imported: (el.propertyName ?? el.name).text, node: el.name } };
+          }
+        }
+      }
+    }
+  }
+  return undefined;
+}
+
+function enclosingClass(t: TS, node: ts.Node): ts.ClassLikeDeclaration | undefined {
+  for (let n = node.parent; n; n = n.parent) {
+    if (t.isClassDeclaration(n) || t.isClassExpression(n)) return n;
+    // `this` inside a plain function expression is not the class instance.
+    if (t.isFunctionDeclaration(n) || t.isFunctionExpression(n)) return undefined;
+  }
+  return undefined;
+}
+
+interface Member {
+  node: ts.Node;
+  type?: ts.TypeNode;
+  init?: ts.Expression;
+  decorators: readonly ts.Decorator[];
+}
+
+function classMember(t: TS, cls: ts.ClassLikeDeclaration, name: string): Member | undefined {
+  for (const m of cls.members) {
+    if (t.isPropertyDeclaration(m) && m.name && (t.isIdentifier(m.name) || t.isPrivateIdentifier(m.name)) && m.name.text === name) {
+      const init = m.initializer;
+      // property = inject(PrismaService) / this.x = ... in the constructor
+      return { node: m, type: m.type, init: init ?? constructorAssignment(t, cls, name), decorators: t.getDecorators(m) ?? [] };
+    }
+    if (t.isConstructorDeclaration(m)) {
+      for (const p of m.parameters) {
+        if (t.isIdentifier(p.name) && p.name.text === name && (t.getModifiers(p) ?? []).length > 0) {
+          return { node: p, type: p.type, decorators: t.getDecorators(p) ?? [] };
+        }
+      }
+    }
+  }
+  const init = constructorAssignment(t, cls, name);
+  return init ? { node: init, init, decorators: [] } : undefined;
+}
+
+function constructorAssignment(t: TS, cls: ts.ClassLikeDeclaration, name: string): ts.Expression | undefined {
+  const ctor = cls.members.find((m): m is ts.ConstructorDeclaration => t.isConstructorDeclaration(m));
+  if (!ctor?.body) return undefined;
+  for (const st of ctor.body.statements) {
+    if (!t.isExpressionStatement(st) || !t.isBinaryExpression(st.expression) || st.expression.operatorToken.kind !== t.SyntaxKind.EqualsToken) continue;
+    const left = st.expression.left;
+    if (t.isPropertyAccessExpression(left) && left.expression.kind === t.SyntaxKind.ThisKeyword && left.name.text === name) return st.expression.right;
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Handles: what a receiver is
+
+export type HandleKind = 'client' | 'delegate' | 'repository' | 'manager' | 'datasource' | 'queryRunner' | 'model' | 'record' | 'session' | 'txValue' | 'none';
+
+export interface Handle {
+  kind: HandleKind;
+  /** Layer id, or `unknown` when only the name says it is a database handle. */
+  layer: string;
+  /** Bound to a transaction: a transaction callback's parameter, an explicit transaction, or a caller's one. */
+  isTx: boolean;
+  /** A parameter of `fn` carries the transaction (caller decides): index into its parameters. */
+  viaParam?: { fn: FunctionLike; index: number };
+  /** A pg / mysql2 pool (each query may run on another connection). */
+  pool?: boolean;
+  /** The handle was only recognised by its name. */
+  byName?: boolean;
+}
+
+const NONE: Handle = { kind: 'none', layer: 'unknown', isTx: false };
+
+const TX_TYPE = /Transaction(?!al)|\bTx\b|TxClient|DbOrTx|\bTrx\b|EntityManager|QueryRunner|PoolClient|PoolConnection|ClientSession/;
+const NOT_MODEL_NAME = /^(view|ai|llm|ml|chat|embedding|language|data|language|openai|anthropic|gpt|text|image|vision|speech|audio|base|domain|read|write|response|request|form|ui|app|render|scene|physics|mesh|3d|threeD)Model$/i;
+
+interface Resolver {
+  t: TS;
+  v: Vocab;
+  file: FileInfo;
+  /** Parameters of transaction callbacks seen so far (writes through them are inside that transaction). */
+  txParams: Set<ts.Node>;
+}
+
+function typeNames(t: TS, type: ts.TypeNode | undefined): string[] {
+  if (!type) return [];
+  return type
+    .getText()
+    .replace(/\breadonly\b/g, '')
+    .split('|')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+function baseTypeName(text: string): string {
+  return text.replace(/<[\s\S]*$/, '').replace(/^typeof\s+/, '').trim();
+}
+
+function handleFromType(r: Resolver, type: ts.TypeNode | undefined, at: ts.Node): Handle | undefined {
+  const { t, v, file } = r;
+  for (const part of typeNames(t, type)) {
+    const base = baseTypeName(part);
+    const last = base.split('.').pop() ?? base;
+    if (/^typeof\s/.test(part)) {
+      const h = handleOfName(r, base, at, 1);
+      if (h && h.kind === 'model') return h;
+    }
+    if (last === 'ClientSession') return { kind: 'session', layer: 'mongoose', isTx: false };
+    if (/Prisma/.test(base)) return { kind: 'client', layer: 'prisma', isTx: false };
+    if (/^Knex(\.Transaction)?$/.test(base)) return { kind: 'client', layer: 'knex', isTx: false };
+    if (last === 'Transaction' || last === 'ControlledTransaction') {
+      if (file.layers.has('kysely')) return { kind: 'client', layer: 'kysely', isTx: true };
+      if (file.layers.has('sequelize')) return { kind: 'txValue', layer: 'sequelize', isTx: true };
+      if (file.layers.has('knex')) return { kind: 'client', layer: 'knex', isTx: true };
+      continue;
+    }
+    for (const layer of v.layers.values()) {
+      if (layer.clientTypes.includes(base) || layer.clientTypes.includes(last)) {
+        if (layer.id === 'typeorm') {
+          if (last === 'EntityManager') return { kind: 'manager', layer: 'typeorm', isTx: false };
+          if (last === 'QueryRunner') return { kind: 'queryRunner', layer: 'typeorm', isTx: false };
+          if (last === 'Connection' && file.layers.has('mongoose') && !file.layers.has('typeorm')) return { kind: 'client', layer: 'mongoose', isTx: false };
+          if (last === 'Connection' && file.layers.has('sql') && !file.layers.has('typeorm')) return { kind: 'client', layer: 'sql', isTx: false };
+          return { kind: 'datasource', layer: 'typeorm', isTx: false };
+        }
+        if (layer.id === 'sql') {
+          if ((last === 'Client' || last === 'Connection') && !file.layers.has('sql')) continue;
+          return { kind: 'client', layer: 'sql', isTx: false, pool: last === 'Pool' };
+        }
+        if (layer.id === 'mongoose' && !file.layers.has('mongoose')) continue;
+        return { kind: 'client', layer: layer.id, isTx: false };
+      }
+      if (layer.modelTypes.includes(base) || layer.modelTypes.includes(last)) {
+        if (layer.id === 'mongoose' && last === 'Model' && file.layers.has('sequelize') && !file.layers.has('mongoose')) return { kind: 'model', layer: 'sequelize', isTx: false };
+        return { kind: layer.id === 'typeorm' ? 'repository' : 'model', layer: layer.id, isTx: false };
+      }
+    }
+    if (/(Document|Doc)$/.test(last) && file.layers.has('mongoose')) return { kind: 'record', layer: 'mongoose', isTx: false };
+  }
+  return undefined;
+}
+
+function decoratorName(t: TS, d: ts.Decorator): string {
+  const e = t.isCallExpression(d.expression) ? d.expression.expression : d.expression;
+  return t.isIdentifier(e) ? e.text : t.isPropertyAccessExpression(e) ? e.name.text : '';
+}
+
+function handleFromDecorators(r: Resolver, decorators: readonly ts.Decorator[]): Handle | undefined {
+  const { t, file } = r;
+  for (const d of decorators) {
+    const name = decoratorName(t, d);
+    if (name === 'InjectRepository') return { kind: 'repository', layer: 'typeorm', isTx: false };
+    if (name === 'InjectEntityManager') return { kind: 'manager', layer: 'typeorm', isTx: false };
+    if (name === 'InjectDataSource' || (name === 'InjectConnection' && file.layers.has('typeorm'))) return { kind: 'datasource', layer: 'typeorm', isTx: false };
+    if (name === 'InjectModel') return { kind: 'model', layer: file.layers.has('sequelize') && !file.layers.has('mongoose') ? 'sequelize' : 'mongoose', isTx: false };
+    if (name === 'InjectConnection' && file.layers.has('mongoose')) return { kind: 'client', layer: 'mongoose', isTx: false };
+    if (name === 'InjectKysely') return { kind: 'client', layer: 'kysely', isTx: false };
+    if (name === 'InjectKnex' || (name === 'InjectConnection' && file.layers.has('knex'))) return { kind: 'client', layer: 'knex', isTx: false };
+    if (/^InjectDrizzle|^InjectDb$/.test(name)) return { kind: 'client', layer: file.layers.has('drizzle') ? 'drizzle' : 'unknown', isTx: false };
+  }
+  return undefined;
+}
+
+function importedLayer(r: Resolver, name: string): string | undefined {
+  const b = r.file.imports.get(name);
+  return b ? layerOfModule(r.v.db, b.module) : undefined;
+}
+
+const MODEL_PATH = /(^|\/)(models?|schemas?)(\/|$)|[./-](model|schema)s?$/i;
+
+/** A handle from a declaration: type, decorators, initializer, import, class, parameter name. */
+function handleFromDecl(r: Resolver, decl: Decl, at: ts.Node, depth: number): Handle | undefined {
+  const { t, v } = r;
+  let h: Handle | undefined;
+  if (decl.kind === 'param' || decl.kind === 'var') h = handleFromType(r, decl.type, at);
+  if (!h && decl.kind === 'param' && t.isParameter(decl.node)) h = handleFromDecorators(r, t.getDecorators(decl.node) ?? []);
+  if (!h && decl.init && decl.kind !== 'forOf') h = handleFromInit(r, decl.init, depth + 1);
+  if (!h && decl.kind === 'forOf' && decl.init) {
+    const it = handleFromInit(r, decl.init, depth + 1);
+    if (it?.kind === 'record') h = it;
+  }
+  if (!h && decl.kind === 'import' && decl.binding) {
+    const layer = layerOfModule(v.db, decl.binding.module);
+    if (layer) {
+      // `import { sql } from 'drizzle-orm'` is a fragment helper, `import knex from 'knex'` is the factory.
+      if (layer === 'sql' || (layer === 'mongoose' && decl.binding.imported === 'default')) h = { kind: 'client', layer, isTx: false };
+      else h = NONE;
+    } else if (/^[A-Z]/.test(decl.name) && !decl.binding.module.startsWith('@') && MODEL_PATH.test(decl.binding.module)) {
+      h = { kind: 'model', layer: modelLayer(r), isTx: false };
+    }
+  }
+  if (!h && decl.kind === 'class' && t.isClassDeclaration(decl.node)) h = handleFromClass(r, decl.node);
+  if (!h && decl.kind === 'var' && decl.destructured) h = undefined;
+  if (decl.kind === 'param' && decl.fn) {
+    const p = decl.node as ts.ParameterDeclaration;
+    if (r.txParams.has(p)) return { ...(h ?? { kind: 'client', layer: 'unknown', isTx: true, byName: true }), isTx: true };
+    const typeText = p.type?.getText() ?? '';
+    const txLike =
+      v.txHandleNames.has(decl.name) ||
+      TX_TYPE.test(typeText) ||
+      (h?.kind === 'client' && h.layer === 'sql' && !h.pool && /^(client|conn|connection)$/.test(decl.name));
+    if (txLike) return { ...(h ?? nameHandle(r, decl.name) ?? { kind: 'client', layer: 'unknown', isTx: true }), isTx: true, viaParam: { fn: decl.fn, index: decl.index ?? 0 } };
+  }
+  return h;
+}
+
+function modelLayer(r: Resolver): string {
+  const l = r.file.layers;
+  if (l.has('mongoose') && !l.has('sequelize')) return 'mongoose';
+  if (l.has('sequelize') && !l.has('mongoose')) return 'sequelize';
+  return 'unknown';
+}
+
+function handleFromClass(r: Resolver, cls: ts.ClassDeclaration): Handle | undefined {
+  const { t } = r;
+  for (const clause of cls.heritageClauses ?? []) {
+    if (clause.token !== t.SyntaxKind.ExtendsKeyword) continue;
+    for (const ty of clause.types) {
+      const base = ty.expression.getText();
+      if (base === 'Model' || /^Model$|\.Model$/.test(base)) return { kind: 'model', layer: r.file.layers.has('sequelize') ? 'sequelize' : modelLayer(r), isTx: false };
+      if (base === 'BaseEntity') return { kind: 'model', layer: 'typeorm', isTx: false };
+    }
+  }
+  return undefined;
+}
+
+function nameHandle(r: Resolver, name: string): Handle | undefined {
+  const { v } = r;
+  if (v.clientNames.has(name)) {
+    switch (name) {
+      case 'prisma':
+        return { kind: 'client', layer: 'prisma', isTx: false, byName: true };
+      case 'knex':
+        return { kind: 'client', layer: 'knex', isTx: false, byName: true };
+      case 'kysely':
+        return { kind: 'client', layer: 'kysely', isTx: false, byName: true };
+      case 'drizzle':
+        return { kind: 'client', layer: 'drizzle', isTx: false, byName: true };
+      case 'sequelize':
+        return { kind: 'client', layer: 'sequelize', isTx: false, byName: true };
+      case 'mongoose':
+        return { kind: 'client', layer: 'mongoose', isTx: false, byName: true };
+      case 'manager':
+      case 'entityManager':
+      case 'em':
+        return { kind: 'manager', layer: 'typeorm', isTx: false, byName: true };
+      case 'dataSource':
+      case 'datasource':
+        return { kind: 'datasource', layer: 'typeorm', isTx: false, byName: true };
+      case 'pool':
+        return { kind: 'client', layer: 'sql', isTx: false, pool: true, byName: true };
+      case 'client':
+      case 'conn':
+      case 'connection':
+      case 'pg':
+      case 'sql':
+      case 'mysql':
+        return { kind: 'client', layer: 'sql', isTx: false, byName: true };
+      default:
+        return { kind: 'client', layer: 'unknown', isTx: false, byName: true };
+    }
+  }
+  if (/^(repo|repository)$|[a-z0-9](Repository|Repo)$/.test(name)) return { kind: 'repository', layer: 'typeorm', isTx: false, byName: true };
+  if (/^model$|[a-z0-9]Model$/.test(name) && !NOT_MODEL_NAME.test(name)) return { kind: 'model', layer: modelLayer(r), isTx: false, byName: true };
+  return undefined;
+}
+
+function handleOfName(r: Resolver, name: string, at: ts.Node, depth: number): Handle | undefined {
+  const decl = resolveIdentifier(r.t, name, at);
+  if (decl) {
+    const h = handleFromDecl(r, decl, at, depth);
+    if (h) return h.kind === 'none' ? undefined : h;
+    if (decl.kind === 'function' || decl.kind === 'class') return undefined;
+    if (decl.kind === 'var' && decl.init && !decl.destructured) {
+      // const order = await something(...) — a value, not a client, unless the name says so.
+      return nameHandle(r, name);
+    }
+  }
+  return nameHandle(r, name);
+}
+
+function handleFromMember(r: Resolver, cls: ts.ClassLikeDeclaration, name: string, depth: number): Handle | undefined {
+  const m = classMember(r.t, cls, name);
+  if (m) {
+    const h = handleFromType(r, m.type, m.node) ?? handleFromDecorators(r, m.decorators) ?? (m.init ? handleFromInit(r, m.init, depth + 1) : undefined);
+    if (h) return h.kind === 'none' ? undefined : h;
+  }
+  return nameHandle(r, name);
+}
+
+/** What a receiver expression is: `prisma`, `this.orderRepository`, `ctx.db`, `tx`. */
+export function handleOf(r: Resolver, expr: ts.Expression, depth = 0): Handle | undefined {
+  const { t } = r;
+  if (depth > 6) return undefined;
+  const e = skipOuter(t, expr);
+  if (t.isIdentifier(e)) return handleOfName(r, e.text, e, depth);
+  if (t.isPropertyAccessExpression(e) && e.expression.kind === t.SyntaxKind.ThisKeyword) {
+    const cls = enclosingClass(t, e);
+    return cls ? handleFromMember(r, cls, e.name.text, depth) : nameHandle(r, e.name.text);
+  }
+  if (t.isPropertyAccessExpression(e)) {
+    const inner = handleOf(r, e.expression, depth + 1);
+    if (inner) return derive(r, inner, e.name.text);
+    // ctx.prisma, req.db, fastify.pg: the property name decides.
+    const obj = skipOuter(t, e.expression);
+    if (t.isIdentifier(obj) || (t.isPropertyAccessExpression(obj) && (t.isIdentifier(obj.expression) || obj.expression.kind === t.SyntaxKind.ThisKeyword))) {
+      return nameHandle(r, e.name.text);
+    }
+  }
+  return undefined;
+}
+
+/** A property of a handle: `dataSource.manager`, `queryRunner.manager`, `prisma.order`. */
+function derive(r: Resolver, h: Handle, prop: string): Handle | undefined {
+  if (prop === 'manager' && (h.kind === 'datasource' || h.kind === 'queryRunner' || h.kind === 'repository')) return { ...h, kind: 'manager', layer: 'typeorm' };
+  if (h.kind === 'client' && (h.layer === 'prisma' || h.layer === 'unknown') && /^[a-z]\w*$/.test(prop) && prop !== 'query') return { ...h, kind: 'delegate', layer: h.layer };
+  if (h.kind === 'client' && h.layer === 'mongoose' && prop === 'connection') return h;
+  if (h.kind === 'model' && prop === 'collection') return h;
+  return undefined;
+}
+
+/** A handle from how a value was obtained. */
+function handleFromInit(r: Resolver, init: ts.Expression, depth: number): Handle | undefined {
+  const { t, v, file } = r;
+  if (depth > 6) return undefined;
+  let e = skipOuter(t, init);
+  if (t.isAwaitExpression(e)) e = skipOuter(t, e.expression);
+  if (t.isBinaryExpression(e) && (e.operatorToken.kind === t.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === t.SyntaxKind.BarBarToken)) {
+    const left = handleFromInit(r, e.left, depth + 1);
+    if (left?.isTx) return left;
+    return left ?? handleFromInit(r, e.right, depth + 1);
+  }
+  if (t.isConditionalExpression(e)) return handleFromInit(r, e.whenTrue, depth + 1) ?? handleFromInit(r, e.whenFalse, depth + 1);
+  if (t.isIdentifier(e) || t.isPropertyAccessExpression(e)) return handleOf(r, e, depth + 1);
+  if (t.isNewExpression(e)) {
+    const name = t.isIdentifier(e.expression) ? e.expression.text : t.isPropertyAccessExpression(e.expression) ? e.expression.name.text : '';
+    const layer = importedLayer(r, name);
+    if (name === 'PrismaClient' || layer === 'prisma') return { kind: 'client', layer: 'prisma', isTx: false };
+    if (name === 'Kysely') return { kind: 'client', layer: 'kysely', isTx: false };
+    if (name === 'DataSource' && (layer === 'typeorm' || file.layers.has('typeorm'))) return { kind: 'datasource', layer: 'typeorm', isTx: false };
+    if (name === 'Sequelize') return { kind: 'client', layer: 'sequelize', isTx: false };
+    if ((name === 'Pool' || name === 'Client') && (layer === 'sql' || file.layers.has('sql'))) return { kind: 'client', layer: 'sql', isTx: false, pool: name === 'Pool' };
+    if (t.isIdentifier(e.expression)) {
+      const m = handleOfName(r, name, e, depth + 1);
+      if (m?.kind === 'model') return { ...m, kind: 'record', byName: false };
+    }
+    return NONE;
+  }
+  if (t.isCallExpression(e)) {
+    const callee = skipOuter(t, e.expression);
+    if (t.isIdentifier(callee)) {
+      const name = callee.text;
+      const layer = importedLayer(r, name);
+      if (name === 'drizzle' || (layer === 'drizzle' && name === 'drizzle')) return { kind: 'client', layer: 'drizzle', isTx: false };
+      if (layer === 'knex' || (name === 'knex' && !layer)) return name === 'knex' || name === 'Knex' || layer === 'knex' ? { kind: 'client', layer: 'knex', isTx: false } : undefined;
+      if (layer === 'sql' && (name === 'postgres' || name === 'neon' || name === 'pgp' || name === 'createPool' || name === 'createConnection')) return { kind: 'client', layer: 'sql', isTx: false, pool: name === 'createPool' };
+      if (name === 'getRepository' || name === 'getCustomRepository' || name === 'getTreeRepository') return { kind: 'repository', layer: 'typeorm', isTx: false };
+      if (name === 'getManager') return { kind: 'manager', layer: 'typeorm', isTx: false };
+      if (name === 'getConnection' && file.layers.has('typeorm')) return { kind: 'datasource', layer: 'typeorm', isTx: false };
+      if (name === 'model' && layer === 'mongoose') return { kind: 'model', layer: 'mongoose', isTx: false };
+      if (name === 'getModelForClass') return { kind: 'model', layer: 'mongoose', isTx: false };
+      return undefined;
+    }
+    if (t.isPropertyAccessExpression(callee)) {
+      const method = callee.name.text;
+      const recv = callee.expression;
+      const hasFnArg = e.arguments.some((a) => t.isArrowFunction(a) || t.isFunctionExpression(a));
+      // await db.startTransaction().execute() (Kysely controlled transaction)
+      if (method === 'execute' && t.isCallExpression(skipOuter(t, recv))) {
+        const inner = skipOuter(t, recv) as ts.CallExpression;
+        const innerCallee = skipOuter(t, inner.expression);
+        if (t.isPropertyAccessExpression(innerCallee) && (innerCallee.name.text === 'startTransaction' || innerCallee.name.text === 'transaction') && !hasFnArg) {
+          return { kind: 'client', layer: 'kysely', isTx: true };
+        }
+      }
+      const h = handleOf(r, recv, depth + 1) ?? (t.isCallExpression(skipOuter(t, recv)) ? handleFromInit(r, recv, depth + 1) : undefined);
+      if (/^(getRepository|getTreeRepository|getMongoRepository|getCustomRepository|withRepository)$/.test(method)) {
+        return { kind: 'repository', layer: 'typeorm', isTx: h?.isTx ?? false, viaParam: h?.viaParam };
+      }
+      if (method === 'createQueryRunner') return { kind: 'queryRunner', layer: 'typeorm', isTx: false };
+      if (!h) {
+        if (method === 'model' && importedLayer(r, t.isIdentifier(recv) ? recv.text : '') === 'mongoose') return { kind: 'model', layer: 'mongoose', isTx: false };
+        return undefined;
+      }
+      // const t = await sequelize.transaction() / const trx = await knex.transaction()
+      if ((method === 'transaction' || v.txMethods.has(method)) && !hasFnArg && h.kind !== 'model') {
+        if (h.layer === 'sequelize') return { kind: 'txValue', layer: 'sequelize', isTx: true };
+        return { ...h, kind: h.kind === 'datasource' ? 'manager' : h.kind, isTx: true };
+      }
+      if (method === 'startSession') return { kind: 'session', layer: 'mongoose', isTx: false };
+      if (h.kind === 'client' && h.layer === 'sql' && (method === 'connect' || method === 'getConnection')) return { kind: 'client', layer: 'sql', isTx: false, pool: false };
+      if ((method === 'createPool' || method === 'createConnection') && h.layer === 'sql') return { kind: 'client', layer: 'sql', isTx: false, pool: method === 'createPool' };
+      if (method === 'model' && (h.layer === 'mongoose' || h.kind === 'client')) return { kind: 'model', layer: 'mongoose', isTx: false };
+      if (method === 'define' && h.layer === 'sequelize') return { kind: 'model', layer: 'sequelize', isTx: false };
+      if (method === 'collection' && (h.kind === 'client' || h.layer === 'mongoose')) return { kind: 'model', layer: 'mongoose', isTx: false };
+      if (h.kind === 'model') {
+        const layer = v.layers.get(h.layer);
+        const reads = layer ? layer.recordReadMethods : [...(v.layers.get('mongoose')?.recordReadMethods ?? []), ...(v.layers.get('sequelize')?.recordReadMethods ?? [])];
+        if (reads.includes(method) || method === 'exec' || method === 'orFail') return { ...h, kind: 'record', byName: false };
+      }
+      if (h.kind === 'record' && (method === 'exec' || method === 'orFail' || method === 'populate' || method === 'lean')) return method === 'lean' ? NONE : h;
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Chains
+
+interface Seg {
+  /** Property or method name; `undefined` for a direct call of the previous expression (`knex('t')`). */
+  name: string | undefined;
+  call?: ts.CallExpression | ts.TaggedTemplateExpression;
+  /** The expression this segment produces. */
+  node: ts.Expression;
+}
+
+export interface Chain {
+  base: ts.Expression;
+  segs: Seg[];
+  outer: ts.Expression;
+}
+
+function argsOf(seg: Seg): readonly ts.Expression[] {
+  return seg.call && 'arguments' in seg.call ? seg.call.arguments : [];
+}
+
+/** Splits `a.b(c).d(e)` into its base and segments. */
+export function decomposeChain(t: TS, outer: ts.Expression): Chain {
+  const raw: Seg[] = [];
+  let e: ts.Expression = outer;
+  for (;;) {
+    const s = t.isNonNullExpression(e) || t.isParenthesizedExpression(e) ? e.expression : e;
+    if (s !== e) {
+      e = s;
+      continue;
+    }
+    if (t.isCallExpression(e)) {
+      const callee = skipOuter(t, e.expression);
+      if (t.isPropertyAccessExpression(callee)) {
+        raw.push({ name: callee.name.text, call: e, node: e });
+        e = callee.expression;
+      } else if (t.isElementAccessExpression(callee) && t.isStringLiteralLike(callee.argumentExpression)) {
+        raw.push({ name: callee.argumentExpression.text, call: e, node: e });
+        e = callee.expression;
+      } else {
+        raw.push({ name: undefined, call: e, node: e });
+        e = callee;
+      }
+      continue;
+    }
+    if (t.isTaggedTemplateExpression(e)) {
+      const tag = skipOuter(t, e.tag);
+      if (t.isPropertyAccessExpression(tag)) {
+        raw.push({ name: tag.name.text, call: e, node: e });
+        e = tag.expression;
+      } else {
+        raw.push({ name: undefined, call: e, node: e });
+        e = tag;
+      }
+      continue;
+    }
+    if (t.isPropertyAccessExpression(e) && e.expression.kind !== t.SyntaxKind.ThisKeyword) {
+      raw.push({ name: e.name.text, node: e });
+      e = e.expression;
+      continue;
+    }
+    break;
+  }
+  return { base: e, segs: raw.reverse(), outer };
+}
+
+/** True when `node` is the last call of its chain (its result is not called or accessed further in a chain). */
+export function isChainOuter(t: TS, node: ts.Node): boolean {
+  let n: ts.Node = node;
+  while (n.parent && (t.isParenthesizedExpression(n.parent) || t.isNonNullExpression(n.parent))) n = n.parent;
+  const p = n.parent;
+  if (!p) return true;
+  if (t.isPropertyAccessExpression(p) && p.expression === n) {
+    // x.y(...) continues the chain only when the property access is itself called or accessed again
+    const gp = p.parent;
+    return !(gp && ((t.isCallExpression(gp) && gp.expression === p) || (t.isTaggedTemplateExpression(gp) && gp.tag === p) || t.isPropertyAccessExpression(gp)));
+  }
+  if (t.isCallExpression(p) && p.expression === n) return false;
+  if (t.isTaggedTemplateExpression(p) && p.tag === n) return false;
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Writes
+
+export interface DbWrite {
+  /** The outermost expression of the chain. */
+  node: ts.Expression;
+  /** The callee of the writing call (`prisma.order.create`), what a report underlines. */
+  callee: ts.Node;
+  /** The writing call. */
+  call: ts.CallExpression | ts.TaggedTemplateExpression;
+  layer: string;
+  method: string;
+  bulk: boolean;
+  raw: boolean;
+  /** The expression of the connection / repository / model the write goes through. */
+  receiver: ts.Expression;
+  handle: Handle;
+  /** Bound to a transaction by its receiver, an option (`{ transaction: t }`) or a binder (`.transacting(trx)`). */
+  binding?: { via: 'handle' | 'option' | 'binder'; key: string };
+  /** The model, table or delegate written, when visible (`order`). */
+  target?: string;
+}
+
+function isObjectWithKeys(t: TS, e: ts.Expression | undefined, keys: string[]): boolean {
+  if (!e) return false;
+  const o = skipOuter(t, e);
+  if (!t.isObjectLiteralExpression(o)) return false;
+  return o.properties.some((p) => p.name !== undefined && t.isIdentifier(p.name) && keys.includes(p.name.text));
+}
+
+function isArrayArg(t: TS, e: ts.Expression | undefined): boolean {
+  if (!e) return false;
+  const s = skipOuter(t, e);
+  return t.isArrayLiteralExpression(s) || (t.isCallExpression(s) && /^(map|flatMap|filter)$/.test(t.isPropertyAccessExpression(s.expression) ? s.expression.name.text : ''));
+}
+
+interface Match {
+  writeIndex: number;
+  method: string;
+  layer: string;
+  bulk: boolean;
+  raw: boolean;
+  target?: string;
+  /** Index of the last segment that belongs to the receiver (`-1` = the base itself). */
+  receiverEnd: number;
+}
+
+function literalText(t: TS, e: ts.Expression | undefined): string | undefined {
+  if (!e) return undefined;
+  const s = skipOuter(t, e);
+  if (t.isStringLiteralLike(s)) return s.text;
+  if (t.isIdentifier(s)) return s.text;
+  if (t.isPropertyAccessExpression(s)) return s.name.text;
+  return undefined;
+}
+
+function rawWriteAt(r: Resolver, segs: Seg[], i: number): boolean {
+  const seg = segs[i]!;
+  if (!seg.call || !seg.name || !r.v.rawMethods.has(seg.name)) return false;
+  const text = t_isTagged(r.t, seg.call) ? templateText(r.t, seg.call.template) : sqlTextOf(r.t, argsOf(seg)[0]);
+  return text !== undefined && classifySql(text) === 'write';
+}
+
+function t_isTagged(t: TS, c: ts.Node): c is ts.TaggedTemplateExpression {
+  return t.isTaggedTemplateExpression(c);
+}
+
+/** Walks the segments after a handle and finds the write, per the handle's kind and layer. */
+function matchSegments(r: Resolver, h: Handle, segs: Seg[], start: number): Match | undefined {
+  const { t, v } = r;
+  const L = (id: string): DataLayerKnowledge | undefined => v.layers.get(id);
+  const has = (list: readonly string[] | undefined, m: string | undefined): boolean => m !== undefined && (list ?? []).includes(m);
+  const s0 = segs[start];
+  if (!s0) return undefined;
+  const first = s0.name;
+  const modelWrite = (layerIds: string[], m: string | undefined): { bulk: boolean } | undefined => {
+    if (m === undefined) return undefined;
+    for (const id of layerIds) {
+      const l = L(id);
+      if (has(l?.bulkWriteMethods, m)) return { bulk: true };
+      if (has(l?.writeMethods, m)) return { bulk: false };
+    }
+    if (v.extraBulk.has(m)) return { bulk: true };
+    if (v.extraWrites.has(m)) return { bulk: false };
+    return undefined;
+  };
+
+  // Raw SQL on any database handle: client.query('INSERT …'), manager.query(...), knex.raw(...), db.execute(sql`…`)
+  if (s0.call && rawWriteAt(r, segs, start)) return { writeIndex: start, method: first!, layer: h.layer === 'unknown' ? 'sql' : h.layer, bulk: false, raw: true, receiverEnd: start - 1 };
+  // postgres.js / @vercel/postgres: sql`INSERT …`
+  if (s0.call && s0.name === undefined && t.isTaggedTemplateExpression(s0.call) && h.kind === 'client' && (h.layer === 'sql' || h.layer === 'unknown')) {
+    if (classifySql(templateText(t, s0.call.template)) === 'write') return { writeIndex: start, method: 'sql', layer: 'sql', bulk: false, raw: true, receiverEnd: start - 1 };
+    return undefined;
+  }
+
+  switch (h.kind) {
+    case 'client': {
+      const layer = h.layer;
+      if ((layer === 'prisma' || layer === 'unknown') && s0.call && (first === '$executeRaw' || first === '$executeRawUnsafe')) {
+        return { writeIndex: start, method: first, layer: 'prisma', bulk: false, raw: true, receiverEnd: start - 1 };
+      }
+      // prisma.order.create({ data })
+      if ((layer === 'prisma' || layer === 'unknown') && !s0.call && first && /^[a-z]\w*$/.test(first) && segs[start + 1]?.call) {
+        const m = segs[start + 1]!.name;
+        const w = modelWrite(['prisma'], m);
+        const arg = argsOf(segs[start + 1]!)[0];
+        const prismaShape = layer === 'prisma' || r.file.layers.has('prisma') || isObjectWithKeys(t, arg, ['data', 'where', 'create', 'update']);
+        if (w && prismaShape && m !== undefined) return { writeIndex: start + 1, method: m, layer: 'prisma', bulk: w.bulk, raw: false, target: first, receiverEnd: start - 1 };
+      }
+      // drizzle: db.insert(t).values(v) / db.update(t).set(v) / db.delete(t)
+      if ((layer === 'drizzle' || layer === 'unknown') && s0.call && has(L('drizzle')?.builderWriteMethods, first)) {
+        const a = argsOf(s0);
+        const tableArg = a.length === 1 && a[0] && !t.isStringLiteralLike(skipOuter(t, a[0])) && !t.isObjectLiteralExpression(skipOuter(t, a[0]));
+        const rest = segs.slice(start + 1).map((s) => s.name);
+        const shaped =
+          (first === 'insert' && rest.some((n) => n === 'values' || n === 'select')) ||
+          (first === 'update' && rest.includes('set')) ||
+          (first === 'delete' && (layer === 'drizzle' || rest.length > 0 || h.isTx || r.file.layers.has('drizzle')));
+        if (tableArg && shaped) {
+          const values = segs.find((s) => s.name === 'values');
+          return { writeIndex: start, method: first!, layer: 'drizzle', bulk: values ? isArrayArg(t, argsOf(values)[0]) : false, raw: false, target: literalText(t, a[0]), receiverEnd: start - 1 };
+        }
+      }
+      // knex('t').insert(v) / knex.insert(v).into('t') / knex.table('t').update(v)
+      if (layer === 'knex' || (layer === 'unknown' && s0.call && first === undefined)) {
+        const kx = L('knex');
+        let table: string | undefined;
+        let i = start;
+        if (s0.call && (first === undefined || first === 'table' || first === 'from' || first === 'into' || first === 'queryBuilder' || first === 'withSchema')) {
+          if (s0.call && first === undefined && !(argsOf(s0)[0] && t.isStringLiteralLike(skipOuter(t, argsOf(s0)[0]!)))) return undefined;
+          table = literalText(t, argsOf(s0)[0]);
+          i = start + 1;
+        }
+        for (let j = i; j < segs.length; j++) {
+          const s = segs[j]!;
+          if (!s.call) break;
+          if (has(kx?.builderWriteMethods, s.name) || has(kx?.writeMethods, s.name)) {
+            if (j === start && first === 'insert' && !segs.slice(j + 1).some((x) => x.name === 'into') && layer !== 'knex') return undefined;
+            const bulk = has(kx?.bulkWriteMethods, s.name) || (s.name === 'insert' && isArrayArg(t, argsOf(s)[0]));
+            return { writeIndex: j, method: s.name!, layer: 'knex', bulk, raw: false, target: table, receiverEnd: start - 1 };
+          }
+        }
+        if (layer === 'knex') return undefined;
+      }
+      // kysely: db.insertInto('t').values(v).execute()
+      if (layer === 'kysely' || layer === 'unknown') {
+        const ky = L('kysely');
+        if (s0.call && has(ky?.builderWriteMethods, first)) {
+          const terminal = segs.slice(start + 1).findIndex((s) => has(ky?.builderTerminals, s.name) && s.call);
+          if (terminal >= 0) {
+            const values = segs.find((s) => s.name === 'values');
+            return { writeIndex: start, method: first!, layer: 'kysely', bulk: values ? isArrayArg(t, argsOf(values)[0]) : false, raw: false, target: literalText(t, argsOf(s0)[0]), receiverEnd: start - 1 };
+          }
+          return undefined;
+        }
+      }
+      if (layer === 'mongoose' && s0.call && (first === 'model' || first === 'collection')) {
+        return matchSegments(r, { ...h, kind: 'model' }, segs, start + 1);
+      }
+      return undefined;
+    }
+    case 'delegate': {
+      if (!s0.call) return undefined;
+      const w = modelWrite(['prisma'], first);
+      if (!w) return undefined;
+      const arg = argsOf(s0)[0];
+      if (h.layer === 'unknown' && !r.file.layers.has('prisma') && !isObjectWithKeys(t, arg, ['data', 'where', 'create', 'update'])) return undefined;
+      return { writeIndex: start, method: first!, layer: 'prisma', bulk: w.bulk, raw: false, receiverEnd: start - 1 };
+    }
+    case 'datasource':
+    case 'queryRunner':
+    case 'manager':
+    case 'repository': {
+      if (!s0.call) {
+        if (first === 'manager') return matchSegments(r, { ...h, kind: 'manager' }, segs, start + 1);
+        return undefined;
+      }
+      if (first && /^(getRepository|getTreeRepository|getMongoRepository|getCustomRepository|withRepository)$/.test(first)) {
+        const m = matchSegments(r, { ...h, kind: 'repository' }, segs, start + 1);
+        return m && { ...m, receiverEnd: m.receiverEnd < start + 1 ? start : m.receiverEnd, target: m.target ?? literalText(t, argsOf(s0)[0]) };
+      }
+      if (first === 'createQueryBuilder') {
+        const ty = L('typeorm');
+        const wi = segs.findIndex((s, j) => j > start && has(ty?.builderWriteMethods, s.name) && s.call);
+        const ex = segs.findIndex((s, j) => j > wi && wi > 0 && has(ty?.builderTerminals, s.name));
+        if (wi > 0 && ex > 0) return { writeIndex: wi, method: segs[wi]!.name!, layer: 'typeorm', bulk: false, raw: false, receiverEnd: start - 1 };
+        return undefined;
+      }
+      if (h.kind === 'datasource' || h.kind === 'queryRunner') return undefined;
+      const w = modelWrite(['typeorm'], first);
+      if (!w) return undefined;
+      // repository.save([a, b]) / insert([...]) writes many rows in one statement
+      const bulk = w.bulk || ((first === 'save' || first === 'insert') && isArrayArg(t, argsOf(s0)[h.kind === 'manager' ? argsOf(s0).length - 1 : 0]));
+      if (h.kind === 'manager' && h.byName && argsOf(s0).length === 0) return undefined;
+      return { writeIndex: start, method: first!, layer: 'typeorm', bulk, raw: false, receiverEnd: start - 1 };
+    }
+    case 'model': {
+      if (!s0.call) return first === 'collection' ? matchSegments(r, h, segs, start + 1) : undefined;
+      const ids = h.layer === 'unknown' ? ['mongoose', 'sequelize'] : [h.layer];
+      if (h.layer === 'typeorm') {
+        const w = modelWrite(['typeorm'], first);
+        return w && first !== 'create' ? { writeIndex: start, method: first!, layer: 'typeorm', bulk: w.bulk, raw: false, receiverEnd: start - 1 } : undefined;
+      }
+      const w = modelWrite(ids, first);
+      if (!w) return undefined;
+      const layer = h.layer === 'unknown' ? (L('mongoose')?.writeMethods.includes(first!) || L('mongoose')?.bulkWriteMethods.includes(first!) ? (L('sequelize')?.writeMethods.includes(first!) || L('sequelize')?.bulkWriteMethods.includes(first!) ? 'unknown' : 'mongoose') : 'sequelize') : h.layer;
+      const bulk = w.bulk || (first === 'create' && isArrayArg(t, argsOf(s0)[0])) || (layer === 'sequelize' && (first === 'update' || first === 'destroy'));
+      return { writeIndex: start, method: first!, layer, bulk, raw: false, receiverEnd: start - 1 };
+    }
+    case 'record': {
+      if (!s0.call || !first) return undefined;
+      const ids = h.layer === 'unknown' ? ['mongoose', 'sequelize'] : [h.layer];
+      if (!ids.some((id) => has(L(id)?.recordWriteMethods, first))) return undefined;
+      return { writeIndex: start, method: first, layer: h.layer, bulk: false, raw: false, receiverEnd: start - 1 };
+    }
+    default:
+      return undefined;
+  }
+}
+
+function bindingOf(r: Resolver, segs: Seg[], from: number): DbWrite['binding'] {
+  const { t, v } = r;
+  for (let j = from; j < segs.length; j++) {
+    const s = segs[j]!;
+    if (!s.call) continue;
+    if (s.name && v.txBinders.has(s.name) && argsOf(s).length > 0) return { via: 'binder', key: argsOf(s)[0]!.getText() };
+    for (const a of argsOf(s)) {
+      const o = skipOuter(t, a);
+      if (!t.isObjectLiteralExpression(o)) continue;
+      for (const p of o.properties) {
+        if ((t.isPropertyAssignment(p) || t.isShorthandPropertyAssignment(p)) && t.isIdentifier(p.name) && v.txOptions.has(p.name.text)) {
+          const value = t.isPropertyAssignment(p) ? p.initializer : p.name;
+          if (value.kind === t.SyntaxKind.NullKeyword || (t.isIdentifier(value) && value.text === 'undefined')) continue;
+          return { via: 'option', key: value.getText() };
+        }
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The receiver expression made by the first `end + 1` segments (`-1` = the base). */
+function receiverExpr(chain: Chain, end: number): ts.Expression {
+  return end < 0 ? chain.base : chain.segs[end]!.node;
+}
+
+export interface RecognizeContext {
+  resolver: Resolver;
+}
+
+export function createResolver(t: TS, sf: ts.SourceFile, knowledge: Knowledge): Resolver {
+  const v = vocabOf(knowledge);
+  return { t, v, file: readImports(t, sf, v.db), txParams: new Set() };
+}
+
+/**
+ * Recognises a database write in the chain ending at `outer` (call it on chain-outer calls and tagged
+ * templates only, see `isChainOuter`).
+ */
+export function recognizeWrite(r: Resolver, outer: ts.Expression): DbWrite | undefined {
+  const { t } = r;
+  const chain = decomposeChain(t, outer);
+  const { base, segs } = chain;
+  if (segs.length === 0) return undefined;
+  // sql`UPDATE …`.execute(db) (Kysely raw)
+  if (t.isTaggedTemplateExpression(base) && segs[0]?.name === 'execute' && classifySql(templateText(t, base.template)) === 'write') {
+    return { node: outer, callee: base, call: base, layer: 'kysely', method: 'execute', bulk: false, raw: true, receiver: base, handle: { kind: 'client', layer: 'kysely', isTx: false } };
+  }
+  // Receivers: the base, then the base with one or two property accesses (ctx.prisma, this.dataSource.manager).
+  let baseExpr: ts.Expression = base;
+  let k = 0;
+  if (base.kind === t.SyntaxKind.ThisKeyword) {
+    if (!segs[0] || segs[0].call) return undefined;
+    baseExpr = segs[0].node;
+    k = 1;
+  }
+  for (let extra = 0; extra <= 2 && k + extra <= segs.length; extra++) {
+    const recvEnd = k + extra - 1;
+    const expr = recvEnd < k ? baseExpr : segs[recvEnd]!.node;
+    if (recvEnd >= k && segs[recvEnd]!.call) break;
+    if (!t.isIdentifier(expr) && !t.isPropertyAccessExpression(expr)) break;
+    const h = handleOf(r, expr);
+    if (!h || h.kind === 'none' || h.kind === 'session' || h.kind === 'txValue') continue;
+    const m = matchSegments(r, h, segs, recvEnd + 1);
+    if (!m) {
+      if (h.byName) continue;
+      return undefined;
+    }
+    const seg = segs[m.writeIndex]!;
+    const call = seg.call!;
+    const calleeNode = t.isCallExpression(call) ? call.expression : call.tag;
+    const receiver = receiverExpr(chain, Math.max(m.receiverEnd, recvEnd));
+    const binding: DbWrite['binding'] = h.isTx ? { via: 'handle', key: skipOuter(t, expr).getText() } : bindingOf(r, segs, m.writeIndex);
+    return { node: outer, callee: calleeNode, call, layer: m.layer, method: m.method, bulk: m.bulk, raw: m.raw, receiver, handle: h, binding, target: m.target ?? targetOf(t, segs, recvEnd, m) };
+  }
+  return undefined;
+}
+
+function targetOf(t: TS, segs: Seg[], recvEnd: number, m: Match): string | undefined {
+  const prev = segs[m.writeIndex - 1];
+  if (prev && !prev.call && prev.name) return prev.name;
+  const recv = recvEnd >= 0 ? segs[recvEnd] : undefined;
+  if (recv && !recv.call && recv.name) return recv.name;
+  return undefined;
+}
+
+/** `isLikelyDbWrite` for the risk model: one call, no function context. */
+export function isDbWriteCall(t: TS, call: ts.CallExpression, knowledge: Knowledge): boolean {
+  if (!isChainOuter(t, call)) return false;
+  const r = createResolver(t, call.getSourceFile(), knowledge);
+  return recognizeWrite(r, call) !== undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Transaction scopes
+
+export interface TxScope {
+  /** The call that opens the scope (`prisma.$transaction(...)`). */
+  call: ts.CallExpression;
+  /** Arguments that run inside the transaction: callbacks and arrays. */
+  bodies: ts.Expression[];
+  layer: string;
+  /** The expression the transaction is opened on (`prisma`, `this.dataSource`). */
+  receiver?: ts.Expression;
+}
+
+function isFnExpr(t: TS, e: ts.Expression): e is ts.ArrowFunction | ts.FunctionExpression {
+  const s = skipOuter(t, e);
+  return t.isArrowFunction(s) || t.isFunctionExpression(s);
+}
+
+function isTxName(v: Vocab, name: string | undefined): boolean {
+  return name !== undefined && (v.txMethods.has(name) || /transaction/i.test(name));
+}
+
+/**
+ * A call whose callbacks or array run inside one transaction: `prisma.$transaction(async (tx) => …)`,
+ * `prisma.$transaction([...])`, `db.transaction().execute(fn)`, `session.withTransaction(fn)`,
+ * `sql.begin(fn)`, `withTransaction(fn)`.
+ */
+export function transactionScopeOf(r: Resolver, call: ts.CallExpression): TxScope | undefined {
+  const { t, v } = r;
+  const callee = skipOuter(t, call.expression);
+  const name = t.isPropertyAccessExpression(callee) ? callee.name.text : t.isIdentifier(callee) ? callee.text : undefined;
+  const bodies = call.arguments.filter((a) => isFnExpr(t, a) || (name === '$transaction' && (t.isArrayLiteralExpression(skipOuter(t, a)) || isArrayArg(t, a))));
+  if (bodies.length === 0) return undefined;
+  const receiver = t.isPropertyAccessExpression(callee) ? callee.expression : undefined;
+  if (isTxName(v, name) && name !== 'transacting') {
+    if ((name === 'begin' || name === 'tx') && receiver) {
+      const h = handleOf(r, receiver);
+      if (!h || (h.layer !== 'sql' && h.layer !== 'unknown')) return undefined;
+    }
+    const h = receiver ? handleOf(r, receiver) : undefined;
+    return { call, bodies, layer: h?.layer ?? (name === '$transaction' ? 'prisma' : 'unknown'), receiver };
+  }
+  // db.transaction().execute(async (trx) => …) / .setIsolationLevel('serializable').execute(…)
+  if (name === 'execute' && receiver) {
+    const chain = decomposeChain(t, receiver);
+    if (chain.segs.some((s) => s.name === 'transaction' && s.call)) return { call, bodies, layer: 'kysely', receiver: chain.base };
+  }
+  return undefined;
+}
+
+/** An explicit begin on a receiver: `queryRunner.startTransaction()`, `client.query('BEGIN')`, `conn.beginTransaction()`. */
+export function explicitBeginOf(r: Resolver, call: ts.CallExpression): { receiver: string } | undefined {
+  const { t, v } = r;
+  const callee = skipOuter(t, call.expression);
+  if (!t.isPropertyAccessExpression(callee)) return undefined;
+  const recv = skipOuter(t, callee.expression).getText();
+  const m = callee.name.text;
+  if (v.beginMethods.has(m)) return { receiver: recv };
+  if (v.rawMethods.has(m) && classifySql(sqlTextOf(t, call.arguments[0]) ?? '') === 'begin') return { receiver: recv };
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Units: per-function facts
+
+const ITERATION_METHODS = new Set(['map', 'forEach', 'flatMap', 'reduce', 'reduceRight', 'filter', 'some', 'every', 'find', 'findIndex', 'each', 'eachSeries', 'mapSeries', 'mapLimit', 'eachLimit', 'eachOf', 'forEachOf', 'pMap', 'pEach', 'pMapSeries', 'times', 'timesSeries']);
+const PROMISE_METHODS = new Set(['then', 'catch', 'finally']);
+
+export interface WriteSite {
+  kind: 'write';
+  write: DbWrite;
+  /** The node to report and list: the write's callee. */
+  at: ts.Node;
+  inLoop: boolean;
+  /** The loop handles each item's failure itself (try/catch inside the loop body, `.catch`, `allSettled`). */
+  perItemHandled: boolean;
+  /** The transaction scope it runs in, if any. */
+  scope?: TxScope;
+}
+
+export interface HelperSite {
+  kind: 'helper';
+  call: ts.CallExpression;
+  at: ts.Node;
+  target: FunctionLike;
+  inLoop: boolean;
+  perItemHandled: boolean;
+  scope?: TxScope;
+  /** Per argument: it is a transaction handle. */
+  txArgs: boolean[];
+}
+
+export interface Unit {
+  fn: FunctionLike | ts.SourceFile;
+  sites: (WriteSite | HelperSite)[];
+  scopes: TxScope[];
+  begins: { receiver: string; pos: number }[];
+  /** A decorator runs the whole function in a transaction (`@Transactional()`). */
+  decorated: boolean;
+}
+
+export interface FileUnits {
+  units: Map<ts.Node, Unit>;
+  resolver: Resolver;
+}
+
+function helperTarget(r: Resolver, call: ts.CallExpression): FunctionLike | undefined {
+  const { t } = r;
+  const callee = skipOuter(t, call.expression);
+  if (t.isIdentifier(callee)) {
+    const d = resolveIdentifier(t, callee.text, callee);
+    if (d?.kind === 'function' && t.isFunctionDeclaration(d.node) && d.node.body) return d.node;
+    if (d?.kind === 'var' && d.init) {
+      const init = skipOuter(t, d.init);
+      if (t.isArrowFunction(init) || t.isFunctionExpression(init)) return init;
+    }
+    return undefined;
+  }
+  if (t.isPropertyAccessExpression(callee) && callee.expression.kind === t.SyntaxKind.ThisKeyword) {
+    const cls = enclosingClass(t, callee);
+    if (!cls) return undefined;
+    for (const m of cls.members) {
+      if (!m.name || !(t.isIdentifier(m.name) || t.isPrivateIdentifier(m.name)) || m.name.text !== callee.name.text) continue;
+      if (t.isMethodDeclaration(m) && m.body) return m;
+      if (t.isPropertyDeclaration(m) && m.initializer) {
+        const init = skipOuter(t, m.initializer);
+        if (t.isArrowFunction(init) || t.isFunctionExpression(init)) return init;
+      }
+    }
+  }
+  return undefined;
+}
+
+function hasTxDecorator(r: Resolver, fn: ts.Node): boolean {
+  const { t, v } = r;
+  const check = (n: ts.Node): boolean =>
+    t.canHaveDecorators(n) && (t.getDecorators(n) ?? []).some((d) => {
+      const name = decoratorName(t, d);
+      return v.decorators.has(name) || /Transaction/.test(name) || /Transaction/.test(d.expression.getText());
+    });
+  if (check(fn)) return true;
+  const cls = fn.parent;
+  return !!cls && (t.isClassDeclaration(cls) || t.isClassExpression(cls)) && check(cls) && t.isMethodDeclaration(fn);
+}
+
+/** True when an inline callback runs as part of its enclosing function (array iteration, promise chain). */
+function inlineRole(r: Resolver, fn: ts.Node): 'loop' | 'same' | 'scope' | undefined {
+  const { t } = r;
+  const call = fn.parent;
+  if (!call || !t.isCallExpression(call) || !call.arguments.includes(fn as ts.Expression)) return undefined;
+  const callee = skipOuter(t, call.expression);
+  const name = t.isPropertyAccessExpression(callee) ? callee.name.text : t.isIdentifier(callee) ? callee.text : undefined;
+  if (name && ITERATION_METHODS.has(name)) return 'loop';
+  if (name && PROMISE_METHODS.has(name)) return 'same';
+  return undefined;
+}
+
+/** Walks the file once and records, per function, its writes, helper calls and transaction scopes. */
+export function collectUnits(t: TS, sf: ts.SourceFile, knowledge: Knowledge): FileUnits {
+  const r = createResolver(t, sf, knowledge);
+  const units = new Map<ts.Node, Unit>();
+  const newUnit = (fn: FunctionLike | ts.SourceFile): Unit => {
+    const u: Unit = { fn, sites: [], scopes: [], begins: [], decorated: fn.kind !== t.SyntaxKind.SourceFile && hasTxDecorator(r, fn) };
+    units.set(fn, u);
+    return u;
+  };
+  interface Ctx {
+    unit: Unit;
+    scope?: TxScope;
+    loop: number;
+    /** Loop depth at which the innermost enclosing per-item handler (try/catch, allSettled) sits. */
+    handledAt: number;
+  }
+  const scopeBodies = new Map<ts.Node, TxScope>();
+
+  const visit = (node: ts.Node, ctx: Ctx): void => {
+    if (isFunctionLike(t, node)) {
+      const bodyScope = scopeBodies.get(node);
+      if (bodyScope) {
+        for (const p of node.parameters) r.txParams.add(p);
+        return visitChildren(node, { ...ctx, scope: bodyScope });
+      }
+      const role = inlineRole(r, node);
+      if (role === 'loop') return visitChildren(node, { ...ctx, loop: ctx.loop + 1 });
+      if (role === 'same') return visitChildren(node, ctx);
+      return visitChildren(node, { unit: newUnit(node), scope: ctx.scope, loop: 0, handledAt: -1 });
+    }
+    if (t.isForStatement(node) || t.isForOfStatement(node) || t.isForInStatement(node) || t.isWhileStatement(node) || t.isDoStatement(node)) {
+      t.forEachChild(node, (child) => {
+        const isBody = child === node.statement;
+        visit(child, isBody ? { ...ctx, loop: ctx.loop + 1 } : ctx);
+      });
+      return;
+    }
+    if (t.isTryStatement(node) && ctx.loop > 0) {
+      visit(node.tryBlock, { ...ctx, handledAt: ctx.loop });
+      if (node.catchClause) visit(node.catchClause, ctx);
+      if (node.finallyBlock) visit(node.finallyBlock, ctx);
+      return;
+    }
+    if (t.isCallExpression(node)) {
+      const scope = transactionScopeOf(r, node);
+      if (scope) {
+        ctx.unit.scopes.push(scope);
+        for (const b of scope.bodies) {
+          const s = skipOuter(t, b);
+          scopeBodies.set(s, scope);
+        }
+        t.forEachChild(node, (child) => visit(child, node.arguments.includes(child as ts.Expression) ? { ...ctx, scope } : ctx));
+        return;
+      }
+      const begin = explicitBeginOf(r, node);
+      if (begin) ctx.unit.begins.push({ receiver: begin.receiver, pos: node.getStart(sf) });
+      // Promise.allSettled([...]) — each write's failure is handled on its own
+      const callee = skipOuter(t, node.expression);
+      if (t.isPropertyAccessExpression(callee) && callee.name.text === 'allSettled') {
+        t.forEachChild(node, (child) => visit(child, { ...ctx, handledAt: Number.MAX_SAFE_INTEGER }));
+        return;
+      }
+    }
+    if ((t.isCallExpression(node) || t.isTaggedTemplateExpression(node)) && isChainOuter(t, node)) {
+      const w = recognizeWrite(r, node);
+      if (w) {
+        ctx.unit.sites.push({ kind: 'write', write: w, at: w.callee, inLoop: ctx.loop > 0, perItemHandled: ctx.loop > 0 && (ctx.handledAt >= ctx.loop || hasCatchHandler(t, node)), scope: ctx.scope });
+      } else if (t.isCallExpression(node)) {
+        const target = helperTarget(r, node);
+        if (target) {
+          const txArgs = node.arguments.map((a) => {
+            const h = t.isIdentifier(skipOuter(t, a)) || t.isPropertyAccessExpression(skipOuter(t, a)) ? handleOf(r, a) : undefined;
+            return !!h?.isTx;
+          });
+          ctx.unit.sites.push({ kind: 'helper', call: node, at: node.expression, target, inLoop: ctx.loop > 0, perItemHandled: ctx.loop > 0 && (ctx.handledAt >= ctx.loop || hasCatchHandler(t, node)), scope: ctx.scope, txArgs });
+        }
+      }
+    }
+    visitChildren(node, ctx);
+  };
+  const visitChildren = (node: ts.Node, ctx: Ctx): void => {
+    t.forEachChild(node, (child) => visit(child, ctx));
+  };
+  visitChildren(sf, { unit: newUnit(sf), loop: 0, handledAt: -1 });
+  return { units, resolver: r };
+}
+
+/** `write(...).catch(handler)` — the promise's failure is handled per call. */
+function hasCatchHandler(t: TS, node: ts.Node): boolean {
+  let n: ts.Node = node;
+  while (n.parent && (t.isParenthesizedExpression(n.parent) || t.isAwaitExpression(n.parent))) n = n.parent;
+  const p = n.parent;
+  return !!p && t.isPropertyAccessExpression(p) && p.expression === n && (p.name.text === 'catch' || p.name.text === 'then') && !!p.parent && t.isCallExpression(p.parent) && (p.name.text === 'catch' || p.parent.arguments.length >= 2);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Summaries: which writes of a function are not covered by one transaction
+
+export interface EffectiveWrite {
+  /** The node to locate the write at (a write's callee, or a helper call's callee). */
+  at: ts.Node;
+  inLoop: boolean;
+  perItemHandled: boolean;
+  /** `undefined` when no transaction covers it; otherwise an id shared by writes in the same transaction. */
+  group?: string;
+  /** The direct write, when it is not a helper call. */
+  write?: DbWrite;
+  helper?: FunctionLike;
+  /** Written through parameter `index` of the function that carries the caller's transaction. */
+  viaParam?: number;
+}
+
+export interface UnitSummary {
+  unit: Unit;
+  writes: EffectiveWrite[];
+  /** Writes left outside any transaction. */
+  unscoped: EffectiveWrite[];
+  /** Distinct transaction groups the function's writes run in. */
+  groups: Set<string>;
+  /** The unit fails the atomicity check (two or more atomic units with an unscoped write, or an unhandled write in a loop). */
+  flagged: boolean;
+  hasLoopWrite: boolean;
+}
+
+export function summarizeUnits(t: TS, fu: FileUnits): Map<ts.Node, UnitSummary> {
+  const out = new Map<ts.Node, UnitSummary>();
+  const inProgress = new Set<ts.Node>();
+
+  const summarize = (unit: Unit): UnitSummary => {
+    const done = out.get(unit.fn);
+    if (done) return done;
+    inProgress.add(unit.fn);
+    const writes: EffectiveWrite[] = [];
+    const sf = unit.fn.getSourceFile();
+    for (const site of unit.sites) {
+      const scopeGroup = site.scope ? `scope:${site.scope.call.getStart(sf)}` : unit.decorated ? 'decorator' : undefined;
+      if (site.kind === 'write') {
+        const w = site.write;
+        let group = scopeGroup;
+        let viaParam: number | undefined;
+        if (!group && w.binding) group = `${w.binding.via}:${w.binding.key}`;
+        if (w.handle.viaParam && w.handle.viaParam.fn === unit.fn) viaParam = w.handle.viaParam.index;
+        if (!group) {
+          const recv = skipOuter(t, w.receiver).getText();
+          const pos = w.node.getStart(sf);
+          const begin = unit.begins.find((b) => b.pos < pos && (recv === b.receiver || recv.startsWith(b.receiver + '.')));
+          if (begin) group = `begin:${begin.receiver}`;
+        }
+        writes.push({ at: site.at, inLoop: site.inLoop, perItemHandled: site.perItemHandled, group, write: w, viaParam });
+        continue;
+      }
+      const target = fu.units.get(site.target);
+      if (!target || inProgress.has(site.target)) continue;
+      const hs = summarize(target);
+      if (hs.writes.length === 0) continue;
+      const txArg = site.txArgs.some(Boolean);
+      const group = scopeGroup ?? (txArg ? `helper-tx:${site.call.getStart(sf)}` : undefined);
+      if (group) {
+        writes.push({ at: site.at, inLoop: site.inLoop, perItemHandled: site.perItemHandled, group, helper: site.target });
+        continue;
+      }
+      // Writes the helper leaves to its caller's transaction run outside one here, unless a handle was passed.
+      const passedDown = hs.writes.filter((w) => w.viaParam !== undefined && !site.txArgs[w.viaParam]);
+      const own = hs.unscoped.filter((w) => w.viaParam === undefined);
+      const helperGroups = [...hs.groups].filter((g) => !g.startsWith('param'));
+      const count = hs.flagged ? 1 : Math.min(2, passedDown.length + own.length);
+      const loop = site.inLoop || (!hs.flagged && [...passedDown, ...own].some((w) => w.inLoop && !w.perItemHandled));
+      for (let i = 0; i < count; i++) writes.push({ at: site.at, inLoop: loop, perItemHandled: site.perItemHandled, helper: site.target });
+      if (count === 0 && helperGroups.length > 0) writes.push({ at: site.at, inLoop: false, perItemHandled: false, group: `helper:${site.call.getStart(sf)}`, helper: site.target });
+    }
+    // Writes through a parameter that carries the caller's transaction are the caller's to cover.
+    const counted = writes.filter((w) => w.viaParam === undefined);
+    const unscoped = counted.filter((w) => w.group === undefined);
+    const groups = new Set(counted.filter((w) => w.group !== undefined).map((w) => w.group!));
+    const hasLoopWrite = unscoped.some((w) => w.inLoop && !w.perItemHandled);
+    const flagged = unscoped.length > 0 && (hasLoopWrite || unscoped.length + groups.size >= 2);
+    const s: UnitSummary = { unit, writes, unscoped, groups, flagged, hasLoopWrite };
+    inProgress.delete(unit.fn);
+    out.set(unit.fn, s);
+    return s;
+  };
+  for (const unit of fu.units.values()) summarize(unit);
+  return out;
+}
