@@ -7,6 +7,7 @@ import { parseSource } from './engine/lint-source.js';
 import { ConfigurationError } from './errors.js';
 import { writeFileAtomic } from './fix.js';
 import { compiler, type TS } from './ts.js';
+import type { AuditResult } from './result.js';
 import type { Finding } from './types.js';
 
 /** Version of the baseline file's shape; a file of another version is refused, not misread. */
@@ -235,4 +236,24 @@ export function applyBaseline(
 export function withFingerprints(findings: readonly Finding[], sources: ReadonlyMap<string, string> | undefined): FingerprintedFinding[] {
   const ids = computeFingerprints(findings, sources);
   return findings.map((f, i) => ({ ...f, fingerprint: ids[i]!.fingerprint }));
+}
+
+/** Where `--update-baseline` writes when `--baseline` names no file. */
+export const DEFAULT_BASELINE_FILE = 'errlint-baseline.json';
+
+/**
+ * The CLI's baseline step on a finished audit: `--update-baseline` writes every current finding (keeping
+ * entries of rules that did not run) and then reports against it; `--baseline` alone hides listed findings.
+ * Returns the result with `findings` filtered and `baseline` counts set, and how many entries were written.
+ */
+export function useBaseline<T extends AuditResult>(result: T, options: { cwd: string; file: string; update: boolean }): { result: T; written?: number } {
+  const scope: BaselineScope = { rules: new Set([...result.rules.map((r) => r.id), ...result.findings.map((f) => f.ruleId)]) };
+  let baseline = readBaseline(options.file, options.cwd);
+  let written: number | undefined;
+  if (options.update) {
+    written = writeBaseline(options.file, options.cwd, result.findings, result.sources, { previous: baseline, scope });
+    baseline = readBaseline(options.file, options.cwd);
+  }
+  const outcome = applyBaseline(result.findings, result.sources, baseline, scope);
+  return { result: { ...result, findings: outcome.findings, baseline: { file: options.file, absorbed: outcome.absorbed, stale: outcome.stale } }, written };
 }

@@ -3,10 +3,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import { allRules, rulesById } from '../rules/index.js';
-import { audit, checkRuleIds, ruleInfo } from './audit.js';
+import { audit, checkRuleIds, ruleInfo, type AuditRun } from './audit.js';
+import { DEFAULT_BASELINE_FILE, useBaseline } from './baseline.js';
 import { ErrlintError, UsageError } from './errors.js';
+import { fixSummary, type FixSelection } from './fix.js';
+import { runFixes } from './fix-run.js';
 import { reporters } from './reporters/index.js';
-import type { AuditResult } from './result.js';
+import type { SarifOptions } from './reporters/sarif.js';
+import type { AuditResult, ReporterOptions } from './result.js';
+import { loadRuleDocs } from './rule-docs.js';
 import { riskRank } from './risk.js';
 import { RISK_LEVELS, type RiskLevel } from './types.js';
 import { VERSION } from './version.js';
@@ -105,33 +110,78 @@ interface AuditFlags {
   debug?: boolean;
   reportUnusedDisableDirectives?: boolean;
   timing: boolean;
+  fix?: boolean;
+  fixDryRun?: boolean;
+  fixRule?: string[];
+  applySuggestions?: string[];
+  baseline?: string;
+  updateBaseline?: boolean;
+}
+
+/** `--fix`, `--fix-dry-run`, `--fix-rule`, `--apply-suggestions` as one selection, or none. */
+function fixSelection(flags: AuditFlags): FixSelection | undefined {
+  if (flags.applySuggestions?.length) {
+    if (flags.fix || flags.fixDryRun || flags.fixRule?.length) throw new UsageError('--apply-suggestions cannot be combined with --fix, --fix-dry-run or --fix-rule: apply suggestions in a run of their own.');
+    checkRuleIds(flags.applySuggestions);
+    return { mode: 'suggestions', rules: flags.applySuggestions };
+  }
+  if (flags.fixRule?.length) checkRuleIds(flags.fixRule);
+  if (flags.fix || flags.fixDryRun) return { mode: 'fix', rules: flags.fixRule?.length ? flags.fixRule : undefined };
+  if (flags.fixRule?.length) throw new UsageError('--fix-rule limits --fix or --fix-dry-run; add one of them.');
+  return undefined;
 }
 
 async function runAudit(paths: string[], flags: AuditFlags, io: CliIo): Promise<number> {
   const targets = parseFormats(flags.format, flags.output);
   if (flags.rule?.length) checkRuleIds(flags.rule);
+  const selection = fixSelection(flags);
   const bar = progress(io);
-  const result = await audit({
-    cwd: io.cwd,
-    paths: paths.length ? paths : ['.'],
-    config: flags.config,
-    only: flags.rule,
-    ignorePatterns: flags.ignorePattern,
-    reportUnusedDirectives: flags.reportUnusedDisableDirectives,
-    onProgress: bar.tick,
-  });
+  const runAuditOnce = () =>
+    audit({
+      cwd: io.cwd,
+      paths: paths.length ? paths : ['.'],
+      config: flags.config,
+      only: flags.rule,
+      ignorePatterns: flags.ignorePattern,
+      reportUnusedDirectives: flags.reportUnusedDisableDirectives,
+      onProgress: bar.tick,
+    });
+  let run: AuditRun = await runAuditOnce();
   bar.stop();
-  for (const notice of result.notices) io.stderr(`errlint: ${notice}\n`);
+  for (const notice of run.notices) io.stderr(`errlint: ${notice}\n`);
+  let reportToStdout = true;
+  if (selection) {
+    const dryRun = flags.fixDryRun === true && !flags.fix;
+    const fixed = await runFixes(run, { cwd: io.cwd, selection, dryRun, only: flags.rule, reportUnusedDirectives: flags.reportUnusedDisableDirectives });
+    io.stderr(fixSummary(fixed, dryRun));
+    // a dry run prints the diffs and no report on stdout; a real fix reports what remains
+    if (dryRun) io.stdout(fixed.diff);
+    if (!dryRun && fixed.files.some((f) => f.status === 'fixed')) run = await runAuditOnce();
+    if (dryRun) reportToStdout = false;
+  }
+  let result: AuditResult = run;
+  if (flags.baseline !== undefined || flags.updateBaseline) {
+    const file = flags.baseline ?? DEFAULT_BASELINE_FILE;
+    const used = useBaseline(run, { cwd: io.cwd, file, update: flags.updateBaseline === true });
+    if (used.written !== undefined) io.stderr(`errlint: wrote ${used.written} baseline ${used.written === 1 ? 'entry' : 'entries'} to ${file}\n`);
+    result = used.result;
+  }
+  const exitCode = exitCodeFor(result, flags.failOn);
+  const ruleHelp = targets.some((t) => t.format === 'sarif') ? loadRuleDocs(result.rules.map((r) => r.id), path.join(PACKAGE_ROOT, 'docs', 'rules')) : undefined;
   for (const target of targets) {
+    if (target.file === undefined && !reportToStdout) continue;
     const reporter = reporters[target.format]!;
     const toFile = target.file !== undefined;
-    const text = reporter(result, {
+    const reporterOptions: ReporterOptions & SarifOptions = {
       cwd: io.cwd,
       color: !toFile && useColor(flags.color, io.env, io.stdoutIsTTY),
       timing: flags.timing,
       quiet: flags.quiet,
       failOn: flags.failOn,
-    });
+      ruleHelp,
+      exitCode,
+    };
+    const text = reporter(result, reporterOptions);
     if (toFile) {
       const abs = path.resolve(io.cwd, target.file!);
       try {
@@ -144,7 +194,7 @@ async function runAudit(paths: string[], flags: AuditFlags, io: CliIo): Promise<
       io.stdout(text);
     }
   }
-  return exitCodeFor(result, flags.failOn);
+  return exitCode;
 }
 
 function listRules(format: string, io: CliIo): number {
@@ -199,6 +249,12 @@ export function buildProgram(io: CliIo, done: (code: number) => void): Command {
     .option('--no-timing', 'leave wall time out of reports')
     .option('--report-unused-disable-directives', 'report errlint-disable directives that suppress nothing')
     .option('--debug', 'print stack traces of internal errors')
+    .option('--fix', 'apply safe fixes (behaviour-preserving) to the files, then report what remains')
+    .option('--fix-dry-run', 'print the safe fixes as unified diffs; write nothing')
+    .option('--fix-rule <ids>', 'limit --fix / --fix-dry-run to these rules (comma-separated, repeatable)', splitList)
+    .option('--apply-suggestions <ids>', "apply the first suggestion of these rules' findings (changes behaviour: review the diff)", splitList)
+    .option('--baseline <file>', 'report only findings not listed in this baseline file')
+    .option('--update-baseline', `write the current findings to the baseline file (--baseline, default ${DEFAULT_BASELINE_FILE})`)
     .action(async (paths: string[], flags: AuditFlags) => done(await runAudit(paths, flags, io)));
 
   program
