@@ -12,7 +12,9 @@ import { mergeOptions, ruleDocsUrl } from '../define-rule.js';
 import { ConfigurationError } from '../errors.js';
 import { createFileClassifier, mergePatterns, type FileClassifier, type FilePatterns } from '../engine/file-facts.js';
 import { firstParseError, parseSource, runRules, type ResolvedRule, type RuleReport } from '../engine/lint-source.js';
+import { findDirectives, isSuppressed } from '../engine/suppressions.js';
 import { resolveKnowledge, type Knowledge, type KnowledgeConfig } from '../knowledge/index.js';
+import { compiler } from '../ts.js';
 import type { AnyRule, FileFacts, TextEdit } from '../types.js';
 
 /** What `settings.errlint` in an ESLint config may hold: the same keys as errlint's own config. */
@@ -32,6 +34,8 @@ interface Shared {
 interface FileRun {
   /** Undefined when errlint's parser rejects the text (the CLI skips such a file too). */
   sourceFile: ts.SourceFile | undefined;
+  text: string;
+  filename: string;
   settings: unknown;
   filePath: string;
   file: FileFacts;
@@ -68,17 +72,20 @@ function relativePath(filename: string, cwd: string): string {
 function fileRun(context: Readonly<TSESLint.RuleContext<string, Options>>): FileRun {
   const sourceCode = context.sourceCode;
   const settings = (context.settings as { errlint?: unknown }).errlint;
-  const existing = runs.get(sourceCode);
-  if (existing && existing.settings === settings) return existing;
   const text = sourceCode.text;
-  const filePath = relativePath(context.filename, context.cwd);
+  const { filename } = context;
+  // A host that reuses one SourceCode object for several files (or edits) must not get another file's parse.
+  let existing = runs.get(sourceCode);
+  if (existing && (existing.text !== text || existing.filename !== filename)) existing = undefined;
+  if (existing && existing.settings === settings) return existing;
+  const filePath = relativePath(filename, context.cwd);
   const { knowledge, classify } = sharedFor(settings);
   let sourceFile = existing?.sourceFile;
   if (!existing) {
     const parsed = parseSource(text, filePath);
     sourceFile = firstParseError(parsed) ? undefined : parsed;
   }
-  const run: FileRun = { sourceFile, settings, filePath, file: classify(filePath, text), knowledge, pending: new Map(), results: new Map() };
+  const run: FileRun = { sourceFile, text, filename, settings, filePath, file: classify(filePath, text), knowledge, pending: new Map(), results: new Map() };
   runs.set(sourceCode, run);
   return run;
 }
@@ -89,7 +96,11 @@ function flush(run: FileRun): void {
   run.pending.clear();
   const byRule = new Map<string, RuleReport[]>(rules.map((r) => [r.rule.meta.id, []]));
   if (run.sourceFile) {
+    // `errlint-disable…` comments work in both hosts; ESLint applies its own `eslint-disable…` comments itself
+    // (and would call them unused if we applied them first).
+    const directives = findDirectives(compiler, run.sourceFile).filter((d) => d.source === 'errlint');
     for (const report of runRules(run.sourceFile, { filePath: run.filePath, rules, knowledge: run.knowledge, file: run.file })) {
+      if (directives.length > 0 && isSuppressed(directives, report.finding.ruleId, report.finding.line)) continue;
       byRule.get(report.finding.ruleId)?.push(report);
     }
   }

@@ -147,6 +147,13 @@ describe('toEslintRule', () => {
     expect(lint(Linter10, suppressed, 'src/a.ts').map((m) => m.ruleId)).toEqual(['errlint/empty-catch-x']);
   });
 
+  it('honours errlint-disable comments as the CLI does', () => {
+    const suppressed = code.replace('    debugger;', '    // errlint-disable-next-line no-debugger-x -- test\n    debugger;');
+    expect(lint(Linter10, suppressed, 'src/a.ts').map((m) => m.ruleId)).toEqual(['errlint/empty-catch-x']);
+    const block = `/* errlint-disable empty-catch-x */\n${code}`;
+    expect(lint(Linter10, block, 'src/a.ts').map((m) => m.ruleId)).toEqual(['errlint/no-debugger-x']);
+  });
+
   it('applies the safe fix with verifyAndFix and leaves the suggestion alone', () => {
     const linter = new Linter10({ cwd: '/project' });
     const result = linter.verifyAndFix(code, config(), '/project/src/a.ts');
