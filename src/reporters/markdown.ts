@@ -88,9 +88,8 @@ export const markdownReporter: Reporter = (result, options) => {
   const counts = countByRisk(result.findings);
   const docs = new Map(result.rules.map((r) => [r.id, r]));
   const out: string[] = ['## errlint: error-handling audit', ''];
-  const time = options.timing ? ` in ${(result.durationMs / 1000).toFixed(1)} s` : '';
   out.push(
-    `**${plural(result.findings.length, 'finding')}** in ${plural(result.filesScanned, 'file')}${time}: ${RISK_LEVELS.map((l) => `${BADGE[l]} ${counts[l]} ${l}`).join(' · ')}`,
+    `**${plural(result.findings.length, 'finding')}** in ${plural(result.filesScanned, 'file')}: ${RISK_LEVELS.map((l) => `${BADGE[l]} ${counts[l]} ${l}`).join(' · ')}`,
     '',
   );
   if (options.failOn && options.failOn !== 'none') {

@@ -225,7 +225,6 @@ export function toSarif(result: AuditResult, options: ReporterOptions & SarifOpt
     executionSuccessful: true,
     exitCode: options.exitCode ?? gateExitCode(result, options.failOn),
     ...(notifications.length ? { toolExecutionNotifications: notifications } : {}),
-    ...(options.timing ? { properties: { durationMs: Math.round(result.durationMs) } } : {}),
   };
 
   const cwd = options.cwd || result.cwd;
@@ -264,6 +263,6 @@ export function toSarif(result: AuditResult, options: ReporterOptions & SarifOpt
 /**
  * SARIF 2.1.0 for code scanning: one run, every rule that ran (with help, tags, CWE, precision and
  * security-severity), results with risk, factors, fingerprints and fixes, parse errors as notifications.
- * Deterministic: no timestamps; wall time only when timing is asked for.
+ * Deterministic: no timestamps and no wall time, whatever `timing` says (timing belongs to text and JSON).
  */
 export const sarifReporter = ((result: AuditResult, options: ReporterOptions & SarifOptions) => `${JSON.stringify(toSarif(result, options), null, 2)}\n`) satisfies Reporter;

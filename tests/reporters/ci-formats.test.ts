@@ -91,6 +91,10 @@ describe('markdown reporter', () => {
     expect(md).not.toContain('#### 1.');
   });
 
+  it('is deterministic: no wall time even when timing is on', () => {
+    expect(markdownReporter(syntheticResult({ durationMs: 5 }), { ...options, timing: true })).toBe(markdownReporter(syntheticResult(), options));
+  });
+
   it('says so when there is nothing to report', () => {
     expect(markdownReporter(syntheticResult({ findings: [], errors: [], baseline: undefined }), { ...options, failOn: 'none' })).toBe(
       '## errlint: error-handling audit\n\n**0 findings** in 3 files: 🔴 0 critical · 🟠 0 high · 🟡 0 medium · ⚪ 0 low\n\nNo error-handling problems found.\n',

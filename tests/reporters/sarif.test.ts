@@ -20,11 +20,10 @@ describe('sarif reporter', () => {
     expectGolden(path.join(GOLDEN, 'synthetic.sarif'), sarifReporter(syntheticResult(), { ...options, ruleHelp: HELP }));
   });
 
-  it('is byte-identical across runs and has no timestamps unless timing is asked for', () => {
+  it('is byte-identical across runs: no timestamps, no wall time even when timing is on', () => {
     const a = sarifReporter(syntheticResult(), options);
-    expect(sarifReporter(syntheticResult({ durationMs: 999 }), options)).toBe(a);
+    expect(sarifReporter(syntheticResult({ durationMs: 999 }), { ...options, timing: true })).toBe(a);
     expect(a).not.toMatch(/Utc|durationMs/);
-    expect(sarifReporter(syntheticResult(), { ...options, timing: true })).toContain('"durationMs": 1235');
   });
 
   it('describes every rule once and points each result at its rule', () => {
