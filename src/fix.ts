@@ -168,8 +168,8 @@ export function writeFileAtomic(file: string, content: string | Buffer, options:
       let now: Buffer;
       try {
         now = fs.readFileSync(target);
-      } catch {
-        throw new FileChangedError(`${file} was deleted after it was read; not written.`);
+      } catch (error) {
+        throw new FileChangedError(`${file} was deleted after it was read; not written.`, { cause: error });
       }
       if (contentHash(now) !== options.expectedHash) throw new FileChangedError(`${file} changed after it was read; not written.`);
     }
