@@ -36,6 +36,8 @@ export const supersededCoreRules: Record<string, Record<string, RuleEntry>> = {
   'lost-error-context': { 'preserve-caught-error': 'off' },
   // An empty catch: swallowed-catch judges it (a comment stating why exempts it, as in no-empty).
   'swallowed-catch': { 'no-empty': ['error', { allowEmptyCatch: true }] },
+  // `throw 'literal'` and `Promise.reject('literal')`: not in js.configs.recommended, but often turned on.
+  'generic-error': { 'no-throw-literal': 'off', 'prefer-promise-reject-errors': 'off' },
 };
 
 function severityOf(risk: RiskLevel): Severity {

@@ -57,8 +57,9 @@ describe('errlint/eslint-plugin', () => {
     ['ESLint 9', Linter9],
   ])('with the core presets before it, reports each overlapping problem once (%s)', (_name, Linter) => {
     const linter = new Linter({ cwd: '/p' }) as Linter10;
-    // What js.configs.recommended turns on for these problems (ESLint 10 adds preserve-caught-error).
-    const core = { rules: { 'preserve-caught-error': 'error', 'no-empty': 'error' } } as const;
+    // What js.configs.recommended turns on for these problems (ESLint 10 adds preserve-caught-error), and two
+    // core rules users often add.
+    const core = { rules: { 'preserve-caught-error': 'error', 'no-empty': 'error', 'no-throw-literal': 'error', 'prefer-promise-reject-errors': 'error' } } as const;
     const code = [
       'export async function pay(id: string) {',
       "  try { await charge(id); } catch (err) { throw new Error('payment failed'); }",
@@ -66,10 +67,14 @@ describe('errlint/eslint-plugin', () => {
       'export async function sync(id: string) {',
       '  try { await push(id); } catch (err) {}',
       '}',
+      'export function parse(raw: string) {',
+      "  if (!raw) throw 'empty input';",
+      "  return raw ? Promise.resolve(raw) : Promise.reject('no input');",
+      '}',
       '',
     ].join('\n');
     const messages = linter.verify(code, [{ files: ['**/*.ts'], languageOptions: { parser: tsParser } }, core, plugin.configs.recommended] as never, '/p/src/pay.ts');
-    for (const line of [2, 5]) {
+    for (const line of [2, 5, 8, 9]) {
       const rules = messages.filter((m) => m.line === line).map((m) => m.ruleId!);
       expect(rules.length, `line ${line} reported by nobody`).toBeGreaterThan(0);
       for (const [id, superseded] of Object.entries(supersededCoreRules)) {
