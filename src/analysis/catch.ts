@@ -7,6 +7,8 @@ import type * as ts from 'typescript';
 import type { Knowledge } from '../knowledge/index.js';
 import type { TS } from '../ts.js';
 import { calleeMethod, dottedName, isFunctionLike, skipOuter } from './ast.js';
+import { MONEY_WORDS } from '../risk.js';
+import { isLikelyDbWrite, isLikelyOutboundCall } from './effects.js';
 import type { ImportMap } from './imports.js';
 import { classifyLogCall, errorUse, type ErrorRefTest, type ErrorUse, type LogCall } from './loggers.js';
 
@@ -130,6 +132,7 @@ export function promiseHandler(t: TS, call: ts.CallExpression): ErrorHandler | u
     return undefined;
   }
   if (!handlerExpr) return undefined;
+  if (isSchemaChain(t, callee.expression)) return undefined;
   const h = skipOuter(t, handlerExpr);
   if (h.kind === t.SyntaxKind.NullKeyword || (t.isIdentifier(h) && h.text === 'undefined')) return undefined;
   const handler: ErrorHandler = { kind, node: call, handlerExpr, promise: callee.expression };
@@ -141,6 +144,23 @@ export function promiseHandler(t: TS, call: ts.CallExpression): ErrorHandler | u
   return handler;
 }
 
+const SCHEMA_ROOTS = /^(z|zod|yup|Joi|joi|v|valibot|t|s|Type|Schema|S)$/;
+const SCHEMA_METHODS = /^(optional|nullable|nullish|nativeEnum|enum|string|number|boolean|bigint|date|object|array|tuple|union|literal|record|default|transform|refine|superRefine|coerce|pipe|brand|describe|min|max|length|email|url|uuid|int|positive|nonnegative|trim|regex|shape|extend|merge|pick|omit|partial|strict|passthrough)$/;
+
+/** `z.string().optional().catch(undefined)`: Zod/Yup schemas have a `.catch` that is not a rejection handler. */
+function isSchemaChain(t: TS, receiver: ts.Expression): boolean {
+  let n = skipOuter(t, receiver);
+  let schemaMethod = false;
+  for (;;) {
+    if (t.isCallExpression(n)) n = skipOuter(t, n.expression);
+    else if (t.isPropertyAccessExpression(n)) {
+      if (SCHEMA_METHODS.test(n.name.text)) schemaMethod = true;
+      n = skipOuter(t, n.expression);
+    } else break;
+  }
+  return schemaMethod && t.isIdentifier(n) && SCHEMA_ROOTS.test(n.text);
+}
+
 /** The handler at `node` when it is a catch clause or a promise handler call. */
 export function errorHandlerOf(t: TS, node: ts.Node): ErrorHandler | undefined {
   if (t.isCatchClause(node)) return catchClauseHandler(t, node);
@@ -149,7 +169,7 @@ export function errorHandlerOf(t: TS, node: ts.Node): ErrorHandler | undefined {
 }
 
 const RESPONSE_STATUS_METHODS = new Set(['status', 'code', 'sendStatus', 'writeHead', 'statusCode']);
-const CLEANUP_METHODS = /^(rollback|rollbackTransaction|abortTransaction|release|close|closeSync|destroy|end|abort|disconnect|\$disconnect|quit|kill|dispose|terminate|cancel|unlink|unlinkSync|rm|rmSync|rmdir|rmdirSync|unref|removeAllListeners|removeListener|off|unsubscribe|clearTimeout|clearInterval|stop|shutdown|flush)$/;
+const CLEANUP_METHODS = /^(rollback|rollbackTransaction|abortTransaction|release|close|closeSync|destroy|end|abort|disconnect|\$disconnect|quit|kill|dispose|terminate|unlink|unlinkSync|rm|rmSync|rmdir|rmdirSync|unref|removeAllListeners|removeListener|off|unsubscribe|clearTimeout|clearInterval|stop|shutdown|flush|cleanup|cleanUp|teardown|tearDown|unmount|detach)$/;
 const FAILURE_LITERAL = /fail|error|errored|reject|declin|cancel|abort|invalid|timeout|timed.?out|unavailable|down|unhealthy|crash|broken/i;
 const FAILURE_KEY = /^(error|errors|err|failure|failureReason|failedReason|errorMessage|errorCode|lastError|exception|reason)$/i;
 const FAILURE_METHOD = /fail|Failure|Error$|^error|reject|^abort|^throw$|badRequest|notFound|internalServerError|unauthorized|forbidden|serverError|badImplementation|problem/;
@@ -568,8 +588,9 @@ function visitStatement(c: Ctx, s: ts.Statement, w: Walk): void {
 function visitReturned(c: Ctx, value: ts.Expression | undefined, node: ts.Node, w: Walk): void {
   const { t } = c;
   if (!value) {
+    // a bare `return;`: the text is empty, unlike an explicit `return undefined`
     w.effects.add('masking');
-    w.masking ??= { kind: 'undefined', text: 'undefined', node };
+    w.masking ??= { kind: 'undefined', text: '', node };
     return;
   }
   const v = skipOuter(t, value);
@@ -604,7 +625,8 @@ function visitReturned(c: Ctx, value: ts.Expression | undefined, node: ts.Node, 
     w.effects.add('error-result');
     return;
   }
-  if (isFailureObject(t, v)) {
+  // return { ok: false } / return 'Unknown error occurred': the value itself says it failed
+  if (isFailureObject(t, v) || (t.isStringLiteralLike(v) && (FAILURE_LITERAL.test(v.text) || /could not|couldn't|unable|unknown|went wrong/i.test(v.text)))) {
     w.effects.add('error-result');
     return;
   }
@@ -625,7 +647,7 @@ export interface AnalyzeOptions {
 }
 
 /** A handler passed by reference: `noop`, `console.error`, `next`, `logger.error`, `handleError`. */
-function analyzeReference(t: TS, h: ts.Expression, knowledge: Knowledge, imports: ImportMap, w: Walk): boolean {
+function analyzeReference(t: TS, h: ts.Expression, knowledge: Knowledge, imports: ImportMap, w: Walk, consoleIsRecord: boolean): boolean {
   const x = skipOuter(t, h);
   const name = dottedName(t, x);
   if (name && (PROMISE_NOOPS.test(name.split('.').pop()!) || name === 'Function.prototype')) return true;
@@ -642,7 +664,7 @@ function analyzeReference(t: TS, h: ts.Expression, knowledge: Knowledge, imports
     const fake = { expression: x, arguments: [] } as unknown as ts.CallExpression;
     const log = classifyLogCall(t, fake, knowledge, imports);
     if (log) {
-      w.effects.add(log.kind === 'console' ? 'console' : log.kind === 'monitor' ? 'monitored' : 'logged');
+      w.effects.add(log.kind === 'console' && !consoleIsRecord ? 'console' : log.kind === 'monitor' ? 'monitored' : 'logged');
       return false;
     }
   }
@@ -701,7 +723,7 @@ function hasExplainingComment(t: TS, handler: ErrorHandler): boolean {
   return false;
 }
 
-const IGNORE_WORDS = /ignor|best[- ]effort|optional|swallow|don'?t care|not (critical|important|needed|fatal)|non[- ]?(fatal|critical|blocking)|expected|safe to|may (fail|not)|might (fail|not)|can fail|no-?op|intentional|deliberate|on purpose|fire[- ]and[- ]forget|already|doesn'?t matter|does not matter|not exist|no such|missing/i;
+const IGNORE_WORDS = /ignor|skip|no longer|best[- ]effort|optional|swallow|don'?t care|not (critical|important|needed|fatal)|non[- ]?(fatal|critical|blocking)|expected|safe to|may (fail|not)|might (fail|not)|can fail|no-?op|intentional|deliberate|on purpose|fire[- ]and[- ]forget|already|doesn'?t matter|does not matter|not exist|no such|missing/i;
 
 /** A comment just above the try statement or the promise statement that says failures are ignored on purpose. */
 export function hasIgnoreCommentAbove(t: TS, handler: ErrorHandler): boolean {
@@ -741,7 +763,7 @@ export function analyzeHandler(t: TS, handler: ErrorHandler, knowledge: Knowledg
   let empty = false;
   const body = handler.body;
   if (!body) {
-    empty = handler.handlerExpr ? analyzeReference(t, handler.handlerExpr, knowledge, imports, w) : true;
+    empty = handler.handlerExpr ? analyzeReference(t, handler.handlerExpr, knowledge, imports, w, c.consoleIsRecord) : true;
   } else if (t.isBlock(body)) {
     empty = body.statements.length === 0;
     for (const s of body.statements) visitStatement(c, s, w);
@@ -816,4 +838,90 @@ export function handlerStatements(t: TS, handler: ErrorHandler): readonly ts.Nod
   const b = handler.body;
   if (!b) return [];
   return t.isBlock(b) ? b.statements : [b];
+}
+
+const PROBE_CALLS = new Set([
+  'JSON.parse', 'JSON.stringify', 'JSON5.parse', 'parseInt', 'parseFloat', 'Number', 'BigInt', 'Boolean', 'String', 'Date', 'Date.parse',
+  'decodeURIComponent', 'decodeURI', 'encodeURIComponent', 'encodeURI', 'atob', 'btoa', 'Buffer.from', 'structuredClone', 'require',
+  'require.resolve', 'import.meta.resolve', 'URL', 'URL.parse', 'URL.canParse', 'RegExp', 'execSync', 'execFileSync', 'spawnSync', 'which.sync',
+  'readFileSync', 'readFile', 'statSync', 'stat', 'lstatSync', 'lstat', 'accessSync', 'access', 'existsSync', 'readdirSync', 'readdir',
+  'realpathSync', 'realpath', 'readlinkSync', 'readlink', 'readJson', 'readJSON', 'readJsonSync', 'pathExists', 'pathExistsSync',
+]);
+const PROBE_METHODS = /^(parse|parseAsync|decode|decodeJwt|deserialize|unserialize|fromString|fromJSON|toISOString|canParse|readFileSync|readFile|statSync|stat|lstat|lstatSync|access|accessSync|existsSync|readdir|readdirSync|realpath|realpathSync|readJson|readJSON|readJsonSync|pathExists)$/;
+/** Probe methods that are only probes on a known receiver: jwt.verify, yaml.load, semver.valid. */
+const RECEIVER_PROBES: [RegExp, RegExp][] = [
+  [/^(verify|verifySync|constructEvent|constructEventAsync)$/, /(^|\.)(jwt|jose|jws|jsonwebtoken|crypto|verifier|webhooks|[a-z]*Signature)$/i],
+  [/^(load|loadAll|safeLoad)$/, /(^|\.)(yaml|YAML|jsyaml|jsYaml|toml|TOML|ini)$/],
+  [/^(valid|satisfies|coerce|clean)$/, /(^|\.)semver$/],
+  // await response.json(): the body is already here; failing to parse it is the answer
+  [/^(json|text|formData|arrayBuffer|blob)$/, /(^|\.)(res|response|resp|req|request|r|upstream|upstreamResponse)$/i],
+];
+const BENIGN_METHODS = /^(toString|trim|trimStart|trimEnd|split|slice|substring|substr|toLowerCase|toUpperCase|replace|replaceAll|includes|startsWith|endsWith|indexOf|lastIndexOf|match|matchAll|test|map|filter|some|every|join|push|concat|keys|values|entries|fromEntries|at|from|isArray|isInteger|isNaN|isFinite|isSafeInteger|assign|freeze|padStart|padEnd|charAt|charCodeAt|codePointAt|reduce|flat|flatMap|sort|reverse|min|max|floor|ceil|round|abs|trunc|toFixed|getTime|valueOf|normalize|basename|dirname|extname|join|relative|isAbsolute|localeCompare|toJSON|Symbol|isBuffer|byteLength|toLocaleString|toLocaleDateString|toLocaleTimeString|getOwnPropertyNames|defineProperty|pop|shift|hasOwnProperty|getPrototypeOf)$/;
+
+/** `orders.cancel()`, `stock.release()`, `user.destroy()`: business operations that share a cleanup verb. */
+function isBusinessReceiver(name: string, knowledge: Knowledge, t: TS, call: ts.CallExpression): boolean {
+  const receiver = name.includes('.') ? name.slice(0, name.lastIndexOf('.')) : '';
+  return MONEY_WORDS.test(receiver) || isLikelyDbWrite(t, call, knowledge);
+}
+
+/** What the guarded code does, for exemptions: only parsing/probing, or only best-effort cleanup. */
+export interface GuardedWork {
+  /** Only parsing, conversion and read-only probes (`JSON.parse`, `new URL`, `require.resolve`, `fs.statSync`). */
+  probe: boolean;
+  /** Only releasing resources (`close`, `destroy`, `unlink`, `rm`, `abort`, `rollback`, `disconnect`). */
+  cleanup: boolean;
+}
+
+/**
+ * Classifies the try block of a catch clause, or the call that produced the promise of a promise handler:
+ * a probe whose failure is the answer (`try { new URL(s) } catch { return null }`), or best-effort cleanup
+ * (`await page.close().catch(() => {})`).
+ */
+export function guardedWork(t: TS, handler: ErrorHandler, knowledge: Knowledge): GuardedWork {
+  const target: ts.Node | undefined = handler.tryBlock ?? handler.promise;
+  if (!target) return { probe: false, cleanup: false };
+  let probes = 0;
+  let cleanups = 0;
+  let other = 0;
+  const classify = (n: ts.CallExpression | ts.NewExpression): void => {
+    const name = dottedName(t, n.expression);
+    const method = t.isCallExpression(n) ? calleeMethod(t, n) : name?.split('.').pop();
+    const viaFs = name !== undefined && /^(fs|fsp|fse|fs\.promises|promises|fsPromises|fsExtra|Deno)\./.test(name);
+    if (n.expression.kind === t.SyntaxKind.ImportKeyword) probes++;
+    else if (t.isNewExpression(n)) {
+      if (name && /^(URL|Date|RegExp|Intl\.\w+|TextDecoder|Function|URLSearchParams)$/.test(name)) probes++;
+      else other++;
+    } else if (name && (PROBE_CALLS.has(name) || (viaFs && PROBE_CALLS.has(method!)))) probes++;
+    else if (method && CLEANUP_METHODS.test(method) && t.isCallExpression(n) && !isBusinessReceiver(name ?? '', knowledge, t, n)) cleanups++;
+    else if (method && PROBE_METHODS.test(method) && !/^(fetch|axios|http|got)/.test(name ?? '')) probes++;
+    else if (method && name && RECEIVER_PROBES.some(([m, r]) => m.test(method) && r.test(name.slice(0, name.lastIndexOf('.'))))) probes++;
+    else if (method && BENIGN_METHODS.test(method)) {
+      /* pure value work: neither makes the block a probe nor disqualifies it */
+    } else other++;
+  };
+  const visit = (n: ts.Node): void => {
+    if (t.isCallExpression(n) || t.isNewExpression(n)) classify(n);
+    t.forEachChild(n, visit);
+  };
+  // the promise itself is the call we classify: fs.unlink(tmp).catch(() => {})
+  visit(target);
+  return { probe: probes > 0 && other === 0 && cleanups === 0, cleanup: cleanups > 0 && other === 0 && probes === 0 };
+}
+
+/** Whether the guarded code runs synchronously: no `await`, `yield`, promise chain, database write or outbound call. */
+export function isSynchronousTry(t: TS, handler: ErrorHandler, knowledge: Knowledge): boolean {
+  const block = handler.tryBlock;
+  if (!block) return false;
+  let sync = true;
+  const visit = (n: ts.Node): void => {
+    if (!sync || isFunctionLike(t, n)) return;
+    if (t.isAwaitExpression(n) || t.isYieldExpression(n) || (t.isForOfStatement(n) && n.awaitModifier)) sync = false;
+    else if (t.isCallExpression(n)) {
+      const m = calleeMethod(t, n);
+      if (m === 'then' || m === 'catch' || m === 'finally' || isLikelyDbWrite(t, n, knowledge) || isLikelyOutboundCall(t, n, knowledge)) sync = false;
+    }
+    t.forEachChild(n, visit);
+  };
+  t.forEachChild(block, visit);
+  return sync;
 }

@@ -365,18 +365,21 @@ export function findLoggerInScope(t: TS, node: ts.Node, knowledge: Knowledge, im
   return undefined;
 }
 
-/** A statement text logging `errorText` with `message` in the idiom of the logger's flavour. */
-export function loggerCallText(logger: LoggerInScope, errorText: string, message: string): string {
+/**
+ * A statement text logging `errorText` with `message` in the idiom of the logger's flavour, at `level`
+ * (`error` by default; NestJS's Logger takes a stack only in `error`).
+ */
+export function loggerCallText(logger: LoggerInScope, errorText: string, message: string, level: 'error' | 'warn' | 'fatal' = 'error'): string {
   const msg = `'${message.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
   switch (logger.flavour) {
     case 'pino':
     case 'bunyan':
-      return `${logger.text}.error({ err: ${errorText} }, ${msg});`;
+      return `${logger.text}.${level}({ err: ${errorText} }, ${msg});`;
     case 'winston':
-      return `${logger.text}.error(${msg}, { error: ${errorText} });`;
+      return `${logger.text}.${level === 'fatal' ? 'error' : level}(${msg}, { error: ${errorText} });`;
     case 'nest':
       return `${logger.text}.error(${msg}, ${errorText} instanceof Error ? ${errorText}.stack : String(${errorText}));`;
     default:
-      return `${logger.text}.error(${msg}, ${errorText});`;
+      return `${logger.text}.${level === 'fatal' ? 'error' : level}(${msg}, ${errorText});`;
   }
 }

@@ -1,0 +1,1441 @@
+import type { RuleCases } from '../utils/rule-tester.js';
+
+const LOGGER_CONFIG = { loggers: { logger: { importPath: './src/lib/logger', binding: 'logger', flavour: 'pino' as const } } };
+
+export const cases: RuleCases = {
+  valid: [
+    // rethrow
+    `try {
+  await chargeCard(order);
+} catch (e) {
+  throw e;
+}`,
+    `async function capture(order: Order) {
+  try {
+    return await gateway.capture(order.paymentId);
+  } catch (e) {
+    throw new PaymentError('Capture failed', { cause: e });
+  }
+}`,
+    // a filtered rethrow propagates everything it does not expect
+    `try {
+  await fs.promises.mkdir(dir);
+} catch (e) {
+  if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+}`,
+    // NestJS: an HttpException thrown from a catch propagates to the exception filter
+    `@Controller('orders')
+export class OrdersController {
+  @Post()
+  async create(@Body() dto: CreateOrderDto) {
+    try {
+      return await this.orders.create(dto);
+    } catch (error) {
+      throw new HttpException('Order could not be created', HttpStatus.BAD_GATEWAY);
+    }
+  }
+}`,
+    `app.post('/orders', async (req, res, next) => {
+  try {
+    res.json(await orders.create(req.body));
+  } catch (err) {
+    next(err);
+  }
+});`,
+    `function readJson(path: string): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    fs.readFile(path, 'utf8', (error, text) => {
+      if (error) return reject(error);
+      try {
+        resolve(JSON.parse(text));
+      } catch (e) {
+        reject(e);
+      }
+    });
+  });
+}`,
+    `function load(id, cb) {
+  db.get(id, (err, row) => {
+    try {
+      cb(null, decode(row));
+    } catch (e) {
+      cb(e);
+    }
+  });
+}`,
+    `export async function chargeOrder(order: Order): Promise<Result<Charge, PaymentError>> {
+  try {
+    return Result.ok(await stripe.charges.create({ amount: order.total }));
+  } catch (e) {
+    return Result.err(new PaymentError('charge failed', { cause: e }));
+  }
+}`,
+    `async function refund(id: string) {
+  try {
+    await gateway.refund(id);
+    return { ok: true as const };
+  } catch (error) {
+    return { ok: false as const, error };
+  }
+}`,
+    // an explicit failure result, even without the error object, is not a swallow
+    `export async function POST(req: Request) {
+  try {
+    await subscribe(await req.json());
+    return { success: true };
+  } catch {
+    return { success: false, message: 'Subscription failed' };
+  }
+}`,
+    // recording the failure in state
+    `async function processPayment(payment: Payment) {
+  try {
+    await gateway.charge(payment);
+    payment.status = 'completed';
+  } catch (e) {
+    payment.status = 'failed';
+  }
+  await payment.save();
+}`,
+    `async function runJob(job: Job) {
+  try {
+    await handlers[job.type](job);
+  } catch (e) {
+    await jobRepository.update(job.id, { status: 'failed', error: e instanceof Error ? e.message : String(e) });
+  }
+}`,
+    `function useCheckout() {
+  const [error, setError] = useState<Error | null>(null);
+  const submit = async () => {
+    try {
+      await checkout();
+    } catch (e) {
+      setError(e as Error);
+    }
+  };
+  return { error, submit };
+}`,
+    // a response with an error status handles the failure (what it leaks is another rule's job)
+    `router.get('/invoices/:id', async (req, res) => {
+  try {
+    res.json(await invoices.get(req.params.id));
+  } catch (err) {
+    res.status(500).json({ error: 'Internal error' });
+  }
+});`,
+    `export async function GET() {
+  try {
+    return NextResponse.json(await db.product.findMany());
+  } catch (error) {
+    return NextResponse.json({ error: 'Could not load products' }, { status: 500 });
+  }
+}`,
+    `fastify.post('/refunds', async (request, reply) => {
+  await refunds.create(request.body).catch((err) => reply.code(502).send({ error: 'Gateway unavailable' }));
+});`,
+    `router.post('/pay', async (ctx) => {
+  try {
+    ctx.body = await pay(ctx.request.body);
+  } catch (e) {
+    ctx.status = 502;
+    ctx.body = { error: 'Payment provider unavailable' };
+  }
+});`,
+    `app.post('/pay', async (c) => {
+  try {
+    return c.json(await pay(await c.req.json()));
+  } catch {
+    return c.json({ error: 'Payment failed' }, 502);
+  }
+});`,
+    // recorded: the error object reaches a structured logger or monitor
+    `import pino from 'pino';
+const logger = pino();
+export async function syncInventory() {
+  try {
+    await warehouse.sync();
+  } catch (err) {
+    logger.error({ err }, 'Inventory sync failed');
+  }
+}`,
+    `@Injectable()
+export class MailService {
+  private readonly logger = new Logger(MailService.name);
+  async sendReceipt(order: Order) {
+    try {
+      await this.mailer.send(order.email);
+    } catch (error) {
+      this.logger.error('Receipt not sent', error instanceof Error ? error.stack : String(error));
+    }
+  }
+}`,
+    `import * as Sentry from '@sentry/node';
+export async function reconcile() {
+  try {
+    await ledger.reconcile();
+  } catch (e) {
+    Sentry.captureException(e);
+  }
+}`,
+    `import { captureException } from '@sentry/nextjs';
+export async function POST() {
+  try {
+    await webhooks.flush();
+  } catch (e) {
+    captureException(e);
+  }
+  return new Response(null, { status: 204 });
+}`,
+    `fastify.addHook('onClose', async () => {
+  try {
+    await queue.drain();
+  } catch (err) {
+    fastify.log.error(err);
+  }
+});`,
+    // a message-only log records the failure; lost-error-context reports the missing stack
+    `try {
+  await cache.warm();
+} catch (e) {
+  logger.warn(\`Cache warm-up failed: \${(e as Error).message}\`);
+}`,
+    // explained on purpose
+    `try {
+  await fs.promises.rm(tmpDir, { recursive: true });
+} catch {
+  // ignore: best-effort cleanup, the OS clears tmp anyway
+}`,
+    `try {
+  await analytics.track('checkout_started');
+} catch { /* best effort: analytics must never block checkout */ }`,
+    `await metrics.flush().catch(() => {}); // metrics are best effort`,
+    `// Best effort: a missing cache entry is fine.
+try {
+  await cache.del(key);
+} catch {}`,
+    `try {
+  await warmup();
+} catch (ignored) {}`,
+    // helpers whose contract is undefined/null on failure
+    `export function tryParseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}`,
+    `const safeUrl = (value: string) => {
+  try {
+    return new URL(value);
+  } catch {
+    return null;
+  }
+};`,
+    `function isValidUrl(value: string): boolean {
+  try {
+    new URL(value);
+    return true;
+  } catch {
+    return false;
+  }
+}`,
+    // feature detection: the failure is the answer
+    `function hasPackage(name: string) {
+  try {
+    require.resolve(name);
+    return true;
+  } catch {
+    return false;
+  }
+}`,
+    `function readVersion(file: string): string | null {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')).version;
+  } catch {
+    return null;
+  }
+}`,
+    `export function verifyToken(token: string) {
+  try {
+    return jwt.verify(token, process.env.JWT_SECRET!) as Claims;
+  } catch {
+    return null;
+  }
+}`,
+    // best-effort release of a resource
+    `async function screenshot(url: string) {
+  const page = await browser.newPage();
+  try {
+    await page.goto(url);
+    return await page.screenshot();
+  } finally {
+    await page.close().catch(() => {});
+  }
+}`,
+    `await fs.promises.unlink(tmpFile).catch(() => {});`,
+    `process.on('SIGTERM', async () => {
+  try {
+    await server.close();
+  } catch {}
+  process.exit(0);
+});`,
+    // a retry loop acts on the failure
+    `for (let attempt = 1; ; attempt++) {
+  try {
+    return await gateway.charge(payment);
+  } catch (e) {
+    if (attempt >= 3) throw e;
+    await sleep(attempt * 1000);
+  }
+}`,
+    `async function getQuote(pair: string) {
+  try {
+    return await primary.quote(pair);
+  } catch {
+    return secondary.quote(pair);
+  }
+}`,
+    `app.get('/me', (req, res, next) => {
+  loadUser(req).then((user) => res.json(user)).catch(next);
+});`,
+    `fetchRates().then(render, (err) => next(err));`,
+    `queue.process(job).catch(handleJobError);`,
+    `class Connection extends EventEmitter {
+  async connect() {
+    try {
+      await this.socket.open();
+    } catch (e) {
+      this.emit('error', e);
+    }
+  }
+}`,
+    `const failures: unknown[] = [];
+for (const item of items) {
+  try {
+    await importItem(item);
+  } catch (e) {
+    failures.push(e);
+  }
+}`,
+    // CLI scripts print to the console and exit non-zero
+    `try {
+  await migrate();
+} catch (e) {
+  console.error(e);
+  process.exit(1);
+}`,
+    {
+      code: `try {
+  await seed();
+} catch (e) {
+  console.error('Seeding failed', e);
+}`,
+      // a CLI script: the console is its user interface
+      filename: 'scripts/seed.ts',
+    },
+    {
+      code: `'use client';
+export function Form() {
+  const onSubmit = async () => {
+    try {
+      await save();
+    } catch (e) {
+      console.error(e);
+    }
+  };
+  return onSubmit;
+}`,
+      // browser code: console is where its errors go
+      filename: 'src/components/form.tsx',
+    },
+    {
+      code: `it('rejects', async () => {
+  try {
+    await service.charge(card);
+  } catch {}
+});`,
+      filename: 'src/payments/payment.service.spec.ts',
+    },
+    {
+      code: `async function ping() {
+  try {
+    await fetch(healthUrl);
+  } catch (e) {
+    console.warn('health check failed', e);
+  }
+}`,
+      // console-only handling can be left to console-logging
+      options: { checkConsoleOnly: false },
+    },
+    {
+      code: `const user = await findUser(id).catch(() => null);`,
+      options: { checkPromiseHandlers: false },
+    },
+    {
+      code: `function lookupOrFallback(key: string) {
+  try {
+    return registry.find(key);
+  } catch {
+    return DEFAULT_ENTRY;
+  }
+}`,
+      options: { ignoreFunctionNames: ['OrFallback$'] },
+    },
+  ],
+  invalid: [
+    {
+      code: `app.post('/orders', async (req, res) => {
+  try {
+    await db.order.create({ data: req.body });
+  } catch (err) {}
+  res.status(201).end();
+});`,
+      errors: [
+        {
+          messageId: 'emptyHandler',
+          line: 4,
+          column: 5,
+          endLine: 4,
+          endColumn: 16,
+          suggestions: [
+            { messageId: 'rethrow', output: `app.post('/orders', async (req, res) => {
+  try {
+    await db.order.create({ data: req.body });
+  } catch (err) {
+    throw err;
+  }
+  res.status(201).end();
+});` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `export class PaymentService {
+  async processPayment(orderId: string, amount: number) {
+    try {
+      const payment = await this.paymentRepository.save({ orderId, amount, status: 'pending' });
+      await this.gateway.charge(payment);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'maskingReturn',
+          line: 7,
+          column: 7,
+          endLine: 7,
+          endColumn: 12,
+          suggestions: [
+            { messageId: 'rethrow', output: `export class PaymentService {
+  async processPayment(orderId: string, amount: number) {
+    try {
+      const payment = await this.paymentRepository.save({ orderId, amount, status: 'pending' });
+      await this.gateway.charge(payment);
+      return true;
+    } catch (error) {
+      throw error;
+    }
+  }
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `async function findUser(id: string) {
+  try {
+    return await prisma.user.findUnique({ where: { id } });
+  } catch (e) {
+    return null;
+  }
+}`,
+      errors: [
+        {
+          messageId: 'maskingReturn',
+          line: 4,
+          column: 5,
+          endLine: 4,
+          endColumn: 14,
+          suggestions: [
+            { messageId: 'rethrow', output: `async function findUser(id: string) {
+  try {
+    return await prisma.user.findUnique({ where: { id } });
+  } catch (e) {
+    throw e;
+  }
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `export async function listOrders(userId: string) {
+  try {
+    const res = await fetch(API + '/orders?user=' + userId);
+    return await res.json();
+  } catch (error) {
+    return [];
+  }
+}`,
+      errors: [
+        {
+          messageId: 'maskingReturn',
+          line: 5,
+          column: 5,
+          endLine: 5,
+          endColumn: 18,
+          suggestions: [
+            { messageId: 'rethrow', output: `export async function listOrders(userId: string) {
+  try {
+    const res = await fetch(API + '/orders?user=' + userId);
+    return await res.json();
+  } catch (error) {
+    throw error;
+  }
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `async function createCheckoutSession(cart: Cart) {
+  try {
+    const session = await stripe.checkout.sessions.create({ line_items: cart.items });
+    return { url: session.url };
+  } catch (e) {
+    return { url: '' };
+  }
+}`,
+      errors: [
+        {
+          messageId: 'maskingReturn',
+          line: 5,
+          column: 5,
+          endLine: 5,
+          endColumn: 14,
+          suggestions: [
+            { messageId: 'rethrow', output: `async function createCheckoutSession(cart: Cart) {
+  try {
+    const session = await stripe.checkout.sessions.create({ line_items: cart.items });
+    return { url: session.url };
+  } catch (e) {
+    throw e;
+  }
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `sendReceiptEmail(order).catch(() => {});`,
+      errors: [
+        {
+          messageId: 'emptyHandler',
+          line: 1,
+          column: 31,
+          endLine: 1,
+          endColumn: 39,
+          suggestions: [
+          ],
+        },
+      ],
+    },
+    {
+      code: `const user = await getUser(id).catch(() => null);`,
+      errors: [
+        {
+          messageId: 'maskingReturn',
+          line: 1,
+          column: 38,
+          endLine: 1,
+          endColumn: 48,
+          suggestions: [
+            { messageId: 'removeHandler', output: `const user = await getUser(id);` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `await cache.set(key, value).catch(noop);`,
+      errors: [
+        {
+          messageId: 'emptyHandler',
+          line: 1,
+          column: 35,
+          endLine: 1,
+          endColumn: 39,
+          suggestions: [
+            { messageId: 'removeHandler', output: `await cache.set(key, value);` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `function getRates() {
+  return fetchRates().then((r) => r.json(), () => {});
+}`,
+      errors: [
+        {
+          messageId: 'emptyHandler',
+          line: 2,
+          column: 45,
+          endLine: 2,
+          endColumn: 53,
+          suggestions: [
+            { messageId: 'removeHandler', output: `function getRates() {
+  return fetchRates().then((r) => r.json());
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `app.get('/users/:id', async (req, res) => {
+  try {
+    const user = await User.findById(req.params.id);
+    res.json(user);
+  } catch (err) {
+    console.error(err);
+  }
+});`,
+      errors: [
+        {
+          messageId: 'consoleOnly',
+          line: 5,
+          column: 5,
+          endLine: 5,
+          endColumn: 16,
+          suggestions: [
+            { messageId: 'rethrow', output: `app.get('/users/:id', async (req, res) => {
+  try {
+    const user = await User.findById(req.params.id);
+    res.json(user);
+  } catch (err) {
+    console.error(err);
+    throw err;
+  }
+});` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import pino from 'pino';
+const logger = pino();
+export async function syncInventory() {
+  try {
+    await warehouse.sync();
+  } catch (e) {
+    logger.error('Inventory sync failed');
+  }
+}`,
+      errors: [
+        {
+          messageId: 'constantLog',
+          line: 6,
+          column: 5,
+          endLine: 6,
+          endColumn: 14,
+          suggestions: [
+            { messageId: 'rethrow', output: `import pino from 'pino';
+const logger = pino();
+export async function syncInventory() {
+  try {
+    await warehouse.sync();
+  } catch (e) {
+    logger.error('Inventory sync failed');
+    throw e;
+  }
+}` },
+            { messageId: 'logAndRethrow', output: `import pino from 'pino';
+const logger = pino();
+export async function syncInventory() {
+  try {
+    await warehouse.sync();
+  } catch (e) {
+    logger.error({ err: e }, 'Inventory sync failed');
+    throw e;
+  }
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { Injectable, Logger } from '@nestjs/common';
+@Injectable()
+export class OrdersService {
+  private readonly logger = new Logger(OrdersService.name);
+  async findOne(id: string) {
+    try {
+      return await this.ordersRepository.findOneOrFail({ where: { id } });
+    } catch (error) {
+      return null;
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'maskingReturn',
+          line: 8,
+          column: 7,
+          endLine: 8,
+          endColumn: 20,
+          suggestions: [
+            { messageId: 'rethrow', output: `import { Injectable, Logger } from '@nestjs/common';
+@Injectable()
+export class OrdersService {
+  private readonly logger = new Logger(OrdersService.name);
+  async findOne(id: string) {
+    try {
+      return await this.ordersRepository.findOneOrFail({ where: { id } });
+    } catch (error) {
+      throw error;
+    }
+  }
+}` },
+            { messageId: 'logAndRethrow', output: `import { Injectable, Logger } from '@nestjs/common';
+@Injectable()
+export class OrdersService {
+  private readonly logger = new Logger(OrdersService.name);
+  async findOne(id: string) {
+    try {
+      return await this.ordersRepository.findOneOrFail({ where: { id } });
+    } catch (error) {
+      this.logger.error('findOne failed', error instanceof Error ? error.stack : String(error));
+      throw error;
+    }
+  }
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { NextResponse } from 'next/server';
+export async function POST(req: Request) {
+  try {
+    const body = await req.json();
+    await createOrder(body);
+  } catch {}
+  return NextResponse.json({ ok: true });
+}`,
+      filename: 'app/api/checkout/route.ts',
+      errors: [
+        {
+          messageId: 'emptyHandler',
+          line: 6,
+          column: 5,
+          endLine: 6,
+          endColumn: 10,
+          suggestions: [
+            { messageId: 'rethrow', output: `import { NextResponse } from 'next/server';
+export async function POST(req: Request) {
+  try {
+    const body = await req.json();
+    await createOrder(body);
+  } catch (error) {
+    throw error;
+  }
+  return NextResponse.json({ ok: true });
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { NextResponse } from 'next/server';
+export async function GET() {
+  try {
+    const products = await db.product.findMany();
+    return NextResponse.json(products);
+  } catch (error) {
+    return NextResponse.json([]);
+  }
+}`,
+      filename: 'app/api/products/route.ts',
+      errors: [
+        {
+          messageId: 'maskingReturn',
+          line: 6,
+          column: 5,
+          endLine: 6,
+          endColumn: 18,
+          suggestions: [
+            { messageId: 'rethrow', output: `import { NextResponse } from 'next/server';
+export async function GET() {
+  try {
+    const products = await db.product.findMany();
+    return NextResponse.json(products);
+  } catch (error) {
+    throw error;
+  }
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `fastify.post('/refunds', async (request, reply) => {
+  try {
+    await refundService.refund(request.body.paymentId);
+  } catch (err) {
+    request.log.info('refund failed');
+  }
+  return reply.send({ ok: true });
+});`,
+      errors: [
+        {
+          messageId: 'constantLog',
+          line: 4,
+          column: 5,
+          endLine: 4,
+          endColumn: 16,
+          suggestions: [
+            { messageId: 'rethrow', output: `fastify.post('/refunds', async (request, reply) => {
+  try {
+    await refundService.refund(request.body.paymentId);
+  } catch (err) {
+    request.log.info('refund failed');
+    throw err;
+  }
+  return reply.send({ ok: true });
+});` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `router.post('/pay', async (ctx) => {
+  try {
+    await charge(ctx.request.body);
+  } catch (e) {
+    console.log('payment error', e);
+  }
+  ctx.body = { ok: true };
+});`,
+      errors: [
+        {
+          messageId: 'consoleOnly',
+          line: 4,
+          column: 5,
+          endLine: 4,
+          endColumn: 14,
+          suggestions: [
+            { messageId: 'rethrow', output: `router.post('/pay', async (ctx) => {
+  try {
+    await charge(ctx.request.body);
+  } catch (e) {
+    console.log('payment error', e);
+    throw e;
+  }
+  ctx.body = { ok: true };
+});` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `async function shipAll(orders: Order[]) {
+  for (const order of orders) {
+    try {
+      await shipOrder(order);
+    } catch {
+      continue;
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'discarded',
+          line: 5,
+          column: 7,
+          endLine: 5,
+          endColumn: 12,
+          suggestions: [
+            { messageId: 'rethrow', output: `async function shipAll(orders: Order[]) {
+  for (const order of orders) {
+    try {
+      await shipOrder(order);
+    } catch (error) {
+      throw error;
+    }
+  }
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `export class TransferService {
+  async transfer(from: string, to: string, amount: number) {
+    const queryRunner = this.dataSource.createQueryRunner();
+    await queryRunner.startTransaction();
+    try {
+      await queryRunner.manager.decrement(Account, { id: from }, 'balance', amount);
+      await queryRunner.manager.increment(Account, { id: to }, 'balance', amount);
+      await queryRunner.commitTransaction();
+    } catch (err) {
+      await queryRunner.rollbackTransaction();
+    } finally {
+      await queryRunner.release();
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'discarded',
+          line: 9,
+          column: 7,
+          endLine: 9,
+          endColumn: 18,
+          suggestions: [
+            { messageId: 'rethrow', output: `export class TransferService {
+  async transfer(from: string, to: string, amount: number) {
+    const queryRunner = this.dataSource.createQueryRunner();
+    await queryRunner.startTransaction();
+    try {
+      await queryRunner.manager.decrement(Account, { id: from }, 'balance', amount);
+      await queryRunner.manager.increment(Account, { id: to }, 'balance', amount);
+      await queryRunner.commitTransaction();
+    } catch (err) {
+      await queryRunner.rollbackTransaction();
+      throw err;
+    } finally {
+      await queryRunner.release();
+    }
+  }
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `async function loadSecrets() {
+  try {
+    return await vault.read('secret/app');
+  } catch (e) {
+    return;
+  }
+}`,
+      errors: [
+        {
+          messageId: 'discarded',
+          line: 4,
+          column: 5,
+          endLine: 4,
+          endColumn: 14,
+          suggestions: [
+            { messageId: 'rethrow', output: `async function loadSecrets() {
+  try {
+    return await vault.read('secret/app');
+  } catch (e) {
+    throw e;
+  }
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `await notifyWebhook(event).catch(console.error);`,
+      errors: [
+        {
+          messageId: 'consoleOnly',
+          line: 1,
+          column: 34,
+          endLine: 1,
+          endColumn: 47,
+          suggestions: [
+            { messageId: 'removeHandler', output: `await notifyWebhook(event);` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `publishEvent('order.created', order).catch((e) => console.warn('publish failed', e));`,
+      errors: [
+        {
+          messageId: 'consoleOnly',
+          line: 1,
+          column: 44,
+          endLine: 1,
+          endColumn: 84,
+          suggestions: [
+          ],
+        },
+      ],
+    },
+    {
+      code: `let rates: Record<string, number> = {};
+try {
+  rates = await fetchRates();
+} catch (e) {
+  rates = {};
+}`,
+      errors: [
+        {
+          messageId: 'discarded',
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 12,
+          suggestions: [
+            { messageId: 'rethrow', output: `let rates: Record<string, number> = {};
+try {
+  rates = await fetchRates();
+} catch (e) {
+  rates = {};
+  throw e;
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `const balance = await fetchBalance(accountId).catch(() => 0);`,
+      errors: [
+        {
+          messageId: 'maskingReturn',
+          line: 1,
+          column: 53,
+          endLine: 1,
+          endColumn: 60,
+          suggestions: [
+            { messageId: 'removeHandler', output: `const balance = await fetchBalance(accountId);` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `async function getBalance(accountId: string): Promise<number> {
+  try {
+    const account = await Account.findByPk(accountId);
+    return account.balance;
+  } catch {
+    return 0;
+  }
+}`,
+      errors: [
+        {
+          messageId: 'maskingReturn',
+          line: 5,
+          column: 5,
+          endLine: 5,
+          endColumn: 10,
+          suggestions: [
+            { messageId: 'rethrow', output: `async function getBalance(accountId: string): Promise<number> {
+  try {
+    const account = await Account.findByPk(accountId);
+    return account.balance;
+  } catch (error) {
+    throw error;
+  }
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `@Injectable()
+export class StockService {
+  private readonly logger = new Logger(StockService.name);
+  async reserve(sku: string, qty: number) {
+    try {
+      await this.stockRepository.decrement({ sku }, 'available', qty);
+    } catch (error) {
+      this.logger.warn('Stock reservation failed');
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'constantLog',
+          line: 7,
+          column: 7,
+          endLine: 7,
+          endColumn: 20,
+          suggestions: [
+            { messageId: 'rethrow', output: `@Injectable()
+export class StockService {
+  private readonly logger = new Logger(StockService.name);
+  async reserve(sku: string, qty: number) {
+    try {
+      await this.stockRepository.decrement({ sku }, 'available', qty);
+    } catch (error) {
+      this.logger.warn('Stock reservation failed');
+      throw error;
+    }
+  }
+}` },
+            { messageId: 'logAndRethrow', output: `@Injectable()
+export class StockService {
+  private readonly logger = new Logger(StockService.name);
+  async reserve(sku: string, qty: number) {
+    try {
+      await this.stockRepository.decrement({ sku }, 'available', qty);
+    } catch (error) {
+      this.logger.error('Stock reservation failed', error instanceof Error ? error.stack : String(error));
+      throw error;
+    }
+  }
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `loadPlugins().then(start, noop);`,
+      errors: [
+        {
+          messageId: 'emptyHandler',
+          line: 1,
+          column: 27,
+          endLine: 1,
+          endColumn: 31,
+          suggestions: [
+          ],
+        },
+      ],
+    },
+    {
+      code: `async function readProfile(id: string) {
+  try {
+    return await profiles.get(id);
+  } catch ({ message }) {
+    return null;
+  }
+}`,
+      errors: [
+        {
+          messageId: 'maskingReturn',
+          line: 4,
+          column: 5,
+          endLine: 4,
+          endColumn: 24,
+          suggestions: [
+          ],
+        },
+      ],
+    },
+    {
+      code: `export async function capturePayment(id: string) {
+  try {
+    await gateway.capture(id);
+  } catch {}
+}`,
+      filename: 'src/services/payments.ts',
+      knowledge: LOGGER_CONFIG,
+      errors: [
+        {
+          messageId: 'emptyHandler',
+          line: 4,
+          column: 5,
+          endLine: 4,
+          endColumn: 10,
+          suggestions: [
+            { messageId: 'rethrow', output: `export async function capturePayment(id: string) {
+  try {
+    await gateway.capture(id);
+  } catch (error) {
+    throw error;
+  }
+}` },
+            { messageId: 'logAndRethrow', output: `import { logger } from '../lib/logger';
+export async function capturePayment(id: string) {
+  try {
+    await gateway.capture(id);
+  } catch (error) {
+    logger.error({ err: error }, 'capturePayment failed');
+    throw error;
+  }
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { logger } from '../logger';
+export async function cancelOrder(id: string) {
+  try {
+    await orders.cancel(id);
+    return true;
+  } catch (e) {
+    console.error(e);
+    return false;
+  }
+}`,
+      errors: [
+        {
+          messageId: 'consoleOnly',
+          line: 6,
+          column: 5,
+          endLine: 6,
+          endColumn: 14,
+          suggestions: [
+            { messageId: 'rethrow', output: `import { logger } from '../logger';
+export async function cancelOrder(id: string) {
+  try {
+    await orders.cancel(id);
+    return true;
+  } catch (e) {
+    console.error(e);
+    throw e;
+  }
+}` },
+            { messageId: 'logAndRethrow', output: `import { logger } from '../logger';
+export async function cancelOrder(id: string) {
+  try {
+    await orders.cancel(id);
+    return true;
+  } catch (e) {
+    logger.error('cancelOrder failed', e);
+    throw e;
+  }
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { logger } from './logger';
+export function warmCache() {
+  cache.load().catch(() => {});
+}`,
+      errors: [
+        {
+          messageId: 'emptyHandler',
+          line: 3,
+          column: 22,
+          endLine: 3,
+          endColumn: 30,
+          suggestions: [
+            { messageId: 'logError', output: `import { logger } from './logger';
+export function warmCache() {
+  cache.load().catch((error) => { logger.error('warmCache failed', error); });
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `async function search(q: string) {
+  try {
+    return await index.search(q);
+  } catch (e) {
+    return { items: [], total: 0 };
+  }
+}`,
+      errors: [
+        {
+          messageId: 'maskingReturn',
+          line: 4,
+          column: 5,
+          endLine: 4,
+          endColumn: 14,
+          suggestions: [
+            { messageId: 'rethrow', output: `async function search(q: string) {
+  try {
+    return await index.search(q);
+  } catch (e) {
+    throw e;
+  }
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `const db = require('./db');
+module.exports.archive = function archive(id) {
+  return db.orders.archive(id).catch(function () {});
+};`,
+      filename: 'src/legacy/orders.js',
+      errors: [
+        {
+          messageId: 'emptyHandler',
+          line: 3,
+          column: 38,
+          endLine: 3,
+          endColumn: 52,
+          suggestions: [
+            { messageId: 'removeHandler', output: `const db = require('./db');
+module.exports.archive = function archive(id) {
+  return db.orders.archive(id);
+};` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `async function chargeCard(card: Card, amount: number) {
+  try {
+    await stripe.paymentIntents.create({ amount, payment_method: card.id, confirm: true });
+  } catch (e) {
+    return true;
+  }
+  return true;
+}`,
+      errors: [
+        {
+          messageId: 'maskingReturn',
+          line: 4,
+          column: 5,
+          endLine: 4,
+          endColumn: 14,
+          suggestions: [
+            { messageId: 'rethrow', output: `async function chargeCard(card: Card, amount: number) {
+  try {
+    await stripe.paymentIntents.create({ amount, payment_method: card.id, confirm: true });
+  } catch (e) {
+    throw e;
+  }
+  return true;
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `try {
+  await orders.sync();
+} catch (e) {
+  // TODO handle this
+}`,
+      errors: [
+        {
+          messageId: 'emptyHandler',
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 12,
+          suggestions: [
+            { messageId: 'rethrow', output: `try {
+  await orders.sync();
+} catch (e) {
+  throw e;
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `try {
+  await orders.sync();
+} catch (_e) {}`,
+      errors: [
+        {
+          messageId: 'emptyHandler',
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 13,
+          suggestions: [
+            { messageId: 'rethrow', output: `try {
+  await orders.sync();
+} catch (_e) {
+  throw _e;
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `app.get('/orders', (req, res) => {
+  orders.list().then((rows) => res.json(rows)).catch(() => res.json({ items: [] }));
+});`,
+      errors: [
+        {
+          messageId: 'maskingReturn',
+          line: 2,
+          column: 54,
+          endLine: 2,
+          endColumn: 83,
+          suggestions: [
+          ],
+        },
+      ],
+    },
+    {
+      code: `app.post('/subscribe', async (req, res) => {
+  try {
+    await mailchimp.subscribe(req.body.email);
+  } catch (err) {}
+  res.json({ success: true });
+});`,
+      errors: [
+        {
+          messageId: 'emptyHandler',
+          line: 4,
+          column: 5,
+          endLine: 4,
+          endColumn: 16,
+          suggestions: [
+            { messageId: 'rethrow', output: `app.post('/subscribe', async (req, res) => {
+  try {
+    await mailchimp.subscribe(req.body.email);
+  } catch (err) {
+    throw err;
+  }
+  res.json({ success: true });
+});` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `export async function getSettings() {
+  try {
+    return await api.get('/settings');
+  } catch {
+    return undefined;
+  }
+}`,
+      errors: [
+        {
+          messageId: 'maskingReturn',
+          line: 4,
+          column: 5,
+          endLine: 4,
+          endColumn: 10,
+          suggestions: [
+            { messageId: 'rethrow', output: `export async function getSettings() {
+  try {
+    return await api.get('/settings');
+  } catch (error) {
+    throw error;
+  }
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `async function lookup(id: string) {
+  const user = await users.findOne(id).catch((err) => {
+    return null;
+  });
+  return user;
+}`,
+      errors: [
+        {
+          messageId: 'maskingReturn',
+          line: 2,
+          column: 46,
+          endLine: 4,
+          endColumn: 4,
+          suggestions: [
+            { messageId: 'removeHandler', output: `async function lookup(id: string) {
+  const user = await users.findOne(id);
+  return user;
+}` },
+          ],
+        },
+      ],
+    },
+  ],
+};
