@@ -1,7 +1,9 @@
 import type { AnyRule } from '../src/types.js';
+import swallowedCatch from './swallowed-catch.js';
 
 /** Every rule errlint ships, in id order. Presets and docs are computed from their `meta`. */
 export const allRules: readonly AnyRule[] = ([] as AnyRule[]).concat([
+  swallowedCatch,
 ]).sort((a, b) => a.meta.id.localeCompare(b.meta.id));
 
 export const rulesById: ReadonlyMap<string, AnyRule> = new Map(allRules.map((r) => [r.meta.id, r]));
