@@ -156,7 +156,10 @@ async function runAudit(paths: string[], flags: AuditFlags, io: CliIo): Promise<
     io.stderr(fixSummary(fixed, dryRun));
     // a dry run prints the diffs and no report on stdout; a real fix reports what remains
     if (dryRun) io.stdout(fixed.diff);
-    if (!dryRun && fixed.files.some((f) => f.status === 'fixed')) run = await runAuditOnce();
+    if (!dryRun && fixed.files.some((f) => f.status === 'fixed')) {
+      run = await runAuditOnce();
+      bar.stop();
+    }
     if (dryRun) reportToStdout = false;
   }
   let result: AuditResult = run;
