@@ -18,13 +18,16 @@ const CONSOLE_METHODS = new Set(['log', 'info', 'warn', 'error', 'debug', 'trace
 // Browser code: console is the platform's logger there.
 const FRONTEND_MODULES = /^(?:react|react-dom|react-dom\/client|preact|vue|svelte|solid-js|@angular\/core|next\/navigation|next\/router|@remix-run\/react|react-native|expo|@tanstack\/react-query|jquery)$/;
 const FRONTEND_EXTENSIONS = /\.(?:tsx|jsx|vue|svelte|astro)$/;
+const FRONTEND_PATHS = /(?:^|\/)(?:frontend|webapp|browser|extension)\/|(?:^|\/)(?:apps|packages)\/(?:web|client|frontend|ui|dashboard|site|www|app)(?:-[\w-]+)?\/|^(?:client|frontend|web)\/|(?:^|\/)packages\/[\w-]+-(?:web|ui|frontend|client|app|desktop|extension)\//;
+// Browser globals used as objects: `window.location`, `localStorage.getItem`.
+const BROWSER_GLOBALS = /\b(?:window|document|localStorage|sessionStorage|navigator)\.[A-Za-z]/;
 // Run-once programs that are not always under bin/ or scripts/: seeds and migrations.
 const ONE_SHOT_PATHS = /(?:^|\/)(?:seeds?|seeders?|migrations?)(?:\/|\.|-|_)/;
 // Methods of a logger wrapper: `error(...args) { console.error(...args) }`.
 const LOG_METHOD_NAMES = /^(?:error|warn|warning|info|debug|log|trace|fatal|verbose|print|write|emit|output)$/;
 
 function isFrontendFile(t: TS, sf: ts.SourceFile, filePath: string): boolean {
-  if (FRONTEND_EXTENSIONS.test(filePath)) return true;
+  if (FRONTEND_EXTENSIONS.test(filePath) || FRONTEND_PATHS.test(filePath) || BROWSER_GLOBALS.test(sf.text)) return true;
   return sf.statements.some((s) => t.isImportDeclaration(s) && t.isStringLiteral(s.moduleSpecifier) && FRONTEND_MODULES.test(s.moduleSpecifier.text));
 }
 
@@ -132,6 +135,8 @@ export default defineRule<MessageIds, Options>({
             suggest.push({ messageId: 'useLogger', data: { logger: target.logger.text }, edits });
           }
         }
+        // debug chatter in a handler (`console.debug('retrying…')`) is not the error report
+        if (site && use === 'none' && (method === 'debug' || method === 'trace') && options.scope !== 'all') return;
         const messageId: MessageIds = !site ? 'consoleCall' : use === 'value' ? 'consoleError' : use === 'message' ? 'consoleMessageOnly' : 'consoleWithoutError';
         context.report({ node: call, messageId, data: { method }, suggest, risk: site ? undefined : 'low' });
       },

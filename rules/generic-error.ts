@@ -12,6 +12,12 @@ export interface Options {
 }
 
 // Messages of programmer-error assertions, where a plain Error is the idiom.
+// Run-once programs that are not always under bin/ or scripts/: seeds and migrations.
+const ONE_SHOT_PATHS = /(?:^|\/)(?:seeds?|seeders?|migrations?)(?:\/|\.|-|_)/;
+// Configuration checks at startup: the process should crash, nobody catches these.
+const CONFIG_MESSAGE = /environment variable|\benv(?:ironment)? var|\bENV_[A-Z_]+|process\.env|import\.meta\.env/i;
+// Invariant constants named as bugs: `BUG_NO_USER_CTX`.
+const BUG_CONSTANT = /^BUG_|_BUG_|^ASSERT/;
 const INVARIANT = /\b(?:not (?:yet )?implemented|unimplemented|unreachable|should (?:never|not) (?:happen|be reached|occur)|never (?:happen|occur)s?|impossible|invariant|exhaustive|assert(?:ion)? failed|unhandled (?:case|type|kind|variant|value|action|event|status|state)|unknown (?:case|variant|kind|action)|unexpected (?:case|variant|kind))\b/i;
 
 interface LiteralKind {
@@ -45,6 +51,15 @@ function insideFunction(t: TS, node: ts.Node): boolean {
   for (let n = node.parent; n; n = n.parent) {
     if (isFunctionLike(t, n)) return true;
     if (t.isClassStaticBlockDeclaration(n)) return true;
+  }
+  return false;
+}
+
+/** Thrown inside a `try` block of the same function: control flow to the local catch, no caller sees it. */
+function insideLocalTry(t: TS, node: ts.Node): boolean {
+  let child: ts.Node = node;
+  for (let n = node.parent; n && !isFunctionLike(t, n); child = n, n = n.parent) {
+    if (t.isTryStatement(n) && n.tryBlock === child && n.catchClause) return true;
   }
   return false;
 }
@@ -143,7 +158,7 @@ export default defineRule<MessageIds, Options>({
   },
   create(context) {
     const { ts: t, sourceFile: sf, options } = context;
-    if (context.file.isTest || context.file.isScript) return {};
+    if (context.file.isTest || context.file.isScript || ONE_SHOT_PATHS.test(context.filePath)) return {};
     const bindings = topLevelBindings(t, sf);
     let base: BaseErrorClass | undefined | null = null;
     const baseClass = (): BaseErrorClass | undefined => {
@@ -164,8 +179,10 @@ export default defineRule<MessageIds, Options>({
       const name = callee.text;
       if (!BUILT_IN_ERRORS.has(name) || allowed.has(name) || bindings.has(name)) return;
       const args = expr.arguments ?? [];
-      if (!insideFunction(t, anchor) || isConfigGuard(t, anchor, sf)) return;
-      if (options.ignoreInvariants && (INVARIANT.test(messageText(t, args, sf)) || isExhaustivenessCheck(t, anchor, sf, args))) return;
+      if (!insideFunction(t, anchor) || isConfigGuard(t, anchor, sf) || insideLocalTry(t, anchor)) return;
+      const message = messageText(t, args, sf);
+      if (CONFIG_MESSAGE.test(message)) return;
+      if (options.ignoreInvariants && (INVARIANT.test(message) || BUG_CONSTANT.test(message) || isExhaustivenessCheck(t, anchor, sf, args))) return;
       const b = baseClass();
       if (!b) {
         context.report({ node: expr, messageId: 'generic', data: { name } });

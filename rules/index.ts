@@ -1,8 +1,14 @@
 import type { AnyRule } from '../src/types.js';
+import consoleLogging from './console-logging.js';
+import genericError from './generic-error.js';
+import lostErrorContext from './lost-error-context.js';
 import swallowedCatch from './swallowed-catch.js';
 
 /** Every rule errlint ships, in id order. Presets and docs are computed from their `meta`. */
 export const allRules: readonly AnyRule[] = ([] as AnyRule[]).concat([
+  consoleLogging,
+  genericError,
+  lostErrorContext,
   swallowedCatch,
 ]).sort((a, b) => a.meta.id.localeCompare(b.meta.id));
 

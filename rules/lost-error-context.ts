@@ -1,7 +1,7 @@
 import type * as ts from 'typescript';
 import { skipOuter } from '../src/analysis/ast.js';
 import { BUILT_IN_ERRORS, collectErrorClasses, isErrorLikeName, topLevelBindings, type ErrorClassInfo } from '../src/analysis/error-classes.js';
-import { enclosingErrorSite, errorEscapes, errorRefs, type ErrorSite } from '../src/analysis/error-sites.js';
+import { enclosingErrorSite, errorEscapes, errorRefs, isUnderErrorCondition, type ErrorSite } from '../src/analysis/error-sites.js';
 import { importsOf } from '../src/analysis/imports.js';
 import { addBindingEdit, addErrorToLogCall, flavourOfLogCall, freshErrorName } from '../src/analysis/logger-calls.js';
 import { classifyLogCall, errorUse, type ErrorUse } from '../src/analysis/loggers.js';
@@ -31,7 +31,7 @@ const LIBRARY_CAUSE_OPTIONS: ReadonlyMap<string, { optionsIndex: number; key: st
 
 // A client error (4xx) thrown from a catch translates an expected outcome (bad input, missing row, expired
 // token); the caught error is the reason, not a fault someone will debug.
-const CLIENT_ERROR_CLASS = /^(?:BadRequest|Unauthori[sz]ed|Unauthenticated|Forbidden|NotFound|Conflict|Gone|PreconditionFailed|PayloadTooLarge|UnsupportedMediaType|UnprocessableEntity|Unprocessable|TooManyRequests|NotAcceptable|MethodNotAllowed|Validation|InvalidInput|InvalidArgument|InvalidRequest|InvalidParams?|InvalidToken|InvalidCredentials|UserInput|Authentication|Permission|AccessDenied|DuplicateKey|AlreadyExists|ImATeapot|Misdirected)(?:Error|Exception)$/;
+const CLIENT_ERROR_CLASS = /^(?:[A-Z][A-Za-z]*)?(?:BadRequest|BadData|BadInput|Unauthori[sz]ed|Unauthenticated|Forbidden|NotFound|Conflict|Gone|PreconditionFailed|PayloadTooLarge|UnsupportedMediaType|Unprocessable(?:Entity)?|TooManyRequests|RateLimit(?:ed)?|NotAcceptable|MethodNotAllowed|NotAllowed|Validation|Invalid[A-Za-z]*|UserInput|Authentication|Permission|AccessDenied|Duplicate[A-Za-z]*|AlreadyExists|Exists|ImATeapot|Misdirected)(?:Error|Exception)$/;
 const CLIENT_STATUS_NAMES = /^(?:BAD_REQUEST|UNAUTHORIZED|FORBIDDEN|NOT_FOUND|CONFLICT|GONE|PRECONDITION_FAILED|PAYLOAD_TOO_LARGE|UNSUPPORTED_MEDIA_TYPE|UNPROCESSABLE_ENTITY|UNPROCESSABLE_CONTENT|TOO_MANY_REQUESTS|NOT_ACCEPTABLE|METHOD_NOT_SUPPORTED|METHOD_NOT_ALLOWED|PARSE_ERROR|TIMEOUT|CLIENT_CLOSED_REQUEST)$/;
 const FAILURE_LEVELS = new Set(['error', 'fatal']);
 
@@ -214,6 +214,8 @@ export default defineRule<MessageIds, Options>({
       }
       // the error is logged, reported or handed on elsewhere in the handler
       if (errorEscapes(t, site, refs, stmt)) return;
+      // if (e.code === 'P2002') throw new DuplicateEmailError(): a recognised failure translated to a domain error
+      if (!isBuiltIn && isUnderErrorCondition(t, stmt, site, refs)) return;
       const err = errorName(site);
       const suggestion = err ? causeSuggestion(expr, name, slot, err) : undefined;
       context.report({ node: expr, messageId: 'missingCause', data: { name }, suggest: suggestion ? [suggestion] : [] });

@@ -8,6 +8,7 @@ import type * as ts from 'typescript';
 import type { TS } from '../ts.js';
 import { calleeMethod, dottedName, isFunctionLike, skipOuter, type FunctionLike } from './ast.js';
 import { catchClauseHandler, promiseHandler, type ErrorHandler } from './catch.js';
+import { BUILT_IN_ERRORS } from './error-classes.js';
 import { errorUse, type ErrorUse } from './loggers.js';
 
 export type ErrorCallbackKind = 'error-middleware' | 'error-hook' | 'error-event' | 'process-event' | 'exception-filter';
@@ -185,6 +186,10 @@ export function errorEscapes(t: TS, site: ErrorSite, refs: Map<string, ErrorUse>
     if (found || n === skip) return;
     if (t.isThrowStatement(n) || t.isReturnStatement(n)) {
       if (carries(n.expression)) found = true;
+    } else if (t.isNewExpression(n) && t.isIdentifier(n.expression) && BUILT_IN_ERRORS.has(n.expression.text)) {
+      // new Error(e) keeps only String(e); the options object (`{ cause: e }`) keeps the error
+      const optionsIndex = BUILT_IN_ERRORS.get(n.expression.text)!.optionsIndex;
+      if ((n.arguments ?? []).some((a, i) => (i === optionsIndex || (optionsIndex === 2 && i === 0)) && carries(a))) found = true;
     } else if (t.isCallExpression(n) || t.isNewExpression(n)) {
       if (!isPredicateCall(t, n) && (n.arguments ?? []).some((a) => carries(a))) found = true;
     } else if (t.isBinaryExpression(n) && n.operatorToken.kind === t.SyntaxKind.EqualsToken) {
@@ -197,4 +202,28 @@ export function errorEscapes(t: TS, site: ErrorSite, refs: Map<string, ErrorUse>
   if (site.body && !t.isBlock(site.body) && carries(site.body as ts.Expression)) return true;
   if (site.body) visit(site.body);
   return found;
+}
+
+/**
+ * The statement sits under an `if` (or `case`) of the site whose condition inspects the error:
+ * `if (e.code === 'P2002')`, `if (e instanceof TimeoutError)`, `if (isAxiosError(e))` — a deliberate
+ * translation of a recognised failure.
+ */
+export function isUnderErrorCondition(t: TS, node: ts.Node, site: ErrorSite, refs: Map<string, ErrorUse>): boolean {
+  const mentions = (e: ts.Node): boolean => {
+    let hit = false;
+    const visit = (n: ts.Node): void => {
+      if (hit) return;
+      if (t.isIdentifier(n) && refs.has(n.text)) hit = true;
+      else t.forEachChild(n, visit);
+    };
+    visit(e);
+    return hit;
+  };
+  for (let n: ts.Node | undefined = node.parent; n && n !== site.body && n !== site.node; n = n.parent) {
+    if (t.isIfStatement(n) && n.expression !== node && mentions(n.expression)) return true;
+    if (t.isCaseClause(n) && t.isSwitchStatement(n.parent.parent) && mentions(n.parent.parent.expression)) return true;
+    if (t.isConditionalExpression(n) && mentions(n.condition)) return true;
+  }
+  return false;
 }
