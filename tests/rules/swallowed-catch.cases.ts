@@ -324,6 +324,85 @@ for (const item of items) {
   console.error(e);
   process.exit(1);
 }`,
+    // Zod's schema .catch is a fallback value, not a rejection handler
+    `const Query = z.object({ page: z.coerce.number().min(1).optional().catch(() => 1) });`,
+    // a settled signal for a queue; the result itself is returned to the caller
+    `function runExclusive<T>(task: () => Promise<T>): Promise<T> {
+  const result = queue.then(task, task);
+  queue = result.then(() => undefined, () => undefined);
+  return result;
+}`,
+    // an existence probe: then(() => true).catch(() => false)
+    `async function fileExists(key: string) {
+  return s3.send(new HeadObjectCommand({ Bucket, Key: key })).then(() => true).catch(() => false);
+}`,
+    // the masked null is checked at once and becomes a 404
+    `export async function loader({ params }: LoaderArgs) {
+  const document = await getDocumentByToken(params.token).catch(() => null);
+  if (!document) {
+    throw new Response('Not Found', { status: 404 });
+  }
+  return document;
+}`,
+    // a failed verification fails closed
+    `const claims = await verifyPresignToken({ token }).catch(() => null);`,
+    `async function redisHealthy() {
+  try {
+    await redis.ping();
+    return true;
+  } catch {
+    return false;
+  }
+}`,
+    // a second failure while the first is being rethrown
+    `async function transfer() {
+  const tx = await db.begin();
+  try {
+    await tx.debit(a);
+    await tx.commit();
+  } catch (e) {
+    try {
+      await tx.rollback();
+    } catch {}
+    throw e;
+  }
+}`,
+    `async function callGateway(body: unknown) {
+  const res = await fetch(GATEWAY_URL, { method: 'POST', body: JSON.stringify(body) });
+  if (!res.ok) {
+    const detail = await res.text().catch(() => '');
+    throw new GatewayError(res.status, detail);
+  }
+  return res.json();
+}`,
+    // parsing a body that has already arrived
+    `export async function POST(req: Request) {
+  let payload: unknown = {};
+  try {
+    payload = await req.json();
+  } catch {
+    payload = {};
+  }
+  return handle(payload);
+}`,
+    // a synchronous computation with a fallback value
+    `function formatInZone(date: Date, timeZone: string) {
+  try {
+    return date.toLocaleString('en-US', { timeZone });
+  } catch {
+    return date.toISOString();
+  }
+}`,
+    `const response = await fetch(url);
+const message = await response.json().then((b) => b.message).catch(() => 'Unknown error');`,
+    {
+      code: `export function SaveButton() {
+  const onClick = () => void save().catch(console.error);
+  return <button onClick={onClick}>Save</button>;
+}`,
+      // a React component: the browser console is where its errors go
+      filename: 'src/components/save-button.tsx',
+    },
     {
       code: `try {
   await seed();
