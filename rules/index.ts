@@ -1,4 +1,6 @@
 import type { AnyRule } from '../src/types.js';
+import inconsistentErrorShape from './inconsistent-error-shape.js';
+import missingErrorBoundary from './missing-error-boundary.js';
 import consoleLogging from './console-logging.js';
 import genericError from './generic-error.js';
 import lostErrorContext from './lost-error-context.js';
@@ -6,6 +8,8 @@ import swallowedCatch from './swallowed-catch.js';
 
 /** Every rule errlint ships, in id order. Presets and docs are computed from their `meta`. */
 export const allRules: readonly AnyRule[] = ([] as AnyRule[]).concat([
+  inconsistentErrorShape,
+  missingErrorBoundary,
   consoleLogging,
   genericError,
   lostErrorContext,

@@ -5,6 +5,7 @@ import { loadConfig, resolveRules, type LoadedConfig, type UserConfig } from './
 import { discoverFiles, toPosix } from './discovery.js';
 import { createFileClassifier, mergePatterns } from './engine/file-facts.js';
 import { compareFindings, lintSource, type ResolvedRule } from './engine/lint-source.js';
+import { createProjectRunner, readManifest } from './engine/project.js';
 import { UsageError } from './errors.js';
 import { resolveKnowledge } from './knowledge/index.js';
 import type { AuditResult, RuleInfo } from './result.js';
@@ -109,22 +110,33 @@ export async function audit(options: AuditOptions = {}): Promise<AuditRun> {
   const errors: FileError[] = [];
   const sources = new Map<string, string>();
   const fileRules = rules.filter((r) => (r.rule.meta.scope ?? 'file') === 'file');
+  // project rules collect facts in the same traversal (as adapter rules) and report after the last file
+  const project = createProjectRunner(rules, knowledge);
+  const traversalRules = project.fileRules.length ? [...fileRules, ...project.fileRules] : fileRules;
   files.forEach((abs, i) => {
     const rel = toPosix(path.relative(cwd, abs));
     const read = readSource(abs, rel);
     if ('error' in read) {
       errors.push(read.error);
     } else {
-      const result = lintSource({ text: read.text, filePath: rel, rules: fileRules, knowledge, file: classify(rel, read.text), reportUnusedDirectives: options.reportUnusedDirectives });
+      const result = lintSource({ text: read.text, filePath: rel, rules: traversalRules, knowledge, file: classify(rel, read.text), reportUnusedDirectives: options.reportUnusedDirectives });
       if (result.error) errors.push(result.error);
       if (result.findings.length) {
         findings.push(...result.findings);
         sources.set(rel, read.text);
       }
     }
+    project.afterFile(rel, 'error' in read ? undefined : read.text);
     options.onProgress?.(i + 1, files.length);
   });
 
+  const projectOutcome = project.fileRules.length ? project.finish(readManifest(cwd)) : undefined;
+  if (projectOutcome) {
+    const used = projectOutcome.usedDirectives;
+    const kept = findings.filter((f) => f.ruleId !== 'unused-disable-directive' || !used.has(`${f.file}:${f.line}:${f.column}`));
+    findings.splice(0, findings.length, ...kept, ...projectOutcome.findings);
+    for (const [file, text] of projectOutcome.sources) sources.set(file, text);
+  }
   findings.sort(compareFindings);
   errors.sort((a, b) => a.file.localeCompare(b.file));
   return {
@@ -135,6 +147,7 @@ export async function audit(options: AuditOptions = {}): Promise<AuditRun> {
     filesScanned: files.length,
     durationMs: performance.now() - started,
     rules: rules.map((r) => ({ ...ruleInfo(r.rule), risk: r.risk })),
+    ...(projectOutcome && Object.keys(projectOutcome.summary).length ? { project: projectOutcome.summary } : {}),
     notices,
     sources,
     config: loaded,

@@ -1,4 +1,4 @@
-import type { FileError, Finding, RiskLevel, RuleFamily } from './types.js';
+import type { FileError, Finding, ProjectSummary, RiskLevel, RuleFamily } from './types.js';
 
 /** What reporters know of a rule that ran. */
 export interface RuleInfo {
@@ -30,6 +30,8 @@ export interface AuditResult {
   sources?: ReadonlyMap<string, string>;
   /** Present when a baseline was used. */
   baseline?: { file: string; absorbed: number; stale: number };
+  /** Project-wide sections from project rules (e.g. the table of error-response shapes). */
+  project?: ProjectSummary;
 }
 
 export interface ReporterOptions {

@@ -70,6 +70,19 @@ function ruleTable(result: AuditResult): string[] {
   return lines;
 }
 
+/** Shapes of error-response bodies across the API (inconsistent-error-shape), most used first. */
+function errorShapeTable(result: AuditResult): string[] {
+  const rows = result.project?.errorShapes;
+  if (!rows?.length) return [];
+  const cells = rows.map((r) => {
+    const where = r.examples.map((e) => `${e.file}:${e.line}`);
+    const defined = r.definedAt ? `${r.definedAt.kind} ${r.definedAt.file}:${r.definedAt.line}; ` : '';
+    return { shape: `${r.dominant ? '* ' : '  '}${r.shape}`, count: String(r.count), where: `${defined}${where.join(', ')}` };
+  });
+  const width = Math.max(5, ...cells.map((x) => x.shape.length));
+  return [`${'  shape'.padEnd(width)}  ${'count'.padStart(5)}  where`, ...cells.map((x) => `${x.shape.padEnd(width)}  ${x.count.padStart(5)}  ${x.where}`)];
+}
+
 /** The terminal report: risk-ranked findings with why, where and how to fix, then counts per rule. */
 export const textReporter: Reporter = (result, options) => {
   const c = new Chalk({ level: options.color ? 1 : 0 });
@@ -91,6 +104,8 @@ export const textReporter: Reporter = (result, options) => {
   }
   const table = ruleTable(result);
   if (table.length) out.push('', ...table.map((l, i) => (i === 0 ? c.dim(l) : l)));
+  const shapes = errorShapeTable(result);
+  if (shapes.length) out.push('', c.bold('Error response shapes'), ...shapes.map((l, i) => (i === 0 ? c.dim(l) : l)));
   if (result.errors.length) {
     out.push('', c.yellow(`${plural(result.errors.length, 'file')} not analysed:`));
     for (const e of result.errors) out.push(`  ${e.file}${e.line ? `:${e.line}:${e.column}` : ''}  ${e.kind === 'parse' ? 'parse error: ' : ''}${e.message}`);

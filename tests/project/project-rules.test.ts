@@ -1,0 +1,253 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { audit, ruleInfo } from '../../src/audit.js';
+import type { UserConfig } from '../../src/config/load-config.js';
+import { applyBaseline, createBaseline } from '../../src/baseline.js';
+import { textReporter } from '../../src/reporters/text.js';
+import inconsistentErrorShape from '../../rules/inconsistent-error-shape.js';
+import missingErrorBoundary from '../../rules/missing-error-boundary.js';
+import { tempProject } from '../utils/temp-project.js';
+
+const FIXTURES = path.join(import.meta.dirname, 'fixtures');
+const PROJECT_RULES = ['inconsistent-error-shape', 'missing-error-boundary'];
+
+async function run(name: string, config: UserConfig = {}, extra: Parameters<typeof audit>[0] = {}) {
+  const cwd = name.startsWith('/') ? name : path.join(FIXTURES, name);
+  return audit({ cwd, config, only: PROJECT_RULES, ...extra });
+}
+
+/** `file:line:column ruleId` of every finding, in report order. */
+async function found(name: string, config?: UserConfig): Promise<string[]> {
+  const r = await run(name, config);
+  return r.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId}`);
+}
+
+describe('project rules: fixtures per framework', () => {
+  it('Express: minority error bodies and a server without process handlers or monitoring', async () => {
+    const r = await run('express-inconsistent');
+    expect(r.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId}`)).toEqual([
+      'src/app.ts:5:20 missing-error-boundary',
+      'src/routes/orders.ts:18:14 inconsistent-error-shape',
+      'src/routes/payments.ts:12:26 inconsistent-error-shape',
+    ]);
+    const [boundary, shape1, shape2] = r.findings;
+    expect(boundary!.message).toBe(
+      "This Express application has no `process.on('unhandledRejection')` / `process.on('uncaughtException')` handler and no error monitoring (Sentry, OpenTelemetry, Datadog, Bugsnag, Rollbar, Honeybadger…).",
+    );
+    expect(boundary!.suggestions.map((s) => s.messageId)).toEqual(['addProcessHandlers', 'addMonitoring']);
+    expect(boundary!.factors.map((f) => f.id)).toContain('no-monitoring');
+    expect(shape1!.message).toBe(
+      'Error response body { msg, success } differs from the dominant error shape { error } (4 of 6 error responses, written by the error handler at src/app.ts:11).',
+    );
+    expect(shape2!.message).toContain('{ code, message } differs from the dominant error shape { error }');
+    expect(shape2!.suggestions.map((s) => s.description)).toEqual([
+      'Return the dominant shape { error } here, or throw and let the central error handler write it.',
+      'Or move every error response to RFC 9457 problem details (type, title, status, detail, instance, plus an error code and a trace id) sent as application/problem+json.',
+    ]);
+    expect(shape2!.suggestions.every((s) => s.edits.length === 0 && !s.safe)).toBe(true);
+    expect(r.project?.errorShapes?.map((s) => [s.shape, s.count, s.dominant])).toEqual([
+      ['{ error }', 4, true],
+      ['{ msg, success }', 1, false],
+      ['{ code, message }', 1, false],
+    ]);
+    expect(r.project?.errorShapes?.[0]?.definedAt).toEqual({ file: 'src/app.ts', line: 11, column: 24, kind: 'error-handler' });
+  });
+
+  it('Express: one helper writes every error body, with monitoring and process handlers: nothing to report', async () => {
+    const r = await run('express-consistent');
+    expect(r.findings).toEqual([]);
+    expect(r.project).toBeUndefined();
+  });
+
+  it('Express: no error middleware, process handler or monitoring: one finding at the entry listing all three', async () => {
+    const r = await run('express-no-boundary');
+    expect(r.findings).toHaveLength(1);
+    expect(r.findings[0]).toMatchObject({ file: 'src/index.ts', line: 4, column: 13, ruleId: 'missing-error-boundary' });
+    expect(r.findings[0]!.message).toMatch(/^This Express application has no central error handler such as an error middleware `app\.use\(\(err, req, res, next\) => …\)`, no `process\.on/);
+    expect(r.findings[0]!.suggestions.map((s) => s.messageId)).toEqual(['addErrorHandler', 'addProcessHandlers', 'addMonitoring']);
+  });
+
+  it('body builders: sites built by one helper count for its shape, and the finding names the helper', async () => {
+    const r = await run('builder');
+    expect(r.findings.map((f) => `${f.file}:${f.line} ${f.message}`)).toEqual([
+      'src/server.ts:13 Error response body { message } differs from the dominant error shape { error: { code, message } } (4 of 5 error responses, written by the helper at src/errors.ts:2).',
+    ]);
+  });
+
+  it('Fastify: a reply outside the problem+json error handler', async () => {
+    const r = await run('fastify-app');
+    expect(r.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId}`)).toEqual(['src/invoices.ts:6:47 inconsistent-error-shape']);
+    expect(r.findings[0]!.message).toContain('dominant error shape { detail, instance, status, title, type } (problem+json)');
+    // already problem details: no second suggestion
+    expect(r.findings[0]!.suggestions.map((s) => s.messageId)).toEqual(['useDominantShape']);
+  });
+
+  it('Koa: error middleware, uncaughtException handler and dd-trace: nothing to report', async () => {
+    expect(await found('koa-app')).toEqual([]);
+  });
+
+  it('Koa (CommonJS): no boundary at all', async () => {
+    const r = await run('koa-no-boundary');
+    expect(r.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId}`)).toEqual(['src/server.js:3:13 missing-error-boundary']);
+    expect(r.findings[0]!.message).toContain("no central error handler such as an error middleware (`try { await next() } catch …`) or `app.on('error', …)`");
+  });
+
+  it('Hono on Workers: no onError and no monitoring, but no process piece; sub-apps do not count as the entry', async () => {
+    const r = await run('hono-worker');
+    expect(r.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId}`)).toEqual([
+      'src/index.ts:4:13 missing-error-boundary',
+      'src/users.ts:9:33 inconsistent-error-shape',
+    ]);
+    expect(r.findings[0]!.message).toBe(
+      'This Hono application has no central error handler such as `app.onError(…)` and no error monitoring (Sentry, OpenTelemetry, Datadog, Bugsnag, Rollbar, Honeybadger…).',
+    );
+  });
+
+  it('Hono on Node: onError present, process handlers and monitoring missing', async () => {
+    const r = await run('hono-node');
+    expect(r.findings).toHaveLength(1);
+    expect(r.findings[0]!.message).toMatch(/^This Hono application has no `process\.on\('unhandledRejection'\)`.* and no error monitoring/);
+  });
+
+  it('NestJS: object payloads of thrown exceptions, and no global filter', async () => {
+    const r = await run('nest-app');
+    expect(r.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId}`)).toEqual([
+      'src/main.ts:5:21 missing-error-boundary',
+      'src/orders.controller.ts:14:63 inconsistent-error-shape',
+    ]);
+    expect(r.findings[0]!.message).toContain('no central error handler such as a global exception filter registered with `app.useGlobalFilters(…)`');
+  });
+
+  it('NestJS: a catch-all filter reshapes thrown payloads, Sentry installs process handlers: nothing to report', async () => {
+    expect(await found('nest-ok')).toEqual([]);
+  });
+
+  it('Next.js route handlers: finding at the first route, shapes across route files', async () => {
+    const r = await run('next-app');
+    expect(r.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId}`)).toEqual([
+      'app/api/orders/route.ts:3:23 missing-error-boundary',
+      'app/api/payments/route.ts:6:26 inconsistent-error-shape',
+    ]);
+    expect(r.findings[0]!.message).toContain('This Next.js application has no central error handler such as an `app/error.tsx`');
+    expect(r.findings[0]!.message).not.toContain('process.on');
+  });
+
+  it('Next.js with global-error.tsx and Sentry in instrumentation.ts: nothing to report', async () => {
+    expect(await found('next-ok')).toEqual([]);
+  });
+
+  it('a library (no app outside examples and tests) has no boundary finding', async () => {
+    expect(await found('library')).toEqual([]);
+  });
+
+  it('serverless: no process piece by default, nothing with ignoreServerless', async () => {
+    const r = await run('serverless');
+    expect(r.findings).toHaveLength(1);
+    expect(r.findings[0]!.message).not.toContain('process.on');
+    expect(await found('serverless', { rules: { 'missing-error-boundary': { options: { ignoreServerless: true } } } })).toEqual([]);
+  });
+});
+
+describe('project rules: config, suppressions, baseline', () => {
+  it('a rule turned off in config does not run', async () => {
+    const r = await audit({ cwd: path.join(FIXTURES, 'express-inconsistent'), config: { rules: { 'inconsistent-error-shape': 'off', 'missing-error-boundary': 'off' } } });
+    expect(r.findings.filter((f) => PROJECT_RULES.includes(f.ruleId))).toEqual([]);
+    expect(r.project).toBeUndefined();
+  });
+
+  it('risk and options come from config', async () => {
+    const r = await run('express-inconsistent', {
+      rules: {
+        'inconsistent-error-shape': { risk: 'critical' },
+        'missing-error-boundary': { options: { checkMonitoring: false } },
+      },
+    });
+    const shapes = r.findings.filter((f) => f.ruleId === 'inconsistent-error-shape');
+    expect(shapes.every((f) => f.risk === 'critical')).toBe(true);
+    const boundary = r.findings.find((f) => f.ruleId === 'missing-error-boundary')!;
+    expect(boundary.message).toBe("This Express application has no `process.on('unhandledRejection')` / `process.on('uncaughtException')` handler.");
+  });
+
+  it('ignoreKeys widens what counts as the same shape', async () => {
+    const r = await run('express-inconsistent', { rules: { 'inconsistent-error-shape': { options: { ignoreKeys: ['msg', 'success', 'code', 'message', 'error'] } } } });
+    expect(r.findings.filter((f) => f.ruleId === 'inconsistent-error-shape')).toEqual([]);
+  });
+
+  it('knowledge.monitoring extends the monitors the check accepts', async () => {
+    const dir = tempProject({
+      'package.json': '{ "name": "svc", "private": true }',
+      'src/index.ts': "import express from 'express';\nimport { start } from '@acme/telemetry';\n\nstart();\nconst app = express();\napp.use((err, req, res, next) => res.status(500).json({ error: 'x' }));\nprocess.on('unhandledRejection', () => process.exit(1));\napp.listen(1);\n",
+    });
+    expect((await run(dir)).findings.map((f) => f.message)).toEqual([
+      'This Express application has no error monitoring (Sentry, OpenTelemetry, Datadog, Bugsnag, Rollbar, Honeybadger…).',
+    ]);
+    expect((await run(dir, { knowledge: { monitoring: { modules: ['@acme/telemetry'] } } })).findings).toEqual([]);
+  });
+
+  it('a file-level directive in the entry and a line directive at a site suppress, and are not reported as unused', async () => {
+    const r = await run('suppressed', {}, { reportUnusedDirectives: true, only: undefined });
+    expect(r.findings).toEqual([]);
+    // the shapes table still describes the API
+    expect(r.project?.errorShapes?.length).toBe(2);
+  });
+
+  it('the directive-free copy reports both', async () => {
+    const dir = tempProject({
+      'package.json': '{ "name": "shop", "private": true, "dependencies": { "express": "^4.21.0" } }',
+      'src/server.ts': "import express from 'express';\n\nconst app = express();\n\napp.get('/a', (req, res) => res.status(404).json({ error: 'Not found' }));\napp.get('/b', (req, res) => res.status(400).json({ error: 'Bad request' }));\napp.get('/c', (req, res) => res.status(410).json({ message: 'Gone' }));\n\napp.listen(3000);\n",
+    });
+    expect((await found(dir)).sort()).toEqual(['src/server.ts:3:13 missing-error-boundary', 'src/server.ts:7:50 inconsistent-error-shape']);
+  });
+
+  it('a baseline absorbs project findings like any other', async () => {
+    const first = await run('express-inconsistent');
+    const baseline = createBaseline(first.findings, first.sources);
+    const second = await run('express-inconsistent');
+    const outcome = applyBaseline(second.findings, second.sources, baseline);
+    expect(outcome.absorbed).toBe(first.findings.length);
+    expect(outcome.findings).toEqual([]);
+  });
+
+  it('test files never make an app or an error body', async () => {
+    const dir = tempProject({
+      'package.json': '{ "name": "x", "private": true }',
+      'src/app.test.ts': "import express from 'express';\nconst app = express();\napp.get('/', (req, res) => res.status(500).json({ a: 1 }));\napp.get('/b', (req, res) => res.status(500).json({ error: 1 }));\napp.listen(0);\n",
+    });
+    expect(await found(dir)).toEqual([]);
+  });
+
+  it('output is deterministic', async () => {
+    const a = await run('express-inconsistent');
+    const b = await run('express-inconsistent');
+    expect(b.findings).toEqual(a.findings);
+    expect(b.project).toEqual(a.project);
+  });
+});
+
+describe('project rules: hosts and reports', () => {
+  it('are project-scoped in meta and in `errlint rules`', () => {
+    for (const rule of [inconsistentErrorShape, missingErrorBoundary]) {
+      expect(rule.meta.scope).toBe('project');
+      expect(ruleInfo(rule).scope).toBe('project');
+    }
+  });
+
+  it('the ESLint plugin does not expose them', async () => {
+    const { default: plugin } = await import('../../src/eslint/plugin.js');
+    for (const id of PROJECT_RULES) expect(Object.keys(plugin.rules)).not.toContain(id);
+  });
+
+  it('the text report shows the table of shapes with counts and examples', async () => {
+    const cwd = path.join(FIXTURES, 'express-inconsistent');
+    const r = await run('express-inconsistent');
+    const text = textReporter(r, { cwd, color: false, timing: false });
+    const table = text.slice(text.indexOf('Error response shapes'));
+    expect(table.split('\n').slice(0, 5)).toEqual([
+      'Error response shapes',
+      '  shape              count  where',
+      '* { error }              4  error-handler src/app.ts:11; src/app.ts:11, src/routes/orders.ts:8, src/routes/orders.ts:13',
+      '  { msg, success }       1  src/routes/orders.ts:18',
+      '  { code, message }      1  src/routes/payments.ts:12',
+    ]);
+  });
+});
