@@ -355,6 +355,15 @@ function isInertValue(t: TS, e: ts.Expression): boolean {
   return false;
 }
 
+/** A literal, or an object/array of literals: `'sync failed'`, `{ msg: 'dropped' }`. Names and interpolations carry context. */
+function isConstant(t: TS, e: ts.Expression): boolean {
+  const x = skipOuter(t, e);
+  if (t.isStringLiteralLike(x) || t.isNumericLiteral(x) || x.kind === t.SyntaxKind.TrueKeyword || x.kind === t.SyntaxKind.FalseKeyword || x.kind === t.SyntaxKind.NullKeyword) return true;
+  if (t.isArrayLiteralExpression(x)) return x.elements.every((el) => isConstant(t, el));
+  if (t.isObjectLiteralExpression(x)) return x.properties.every((p) => t.isPropertyAssignment(p) && isConstant(t, p.initializer));
+  return false;
+}
+
 interface Ctx {
   t: TS;
   knowledge: Knowledge;
@@ -386,7 +395,7 @@ function classifyCall(c: Ctx, call: ts.CallExpression, w: Walk): void {
     } else if (log.kind === 'monitor') {
       w.effects.add('monitored');
     } else {
-      w.effects.add(call.arguments.every((a) => isInertValue(t, a) && !t.isIdentifier(skipOuter(t, a)) && !t.isPropertyAccessExpression(skipOuter(t, a))) ? 'constant-log' : 'logged-without-error');
+      w.effects.add(call.arguments.every((a) => isConstant(t, a)) ? 'constant-log' : 'logged-without-error');
     }
     return;
   }
@@ -847,7 +856,7 @@ const PROBE_CALLS = new Set([
   'readFileSync', 'readFile', 'statSync', 'stat', 'lstatSync', 'lstat', 'accessSync', 'access', 'existsSync', 'readdirSync', 'readdir',
   'realpathSync', 'realpath', 'readlinkSync', 'readlink', 'readJson', 'readJSON', 'readJsonSync', 'pathExists', 'pathExistsSync',
 ]);
-const PROBE_METHODS = /^(parse|parseAsync|decode|decodeJwt|deserialize|unserialize|fromString|fromJSON|toISOString|canParse|readFileSync|readFile|statSync|stat|lstat|lstatSync|access|accessSync|existsSync|readdir|readdirSync|realpath|realpathSync|readJson|readJSON|readJsonSync|pathExists)$/;
+const PROBE_METHODS = /^(parse|parseAsync|safeParse|safeParseAsync|decode|decodeJwt|deserialize|unserialize|fromString|fromJSON|toISOString|canParse|readFileSync|readFile|statSync|stat|lstat|lstatSync|access|accessSync|existsSync|readdir|readdirSync|realpath|realpathSync|readJson|readJSON|readJsonSync|pathExists)$/;
 /** Probe methods that are only probes on a known receiver: jwt.verify, yaml.load, semver.valid. */
 const RECEIVER_PROBES: [RegExp, RegExp][] = [
   [/^(verify|verifySync|constructEvent|constructEventAsync)$/, /(^|\.)(jwt|jose|jws|jsonwebtoken|crypto|verifier|webhooks|[a-z]*Signature)$/i],

@@ -199,6 +199,12 @@ export async function POST() {
 } catch (e) {
   logger.warn(\`Cache warm-up failed: \${(e as Error).message}\`);
 }`,
+    // a log line with context (not a constant) records the failure; lost-error-context reports the missing error
+    `try {
+  await limits.consume(orgId);
+} catch {
+  io.logger.warn({ msg: 'Email dropped: limit exceeded', orgId });
+}`,
     // explained on purpose
     `try {
   await fs.promises.rm(tmpDir, { recursive: true });
