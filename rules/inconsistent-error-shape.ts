@@ -44,6 +44,7 @@ const ERRORISH_NAME = /error|fail|problem|fault|exception|reject|deny|denied|una
 // Keys that say a body reports a failure when no error status is visible (a body in a catch or an error handler).
 const ERRORISH_KEYS = new Set(['error', 'errors', 'err', 'message', 'msg', 'code', 'errorCode', 'error_code', 'success', 'ok', 'status', 'statusCode', 'title', 'detail', 'type', 'reason', 'fault', 'errorMessage', 'error_message']);
 const PROBLEM_JSON = 'problem+json';
+const NESTED_KEYS = new Set(['error', 'err', 'problem', 'fault']);
 // Exceptions whose payload object is the response body as-is (NestJS semantics); others take options.
 const OPTION_EXCEPTIONS = new Set(['HTTPException', 'TRPCError', 'GraphQLError', 'HttpError', 'ApolloError', 'UserInputError', 'AuthenticationError', 'ForbiddenError', 'RpcException', 'WsException']);
 
@@ -55,7 +56,8 @@ export function shapeOfObject(t: TS, obj: ts.ObjectLiteralExpression): ShapeKey[
     const name = propertyNameText(t, p.name);
     if (name === undefined) return undefined;
     let nested: string[] | undefined;
-    if (t.isPropertyAssignment(p)) {
+    // `error: { code, message }` is structure; `errors: { title: [...] }` is a map of field names
+    if (t.isPropertyAssignment(p) && NESTED_KEYS.has(name)) {
       const v = skipOuter(t, p.initializer);
       if (t.isObjectLiteralExpression(v)) {
         const inner = v.properties.map((q) => (t.isSpreadAssignment(q) ? undefined : propertyNameText(t, q.name)));
@@ -73,8 +75,10 @@ export function formatShape(shape: BodyShape): string {
   return `${inner ? `{ ${inner} }` : '{}'}${shape.problemJson ? ' (problem+json)' : ''}`;
 }
 
+/** The shape without ignored keys; a shape made only of ignored keys stays as it is. */
 function withoutKeys(shape: BodyShape, ignore: ReadonlySet<string>): BodyShape {
-  return { problemJson: shape.problemJson, keys: shape.keys.filter((k) => !ignore.has(k.name)).map((k) => (k.nested ? { name: k.name, nested: k.nested.filter((n) => !ignore.has(n)) } : k)) };
+  const keys = shape.keys.filter((k) => !ignore.has(k.name)).map((k) => (k.nested ? { name: k.name, nested: k.nested.filter((n) => !ignore.has(n)) } : k));
+  return keys.length ? { problemJson: shape.problemJson, keys } : shape;
 }
 
 /**
@@ -242,7 +246,7 @@ export default defineProjectRule<MessageIds, Options, ShapeFact>({
         checkExceptions: { type: 'boolean', description: 'Count the object payloads of thrown HTTP exceptions (NestJS `new BadRequestException({ … })`) as error bodies.' },
       },
     },
-    defaultOptions: { ignoreKeys: ['stack', 'details', 'errors', 'meta', 'timestamp', 'path', 'traceId', 'requestId', 'correlationId'], checkExceptions: true },
+    defaultOptions: { ignoreKeys: ['stack', 'timestamp', 'path', 'traceId', 'requestId', 'correlationId'], checkExceptions: true },
     fixable: false,
     hasSuggestions: true,
     recommended: true,
@@ -270,7 +274,7 @@ export default defineProjectRule<MessageIds, Options, ShapeFact>({
         if (OPTION_EXCEPTIONS.has(name)) return true;
         const payload = (newExpr.arguments ?? []).map((a) => skipOuter(t, a)).find((a) => t.isObjectLiteralExpression(a)) as ts.ObjectLiteralExpression | undefined;
         const keys = payload && shapeOfObject(t, payload);
-        if (payload && keys) context.collect({ type: 'body', shape: { keys, problemJson }, site: context.site(payload), role, owner, exception: true, ...(helper ? { helper } : {}) });
+        if (payload && keys?.length) context.collect({ type: 'body', shape: { keys, problemJson }, site: context.site(payload), role, owner, exception: true, ...(helper ? { helper } : {}) });
         return true;
       }
       if (sink.status !== undefined && sink.status < 400) return true;
@@ -282,7 +286,7 @@ export default defineProjectRule<MessageIds, Options, ShapeFact>({
       const obj = bodyObject(t, payload);
       if (obj) {
         const keys = shapeOfObject(t, obj);
-        if (!keys) return true;
+        if (!keys?.length) return true;
         const shape = { keys, problemJson };
         // without an error status, only a body that reads as an error report is an error body
         if (sink.status === undefined && (!hasErrorishKey(shape) || reportsSuccess(t, obj))) return true;
