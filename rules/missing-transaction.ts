@@ -1,6 +1,7 @@
 import type * as ts from 'typescript';
-import { functionName, isFunctionLike, skipOuter, type FunctionLike } from '../src/analysis/ast.js';
-import { collectUnits, layerName, resolveIdentifier, summarizeUnits, type DbWrite, type UnitSummary } from '../src/analysis/database.js';
+import { calleeName, functionName, isFunctionLike, skipOuter, type FunctionLike } from '../src/analysis/ast.js';
+import { isLikelyOutboundCall } from '../src/analysis/effects.js';
+import { collectUnits, isRelativeWrite, layerName, receiverName, resolveIdentifier, summarizeUnits, type DbWrite, type UnitSummary } from '../src/analysis/database.js';
 import { defineRule } from '../src/define-rule.js';
 import type { Knowledge } from '../src/knowledge/index.js';
 import { FACTORS, MONEY_WORDS } from '../src/risk.js';
@@ -11,10 +12,13 @@ export type MessageIds = 'nonAtomicWrites' | 'loopWrite' | 'wrapInTransaction';
 export interface Options {
   checkLoops: boolean;
   checkScripts: boolean;
+  ignoreTargets: string[];
 }
 
+// stripe.paymentIntents.create(...), this.stripe.refunds.create(...): external money movement, not the database
+const PAYMENT_SDK = /^(this\.)?(stripe|paypal|braintree|adyen|squareClient|razorpay|mollie|checkout|paddle)\./i;
 const WRITE_IN_LOOP: RiskFactor = { id: 'write-in-loop', label: 'a database write runs once per item of a loop', weight: 15 };
-const SEED_OR_MIGRATION = /(^|\/)(migrations?|seeds?|seeders?|seeding|fixtures?|__fixtures__)(\/|$)|(^|[/.-])seed(er)?s?\.[cm]?[jt]sx?$/i;
+const SEED_OR_MIGRATION = /(^|\/)(migrations?|migrate|seeds?|seeders?|seeding|fixtures?|__fixtures__)(\/|$)|(^|[/.-])seed(er)?s?\.[cm]?[jt]sx?$/i;
 
 export default defineRule<MessageIds, Options>({
   meta: {
@@ -33,9 +37,14 @@ export default defineRule<MessageIds, Options>({
       properties: {
         checkLoops: { type: 'boolean', description: 'Also flag a single write that runs once per item of a loop.' },
         checkScripts: { type: 'boolean', description: 'Also check CLI scripts, seeds and migrations.' },
+        ignoreTargets: {
+          type: 'array',
+          items: { type: 'string' },
+          description: 'Regular expressions for models, tables or receivers whose writes stand alone, such as audit logs.',
+        },
       },
     },
-    defaultOptions: { checkLoops: true, checkScripts: false },
+    defaultOptions: { checkLoops: true, checkScripts: false, ignoreTargets: ['[Aa]udit', '^logs?$|[a-z0-9]Logs?$|_logs?$', '[Aa]ctivit(y|ies)$', '[Nn]otifications?$', '[Aa]nalytics', '[Tt]elemetry', '[Mm]etrics?$'] },
     fixable: false,
     hasSuggestions: true,
     recommended: true,
@@ -48,19 +57,22 @@ export default defineRule<MessageIds, Options>({
       'SourceFile:exit'() {
         if (context.file.isTest || context.file.isClient) return;
         if (!options.checkScripts && (context.file.isScript || SEED_OR_MIGRATION.test(context.filePath))) return;
-        const units = collectUnits(t, sf, context.knowledge);
-        const summaries = summarizeUnits(t, units);
+        const ignore = options.ignoreTargets.map((p) => new RegExp(p));
+        const units = collectUnits(t, sf, context.knowledge, (call) => isLikelyOutboundCall(t, call, context.knowledge) || PAYMENT_SDK.test(calleeName(t, call) ?? ''));
+        const summaries = summarizeUnits(t, units, (w) => ignore.some((re) => re.test(receiverName(t, w))));
         for (const s of summaries.values()) {
           if (t.isSourceFile(s.unit.fn) || !s.flagged) continue;
-          const loopOnly = s.unscoped.length + s.groups.size < 2;
-          if (loopOnly && !options.checkLoops) continue;
+          const loopOnly = s.onAPath < 2;
+          const money = MONEY_WORDS.test(s.writes.map((w) => (w.write ? receiverName(t, w.write) : '')).join(' ')) || moneyInPath(t, s.unit.fn, context.filePath);
+          // A lone write per item is often an independent batch step; it is a finding when repeating it is
+          // harmful (a relative update) or money or stock is involved.
+          if (loopOnly && (!options.checkLoops || !(money || s.unscoped.some((w) => w.inLoop && w.write && isRelativeWrite(t, w.write))))) continue;
           const first = [...s.unscoped].sort((a, b) => a.at.getStart(sf) - b.at.getStart(sf))[0]!;
           const lines = [...new Set(s.writes.map((w) => sf.getLineAndCharacterOfPosition(w.at.getStart(sf)).line + 1))].sort((a, b) => a - b);
           const fn = s.unit.fn as FunctionLike;
           const name = functionName(t, fn);
           const factors: RiskFactor[] = [];
-          const targets = s.writes.map((w) => w.write?.target ?? '').join(' ');
-          if (MONEY_WORDS.test(targets) || moneyInPath(t, fn, context.filePath)) factors.push(FACTORS.money);
+          if (money) factors.push(FACTORS.money);
           if (s.hasLoopWrite) factors.push(WRITE_IN_LOOP);
           const suggestion = buildSuggestion(t, sf, s, context.knowledge);
           context.report({
@@ -408,6 +420,16 @@ function buildWrap(t: TS, sf: ts.SourceFile, fn: FunctionLike, writes: DbWrite[]
   }
 }
 
+/** Model writes only recognised by name (`Order.destroy`, `order.save()`) take the layer the others show. */
+function adoptLayer(writes: DbWrite[]): DbWrite[] | undefined {
+  const known = [...new Set(writes.map((w) => w.layer).filter((l) => l !== 'unknown'))];
+  if (known.length > 1) return undefined;
+  if (known.length === 0) return writes.some((w) => w.layer === 'unknown') ? undefined : writes;
+  const layer = known[0]!;
+  if (writes.some((w) => w.layer === 'unknown') && layer !== 'mongoose' && layer !== 'sequelize') return undefined;
+  return writes.map((w) => (w.layer === 'unknown' ? { ...w, layer } : w));
+}
+
 function applyLocal(text: string, base: number, edits: TextEdit[]): string {
   let out = '';
   let cursor = 0;
@@ -434,7 +456,8 @@ function buildSuggestion(t: TS, sf: ts.SourceFile, s: UnitSummary, knowledge: Kn
   const fn = s.unit.fn as FunctionLike;
   if (!fn.body || !t.isBlock(fn.body) || !isAsync(t, fn) || fn.asteriskToken) return undefined;
   if (s.groups.size > 0 || s.writes.some((w) => !w.write || w.group !== undefined || w.viaParam !== undefined)) return undefined;
-  const writes = s.writes.map((w) => w.write!);
+  const writes = adoptLayer(s.writes.map((w) => w.write!));
+  if (!writes) return undefined;
   // The deepest block holding every write (a loop is wrapped whole, never per iteration).
   const covers = writes.map((w) => coverOf(t, w.node, fn));
   const chains = covers.map((c) => {

@@ -499,7 +499,7 @@ function handleFromDecl(r: Resolver, decl: Decl, at: ts.Node, depth: number): Ha
       // `import { sql } from 'drizzle-orm'` is a fragment helper, `import knex from 'knex'` is the factory.
       if (layer === 'sql' || (layer === 'mongoose' && decl.binding.imported === 'default')) h = { kind: 'client', layer, isTx: false };
       else h = NONE;
-    } else if (/^[A-Z]/.test(decl.name) && !decl.binding.module.startsWith('@') && MODEL_PATH.test(decl.binding.module)) {
+    } else if (/^[A-Z]/.test(decl.name) && MODEL_PATH.test(decl.binding.module)) {
       h = { kind: 'model', layer: modelLayer(r), isTx: false };
     }
   }
@@ -822,6 +822,8 @@ export interface DbWrite {
   binding?: { via: 'handle' | 'option' | 'binder'; key: string };
   /** The model, table or delegate written, when visible (`order`). */
   target?: string;
+  /** The chain handles the write's failure itself: `.catch(...)` after it. */
+  caught: boolean;
 }
 
 function isObjectWithKeys(t: TS, e: ts.Expression | undefined, keys: string[]): boolean {
@@ -1067,7 +1069,7 @@ export function recognizeWrite(r: Resolver, outer: ts.Expression): DbWrite | und
   if (segs.length === 0) return undefined;
   // sql`UPDATE …`.execute(db) (Kysely raw)
   if (t.isTaggedTemplateExpression(base) && segs[0]?.name === 'execute' && classifySql(templateText(t, base.template)) === 'write') {
-    return { node: outer, callee: base, call: base, layer: 'kysely', method: 'execute', bulk: false, raw: true, receiver: base, handle: { kind: 'client', layer: 'kysely', isTx: false } };
+    return { node: outer, callee: base, call: base, layer: 'kysely', method: 'execute', bulk: false, raw: true, receiver: base, handle: { kind: 'client', layer: 'kysely', isTx: false }, caught: false };
   }
   // Receivers: the base, then the base with one or two property accesses (ctx.prisma, this.dataSource.manager).
   let baseExpr: ts.Expression = base;
@@ -1094,7 +1096,8 @@ export function recognizeWrite(r: Resolver, outer: ts.Expression): DbWrite | und
     const calleeNode = t.isCallExpression(call) ? call.expression : call.tag;
     const receiver = receiverExpr(chain, Math.max(m.receiverEnd, recvEnd));
     const binding: DbWrite['binding'] = h.isTx ? { via: 'handle', key: skipOuter(t, expr).getText() } : bindingOf(r, segs, m.writeIndex);
-    return { node: outer, callee: calleeNode, call, layer: m.layer, method: m.method, bulk: m.bulk, raw: m.raw, receiver, handle: h, binding, target: m.target ?? targetOf(t, segs, recvEnd, m) };
+    const caught = segs.slice(m.writeIndex + 1).some((x) => x.call && (x.name === 'catch' || (x.name === 'then' && argsOf(x).length >= 2)));
+    return { node: outer, callee: calleeNode, call, layer: m.layer, method: m.method, bulk: m.bulk, raw: m.raw, receiver, handle: h, binding, target: m.target ?? targetOf(t, segs, recvEnd, m), caught };
   }
   return undefined;
 }
@@ -1105,6 +1108,11 @@ function targetOf(t: TS, segs: Seg[], recvEnd: number, m: Match): string | undef
   const recv = recvEnd >= 0 ? segs[recvEnd] : undefined;
   if (recv && !recv.call && recv.name) return recv.name;
   return undefined;
+}
+
+/** The name a write's receiver goes by (`this.orderRepository`, `order`), for risk words. */
+export function receiverName(t: TS, w: DbWrite): string {
+  return w.target ?? skipOuter(t, w.receiver).getText();
 }
 
 /** `isLikelyDbWrite` for the risk model: one call, no function context. */
@@ -1192,6 +1200,8 @@ export interface WriteSite {
   perItemHandled: boolean;
   /** The transaction scope it runs in, if any. */
   scope?: TxScope;
+  /** The write's promise has its own `.catch(...)`: its failure is tolerated on purpose. */
+  independent: boolean;
 }
 
 export interface HelperSite {
@@ -1211,6 +1221,8 @@ export interface Unit {
   sites: (WriteSite | HelperSite)[];
   scopes: TxScope[];
   begins: { receiver: string; pos: number }[];
+  /** Awaited work no transaction can include (a callback, an outbound call): writes before and after are separate steps. */
+  boundaries: number[];
   /** A decorator runs the whole function in a transaction (`@Transactional()`). */
   decorated: boolean;
 }
@@ -1272,11 +1284,11 @@ function inlineRole(r: Resolver, fn: ts.Node): 'loop' | 'same' | 'scope' | undef
 }
 
 /** Walks the file once and records, per function, its writes, helper calls and transaction scopes. */
-export function collectUnits(t: TS, sf: ts.SourceFile, knowledge: Knowledge): FileUnits {
+export function collectUnits(t: TS, sf: ts.SourceFile, knowledge: Knowledge, isExternalWork?: (call: ts.CallExpression) => boolean): FileUnits {
   const r = createResolver(t, sf, knowledge);
   const units = new Map<ts.Node, Unit>();
   const newUnit = (fn: FunctionLike | ts.SourceFile): Unit => {
-    const u: Unit = { fn, sites: [], scopes: [], begins: [], decorated: fn.kind !== t.SyntaxKind.SourceFile && hasTxDecorator(r, fn) };
+    const u: Unit = { fn, sites: [], scopes: [], begins: [], boundaries: [], decorated: fn.kind !== t.SyntaxKind.SourceFile && hasTxDecorator(r, fn) };
     units.set(fn, u);
     return u;
   };
@@ -1301,7 +1313,8 @@ export function collectUnits(t: TS, sf: ts.SourceFile, knowledge: Knowledge): Fi
       if (role === 'same') return visitChildren(node, ctx);
       return visitChildren(node, { unit: newUnit(node), scope: ctx.scope, loop: 0, handledAt: -1 });
     }
-    if (t.isForStatement(node) || t.isForOfStatement(node) || t.isForInStatement(node) || t.isWhileStatement(node) || t.isDoStatement(node)) {
+    // while / do loops are batch or polling loops (`do { deleted = … LIMIT n } while (deleted)`), not per-item writes.
+    if (t.isForStatement(node) || t.isForOfStatement(node) || t.isForInStatement(node)) {
       t.forEachChild(node, (child) => {
         const isBody = child === node.statement;
         visit(child, isBody ? { ...ctx, loop: ctx.loop + 1 } : ctx);
@@ -1327,6 +1340,8 @@ export function collectUnits(t: TS, sf: ts.SourceFile, knowledge: Knowledge): Fi
       }
       const begin = explicitBeginOf(r, node);
       if (begin) ctx.unit.begins.push({ receiver: begin.receiver, pos: node.getStart(sf) });
+      if (t.isAwaitExpression(node.parent) && isCallbackCall(r, node, ctx.unit.fn)) ctx.unit.boundaries.push(node.getStart(sf));
+      else if (t.isAwaitExpression(node.parent) && isExternalWork?.(node)) ctx.unit.boundaries.push(node.getStart(sf));
       // Promise.allSettled([...]) — each write's failure is handled on its own
       const callee = skipOuter(t, node.expression);
       if (t.isPropertyAccessExpression(callee) && callee.name.text === 'allSettled') {
@@ -1337,7 +1352,8 @@ export function collectUnits(t: TS, sf: ts.SourceFile, knowledge: Knowledge): Fi
     if ((t.isCallExpression(node) || t.isTaggedTemplateExpression(node)) && isChainOuter(t, node)) {
       const w = recognizeWrite(r, node);
       if (w) {
-        ctx.unit.sites.push({ kind: 'write', write: w, at: w.callee, inLoop: ctx.loop > 0, perItemHandled: ctx.loop > 0 && (ctx.handledAt >= ctx.loop || hasCatchHandler(t, node)), scope: ctx.scope });
+        const independent = w.caught || hasCatchHandler(t, node);
+        ctx.unit.sites.push({ kind: 'write', write: w, at: w.callee, inLoop: ctx.loop > 0, perItemHandled: ctx.loop > 0 && (ctx.handledAt >= ctx.loop || independent), scope: ctx.scope, independent });
       } else if (t.isCallExpression(node)) {
         const target = helperTarget(r, node);
         if (target) {
@@ -1356,6 +1372,15 @@ export function collectUnits(t: TS, sf: ts.SourceFile, knowledge: Knowledge): Fi
   };
   visitChildren(sf, { unit: newUnit(sf), loop: 0, handledAt: -1 });
   return { units, resolver: r };
+}
+
+/** `await callback()` — a function the caller passed in: work the function does not own. */
+function isCallbackCall(r: Resolver, call: ts.CallExpression, fn: ts.Node): boolean {
+  const { t } = r;
+  const callee = skipOuter(t, call.expression);
+  if (!t.isIdentifier(callee)) return false;
+  const d = resolveIdentifier(t, callee.text, callee);
+  return d?.kind === 'param' && d.fn === fn;
 }
 
 /** `write(...).catch(handler)` — the promise's failure is handled per call. */
@@ -1393,9 +1418,11 @@ export interface UnitSummary {
   /** The unit fails the atomicity check (two or more atomic units with an unscoped write, or an unhandled write in a loop). */
   flagged: boolean;
   hasLoopWrite: boolean;
+  /** Most atomic steps (unscoped writes, transactions) on one path through the function. */
+  onAPath: number;
 }
 
-export function summarizeUnits(t: TS, fu: FileUnits): Map<ts.Node, UnitSummary> {
+export function summarizeUnits(t: TS, fu: FileUnits, isIgnored: (w: DbWrite) => boolean = () => false): Map<ts.Node, UnitSummary> {
   const out = new Map<ts.Node, UnitSummary>();
   const inProgress = new Set<ts.Node>();
 
@@ -1409,6 +1436,7 @@ export function summarizeUnits(t: TS, fu: FileUnits): Map<ts.Node, UnitSummary> 
       const scopeGroup = site.scope ? `scope:${site.scope.call.getStart(sf)}` : unit.decorated ? 'decorator' : undefined;
       if (site.kind === 'write') {
         const w = site.write;
+        if (site.independent || isIgnored(w)) continue;
         let group = scopeGroup;
         let viaParam: number | undefined;
         if (!group && w.binding) group = `${w.binding.via}:${w.binding.key}`;
@@ -1436,7 +1464,7 @@ export function summarizeUnits(t: TS, fu: FileUnits): Map<ts.Node, UnitSummary> 
       const passedDown = hs.writes.filter((w) => w.viaParam !== undefined && !site.txArgs[w.viaParam]);
       const own = hs.unscoped.filter((w) => w.viaParam === undefined);
       const helperGroups = [...hs.groups].filter((g) => !g.startsWith('param'));
-      const count = hs.flagged ? 1 : Math.min(2, passedDown.length + own.length);
+      const count = hs.flagged ? 1 : Math.min(2, passedDown.length + Math.min(own.length, hs.onAPath));
       const loop = site.inLoop || (!hs.flagged && [...passedDown, ...own].some((w) => w.inLoop && !w.perItemHandled));
       for (let i = 0; i < count; i++) writes.push({ at: site.at, inLoop: loop, perItemHandled: site.perItemHandled, helper: site.target });
       if (count === 0 && helperGroups.length > 0) writes.push({ at: site.at, inLoop: false, perItemHandled: false, group: `helper:${site.call.getStart(sf)}`, helper: site.target });
@@ -1446,12 +1474,104 @@ export function summarizeUnits(t: TS, fu: FileUnits): Map<ts.Node, UnitSummary> 
     const unscoped = counted.filter((w) => w.group === undefined);
     const groups = new Set(counted.filter((w) => w.group !== undefined).map((w) => w.group!));
     const hasLoopWrite = unscoped.some((w) => w.inLoop && !w.perItemHandled);
-    const flagged = unscoped.length > 0 && (hasLoopWrite || unscoped.length + groups.size >= 2);
-    const s: UnitSummary = { unit, writes, unscoped, groups, flagged, hasLoopWrite };
+    // Writes separated by work a transaction cannot hold (a callback, an outbound call) are separate steps.
+    const phaseOf = (w: EffectiveWrite): number => unit.boundaries.filter((b) => b < w.at.getStart(sf)).length;
+    // One representative per transaction: the transaction is one atomic step on its path.
+    const seen = new Set<string>();
+    const steps = counted.filter((w) => w.group === undefined || (!seen.has(w.group) && seen.add(w.group) !== undefined));
+    const phases = [...new Set(steps.map(phaseOf))];
+    const onAPath = steps.length >= 2 ? Math.max(...phases.map((p) => maxWritesOnAPath(t, unit, steps.filter((w) => phaseOf(w) === p), fu.units))) : steps.length;
+    const flagged = unscoped.length > 0 && (hasLoopWrite || onAPath >= 2);
+    const s: UnitSummary = { unit, writes, unscoped, groups, flagged, hasLoopWrite, onAPath };
     inProgress.delete(unit.fn);
     out.set(unit.fn, s);
     return s;
   };
   for (const unit of fu.units.values()) summarize(unit);
   return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Paths: writes in exclusive branches (if / else, switch cases, `a ? b : c`, after an early return) do not add up
+
+interface PathCount {
+  /** Most writes on a path that completes normally (`-Infinity` when none does). */
+  through: number;
+  /** Most writes on a path that leaves by return / throw. */
+  exits: number;
+}
+
+const NO_EXIT = -Infinity;
+
+/** The most writes of `writes` that can run on one path through the function. */
+export function maxWritesOnAPath(t: TS, unit: Unit, writes: readonly EffectiveWrite[], units: Map<ts.Node, Unit>): number {
+  const counts = new Map<ts.Node, number>();
+  for (const w of writes) counts.set(w.at, (counts.get(w.at) ?? 0) + 1);
+  const seq = (parts: PathCount[]): PathCount => {
+    let through = 0;
+    let exits = NO_EXIT;
+    for (const p of parts) {
+      exits = Math.max(exits, through + p.exits);
+      through = through + p.through;
+    }
+    return { through, exits };
+  };
+  const alt = (head: PathCount, branches: PathCount[]): PathCount => {
+    const b = branches.reduce((acc, x) => ({ through: Math.max(acc.through, x.through), exits: Math.max(acc.exits, x.exits) }), { through: NO_EXIT, exits: NO_EXIT });
+    return seq([head, b]);
+  };
+  const none: PathCount = { through: 0, exits: NO_EXIT };
+  const walkNode = (n: ts.Node | undefined): PathCount => {
+    if (!n) return none;
+    if (isFunctionLike(t, n) && units.has(n) && n !== unit.fn) return none;
+    const own = counts.get(n) ?? 0;
+    let r: PathCount;
+    if (t.isIfStatement(n)) r = alt(walkNode(n.expression), [walkNode(n.thenStatement), n.elseStatement ? walkNode(n.elseStatement) : none]);
+    else if (t.isConditionalExpression(n)) r = alt(walkNode(n.condition), [walkNode(n.whenTrue), walkNode(n.whenFalse)]);
+    else if (t.isSwitchStatement(n)) r = alt(walkNode(n.expression), [...n.caseBlock.clauses.map((c) => seq(c.statements.map(walkNode))), none]);
+    else if (t.isReturnStatement(n) || t.isThrowStatement(n)) {
+      const e = walkNode(n.expression);
+      r = { through: NO_EXIT, exits: Math.max(e.through, e.exits) };
+    } else if (t.isTryStatement(n)) {
+      const tb = walkNode(n.tryBlock);
+      const cb = n.catchClause ? walkNode(n.catchClause.block) : { through: NO_EXIT, exits: NO_EXIT };
+      r = seq([{ through: Math.max(tb.through, cb.through), exits: Math.max(tb.exits, cb.exits) }, walkNode(n.finallyBlock)]);
+    } else {
+      const parts: PathCount[] = [];
+      t.forEachChild(n, (c) => {
+        parts.push(walkNode(c));
+      });
+      r = seq(parts);
+      // A loop body may not run, and `break` leaves it: it completes normally either way.
+      if (t.isForStatement(n) || t.isForOfStatement(n) || t.isForInStatement(n) || t.isWhileStatement(n) || t.isDoStatement(n) || t.isCaseClause(n)) {
+        r = { through: Math.max(r.through, 0), exits: r.exits };
+      }
+    }
+    return own ? seq([{ through: own, exits: NO_EXIT }, r]) : r;
+  };
+  const fnBody = t.isSourceFile(unit.fn) ? unit.fn : unit.fn.body;
+  const total = walkNode(fnBody);
+  return Math.max(total.through, total.exits, 0);
+}
+
+/**
+ * A write whose effect depends on the current value (`stock: { decrement: n }`, `$inc`, `.increment()`,
+ * `SET stock = stock - ?`): repeating it after a partial failure applies it twice.
+ */
+export function isRelativeWrite(t: TS, w: DbWrite): boolean {
+  if (/^(increment|decrement)$/.test(w.method)) return true;
+  if (w.raw) {
+    const text = t.isTaggedTemplateExpression(w.call) ? templateText(t, w.call.template) : sqlTextOf(t, w.call.arguments[0]);
+    return !!text && /(\w+)\s*=\s*\1\s*[-+]/.test(text);
+  }
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found || isFunctionLike(t, n)) return;
+    if ((t.isPropertyAssignment(n) || t.isShorthandPropertyAssignment(n)) && t.isIdentifier(n.name) && /^(increment|decrement|\$inc|multiply|divide)$/.test(n.name.text)) found = true;
+    if (t.isStringLiteral(n) && /^\$inc$/.test(n.text)) found = true;
+    if (t.isTaggedTemplateExpression(n) && /\s[-+]\s*$|^\s*[-+]/.test(templateText(t, n.template).replace(/\?/g, ''))) found = true;
+    t.forEachChild(n, visit);
+  };
+  visit(w.node);
+  return found;
 }
