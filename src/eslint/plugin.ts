@@ -3,26 +3,27 @@
  * `errlint.configs.recommended`. Every file-level rule runs the same detector as the CLI; project-level rules
  * need the whole tree and stay in the CLI.
  */
-import type { TSESLint } from '@typescript-eslint/utils';
+import type { ESLint, Linter, Rule } from 'eslint';
 import { allRules } from '../../rules/index.js';
 import type { AnyRule, RiskLevel } from '../types.js';
 import { VERSION } from '../version.js';
-import { toEslintRule, type EslintRule } from './to-eslint-rule.js';
+import { toEslintRule } from './to-eslint-rule.js';
 
 export type { ErrlintSettings } from './to-eslint-rule.js';
 
 type Severity = 'error' | 'warn' | 'off';
 type RuleEntry = Severity | [Severity, ...unknown[]];
 
-export interface ErrlintConfig {
+/** Typed with ESLint's own types, so the plugin and its presets fit `defineConfig` and `eslint.config.ts`. */
+export interface ErrlintConfig extends Linter.Config {
   name: string;
   plugins: { errlint: ErrlintPlugin };
   rules: Record<string, RuleEntry>;
 }
 
-export interface ErrlintPlugin {
+export interface ErrlintPlugin extends ESLint.Plugin {
   meta: { name: string; version: string };
-  rules: Record<string, EslintRule>;
+  rules: Record<string, Rule.RuleModule>;
   configs: { recommended: ErrlintConfig; all: ErrlintConfig };
 }
 
@@ -56,7 +57,8 @@ function presetRules(rules: readonly AnyRule[]): Record<string, RuleEntry> {
 
 const plugin: ErrlintPlugin = {
   meta: { name: 'errlint', version: VERSION },
-  rules: Object.fromEntries(fileRules.map((r) => [r.meta.id, toEslintRule(r)])),
+  // typescript-eslint's rule type is stricter than ESLint's about context; the runtime object is the same.
+  rules: Object.fromEntries(fileRules.map((r) => [r.meta.id, toEslintRule(r) as unknown as Rule.RuleModule])),
   configs: {} as ErrlintPlugin['configs'],
 };
 
@@ -71,4 +73,4 @@ plugin.configs.all = {
   rules: presetRules(fileRules),
 };
 
-export default plugin satisfies { rules: Record<string, TSESLint.LooseRuleDefinition> };
+export default plugin;

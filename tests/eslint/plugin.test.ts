@@ -23,7 +23,7 @@ describe('errlint/eslint-plugin', () => {
   });
 
   it.each(fileRules.map((r) => [r.meta.id, r] as const))('maps the meta of %s', (id, rule) => {
-    const { meta } = plugin.rules[id]!;
+    const meta = plugin.rules[id]!.meta!;
     expect(meta.docs?.url).toBe(ruleDocsUrl(id));
     expect(meta.docs?.description).toBe(rule.meta.description);
     expect(meta.messages).toEqual(rule.meta.messages);
