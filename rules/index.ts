@@ -5,6 +5,9 @@ import consoleLogging from './console-logging.js';
 import genericError from './generic-error.js';
 import lostErrorContext from './lost-error-context.js';
 import swallowedCatch from './swallowed-catch.js';
+import leakedErrorResponse from './leaked-error-response.js';
+import sensitiveDataExposure from './sensitive-data-exposure.js';
+import uncheckedHttpCall from './unchecked-http-call.js';
 
 /** Every rule errlint ships, in id order. Presets and docs are computed from their `meta`. */
 export const allRules: readonly AnyRule[] = ([] as AnyRule[]).concat([
@@ -14,6 +17,9 @@ export const allRules: readonly AnyRule[] = ([] as AnyRule[]).concat([
   genericError,
   lostErrorContext,
   swallowedCatch,
+  leakedErrorResponse,
+  sensitiveDataExposure,
+  uncheckedHttpCall,
 ]).sort((a, b) => a.meta.id.localeCompare(b.meta.id));
 
 export const rulesById: ReadonlyMap<string, AnyRule> = new Map(allRules.map((r) => [r.meta.id, r]));

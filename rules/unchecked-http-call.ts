@@ -252,7 +252,9 @@ function urlText(t: TS, url: ts.Expression | undefined): string {
 
 function isRelativeUrl(t: TS, url: ts.Expression | undefined): boolean {
   if (!url) return false;
-  const u = skipOuter(t, url);
+  let u = skipOuter(t, url);
+  // formatPath('/api/locale'), new URL('/x', base) — a path handed to a helper that prefixes the page's origin
+  if ((t.isCallExpression(u) || t.isNewExpression(u)) && u.arguments?.[0] && !t.isNewExpression(u)) u = skipOuter(t, u.arguments[0]);
   const head = t.isStringLiteralLike(u) ? u.text : t.isTemplateExpression(u) ? u.head.text : undefined;
   return head !== undefined && /^(\/(?!\/)|\.\.?\/|\?)/.test(head);
 }
@@ -330,11 +332,8 @@ function timeoutEdits(t: TS, sf: ts.SourceFile, oc: OutboundCall, ms: number): T
 
 const STATUS_ERROR = 'HttpStatusError';
 
-function statusErrorClass(isTs: boolean): string {
-  return isTs
-    ? `class ${STATUS_ERROR} extends Error {\n  constructor(\n    readonly status: number,\n    message: string,\n  ) {\n    super(message);\n    this.name = '${STATUS_ERROR}';\n  }\n}`
-    : `class ${STATUS_ERROR} extends Error {\n  constructor(status, message) {\n    super(message);\n    this.name = '${STATUS_ERROR}';\n    this.status = status;\n  }\n}`;
-}
+/** One text for TypeScript and JavaScript: the field and the defaults give TypeScript its types. */
+const STATUS_ERROR_CLASS = `class ${STATUS_ERROR} extends Error {\n  status = 0;\n\n  constructor(status = 0, message = '') {\n    super(message);\n    this.name = '${STATUS_ERROR}';\n    this.status = status;\n  }\n}`;
 
 /** Where a top-level declaration can go: after the imports, or after the directive prologue. */
 function topInsertPosition(t: TS, sf: ts.SourceFile): { pos: number; before: string; after: string } {
@@ -344,12 +343,12 @@ function topInsertPosition(t: TS, sf: ts.SourceFile): { pos: number; before: str
     else if (!last && t.isExpressionStatement(st) && t.isStringLiteral(st.expression)) last = st;
     else if (last) break;
   }
-  if (last) return { pos: last.getEnd(), before: '\n\n', after: '' };
+  if (last) return { pos: last.getEnd(), before: '\n\n', after: sf.text.startsWith('\n\n', last.getEnd()) ? '' : '\n' };
   const first = sf.statements[0];
   return { pos: first ? first.getStart(sf) : sf.text.length, before: '', after: '\n\n' };
 }
 
-function statusCheckEdits(t: TS, sf: ts.SourceFile, use: BodyUse, filePath: string): TextEdit[] | undefined {
+function statusCheckEdits(t: TS, sf: ts.SourceFile, use: BodyUse): TextEdit[] | undefined {
   if (!use.statement || !use.name) return undefined;
   const declared = resolveInFile(t, sf, STATUS_ERROR);
   if (declared === 'other') return undefined;
@@ -359,7 +358,7 @@ function statusCheckEdits(t: TS, sf: ts.SourceFile, use: BodyUse, filePath: stri
   const edits: TextEdit[] = [{ range: [use.statement.getEnd(), use.statement.getEnd()], text: check }];
   if (declared === 'none') {
     const at = topInsertPosition(t, sf);
-    edits.unshift({ range: [at.pos, at.pos], text: `${at.before}${statusErrorClass(/\.[cm]?tsx?$/.test(filePath))}${at.after}` });
+    edits.unshift({ range: [at.pos, at.pos], text: `${at.before}${STATUS_ERROR_CLASS}${at.after}` });
   }
   return edits;
 }
@@ -420,7 +419,9 @@ export default defineRule<MessageIds, Options>({
         if (!oc) return;
         // fetch('/api/orders') only works in a browser: the page's own API, not an outbound dependency
         if ((oc.client === 'fetch' || oc.client === 'undici') && isRelativeUrl(t, oc.url)) return;
-        const timeout = options.checkTimeout ? timeoutPresence(t, oc, fileSetsDefaultTimeout(t, sf, defaultsCache)) : 'present';
+        // browser code: a hung request is the user's to cancel, and the page has no server-side budget
+        const browser = context.file.isClient || /\.[jt]sx$/.test(context.filePath);
+        const timeout = options.checkTimeout && !browser ? timeoutPresence(t, oc, fileSetsDefaultTimeout(t, sf, defaultsCache)) : 'present';
         let statusMissing = false;
         let use: BodyUse | undefined;
         if (options.checkStatus) {
@@ -442,7 +443,7 @@ export default defineRule<MessageIds, Options>({
           if (edits) suggest.push({ messageId: 'addTimeout' as const, data: { ms }, edits });
         }
         if (statusMissing && use && oc.client === 'fetch') {
-          const edits = statusCheckEdits(t, sf, use, context.filePath);
+          const edits = statusCheckEdits(t, sf, use);
           if (edits) suggest.push({ messageId: 'addStatusCheck' as const, edits });
         }
         const factors: RiskFactor[] = [];

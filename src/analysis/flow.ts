@@ -267,7 +267,10 @@ export class Flow<S> {
     const decl = binding.declaration;
     if (t.isVariableDeclaration(decl) && isConstOrLet(t, decl)) {
       const values = [...(decl.initializer ? [decl.initializer] : []), ...(isLet(t, decl) ? assignmentsTo(t, binding) : [])];
-      return this.withVia(values.flatMap((v) => this.visit(v, depth + 1)), id);
+      const found = values.flatMap((v) => this.visit(v, depth + 1));
+      // const body = { message: err.message }; … body.message = 'Unknown error' — a key overwritten with a clean value
+      const overwritten = found.length > 0 ? this.overwrittenKeys(binding, depth) : undefined;
+      return this.withVia(overwritten ? found.filter((o) => o.path.length === 0 || !overwritten.has(o.path[0]!)) : found, id);
     }
     if (t.isBindingElement(decl)) {
       const root = destructuringRoot(t, decl);
@@ -285,6 +288,22 @@ export class Flow<S> {
       return this.withVia(base, id);
     }
     return [];
+  }
+
+  /** Keys of an object alias assigned a value that carries no source (`body.message = 'Unknown'`). */
+  private overwrittenKeys(binding: Binding, depth: number): Set<string> | undefined {
+    const t = this.t;
+    const scope = functionOf(t, binding.declaration);
+    if (!scope) return undefined;
+    const out = new Set<string>();
+    const visit = (n: ts.Node): void => {
+      if (t.isBinaryExpression(n) && n.operatorToken.kind === t.SyntaxKind.EqualsToken && t.isPropertyAccessExpression(n.left) && t.isIdentifier(n.left.expression) && n.left.expression.text === binding.name.text) {
+        if (this.visit(n.right, depth + 1).length === 0) out.add(n.left.name.text);
+      }
+      t.forEachChild(n, visit);
+    };
+    visit(scope);
+    return out.size > 0 ? out : undefined;
   }
 
   /** Reading `name` of the traced origins. */

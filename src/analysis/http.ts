@@ -97,7 +97,7 @@ function responseRoot(t: TS, receiver: ts.Expression, knowledge: Knowledge): { r
   while (t.isCallExpression(r)) {
     const callee = skipOuter(t, r.expression);
     if (!t.isPropertyAccessExpression(callee) || !knowledge.http.responseChainMethods.includes(callee.name.text)) break;
-    if ((callee.name.text === 'status' || callee.name.text === 'code') && status === undefined) status = literalStatus(t, r.arguments[0]);
+    if ((callee.name.text === 'status' || callee.name.text === 'code' || callee.name.text === 'writeHead') && status === undefined) status = literalStatus(t, r.arguments[0]);
     r = skipOuter(t, callee.expression);
   }
   return { root: r, status };

@@ -63,7 +63,7 @@ export const defaultHttp: HttpKnowledge = {
   responseFactories: ['Response.json', 'NextResponse.json', 'HttpResponse.json'],
   responseClasses: ['Response', 'NextResponse'],
   errorFactories: ['createError', 'createHttpError', 'httpErrors', 'ctx.throw', 'context.throw'],
-  responseChainMethods: ['status', 'code', 'type', 'set', 'header', 'headers', 'setHeader', 'cookie', 'clearCookie', 'vary', 'append', 'location', 'contentType', 'charset'],
+  responseChainMethods: ['status', 'code', 'writeHead', 'type', 'set', 'header', 'headers', 'setHeader', 'cookie', 'clearCookie', 'vary', 'append', 'location', 'contentType', 'charset'],
   privateErrorProperties: ['cause', 'originalError', 'originalException', 'extensions'],
   errorDetailProperties: ['message', 'stack', 'detail', 'sqlMessage', 'sql', 'sqlState'],
   internalErrorClasses: [

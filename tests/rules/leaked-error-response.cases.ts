@@ -1,0 +1,991 @@
+import type { RuleCases } from '../utils/rule-tester.js';
+
+export const cases: RuleCases = {
+  valid: [
+    `import { logger } from './logger';
+app.post('/refund', async (req, res) => {
+  try {
+    await refunds.create(req.body);
+  } catch (err) {
+    logger.error({ err, requestId: req.id }, 'refund failed');
+    res.status(500).json({ error: 'Internal server error', requestId: req.id });
+  }
+});`,
+    `app.get('/orders', async (req, res, next) => {
+  try {
+    res.json(await orders.list());
+  } catch (err) {
+    next(err);
+  }
+});`,
+    // narrowed by instanceof to a project error class, whose message is meant for clients
+    `app.post('/users', async (req, res) => {
+  try {
+    await users.create(req.body);
+  } catch (err) {
+    if (err instanceof ValidationError) return res.status(400).json({ error: err.message });
+    throw err;
+  }
+});`,
+    `app.use((err, req, res, next) => {
+  const message = err instanceof HttpError ? err.message : 'Internal server error';
+  res.status(err instanceof HttpError ? err.status : 500).json({ message });
+});`,
+    `app.post('/orders', async (req, res) => {
+  try {
+    await orders.create(req.body);
+  } catch (e) {
+    if (e instanceof ZodError) return res.status(422).json({ issues: e.issues });
+    res.status(500).json({ error: 'Internal server error' });
+  }
+});`,
+    `app.post('/orders', async (req, res) => {
+  try {
+    await orders.create(schema.parse(req.body));
+  } catch (err) {
+    res.status(400).json({ errors: err.issues });
+  }
+});`,
+    // the try block only validates input: the message is a validation message in a 400
+    `app.post('/orders', (req, res) => {
+  try {
+    const input = orderSchema.parse(req.body);
+    res.locals.input = input;
+  } catch (e) {
+    return res.status(400).json({ error: e.message });
+  }
+});`,
+    `app.use((err, req, res, next) => {
+  res.status(err.status ?? 500).json({ message: err.expose ? err.message : 'Internal server error' });
+});`,
+    `app.use((err, req, res, next) => {
+  if (err.status < 500) return res.status(err.status).json({ message: err.message });
+  res.status(500).json({ message: 'Internal server error' });
+});`,
+    `app.use((err, req, res, next) => {
+  if (isHttpError(err)) return res.status(err.status).send(err.message);
+  res.sendStatus(500);
+});`,
+    // Fastify's reply.send(error) hands the error to the framework's error handler, like next(err)
+    `fastify.get('/orders', async (request, reply) => {
+  try {
+    return await orders.list();
+  } catch (err) {
+    return reply.send(err);
+  }
+});`,
+    // http-errors (behind ctx.throw) does not expose messages of 5xx errors
+    `router.get('/orders', async (ctx) => {
+  try {
+    ctx.body = await orders.list();
+  } catch (err) {
+    ctx.throw(500, err.message);
+  }
+});`,
+    `export const router = t.router({
+  charge: t.procedure.mutation(async ({ input }) => {
+    try {
+      return await payments.charge(input);
+    } catch (err) {
+      throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'Payment failed', cause: err });
+    }
+  }),
+});`,
+    // the filter only catches HttpException, whose messages are written for clients
+    `@Catch(HttpException)
+export class HttpExceptionFilter implements ExceptionFilter {
+  catch(exception: HttpException, host: ArgumentsHost) {
+    const response = host.switchToHttp().getResponse();
+    response.status(exception.getStatus()).json({ message: exception.message });
+  }
+}`,
+    `class OrdersService {
+  async create(dto: CreateOrderDto) {
+    try {
+      return await this.repo.save(dto);
+    } catch (error) {
+      throw new BadRequestException('Could not create the order', { cause: error });
+    }
+  }
+}`,
+    `async function refund(id: string) {
+  try {
+    await gateway.refund(id);
+  } catch (err) {
+    logger.error(err.message);
+    throw err;
+  }
+}`,
+    `app.get('/proxy', async (req, res) => {
+  const response = await fetch(upstream, { signal: AbortSignal.timeout(5000) });
+  res.json(await response.json());
+});`,
+    `app.post('/charge', async (req, res) => {
+  try {
+    await charge(req.body);
+  } catch (err) {
+    res.status(502).json({ code: err.code, message: 'Payment provider unavailable' });
+  }
+});`,
+    `app.post('/charge', async (req, res) => {
+  try {
+    await charge(req.body);
+  } catch (err) {
+    res.status(500).json({ error: toPublicMessage(err) });
+  }
+});`,
+    // test files are not checked
+    {
+      code: `app.post('/charge', async (req, res) => {
+  try {
+    await charge(req.body);
+  } catch (err) {
+    res.status(500).json({ error: err.message });
+  }
+});`,
+      filename: "src/routes/charge.test.ts",
+    },
+    // allowInDevelopment: output guarded by a non-production check is accepted
+    {
+      code: `app.use((err, req, res, next) => {
+  res.status(500).json({
+    message: 'Internal server error',
+    stack: process.env.NODE_ENV === 'development' ? err.stack : undefined,
+  });
+});`,
+      options: {"allowInDevelopment":true},
+    },
+    `app.get('/x', (req, res) => {
+  const error = new Error('not a caught error');
+  res.status(500).json({ error: error.message });
+});`,
+    `app.use((err, req, res, next) => {
+  if (!(err instanceof AppError)) return next(err);
+  res.status(err.statusCode).json({ message: err.message });
+});`,
+    `app.use((err, req, res, next) => {
+  if (err.name === 'ValidationError') return res.status(400).json({ message: err.message });
+  res.status(500).json({ message: 'Internal server error' });
+});`,
+    `app.use((err, req, res, next) => {
+  if ('userMessage' in err) return res.status(400).json({ message: err.userMessage });
+  res.status(500).end();
+});`,
+    `app.onError((err, c) => {
+  logger.error({ err }, 'unhandled');
+  return c.json({ error: 'Internal server error' }, 500);
+});`,
+    `export const handler = async (event) => {
+  try {
+    return { statusCode: 200, body: JSON.stringify(await work(event)) };
+  } catch (err) {
+    console.error(err);
+    return { statusCode: 500, body: JSON.stringify({ message: 'Internal server error' }) };
+  }
+};`,
+    `import createHttpError from 'http-errors';
+app.get('/x', async (req, res, next) => {
+  try {
+    await work();
+  } catch (err) {
+    next(createHttpError(500, err.message));
+  }
+});`,
+    `app.use((err, req, res, next) => {
+  const body = { code: 'internal', message: err.message };
+  body.message = 'An unknown error occurred.';
+  res.status(500).json(body);
+});`,
+  ],
+  invalid: [
+    {
+      code: `app.post('/refund', async (req, res) => {
+  try {
+    await refunds.create(req.body);
+  } catch (err) {
+    res.status(500).json({ error: err.message });
+  }
+});`,
+      errors: [
+        {
+          messageId: 'leaked', line: 5, column: 35, endLine: 5, endColumn: 46,
+          suggestions: [
+            { messageId: 'useGenericMessage', output: `app.post('/refund', async (req, res) => {
+  try {
+    await refunds.create(req.body);
+  } catch (err) {
+    res.status(500).json({ error: 'Internal server error' });
+  }
+});` },
+          ],
+        },
+      ],
+    },
+    // a logger is in scope: the suggestion logs the error before answering
+    {
+      code: `import { logger } from './logger';
+app.post('/refund', async (req, res) => {
+  try {
+    await refunds.create(req.body);
+  } catch (err) {
+    res.status(500).json({ error: err.message });
+  }
+});`,
+      errors: [
+        {
+          messageId: 'leaked', line: 6, column: 35, endLine: 6, endColumn: 46,
+          suggestions: [
+            { messageId: 'logAndUseGenericMessage', output: `import { logger } from './logger';
+app.post('/refund', async (req, res) => {
+  try {
+    await refunds.create(req.body);
+  } catch (err) {
+    logger.error('Request failed', err);
+    res.status(500).json({ error: 'Internal server error' });
+  }
+});` },
+            { messageId: 'useGenericMessage', output: `import { logger } from './logger';
+app.post('/refund', async (req, res) => {
+  try {
+    await refunds.create(req.body);
+  } catch (err) {
+    res.status(500).json({ error: 'Internal server error' });
+  }
+});` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `app.get('/orders', async (req, res) => {
+  try {
+    res.json(await orders.list());
+  } catch (err) {
+    res.status(500).send(err.stack);
+  }
+});`,
+      errors: [
+        {
+          messageId: 'leaked', line: 5, column: 26, endLine: 5, endColumn: 35,
+          suggestions: [
+            { messageId: 'useGenericMessage', output: `app.get('/orders', async (req, res) => {
+  try {
+    res.json(await orders.list());
+  } catch (err) {
+    res.status(500).send('Internal server error');
+  }
+});` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `app.use((err, req, res, next) => {
+  res.status(500).json({ message: err.message });
+});`,
+      errors: [
+        {
+          messageId: 'leaked', line: 2, column: 35, endLine: 2, endColumn: 46,
+          suggestions: [
+            { messageId: 'useGenericMessage', output: `app.use((err, req, res, next) => {
+  res.status(500).json({ message: 'Internal server error' });
+});` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `app.use((err: Error, req: Request, res: Response, _next: NextFunction) => {
+  const message = err.message;
+  res.status(500).json({ message });
+});`,
+      errors: [
+        {
+          messageId: 'leaked', line: 3, column: 26, endLine: 3, endColumn: 33,
+          suggestions: [
+            { messageId: 'useGenericMessage', output: `app.use((err: Error, req: Request, res: Response, _next: NextFunction) => {
+  const message = err.message;
+  res.status(500).json({ message: 'Internal server error' });
+});` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `app.post('/refund', async (req, res) => {
+  try {
+    await refund(req.body);
+  } catch (err) {
+    res.status(500).send(\`Refund failed: \${err}\`);
+  }
+});`,
+      errors: [
+        {
+          messageId: 'leaked', line: 5, column: 26, endLine: 5, endColumn: 49,
+          suggestions: [
+            { messageId: 'useGenericMessage', output: `app.post('/refund', async (req, res) => {
+  try {
+    await refund(req.body);
+  } catch (err) {
+    res.status(500).send('Internal server error');
+  }
+});` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `app.post('/refund', async (req, res) => {
+  try {
+    await refund(req.body);
+  } catch (e) {
+    const body = { error: String(e) };
+    res.status(500).json(body);
+  }
+});`,
+      errors: [
+        {
+          messageId: 'leaked', line: 6, column: 26, endLine: 6, endColumn: 30,
+          suggestions: [
+            { messageId: 'useGenericMessage', output: `app.post('/refund', async (req, res) => {
+  try {
+    await refund(req.body);
+  } catch (e) {
+    const body = { error: String(e) };
+    res.status(500).json({ message: 'Internal server error' });
+  }
+});` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `app.post('/refund', async (req, res) => {
+  try {
+    await refund(req.body);
+  } catch (e) {
+    res.status(500).json({ errors: [e.message] });
+  }
+});`,
+      errors: [
+        {
+          messageId: 'leaked', line: 5, column: 37, endLine: 5, endColumn: 46,
+          suggestions: [
+            { messageId: 'useGenericMessage', output: `app.post('/refund', async (req, res) => {
+  try {
+    await refund(req.body);
+  } catch (e) {
+    res.status(500).json({ errors: ['Internal server error'] });
+  }
+});` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `app.post('/refund', async (req, res) => {
+  try {
+    await refund(req.body);
+  } catch (err) {
+    res.status(500).json({ ok: false, ...err });
+  }
+});`,
+      errors: [
+        {
+          messageId: 'leaked', line: 5, column: 42, endLine: 5, endColumn: 45,
+          suggestions: [
+            { messageId: 'useGenericMessage', output: `app.post('/refund', async (req, res) => {
+  try {
+    await refund(req.body);
+  } catch (err) {
+    res.status(500).json({ ok: false, message: 'Internal server error' });
+  }
+});` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `app.post('/refund', async (req, res) => {
+  try {
+    await refund(req.body);
+  } catch (err) {
+    res.writeHead(500).end(JSON.stringify(err));
+  }
+});`,
+      errors: [
+        {
+          messageId: 'leaked', line: 5, column: 28, endLine: 5, endColumn: 47,
+          suggestions: [
+            { messageId: 'useGenericMessage', output: `app.post('/refund', async (req, res) => {
+  try {
+    await refund(req.body);
+  } catch (err) {
+    res.writeHead(500).end('Internal server error');
+  }
+});` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import util from 'node:util';
+app.post('/refund', async (req, res) => {
+  try {
+    await refund(req.body);
+  } catch (err) {
+    res.status(500).send(util.inspect(err));
+  }
+});`,
+      errors: [
+        {
+          messageId: 'leaked', line: 6, column: 26, endLine: 6, endColumn: 43,
+          suggestions: [
+            { messageId: 'useGenericMessage', output: `import util from 'node:util';
+app.post('/refund', async (req, res) => {
+  try {
+    await refund(req.body);
+  } catch (err) {
+    res.status(500).send('Internal server error');
+  }
+});` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `fastify.setErrorHandler((error, request, reply) => {
+  reply.status(500).send({ message: error.message });
+});`,
+      errors: [
+        {
+          messageId: 'leaked', line: 2, column: 37, endLine: 2, endColumn: 50,
+          suggestions: [
+            { messageId: 'useGenericMessage', output: `fastify.setErrorHandler((error, request, reply) => {
+  reply.status(500).send({ message: 'Internal server error' });
+});` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `fastify.post('/charge', async (request, reply) => {
+  try {
+    return await charge(request.body);
+  } catch (err) {
+    return reply.code(500).send({ error: err.message });
+  }
+});`,
+      errors: [
+        {
+          messageId: 'leaked', line: 5, column: 42, endLine: 5, endColumn: 53,
+          suggestions: [
+            { messageId: 'useGenericMessage', output: `fastify.post('/charge', async (request, reply) => {
+  try {
+    return await charge(request.body);
+  } catch (err) {
+    return reply.code(500).send({ error: 'Internal server error' });
+  }
+});` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `app.use(async (ctx, next) => {
+  try {
+    await next();
+  } catch (err) {
+    ctx.status = 500;
+    ctx.body = { message: err.message };
+  }
+});`,
+      errors: [
+        {
+          messageId: 'leaked', line: 6, column: 27, endLine: 6, endColumn: 38,
+          suggestions: [
+            { messageId: 'useGenericMessage', output: `app.use(async (ctx, next) => {
+  try {
+    await next();
+  } catch (err) {
+    ctx.status = 500;
+    ctx.body = { message: 'Internal server error' };
+  }
+});` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `router.post('/charge', async (ctx) => {
+  try {
+    ctx.body = await charge(ctx.request.body);
+  } catch (err) {
+    ctx.throw(400, err.message);
+  }
+});`,
+      errors: [
+        {
+          messageId: 'leaked', line: 5, column: 20, endLine: 5, endColumn: 31,
+          suggestions: [
+            { messageId: 'useGenericMessage', output: `router.post('/charge', async (ctx) => {
+  try {
+    ctx.body = await charge(ctx.request.body);
+  } catch (err) {
+    ctx.throw(400, 'Internal server error');
+  }
+});` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `app.onError((err, c) => c.json({ error: err.message }, 500));`,
+      errors: [
+        {
+          messageId: 'leaked', line: 1, column: 41, endLine: 1, endColumn: 52,
+          suggestions: [
+            { messageId: 'useGenericMessage', output: `app.onError((err, c) => c.json({ error: 'Internal server error' }, 500));` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `app.post('/charge', async (c) => {
+  try {
+    return c.json(await charge(await c.req.json()));
+  } catch (err) {
+    throw new HTTPException(500, { message: err.message, cause: err });
+  }
+});`,
+      errors: [
+        {
+          messageId: 'leaked', line: 5, column: 45, endLine: 5, endColumn: 56,
+          suggestions: [
+            { messageId: 'useGenericMessage', output: `app.post('/charge', async (c) => {
+  try {
+    return c.json(await charge(await c.req.json()));
+  } catch (err) {
+    throw new HTTPException(500, { message: 'Internal server error', cause: err });
+  }
+});` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { NextResponse } from 'next/server';
+export async function POST(request: Request) {
+  try {
+    return NextResponse.json(await charge(await request.json()));
+  } catch (error) {
+    return NextResponse.json({ error: (error as Error).message }, { status: 500 });
+  }
+}`,
+      filename: "app/api/charge/route.ts",
+      errors: [
+        {
+          messageId: 'leaked', line: 6, column: 39, endLine: 6, endColumn: 63,
+          suggestions: [
+            { messageId: 'useGenericMessage', output: `import { NextResponse } from 'next/server';
+export async function POST(request: Request) {
+  try {
+    return NextResponse.json(await charge(await request.json()));
+  } catch (error) {
+    return NextResponse.json({ error: 'Internal server error' }, { status: 500 });
+  }
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `export async function GET() {
+  try {
+    return Response.json(await listOrders());
+  } catch (e) {
+    return new Response(e.stack, { status: 500 });
+  }
+}`,
+      filename: "app/api/orders/route.ts",
+      errors: [
+        {
+          messageId: 'leaked', line: 5, column: 25, endLine: 5, endColumn: 32,
+          suggestions: [
+            { messageId: 'useGenericMessage', output: `export async function GET() {
+  try {
+    return Response.json(await listOrders());
+  } catch (e) {
+    return new Response('Internal server error', { status: 500 });
+  }
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `@Injectable()
+export class PaymentsService {
+  async refund(id: string) {
+    try {
+      return await this.gateway.refund(id);
+    } catch (error) {
+      throw new InternalServerErrorException(error.message);
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'leaked', line: 7, column: 46, endLine: 7, endColumn: 59,
+          suggestions: [
+            { messageId: 'useGenericMessage', output: `@Injectable()
+export class PaymentsService {
+  async refund(id: string) {
+    try {
+      return await this.gateway.refund(id);
+    } catch (error) {
+      throw new InternalServerErrorException('Internal server error');
+    }
+  }
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  catch(exception: unknown, host: ArgumentsHost) {
+    const response = host.switchToHttp().getResponse();
+    response.status(500).json({ message: (exception as Error).message });
+  }
+}`,
+      errors: [
+        {
+          messageId: 'leaked', line: 5, column: 42, endLine: 5, endColumn: 70,
+          suggestions: [
+            { messageId: 'useGenericMessage', output: `@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  catch(exception: unknown, host: ArgumentsHost) {
+    const response = host.switchToHttp().getResponse();
+    response.status(500).json({ message: 'Internal server error' });
+  }
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `export const appRouter = router({
+  refund: publicProcedure.mutation(async ({ input }) => {
+    try {
+      return await payments.refund(input.id);
+    } catch (err) {
+      throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: err.message, cause: err });
+    }
+  }),
+});`,
+      errors: [
+        {
+          messageId: 'leaked', line: 6, column: 69, endLine: 6, endColumn: 80,
+          suggestions: [
+            { messageId: 'useGenericMessage', output: `export const appRouter = router({
+  refund: publicProcedure.mutation(async ({ input }) => {
+    try {
+      return await payments.refund(input.id);
+    } catch (err) {
+      throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error', cause: err });
+    }
+  }),
+});` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `export default defineEventHandler(async (event) => {
+  try {
+    return await charge(await readBody(event));
+  } catch (err) {
+    throw createError({ statusCode: 500, statusMessage: err.message });
+  }
+});`,
+      filename: "server/api/charge.post.ts",
+      errors: [
+        {
+          messageId: 'leaked', line: 5, column: 57, endLine: 5, endColumn: 68,
+          suggestions: [
+            { messageId: 'useGenericMessage', output: `export default defineEventHandler(async (event) => {
+  try {
+    return await charge(await readBody(event));
+  } catch (err) {
+    throw createError({ statusCode: 500, statusMessage: 'Internal server error' });
+  }
+});` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `const resolvers = {
+  Mutation: {
+    async refund(_parent, { id }) {
+      try {
+        return await payments.refund(id);
+      } catch (err) {
+        throw new GraphQLError(err.message);
+      }
+    },
+  },
+};`,
+      errors: [
+        {
+          messageId: 'leaked', line: 7, column: 32, endLine: 7, endColumn: 43,
+          suggestions: [
+            { messageId: 'useGenericMessage', output: `const resolvers = {
+  Mutation: {
+    async refund(_parent, { id }) {
+      try {
+        return await payments.refund(id);
+      } catch (err) {
+        throw new GraphQLError('Internal server error');
+      }
+    },
+  },
+};` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `app.get('/orders', (req, res) => {
+  orders.list().then((rows) => res.json(rows)).catch((err) => res.status(500).json({ error: err.message }));
+});`,
+      errors: [
+        {
+          messageId: 'leaked', line: 2, column: 93, endLine: 2, endColumn: 104,
+          suggestions: [
+            { messageId: 'useGenericMessage', output: `app.get('/orders', (req, res) => {
+  orders.list().then((rows) => res.json(rows)).catch((err) => res.status(500).json({ error: 'Internal server error' }));
+});` },
+          ],
+        },
+      ],
+    },
+    // guarded by NODE_ENV: reported at low risk
+    {
+      code: `app.use((err, req, res, next) => {
+  res.status(500).json({
+    message: 'Internal server error',
+    stack: process.env.NODE_ENV !== 'production' ? err.stack : undefined,
+  });
+});`,
+      errors: [
+        {
+          messageId: 'leaked', line: 4, column: 12, endLine: 4, endColumn: 73,
+          suggestions: [
+            { messageId: 'useGenericMessage', output: `app.use((err, req, res, next) => {
+  res.status(500).json({
+    message: 'Internal server error',
+    stack: 'Internal server error',
+  });
+});` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `export const handler = async (event) => {
+  try {
+    return { statusCode: 200, body: JSON.stringify(await work(event)) };
+  } catch (err) {
+    return { statusCode: 500, body: JSON.stringify({ error: err.message }) };
+  }
+};`,
+      errors: [
+        {
+          messageId: 'leaked', line: 5, column: 61, endLine: 5, endColumn: 72,
+          suggestions: [
+            { messageId: 'useGenericMessage', output: `export const handler = async (event) => {
+  try {
+    return { statusCode: 200, body: JSON.stringify(await work(event)) };
+  } catch (err) {
+    return { statusCode: 500, body: JSON.stringify({ error: 'Internal server error' }) };
+  }
+};` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `app.get('/orders', (req, res) => {
+  db.query('SELECT * FROM orders', (err, rows) => {
+    if (err) return res.status(500).json({ error: err.message });
+    res.json(rows);
+  });
+});`,
+      errors: [
+        {
+          messageId: 'leaked', line: 3, column: 51, endLine: 3, endColumn: 62,
+          suggestions: [
+            { messageId: 'useGenericMessage', output: `app.get('/orders', (req, res) => {
+  db.query('SELECT * FROM orders', (err, rows) => {
+    if (err) return res.status(500).json({ error: 'Internal server error' });
+    res.json(rows);
+  });
+});` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `app.post('/orders', async (req, res) => {
+  try {
+    await orders.create(req.body);
+  } catch (e) {
+    if (e instanceof AppError) return res.status(e.status).json({ message: e.message });
+    res.status(500).json({ message: e.message });
+  }
+});`,
+      errors: [
+        {
+          messageId: 'leaked', line: 6, column: 37, endLine: 6, endColumn: 46,
+          suggestions: [
+            { messageId: 'useGenericMessage', output: `app.post('/orders', async (req, res) => {
+  try {
+    await orders.create(req.body);
+  } catch (e) {
+    if (e instanceof AppError) return res.status(e.status).json({ message: e.message });
+    res.status(500).json({ message: 'Internal server error' });
+  }
+});` },
+          ],
+        },
+      ],
+    },
+    // driver errors stay internal after instanceof narrowing
+    {
+      code: `app.post('/orders', async (req, res) => {
+  try {
+    await prisma.order.create({ data: req.body });
+  } catch (e) {
+    if (e instanceof Prisma.PrismaClientKnownRequestError) return res.status(409).json({ error: e.message });
+    throw e;
+  }
+});`,
+      errors: [
+        {
+          messageId: 'leaked', line: 5, column: 97, endLine: 5, endColumn: 106,
+          suggestions: [
+            { messageId: 'useGenericMessage', output: `app.post('/orders', async (req, res) => {
+  try {
+    await prisma.order.create({ data: req.body });
+  } catch (e) {
+    if (e instanceof Prisma.PrismaClientKnownRequestError) return res.status(409).json({ error: 'Internal server error' });
+    throw e;
+  }
+});` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `app.post('/orders', async (req, res) => {
+  let detail = 'unknown';
+  try {
+    await orders.create(req.body);
+  } catch (err) {
+    detail = err.message;
+  }
+  res.status(500).json({ detail });
+});`,
+      errors: [
+        {
+          messageId: 'leaked', line: 8, column: 26, endLine: 8, endColumn: 32,
+          suggestions: [
+            { messageId: 'useGenericMessage', output: `app.post('/orders', async (req, res) => {
+  let detail = 'unknown';
+  try {
+    await orders.create(req.body);
+  } catch (err) {
+    detail = err.message;
+  }
+  res.status(500).json({ detail: 'Internal server error' });
+});` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `app.post('/orders', async (req, res) => {
+  try {
+    await orders.create(req.body);
+  } catch ({ message }) {
+    res.status(500).json({ message });
+  }
+});`,
+      errors: [
+        {
+          messageId: 'leaked', line: 5, column: 28, endLine: 5, endColumn: 35,
+          suggestions: [
+            { messageId: 'useGenericMessage', output: `app.post('/orders', async (req, res) => {
+  try {
+    await orders.create(req.body);
+  } catch ({ message }) {
+    res.status(500).json({ message: 'Internal server error' });
+  }
+});` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `class PaymentFailedException extends HttpException {}
+async function charge(dto) {
+  try {
+    await gateway.charge(dto);
+  } catch (err) {
+    throw new PaymentFailedException(\`Charge failed: \${err.message}\`, 502);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'leaked', line: 6, column: 38, endLine: 6, endColumn: 69,
+          suggestions: [
+            { messageId: 'useGenericMessage', output: `class PaymentFailedException extends HttpException {}
+async function charge(dto) {
+  try {
+    await gateway.charge(dto);
+  } catch (err) {
+    throw new PaymentFailedException('Internal server error', 502);
+  }
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `app.get('/orders', async (req, res) => {
+  try {
+    res.render('orders', { orders: await orders.list() });
+  } catch (err) {
+    res.status(500).render('error', { error: err.stack });
+  }
+});`,
+      errors: [
+        {
+          messageId: 'leaked', line: 5, column: 46, endLine: 5, endColumn: 55,
+          suggestions: [
+            { messageId: 'useGenericMessage', output: `app.get('/orders', async (req, res) => {
+  try {
+    res.render('orders', { orders: await orders.list() });
+  } catch (err) {
+    res.status(500).render('error', { error: 'Internal server error' });
+  }
+});` },
+          ],
+        },
+      ],
+    },
+  ],
+};

@@ -1,0 +1,717 @@
+import type { RuleCases } from '../utils/rule-tester.js';
+
+export const cases: RuleCases = {
+  valid: [
+    `async function charge(amount: number) {
+  const res = await fetch('https://api.gateway.com/charge', { method: 'POST', body: JSON.stringify({ amount }), signal: AbortSignal.timeout(5000) });
+  if (!res.ok) throw new GatewayError(res.status);
+  return res.json();
+}`,
+    `async function status(id: string) {
+  const res = await fetch(\`\${BASE}/payments/\${id}\`, { signal: AbortSignal.timeout(3000) });
+  if (res.status === 404) return null;
+  return res.json();
+}`,
+    `import axios from 'axios';
+export async function rates() {
+  const { data } = await axios.get('https://api.rates.com/latest', { timeout: 5000 });
+  return data;
+}`,
+    // axios.defaults.timeout applies to every call in the file
+    `import axios from 'axios';
+axios.defaults.timeout = 5000;
+export async function rates() {
+  return (await axios.get('https://api.rates.com/latest')).data;
+}`,
+    `import axios from 'axios';
+const api = axios.create({ baseURL: 'https://api.gateway.com', timeout: 10000 });
+export const charge = (body: unknown) => api.post('/charge', body);`,
+    `import axios from 'axios';
+const api = axios.create({ baseURL: 'https://api.gateway.com' });
+api.defaults.timeout = 8000;
+export const charge = (body: unknown) => api.post('/charge', body);`,
+    // a relative URL only works in a browser: the page calls its own API
+    `export async function load() {
+  const res = await fetch('/api/orders');
+  return res.json();
+}`,
+    {
+      code: `'use client';
+export async function load(id: string) {
+  const res = await fetch(\`/api/orders/\${id}\`);
+  if (!res.ok) throw new Error('failed');
+  return res.json();
+}`,
+      filename: "app/orders/client.tsx",
+    },
+    {
+      code: `it('charges', async () => {
+  const res = await fetch('http://localhost:3000/charge');
+  expect((await res.json()).ok).toBe(true);
+});`,
+      filename: "src/charge.spec.ts",
+    },
+    // the caller's options may carry a signal
+    `export async function request(url: string, options: RequestInit) {
+  const res = await fetch(url, options);
+  if (!res.ok) throw new HttpError(res.status);
+  return res.json();
+}`,
+    `export async function request(url: string, init: RequestInit = {}) {
+  const res = await fetch(url, { ...init, signal: init.signal ?? AbortSignal.timeout(10000) });
+  if (!res.ok) throw new HttpError(res.status, await res.text());
+  return res.json() as Promise<unknown>;
+}`,
+    `export function ping(url: string) {
+  return fetch(url, { signal: AbortSignal.timeout(2000) });
+}`,
+    `export async function withDeadline(url: string) {
+  const res = await Promise.race([fetch(url), timeout(5000)]);
+  return res;
+}`,
+    `import got from 'got';
+export const rates = () => got('https://api.rates.com/latest', { timeout: { request: 5000 } }).json();`,
+    `import superagent from 'superagent';
+export const rates = () => superagent.get('https://api.rates.com/latest').timeout(5000);`,
+    `import https from 'node:https';
+export function ping(url: string) {
+  const req = https.request(url, (res) => res.resume());
+  req.setTimeout(5000, () => req.destroy());
+  req.end();
+}`,
+    // ky has a 10 s default timeout and throws on non-2xx
+    `import ky from 'ky';
+export const rates = () => ky.get('https://api.rates.com/latest').json();`,
+    // a local function named fetch is a project wrapper
+    `async function fetch(url: string) {
+  return http.get(url);
+}
+export const load = () => fetch('https://api.example.com');`,
+    `export class OrdersClient {
+  load(id: string) {
+    return this.fetch(\`https://api.example.com/orders/\${id}\`);
+  }
+}`,
+    // axios rejects on non-2xx statuses
+    `import axios from 'axios';
+export async function charge(body: unknown) {
+  const res = await axios.post('https://api.gateway.com/charge', body, { timeout: 10000 });
+  return res.data;
+}`,
+    // reading the error body before checking ok is fine
+    `export async function charge(body: unknown) {
+  const res = await fetch('https://api.gateway.com/charge', { method: 'POST', body: JSON.stringify(body), signal: AbortSignal.timeout(5000) });
+  const data = await res.json();
+  if (!res.ok) throw new GatewayError(res.status, data.message);
+  return data;
+}`,
+    `export async function charge() {
+  const res = await fetch('https://api.gateway.com/charge', { signal: AbortSignal.timeout(5000) });
+  await assertOk(res);
+  return res.json();
+}`,
+    {
+      code: `export async function load() {
+  const res = await fetch('https://api.example.com/orders');
+  if (!res.ok) throw new Error('failed');
+  return res.json();
+}`,
+      options: {"checkTimeout":false},
+    },
+    `export async function forward(request: Request) {
+  const res = await fetch(request);
+  if (!res.ok) throw new Error('upstream failed');
+  return res.json();
+}`,
+    // browser code: timeouts are not required, the status is checked
+    {
+      code: `export default function Orders() {
+  const load = async () => {
+    const res = await fetch(\`\${API_URL}/orders\`);
+    if (!res.ok) throw new Error('failed');
+    return res.json();
+  };
+  return <button onClick={load}>Load</button>;
+}`,
+      filename: "src/components/orders.tsx",
+    },
+    `import { request } from 'undici';
+export async function rates() {
+  const { statusCode, body } = await request('https://api.rates.com/latest', { headersTimeout: 5000, bodyTimeout: 5000 });
+  if (statusCode !== 200) throw new Error(\`rates: \${statusCode}\`);
+  return body.json();
+}`,
+  ],
+  invalid: [
+    // the seed: a gateway call with no timeout and no status check (high risk: payment endpoint)
+    {
+      code: `export class PaymentService {
+  async callPaymentGateway(payment: Payment) {
+    const url = 'https://api.payment-gateway.com/charge';
+    const response = await fetch(url, { method: 'POST', body: JSON.stringify({ amount: payment.amount }) });
+    return response.json();
+  }
+}`,
+      errors: [
+        {
+          messageId: 'missingTimeoutAndStatus', line: 4, column: 28, endLine: 4, endColumn: 108,
+          suggestions: [
+            { messageId: 'addTimeout', output: `export class PaymentService {
+  async callPaymentGateway(payment: Payment) {
+    const url = 'https://api.payment-gateway.com/charge';
+    const response = await fetch(url, { method: 'POST', body: JSON.stringify({ amount: payment.amount }), signal: AbortSignal.timeout(10000) });
+    return response.json();
+  }
+}` },
+            { messageId: 'addStatusCheck', output: `class HttpStatusError extends Error {
+  status = 0;
+
+  constructor(status = 0, message = '') {
+    super(message);
+    this.name = 'HttpStatusError';
+    this.status = status;
+  }
+}
+
+export class PaymentService {
+  async callPaymentGateway(payment: Payment) {
+    const url = 'https://api.payment-gateway.com/charge';
+    const response = await fetch(url, { method: 'POST', body: JSON.stringify({ amount: payment.amount }) });
+    if (!response.ok) {
+      throw new HttpStatusError(response.status, \`Request failed with status \${response.status}\`);
+    }
+    return response.json();
+  }
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `async function load() {
+  const res = await fetch('https://api.example.com/orders', {
+    method: 'GET',
+    headers: { accept: 'application/json' },
+  });
+  if (!res.ok) throw new Error('failed');
+  return res.json();
+}`,
+      errors: [
+        {
+          messageId: 'missingTimeout', line: 2, column: 21, endLine: 5, endColumn: 5,
+          suggestions: [
+            { messageId: 'addTimeout', output: `async function load() {
+  const res = await fetch('https://api.example.com/orders', {
+    method: 'GET',
+    headers: { accept: 'application/json' },
+    signal: AbortSignal.timeout(10000),
+  });
+  if (!res.ok) throw new Error('failed');
+  return res.json();
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { logger } from './logger';
+
+async function load() {
+  const res = await fetch('https://api.example.com/orders', { signal: AbortSignal.timeout(5000) });
+  return res.json();
+}`,
+      errors: [
+        {
+          messageId: 'uncheckedStatus', line: 4, column: 21, endLine: 4, endColumn: 99,
+          suggestions: [
+            { messageId: 'addStatusCheck', output: `import { logger } from './logger';
+
+class HttpStatusError extends Error {
+  status = 0;
+
+  constructor(status = 0, message = '') {
+    super(message);
+    this.name = 'HttpStatusError';
+    this.status = status;
+  }
+}
+
+async function load() {
+  const res = await fetch('https://api.example.com/orders', { signal: AbortSignal.timeout(5000) });
+  if (!res.ok) {
+    throw new HttpStatusError(res.status, \`Request failed with status \${res.status}\`);
+  }
+  return res.json();
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `const data = await fetch('https://api.example.com/orders').then((r) => r.json());`,
+      errors: [
+        {
+          messageId: 'missingTimeoutAndStatus', line: 1, column: 20, endLine: 1, endColumn: 59,
+          suggestions: [
+            { messageId: 'addTimeout', output: `const data = await fetch('https://api.example.com/orders', { signal: AbortSignal.timeout(10000) }).then((r) => r.json());` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `async function load() {
+  return (await fetch('https://api.example.com/orders', { signal })).json();
+}`,
+      errors: [
+        {
+          messageId: 'uncheckedStatus', line: 2, column: 17, endLine: 2, endColumn: 68,
+        },
+      ],
+    },
+    {
+      code: `import axios from 'axios';
+export const rates = () => axios.get('https://api.rates.com/latest');`,
+      errors: [
+        {
+          messageId: 'missingTimeout', line: 2, column: 28, endLine: 2, endColumn: 69,
+          suggestions: [
+            { messageId: 'addTimeout', output: `import axios from 'axios';
+export const rates = () => axios.get('https://api.rates.com/latest', { timeout: 10000 });` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import axios from 'axios';
+export const charge = (body: unknown) => axios.post('https://api.gateway.com/charge', body);`,
+      errors: [
+        {
+          messageId: 'missingTimeout', line: 2, column: 42, endLine: 2, endColumn: 92,
+          suggestions: [
+            { messageId: 'addTimeout', output: `import axios from 'axios';
+export const charge = (body: unknown) => axios.post('https://api.gateway.com/charge', body, { timeout: 10000 });` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import axios from 'axios';
+export const ping = () => axios.post('https://api.gateway.com/ping');`,
+      errors: [
+        {
+          messageId: 'missingTimeout', line: 2, column: 27, endLine: 2, endColumn: 69,
+          suggestions: [
+            { messageId: 'addTimeout', output: `import axios from 'axios';
+export const ping = () => axios.post('https://api.gateway.com/ping', undefined, { timeout: 10000 });` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import axios from 'axios';
+export const refund = (id: string) => axios({ method: 'post', url: \`https://api.gateway.com/refunds/\${id}\` });`,
+      errors: [
+        {
+          messageId: 'missingTimeout', line: 2, column: 39, endLine: 2, endColumn: 110,
+          suggestions: [
+            { messageId: 'addTimeout', output: `import axios from 'axios';
+export const refund = (id: string) => axios({ method: 'post', url: \`https://api.gateway.com/refunds/\${id}\`, timeout: 10000 });` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import axios from 'axios';
+const api = axios.create({ baseURL: 'https://api.gateway.com' });
+export const charge = (body: unknown) => api.post('/charge', body);`,
+      errors: [
+        {
+          messageId: 'missingTimeout', line: 3, column: 42, endLine: 3, endColumn: 67,
+          suggestions: [
+            { messageId: 'addTimeout', output: `import axios from 'axios';
+const api = axios.create({ baseURL: 'https://api.gateway.com' });
+export const charge = (body: unknown) => api.post('/charge', body, { timeout: 10000 });` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import axios from 'axios';
+@Injectable()
+export class BillingClient {
+  private readonly http = axios.create({ baseURL: 'https://billing.example.com' });
+  invoice(id: string) {
+    return this.http.get(\`/invoices/\${id}\`);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'missingTimeout', line: 6, column: 12, endLine: 6, endColumn: 44,
+          suggestions: [
+            { messageId: 'addTimeout', output: `import axios from 'axios';
+@Injectable()
+export class BillingClient {
+  private readonly http = axios.create({ baseURL: 'https://billing.example.com' });
+  invoice(id: string) {
+    return this.http.get(\`/invoices/\${id}\`, { timeout: 10000 });
+  }
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import got from 'got';
+export const rates = () => got('https://api.rates.com/latest').json();`,
+      errors: [
+        {
+          messageId: 'missingTimeout', line: 2, column: 28, endLine: 2, endColumn: 63,
+          suggestions: [
+            { messageId: 'addTimeout', output: `import got from 'got';
+export const rates = () => got('https://api.rates.com/latest', { timeout: { request: 10000 } }).json();` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import got from 'got';
+export const charge = (body: unknown) => got.post('https://api.gateway.com/charge', { json: body }).json();`,
+      errors: [
+        {
+          messageId: 'missingTimeout', line: 2, column: 42, endLine: 2, endColumn: 100,
+          suggestions: [
+            { messageId: 'addTimeout', output: `import got from 'got';
+export const charge = (body: unknown) => got.post('https://api.gateway.com/charge', { json: body, timeout: { request: 10000 } }).json();` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { request } from 'undici';
+export async function rates() {
+  const { body } = await request('https://api.rates.com/latest');
+  return body.json();
+}`,
+      errors: [
+        {
+          messageId: 'missingTimeoutAndStatus', line: 3, column: 26, endLine: 3, endColumn: 65,
+          suggestions: [
+            { messageId: 'addTimeout', output: `import { request } from 'undici';
+export async function rates() {
+  const { body } = await request('https://api.rates.com/latest', { signal: AbortSignal.timeout(10000) });
+  return body.json();
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import superagent from 'superagent';
+export const rates = () => superagent.get('https://api.rates.com/latest').set('accept', 'json');`,
+      errors: [
+        {
+          messageId: 'missingTimeout', line: 2, column: 28, endLine: 2, endColumn: 74,
+          suggestions: [
+            { messageId: 'addTimeout', output: `import superagent from 'superagent';
+export const rates = () => superagent.get('https://api.rates.com/latest').timeout(10000).set('accept', 'json');` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import https from 'node:https';
+export function ping(url: string) {
+  https.request(url, { method: 'POST' }, (res) => res.resume()).end();
+}`,
+      errors: [
+        {
+          messageId: 'missingTimeout', line: 3, column: 3, endLine: 3, endColumn: 64,
+        },
+      ],
+    },
+    {
+      code: `import { ofetch } from 'ofetch';
+export const rates = () => ofetch('https://api.rates.com/latest');`,
+      errors: [
+        {
+          messageId: 'missingTimeout', line: 2, column: 28, endLine: 2, endColumn: 66,
+          suggestions: [
+            { messageId: 'addTimeout', output: `import { ofetch } from 'ofetch';
+export const rates = () => ofetch('https://api.rates.com/latest', { timeout: 10000 });` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `const options = { method: 'POST' };
+export async function ping() {
+  const res = await fetch('https://api.example.com/ping', options);
+  if (!res.ok) throw new Error('ping failed');
+}`,
+      errors: [
+        {
+          messageId: 'missingTimeout', line: 3, column: 21, endLine: 3, endColumn: 67,
+        },
+      ],
+    },
+    {
+      code: `export async function GET() {
+  const res = await fetch('https://api.github.com/repos/acme/app');
+  const { stargazers_count } = await res.json();
+  return Response.json({ stars: stargazers_count });
+}`,
+      filename: "app/api/stars/route.ts",
+      errors: [
+        {
+          messageId: 'missingTimeoutAndStatus', line: 2, column: 21, endLine: 2, endColumn: 67,
+          suggestions: [
+            { messageId: 'addTimeout', output: `export async function GET() {
+  const res = await fetch('https://api.github.com/repos/acme/app', { signal: AbortSignal.timeout(10000) });
+  const { stargazers_count } = await res.json();
+  return Response.json({ stars: stargazers_count });
+}` },
+            { messageId: 'addStatusCheck', output: `class HttpStatusError extends Error {
+  status = 0;
+
+  constructor(status = 0, message = '') {
+    super(message);
+    this.name = 'HttpStatusError';
+    this.status = status;
+  }
+}
+
+export async function GET() {
+  const res = await fetch('https://api.github.com/repos/acme/app');
+  if (!res.ok) {
+    throw new HttpStatusError(res.status, \`Request failed with status \${res.status}\`);
+  }
+  const { stargazers_count } = await res.json();
+  return Response.json({ stars: stargazers_count });
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `app.get('/rates', async (c) => {
+  const res = await fetch('https://api.rates.com/latest', { headers: { accept: 'application/json' } });
+  return c.json(await res.json());
+});`,
+      errors: [
+        {
+          messageId: 'missingTimeoutAndStatus', line: 2, column: 21, endLine: 2, endColumn: 103,
+          suggestions: [
+            { messageId: 'addTimeout', output: `app.get('/rates', async (c) => {
+  const res = await fetch('https://api.rates.com/latest', { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(10000) });
+  return c.json(await res.json());
+});` },
+            { messageId: 'addStatusCheck', output: `class HttpStatusError extends Error {
+  status = 0;
+
+  constructor(status = 0, message = '') {
+    super(message);
+    this.name = 'HttpStatusError';
+    this.status = status;
+  }
+}
+
+app.get('/rates', async (c) => {
+  const res = await fetch('https://api.rates.com/latest', { headers: { accept: 'application/json' } });
+  if (!res.ok) {
+    throw new HttpStatusError(res.status, \`Request failed with status \${res.status}\`);
+  }
+  return c.json(await res.json());
+});` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `fastify.get('/profile', async (request, reply) => {
+  const res = await fetch('https://auth.example.com/userinfo', { signal: AbortSignal.timeout(5000), headers: { authorization: request.headers.authorization } });
+  return res.json();
+});`,
+      errors: [
+        {
+          messageId: 'uncheckedStatus', line: 2, column: 21, endLine: 2, endColumn: 161,
+          suggestions: [
+            { messageId: 'addStatusCheck', output: `class HttpStatusError extends Error {
+  status = 0;
+
+  constructor(status = 0, message = '') {
+    super(message);
+    this.name = 'HttpStatusError';
+    this.status = status;
+  }
+}
+
+fastify.get('/profile', async (request, reply) => {
+  const res = await fetch('https://auth.example.com/userinfo', { signal: AbortSignal.timeout(5000), headers: { authorization: request.headers.authorization } });
+  if (!res.ok) {
+    throw new HttpStatusError(res.status, \`Request failed with status \${res.status}\`);
+  }
+  return res.json();
+});` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `export const appRouter = router({
+  rates: publicProcedure.query(async () => {
+    const res = await fetch('https://api.rates.com/latest');
+    return res.json();
+  }),
+});`,
+      errors: [
+        {
+          messageId: 'missingTimeoutAndStatus', line: 3, column: 23, endLine: 3, endColumn: 60,
+          suggestions: [
+            { messageId: 'addTimeout', output: `export const appRouter = router({
+  rates: publicProcedure.query(async () => {
+    const res = await fetch('https://api.rates.com/latest', { signal: AbortSignal.timeout(10000) });
+    return res.json();
+  }),
+});` },
+            { messageId: 'addStatusCheck', output: `class HttpStatusError extends Error {
+  status = 0;
+
+  constructor(status = 0, message = '') {
+    super(message);
+    this.name = 'HttpStatusError';
+    this.status = status;
+  }
+}
+
+export const appRouter = router({
+  rates: publicProcedure.query(async () => {
+    const res = await fetch('https://api.rates.com/latest');
+    if (!res.ok) {
+      throw new HttpStatusError(res.status, \`Request failed with status \${res.status}\`);
+    }
+    return res.json();
+  }),
+});` },
+          ],
+        },
+      ],
+    },
+    // validateStatus makes axios resolve on every status
+    {
+      code: `import axios from 'axios';
+export async function charge(body: unknown) {
+  const res = await axios.post('https://api.gateway.com/charge', body, { timeout: 5000, validateStatus: () => true });
+  return res.data;
+}`,
+      errors: [
+        {
+          messageId: 'uncheckedStatus', line: 3, column: 21, endLine: 3, endColumn: 118,
+        },
+      ],
+    },
+    // browser code: no timeout required, but the status still matters
+    {
+      code: `'use client';
+export async function load() {
+  const res = await fetch('https://api.example.com/orders');
+  return res.json();
+}`,
+      filename: "app/orders/load.ts",
+      errors: [
+        {
+          messageId: 'uncheckedStatus', line: 3, column: 21, endLine: 3, endColumn: 60,
+          suggestions: [
+            { messageId: 'addStatusCheck', output: `'use client';
+
+class HttpStatusError extends Error {
+  status = 0;
+
+  constructor(status = 0, message = '') {
+    super(message);
+    this.name = 'HttpStatusError';
+    this.status = status;
+  }
+}
+
+export async function load() {
+  const res = await fetch('https://api.example.com/orders');
+  if (!res.ok) {
+    throw new HttpStatusError(res.status, \`Request failed with status \${res.status}\`);
+  }
+  return res.json();
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `export async function ping() {
+  await fetch('https://api.example.com/ping');
+}`,
+      options: {"suggestedTimeoutMs":3000},
+      errors: [
+        {
+          messageId: 'missingTimeout', line: 2, column: 9, endLine: 2, endColumn: 46,
+          suggestions: [
+            { messageId: 'addTimeout', output: `export async function ping() {
+  await fetch('https://api.example.com/ping', { signal: AbortSignal.timeout(3000) });
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `export async function load() {
+  const res = await fetch('https://api.example.com/orders', { signal: AbortSignal.timeout(5000) });
+  return res.json();
+}`,
+      filename: "src/load.js",
+      errors: [
+        {
+          messageId: 'uncheckedStatus', line: 2, column: 21, endLine: 2, endColumn: 99,
+          suggestions: [
+            { messageId: 'addStatusCheck', output: `class HttpStatusError extends Error {
+  status = 0;
+
+  constructor(status = 0, message = '') {
+    super(message);
+    this.name = 'HttpStatusError';
+    this.status = status;
+  }
+}
+
+export async function load() {
+  const res = await fetch('https://api.example.com/orders', { signal: AbortSignal.timeout(5000) });
+  if (!res.ok) {
+    throw new HttpStatusError(res.status, \`Request failed with status \${res.status}\`);
+  }
+  return res.json();
+}` },
+          ],
+        },
+      ],
+    },
+    // inside a transaction: high risk
+    {
+      code: `export async function refund(tx, id) {
+  await prisma.$transaction(async (tx) => {
+    await tx.refund.create({ data: { id } });
+    await fetch(\`https://api.gateway.com/refunds/\${id}\`, { method: 'POST' });
+  });
+}`,
+      errors: [
+        {
+          messageId: 'missingTimeout', line: 4, column: 11, endLine: 4, endColumn: 77,
+          suggestions: [
+            { messageId: 'addTimeout', output: `export async function refund(tx, id) {
+  await prisma.$transaction(async (tx) => {
+    await tx.refund.create({ data: { id } });
+    await fetch(\`https://api.gateway.com/refunds/\${id}\`, { method: 'POST', signal: AbortSignal.timeout(10000) });
+  });
+}` },
+          ],
+        },
+      ],
+    },
+  ],
+};
