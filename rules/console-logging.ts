@@ -1,6 +1,6 @@
 import type * as ts from 'typescript';
 import { enclosingFunction, functionName, isFunctionLike } from '../src/analysis/ast.js';
-import { enclosingErrorSite, errorRefs, type ErrorSite } from '../src/analysis/error-sites.js';
+import { enclosingErrorSite, errorEscapes, errorReadKind, errorRefs, type ErrorSite } from '../src/analysis/error-sites.js';
 import { importsOf } from '../src/analysis/imports.js';
 import { addBindingEdit, consoleCallAsLogger, freshErrorName, loggerForSuggestion } from '../src/analysis/logger-calls.js';
 import { classifyLogCall, errorUse, type ErrorUse } from '../src/analysis/loggers.js';
@@ -137,7 +137,10 @@ export default defineRule<MessageIds, Options>({
         }
         // debug chatter in a handler (`console.debug('retrying…')`) is not the error report
         if (site && use === 'none' && (method === 'debug' || method === 'trace') && options.scope !== 'all') return;
-        const messageId: MessageIds = !site ? 'consoleCall' : use === 'value' ? 'consoleError' : use === 'message' ? 'consoleMessageOnly' : 'consoleWithoutError';
+        // the stack survives when the error object goes elsewhere (a sibling log call, a rethrow, next(err))
+        const stackKept = use === 'value' || (site !== undefined && errorEscapes(t, site, refs, call));
+        const textOnly = use === 'message' && errorReadKind(t, call.arguments, refs) === 'text';
+        const messageId: MessageIds = !site ? 'consoleCall' : stackKept || (use === 'message' && !textOnly) ? 'consoleError' : textOnly ? 'consoleMessageOnly' : 'consoleWithoutError';
         context.report({ node: call, messageId, data: { method }, suggest, risk: site ? undefined : 'low' });
       },
     };

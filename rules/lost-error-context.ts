@@ -1,7 +1,7 @@
 import type * as ts from 'typescript';
 import { skipOuter } from '../src/analysis/ast.js';
 import { BUILT_IN_ERRORS, collectErrorClasses, isErrorLikeName, topLevelBindings, type ErrorClassInfo } from '../src/analysis/error-classes.js';
-import { enclosingErrorSite, errorEscapes, errorRefs, isUnderErrorCondition, type ErrorSite } from '../src/analysis/error-sites.js';
+import { enclosingErrorSite, errorEscapes, errorReadKind, errorRefs, isUnderErrorCondition, type ErrorSite } from '../src/analysis/error-sites.js';
 import { importsOf } from '../src/analysis/imports.js';
 import { addBindingEdit, addErrorToLogCall, flavourOfLogCall, freshErrorName } from '../src/analysis/logger-calls.js';
 import { classifyLogCall, errorUse, type ErrorUse } from '../src/analysis/loggers.js';
@@ -114,6 +114,8 @@ export default defineRule<MessageIds, Options>({
   create(context) {
     const { ts: t, sourceFile: sf, knowledge, options } = context;
     if (context.file.isTest) return {};
+    // a CLI prints the message for its user; the cause chain still matters, so throws are checked
+    const checkLogs = options.checkLogCalls && !context.file.isScript;
     const imports = importsOf(t, sf);
     let classes: Map<string, ErrorClassInfo> | undefined;
     let bindings: ReturnType<typeof topLevelBindings> | undefined;
@@ -235,6 +237,8 @@ export default defineRule<MessageIds, Options>({
         if (u === 'value' || (u === 'message' && use === 'none')) use = u;
       }
       if (use === 'value') return;
+      // logger.error('upstream failed', { status: e.response?.status }): fields picked on purpose
+      if (use === 'message' && errorReadKind(t, call.arguments, refs) === 'fields') return;
       // rethrown, passed to next(), recorded by another call: this line is context, not the record
       if (errorEscapes(t, site, refs, call)) return;
       const method = log.receiver ? `${log.receiver}.${log.method}` : log.method;
@@ -256,7 +260,7 @@ export default defineRule<MessageIds, Options>({
         if (options.checkThrows) checkThrow(node as ts.ThrowStatement);
       },
       CallExpression(node) {
-        if (options.checkLogCalls) checkLogCall(node as ts.CallExpression);
+        if (checkLogs) checkLogCall(node as ts.CallExpression);
       },
     };
   },

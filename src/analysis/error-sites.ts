@@ -227,3 +227,31 @@ export function isUnderErrorCondition(t: TS, node: ts.Node, site: ErrorSite, ref
   }
   return false;
 }
+
+const TEXT_MEMBERS = new Set(['message', 'name', 'toString']);
+
+/**
+ * How the arguments read the error when they do not pass the object: `'text'` when only its message, name or
+ * string form (`e.message`, `String(e)`, `` `${e}` ``), `'fields'` when they pick other properties on purpose
+ * (`e.code`, `e.response.status`), `'none'` when they do not mention it.
+ */
+export function errorReadKind(t: TS, args: readonly ts.Expression[], refs: Map<string, ErrorUse>): 'text' | 'fields' | 'none' {
+  let kind: 'text' | 'fields' | 'none' = 'none';
+  const visit = (n: ts.Node): void => {
+    if (kind === 'fields') return;
+    if (t.isIdentifier(n) && refs.has(n.text) && !(t.isPropertyAccessExpression(n.parent) && n.parent.name === n)) {
+      let p: ts.Node = n;
+      while (t.isNonNullExpression(p.parent) || t.isParenthesizedExpression(p.parent) || t.isAsExpression(p.parent)) p = p.parent;
+      const parent = p.parent;
+      if (refs.get(n.text) === 'message') kind = 'text';
+      else if (parent && (t.isPropertyAccessExpression(parent) || t.isElementAccessExpression(parent)) && parent.expression === p) {
+        const name = t.isPropertyAccessExpression(parent) ? parent.name.text : undefined;
+        kind = name && TEXT_MEMBERS.has(name) ? 'text' : 'fields';
+      } else kind = 'text';
+      return;
+    }
+    t.forEachChild(n, visit);
+  };
+  for (const a of args) visit(a);
+  return kind;
+}

@@ -681,5 +681,53 @@ export const trpc = createExpressMiddleware({
         },
       ],
     },
+    {
+      code: `import express from 'express';
+const app = express();
+app.get('/artists/:id', async (req, res, next) => {
+  try {
+    res.json(await lastfm.artist(req.params.id));
+  } catch (err) {
+    console.log('See error codes at: https://www.last.fm/api/errorcodes');
+    console.log(err);
+    next(err);
+  }
+});`,
+      errors: [
+        {
+          messageId: 'consoleError',
+          line: 7,
+          column: 5,
+          endLine: 7,
+          endColumn: 74,
+        },
+        {
+          messageId: 'consoleError',
+          line: 8,
+          column: 5,
+          endLine: 8,
+          endColumn: 21,
+        },
+      ],
+    },
+    {
+      code: `export async function profile(token: string) {
+  try {
+    return await tumblr.userInfo(token);
+  } catch (err) {
+    console.error('Tumblr API error:', { status: err.response?.status, data: err.response?.data });
+    return null;
+  }
+}`,
+      errors: [
+        {
+          messageId: 'consoleError',
+          line: 5,
+          column: 5,
+          endLine: 5,
+          endColumn: 99,
+        },
+      ],
+    },
   ],
 };

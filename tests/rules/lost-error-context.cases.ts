@@ -121,6 +121,23 @@ const logger = pino();
 export async function pay(id: string) {
   try { await gateway.pay(id); } catch (e) { Sentry.captureException(e); logger.error('payment failed'); }
 }`,
+    // picks response fields on purpose instead of the (useless) client stack
+    `import pino from 'pino';
+const logger = pino();
+export async function rates() {
+  try { return await http.get('/rates'); } catch (e) {
+    logger.error({ status: e.response?.status, body: e.response?.data }, 'rates upstream failed');
+    return null;
+  }
+}`,
+    // a CLI prints the message for its user
+    {
+      code: `import { logger } from './logger';
+export async function migrate() {
+  try { await migrator.up(); } catch (error) { logger.error(error.message); }
+}`,
+      filename: 'scripts/migrate.ts',
+    },
     // not an error class: a response thrown as control flow
     `export async function loader() {
   try { return await load(); } catch { throw new Response('Not Found', { status: 404 }); }
