@@ -2,6 +2,7 @@ import type * as ts from 'typescript';
 import { skipOuter } from '../src/analysis/ast.js';
 import { BUILT_IN_ERRORS, collectErrorClasses, isErrorLikeName, topLevelBindings, type ErrorClassInfo } from '../src/analysis/error-classes.js';
 import { enclosingErrorSite, errorEscapes, errorReadKind, errorRefs, isUnderErrorCondition, type ErrorSite } from '../src/analysis/error-sites.js';
+import { guardedWork } from '../src/analysis/catch.js';
 import { importsOf } from '../src/analysis/imports.js';
 import { addBindingEdit, addErrorToLogCall, flavourOfLogCall, freshErrorName } from '../src/analysis/logger-calls.js';
 import { classifyLogCall, errorUse, type ErrorUse } from '../src/analysis/loggers.js';
@@ -216,6 +217,8 @@ export default defineRule<MessageIds, Options>({
       }
       // the error is logged, reported or handed on elsewhere in the handler
       if (errorEscapes(t, site, refs, stmt)) return;
+      // try { JSON.parse(raw) } catch { throw new Error('invalid config') }: the failure is the answer
+      if (site.handler && guardedWork(t, site.handler, knowledge).probe) return;
       // if (e.code === 'P2002') throw new DuplicateEmailError(): a recognised failure translated to a domain error
       if (!isBuiltIn && isUnderErrorCondition(t, stmt, site, refs)) return;
       const err = errorName(site);

@@ -121,6 +121,10 @@ const logger = pino();
 export async function pay(id: string) {
   try { await gateway.pay(id); } catch (e) { Sentry.captureException(e); logger.error('payment failed'); }
 }`,
+    // a parse probe: the failure is the answer
+    `export function readSettings(raw: string) {
+  try { return JSON.parse(raw); } catch { throw new Error('settings are not valid JSON'); }
+}`,
     // picks response fields on purpose instead of the (useless) client stack
     `import pino from 'pino';
 const logger = pino();
@@ -205,10 +209,10 @@ export async function migrate() {
       ],
     },
     {
-      code: `import { readFile } from 'node:fs/promises';
+      code: `import { configStore } from './config-store';
 export async function loadConfig(path: string) {
   try {
-    return await readFile(path, 'utf8');
+    return await configStore.fetch(path);
   } catch {
     throw new Error('Could not load config');
   }
@@ -223,10 +227,10 @@ export async function loadConfig(path: string) {
           suggestions: [
             {
               messageId: 'addCause',
-              output: `import { readFile } from 'node:fs/promises';
+              output: `import { configStore } from './config-store';
 export async function loadConfig(path: string) {
   try {
-    return await readFile(path, 'utf8');
+    return await configStore.fetch(path);
   } catch (error) {
     throw new Error('Could not load config', { cause: error });
   }
