@@ -31,6 +31,19 @@ function isFrontendFile(t: TS, sf: ts.SourceFile, filePath: string): boolean {
   return sf.statements.some((s) => t.isImportDeclaration(s) && t.isStringLiteral(s.moduleSpecifier) && FRONTEND_MODULES.test(s.moduleSpecifier.text));
 }
 
+// The team already allowed console here: `// eslint-disable-next-line no-console` (ESLint, oxlint, Biome).
+const NO_CONSOLE_DIRECTIVE = /(?:eslint|oxlint)-disable(?:-next-line|-line)?\b[^\n]*\bno-console\b|biome-ignore[^\n]*noConsole/;
+
+function allowedByDirective(t: TS, sf: ts.SourceFile, call: ts.CallExpression): boolean {
+  let stmt: ts.Node = call;
+  while (stmt.parent && !t.isBlock(stmt.parent) && !t.isSourceFile(stmt.parent) && !t.isCaseClause(stmt.parent) && !isFunctionLike(t, stmt.parent)) stmt = stmt.parent;
+  const text = sf.text;
+  const leading = t.getLeadingCommentRanges(text, stmt.pos) ?? [];
+  const lineEnd = text.indexOf('\n', call.getEnd());
+  const trailing = text.slice(call.getEnd(), lineEnd < 0 ? text.length : lineEnd);
+  return leading.some((r) => NO_CONSOLE_DIRECTIVE.test(text.slice(r.pos, r.end))) || NO_CONSOLE_DIRECTIVE.test(trailing);
+}
+
 /** Inside a function that is itself a logging method (the project's own logger wrapper). */
 function inLoggerWrapper(t: TS, node: ts.Node): boolean {
   for (let fn = enclosingFunction(t, node); fn; fn = enclosingFunction(t, fn)) {
@@ -97,7 +110,7 @@ export default defineRule<MessageIds, Options>({
         if (!log || log.kind !== 'console' || log.receiver === undefined || log.receiver.startsWith('process.') || !CONSOLE_METHODS.has(log.method)) return;
         const site = enclosingErrorSite(t, call);
         if (!site && options.scope !== 'all') return;
-        if (inLoggerWrapper(t, call)) return;
+        if (inLoggerWrapper(t, call) || allowedByDirective(t, sf, call)) return;
         if (site && exitsProcess(t, site)) return;
         const method = log.method;
 

@@ -18,7 +18,7 @@ const ONE_SHOT_PATHS = /(?:^|\/)(?:seeds?|seeders?|migrations?)(?:\/|\.|-|_)/;
 const CONFIG_MESSAGE = /environment variable|\benv(?:ironment)? var|\bENV_[A-Z_]+|process\.env|import\.meta\.env/i;
 // Invariant constants named as bugs: `BUG_NO_USER_CTX`.
 const BUG_CONSTANT = /^BUG_|_BUG_|^ASSERT/;
-const INVARIANT = /\b(?:not (?:yet )?implemented|unimplemented|unreachable|should (?:never|not) (?:happen|be reached|occur)|never (?:happen|occur)s?|impossible|invariant|exhaustive|assert(?:ion)? failed|unhandled (?:case|type|kind|variant|value|action|event|status|state)|unknown (?:case|variant|kind|action)|unexpected (?:case|variant|kind))\b/i;
+const INVARIANT = /\b(?:not (?:yet )?implemented|unimplemented|unreachable|should (?:never|not) (?:happen|be reached|occur)|never (?:happen|occur)s?|impossible|invariant|exhaustive|assert(?:ion)? failed|must be overr?idd?en|abstract method|subclass(?:es)? must implement|unhandled (?:case|type|kind|variant|value|action|event|status|state)|unknown (?:case|variant|kind|action)|unexpected (?:case|variant|kind))\b/i;
 
 interface LiteralKind {
   kind: string;

@@ -74,6 +74,16 @@ const app = express();
 app.use((req, res, next) => { console.log(req.method, req.url); next(); });`,
     `stream.on('data', (chunk) => console.log(chunk.length));`,
     { code: `export function f() { console.log('ready'); }`, options: { scope: 'errors' } },
+    // the team already allowed console on this line for ESLint's no-console
+    `export function readSecretFile(path: string) {
+  try {
+    return fs.readFileSync(path, 'utf8');
+  } catch (err) {
+    // eslint-disable-next-line no-console -- the logger is not configured yet at boot
+    console.error(\`Failed to read \${path}\`, err);
+    return undefined;
+  }
+}`,
   ],
   invalid: [
     {

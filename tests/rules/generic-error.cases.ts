@@ -44,6 +44,12 @@ export const url = process.env.DATABASE_URL;`,
     throw new Error('Not implemented');
   }
 }`,
+    // an abstract-method guard is an invariant
+    `export class BaseCapability {
+  start(): Promise<void> {
+    throw new Error('BaseCapability.start must be overridden by the subclasses');
+  }
+}`,
     // exhaustiveness check in a switch default
     `type Method = 'card' | 'bank';
 export function fee(method: Method) {
