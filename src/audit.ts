@@ -145,6 +145,7 @@ export async function audit(options: AuditOptions = {}): Promise<AuditRun> {
     findings,
     errors,
     filesScanned: files.length,
+    files: files.map((abs) => toPosix(path.relative(cwd, abs))),
     durationMs: performance.now() - started,
     rules: rules.map((r) => ({ ...ruleInfo(r.rule), risk: r.risk })),
     ...(projectOutcome && Object.keys(projectOutcome.summary).length ? { project: projectOutcome.summary } : {}),

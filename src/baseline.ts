@@ -247,7 +247,10 @@ export const DEFAULT_BASELINE_FILE = 'errlint-baseline.json';
  * Returns the result with `findings` filtered and `baseline` counts set, and how many entries were written.
  */
 export function useBaseline<T extends AuditResult>(result: T, options: { cwd: string; file: string; update: boolean }): { result: T; written?: number } {
-  const scope: BaselineScope = { rules: new Set([...result.rules.map((r) => r.id), ...result.findings.map((f) => f.ruleId)]) };
+  const scope: BaselineScope = {
+    rules: new Set([...result.rules.map((r) => r.id), ...result.findings.map((f) => f.ruleId)]),
+    ...(result.files ? { files: new Set(result.files) } : {}),
+  };
   let baseline = readBaseline(options.file, options.cwd);
   let written: number | undefined;
   if (options.update) {

@@ -10,7 +10,7 @@ import { fixSummary, type FixSelection } from './fix.js';
 import { runFixes } from './fix-run.js';
 import { reporters } from './reporters/index.js';
 import type { SarifOptions } from './reporters/sarif.js';
-import type { AuditResult, ReporterOptions } from './result.js';
+import { exitCodeFor, type AuditResult, type ReporterOptions } from './result.js';
 import { loadRuleDocs } from './rule-docs.js';
 import { riskRank } from './risk.js';
 import { RISK_LEVELS, type RiskLevel } from './types.js';
@@ -73,13 +73,6 @@ export function parseFormats(specs: readonly string[], output: string | undefine
   const toStdout = targets.filter((t) => !t.file);
   if (toStdout.length > 1) throw new UsageError(`Only one format can go to standard output; give the others a file (--format ${toStdout[1]!.format}=<file>).`);
   return targets;
-}
-
-export function exitCodeFor(result: AuditResult, failOn: RiskLevel | 'none'): 0 | 1 {
-  if (failOn === 'none') return 0;
-  if (result.errors.some((e) => e.kind === 'parse')) return 1;
-  const gate = riskRank(failOn);
-  return result.findings.some((f) => f.ruleId !== 'unused-disable-directive' && riskRank(f.risk) <= gate) ? 1 : 0;
 }
 
 function progress(io: CliIo): { tick: (done: number, total: number) => void; stop: () => void } {

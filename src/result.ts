@@ -1,3 +1,4 @@
+import { riskRank } from './risk.js';
 import type { FileError, Finding, ProjectSummary, RiskLevel, RuleFamily } from './types.js';
 
 /** What reporters know of a rule that ran. */
@@ -26,6 +27,8 @@ export interface AuditResult {
   /** Wall time of the run; reporters print it only when timing is wanted. */
   durationMs: number;
   rules: RuleInfo[];
+  /** Every file read, relative to `cwd` (not serialised); a baseline scopes its entries to them. */
+  files?: readonly string[];
   /** Text of files that have findings, for code frames and suggestion diffs (not serialised). */
   sources?: ReadonlyMap<string, string>;
   /** Present when a baseline was used. */
@@ -47,3 +50,11 @@ export interface ReporterOptions {
 
 /** A reporter is pure: findings in, text out. The CLI owns stdout, files and the exit code. */
 export type Reporter = (result: AuditResult, options: ReporterOptions) => string;
+
+/** The CI gate: 1 when a file did not parse or a finding is at or above `failOn`, else 0. */
+export function exitCodeFor(result: AuditResult, failOn: RiskLevel | 'none' | undefined): 0 | 1 {
+  if (!failOn || failOn === 'none') return 0;
+  if (result.errors.some((e) => e.kind === 'parse')) return 1;
+  const gate = riskRank(failOn);
+  return result.findings.some((f) => f.ruleId !== 'unused-disable-directive' && riskRank(f.risk) <= gate) ? 1 : 0;
+}

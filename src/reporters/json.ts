@@ -1,8 +1,16 @@
+import { computeFingerprints } from '../baseline.js';
 import type { AuditResult, Reporter } from '../result.js';
 import { countByRisk, rankFindings } from './shared.js';
 
 /** Version of the JSON report shape (schema/report.schema.json). Bumped on any breaking change. */
 export const JSON_SCHEMA_VERSION = 1;
+
+/** Ranked findings with the fingerprint the baseline, SARIF and GitLab use for the same finding. */
+function withFingerprint(result: AuditResult): { f: AuditResult['findings'][number]; fingerprint: string }[] {
+  const ids = computeFingerprints(result.findings, result.sources);
+  const byFinding = new Map(result.findings.map((f, i) => [f, ids[i]!.fingerprint]));
+  return rankFindings(result.findings).map((f) => ({ f, fingerprint: byFinding.get(f)! }));
+}
 
 export function toJsonReport(result: AuditResult, timing: boolean): Record<string, unknown> {
   const byRule: Record<string, number> = {};
@@ -19,7 +27,7 @@ export function toJsonReport(result: AuditResult, timing: boolean): Record<strin
       ...(result.baseline ? { baseline: result.baseline } : {}),
       ...(timing ? { durationMs: Math.round(result.durationMs) } : {}),
     },
-    findings: rankFindings(result.findings).map((f) => ({
+    findings: withFingerprint(result).map(({ f, fingerprint }) => ({
       ruleId: f.ruleId,
       messageId: f.messageId,
       message: f.message,
@@ -31,6 +39,7 @@ export function toJsonReport(result: AuditResult, timing: boolean): Record<strin
       risk: f.risk,
       score: f.score,
       factors: f.factors,
+      fingerprint,
       suggestions: f.suggestions.map((s) => ({ description: s.description, safe: s.safe, edits: s.edits.map((e) => ({ range: [...e.range], text: e.text })) })),
     })),
     errors: result.errors.map((e) => ({ file: e.file, kind: e.kind, message: e.message, ...(e.line ? { line: e.line, column: e.column } : {}) })),

@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
 import { computeFingerprints, FINGERPRINT_KEY } from '../baseline.js';
-import type { AuditResult, Reporter, ReporterOptions, RuleInfo } from '../result.js';
+import { exitCodeFor, type AuditResult, type Reporter, type ReporterOptions, type RuleInfo } from '../result.js';
 import { riskRank } from '../risk.js';
 import type { FileError, Finding, RiskLevel } from '../types.js';
 
@@ -149,13 +149,6 @@ function snippetOf(result: AuditResult, f: Finding): { snippet?: Sarif.ArtifactC
   return { snippet: { text: text.slice(f.range[0], f.range[1]) } };
 }
 
-/** The gate `--fail-on` applies; the CLI passes its own exit code, this is the fallback for API callers. */
-function gateExitCode(result: AuditResult, failOn: RiskLevel | 'none' | undefined): number {
-  if (!failOn || failOn === 'none') return 0;
-  if (result.errors.some((e) => e.kind === 'parse')) return 1;
-  return result.findings.some((f) => f.ruleId !== 'unused-disable-directive' && riskRank(f.risk) <= riskRank(failOn)) ? 1 : 0;
-}
-
 /** Keeps the `max` highest-scoring findings, in their original (file, line) order. */
 function truncate(findings: readonly Finding[], max: number): Finding[] {
   if (findings.length <= max) return [...findings];
@@ -223,7 +216,7 @@ export function toSarif(result: AuditResult, options: ReporterOptions & SarifOpt
 
   const invocation: Sarif.Invocation = {
     executionSuccessful: true,
-    exitCode: options.exitCode ?? gateExitCode(result, options.failOn),
+    exitCode: options.exitCode ?? exitCodeFor(result, options.failOn),
     ...(notifications.length ? { toolExecutionNotifications: notifications } : {}),
   };
 
