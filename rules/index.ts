@@ -8,6 +8,7 @@ import swallowedCatch from './swallowed-catch.js';
 import leakedErrorResponse from './leaked-error-response.js';
 import sensitiveDataExposure from './sensitive-data-exposure.js';
 import uncheckedHttpCall from './unchecked-http-call.js';
+import missingTransaction from './missing-transaction.js';
 
 /** Every rule errlint ships, in id order. Presets and docs are computed from their `meta`. */
 export const allRules: readonly AnyRule[] = ([] as AnyRule[]).concat([
@@ -20,6 +21,7 @@ export const allRules: readonly AnyRule[] = ([] as AnyRule[]).concat([
   leakedErrorResponse,
   sensitiveDataExposure,
   uncheckedHttpCall,
+  missingTransaction,
 ]).sort((a, b) => a.meta.id.localeCompare(b.meta.id));
 
 export const rulesById: ReadonlyMap<string, AnyRule> = new Map(allRules.map((r) => [r.meta.id, r]));

@@ -313,6 +313,19 @@ function buildWrap(t: TS, sf: ts.SourceFile, fn: FunctionLike, writes: DbWrite[]
       if (writes.some((w) => w.raw)) return undefined;
       const manager = freshName(used, ['manager', 'transactionalEntityManager']);
       const edits: TextEdit[] = [];
+      // dataSource.getRepository(User).update(…) → manager.getRepository(User).update(…) in dataSource.transaction
+      const viaGetRepository = writes.map((w) => {
+        const recv = skipOuter(t, w.receiver);
+        if (!t.isCallExpression(recv)) return undefined;
+        const callee = skipOuter(t, recv.expression);
+        return t.isPropertyAccessExpression(callee) && callee.name.text === 'getRepository' ? callee.expression : undefined;
+      });
+      if (viaGetRepository.every(Boolean)) {
+        const owners = [...new Set(viaGetRepository.map((e) => e!.getText(sf)))];
+        if (owners.length !== 1) return undefined;
+        for (const occ of occurrences(t, body, owners[0]!, start, end, sf)) edits.push({ range: [occ.getStart(sf), occ.getEnd()], text: manager });
+        return { open: `await ${owners[0]}.transaction(async (${manager}) => {`, close: '});', edits, allowsReturn: true, callback: true };
+      }
       for (const w of writes) {
         const recv = skipOuter(t, w.receiver);
         for (const occ of occurrences(t, body, recv.getText(sf), start, end, sf)) {

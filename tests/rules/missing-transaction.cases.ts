@@ -1,0 +1,1946 @@
+import type { RuleCases } from '../utils/rule-tester.js';
+
+export const cases: RuleCases = {
+  valid: [
+    // a single write
+    `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function rename(id: string, name: string) {
+  return prisma.user.update({ where: { id }, data: { name } });
+}
+`,
+    // one bulk write
+    `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function addItems(orderId: string, items: Item[]) {
+  await prisma.orderItem.createMany({ data: items.map((i) => ({ ...i, orderId })) });
+}
+`,
+    `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function createOrder(userId: string, items: Item[]) {
+  return prisma.$transaction(async (tx) => {
+    const order = await tx.order.create({ data: { userId } });
+    for (const item of items) await tx.orderItem.create({ data: { ...item, orderId: order.id } });
+    return order;
+  });
+}
+`,
+    // array form of $transaction
+    `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function swap(a: string, b: string) {
+  await prisma.$transaction([
+    prisma.slot.update({ where: { id: a }, data: { owner: null } }),
+    prisma.slot.update({ where: { id: b }, data: { owner: 'x' } }),
+  ]);
+}
+`,
+    // a transaction handle passed down to a helper
+    `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+import type { Prisma } from '@prisma/client';
+async function reserveStock(tx: Prisma.TransactionClient, items: Item[]) {
+  for (const item of items) await tx.product.update({ where: { id: item.id }, data: { stock: { decrement: item.qty } } });
+}
+export async function placeOrder(userId: string, items: Item[]) {
+  await prisma.$transaction(async (tx) => {
+    await tx.order.create({ data: { userId } });
+    await reserveStock(tx, items);
+  });
+}
+`,
+    // the helper takes the caller's transaction: the caller decides
+    `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+import type { Prisma } from '@prisma/client';
+export async function createInvoice(tx: Prisma.TransactionClient, orderId: string) {
+  const invoice = await tx.invoice.create({ data: { orderId } });
+  await tx.order.update({ where: { id: orderId }, data: { invoiceId: invoice.id } });
+}
+`,
+    // a db write plus an email and a queue job
+    `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function signup(email: string) {
+  const user = await prisma.user.create({ data: { email } });
+  await mailer.sendWelcome(email);
+  await queue.add('onboard', { userId: user.id });
+}
+`,
+    // read-only
+    `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function getOrder(id: string) {
+  const order = await prisma.order.findUnique({ where: { id } });
+  const items = await prisma.orderItem.findMany({ where: { orderId: id } });
+  return { order, items };
+}
+`,
+    // exclusive branches: update or create
+    `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function save(id: string | undefined, data: Data) {
+  if (id) {
+    await prisma.note.update({ where: { id }, data });
+  } else {
+    await prisma.note.create({ data });
+  }
+}
+`,
+    // early return separates the writes
+    `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function toggle(id: string, on: boolean) {
+  if (!on) {
+    await prisma.flag.delete({ where: { id } });
+    return;
+  }
+  await prisma.flag.upsert({ where: { id }, create: { id }, update: {} });
+}
+`,
+    // conditional expression picks one write
+    `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function f(id: string, data: Data) {
+  return data.id ? prisma.note.update({ where: { id }, data }) : prisma.note.create({ data });
+}
+`,
+    // a write and an audit log entry (ignoreTargets)
+    `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function rename(id: string, name: string, actor: string) {
+  await prisma.team.update({ where: { id }, data: { name } });
+  await prisma.auditLog.create({ data: { actor, action: 'team.rename', teamId: id } });
+}
+`,
+    // writes whose failures are tolerated one by one (.catch)
+    `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function runJob(jobId: string, run: () => Promise<void>) {
+  await prisma.job.update({ where: { id: jobId }, data: { status: 'running' } }).catch(() => null);
+  await prisma.job.update({ where: { id: jobId }, data: { status: 'done' } }).catch(() => null);
+}
+`,
+    // writes separated by the caller's callback are separate steps
+    `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function runTask(id: string, callback: () => Promise<unknown>) {
+  await prisma.task.update({ where: { id }, data: { status: 'running' } });
+  const result = await callback();
+  await prisma.task.update({ where: { id }, data: { status: 'done', result } });
+}
+`,
+    // writes separated by an outbound payment call (a saga, not a transaction)
+    `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function checkout(orderId: string) {
+  await prisma.order.update({ where: { id: orderId }, data: { status: 'charging' } });
+  const charge = await paymentGateway.charge({ orderId });
+  await prisma.order.update({ where: { id: orderId }, data: { status: 'paid', chargeId: charge.id } });
+}
+`,
+    // per-item try/catch: each item stands alone
+    `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function expire(ids: string[]) {
+  for (const id of ids) {
+    try {
+      await prisma.invite.update({ where: { id }, data: { stock: { decrement: 1 } } });
+    } catch (err) {
+      logger.warn({ err, id }, 'could not expire invite');
+    }
+  }
+}
+`,
+    // a lone idempotent write per item is a batch step
+    `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function recompute(recipients: Recipient[]) {
+  for (const r of recipients) {
+    await prisma.recipient.update({ where: { id: r.id }, data: { nextReminderAt: next(r) } });
+  }
+}
+`,
+    // batch delete in a do/while loop
+    `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function cleanup() {
+  let deleted = 0;
+  do {
+    deleted = await prisma.$executeRaw\`DELETE FROM sessions WHERE ctid IN (SELECT ctid FROM sessions WHERE expires < now() LIMIT 1000)\`;
+  } while (deleted >= 1000);
+}
+`,
+    // per-item transactions in a loop
+    `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function settleAll(ids: string[]) {
+  for (const id of ids) {
+    await prisma.$transaction([prisma.invoice.update({ where: { id }, data: { paid: true } }), prisma.ledger.create({ data: { invoiceId: id } })]);
+  }
+}
+`,
+    // Promise.allSettled: failures handled per write
+    `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function touch(ids: string[]) {
+  await Promise.allSettled(ids.map((id) => prisma.stock.update({ where: { id }, data: { count: { increment: 1 } } })));
+}
+`,
+    // route handlers registered by one function are separate units
+    `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export function routes(app: Express) {
+  app.post('/a', async (req, res) => {
+    res.json(await prisma.a.create({ data: req.body }));
+  });
+  app.post('/b', async (req, res) => {
+    res.json(await prisma.b.create({ data: req.body }));
+  });
+}
+`,
+    // @Transactional() decorator
+    `import { Transactional } from 'typeorm-transactional';
+export class OrdersService {
+  constructor(private readonly orders: OrderRepository, private readonly items: ItemRepository) {}
+  @Transactional()
+  async create(dto: Dto) {
+    const order = await this.orders.save(dto);
+    await this.items.save(dto.items.map((i) => ({ ...i, order })));
+  }
+}
+`,
+    // TypeORM transaction through the data source
+    `import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Repository } from 'typeorm';
+export class OrdersService {
+  constructor(private readonly dataSource: DataSource) {}
+  async create(dto: Dto) {
+    await this.dataSource.transaction(async (manager) => {
+      const order = await manager.save(Order, dto);
+      await manager.getRepository(Item).insert(dto.items.map((i) => ({ ...i, orderId: order.id })));
+    });
+  }
+}
+`,
+    // query runner with startTransaction
+    `import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Repository } from 'typeorm';
+export async function transfer(ds: DataSource, a: Account, b: Account) {
+  const queryRunner = ds.createQueryRunner();
+  await queryRunner.connect();
+  await queryRunner.startTransaction();
+  try {
+    await queryRunner.manager.save(a);
+    await queryRunner.manager.save(b);
+    await queryRunner.commitTransaction();
+  } catch (err) {
+    await queryRunner.rollbackTransaction();
+    throw err;
+  } finally {
+    await queryRunner.release();
+  }
+}
+`,
+    // TypeORM repository create() builds an entity, it does not write
+    `import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Repository } from 'typeorm';
+export class UsersService {
+  constructor(@InjectRepository(User) private readonly users: Repository<User>) {}
+  async register(dto: Dto) {
+    const user = this.users.create(dto);
+    return this.users.save(user);
+  }
+}
+`,
+    // an EntityManager parameter carries the caller's transaction
+    `import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Repository } from 'typeorm';
+export async function addMember(manager: EntityManager, teamId: number, userId: number) {
+  await manager.insert(Member, { teamId, userId });
+  await manager.increment(Team, { id: teamId }, 'memberCount', 1);
+}
+`,
+    // Sequelize managed transaction
+    `import { Order, OrderItem, Product } from '../models';
+import { Op } from 'sequelize';
+export async function createOrder(sequelize: Sequelize, dto: Dto) {
+  return sequelize.transaction(async (t) => {
+    const order = await Order.create(dto, { transaction: t });
+    await OrderItem.bulkCreate(dto.items, { transaction: t });
+    return order;
+  });
+}
+`,
+    // Sequelize: every write passes the same transaction
+    `import { Order, OrderItem, Product } from '../models';
+import { Op } from 'sequelize';
+export async function pay(sequelize: Sequelize, id: number) {
+  const t = await sequelize.transaction();
+  try {
+    await Order.update({ status: 'paid' }, { where: { id }, transaction: t });
+    await Payment.create({ orderId: id }, { transaction: t });
+    await t.commit();
+  } catch (err) {
+    await t.rollback();
+    throw err;
+  }
+}
+`,
+    // Sequelize: a `transaction` parameter passed to every write
+    `import { Order, OrderItem, Product } from '../models';
+import { Op } from 'sequelize';
+export async function addUser(teamId: number, userId: number, transaction: Transaction) {
+  await Membership.create({ teamId, userId }, { transaction });
+  await Team.increment('members', { where: { id: teamId }, transaction });
+}
+`,
+    // Drizzle transaction
+    `import { drizzle } from 'drizzle-orm/node-postgres';
+import { eq } from 'drizzle-orm';
+const db = drizzle(process.env.DATABASE_URL!);
+export async function transfer(from: string, to: string, amount: number) {
+  await db.transaction(async (tx) => {
+    await tx.update(accounts).set({ balance: sql\`balance - \${amount}\` }).where(eq(accounts.id, from));
+    await tx.update(accounts).set({ balance: sql\`balance + \${amount}\` }).where(eq(accounts.id, to));
+  });
+}
+`,
+    // Drizzle: one multi-row insert
+    `import { drizzle } from 'drizzle-orm/node-postgres';
+import { eq } from 'drizzle-orm';
+const db = drizzle(process.env.DATABASE_URL!);
+export async function addTags(postId: string, tags: string[]) {
+  await db.insert(postTags).values(tags.map((tag) => ({ postId, tag })));
+}
+`,
+    // Map, Set, URLSearchParams and Headers deletes are not database writes
+    `const cache = new Map<string, number>();
+export function forget(id: string, form: FormData, headers: Headers) {
+  cache.delete(id);
+  form.delete('token');
+  headers.delete('x-id');
+  new URLSearchParams().delete('a');
+}
+`,
+    // a function that receives `db` as a union with its transaction type
+    `import { drizzle } from 'drizzle-orm/node-postgres';
+import { eq } from 'drizzle-orm';
+const db = drizzle(process.env.DATABASE_URL!);
+import type { PgTransaction } from 'drizzle-orm/pg-core';
+export async function insertKey(tx: PgTransaction<any, any, any>, key: Key) {
+  await tx.insert(keys).values(key);
+  await tx.insert(keyPermissions).values(key.permissions);
+}
+`,
+    // Knex transaction callback
+    `import knex from 'knex';
+const db = knex({ client: 'pg' });
+export async function cancel(orderId: number, items: Item[]) {
+  await db.transaction(async (trx) => {
+    await trx('orders').where({ id: orderId }).update({ status: 'cancelled' });
+    for (const item of items) await trx('products').where({ id: item.id }).increment('stock', item.qty);
+  });
+}
+`,
+    // Knex: every query bound with transacting
+    `import knex from 'knex';
+const db = knex({ client: 'pg' });
+export async function close(id: number) {
+  const trx = await db.transaction();
+  await db('accounts').where({ id }).update({ closed: true }).transacting(trx);
+  await db('cards').where({ account_id: id }).update({ active: false }).transacting(trx);
+  await trx.commit();
+}
+`,
+    // Knex: reads only
+    `import knex from 'knex';
+const db = knex({ client: 'pg' });
+export async function list(userId: number) {
+  const orders = await db('orders').where({ user_id: userId }).select('*');
+  const count = await db('orders').where({ user_id: userId }).count();
+  return { orders, count };
+}
+`,
+    // Kysely transaction
+    `import { Kysely } from 'kysely';
+const db = new Kysely<Database>({ dialect });
+export async function rename(id: number, name: string) {
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('person').set({ name }).where('id', '=', id).execute();
+    await trx.insertInto('name_history').values({ personId: id, name }).execute();
+  });
+}
+`,
+    // Kysely: a builder that is never executed does not write
+    `import { Kysely } from 'kysely';
+const db = new Kysely<Database>({ dialect });
+export function buildQueries(id: number) {
+  const a = db.updateTable('person').set({ name: 'x' }).where('id', '=', id);
+  const b = db.deleteFrom('pet').where('owner_id', '=', id);
+  return [a.compile(), b.compile()];
+}
+`,
+    // Mongoose withTransaction
+    `import { Order, Product } from './models/order.model';
+import mongoose from 'mongoose';
+export async function placeOrder(userId: string, productId: string, qty: number) {
+  const session = await mongoose.startSession();
+  await session.withTransaction(async () => {
+    await Product.updateOne({ _id: productId }, { $inc: { stock: -qty } }, { session });
+    await Order.create([{ userId, productId, qty }], { session });
+  });
+  await session.endSession();
+}
+`,
+    // Mongoose: a session on every write
+    `import { Order, Product } from './models/order.model';
+import mongoose from 'mongoose';
+export async function ship(orderId: string, session: mongoose.ClientSession) {
+  await Order.updateOne({ _id: orderId }, { status: 'shipped' }, { session });
+  await Product.deleteMany({ reservedFor: orderId }).session(session);
+}
+`,
+    // Mongoose: one insertMany
+    `import { Order, Product } from './models/order.model';
+import mongoose from 'mongoose';
+export async function importProducts(rows: Row[]) {
+  await Product.insertMany(rows);
+}
+`,
+    // pg: BEGIN … COMMIT on the same client
+    `import { Pool } from 'pg';
+const pool = new Pool();
+export async function move(a: number, b: number, amount: number) {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('UPDATE accounts SET balance = balance - $1 WHERE id = $2', [amount, a]);
+    await client.query('UPDATE accounts SET balance = balance + $1 WHERE id = $2', [amount, b]);
+    await client.query('COMMIT');
+  } catch (err) {
+    await client.query('ROLLBACK');
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+`,
+    // pg: SELECTs are reads
+    `import { Pool } from 'pg';
+const pool = new Pool();
+export async function stats() {
+  const a = await pool.query('SELECT count(*) FROM users');
+  const b = await pool.query('SELECT count(*) FROM orders FOR UPDATE');
+  return [a.rows, b.rows];
+}
+`,
+    // postgres.js sql.begin
+    `import postgres from 'postgres';
+const sql = postgres();
+export async function archive(id: number) {
+  await sql.begin(async (sql) => {
+    await sql\`insert into archived_posts select * from posts where id = \${id}\`;
+    await sql\`delete from posts where id = \${id}\`;
+  });
+}
+`,
+    // mysql2 beginTransaction … commit
+    `import mysql from 'mysql2/promise';
+const pool = mysql.createPool({});
+export async function reserve(id: number) {
+  const conn = await pool.getConnection();
+  await conn.beginTransaction();
+  await conn.execute('UPDATE products SET stock = stock - 1 WHERE id = ?', [id]);
+  await conn.execute('INSERT INTO reservations (product_id) VALUES (?)', [id]);
+  await conn.commit();
+  conn.release();
+}
+`,
+    // a project helper named withTransaction
+    `import { withTransaction } from '../db/tx';
+export async function createOrder(dto: Dto) {
+  return withTransaction(async (db) => {
+    const order = await db.order.create({ data: dto });
+    await db.orderItem.createMany({ data: dto.items });
+    return order;
+  });
+}
+`,
+    // test files are not checked
+    { code: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+it('creates', async () => {
+  await prisma.user.create({ data: { email: 'a' } });
+  await prisma.order.create({ data: { userId: 'a' } });
+});
+`, filename: "src/orders.test.ts" },
+    // seed scripts are not checked by default
+    { code: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+async function main() {
+  await prisma.user.create({ data: { email: 'a' } });
+  await prisma.order.create({ data: { userId: 'a' } });
+}
+main();
+`, filename: "prisma/seed.ts" },
+    // DDD factory `Order.create` and a service are not writes
+    `import { Order } from '../domain/order';
+export class PlaceOrder {
+  constructor(private readonly ordersService: OrdersService, private readonly events: EventBus) {}
+  async execute(cmd: Cmd) {
+    const order = Order.create(cmd);
+    await this.ordersService.update(order);
+    await this.events.publish(order.events);
+  }
+}
+`,
+    // redis and cache deletes are not database writes
+    `export async function logout(id: string) {
+  await redis.del(\`session:\${id}\`);
+  await cache.delete(id);
+  await this.cacheManager.del(id);
+}
+`,
+    // a lone loop write is allowed when checkLoops is off
+    { code: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function restock(items: { id: string; qty: number }[]) {
+  for (const item of items) {
+    await prisma.product.update({ where: { id: item.id }, data: { stock: { increment: item.qty } } });
+  }
+}
+`, options: {"checkLoops":false} },
+  ],
+  invalid: [
+    // the seed: order, items in a loop
+    {
+      code: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function createOrder(userId: string, items: Item[]) {
+  const order = await prisma.order.create({ data: { userId, status: 'pending' } });
+  for (const item of items) {
+    await prisma.orderItem.create({ data: { orderId: order.id, productId: item.productId, quantity: item.quantity } });
+  }
+  for (const item of items) {
+    await prisma.product.update({ where: { id: item.productId }, data: { stock: { decrement: item.quantity } } });
+  }
+  return order;
+}
+`,
+      errors: [
+        {
+          messageId: 'nonAtomicWrites', line: 4, column: 23, endLine: 4, endColumn: 42, data: { count: 3, name: "'createOrder'", lines: "4, 6, 9" },
+          suggestions: [
+            { messageId: 'wrapInTransaction', output: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function createOrder(userId: string, items: Item[]) {
+  return await prisma.$transaction(async (tx) => {
+    const order = await tx.order.create({ data: { userId, status: 'pending' } });
+    for (const item of items) {
+      await tx.orderItem.create({ data: { orderId: order.id, productId: item.productId, quantity: item.quantity } });
+    }
+    for (const item of items) {
+      await tx.product.update({ where: { id: item.productId }, data: { stock: { decrement: item.quantity } } });
+    }
+    return order;
+  });
+}
+` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function transfer(from: string, to: string, amount: number) {
+  await prisma.account.update({ where: { id: from }, data: { balance: { decrement: amount } } });
+  await prisma.account.update({ where: { id: to }, data: { balance: { increment: amount } } });
+}
+`,
+      errors: [
+        {
+          messageId: 'nonAtomicWrites', line: 4, column: 9, endLine: 4, endColumn: 30, data: { count: 2, name: "'transfer'", lines: "4, 5" },
+          suggestions: [
+            { messageId: 'wrapInTransaction', output: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function transfer(from: string, to: string, amount: number) {
+  await prisma.$transaction(async (tx) => {
+    await tx.account.update({ where: { id: from }, data: { balance: { decrement: amount } } });
+    await tx.account.update({ where: { id: to }, data: { balance: { increment: amount } } });
+  });
+}
+` },
+          ],
+        },
+      ],
+    },
+    // NestJS PrismaService
+    {
+      code: `import { Injectable } from '@nestjs/common';
+import { PrismaService } from '../prisma/prisma.service';
+@Injectable()
+export class UsersService {
+  constructor(private readonly prisma: PrismaService) {}
+  async register(email: string) {
+    const user = await this.prisma.user.create({ data: { email } });
+    await this.prisma.profile.create({ data: { userId: user.id } });
+    return user;
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'nonAtomicWrites', line: 7, column: 24, endLine: 7, endColumn: 47, data: { count: 2, name: "'register'", lines: "7, 8" },
+          suggestions: [
+            { messageId: 'wrapInTransaction', output: `import { Injectable } from '@nestjs/common';
+import { PrismaService } from '../prisma/prisma.service';
+@Injectable()
+export class UsersService {
+  constructor(private readonly prisma: PrismaService) {}
+  async register(email: string) {
+    return await this.prisma.$transaction(async (tx) => {
+      const user = await tx.user.create({ data: { email } });
+      await tx.profile.create({ data: { userId: user.id } });
+      return user;
+    });
+  }
+}
+` },
+          ],
+        },
+      ],
+    },
+    // tRPC ctx.db
+    {
+      code: `export const createTeam = protectedProcedure.mutation(async ({ ctx, input }) => {
+  const team = await ctx.db.team.create({ data: { name: input.name } });
+  await ctx.db.membership.create({ data: { teamId: team.id, userId: ctx.user.id, role: 'owner' } });
+  return team;
+});
+`,
+      errors: [
+        {
+          messageId: 'nonAtomicWrites', line: 2, column: 22, endLine: 2, endColumn: 40, data: { count: 2, name: "this function", lines: "2, 3" },
+          suggestions: [
+            { messageId: 'wrapInTransaction', output: `export const createTeam = protectedProcedure.mutation(async ({ ctx, input }) => {
+  return await ctx.db.$transaction(async (tx) => {
+    const team = await tx.team.create({ data: { name: input.name } });
+    await tx.membership.create({ data: { teamId: team.id, userId: ctx.user.id, role: 'owner' } });
+    return team;
+  });
+});
+` },
+          ],
+        },
+      ],
+    },
+    // a write outside the transaction the others run in
+    {
+      code: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function publish(id: string) {
+  await prisma.$transaction(async (tx) => {
+    await tx.post.update({ where: { id }, data: { published: true } });
+    await tx.revision.create({ data: { postId: id } });
+  });
+  await prisma.feed.create({ data: { postId: id } });
+}
+`,
+      errors: [
+        {
+          messageId: 'nonAtomicWrites', line: 8, column: 9, endLine: 8, endColumn: 27, data: { count: 3, name: "'publish'", lines: "5, 6, 8" },
+          suggestions: [],
+        },
+      ],
+    },
+    // raw and model writes
+    {
+      code: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function reset(userId: string) {
+  await prisma.$executeRaw\`DELETE FROM sessions WHERE user_id = \${userId}\`;
+  await prisma.user.update({ where: { id: userId }, data: { tokenVersion: { increment: 1 } } });
+}
+`,
+      errors: [
+        {
+          messageId: 'nonAtomicWrites', line: 4, column: 9, endLine: 4, endColumn: 27, data: { count: 2, name: "'reset'", lines: "4, 5" },
+          suggestions: [
+            { messageId: 'wrapInTransaction', output: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function reset(userId: string) {
+  await prisma.$transaction(async (tx) => {
+    await tx.$executeRaw\`DELETE FROM sessions WHERE user_id = \${userId}\`;
+    await tx.user.update({ where: { id: userId }, data: { tokenVersion: { increment: 1 } } });
+  });
+}
+` },
+          ],
+        },
+      ],
+    },
+    // Promise.all of writes
+    {
+      code: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function archive(id: string) {
+  await Promise.all([
+    prisma.project.update({ where: { id }, data: { archived: true } }),
+    prisma.task.updateMany({ where: { projectId: id }, data: { archived: true } }),
+  ]);
+}
+`,
+      errors: [
+        {
+          messageId: 'nonAtomicWrites', line: 5, column: 5, endLine: 5, endColumn: 26, data: { count: 2, name: "'archive'", lines: "5, 6" },
+          suggestions: [
+            { messageId: 'wrapInTransaction', output: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function archive(id: string) {
+  await prisma.$transaction(async (tx) => {
+    await Promise.all([
+      tx.project.update({ where: { id }, data: { archived: true } }),
+      tx.task.updateMany({ where: { projectId: id }, data: { archived: true } }),
+    ]);
+  });
+}
+` },
+          ],
+        },
+      ],
+    },
+    // lone relative update in a loop
+    {
+      code: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function restock(items: { id: string; qty: number }[]) {
+  for (const item of items) {
+    await prisma.product.update({ where: { id: item.id }, data: { stock: { increment: item.qty } } });
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'loopWrite', line: 5, column: 11, endLine: 5, endColumn: 32, data: { name: "'restock'", lines: 5 },
+          suggestions: [
+            { messageId: 'wrapInTransaction', output: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function restock(items: { id: string; qty: number }[]) {
+  await prisma.$transaction(async (tx) => {
+    for (const item of items) {
+      await tx.product.update({ where: { id: item.id }, data: { stock: { increment: item.qty } } });
+    }
+  });
+}
+` },
+          ],
+        },
+      ],
+    },
+    // map inside Promise.all is a loop
+    {
+      code: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function cancelOrder(orderId: string, items: Item[]) {
+  await prisma.order.update({ where: { id: orderId }, data: { status: 'cancelled' } });
+  await Promise.all(items.map((item) => prisma.product.update({ where: { id: item.productId }, data: { stock: { increment: item.quantity } } })));
+}
+`,
+      errors: [
+        {
+          messageId: 'nonAtomicWrites', line: 4, column: 9, endLine: 4, endColumn: 28, data: { count: 2, name: "'cancelOrder'", lines: "4, 5" },
+          suggestions: [
+            { messageId: 'wrapInTransaction', output: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function cancelOrder(orderId: string, items: Item[]) {
+  await prisma.$transaction(async (tx) => {
+    await tx.order.update({ where: { id: orderId }, data: { status: 'cancelled' } });
+    await Promise.all(items.map((item) => tx.product.update({ where: { id: item.productId }, data: { stock: { increment: item.quantity } } })));
+  });
+}
+` },
+          ],
+        },
+      ],
+    },
+    // Express handler
+    {
+      code: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+app.post('/orders/:id/pay', async (req, res) => {
+  await prisma.payment.create({ data: { orderId: req.params.id, amount: req.body.amount } });
+  await prisma.order.update({ where: { id: req.params.id }, data: { status: 'paid' } });
+  res.json({ ok: true });
+});
+`,
+      errors: [
+        {
+          messageId: 'nonAtomicWrites', line: 4, column: 9, endLine: 4, endColumn: 30, data: { count: 2, name: "this function", lines: "4, 5" },
+          suggestions: [
+            { messageId: 'wrapInTransaction', output: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+app.post('/orders/:id/pay', async (req, res) => {
+  await prisma.$transaction(async (tx) => {
+    await tx.payment.create({ data: { orderId: req.params.id, amount: req.body.amount } });
+    await tx.order.update({ where: { id: req.params.id }, data: { status: 'paid' } });
+  });
+  res.json({ ok: true });
+});
+` },
+          ],
+        },
+      ],
+    },
+    // helper in the same file writes
+    {
+      code: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+async function addItems(orderId: string, items: Item[]) {
+  await prisma.orderItem.createMany({ data: items.map((i) => ({ ...i, orderId })) });
+}
+export async function createOrder(userId: string, items: Item[]) {
+  const order = await prisma.order.create({ data: { userId } });
+  await addItems(order.id, items);
+  return order;
+}
+`,
+      errors: [
+        {
+          messageId: 'nonAtomicWrites', line: 7, column: 23, endLine: 7, endColumn: 42, data: { count: 2, name: "'createOrder'", lines: "7, 8" },
+          suggestions: [],
+        },
+      ],
+    },
+    // a transaction handle passed to a helper, but no transaction around the call
+    {
+      code: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+import type { Prisma } from '@prisma/client';
+async function reserveStock(tx: Prisma.TransactionClient, items: Item[]) {
+  for (const item of items) await tx.product.update({ where: { id: item.id }, data: { stock: { decrement: item.qty } } });
+}
+export async function placeOrder(userId: string, items: Item[]) {
+  await prisma.order.create({ data: { userId } });
+  await reserveStock(prisma, items);
+}
+`,
+      errors: [
+        {
+          messageId: 'nonAtomicWrites', line: 8, column: 9, endLine: 8, endColumn: 28, data: { count: 2, name: "'placeOrder'", lines: "8, 9" },
+          suggestions: [],
+        },
+      ],
+    },
+    // this.helper() in a class
+    {
+      code: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export class InvoiceService {
+  private async markPaid(id: string) {
+    await prisma.invoice.update({ where: { id }, data: { status: 'paid' } });
+  }
+  async settle(id: string, amount: number) {
+    await prisma.ledgerEntry.create({ data: { invoiceId: id, amount } });
+    await this.markPaid(id);
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'nonAtomicWrites', line: 8, column: 11, endLine: 8, endColumn: 36, data: { count: 2, name: "'settle'", lines: "8, 9" },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: `import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Repository } from 'typeorm';
+export class OrdersService {
+  constructor(
+    @InjectRepository(Order) private readonly orders: Repository<Order>,
+    @InjectRepository(OrderItem) private readonly items: Repository<OrderItem>,
+  ) {}
+  async create(dto: CreateOrderDto) {
+    const order = await this.orders.save({ userId: dto.userId });
+    await this.items.insert(dto.items.map((i) => ({ ...i, orderId: order.id })));
+    return order;
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'nonAtomicWrites', line: 9, column: 25, endLine: 9, endColumn: 41, data: { count: 2, name: "'create'", lines: "9, 10" },
+          suggestions: [
+            { messageId: 'wrapInTransaction', output: `import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Repository } from 'typeorm';
+export class OrdersService {
+  constructor(
+    @InjectRepository(Order) private readonly orders: Repository<Order>,
+    @InjectRepository(OrderItem) private readonly items: Repository<OrderItem>,
+  ) {}
+  async create(dto: CreateOrderDto) {
+    return await this.orders.manager.transaction(async (manager) => {
+      const order = await manager.withRepository(this.orders).save({ userId: dto.userId });
+      await manager.withRepository(this.items).insert(dto.items.map((i) => ({ ...i, orderId: order.id })));
+      return order;
+    });
+  }
+}
+` },
+          ],
+        },
+      ],
+    },
+    // EntityManager through the data source
+    {
+      code: `import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Repository } from 'typeorm';
+export class WalletService {
+  constructor(private readonly dataSource: DataSource) {}
+  async debit(walletId: string, amount: number) {
+    await this.dataSource.manager.decrement(Wallet, { id: walletId }, 'balance', amount);
+    await this.dataSource.manager.insert(LedgerEntry, { walletId, amount: -amount });
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'nonAtomicWrites', line: 6, column: 11, endLine: 6, endColumn: 44, data: { count: 2, name: "'debit'", lines: "6, 7" },
+          suggestions: [
+            { messageId: 'wrapInTransaction', output: `import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Repository } from 'typeorm';
+export class WalletService {
+  constructor(private readonly dataSource: DataSource) {}
+  async debit(walletId: string, amount: number) {
+    await this.dataSource.manager.transaction(async (transactionalEntityManager) => {
+      await transactionalEntityManager.decrement(Wallet, { id: walletId }, 'balance', amount);
+      await transactionalEntityManager.insert(LedgerEntry, { walletId, amount: -amount });
+    });
+  }
+}
+` },
+          ],
+        },
+      ],
+    },
+    // getRepository from the data source
+    {
+      code: `import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Repository } from 'typeorm';
+export async function rename(ds: DataSource, id: number, name: string) {
+  await ds.getRepository(User).update(id, { name });
+  await ds.getRepository(Profile).update({ userId: id }, { displayName: name });
+}
+`,
+      errors: [
+        {
+          messageId: 'nonAtomicWrites', line: 4, column: 9, endLine: 4, endColumn: 38, data: { count: 2, name: "'rename'", lines: "4, 5" },
+          suggestions: [
+            { messageId: 'wrapInTransaction', output: `import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Repository } from 'typeorm';
+export async function rename(ds: DataSource, id: number, name: string) {
+  await ds.transaction(async (manager) => {
+    await manager.getRepository(User).update(id, { name });
+    await manager.getRepository(Profile).update({ userId: id }, { displayName: name });
+  });
+}
+` },
+          ],
+        },
+      ],
+    },
+    // query builder writes
+    {
+      code: `import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Repository } from 'typeorm';
+export class CartService {
+  constructor(@InjectRepository(Cart) private readonly carts: Repository<Cart>) {}
+  async clear(cartId: number) {
+    await this.carts.createQueryBuilder().delete().from(CartItem).where('cartId = :cartId', { cartId }).execute();
+    await this.carts.createQueryBuilder().update(Cart).set({ total: 0 }).where('id = :cartId', { cartId }).execute();
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'nonAtomicWrites', line: 6, column: 11, endLine: 6, endColumn: 49, data: { count: 2, name: "'clear'", lines: "6, 7" },
+          suggestions: [
+            { messageId: 'wrapInTransaction', output: `import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Repository } from 'typeorm';
+export class CartService {
+  constructor(@InjectRepository(Cart) private readonly carts: Repository<Cart>) {}
+  async clear(cartId: number) {
+    await this.carts.manager.transaction(async (manager) => {
+      await manager.withRepository(this.carts).createQueryBuilder().delete().from(CartItem).where('cartId = :cartId', { cartId }).execute();
+      await manager.withRepository(this.carts).createQueryBuilder().update(Cart).set({ total: 0 }).where('id = :cartId', { cartId }).execute();
+    });
+  }
+}
+` },
+          ],
+        },
+      ],
+    },
+    // writes on a query runner that never started a transaction
+    {
+      code: `import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Repository } from 'typeorm';
+export async function copy(ds: DataSource, a: Post) {
+  const queryRunner = ds.createQueryRunner();
+  await queryRunner.connect();
+  await queryRunner.manager.save(Post, { ...a, id: undefined });
+  await queryRunner.manager.update(Post, a.id, { copied: true });
+  await queryRunner.release();
+}
+`,
+      errors: [
+        {
+          messageId: 'nonAtomicWrites', line: 6, column: 9, endLine: 6, endColumn: 33, data: { count: 2, name: "'copy'", lines: "6, 7" },
+          suggestions: [
+            { messageId: 'wrapInTransaction', output: `import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Repository } from 'typeorm';
+export async function copy(ds: DataSource, a: Post) {
+  const queryRunner = ds.createQueryRunner();
+  await queryRunner.connect();
+  await queryRunner.manager.transaction(async (transactionalEntityManager) => {
+    await transactionalEntityManager.save(Post, { ...a, id: undefined });
+    await transactionalEntityManager.update(Post, a.id, { copied: true });
+  });
+  await queryRunner.release();
+}
+` },
+          ],
+        },
+      ],
+    },
+    // old getRepository()
+    {
+      code: `import { getRepository } from 'typeorm';
+export async function follow(userId: number, targetId: number) {
+  await getRepository(Follow).insert({ userId, targetId });
+  await getRepository(User).increment({ id: targetId }, 'followers', 1);
+}
+`,
+      errors: [
+        {
+          messageId: 'nonAtomicWrites', line: 3, column: 9, endLine: 3, endColumn: 37, data: { count: 2, name: "'follow'", lines: "3, 4" },
+          suggestions: [],
+        },
+      ],
+    },
+    // remove and softDelete
+    {
+      code: `import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Repository } from 'typeorm';
+export class TeamsService {
+  constructor(@InjectRepository(Team) private teamRepository: Repository<Team>, @InjectRepository(Member) private memberRepository: Repository<Member>) {}
+  async disband(team: Team) {
+    await this.memberRepository.softDelete({ teamId: team.id });
+    await this.teamRepository.remove(team);
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'nonAtomicWrites', line: 6, column: 11, endLine: 6, endColumn: 43, data: { count: 2, name: "'disband'", lines: "6, 7" },
+          suggestions: [
+            { messageId: 'wrapInTransaction', output: `import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Repository } from 'typeorm';
+export class TeamsService {
+  constructor(@InjectRepository(Team) private teamRepository: Repository<Team>, @InjectRepository(Member) private memberRepository: Repository<Member>) {}
+  async disband(team: Team) {
+    await this.memberRepository.manager.transaction(async (manager) => {
+      await manager.withRepository(this.memberRepository).softDelete({ teamId: team.id });
+      await manager.withRepository(this.teamRepository).remove(team);
+    });
+  }
+}
+` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { Order, OrderItem, Product } from '../models';
+import { Op } from 'sequelize';
+export async function createOrder(userId: number, items: any[]) {
+  const order = await Order.create({ userId, status: 'pending' });
+  await OrderItem.bulkCreate(items.map((i) => ({ ...i, orderId: order.id })));
+  return order;
+}
+`,
+      errors: [
+        {
+          messageId: 'nonAtomicWrites', line: 4, column: 23, endLine: 4, endColumn: 35, data: { count: 2, name: "'createOrder'", lines: "4, 5" },
+          suggestions: [
+            { messageId: 'wrapInTransaction', output: `import { Order, OrderItem, Product } from '../models';
+import { Op } from 'sequelize';
+export async function createOrder(userId: number, items: any[]) {
+  return await Order.sequelize!.transaction(async (t) => {
+    const order = await Order.create({ userId, status: 'pending' }, { transaction: t });
+    await OrderItem.bulkCreate(items.map((i) => ({ ...i, orderId: order.id })), { transaction: t });
+    return order;
+  });
+}
+` },
+          ],
+        },
+      ],
+    },
+    // instance save and static destroy
+    {
+      code: `import { Order, OrderItem, Product } from '../models';
+import { Op } from 'sequelize';
+export async function cancel(id: number) {
+  const order = await Order.findByPk(id);
+  if (!order) throw new NotFoundError();
+  order.status = 'cancelled';
+  await order.save();
+  await OrderItem.destroy({ where: { orderId: id } });
+}
+`,
+      errors: [
+        {
+          messageId: 'nonAtomicWrites', line: 7, column: 9, endLine: 7, endColumn: 19, data: { count: 2, name: "'cancel'", lines: "7, 8" },
+          suggestions: [
+            { messageId: 'wrapInTransaction', output: `import { Order, OrderItem, Product } from '../models';
+import { Op } from 'sequelize';
+export async function cancel(id: number) {
+  const order = await Order.findByPk(id);
+  if (!order) throw new NotFoundError();
+  order.status = 'cancelled';
+  await order.sequelize!.transaction(async (t) => {
+    await order.save({ transaction: t });
+    await OrderItem.destroy({ where: { orderId: id }, transaction: t });
+  });
+}
+` },
+          ],
+        },
+      ],
+    },
+    // one write carries the transaction, the other does not
+    {
+      code: `import { Order, OrderItem, Product } from '../models';
+import { Op } from 'sequelize';
+export async function pay(sequelize: Sequelize, id: number) {
+  const t = await sequelize.transaction();
+  await Order.update({ status: 'paid' }, { where: { id }, transaction: t });
+  await OrderItem.update({ paid: true }, { where: { orderId: id } });
+  await t.commit();
+}
+`,
+      errors: [
+        {
+          messageId: 'nonAtomicWrites', line: 6, column: 9, endLine: 6, endColumn: 25, data: { count: 2, name: "'pay'", lines: "5, 6" },
+          suggestions: [],
+        },
+      ],
+    },
+    // increment in a loop
+    {
+      code: `import { Order, OrderItem, Product } from '../models';
+import { Op } from 'sequelize';
+export async function restoreStock(items: { productId: number; qty: number }[]) {
+  for (const item of items) {
+    await Product.increment('stock', { by: item.qty, where: { id: item.productId } });
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'loopWrite', line: 5, column: 11, endLine: 5, endColumn: 28, data: { name: "'restoreStock'", lines: 5 },
+          suggestions: [
+            { messageId: 'wrapInTransaction', output: `import { Order, OrderItem, Product } from '../models';
+import { Op } from 'sequelize';
+export async function restoreStock(items: { productId: number; qty: number }[]) {
+  await Product.sequelize!.transaction(async (t) => {
+    for (const item of items) {
+      await Product.increment('stock', { by: item.qty, where: { id: item.productId }, transaction: t });
+    }
+  });
+}
+` },
+          ],
+        },
+      ],
+    },
+    // model defined in the file
+    {
+      code: `import { DataTypes, Model, Sequelize } from 'sequelize';
+class Account extends Model {}
+class Transfer extends Model {}
+export async function move(from: number, to: number, amount: number) {
+  await Account.decrement('balance', { by: amount, where: { id: from } });
+  await Account.increment('balance', { by: amount, where: { id: to } });
+  await Transfer.create({ from, to, amount });
+}
+`,
+      errors: [
+        {
+          messageId: 'nonAtomicWrites', line: 5, column: 9, endLine: 5, endColumn: 26, data: { count: 3, name: "'move'", lines: "5, 6, 7" },
+          suggestions: [
+            { messageId: 'wrapInTransaction', output: `import { DataTypes, Model, Sequelize } from 'sequelize';
+class Account extends Model {}
+class Transfer extends Model {}
+export async function move(from: number, to: number, amount: number) {
+  await Account.sequelize!.transaction(async (t) => {
+    await Account.decrement('balance', { by: amount, where: { id: from }, transaction: t });
+    await Account.increment('balance', { by: amount, where: { id: to }, transaction: t });
+    await Transfer.create({ from, to, amount }, { transaction: t });
+  });
+}
+` },
+          ],
+        },
+      ],
+    },
+    // NestJS @InjectModel (sequelize)
+    {
+      code: `import { InjectModel } from '@nestjs/sequelize';
+export class SeatsService {
+  constructor(@InjectModel(Seat) private seatModel: typeof Seat, @InjectModel(Booking) private bookingModel: typeof Booking) {}
+  async book(seatId: number, userId: number) {
+    await this.seatModel.update({ taken: true }, { where: { id: seatId } });
+    await this.bookingModel.create({ seatId, userId });
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'nonAtomicWrites', line: 5, column: 11, endLine: 5, endColumn: 32, data: { count: 2, name: "'book'", lines: "5, 6" },
+          suggestions: [
+            { messageId: 'wrapInTransaction', output: `import { InjectModel } from '@nestjs/sequelize';
+export class SeatsService {
+  constructor(@InjectModel(Seat) private seatModel: typeof Seat, @InjectModel(Booking) private bookingModel: typeof Booking) {}
+  async book(seatId: number, userId: number) {
+    await this.seatModel.sequelize!.transaction(async (t) => {
+      await this.seatModel.update({ taken: true }, { where: { id: seatId }, transaction: t });
+      await this.bookingModel.create({ seatId, userId }, { transaction: t });
+    });
+  }
+}
+` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { drizzle } from 'drizzle-orm/node-postgres';
+import { eq } from 'drizzle-orm';
+const db = drizzle(process.env.DATABASE_URL!);
+export async function transfer(from: string, to: string, amount: number) {
+  await db.update(accounts).set({ balance: sql\`\${accounts.balance} - \${amount}\` }).where(eq(accounts.id, from));
+  await db.update(accounts).set({ balance: sql\`\${accounts.balance} + \${amount}\` }).where(eq(accounts.id, to));
+}
+`,
+      errors: [
+        {
+          messageId: 'nonAtomicWrites', line: 5, column: 9, endLine: 5, endColumn: 18, data: { count: 2, name: "'transfer'", lines: "5, 6" },
+          suggestions: [
+            { messageId: 'wrapInTransaction', output: `import { drizzle } from 'drizzle-orm/node-postgres';
+import { eq } from 'drizzle-orm';
+const db = drizzle(process.env.DATABASE_URL!);
+export async function transfer(from: string, to: string, amount: number) {
+  await db.transaction(async (tx) => {
+    await tx.update(accounts).set({ balance: sql\`\${accounts.balance} - \${amount}\` }).where(eq(accounts.id, from));
+    await tx.update(accounts).set({ balance: sql\`\${accounts.balance} + \${amount}\` }).where(eq(accounts.id, to));
+  });
+}
+` },
+          ],
+        },
+      ],
+    },
+    // insert, returning, insert
+    {
+      code: `import { drizzle } from 'drizzle-orm/node-postgres';
+import { eq } from 'drizzle-orm';
+const db = drizzle(process.env.DATABASE_URL!);
+export async function createProject(name: string, ownerId: string) {
+  const [project] = await db.insert(projects).values({ name, ownerId }).returning();
+  await db.insert(members).values({ projectId: project.id, userId: ownerId, role: 'owner' });
+  return project;
+}
+`,
+      errors: [
+        {
+          messageId: 'nonAtomicWrites', line: 5, column: 27, endLine: 5, endColumn: 36, data: { count: 2, name: "'createProject'", lines: "5, 6" },
+          suggestions: [
+            { messageId: 'wrapInTransaction', output: `import { drizzle } from 'drizzle-orm/node-postgres';
+import { eq } from 'drizzle-orm';
+const db = drizzle(process.env.DATABASE_URL!);
+export async function createProject(name: string, ownerId: string) {
+  return await db.transaction(async (tx) => {
+    const [project] = await tx.insert(projects).values({ name, ownerId }).returning();
+    await tx.insert(members).values({ projectId: project.id, userId: ownerId, role: 'owner' });
+    return project;
+  });
+}
+` },
+          ],
+        },
+      ],
+    },
+    // delete and insert
+    {
+      code: `import { drizzle } from 'drizzle-orm/node-postgres';
+import { eq } from 'drizzle-orm';
+const db = drizzle(process.env.DATABASE_URL!);
+export async function replaceTags(postId: string, tags: string[]) {
+  await db.delete(postTags).where(eq(postTags.postId, postId));
+  await db.insert(postTags).values(tags.map((tag) => ({ postId, tag })));
+}
+`,
+      errors: [
+        {
+          messageId: 'nonAtomicWrites', line: 5, column: 9, endLine: 5, endColumn: 18, data: { count: 2, name: "'replaceTags'", lines: "5, 6" },
+          suggestions: [
+            { messageId: 'wrapInTransaction', output: `import { drizzle } from 'drizzle-orm/node-postgres';
+import { eq } from 'drizzle-orm';
+const db = drizzle(process.env.DATABASE_URL!);
+export async function replaceTags(postId: string, tags: string[]) {
+  await db.transaction(async (tx) => {
+    await tx.delete(postTags).where(eq(postTags.postId, postId));
+    await tx.insert(postTags).values(tags.map((tag) => ({ postId, tag })));
+  });
+}
+` },
+          ],
+        },
+      ],
+    },
+    // db imported from the project
+    {
+      code: `import { db } from '@/server/db';
+import { users, sessions } from '@/server/db/schema';
+import { eq } from 'drizzle-orm';
+export async function banUser(id: string) {
+  await db.update(users).set({ banned: true }).where(eq(users.id, id));
+  await db.delete(sessions).where(eq(sessions.userId, id));
+}
+`,
+      errors: [
+        {
+          messageId: 'nonAtomicWrites', line: 5, column: 9, endLine: 5, endColumn: 18, data: { count: 2, name: "'banUser'", lines: "5, 6" },
+          suggestions: [
+            { messageId: 'wrapInTransaction', output: `import { db } from '@/server/db';
+import { users, sessions } from '@/server/db/schema';
+import { eq } from 'drizzle-orm';
+export async function banUser(id: string) {
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ banned: true }).where(eq(users.id, id));
+    await tx.delete(sessions).where(eq(sessions.userId, id));
+  });
+}
+` },
+          ],
+        },
+      ],
+    },
+    // injected drizzle database type
+    {
+      code: `import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { eq } from 'drizzle-orm';
+export class StockService {
+  constructor(private readonly db: NodePgDatabase) {}
+  async reserve(items: { id: number; qty: number }[]) {
+    for (const item of items) {
+      await this.db.update(products).set({ stock: sql\`stock - \${item.qty}\` }).where(eq(products.id, item.id));
+    }
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'loopWrite', line: 7, column: 13, endLine: 7, endColumn: 27, data: { name: "'reserve'", lines: 7 },
+          suggestions: [
+            { messageId: 'wrapInTransaction', output: `import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { eq } from 'drizzle-orm';
+export class StockService {
+  constructor(private readonly db: NodePgDatabase) {}
+  async reserve(items: { id: number; qty: number }[]) {
+    await this.db.transaction(async (tx) => {
+      for (const item of items) {
+        await tx.update(products).set({ stock: sql\`stock - \${item.qty}\` }).where(eq(products.id, item.id));
+      }
+    });
+  }
+}
+` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import knex from 'knex';
+const db = knex({ client: 'pg' });
+export async function cancel(orderId: number, items: { id: number; qty: number }[]) {
+  await db('orders').where({ id: orderId }).update({ status: 'cancelled' });
+  for (const item of items) {
+    await db('products').where({ id: item.id }).increment('stock', item.qty);
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'nonAtomicWrites', line: 4, column: 9, endLine: 4, endColumn: 51, data: { count: 2, name: "'cancel'", lines: "4, 6" },
+          suggestions: [
+            { messageId: 'wrapInTransaction', output: `import knex from 'knex';
+const db = knex({ client: 'pg' });
+export async function cancel(orderId: number, items: { id: number; qty: number }[]) {
+  await db.transaction(async (trx) => {
+    await trx('orders').where({ id: orderId }).update({ status: 'cancelled' });
+    for (const item of items) {
+      await trx('products').where({ id: item.id }).increment('stock', item.qty);
+    }
+  });
+}
+` },
+          ],
+        },
+      ],
+    },
+    // insert into, del
+    {
+      code: `import knex from 'knex';
+const db = knex({ client: 'pg' });
+export async function moveComment(id: number, toPost: number) {
+  const [comment] = await db('comments').where({ id }).select('*');
+  await db.insert({ ...comment, id: undefined, post_id: toPost }).into('comments');
+  await db('comments').where({ id }).del();
+}
+`,
+      errors: [
+        {
+          messageId: 'nonAtomicWrites', line: 5, column: 9, endLine: 5, endColumn: 18, data: { count: 2, name: "'moveComment'", lines: "5, 6" },
+          suggestions: [
+            { messageId: 'wrapInTransaction', output: `import knex from 'knex';
+const db = knex({ client: 'pg' });
+export async function moveComment(id: number, toPost: number) {
+  const [comment] = await db('comments').where({ id }).select('*');
+  await db.transaction(async (trx) => {
+    await trx.insert({ ...comment, id: undefined, post_id: toPost }).into('comments');
+    await trx('comments').where({ id }).del();
+  });
+}
+` },
+          ],
+        },
+      ],
+    },
+    // a knex instance named knex
+    {
+      code: `import Knex from 'knex';
+const knex = Knex(config);
+export async function signup(email: string) {
+  const [id] = await knex('users').insert({ email });
+  await knex('profiles').insert({ user_id: id });
+  return id;
+}
+`,
+      errors: [
+        {
+          messageId: 'nonAtomicWrites', line: 4, column: 22, endLine: 4, endColumn: 42, data: { count: 2, name: "'signup'", lines: "4, 5" },
+          suggestions: [
+            { messageId: 'wrapInTransaction', output: `import Knex from 'knex';
+const knex = Knex(config);
+export async function signup(email: string) {
+  return await knex.transaction(async (trx) => {
+    const [id] = await trx('users').insert({ email });
+    await trx('profiles').insert({ user_id: id });
+    return id;
+  });
+}
+` },
+          ],
+        },
+      ],
+    },
+    // one write bound with transacting, the other not
+    {
+      code: `import knex from 'knex';
+const db = knex({ client: 'pg' });
+export async function close(id: number) {
+  const trx = await db.transaction();
+  await db('accounts').where({ id }).update({ closed: true }).transacting(trx);
+  await db('cards').where({ account_id: id }).update({ active: false });
+  await trx.commit();
+}
+`,
+      errors: [
+        {
+          messageId: 'nonAtomicWrites', line: 6, column: 9, endLine: 6, endColumn: 53, data: { count: 2, name: "'close'", lines: "5, 6" },
+          suggestions: [],
+        },
+      ],
+    },
+    // class with an injected Knex
+    {
+      code: `import type { Knex } from 'knex';
+export class PostsRepository {
+  constructor(private readonly knex: Knex) {}
+  async publish(id: number) {
+    await this.knex('posts').where({ id }).update({ published: true });
+    await this.knex('feed').insert({ post_id: id });
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'nonAtomicWrites', line: 5, column: 11, endLine: 5, endColumn: 50, data: { count: 2, name: "'publish'", lines: "5, 6" },
+          suggestions: [
+            { messageId: 'wrapInTransaction', output: `import type { Knex } from 'knex';
+export class PostsRepository {
+  constructor(private readonly knex: Knex) {}
+  async publish(id: number) {
+    await this.knex.transaction(async (trx) => {
+      await trx('posts').where({ id }).update({ published: true });
+      await trx('feed').insert({ post_id: id });
+    });
+  }
+}
+` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { Kysely } from 'kysely';
+const db = new Kysely<Database>({ dialect });
+export async function rename(id: number, name: string) {
+  await db.updateTable('person').set({ name }).where('id', '=', id).execute();
+  await db.insertInto('name_history').values({ personId: id, name }).execute();
+}
+`,
+      errors: [
+        {
+          messageId: 'nonAtomicWrites', line: 4, column: 9, endLine: 4, endColumn: 23, data: { count: 2, name: "'rename'", lines: "4, 5" },
+          suggestions: [
+            { messageId: 'wrapInTransaction', output: `import { Kysely } from 'kysely';
+const db = new Kysely<Database>({ dialect });
+export async function rename(id: number, name: string) {
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('person').set({ name }).where('id', '=', id).execute();
+    await trx.insertInto('name_history').values({ personId: id, name }).execute();
+  });
+}
+` },
+          ],
+        },
+      ],
+    },
+    // deleteFrom and executeTakeFirst
+    {
+      code: `import { Kysely } from 'kysely';
+const db = new Kysely<Database>({ dialect });
+export async function removePet(id: number) {
+  await db.deleteFrom('toy').where('pet_id', '=', id).execute();
+  const result = await db.deleteFrom('pet').where('id', '=', id).executeTakeFirst();
+  return result.numDeletedRows;
+}
+`,
+      errors: [
+        {
+          messageId: 'nonAtomicWrites', line: 4, column: 9, endLine: 4, endColumn: 22, data: { count: 2, name: "'removePet'", lines: "4, 5" },
+          suggestions: [
+            { messageId: 'wrapInTransaction', output: `import { Kysely } from 'kysely';
+const db = new Kysely<Database>({ dialect });
+export async function removePet(id: number) {
+  return await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('toy').where('pet_id', '=', id).execute();
+    const result = await trx.deleteFrom('pet').where('id', '=', id).executeTakeFirst();
+    return result.numDeletedRows;
+  });
+}
+` },
+          ],
+        },
+      ],
+    },
+    // Kysely through a class property
+    {
+      code: `import type { Kysely } from 'kysely';
+export class AlbumRepository {
+  constructor(private db: Kysely<DB>) {}
+  async addAssets(albumId: string, assetIds: string[]) {
+    for (const assetId of assetIds) {
+      await this.db.insertInto('album_asset').values({ albumId, assetId }).execute();
+    }
+    await this.db.updateTable('album').set({ assetCount: sql\`"assetCount" + \${assetIds.length}\` }).where('id', '=', albumId).execute();
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'nonAtomicWrites', line: 6, column: 13, endLine: 6, endColumn: 31, data: { count: 2, name: "'addAssets'", lines: "6, 8" },
+          suggestions: [
+            { messageId: 'wrapInTransaction', output: `import type { Kysely } from 'kysely';
+export class AlbumRepository {
+  constructor(private db: Kysely<DB>) {}
+  async addAssets(albumId: string, assetIds: string[]) {
+    await this.db.transaction().execute(async (trx) => {
+      for (const assetId of assetIds) {
+        await trx.insertInto('album_asset').values({ albumId, assetId }).execute();
+      }
+      await trx.updateTable('album').set({ assetCount: sql\`"assetCount" + \${assetIds.length}\` }).where('id', '=', albumId).execute();
+    });
+  }
+}
+` },
+          ],
+        },
+      ],
+    },
+    // raw kysely sql
+    {
+      code: `import { Kysely } from 'kysely';
+const db = new Kysely<Database>({ dialect });
+import { sql } from 'kysely';
+export async function purge(userId: string) {
+  await sql\`delete from sessions where user_id = \${userId}\`.execute(db);
+  await db.updateTable('user').set({ purgedAt: new Date() }).where('id', '=', userId).execute();
+}
+`,
+      errors: [
+        {
+          messageId: 'nonAtomicWrites', line: 5, column: 9, endLine: 5, endColumn: 68, data: { count: 2, name: "'purge'", lines: "5, 6" },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: `import { Order, Product } from './models/order.model';
+import mongoose from 'mongoose';
+export async function placeOrder(userId: string, productId: string, qty: number) {
+  await Product.updateOne({ _id: productId }, { $inc: { stock: -qty } });
+  const order = await Order.create({ userId, productId, qty });
+  return order;
+}
+`,
+      errors: [
+        {
+          messageId: 'nonAtomicWrites', line: 4, column: 9, endLine: 4, endColumn: 26, data: { count: 2, name: "'placeOrder'", lines: "4, 5" },
+          suggestions: [
+            { messageId: 'wrapInTransaction', output: `import { Order, Product } from './models/order.model';
+import mongoose from 'mongoose';
+export async function placeOrder(userId: string, productId: string, qty: number) {
+  return await mongoose.connection.transaction(async (session) => {
+    await Product.updateOne({ _id: productId }, { $inc: { stock: -qty } }, { session });
+    const [order] = await Order.create([{ userId, productId, qty }], { session });
+    return order;
+  });
+}
+` },
+          ],
+        },
+      ],
+    },
+    // document save after a static update
+    {
+      code: `import { Order, Product } from './models/order.model';
+import mongoose from 'mongoose';
+export async function refund(orderId: string) {
+  const order = await Order.findById(orderId);
+  order.status = 'refunded';
+  await order.save();
+  await Product.findOneAndUpdate({ _id: order.productId }, { $inc: { stock: order.qty } });
+}
+`,
+      errors: [
+        {
+          messageId: 'nonAtomicWrites', line: 6, column: 9, endLine: 6, endColumn: 19, data: { count: 2, name: "'refund'", lines: "6, 7" },
+          suggestions: [
+            { messageId: 'wrapInTransaction', output: `import { Order, Product } from './models/order.model';
+import mongoose from 'mongoose';
+export async function refund(orderId: string) {
+  const order = await Order.findById(orderId);
+  order.status = 'refunded';
+  await mongoose.connection.transaction(async (session) => {
+    await order.save({ session });
+    await Product.findOneAndUpdate({ _id: order.productId }, { $inc: { stock: order.qty } }, { session });
+  });
+}
+` },
+          ],
+        },
+      ],
+    },
+    // NestJS @InjectModel (mongoose)
+    {
+      code: `import { Model } from 'mongoose';
+import { InjectModel } from '@nestjs/mongoose';
+export class WalletService {
+  constructor(@InjectModel('Wallet') private walletModel: Model<Wallet>, @InjectModel('Ledger') private ledgerModel: Model<Ledger>) {}
+  async credit(id: string, amount: number) {
+    await this.walletModel.updateOne({ _id: id }, { $inc: { balance: amount } });
+    const entry = await this.ledgerModel.create({ walletId: id, amount });
+    return entry;
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'nonAtomicWrites', line: 6, column: 11, endLine: 6, endColumn: 37, data: { count: 2, name: "'credit'", lines: "6, 7" },
+          suggestions: [
+            { messageId: 'wrapInTransaction', output: `import { Model } from 'mongoose';
+import { InjectModel } from '@nestjs/mongoose';
+export class WalletService {
+  constructor(@InjectModel('Wallet') private walletModel: Model<Wallet>, @InjectModel('Ledger') private ledgerModel: Model<Ledger>) {}
+  async credit(id: string, amount: number) {
+    return await this.walletModel.db.transaction(async (session) => {
+      await this.walletModel.updateOne({ _id: id }, { $inc: { balance: amount } }, { session });
+      const [entry] = await this.ledgerModel.create([{ walletId: id, amount }], { session });
+      return entry;
+    });
+  }
+}
+` },
+          ],
+        },
+      ],
+    },
+    // a session on one write only
+    {
+      code: `import { Order, Product } from './models/order.model';
+import mongoose from 'mongoose';
+export async function ship(orderId: string, session: mongoose.ClientSession) {
+  await Order.updateOne({ _id: orderId }, { status: 'shipped' }, { session });
+  await Product.deleteMany({ reservedFor: orderId });
+}
+`,
+      errors: [
+        {
+          messageId: 'nonAtomicWrites', line: 5, column: 9, endLine: 5, endColumn: 27, data: { count: 2, name: "'ship'", lines: "4, 5" },
+          suggestions: [],
+        },
+      ],
+    },
+    // models made with mongoose.model in the file
+    {
+      code: `import mongoose from 'mongoose';
+const User = mongoose.model('User', userSchema);
+const Post = mongoose.model('Post', postSchema);
+export async function deleteUser(id: string) {
+  await Post.deleteMany({ author: id });
+  await User.findByIdAndDelete(id);
+}
+`,
+      errors: [
+        {
+          messageId: 'nonAtomicWrites', line: 5, column: 9, endLine: 5, endColumn: 24, data: { count: 2, name: "'deleteUser'", lines: "5, 6" },
+          suggestions: [
+            { messageId: 'wrapInTransaction', output: `import mongoose from 'mongoose';
+const User = mongoose.model('User', userSchema);
+const Post = mongoose.model('Post', postSchema);
+export async function deleteUser(id: string) {
+  await mongoose.connection.transaction(async (session) => {
+    await Post.deleteMany({ author: id }, { session });
+    await User.findByIdAndDelete(id, { session });
+  });
+}
+` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { Pool } from 'pg';
+const pool = new Pool();
+export async function move(a: number, b: number, amount: number) {
+  await pool.query('UPDATE accounts SET balance = balance - $1 WHERE id = $2', [amount, a]);
+  await pool.query('UPDATE accounts SET balance = balance + $1 WHERE id = $2', [amount, b]);
+}
+`,
+      errors: [
+        {
+          messageId: 'nonAtomicWrites', line: 4, column: 9, endLine: 4, endColumn: 19, data: { count: 2, name: "'move'", lines: "4, 5" },
+          suggestions: [
+            { messageId: 'wrapInTransaction', output: `import { Pool } from 'pg';
+const pool = new Pool();
+export async function move(a: number, b: number, amount: number) {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('UPDATE accounts SET balance = balance - $1 WHERE id = $2', [amount, a]);
+    await client.query('UPDATE accounts SET balance = balance + $1 WHERE id = $2', [amount, b]);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+` },
+          ],
+        },
+      ],
+    },
+    // mysql2 pool
+    {
+      code: `import mysql from 'mysql2/promise';
+const pool = mysql.createPool({ uri: process.env.DATABASE_URL });
+export async function reserve(id: number) {
+  const [rows] = await pool.query('SELECT stock FROM products WHERE id = ?', [id]);
+  await pool.execute('UPDATE products SET stock = stock - 1 WHERE id = ?', [id]);
+  await pool.execute('INSERT INTO reservations (product_id) VALUES (?)', [id]);
+  return rows;
+}
+`,
+      errors: [
+        {
+          messageId: 'nonAtomicWrites', line: 5, column: 9, endLine: 5, endColumn: 21, data: { count: 2, name: "'reserve'", lines: "5, 6" },
+          suggestions: [
+            { messageId: 'wrapInTransaction', output: `import mysql from 'mysql2/promise';
+const pool = mysql.createPool({ uri: process.env.DATABASE_URL });
+export async function reserve(id: number) {
+  const [rows] = await pool.query('SELECT stock FROM products WHERE id = ?', [id]);
+  const conn = await pool.getConnection();
+  try {
+    await conn.beginTransaction();
+    await conn.execute('UPDATE products SET stock = stock - 1 WHERE id = ?', [id]);
+    await conn.execute('INSERT INTO reservations (product_id) VALUES (?)', [id]);
+    await conn.commit();
+  } catch (error) {
+    await conn.rollback();
+    throw error;
+  } finally {
+    conn.release();
+  }
+  return rows;
+}
+` },
+          ],
+        },
+      ],
+    },
+    // postgres.js tagged templates
+    {
+      code: `import postgres from 'postgres';
+const sql = postgres(process.env.DATABASE_URL!);
+export async function archive(id: number) {
+  await sql\`insert into archived_posts select * from posts where id = \${id}\`;
+  await sql\`delete from posts where id = \${id}\`;
+}
+`,
+      errors: [
+        {
+          messageId: 'nonAtomicWrites', line: 4, column: 9, endLine: 4, endColumn: 12, data: { count: 2, name: "'archive'", lines: "4, 5" },
+          suggestions: [
+            { messageId: 'wrapInTransaction', output: `import postgres from 'postgres';
+const sql = postgres(process.env.DATABASE_URL!);
+export async function archive(id: number) {
+  await sql.begin(async (sql) => {
+    await sql\`insert into archived_posts select * from posts where id = \${id}\`;
+    await sql\`delete from posts where id = \${id}\`;
+  });
+}
+` },
+          ],
+        },
+      ],
+    },
+    // pg client connected from a pool, no BEGIN
+    {
+      code: `import { Pool } from 'pg';
+const pool = new Pool();
+export async function tag(postId: number, tags: string[]) {
+  const client = await pool.connect();
+  try {
+    await client.query('DELETE FROM post_tags WHERE post_id = $1', [postId]);
+    await client.query({ text: 'INSERT INTO post_tags (post_id, tag) SELECT $1, unnest($2::text[])', values: [postId, tags] });
+  } finally {
+    client.release();
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'nonAtomicWrites', line: 6, column: 11, endLine: 6, endColumn: 23, data: { count: 2, name: "'tag'", lines: "6, 7" },
+          suggestions: [
+            { messageId: 'wrapInTransaction', output: `import { Pool } from 'pg';
+const pool = new Pool();
+export async function tag(postId: number, tags: string[]) {
+  const client = await pool.connect();
+  try {
+    try {
+      await client.query('BEGIN');
+      await client.query('DELETE FROM post_tags WHERE post_id = $1', [postId]);
+      await client.query({ text: 'INSERT INTO post_tags (post_id, tag) SELECT $1, unnest($2::text[])', values: [postId, tags] });
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK');
+      throw error;
+    }
+  } finally {
+    client.release();
+  }
+}
+` },
+          ],
+        },
+      ],
+    },
+    // a query written before BEGIN
+    {
+      code: `import { Pool } from 'pg';
+const pool = new Pool();
+export async function f(id: number) {
+  const client = await pool.connect();
+  await client.query('UPDATE jobs SET started = now() WHERE id = $1', [id]);
+  await client.query('BEGIN');
+  await client.query('UPDATE jobs SET done = true WHERE id = $1', [id]);
+  await client.query('COMMIT');
+  client.release();
+}
+`,
+      errors: [
+        {
+          messageId: 'nonAtomicWrites', line: 5, column: 9, endLine: 5, endColumn: 21, data: { count: 2, name: "'f'", lines: "5, 7" },
+          suggestions: [],
+        },
+      ],
+    },
+    // CommonJS require
+    {
+      code: `const { Pool } = require('pg');
+const pool = new Pool();
+async function cancelOrder(id) {
+  await pool.query("UPDATE orders SET status = 'cancelled' WHERE id = $1", [id]);
+  await pool.query('UPDATE products p SET stock = p.stock + i.qty FROM order_items i WHERE i.order_id = $1 AND i.product_id = p.id', [id]);
+}
+module.exports = { cancelOrder };
+`,
+      filename: "src/orders.js",
+      errors: [
+        {
+          messageId: 'nonAtomicWrites', line: 4, column: 9, endLine: 4, endColumn: 19, data: { count: 2, name: "'cancelOrder'", lines: "4, 5" },
+          suggestions: [],
+        },
+      ],
+    },
+    // configured write method
+    {
+      code: `import { InjectModel } from '@nestjs/mongoose';
+export class S {
+  constructor(@InjectModel('A') private aModel: Model<A>) {}
+  async f() {
+    await this.aModel.persist({ a: 1 });
+    await this.aModel.persist({ a: 2 });
+  }
+}
+`,
+      knowledge: {"database":{"writeMethods":["persist"]}},
+      errors: [
+        {
+          messageId: 'nonAtomicWrites', line: 5, column: 11, endLine: 5, endColumn: 30, data: { count: 2, name: "'f'", lines: "5, 6" },
+          suggestions: [],
+        },
+      ],
+    },
+  ],
+};
