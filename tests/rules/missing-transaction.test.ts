@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/missing-transaction.js';
+import { normalizeLayer } from '../../src/knowledge/database.js';
 import { lintCase, runRuleTests } from '../utils/rule-tester.js';
 import { cases } from './missing-transaction.cases.js';
 
@@ -26,7 +27,7 @@ describe('missing-transaction knowledge', () => {
   it("extends a layer's write methods through config", () => {
     const code = `import { EntityManager } from '@mikro-orm/core';\nexport class S {\n  constructor(private readonly em: EntityManager) {}\n  async f() {\n    await this.em.nativeInsert(A, {});\n    await this.em.nativeUpdate(B, {}, {});\n  }\n}\n`;
     expect(lintCase(rule, { code })).toEqual([]);
-    const knowledge = { database: { layers: [{ id: 'typeorm', name: 'TypeORM', modules: [], writeMethods: ['nativeInsert', 'nativeUpdate'] }] } };
+    const knowledge = { database: { layers: [normalizeLayer({ id: 'typeorm', writeMethods: ['nativeInsert', 'nativeUpdate'] })] } };
     expect(lintCase(rule, { code, knowledge }).map((f) => f.messageId)).toEqual(['nonAtomicWrites']);
   });
 });
