@@ -5,7 +5,7 @@ import { enclosingErrorSite, errorEscapes, errorReadKind, errorRefs, isUnderErro
 import { guardedWork } from '../src/analysis/catch.js';
 import { importsOf } from '../src/analysis/imports.js';
 import { addBindingEdit, addErrorToLogCall, flavourOfLogCall, freshErrorName } from '../src/analysis/logger-calls.js';
-import { classifyLogCall, errorUse, type ErrorUse } from '../src/analysis/loggers.js';
+import { classifyLogCall, classifyLogHelperCall, errorUse, type ErrorUse } from '../src/analysis/loggers.js';
 import { defineRule } from '../src/define-rule.js';
 import type { SuggestionDescriptor, TextEdit, TS } from '../src/types.js';
 
@@ -227,7 +227,7 @@ export default defineRule<MessageIds, Options>({
     };
 
     const checkLogCall = (call: ts.CallExpression): void => {
-      const log = classifyLogCall(t, call, knowledge, imports);
+      const log = classifyLogCall(t, call, knowledge, imports) ?? classifyLogHelperCall(t, call, knowledge, imports);
       if (!log || log.kind === 'console') return;
       if (log.kind !== 'monitor' && !FAILURE_LEVELS.has(log.level) && !(options.checkWarnings && log.level === 'warn')) return;
       const site = enclosingErrorSite(t, call);

@@ -383,3 +383,18 @@ export function loggerCallText(logger: LoggerInScope, errorText: string, message
       return `${logger.text}.${level === 'fatal' ? 'error' : level}(${msg}, ${errorText});`;
   }
 }
+
+const LOG_HELPER_NAME = /^(?:log|report|record|track|capture|notify)?_?(?:error|errors|exception|failure|fatal|critical)$/i;
+
+/**
+ * A project helper that logs an error: a function named like `logError` / `reportError` / `logException`
+ * imported from a logger module of the project (`import { logError } from '../utils/logger'`). Its level is
+ * `error`; how it takes the error object is unknown, so suggestions should not guess an idiom.
+ */
+export function classifyLogHelperCall(t: TS, call: ts.CallExpression, knowledge: Knowledge, imports: ImportMap): LogCall | undefined {
+  const callee = skipOuter(t, call.expression);
+  if (!t.isIdentifier(callee) || !LOG_HELPER_NAME.test(callee.text)) return undefined;
+  const b = imports.get(callee.text);
+  if (!b || isMonitorBinding(b, knowledge) || !isLoggerModule(b.module, knowledge)) return undefined;
+  return { kind: 'logger', method: callee.text, level: 'error' };
+}

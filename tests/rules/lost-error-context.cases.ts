@@ -121,6 +121,10 @@ const logger = pino();
 export async function pay(id: string) {
   try { await gateway.pay(id); } catch (e) { Sentry.captureException(e); logger.error('payment failed'); }
 }`,
+    `import { reportError } from './lib/logger';
+export async function refund(id: string) {
+  try { await gateway.refund(id); } catch (err) { reportError(err); return null; }
+}`,
     // a parse probe: the failure is the answer
     `export function readSettings(raw: string) {
   try { return JSON.parse(raw); } catch { throw new Error('settings are not valid JSON'); }
@@ -965,6 +969,26 @@ export async function warm() {
 }`,
             },
           ],
+        },
+      ],
+    },
+    {
+      code: `import { logError } from '../utils/logger.js';
+export async function refund(paymentId: string) {
+  try {
+    await gateway.refund(paymentId);
+  } catch (e) {
+    logError(\`Refund error: \${(e as Error).message}\`);
+    return { ok: false };
+  }
+}`,
+      errors: [
+        {
+          messageId: 'logMessageOnly',
+          line: 6,
+          column: 5,
+          endLine: 6,
+          endColumn: 54,
         },
       ],
     },
