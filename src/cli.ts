@@ -12,7 +12,6 @@ import { reporters } from './reporters/index.js';
 import type { SarifOptions } from './reporters/sarif.js';
 import { exitCodeFor, type AuditResult, type ReporterOptions } from './result.js';
 import { loadRuleDocs } from './rule-docs.js';
-import { riskRank } from './risk.js';
 import { RISK_LEVELS, type RiskLevel } from './types.js';
 import { VERSION } from './version.js';
 

@@ -12,3 +12,11 @@ export class ConfigurationError extends ErrlintError {}
 
 /** The command line is wrong: unknown option value, unknown rule id, missing path. */
 export class UsageError extends ErrlintError {}
+
+/** A bug in errlint or a rule (never the user's input): reported with a request to file an issue. */
+export class InternalError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'InternalError';
+  }
+}

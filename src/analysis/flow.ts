@@ -182,7 +182,6 @@ export class Flow<S> {
   }
 
   private visit(node: ts.Expression, depth: number): Origin<S>[] {
-    const t = this.t;
     if (depth > 12 || this.visiting.has(node)) return [];
     this.visiting.add(node);
     try {

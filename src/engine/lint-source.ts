@@ -14,6 +14,7 @@ import type {
   RuleContext,
   Suggestion,
 } from '../types.js';
+import { InternalError } from '../errors.js';
 import { findDirectives, isSuppressed, type Directive } from './suppressions.js';
 
 /** A rule with its options merged over defaults and its effective base risk. */
@@ -98,7 +99,7 @@ function buildDispatch(t: TS, all: Array<Partial<Record<string, NodeListener>>>)
       const isExit = key.endsWith(':exit');
       const name = isExit ? key.slice(0, -5) : key;
       const kind = kinds[name];
-      if (kind === undefined) throw new Error(`Unknown node kind in rule listener: ${key}`);
+      if (kind === undefined) throw new InternalError(`Unknown node kind in rule listener: ${key}`);
       addListener(isExit ? dispatch.exit : dispatch.enter, kind, fn);
     }
   }

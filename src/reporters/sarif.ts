@@ -2,7 +2,6 @@ import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
 import { computeFingerprints, FINGERPRINT_KEY } from '../baseline.js';
 import { exitCodeFor, type AuditResult, type Reporter, type ReporterOptions, type RuleInfo } from '../result.js';
-import { riskRank } from '../risk.js';
 import type { FileError, Finding, RiskLevel } from '../types.js';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
