@@ -78,3 +78,12 @@ describe('resolveRules', () => {
     expect(resolved).toMatchObject({ risk: 'critical', options: someRule.meta.defaultOptions });
   });
 });
+
+describe('schema/config.schema.json', () => {
+  it('is the schema computed from the rules (run `npm run schema` after changing a rule or knowledge)', async () => {
+    const { buildConfigSchema } = await import('../../src/config/schema.js');
+    const fs = await import('node:fs');
+    const shipped = JSON.parse(fs.readFileSync(new URL('../../schema/config.schema.json', import.meta.url), 'utf8')) as unknown;
+    expect(shipped).toEqual(JSON.parse(JSON.stringify(buildConfigSchema(allRules))));
+  });
+});
