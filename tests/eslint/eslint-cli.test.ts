@@ -62,7 +62,7 @@ describe.each(Object.entries(eslintBins))('%s command line', (_name, bin) => {
     const { results, stderr } = await eslint(bin, cwd);
     expect(stderr).toBe('');
     expect(results.flatMap((r) => r.messages.filter((m) => m.fatal))).toEqual([]);
-    expect(results.map((r) => path.basename(r.filePath)).sort()).toEqual(['db.ts', 'eslint.config.mjs', 'legacy.cjs', 'logger.ts', 'notify.js', 'orders.ts', 'payments.test.ts', 'payments.ts']);
+    expect(results.map((r) => path.basename(r.filePath)).sort()).toEqual(['db.ts', 'eslint.config.mjs', 'legacy.cjs', 'logger.ts', 'notify.js', 'orders.ts', 'payments.spec.ts', 'payments.ts']);
     expect(rows(cwd, results)).toEqual(await expectedRows(cwd));
   });
 

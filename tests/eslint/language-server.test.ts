@@ -138,7 +138,8 @@ describe('vscode-eslint-language-server', () => {
       const titles = actions.map((a) => a.title);
       expect(titles).toContain(`Disable ${d.code} for this line`);
       if (f.suggestions.some((s) => s.safe)) expect(titles).toContain(`Fix this ${d.code} problem`);
-      for (const s of f.suggestions.filter((x) => !x.safe)) expect(titles).toContain(s.description);
+      // The server appends the rule id to a suggestion's description.
+      for (const s of f.suggestions.filter((x) => !x.safe)) expect(titles).toContain(`${s.description} (${d.code})`);
     }
   });
 });
