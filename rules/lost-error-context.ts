@@ -35,6 +35,8 @@ const LIBRARY_CAUSE_OPTIONS: ReadonlyMap<string, { optionsIndex: number; key: st
 const CLIENT_ERROR_CLASS = /^(?:[A-Z][A-Za-z]*)?(?:BadRequest|BadData|BadInput|Unauthori[sz]ed|Unauthenticated|Forbidden|NotFound|Conflict|Gone|PreconditionFailed|PayloadTooLarge|UnsupportedMediaType|Unprocessable(?:Entity)?|TooManyRequests|RateLimit(?:ed)?|NotAcceptable|MethodNotAllowed|NotAllowed|Validation|Invalid[A-Za-z]*|UserInput|Authentication|Permission|AccessDenied|Duplicate[A-Za-z]*|AlreadyExists|Exists|ImATeapot|Misdirected)(?:Error|Exception)$/;
 const CLIENT_STATUS_NAMES = /^(?:BAD_REQUEST|UNAUTHORIZED|FORBIDDEN|NOT_FOUND|CONFLICT|GONE|PRECONDITION_FAILED|PAYLOAD_TOO_LARGE|UNSUPPORTED_MEDIA_TYPE|UNPROCESSABLE_ENTITY|UNPROCESSABLE_CONTENT|TOO_MANY_REQUESTS|NOT_ACCEPTABLE|METHOD_NOT_SUPPORTED|METHOD_NOT_ALLOWED|PARSE_ERROR|TIMEOUT|CLIENT_CLOSED_REQUEST)$/;
 const FAILURE_LEVELS = new Set(['error', 'fatal']);
+// Calls that hand a failure on like a throw does.
+const HAND_ON_CALLS = /^(?:reject|rej|next|done|cb|callback|Promise\.reject)$/;
 
 function className(t: TS, expr: ts.Expression): string | undefined {
   const e = skipOuter(t, expr);
@@ -87,7 +89,7 @@ export default defineRule<MessageIds, Options>({
     risk: 'medium',
     description: 'Flags new errors thrown in a catch without the caught error as their cause, and error logs in a catch that omit the error or keep only its message.',
     messages: {
-      missingCause: '`{{name}}` is thrown in place of the caught error without carrying it: the original message, stack trace and error type are lost.',
+      missingCause: '`{{name}}` replaces the caught error without carrying it: the original message, stack trace and error type are lost.',
       logWithoutError: 'This `{{method}}` call reports the failure without the caught error: its message, stack trace and error type are lost.',
       logMessageOnly: 'This `{{method}}` call receives only the caught error\'s message: its stack trace and error type are lost.',
       addCause: 'Pass the caught error as `{ {{key}}: {{error}} }`.',
@@ -183,10 +185,11 @@ export default defineRule<MessageIds, Options>({
       };
     };
 
-    const checkThrow = (stmt: ts.ThrowStatement): void => {
+    /** `stmt` hands `thrown` on as the failure: `throw x`, `reject(x)`, `next(x)`, `return Promise.reject(x)`. */
+    const checkNewError = (stmt: ts.Node, thrown: ts.Expression): void => {
       const site = enclosingErrorSite(t, stmt);
-      if (!site || (site.kind !== 'catch-clause' && site.kind !== 'promise-catch' && site.kind !== 'promise-then')) return;
-      const expr = skipOuter(t, stmt.expression);
+      if (!site) return;
+      const expr = skipOuter(t, thrown);
       if (!t.isNewExpression(expr) && !t.isCallExpression(expr)) return;
       const name = className(t, expr.expression);
       if (!name || ignored.has(name)) return;
@@ -260,10 +263,14 @@ export default defineRule<MessageIds, Options>({
 
     return {
       ThrowStatement(node) {
-        if (options.checkThrows) checkThrow(node as ts.ThrowStatement);
+        if (options.checkThrows) checkNewError(node, (node as ts.ThrowStatement).expression);
       },
       CallExpression(node) {
-        if (checkLogs) checkLogCall(node as ts.CallExpression);
+        const call = node as ts.CallExpression;
+        if (checkLogs) checkLogCall(call);
+        // reject(new Error('x')) / next(new Error('x')) / Promise.reject(new Error('x')) in a handler
+        const first = call.arguments[0];
+        if (options.checkThrows && first && t.isNewExpression(skipOuter(t, first)) && HAND_ON_CALLS.test(call.expression.getText(sf))) checkNewError(call, first);
       },
     };
   },

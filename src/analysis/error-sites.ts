@@ -74,13 +74,13 @@ export function errorCallbackOf(t: TS, fn: FunctionLike): ErrorSite | undefined 
   const method = calleeMethod(t, parent);
   if (!method) return undefined;
   // fastify.setErrorHandler((error, request, reply) => …) / app.onError((err, c) => …)
-  if (ERROR_HOOK_METHODS.has(method) && parent.arguments[0] === fn && fn.parameters.length >= 1 && t.isPropertyAccessExpression(skipOuter(t, parent.expression))) {
+  if (ERROR_HOOK_METHODS.has(method) && parent.arguments[0] === fn && t.isPropertyAccessExpression(skipOuter(t, parent.expression))) {
     return site('error-hook');
   }
   // process.on('unhandledRejection', (reason) => …) / app.on('error', (err, ctx) => …)
   if ((method === 'on' || method === 'once' || method === 'addListener' || method === 'prependListener') && parent.arguments[1] === fn) {
     const event = parent.arguments[0];
-    if (event && t.isStringLiteralLike(event) && ERROR_EVENTS.has(event.text) && fn.parameters.length >= 1) {
+    if (event && t.isStringLiteralLike(event) && ERROR_EVENTS.has(event.text)) {
       const receiver = t.isPropertyAccessExpression(skipOuter(t, parent.expression)) ? dottedName(t, (skipOuter(t, parent.expression) as ts.PropertyAccessExpression).expression) : undefined;
       return site(receiver === 'process' ? 'process-event' : 'error-event');
     }

@@ -992,5 +992,65 @@ export async function refund(paymentId: string) {
         },
       ],
     },
+    {
+      code: `import express from 'express';
+const app = express();
+app.post('/refunds', async (req, res, next) => {
+  try {
+    res.json(await refunds.create(req.body));
+  } catch (err) {
+    next(new Error('refund failed'));
+  }
+});`,
+      errors: [
+        {
+          messageId: 'missingCause',
+          line: 7,
+          column: 10,
+          endLine: 7,
+          endColumn: 36,
+          suggestions: [
+            {
+              messageId: 'addCause',
+              output: `import express from 'express';
+const app = express();
+app.post('/refunds', async (req, res, next) => {
+  try {
+    res.json(await refunds.create(req.body));
+  } catch (err) {
+    next(new Error('refund failed', { cause: err }));
+  }
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `export function readLedger(path: string) {
+  return new Promise((resolve, reject) => {
+    stream(path).on('data', resolve).on('error', () => reject(new LedgerReadError(path)));
+  });
+}`,
+      errors: [
+        {
+          messageId: 'missingCause',
+          line: 3,
+          column: 63,
+          endLine: 3,
+          endColumn: 88,
+          suggestions: [
+            {
+              messageId: 'attachCause',
+              output: `export function readLedger(path: string) {
+  return new Promise((resolve, reject) => {
+    stream(path).on('data', resolve).on('error', (error) => reject(Object.assign(new LedgerReadError(path), { cause: error })));
+  });
+}`,
+            },
+          ],
+        },
+      ],
+    },
   ],
 };
