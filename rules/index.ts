@@ -9,6 +9,7 @@ import leakedErrorResponse from './leaked-error-response.js';
 import sensitiveDataExposure from './sensitive-data-exposure.js';
 import uncheckedHttpCall from './unchecked-http-call.js';
 import missingTransaction from './missing-transaction.js';
+import inconsistentReturn from './inconsistent-return.js';
 
 /** Every rule errlint ships, in id order. Presets and docs are computed from their `meta`. */
 export const allRules: readonly AnyRule[] = ([] as AnyRule[]).concat([
@@ -22,6 +23,7 @@ export const allRules: readonly AnyRule[] = ([] as AnyRule[]).concat([
   sensitiveDataExposure,
   uncheckedHttpCall,
   missingTransaction,
+  inconsistentReturn,
 ]).sort((a, b) => a.meta.id.localeCompare(b.meta.id));
 
 export const rulesById: ReadonlyMap<string, AnyRule> = new Map(allRules.map((r) => [r.meta.id, r]));

@@ -1,0 +1,282 @@
+import type * as ts from 'typescript';
+import { functionName, isFunctionLike, skipOuter, type FunctionLike } from '../src/analysis/ast.js';
+import { resolveIdentifier } from '../src/analysis/database.js';
+import { defineRule } from '../src/define-rule.js';
+import type { SuggestionDescriptor, TextEdit, TS } from '../src/types.js';
+
+export type MessageIds = 'booleanOrNothing' | 'dataOrFalse' | 'dataOrErrorString' | 'dataOrError' | 'throwError' | 'throwMessage' | 'returnNull';
+
+export type Options = Record<string, never>;
+
+/** What one return expression encodes. */
+export type ReturnKind = 'void' | 'undefined' | 'null' | 'true' | 'false' | 'boolean' | 'error' | 'errorString' | 'string' | 'data' | 'jsx' | 'unknown';
+
+interface ReturnValue {
+  kind: ReturnKind;
+  /** The expression classified (a branch of `a ? b : c` is its own value). */
+  node: ts.Node;
+  statement: ts.ReturnStatement | ts.Expression;
+}
+
+const ERROR_WORDS = /\b(error|fail(ed|ure)?|invalid|not found|denied|unauthori[sz]ed|forbidden|unable|cannot|can't|could not|couldn't|missing|required|expired|insufficient|declined|rejected|timed? ?out|wrong|incorrect|not allowed|already exists|does not exist|no such|not exist)\b/i;
+const BOOLEAN_NAME = /^(is|has|can|should|was|were|did|does|will|needs?|allow(s|ed)?|must|may)[A-Z_]|^(ok|valid|isValid|success|succeeded|exists|found|enabled|disabled|done|matches|matched|allowed|authorized|authorised|active|verified|passed)$/;
+const BOOLEAN_CALL = /^(is|has|can|should|check|validate|verify|exists?|includes|some|every|test|startsWith|endsWith|contains|matches|equals|compare|has[A-Z]\w*|is[A-Z]\w*|can[A-Z]\w*|should[A-Z]\w*)$/;
+const DATA_CALL = /^(find|findOne|findUnique|findFirst|findById|findByPk|findAll|findMany|findOneBy|findBy|fetch[A-Z]?\w*|load[A-Z]?\w*|create[A-Z]?\w*|build[A-Z]?\w*|query|select\w*|parse|list[A-Z]?\w*|search\w*|retrieve\w*|lookup\w*|insert\w*|save|upsert|map|flatMap|filter|slice|concat|split|from|toJSON|toObject|json|getOne|getMany|getRawOne|getRawMany|execute|executeTakeFirst|executeTakeFirstOrThrow|aggregate|populate|lean|exec)$/;
+const TRY_NAME = /^(try|maybe|parse|coerce|as|to)[A-Z_]|OrNull$|OrUndefined$|OrNothing$/;
+
+export default defineRule<MessageIds, Options>({
+  meta: {
+    id: 'inconsistent-return',
+    family: 'integrity',
+    risk: 'medium',
+    description: 'Disallow return values that encode failure ambiguously, such as a boolean or null, or data or false.',
+    messages: {
+      booleanOrNothing: '{{name}} returns true, false or {{nothing}} (lines {{lines}}); return one typed status, or throw a typed error for the failure.',
+      dataOrFalse: '{{name}} returns a value or false (lines {{lines}}); return null for a missing value, or throw a typed error for a failure.',
+      dataOrErrorString: '{{name}} returns a value or an error message (lines {{lines}}); throw a typed error instead of returning its message.',
+      dataOrError: '{{name}} returns a value or an Error (lines {{lines}}); throw the error, or return a typed result union.',
+      throwError: 'Throw the error instead of returning it.',
+      throwMessage: 'Throw an Error with this message instead of returning it.',
+      returnNull: 'Return null instead of false for the missing value.',
+    },
+    schema: { type: 'object', additionalProperties: false, properties: {} },
+    defaultOptions: {},
+    fixable: false,
+    hasSuggestions: true,
+    recommended: true,
+    precision: 'high',
+    cwe: ['CWE-253'],
+  },
+  create(context) {
+    const { ts: t, sourceFile: sf } = context;
+    if (context.file.isTest) return {};
+    const check = (node: ts.Node): void => {
+      const fn = node as FunctionLike;
+      if (!fn.body || !t.isBlock(fn.body) || fn.asteriskToken || t.isConstructorDeclaration(fn) || t.isSetAccessorDeclaration(fn)) return;
+      if (declaresProjectType(t, fn)) return;
+      const values = returnValues(t, fn);
+      if (values.length < 2 || values.some((v) => v.kind === 'jsx')) return;
+      const found = classifyMix(t, fn, values);
+      if (!found) return;
+      const lines = [...new Set(found.involved.map((v) => sf.getLineAndCharacterOfPosition(v.statement.getStart(sf)).line + 1))].sort((a, b) => a - b);
+      const name = functionName(t, fn);
+      context.report({
+        ...reportTarget(t, fn, sf),
+        messageId: found.messageId,
+        data: { name: name ? `'${name}'` : 'This function', lines: lines.join(', '), ...(found.nothing ? { nothing: found.nothing } : {}) },
+        ...(found.suggest ? { suggest: [found.suggest] } : {}),
+      });
+    };
+    return {
+      'FunctionDeclaration:exit': check,
+      'FunctionExpression:exit': check,
+      'ArrowFunction:exit': check,
+      'MethodDeclaration:exit': check,
+      'GetAccessor:exit': check,
+    };
+  },
+});
+
+function reportTarget(t: TS, fn: FunctionLike, sf: ts.SourceFile): { node: ts.Node } | { range: [number, number] } {
+  if ((t.isFunctionDeclaration(fn) || t.isMethodDeclaration(fn) || t.isGetAccessorDeclaration(fn) || t.isFunctionExpression(fn)) && fn.name) return { node: fn.name };
+  const p = fn.parent;
+  if (p && (t.isVariableDeclaration(p) || t.isPropertyAssignment(p) || t.isPropertyDeclaration(p)) && p.name) return { node: p.name };
+  if (t.isArrowFunction(fn)) return { node: fn.equalsGreaterThanToken };
+  const start = fn.getStart(sf);
+  return { range: [start, start + 'function'.length] };
+}
+
+/** The function declares a return type the project names (`Promise<PaymentStatus>`, `Result<User>`). */
+function declaresProjectType(t: TS, fn: FunctionLike): boolean {
+  const type = fn.type;
+  if (!type) return false;
+  const names: string[] = [];
+  const visit = (n: ts.Node): void => {
+    if (t.isTypeReferenceNode(n)) {
+      const name = t.isIdentifier(n.typeName) ? n.typeName.text : n.typeName.right.text;
+      if (name === 'Promise' || name === 'PromiseLike' || name === 'Awaited') n.typeArguments?.forEach(visit);
+      else names.push(t.isIdentifier(n.typeName) ? n.typeName.text : n.typeName.getText());
+      return;
+    }
+    if (t.isUnionTypeNode(n) || t.isParenthesizedTypeNode(n)) t.forEachChild(n, visit);
+  };
+  visit(type);
+  return names.some((name) => {
+    const root = name.split('.')[0]!;
+    const d = resolveIdentifier(t, root, fn);
+    if (d && (d.kind === 'class' || d.kind === 'import')) return d.kind === 'class' || isProjectModule(d.binding?.module ?? '');
+    return isDeclaredType(t, fn.getSourceFile(), root);
+  });
+}
+
+function isProjectModule(specifier: string): boolean {
+  return /^(\.{1,2}\/|@\/|~\/|#|src\/|@app\/|@server\/|@shared\/|@lib\/|@common\/)/.test(specifier);
+}
+
+function isDeclaredType(t: TS, sf: ts.SourceFile, name: string): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if ((t.isTypeAliasDeclaration(n) || t.isInterfaceDeclaration(n) || t.isEnumDeclaration(n) || t.isClassDeclaration(n)) && n.name?.text === name) found = true;
+    else if (t.isImportDeclaration(n) && t.isStringLiteral(n.moduleSpecifier) && isProjectModule(n.moduleSpecifier.text)) {
+      const c = n.importClause;
+      if (c?.name?.text === name) found = true;
+      const nb = c?.namedBindings;
+      if (nb && t.isNamedImports(nb) && nb.elements.some((e) => e.name.text === name)) found = true;
+    } else t.forEachChild(n, visit);
+  };
+  visit(sf);
+  return found;
+}
+
+/** Every value the function can return, `a ? b : c` and `a ?? b` split into their branches. */
+function returnValues(t: TS, fn: FunctionLike): ReturnValue[] {
+  const out: ReturnValue[] = [];
+  const visit = (n: ts.Node): void => {
+    if (isFunctionLike(t, n) || t.isClassLike(n)) return;
+    if (t.isReturnStatement(n)) {
+      if (!n.expression) out.push({ kind: 'void', node: n, statement: n });
+      else for (const [kind, node] of branches(t, n.expression, fn)) out.push({ kind, node, statement: n });
+      return;
+    }
+    t.forEachChild(n, visit);
+  };
+  if (fn.body) t.forEachChild(fn.body, visit);
+  return out;
+}
+
+function branches(t: TS, expr: ts.Expression, fn: FunctionLike): [ReturnKind, ts.Expression][] {
+  let e = skipOuter(t, expr);
+  if (t.isAwaitExpression(e)) e = skipOuter(t, e.expression);
+  if (t.isConditionalExpression(e)) return [...branches(t, e.whenTrue, fn), ...branches(t, e.whenFalse, fn)];
+  if (t.isBinaryExpression(e) && (e.operatorToken.kind === t.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === t.SyntaxKind.BarBarToken)) {
+    const left = classify(t, e.left, fn, 0);
+    // `x || false`, `user ?? null`: the left side when present, the fallback otherwise
+    if (left === 'boolean' || left === 'true' || left === 'false') return [['boolean', e]];
+    return [[left, e.left], ...branches(t, e.right, fn)];
+  }
+  return [[classify(t, e, fn, 0), e]];
+}
+
+/** What an expression is, from its syntax and, for a local constant, its initializer. */
+export function classify(t: TS, expr: ts.Expression, fn: FunctionLike, depth: number): ReturnKind {
+  let e = skipOuter(t, expr);
+  if (t.isAwaitExpression(e)) e = skipOuter(t, e.expression);
+  switch (e.kind) {
+    case t.SyntaxKind.NullKeyword:
+      return 'null';
+    case t.SyntaxKind.TrueKeyword:
+      return 'true';
+    case t.SyntaxKind.FalseKeyword:
+      return 'false';
+  }
+  if (t.isIdentifier(e)) {
+    if (e.text === 'undefined') return 'undefined';
+    const d = resolveIdentifier(t, e.text, e);
+    if (d?.kind === 'catch') return 'error';
+    if (d?.kind === 'var' && d.init && d.isConst && depth < 2 && !d.destructured) {
+      const k = classify(t, d.init, fn, depth + 1);
+      if (k !== 'unknown') return k === 'true' || k === 'false' ? 'boolean' : k === 'null' || k === 'undefined' ? 'unknown' : k;
+    }
+    if (d?.kind === 'param' && d.type) {
+      if (d.type.kind === t.SyntaxKind.BooleanKeyword) return 'boolean';
+      if (d.type.kind === t.SyntaxKind.StringKeyword) return 'string';
+    }
+    return BOOLEAN_NAME.test(e.text) ? 'boolean' : 'unknown';
+  }
+  if (t.isVoidExpression(e)) return 'undefined';
+  if (t.isPrefixUnaryExpression(e) && e.operator === t.SyntaxKind.ExclamationToken) return 'boolean';
+  if (t.isBinaryExpression(e)) {
+    const op = e.operatorToken.kind;
+    const comparisons = [
+      t.SyntaxKind.EqualsEqualsToken, t.SyntaxKind.EqualsEqualsEqualsToken, t.SyntaxKind.ExclamationEqualsToken, t.SyntaxKind.ExclamationEqualsEqualsToken,
+      t.SyntaxKind.LessThanToken, t.SyntaxKind.LessThanEqualsToken, t.SyntaxKind.GreaterThanToken, t.SyntaxKind.GreaterThanEqualsToken,
+      t.SyntaxKind.InstanceOfKeyword, t.SyntaxKind.InKeyword,
+    ];
+    if (comparisons.includes(op)) return 'boolean';
+    if (op === t.SyntaxKind.PlusToken) {
+      const l = classify(t, e.left, fn, depth + 1);
+      const r = classify(t, e.right, fn, depth + 1);
+      if (l === 'string' || l === 'errorString' || r === 'string' || r === 'errorString') return l === 'errorString' ? 'errorString' : 'string';
+      return t.isNumericLiteral(skipOuter(t, e.left)) || t.isNumericLiteral(skipOuter(t, e.right)) ? 'data' : 'unknown';
+    }
+    // arithmetic is a number
+    if ([t.SyntaxKind.MinusToken, t.SyntaxKind.AsteriskToken, t.SyntaxKind.SlashToken, t.SyntaxKind.PercentToken, t.SyntaxKind.AsteriskAsteriskToken].includes(op)) return 'data';
+    return 'unknown';
+  }
+  if (t.isStringLiteral(e) || t.isNoSubstitutionTemplateLiteral(e)) return ERROR_WORDS.test(e.text) ? 'errorString' : 'string';
+  if (t.isTemplateExpression(e)) return ERROR_WORDS.test(e.head.text + e.templateSpans.map((s) => s.literal.text).join(' ')) ? 'errorString' : 'string';
+  if (t.isNumericLiteral(e) || t.isObjectLiteralExpression(e) || t.isArrayLiteralExpression(e) || t.isBigIntLiteral(e) || t.isRegularExpressionLiteral(e)) return 'data';
+  if (t.isJsxElement(e) || t.isJsxSelfClosingElement(e) || t.isJsxFragment(e)) return 'jsx';
+  if (t.isNewExpression(e)) {
+    const name = t.isIdentifier(e.expression) ? e.expression.text : t.isPropertyAccessExpression(e.expression) ? e.expression.name.text : '';
+    if (/(Error|Exception)$/.test(name)) return 'error';
+    return name === 'Boolean' ? 'boolean' : 'data';
+  }
+  if (t.isCallExpression(e)) {
+    const callee = skipOuter(t, e.expression);
+    const name = t.isIdentifier(callee) ? callee.text : t.isPropertyAccessExpression(callee) ? callee.name.text : '';
+    if (name === 'Boolean') return 'boolean';
+    if (/(Error|Exception)$/.test(name) && /^[A-Z]/.test(name)) return 'error';
+    if (t.isPropertyAccessExpression(callee) && callee.expression.getText() === 'JSON' && name === 'parse') return 'data';
+    if (BOOLEAN_CALL.test(name)) return 'boolean';
+    if (DATA_CALL.test(name)) return 'data';
+    if (name === 'String' || name === 'toString' || name === 'join' || name === 'trim' || name === 'toLowerCase' || name === 'toUpperCase') return 'string';
+    return 'unknown';
+  }
+  if (t.isPropertyAccessExpression(e)) return BOOLEAN_NAME.test(e.name.text) ? 'boolean' : 'unknown';
+  return 'unknown';
+}
+
+interface Mix {
+  messageId: Exclude<MessageIds, 'throwError' | 'throwMessage' | 'returnNull'>;
+  involved: ReturnValue[];
+  nothing?: string;
+  suggest?: SuggestionDescriptor<MessageIds>;
+}
+
+function isInlineCallback(t: TS, fn: FunctionLike): boolean {
+  const p = fn.parent;
+  return !!p && ((t.isCallExpression(p) && p.arguments.includes(fn as ts.Expression)) || t.isPropertyAssignment(p) || t.isJsxExpression(p));
+}
+
+function classifyMix(t: TS, fn: FunctionLike, values: ReturnValue[]): Mix | undefined {
+  const of = (...kinds: ReturnKind[]): ReturnValue[] => values.filter((v) => kinds.includes(v.kind));
+  const booleans = of('true', 'false', 'boolean');
+  const nothing = of('null', 'undefined', 'void');
+  const data = of('data', 'string');
+  const nonStringData = of('data');
+  const falses = of('false');
+  const errors = of('error');
+  const errorStrings = of('errorString');
+  const name = functionName(t, fn) ?? '';
+  const inline = isInlineCallback(t, fn);
+  const sf = fn.getSourceFile();
+
+  if (nonStringData.length > 0 && errors.length > 0 && booleans.length === 0) {
+    const edits: TextEdit[] = errors.map((v) => {
+      const st = v.statement as ts.ReturnStatement;
+      return { range: [st.getStart(sf), st.expression!.getStart(sf)], text: 'throw ' };
+    });
+    const whole = errors.every((v) => t.isReturnStatement(v.statement) && skipOuter(t, v.statement.expression!) === v.node);
+    return { messageId: 'dataOrError', involved: [...nonStringData, ...errors], ...(whole ? { suggest: { messageId: 'throwError', edits } } : {}) };
+  }
+  if (nonStringData.length > 0 && errorStrings.length > 0 && booleans.length === 0 && !inline) {
+    const whole = errorStrings.every((v) => t.isReturnStatement(v.statement) && skipOuter(t, v.statement.expression!) === v.node);
+    const edits: TextEdit[] = errorStrings.map((v) => {
+      const st = v.statement as ts.ReturnStatement;
+      return { range: [st.getStart(sf), st.getEnd()], text: `throw new Error(${st.expression!.getText(sf)});` };
+    });
+    return { messageId: 'dataOrErrorString', involved: [...nonStringData, ...errorStrings], ...(whole ? { suggest: { messageId: 'throwMessage', edits } } : {}) };
+  }
+  if (data.length > 0 && falses.length > 0 && of('true').length === 0 && !inline) {
+    const whole = falses.every((v) => t.isReturnStatement(v.statement) && skipOuter(t, v.statement.expression!) === v.node);
+    const edits: TextEdit[] = falses.map((v) => ({ range: [v.node.getStart(sf), v.node.getEnd()], text: 'null' }));
+    return { messageId: 'dataOrFalse', involved: [...data, ...falses], ...(whole && !fn.type ? { suggest: { messageId: 'returnNull', edits } } : {}) };
+  }
+  if (booleans.length > 0 && nothing.length > 0 && of('true', 'false').length > 0 && data.length === 0 && !inline && !TRY_NAME.test(name)) {
+    const kinds = [...new Set(nothing.map((v) => (v.kind === 'void' ? 'undefined' : v.kind)))];
+    return { messageId: 'booleanOrNothing', involved: [...booleans, ...nothing], nothing: kinds.join(' or ') };
+  }
+  return undefined;
+}

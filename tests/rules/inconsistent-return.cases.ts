@@ -1,0 +1,622 @@
+import type { RuleCases } from '../utils/rule-tester.js';
+
+export const cases: RuleCases = {
+  valid: [
+    // T | null lookup
+    `export async function findUser(id: string) {
+  const user = await prisma.user.findUnique({ where: { id } });
+  if (!user) return null;
+  return user;
+}
+`,
+    // T | undefined lookup
+    `function first<T>(items: T[]) {
+  if (items.length === 0) return undefined;
+  return items[0];
+}
+`,
+    // discriminated union with a shared tag
+    `export async function pay(order: Order) {
+  const res = await gateway.charge(order);
+  if (!res.ok) return { ok: false, error: res.error };
+  return { ok: true, value: res.id };
+}
+`,
+    // declared return type names a project union
+    `type PaymentStatus = 'paid' | 'pending' | 'missing';
+export async function checkPaymentStatus(id: string): Promise<PaymentStatus | null> {
+  const p = await repo.findOne(id);
+  if (!p) return null;
+  return p.paid ? true : false as unknown as PaymentStatus;
+}
+`,
+    // declared return type imported from the project
+    `import type { Result } from '../lib/result';
+export function parse(raw: string): Result<number> {
+  if (!raw) return false as never;
+  return { ok: true, value: Number(raw) } as Result<number>;
+}
+`,
+    // void function with an early return
+    `export function log(msg?: string) {
+  if (!msg) return;
+  process.stdout.write(msg);
+  return;
+}
+`,
+    // booleans only
+    `function isAdult(age: number) {
+  if (age >= 18) return true;
+  return false;
+}
+`,
+    // generator
+    `function* ids() {
+  yield 1;
+  return null;
+}
+`,
+    // a tryParse helper returning undefined
+    `function tryParseBoolean(raw: string) {
+  if (raw === 'true') return true;
+  if (raw === 'false') return false;
+  return undefined;
+}
+`,
+    // filter callback: undefined is falsy on purpose
+    `const active = users.filter((u) => {
+  if (!u.profile) return;
+  return u.profile.active === true ? true : false;
+});
+`,
+    // map to value or false, then filter(Boolean)
+    `const names = rows.map((r) => (r.name ? { name: r.name } : false)).filter(Boolean);
+`,
+    // unknown values are not guessed
+    `async function load(id: string) {
+  if (!id) return false;
+  return service.get(id);
+}
+`,
+    // strings only (a message builder)
+    `function describe(code: number) {
+  if (code === 404) return 'Not found';
+  if (code === 500) return 'Internal error';
+  return 'OK';
+}
+`,
+    // Express handler returning responses
+    `app.get('/x', async (req, res) => {
+  if (!req.query.id) return res.status(400).json({ error: 'id required' });
+  return res.json(await find(req.query.id));
+});
+`,
+    // next(err) in middleware
+    `export function auth(req: Req, res: Res, next: Next) {
+  if (!req.user) return next(new UnauthorizedError());
+  return next();
+}
+`,
+    // test files are not checked
+    { code: `function helper(x?: number) {
+  if (x === undefined) return null;
+  return x > 1 ? true : false;
+}
+`, filename: "src/a.test.ts" },
+    // object literals with different keys (server action state)
+    `export async function createPost(form: FormData) {
+  if (!form.get('title')) return { error: 'Title is required' };
+  const post = await db.post.create({ data: { title: String(form.get('title')) } });
+  return { post };
+}
+`,
+    // a validator returning true or a message (inline option)
+    `const questions = [{ validate: (input: string) => {
+  if (!input) return 'Name is required';
+  return true;
+} }];
+`,
+    // JSX render helper
+    { code: `function Badge({ n }: { n: number }) {
+  if (!n) return false;
+  return <span>{n}</span>;
+}
+`, filename: "src/view.tsx" },
+    // data or null from a ternary
+    `export async function current(session: Session) {
+  return session.userId ? await prisma.user.findUnique({ where: { id: session.userId } }) : null;
+}
+`,
+    // constructor and setter are skipped
+    `class A {
+  constructor(x?: number) {
+    if (!x) return;
+  }
+  set v(x: boolean) {
+    if (!x) return;
+  }
+}
+`,
+    // a boolean computed once with an early undefined from a param check is a tri-state parse
+    `function parseFlag(v?: string) {
+  if (v === undefined) return undefined;
+  return v === '1' ? true : false;
+}
+`,
+    // error instance and a boolean: not a data mix
+    `function check(x: number) {
+  if (x < 0) return new RangeError('negative');
+  return x > 10;
+}
+`,
+    // declared return type is an interface in the file
+    `interface Lookup { found: boolean; user?: User }
+export async function lookup(id: string): Promise<Lookup> {
+  const user = await repo.findOne(id);
+  if (!user) return { found: false };
+  return { found: true, user };
+}
+`,
+  ],
+  invalid: [
+    // the seed: check_payment_status
+    {
+      code: `export async function checkPaymentStatus(orderId: string) {
+  const payment = await prisma.payment.findFirst({ where: { orderId } });
+  if (!payment) {
+    return null;
+  }
+  if (payment.status === 'completed') {
+    return true;
+  } else {
+    return false;
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'booleanOrNothing', line: 1, column: 23, endLine: 1, endColumn: 41, data: { name: "'checkPaymentStatus'", nothing: "null", lines: "4, 7, 9" },
+          suggestions: [],
+        },
+      ],
+    },
+    // bare return and booleans
+    {
+      code: `function isEligible(user: User) {
+  if (!user.profile) return;
+  if (user.age < 18) return false;
+  return true;
+}
+`,
+      errors: [
+        {
+          messageId: 'booleanOrNothing', line: 1, column: 10, endLine: 1, endColumn: 20, data: { name: "'isEligible'", nothing: "undefined", lines: "2, 3, 4" },
+          suggestions: [],
+        },
+      ],
+    },
+    // undefined and a computed boolean
+    {
+      code: `export const canRefund = (order: Order) => {
+  if (!order.paidAt) return undefined;
+  if (order.refunded) return false;
+  return Date.now() - order.paidAt.getTime() < THIRTY_DAYS;
+};
+`,
+      errors: [
+        {
+          messageId: 'booleanOrNothing', line: 1, column: 14, endLine: 1, endColumn: 23, data: { name: "'canRefund'", nothing: "undefined", lines: "2, 3, 4" },
+          suggestions: [],
+        },
+      ],
+    },
+    // entity or false
+    {
+      code: `export async function findUser(email: string) {
+  const user = await User.findOne({ where: { email } });
+  if (!user) return false;
+  return user;
+}
+`,
+      errors: [
+        {
+          messageId: 'dataOrFalse', line: 1, column: 23, endLine: 1, endColumn: 31, data: { name: "'findUser'", lines: "3, 4" },
+          suggestions: [
+            { messageId: 'returnNull', output: `export async function findUser(email: string) {
+  const user = await User.findOne({ where: { email } });
+  if (!user) return null;
+  return user;
+}
+` },
+          ],
+        },
+      ],
+    },
+    // object literal or false
+    {
+      code: `function toDto(row: Row | undefined) {
+  if (!row) {
+    return false;
+  }
+  return { id: row.id, name: row.name };
+}
+`,
+      errors: [
+        {
+          messageId: 'dataOrFalse', line: 1, column: 10, endLine: 1, endColumn: 15, data: { name: "'toDto'", lines: "3, 5" },
+          suggestions: [
+            { messageId: 'returnNull', output: `function toDto(row: Row | undefined) {
+  if (!row) {
+    return null;
+  }
+  return { id: row.id, name: row.name };
+}
+` },
+          ],
+        },
+      ],
+    },
+    // string data or false
+    {
+      code: `function getToken(header?: string) {
+  if (!header?.startsWith('Bearer ')) return false;
+  return header.slice(7).trim().toString();
+}
+`,
+      errors: [
+        {
+          messageId: 'dataOrFalse', line: 1, column: 10, endLine: 1, endColumn: 18, data: { name: "'getToken'", lines: "2, 3" },
+          suggestions: [
+            { messageId: 'returnNull', output: `function getToken(header?: string) {
+  if (!header?.startsWith('Bearer ')) return null;
+  return header.slice(7).trim().toString();
+}
+` },
+          ],
+        },
+      ],
+    },
+    // a ternary mixing data and false
+    {
+      code: `export async function loadOrder(id: string) {
+  const order = await repo.findOne({ where: { id } });
+  return order ? { ...order, total: sum(order.items) } : false;
+}
+`,
+      errors: [
+        {
+          messageId: 'dataOrFalse', line: 1, column: 23, endLine: 1, endColumn: 32, data: { name: "'loadOrder'", lines: 3 },
+          suggestions: [],
+        },
+      ],
+    },
+    // data or an error message
+    {
+      code: `export async function createAccount(input: Input) {
+  if (!input.email) return 'Email is required';
+  const existing = await db.query.users.findFirst({ where: eq(users.email, input.email) });
+  if (existing) return 'User already exists';
+  const [user] = await db.insert(users).values(input).returning();
+  return { id: user.id, email: user.email };
+}
+`,
+      errors: [
+        {
+          messageId: 'dataOrErrorString', line: 1, column: 23, endLine: 1, endColumn: 36, data: { name: "'createAccount'", lines: "2, 4, 6" },
+          suggestions: [
+            { messageId: 'throwMessage', output: `export async function createAccount(input: Input) {
+  if (!input.email) throw new Error('Email is required');
+  const existing = await db.query.users.findFirst({ where: eq(users.email, input.email) });
+  if (existing) throw new Error('User already exists');
+  const [user] = await db.insert(users).values(input).returning();
+  return { id: user.id, email: user.email };
+}
+` },
+          ],
+        },
+      ],
+    },
+    // template error message
+    {
+      code: `function parseAmount(raw: string) {
+  const n = Number(raw);
+  if (Number.isNaN(n)) return \`Invalid amount: \${raw}\`;
+  return { amount: n, currency: 'USD' };
+}
+`,
+      errors: [
+        {
+          messageId: 'dataOrErrorString', line: 1, column: 10, endLine: 1, endColumn: 21, data: { name: "'parseAmount'", lines: "3, 4" },
+          suggestions: [
+            { messageId: 'throwMessage', output: `function parseAmount(raw: string) {
+  const n = Number(raw);
+  if (Number.isNaN(n)) throw new Error(\`Invalid amount: \${raw}\`);
+  return { amount: n, currency: 'USD' };
+}
+` },
+          ],
+        },
+      ],
+    },
+    // returned Error instance
+    {
+      code: `export async function charge(card: Card, amount: number) {
+  if (amount <= 0) return new Error('amount must be positive');
+  const res = await gateway.charge({ card, amount });
+  return { id: res.id, status: res.status };
+}
+`,
+      errors: [
+        {
+          messageId: 'dataOrError', line: 1, column: 23, endLine: 1, endColumn: 29, data: { name: "'charge'", lines: "2, 4" },
+          suggestions: [
+            { messageId: 'throwError', output: `export async function charge(card: Card, amount: number) {
+  if (amount <= 0) throw new Error('amount must be positive');
+  const res = await gateway.charge({ card, amount });
+  return { id: res.id, status: res.status };
+}
+` },
+          ],
+        },
+      ],
+    },
+    // returned caught error
+    {
+      code: `async function fetchProfile(id: string) {
+  try {
+    const res = await api.get(\`/profiles/\${id}\`);
+    return res.data.toObject();
+  } catch (err) {
+    return err;
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'dataOrError', line: 1, column: 16, endLine: 1, endColumn: 28, data: { name: "'fetchProfile'", lines: "4, 6" },
+          suggestions: [
+            { messageId: 'throwError', output: `async function fetchProfile(id: string) {
+  try {
+    const res = await api.get(\`/profiles/\${id}\`);
+    return res.data.toObject();
+  } catch (err) {
+    throw err;
+  }
+}
+` },
+          ],
+        },
+      ],
+    },
+    // custom error class
+    {
+      code: `class OrdersService {
+  async cancel(id: string) {
+    const order = await this.orders.findOne({ where: { id } });
+    if (!order) return new NotFoundError('order');
+    return this.orders.save({ ...order, status: 'cancelled' });
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'dataOrError', line: 2, column: 9, endLine: 2, endColumn: 15, data: { name: "'cancel'", lines: "4, 5" },
+          suggestions: [
+            { messageId: 'throwError', output: `class OrdersService {
+  async cancel(id: string) {
+    const order = await this.orders.findOne({ where: { id } });
+    if (!order) throw new NotFoundError('order');
+    return this.orders.save({ ...order, status: 'cancelled' });
+  }
+}
+` },
+          ],
+        },
+      ],
+    },
+    // method returning boolean or null
+    {
+      code: `export class PaymentService {
+  async isSettled(id: string) {
+    const p = await this.payments.findOne({ where: { id } });
+    if (!p) return null;
+    return p.status === 'settled' ? true : false;
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'booleanOrNothing', line: 2, column: 9, endLine: 2, endColumn: 18, data: { name: "'isSettled'", nothing: "null", lines: "4, 5" },
+          suggestions: [],
+        },
+      ],
+    },
+    // explicit inline union is still ambiguous
+    {
+      code: `export async function verify(token: string): Promise<boolean | null> {
+  const row = await tokens.findOne({ token });
+  if (!row) return null;
+  if (row.expiresAt < new Date()) return false;
+  return true;
+}
+`,
+      errors: [
+        {
+          messageId: 'booleanOrNothing', line: 1, column: 23, endLine: 1, endColumn: 29, data: { name: "'verify'", nothing: "null", lines: "3, 4, 5" },
+          suggestions: [],
+        },
+      ],
+    },
+    // getter
+    {
+      code: `class Subscription {
+  get isActive() {
+    if (!this.plan) return undefined;
+    return this.status === 'active' ? true : false;
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'booleanOrNothing', line: 2, column: 7, endLine: 2, endColumn: 15, data: { name: "'isActive'", nothing: "undefined", lines: "3, 4" },
+          suggestions: [],
+        },
+      ],
+    },
+    // arrow assigned to a const returns data or error string
+    {
+      code: `export const login = async (email: string, password: string) => {
+  const user = await findUserByEmail(email);
+  if (!user) return 'Invalid credentials';
+  const token = createToken(user);
+  return { token, user: user.toJSON() };
+};
+`,
+      errors: [
+        {
+          messageId: 'dataOrErrorString', line: 1, column: 14, endLine: 1, endColumn: 19, data: { name: "'login'", lines: "3, 5" },
+          suggestions: [
+            { messageId: 'throwMessage', output: `export const login = async (email: string, password: string) => {
+  const user = await findUserByEmail(email);
+  if (!user) throw new Error('Invalid credentials');
+  const token = createToken(user);
+  return { token, user: user.toJSON() };
+};
+` },
+          ],
+        },
+      ],
+    },
+    // a const holding a found entity
+    {
+      code: `async function getCart(userId: string) {
+  const cart = await prisma.cart.findUnique({ where: { userId } });
+  if (cart === null) return false;
+  return cart;
+}
+`,
+      errors: [
+        {
+          messageId: 'dataOrFalse', line: 1, column: 16, endLine: 1, endColumn: 23, data: { name: "'getCart'", lines: "3, 4" },
+          suggestions: [
+            { messageId: 'returnNull', output: `async function getCart(userId: string) {
+  const cart = await prisma.cart.findUnique({ where: { userId } });
+  if (cart === null) return null;
+  return cart;
+}
+` },
+          ],
+        },
+      ],
+    },
+    // number or false
+    {
+      code: `function indexOfUser(users: User[], id: string) {
+  for (let i = 0; i < users.length; i++) if (users[i].id === id) return i + 0;
+  return false;
+}
+`,
+      errors: [
+        {
+          messageId: 'dataOrFalse', line: 1, column: 10, endLine: 1, endColumn: 21, data: { name: "'indexOfUser'", lines: "2, 3" },
+          suggestions: [
+            { messageId: 'returnNull', output: `function indexOfUser(users: User[], id: string) {
+  for (let i = 0; i < users.length; i++) if (users[i].id === id) return i + 0;
+  return null;
+}
+` },
+          ],
+        },
+      ],
+    },
+    // error string and error object
+    {
+      code: `function validate(payload: unknown) {
+  if (!payload) return new ValidationError('payload is required');
+  return { ok: 1 };
+}
+`,
+      errors: [
+        {
+          messageId: 'dataOrError', line: 1, column: 10, endLine: 1, endColumn: 18, data: { name: "'validate'", lines: "2, 3" },
+          suggestions: [
+            { messageId: 'throwError', output: `function validate(payload: unknown) {
+  if (!payload) throw new ValidationError('payload is required');
+  return { ok: 1 };
+}
+` },
+          ],
+        },
+      ],
+    },
+    // null or boolean from ?? fallback
+    {
+      code: `export function readFlag(flags: Flags, key: string) {
+  if (!(key in flags)) return null;
+  if (flags[key] === 'on') return true;
+  return false;
+}
+`,
+      errors: [
+        {
+          messageId: 'booleanOrNothing', line: 1, column: 17, endLine: 1, endColumn: 25, data: { name: "'readFlag'", nothing: "null", lines: "2, 3, 4" },
+          suggestions: [],
+        },
+      ],
+    },
+    // JavaScript file
+    {
+      code: `async function checkStatus(id) {
+  const p = await Payment.findById(id);
+  if (!p) return null;
+  return p.status === 'paid' ? true : false;
+}
+module.exports = { checkStatus };
+`,
+      filename: "src/payments.js",
+      errors: [
+        {
+          messageId: 'booleanOrNothing', line: 1, column: 16, endLine: 1, endColumn: 27, data: { name: "'checkStatus'", nothing: "null", lines: "3, 4" },
+          suggestions: [],
+        },
+      ],
+    },
+    // array or false
+    {
+      code: `async function listItems(orderId: string) {
+  if (!orderId) return false;
+  return [...(await items.findMany({ where: { orderId } }))];
+}
+`,
+      errors: [
+        {
+          messageId: 'dataOrFalse', line: 1, column: 16, endLine: 1, endColumn: 25, data: { name: "'listItems'", lines: "2, 3" },
+          suggestions: [
+            { messageId: 'returnNull', output: `async function listItems(orderId: string) {
+  if (!orderId) return null;
+  return [...(await items.findMany({ where: { orderId } }))];
+}
+` },
+          ],
+        },
+      ],
+    },
+    // bare return in a boolean method
+    {
+      code: `export class Guard {
+  allow(req: Req) {
+    if (!req.user) return;
+    if (req.user.banned) return false;
+    return true;
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'booleanOrNothing', line: 2, column: 3, endLine: 2, endColumn: 8, data: { name: "'allow'", nothing: "undefined", lines: "3, 4, 5" },
+          suggestions: [],
+        },
+      ],
+    },
+  ],
+};
