@@ -139,8 +139,10 @@ export function toEslintRule(rule: AnyRule): EslintRule {
           if (!run.results.has(id)) flush(run);
           const { sourceCode } = context;
           for (const { finding, descriptor } of run.results.get(id) ?? []) {
-            const safe = meta.fixable ? finding.suggestions.filter((s) => s.safe) : [];
-            const unsafe = meta.hasSuggestions ? finding.suggestions.filter((s) => !safe.includes(s)) : [];
+            // `finding.suggestions[i]` comes from `descriptor.suggest[i]`, which holds the message data.
+            const all = finding.suggestions.map((s, i) => ({ ...s, data: descriptor.suggest?.[i]?.data }));
+            const safe = meta.fixable ? all.filter((s) => s.safe) : [];
+            const unsafe = meta.hasSuggestions ? all.filter((s) => !safe.includes(s)) : [];
             // Several safe edits become one fix, as the CLI applies them in one pass; overlapping ones keep the first.
             const allSafe = safe.flatMap((s) => s.edits);
             const fixEdits = overlaps(allSafe) ? safe[0]!.edits : allSafe;
@@ -153,7 +155,7 @@ export function toEslintRule(rule: AnyRule): EslintRule {
                 ? {
                     suggest: unsafe.map((s) => ({
                       messageId: s.messageId,
-                      data: descriptor.suggest?.find((d) => d.edits === s.edits)?.data,
+                      data: s.data,
                       fix: (fixer: TSESLint.RuleFixer) => s.edits.map((e) => fixer.replaceTextRange([e.range[0], e.range[1]], e.text)),
                     })),
                   }
