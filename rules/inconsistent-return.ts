@@ -53,7 +53,7 @@ export default defineRule<MessageIds, Options>({
     const check = (node: ts.Node): void => {
       const fn = node as FunctionLike;
       if (!fn.body || !t.isBlock(fn.body) || fn.asteriskToken || t.isConstructorDeclaration(fn) || t.isSetAccessorDeclaration(fn)) return;
-      if (declaresProjectType(t, fn)) return;
+      if (declaresProjectType(t, fn) || implementsContract(t, fn)) return;
       const values = returnValues(t, fn);
       if (values.length < 2 || values.some((v) => v.kind === 'jsx')) return;
       const found = classifyMix(t, fn, values);
@@ -109,6 +109,26 @@ function declaresProjectType(t: TS, fn: FunctionLike): boolean {
   });
 }
 
+/**
+ * The return shape is someone else's contract: an `override`, a method of a class that extends or implements
+ * another type, or a method of an object literal typed by its declaration (`const model: OAuthModel = { … }`).
+ */
+function implementsContract(t: TS, fn: FunctionLike): boolean {
+  if (t.isMethodDeclaration(fn) || t.isGetAccessorDeclaration(fn) || t.isPropertyDeclaration(fn.parent)) {
+    if ((t.getModifiers(fn) ?? []).some((m) => m.kind === t.SyntaxKind.OverrideKeyword)) return true;
+    const cls = t.isClassLike(fn.parent) ? fn.parent : t.isPropertyDeclaration(fn.parent) && t.isClassLike(fn.parent.parent) ? fn.parent.parent : undefined;
+    if (cls && (cls.heritageClauses ?? []).length > 0) return true;
+  }
+  let obj: ts.Node | undefined = t.isMethodDeclaration(fn) ? fn.parent : t.isPropertyAssignment(fn.parent) ? fn.parent.parent : undefined;
+  if (obj && t.isObjectLiteralExpression(obj)) {
+    let p = obj.parent;
+    while (p && (t.isParenthesizedExpression(p) || t.isAsExpression(p))) p = p.parent;
+    if (p && ((t.isVariableDeclaration(p) && p.type) || t.isSatisfiesExpression(p) || t.isCallExpression(p) || t.isReturnStatement(p) || t.isPropertyAssignment(p))) return true;
+    obj = undefined;
+  }
+  return false;
+}
+
 function isProjectModule(specifier: string): boolean {
   return /^(\.{1,2}\/|@\/|~\/|#|src\/|@app\/|@server\/|@shared\/|@lib\/|@common\/)/.test(specifier);
 }
@@ -150,6 +170,9 @@ function branches(t: TS, expr: ts.Expression, fn: FunctionLike): [ReturnKind, ts
   if (t.isAwaitExpression(e)) e = skipOuter(t, e.expression);
   if (t.isConditionalExpression(e)) return [...branches(t, e.whenTrue, fn), ...branches(t, e.whenFalse, fn)];
   if (t.isBinaryExpression(e) && (e.operatorToken.kind === t.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === t.SyntaxKind.BarBarToken)) {
+    // `x || false` / `x ?? false` coerces to a falsy flag: a truthiness check, not a failure value
+    const right = skipOuter(t, e.right);
+    if (right.kind === t.SyntaxKind.FalseKeyword) return [['unknown', e]];
     const left = classify(t, e.left, fn, 0);
     // `x || false`, `user ?? null`: the left side when present, the fallback otherwise
     if (left === 'boolean' || left === 'true' || left === 'false') return [['boolean', e]];
