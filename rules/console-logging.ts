@@ -15,21 +15,8 @@ export interface Options {
 
 const CONSOLE_METHODS = new Set(['log', 'info', 'warn', 'error', 'debug', 'trace']);
 
-// Browser code: console is the platform's logger there.
-const FRONTEND_MODULES = /^(?:react|react-dom|react-dom\/client|preact|vue|svelte|solid-js|@angular\/core|next\/navigation|next\/router|@remix-run\/react|react-native|expo|@tanstack\/react-query|jquery)$/;
-const FRONTEND_EXTENSIONS = /\.(?:tsx|jsx|vue|svelte|astro)$/;
-const FRONTEND_PATHS = /(?:^|\/)(?:frontend|webapp|browser|extension)\/|(?:^|\/)(?:apps|packages)\/(?:web|client|frontend|ui|dashboard|site|www|app)(?:-[\w-]+)?\/|^(?:client|frontend|web)\/|(?:^|\/)packages\/[\w-]+-(?:web|ui|frontend|client|app|desktop|extension)\//;
-// Browser globals used as objects: `window.location`, `localStorage.getItem`.
-const BROWSER_GLOBALS = /\b(?:window|document|localStorage|sessionStorage|navigator)\.[A-Za-z]/;
-// Run-once programs that are not always under bin/ or scripts/: seeds and migrations.
-const ONE_SHOT_PATHS = /(?:^|\/)(?:seeds?|seeders?|migrations?)(?:\/|\.|-|_)/;
 // Methods of a logger wrapper: `error(...args) { console.error(...args) }`.
 const LOG_METHOD_NAMES = /^(?:error|warn|warning|info|debug|log|trace|fatal|verbose|print|write|emit|output)$/;
-
-function isFrontendFile(t: TS, sf: ts.SourceFile, filePath: string): boolean {
-  if (FRONTEND_EXTENSIONS.test(filePath) || FRONTEND_PATHS.test(filePath) || BROWSER_GLOBALS.test(sf.text)) return true;
-  return sf.statements.some((s) => t.isImportDeclaration(s) && t.isStringLiteral(s.moduleSpecifier) && FRONTEND_MODULES.test(s.moduleSpecifier.text));
-}
 
 // The team already allowed console here: `// eslint-disable-next-line no-console` (ESLint, oxlint, Biome).
 const NO_CONSOLE_DIRECTIVE = /(?:eslint|oxlint)-disable(?:-next-line|-line)?\b[^\n]*\bno-console\b|biome-ignore[^\n]*noConsole/;
@@ -98,8 +85,8 @@ export default defineRule<MessageIds, Options>({
   },
   create(context) {
     const { ts: t, sourceFile: sf, file, knowledge, filePath, options } = context;
-    if (file.isTest || file.isScript || file.isClient || file.isLoggerModule) return {};
-    if (ONE_SHOT_PATHS.test(filePath) || isFrontendFile(t, sf, filePath)) return {};
+    // tests, CLI and run-once programs, browser code and the logger module write to the console by design
+    if (file.isTest || file.isScript || file.isBrowser || file.isLoggerModule) return {};
     const imports = importsOf(t, sf);
     const refsBySite = new Map<ts.Node, Map<string, ErrorUse>>();
 

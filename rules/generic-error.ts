@@ -12,8 +12,6 @@ export interface Options {
 }
 
 // Messages of programmer-error assertions, where a plain Error is the idiom.
-// Run-once programs that are not always under bin/ or scripts/: seeds and migrations.
-const ONE_SHOT_PATHS = /(?:^|\/)(?:seeds?|seeders?|migrations?)(?:\/|\.|-|_)/;
 // Configuration checks at startup: the process should crash, nobody catches these.
 const CONFIG_MESSAGE = /environment variable|\benv(?:ironment)? var|\bENV_[A-Z_]+|process\.env|import\.meta\.env/i;
 // Invariant constants named as bugs: `BUG_NO_USER_CTX`.
@@ -158,7 +156,7 @@ export default defineRule<MessageIds, Options>({
   },
   create(context) {
     const { ts: t, sourceFile: sf, options } = context;
-    if (context.file.isTest || context.file.isScript || ONE_SHOT_PATHS.test(context.filePath)) return {};
+    if (context.file.isTest || context.file.isScript) return {};
     const bindings = topLevelBindings(t, sf);
     let base: BaseErrorClass | undefined | null = null;
     const baseClass = (): BaseErrorClass | undefined => {

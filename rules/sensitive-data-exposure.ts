@@ -133,7 +133,7 @@ export default defineRule<MessageIds, Options>({
     const { ts: t, sourceFile: sf, knowledge, options } = context;
     if (context.file.isTest) return {};
     const imports = importsOf(t, sf);
-    const isCli = context.file.isScript || /(^|\/)(commands?|seeds?|seeders)\//.test(context.filePath);
+    const isCli = context.file.isScript;
     let redact: ReturnType<typeof redactConfig> | undefined;
     const redactPaths = (): string[] => [...(redact ??= redactConfig(t, sf)).paths, ...knowledge.sensitive.redactPaths];
 

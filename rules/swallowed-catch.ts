@@ -43,8 +43,6 @@ const MASKING_FACTOR: RiskFactor = { id: 'masking-return', label: 'returns a val
 const FALLBACK_HELPER = /^(try|safe|maybe|attempt|optional|parse)[A-Z_$]|^(try|safe|maybe|parse)$|(OrNull|OrUndefined|OrDefault|OrEmpty|OrFalse|OrZero|IfExists|IfPresent|IfAny|Safe|Safely|Silently|Quietly)$/;
 /** Predicates whose `false` means "no": isValidUrl, hasAccess, canConnect, exists. */
 const PREDICATE = /^(is|has|can|should|supports|exists|check|validate|verify|test|contains|matches|needs|was|did|are|does)([A-Z_$]|$)/;
-/** Browser code: UI framework imports or browser globals. Its console is the only log it has. */
-const BROWSER_CODE = /from\s+['"](react|react-dom|vue|svelte|@angular\/core|solid-js|preact)['"]|\b(window|document|navigator|localStorage|sessionStorage)\.[a-zA-Z]/;
 
 /** Health checks and pings whose `false` means "down": tunnelHealthCheck, pingRedis, isReachable. */
 const HEALTH = /health|Health|^ping|Ping$|[Rr]eachable|[Aa]live|[Oo]nline$/;
@@ -451,9 +449,8 @@ export default defineRule<MessageIds, Options>({
     const t = context.ts;
     if (context.file.isTest && !context.options.checkTestFiles) return {};
     const imports = importsOf(t, context.sourceFile);
-    // CLI scripts, browser code (`'use client'`, React components) and the logger module write to the console by design
-    const isComponentFile = /\.[jt]sx$/.test(context.filePath) || BROWSER_CODE.test(context.sourceFile.text);
-    const consoleIsRecord = context.file.isScript || context.file.isClient || context.file.isLoggerModule || isComponentFile;
+    // CLI scripts, browser code and the logger module write to the console by design
+    const consoleIsRecord = context.file.isScript || context.file.isBrowser || context.file.isLoggerModule;
     const check = (node: ts.Node): void => {
       const h = errorHandlerOf(t, node);
       if (!h) return;

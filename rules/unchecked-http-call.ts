@@ -39,7 +39,6 @@ const TIMEOUT_KEYS: Record<ClientKind, string[]> = {
   'node-http': ['timeout', 'signal'],
 };
 
-const UI_MODULES = /^(vue|react|react-dom|svelte|solid-js|preact|@angular\/core|@vueuse\/core|pinia|vuex|next\/navigation|@tanstack\/react-query|@tanstack\/vue-query)$/;
 
 const FACTOR_CRITICAL: RiskFactor = { id: 'payment-or-auth-call', label: 'a payment, billing or auth endpoint', weight: 15 };
 const FACTOR_TRANSACTION: RiskFactor = { id: 'in-transaction', label: 'inside a database transaction', weight: 15 };
@@ -414,10 +413,6 @@ export default defineRule<MessageIds, Options>({
     if (context.file.isTest) return {};
     const imports = importsOf(t, sf);
     const defaultsCache = new Map<ts.SourceFile, boolean>();
-    let isBrowser: boolean | undefined;
-    // a UI module: imports a UI framework, or reads Vite env vars, window, document or localStorage
-    const browserFile = (): boolean =>
-      (isBrowser ??= [...imports.values()].some((b) => UI_MODULES.test(b.module)) || /import\.meta\.env\.VITE_|\bwindow\.|\bdocument\.|\blocalStorage\b/.test(sf.text));
     return {
       CallExpression(node) {
         const call = node as ts.CallExpression;
@@ -426,8 +421,7 @@ export default defineRule<MessageIds, Options>({
         // fetch('/api/orders') only works in a browser: the page's own API, not an outbound dependency
         if ((oc.client === 'fetch' || oc.client === 'undici') && isRelativeUrl(t, oc.url)) return;
         // browser code: a hung request is the user's to cancel, and the page has no server-side budget
-        const browser = context.file.isClient || /\.[jt]sx$/.test(context.filePath) || browserFile();
-        const timeout = options.checkTimeout && !browser ? timeoutPresence(t, oc, fileSetsDefaultTimeout(t, sf, defaultsCache)) : 'present';
+        const timeout = options.checkTimeout && !context.file.isBrowser ? timeoutPresence(t, oc, fileSetsDefaultTimeout(t, sf, defaultsCache)) : 'present';
         let statusMissing = false;
         let use: BodyUse | undefined;
         if (options.checkStatus) {

@@ -81,10 +81,15 @@ export interface ReportDescriptor<MessageIds extends string = string> {
 /** What a file is, decided by the host from its path, config and first lines. */
 export interface FileFacts {
   isTest: boolean;
-  /** A CLI program: shebang, or under a configured `bin/` / `scripts/` glob. */
+  /** A CLI or run-once program: shebang, or under a `bin/`, `scripts/`, `commands/`, seed or migration glob. */
   isScript: boolean;
   /** Marked `'use client'`. */
   isClient: boolean;
+  /**
+   * Front-end code: `'use client'`, a `.tsx`/`.jsx` file, a front-end folder (config `files.browser`), a UI
+   * framework import, or browser globals (`window.`, `localStorage.`, `import.meta.env.VITE_`).
+   */
+  isBrowser: boolean;
   /** Wraps console to build the project's logger (configured, or detected). */
   isLoggerModule: boolean;
 }

@@ -6,12 +6,23 @@ export interface FilePatterns {
   tests: string[];
   scripts: string[];
   loggerModules: string[];
+  /** Front-end code: the console is the platform's logger there and requests are the user's to cancel. */
+  browser: string[];
 }
 
 export const defaultFilePatterns: FilePatterns = {
-  tests: ['**/*.{test,spec}.*', '**/__tests__/**', '**/__mocks__/**', 'test/**', 'tests/**', '**/test/**', '**/tests/**', '**/e2e/**', '**/*.e2e.*', '**/cypress/**', '**/playwright/**', '**/vitest.config.*', '**/jest.config.*', '**/jest.setup.*'],
-  scripts: ['bin/**', '**/bin/**', 'scripts/**', '**/scripts/**', '**/cli/**', '**/cli.*'],
+  tests: ['**/*.{test,spec}.*', '**/__tests__/**', '**/__mocks__/**', '**/__fixtures__/**', '**/test-utils/**', 'test/**', 'tests/**', '**/test/**', '**/tests/**', '**/e2e/**', '**/*.e2e.*', '**/cypress/**', '**/playwright/**', '**/vitest.config.*', '**/jest.config.*', '**/jest.setup.*'],
+  // CLI programs and run-once programs (seeds, migrations), where console output is the interface.
+  scripts: ['bin/**', '**/bin/**', 'scripts/**', '**/scripts/**', '**/cli/**', '**/cli.*', '**/commands/**', '**/{migration,migrations,migrate}/**', '**/{seed,seeds,seeder,seeders,seeding}/**', '**/*.{seed,seeder,migration}.*', '**/{seed,seeds}.*'],
   loggerModules: ['**/logger.*', '**/logging.*', '**/log.*', '**/logger/**', '**/logging/**', '**/loggers/**'],
+  browser: [
+    '**/*.{tsx,jsx}',
+    '**/{frontend,webapp,browser,extension,public}/**',
+    '{client,frontend,web}/**',
+    '**/{apps,packages}/{web,client,frontend,ui,dashboard,site,www,app}/**',
+    '**/{apps,packages}/{web,client,frontend,ui,dashboard,site,www,app}-*/**',
+    '**/packages/*-{web,ui,frontend,client,app,desktop,extension}/**',
+  ],
 };
 
 export type FileClassifier = (filePath: string, text: string) => FileFacts;
@@ -21,10 +32,15 @@ export function mergePatterns(extra: Partial<FilePatterns> | undefined): FilePat
     tests: [...defaultFilePatterns.tests, ...(extra?.tests ?? [])],
     scripts: [...defaultFilePatterns.scripts, ...(extra?.scripts ?? [])],
     loggerModules: [...defaultFilePatterns.loggerModules, ...(extra?.loggerModules ?? [])],
+    browser: [...defaultFilePatterns.browser, ...(extra?.browser ?? [])],
   };
 }
 
 const USE_CLIENT = /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*['"]use client['"]/;
+// import React from 'react', require('vue'): a UI framework module.
+const UI_IMPORT = /(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)['"](?:react|react-dom|react-dom\/client|preact|vue|svelte|solid-js|@angular\/core|next\/navigation|next\/router|@remix-run\/react|react-native|expo|@tanstack\/(?:react|vue)-query|@vueuse\/core|pinia|vuex|jquery)['"]/;
+// window.location, localStorage.getItem, import.meta.env.VITE_: code that only runs in a page.
+const BROWSER_GLOBALS = /\b(?:window|document|localStorage|sessionStorage|navigator)\.[A-Za-z]|\bimport\.meta\.env\.VITE_/;
 
 /** Builds the classifier once per run; matching is on the path relative to the working directory. */
 export function createFileClassifier(patterns: FilePatterns = defaultFilePatterns): FileClassifier {
@@ -32,10 +48,15 @@ export function createFileClassifier(patterns: FilePatterns = defaultFilePattern
   const isTest = picomatch(patterns.tests, opts);
   const isScript = picomatch(patterns.scripts, opts);
   const isLogger = picomatch(patterns.loggerModules, opts);
-  return (filePath, text) => ({
-    isTest: isTest(filePath),
-    isScript: text.startsWith('#!') || isScript(filePath),
-    isClient: USE_CLIENT.test(text.slice(0, 2000)),
-    isLoggerModule: isLogger(filePath),
-  });
+  const isBrowserPath = picomatch(patterns.browser, opts);
+  return (filePath, text) => {
+    const isClient = USE_CLIENT.test(text.slice(0, 2000));
+    return {
+      isTest: isTest(filePath),
+      isScript: text.startsWith('#!') || isScript(filePath),
+      isClient,
+      isBrowser: isClient || isBrowserPath(filePath) || UI_IMPORT.test(text) || BROWSER_GLOBALS.test(text),
+      isLoggerModule: isLogger(filePath),
+    };
+  };
 }

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { createFileClassifier, mergePatterns } from '../../src/engine/file-facts.js';
+
+const classify = createFileClassifier();
+
+describe('file facts', () => {
+  it.each([
+    ['src/orders.test.ts', 'isTest'],
+    ['src/__tests__/orders.ts', 'isTest'],
+    ['packages/api/__fixtures__/handler.ts', 'isTest'],
+    ['bin/run.ts', 'isScript'],
+    ['src/scripts/backfill.ts', 'isScript'],
+    ['src/commands/import-users.command.ts', 'isScript'],
+    ['db/migrations/0001_init.ts', 'isScript'],
+    ['prisma/seed.ts', 'isScript'],
+    ['src/seeders/users.ts', 'isScript'],
+    ['src/lib/logger.ts', 'isLoggerModule'],
+    ['src/components/Button.tsx', 'isBrowser'],
+    ['apps/web/src/api.ts', 'isBrowser'],
+    ['packages/ui/src/toast.ts', 'isBrowser'],
+  ] as const)('%s is %s', (path, fact) => {
+    expect(classify(path, 'export {};\n')[fact]).toBe(true);
+  });
+
+  it.each([
+    ['src/orders/order.service.ts'],
+    ['src/app/api/orders/route.ts'],
+    ['fixtures/payment-service/before/src/services/payment-service.ts'],
+    ['apps/api/src/main.ts'],
+  ])('%s is plain server code', (path) => {
+    expect(classify(path, 'import express from "express";\n')).toEqual({ isTest: false, isScript: false, isClient: false, isBrowser: false, isLoggerModule: false });
+  });
+
+  it('reads the first lines: shebang, use client, UI imports, browser globals', () => {
+    expect(classify('src/tool.ts', '#!/usr/bin/env node\n').isScript).toBe(true);
+    expect(classify('src/a.ts', "'use client';\nexport {};\n")).toMatchObject({ isClient: true, isBrowser: true });
+    expect(classify('src/a.ts', "import { ref } from 'vue';\n").isBrowser).toBe(true);
+    expect(classify('src/a.ts', 'const x = localStorage.getItem("k");\n').isBrowser).toBe(true);
+    expect(classify('src/a.ts', 'const url = import.meta.env.VITE_API;\n').isBrowser).toBe(true);
+  });
+
+  it('takes extra globs from config', () => {
+    const custom = createFileClassifier(mergePatterns({ tests: ['spec/**'], browser: ['src/views/**'] }));
+    expect(custom('spec/a.ts', '').isTest).toBe(true);
+    expect(custom('src/views/a.ts', '').isBrowser).toBe(true);
+  });
+});
