@@ -119,12 +119,11 @@ function implementsContract(t: TS, fn: FunctionLike): boolean {
     const cls = t.isClassLike(fn.parent) ? fn.parent : t.isPropertyDeclaration(fn.parent) && t.isClassLike(fn.parent.parent) ? fn.parent.parent : undefined;
     if (cls && (cls.heritageClauses ?? []).length > 0) return true;
   }
-  let obj: ts.Node | undefined = t.isMethodDeclaration(fn) ? fn.parent : t.isPropertyAssignment(fn.parent) ? fn.parent.parent : undefined;
+  const obj: ts.Node | undefined = t.isMethodDeclaration(fn) ? fn.parent : t.isPropertyAssignment(fn.parent) ? fn.parent.parent : undefined;
   if (obj && t.isObjectLiteralExpression(obj)) {
     let p = obj.parent;
     while (p && (t.isParenthesizedExpression(p) || t.isAsExpression(p))) p = p.parent;
     if (p && ((t.isVariableDeclaration(p) && p.type) || t.isSatisfiesExpression(p) || t.isCallExpression(p) || t.isReturnStatement(p) || t.isPropertyAssignment(p))) return true;
-    obj = undefined;
   }
   return false;
 }

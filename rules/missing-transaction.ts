@@ -487,7 +487,7 @@ function buildSuggestion(t: TS, sf: ts.SourceFile, s: UnitSummary, knowledge: Kn
   }
   const stmts = block.statements;
   const holds = (st: ts.Statement): boolean => covers.some((c) => c.getStart(sf) >= st.getStart(sf) && c.getEnd() <= st.getEnd());
-  let i = stmts.findIndex(holds);
+  const i = stmts.findIndex(holds);
   let j = stmts.length - 1 - [...stmts].reverse().findIndex(holds);
   if (i < 0 || j < i) return undefined;
   const declared = new Set<string>();

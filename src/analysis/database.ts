@@ -1049,10 +1049,6 @@ function receiverExpr(chain: Chain, end: number): ts.Expression {
   return end < 0 ? chain.base : chain.segs[end]!.node;
 }
 
-export interface RecognizeContext {
-  resolver: Resolver;
-}
-
 export function createResolver(t: TS, sf: ts.SourceFile, knowledge: Knowledge): Resolver {
   const v = vocabOf(knowledge);
   return { t, v, file: readImports(t, sf, v.db), txParams: new Set() };
@@ -1068,8 +1064,24 @@ export function recognizeWrite(r: Resolver, outer: ts.Expression): DbWrite | und
   const { base, segs } = chain;
   if (segs.length === 0) return undefined;
   // sql`UPDATE …`.execute(db) (Kysely raw)
-  if (t.isTaggedTemplateExpression(base) && segs[0]?.name === 'execute' && classifySql(templateText(t, base.template)) === 'write') {
-    return { node: outer, callee: base, call: base, layer: 'kysely', method: 'execute', bulk: false, raw: true, receiver: base, handle: { kind: 'client', layer: 'kysely', isTx: false }, caught: false };
+  const s0 = segs[0]!;
+  if (s0.name === undefined && s0.call && t.isTaggedTemplateExpression(s0.call) && segs[1]?.name === 'execute' && segs[1].call && classifySql(templateText(t, s0.call.template)) === 'write') {
+    const exec = segs[1].call as ts.CallExpression;
+    const h = exec.arguments[0] ? handleOf(r, exec.arguments[0]) : undefined;
+    return { node: outer, callee: exec.expression, call: s0.call, layer: 'kysely', method: 'execute', bulk: false, raw: true, receiver: exec.arguments[0] ?? base, handle: h ?? { kind: 'client', layer: 'kysely', isTx: false }, binding: h?.isTx ? { via: 'handle', key: exec.arguments[0]!.getText() } : undefined, caught: false };
+  }
+  // this.knex('t').insert(…): a callable client held in a property
+  if (base.kind === t.SyntaxKind.ThisKeyword && s0.call && s0.name && t.isCallExpression(s0.call)) {
+    const h = handleOf(r, s0.call.expression);
+    if (h && h.kind === 'client') {
+      const direct: Seg[] = [{ name: undefined, call: s0.call, node: s0.node }, ...segs.slice(1)];
+      const m = matchSegments(r, h, direct, 0);
+      if (m) {
+        const seg = direct[m.writeIndex]!;
+        const call = seg.call as ts.CallExpression;
+        return { node: outer, callee: call.expression, call, layer: m.layer, method: m.method, bulk: m.bulk, raw: m.raw, receiver: s0.call.expression, handle: h, binding: h.isTx ? { via: 'handle', key: s0.call.expression.getText() } : bindingOf(r, direct, m.writeIndex), target: m.target, caught: false };
+      }
+    }
   }
   // Receivers: the base, then the base with one or two property accesses (ctx.prisma, this.dataSource.manager).
   let baseExpr: ts.Expression = base;
@@ -1082,9 +1094,11 @@ export function recognizeWrite(r: Resolver, outer: ts.Expression): DbWrite | und
   for (let extra = 0; extra <= 2 && k + extra <= segs.length; extra++) {
     const recvEnd = k + extra - 1;
     const expr = recvEnd < k ? baseExpr : segs[recvEnd]!.node;
-    if (recvEnd >= k && segs[recvEnd]!.call) break;
-    if (!t.isIdentifier(expr) && !t.isPropertyAccessExpression(expr)) break;
-    const h = handleOf(r, expr);
+    // getRepository(User).save(…) / getManager().save(…): a handle made by a call
+    const madeByCall = recvEnd >= k && !!segs[recvEnd]!.call;
+    if (madeByCall && recvEnd !== 0) break;
+    if (!madeByCall && !t.isIdentifier(expr) && !t.isPropertyAccessExpression(expr)) break;
+    const h = madeByCall ? handleFromInit(r, expr, 0) : handleOf(r, expr);
     if (!h || h.kind === 'none' || h.kind === 'session' || h.kind === 'txValue') continue;
     const m = matchSegments(r, h, segs, recvEnd + 1);
     if (!m) {

@@ -149,6 +149,29 @@ export function parse(raw: string): Result<number> {
   return x > 10;
 }
 `,
+    // an override follows the base class contract
+    `class WelcomeEmail extends BaseEmail<Props> {
+  protected override async beforeSend(props: Props) {
+    if (props.role === 'guest') return false;
+    return { name: props.name };
+  }
+}
+`,
+    // a method of an object literal typed by its declaration
+    `export const model: OAuthModel = {
+  async getClient(id: string) {
+    const client = await clients.findOne({ where: { id } });
+    if (!client) return false;
+    return { id: client.id, grants: ['authorization_code'] };
+  },
+};
+`,
+    // `x || false` coerces to a falsy flag
+    `export function or(...args: unknown[]) {
+  if (args.length === 0) return false;
+  return args.find(Boolean) || false;
+}
+`,
     // declared return type is an interface in the file
     `interface Lookup { found: boolean; user?: User }
 export async function lookup(id: string): Promise<Lookup> {
