@@ -79,6 +79,13 @@ export function readSource(abs: string, rel: string): { text: string } | { error
   return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
 }
 
+// /* @flow */ or // @flow at the top: Flow syntax, which neither TypeScript nor plain JavaScript parsers read.
+const FLOW_PRAGMA = /^\s*(?:\/\/[^\n]*\n\s*)*(?:\/\/|\/\*)\s*@flow\b/;
+
+function flowSkip(file: string): FileError {
+  return { file, kind: 'skipped', message: 'Skipped: Flow-typed file that is not valid TypeScript or JavaScript.' };
+}
+
 function looksMinified(text: string): boolean {
   if (text.length < 4096) return false;
   const lines = text.split('\n', 50);
@@ -120,7 +127,7 @@ export async function audit(options: AuditOptions = {}): Promise<AuditRun> {
       errors.push(read.error);
     } else {
       const result = lintSource({ text: read.text, filePath: rel, rules: traversalRules, knowledge, file: classify(rel, read.text), reportUnusedDirectives: options.reportUnusedDirectives });
-      if (result.error) errors.push(result.error);
+      if (result.error) errors.push(result.error.kind === 'parse' && FLOW_PRAGMA.test(read.text.slice(0, 1000)) ? flowSkip(rel) : result.error);
       if (result.findings.length) {
         findings.push(...result.findings);
         sources.set(rel, read.text);

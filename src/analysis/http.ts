@@ -440,6 +440,7 @@ export function outboundCallAt(t: TS, call: ts.CallExpression, knowledge: Knowle
 // ---------------------------------------------------------------------------------------------------------
 // Error publicity
 
+const BUILTIN_ERRORS = new Set(['Error', 'TypeError', 'RangeError', 'ReferenceError', 'SyntaxError', 'EvalError', 'URIError', 'AggregateError']);
 const INTERNAL_GUARD = /axios|prisma|fetch|database|db|sql|mongo|network|timeout|abort|native|system/i;
 
 function refersTo(t: TS, e: ts.Expression, name: string): boolean {
@@ -467,8 +468,10 @@ export function narrowsToPublicError(t: TS, test: ts.Expression, value: boolean,
       const cls = dottedName(t, e.right);
       if (!cls) return false;
       const short = lastSegment(cls);
-      if (knowledge.http.publicErrorClasses.includes(short)) return true;
-      return !knowledge.http.internalErrorClasses.includes(short) && !INTERNAL_GUARD.test(cls);
+      if (knowledge.http.publicErrorClasses.includes(short) || knowledge.http.publicErrorClasses.includes(cls)) return true;
+      // Parse.Error, errors.Error: a library's own class under a namespace, not the built-in Error
+      const namespacedBuiltinName = cls.includes('.') && !cls.startsWith('globalThis.') && BUILTIN_ERRORS.has(short);
+      return (namespacedBuiltinName || !knowledge.http.internalErrorClasses.includes(short)) && !INTERNAL_GUARD.test(cls);
     }
     if (op === t.SyntaxKind.InKeyword && value && refersTo(t, e.right, name) && t.isStringLiteralLike(e.left)) {
       return knowledge.http.publicErrorMarkers.includes(e.left.text);

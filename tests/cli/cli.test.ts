@@ -153,3 +153,13 @@ describe('errlint rules and explain', () => {
     expect(help.stdout).toContain('--fail-on <level>');
   });
 });
+
+describe('errlint audit on Flow-typed files', () => {
+  it('skips a @flow file that does not parse, instead of failing the build on it', () => {
+    const dir = tempProject({ 'a.js': '// @flow\n// header\nconst f = (x: any): number => (x: any).length;\nlet y = ((x: any): string);\n', 'b.js': '// @flow\nexport const b = 1;\n' });
+    const r = errlint(['audit', '.', '--format', 'json'], dir);
+    const report = JSON.parse(r.stdout) as { errors: { file: string; kind: string; message: string }[] };
+    expect(report.errors).toEqual([{ file: 'a.js', kind: 'skipped', message: 'Skipped: Flow-typed file that is not valid TypeScript or JavaScript.' }]);
+    expect(r.code).toBe(0);
+  });
+});

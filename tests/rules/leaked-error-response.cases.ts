@@ -2,6 +2,14 @@ import type { RuleCases } from '../utils/rule-tester.js';
 
 export const cases: RuleCases = {
   valid: [
+    // Parse.Error is the SDK's client-facing error class, not the built-in Error: its message is the API's contract
+    `export function handleParseErrors(err, req, res, next) {
+  if (err instanceof Parse.Error) {
+    res.status(400).json({ code: err.code, error: err.message });
+  } else {
+    res.status(500).json({ error: 'Internal server error.' });
+  }
+}`,
     `import { logger } from './logger';
 app.post('/refund', async (req, res) => {
   try {
