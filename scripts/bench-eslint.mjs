@@ -2,7 +2,8 @@
 // The ESLint adapter's overhead: ESLint 10 over a directory of JS/TS files with no rules, then with errlint's
 // `configs.recommended` (and `configs.all`), same parsers (@typescript-eslint/parser for TypeScript, espree for
 // JavaScript), each run in a fresh process, single-threaded. Prints files, wall time, ms/file and the overhead;
-// the last line is JSON for `npm run bench`. Needs `npm run build` first.
+// CPU time is printed next to wall time: it is steadier on a busy machine. The last line is JSON for
+// `npm run bench`. Needs `npm run build` first.
 //   node scripts/bench-eslint.mjs <dir>
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -40,14 +41,17 @@ async function child(mode, dir) {
   const files = sourceFiles(dir);
   const eslint = new ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig: config, ignore: false, cache: false, allowInlineConfig: false });
   const started = process.hrtime.bigint();
+  const cpuBefore = process.cpuUsage();
   const results = await eslint.lintFiles(files);
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  const cpu = process.cpuUsage(cpuBefore);
   const messages = results.flatMap((r) => r.messages);
   console.log(
     JSON.stringify({
       mode,
       files: files.length,
       ms,
+      cpuMs: (cpu.user + cpu.system) / 1000,
       maxRssKb: process.resourceUsage().maxRSS,
       errlintMessages: messages.filter((m) => m.ruleId?.startsWith('errlint/')).length,
       otherMessages: messages.filter((m) => m.ruleId && !m.ruleId.startsWith('errlint/')).length,
@@ -68,13 +72,15 @@ function main(dir) {
   });
   const [base] = runs;
   const row = (r) =>
-    `${`ESLint 10, ${r.mode}`.padEnd(32)} ${String(r.files).padStart(6)} ${(r.ms / 1000).toFixed(2).padStart(8)} s ${(r.ms / r.files).toFixed(2).padStart(8)} ${(r.maxRssKb / 1024).toFixed(0).padStart(7)} MB ${String(r.errlintMessages).padStart(9)}`;
+    `${`ESLint 10, ${r.mode}`.padEnd(32)} ${String(r.files).padStart(6)} ${(r.ms / 1000).toFixed(2).padStart(8)} s ${(r.ms / r.files).toFixed(2).padStart(8)} ${(r.cpuMs / 1000).toFixed(2).padStart(8)} s ${(r.maxRssKb / 1024).toFixed(0).padStart(7)} MB ${String(r.errlintMessages).padStart(9)}`;
   console.log(`\nESLint adapter overhead on ${path.relative(process.cwd(), dir) || dir}, node ${process.version}, single-threaded, unparsed files: ${base.unparsed}`);
-  console.log(`${'run'.padEnd(32)} ${'files'.padStart(6)} ${'wall'.padStart(10)} ${'ms/file'.padStart(8)} ${'peak RSS'.padStart(10)} ${'findings'.padStart(9)}`);
+  console.log(`${'run'.padEnd(32)} ${'files'.padStart(6)} ${'wall'.padStart(10)} ${'ms/file'.padStart(8)} ${'CPU'.padStart(10)} ${'peak RSS'.padStart(10)} ${'findings'.padStart(9)}`);
   for (const r of runs) console.log(row(r));
   for (const r of runs.slice(1)) {
     const signed = (n, digits) => `${n >= 0 ? '+' : ''}${n.toFixed(digits)}`;
-    console.log(`${r.mode}: ${signed(((r.ms - base.ms) / base.ms) * 100, 0)} % wall time over no rules, ${signed((r.ms - base.ms) / r.files, 2)} ms/file`);
+    console.log(
+      `${r.mode}: ${signed(((r.ms - base.ms) / base.ms) * 100, 0)} % wall time (${signed((r.ms - base.ms) / r.files, 2)} ms/file), ${signed(((r.cpuMs - base.cpuMs) / base.cpuMs) * 100, 0)} % CPU time (${signed((r.cpuMs - base.cpuMs) / r.files, 2)} ms/file) over no rules`,
+    );
   }
   console.log(JSON.stringify({ eslint: runs }));
 }
