@@ -18,7 +18,7 @@ export interface Options {
 // stripe.paymentIntents.create(...), this.stripe.refunds.create(...): external money movement, not the database
 const PAYMENT_SDK = /^(this\.)?(stripe|paypal|braintree|adyen|squareClient|razorpay|mollie|checkout|paddle)\./i;
 const WRITE_IN_LOOP: RiskFactor = { id: 'write-in-loop', label: 'a database write runs once per item of a loop', weight: 15 };
-const SEED_OR_MIGRATION = /(^|\/)(migrations?|migrate|seeds?|seeders?|seeding|fixtures?|__fixtures__)(\/|$)|(^|[/.-])seed(er)?s?\.[cm]?[jt]sx?$/i;
+const SEED_OR_MIGRATION = /(^|\/)(migrations?|migrate|seeds?|seeders?|seeding|fixtures?|__fixtures__|tools|benchmarks?)(\/|$)|(^|[/.-])seed(er)?s?\.[cm]?[jt]sx?$/i;
 
 export default defineRule<MessageIds, Options>({
   meta: {

@@ -1392,6 +1392,13 @@ export function collectUnits(t: TS, sf: ts.SourceFile, knowledge: Knowledge, isE
 function isCallbackCall(r: Resolver, call: ts.CallExpression, fn: ts.Node): boolean {
   const { t } = r;
   const callee = skipOuter(t, call.expression);
+  // await this.onProcess(task): a hook the class leaves to a subclass (abstract or inherited)
+  if (t.isPropertyAccessExpression(callee) && callee.expression.kind === t.SyntaxKind.ThisKeyword) {
+    const cls = enclosingClass(t, callee);
+    if (!cls || !(cls.heritageClauses ?? []).some((h) => h.token === t.SyntaxKind.ExtendsKeyword) && !(t.getModifiers(cls) ?? []).some((m) => m.kind === t.SyntaxKind.AbstractKeyword)) return false;
+    const member = cls.members.find((m) => m.name && (t.isIdentifier(m.name) || t.isPrivateIdentifier(m.name)) && m.name.text === callee.name.text);
+    return !member || (t.isMethodDeclaration(member) && !member.body);
+  }
   if (!t.isIdentifier(callee)) return false;
   const d = resolveIdentifier(t, callee.text, callee);
   return d?.kind === 'param' && d.fn === fn;
