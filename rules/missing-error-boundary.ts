@@ -55,8 +55,6 @@ const NEXT_HANDLER = 'an `app/error.tsx` / `app/global-error.tsx` boundary or a 
 const NEXT_ROUTE = /(?:^|\/)app\/(?:.*\/)?route\.[cm]?[jt]sx?$/;
 const NEXT_ERROR_PAGE = /(?:^|\/)(?:app\/(?:.*\/)?(?:global-)?error|pages\/_error)\.[cm]?[jt]sx?$/;
 const ROUTE_EXPORTS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
-// Directories whose servers are demos or tooling, not the application.
-const NOT_APP_DIR = /(?:^|\/)(?:examples?|demos?|samples?|fixtures?|docs?|benchmarks?|bench|playground|e2e|__tests__|test|tests|mocks?|__mocks__|storybook|\.storybook)\//;
 const ENTRY_FILE = /(?:^|\/)(?:main|index|server|app|bootstrap|start)\.[cm]?[jt]s$/;
 const ERROR_MIDDLEWARE_NAME = /error|exception/i;
 const PROCESS_EVENTS = new Set(['unhandledRejection', 'uncaughtException', 'uncaughtExceptionMonitor']);
@@ -143,7 +141,8 @@ interface Entry {
 function entries(files: readonly ProjectFile<BoundaryFact>[]): Entry[] {
   const byFramework = new Map<Framework, { entry: Entry; rank: number }>();
   for (const f of files) {
-    if (NOT_APP_DIR.test(f.file)) continue;
+    // servers in examples, demos, fixtures, docs and benchmarks are not the application
+    if (f.isExample || f.isTest) continue;
     for (const fact of f.facts) {
       if (fact.type !== 'app') continue;
       const prev = byFramework.get(fact.framework);
@@ -156,7 +155,7 @@ function entries(files: readonly ProjectFile<BoundaryFact>[]): Entry[] {
     // Next.js: the first route handler (the framework creates the server)
     for (const f of files) {
       const route = f.facts.find((x): x is Extract<BoundaryFact, { type: 'nextRoute' }> => x.type === 'nextRoute');
-      if (route && !NOT_APP_DIR.test(f.file)) return [{ framework: 'nextjs', file: f.file, site: route.site }];
+      if (route && !f.isExample && !f.isTest) return [{ framework: 'nextjs', file: f.file, site: route.site }];
     }
   }
   return out;

@@ -18,7 +18,6 @@ export interface Options {
 // stripe.paymentIntents.create(...), this.stripe.refunds.create(...): external money movement, not the database
 const PAYMENT_SDK = /^(this\.)?(stripe|paypal|braintree|adyen|squareClient|razorpay|mollie|checkout|paddle)\./i;
 const WRITE_IN_LOOP: RiskFactor = { id: 'write-in-loop', label: 'a database write runs once per item of a loop', weight: 15 };
-const SEED_OR_MIGRATION = /(^|\/)(migrations?|migrate|seeds?|seeders?|seeding|fixtures?|__fixtures__|tools|benchmarks?)(\/|$)|(^|[/.-])seed(er)?s?\.[cm]?[jt]sx?$/i;
 
 export default defineRule<MessageIds, Options>({
   meta: {
@@ -56,7 +55,8 @@ export default defineRule<MessageIds, Options>({
     return {
       'SourceFile:exit'() {
         if (context.file.isTest || context.file.isClient) return;
-        if (!options.checkScripts && (context.file.isScript || SEED_OR_MIGRATION.test(context.filePath))) return;
+        // scripts, seeds, migrations, fixtures and benchmarks load data once, under a person's eye
+        if (!options.checkScripts && (context.file.isScript || context.file.isExample)) return;
         const ignore = options.ignoreTargets.map((p) => new RegExp(p));
         const units = collectUnits(t, sf, context.knowledge, (call) => isLikelyOutboundCall(t, call, context.knowledge) || PAYMENT_SDK.test(calleeName(t, call) ?? ''));
         const summaries = summarizeUnits(t, units, (w) => ignore.some((re) => re.test(receiverName(t, w))));

@@ -86,6 +86,14 @@ function flowSkip(file: string): FileError {
   return { file, kind: 'skipped', message: 'Skipped: Flow-typed file that is not valid TypeScript or JavaScript.' };
 }
 
+function isDirectory(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false; // a glob or a missing path: discovery reports the latter
+  }
+}
+
 function looksMinified(text: string): boolean {
   if (text.length < 4096) return false;
   const lines = text.split('\n', 50);
@@ -116,6 +124,13 @@ export async function audit(options: AuditOptions = {}): Promise<AuditRun> {
   const findings: Finding[] = [];
   const errors: FileError[] = [];
   const sources = new Map<string, string>();
+  // Facts are read from the path below the directory the user named: `audit fixtures/app` classifies
+  // fixtures/app/src/x.ts as src/x.ts, so the folder's own name does not make the whole tree an example.
+  const roots = (options.paths ?? ['.']).map((p) => path.resolve(cwd, p)).filter((p) => isDirectory(p)).sort((a, b) => b.length - a.length);
+  const factsPath = (abs: string, rel: string): string => {
+    const root = roots.find((r) => abs.startsWith(r + path.sep));
+    return root ? toPosix(path.relative(root, abs)) : rel;
+  };
   const fileRules = rules.filter((r) => (r.rule.meta.scope ?? 'file') === 'file');
   // project rules collect facts in the same traversal (as adapter rules) and report after the last file
   const project = createProjectRunner(rules, knowledge);
@@ -126,7 +141,7 @@ export async function audit(options: AuditOptions = {}): Promise<AuditRun> {
     if ('error' in read) {
       errors.push(read.error);
     } else {
-      const result = lintSource({ text: read.text, filePath: rel, rules: traversalRules, knowledge, file: classify(rel, read.text), reportUnusedDirectives: options.reportUnusedDirectives });
+      const result = lintSource({ text: read.text, filePath: rel, rules: traversalRules, knowledge, file: classify(factsPath(abs, rel), read.text), reportUnusedDirectives: options.reportUnusedDirectives });
       if (result.error) errors.push(result.error.kind === 'parse' && FLOW_PRAGMA.test(read.text.slice(0, 1000)) ? flowSkip(rel) : result.error);
       if (result.findings.length) {
         findings.push(...result.findings);

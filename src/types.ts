@@ -92,6 +92,8 @@ export interface FileFacts {
   isBrowser: boolean;
   /** Wraps console to build the project's logger (configured, or detected). */
   isLoggerModule: boolean;
+  /** An example, demo, fixture, doc or benchmark, not the application (config `files.examples`). */
+  isExample: boolean;
 }
 
 export interface RuleContext<Options = Record<string, unknown>, MessageIds extends string = string> {
@@ -193,6 +195,7 @@ export interface ProjectFile<Fact = unknown> {
   isTest: boolean;
   isScript: boolean;
   isClient: boolean;
+  isExample: boolean;
 }
 
 /** What the host read from the project's `package.json` (nearest to the working directory), if any. */

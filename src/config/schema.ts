@@ -50,6 +50,7 @@ export function buildConfigSchema(rules: readonly AnyRule[]): JsonSchema {
           scripts: { type: 'array', items: { type: 'string' }, description: 'Command-line programs, where console output is the interface.' },
           loggerModules: { type: 'array', items: { type: 'string' }, description: "The project's own logger modules, which may wrap console." },
           browser: { type: 'array', items: { type: 'string' }, description: 'Front-end code, where console is the logger and requests need no server-side timeout.' },
+          examples: { type: 'array', items: { type: 'string' }, description: 'Examples, demos, fixtures and docs: not the application, so not its entry point.' },
         },
       },
       knowledge: knowledgeSchema,

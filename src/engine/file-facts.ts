@@ -8,12 +8,14 @@ export interface FilePatterns {
   loggerModules: string[];
   /** Front-end code: the console is the platform's logger there and requests are the user's to cancel. */
   browser: string[];
+  /** Examples, demos, fixtures, docs and benchmarks: code that is not the application itself. */
+  examples: string[];
 }
 
 export const defaultFilePatterns: FilePatterns = {
   tests: ['**/*.{test,spec}.*', '**/__tests__/**', '**/__mocks__/**', '**/__fixtures__/**', '**/test-utils/**', 'test/**', 'tests/**', '**/test/**', '**/tests/**', '**/e2e/**', '**/*.e2e.*', '**/cypress/**', '**/playwright/**', '**/vitest.config.*', '**/jest.config.*', '**/jest.setup.*'],
   // CLI programs and run-once programs (seeds, migrations), where console output is the interface.
-  scripts: ['bin/**', '**/bin/**', 'scripts/**', '**/scripts/**', '**/cli/**', '**/cli.*', '**/commands/**', '**/{migration,migrations,migrate}/**', '**/{seed,seeds,seeder,seeders,seeding}/**', '**/*.{seed,seeder,migration}.*', '**/{seed,seeds}.*'],
+  scripts: ['bin/**', '**/bin/**', 'scripts/**', '**/scripts/**', '**/cli/**', '**/cli.*', '**/commands/**', 'tools/**', '**/tools/**', '**/{migration,migrations,migrate}/**', '**/{seed,seeds,seeder,seeders,seeding}/**', '**/*.{seed,seeder,migration}.*', '**/{seed,seeds}.*'],
   loggerModules: ['**/logger.*', '**/logging.*', '**/log.*', '**/logger/**', '**/logging/**', '**/loggers/**'],
   browser: [
     '**/*.{tsx,jsx}',
@@ -23,6 +25,7 @@ export const defaultFilePatterns: FilePatterns = {
     '**/{apps,packages}/{web,client,frontend,ui,dashboard,site,www,app}-*/**',
     '**/packages/*-{web,ui,frontend,client,app,desktop,extension}/**',
   ],
+  examples: ['**/{example,examples,demo,demos,sample,samples,fixture,fixtures,doc,docs,benchmark,benchmarks,bench,playground,storybook,.storybook}/**'],
 };
 
 export type FileClassifier = (filePath: string, text: string) => FileFacts;
@@ -33,6 +36,7 @@ export function mergePatterns(extra: Partial<FilePatterns> | undefined): FilePat
     scripts: [...defaultFilePatterns.scripts, ...(extra?.scripts ?? [])],
     loggerModules: [...defaultFilePatterns.loggerModules, ...(extra?.loggerModules ?? [])],
     browser: [...defaultFilePatterns.browser, ...(extra?.browser ?? [])],
+    examples: [...defaultFilePatterns.examples, ...(extra?.examples ?? [])],
   };
 }
 
@@ -42,13 +46,17 @@ const UI_IMPORT = /(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)['"](?:react
 // window.location, localStorage.getItem, import.meta.env.VITE_: code that only runs in a page.
 const BROWSER_GLOBALS = /\b(?:window|document|localStorage|sessionStorage|navigator)\.[A-Za-z]|\bimport\.meta\.env\.VITE_/;
 
-/** Builds the classifier once per run; matching is on the path relative to the working directory. */
+/**
+ * Builds the classifier once per run. Matching is on the path below the directory being audited (so auditing
+ * `fixtures/app` classifies `fixtures/app/src/x.ts` as `src/x.ts`), or relative to the working directory.
+ */
 export function createFileClassifier(patterns: FilePatterns = defaultFilePatterns): FileClassifier {
   const opts = { dot: true };
   const isTest = picomatch(patterns.tests, opts);
   const isScript = picomatch(patterns.scripts, opts);
   const isLogger = picomatch(patterns.loggerModules, opts);
   const isBrowserPath = picomatch(patterns.browser, opts);
+  const isExample = picomatch(patterns.examples, opts);
   return (filePath, text) => {
     const isClient = USE_CLIENT.test(text.slice(0, 2000));
     return {
@@ -57,6 +65,7 @@ export function createFileClassifier(patterns: FilePatterns = defaultFilePattern
       isClient,
       isBrowser: isClient || isBrowserPath(filePath) || UI_IMPORT.test(text) || BROWSER_GLOBALS.test(text),
       isLoggerModule: isLogger(filePath),
+      isExample: isExample(filePath),
     };
   };
 }

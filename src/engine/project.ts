@@ -60,6 +60,7 @@ interface FileRecord {
   isTest: boolean;
   isScript: boolean;
   isClient: boolean;
+  isExample: boolean;
   sourceFile?: ts.SourceFile;
   text?: string;
   directives?: Directive[];
@@ -98,7 +99,7 @@ export function createProjectRunner(resolved: readonly ResolvedRule[], knowledge
       create(context: RuleContext) {
         const { filePath, file, sourceFile } = context;
         let record = records.get(filePath);
-        if (!record) records.set(filePath, (record = { isTest: file.isTest, isScript: file.isScript, isClient: file.isClient }));
+        if (!record) records.set(filePath, (record = { isTest: file.isTest, isScript: file.isScript, isClient: file.isClient, isExample: file.isExample }));
         const byFile = facts.get(rule.meta.id)!;
         const projectContext: ProjectFileContext = {
           ...context,
@@ -121,7 +122,7 @@ export function createProjectRunner(resolved: readonly ResolvedRule[], knowledge
     afterFile(filePath, text) {
       const record = records.get(filePath);
       if (!record) {
-        records.set(filePath, { isTest: false, isScript: false, isClient: false });
+        records.set(filePath, { isTest: false, isScript: false, isClient: false, isExample: false });
         return;
       }
       if (record.sourceFile && text !== undefined) {
@@ -143,7 +144,7 @@ export function createProjectRunner(resolved: readonly ResolvedRule[], knowledge
           .filter((f) => byFile.has(f))
           .map((f) => {
             const rec = records.get(f)!;
-            return { file: f, facts: byFile.get(f)!, isTest: rec.isTest, isScript: rec.isScript, isClient: rec.isClient };
+            return { file: f, facts: byFile.get(f)!, isTest: rec.isTest, isScript: rec.isScript, isClient: rec.isClient, isExample: rec.isExample };
           });
         const messages = rule.meta.messages as Record<string, string>;
         const seen = new Set<string>();

@@ -163,3 +163,19 @@ describe('errlint audit on Flow-typed files', () => {
     expect(r.code).toBe(0);
   });
 });
+
+describe('errlint audit of a directory whose own path looks like an example', () => {
+  it('classifies files by their path below the audited directory', () => {
+    const app = `import express from 'express';
+export const app = express();
+app.get('/orders', (req, res) => { res.json([]); });
+app.listen(3000);
+`;
+    const dir = tempProject({ 'examples/shop/src/server.ts': app });
+    const named = JSON.parse(errlint(['audit', 'examples/shop', '--format', 'json'], dir).stdout) as { findings: { ruleId: string }[] };
+    expect(named.findings.map((f) => f.ruleId)).toContain('missing-error-boundary');
+    // audited from above, the same tree is an example inside a larger project, and no entry of the application
+    const above = JSON.parse(errlint(['audit', '.', '--format', 'json'], dir).stdout) as { findings: { ruleId: string }[] };
+    expect(above.findings.map((f) => f.ruleId)).not.toContain('missing-error-boundary');
+  });
+});

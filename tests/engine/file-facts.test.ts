@@ -18,6 +18,9 @@ describe('file facts', () => {
     ['src/components/Button.tsx', 'isBrowser'],
     ['apps/web/src/api.ts', 'isBrowser'],
     ['packages/ui/src/toast.ts', 'isBrowser'],
+    ['examples/express/server.ts', 'isExample'],
+    ['fixtures/payment-service/before/src/server.ts', 'isExample'],
+    ['tools/release.ts', 'isScript'],
   ] as const)('%s is %s', (path, fact) => {
     expect(classify(path, 'export {};\n')[fact]).toBe(true);
   });
@@ -25,10 +28,9 @@ describe('file facts', () => {
   it.each([
     ['src/orders/order.service.ts'],
     ['src/app/api/orders/route.ts'],
-    ['fixtures/payment-service/before/src/services/payment-service.ts'],
     ['apps/api/src/main.ts'],
   ])('%s is plain server code', (path) => {
-    expect(classify(path, 'import express from "express";\n')).toEqual({ isTest: false, isScript: false, isClient: false, isBrowser: false, isLoggerModule: false });
+    expect(classify(path, 'import express from "express";\n')).toEqual({ isTest: false, isScript: false, isClient: false, isBrowser: false, isLoggerModule: false, isExample: false });
   });
 
   it('reads the first lines: shebang, use client, UI imports, browser globals', () => {
