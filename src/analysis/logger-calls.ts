@@ -42,7 +42,6 @@ function flavourOfModule(module: string): LoggerFlavour | undefined {
 /** The flavour of a logger expression from how it was made: `pino()`, `new Logger()`, a `PinoLogger` type… */
 function flavourOfDeclaration(t: TS, decl: ts.Expression | ts.TypeNode, imports: ImportMap, depth: number): LoggerFlavour | undefined {
   if (depth > 3) return undefined;
-  const sf = decl.getSourceFile();
   if (t.isTypeNode(decl)) {
     if (!t.isTypeReferenceNode(decl)) return undefined;
     const name = dottedName(t, decl.typeName as ts.Expression) ?? '';
