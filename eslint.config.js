@@ -1,6 +1,7 @@
 // Lint the linter: typescript-eslint on the sources and tests, and errlint's own preset (the built plugin,
 // `npm run build` first — `prepare` does it on install) on the code that ships.
 import { defineConfig } from 'eslint/config';
+import eslintPlugin from 'eslint-plugin-eslint-plugin';
 import tseslint from 'typescript-eslint';
 import errlint from './dist/src/eslint/plugin.js';
 
@@ -16,5 +17,10 @@ export default defineConfig(
   {
     files: ['src/**/*.ts', 'rules/**/*.ts', 'bin/**/*.js'],
     ...errlint.configs.recommended,
+  },
+  // The ESLint adapter builds every errlint rule; hold it to the conventions of hand-written ESLint rules.
+  {
+    files: ['src/eslint/**/*.ts'],
+    ...eslintPlugin.configs.rules,
   },
 );

@@ -75,3 +75,11 @@ console.log(row(`errlint audit() (${engine.rules} rules)`, engine));
 console.log(`${'errlint CLI end to end'.padEnd(34)} ${String(engine.files).padStart(6)} ${(cliMs / 1000).toFixed(2).padStart(8)} s`);
 console.log(`\nerrlint / floor: time ${(engine.ms / floor.ms).toFixed(2)}x (target <= 1.5x), peak memory ${(engine.maxRssKb / floor.maxRssKb).toFixed(2)}x (target <= 2x)`);
 console.log(`findings: ${engine.findings}, files not analysed: ${engine.errors}`);
+
+// The ESLint host on the same corpus: ESLint with no rules vs with errlint's presets (the adapter's overhead).
+if (!process.argv.includes('--no-eslint')) {
+  console.log('\nESLint 10 on the same corpus (skip with --no-eslint):');
+  const eslint = spawnSync(process.execPath, [path.join(root, 'scripts', 'bench-eslint.mjs'), corpus], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 });
+  if (eslint.status !== 0) throw new Error(`bench-eslint failed (${eslint.status})`);
+  console.log(eslint.stdout.trim().split('\n').slice(0, -1).join('\n'));
+}
