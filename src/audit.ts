@@ -6,6 +6,7 @@ import { discoverFiles, toPosix } from './discovery.js';
 import { createFileClassifier, mergePatterns } from './engine/file-facts.js';
 import { compareFindings, lintSource, type ResolvedRule } from './engine/lint-source.js';
 import { createProjectRunner, readManifest } from './engine/project.js';
+import { Timings, type TimingData } from './engine/timing.js';
 import { UsageError } from './errors.js';
 import { resolveKnowledge } from './knowledge/index.js';
 import type { AuditResult, RuleInfo } from './result.js';
@@ -26,6 +27,8 @@ export interface AuditOptions {
   /** Extra ignore globs relative to cwd (`--ignore-pattern`). */
   ignorePatterns?: readonly string[];
   reportUnusedDirectives?: boolean;
+  /** Time each rule and engine phase (`ERRLINT_TIMING=1`, `--timing-rules`); the run gets `timings`. */
+  timing?: boolean;
   /** Called after each file. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -36,6 +39,8 @@ export interface AuditRun extends AuditResult {
   /** Text of every file that has findings, for code frames and fixes. */
   sources: Map<string, string>;
   config: LoadedConfig;
+  /** Per-rule and per-phase times, when `timing` was asked for. */
+  timings?: TimingData;
 }
 
 export function ruleInfo(rule: AnyRule): RuleInfo {
@@ -113,6 +118,8 @@ export async function audit(options: AuditOptions = {}): Promise<AuditRun> {
   const knowledge = resolveKnowledge(config.knowledge);
   const classify = createFileClassifier(mergePatterns(config.files));
 
+  const timing = options.timing ? new Timings() : undefined;
+  const discoveryStart = performance.now();
   const { files, notices } = discoverFiles({
     cwd,
     patterns: options.paths ?? ['.'],
@@ -120,6 +127,7 @@ export async function audit(options: AuditOptions = {}): Promise<AuditRun> {
     ignoreBase: loaded.dir,
     cliIgnores: options.ignorePatterns,
   });
+  timing?.phase('discovery', performance.now() - discoveryStart);
 
   const findings: Finding[] = [];
   const errors: FileError[] = [];
@@ -137,11 +145,12 @@ export async function audit(options: AuditOptions = {}): Promise<AuditRun> {
   const traversalRules = project.fileRules.length ? [...fileRules, ...project.fileRules] : fileRules;
   files.forEach((abs, i) => {
     const rel = toPosix(path.relative(cwd, abs));
-    const read = readSource(abs, rel);
+    const read = timing ? timing.measure('read', () => readSource(abs, rel)) : readSource(abs, rel);
     if ('error' in read) {
       errors.push(read.error);
     } else {
-      const result = lintSource({ text: read.text, filePath: rel, rules: traversalRules, knowledge, file: classify(factsPath(abs, rel), read.text), reportUnusedDirectives: options.reportUnusedDirectives });
+      const file = timing ? timing.measure('classify', () => classify(factsPath(abs, rel), read.text)) : classify(factsPath(abs, rel), read.text);
+      const result = lintSource({ text: read.text, filePath: rel, rules: traversalRules, knowledge, file, reportUnusedDirectives: options.reportUnusedDirectives, timing });
       if (result.error) errors.push(result.error.kind === 'parse' && FLOW_PRAGMA.test(read.text.slice(0, 1000)) ? flowSkip(rel) : result.error);
       if (result.findings.length) {
         findings.push(...result.findings);
@@ -152,7 +161,11 @@ export async function audit(options: AuditOptions = {}): Promise<AuditRun> {
     options.onProgress?.(i + 1, files.length);
   });
 
-  const projectOutcome = project.fileRules.length ? project.finish(readManifest(cwd)) : undefined;
+  const projectOutcome = project.fileRules.length
+    ? timing
+      ? timing.measureEngine('project', () => project.finish(readManifest(cwd), timing))
+      : project.finish(readManifest(cwd))
+    : undefined;
   if (projectOutcome) {
     const used = projectOutcome.usedDirectives;
     const kept = findings.filter((f) => f.ruleId !== 'unused-disable-directive' || !used.has(`${f.file}:${f.line}:${f.column}`));
@@ -174,5 +187,6 @@ export async function audit(options: AuditOptions = {}): Promise<AuditRun> {
     notices,
     sources,
     config: loaded,
+    ...(timing ? { timings: timing.toJSON() } : {}),
   };
 }

@@ -6,6 +6,7 @@ import { allRules, rulesById } from '../rules/index.js';
 import { audit, checkRuleIds, ruleInfo, type AuditRun } from './audit.js';
 import { DEFAULT_BASELINE_FILE, useBaseline } from './baseline.js';
 import { ErrlintError, UsageError } from './errors.js';
+import { formatTimings, timingFromEnv } from './engine/timing.js';
 import { fixSummary, type FixSelection } from './fix.js';
 import { runFixes } from './fix-run.js';
 import { reporters } from './reporters/index.js';
@@ -102,6 +103,7 @@ interface AuditFlags {
   debug?: boolean;
   reportUnusedDisableDirectives?: boolean;
   timing: boolean;
+  timingRules?: boolean;
   fix?: boolean;
   fixDryRun?: boolean;
   fixRule?: string[];
@@ -127,6 +129,8 @@ async function runAudit(paths: string[], flags: AuditFlags, io: CliIo): Promise<
   const targets = parseFormats(flags.format, flags.output);
   if (flags.rule?.length) checkRuleIds(flags.rule);
   const selection = fixSelection(flags);
+  const envTiming = timingFromEnv(io.env);
+  const timeRules = flags.timingRules === true || envTiming.enabled;
   const bar = progress(io);
   const runAuditOnce = () =>
     audit({
@@ -136,6 +140,7 @@ async function runAudit(paths: string[], flags: AuditFlags, io: CliIo): Promise<
       only: flags.rule,
       ignorePatterns: flags.ignorePattern,
       reportUnusedDirectives: flags.reportUnusedDisableDirectives,
+      timing: timeRules,
       onProgress: bar.tick,
     });
   let run: AuditRun = await runAuditOnce();
@@ -189,6 +194,7 @@ async function runAudit(paths: string[], flags: AuditFlags, io: CliIo): Promise<
       io.stdout(text);
     }
   }
+  if (run.timings) io.stderr(`\n${formatTimings(run.timings, run.durationMs, envTiming.limit)}`);
   return exitCode;
 }
 
@@ -242,6 +248,7 @@ export function buildProgram(io: CliIo, done: (code: number) => void): Command {
     .option('-q, --quiet', 'print the summary only')
     .option('--no-color', 'never colour the output')
     .option('--no-timing', 'leave wall time out of reports')
+    .option('--timing-rules', 'print the time each rule and engine phase took to standard error (also ERRLINT_TIMING=1)')
     .option('--report-unused-disable-directives', 'report errlint-disable directives that suppress nothing')
     .option('--debug', 'print stack traces of internal errors')
     .option('--fix', 'apply safe fixes (behaviour-preserving) to the files, then report what remains')

@@ -16,6 +16,7 @@ import type {
 } from '../types.js';
 import { InternalError } from '../errors.js';
 import { findDirectives, isSuppressed, type Directive } from './suppressions.js';
+import type { Timings } from './timing.js';
 
 /** A rule with its options merged over defaults and its effective base risk. */
 export interface ResolvedRule {
@@ -32,6 +33,8 @@ export interface LintSourceInput {
   knowledge: Knowledge;
   file: FileFacts;
   reportUnusedDirectives?: boolean;
+  /** When set, time per rule and per phase is added to it (listeners are wrapped only then). */
+  timing?: Timings;
 }
 
 export interface LintSourceResult {
@@ -201,10 +204,10 @@ function unusedDirectiveFindings(sf: ts.SourceFile, filePath: string, directives
  */
 export function runRules(
   sf: ts.SourceFile,
-  input: Pick<LintSourceInput, 'filePath' | 'rules' | 'knowledge' | 'file'>,
+  input: Pick<LintSourceInput, 'filePath' | 'rules' | 'knowledge' | 'file' | 'timing'>,
   t: TS = compiler,
 ): RuleReport[] {
-  const { filePath, rules, knowledge, file } = input;
+  const { filePath, rules, knowledge, file, timing } = input;
   const reports: RawReport[] = [];
   const listeners = rules.map((resolved) => {
     const context: RuleContext = {
@@ -216,10 +219,21 @@ export function runRules(
       file,
       report: (descriptor) => reports.push({ ruleId: resolved.rule.meta.id, descriptor, resolved }),
     };
-    return resolved.rule.create(context);
+    if (!timing) return resolved.rule.create(context);
+    const id = resolved.rule.meta.id;
+    const start = performance.now();
+    const created = resolved.rule.create(context);
+    timing.rule(id, performance.now() - start);
+    const wrapped: Partial<Record<string, NodeListener>> = {};
+    for (const [key, fn] of Object.entries(created)) if (fn) wrapped[key] = timing.wrap(id, fn);
+    return wrapped;
   });
-  traverse(t, sf, buildDispatch(t, listeners));
-  return reports.map((raw) => ({ finding: toFinding(t, sf, filePath, raw), descriptor: raw.descriptor }));
+  if (!timing) {
+    traverse(t, sf, buildDispatch(t, listeners));
+    return reports.map((raw) => ({ finding: toFinding(t, sf, filePath, raw), descriptor: raw.descriptor }));
+  }
+  timing.measureEngine('traverse', () => traverse(t, sf, buildDispatch(t, listeners)));
+  return timing.measure('findings', () => reports.map((raw) => ({ finding: toFinding(t, sf, filePath, raw), descriptor: raw.descriptor })));
 }
 
 /**
@@ -227,15 +241,15 @@ export function runRules(
  * risk scoring. Never throws for bad input: a syntax error comes back as `error`.
  */
 export function lintSource(input: LintSourceInput, t: TS = compiler): LintSourceResult {
-  const { text, filePath, rules, knowledge, file } = input;
-  const sf = parseSource(text, filePath, t);
+  const { text, filePath, rules, knowledge, file, timing } = input;
+  const sf = timing ? timing.measure('parse', () => parseSource(text, filePath, t)) : parseSource(text, filePath, t);
   const parseError = firstParseError(sf, t);
   if (parseError) {
     return { findings: [], error: { file: filePath, kind: 'parse', message: parseError.message, line: parseError.line, column: parseError.column } };
   }
-  const directives = findDirectives(t, sf);
+  const directives = timing ? timing.measure('directives', () => findDirectives(t, sf)) : findDirectives(t, sf);
   const findings: Finding[] = [];
-  for (const { finding } of runRules(sf, { filePath, rules, knowledge, file }, t)) {
+  for (const { finding } of runRules(sf, { filePath, rules, knowledge, file, timing }, t)) {
     if (directives.length > 0 && isSuppressed(directives, finding.ruleId, finding.line)) continue;
     findings.push(finding);
   }

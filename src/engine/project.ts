@@ -29,6 +29,7 @@ import type {
 import { ruleDocsUrl } from '../define-rule.js';
 import { formatMessage, type ResolvedRule } from './lint-source.js';
 import { findDirectives, isSuppressed, type Directive } from './suppressions.js';
+import type { Timings } from './timing.js';
 
 /** Declares a project rule (`meta.scope` is set to `'project'`), as `defineRule` does for file rules. */
 export function defineProjectRule<MessageIds extends string, Options extends object, Fact>(rule: {
@@ -81,7 +82,7 @@ export interface ProjectRunner {
   /** Call after each file (parsed or not) with its text. */
   afterFile(filePath: string, text: string | undefined): void;
   /** Runs every rule's `check` and returns the findings, suppressions applied. */
-  finish(manifest: ProjectManifest | undefined): ProjectOutcome;
+  finish(manifest: ProjectManifest | undefined, timing?: Timings): ProjectOutcome;
 }
 
 /** A project summary section published by a rule (`errorShapes`); rules write it through `check`'s context. */
@@ -131,7 +132,7 @@ export function createProjectRunner(resolved: readonly ResolvedRule[], knowledge
       }
       record.sourceFile = undefined;
     },
-    finish(manifest) {
+    finish(manifest, timing) {
       const files = [...records.keys()].sort();
       const findings: Finding[] = [];
       const sources = new Map<string, string>();
@@ -148,6 +149,7 @@ export function createProjectRunner(resolved: readonly ResolvedRule[], knowledge
           });
         const messages = rule.meta.messages as Record<string, string>;
         const seen = new Set<string>();
+        const checkStart = timing ? performance.now() : 0;
         rule.check(input, {
           options: r.options,
           knowledge,
@@ -171,6 +173,7 @@ export function createProjectRunner(resolved: readonly ResolvedRule[], knowledge
             if (rec?.text !== undefined) sources.set(d.file, rec.text);
           },
         });
+        if (timing) timing.rule(rule.meta.id, performance.now() - checkStart);
       }
       return { findings, sources, usedDirectives, summary };
     },
