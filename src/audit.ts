@@ -5,7 +5,7 @@ import { loadConfig, resolveRules, type LoadedConfig, type UserConfig } from './
 import { discoverFiles, toPosix } from './discovery.js';
 import { createFileClassifier, mergePatterns } from './engine/file-facts.js';
 import { compareFindings, lintSource, type ResolvedRule } from './engine/lint-source.js';
-import { createProjectRunner, readManifest } from './engine/project.js';
+import { createProjectRunner, readManifest, readPackages } from './engine/project.js';
 import { Timings, type TimingData } from './engine/timing.js';
 import { UsageError } from './errors.js';
 import { resolveKnowledge } from './knowledge/index.js';
@@ -161,11 +161,9 @@ export async function audit(options: AuditOptions = {}): Promise<AuditRun> {
     options.onProgress?.(i + 1, files.length);
   });
 
-  const projectOutcome = project.fileRules.length
-    ? timing
-      ? timing.measureEngine('project', () => project.finish(readManifest(cwd), timing))
-      : project.finish(readManifest(cwd))
-    : undefined;
+  // package roots let project rules judge each app of a monorepo on its own
+  const finishProject = () => project.finish(readManifest(cwd), timing, readPackages(cwd, files.map((abs) => toPosix(path.relative(cwd, abs)))));
+  const projectOutcome = project.fileRules.length ? (timing ? timing.measureEngine('project', finishProject) : finishProject()) : undefined;
   if (projectOutcome) {
     const used = projectOutcome.usedDirectives;
     const kept = findings.filter((f) => f.ruleId !== 'unused-disable-directive' || !used.has(`${f.file}:${f.line}:${f.column}`));

@@ -207,6 +207,16 @@ export interface ProjectManifest {
   isLibrary: boolean;
 }
 
+/**
+ * A package of the audited tree: a directory below the working directory with a `package.json` (a workspace
+ * member, an app of a monorepo, or the root). Project rules judge each app with the packages it depends on.
+ */
+export interface ProjectPackage {
+  /** Relative to the working directory, `/` separators; `''` is the working directory itself. */
+  dir: string;
+  manifest: ProjectManifest;
+}
+
 export interface ProjectReportDescriptor<MessageIds extends string = string> {
   file: string;
   site: Site;
@@ -225,6 +235,8 @@ export interface ProjectCheckContext<Options = Record<string, unknown>, MessageI
   /** Every audited file (with or without facts), sorted. */
   files: readonly string[];
   manifest: ProjectManifest | undefined;
+  /** Every package root of the audited files, sorted by `dir` (empty when the host does not know them). */
+  packages: readonly ProjectPackage[];
   report(descriptor: ProjectReportDescriptor<MessageIds>): void;
   /** Leaves a summary section on the audit result for reporters (`result.project`). */
   publish<K extends keyof ProjectSummary>(key: K, value: ProjectSummary[K]): void;

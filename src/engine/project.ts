@@ -16,6 +16,7 @@ import type {
   ProjectFile,
   ProjectFileContext,
   ProjectManifest,
+  ProjectPackage,
   ProjectReportDescriptor,
   ProjectRuleModule,
   ProjectSummary,
@@ -81,8 +82,11 @@ export interface ProjectRunner {
   fileRules: ResolvedRule[];
   /** Call after each file (parsed or not) with its text. */
   afterFile(filePath: string, text: string | undefined): void;
-  /** Runs every rule's `check` and returns the findings, suppressions applied. */
-  finish(manifest: ProjectManifest | undefined, timing?: Timings): ProjectOutcome;
+  /**
+   * Runs every rule's `check` and returns the findings, suppressions applied. `packages` are the package roots
+   * of the audited files (`readPackages`), so rules can judge each app of a monorepo on its own.
+   */
+  finish(manifest: ProjectManifest | undefined, timing?: Timings, packages?: readonly ProjectPackage[]): ProjectOutcome;
 }
 
 /** A project summary section published by a rule (`errorShapes`); rules write it through `check`'s context. */
@@ -132,7 +136,7 @@ export function createProjectRunner(resolved: readonly ResolvedRule[], knowledge
       }
       record.sourceFile = undefined;
     },
-    finish(manifest, timing) {
+    finish(manifest, timing, packages = []) {
       const files = [...records.keys()].sort();
       const findings: Finding[] = [];
       const sources = new Map<string, string>();
@@ -155,6 +159,7 @@ export function createProjectRunner(resolved: readonly ResolvedRule[], knowledge
           knowledge,
           files,
           manifest,
+          packages,
           publish(key: SummaryKey, value: ProjectSummary[SummaryKey]) {
             (summary as Record<string, unknown>)[key] = value;
           },
@@ -211,26 +216,49 @@ function toFinding(ruleId: string, messages: Record<string, string>, baseRisk: R
 export function readManifest(dir: string): ProjectManifest | undefined {
   for (let d = path.resolve(dir); ; d = path.dirname(d)) {
     const file = path.join(d, 'package.json');
-    if (fs.existsSync(file)) {
-      try {
-        const pkg = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
-        const deps = new Set<string>();
-        for (const key of ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies']) {
-          const value = pkg[key];
-          if (value && typeof value === 'object') for (const name of Object.keys(value)) deps.add(name);
-        }
-        const scripts = pkg.scripts && typeof pkg.scripts === 'object' ? (pkg.scripts as Record<string, string>) : {};
-        return {
-          name: typeof pkg.name === 'string' ? pkg.name : undefined,
-          dependencies: [...deps].sort(),
-          scripts: Object.fromEntries(Object.entries(scripts).filter(([, v]) => typeof v === 'string')),
-          isLibrary: ['main', 'exports', 'module', 'types'].some((k) => pkg[k] !== undefined),
-        };
-      } catch {
-        // an unreadable or malformed package.json tells us nothing; project rules then rely on code alone
-        return undefined;
-      }
-    }
+    if (fs.existsSync(file)) return parseManifest(file);
     if (fs.existsSync(path.join(d, '.git')) || path.dirname(d) === d) return undefined;
   }
+}
+
+function parseManifest(file: string): ProjectManifest | undefined {
+  try {
+    const pkg = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+    const deps = new Set<string>();
+    for (const key of ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies']) {
+      const value = pkg[key];
+      if (value && typeof value === 'object') for (const name of Object.keys(value)) deps.add(name);
+    }
+    const scripts = pkg.scripts && typeof pkg.scripts === 'object' ? (pkg.scripts as Record<string, string>) : {};
+    return {
+      name: typeof pkg.name === 'string' ? pkg.name : undefined,
+      dependencies: [...deps].sort(),
+      scripts: Object.fromEntries(Object.entries(scripts).filter(([, v]) => typeof v === 'string')),
+      isLibrary: ['main', 'exports', 'module', 'types'].some((k) => pkg[k] !== undefined),
+    };
+  } catch {
+    // an unreadable or malformed package.json tells us nothing; project rules then rely on code alone
+    return undefined;
+  }
+}
+
+/**
+ * The package roots of the audited files (`files` relative to `cwd`, `/` separators): each directory from a
+ * file up to `cwd` with a `package.json` that names a package or lists dependencies (a bare
+ * `{ "type": "module" }` marks no package). Project rules judge the apps of a monorepo one by one from these.
+ */
+export function readPackages(cwd: string, files: readonly string[]): ProjectPackage[] {
+  const seen = new Map<string, ProjectPackage | undefined>();
+  for (const file of files) {
+    if (file.startsWith('../')) continue;
+    for (let dir = path.posix.dirname(file); ; dir = path.posix.dirname(dir)) {
+      const key = dir === '.' ? '' : dir;
+      if (seen.has(key)) break;
+      const manifestPath = path.join(cwd, key, 'package.json');
+      const manifest = fs.existsSync(manifestPath) ? parseManifest(manifestPath) : undefined;
+      seen.set(key, manifest && (manifest.name !== undefined || manifest.dependencies.length > 0) ? { dir: key, manifest } : undefined);
+      if (key === '') break;
+    }
+  }
+  return [...seen.values()].filter((p): p is ProjectPackage => p !== undefined).sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
 }
