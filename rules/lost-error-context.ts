@@ -5,7 +5,7 @@ import { enclosingErrorSite, errorEscapes, errorReadKind, errorRefs, isUnderErro
 import { guardedWork } from '../src/analysis/catch.js';
 import { importsOf } from '../src/analysis/imports.js';
 import { addBindingEdit, addErrorToLogCall, flavourOfLogCall, freshErrorName } from '../src/analysis/logger-calls.js';
-import { classifyLogCall, classifyLogHelperCall, errorUse, type ErrorUse } from '../src/analysis/loggers.js';
+import { classifyLogCall, classifyLogHelperCall, errorUse, logFunctionErrorArgument, type ErrorUse } from '../src/analysis/loggers.js';
 import { defineRule } from '../src/define-rule.js';
 import type { SuggestionDescriptor, TextEdit, TS } from '../src/types.js';
 
@@ -250,7 +250,17 @@ export default defineRule<MessageIds, Options>({
       const method = log.receiver ? `${log.receiver}.${log.method}` : log.method;
       const suggest: SuggestionDescriptor<MessageIds>[] = [];
       const flavour = log.kind === 'logger' ? flavourOfLogCall(t, call, knowledge, imports) : undefined;
-      const err = flavour ? errorName(site) : undefined;
+      // logError('Refund failed') where the file also calls logError('Sync failed', err): the error goes second
+      const helperArgument = log.receiver === undefined && t.isIdentifier(skipOuter(t, call.expression)) ? logFunctionErrorArgument(t, sf, log.method, call) : undefined;
+      const err = flavour || helperArgument ? errorName(site) : undefined;
+      if (helperArgument && err && call.arguments.length === 1 && use === 'none') {
+        const only = call.arguments[0]!;
+        const at = helperArgument === 'after-message' ? only.getEnd() : helperArgument === 'before-message' ? only.getStart(sf) : undefined;
+        if (at !== undefined) {
+          const text = helperArgument === 'after-message' ? `, ${err.name}` : `${err.name}, `;
+          suggest.push({ messageId: 'addErrorToLog', data: { error: err.name }, edits: [...err.edits, { range: [at, at], text }] });
+        }
+      }
       if (flavour && err) {
         // `e.stack` compiles when the code already reads `e.message` or types the binding `any` / `Error`
         const annotation = t.isCatchClause(site.node) ? site.node.variableDeclaration?.type?.getText(sf) : site.fn?.parameters[0]?.type?.getText(sf);

@@ -215,6 +215,14 @@ export function consoleCallAsLogger(
   const parts = splitConsoleArgs(t, call, isRef);
   if (!parts) return undefined;
   const err = parts.error?.getText(sf) ?? addError;
+  if (logger.shape === 'function') {
+    // logError(err) / logError(msg, err): only for an error report that maps onto the function's arguments
+    if (level !== 'error' || !err || parts.extras.length > 0) return undefined;
+    const text = joinMessage(t, parts.message, sf);
+    if (logger.errorArgument === 'only') return text ? undefined : `${logger.text}(${err})`;
+    if (!text) return undefined;
+    return logger.errorArgument === 'after-message' ? `${logger.text}(${text}, ${err})` : `${logger.text}(${err}, ${text})`;
+  }
   const target = `${logger.text}.${level}`;
   if (logger.flavour === 'console-compatible') {
     const args = call.arguments.map((a) => a.getText(sf));

@@ -270,11 +270,18 @@ export function passesValue(t: TS, call: ts.CallExpression | ts.NewExpression, i
   return { passesError: use === 'value', messageOnly: use === 'message' };
 }
 
+/** Where a logging function takes the error, learned from how the file already calls it. */
+export type ErrorArgument = 'only' | 'after-message' | 'before-message';
+
 /** A logger a suggestion may call at `node`: its source text and how it takes an error. */
 export interface LoggerInScope {
-  /** Text to call methods on: `logger`, `this.logger`. */
+  /** Text to call: methods on an object (`logger`, `this.logger`) or the function itself (`logError`). */
   text: string;
+  /** `object`: a logger with level methods (`logger.error(…)`); `function`: a logging function (`logError(err)`). */
+  shape: 'object' | 'function';
   flavour: LoggerFlavour;
+  /** For a logging function: where the error goes (`logError(err)`, `logError(msg, err)`, `logError(err, msg)`). */
+  errorArgument?: ErrorArgument;
   /** An import to add when the logger is the configured one and not yet imported. */
   importText?: string;
 }
@@ -334,19 +341,30 @@ export function findLoggerInScope(t: TS, node: ts.Node, knowledge: Knowledge, im
           const typeText = t.isTypeNode(value) ? value.getText(sf) : t.isNewExpression(skipOuter(t, value as ts.Expression)) ? 'Logger' : '';
           const nestLike = typeText === 'Logger' || typeText === 'LoggerService';
           const flavour = nestLike && imports.get('Logger')?.module === '@nestjs/common' ? 'nest' : /Pino/.test(typeText) ? 'pino' : nestLike ? 'nest' : 'console-compatible';
-          return { text: `this.${name}`, flavour };
+          return { text: `this.${name}`, shape: 'object', flavour };
         }
       }
     }
     break;
   }
   // a binding of the file: import { logger } from './logger' / const logger = pino()
-  if (configured && imports.has(configured.binding)) return { text: configured.binding, flavour: configured.flavour };
+  if (configured && imports.has(configured.binding)) return { text: configured.binding, shape: 'object', flavour: configured.flavour };
+  let helper: LoggerInScope | undefined;
   for (const [local, b] of imports) {
     if (b.imported === '*' || !isLoggerModule(b.module, knowledge) || b.module === '@nestjs/common') continue;
     if (/^(pino|winston|bunyan|log4js|loglevel|consola|signale|roarr|tslog)$/.test(b.module) && b.imported !== 'default' && !LOGGER_NAME.test(local)) continue;
     if (['pino', 'winston', 'bunyan', 'log4js'].includes(b.module)) continue; // the factory, not a logger
-    return { text: local, flavour: configured && configured.importPath === b.module ? configured.flavour : flavourOfModule(b.module) };
+    const flavour = configured && configured.importPath === b.module ? configured.flavour : flavourOfModule(b.module);
+    const use = bindingUses(t, sf).get(local);
+    // import { logger } from './logger' / logger.error(…) elsewhere in the file
+    if ((use?.memberCalls ?? 0) > 0 || ((use?.directCalls.length ?? 0) === 0 && (LOGGER_NAME.test(local) || knowledge.loggers.receiverNames.includes(local)))) {
+      return { text: local, shape: 'object', flavour };
+    }
+    // import { logError } from './logger': a function, usable only where the file shows it takes an error
+    if (!helper && use && use.memberCalls === 0 && LOG_HELPER_NAME.test(local)) {
+      const errorArgument = errorArgumentOf(t, use.directCalls);
+      if (errorArgument) helper = { text: local, shape: 'function', flavour: 'console-compatible', errorArgument };
+    }
   }
   for (const stmt of sf.statements) {
     if (!t.isVariableStatement(stmt)) continue;
@@ -354,15 +372,96 @@ export function findLoggerInScope(t: TS, node: ts.Node, knowledge: Knowledge, im
       if (t.isIdentifier(d.name) && d.initializer && createsLogger(t, d.initializer, knowledge, imports, 0)) {
         const init = dottedName(t, skipOuter(t, d.initializer).kind === t.SyntaxKind.CallExpression ? (skipOuter(t, d.initializer) as ts.CallExpression).expression : d.initializer) ?? '';
         const b = imports.get(init.split('.')[0] ?? '');
-        return { text: d.name.text, flavour: b ? flavourOfModule(b.module) : 'console-compatible' };
+        // const log = createLogger('orders'): an object, unless the file only ever calls it
+        const use = bindingUses(t, sf).get(d.name.text);
+        if (use && use.memberCalls === 0 && use.directCalls.length > 0) continue;
+        return { text: d.name.text, shape: 'object', flavour: b ? flavourOfModule(b.module) : 'console-compatible' };
       }
     }
   }
+  if (helper) return helper;
   if (configured) {
     if (declarations(t, sf).has(configured.binding)) return undefined; // the name is taken by something else
-    return { text: configured.binding, flavour: configured.flavour, importText: `import { ${configured.binding} } from '${relativeImport(filePath, configured.importPath)}';` };
+    return { text: configured.binding, shape: 'object', flavour: configured.flavour, importText: `import { ${configured.binding} } from '${relativeImport(filePath, configured.importPath)}';` };
   }
   return undefined;
+}
+
+interface BindingUse {
+  /** Calls of a method on the name: `logger.error(…)`. */
+  memberCalls: number;
+  /** Calls of the name itself: `logError(…)`. */
+  directCalls: ts.CallExpression[];
+}
+
+const usesCache = new WeakMap<ts.SourceFile, Map<string, BindingUse>>();
+
+/** How each identifier of the file is called: as a function, or through its methods. One walk per file. */
+function bindingUses(t: TS, sf: ts.SourceFile): Map<string, BindingUse> {
+  let map = usesCache.get(sf);
+  if (map) return map;
+  const out = new Map<string, BindingUse>();
+  const entry = (name: string): BindingUse => {
+    let u = out.get(name);
+    if (!u) out.set(name, (u = { memberCalls: 0, directCalls: [] }));
+    return u;
+  };
+  const visit = (n: ts.Node): void => {
+    if (t.isCallExpression(n)) {
+      const callee = skipOuter(t, n.expression);
+      if (t.isIdentifier(callee)) entry(callee.text).directCalls.push(n);
+      else if (t.isPropertyAccessExpression(callee) && t.isIdentifier(callee.expression)) entry(callee.expression.text).memberCalls++;
+    }
+    t.forEachChild(n, visit);
+  };
+  visit(sf);
+  usesCache.set(sf, (map = out));
+  return map;
+}
+
+/**
+ * Where the logging function `name` takes the error, learned from the file's other calls of it (all but
+ * `except`): `logError(err)`, `logError(msg, err)`, `logError(err, msg)`; `undefined` when unknown.
+ */
+export function logFunctionErrorArgument(t: TS, sf: ts.SourceFile, name: string, except?: ts.CallExpression): ErrorArgument | undefined {
+  const calls = bindingUses(t, sf).get(name)?.directCalls.filter((c) => c !== except) ?? [];
+  return calls.length > 0 ? errorArgumentOf(t, calls) : undefined;
+}
+
+const ERROR_NAME = /^(e|e\d|er|err|error|ex|exc|exception|reason|cause|caught|[a-z][A-Za-z0-9]*(Error|Err|Exception))$/;
+
+/** Whether `e` names a caught error: a catch binding or rejection-handler parameter in scope, or an error-like name. */
+function isErrorArgument(t: TS, e: ts.Expression): boolean {
+  const x = skipOuter(t, e);
+  if (!t.isIdentifier(x)) return false;
+  for (let n: ts.Node | undefined = x.parent; n; n = n.parent) {
+    if (t.isCatchClause(n) && n.variableDeclaration && t.isIdentifier(n.variableDeclaration.name) && n.variableDeclaration.name.text === x.text) return true;
+  }
+  return ERROR_NAME.test(x.text);
+}
+
+function isMessageArgument(t: TS, e: ts.Expression): boolean {
+  const x = skipOuter(t, e);
+  return t.isStringLiteralLike(x) || t.isTemplateExpression(x) || (t.isBinaryExpression(x) && x.operatorToken.kind === t.SyntaxKind.PlusToken);
+}
+
+/**
+ * Where a logging function takes the error, when every call of it in the file agrees: `logError(err)`,
+ * `logError('Refund failed', err)`, `logError(err, 'Refund failed')`. `undefined` when a call passes only a
+ * message (`logError(\`Refund error: ${e.message}\`)`: the function takes text) or the calls disagree.
+ */
+function errorArgumentOf(t: TS, calls: readonly ts.CallExpression[]): ErrorArgument | undefined {
+  let found: ErrorArgument | undefined;
+  for (const call of calls) {
+    const [a, b] = call.arguments;
+    let shape: ErrorArgument | undefined;
+    if (call.arguments.length === 1 && a && isErrorArgument(t, a)) shape = 'only';
+    else if (call.arguments.length === 2 && a && b && isMessageArgument(t, a) && isErrorArgument(t, b)) shape = 'after-message';
+    else if (call.arguments.length === 2 && a && b && isErrorArgument(t, a) && isMessageArgument(t, b)) shape = 'before-message';
+    if (!shape || (found && found !== shape)) return undefined;
+    found = shape;
+  }
+  return found;
 }
 
 /**
@@ -371,6 +470,12 @@ export function findLoggerInScope(t: TS, node: ts.Node, knowledge: Knowledge, im
  */
 export function loggerCallText(logger: LoggerInScope, errorText: string, message: string, level: 'error' | 'warn' | 'fatal' = 'error'): string {
   const msg = `'${message.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+  if (logger.shape === 'function') {
+    // logError(err) / logError('msg', err) / logError(err, 'msg'): the order the file already uses
+    if (logger.errorArgument === 'after-message') return `${logger.text}(${msg}, ${errorText});`;
+    if (logger.errorArgument === 'before-message') return `${logger.text}(${errorText}, ${msg});`;
+    return `${logger.text}(${errorText});`;
+  }
   switch (logger.flavour) {
     case 'pino':
     case 'bunyan':

@@ -739,5 +739,93 @@ app.get('/artists/:id', async (req, res, next) => {
         },
       ],
     },
+    // a logging function the file calls as logError(message, err): the console call becomes one in that order
+    {
+      code: `import { logError } from '../lib/logger';
+
+export async function pushStock(items: Item[]) {
+  try {
+    await warehouse.push(items);
+  } catch (e) {
+    console.error('Stock push failed', e);
+  }
+}
+
+export function onRefundFailed(err: unknown) {
+  logError('Refund failed', err);
+}`,
+      errors: [
+        {
+          messageId: 'consoleError',
+          line: 7,
+          column: 5,
+          endLine: 7,
+          endColumn: 42,
+          suggestions: [
+            { messageId: 'useLogger', output: `import { logError } from '../lib/logger';
+
+export async function pushStock(items: Item[]) {
+  try {
+    await warehouse.push(items);
+  } catch (e) {
+    logError('Stock push failed', e);
+  }
+}
+
+export function onRefundFailed(err: unknown) {
+  logError('Refund failed', err);
+}` },
+          ],
+        },
+      ],
+    },
+    // logError takes a message (the file calls it with text): no logger suggestion rather than a guessed call
+    {
+      code: `import { logError } from '../utils/logger';
+
+export async function pushStock(items: Item[]) {
+  try {
+    await warehouse.push(items);
+  } catch (e) {
+    console.error('Stock push failed', e);
+  }
+}
+
+export function onRefundFailed(e: Error) {
+  logError(\`Refund error: \${e.message}\`);
+}`,
+      errors: [
+        {
+          messageId: 'consoleError',
+          line: 7,
+          column: 5,
+          endLine: 7,
+          endColumn: 42,
+          suggestions: [],
+        },
+      ],
+    },
+    // a type from the logger module is not a logger
+    {
+      code: `import { LogLevel } from './logger';
+
+export async function pushStock(items: Item[], level: LogLevel) {
+  try {
+    await warehouse.push(items);
+  } catch (e) {
+    console.error('Stock push failed', e);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'consoleError',
+          line: 7,
+          column: 5,
+          endLine: 7,
+          endColumn: 42,
+          suggestions: [],
+        },
+      ],
+    },
   ],
 };

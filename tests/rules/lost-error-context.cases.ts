@@ -989,6 +989,8 @@ export async function refund(paymentId: string) {
           column: 5,
           endLine: 6,
           endColumn: 54,
+          // logError takes only text: no guessed call
+          suggestions: [],
         },
       ],
     },
@@ -1048,6 +1050,56 @@ app.post('/refunds', async (req, res, next) => {
   });
 }`,
             },
+          ],
+        },
+      ],
+    },
+    // a logging function the file elsewhere calls as logError(message, err): the error goes second
+    {
+      code: `import { logError } from '../lib/logger';
+
+export async function refund(paymentId: string) {
+  try {
+    await gateway.refund(paymentId);
+  } catch (e) {
+    logError('Refund failed');
+    return { ok: false };
+  }
+}
+
+export async function sync() {
+  try {
+    await warehouse.sync();
+  } catch (err) {
+    logError('Sync failed', err);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'logWithoutError',
+          line: 7,
+          column: 5,
+          endLine: 7,
+          endColumn: 30,
+          suggestions: [
+            { messageId: 'addErrorToLog', output: `import { logError } from '../lib/logger';
+
+export async function refund(paymentId: string) {
+  try {
+    await gateway.refund(paymentId);
+  } catch (e) {
+    logError('Refund failed', e);
+    return { ok: false };
+  }
+}
+
+export async function sync() {
+  try {
+    await warehouse.sync();
+  } catch (err) {
+    logError('Sync failed', err);
+  }
+}` },
           ],
         },
       ],

@@ -1522,5 +1522,132 @@ module.exports.archive = function archive(id) {
         },
       ],
     },
+    // a logging function from the project's logger module, called with the error elsewhere: logError(e), not logError.error(…)
+    {
+      code: `import { logError } from '../lib/logger';
+
+export async function pushStock(items: Item[]) {
+  try {
+    await warehouse.push(items);
+  } catch (e) {
+    console.error('Stock push failed', e);
+  }
+}
+
+export function onRefundFailed(err: unknown) {
+  logError(err);
+}`,
+      errors: [
+        {
+          messageId: 'consoleOnly',
+          line: 6,
+          column: 5,
+          endLine: 6,
+          endColumn: 14,
+          suggestions: [
+            { messageId: 'rethrow', output: `import { logError } from '../lib/logger';
+
+export async function pushStock(items: Item[]) {
+  try {
+    await warehouse.push(items);
+  } catch (e) {
+    console.error('Stock push failed', e);
+    throw e;
+  }
+}
+
+export function onRefundFailed(err: unknown) {
+  logError(err);
+}` },
+            { messageId: 'logAndRethrow', output: `import { logError } from '../lib/logger';
+
+export async function pushStock(items: Item[]) {
+  try {
+    await warehouse.push(items);
+  } catch (e) {
+    logError(e);
+    throw e;
+  }
+}
+
+export function onRefundFailed(err: unknown) {
+  logError(err);
+}` },
+          ],
+        },
+      ],
+    },
+    // logError takes a message (the file calls it with text): no logger suggestion rather than a guessed call
+    {
+      code: `import { logError } from '../utils/logger';
+
+export async function pushStock(items: Item[]) {
+  try {
+    await warehouse.push(items);
+  } catch (e) {
+    return false;
+  }
+}
+
+export function onRefundFailed(e: Error) {
+  logError(\`Refund error: \${e.message}\`);
+}`,
+      errors: [
+        {
+          messageId: 'maskingReturn',
+          line: 6,
+          column: 5,
+          endLine: 6,
+          endColumn: 14,
+          suggestions: [
+            { messageId: 'rethrow', output: `import { logError } from '../utils/logger';
+
+export async function pushStock(items: Item[]) {
+  try {
+    await warehouse.push(items);
+  } catch (e) {
+    throw e;
+  }
+}
+
+export function onRefundFailed(e: Error) {
+  logError(\`Refund error: \${e.message}\`);
+}` },
+          ],
+        },
+      ],
+    },
+    // the logger object of the module, not the text-only logError beside it
+    {
+      code: `import { logError, logger } from './logger';
+
+export function warmCache() {
+  cache.load().catch(() => {});
+}
+
+export function report(e: Error) {
+  logError(e.message);
+}`,
+      errors: [
+        {
+          messageId: 'emptyHandler',
+          line: 4,
+          column: 22,
+          endLine: 4,
+          endColumn: 30,
+          suggestions: [
+            { messageId: 'logError', output: `import { logError, logger } from './logger';
+
+export function warmCache() {
+  cache.load().catch((error) => { logger.error('warmCache failed', error); });
+}
+
+export function report(e: Error) {
+  logError(e.message);
+}` },
+          ],
+        },
+      ],
+    },
   ],
 };
