@@ -14,20 +14,39 @@ export type FunctionLike =
   | ts.GetAccessorDeclaration
   | ts.SetAccessorDeclaration;
 
+/** Kind tables for hot predicates: one array lookup instead of a chain of `t.isX` calls. */
+interface KindTables {
+  t: TS;
+  functionLike: Uint8Array;
+  outer: Uint8Array;
+}
+
+let tables: KindTables | undefined;
+
+function kindTables(t: TS): KindTables {
+  if (tables?.t === t) return tables;
+  const k = t.SyntaxKind;
+  const size = k.Count + 1;
+  const table = (kinds: number[]): Uint8Array => {
+    const a = new Uint8Array(size);
+    for (const kind of kinds) a[kind] = 1;
+    return a;
+  };
+  tables = {
+    t,
+    functionLike: table([k.FunctionDeclaration, k.FunctionExpression, k.ArrowFunction, k.MethodDeclaration, k.Constructor, k.GetAccessor, k.SetAccessor]),
+    outer: table([k.ParenthesizedExpression, k.NonNullExpression, k.AsExpression, k.SatisfiesExpression, k.TypeAssertionExpression]),
+  };
+  return tables;
+}
+
 export function isFunctionLike(t: TS, node: ts.Node): node is FunctionLike {
-  return (
-    t.isFunctionDeclaration(node) ||
-    t.isFunctionExpression(node) ||
-    t.isArrowFunction(node) ||
-    t.isMethodDeclaration(node) ||
-    t.isConstructorDeclaration(node) ||
-    t.isGetAccessorDeclaration(node) ||
-    t.isSetAccessorDeclaration(node)
-  );
+  return kindTables(t).functionLike[node.kind] === 1;
 }
 
 export function enclosingFunction(t: TS, node: ts.Node): FunctionLike | undefined {
-  for (let n = node.parent; n; n = n.parent) if (isFunctionLike(t, n)) return n;
+  const functionLike = kindTables(t).functionLike;
+  for (let n = node.parent; n; n = n.parent) if (functionLike[n.kind] === 1) return n as FunctionLike;
   return undefined;
 }
 
@@ -65,10 +84,9 @@ export function calleeMethod(t: TS, call: ts.CallExpression): string | undefined
 
 /** Strips parentheses, `!`, `as`, `satisfies` and type assertions. */
 export function skipOuter(t: TS, node: ts.Expression): ts.Expression {
+  const outer = kindTables(t).outer;
   let n = node;
-  while (t.isParenthesizedExpression(n) || t.isNonNullExpression(n) || t.isAsExpression(n) || t.isSatisfiesExpression(n) || t.isTypeAssertionExpression(n)) {
-    n = n.expression;
-  }
+  while (outer[n.kind] === 1) n = (n as ts.ParenthesizedExpression).expression;
   return n;
 }
 

@@ -90,7 +90,9 @@ function addListener(table: (NodeListener[] | undefined)[], kind: number, fn: No
 }
 
 function buildDispatch(t: TS, all: Array<Partial<Record<string, NodeListener>>>): Dispatch {
-  const dispatch: Dispatch = { enter: [], exit: [], fileExit: [] };
+  // dense tables (one slot per kind) keep the per-node lookup a packed-array load
+  const size = (t.SyntaxKind as unknown as { Count: number }).Count + 1;
+  const dispatch: Dispatch = { enter: new Array<NodeListener[] | undefined>(size).fill(undefined), exit: new Array<NodeListener[] | undefined>(size).fill(undefined), fileExit: [] };
   const kinds = t.SyntaxKind as unknown as Record<string, number>;
   for (const listeners of all) {
     for (const [key, fn] of Object.entries(listeners)) {
@@ -112,14 +114,17 @@ function buildDispatch(t: TS, all: Array<Partial<Record<string, NodeListener>>>)
 /** One depth-first traversal of the file, calling every rule's listeners. */
 function traverse(t: TS, sf: ts.SourceFile, dispatch: Dispatch): void {
   const { enter, exit } = dispatch;
-  const visit = (node: ts.Node): void => {
-    const on = enter[node.kind];
-    if (on) for (const fn of on) fn(node);
-    t.forEachChild(node, visit);
-    const off = exit[node.kind];
-    if (off) for (const fn of off) fn(node);
-  };
-  visit(sf);
+  if (enter.some(Boolean) || exit.some(Boolean)) {
+    const forEachChild = t.forEachChild;
+    const visit = (node: ts.Node): void => {
+      const on = enter[node.kind];
+      if (on !== undefined) for (let i = 0; i < on.length; i++) on[i]!(node);
+      forEachChild(node, visit);
+      const off = exit[node.kind];
+      if (off !== undefined) for (let i = 0; i < off.length; i++) off[i]!(node);
+    };
+    visit(sf);
+  }
   for (const fn of dispatch.fileExit) fn();
 }
 
