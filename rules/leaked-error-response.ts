@@ -1,7 +1,7 @@
 import type * as ts from 'typescript';
-import { calleeMethod, dottedName, isFunctionLike, skipOuter, walk } from '../src/analysis/ast.js';
-import { Flow, impliesNonProduction, pathConditions, type Binding, type Origin } from '../src/analysis/flow.js';
-import { errorSourceOf, isDestructuredErrorParameter, narrowsToPublicError, responseSinkAt, type ErrorSourceKind, type ResponseSink } from '../src/analysis/http.js';
+import { calleeMethod, dottedName, enclosingFunction, isFunctionLike, skipOuter, walk } from '../src/analysis/ast.js';
+import { assignmentsTo, destructuringRoot, Flow, impliesNonProduction, pathConditions, resolveIdentifier, type Binding, type Origin } from '../src/analysis/flow.js';
+import { errorSourceOf, isDestructuredErrorParameter, narrowsToClass, narrowsToPublicError, responseSinkAt, type ErrorSourceKind, type ResponseSink } from '../src/analysis/http.js';
 import { importsOf } from '../src/analysis/imports.js';
 import { classifyLogCall, findLoggerInScope, loggerCallText } from '../src/analysis/loggers.js';
 import { defineRule } from '../src/define-rule.js';
@@ -71,6 +71,46 @@ function onlyValidates(t: TS, binding: Binding, knowledge: Knowledge): boolean {
 
 function isPublic(t: TS, nodes: ts.Node[], name: string, knowledge: Knowledge): boolean {
   return nodes.some((n) => pathConditions(t, n).some((c) => narrowsToPublicError(t, c.test, c.value, name, knowledge)));
+}
+
+/** Whether a condition, holding with `value`, means the error's message may be shown: public error or not production. */
+function impliesSafe(t: TS, test: ts.Expression, value: boolean, name: string, knowledge: Knowledge): boolean {
+  const e = skipOuter(t, test);
+  if (t.isPrefixUnaryExpression(e) && e.operator === t.SyntaxKind.ExclamationToken) return impliesSafe(t, e.operand, !value, name, knowledge);
+  if (t.isBinaryExpression(e)) {
+    const op = e.operatorToken.kind;
+    const and = op === t.SyntaxKind.AmpersandAmpersandToken;
+    if (and || op === t.SyntaxKind.BarBarToken) {
+      const l = impliesSafe(t, e.left, value, name, knowledge);
+      const r = impliesSafe(t, e.right, value, name, knowledge);
+      // (a && b) false: one of them failed, so both failures must be safe; (a && b) true: either holding suffices
+      return and === value ? l || r : l && r;
+    }
+  }
+  return narrowsToPublicError(t, e, value, name, knowledge) || impliesNonProduction(t, e, value);
+}
+
+/**
+ * let { message } = err; if (isProd && !err.isOperational) message = 'Internal error';
+ * The error's text survives only where the overwrite's condition failed; true when every such path is safe.
+ */
+function overwrittenUnlessSafe(t: TS, origin: Origin<ErrorSource>, sink: ts.Node, flow: Flow<ErrorSource>, knowledge: Knowledge): boolean {
+  const name = origin.source.binding.name.text;
+  for (const v of origin.via) {
+    if (!t.isIdentifier(v)) continue;
+    const b = resolveIdentifier(t, v);
+    const d = b?.declaration;
+    const decl = d && t.isBindingElement(d) ? destructuringRoot(t, d)?.root : d;
+    if (!b || !decl || !t.isVariableDeclaration(decl) || !t.isVariableDeclarationList(decl.parent) || (decl.parent.flags & t.NodeFlags.Const) !== 0) continue;
+    const scope = enclosingFunction(t, decl);
+    for (const rhs of assignmentsTo(t, b)) {
+      const assignment = rhs.parent;
+      if (assignment.end > sink.pos || flow.trace(rhs).length > 0) continue;
+      const conditions = pathConditions(t, assignment, scope);
+      if (conditions.length > 0 && conditions.every((c) => impliesSafe(t, c.test, !c.value, name, knowledge))) return true;
+    }
+  }
+  return false;
 }
 
 function isDevOnly(t: TS, nodes: ts.Node[]): boolean {
@@ -143,7 +183,8 @@ export default defineRule<MessageIds, Options>({
   },
   create(context) {
     const { ts: t, sourceFile: sf, knowledge, options } = context;
-    if (context.file.isTest || context.file.isClient) return {};
+    // examples, demos and fixtures are not the application: their shortcuts are for the reader
+    if (context.file.isTest || context.file.isExample || context.file.isClient) return {};
     const imports = importsOf(t, sf);
     const flow = new Flow<ErrorSource>(t, {
       binding(binding) {
@@ -167,8 +208,12 @@ export default defineRule<MessageIds, Options>({
           if (sink.kind === 'method' && (sink.receiver === 'reply' || sink.receiver === 'rep') && o.derivation === 'object' && skipOuter(t, payload) === o.node) return false;
           const nodes = [o.node, ...o.via, node];
           if (isPublic(t, nodes, name, knowledge)) return false;
+          if (overwrittenUnlessSafe(t, o, node, flow, knowledge)) return false;
+          const clientError = sink.status !== undefined && sink.status >= 400 && sink.status < 500;
           // a validation library's message in a 4xx answer: the try block only parsed input
-          if (sink.status !== undefined && sink.status >= 400 && sink.status < 500 && o.source.kind === 'catch' && onlyValidates(t, o.source.binding, knowledge)) return false;
+          if (clientError && o.source.kind === 'catch' && onlyValidates(t, o.source.binding, knowledge)) return false;
+          // if (err instanceof SyntaxError) { ctx.status = 400; … } — a request body that is not JSON
+          if (clientError && nodes.some((n) => pathConditions(t, n).some((c) => narrowsToClass(t, c.test, c.value, name, knowledge.http.inputErrorClasses)))) return false;
           return true;
         });
         const origin = origins[0];

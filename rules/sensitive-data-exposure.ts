@@ -1,6 +1,6 @@
 import type * as ts from 'typescript';
-import { dottedName, enclosingFunction, enclosingHttpHandler, isFunctionLike, skipOuter } from '../src/analysis/ast.js';
-import { Flow, propertyNameText, resolveIdentifier, type Origin } from '../src/analysis/flow.js';
+import { calleeMethod, dottedName, enclosingFunction, enclosingHttpHandler, isFunctionLike, skipOuter } from '../src/analysis/ast.js';
+import { atoms, Flow, impliesNonProduction, pathConditions, propertyNameText, resolveIdentifier, type Origin } from '../src/analysis/flow.js';
 import { errorHandlerKind, responseSinkAt } from '../src/analysis/http.js';
 import { importsOf } from '../src/analysis/imports.js';
 import { classifyLogCall, type LogCall } from '../src/analysis/loggers.js';
@@ -23,6 +23,8 @@ interface Secret {
 
 interface WholeRequest {
   object: string;
+  /** Where reads of a local object are looked for: the function that declares it. */
+  scope?: ts.Node;
 }
 
 type SinkKind = 'log' | 'error' | 'response';
@@ -32,6 +34,49 @@ const ERROR_CLASS = /(Error|Exception)$/;
 const PRIVATE_ERROR_KEYS = new Set(['cause', 'originalError']);
 const REQUEST_OBJECT = /^(req|request|ctx\.request|ctx|context\.request|c\.req|event|event\.node\.req)\.(body|headers)$/;
 const HEADER_GETTERS = new Set(['get', 'header', 'getHeader']);
+
+const COUNT_METHODS = new Set(['count', 'countDocuments', 'estimatedDocumentCount', 'size']);
+
+function isCount(t: TS, init: ts.Expression): boolean {
+  if (t.isPropertyAccessExpression(init)) return init.name.text === 'length' || init.name.text === 'size';
+  return t.isCallExpression(init) && COUNT_METHODS.has(calleeMethod(t, init) ?? '');
+}
+
+/** The header a call reads: `req.get('authorization')`, `req.header('cookie')`, `headers.get('x-api-key')`. */
+function headerRead(t: TS, call: ts.CallExpression): string | undefined {
+  const callee = call.expression;
+  const arg = call.arguments[0];
+  if (!t.isPropertyAccessExpression(callee) || !HEADER_GETTERS.has(callee.name.text) || call.arguments.length !== 1 || !arg || !t.isStringLiteralLike(arg)) return undefined;
+  const receiver = dottedName(t, callee.expression) ?? '';
+  return /(^|\.)(req|request|headers|ctx|context|c\.req|event)$/.test(receiver) ? arg.text : undefined;
+}
+
+/** `404` from `{ status: 404 }` / `{ statusCode: 404 }`. */
+function statusOption(t: TS, arg: ts.Expression | undefined): number | undefined {
+  const o = arg && skipOuter(t, arg);
+  if (!o || !t.isObjectLiteralExpression(o)) return undefined;
+  for (const p of o.properties) {
+    const key = t.isPropertyAssignment(p) ? propertyNameText(t, p.name) : undefined;
+    if ((key === 'status' || key === 'statusCode') && t.isPropertyAssignment(p) && t.isNumericLiteral(p.initializer)) return Number(p.initializer.text);
+  }
+  return undefined;
+}
+
+/** `res` when `id` was declared as `await res.json()` / `await res.text()`. */
+function responseOfBody(t: TS, expr: ts.Expression): string | undefined {
+  if (!t.isIdentifier(expr)) return undefined;
+  const d = resolveIdentifier(t, expr)?.declaration;
+  if (!d || !t.isVariableDeclaration(d) || !d.initializer) return undefined;
+  let init = skipOuter(t, d.initializer);
+  while (t.isAwaitExpression(init) || t.isParenthesizedExpression(init)) init = skipOuter(t, init.expression);
+  if (!t.isCallExpression(init) || !t.isPropertyAccessExpression(init.expression) || !['json', 'text'].includes(init.expression.name.text)) return undefined;
+  return dottedName(t, init.expression.expression);
+}
+
+function scopeOf(t: TS, decl: ts.Node): ts.Node {
+  for (let n = decl.parent; n; n = n.parent) if (isFunctionLike(t, n) || t.isSourceFile(n)) return n;
+  return decl.getSourceFile();
+}
 
 function isLiteralValue(t: TS, e: ts.Expression): boolean {
   const s = skipOuter(t, e);
@@ -110,7 +155,7 @@ export default defineRule<MessageIds, Options>({
       loggedValue: 'The sensitive value `{{name}}` is written to a log.',
       errorMessageValue: 'The sensitive value `{{name}}` is put into an error.',
       responseValue: 'The sensitive value `{{name}}` is sent in an HTTP error response.',
-      loggedRequest: 'The whole `{{object}}` is logged, and this handler reads `{{name}}` from it.',
+      loggedRequest: 'The whole `{{object}}` is logged, and this function reads `{{name}}` from it.',
       redactValue: 'Replace `{{name}}` with a redacted placeholder.',
       addRedactPath: "Add `{{path}}` to the logger's redact paths.",
     },
@@ -131,7 +176,7 @@ export default defineRule<MessageIds, Options>({
   },
   create(context) {
     const { ts: t, sourceFile: sf, knowledge, options } = context;
-    if (context.file.isTest) return {};
+    if (context.file.isTest || context.file.isExample) return {};
     const imports = importsOf(t, sf);
     const isCli = context.file.isScript;
     let redact: ReturnType<typeof redactConfig> | undefined;
@@ -141,7 +186,11 @@ export default defineRule<MessageIds, Options>({
       at(expr) {
         if (t.isCallExpression(expr)) {
           const name = dottedName(t, expr.expression);
-          return name && isMaskingCall(name, knowledge) ? 'clean' : undefined;
+          if (name && isMaskingCall(name, knowledge)) return 'clean';
+          // req.get('authorization') / request.headers.get('cookie')
+          const header = headerRead(t, expr);
+          const m = header ? sensitiveName(header, knowledge) : undefined;
+          return header && m ? { source: { name: header, card: m.card } } : undefined;
         }
         let name: string | undefined;
         if (t.isIdentifier(expr)) {
@@ -157,6 +206,8 @@ export default defineRule<MessageIds, Options>({
               if (callee === 'process.cwd' || isMaskingCall(callee, knowledge)) return 'clean';
             }
             if (isLiteralValue(t, init)) return 'clean';
+            // const activeTokens = await prisma.token.count(…) / tokens.length: how many, not which
+            if (isCount(t, init)) return 'clean';
             // const apiKeys = rows.map((k) => k.id): identifiers of secrets, not secrets
             if (t.isCallExpression(init) && t.isPropertyAccessExpression(init.expression) && init.expression.name.text === 'map') {
               const cb = init.arguments[0] ? skipOuter(t, init.arguments[0]) : undefined;
@@ -188,7 +239,13 @@ export default defineRule<MessageIds, Options>({
     const requests = new Flow<WholeRequest>(t, {
       at(expr) {
         const name = dottedName(t, expr);
-        return name && REQUEST_OBJECT.test(name) ? { source: { object: name } } : undefined;
+        if (name && REQUEST_OBJECT.test(name)) return { source: { object: name } };
+        // logger.info(dto) where the function reads dto.password: a whole object that holds a secret
+        if (t.isIdentifier(expr)) {
+          const d = resolveIdentifier(t, expr)?.declaration;
+          if (d && (t.isParameter(d) || t.isVariableDeclaration(d))) return { source: { object: expr.text, scope: scopeOf(t, d) } };
+        }
+        return undefined;
       },
       keepsThroughMethod: (method) => KEEP_METHODS.has(method),
     });
@@ -216,10 +273,25 @@ export default defineRule<MessageIds, Options>({
       return { range: [last.getEnd(), last.getEnd()], text: `, ${text}` };
     }
 
+    const readsCache = new Map<ts.Node, Map<string, string | undefined>>();
+    function readsOf(scope: ts.Node, object: string): string | undefined {
+      let byObject = readsCache.get(scope);
+      if (!byObject) readsCache.set(scope, (byObject = new Map()));
+      if (!byObject.has(object)) byObject.set(object, sensitiveReadsOf(t, scope, object, knowledge));
+      return byObject.get(object);
+    }
+
     function check(node: ts.Node, kind: SinkKind, payloads: readonly ts.Expression[], log?: LogCall): void {
+      const conditions = pathConditions(t, node);
+      // if (process.env.NODE_ENV === 'development') console.info('reset link', url): never in production logs
+      if (conditions.some((c) => impliesNonProduction(t, c.test, c.value))) return;
+      // const token = await res.json(); if (!res.ok) log(token) — the body of a failed call is an error, not a token
+      const failed = new Set(conditions.flatMap((c) => atoms(t, c.test, c.value)).filter((a) => !a.value && t.isPropertyAccessExpression(a.test) && a.test.name.text === 'ok').map((a) => dottedName(t, (a.test as ts.PropertyAccessExpression).expression)));
+      const isFailedBody = (origin: { node: ts.Expression }): boolean => failed.size > 0 && failed.has(responseOfBody(t, origin.node));
       const structured = log !== undefined && log.kind === 'logger';
       for (const payload of payloads) {
         for (const origin of secrets.trace(payload)) {
+          if (isFailedBody(origin)) continue;
           // new Error('…', { cause: err }): the cause stays on the server
           if (kind === 'error' && origin.path.length > 0 && PRIVATE_ERROR_KEYS.has(origin.path[0]!)) continue;
           // pino `redact` covers object paths; a string message is never redacted
@@ -244,9 +316,10 @@ export default defineRule<MessageIds, Options>({
         }
         if (kind !== 'log') continue;
         for (const origin of requests.trace(payload)) {
-          const scope = enclosingHttpHandler(t, node) ?? enclosingFunction(t, node);
+          if (isFailedBody(origin)) continue;
+          const scope = origin.source.scope ?? enclosingHttpHandler(t, node) ?? enclosingFunction(t, node);
           if (!scope) continue;
-          const read = sensitiveReadsOf(t, scope, origin.source.object, knowledge);
+          const read = readsOf(scope, origin.source.object);
           if (!read) continue;
           const path = origin.derivation === 'string' ? undefined : [...origin.path, read];
           if (structured && path && redactCovers(redactPaths(), path)) continue;
@@ -294,6 +367,8 @@ export default defineRule<MessageIds, Options>({
           return;
         }
         if (!options.checkErrorMessages || !(ERROR_CLASS.test(name) || sink?.kind === 'exception')) return;
+        // new ChannelNotFoundError(token) / new RequestError({ token, status: 404 }): a value that matched nothing is no secret
+        if (/NotFound/.test(name) || (sink?.status ?? statusOption(t, expr.arguments?.[0])) === 404) return;
         const payloads = [...(expr.arguments ?? [])];
         check(expr, 'error', payloads);
       },

@@ -410,7 +410,7 @@ export default defineRule<MessageIds, Options>({
   },
   create(context) {
     const { ts: t, sourceFile: sf, knowledge, options } = context;
-    if (context.file.isTest) return {};
+    if (context.file.isTest || context.file.isExample) return {};
     const imports = importsOf(t, sf);
     const defaultsCache = new Map<ts.SourceFile, boolean>();
     return {

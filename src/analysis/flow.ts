@@ -141,7 +141,7 @@ function functionOf(t: TS, node: ts.Node): ts.Node | undefined {
 }
 
 /** Values assigned to a `let` after its declaration (`x = …`), within its function. */
-function assignmentsTo(t: TS, binding: Binding): ts.Expression[] {
+export function assignmentsTo(t: TS, binding: Binding): ts.Expression[] {
   const scope = functionOf(t, binding.declaration);
   if (!scope) return [];
   const out: ts.Expression[] = [];

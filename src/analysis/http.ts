@@ -131,6 +131,28 @@ function exposesOnlyBelow500(name: string, imports: ImportMap): boolean {
   return b?.module === 'http-errors';
 }
 
+const setCache = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+/** A knowledge list as a set, built once per list. */
+export function setOf(list: readonly string[]): ReadonlySet<string> {
+  let s = setCache.get(list);
+  if (!s) setCache.set(list, (s = new Set(list)));
+  return s;
+}
+
+/** `module#export` of an imported callee: `json` from '@sveltejs/kit', `Boom.badRequest` from '@hapi/boom'. */
+function importedName(t: TS, callee: ts.Expression, imports: ImportMap): string | undefined {
+  if (t.isIdentifier(callee)) {
+    const b = imports.get(callee.text);
+    return b && b.imported !== '*' && b.imported !== 'default' ? `${b.module}#${b.imported}` : undefined;
+  }
+  if (t.isPropertyAccessExpression(callee) && t.isIdentifier(callee.expression)) {
+    const b = imports.get(callee.expression.text);
+    return b && (b.imported === '*' || b.imported === 'default') ? `${b.module}#${callee.name.text}` : undefined;
+  }
+  return undefined;
+}
+
 /**
  * The response sink at `node`: `res.json(x)`, `res.status(500).send(x)`, `reply.code(500).send(x)`, `c.json(x, 500)`,
  * `ctx.body = x`, `new Response(x)`, `NextResponse.json(x)`, `new HttpException(x)`, `new TRPCError({ message })`,
@@ -143,6 +165,17 @@ export function responseSinkAt(t: TS, node: ts.Node, knowledge: Knowledge, impor
     const callee = skipOuter(t, node.expression);
     if (name && http.responseFactories.includes(name)) {
       return { kind: 'factory', node, name, payloads: node.arguments.slice(0, 1), status: literalStatus(t, objectProperty(t, node.arguments[1], 'status')) };
+    }
+    const imported = imports.size > 0 ? importedName(t, callee, imports) : undefined;
+    if (imported && setOf(http.importedResponseFactories).has(imported)) {
+      // json(body, { status: 500 }) — SvelteKit, Remix
+      return { kind: 'factory', node, name: name ?? imported, payloads: node.arguments.slice(0, 1), status: literalStatus(t, objectProperty(t, node.arguments[1], 'status')) };
+    }
+    if (imported && setOf(http.importedErrorFactories).has(imported)) {
+      // error(500, message) — SvelteKit / Boom.badRequest(message)
+      const first = node.arguments[0];
+      const status = literalStatus(t, first);
+      return { kind: 'error-factory', node, name: name ?? imported, payloads: publicPayloads(t, node.arguments.filter((a) => literalStatus(t, a) === undefined).slice(0, 1), knowledge), status };
     }
     if (name && (http.errorFactories.includes(name) || http.errorFactories.includes(lastSegment(name)))) {
       const first = node.arguments[0];
@@ -246,9 +279,10 @@ function exceptionFilterSource(t: TS, fn: FunctionLike, knowledge: Knowledge): b
   const catchDecorator = decoratorCall(t, cls, 'Catch');
   if (!catchDecorator) return false;
   if (catchDecorator.arguments.length === 0) return true;
+  // @Catch(NotEnoughScopes): a filter for the project's own error class answers the message that class carries
   return catchDecorator.arguments.some((a) => {
     const name = dottedName(t, a);
-    return !name || !(knowledge.http.publicExceptions.includes(lastSegment(name)) || knowledge.http.publicErrorClasses.includes(lastSegment(name)));
+    return !name || !(knowledge.http.publicExceptions.includes(lastSegment(name)) || isPublicErrorClass(name, knowledge));
   });
 }
 
@@ -440,8 +474,30 @@ export function outboundCallAt(t: TS, call: ts.CallExpression, knowledge: Knowle
 // ---------------------------------------------------------------------------------------------------------
 // Error publicity
 
+const MESSAGE_TESTS = new Set(['includes', 'startsWith', 'endsWith', 'match']);
 const BUILTIN_ERRORS = new Set(['Error', 'TypeError', 'RangeError', 'ReferenceError', 'SyntaxError', 'EvalError', 'URIError', 'AggregateError']);
-const INTERNAL_GUARD = /axios|prisma|fetch|database|db|sql|mongo|network|timeout|abort|native|system/i;
+const INTERNAL_GUARD = /axios|prisma|fetch|database|db|sql|mongo|network|timeout|abort|native|system|redis|knex|sequelize|typeorm|drizzle|kysely|postgres|driver|persistence|repository/i;
+
+/** A class whose message is meant for clients: any project class, not a built-in or driver error. */
+export function isPublicErrorClass(cls: string, knowledge: Knowledge): boolean {
+  const short = lastSegment(cls);
+  if (knowledge.http.publicErrorClasses.includes(short) || knowledge.http.publicErrorClasses.includes(cls)) return true;
+  // Parse.Error, errors.Error: a library's own class under a namespace, not the built-in Error
+  const namespacedBuiltinName = cls.includes('.') && !cls.startsWith('globalThis.') && BUILTIN_ERRORS.has(short);
+  return (namespacedBuiltinName || !knowledge.http.internalErrorClasses.includes(short)) && !INTERNAL_GUARD.test(cls);
+}
+
+/** `err instanceof SyntaxError` (any of `classes`) holds under the condition. */
+export function narrowsToClass(t: TS, test: ts.Expression, value: boolean, name: string, classes: readonly string[]): boolean {
+  const e = skipOuter(t, test);
+  if (t.isPrefixUnaryExpression(e) && e.operator === t.SyntaxKind.ExclamationToken) return narrowsToClass(t, e.operand, !value, name, classes);
+  if (!t.isBinaryExpression(e)) return false;
+  const op = e.operatorToken.kind;
+  if (op === t.SyntaxKind.AmpersandAmpersandToken) return value && (narrowsToClass(t, e.left, true, name, classes) || narrowsToClass(t, e.right, true, name, classes));
+  if (op !== t.SyntaxKind.InstanceOfKeyword || !value || !refersTo(t, e.left, name)) return false;
+  const cls = dottedName(t, e.right);
+  return cls !== undefined && classes.includes(lastSegment(cls));
+}
 
 function refersTo(t: TS, e: ts.Expression, name: string): boolean {
   const s = skipOuter(t, e);
@@ -466,12 +522,7 @@ export function narrowsToPublicError(t: TS, test: ts.Expression, value: boolean,
     }
     if (op === t.SyntaxKind.InstanceOfKeyword && value && refersTo(t, e.left, name)) {
       const cls = dottedName(t, e.right);
-      if (!cls) return false;
-      const short = lastSegment(cls);
-      if (knowledge.http.publicErrorClasses.includes(short) || knowledge.http.publicErrorClasses.includes(cls)) return true;
-      // Parse.Error, errors.Error: a library's own class under a namespace, not the built-in Error
-      const namespacedBuiltinName = cls.includes('.') && !cls.startsWith('globalThis.') && BUILTIN_ERRORS.has(short);
-      return (namespacedBuiltinName || !knowledge.http.internalErrorClasses.includes(short)) && !INTERNAL_GUARD.test(cls);
+      return cls !== undefined && isPublicErrorClass(cls, knowledge);
     }
     if (op === t.SyntaxKind.InKeyword && value && refersTo(t, e.right, name) && t.isStringLiteralLike(e.left)) {
       return knowledge.http.publicErrorMarkers.includes(e.left.text);
@@ -497,6 +548,11 @@ export function narrowsToPublicError(t: TS, test: ts.Expression, value: boolean,
       return t.isStringLiteralLike(lit) && !knowledge.http.internalErrorClasses.includes(lit.text) && !INTERNAL_GUARD.test(lit.text);
     }
     return false;
+  }
+  // err.message.includes('validation failed'): the code knows which message it answers
+  if (t.isCallExpression(e) && value && t.isPropertyAccessExpression(e.expression) && MESSAGE_TESTS.has(e.expression.name.text)) {
+    const d = dottedName(t, e.expression.expression);
+    if (d === `${name}.message` && e.arguments.length > 0 && e.arguments.every((a) => t.isStringLiteralLike(skipOuter(t, a)) || t.isRegularExpressionLiteral(skipOuter(t, a)))) return true;
   }
   // isHttpError(err) / createHttpError.isHttpError(err) / Boom.isBoom(err)
   if (t.isCallExpression(e) && value && e.arguments.some((a) => refersTo(t, a, name))) {

@@ -30,6 +30,8 @@ const DENY_WORDS = new Set([
   'enc', 'obfuscated', 'max', 'min', 'csrf', 'xsrf', 'next', 'page', 'continuation', 'cancellation', 'cancel', 'sync',
   'forgot', 'with', 'without', 'no', 'use', 'set', 'get', 'on', 'handle', 'last4', 'last', 'first', 'prefix', 'suffix',
   'salt', 'salted', 'digest', 'sha', 'sha256', 'bcrypt', 'fake', 'dummy', 'mock', 'sample', 'example', 'test', 'placeholder',
+  // error codes and messages about the value, not the value: WRONG_CREDENTIAL, INVALID_TOKEN, missingPassword
+  'wrong', 'bad', 'missing', 'expired', 'unknown', 'empty', 'error', 'err', 'incorrect', 'mismatch', 'reset',
 ]);
 const termCache = new WeakMap<string[], { term: string; words: string[]; joined: string }[]>();
 
@@ -75,7 +77,8 @@ export function sensitiveName(name: string, knowledge: Knowledge): SensitiveMatc
 export function isMaskingCall(calleeName: string, knowledge: Knowledge): boolean {
   const last = calleeName.slice(calleeName.lastIndexOf('.') + 1);
   if (knowledge.sensitive.maskFunctions.includes(calleeName) || knowledge.sensitive.maskFunctions.includes(last)) return true;
-  return /mask|redact|hash|obfuscat|sanitiz|scrub|truncat|encrypt|anonymi|censor|digest|fingerprint|sign$/i.test(last);
+    // not `sign`: jwt.sign() makes a bearer token, as secret as what it signs
+  return /mask|redact|hash|obfuscat|sanitiz|scrub|truncat|encrypt|anonymi|censor|digest|fingerprint/i.test(last);
 }
 
 /** pino `redact` paths: `a.b`, `a["x-y"]`, `a[*].b`, `*.password` → segments. */

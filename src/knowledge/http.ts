@@ -22,6 +22,16 @@ export interface HttpKnowledge {
   responseClasses: string[];
   /** Calls that build or throw an HTTP error whose message reaches the client: h3 `createError`, Koa `ctx.throw`. */
   errorFactories: string[];
+  /**
+   * Imported functions whose first argument is a response body, as `module#export`: SvelteKit and Remix `json`.
+   * A default or namespace import matches through its member (`kit.json`).
+   */
+  importedResponseFactories: string[];
+  /**
+   * Imported functions that build an HTTP error whose message reaches the client, as `module#export`: SvelteKit
+   * `error(500, msg)`, Boom's 4xx helpers (`Boom.badRequest(msg)`; Boom replaces the message of a 500 itself).
+   */
+  importedErrorFactories: string[];
   /** Methods chained on a response before the body is sent: `res.status(500).json(x)`. */
   responseChainMethods: string[];
   /** Properties of an exception's options that stay on the server: `cause`. */
@@ -30,6 +40,8 @@ export interface HttpKnowledge {
   errorDetailProperties: string[];
   /** Error classes whose message is internal even after `instanceof` narrowing: `Error`, driver errors. */
   internalErrorClasses: string[];
+  /** Built-in error classes that describe the client's input when answered with a 4xx: a body that is not JSON. */
+  inputErrorClasses: string[];
   /** Project error classes whose message is meant for clients (narrowing to them makes a response safe). */
   publicErrorClasses: string[];
   /** Properties whose truthiness or presence marks an error as public: `expose`, `isOperational`. */
@@ -56,6 +68,8 @@ export const defaultHttp: HttpKnowledge = {
     'HttpErrors.InternalServerError', 'HttpErrors.BadRequest',
     'TRPCError', 'GraphQLError', 'HTTPException', 'HttpError', 'ApolloError', 'UserInputError',
     'AuthenticationError', 'ForbiddenError', 'RpcException', 'WsException',
+    // the name NestJS projects give their own HttpException subclass (`class ApiException extends BadRequestException`)
+    'ApiException',
   ],
   clientModules: ['axios', 'got', 'ky', 'undici', 'superagent', 'node-fetch', 'cross-fetch', 'node:http', 'node:https', 'http', 'https', 'ofetch'],
   clientFunctions: ['fetch'],
@@ -63,6 +77,20 @@ export const defaultHttp: HttpKnowledge = {
   responseFactories: ['Response.json', 'NextResponse.json', 'HttpResponse.json'],
   responseClasses: ['Response', 'NextResponse'],
   errorFactories: ['createError', 'createHttpError', 'httpErrors', 'ctx.throw', 'context.throw'],
+  importedResponseFactories: [
+    '@sveltejs/kit#json', '@sveltejs/kit#text', '@remix-run/node#json', '@remix-run/cloudflare#json', '@remix-run/deno#json',
+    '@remix-run/server-runtime#json', 'react-router#data', '@vercel/node#json',
+  ],
+  importedErrorFactories: [
+    '@sveltejs/kit#error',
+    ...['@hapi/boom', 'boom'].flatMap((m) => [
+      'badRequest', 'unauthorized', 'paymentRequired', 'forbidden', 'notFound', 'methodNotAllowed', 'notAcceptable',
+      'proxyAuthRequired', 'clientTimeout', 'conflict', 'resourceGone', 'lengthRequired', 'preconditionFailed',
+      'entityTooLarge', 'uriTooLong', 'unsupportedMediaType', 'rangeNotSatisfiable', 'expectationFailed', 'teapot',
+      'badData', 'locked', 'failedDependency', 'tooEarly', 'preconditionRequired', 'tooManyRequests', 'illegal',
+      'notImplemented', 'badGateway', 'serverUnavailable', 'gatewayTimeout',
+    ].map((f) => `${m}#${f}`)),
+  ],
   responseChainMethods: ['status', 'code', 'writeHead', 'type', 'set', 'header', 'headers', 'setHeader', 'cookie', 'clearCookie', 'vary', 'append', 'location', 'contentType', 'charset'],
   privateErrorProperties: ['cause', 'originalError', 'originalException', 'extensions'],
   errorDetailProperties: ['message', 'stack', 'detail', 'sqlMessage', 'sql', 'sqlState'],
@@ -75,12 +103,18 @@ export const defaultHttp: HttpKnowledge = {
     'MongoServerError', 'MongoNetworkError', 'SequelizeDatabaseError', 'SequelizeError', 'UniqueConstraintError',
     'ForeignKeyConstraintError', 'DrizzleError', 'DrizzleQueryError', 'KnexTimeoutError', 'RedisError', 'ReplyError',
     'AxiosError', 'FetchError', 'RequestError', 'HTTPError', 'TimeoutError', 'AbortError', 'SocketError',
+    // data-access-layer wrappers: a DB error under the project's name
+    'DalException', 'DalError', 'DataAccessError', 'RepositoryError', 'PersistenceError',
   ],
+  inputErrorClasses: ['SyntaxError'],
   publicErrorClasses: [],
   publicErrorMarkers: ['expose', 'isOperational', 'isPublic', 'userMessage', 'publicMessage', 'safeMessage', 'clientMessage', 'isClientError', 'isUserError', 'isAppError'],
   validationCalls: [
     'parse', 'parseAsync', 'validate', 'validateSync', 'validateAsync', 'validateOrReject', 'assert', 'assertValid',
     'plainToInstance', 'plainToClass', 'decode', 'check', 'JSON.parse', 'Value.Decode', 'v.parse', 'typia.assert',
+    // signature and token checks: their errors say why the caller's input was refused
+    'constructEvent', 'constructEventAsync', 'verify', 'jwtVerify', 'verifyIdToken', 'verifySignature', 'verifyWebhook',
+    'req.json', 'req.text', 'request.json', 'request.text', 'request.formData', 'req.formData',
   ],
   statusProperties: ['ok', 'status', 'statusCode'],
   bodyReadMembers: ['json', 'text', 'arrayBuffer', 'blob', 'formData', 'body', 'bytes'],
@@ -109,10 +143,13 @@ export const httpSchema: JsonSchema = {
     responseFactories: list('Calls whose first argument is a response body, e.g. `NextResponse.json`.'),
     responseClasses: list('Classes whose first constructor argument is a response body, e.g. `Response`.'),
     errorFactories: list('Calls that create an HTTP error whose message reaches the client, e.g. `createError`.'),
+    importedResponseFactories: list('Imported functions whose first argument is a response body, as `module#export`, e.g. `@sveltejs/kit#json`.'),
+    importedErrorFactories: list('Imported functions that create an HTTP error whose message reaches the client, as `module#export`, e.g. `@sveltejs/kit#error`.'),
     responseChainMethods: list('Methods chained on a response object before the body is sent, e.g. `status`.'),
     privateErrorProperties: list('Exception option properties that stay on the server, e.g. `cause`.'),
     errorDetailProperties: list('Properties of a caught error that expose internals, e.g. `message`, `stack`.'),
     internalErrorClasses: list('Error classes whose message stays internal even after `instanceof` narrowing.'),
+    inputErrorClasses: list('Built-in error classes that describe the client input when answered with a 4xx, e.g. `SyntaxError`.'),
     publicErrorClasses: list('Project error classes whose message is meant for clients.'),
     publicErrorMarkers: list('Properties that mark an error as public when checked, e.g. `expose`.'),
     validationCalls: list('Calls that only validate input; their errors may be returned in a 400 or 422.'),

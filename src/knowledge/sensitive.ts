@@ -20,7 +20,7 @@ export interface SensitiveKnowledge {
 export const defaultSensitive: SensitiveKnowledge = {
   names: [
     'password', 'passwd', 'pwd', 'passphrase', 'secret', 'token', 'accessToken', 'refreshToken', 'idToken', 'apiKey',
-    'api_key', 'privateKey', 'secretKey', 'clientSecret', 'authorization', 'cookie', 'cookies', 'cardNumber',
+    'api_key', 'privateKey', 'secretKey', 'clientSecret', 'authorization', 'cookie', 'cookies', 'credential', 'credentials', 'creds', 'cardNumber',
     'card_number', 'pan', 'cvv', 'cvc', 'cvv2', 'ssn', 'iban',
   ],
   cardNames: ['cardNumber', 'card_number', 'pan', 'cvv', 'cvc', 'cvv2'],

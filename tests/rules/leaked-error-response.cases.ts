@@ -204,6 +204,66 @@ app.get('/x', async (req, res, next) => {
   body.message = 'An unknown error occurred.';
   res.status(500).json(body);
 });`,
+    // a NestJS filter for the project's own error class answers the message that class was made to carry
+    `import { Catch, ExceptionFilter, ArgumentsHost } from '@nestjs/common';
+import { NotEnoughScopes } from './errors';
+
+@Catch(NotEnoughScopes)
+export class NotEnoughScopesFilter implements ExceptionFilter {
+  catch(exception: NotEnoughScopes, host: ArgumentsHost) {
+    host.switchToHttp().getResponse().status(409).json({ msg: exception.message });
+  }
+}`,
+    // a SyntaxError answered with a 400 is a request body that is not JSON
+    `app.use(async (ctx, next) => {
+  try {
+    await next();
+  } catch (error) {
+    if (error instanceof SyntaxError) {
+      ctx.status = 400;
+      ctx.body = { message: error.message };
+      return;
+    }
+    throw error;
+  }
+});`,
+    // the try block only verifies the webhook signature: the message says why the caller was refused
+    `export async function POST(req: Request) {
+  let event;
+  try {
+    event = stripe.webhooks.constructEvent(body, signature, secret);
+  } catch (err) {
+    return new Response(\`Webhook Error: \${err.message}\`, { status: 400 });
+  }
+  return handle(event);
+}`,
+    // the message is replaced in production unless the error is operational (node-express-boilerplate)
+    `const errorHandler = (err, req, res, next) => {
+  let { statusCode, message } = err;
+  if (config.env === 'production' && !err.isOperational) {
+    statusCode = 500;
+    message = 'Internal Server Error';
+  }
+  res.status(statusCode).send({ code: statusCode, message });
+};`,
+    // the code tests which message it answers
+    `app.post('/integrations', async (req, res) => {
+  try {
+    await integrations.create(req.body);
+  } catch (e) {
+    if (e.message.includes('Integration validation failed')) return res.status(400).json({ error: e.message });
+    res.sendStatus(500);
+  }
+});`,
+    // Boom replaces the message of a 500 with a generic one
+    `import Boom from '@hapi/boom';
+export async function handler() {
+  try {
+    await orders.create();
+  } catch (err) {
+    throw Boom.badImplementation(err.message);
+  }
+}`,
   ],
   invalid: [
     {
@@ -995,5 +1055,210 @@ async function charge(dto) {
         },
       ],
     },
+    // SvelteKit error(status, message) shows the message to the user
+    {
+      code: `import { error } from '@sveltejs/kit';
+
+export async function load() {
+  try {
+    return { orders: await db.orders.list() };
+  } catch (e) {
+    error(500, (e as Error).message);
+  }
+}`,
+      filename: 'src/routes/orders/+page.server.ts',
+      errors: [
+        {
+          messageId: 'leaked', line: 7, column: 16, endLine: 7, endColumn: 36,
+          suggestions: [
+            { messageId: 'useGenericMessage', output: `import { error } from '@sveltejs/kit';
+
+export async function load() {
+  try {
+    return { orders: await db.orders.list() };
+  } catch (e) {
+    error(500, 'Internal server error');
+  }
+}` },
+          ],
+        },
+      ],
+    },
+    // Remix json() is a response body
+    {
+      code: `import { json } from '@remix-run/node';
+
+export async function action() {
+  try {
+    await payments.charge();
+  } catch (e) {
+    return json({ error: (e as Error).message }, { status: 500 });
+  }
+}`,
+      filename: 'app/routes/checkout.tsx',
+      errors: [
+        {
+          messageId: 'leaked', line: 7, column: 26, endLine: 7, endColumn: 46,
+          suggestions: [
+            { messageId: 'useGenericMessage', output: `import { json } from '@remix-run/node';
+
+export async function action() {
+  try {
+    await payments.charge();
+  } catch (e) {
+    return json({ error: 'Internal server error' }, { status: 500 });
+  }
+}` },
+          ],
+        },
+      ],
+    },
+    // Boom's 4xx helpers answer their message (only a 500 is replaced by Boom)
+    {
+      code: `import Boom from '@hapi/boom';
+
+export async function handler() {
+  try {
+    await orders.create();
+  } catch (err) {
+    throw Boom.badRequest(err.message);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'leaked', line: 7, column: 27, endLine: 7, endColumn: 38,
+          suggestions: [
+            { messageId: 'useGenericMessage', output: `import Boom from '@hapi/boom';
+
+export async function handler() {
+  try {
+    await orders.create();
+  } catch (err) {
+    throw Boom.badRequest('Internal server error');
+  }
+}` },
+          ],
+        },
+      ],
+    },
+    // a data-access-layer exception is a database error under the project's name; ApiException is an HttpException subclass
+    {
+      code: `import { ApiException } from '../shared/exceptions/api.exception';
+
+export class DeleteTenant {
+  async execute(id: string) {
+    try {
+      await this.tenants.delete({ id });
+    } catch (e) {
+      if (e instanceof DalException) {
+        throw new ApiException(e.message);
+      }
+      throw e;
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'leaked', line: 9, column: 32, endLine: 9, endColumn: 41,
+          suggestions: [
+            { messageId: 'useGenericMessage', output: `import { ApiException } from '../shared/exceptions/api.exception';
+
+export class DeleteTenant {
+  async execute(id: string) {
+    try {
+      await this.tenants.delete({ id });
+    } catch (e) {
+      if (e instanceof DalException) {
+        throw new ApiException('Internal server error');
+      }
+      throw e;
+    }
+  }
+}` },
+          ],
+        },
+      ],
+    },
+    // a logging function the file calls with (message, err) is suggested in that order
+    {
+      code: `import { logError } from '../utils/logger';
+
+app.post('/refund', async (req, res) => {
+  try {
+    await refunds.create(req.body);
+  } catch (e) {
+    res.status(500).json({ error: (e as Error).message });
+  }
+});
+
+export function onFailure(err: unknown) {
+  logError('Background job failed', err);
+}`,
+      errors: [
+        {
+          messageId: 'leaked', line: 7, column: 35, endLine: 7, endColumn: 55,
+          suggestions: [
+            { messageId: 'logAndUseGenericMessage', output: `import { logError } from '../utils/logger';
+
+app.post('/refund', async (req, res) => {
+  try {
+    await refunds.create(req.body);
+  } catch (e) {
+    logError('Request failed', e);
+    res.status(500).json({ error: 'Internal server error' });
+  }
+});
+
+export function onFailure(err: unknown) {
+  logError('Background job failed', err);
+}` },
+            { messageId: 'useGenericMessage', output: `import { logError } from '../utils/logger';
+
+app.post('/refund', async (req, res) => {
+  try {
+    await refunds.create(req.body);
+  } catch (e) {
+    res.status(500).json({ error: 'Internal server error' });
+  }
+});
+
+export function onFailure(err: unknown) {
+  logError('Background job failed', err);
+}` },
+          ],
+        },
+      ],
+    },
+    // a logging function that only ever receives text is not offered for the error
+    {
+      code: `import { logError } from '../utils/logger';
+
+app.post('/refund', async (req, res) => {
+  try {
+    await refunds.create(req.body);
+  } catch (e) {
+    logError(\`Refund error: \${(e as Error).message}\`);
+    res.status(500).json({ error: (e as Error).message });
+  }
+});`,
+      errors: [
+        {
+          messageId: 'leaked', line: 8, column: 35, endLine: 8, endColumn: 55,
+          suggestions: [
+            { messageId: 'useGenericMessage', output: `import { logError } from '../utils/logger';
+
+app.post('/refund', async (req, res) => {
+  try {
+    await refunds.create(req.body);
+  } catch (e) {
+    logError(\`Refund error: \${(e as Error).message}\`);
+    res.status(500).json({ error: 'Internal server error' });
+  }
+});` },
+          ],
+        },
+      ],
+    },
+
   ],
 };

@@ -110,6 +110,50 @@ console.log(pwd);`,
   const secretLength = secret.length;
   logger.info({ secretLength });
 }`,
+    // a count of tokens is a number, not a token
+    `export async function removeUser(id: string) {
+  const activeTokens = await prisma.restrictedToken.count({ where: { userId: id } });
+  if (activeTokens) throw new Error(\`This user has \${activeTokens} active tokens.\`);
+}`,
+    // a development-only log never reaches production logs
+    `export async function sendReset(token: string) {
+  if (process.env.NODE_ENV === 'development') {
+    console.info('Password reset URL:', \`/reset-password/\${token}\`);
+  }
+}`,
+    // a value that matched nothing is no secret: not-found errors name the key that was looked up
+    `export async function findChannel(channelToken: string) {
+  const channel = channels.find((c) => c.token === channelToken);
+  if (!channel) throw new ChannelNotFoundError(channelToken);
+  return channel;
+}`,
+    `export async function consume(token: string) {
+  const row = await db.oneTimeTokens.find(token);
+  if (!row) throw new RequestError({ code: 'token_not_found', token, status: 404 });
+}`,
+    // the body of a failed token exchange is an error object, not a token
+    `export async function refresh(refreshToken: string) {
+  const response = await fetch(TOKEN_URL, { method: 'POST', body: new URLSearchParams({ refresh_token: refreshToken }), signal: AbortSignal.timeout(5000) });
+  const newToken = await response.json();
+  if (!response.ok) {
+    console.error('refresh failed', newToken);
+    throw new Error('Token refresh failed');
+  }
+  return newToken;
+}`,
+    // an error code named after the value, not the value
+    `import { WRONG_CREDENTIAL } from './messages';
+export async function login(email: string, password: string) {
+  if (!(await users.verify(email, password))) throw new AuthError(WRONG_CREDENTIAL);
+}`,
+    // fixtures and examples are not the application
+    { code: `export function idp(refreshToken) { console.log('refresh', refreshToken); }`, filename: 'packages/runtime/fixtures/interceptors/idp.js' },
+    // the object is logged but nothing sensitive is read from it here
+    `export async function loadUser(id: string) {
+  const user = await db.user.findUnique({ where: { id } });
+  logger.info({ user }, 'loaded user');
+  return user;
+}`,
   ],
   invalid: [
     {
@@ -585,5 +629,84 @@ export function refresh(refreshToken: string) {
         },
       ],
     },
+    // a whole DTO stringified into a log, in a function that reads its password
+    {
+      code: `import { Logger } from '@nestjs/common';
+
+export class AuthService {
+  private readonly logger = new Logger(AuthService.name);
+
+  async login(dto: LoginDto) {
+    this.logger.debug(\`login \${JSON.stringify(dto)}\`);
+    return this.users.verify(dto.email, dto.password);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'loggedRequest', line: 7, column: 47, endLine: 7, endColumn: 50,
+          suggestions: [
+          ],
+        },
+      ],
+    },
+    // jwt.sign makes a bearer token: signing is not masking
+    {
+      code: `import jwt from 'jsonwebtoken';
+
+export function issue(userId: string) {
+  const token = jwt.sign({ sub: userId }, process.env.JWT_SECRET!);
+  console.log('issued', token);
+  return token;
+}`,
+      errors: [
+        {
+          messageId: 'loggedValue', line: 5, column: 25, endLine: 5, endColumn: 30,
+          suggestions: [
+            { messageId: 'redactValue', output: `import jwt from 'jsonwebtoken';
+
+export function issue(userId: string) {
+  const token = jwt.sign({ sub: userId }, process.env.JWT_SECRET!);
+  console.log('issued', '[REDACTED]');
+  return token;
+}` },
+          ],
+        },
+      ],
+    },
+    // a sensitive header read with req.get()
+    {
+      code: `app.use((req, res, next) => {
+  logger.info('auth', req.get('Authorization'));
+  next();
+});`,
+      errors: [
+        {
+          messageId: 'loggedValue', line: 2, column: 23, endLine: 2, endColumn: 47,
+          suggestions: [
+            { messageId: 'redactValue', output: `app.use((req, res, next) => {
+  logger.info('auth', '[REDACTED]');
+  next();
+});` },
+          ],
+        },
+      ],
+    },
+    // a credentials object stringified into a log line
+    {
+      code: `export function connect(credentials: { user: string; password: string }) {
+  console.log('connecting with ' + JSON.stringify(credentials));
+}`,
+      errors: [
+        {
+          messageId: 'loggedValue', line: 2, column: 51, endLine: 2, endColumn: 62,
+          suggestions: [
+            { messageId: 'redactValue', output: `export function connect(credentials: { user: string; password: string }) {
+  console.log('connecting with ' + JSON.stringify('[REDACTED]'));
+}` },
+          ],
+        },
+      ],
+    },
+
   ],
 };
