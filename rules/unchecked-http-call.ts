@@ -1,5 +1,5 @@
 import type * as ts from 'typescript';
-import { calleeMethod, dottedName, enclosingFunction, enclosingNames, isFunctionLike, skipOuter } from '../src/analysis/ast.js';
+import { calleeMethod, dottedName, enclosingFunction, enclosingNames, isFunctionLike, skipOuter, walk } from '../src/analysis/ast.js';
 import { propertyNameText, resolveIdentifier, type Binding } from '../src/analysis/flow.js';
 import { outboundCallAt, type ClientKind, type OutboundCall } from '../src/analysis/http.js';
 import { importsOf } from '../src/analysis/imports.js';
@@ -88,14 +88,34 @@ function fileSetsDefaultTimeout(t: TS, sf: ts.SourceFile, cache: Map<ts.SourceFi
   return found;
 }
 
+const TIMEOUT_WRAPPER = /timeout|Timeout|race|deadline|Deadline/;
+
+/** `const p = request(u); await Promise.race([p, timeout])`: the pending call is raced against a timer later. */
+function racedLater(t: TS, call: ts.CallExpression): boolean {
+  let n: ts.Node = call;
+  while (n.parent && (t.isAwaitExpression(n.parent) || t.isParenthesizedExpression(n.parent))) n = n.parent;
+  const decl = n.parent;
+  if (!decl || !t.isVariableDeclaration(decl) || decl.initializer !== n || !t.isIdentifier(decl.name)) return false;
+  const name = decl.name.text;
+  const scope = enclosingFunction(t, decl) ?? decl.getSourceFile();
+  let found = false;
+  walk(t, scope, (x) => {
+    if (found || !t.isIdentifier(x) || x.text !== name || x === decl.name) return;
+    const p = t.isArrayLiteralExpression(x.parent) ? x.parent.parent : x.parent;
+    if (p && t.isCallExpression(p) && p.expression !== x && TIMEOUT_WRAPPER.test(dottedName(t, p.expression) ?? '')) found = true;
+  });
+  return found;
+}
+
 /** `Promise.race([fetch(u), timeout(5000)])`, `pTimeout(fetch(u), 5000)`, `withTimeout(fetch(u))`. */
 function wrappedInTimeout(t: TS, call: ts.CallExpression): boolean {
+  if (racedLater(t, call)) return true;
   let n: ts.Node = call;
   for (let i = 0; i < 4 && n.parent; i++, n = n.parent) {
     const p = n.parent;
     if (t.isCallExpression(p) && p.arguments.includes(n as ts.Expression)) {
       const name = dottedName(t, p.expression) ?? '';
-      return /timeout|Timeout|race|deadline|Deadline/.test(name);
+      return TIMEOUT_WRAPPER.test(name);
     }
     if (!t.isArrayLiteralExpression(p) && !t.isAwaitExpression(p) && !t.isParenthesizedExpression(p)) return false;
   }
@@ -119,7 +139,11 @@ function timeoutPresence(t: TS, oc: OutboundCall, fileDefaults: boolean): Presen
     return 'missing';
   }
   const keys = TIMEOUT_KEYS[oc.client];
-  const own = oc.optionsIndex >= 0 ? optionsHave(t, call.arguments[oc.optionsIndex], keys) : 'missing';
+  const optionsArg = oc.optionsIndex >= 0 ? call.arguments[oc.optionsIndex] : undefined;
+  const arg = optionsArg && skipOuter(t, optionsArg);
+  // https.request('https://…', cb) / https.get(new URL(u), cb): a URL, no options at all
+  const urlOnly = oc.client === 'node-http' && arg !== undefined && (t.isStringLiteralLike(arg) || t.isTemplateExpression(arg) || (t.isNewExpression(arg) && dottedName(t, arg.expression) === 'URL') || (t.isIdentifier(arg) && /(url|uri|href|endpoint)$/i.test(arg.text)));
+  const own = oc.optionsIndex < 0 || urlOnly ? 'missing' : optionsHave(t, optionsArg, keys);
   if (own !== 'missing') return own;
   if (oc.client === 'fetch' || oc.client === 'undici') {
     // fetch(request) with a Request object: its signal is not visible here

@@ -141,6 +141,28 @@ export async function rates() {
   if (statusCode !== 200) throw new Error(\`rates: \${statusCode}\`);
   return body.json();
 }`,
+    // the pending request is raced against a timer a line later
+    `import { request } from 'undici';
+import { setTimeout } from 'node:timers/promises';
+
+export async function latestVersion(pkg: string) {
+  const pending = request(\`https://registry.npmjs.org/\${pkg}\`);
+  const res = await Promise.race([pending, setTimeout(1000, null)]);
+  return res ? res.statusCode : undefined;
+}`,
+    // ky has a 10 s default timeout and throws on non-2xx responses
+    `import ky from 'ky';
+export async function rates() {
+  return ky.get('https://api.example.com/rates').json();
+}`,
+    // @nestjs/axios: the timeout is set once in HttpModule.register({ timeout }), in another module
+    `import { HttpService } from '@nestjs/axios';
+export class RatesService {
+  constructor(private readonly http: HttpService) {}
+  rates() {
+    return this.http.get('https://api.example.com/rates');
+  }
+}`,
   ],
   invalid: [
     // the seed: a gateway call with no timeout and no status check (high risk: payment endpoint)
@@ -713,5 +735,39 @@ export async function load() {
         },
       ],
     },
+    // https.get with a URL and a callback: no options, so no timeout
+    {
+      code: `import https from 'node:https';
+
+export function fetchCertificate(url: string) {
+  return new Promise((resolve, reject) => {
+    https.get(url, (res) => resolve(res.headers)).on('error', reject);
+  });
+}`,
+      errors: [
+        {
+          messageId: 'missingTimeout', line: 5, column: 5, endLine: 5, endColumn: 50,
+          suggestions: [
+          ],
+        },
+      ],
+    },
+    // https.request with a URL string: no options, and no req.setTimeout
+    {
+      code: `import https from 'node:https';
+
+export function ping() {
+  const req = https.request('https://status.example.com/ping', (res) => res.resume());
+  req.end();
+}`,
+      errors: [
+        {
+          messageId: 'missingTimeout', line: 4, column: 15, endLine: 4, endColumn: 86,
+          suggestions: [
+          ],
+        },
+      ],
+    },
+
   ],
 };
