@@ -3,9 +3,11 @@ import path from 'node:path';
 import { allRules } from '../rules/index.js';
 import { loadConfig, resolveRules, type LoadedConfig, type UserConfig } from './config/load-config.js';
 import { discoverFiles, toPosix } from './discovery.js';
-import { createFileClassifier, mergePatterns } from './engine/file-facts.js';
-import { compareFindings, lintSource, type ResolvedRule } from './engine/lint-source.js';
-import { createProjectRunner, readManifest, readPackages } from './engine/project.js';
+import { contentHash, DEFAULT_CACHE_FILE, openCache, runKey, type AuditCache } from './engine/cache.js';
+import { createFileRunner, readSource, type FileOutcome, type FileTask, type RunSetup } from './engine/file-runner.js';
+import { compareFindings, type ResolvedRule } from './engine/lint-source.js';
+import { autoThreads, lintInWorkers, workerScript } from './engine/pool.js';
+import { finishProject, projectRulesOf, readManifest, readPackages, type ProjectFileData } from './engine/project.js';
 import { Timings, type TimingData } from './engine/timing.js';
 import { UsageError } from './errors.js';
 import { resolveKnowledge } from './knowledge/index.js';
@@ -13,7 +15,13 @@ import type { AuditResult, RuleInfo } from './result.js';
 import type { AnyRule, FileError, Finding } from './types.js';
 import { VERSION } from './version.js';
 
-export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+export { MAX_FILE_BYTES, readSource } from './engine/file-runner.js';
+
+/** `--shard 2/3`: the second of three deterministic slices of the discovered files. */
+export interface Shard {
+  index: number;
+  count: number;
+}
 
 export interface AuditOptions {
   /** Working directory; paths in the result are relative to it. Default `process.cwd()`. */
@@ -31,6 +39,12 @@ export interface AuditOptions {
   timing?: boolean;
   /** Called after each file. */
   onProgress?: (done: number, total: number) => void;
+  /** Worker threads over files: a number, or `auto` (workers only when there are enough files). Default 1. */
+  threads?: number | 'auto';
+  /** Reuse results of unchanged files: `true` for `.errlintcache` in `cwd`, or the cache file's path. */
+  cache?: boolean | string;
+  /** Audit only this slice of the discovered files; project rules are left out (they need the whole tree). */
+  shard?: Shard;
 }
 
 export interface AuditRun extends AuditResult {
@@ -41,6 +55,8 @@ export interface AuditRun extends AuditResult {
   config: LoadedConfig;
   /** Per-rule and per-phase times, when `timing` was asked for. */
   timings?: TimingData;
+  /** Files served from the cache and files linted, when `cache` was on. */
+  cacheStats?: { hits: number; misses: number };
 }
 
 export function ruleInfo(rule: AnyRule): RuleInfo {
@@ -66,31 +82,6 @@ export function checkRuleIds(ids: readonly string[], rules: readonly AnyRule[] =
   if (unknown.length) throw new UsageError(`Unknown rule id${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}. Run \`errlint rules\` to list them.`);
 }
 
-/** Reads a file for auditing, or says why it cannot be audited. */
-export function readSource(abs: string, rel: string): { text: string } | { error: FileError } {
-  let buffer: Buffer;
-  try {
-    const stat = fs.statSync(abs);
-    if (stat.size > MAX_FILE_BYTES) {
-      return { error: { file: rel, kind: 'skipped', message: `Skipped: larger than 5 MB (${(stat.size / 1024 / 1024).toFixed(1)} MB).` } };
-    }
-    buffer = fs.readFileSync(abs);
-  } catch (error) {
-    return { error: { file: rel, kind: 'read', message: `Cannot read file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.` } };
-  }
-  if (buffer.subarray(0, 8000).includes(0)) return { error: { file: rel, kind: 'skipped', message: 'Skipped: binary file.' } };
-  const text = buffer.toString('utf8');
-  if (looksMinified(text)) return { error: { file: rel, kind: 'skipped', message: 'Skipped: minified bundle.' } };
-  return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
-}
-
-// /* @flow */ or // @flow at the top: Flow syntax, which neither TypeScript nor plain JavaScript parsers read.
-const FLOW_PRAGMA = /^\s*(?:\/\/[^\n]*\n\s*)*(?:\/\/|\/\*)\s*@flow\b/;
-
-function flowSkip(file: string): FileError {
-  return { file, kind: 'skipped', message: 'Skipped: Flow-typed file that is not valid TypeScript or JavaScript.' };
-}
-
 function isDirectory(p: string): boolean {
   try {
     return fs.statSync(p).isDirectory();
@@ -99,11 +90,13 @@ function isDirectory(p: string): boolean {
   }
 }
 
-function looksMinified(text: string): boolean {
-  if (text.length < 4096) return false;
-  const lines = text.split('\n', 50);
-  const long = lines.filter((l) => l.length > 1000).length;
-  return long > 0 && long >= lines.length / 4;
+/** The files of shard `index` of `count`: contiguous slices of the sorted list, sizes differing by at most one. */
+export function shardFiles<T>(files: readonly T[], shard: Shard): T[] {
+  const { index, count } = shard;
+  if (!Number.isInteger(count) || count < 1 || !Number.isInteger(index) || index < 1 || index > count) {
+    throw new UsageError(`Invalid shard ${index}/${count}: use i/n with 1 <= i <= n, e.g. --shard 1/3.`);
+  }
+  return files.slice(Math.floor(((index - 1) * files.length) / count), Math.floor((index * files.length) / count));
 }
 
 /** Runs errlint over a tree: discovery, config, every enabled rule, suppressions, risk. */
@@ -116,54 +109,142 @@ export async function audit(options: AuditOptions = {}): Promise<AuditRun> {
   const { config } = loaded;
   const rules: ResolvedRule[] = resolveRules(config, allRules, options.only);
   const knowledge = resolveKnowledge(config.knowledge);
-  const classify = createFileClassifier(mergePatterns(config.files));
 
   const timing = options.timing ? new Timings() : undefined;
   const discoveryStart = performance.now();
-  const { files, notices } = discoverFiles({
+  const discovered = discoverFiles({
     cwd,
     patterns: options.paths ?? ['.'],
     ignores: config.ignores,
     ignoreBase: loaded.dir,
     cliIgnores: options.ignorePatterns,
   });
+  const notices = discovered.notices;
+  const files = options.shard ? shardFiles(discovered.files, options.shard) : discovered.files;
   timing?.phase('discovery', performance.now() - discoveryStart);
 
-  const findings: Finding[] = [];
-  const errors: FileError[] = [];
-  const sources = new Map<string, string>();
+  const setup: RunSetup = { config, only: options.only, reportUnusedDirectives: options.reportUnusedDirectives, skipProjectRules: options.shard !== undefined };
+  const projectRules = setup.skipProjectRules ? [] : projectRulesOf(rules);
+  if (options.shard && projectRulesOf(rules).length) {
+    notices.push(`Shard ${options.shard.index}/${options.shard.count}: project rules (${projectRulesOf(rules).map((r) => r.rule.meta.id).join(', ')}) need the whole tree and were not run; run them in one unsharded job.`);
+  }
+
   // Facts are read from the path below the directory the user named: `audit fixtures/app` classifies
   // fixtures/app/src/x.ts as src/x.ts, so the folder's own name does not make the whole tree an example.
   const roots = (options.paths ?? ['.']).map((p) => path.resolve(cwd, p)).filter((p) => isDirectory(p)).sort((a, b) => b.length - a.length);
-  const factsPath = (abs: string, rel: string): string => {
-    const root = roots.find((r) => abs.startsWith(r + path.sep));
-    return root ? toPosix(path.relative(root, abs)) : rel;
-  };
-  const fileRules = rules.filter((r) => (r.rule.meta.scope ?? 'file') === 'file');
-  // project rules collect facts in the same traversal (as adapter rules) and report after the last file
-  const project = createProjectRunner(rules, knowledge);
-  const traversalRules = project.fileRules.length ? [...fileRules, ...project.fileRules] : fileRules;
-  files.forEach((abs, i) => {
+  const tasks: FileTask[] = files.map((abs) => {
     const rel = toPosix(path.relative(cwd, abs));
-    const read = timing ? timing.measure('read', () => readSource(abs, rel)) : readSource(abs, rel);
-    if ('error' in read) {
-      errors.push(read.error);
-    } else {
-      const file = timing ? timing.measure('classify', () => classify(factsPath(abs, rel), read.text)) : classify(factsPath(abs, rel), read.text);
-      const result = lintSource({ text: read.text, filePath: rel, rules: traversalRules, knowledge, file, reportUnusedDirectives: options.reportUnusedDirectives, timing });
-      if (result.error) errors.push(result.error.kind === 'parse' && FLOW_PRAGMA.test(read.text.slice(0, 1000)) ? flowSkip(rel) : result.error);
-      if (result.findings.length) {
-        findings.push(...result.findings);
-        sources.set(rel, read.text);
-      }
-    }
-    project.afterFile(rel, 'error' in read ? undefined : read.text);
-    options.onProgress?.(i + 1, files.length);
+    const root = roots.find((r) => abs.startsWith(r + path.sep));
+    return { abs, rel, factsPath: root ? toPosix(path.relative(root, abs)) : rel };
   });
 
+  const outcomes: (FileOutcome | undefined)[] = new Array(tasks.length);
+  const sources = new Map<string, string>();
+  let done = 0;
+  const settle = (index: number, outcome: FileOutcome, text: string | undefined): void => {
+    outcomes[index] = outcome;
+    if (text !== undefined && outcome.findings.length > 0) sources.set(tasks[index]!.rel, text);
+    options.onProgress?.(++done, tasks.length);
+  };
+
+  let cache: AuditCache | undefined;
+  if (options.cache) {
+    const location = path.resolve(cwd, typeof options.cache === 'string' ? options.cache : DEFAULT_CACHE_FILE);
+    const key = runKey({ cwd, config, rules: rules.map((r) => [r.rule.meta.id, r.options, r.risk]), only: options.only ?? null, reportUnusedDirectives: options.reportUnusedDirectives === true, skipProjectRules: setup.skipProjectRules === true });
+    cache = timing ? timing.measure('cache', () => openCache(location, key)) : openCache(location, key);
+  }
+  /** Settles a file from the cache when its text is unchanged; true when it did. */
+  const fromCache = (i: number, text: string): boolean => {
+    const hit = timing ? timing.measure('cache', () => cache!.get(tasks[i]!, text)) : cache!.get(tasks[i]!, text);
+    if (hit) settle(i, hit, text);
+    return hit !== undefined;
+  };
+
+  const requested = options.threads ?? 1;
+  let threads = requested === 'auto' ? autoThreads(tasks.length) : Math.max(1, Math.floor(requested));
+  threads = Math.min(threads, Math.max(1, tasks.length));
+  const script = threads > 1 ? workerScript() : undefined;
+  if (threads > 1 && !script) {
+    notices.push('Worker threads need the compiled package (npm run build); ran on one thread.');
+    threads = 1;
+  }
+  let pending: number[] = tasks.map((_, i) => i);
+  if (threads > 1 && script) {
+    const workerStart = performance.now();
+    if (cache) {
+      // read and hash here; only changed files go to the workers (which read them again)
+      pending = [];
+      tasks.forEach((task, i) => {
+        const read = readSource(task.abs, task.rel);
+        if ('error' in read) settle(i, { error: read.error, findings: [] }, undefined);
+        else if (!fromCache(i, read.text)) pending.push(i);
+      });
+    }
+    try {
+      const workerTimings = await lintInWorkers(script, pending.map((i) => tasks[i]!), { ...setup, hashForCache: cache !== undefined }, threads, timing !== undefined, (j, outcome, text, hash) => {
+        const index = pending[j]!;
+        if (cache && hash) cache.put(tasks[index]!.rel, hash, outcome);
+        settle(index, outcome, text);
+      });
+      for (const t of workerTimings) timing?.add(t);
+      timing?.phase('workers', performance.now() - workerStart);
+      pending = [];
+    } catch (error) {
+      // a config that cannot cross to a thread (functions in a .js config): run here instead
+      if (!(error instanceof Error && error.name === 'DataCloneError')) throw error;
+      notices.push('The configuration cannot be sent to worker threads (it holds functions); ran on one thread.');
+    }
+  }
+  if (pending.length > 0) {
+    const runner = createFileRunner(setup, timing);
+    for (const i of pending) {
+      if (outcomes[i]) continue;
+      const task = tasks[i]!;
+      const read = timing ? timing.measure('read', () => readSource(task.abs, task.rel)) : readSource(task.abs, task.rel);
+      if ('error' in read) {
+        settle(i, { error: read.error, findings: [] }, undefined);
+        continue;
+      }
+      if (cache && fromCache(i, read.text)) continue;
+      const outcome = runner.lintText(task, read.text);
+      cache?.put(task.rel, contentHash(task, read.text), outcome);
+      settle(i, outcome, read.text);
+    }
+  }
+  if (cache) {
+    const c = cache;
+    const save = () => c.save(options.shard ? undefined : new Set(tasks.map((t) => t.rel)));
+    if (timing) timing.measure('cache', save);
+    else save();
+  }
+
+  const findings: Finding[] = [];
+  const errors: FileError[] = [];
+  const projectData = new Map<string, ProjectFileData>();
+  outcomes.forEach((outcome, i) => {
+    if (!outcome) return;
+    if (outcome.error) errors.push(outcome.error);
+    for (const f of outcome.findings) findings.push(f);
+    if (outcome.project) projectData.set(tasks[i]!.rel, outcome.project);
+  });
+
+  const relFiles = tasks.map((t) => t.rel);
   // package roots let project rules judge each app of a monorepo on its own
-  const finishProject = () => project.finish(readManifest(cwd), timing, readPackages(cwd, files.map((abs) => toPosix(path.relative(cwd, abs)))));
-  const projectOutcome = project.fileRules.length ? (timing ? timing.measureEngine('project', finishProject) : finishProject()) : undefined;
+  const runProject = () =>
+    finishProject({
+      resolved: rules,
+      knowledge,
+      files: relFiles,
+      data: projectData,
+      manifest: readManifest(cwd),
+      packages: readPackages(cwd, relFiles),
+      timing,
+      readText: (file) => {
+        const read = readSource(path.resolve(cwd, file), file);
+        return 'text' in read ? read.text : undefined;
+      },
+    });
+  const projectOutcome = projectRules.length ? (timing ? timing.measureEngine('project', runProject) : runProject()) : undefined;
   if (projectOutcome) {
     const used = projectOutcome.usedDirectives;
     const kept = findings.filter((f) => f.ruleId !== 'unused-disable-directive' || !used.has(`${f.file}:${f.line}:${f.column}`));
@@ -178,7 +259,7 @@ export async function audit(options: AuditOptions = {}): Promise<AuditRun> {
     findings,
     errors,
     filesScanned: files.length,
-    files: files.map((abs) => toPosix(path.relative(cwd, abs))),
+    files: relFiles,
     durationMs: performance.now() - started,
     rules: rules.map((r) => ({ ...ruleInfo(r.rule), risk: r.risk })),
     ...(projectOutcome && Object.keys(projectOutcome.summary).length ? { project: projectOutcome.summary } : {}),
@@ -186,5 +267,6 @@ export async function audit(options: AuditOptions = {}): Promise<AuditRun> {
     sources,
     config: loaded,
     ...(timing ? { timings: timing.toJSON() } : {}),
+    ...(cache ? { cacheStats: { hits: cache.hits, misses: cache.misses } } : {}),
   };
 }

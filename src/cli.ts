@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import { allRules, rulesById } from '../rules/index.js';
-import { audit, checkRuleIds, ruleInfo, type AuditRun } from './audit.js';
+import { audit, checkRuleIds, ruleInfo, type AuditRun, type Shard } from './audit.js';
 import { DEFAULT_BASELINE_FILE, useBaseline } from './baseline.js';
 import { ErrlintError, UsageError } from './errors.js';
 import { formatTimings, timingFromEnv } from './engine/timing.js';
@@ -104,6 +104,10 @@ interface AuditFlags {
   reportUnusedDisableDirectives?: boolean;
   timing: boolean;
   timingRules?: boolean;
+  threads?: string;
+  cache?: boolean;
+  cacheLocation?: string;
+  shard?: string;
   fix?: boolean;
   fixDryRun?: boolean;
   fixRule?: string[];
@@ -125,8 +129,30 @@ function fixSelection(flags: AuditFlags): FixSelection | undefined {
   return undefined;
 }
 
+/** `--threads 4`, `--threads auto`. */
+export function parseThreads(value: string | undefined): number | 'auto' | undefined {
+  if (value === undefined) return undefined;
+  if (value === 'auto') return 'auto';
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--threads takes a whole number of at least 1, or auto (got "${value}").`);
+  return n;
+}
+
+/** `--shard 2/3`. */
+export function parseShard(value: string | undefined): Shard | undefined {
+  if (value === undefined) return undefined;
+  const m = /^(\d+)\/(\d+)$/.exec(value.trim());
+  const index = m ? Number(m[1]) : NaN;
+  const count = m ? Number(m[2]) : NaN;
+  if (!m || count < 1 || index < 1 || index > count) throw new UsageError(`--shard takes i/n with 1 <= i <= n, e.g. --shard 1/3 (got "${value}").`);
+  return { index, count };
+}
+
 async function runAudit(paths: string[], flags: AuditFlags, io: CliIo): Promise<number> {
   const targets = parseFormats(flags.format, flags.output);
+  const threads = parseThreads(flags.threads);
+  const shard = parseShard(flags.shard);
+  const cache = flags.cache || flags.cacheLocation !== undefined ? (flags.cacheLocation ?? true) : undefined;
   if (flags.rule?.length) checkRuleIds(flags.rule);
   const selection = fixSelection(flags);
   const envTiming = timingFromEnv(io.env);
@@ -141,6 +167,9 @@ async function runAudit(paths: string[], flags: AuditFlags, io: CliIo): Promise<
       ignorePatterns: flags.ignorePattern,
       reportUnusedDirectives: flags.reportUnusedDisableDirectives,
       timing: timeRules,
+      threads,
+      cache,
+      shard,
       onProgress: bar.tick,
     });
   let run: AuditRun = await runAuditOnce();
@@ -194,7 +223,10 @@ async function runAudit(paths: string[], flags: AuditFlags, io: CliIo): Promise<
       io.stdout(text);
     }
   }
-  if (run.timings) io.stderr(`\n${formatTimings(run.timings, run.durationMs, envTiming.limit)}`);
+  if (run.timings) {
+    const cacheLine = run.cacheStats ? `cache: ${run.cacheStats.hits} files reused, ${run.cacheStats.misses} linted\n` : '';
+    io.stderr(`\n${formatTimings(run.timings, run.durationMs, envTiming.limit)}${cacheLine}`);
+  }
   return exitCode;
 }
 
@@ -248,6 +280,10 @@ export function buildProgram(io: CliIo, done: (code: number) => void): Command {
     .option('-q, --quiet', 'print the summary only')
     .option('--no-color', 'never colour the output')
     .option('--no-timing', 'leave wall time out of reports')
+    .option('--threads <n>', 'lint files in worker threads: a number, or auto (workers only when there are enough files); results are the same', 'auto')
+    .option('--cache', 'reuse the results of unchanged files from the last run (.errlintcache)')
+    .option('--cache-location <file>', 'the cache file (implies --cache)')
+    .option('--shard <i/n>', 'audit only slice i of n of the files, for CI runners in parallel (project rules need an unsharded run)')
     .option('--timing-rules', 'print the time each rule and engine phase took to standard error (also ERRLINT_TIMING=1)')
     .option('--report-unused-disable-directives', 'report errlint-disable directives that suppress nothing')
     .option('--debug', 'print stack traces of internal errors')

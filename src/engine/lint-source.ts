@@ -42,6 +42,8 @@ export interface LintSourceResult {
   error?: FileError;
   /** Set when parsing succeeded; reused by project-level checks. */
   sourceFile?: ts.SourceFile;
+  /** The file's suppression directives (when it parsed), marked `used` where they suppressed a finding. */
+  directives?: Directive[];
 }
 
 export function scriptKindFor(t: TS, filePath: string): ts.ScriptKind {
@@ -260,5 +262,5 @@ export function lintSource(input: LintSourceInput, t: TS = compiler): LintSource
   }
   if (input.reportUnusedDirectives) findings.push(...unusedDirectiveFindings(sf, filePath, directives));
   findings.sort(compareFindings);
-  return { findings, sourceFile: sf };
+  return { findings, sourceFile: sf, directives };
 }

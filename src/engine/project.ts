@@ -58,14 +58,19 @@ export function siteOf(t: typeof compiler, sf: ts.SourceFile, node: ts.Node, fil
   return { start, end, line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1, factors: contextFactors(t, node, filePath) };
 }
 
-interface FileRecord {
+/**
+ * What one file gave the project rules: plain data (no nodes), so a worker thread can send it and the cache
+ * can keep it. Only files where some rule collected a fact have one.
+ */
+export interface ProjectFileData {
   isTest: boolean;
   isScript: boolean;
   isClient: boolean;
   isExample: boolean;
-  sourceFile?: ts.SourceFile;
-  text?: string;
-  directives?: Directive[];
+  /** Facts per project rule id, in the order they were collected. */
+  facts: Record<string, unknown[]>;
+  /** The file's suppression directives, to apply to project findings reported in it. */
+  directives: Directive[];
 }
 
 export interface ProjectOutcome {
@@ -75,6 +80,17 @@ export interface ProjectOutcome {
   /** Directives that suppressed a project finding: `file:line:column`, so they are not reported as unused. */
   usedDirectives: Set<string>;
   summary: ProjectSummary;
+}
+
+/** The per-file half of project rules: adapters that ride the file traversal and collect each file's facts. */
+export interface ProjectCollector {
+  /** Adapters to pass to `lintSource` with the file rules: they collect this file's facts in the same traversal. */
+  fileRules: ResolvedRule[];
+  /**
+   * Call after each linted file: returns what the file contributed (or undefined) and forgets it. Pass the
+   * directives `lintSource` found, or they are read again from the parsed file.
+   */
+  take(filePath: string, directives?: Directive[]): ProjectFileData | undefined;
 }
 
 export interface ProjectRunner {
@@ -92,27 +108,27 @@ export interface ProjectRunner {
 /** A project summary section published by a rule (`errorShapes`); rules write it through `check`'s context. */
 type SummaryKey = keyof ProjectSummary;
 
-export function createProjectRunner(resolved: readonly ResolvedRule[], knowledge: Knowledge, t: typeof compiler = compiler): ProjectRunner {
-  const projectRules = resolved.filter((r) => isProjectRule(r.rule));
-  const records = new Map<string, FileRecord>();
-  const facts = new Map<string, Map<string, unknown[]>>(projectRules.map((r) => [r.rule.meta.id, new Map()]));
+export function projectRulesOf(resolved: readonly ResolvedRule[]): ResolvedRule[] {
+  return resolved.filter((r) => isProjectRule(r.rule));
+}
+
+export function createProjectCollector(resolved: readonly ResolvedRule[], t: typeof compiler = compiler): ProjectCollector {
+  const projectRules = projectRulesOf(resolved);
+  let current: { filePath: string; file: RuleContext['file']; sourceFile: ts.SourceFile; facts: Record<string, unknown[]> } | undefined;
 
   const fileRules: ResolvedRule[] = projectRules.map((r) => {
     const rule = r.rule as ProjectRuleModule;
+    const id = rule.meta.id;
     const adapter: AnyRule = {
       meta: rule.meta,
       create(context: RuleContext) {
         const { filePath, file, sourceFile } = context;
-        let record = records.get(filePath);
-        if (!record) records.set(filePath, (record = { isTest: file.isTest, isScript: file.isScript, isClient: file.isClient, isExample: file.isExample }));
-        const byFile = facts.get(rule.meta.id)!;
+        if (current?.filePath !== filePath || current.sourceFile !== sourceFile) current = { filePath, file, sourceFile, facts: {} };
+        const mine = current;
         const projectContext: ProjectFileContext = {
           ...context,
           collect(fact) {
-            let list = byFile.get(filePath);
-            if (!list) byFile.set(filePath, (list = []));
-            list.push(fact);
-            record.sourceFile = sourceFile;
+            (mine.facts[id] ??= []).push(fact);
           },
           site: (node) => siteOf(context.ts as typeof compiler, sourceFile, node, filePath),
         };
@@ -124,63 +140,100 @@ export function createProjectRunner(resolved: readonly ResolvedRule[], knowledge
 
   return {
     fileRules,
+    take(filePath, directives) {
+      const c = current;
+      current = undefined;
+      if (!c || c.filePath !== filePath || Object.keys(c.facts).length === 0) return undefined;
+      const { isTest, isScript, isClient, isExample } = c.file;
+      return { isTest, isScript, isClient, isExample, facts: c.facts, directives: directives ?? findDirectives(t, c.sourceFile) };
+    },
+  };
+}
+
+export interface FinishProjectInput {
+  resolved: readonly ResolvedRule[];
+  knowledge: Knowledge;
+  /** Every audited file, relative to the working directory. */
+  files: readonly string[];
+  /** What each file contributed (files without facts may be absent). */
+  data: ReadonlyMap<string, ProjectFileData>;
+  manifest: ProjectManifest | undefined;
+  packages?: readonly ProjectPackage[];
+  /** The text of a file a project finding lands in, for code frames (read again from disk by the CLI). */
+  readText: (file: string) => string | undefined;
+  timing?: Timings;
+}
+
+/** The project half: every rule's `check` over all files' facts in path order, suppressions applied. */
+export function finishProject(input: FinishProjectInput): ProjectOutcome {
+  const { knowledge, data, manifest, timing, readText } = input;
+  const packages = input.packages ?? [];
+  const files = [...input.files].sort();
+  const findings: Finding[] = [];
+  const sources = new Map<string, string>();
+  const usedDirectives = new Set<string>();
+  const summary: ProjectSummary = {};
+  for (const r of projectRulesOf(input.resolved)) {
+    const rule = r.rule as ProjectRuleModule;
+    const id = rule.meta.id;
+    const ruleInput: ProjectFile[] = [];
+    for (const f of files) {
+      const rec = data.get(f);
+      const facts = rec?.facts[id];
+      if (rec && facts) ruleInput.push({ file: f, facts, isTest: rec.isTest, isScript: rec.isScript, isClient: rec.isClient, isExample: rec.isExample });
+    }
+    const messages = rule.meta.messages as Record<string, string>;
+    const seen = new Set<string>();
+    const checkStart = timing ? performance.now() : 0;
+    rule.check(ruleInput, {
+      options: r.options,
+      knowledge,
+      files,
+      manifest,
+      packages,
+      publish(key: SummaryKey, value: ProjectSummary[SummaryKey]) {
+        (summary as Record<string, unknown>)[key] = value;
+      },
+      report(d: ProjectReportDescriptor) {
+        const finding = toFinding(id, messages, r.risk, d);
+        const key = `${finding.file}\0${finding.range[0]}\0${finding.range[1]}\0${finding.messageId}`;
+        if (seen.has(key)) return;
+        seen.add(key);
+        const directives = data.get(d.file)?.directives ?? [];
+        if (directives.length > 0 && isSuppressed(directives, id, finding.line)) {
+          for (const dir of directives) if (dir.used) usedDirectives.add(`${d.file}:${dir.line}:${dir.column}`);
+          return;
+        }
+        findings.push(finding);
+        if (!sources.has(d.file)) {
+          const text = readText(d.file);
+          if (text !== undefined) sources.set(d.file, text);
+        }
+      },
+    });
+    if (timing) timing.rule(id, performance.now() - checkStart);
+  }
+  return { findings, sources, usedDirectives, summary };
+}
+
+/** Collector and finish in one object, for a single-threaded host that keeps the texts itself. */
+export function createProjectRunner(resolved: readonly ResolvedRule[], knowledge: Knowledge, t: typeof compiler = compiler): ProjectRunner {
+  const collector = createProjectCollector(resolved, t);
+  const files: string[] = [];
+  const data = new Map<string, ProjectFileData>();
+  const texts = new Map<string, string>();
+  return {
+    fileRules: collector.fileRules,
     afterFile(filePath, text) {
-      const record = records.get(filePath);
-      if (!record) {
-        records.set(filePath, { isTest: false, isScript: false, isClient: false, isExample: false });
-        return;
+      files.push(filePath);
+      const taken = collector.take(filePath);
+      if (taken && text !== undefined) {
+        data.set(filePath, taken);
+        texts.set(filePath, text);
       }
-      if (record.sourceFile && text !== undefined) {
-        record.text = text;
-        record.directives = findDirectives(t, record.sourceFile);
-      }
-      record.sourceFile = undefined;
     },
     finish(manifest, timing, packages = []) {
-      const files = [...records.keys()].sort();
-      const findings: Finding[] = [];
-      const sources = new Map<string, string>();
-      const usedDirectives = new Set<string>();
-      const summary: ProjectSummary = {};
-      for (const r of projectRules) {
-        const rule = r.rule as ProjectRuleModule;
-        const byFile = facts.get(rule.meta.id)!;
-        const input: ProjectFile[] = files
-          .filter((f) => byFile.has(f))
-          .map((f) => {
-            const rec = records.get(f)!;
-            return { file: f, facts: byFile.get(f)!, isTest: rec.isTest, isScript: rec.isScript, isClient: rec.isClient, isExample: rec.isExample };
-          });
-        const messages = rule.meta.messages as Record<string, string>;
-        const seen = new Set<string>();
-        const checkStart = timing ? performance.now() : 0;
-        rule.check(input, {
-          options: r.options,
-          knowledge,
-          files,
-          manifest,
-          packages,
-          publish(key: SummaryKey, value: ProjectSummary[SummaryKey]) {
-            (summary as Record<string, unknown>)[key] = value;
-          },
-          report(d: ProjectReportDescriptor) {
-            const finding = toFinding(rule.meta.id, messages, r.risk, d);
-            const key = `${finding.file}\0${finding.range[0]}\0${finding.range[1]}\0${finding.messageId}`;
-            if (seen.has(key)) return;
-            seen.add(key);
-            const rec = records.get(d.file);
-            const directives = rec?.directives ?? [];
-            if (directives.length > 0 && isSuppressed(directives, rule.meta.id, finding.line)) {
-              for (const dir of directives) if (dir.used) usedDirectives.add(`${d.file}:${dir.line}:${dir.column}`);
-              return;
-            }
-            findings.push(finding);
-            if (rec?.text !== undefined) sources.set(d.file, rec.text);
-          },
-        });
-        if (timing) timing.rule(rule.meta.id, performance.now() - checkStart);
-      }
-      return { findings, sources, usedDirectives, summary };
+      return finishProject({ resolved, knowledge, files, data, manifest, packages, timing, readText: (f) => texts.get(f) });
     },
   };
 }
@@ -235,6 +288,7 @@ function parseManifest(file: string): ProjectManifest | undefined {
       dependencies: [...deps].sort(),
       scripts: Object.fromEntries(Object.entries(scripts).filter(([, v]) => typeof v === 'string')),
       isLibrary: ['main', 'exports', 'module', 'types'].some((k) => pkg[k] !== undefined),
+      ...(pkg.bin !== undefined ? { isCli: true } : {}),
     };
   } catch {
     // an unreadable or malformed package.json tells us nothing; project rules then rely on code alone

@@ -1,0 +1,122 @@
+/**
+ * One file from disk to plain-data outcome: read, classify, lint with the file rules and the project rules'
+ * collectors. The same code runs on the main thread and in worker threads (src/engine/worker.ts); what it
+ * returns is structured-clone safe, so it can cross a thread and sit in the cache.
+ */
+import fs from 'node:fs';
+import { allRules } from '../../rules/index.js';
+import { resolveRules, type UserConfig } from '../config/load-config.js';
+import { resolveKnowledge } from '../knowledge/index.js';
+import type { FileError, Finding } from '../types.js';
+import { createFileClassifier, mergePatterns } from './file-facts.js';
+import { lintSource, type ResolvedRule } from './lint-source.js';
+import { createProjectCollector, type ProjectFileData } from './project.js';
+import type { Timings } from './timing.js';
+
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+/** What a run is, as data a worker thread can rebuild it from. */
+export interface RunSetup {
+  config: UserConfig;
+  only?: readonly string[];
+  reportUnusedDirectives?: boolean;
+  /** Leave project rules out (a sharded run cannot judge the whole tree). */
+  skipProjectRules?: boolean;
+  /** Workers: return each file's content hash for the main thread's cache. */
+  hashForCache?: boolean;
+}
+
+export interface FileTask {
+  abs: string;
+  /** Relative to the working directory, `/` separators: the finding's `file`. */
+  rel: string;
+  /** The path file facts are decided from (below the directory the user named). */
+  factsPath: string;
+}
+
+/** The result of one file, plain data. */
+export interface FileOutcome {
+  error?: FileError;
+  findings: Finding[];
+  project?: ProjectFileData;
+}
+
+/** Reads a file for auditing, or says why it cannot be audited. */
+export function readSource(abs: string, rel: string): { text: string } | { error: FileError } {
+  let buffer: Buffer;
+  try {
+    const stat = fs.statSync(abs);
+    if (stat.size > MAX_FILE_BYTES) {
+      return { error: { file: rel, kind: 'skipped', message: `Skipped: larger than 5 MB (${(stat.size / 1024 / 1024).toFixed(1)} MB).` } };
+    }
+    buffer = fs.readFileSync(abs);
+  } catch (error) {
+    return { error: { file: rel, kind: 'read', message: `Cannot read file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.` } };
+  }
+  if (buffer.subarray(0, 8000).includes(0)) return { error: { file: rel, kind: 'skipped', message: 'Skipped: binary file.' } };
+  const text = buffer.toString('utf8');
+  if (looksMinified(text)) return { error: { file: rel, kind: 'skipped', message: 'Skipped: minified bundle.' } };
+  return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+}
+
+function looksMinified(text: string): boolean {
+  if (text.length < 4096) return false;
+  // cheap first: a file whose first 50 lines are all short (the common case) never splits
+  let start = 0;
+  let lines = 0;
+  let long = 0;
+  while (lines < 50 && start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    if (end - start > 1000) long++;
+    lines++;
+    start = end + 1;
+  }
+  return long > 0 && long >= lines / 4;
+}
+
+// /* @flow */ or // @flow at the top: Flow syntax, which neither TypeScript nor plain JavaScript parsers read.
+const FLOW_PRAGMA = /^\s*(?:\/\/[^\n]*\n\s*)*(?:\/\/|\/\*)\s*@flow\b/;
+
+function flowSkip(file: string): FileError {
+  return { file, kind: 'skipped', message: 'Skipped: Flow-typed file that is not valid TypeScript or JavaScript.' };
+}
+
+export interface FileRunner {
+  /** The rules the run resolved (file and project rules). */
+  rules: ResolvedRule[];
+  /** Lints a file whose text has been read. */
+  lintText(task: FileTask, text: string): FileOutcome;
+  /** Reads and lints a file; `text` is set when the file was read. */
+  run(task: FileTask): FileOutcome & { text?: string };
+}
+
+export function createFileRunner(setup: RunSetup, timing?: Timings): FileRunner {
+  const { config } = setup;
+  const rules = resolveRules(config, allRules, setup.only);
+  const knowledge = resolveKnowledge(config.knowledge);
+  const classify = createFileClassifier(mergePatterns(config.files));
+  const fileRules = rules.filter((r) => (r.rule.meta.scope ?? 'file') === 'file');
+  const collector = setup.skipProjectRules ? undefined : createProjectCollector(rules);
+  const traversalRules = collector?.fileRules.length ? [...fileRules, ...collector.fileRules] : fileRules;
+
+  const lintText = (task: FileTask, text: string): FileOutcome => {
+    const file = timing ? timing.measure('classify', () => classify(task.factsPath, text)) : classify(task.factsPath, text);
+    const result = lintSource({ text, filePath: task.rel, rules: traversalRules, knowledge, file, reportUnusedDirectives: setup.reportUnusedDirectives, timing });
+    const outcome: FileOutcome = { findings: result.findings };
+    if (result.error) outcome.error = result.error.kind === 'parse' && FLOW_PRAGMA.test(text.slice(0, 1000)) ? flowSkip(task.rel) : result.error;
+    const project = collector?.take(task.rel, result.directives);
+    if (project) outcome.project = project;
+    return outcome;
+  };
+
+  return {
+    rules,
+    lintText,
+    run(task) {
+      const read = timing ? timing.measure('read', () => readSource(task.abs, task.rel)) : readSource(task.abs, task.rel);
+      if ('error' in read) return { error: read.error, findings: [] };
+      return { ...lintText(task, read.text), text: read.text };
+    },
+  };
+}

@@ -1,0 +1,88 @@
+/**
+ * Worker threads over files (`--threads <n|auto>`). Files go out in small batches to whichever worker is
+ * free; outcomes come back tagged with the file's index, so the caller assembles them in discovery order and
+ * the report is the same whatever the thread count or the timing of the threads.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { InternalError } from '../errors.js';
+import type { FileOutcome, FileTask, RunSetup } from './file-runner.js';
+import type { TimingData } from './timing.js';
+
+export type WorkerRequest = { type: 'batch'; tasks: [number, FileTask][] } | { type: 'finish' };
+export type WorkerReply =
+  | { type: 'outcomes'; outcomes: (readonly [number, FileOutcome, string | undefined, string | undefined])[] }
+  | { type: 'done'; timing: TimingData | undefined };
+
+/** Files per thread below which a worker does not pay for its start-up (~0.3 s to load the compiler). */
+export const FILES_PER_WORKER = 200;
+const BATCH = 8;
+
+/** `--threads auto`: one worker per core, only when there are enough files for each. 1 = stay on this thread. */
+export function autoThreads(files: number, cores = os.availableParallelism()): number {
+  const n = Math.min(cores, Math.floor(files / FILES_PER_WORKER));
+  return n >= 2 ? n : 1;
+}
+
+/** The compiled worker; absent when errlint runs from its TypeScript sources (tests), then threads are off. */
+export function workerScript(): URL | undefined {
+  const url = new URL('./worker.js', import.meta.url);
+  return fs.existsSync(fileURLToPath(url)) ? url : undefined;
+}
+
+/**
+ * Lints `tasks` in `threads` workers. `onOutcome` is called once per task, in completion order, with the
+ * task's index. Resolves with the workers' timings added up (when `timing`).
+ */
+export async function lintInWorkers(
+  script: URL,
+  tasks: readonly FileTask[],
+  setup: RunSetup,
+  threads: number,
+  timing: boolean,
+  onOutcome: (index: number, outcome: FileOutcome, text: string | undefined, hash: string | undefined) => void,
+): Promise<TimingData[]> {
+  let next = 0;
+  const timings: TimingData[] = [];
+  const workers = Array.from({ length: Math.min(threads, Math.ceil(tasks.length / BATCH)) }, () => new Worker(script, { workerData: { setup, timing } }));
+  const send = (worker: Worker): boolean => {
+    if (next >= tasks.length) return false;
+    const batch: [number, FileTask][] = [];
+    for (; next < tasks.length && batch.length < BATCH; next++) batch.push([next, tasks[next]!]);
+    worker.postMessage({ type: 'batch', tasks: batch } satisfies WorkerRequest);
+    return true;
+  };
+  try {
+    await Promise.all(
+      workers.map(
+        (worker) =>
+          new Promise<void>((resolve, reject) => {
+            let inFlight = 0;
+            const feed = (): void => {
+              // two batches in flight, so a worker never waits for the main thread between batches
+              while (inFlight < 2 && send(worker)) inFlight++;
+              if (inFlight === 0) worker.postMessage({ type: 'finish' } satisfies WorkerRequest);
+            };
+            worker.on('message', (reply: WorkerReply) => {
+              if (reply.type === 'outcomes') {
+                inFlight--;
+                for (const [index, outcome, text, hash] of reply.outcomes) onOutcome(index, outcome, text, hash);
+                feed();
+              } else {
+                if (reply.timing) timings.push(reply.timing);
+                resolve();
+              }
+            });
+            worker.on('error', (error) => reject(new InternalError(`A worker thread failed: ${error.message}`, { cause: error })));
+            worker.on('exit', (code) => reject(new InternalError(`A worker thread exited early (code ${code}).`)));
+            feed();
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return timings;
+}

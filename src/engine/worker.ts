@@ -1,0 +1,28 @@
+/**
+ * A worker thread of `--threads`: rebuilds the run from its setup (plain data), then lints the batches of
+ * files the main thread sends and answers with each file's outcome (plain data), in the order received.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { createFileRunner, type FileTask, type RunSetup } from './file-runner.js';
+import { contentHash } from './cache.js';
+import { Timings } from './timing.js';
+import type { WorkerReply, WorkerRequest } from './pool.js';
+
+const { setup, timing: timed } = workerData as { setup: RunSetup; timing: boolean };
+const timing = timed ? new Timings() : undefined;
+const runner = createFileRunner(setup, timing);
+const port = parentPort!;
+
+port.on('message', (message: WorkerRequest) => {
+  if (message.type === 'batch') {
+    const outcomes = message.tasks.map(([index, task]: [number, FileTask]) => {
+      const { text, ...outcome } = runner.run(task);
+      const hash = setup.hashForCache && text !== undefined ? contentHash(task, text) : undefined;
+      // the text travels back only when the main thread needs it: code frames of findings
+      return [index, outcome, outcome.findings.length > 0 ? text : undefined, hash] as const;
+    });
+    port.postMessage({ type: 'outcomes', outcomes } satisfies WorkerReply);
+  } else {
+    port.postMessage({ type: 'done', timing: timing?.toJSON() } satisfies WorkerReply);
+  }
+});
