@@ -3,8 +3,9 @@ import { enclosingFunction, functionName, isFunctionLike, isHttpHandler, skipOut
 import { propertyNameText } from '../src/analysis/flow.js';
 import { errorHandlerKind, responseSinkAt } from '../src/analysis/http.js';
 import { importsOf } from '../src/analysis/imports.js';
+import { appGroups, type AppGroup } from '../src/analysis/packages.js';
 import { defineProjectRule } from '../src/engine/project.js';
-import type { ErrorShapeRow, ProjectFile, Site, SuggestionDescriptor, TS } from '../src/types.js';
+import type { ErrorShapeRow, ProjectFile, ProjectReportDescriptor, Site, SuggestionDescriptor, TS } from '../src/types.js';
 
 export type MessageIds = 'inconsistentShape' | 'useDominantShape' | 'useProblemDetails';
 
@@ -23,6 +24,8 @@ export interface ShapeKey {
 export interface BodyShape {
   keys: ShapeKey[];
   problemJson: boolean;
+  /** A plain-text body: `res.status(404).send('Not found')`, `c.text('Unauthorized', 401)`. */
+  text?: boolean;
 }
 
 /** Who writes the body: a central error handler, a helper that other code calls, or the handler itself. */
@@ -38,12 +41,23 @@ export type ShapeFact =
   /** A call handing a response object to a function: `sendError(res, 404, …)`. */
   | { type: 'call'; name: string }
   /** A NestJS exception filter catching every exception or `HttpException`: thrown payloads are reshaped. */
-  | { type: 'filter' };
+  | { type: 'filter' }
+  /** A function registered as the central error handler by name: `app.onError(handleError)`. */
+  | { type: 'handler'; name: string };
 
 const ERRORISH_NAME = /error|fail|problem|fault|exception|reject|deny|denied|unauthori[sz]ed|forbidden|notfound|not_found|badrequest|bad_request/i;
 // Keys that say a body reports a failure when no error status is visible (a body in a catch or an error handler).
 const ERRORISH_KEYS = new Set(['error', 'errors', 'err', 'message', 'msg', 'code', 'errorCode', 'error_code', 'success', 'ok', 'status', 'statusCode', 'title', 'detail', 'type', 'reason', 'fault', 'errorMessage', 'error_message']);
 const PROBLEM_JSON = 'problem+json';
+const JSX_FILE = /\.[jt]sx$/;
+const HANDLER_REGISTRARS = new Set(['onError', 'setErrorHandler']);
+const WEBHOOK_PATH = /webhook|(?:^|\/)hooks\//i;
+// Keys that make a body in a catch an error report even without an error status (`status`, `ok` alone do not).
+const ERROR_REPORT_KEYS = new Set(['error', 'errors', 'err', 'message', 'msg', 'code', 'errorCode', 'error_code', 'errorMessage', 'error_message', 'detail', 'reason', 'fault']);
+// Next.js route handlers and API routes.
+const ROUTE_FILE = /(?:^|\/)(?:app\/(?:.*\/)?route\.[cm]?[jt]s|pages\/api\/.*)$/;
+// Nuxt server routes, where h3's createError is auto-imported.
+const NUXT_SERVER = /(?:^|\/)server\/(?:api|routes|middleware)\//;
 const NESTED_KEYS = new Set(['error', 'err', 'problem', 'fault']);
 // Exceptions whose payload object is the response body as-is (NestJS semantics); others take options.
 const OPTION_EXCEPTIONS = new Set(['HTTPException', 'TRPCError', 'GraphQLError', 'HttpError', 'ApolloError', 'UserInputError', 'AuthenticationError', 'ForbiddenError', 'RpcException', 'WsException']);
@@ -71,12 +85,14 @@ export function shapeOfObject(t: TS, obj: ts.ObjectLiteralExpression): ShapeKey[
 
 /** `{ error: { code, message }, success }`, with ` (problem+json)` when that content type is set. */
 export function formatShape(shape: BodyShape): string {
+  if (shape.text) return 'text';
   const inner = shape.keys.map((k) => (k.nested ? `${k.name}: { ${k.nested.join(', ')} }` : k.name)).join(', ');
   return `${inner ? `{ ${inner} }` : '{}'}${shape.problemJson ? ' (problem+json)' : ''}`;
 }
 
 /** The shape without ignored keys; a shape made only of ignored keys stays as it is. */
 function withoutKeys(shape: BodyShape, ignore: ReadonlySet<string>): BodyShape {
+  if (shape.text) return shape;
   const keys = shape.keys.filter((k) => !ignore.has(k.name)).map((k) => (k.nested ? { name: k.name, nested: k.nested.filter((n) => !ignore.has(n)) } : k));
   return keys.length ? { problemJson: shape.problemJson, keys } : shape;
 }
@@ -86,6 +102,7 @@ function withoutKeys(shape: BodyShape, ignore: ReadonlySet<string>): BodyShape {
  * are extensions, as RFC 9457 allows) and no key holds an object where the other holds a plain value.
  */
 export function isCompatible(site: BodyShape, dominant: BodyShape): boolean {
+  if (Boolean(site.text) !== Boolean(dominant.text)) return false;
   for (const d of dominant.keys) {
     const s = site.keys.find((k) => k.name === d.name);
     if (!s) return false;
@@ -121,6 +138,16 @@ function localConst(t: TS, id: ts.Identifier): ts.VariableDeclaration | undefine
   }
   return undefined;
 }
+
+/** `'Not found'`, `` `No order ${id}` ``, `'Bad ' + field`: a body that is text whatever the values. */
+function isTextPayload(t: TS, expr: ts.Expression): boolean {
+  const e = skipOuter(t, expr);
+  if (t.isStringLiteralLike(e) || t.isTemplateExpression(e)) return true;
+  return t.isBinaryExpression(e) && e.operatorToken.kind === t.SyntaxKind.PlusToken && (isTextPayload(t, e.left) || isTextPayload(t, e.right));
+}
+
+// Error factories whose thrown error h3/Nitro serialises as `{ statusCode, statusMessage, message, data }`.
+const H3_MODULES = new Set(['h3', 'nitropack', 'nitropack/runtime', '#imports', 'nuxt/app', '#app']);
 
 /** `errorBody(…)` / `Errors.toBody(…)`: the name of the function building a body, if the body is a call. */
 function builderName(t: TS, expr: ts.Expression): string | undefined {
@@ -164,8 +191,13 @@ function reportsSuccess(t: TS, obj: ts.ObjectLiteralExpression): boolean {
   return obj.properties.some((p) => t.isPropertyAssignment(p) && ['success', 'ok'].includes(propertyNameText(t, p.name) ?? '') && p.initializer.kind === t.SyntaxKind.TrueKeyword);
 }
 
+function reportsError(shape: BodyShape): boolean {
+  return shape.keys.some((k) => ERROR_REPORT_KEYS.has(k.name) || ERROR_REPORT_KEYS.has(k.name.toLowerCase()));
+}
+
 function hasErrorishKey(shape: BodyShape): boolean {
-  return shape.keys.some((k) => ERRORISH_KEYS.has(k.name));
+  // `{ Error: 'Invalid request' }` reads as an error report too (and differs from `{ error }`)
+  return shape.keys.some((k) => ERRORISH_KEYS.has(k.name) || ERRORISH_KEYS.has(k.name.toLowerCase()));
 }
 
 interface Unit {
@@ -194,9 +226,11 @@ function unitsOf(files: readonly ProjectFile<ShapeFact>[], options: Options): Un
   const builders = new Map<string, { file: string; site: Site; shape: BodyShape } | null>();
   const calls = new Map<string, number>();
   let reshapedExceptions = false;
+  const handlers = new Set<string>();
   for (const f of files) {
     for (const fact of f.facts) {
       if (fact.type === 'filter') reshapedExceptions = true;
+      if (fact.type === 'handler') handlers.add(fact.name);
       if (fact.type === 'call') calls.set(fact.name, (calls.get(fact.name) ?? 0) + 1);
       if (fact.type === 'builder') {
         const prev = builders.get(fact.name);
@@ -212,7 +246,8 @@ function unitsOf(files: readonly ProjectFile<ShapeFact>[], options: Options): Un
         if (fact.exception && (reshapedExceptions || !options.checkExceptions)) continue;
         const shape = withoutKeys(fact.shape, ignore);
         const weight = 1 + (fact.helper ? (calls.get(fact.helper) ?? 0) : 0);
-        units.push({ shape, canonical: formatShape(shape), weight, file: f.file, site: fact.site, role: fact.role, owner: fact.owner, reportAt: { file: f.file, site: fact.site } });
+        const role = fact.helper !== undefined && handlers.has(fact.helper) ? 'error-handler' : fact.role;
+        units.push({ shape, canonical: formatShape(shape), weight, file: f.file, site: fact.site, role, owner: fact.owner, reportAt: { file: f.file, site: fact.site } });
       } else if (fact.type === 'built') {
         const builder = builders.get(fact.builder);
         if (!builder) continue;
@@ -256,14 +291,32 @@ export default defineProjectRule<MessageIds, Options, ShapeFact>({
     const t = context.ts;
     const { knowledge, sourceFile: sf, filePath } = context;
     if (context.file.isTest || context.file.isClient || context.file.isScript) return {};
+    // .tsx/.jsx modules are UI: a Remix loader's `json({ error }, 400)` feeds its page, not an API client
+    // a webhook's answer is read by the sender's retry logic, not by an API client
+    if (JSX_FILE.test(filePath) || WEBHOOK_PATH.test(filePath)) return {};
+    const isRouteFile = ROUTE_FILE.test(filePath);
+    // `new Response('Unauthorized', { status: 401 })` is an API's text error in a route handler, a page's elsewhere
+    const textSink = (kind: string): boolean => kind === 'method' || kind === 'body' || (isRouteFile && (kind === 'class' || kind === 'factory'));
     const imports = importsOf(t, sf);
     const receivers = knowledge.http.responseReceivers;
 
     const onSink = (node: ts.Node): boolean => {
       const sink = responseSinkAt(t, node, knowledge, imports);
       if (!sink) return false;
-      if (sink.kind === 'error-factory') return true;
       const fn = enclosingFunction(t, node);
+      if (sink.kind === 'error-factory') {
+        // throw createError({ statusCode: 404, statusMessage: 'Not found', data }) — h3 / Nitro (auto-imported in Nuxt)
+        const call = node as ts.CallExpression;
+        const from = t.isIdentifier(call.expression) ? imports.get(call.expression.text) : undefined;
+        const options = call.arguments[0] && skipOuter(t, call.arguments[0]);
+        if (sink.name !== 'createError' || (from ? !H3_MODULES.has(from.module) : !NUXT_SERVER.test(filePath))) return true;
+        if (!options || !t.isObjectLiteralExpression(options) || !shapeOfObject(t, options)) return true;
+        const names = new Set(options.properties.map((p) => (p.name ? propertyNameText(t, p.name) : undefined)));
+        const keys: ShapeKey[] = ['message', 'statusCode', 'statusMessage', ...(names.has('data') ? ['data'] : [])].sort().map((name) => ({ name }));
+        const role = roleOf(t, fn, receivers, knowledge);
+        context.collect({ type: 'body', shape: { keys, problemJson: false }, site: context.site(options), role, owner: ownerOf(t, fn, filePath), exception: true });
+        return true;
+      }
       const role = roleOf(t, fn, receivers, knowledge);
       const owner = ownerOf(t, role === 'inline' ? undefined : fn, filePath) + (role === 'inline' ? `@${node.pos}` : '');
       const problemJson = mentionsProblemJson(fn, node);
@@ -284,12 +337,20 @@ export default defineProjectRule<MessageIds, Options, ShapeFact>({
         sink.status !== undefined || role === 'error-handler' || (helper !== undefined && ERRORISH_NAME.test(helper)) || inCatch(t, node) || (fn !== undefined && errorHandlerKind(t, fn, knowledge) === 'rejection');
       if (!errorContext) return true;
       const obj = bodyObject(t, payload);
+      // res.status(404).send('Not found') / c.text('Unauthorized', 401): text where the API may answer JSON
+      if (!obj && sink.status !== undefined && textSink(sink.kind) && (isTextPayload(t, payload) || sink.name.endsWith('.text'))) {
+        context.collect({ type: 'body', shape: { keys: [], problemJson: false, text: true }, site: context.site(payload), role, owner, exception: false, ...(helper ? { helper } : {}) });
+        return true;
+      }
       if (obj) {
         const keys = shapeOfObject(t, obj);
         if (!keys?.length) return true;
         const shape = { keys, problemJson };
-        // without an error status, only a body that reads as an error report is an error body
-        if (sink.status === undefined && (!hasErrorishKey(shape) || reportsSuccess(t, obj))) return true;
+        // only a body that reads as an error report is an error body: `{ isAvailable: false }` with a 503 is a
+        // probe's answer; without an error status, `{ success: true }` in a catch is a fallback answer
+        if (!hasErrorishKey(shape) || (sink.status === undefined && (reportsSuccess(t, obj) || !reportsError(shape)))) return true;
+        // a JSON-RPC error (MCP, LSP) has the shape its protocol defines
+        if (keys.some((k) => k.name === 'jsonrpc')) return true;
         context.collect({ type: 'body', shape, site: context.site(obj), role, owner, exception: false, ...(helper ? { helper } : {}) });
         return true;
       }
@@ -301,6 +362,11 @@ export default defineProjectRule<MessageIds, Options, ShapeFact>({
     return {
       CallExpression(node) {
         if (onSink(node)) return;
+        // app.onError(handleError) / fastify.setErrorHandler(errorHandler)
+        const registration = node as ts.CallExpression;
+        const registrar = t.isPropertyAccessExpression(registration.expression) ? registration.expression.name.text : undefined;
+        const handlerArg = registration.arguments.at(-1);
+        if (registrar && HANDLER_REGISTRARS.has(registrar) && handlerArg && t.isIdentifier(handlerArg)) context.collect({ type: 'handler', name: handlerArg.text });
         // sendError(res, 404, 'not found') / this.fail(reply, err)
         const call = node as ts.CallExpression;
         if (!call.arguments.some((a) => t.isIdentifier(a) && receivers.includes(a.text))) return;
@@ -335,57 +401,72 @@ export default defineProjectRule<MessageIds, Options, ShapeFact>({
   },
   check(files, context) {
     const relevant = files.filter((f) => !f.isTest && !f.isClient && !f.isScript);
-    const units = unitsOf(relevant, context.options);
-    if (units.length < 2) return;
-    const groups = new Map<string, Unit[]>();
-    for (const u of units) {
-      const list = groups.get(u.canonical);
-      if (list) list.push(u);
-      else groups.set(u.canonical, [u]);
-    }
-    if (groups.size < 2) return;
-    // one helper or one error middleware writes every error body: nothing to unify
-    if (new Set(units.map((u) => u.owner)).size < 2) return;
-
-    const rows = [...groups.values()].map((list) => ({
-      list,
-      count: list.reduce((n, u) => n + u.weight, 0),
-      bestRole: Math.min(...list.map((u) => ROLE_RANK[u.role])),
-      problemJson: list[0]!.shape.problemJson,
-    }));
-    rows.sort((a, b) => b.count - a.count || a.bestRole - b.bestRole || Number(b.problemJson) - Number(a.problemJson) || a.list[0]!.file.localeCompare(b.list[0]!.file) || a.list[0]!.site.start - b.list[0]!.site.start);
-    const dominant = rows[0]!;
-    const total = rows.reduce((n, r) => n + r.count, 0);
-    const definer = [...dominant.list].sort((a, b) => ROLE_RANK[a.role] - ROLE_RANK[b.role])[0]!;
-    const dominantShape = dominant.list[0]!.shape;
-
-    const summary: ErrorShapeRow[] = rows.map((r, i) => {
-      const def = [...r.list].sort((a, b) => ROLE_RANK[a.role] - ROLE_RANK[b.role])[0]!;
-      return {
-        shape: r.list[0]!.canonical,
-        count: r.count,
-        dominant: i === 0,
-        problemJson: r.problemJson,
-        examples: r.list.slice(0, 3).map((u) => ({ file: u.file, line: u.site.line, column: u.site.column })),
-        ...(def.role !== 'inline' ? { definedAt: { file: def.reportAt.file, line: def.reportAt.site.line, column: def.reportAt.site.column, kind: def.role === 'error-handler' ? ('error-handler' as const) : ('helper' as const) } } : {}),
-      };
-    });
-    context.publish('errorShapes', summary);
-
-    const data = { dominant: dominant.list[0]!.canonical, count: dominant.count, total, where: where(definer) };
-    for (const row of rows.slice(1)) {
-      for (const u of row.list) {
-        if (isCompatible(u.shape, dominantShape)) continue;
-        const suggest: SuggestionDescriptor<MessageIds>[] = [{ messageId: 'useDominantShape', data: { dominant: data.dominant }, edits: [] }];
-        if (!dominantShape.problemJson) suggest.push({ messageId: 'useProblemDetails', edits: [] });
-        context.report({
-          file: u.reportAt.file,
-          site: u.reportAt.site,
-          messageId: 'inconsistentShape',
-          data: { shape: u.canonical, ...data },
-          suggest,
-        });
-      }
-    }
+    // each app of a monorepo has its own API: judge it with the packages it is built from
+    const judged = appGroups(relevant, context.packages, context.manifest)
+      .filter((group, _, all) => all.length === 1 || group.own.length > 0)
+      .map((group) => ({ group, result: judge(group.files, context.options) }))
+      .filter((x): x is { group: AppGroup<ShapeFact>; result: Judgement } => x.result !== undefined);
+    const rows = judged.flatMap(({ group, result }) => (judged.length > 1 ? result.rows.map((r) => ({ ...r, app: group.dir || '.' })) : result.rows));
+    if (rows.length) context.publish('errorShapes', rows);
+    for (const { result } of judged) for (const d of result.reports) context.report(d);
   },
 });
+
+interface Judgement {
+  rows: ErrorShapeRow[];
+  reports: ProjectReportDescriptor<MessageIds>[];
+}
+
+/** The shapes of one API's error bodies and the sites that depart from the dominant one. */
+function judge(files: readonly ProjectFile<ShapeFact>[], options: Options): Judgement | undefined {
+  const units = unitsOf(files, options);
+  if (units.length < 2) return undefined;
+  const groups = new Map<string, Unit[]>();
+  for (const u of units) {
+    const list = groups.get(u.canonical);
+    if (list) list.push(u);
+    else groups.set(u.canonical, [u]);
+  }
+  if (groups.size < 2) return undefined;
+  // one helper or one error middleware writes every error body: nothing to unify
+  if (new Set(units.map((u) => u.owner)).size < 2) return undefined;
+
+  const rows = [...groups.values()].map((list) => ({
+    list,
+    count: list.reduce((n, u) => n + u.weight, 0),
+    bestRole: Math.min(...list.map((u) => ROLE_RANK[u.role])),
+    problemJson: list[0]!.shape.problemJson,
+  }));
+  rows.sort((a, b) => b.count - a.count || a.bestRole - b.bestRole || Number(b.problemJson) - Number(a.problemJson) || a.list[0]!.file.localeCompare(b.list[0]!.file) || a.list[0]!.site.start - b.list[0]!.site.start);
+  // the central error handler's shape is the API's contract: every thrown error is answered with it
+  const handlerRow = rows.find((r) => r.bestRole === ROLE_RANK['error-handler']);
+  if (handlerRow && handlerRow !== rows[0]) rows.splice(0, 0, ...rows.splice(rows.indexOf(handlerRow), 1));
+  const dominant = rows[0]!;
+  const total = rows.reduce((n, r) => n + r.count, 0);
+  const definer = [...dominant.list].sort((a, b) => ROLE_RANK[a.role] - ROLE_RANK[b.role])[0]!;
+  const dominantShape = dominant.list[0]!.shape;
+
+  const summary: ErrorShapeRow[] = rows.map((r, i) => {
+    const def = [...r.list].sort((a, b) => ROLE_RANK[a.role] - ROLE_RANK[b.role])[0]!;
+    return {
+      shape: r.list[0]!.canonical,
+      count: r.count,
+      dominant: i === 0,
+      problemJson: r.problemJson,
+      examples: r.list.slice(0, 3).map((u) => ({ file: u.file, line: u.site.line, column: u.site.column })),
+      ...(def.role !== 'inline' ? { definedAt: { file: def.reportAt.file, line: def.reportAt.site.line, column: def.reportAt.site.column, kind: def.role === 'error-handler' ? ('error-handler' as const) : ('helper' as const) } } : {}),
+    };
+  });
+
+  const data = { dominant: dominant.list[0]!.canonical, count: dominant.count, total, where: where(definer) };
+  const reports: ProjectReportDescriptor<MessageIds>[] = [];
+  for (const row of rows.slice(1)) {
+    for (const u of row.list) {
+      if (isCompatible(u.shape, dominantShape)) continue;
+      const suggest: SuggestionDescriptor<MessageIds>[] = [{ messageId: 'useDominantShape', data: { dominant: data.dominant }, edits: [] }];
+      if (!dominantShape.problemJson) suggest.push({ messageId: 'useProblemDetails', edits: [] });
+      reports.push({ file: u.reportAt.file, site: u.reportAt.site, messageId: 'inconsistentShape', data: { shape: u.canonical, ...data }, suggest });
+    }
+  }
+  return { rows: summary, reports };
+}

@@ -205,6 +205,8 @@ export interface ProjectManifest {
   scripts: Record<string, string>;
   /** Declares `main`, `exports`, `module` or `types`: a package meant to be imported. */
   isLibrary: boolean;
+  /** Declares `bin`: a command-line tool (a server it starts is a local dev server). */
+  isCli?: boolean;
 }
 
 /**
@@ -254,6 +256,8 @@ export interface ErrorShapeRow {
   examples: { file: string; line: number; column: number }[];
   /** The central error handler or helper that writes it, if one does. */
   definedAt?: { file: string; line: number; column: number; kind: 'error-handler' | 'helper' };
+  /** The app (its package root) whose API this row describes, when the tree holds several apps with error bodies. */
+  app?: string;
 }
 
 /** Project-wide data project rules leave for reporters, beside the findings. */

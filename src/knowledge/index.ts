@@ -1,11 +1,12 @@
 import type { JsonSchema } from '../types.js';
 import { databaseSchema, defaultDatabase, type DatabaseKnowledge } from './database.js';
+import { defaultFrameworks, frameworksSchema, type FrameworkKnowledge } from './frameworks.js';
 import { defaultHttp, httpSchema, type HttpKnowledge } from './http.js';
 import { defaultLoggers, loggersSchema, type LoggerKnowledge } from './loggers.js';
 import { defaultMonitoring, monitoringSchema, type MonitoringKnowledge } from './monitoring.js';
 import { defaultSensitive, sensitiveSchema, type SensitiveKnowledge } from './sensitive.js';
 
-export type { DatabaseKnowledge, HttpKnowledge, LoggerKnowledge, MonitoringKnowledge, SensitiveKnowledge };
+export type { DatabaseKnowledge, FrameworkKnowledge, HttpKnowledge, LoggerKnowledge, MonitoringKnowledge, SensitiveKnowledge };
 
 /** Framework and data-layer knowledge shared by every rule; the config's `knowledge` extends it. */
 export interface Knowledge {
@@ -14,6 +15,7 @@ export interface Knowledge {
   http: HttpKnowledge;
   sensitive: SensitiveKnowledge;
   monitoring: MonitoringKnowledge;
+  frameworks: FrameworkKnowledge;
 }
 
 export type KnowledgeConfig = {
@@ -26,6 +28,7 @@ export const defaultKnowledge: Knowledge = {
   http: defaultHttp,
   sensitive: defaultSensitive,
   monitoring: defaultMonitoring,
+  frameworks: defaultFrameworks,
 };
 
 export const knowledgeSchema: JsonSchema = {
@@ -38,6 +41,7 @@ export const knowledgeSchema: JsonSchema = {
     http: httpSchema,
     sensitive: sensitiveSchema,
     monitoring: monitoringSchema,
+    frameworks: frameworksSchema,
   },
 };
 

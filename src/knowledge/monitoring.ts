@@ -20,10 +20,17 @@ export interface MonitoringKnowledge {
   processHandlerModules: string[];
   /** Modules that run an app as a serverless function (`serverless-http`, `hono/aws-lambda`). */
   serverlessModules: string[];
+  /**
+   * Types that make an exported function a serverless HTTP handler when they type it or its first parameter:
+   * `APIGatewayProxyHandler`, `(event: APIGatewayProxyEvent) => …`, `Handler<ALBEvent>`.
+   */
+  serverlessHandlerTypes: string[];
 }
 
 export const defaultMonitoring: MonitoringKnowledge = {
   modules: [
+    // every Sentry SDK (`@sentry/node`, `@sentry/nextjs`, `@sentry/hono`…) and the community wrappers
+    '@sentry', '@hono/sentry', 'toucan-js', '@logtape/sentry', 'winston-transport-sentry-node', 'pino-sentry',
     '@sentry/node', '@sentry/nestjs', '@sentry/nextjs', '@sentry/bun', '@sentry/deno', '@sentry/cloudflare',
     '@sentry/aws-serverless', '@sentry/google-cloud-serverless', '@sentry/serverless', '@sentry/remix', '@sentry/sveltekit',
     '@sentry/astro', '@sentry/profiling-node', '@sentry/nuxt', '@sentry/vercel-edge',
@@ -31,7 +38,7 @@ export const defaultMonitoring: MonitoringKnowledge = {
     '@opentelemetry/sdk-trace-base', '@opentelemetry/exporter-trace-otlp-http', '@opentelemetry/exporter-trace-otlp-grpc',
     '@opentelemetry/exporter-trace-otlp-proto', '@opentelemetry/instrumentation', '@vercel/otel', '@azure/monitor-opentelemetry',
     '@google-cloud/opentelemetry-cloud-trace-exporter',
-    'dd-trace', 'dd-trace/init', '@datadog/browser-logs',
+    'dd-trace', 'dd-trace/init', '@datadog/browser-logs', 'datadog-lambda-js', '@lumigo/tracer',
     '@bugsnag/js', '@bugsnag/node', '@bugsnag/plugin-express', '@bugsnag/plugin-koa',
     'rollbar', '@honeybadger-io/js', 'newrelic', 'elastic-apm-node', '@airbrake/node', 'applicationinsights',
     'raygun', '@appsignal/nodejs', '@highlight-run/node', '@logtail/node', '@hyperdx/node-opentelemetry', 'signoz',
@@ -54,6 +61,11 @@ export const defaultMonitoring: MonitoringKnowledge = {
     'firebase-functions/v2/https', '@google-cloud/functions-framework', '@azure/functions', '@vercel/node',
     '@sentry/aws-serverless', '@middy/core', '@nestjs/platform-serverless',
   ],
+  serverlessHandlerTypes: [
+    'APIGatewayProxyEvent', 'APIGatewayProxyEventV2', 'APIGatewayEvent', 'APIGatewayProxyEventV2WithJWTAuthorizer',
+    'APIGatewayProxyHandler', 'APIGatewayProxyHandlerV2', 'APIGatewayProxyWithCognitoAuthorizerHandler', 'ALBEvent', 'ALBHandler',
+    'LambdaFunctionURLEvent', 'LambdaFunctionURLHandler', 'HandlerEvent', 'VercelRequest', 'HttpRequest',
+  ],
 };
 
 const list = (description: string): JsonSchema => ({ type: 'array', items: { type: 'string' }, description });
@@ -67,5 +79,6 @@ export const monitoringSchema: JsonSchema = {
     initCalls: list('Calls that initialise a monitor, e.g. `Sentry.init` or `new Rollbar`.'),
     processHandlerModules: list('Monitoring modules that also record uncaught exceptions and unhandled rejections.'),
     serverlessModules: list('Modules that run an app as a serverless function, whose platform records its errors.'),
+    serverlessHandlerTypes: list('Types of a serverless HTTP handler or its event parameter, e.g. `APIGatewayProxyHandler`.'),
   },
 };

@@ -16,6 +16,11 @@ async function run(name: string, config: UserConfig = {}, extra: Parameters<type
   return audit({ cwd, config, only: PROJECT_RULES, ...extra });
 }
 
+/** The inconsistent-error-shape findings of a run. */
+function shapes(r: Awaited<ReturnType<typeof run>>) {
+  return r.findings.filter((f) => f.ruleId === 'inconsistent-error-shape');
+}
+
 /** `file:line:column ruleId` of every finding, in report order. */
 async function found(name: string, config?: UserConfig): Promise<string[]> {
   const r = await run(name, config);
@@ -145,6 +150,168 @@ describe('project rules: fixtures per framework', () => {
     expect(r.findings).toHaveLength(1);
     expect(r.findings[0]!.message).not.toContain('process.on');
     expect(await found('serverless', { rules: { 'missing-error-boundary': { options: { ignoreServerless: true } } } })).toEqual([]);
+  });
+});
+
+describe('project rules: monorepos', () => {
+  it('judges each app of a workspace with the packages it depends on; a library and a tests-only package are not apps', async () => {
+    const r = await run('workspace');
+    expect(r.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId}`)).toEqual([
+      'apps/admin/src/index.ts:3:13 missing-error-boundary',
+      'apps/api/src/server.ts:9:24 inconsistent-error-shape',
+    ]);
+    // the admin app's { message } bodies are its own API, not a minority of the api app's shape
+    expect(r.findings[1]!.message).toBe(
+      'Error response body { msg } differs from the dominant error shape { error: { code, message } } (4 of 5 error responses, written by the error handler at packages/http/src/index.ts:10).',
+    );
+    expect(r.findings[0]!.message).not.toContain('process.on');
+  });
+
+  it('two apps with error bodies get one shapes table each, marked with the app', async () => {
+    const dir = tempProject({
+      'package.json': '{ "name": "root", "private": true }',
+      'apps/a/package.json': '{ "name": "a", "dependencies": { "express": "^5.0.0", "@sentry/node": "^9.0.0" } }',
+      'apps/a/src/server.ts': "import express from 'express';\nconst app = express();\napp.get('/x', (req, res) => res.status(404).json({ error: 'x' }));\napp.get('/y', (req, res) => res.status(400).json({ error: 'y' }));\napp.get('/z', (req, res) => res.status(400).json({ message: 'z' }));\n",
+      'apps/b/package.json': '{ "name": "b", "dependencies": { "express": "^5.0.0" } }',
+      'apps/b/src/server.ts': "import express from 'express';\nconst app = express();\napp.get('/x', (req, res) => res.status(404).json({ message: 'x' }));\napp.get('/y', (req, res) => res.status(400).json({ message: 'y' }));\napp.get('/z', (req, res) => res.status(400).json({ detail: 'z' }));\n",
+    });
+    const r = await run(dir);
+    expect(shapes(r).map((f) => `${f.file}:${f.line}`)).toEqual(['apps/a/src/server.ts:5', 'apps/b/src/server.ts:5']);
+    expect(r.project?.errorShapes?.map((s) => [s.app, s.shape, s.count])).toEqual([
+      ['apps/a', '{ error }', 2],
+      ['apps/a', '{ message }', 1],
+      ['apps/b', '{ message }', 2],
+      ['apps/b', '{ detail }', 1],
+    ]);
+  });
+
+  it('a library published on its own (main, no server started, no start script) has no boundary finding', async () => {
+    const dir = tempProject({
+      'package.json': '{ "name": "hono-plugin", "main": "dist/index.js", "dependencies": { "hono": "^4.0.0" } }',
+      'src/index.ts': "import { Hono } from 'hono';\n\nexport function routes() {\n  const app = new Hono();\n  app.get('/health', (c) => c.text('ok'));\n  return app;\n}\n",
+    });
+    expect(await found(dir)).toEqual([]);
+  });
+});
+
+describe('project rules: servers without a framework', () => {
+  it('a plain node:http server with an unguarded listener lacks all three pieces', async () => {
+    const r = await run('node-http');
+    expect(r.findings.map((f) => `${f.file}:${f.line}:${f.column}`)).toEqual(['src/server.ts:4:16']);
+    expect(r.findings[0]!.message).toBe(
+      "This Node.js HTTP application has no central error handler such as a try/catch around the request listener that logs the error and answers 500, no `process.on('unhandledRejection')` / `process.on('uncaughtException')` handler and no error monitoring (Sentry, OpenTelemetry, Datadog, Bugsnag, Rollbar, Honeybadger…).",
+    );
+  });
+
+  it('a node:http listener wrapped in try/catch is the central handler; an http server inside an Express app is Express', async () => {
+    const guarded = tempProject({
+      'package.json': '{ "name": "s", "private": true, "dependencies": { "@sentry/node": "^9.0.0" } }',
+      'src/server.ts': "import { createServer } from 'http';\n\nasync function onRequest(req, res) {\n  try {\n    res.end('ok');\n  } catch (err) {\n    res.statusCode = 500;\n    res.end();\n  }\n}\n\ncreateServer(onRequest).listen(80);\n",
+    });
+    expect(await found(guarded)).toEqual([]);
+    const express = tempProject({
+      'package.json': '{ "name": "s", "private": true, "dependencies": { "@sentry/node": "^9.0.0" } }',
+      'src/server.ts': "import http from 'node:http';\nimport express from 'express';\n\nconst app = express();\napp.use((err, req, res, next) => res.status(500).json({ error: 'x' }));\nhttp.createServer(app).listen(80);\n",
+    });
+    expect(await found(express)).toEqual([]);
+  });
+
+  it("a command-line tool's local server (a package with bin) is not an application", async () => {
+    const dir = tempProject({
+      'package.json': '{ "name": "acme-cli", "bin": { "acme": "dist/cli.js" } }',
+      'src/dev-server.ts': "import http from 'node:http';\n\nexport function start() {\n  http.createServer((req, res) => res.end('ok')).listen(4000);\n}\n",
+    });
+    expect(await found(dir)).toEqual([]);
+  });
+
+  it('serverless HTTP functions: one finding at the first handler when none is wrapped; nothing with ignoreServerless', async () => {
+    const r = await run('lambda');
+    expect(r.findings.map((f) => `${f.file}:${f.line}:${f.column}`)).toEqual(['src/handlers/orders.ts:4:14']);
+    expect(r.findings[0]!.message).toBe(
+      'This serverless application has no central error handler such as a wrapper around every handler (`middy(…).use(httpErrorHandler())`, a `withErrorHandling(…)` helper) and no error monitoring (Sentry, OpenTelemetry, Datadog, Bugsnag, Rollbar, Honeybadger…).',
+    );
+    expect(await found('lambda', { rules: { 'missing-error-boundary': { options: { ignoreServerless: true } } } })).toEqual([]);
+  });
+
+  it('serverless functions wrapped by middy with Sentry: nothing to report', async () => {
+    const dir = tempProject({
+      'package.json': '{ "name": "fns", "private": true, "dependencies": { "@sentry/aws-serverless": "^9.0.0" } }',
+      'src/orders.ts': "import middy from '@middy/core';\nimport httpErrorHandler from '@middy/http-error-handler';\nimport type { APIGatewayProxyEvent } from 'aws-lambda';\n\nconst getOrder = async (event: APIGatewayProxyEvent) => ({ statusCode: 200, body: '{}' });\n\nexport const handler = middy(getOrder).use(httpErrorHandler());\n",
+    });
+    expect(await found(dir)).toEqual([]);
+  });
+
+  it('Next.js pages/api routes: a finding at the first route; a wrapped default export is the central handler', async () => {
+    const r = await run('next-pages');
+    expect(r.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId}`)).toEqual(['pages/api/orders.ts:3:31 missing-error-boundary']);
+    expect(r.findings[0]!.message).toContain('This Next.js application has no central error handler');
+    const wrapped = tempProject({
+      'package.json': '{ "name": "web", "private": true, "dependencies": { "next": "^15.0.0", "@sentry/nextjs": "^9.0.0" } }',
+      'pages/api/orders.ts': "import { withErrorHandler } from '../../lib/api';\n\nasync function handler(req, res) {\n  res.status(200).json({ orders: [] });\n}\n\nexport default withErrorHandler(handler);\n",
+    });
+    expect(await found(wrapped)).toEqual([]);
+  });
+
+  it('knowledge.frameworks adds an app framework', async () => {
+    const dir = tempProject({
+      'package.json': '{ "name": "svc", "private": true, "dependencies": { "@sentry/node": "^9.0.0" } }',
+      'src/index.ts': "import { App } from '@tinyhttp/app';\n\nprocess.on('unhandledRejection', () => process.exit(1));\nconst app = new App();\napp.listen(3000);\n",
+    });
+    expect(await found(dir)).toEqual([]);
+    const config = { knowledge: { frameworks: { apps: [{ framework: 'tinyhttp', label: 'tinyhttp', modules: ['@tinyhttp/app'], create: 'new' as const, names: ['App'], handler: 'an `onError` option of `new App({ onError })`' }] } } };
+    expect((await run(dir, config)).findings.map((f) => f.message)).toEqual(['This tinyhttp application has no central error handler such as an `onError` option of `new App({ onError })`.']);
+    const withHandler = tempProject({
+      'package.json': '{ "name": "svc", "private": true, "dependencies": { "@sentry/node": "^9.0.0" } }',
+      'src/index.ts': "import { App } from '@tinyhttp/app';\n\nprocess.on('unhandledRejection', () => process.exit(1));\nconst app = new App({ onError: (err, req, res) => res.status(500).json({ error: 'x' }) });\napp.listen(3000);\n",
+    });
+    expect((await run(withHandler, config)).findings).toEqual([]);
+  });
+});
+
+describe('inconsistent-error-shape: bodies beyond object literals', () => {
+  it('a text error body differs from JSON ones', async () => {
+    const dir = tempProject({
+      'package.json': '{ "name": "api", "private": true }',
+      'src/server.ts': "import express from 'express';\nconst app = express();\napp.get('/a', (req, res) => res.status(404).json({ error: 'Not found' }));\napp.get('/b', (req, res) => res.status(400).json({ error: 'Bad' }));\napp.get('/c', (req, res) => res.status(401).send('Unauthorized'));\n",
+    });
+    const r = await run(dir);
+    expect(shapes(r).map((f) => `${f.file}:${f.line}:${f.column} ${f.message}`)).toEqual([
+      'src/server.ts:5:50 Error response body text differs from the dominant error shape { error } (2 of 3 error responses, e.g. src/server.ts:3).',
+    ]);
+  });
+
+  it('h3/Nitro createError answers with its own shape; a hand-written body beside it differs', async () => {
+    const dir = tempProject({
+      'package.json': '{ "name": "shop", "private": true, "dependencies": { "nuxt": "^3.0.0" } }',
+      'server/api/orders.get.ts': "export default defineEventHandler(async (event) => {\n  throw createError({ statusCode: 404, statusMessage: 'Order not found' });\n});\n",
+      'server/api/refunds.get.ts': "import { createError, defineEventHandler } from 'h3';\n\nexport default defineEventHandler(async () => {\n  throw createError({ statusCode: 404, statusMessage: 'Refund not found' });\n});\n",
+      'server/api/users.get.ts': "export default defineEventHandler(async () => {\n  return new Response(JSON.stringify({ error: 'No user' }), { status: 404 });\n});\n",
+    });
+    const r = await run(dir);
+    expect(r.findings.map((f) => `${f.file}:${f.line} ${f.message}`)).toEqual([
+      'server/api/users.get.ts:2 Error response body { error } differs from the dominant error shape { message, statusCode, statusMessage } (2 of 3 error responses, e.g. server/api/orders.get.ts:2).',
+    ]);
+  });
+
+  it('leaves webhook answers, JSON-RPC errors, UI modules and fallback answers out', async () => {
+    const dir = tempProject({
+      'package.json': '{ "name": "api", "private": true }',
+      'src/server.ts': "import express from 'express';\nconst app = express();\napp.get('/a', (req, res) => res.status(404).json({ error: 'Not found' }));\napp.get('/b', (req, res) => res.status(400).json({ error: 'Bad' }));\napp.post('/rpc', (req, res) => res.status(400).json({ jsonrpc: '2.0', id: 1, error: { code: -32600, message: 'Invalid' } }));\napp.get('/status', async (req, res) => {\n  try {\n    res.json({ status: 'up' });\n  } catch {\n    res.json({ status: 'unknown' });\n  }\n});\n",
+      'src/webhooks/stripe.ts': "export function onStripe(req, res) {\n  res.status(400).send('Webhook Error');\n}\n",
+      'app/routes/orders.tsx': "export async function action() {\n  return Response.json({ formError: 'Name is required' }, { status: 400 });\n}\n",
+    });
+    expect(shapes(await run(dir))).toEqual([]);
+  });
+
+  it("the central error handler's shape is the contract even where inline bodies outnumber it", async () => {
+    const dir = tempProject({
+      'package.json': '{ "name": "api", "private": true }',
+      'src/errors.ts': "export function handleError(err, c) {\n  return c.json({ code: 'INTERNAL', message: 'Internal error' }, 500);\n}\n",
+      'src/index.ts': "import { Hono } from 'hono';\nimport { handleError } from './errors';\nconst app = new Hono();\napp.get('/a', (c) => c.json({ error: 'a' }, 404));\napp.get('/b', (c) => c.json({ error: 'b' }, 400));\napp.onError(handleError);\nexport default app;\n",
+    });
+    const r = await run(dir);
+    expect(shapes(r).map((f) => `${f.file}:${f.line}`)).toEqual(['src/index.ts:4', 'src/index.ts:5']);
+    expect(shapes(r)[0]!.message).toContain('differs from the dominant error shape { code, message } (1 of 3 error responses, written by the error handler at src/errors.ts:2)');
   });
 });
 
