@@ -3,7 +3,7 @@ import { enclosingFunction, functionName, isFunctionLike } from '../src/analysis
 import { enclosingErrorSite, errorEscapes, errorReadKind, errorRefs, type ErrorSite } from '../src/analysis/error-sites.js';
 import { importsOf } from '../src/analysis/imports.js';
 import { addBindingEdit, consoleCallAsLogger, freshErrorName, loggerForSuggestion } from '../src/analysis/logger-calls.js';
-import { classifyLogCall, errorUse, type ErrorUse } from '../src/analysis/loggers.js';
+import { classifyLogCall, consoleAllowedByDirective, errorUse, type ErrorUse } from '../src/analysis/loggers.js';
 import { defineRule } from '../src/define-rule.js';
 import type { SuggestionDescriptor, TextEdit, TS } from '../src/types.js';
 
@@ -17,19 +17,6 @@ const CONSOLE_METHODS = new Set(['log', 'info', 'warn', 'error', 'debug', 'trace
 
 // Methods of a logger wrapper: `error(...args) { console.error(...args) }`.
 const LOG_METHOD_NAMES = /^(?:error|warn|warning|info|debug|log|trace|fatal|verbose|print|write|emit|output)$/;
-
-// The team already allowed console here: `// eslint-disable-next-line no-console` (ESLint, oxlint, Biome).
-const NO_CONSOLE_DIRECTIVE = /(?:eslint|oxlint)-disable(?:-next-line|-line)?\b[^\n]*\bno-console\b|biome-ignore[^\n]*noConsole/;
-
-function allowedByDirective(t: TS, sf: ts.SourceFile, call: ts.CallExpression): boolean {
-  let stmt: ts.Node = call;
-  while (stmt.parent && !t.isBlock(stmt.parent) && !t.isSourceFile(stmt.parent) && !t.isCaseClause(stmt.parent) && !isFunctionLike(t, stmt.parent)) stmt = stmt.parent;
-  const text = sf.text;
-  const leading = t.getLeadingCommentRanges(text, stmt.pos) ?? [];
-  const lineEnd = text.indexOf('\n', call.getEnd());
-  const trailing = text.slice(call.getEnd(), lineEnd < 0 ? text.length : lineEnd);
-  return leading.some((r) => NO_CONSOLE_DIRECTIVE.test(text.slice(r.pos, r.end))) || NO_CONSOLE_DIRECTIVE.test(trailing);
-}
 
 /** Inside a function that is itself a logging method (the project's own logger wrapper). */
 function inLoggerWrapper(t: TS, node: ts.Node): boolean {
@@ -97,7 +84,7 @@ export default defineRule<MessageIds, Options>({
         if (!log || log.kind !== 'console' || log.receiver === undefined || log.receiver.startsWith('process.') || !CONSOLE_METHODS.has(log.method)) return;
         const site = enclosingErrorSite(t, call);
         if (!site && options.scope !== 'all') return;
-        if (inLoggerWrapper(t, call) || allowedByDirective(t, sf, call)) return;
+        if (inLoggerWrapper(t, call) || consoleAllowedByDirective(t, sf, call)) return;
         if (site && exitsProcess(t, site)) return;
         const method = log.method;
 

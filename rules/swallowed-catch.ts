@@ -12,9 +12,9 @@ import {
 } from '../src/analysis/catch.js';
 import { blockEffects } from '../src/analysis/effects.js';
 import { importsOf } from '../src/analysis/imports.js';
-import { findLoggerInScope, loggerCallText, type LoggerInScope } from '../src/analysis/loggers.js';
+import { consoleAllowedByDirective, findLoggerInScope, loggerCallText, type LoggerInScope } from '../src/analysis/loggers.js';
 import { defineRule } from '../src/define-rule.js';
-import { FACTORS } from '../src/risk.js';
+import { FACTORS, MONEY_WORDS } from '../src/risk.js';
 import type { Knowledge } from '../src/knowledge/index.js';
 import type { RiskFactor, RuleContext, SuggestionDescriptor, TextEdit, TS } from '../src/types.js';
 
@@ -26,6 +26,8 @@ export type MessageIds =
   | 'discarded'
   | 'rethrow'
   | 'logAndRethrow'
+  | 'passToNext'
+  | 'logAndPassToNext'
   | 'removeHandler'
   | 'logError';
 
@@ -47,12 +49,33 @@ const PREDICATE = /^(is|has|can|should|supports|exists|check|validate|verify|tes
 /** Health checks and pings whose `false` means "down": tunnelHealthCheck, pingRedis, isReachable. */
 const HEALTH = /health|Health|^ping|Ping$|[Rr]eachable|[Aa]live|[Oo]nline$/;
 
-/** Inside a catch block or an `if (!res.ok)` branch of the same function: the failure is already being handled. */
+const FAILURE_CONDITION = /!\s*[\w$.?]+\.ok\b|\.ok\s*===?\s*false|\.status(Code)?\s*(>=?|!==?)\s*[2-5]\d\d|\.status(Code)?\s*===?\s*[45]\d\d/;
+/** Callbacks that run when something already failed: rxjs `catchError(fn)`, `.catch(fn)`, `onError: fn`. */
+const FAILURE_CALLBACK = /^(catchError|catch|onError|onFailure|onFailed|handleError|orElse|mapErr)$/;
+
+/** Whether `block` ends by throwing after `node`: `{ await reader.cancel().catch(() => {}); throw new TooLarge() }`. */
+function endsInThrowAfter(t: TS, block: ts.Block, node: ts.Node): boolean {
+  const last = block.statements[block.statements.length - 1];
+  return last !== undefined && t.isThrowStatement(last) && last.getStart() >= node.end;
+}
+
+/**
+ * Inside a catch block, an `if (!res.ok)` branch, a block about to throw, or a failure callback: the failure
+ * already being handled is the one that matters, and a second one while handling it is noise.
+ */
 function inFailurePath(t: TS, node: ts.Node): boolean {
-  for (let n: ts.Node = node; n.parent && !isFunctionLike(t, n); n = n.parent) {
+  for (let n: ts.Node = node; n.parent; n = n.parent) {
     const p = n.parent;
+    if (isFunctionLike(t, n)) {
+      // catchError(async (err) => { await cache.set(key, err).catch(() => {}); throw err; })
+      const call = t.isCallExpression(p) && p.arguments.includes(n as ts.Expression) ? p : undefined;
+      const callee = call ? (t.isPropertyAccessExpression(call.expression) ? call.expression.name.text : t.isIdentifier(call.expression) ? call.expression.text : undefined) : undefined;
+      const key = t.isPropertyAssignment(p) && t.isIdentifier(p.name) ? p.name.text : undefined;
+      return (callee !== undefined && FAILURE_CALLBACK.test(callee)) || (key !== undefined && FAILURE_CALLBACK.test(key));
+    }
     if (t.isCatchClause(p) && n === p.block) return true;
-    if (t.isIfStatement(p) && n === p.thenStatement && /!\s*[\w$.?]+\.ok\b|\.ok\s*===?\s*false|\.status(Code)?\s*(>=?|!==?)\s*[2-5]\d\d/.test(p.expression.getText())) return true;
+    if (t.isIfStatement(p) && n === p.thenStatement && FAILURE_CONDITION.test(p.expression.getText())) return true;
+    if (t.isBlock(n) && n !== node && endsInThrowAfter(t, n, node)) return true;
   }
   return false;
 }
@@ -152,7 +175,7 @@ function replacedMessage(t: TS, calls: ts.CallExpression[]): string | undefined 
 }
 
 /** Edits turning a swallowing catch clause into one that rethrows (and optionally records) the error. */
-function catchClauseFixes(t: TS, sf: ts.SourceFile, clause: ts.CatchClause, h: ErrorHandler, a: HandlerAnalysis, logger: LoggerInScope | undefined, message: string): Fix | undefined {
+function catchClauseFixes(t: TS, sf: ts.SourceFile, clause: ts.CatchClause, h: ErrorHandler, a: HandlerAnalysis, logger: LoggerInScope | undefined, message: string, next: string | undefined): Fix | undefined {
   if (h.bindingNode && !h.binding) return undefined;
   const block = clause.block;
   if (exitsEarly(t, block)) return undefined;
@@ -183,18 +206,30 @@ function catchClauseFixes(t: TS, sf: ts.SourceFile, clause: ts.CatchClause, h: E
     return edits;
   };
 
-  const fix: Fix = { rethrow: build([`throw ${name};`], new Set()) };
+  // an Express handler hands the error to its error middleware; a throw there is an unhandled rejection
+  const exit = next ? `return ${next}(${name});` : `throw ${name};`;
+  // res.json({ ok: true }) answered the request as a success; the error response comes from the propagated error
+  const masking = a.maskingReturn === 'success-response' ? a.maskingNode?.parent : undefined;
+  const answered: ts.Node[] = masking && t.isExpressionStatement(masking) && masking.parent === block ? [masking] : [];
+  const fix: Fix = { rethrow: build([exit], new Set(answered)) };
   if (logger) {
     const calls = replacedLogCalls(t, a);
-    const drop = new Set<ts.Node>(calls.map((c) => c.parent).filter((p) => t.isExpressionStatement(p) && p.parent === block));
+    const drop = new Set<ts.Node>([...answered, ...calls.map((c) => c.parent).filter((p) => t.isExpressionStatement(p) && p.parent === block)]);
     const method = a.constantLogOnly ? a.logCalls.find((l) => l.log.kind === 'logger')?.log.method : undefined;
     const call = loggerCallText(logger, name, replacedMessage(t, calls) ?? message, method === 'warn' || method === 'fatal' ? method : 'error');
-    const edits = build([call, `throw ${name};`], drop);
+    const edits = build([call, exit], drop);
     if (logger.importText) edits.unshift(importEdit(t, sf, logger.importText));
     fix.logAndRethrow = edits;
     fix.loggerText = logger.text;
   }
   return fix;
+}
+
+/** `next` of an Express-style handler `(req, res, next)` / `(err, req, res, next)`; Koa's `(ctx, next)` continues, it does not fail. */
+function nextParameter(t: TS, fn: ts.Node): string | undefined {
+  if (!isFunctionLike(t, fn) || fn.parameters.length < 3) return undefined;
+  const last = fn.parameters[fn.parameters.length - 1]!;
+  return t.isIdentifier(last.name) && /^next$/.test(last.name.text) ? last.name.text : undefined;
 }
 
 /** Whether a promise handler's result is used (awaited, returned, assigned, chained) rather than left floating. */
@@ -283,7 +318,19 @@ function isCheckedLocally(t: TS, call: ts.CallExpression): boolean {
     names.add(n.parent.left.text);
     stmt = n.parent.parent;
   }
-  if (!stmt || names.size === 0 || !stmt.parent || !(t.isBlock(stmt.parent) || t.isSourceFile(stmt.parent))) return false;
+  return stmt !== undefined && checkedAfter(t, stmt, names);
+}
+
+/**
+ * Whether a statement after `stmt` (within five) tests one of `names` (or a value derived from them) and leaves
+ * the function when it does: `if (!tenant) return undefined;`, `if (!doc) throw new NotFound()`.
+ */
+function checkedAfter(t: TS, stmt: ts.Node, names: Set<string>): boolean {
+  const collect = (b: ts.BindingName): void => {
+    if (t.isIdentifier(b)) names.add(b.text);
+    else for (const el of b.elements) if (!t.isOmittedExpression(el)) collect(el.name);
+  };
+  if (names.size === 0 || !stmt.parent || !(t.isBlock(stmt.parent) || t.isSourceFile(stmt.parent))) return false;
   const siblings = stmt.parent.statements;
   const at = siblings.indexOf(stmt as ts.Statement);
   const mentionsName = (root: ts.Node): boolean => {
@@ -315,13 +362,110 @@ function isCheckedLocally(t: TS, call: ts.CallExpression): boolean {
   return false;
 }
 
-function isExempt(t: TS, h: ErrorHandler, a: HandlerAnalysis, options: Options, knowledge: Knowledge, dbWrites: number): boolean {
+/**
+ * catch (e) { tenant = null }  if (tenant === null) return undefined;
+ * The handler only resets locals, and the code right after the try checks them and leaves.
+ */
+function isResetAndChecked(t: TS, h: ErrorHandler): boolean {
+  const block = h.kind === 'catch-clause' ? (h.node as ts.CatchClause).block : undefined;
+  if (!block || block.statements.length === 0) return false;
+  const names = new Set<string>();
+  for (const s of block.statements) {
+    if (!t.isExpressionStatement(s)) return false;
+    const e = skipOuter(t, s.expression);
+    if (!t.isBinaryExpression(e) || e.operatorToken.kind !== t.SyntaxKind.EqualsToken || !t.isIdentifier(e.left)) return false;
+    names.add(e.left.text);
+  }
+  return checkedAfter(t, h.node.parent, names);
+}
+
+/**
+ * running.catch(() => {}); return running
+ * The handler only keeps an un-awaited copy from crashing the process: the promise itself reaches a consumer
+ * (returned, awaited, passed on), which sees the failure.
+ */
+function isForkedPromise(t: TS, h: ErrorHandler): boolean {
+  if (!h.promise) return false;
+  let p = skipOuter(t, h.promise);
+  // p.finally(() => { pending = null }).catch(() => {}): finally keeps p's rejection
+  while (t.isCallExpression(p) && calleeMethod(t, p) === 'finally' && t.isPropertyAccessExpression(skipOuter(t, p.expression))) {
+    p = skipOuter(t, (skipOuter(t, p.expression) as ts.PropertyAccessExpression).expression);
+  }
+  const name = t.isIdentifier(p) || t.isPropertyAccessExpression(p) ? dottedName(t, p) : undefined;
+  if (!name) return false;
+  const scope: ts.Node = enclosingFunction(t, h.node) ?? h.node.getSourceFile();
+  let consumed = false;
+  const visit = (n: ts.Node): void => {
+    if (consumed || n === h.node) return;
+    if ((t.isIdentifier(n) || t.isPropertyAccessExpression(n)) && n !== p && dottedName(t, n) === name) {
+      const parent = n.parent;
+      if (
+        t.isReturnStatement(parent) ||
+        t.isAwaitExpression(parent) ||
+        t.isArrayLiteralExpression(parent) ||
+        (t.isArrowFunction(parent) && parent.body === n) ||
+        (t.isCallExpression(parent) && parent.arguments.includes(n as ts.Expression)) ||
+        (t.isPropertyAccessExpression(parent) && parent.expression === n && /^(then|catch|finally)$/.test(parent.name.text))
+      ) {
+        consumed = true;
+        return;
+      }
+    }
+    t.forEachChild(n, visit);
+  };
+  visit(scope);
+  return consumed;
+}
+
+// inFlight.catch(() => {}).then(() => start()): "after it settles, either way", a sequencing idiom
+function isSettleThen(t: TS, h: ErrorHandler, a: HandlerAnalysis): boolean {
+  if (h.kind !== 'promise-catch' || !(a.empty || a.maskingReturn === 'undefined')) return false;
+  const parent = h.node.parent;
+  return t.isPropertyAccessExpression(parent) && parent.expression === h.node && parent.name.text === 'then';
+}
+
+const TELEMETRY_FUNCTION = /(^|[a-z])(Tracking|Telemetry|Analytics|Metrics)([A-Z_$]|$)|^(track|collect\w*Metrics)([A-Z_$]|$)/;
+/** Whether the nearest named function around `node` (callbacks inside it included) has a name matching `pattern`. */
+function namedFunctionMatches(t: TS, node: ts.Node, pattern: RegExp): boolean {
+  for (let fn = enclosingFunction(t, node); fn; fn = enclosingFunction(t, fn)) {
+    const name = functionName(t, fn);
+    if (name) return pattern.test(name);
+  }
+  return false;
+}
+
+/** A catch clause whose try block ends in `return` and whose try statement ends the function body. */
+function returnsImplicitly(t: TS, h: ErrorHandler): boolean {
+  if (h.kind !== 'catch-clause' || !h.tryBlock) return false;
+  const last = h.tryBlock.statements[h.tryBlock.statements.length - 1];
+  const tryStmt = h.node.parent;
+  const body = tryStmt.parent;
+  return last !== undefined && t.isReturnStatement(last) && t.isBlock(body) && isFunctionLike(t, body.parent) && body.statements[body.statements.length - 1] === tryStmt;
+}
+
+const FALLBACK_CONTRACT = /\breturns? (false|null|undefined|an? empty|empty|\[\]|nothing|the default|a default)\b[^.]*\b(if|when|on|for)\b[^.]*\b(error|errors|fail|fails|failure|invalid|throws)\b/i;
+
+/** Whether the doc comment of a function (or of the statement declaring it) says what it returns on failure. */
+function documentsFallback(t: TS, fn: ts.Node): boolean {
+  const sf = fn.getSourceFile();
+  let holder: ts.Node = fn;
+  while (holder.parent && !t.isBlock(holder.parent) && !t.isSourceFile(holder.parent) && !t.isClassLike(holder.parent) && !t.isModuleBlock(holder.parent)) holder = holder.parent;
+  return (t.getLeadingCommentRanges(sf.text, holder.pos) ?? []).some((r) => FALLBACK_CONTRACT.test(sf.text.slice(r.pos, r.end).replace(/\s*\n\s*\*?\s*/g, ' ')));
+}
+
+const CLEANUP_FUNCTION = /^(cleanup|cleanUp|teardown|tearDown|dispose|release|shutdown|close|unmount|destroy)([A-Z_$]|$)/;
+
+function isExempt(t: TS, h: ErrorHandler, a: HandlerAnalysis, options: Options, knowledge: Knowledge, dbWrites: number, outboundCalls: number): boolean {
   if (a.hasExplainingComment || hasIgnoreCommentAbove(t, h)) return true;
+  // console.warn(…) under `// eslint-disable-next-line no-console`: the team chose the console as the record here
+  if (a.consoleOnly && a.logCalls.some((l) => l.log.kind === 'console' && consoleAllowedByDirective(t, h.node.getSourceFile(), l.call))) return true;
   if (h.binding && INTENT_BINDING.test(h.binding) && h.binding !== '_') return true;
   const fn = enclosingFunction(t, h.node);
   const name = fn ? functionName(t, fn) : undefined;
   const patterns = options.ignoreFunctionNames.map((p) => new RegExp(p));
   if (name && (FALLBACK_HELPER.test(name) || patterns.some((p) => p.test(name)))) return true;
+  // /** … Returns false if any errors occur during verification. */: the fallback is the documented contract
+  if (fn && a.maskingReturn && documentsFallback(t, fn)) return true;
   // isValidUrl(s) { try { new URL(s); return true } catch { return false } } / tunnelHealthCheck() … return false
   if (name && (PREDICATE.test(name) || HEALTH.test(name)) && (a.maskingReturn === 'false' || a.maskingReturn === 'true') && dbWrites === 0) return true;
   // await verifyToken(t).catch(() => null): a failed verification fails closed
@@ -332,11 +476,20 @@ function isExempt(t: TS, h: ErrorHandler, a: HandlerAnalysis, options: Options, 
   }
   // a second failure while already handling one: catch (e) { try { await rollback() } catch {} throw e } / if (!res.ok) { … res.text().catch(() => '') }
   if (inFailurePath(t, h.node)) return true;
-  const fallback = !a.empty && !a.consoleOnly && !a.constantLogOnly;
+  // try { return new UAParser(ua).getResult() } catch {} as the function's last statement: an implicit `return undefined`
+  const fallback = (!a.empty || returnsImplicitly(t, h)) && !a.consoleOnly && !a.constantLogOnly;
   // try { return formatDate(d, tz) } catch { return d }: a synchronous computation with a fallback value
   if (fallback && h.kind === 'catch-clause' && isSynchronousTry(t, h, knowledge)) return true;
   if (h.kind !== 'catch-clause' && fallback && (isCheckedLocally(t, h.node as ts.CallExpression) || isExistenceProbe(t, h, a) || isSettleIdiom(t, h))) return true;
+  if (h.kind !== 'catch-clause' && (a.empty || a.maskingReturn === 'undefined' || a.maskingReturn === 'null') && (isForkedPromise(t, h) || isSettleThen(t, h, a))) return true;
+  if (isResetAndChecked(t, h)) return true;
+  // await deleteChart(id).catch(() => {}) in cleanupOrphanChart(): best-effort by the function's own name
+  if (options.ignoreCleanup && name && CLEANUP_FUNCTION.test(name) && dbWrites === 0 && !a.consoleOnly) return true;
   const work = guardedWork(t, h, knowledge);
+  // analytics.track('published').catch(() => {}) / getSignInTrackingProperties(): analytics and metrics are best-effort
+  if (work.telemetry || (namedFunctionMatches(t, h.node, TELEMETRY_FUNCTION) && dbWrites === 0 && !a.consoleOnly)) return true;
+  // try { return await verifySession(token) } catch { return null }: a credential that fails to verify means "signed out"
+  if (work.verification && a.maskingReturn && a.maskingReturn !== 'true' && a.maskingReturn !== 'success-response' && dbWrites === 0 && outboundCalls === 0 && !MONEY_WORDS.test(h.tryBlock?.getText() ?? '')) return true;
   // try { return JSON.parse(raw) } catch { return null }: the failure is the answer
   if (work.probe) return true;
   // await page.close().catch(() => {}): best-effort release of a resource
@@ -350,7 +503,7 @@ function report(context: RuleContext<Options, MessageIds>, h: ErrorHandler, a: H
   // the try block, or `p.catch` whose child is the promise-producing call: prisma.order.update(...).catch(() => {})
   const target: ts.Node | undefined = h.tryBlock ?? (h.promise ? (h.node as ts.CallExpression).expression : undefined);
   const effects = target ? blockEffects(t, target, context.knowledge) : { dbWrites: [], outboundCalls: [] };
-  if (isExempt(t, h, a, context.options, context.knowledge, effects.dbWrites.length)) return;
+  if (isExempt(t, h, a, context.options, context.knowledge, effects.dbWrites.length, effects.outboundCalls.length)) return;
 
   const factors: RiskFactor[] = [];
   if (effects.dbWrites.length > 0) factors.push(FACTORS.dbWrite);
@@ -386,8 +539,12 @@ function report(context: RuleContext<Options, MessageIds>, h: ErrorHandler, a: H
   const logger = findLoggerInScope(t, h.node, context.knowledge, importsOf(t, sf), context.filePath);
   const suggest: SuggestionDescriptor<MessageIds>[] = [];
   if (h.kind === 'catch-clause') {
-    const fix = catchClauseFixes(t, sf, h.node as ts.CatchClause, h, a, logger, logMessage);
-    if (fix) {
+    const next = fn ? nextParameter(t, fn) : undefined;
+    const fix = catchClauseFixes(t, sf, h.node as ts.CatchClause, h, a, logger, logMessage, next);
+    if (fix && next) {
+      suggest.push({ messageId: 'passToNext', data: { next }, edits: fix.rethrow });
+      if (fix.logAndRethrow) suggest.push({ messageId: 'logAndPassToNext', data: { logger: fix.loggerText!, next }, edits: fix.logAndRethrow });
+    } else if (fix) {
       suggest.push({ messageId: 'rethrow', edits: fix.rethrow });
       if (fix.logAndRethrow) suggest.push({ messageId: 'logAndRethrow', data: { logger: fix.loggerText! }, edits: fix.logAndRethrow });
     }
@@ -420,6 +577,8 @@ export default defineRule<MessageIds, Options>({
       discarded: 'The error caught here is discarded: the {{handler}} neither rethrows it, returns it, nor records it.',
       rethrow: 'Rethrow the error so the caller sees the failure.',
       logAndRethrow: 'Record the error with `{{logger}}` and rethrow it.',
+      passToNext: 'Pass the error to `{{next}}` so the error middleware answers the request.',
+      logAndPassToNext: 'Record the error with `{{logger}}` and pass it to `{{next}}`.',
       removeHandler: 'Remove the rejection handler so the failure reaches the caller.',
       logError: 'Record the error with `{{logger}}` instead of dropping it.',
     },

@@ -732,17 +732,30 @@ function hasExplainingComment(t: TS, handler: ErrorHandler): boolean {
   return false;
 }
 
-const IGNORE_WORDS = /ignor|skip|no longer|best[- ]effort|optional|swallow|don'?t care|not (critical|important|needed|fatal)|non[- ]?(fatal|critical|blocking)|expected|safe to|may (fail|not)|might (fail|not)|can fail|no-?op|intentional|deliberate|on purpose|fire[- ]and[- ]forget|already|doesn'?t matter|does not matter|not exist|no such|missing/i;
+const IGNORE_WORDS = /ignor|skip|no longer|best[- ]effort|optional|swallow|either way|regardless|(must|should|does|do|need) ?(not|n'?t) (break|fail|block|crash|stop|strand|depend|matter)|doesn'?t depend|harmless|fall ?back|degrade|unhandled|opportunistic|don'?t care|not (critical|important|needed|fatal)|non[- ]?(fatal|critical|blocking)|expected|safe to|may (fail|not)|might (fail|not)|can fail|no-?op|intentional|deliberate|on purpose|fire[- ]and[- ]forget|already|doesn'?t matter|does not matter|not exist|no such|missing/i;
 
 /** A comment just above the try statement or the promise statement that says failures are ignored on purpose. */
 export function hasIgnoreCommentAbove(t: TS, handler: ErrorHandler): boolean {
   const sf = handler.node.getSourceFile();
   let stmt: ts.Node = handler.kind === 'catch-clause' ? handler.node.parent : handler.node;
   while (stmt.parent && !t.isBlock(stmt.parent) && !t.isSourceFile(stmt.parent) && !t.isModuleBlock(stmt.parent) && !t.isCaseClause(stmt.parent)) stmt = stmt.parent;
-  return (t.getLeadingCommentRanges(sf.text, stmt.pos) ?? []).some((r) => {
-    const c = sf.text.slice(r.pos, r.end);
-    return isExplainingComment(c) && IGNORE_WORDS.test(c);
-  });
+  const says = (s: ts.Node): boolean =>
+    (t.getLeadingCommentRanges(sf.text, s.pos) ?? []).some((r) => {
+      const c = sf.text.slice(r.pos, r.end);
+      return isExplainingComment(c) && IGNORE_WORDS.test(c);
+    });
+  if (says(stmt)) return true;
+  // a comment heading the paragraph: the statement follows it with no blank line in between
+  //   // a missing survey resolves to null and the form degrades to plain inputs
+  //   const surveyId = readSurveyId(workflow);
+  //   const survey = surveyId ? await getSurvey(surveyId).catch(() => null) : null;
+  const siblings = (stmt.parent as ts.Block | ts.SourceFile | ts.ModuleBlock | ts.CaseClause).statements;
+  for (let i = siblings.indexOf(stmt as ts.Statement), k = 0; i > 0 && k < 2; i--, k++) {
+    const prev = siblings[i - 1]!;
+    if (/\n[ \t]*\n/.test(sf.text.slice(prev.end, siblings[i]!.getStart(sf))) || (t.getLeadingCommentRanges(sf.text, siblings[i]!.pos) ?? []).length > 0) return false;
+    if (says(prev)) return true;
+  }
+  return false;
 }
 
 /**
@@ -877,8 +890,38 @@ function isBusinessReceiver(name: string, knowledge: Knowledge, t: TS, call: ts.
 export interface GuardedWork {
   /** Only parsing, conversion and read-only probes (`JSON.parse`, `new URL`, `require.resolve`, `fs.statSync`). */
   probe: boolean;
-  /** Only releasing resources (`close`, `destroy`, `unlink`, `rm`, `abort`, `rollback`, `disconnect`). */
+  /** Only releasing resources (`close`, `destroy`, `unlink`, `rm`, `abort`, `rollback`, `disconnect`, `reader.cancel`). */
   cleanup: boolean;
+  /** Only product analytics (`analytics.track(…)`, `posthog.identify(…)`): best-effort by design. */
+  telemetry: boolean;
+  /** Some call verifies a credential (`jwt.verify`, `verifySession`, `getUserForJWT`): a failure means "not signed in". */
+  verification: boolean;
+}
+
+/** Cleanup in guarded code; `cancel` only here: in a handler body `order.cancel()` is a compensating action. */
+const GUARDED_CLEANUP_METHODS = /^(cancel)$/;
+const TELEMETRY_METHODS = /^_?(track|trackEvent|logEvent|captureEvent|recordEvent|identify)$/;
+const TELEMETRY_RECEIVERS = /(^|\.)(analytics|posthog|segment|mixpanel|amplitude|telemetry|tracker|tracking|umami|plausible|rudderstack|heap|gtag)$/i;
+const VERIFY_CALL = /^(verify|validate|decode|authenticate|introspect)[A-Z]?\w*$|(For|From|By)(JWT|Jwt|Token|AccessToken|ApiKey|Session)$/;
+
+const collectionCache = new WeakMap<ts.SourceFile, Set<string>>();
+
+/** Names the file initialises with `new Map()`, `new Set()`, `new WeakMap()`, `new WeakSet()`: in-memory collections. */
+function collectionNames(t: TS, sf: ts.SourceFile): Set<string> {
+  let names = collectionCache.get(sf);
+  if (names) return names;
+  names = new Set();
+  const out = names;
+  const visit = (n: ts.Node): void => {
+    if ((t.isVariableDeclaration(n) || t.isPropertyDeclaration(n)) && n.initializer && (t.isIdentifier(n.name) || t.isPrivateIdentifier(n.name))) {
+      const init = skipOuter(t, n.initializer);
+      if (t.isNewExpression(init) && t.isIdentifier(init.expression) && /^(Map|Set|WeakMap|WeakSet)$/.test(init.expression.text)) out.add(n.name.text);
+    }
+    t.forEachChild(n, visit);
+  };
+  visit(sf);
+  collectionCache.set(sf, names);
+  return names;
 }
 
 /**
@@ -888,20 +931,31 @@ export interface GuardedWork {
  */
 export function guardedWork(t: TS, handler: ErrorHandler, knowledge: Knowledge): GuardedWork {
   const target: ts.Node | undefined = handler.tryBlock ?? handler.promise;
-  if (!target) return { probe: false, cleanup: false };
+  if (!target) return { probe: false, cleanup: false, telemetry: false, verification: false };
   let probes = 0;
   let cleanups = 0;
+  let telemetry = 0;
+  let verification = false;
   let other = 0;
+  const collections = collectionNames(t, target.getSourceFile());
   const classify = (n: ts.CallExpression | ts.NewExpression): void => {
     const name = dottedName(t, n.expression);
     const method = t.isCallExpression(n) ? calleeMethod(t, n) : name?.split('.').pop();
     const viaFs = name !== undefined && /^(fs|fsp|fse|fs\.promises|promises|fsPromises|fsExtra|Deno)\./.test(name);
+    const receiver = name && name.includes('.') ? name.slice(0, name.lastIndexOf('.')) : undefined;
+    if (method && VERIFY_CALL.test(method) && !MONEY_WORDS.test(name ?? '')) verification = true;
     if (n.expression.kind === t.SyntaxKind.ImportKeyword) probes++;
     else if (t.isNewExpression(n)) {
       if (name && /^(URL|Date|RegExp|Intl\.\w+|TextDecoder|Function|URLSearchParams)$/.test(name)) probes++;
       else other++;
     } else if (name && (PROBE_CALLS.has(name) || (viaFs && PROBE_CALLS.has(method!)))) probes++;
-    else if (method && CLEANUP_METHODS.test(method) && t.isCallExpression(n) && !isBusinessReceiver(name ?? '', knowledge, t, n)) cleanups++;
+    else if (method && (CLEANUP_METHODS.test(method) || GUARDED_CLEANUP_METHODS.test(method)) && t.isCallExpression(n) && !isBusinessReceiver(name ?? '', knowledge, t, n)) cleanups++;
+    // analytics.track('signup'), posthog.identify(id)
+    else if (method && receiver && (TELEMETRY_METHODS.test(method) || TELEMETRY_RECEIVERS.test(receiver)) && !MONEY_WORDS.test(receiver)) telemetry++;
+    // seen.set(id, node) on a `new Map()` of the file: in-memory bookkeeping beside the parse
+    else if (method && receiver && /^(get|set|has|add|delete)$/.test(method) && collections.has(receiver.replace(/^this\./, ''))) {
+      /* pure value work */
+    }
     else if (method && PROBE_METHODS.test(method) && !/^(fetch|axios|http|got)/.test(name ?? '')) probes++;
     else if (method && name && RECEIVER_PROBES.some(([m, r]) => m.test(method) && r.test(name.slice(0, name.lastIndexOf('.'))))) probes++;
     else if (method && BENIGN_METHODS.test(method)) {
@@ -914,7 +968,12 @@ export function guardedWork(t: TS, handler: ErrorHandler, knowledge: Knowledge):
   };
   // the promise itself is the call we classify: fs.unlink(tmp).catch(() => {})
   visit(target);
-  return { probe: probes > 0 && other === 0 && cleanups === 0, cleanup: cleanups > 0 && other === 0 && probes === 0 };
+  return {
+    probe: probes > 0 && other === 0 && cleanups === 0 && telemetry === 0,
+    cleanup: cleanups > 0 && other === 0 && probes === 0 && telemetry === 0,
+    telemetry: telemetry > 0 && other === 0 && cleanups === 0,
+    verification,
+  };
 }
 
 /** Whether the guarded code runs synchronously: no `await`, `yield`, promise chain, database write or outbound call. */

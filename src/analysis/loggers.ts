@@ -202,6 +202,8 @@ function refUse(test: ErrorRefTest, node: ts.Expression): ErrorUse {
   return r === true ? 'value' : r === false ? 'none' : r;
 }
 
+const BUILT_IN_ERROR_NAMES = /^(Error|TypeError|RangeError|SyntaxError|ReferenceError|EvalError|URIError)$/;
+
 const STRINGIFY_FUNCTIONS = /^(String|JSON\.stringify|encodeURIComponent)$|(^|\.)(get)?(Error)?(Message|Msg|Text|String)(Of|From)?$/i;
 
 /**
@@ -233,8 +235,13 @@ export function errorUse(t: TS, expr: ts.Expression, isErrorRef: ErrorRefTest): 
     return use === 'value' && name !== undefined && STRINGIFY_FUNCTIONS.test(name) ? 'message' : use;
   }
   if (t.isNewExpression(e)) {
+    // new Error(e) keeps only String(e); the error travels in the options: new Error('x', { cause: e })
+    const builtIn = t.isIdentifier(e.expression) && BUILT_IN_ERROR_NAMES.test(e.expression.text);
     let use: ErrorUse = 'none';
-    for (const arg of e.arguments ?? []) use = maxUse(use, errorUse(t, arg, isErrorRef));
+    (e.arguments ?? []).forEach((arg, i) => {
+      const u = errorUse(t, arg, isErrorRef);
+      use = maxUse(use, builtIn && u === 'value' && i === 0 && !t.isObjectLiteralExpression(skipOuter(t, arg)) && e.expression.getText() !== 'AggregateError' ? 'message' : u);
+    });
     return use;
   }
   if (t.isTemplateExpression(e)) {
@@ -502,4 +509,18 @@ export function classifyLogHelperCall(t: TS, call: ts.CallExpression, knowledge:
   const b = imports.get(callee.text);
   if (!b || isMonitorBinding(b, knowledge) || !isLoggerModule(b.module, knowledge)) return undefined;
   return { kind: 'logger', method: callee.text, level: 'error' };
+}
+
+// The team already allowed console here: `// eslint-disable-next-line no-console` (ESLint, oxlint, Biome).
+const NO_CONSOLE_DIRECTIVE = /(?:eslint|oxlint)-disable(?:-next-line|-line)?\b[^\n]*\bno-console\b|biome-ignore[^\n]*noConsole/;
+
+/** Whether a lint directive on or above the call's statement allows console output (`eslint-disable-next-line no-console`). */
+export function consoleAllowedByDirective(t: TS, sf: ts.SourceFile, call: ts.CallExpression): boolean {
+  let stmt: ts.Node = call;
+  while (stmt.parent && !t.isBlock(stmt.parent) && !t.isSourceFile(stmt.parent) && !t.isCaseClause(stmt.parent) && !t.isArrowFunction(stmt.parent) && !t.isFunctionExpression(stmt.parent)) stmt = stmt.parent;
+  const text = sf.text;
+  const leading = t.getLeadingCommentRanges(text, stmt.pos) ?? [];
+  const lineEnd = text.indexOf('\n', call.getEnd());
+  const trailing = text.slice(call.getEnd(), lineEnd < 0 ? text.length : lineEnd);
+  return leading.some((r) => NO_CONSOLE_DIRECTIVE.test(text.slice(r.pos, r.end))) || NO_CONSOLE_DIRECTIVE.test(trailing);
 }

@@ -466,6 +466,158 @@ export function Form() {
 }`,
       options: { ignoreFunctionNames: ['OrFallback$'] },
     },
+    // the promise itself is returned: the caller sees its failure, the handler only keeps the stored copy quiet
+    `export function start(options: StreamOptions) {
+  const running = this.consume(options);
+  this.running = running.catch(() => {});
+  return running;
+}`,
+    // `.finally(…).catch(() => {})` on a promise that is returned right after
+    `export function fetchLicense() {
+  licensePromise = fetchLicenseFromServer();
+  licensePromise
+    .finally(() => {
+      licensePromise = null;
+    })
+    .catch(() => {});
+  return licensePromise;
+}`,
+    // `.catch(() => {}).then(next)`: run the next step once the first settles, either way
+    `export function reload() {
+  if (!inFlight) return start();
+  const next = inFlight
+    .catch(() => {})
+    .then(() => start());
+  return next;
+}`,
+    // a second failure in a block that is about to throw its own error
+    `export async function readBody(reader: ReadableStreamDefaultReader<Uint8Array>, limit: number) {
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw new BodyTooLargeError(limit, size);
+    }
+  }
+}`,
+    // a best-effort write inside rxjs `catchError`: the failure being handled is the one that matters
+    `export class IdempotencyInterceptor {
+  intercept(context: ExecutionContext, next: CallHandler) {
+    return next.handle().pipe(
+      catchError(async (err) => {
+        await this.cache.set(key, { status: 'error' }).catch(() => {});
+        throw err;
+      }),
+    );
+  }
+}`,
+    `export class IdempotencyInterceptor {
+  intercept(context: ExecutionContext, next: CallHandler) {
+    return next.handle().pipe(
+      catchError(async (err) => {
+        await this.cache.set(key, { status: 'error' }).catch(() => {});
+        return of(null);
+      }),
+    );
+  }
+}`,
+    // reading the body of a response already known to be a failure (`status === 413`)
+    `export async function send(res: Response) {
+  if (res.status === 413) {
+    const data = await res.clone().json().catch(() => null);
+    throw new Error(data?.error ?? 'Message too large');
+  }
+}`,
+    // the catch resets a local and the code right after checks it and leaves
+    `export async function processTenant(environmentId: string, tenantId: string) {
+  let tenant: Tenant | null;
+  try {
+    tenant = await this.getTenant(environmentId, tenantId);
+  } catch (e) {
+    tenant = null;
+  }
+  if (tenant === null) {
+    return undefined;
+  }
+  return tenant;
+}`,
+    // product analytics is best-effort
+    `export function onPublished(isSecond: boolean) {
+  if (isSecond) analytics.track('second_survey_published').catch(() => undefined);
+}`,
+    `export class AuthService {
+  async register(email: string) {
+    await this.users.create(email);
+    this._track('register', email).catch(() => {});
+  }
+}`,
+    // a token that fails to verify means "not signed in"
+    `async function getSessionActor(ctx: Context): Promise<User | undefined> {
+  const token = ctx.cookies.get('accessToken');
+  if (!token) return undefined;
+  try {
+    const { user } = await getUserForJWT(token);
+    return user;
+  } catch {
+    return undefined;
+  }
+}`,
+    `export const verifyRequest = async (request: Request) => {
+  try {
+    return await verifyBearerTokenFromRequest(request);
+  } catch {
+    return { sub: undefined, roleNames: undefined };
+  }
+};`,
+    // the team allowed the console here with a no-console directive
+    `export function mapDecorations(tr: Transaction) {
+  try {
+    mapping = recreateTransform(tr.before, tr.doc).mapping;
+  } catch (err) {
+    // eslint-disable-next-line no-console
+    console.warn('Failed to recreate transform', err);
+  }
+}`,
+    // a cleanup function by its name: best-effort by design
+    `export const useChartDialog = () => {
+  const cleanupOrphanChart = async (chartId: string) => {
+    await deleteChartAction({ chartId }).catch(() => {});
+    setCurrentChartId(undefined);
+  };
+  return { cleanupOrphanChart };
+};`,
+    // a comment heading the statement says a failure must not break the report
+    `export async function loadFlow(env: Env) {
+  // Last-resort source, so a Redis failure must not break the report.
+  const pendingNow = await queue.lengthOf(env).catch(() => undefined);
+  return { pendingNow };
+}`,
+    // a comment above says the prune is opportunistic
+    `export async function registerClient(dto: ClientDto) {
+  // opportunistically prune stale clients nobody ever authorized
+  this.clients.deleteStale(new Date(Date.now() - THIRTY_DAYS)).catch(() => {});
+  return this.clients.create(dto);
+}`,
+    // a synchronous parse whose empty catch is the last statement: an implicit `return undefined`
+    `export function userAgentOf(value: string) {
+  try {
+    return new UAParser(value).getResult();
+  } catch {}
+}`,
+    // the function's doc comment states that it returns false on errors
+    `/**
+ * Compares a password with a legacy hash. Returns false if any errors occur during verification.
+ */
+export const legacyCompare = async (stored: string, input: string): Promise<boolean> => {
+  try {
+    return (await legacyHash(stored, input)) === stored;
+  } catch {
+    return false;
+  }
+};`,
   ],
   invalid: [
     {
@@ -1644,6 +1796,182 @@ export function warmCache() {
 
 export function report(e: Error) {
   logError(e.message);
+}` },
+          ],
+        },
+      ],
+    },
+    // Express handler: the error goes to `next`, and the success response it masked is dropped
+    {
+      code: `import { logger } from '../lib/logger';
+
+app.post('/orders', async (req, res, next) => {
+  try {
+    res.json(await orders.create(req.body));
+  } catch (err) {
+    res.end();
+  }
+});`,
+      errors: [
+        {
+          messageId: 'maskingReturn',
+          line: 6,
+          column: 5,
+          endLine: 6,
+          endColumn: 16,
+          suggestions: [
+            { messageId: 'passToNext', output: `import { logger } from '../lib/logger';
+
+app.post('/orders', async (req, res, next) => {
+  try {
+    res.json(await orders.create(req.body));
+  } catch (err) {
+    return next(err);
+  }
+});` },
+            { messageId: 'logAndPassToNext', output: `import { logger } from '../lib/logger';
+
+app.post('/orders', async (req, res, next) => {
+  try {
+    res.json(await orders.create(req.body));
+  } catch (err) {
+    logger.error('Unexpected error', err);
+    return next(err);
+  }
+});` },
+          ],
+        },
+      ],
+    },
+    // the promise is not consumed anywhere else: its failure is lost
+    {
+      code: `export function warm() {
+  const loading = cache.load();
+  loading.catch(() => {});
+  return 'started';
+}`,
+      errors: [
+        {
+          messageId: 'emptyHandler',
+          line: 3,
+          column: 17,
+          endLine: 3,
+          endColumn: 25,
+          suggestions: [],
+        },
+      ],
+    },
+    // the reset local is used without a check
+    {
+      code: `export async function loadTenant(id: string) {
+  let tenant: Tenant | null;
+  try {
+    tenant = await tenants.get(id);
+  } catch (e) {
+    tenant = null;
+  }
+  return render(tenant);
+}`,
+      errors: [
+        {
+          messageId: 'discarded',
+          line: 5,
+          column: 5,
+          endLine: 5,
+          endColumn: 14,
+          suggestions: [
+            { messageId: 'rethrow', output: `export async function loadTenant(id: string) {
+  let tenant: Tenant | null;
+  try {
+    tenant = await tenants.get(id);
+  } catch (e) {
+    tenant = null;
+    throw e;
+  }
+  return render(tenant);
+}` },
+          ],
+        },
+      ],
+    },
+    // a comment above that does not say the failure is ignored
+    {
+      code: `export async function refundAll(orders: Order[]) {
+  // refunds go out in one batch
+  const batch = buildBatch(orders);
+  await gateway.refund(batch).catch(() => null);
+  return batch.id;
+}`,
+      errors: [
+        {
+          messageId: 'maskingReturn',
+          line: 4,
+          column: 37,
+          endLine: 4,
+          endColumn: 47,
+          suggestions: [
+            { messageId: 'removeHandler', output: `export async function refundAll(orders: Order[]) {
+  // refunds go out in one batch
+  const batch = buildBatch(orders);
+  await gateway.refund(batch);
+  return batch.id;
+}` },
+          ],
+        },
+      ],
+    },
+    // verification next to a charge: the false hides a payment failure
+    {
+      code: `export async function chargeWithToken(token: string, amount: number) {
+  try {
+    const user = await verifyToken(token);
+    await payments.charge(user.id, amount);
+    return true;
+  } catch {
+    return false;
+  }
+}`,
+      errors: [
+        {
+          messageId: 'maskingReturn',
+          line: 6,
+          column: 5,
+          endLine: 6,
+          endColumn: 10,
+          suggestions: [
+            { messageId: 'rethrow', output: `export async function chargeWithToken(token: string, amount: number) {
+  try {
+    const user = await verifyToken(token);
+    await payments.charge(user.id, amount);
+    return true;
+  } catch (error) {
+    throw error;
+  }
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `export async function syncAll(items: Item[]) {
+  if (items.length > 100) {
+    await warehouse.push(items).catch(() => undefined);
+  }
+  return items.length;
+}`,
+      errors: [
+        {
+          messageId: 'maskingReturn',
+          line: 3,
+          column: 39,
+          endLine: 3,
+          endColumn: 54,
+          suggestions: [
+            { messageId: 'removeHandler', output: `export async function syncAll(items: Item[]) {
+  if (items.length > 100) {
+    await warehouse.push(items);
+  }
+  return items.length;
 }` },
           ],
         },
