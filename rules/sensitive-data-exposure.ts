@@ -4,7 +4,7 @@ import { atoms, Flow, impliesNonProduction, pathConditions, propertyNameText, re
 import { errorHandlerKind, responseSinkAt } from '../src/analysis/http.js';
 import { importsOf } from '../src/analysis/imports.js';
 import { classifyLogCall, type LogCall } from '../src/analysis/loggers.js';
-import { isMaskingCall, redactCovers, sensitiveName } from '../src/analysis/sensitive.js';
+import { isMaskingCall, mayMentionSensitive, redactCovers, sensitiveName } from '../src/analysis/sensitive.js';
 import { defineRule } from '../src/define-rule.js';
 import type { TS } from '../src/ts.js';
 import type { SuggestionDescriptor, TextEdit } from '../src/types.js';
@@ -177,6 +177,8 @@ export default defineRule<MessageIds, Options>({
   create(context) {
     const { ts: t, sourceFile: sf, knowledge, options } = context;
     if (context.file.isTest || context.file.isExample) return {};
+    // every finding needs a sensitive name somewhere in the file
+    if (!mayMentionSensitive(sf.text, knowledge)) return {};
     const imports = importsOf(t, sf);
     const isCli = context.file.isScript;
     let redact: ReturnType<typeof redactConfig> | undefined;

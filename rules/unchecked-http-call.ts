@@ -1,7 +1,7 @@
 import type * as ts from 'typescript';
 import { calleeMethod, dottedName, enclosingFunction, enclosingNames, isFunctionLike, skipOuter, walk } from '../src/analysis/ast.js';
 import { propertyNameText, resolveIdentifier, type Binding } from '../src/analysis/flow.js';
-import { outboundCallAt, type ClientKind, type OutboundCall } from '../src/analysis/http.js';
+import { mayCallOut, outboundCallAt, type ClientKind, type OutboundCall } from '../src/analysis/http.js';
 import { importsOf } from '../src/analysis/imports.js';
 import { defineRule } from '../src/define-rule.js';
 import type { Knowledge } from '../src/knowledge/index.js';
@@ -436,6 +436,7 @@ export default defineRule<MessageIds, Options>({
     const { ts: t, sourceFile: sf, knowledge, options } = context;
     if (context.file.isTest || context.file.isExample) return {};
     const imports = importsOf(t, sf);
+    if (!mayCallOut(sf.text, knowledge, imports)) return {};
     const defaultsCache = new Map<ts.SourceFile, boolean>();
     return {
       CallExpression(node) {

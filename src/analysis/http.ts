@@ -103,6 +103,20 @@ function responseRoot(t: TS, receiver: ts.Expression, knowledge: Knowledge): { r
   return { root: r, status };
 }
 
+const localExceptions = new WeakMap<ts.SourceFile, { knowledge: Knowledge; names: ReadonlySet<string> }>();
+
+/** Names of the file's top-level classes that extend a public exception, computed once per file. */
+function localPublicExceptions(t: TS, sf: ts.SourceFile, knowledge: Knowledge): ReadonlySet<string> {
+  const hit = localExceptions.get(sf);
+  if (hit && hit.knowledge === knowledge) return hit.names;
+  const names = new Set<string>();
+  for (const st of sf.statements) {
+    if (t.isClassDeclaration(st) && st.name && st.heritageClauses && extendsPublicException(t, sf, st.name.text, knowledge)) names.add(st.name.text);
+  }
+  localExceptions.set(sf, { knowledge, names });
+  return names;
+}
+
 /** Classes declared in this file whose `extends` chain reaches a public exception (`extends HttpException`). */
 function extendsPublicException(t: TS, sf: ts.SourceFile, name: string, knowledge: Knowledge): boolean {
   const seen = new Set<string>();
@@ -159,8 +173,36 @@ function importedName(t: TS, callee: ts.Expression, imports: ImportMap): string 
  * `createError({ message })`, `ctx.throw(400, x)`, and a Lambda-style `return { statusCode, body }`.
  */
 export function responseSinkAt(t: TS, node: ts.Node, knowledge: Knowledge, imports: ImportMap): ResponseSink | undefined {
+  return computeSink(t, node, knowledge, imports);
+}
+
+const sinkNames = new WeakMap<Knowledge['http'], { calls: ReadonlySet<string>; classes: ReadonlySet<string> }>();
+
+/** The last names a sink call or class can have: `json`, `throw`, `createError`, `HttpException`… */
+function sinkLastNames(http: Knowledge['http']): { calls: ReadonlySet<string>; classes: ReadonlySet<string> } {
+  let n = sinkNames.get(http);
+  if (!n) {
+    const exportOf = (e: string): string => e.slice(e.indexOf('#') + 1);
+    n = {
+      calls: new Set([...http.responseFactories, ...http.errorFactories].map(lastSegment).concat(http.responseMethods, http.importedResponseFactories.map(exportOf), http.importedErrorFactories.map(exportOf))),
+      classes: new Set([...http.responseClasses, ...http.publicExceptions].map(lastSegment)),
+    };
+    sinkNames.set(http, n);
+  }
+  return n;
+}
+
+function lastName(t: TS, e: ts.Expression): string | undefined {
+  const x = skipOuter(t, e);
+  return t.isIdentifier(x) ? x.text : t.isPropertyAccessExpression(x) ? x.name.text : undefined;
+}
+
+function computeSink(t: TS, node: ts.Node, knowledge: Knowledge, imports: ImportMap): ResponseSink | undefined {
   const http = knowledge.http;
   if (t.isCallExpression(node)) {
+    // most calls end in a name no sink has: answer before building dotted names
+    const last = lastName(t, node.expression);
+    if (last === undefined || !sinkLastNames(http).calls.has(last)) return undefined;
     const name = dottedName(t, node.expression);
     const callee = skipOuter(t, node.expression);
     if (name && http.responseFactories.includes(name)) {
@@ -196,6 +238,8 @@ export function responseSinkAt(t: TS, node: ts.Node, knowledge: Knowledge, impor
     return undefined;
   }
   if (t.isNewExpression(node)) {
+    const last = lastName(t, node.expression);
+    if (last === undefined || (!sinkLastNames(http).classes.has(last) && !localPublicExceptions(t, node.getSourceFile(), knowledge).has(last))) return undefined;
     const name = dottedName(t, node.expression);
     if (!name) return undefined;
     const args = node.arguments ?? [];
@@ -415,6 +459,15 @@ function instanceOf(t: TS, receiver: ts.Expression, imports: ImportMap): { clien
   if (method === 'extend' && isModule(imports, root, ['got'])) return { client: 'got', config: e.arguments[0] ?? null };
   if (method === 'create' && isModule(imports, root, ['ofetch'])) return { client: 'ofetch', config: e.arguments[0] ?? null };
   return undefined;
+}
+
+/**
+ * Whether the file can make an outbound call at all: it imports a client module or names a client function
+ * (`fetch`). Lets a rule skip the file before looking at its calls.
+ */
+export function mayCallOut(text: string, knowledge: Knowledge, imports: ImportMap): boolean {
+  for (const b of imports.values()) if (FETCH_MODULES.has(b.module) || knowledge.http.clientModules.includes(b.module)) return true;
+  return knowledge.http.clientFunctions.some((f) => text.includes(f));
 }
 
 /** Recognises an outbound HTTP call by the import its callee comes from (or the global `fetch`). */

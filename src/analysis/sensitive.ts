@@ -73,6 +73,40 @@ export function sensitiveName(name: string, knowledge: Knowledge): SensitiveMatc
   return undefined;
 }
 
+const textFilters = new WeakMap<string[], { long?: RegExp; short?: RegExp }>();
+
+/**
+ * A cheap test on a file's text: false when no configured name can match any identifier, key or string in it,
+ * so a rule can skip the file. Long names are looked for in the lowercased text with an optional `_`/`-` between
+ * their words (`api_key`, `apiKey`, `X-API-KEY`); names of three letters or fewer (`pan`, `cvv`) only as a word or
+ * a camelCase part, never inside `company` or `expand`.
+ */
+export function mayMentionSensitive(text: string, knowledge: Knowledge): boolean {
+  const names = knowledge.sensitive.names;
+  let f = textFilters.get(names);
+  if (!f) {
+    const seen = new Set<string>();
+    const long: string[] = [];
+    const short: string[] = [];
+    for (const n of names) {
+      const words = nameWords(n);
+      const joined = words.join('');
+      if (!joined || seen.has(joined)) continue;
+      seen.add(joined);
+      if (joined.length > 3) {
+        long.push(words.join('[_-]?'));
+      } else {
+        const cap = joined[0]!.toUpperCase() + joined.slice(1);
+        const up = joined.toUpperCase();
+        short.push(`(?:^|[^A-Za-z])(?:${joined}|${cap}|${up})(?![a-z])|[a-z0-9](?:${cap}|${up})(?![a-z])`);
+      }
+    }
+    f = { long: long.length > 0 ? new RegExp(long.join('|')) : undefined, short: short.length > 0 ? new RegExp(short.join('|')) : undefined };
+    textFilters.set(names, f);
+  }
+  return (f.long?.test(text.toLowerCase()) ?? false) || (f.short?.test(text) ?? false);
+}
+
 /** A call that masks or derives a safe value: `mask(x)`, `redact(x)`, `hash(x)`, `crypto.createHash(...)`. */
 export function isMaskingCall(calleeName: string, knowledge: Knowledge): boolean {
   const last = calleeName.slice(calleeName.lastIndexOf('.') + 1);
