@@ -1260,5 +1260,30 @@ app.post('/refund', async (req, res) => {
       ],
     },
 
+    // a truthy status is no proof of a public message: http-errors exposes only below 500, and client errors carry a status too
+    {
+      code: `app.use((err, req, res, next) => {
+  if (err.status && err.message) {
+    res.status(err.status).json({ error: err.message });
+    return;
+  }
+  res.status(500).json({ error: 'Internal server error' });
+});`,
+      errors: [
+        {
+          messageId: 'leaked', line: 3, column: 42, endLine: 3, endColumn: 53,
+          suggestions: [
+            { messageId: 'useGenericMessage', output: `app.use((err, req, res, next) => {
+  if (err.status && err.message) {
+    res.status(err.status).json({ error: 'Internal server error' });
+    return;
+  }
+  res.status(500).json({ error: 'Internal server error' });
+});` },
+          ],
+        },
+      ],
+    },
+
   ],
 };
