@@ -14,9 +14,11 @@ export interface Options {
 // Messages of programmer-error assertions, where a plain Error is the idiom.
 // Configuration checks at startup: the process should crash, nobody catches these.
 const CONFIG_MESSAGE = /environment variable|\benv(?:ironment)? var|\bENV_[A-Z_]+|process\.env|import\.meta\.env/i;
+// `DASHBOARD_SECRET_KEY is not set`, `Parse Server option customPages must be an object.`: a setting checked at startup.
+const SETTING_MESSAGE = /\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+ (?:is|are) (?:not set|missing|required|not defined|undefined|empty)\b|\b(?:[Oo]ption|[Cc]onfig(?:uration)?|[Ss]etting)s?\b[^.]*\b(?:must|should)\b/;
 // Invariant constants named as bugs: `BUG_NO_USER_CTX`.
 const BUG_CONSTANT = /^BUG_|_BUG_|^ASSERT/;
-const INVARIANT = /\b(?:not (?:yet )?implemented|unimplemented|unreachable|should (?:never|not) (?:happen|be reached|occur)|never (?:happen|occur)s?|impossible|invariant|exhaustive|assert(?:ion)? failed|must be overr?idd?en|abstract method|subclass(?:es)? must implement|unhandled (?:case|type|kind|variant|value|action|event|status|state)|unknown (?:case|variant|kind|action)|unexpected (?:case|variant|kind))\b/i;
+const INVARIANT = /\b(?:not (?:yet )?implemented|unimplemented|unreachable|should (?:never|not) (?:happen|be reached|occur)|never (?:happen|occur)s?|impossible|invariant|exhaustive|assert(?:ion)? failed|must be overr?idd?en|abstract method|subclass(?:es)? must implement|must be used (?:with)?in(?:side)? (?:a |an |the )?<?\w+|unhandled (?:case|type|kind|variant|value|action|event|status|state)|unknown (?:case|variant|kind|action)|unexpected (?:case|variant|kind))\b/i;
 
 interface LiteralKind {
   kind: string;
@@ -179,7 +181,7 @@ export default defineRule<MessageIds, Options>({
       const args = expr.arguments ?? [];
       if (!insideFunction(t, anchor) || isConfigGuard(t, anchor, sf) || insideLocalTry(t, anchor)) return;
       const message = messageText(t, args, sf);
-      if (CONFIG_MESSAGE.test(message)) return;
+      if (CONFIG_MESSAGE.test(message) || SETTING_MESSAGE.test(message)) return;
       if (options.ignoreInvariants && (INVARIANT.test(message) || BUG_CONSTANT.test(message) || isExhaustivenessCheck(t, anchor, sf, args))) return;
       const b = baseClass();
       if (!b) {

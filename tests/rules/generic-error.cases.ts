@@ -119,6 +119,26 @@ const app = new Hono();
 app.get('/orders/:id', (c) => {
   throw new HTTPException(404, { message: 'order not found' });
 });`,
+    // an environment variable checked at startup
+    `export function getEncryptionKey(): string {
+  const key = process.env.ENCRYPTION_KEY;
+  if (!key) throw new Error('ENCRYPTION_KEY is not set');
+  return key;
+}`,
+    // a configuration option validated at startup: crashing is the point
+    `export class Config {
+  static validateOptions(options: ServerOptions) {
+    if (typeof options.customPages !== 'object') {
+      throw new Error('Server option customPages must be an object.');
+    }
+  }
+}`,
+    // a React context hook used outside its provider: a programmer error
+    `export function useWorkspace() {
+  const context = useContext(WorkspaceContext);
+  if (!context) throw new Error('useWorkspace must be used within a WorkspaceProvider');
+  return context;
+}`,
   ],
   invalid: [
     {
@@ -612,6 +632,34 @@ export function refund() {
   throw new PaymentError('refund failed');
 }`,
             },
+          ],
+        },
+      ],
+    },
+    // a string thrown in configuration validation is still a string: no stack, and `e.message` is undefined
+    {
+      code: `export class Config {
+  static validateOptions(options: ServerOptions) {
+    if (typeof options.enforcePrivateUsers !== 'boolean') {
+      throw 'Server option enforcePrivateUsers must be a boolean.';
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'literal',
+          line: 4,
+          column: 13,
+          endLine: 4,
+          endColumn: 67,
+          suggestions: [
+            { messageId: 'wrapInError', output: `export class Config {
+  static validateOptions(options: ServerOptions) {
+    if (typeof options.enforcePrivateUsers !== 'boolean') {
+      throw new Error('Server option enforcePrivateUsers must be a boolean.');
+    }
+  }
+}` },
           ],
         },
       ],

@@ -150,6 +150,15 @@ export async function migrate() {
     `export async function loader() {
   try { return await load(); } catch { throw new Response('Not Found', { status: 404 }); }
 }`,
+    // a parse into an in-memory Map: the failure is the answer, so a new error without cause loses nothing
+    `const docs = new Map<string, ProseNode>();
+export function load(id: string, raw: string) {
+  try {
+    docs.set(id, ProseNode.fromJSON(schema, JSON.parse(raw)));
+  } catch {
+    throw new Error(\`Document \${id} is not valid JSON\`);
+  }
+}`,
   ],
   invalid: [
     {
