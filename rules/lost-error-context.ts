@@ -34,6 +34,8 @@ const LIBRARY_CAUSE_OPTIONS: ReadonlyMap<string, { optionsIndex: number; key: st
 // token); the caught error is the reason, not a fault someone will debug.
 const CLIENT_ERROR_CLASS = /^(?:[A-Z][A-Za-z]*)?(?:BadRequest|BadData|BadInput|Unauthori[sz]ed|Unauthenticated|Forbidden|NotFound|Conflict|Gone|PreconditionFailed|PayloadTooLarge|UnsupportedMediaType|Unprocessable(?:Entity)?|TooManyRequests|RateLimit(?:ed)?|NotAcceptable|MethodNotAllowed|NotAllowed|Validation|Invalid[A-Za-z]*|UserInput|Authentication|Permission|AccessDenied|Duplicate[A-Za-z]*|AlreadyExists|Exists|ImATeapot|Misdirected)(?:Error|Exception)$/;
 const CLIENT_STATUS_NAMES = /^(?:BAD_REQUEST|UNAUTHORIZED|FORBIDDEN|NOT_FOUND|CONFLICT|GONE|PRECONDITION_FAILED|PAYLOAD_TOO_LARGE|UNSUPPORTED_MEDIA_TYPE|UNPROCESSABLE_ENTITY|UNPROCESSABLE_CONTENT|TOO_MANY_REQUESTS|NOT_ACCEPTABLE|METHOD_NOT_SUPPORTED|METHOD_NOT_ALLOWED|PARSE_ERROR|TIMEOUT|CLIENT_CLOSED_REQUEST)$/;
+// Error-code keys (`session.invalid_token`, `user.not_found`, `auth.verification_failed`): dotted or snake_case, no spaces.
+const CLIENT_ERROR_CODE = /^[\w.:-]*(?:invalid|not[_.-]?found|unauthori[sz]ed|unauthenticated|forbidden|verification[_.-]failed|expired|malformed|bad[_.-]request|format|conflict|already[_.-]exists|duplicate)[\w.:-]*$/i;
 const FAILURE_LEVELS = new Set(['error', 'fatal']);
 // Calls that hand a failure on like a throw does.
 const HAND_ON_CALLS = /^(?:reject|rej|next|done|cb|callback|Promise\.reject)$/;
@@ -56,6 +58,17 @@ function isClientStatusThrow(t: TS, name: string, args: readonly ts.Expression[]
     return false;
   };
   if (name === 'HttpException' || name === 'HTTPException' || name === 'HttpError' || name === 'RpcException') return args.some((a, i) => i <= 1 && isClient(a));
+  // new RequestError('session.mfa.webauthn_verification_failed') / new AppError({ code: 'user.invalid_token' }): an error-code key that names bad input
+  const codeOf = (e: ts.Expression | undefined): string | undefined => {
+    const x = e ? skipOuter(t, e) : undefined;
+    if (!x) return undefined;
+    if (t.isStringLiteralLike(x)) return x.text;
+    if (!t.isObjectLiteralExpression(x)) return undefined;
+    const code = x.properties.find((p) => t.isPropertyAssignment(p) && t.isIdentifier(p.name) && p.name.text === 'code');
+    return code && t.isPropertyAssignment(code) && t.isStringLiteralLike(code.initializer) ? code.initializer.text : undefined;
+  };
+  const code = codeOf(args[0]);
+  if (code && CLIENT_ERROR_CODE.test(code) && !args.some((a) => /\bstatus(?:Code)?\s*:\s*5\d\d\b/.test(a.getText()))) return true;
   const first = args[0] ? skipOuter(t, args[0]) : undefined;
   if (first && t.isObjectLiteralExpression(first)) {
     return first.properties.some((p) => t.isPropertyAssignment(p) && t.isIdentifier(p.name) && /^(?:code|status|statusCode)$/.test(p.name.text) && isClient(p.initializer));

@@ -159,6 +159,14 @@ export function load(id: string, raw: string) {
     throw new Error(\`Document \${id} is not valid JSON\`);
   }
 }`,
+    // an error-code key that names bad input: the caught error is the reason, not a fault to debug
+    `export const verifyAssertion = async (response: AuthenticationResponse) => {
+  try {
+    return await verifyAuthenticationResponse({ response });
+  } catch (error) {
+    throw new RequestError('session.mfa.webauthn_verification_failed');
+  }
+};`,
   ],
   invalid: [
     {
@@ -1109,6 +1117,34 @@ export async function sync() {
     logError('Sync failed', err);
   }
 }` },
+          ],
+        },
+      ],
+    },
+    // a server-side failure code with status 500: the cause matters
+    {
+      code: `export const syncSecret = async (appId: string) => {
+  try {
+    await oidc.syncSecret(appId);
+  } catch {
+    throw new RequestError({ code: 'application.sync_secret_failed', status: 500 });
+  }
+};`,
+      errors: [
+        {
+          messageId: 'missingCause',
+          line: 5,
+          column: 11,
+          endLine: 5,
+          endColumn: 84,
+          suggestions: [
+            { messageId: 'attachCause', output: `export const syncSecret = async (appId: string) => {
+  try {
+    await oidc.syncSecret(appId);
+  } catch (error) {
+    throw Object.assign(new RequestError({ code: 'application.sync_secret_failed', status: 500 }), { cause: error });
+  }
+};` },
           ],
         },
       ],
