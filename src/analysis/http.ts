@@ -10,6 +10,7 @@ import { calleeMethod, dottedName, isFunctionLike, skipOuter, type FunctionLike 
 import { promiseHandler } from './catch.js';
 import { propertyNameText, resolveIdentifier, type Binding } from './flow.js';
 import type { ImportMap } from './imports.js';
+import { nameWords } from './sensitive.js';
 
 export type SinkKind = 'method' | 'body' | 'factory' | 'class' | 'exception' | 'error-factory' | 'lambda';
 
@@ -529,7 +530,15 @@ export function outboundCallAt(t: TS, call: ts.CallExpression, knowledge: Knowle
 
 const MESSAGE_TESTS = new Set(['includes', 'startsWith', 'endsWith', 'match']);
 const BUILTIN_ERRORS = new Set(['Error', 'TypeError', 'RangeError', 'ReferenceError', 'SyntaxError', 'EvalError', 'URIError', 'AggregateError']);
-const INTERNAL_GUARD = /axios|prisma|fetch|database|db|sql|mongo|network|timeout|abort|native|system|redis|knex|sequelize|typeorm|drizzle|kysely|postgres|driver|persistence|repository/i;
+/** Words in a class or guard name that say the error comes from a driver, a client or the runtime. */
+const INTERNAL_WORDS = new Set([
+  'axios', 'prisma', 'fetch', 'database', 'db', 'sql', 'mysql', 'sqlite', 'pg', 'postgres', 'mongo', 'mongodb', 'mongoose',
+  'network', 'timeout', 'abort', 'native', 'system', 'redis', 'knex', 'sequelize', 'typeorm', 'drizzle', 'kysely', 'driver',
+  'persistence', 'repository', 'dal',
+]);
+
+/** By words, so `FeedbackError` is not a database error and `isDbError` is. */
+const INTERNAL_GUARD = { test: (name: string): boolean => nameWords(name).some((w) => INTERNAL_WORDS.has(w)) };
 
 /** A class whose message is meant for clients: any project class, not a built-in or driver error. */
 export function isPublicErrorClass(cls: string, knowledge: Knowledge): boolean {

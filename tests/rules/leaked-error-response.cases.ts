@@ -264,6 +264,15 @@ export async function handler() {
     throw Boom.badImplementation(err.message);
   }
 }`,
+    // the guard is read by words: FeedbackError is a project error, not a database ("db") error
+    `app.post('/feedback', async (req, res) => {
+  try {
+    await feedback.submit(req.body);
+  } catch (err) {
+    if (err instanceof FeedbackError) return res.status(422).json({ error: err.message });
+    res.sendStatus(500);
+  }
+});`,
   ],
   invalid: [
     {
