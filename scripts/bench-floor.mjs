@@ -14,6 +14,7 @@ function list(dir, out = []) {
 }
 const files = list(process.argv[2]);
 const started = process.hrtime.bigint();
+const cpuBefore = process.cpuUsage();
 let nodes = 0;
 for (const file of files) {
   const kind = /\.tsx$/.test(file) ? ts.ScriptKind.TSX : /\.jsx$/.test(file) ? ts.ScriptKind.JSX : /\.[cm]?js$/.test(file) ? ts.ScriptKind.JS : ts.ScriptKind.TS;
@@ -21,4 +22,5 @@ for (const file of files) {
   nodes += sf.statements.length;
 }
 const ms = Number(process.hrtime.bigint() - started) / 1e6;
-console.log(JSON.stringify({ files: files.length, ms, maxRssKb: process.resourceUsage().maxRSS, nodes }));
+const cpu = process.cpuUsage(cpuBefore);
+console.log(JSON.stringify({ files: files.length, ms, cpuMs: (cpu.user + cpu.system) / 1000, maxRssKb: process.resourceUsage().maxRSS, nodes }));

@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // npm run bench: audits a real corpus (the sources of a pinned list of npm packages, installed into the
 // ignored .bench/ folder on first run) and compares errlint with the floor: TypeScript's createSourceFile over
-// the same files, single-threaded. Prints files, wall time, files/s and peak RSS. Needs `npm run build` first.
+// the same files, single-threaded. Prints files, wall time, files/s and peak RSS, and one line for
+// `--threads auto` (worker threads). Needs `npm run build` first.
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -62,19 +64,21 @@ ensureCorpus();
 
 const floor = runChild('bench-floor.mjs', [corpus]);
 const engine = runChild('bench-audit.mjs', [corpus]);
+const threaded = runChild('bench-audit.mjs', [corpus, 'auto']);
 const started = process.hrtime.bigint();
-const cli = spawnSync(process.execPath, [path.join(root, 'bin', 'errlint.js'), 'audit', corpus, '--format', 'json', '-o', path.join(benchDir, 'last-report.json'), '--fail-on', 'none', '--no-timing'], { encoding: 'utf8' });
+const cli = spawnSync(process.execPath, [path.join(root, 'bin', 'errlint.js'), 'audit', corpus, '--format', 'json', '-o', path.join(benchDir, 'last-report.json'), '--fail-on', 'none', '--no-timing', '--threads', '1'], { encoding: 'utf8' });
 const cliMs = Number(process.hrtime.bigint() - started) / 1e6;
 if (cli.status !== 0) throw new Error(`errlint audit failed (${cli.status}): ${cli.stderr}`);
 
-const row = (name, r) => `${name.padEnd(34)} ${String(r.files).padStart(6)} ${(r.ms / 1000).toFixed(2).padStart(8)} s ${Math.round(r.files / (r.ms / 1000)).toString().padStart(8)} ${(r.maxRssKb / 1024).toFixed(0).padStart(8)} MB`;
-console.log(`\ncorpus: ${path.relative(root, corpus)} (${PACKAGES.length} packages), node ${process.version}, single-threaded`);
-console.log(`${'run'.padEnd(34)} ${'files'.padStart(6)} ${'wall'.padStart(10)} ${'files/s'.padStart(8)} ${'peak RSS'.padStart(11)}`);
+const row = (name, r) => `${name.padEnd(44)} ${String(r.files).padStart(6)} ${(r.ms / 1000).toFixed(2).padStart(8)} s ${Math.round(r.files / (r.ms / 1000)).toString().padStart(8)} ${(r.maxRssKb / 1024).toFixed(0).padStart(8)} MB`;
+console.log(`\ncorpus: ${path.relative(root, corpus)} (${PACKAGES.length} packages), node ${process.version}, single-threaded unless marked`);
+console.log(`${'run'.padEnd(44)} ${'files'.padStart(6)} ${'wall'.padStart(10)} ${'files/s'.padStart(8)} ${'peak RSS'.padStart(11)}`);
 console.log(row('floor: ts.createSourceFile', floor));
 console.log(row(`errlint audit() (${engine.rules} rules)`, engine));
-console.log(`${'errlint CLI end to end'.padEnd(34)} ${String(engine.files).padStart(6)} ${(cliMs / 1000).toFixed(2).padStart(8)} s`);
+console.log(row(`errlint audit() --threads auto (${os.availableParallelism()} cores)`, threaded));
+console.log(`${'errlint CLI end to end'.padEnd(44)} ${String(engine.files).padStart(6)} ${(cliMs / 1000).toFixed(2).padStart(8)} s`);
 console.log(`\nerrlint / floor: time ${(engine.ms / floor.ms).toFixed(2)}x (target <= 1.5x), peak memory ${(engine.maxRssKb / floor.maxRssKb).toFixed(2)}x (target <= 2x)`);
-console.log(`findings: ${engine.findings}, files not analysed: ${engine.errors}`);
+console.log(`findings: ${engine.findings}, files not analysed: ${engine.errors}${threaded.findings === engine.findings ? '' : ` (threads auto: ${threaded.findings} findings, expected the same)`}`);
 
 // The ESLint host on the same corpus: ESLint with no rules vs with errlint's presets (the adapter's overhead).
 if (!process.argv.includes('--no-eslint')) {

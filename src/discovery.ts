@@ -95,6 +95,7 @@ export function discoverFiles(options: DiscoverOptions): Discovery {
   const configIgnored = options.ignores?.length ? picomatch(options.ignores.map(normalizeGlob), { dot: true }) : undefined;
   const cliIgnored = options.cliIgnores?.length ? picomatch(options.cliIgnores.map(normalizeGlob), { dot: true }) : undefined;
   const isIgnored = (abs: string, isDir: boolean): boolean => {
+    if (!configIgnored && !cliIgnored) return false;
     const fromCwd = toPosix(path.relative(cwd, abs));
     const fromBase = toPosix(path.relative(ignoreBase, abs));
     const probe = (m: picomatch.Matcher | undefined, rel: string) => !!m && !rel.startsWith('..') && (m(rel) || (isDir && m(`${rel}/`)));
@@ -104,10 +105,11 @@ export function discoverFiles(options: DiscoverOptions): Discovery {
   const found = new Set<string>();
   const notices: string[] = [];
 
-  const walk = (dir: string, layers: GitignoreLayer[], seen: Set<string>, filter?: picomatch.Matcher): void => {
+  // `real` is the directory's real path when the caller knows it (a plain subdirectory of a known real path)
+  const walk = (dir: string, layers: GitignoreLayer[], seen: Set<string>, filter?: picomatch.Matcher, knownReal?: string): void => {
     let real: string;
     try {
-      real = fs.realpathSync(dir);
+      real = knownReal ?? fs.realpathSync(dir);
     } catch {
       return;
     }
@@ -127,7 +129,8 @@ export function discoverFiles(options: DiscoverOptions): Discovery {
       const abs = path.join(dir, entry.name);
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
-      if (entry.isSymbolicLink()) {
+      const isLink = entry.isSymbolicLink();
+      if (isLink) {
         try {
           const stat = fs.statSync(abs);
           isDir = stat.isDirectory();
@@ -139,7 +142,7 @@ export function discoverFiles(options: DiscoverOptions): Discovery {
       if (isDir) {
         if (SKIPPED_DIRS.has(entry.name)) continue;
         if (ignoredByLayers(here, abs, true) || isIgnored(abs, true)) continue;
-        walk(abs, here, seen, filter);
+        walk(abs, here, seen, filter, isLink ? undefined : path.join(real, entry.name));
       } else if (isFile && isSourceFile(entry.name)) {
         if (ignoredByLayers(here, abs, false) || isIgnored(abs, false)) continue;
         if (filter && !filter(toPosix(path.relative(cwd, abs)))) continue;

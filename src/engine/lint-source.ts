@@ -64,7 +64,36 @@ export function scriptKindFor(t: TS, filePath: string): ts.ScriptKind {
 
 /** Parses with the bundled compiler; parent pointers set (rules walk upwards). */
 export function parseSource(text: string, filePath: string, t: TS = compiler): ts.SourceFile {
-  return t.createSourceFile(filePath, text, t.ScriptTarget.Latest, true, scriptKindFor(t, filePath));
+  const sf = t.createSourceFile(filePath, text, t.ScriptTarget.Latest, false, scriptKindFor(t, filePath));
+  setParents(t, sf);
+  return sf;
+}
+
+/**
+ * Sets every node's `parent`, JSDoc included: what `createSourceFile(…, setParentNodes: true)` does, at about
+ * half its cost (the compiler gathers each node's children into arrays first). An explicit stack, so a deeply
+ * nested file cannot overflow the call stack.
+ */
+function setParents(t: TS, root: ts.Node): void {
+  const forEachChild = t.forEachChild;
+  const stack: ts.Node[] = [root];
+  let parent: ts.Node = root;
+  const bind = (child: ts.Node): void => {
+    (child as { parent: ts.Node }).parent = parent;
+    stack.push(child);
+  };
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    parent = node;
+    forEachChild(node, bind);
+    const docs = (node as { jsDoc?: ts.Node[] }).jsDoc;
+    if (docs) {
+      for (const doc of docs) {
+        (doc as { parent: ts.Node }).parent = node;
+        stack.push(doc);
+      }
+    }
+  }
 }
 
 /** The first syntax error of a parsed file, if any. */
@@ -85,19 +114,27 @@ interface Dispatch {
   enter: (NodeListener[] | undefined)[];
   exit: (NodeListener[] | undefined)[];
   fileExit: (() => void)[];
+  /** Kinds with a listener, to clear before the tables are reused. */
+  used: number[];
 }
 
 function addListener(table: (NodeListener[] | undefined)[], kind: number, fn: NodeListener): void {
   (table[kind] ??= []).push(fn);
 }
 
+// Dispatch tables are dense (one slot per kind, so the per-node lookup is a packed-array load) and reused from
+// file to file: only the slots a file's rules filled are cleared afterwards.
+const tablePool: { size: number; enter: (NodeListener[] | undefined)[]; exit: (NodeListener[] | undefined)[] }[] = [];
+
 function buildDispatch(t: TS, all: Array<Partial<Record<string, NodeListener>>>): Dispatch {
-  // dense tables (one slot per kind) keep the per-node lookup a packed-array load
   const size = (t.SyntaxKind as unknown as { Count: number }).Count + 1;
-  const dispatch: Dispatch = { enter: new Array<NodeListener[] | undefined>(size).fill(undefined), exit: new Array<NodeListener[] | undefined>(size).fill(undefined), fileExit: [] };
+  const pooled = tablePool.pop();
+  const tables = pooled?.size === size ? pooled : { size, enter: new Array<NodeListener[] | undefined>(size).fill(undefined), exit: new Array<NodeListener[] | undefined>(size).fill(undefined) };
+  const dispatch: Dispatch = { enter: tables.enter, exit: tables.exit, fileExit: [], used: [] };
   const kinds = t.SyntaxKind as unknown as Record<string, number>;
   for (const listeners of all) {
-    for (const [key, fn] of Object.entries(listeners)) {
+    for (const key of Object.keys(listeners)) {
+      const fn = listeners[key];
       if (!fn) continue;
       if (key === 'SourceFile:exit') {
         dispatch.fileExit.push(() => fn(undefined as unknown as ts.Node));
@@ -106,26 +143,43 @@ function buildDispatch(t: TS, all: Array<Partial<Record<string, NodeListener>>>)
       const isExit = key.endsWith(':exit');
       const name = isExit ? key.slice(0, -5) : key;
       const kind = kinds[name];
-      if (kind === undefined) throw new InternalError(`Unknown node kind in rule listener: ${key}`);
-      addListener(isExit ? dispatch.exit : dispatch.enter, kind, fn);
+      if (kind === undefined) {
+        releaseDispatch(dispatch, size);
+        throw new InternalError(`Unknown node kind in rule listener: ${key}`);
+      }
+      const table = isExit ? dispatch.exit : dispatch.enter;
+      if (table[kind] === undefined) dispatch.used.push(kind);
+      addListener(table, kind, fn);
     }
   }
   return dispatch;
 }
 
+function releaseDispatch(dispatch: Dispatch, size: number): void {
+  for (const kind of dispatch.used) {
+    dispatch.enter[kind] = undefined;
+    dispatch.exit[kind] = undefined;
+  }
+  tablePool.push({ size, enter: dispatch.enter, exit: dispatch.exit });
+}
+
 /** One depth-first traversal of the file, calling every rule's listeners. */
 function traverse(t: TS, sf: ts.SourceFile, dispatch: Dispatch): void {
   const { enter, exit } = dispatch;
-  if (enter.some(Boolean) || exit.some(Boolean)) {
-    const forEachChild = t.forEachChild;
-    const visit = (node: ts.Node): void => {
-      const on = enter[node.kind];
-      if (on !== undefined) for (let i = 0; i < on.length; i++) on[i]!(node);
-      forEachChild(node, visit);
-      const off = exit[node.kind];
-      if (off !== undefined) for (let i = 0; i < off.length; i++) off[i]!(node);
-    };
-    visit(sf);
+  try {
+    if (dispatch.used.length > 0) {
+      const forEachChild = t.forEachChild;
+      const visit = (node: ts.Node): void => {
+        const on = enter[node.kind];
+        if (on !== undefined) for (let i = 0; i < on.length; i++) on[i]!(node);
+        forEachChild(node, visit);
+        const off = exit[node.kind];
+        if (off !== undefined) for (let i = 0; i < off.length; i++) off[i]!(node);
+      };
+      visit(sf);
+    }
+  } finally {
+    releaseDispatch(dispatch, enter.length);
   }
   for (const fn of dispatch.fileExit) fn();
 }

@@ -126,7 +126,13 @@ export function createProjectCollector(resolved: readonly ResolvedRule[], t: typ
         if (current?.filePath !== filePath || current.sourceFile !== sourceFile) current = { filePath, file, sourceFile, facts: {} };
         const mine = current;
         const projectContext: ProjectFileContext = {
-          ...context,
+          ts: context.ts,
+          sourceFile,
+          filePath,
+          options: context.options,
+          knowledge: context.knowledge,
+          file,
+          report: context.report,
           collect(fact) {
             (mine.facts[id] ??= []).push(fact);
           },
