@@ -46,13 +46,11 @@ export type ShapeFact =
   | { type: 'handler'; name: string };
 
 const ERRORISH_NAME = /error|fail|problem|fault|exception|reject|deny|denied|unauthori[sz]ed|forbidden|notfound|not_found|badrequest|bad_request/i;
-// Keys that say a body reports a failure when no error status is visible (a body in a catch or an error handler).
-const ERRORISH_KEYS = new Set(['error', 'errors', 'err', 'message', 'msg', 'code', 'errorCode', 'error_code', 'success', 'ok', 'status', 'statusCode', 'title', 'detail', 'type', 'reason', 'fault', 'errorMessage', 'error_message']);
 const PROBLEM_JSON = 'problem+json';
 const JSX_FILE = /\.[jt]sx$/;
 const HANDLER_REGISTRARS = new Set(['onError', 'setErrorHandler']);
 const WEBHOOK_PATH = /webhook|(?:^|\/)hooks\//i;
-// Keys that make a body in a catch an error report even without an error status (`status`, `ok` alone do not).
+// Keys that make a body an error report (`{ status: 'DOWN' }` or `{ isAvailable: false }` with a 503 is a probe's answer).
 const ERROR_REPORT_KEYS = new Set(['error', 'errors', 'err', 'message', 'msg', 'code', 'errorCode', 'error_code', 'errorMessage', 'error_message', 'detail', 'reason', 'fault']);
 // Next.js route handlers and API routes.
 const ROUTE_FILE = /(?:^|\/)(?:app\/(?:.*\/)?route\.[cm]?[jt]s|pages\/api\/.*)$/;
@@ -139,6 +137,11 @@ function localConst(t: TS, id: ts.Identifier): ts.VariableDeclaration | undefine
   return undefined;
 }
 
+/** `422` / `HttpStatus.NOT_FOUND`: a status argument. */
+function isStatusArgument(t: TS, e: ts.Expression): boolean {
+  return t.isNumericLiteral(e) || (t.isPropertyAccessExpression(e) && /^[A-Z][A-Z0-9_]*$/.test(e.name.text));
+}
+
 /** `'Not found'`, `` `No order ${id}` ``, `'Bad ' + field`: a body that is text whatever the values. */
 function isTextPayload(t: TS, expr: ts.Expression): boolean {
   const e = skipOuter(t, expr);
@@ -195,9 +198,9 @@ function reportsError(shape: BodyShape): boolean {
   return shape.keys.some((k) => ERROR_REPORT_KEYS.has(k.name) || ERROR_REPORT_KEYS.has(k.name.toLowerCase()));
 }
 
-function hasErrorishKey(shape: BodyShape): boolean {
-  // `{ Error: 'Invalid request' }` reads as an error report too (and differs from `{ error }`)
-  return shape.keys.some((k) => ERRORISH_KEYS.has(k.name) || ERRORISH_KEYS.has(k.name.toLowerCase()));
+/** `{ success: false }` / `{ ok: false }` with an error status: an outcome envelope. */
+function hasOutcomeKey(shape: BodyShape): boolean {
+  return shape.keys.some((k) => k.name === 'success' || k.name === 'ok');
 }
 
 interface Unit {
@@ -325,12 +328,17 @@ export default defineProjectRule<MessageIds, Options, ShapeFact>({
         const newExpr = node as ts.NewExpression;
         const name = (sink.name.split('.').pop() ?? sink.name);
         if (OPTION_EXCEPTIONS.has(name)) return true;
-        const payload = (newExpr.arguments ?? []).map((a) => skipOuter(t, a)).find((a) => t.isObjectLiteralExpression(a)) as ts.ObjectLiteralExpression | undefined;
+        // new BadRequestException({ code, message }) / new HttpException(422, { errors }) — the body is the first
+        // argument after a status; `new HttpException(msg, 400, { cause })` takes options after the body
+        const first = (newExpr.arguments ?? []).map((a) => skipOuter(t, a)).find((a) => !isStatusArgument(t, a));
+        const payload = first && t.isObjectLiteralExpression(first) ? first : undefined;
         const keys = payload && shapeOfObject(t, payload);
         if (payload && keys?.length) context.collect({ type: 'body', shape: { keys, problemJson }, site: context.site(payload), role, owner, exception: true, ...(helper ? { helper } : {}) });
         return true;
       }
       if (sink.status !== undefined && sink.status < 400) return true;
+      // res.render(view, locals): an HTML page's data, not an error body
+      if (sink.name.endsWith('.render')) return true;
       const payload = sink.payloads[0];
       if (!payload) return true;
       const errorContext =
@@ -348,7 +356,8 @@ export default defineProjectRule<MessageIds, Options, ShapeFact>({
         const shape = { keys, problemJson };
         // only a body that reads as an error report is an error body: `{ isAvailable: false }` with a 503 is a
         // probe's answer; without an error status, `{ success: true }` in a catch is a fallback answer
-        if (!hasErrorishKey(shape) || (sink.status === undefined && (reportsSuccess(t, obj) || !reportsError(shape)))) return true;
+        if (!reportsError(shape) && !(sink.status !== undefined && hasOutcomeKey(shape))) return true;
+        if (sink.status === undefined && reportsSuccess(t, obj)) return true;
         // a JSON-RPC error (MCP, LSP) has the shape its protocol defines
         if (keys.some((k) => k.name === 'jsonrpc')) return true;
         context.collect({ type: 'body', shape, site: context.site(obj), role, owner, exception: false, ...(helper ? { helper } : {}) });
@@ -438,9 +447,15 @@ function judge(files: readonly ProjectFile<ShapeFact>[], options: Options): Judg
     problemJson: list[0]!.shape.problemJson,
   }));
   rows.sort((a, b) => b.count - a.count || a.bestRole - b.bestRole || Number(b.problemJson) - Number(a.problemJson) || a.list[0]!.file.localeCompare(b.list[0]!.file) || a.list[0]!.site.start - b.list[0]!.site.start);
-  // the central error handler's shape is the API's contract: every thrown error is answered with it
+  // The central error handler's shape is the API's contract (every thrown error is answered with it) when the
+  // handler writes one shape and it is used at least half as often as the top one; a handler's lone special case
+  // (a 401 for a JWT error) or a sub-app's handler (Hono `auth.onError`) beside a larger API is not the contract.
+  const handlerUnits = units.filter((u) => u.role === 'error-handler');
   const handlerRow = rows.find((r) => r.bestRole === ROLE_RANK['error-handler']);
-  if (handlerRow && handlerRow !== rows[0]) rows.splice(0, 0, ...rows.splice(rows.indexOf(handlerRow), 1));
+  const handlerShapes = new Set(handlerUnits.map((u) => u.canonical));
+  if (handlerRow && handlerRow !== rows[0] && handlerShapes.size === 1 && handlerRow.count * 2 >= rows[0]!.count) {
+    rows.splice(0, 0, ...rows.splice(rows.indexOf(handlerRow), 1));
+  }
   const dominant = rows[0]!;
   const total = rows.reduce((n, r) => n + r.count, 0);
   const definer = [...dominant.list].sort((a, b) => ROLE_RANK[a.role] - ROLE_RANK[b.role])[0]!;

@@ -303,7 +303,27 @@ describe('inconsistent-error-shape: bodies beyond object literals', () => {
     expect(shapes(await run(dir))).toEqual([]);
   });
 
-  it("the central error handler's shape is the contract even where inline bodies outnumber it", async () => {
+  it('leaves probe answers, rendered pages and exception options out', async () => {
+    const dir = tempProject({
+      'package.json': '{ "name": "api", "private": true }',
+      'src/health.ts': "export function health(req, res) {\n  res.status(503).json({ status: 'DOWN' });\n}\n",
+      'src/pages.ts': "export function page(req, res) {\n  res.status(500).render('error', { title: 'Oops', error: 'x' });\n}\n",
+      'src/orders.ts': "import { HttpException, NotFoundException } from '@nestjs/common';\n\nexport function find(id) {\n  if (!id) throw new HttpException('id is required', 400, { cause: new Error('no id') });\n  throw new NotFoundException({ error: 'Order not found' });\n}\nexport function other() {\n  throw new HttpException(404, { error: 'Other not found' });\n}\n",
+    });
+    expect(shapes(await run(dir))).toEqual([]);
+  });
+
+  it("an error handler's lone special case is not the contract", async () => {
+    const dir = tempProject({
+      'package.json': '{ "name": "api", "private": true }',
+      'src/app.ts': "import express from 'express';\nconst app = express();\napp.get('/a', (req, res) => res.status(422).json({ errors: { title: ['is blank'] } }));\napp.get('/b', (req, res) => res.status(422).json({ errors: { body: ['is blank'] } }));\napp.get('/c', (req, res) => res.status(404).json({ errors: { id: ['not found'] } }));\napp.use((err, req, res, next) => {\n  if (err.name === 'UnauthorizedError') return res.status(401).json({ status: 'error', message: 'missing credentials' });\n  res.status(err.status ?? 500).json(err.body);\n});\n",
+    });
+    expect(shapes(await run(dir)).map((f) => `${f.file}:${f.line} ${f.message}`)).toEqual([
+      'src/app.ts:7 Error response body { message, status } differs from the dominant error shape { errors } (3 of 4 error responses, e.g. src/app.ts:3).',
+    ]);
+  });
+
+  it("the central error handler's shape is the contract when it is used at least half as often as the top one", async () => {
     const dir = tempProject({
       'package.json': '{ "name": "api", "private": true }',
       'src/errors.ts': "export function handleError(err, c) {\n  return c.json({ code: 'INTERNAL', message: 'Internal error' }, 500);\n}\n",
