@@ -7,7 +7,7 @@ import { appGroups, type AppGroup } from '../src/analysis/packages.js';
 import { defineProjectRule } from '../src/engine/project.js';
 import type { ErrorShapeRow, ProjectFile, ProjectReportDescriptor, Site, SuggestionDescriptor, TS } from '../src/types.js';
 
-export type MessageIds = 'inconsistentShape' | 'useDominantShape' | 'useProblemDetails';
+export type MessageIds = 'inconsistentShape' | 'noConvention' | 'useDominantShape' | 'chooseOneShape' | 'useProblemDetails';
 
 export interface Options {
   ignoreKeys: string[];
@@ -273,6 +273,8 @@ export default defineProjectRule<MessageIds, Options, ShapeFact>({
     description: 'Report HTTP error responses whose body shape differs from the shape most of the API uses.',
     messages: {
       inconsistentShape: 'Error response body {{shape}} differs from the dominant error shape {{dominant}} ({{count}} of {{total}} error responses, {{where}}).',
+      noConvention: 'The API has no error response convention: its {{total}} error responses use {{shapes}} body shapes, and the most common, {{dominant}}, covers only {{count}} of them ({{where}}).',
+      chooseOneShape: 'Choose one error shape, write it in one helper or the central error handler, and move every error response to it.',
       useDominantShape: 'Return the dominant shape {{dominant}} here, or throw and let the central error handler write it.',
       useProblemDetails: 'Or move every error response to RFC 9457 problem details (type, title, status, detail, instance, plus an error code and a trace id) sent as application/problem+json.',
     },
@@ -453,7 +455,8 @@ function judge(files: readonly ProjectFile<ShapeFact>[], options: Options): Judg
   const handlerUnits = units.filter((u) => u.role === 'error-handler');
   const handlerRow = rows.find((r) => r.bestRole === ROLE_RANK['error-handler']);
   const handlerShapes = new Set(handlerUnits.map((u) => u.canonical));
-  if (handlerRow && handlerRow !== rows[0] && handlerShapes.size === 1 && handlerRow.count * 2 >= rows[0]!.count) {
+  const handlerIsContract = !!handlerRow && handlerShapes.size === 1 && handlerRow.count * 2 >= rows[0]!.count;
+  if (handlerRow && handlerRow !== rows[0] && handlerIsContract) {
     rows.splice(0, 0, ...rows.splice(rows.indexOf(handlerRow), 1));
   }
   const dominant = rows[0]!;
@@ -475,6 +478,13 @@ function judge(files: readonly ProjectFile<ShapeFact>[], options: Options): Judg
 
   const data = { dominant: dominant.list[0]!.canonical, count: dominant.count, total, where: where(definer) };
   const reports: ProjectReportDescriptor<MessageIds>[] = [];
+  // Under half the responses agree and no central handler sets the contract: no site "departs" from a
+  // convention, so one finding says so instead of hundreds that each name a shape most of the API ignores too.
+  if (dominant.count * 2 < total && !handlerIsContract) {
+    const suggest: SuggestionDescriptor<MessageIds>[] = [{ messageId: 'chooseOneShape', edits: [] }, { messageId: 'useProblemDetails', edits: [] }];
+    reports.push({ file: definer.reportAt.file, site: definer.reportAt.site, messageId: 'noConvention', data: { ...data, shapes: rows.length }, suggest });
+    return { rows: summary, reports };
+  }
   for (const row of rows.slice(1)) {
     for (const u of row.list) {
       if (isCompatible(u.shape, dominantShape)) continue;

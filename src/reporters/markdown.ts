@@ -3,7 +3,7 @@ import { applyEdits } from '../engine/apply-edits.js';
 import type { AuditResult, Reporter } from '../result.js';
 import { riskRank } from '../risk.js';
 import { RISK_LEVELS, type Finding, type RiskLevel, type Suggestion } from '../types.js';
-import { countByRisk, plural, rankFindings } from './shared.js';
+import { countByRisk, errorShapeCells, plural, rankFindings } from './shared.js';
 
 /** Rows in the findings table and findings explained in full; a PR comment holds 65,536 characters. */
 export const MAX_TABLE_ROWS = 100;
@@ -137,6 +137,17 @@ export const markdownReporter: Reporter = (result, options) => {
     }
   } else {
     out.push('No error-handling problems found.', '');
+  }
+
+  const shapes = errorShapeCells(result);
+  if (shapes.length) {
+    const withApp = shapes.some((s) => s.app);
+    out.push('### Error response shapes', '', `| ${withApp ? 'app | ' : ''}shape | count | where |`, `|${withApp ? '---|' : ''}---|--:|---|`);
+    for (const s of shapes) {
+      const shape = `${code(s.shape)}${s.dominant ? ' (the contract)' : ''}`;
+      out.push(`| ${withApp ? `${escapeCell(s.app ?? '')} | ` : ''}${shape} | ${s.count} | ${escapeCell(s.where)} |`);
+    }
+    out.push('');
   }
 
   if (result.errors.length) {

@@ -27,3 +27,12 @@ export function countByRule(result: AuditResult): Map<string, Record<RiskLevel, 
 export function plural(n: number, word: string, many = `${word}s`): string {
   return `${n} ${n === 1 ? word : many}`;
 }
+
+/** The error-response shapes summary (inconsistent-error-shape) as display cells, most used first per app. */
+export function errorShapeCells(result: AuditResult): { app?: string; shape: string; dominant: boolean; count: number; where: string }[] {
+  return (result.project?.errorShapes ?? []).map((r) => {
+    const examples = r.examples.map((e) => `${e.file}:${e.line}`).join(', ');
+    const defined = r.definedAt ? `${r.definedAt.kind} ${r.definedAt.file}:${r.definedAt.line}; ` : '';
+    return { ...(r.app ? { app: r.app } : {}), shape: r.shape, dominant: r.dominant, count: r.count, where: `${defined}${examples}` };
+  });
+}

@@ -3,7 +3,7 @@ import { structuredPatch } from 'diff';
 import { applyEdits } from '../engine/apply-edits.js';
 import type { AuditResult, Reporter } from '../result.js';
 import { RISK_LEVELS, type Finding, type RiskLevel, type Suggestion } from '../types.js';
-import { countByRisk, countByRule, plural, rankFindings } from './shared.js';
+import { countByRisk, countByRule, errorShapeCells, plural, rankFindings } from './shared.js';
 
 function riskColor(c: ChalkInstance, level: RiskLevel): ChalkInstance {
   return level === 'critical' ? c.bgRed.white.bold : level === 'high' ? c.red.bold : level === 'medium' ? c.yellow : c.blue;
@@ -70,17 +70,18 @@ function ruleTable(result: AuditResult): string[] {
   return lines;
 }
 
-/** Shapes of error-response bodies across the API (inconsistent-error-shape), most used first. */
+/** Shapes of error-response bodies across the API (inconsistent-error-shape), most used first; `*` marks the contract. */
 function errorShapeTable(result: AuditResult): string[] {
-  const rows = result.project?.errorShapes;
-  if (!rows?.length) return [];
-  const cells = rows.map((r) => {
-    const where = r.examples.map((e) => `${e.file}:${e.line}`);
-    const defined = r.definedAt ? `${r.definedAt.kind} ${r.definedAt.file}:${r.definedAt.line}; ` : '';
-    return { shape: `${r.dominant ? '* ' : '  '}${r.shape}`, count: String(r.count), where: `${defined}${where.join(', ')}` };
-  });
-  const width = Math.max(5, ...cells.map((x) => x.shape.length));
-  return [`${'  shape'.padEnd(width)}  ${'count'.padStart(5)}  where`, ...cells.map((x) => `${x.shape.padEnd(width)}  ${x.count.padStart(5)}  ${x.where}`)];
+  const cells = errorShapeCells(result).map((x) => ({ ...x, shape: `${x.dominant ? '* ' : '  '}${x.shape}` }));
+  if (!cells.length) return [];
+  const withApp = cells.some((x) => x.app);
+  const appWidth = withApp ? Math.max(3, ...cells.map((x) => (x.app ?? '').length)) : 0;
+  const width = Math.max(7, ...cells.map((x) => x.shape.length));
+  const app = (s: string) => (withApp ? `${s.padEnd(appWidth)}  ` : '');
+  return [
+    `${app('app')}${'  shape'.padEnd(width)}  ${'count'.padStart(5)}  where`,
+    ...cells.map((x) => `${app(x.app ?? '')}${x.shape.padEnd(width)}  ${String(x.count).padStart(5)}  ${x.where}`),
+  ];
 }
 
 /** The terminal report: risk-ranked findings with why, where and how to fix, then counts per rule. */

@@ -185,6 +185,31 @@ describe('project rules: monorepos', () => {
     ]);
   });
 
+  it('an API where no shape has half the error responses gets one finding saying so, not one per site', async () => {
+    const dir = tempProject({
+      'package.json': '{ "name": "api", "dependencies": { "express": "^5.0.0", "@sentry/node": "^9.0.0" } }',
+      'src/server.ts': [
+        "import express from 'express';",
+        'const app = express();',
+        "app.get('/a', (req, res) => res.status(404).json({ error: 'a' }));",
+        "app.get('/b', (req, res) => res.status(404).json({ error: 'b' }));",
+        "app.get('/c', (req, res) => res.status(400).json({ message: 'c' }));",
+        "app.get('/d', (req, res) => res.status(400).json({ message: 'd' }));",
+        "app.get('/e', (req, res) => res.status(401).json({ detail: 'e' }));",
+        "app.get('/f', (req, res) => res.status(403).json({ reason: 'f' }));",
+        '',
+      ].join('\n'),
+    });
+    const r = await run(dir);
+    expect(shapes(r).map((f) => [f.messageId, `${f.file}:${f.line}`, f.message])).toEqual([
+      [
+        'noConvention',
+        'src/server.ts:3',
+        'The API has no error response convention: its 6 error responses use 4 body shapes, and the most common, { error }, covers only 2 of them (e.g. src/server.ts:3).',
+      ],
+    ]);
+  });
+
   it('a library published on its own (main, no server started, no start script) has no boundary finding', async () => {
     const dir = tempProject({
       'package.json': '{ "name": "hono-plugin", "main": "dist/index.js", "dependencies": { "hono": "^4.0.0" } }',
