@@ -51,6 +51,7 @@ export function buildConfigSchema(rules: readonly AnyRule[]): JsonSchema {
           loggerModules: { type: 'array', items: { type: 'string' }, description: "The project's own logger modules, which may wrap console." },
           browser: { type: 'array', items: { type: 'string' }, description: 'Front-end code, where console is the logger and requests need no server-side timeout.' },
           examples: { type: 'array', items: { type: 'string' }, description: 'Examples, demos, fixtures and docs: not the application, so not its entry point.' },
+          server: { type: 'array', items: { type: 'string' }, description: 'Server code inside a front-end tree (route handlers, API routes): never treated as browser code.' },
         },
       },
       knowledge: knowledgeSchema,

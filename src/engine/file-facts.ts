@@ -10,6 +10,8 @@ export interface FilePatterns {
   browser: string[];
   /** Examples, demos, fixtures, docs and benchmarks: code that is not the application itself. */
   examples: string[];
+  /** Server code inside a front-end tree (Next.js route handlers, `pages/api`, Remix `.server` modules): never browser code. */
+  server: string[];
 }
 
 export const defaultFilePatterns: FilePatterns = {
@@ -26,6 +28,7 @@ export const defaultFilePatterns: FilePatterns = {
     '**/packages/*-{web,ui,frontend,client,app,desktop,extension}/**',
   ],
   examples: ['**/{example,examples,demo,demos,sample,samples,fixture,fixtures,doc,docs,benchmark,benchmarks,bench,playground,storybook,.storybook}/**'],
+  server: ['**/app/**/route.{ts,js,mts,mjs}', 'app/**/route.{ts,js,mts,mjs}', '**/pages/api/**', 'pages/api/**', '**/middleware.{ts,js}', '**/instrumentation.{ts,js}', '**/*.server.{ts,tsx,js,jsx}', '**/server/**', 'server/**'],
 };
 
 export type FileClassifier = (filePath: string, text: string) => FileFacts;
@@ -37,14 +40,25 @@ export function mergePatterns(extra: Partial<FilePatterns> | undefined): FilePat
     loggerModules: [...defaultFilePatterns.loggerModules, ...(extra?.loggerModules ?? [])],
     browser: [...defaultFilePatterns.browser, ...(extra?.browser ?? [])],
     examples: [...defaultFilePatterns.examples, ...(extra?.examples ?? [])],
+    server: [...defaultFilePatterns.server, ...(extra?.server ?? [])],
   };
 }
 
 const USE_CLIENT = /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*['"]use client['"]/;
+// 'use server', import 'server-only', next/server or next/headers: code that runs on the server only.
+const SERVER_ONLY = /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*['"]use server['"]|['"](?:server-only|next\/server|next\/headers)['"]/;
 // import React from 'react', require('vue'): a UI framework module.
 const UI_IMPORT = /(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)['"](?:react|react-dom|react-dom\/client|preact|vue|svelte|solid-js|@angular\/core|next\/navigation|next\/router|@remix-run\/react|react-native|expo|@tanstack\/(?:react|vue)-query|@vueuse\/core|pinia|vuex|jquery)['"]/;
 // window.location, localStorage.getItem, import.meta.env.VITE_: code that only runs in a page.
 const BROWSER_GLOBALS = /\b(?:window|document|localStorage|sessionStorage|navigator)\.[A-Za-z]|\bimport\.meta\.env\.VITE_/;
+
+/** UI framework imports or browser globals; cheap substring checks first, since most server files have neither. */
+function mentionsBrowser(text: string): boolean {
+  const ui = text.includes('react') || text.includes('vue') || text.includes('svelte') || text.includes('solid-js') || text.includes('@angular/core') || text.includes('next/') || text.includes('@remix-run/react') || text.includes('expo') || text.includes('jquery');
+  if (ui && UI_IMPORT.test(text)) return true;
+  const globals = text.includes('window.') || text.includes('document.') || text.includes('Storage.') || text.includes('navigator.') || text.includes('import.meta.env.VITE_');
+  return globals && BROWSER_GLOBALS.test(text);
+}
 
 /**
  * Builds the classifier once per run. Matching is on the path below the directory being audited (so auditing
@@ -57,13 +71,14 @@ export function createFileClassifier(patterns: FilePatterns = defaultFilePattern
   const isLogger = picomatch(patterns.loggerModules, opts);
   const isBrowserPath = picomatch(patterns.browser, opts);
   const isExample = picomatch(patterns.examples, opts);
+  const isServerPath = picomatch(patterns.server, opts);
   return (filePath, text) => {
     const isClient = USE_CLIENT.test(text.slice(0, 2000));
     return {
       isTest: isTest(filePath),
       isScript: text.startsWith('#!') || isScript(filePath),
       isClient,
-      isBrowser: isClient || isBrowserPath(filePath) || UI_IMPORT.test(text) || BROWSER_GLOBALS.test(text),
+      isBrowser: isClient || (!isServerPath(filePath) && !SERVER_ONLY.test(text) && (isBrowserPath(filePath) || mentionsBrowser(text))),
       isLoggerModule: isLogger(filePath),
       isExample: isExample(filePath),
     };

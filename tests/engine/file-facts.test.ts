@@ -41,6 +41,16 @@ describe('file facts', () => {
     expect(classify('src/a.ts', 'const url = import.meta.env.VITE_API;\n').isBrowser).toBe(true);
   });
 
+  it.each([
+    ['apps/web/app/api/orders/route.ts', 'export async function GET() {}\n'],
+    ['apps/web/pages/api/orders.ts', 'export default function handler(req, res) {}\n'],
+    ['apps/web/lib/orders.ts', "import 'server-only';\n"],
+    ['apps/web/lib/actions.ts', "'use server';\nexport async function save() {}\n"],
+    ['apps/web/app/routes/orders.server.ts', 'export const load = 1;\n'],
+  ])('%s in a front-end tree is server code', (path, text) => {
+    expect(classify(path, text).isBrowser).toBe(false);
+  });
+
   it('takes extra globs from config', () => {
     const custom = createFileClassifier(mergePatterns({ tests: ['spec/**'], browser: ['src/views/**'] }));
     expect(custom('spec/a.ts', '').isTest).toBe(true);

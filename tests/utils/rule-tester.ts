@@ -87,6 +87,7 @@ export function runRuleTests(rule: AnyRule, cases: RuleCases): void {
     describe('invalid', () => {
       for (const c of cases.invalid) {
         it(title(c.code), () => {
+          expect(c.errors.length, 'an invalid case must expect at least one error').toBeGreaterThan(0);
           const filePath = c.filename ?? 'src/file.ts';
           const findings = lintCase(rule, c);
           expect(findings.length, findings.map((f) => `${f.line}:${f.column} ${f.messageId} ${f.message}`).join('\n')).toBe(c.errors.length);
