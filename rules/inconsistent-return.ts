@@ -53,11 +53,10 @@ export default defineRule<MessageIds, Options>({
     const check = (node: ts.Node): void => {
       const fn = node as FunctionLike;
       if (!fn.body || !t.isBlock(fn.body) || fn.asteriskToken || t.isConstructorDeclaration(fn) || t.isSetAccessorDeclaration(fn)) return;
-      if (declaresProjectType(t, fn) || implementsContract(t, fn)) return;
       const values = returnValues(t, fn);
       if (values.length < 2 || values.some((v) => v.kind === 'jsx')) return;
       const found = classifyMix(t, fn, values);
-      if (!found) return;
+      if (!found || declaresProjectType(t, fn) || implementsContract(t, fn)) return;
       const lines = [...new Set(found.involved.map((v) => sf.getLineAndCharacterOfPosition(v.statement.getStart(sf)).line + 1))].sort((a, b) => a - b);
       const name = functionName(t, fn);
       context.report({
@@ -132,20 +131,28 @@ function isProjectModule(specifier: string): boolean {
   return /^(\.{1,2}\/|@\/|~\/|#|src\/|@app\/|@server\/|@shared\/|@lib\/|@common\/)/.test(specifier);
 }
 
+// Per file: the types it declares anywhere and the names it imports from project modules, collected once.
+const declaredTypes = new WeakMap<ts.SourceFile, Set<string>>();
+
 function isDeclaredType(t: TS, sf: ts.SourceFile, name: string): boolean {
-  let found = false;
-  const visit = (n: ts.Node): void => {
-    if (found) return;
-    if ((t.isTypeAliasDeclaration(n) || t.isInterfaceDeclaration(n) || t.isEnumDeclaration(n) || t.isClassDeclaration(n)) && n.name?.text === name) found = true;
-    else if (t.isImportDeclaration(n) && t.isStringLiteral(n.moduleSpecifier) && isProjectModule(n.moduleSpecifier.text)) {
-      const c = n.importClause;
-      if (c?.name?.text === name) found = true;
-      const nb = c?.namedBindings;
-      if (nb && t.isNamedImports(nb) && nb.elements.some((e) => e.name.text === name)) found = true;
-    } else t.forEachChild(n, visit);
-  };
-  visit(sf);
-  return found;
+  let names = declaredTypes.get(sf);
+  if (!names) {
+    const found = new Set<string>();
+    const visit = (n: ts.Node): void => {
+      if ((t.isTypeAliasDeclaration(n) || t.isInterfaceDeclaration(n) || t.isEnumDeclaration(n) || t.isClassDeclaration(n)) && n.name) found.add(n.name.text);
+      if (t.isImportDeclaration(n) && t.isStringLiteral(n.moduleSpecifier) && isProjectModule(n.moduleSpecifier.text)) {
+        const c = n.importClause;
+        if (c?.name) found.add(c.name.text);
+        const nb = c?.namedBindings;
+        if (nb && t.isNamedImports(nb)) for (const e of nb.elements) found.add(e.name.text);
+        return;
+      }
+      t.forEachChild(n, visit);
+    };
+    visit(sf);
+    declaredTypes.set(sf, (names = found));
+  }
+  return names.has(name);
 }
 
 /** Every value the function can return, `a ? b : c` and `a ?? b` split into their branches. */

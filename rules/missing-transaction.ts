@@ -1,7 +1,7 @@
 import type * as ts from 'typescript';
 import { calleeName, functionName, isFunctionLike, skipOuter, type FunctionLike } from '../src/analysis/ast.js';
 import { isLikelyOutboundCall } from '../src/analysis/effects.js';
-import { collectUnits, isRelativeWrite, layerName, receiverName, resolveIdentifier, summarizeUnits, type DbWrite, type UnitSummary } from '../src/analysis/database.js';
+import { collectUnits, isRelativeWrite, layerName, mayWrite, receiverName, resolveIdentifier, summarizeUnits, type DbWrite, type UnitSummary } from '../src/analysis/database.js';
 import { defineRule } from '../src/define-rule.js';
 import type { Knowledge } from '../src/knowledge/index.js';
 import { FACTORS, MONEY_WORDS } from '../src/risk.js';
@@ -57,6 +57,7 @@ export default defineRule<MessageIds, Options>({
         if (context.file.isTest || context.file.isClient) return;
         // scripts, seeds, migrations, fixtures and benchmarks load data once, under a person's eye
         if (!options.checkScripts && (context.file.isScript || context.file.isExample)) return;
+        if (!mayWrite(t, sf, context.knowledge)) return;
         const ignore = options.ignoreTargets.map((p) => new RegExp(p));
         const units = collectUnits(t, sf, context.knowledge, (call) => isLikelyOutboundCall(t, call, context.knowledge) || PAYMENT_SDK.test(calleeName(t, call) ?? ''));
         const summaries = summarizeUnits(t, units, (w) => ignore.some((re) => re.test(receiverName(t, w))));

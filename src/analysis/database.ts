@@ -108,6 +108,12 @@ interface Vocab {
   clientNames: Set<string>;
   txHandleNames: Set<string>;
   decorators: Set<string>;
+  /** Every method name that can end a write chain: a cheap test before any receiver is resolved. */
+  writeNames: Set<string>;
+  /** Text a file must contain somewhere for any of its calls to be recognised as a write: a handle. */
+  signal: RegExp;
+  /** ... and a write: a write method's name after a dot, or a string that starts with a writing SQL statement. */
+  writeText: RegExp;
 }
 
 const vocabCache = new WeakMap<DatabaseKnowledge, Vocab>();
@@ -150,9 +156,86 @@ function vocabOf(knowledge: Knowledge): Vocab {
     clientNames: new Set(db.clientNames ?? defaultDatabase.clientNames),
     txHandleNames: new Set(db.transactionHandleNames ?? defaultDatabase.transactionHandleNames),
     decorators: new Set(db.transactionDecorators ?? defaultDatabase.transactionDecorators),
+    writeNames: new Set(),
+    signal: /$^/,
+    writeText: /$^/,
   };
+  v.writeNames = new Set([
+    ...v.extraWrites, ...v.extraBulk, ...v.rawMethods, ...defaultDatabase.writeMethods, ...defaultDatabase.bulkWriteMethods,
+    ...all.flatMap((l) => [...l.writeMethods, ...l.bulkWriteMethods, ...l.builderWriteMethods, ...l.recordWriteMethods]),
+  ]);
+  v.signal = signalOf(v, all);
+  const named = [...v.writeNames].filter((m) => !v.rawMethods.has(m) || /^\$/.test(m)).map((m): [string, string] => [m, '\\b']);
+  v.writeText = new RegExp(`(?:\\.|\\[\\s*['"\`])\\s*${trieSource(named)}|['"\`](?:[\\s(]|--[^\\n]*\\n|/\\*[\\s\\S]*?\\*/)*(?:insert|update|delete|merge|replace|upsert|truncate|with)\\b`, 'i');
   vocabCache.set(db, v);
   return v;
+}
+
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * An alternation of `literal + suffix` entries as a trie (`p(?:risma\b|g\b)`): the regular expression engine
+ * then tries one branch per character instead of every entry at every position.
+ */
+function trieSource(entries: [literal: string, suffix: string][]): string {
+  interface Node {
+    next: Map<string, Node>;
+    ends: Set<string>;
+  }
+  const root: Node = { next: new Map(), ends: new Set() };
+  for (const [literal, suffix] of entries) {
+    let n = root;
+    for (const ch of literal) {
+      let child = n.next.get(ch);
+      if (!child) n.next.set(ch, (child = { next: new Map(), ends: new Set() }));
+      n = child;
+    }
+    n.ends.add(suffix);
+  }
+  const emit = (n: Node): string => {
+    // longer literals first, so `conn` does not stop `connection` short
+    const alts = [...[...n.next].map(([ch, child]) => escapeRegExp(ch) + emit(child)), ...n.ends];
+    return alts.length === 1 ? alts[0]! : `(?:${alts.join('|')})`;
+  };
+  return emit(root);
+}
+
+/**
+ * Text one piece of which every recognisable write needs somewhere in its file: a receiver name, a handle type,
+ * a factory, a decorator, a data-layer import or a model path. A file without any is skipped before it is walked.
+ */
+function signalOf(v: Vocab, layers: DataLayerKnowledge[]): RegExp {
+  const words = new Set<string>([
+    ...v.clientNames, ...v.txHandleNames,
+    ...layers.flatMap((l) => [...l.clientTypes, ...l.modelTypes, ...l.clientFactories].map((x) => x.split('.').pop()!)),
+  ]);
+  const whole = [...words].filter((w) => /^\w+$/.test(w)).map((w): [string, string] => [w, '\\b']);
+  // *Repository / *Repo / *Model receivers, Inject* decorators, transaction and handle types, BaseEntity / Model
+  // classes, models/ and schemas/ imports, getRepository / getManager / model() factories; a configured name
+  // such as `$db` as plain text.
+  const shapes: [string, string][] = [
+    ['Repo', '(?:sitory)?\\b'], ['repo', '(?:sitory)?\\b'], ['Model', '\\b'], ['Inject', '[A-Z]'], ['Transaction', ''], ['Prisma', ''],
+    ['QueryRunner', ''], ['ClientSession', ''], ['BaseEntity', ''], ['Tx', '\\b'], ['Trx', '\\b'], ['TxClient', ''], ['DbOrTx', ''],
+    ['model', 's?[/\'"]'], ['schema', 's?[/\'"]'], ['get', '(?:Manager|Connection|ModelForClass|\\w*Repository)\\b'], ['define(', ''], ['collection(', ''],
+    ...[...words].filter((w) => w && !/^\w+$/.test(w)).map((w): [string, string] => [w, '']),
+  ];
+  const modules = layers.flatMap((l) => l.modules).flatMap((m) => ["'", '"', '`'].map((q): [string, string] => [q + m, '(?:/[^\'"`]*)?[\'"`]']));
+  return new RegExp(`\\b${trieSource(whole)}|${trieSource([...shapes, ...modules])}`);
+}
+
+const signalCache = new WeakMap<ts.SourceFile, Map<Knowledge, boolean>>();
+
+/** True when the file might hold a database write (any data-layer import, receiver name or handle type). */
+export function mayWrite(t: TS, sf: ts.SourceFile, knowledge: Knowledge): boolean {
+  let byKnowledge = signalCache.get(sf);
+  if (!byKnowledge) signalCache.set(sf, (byKnowledge = new Map()));
+  let hit = byKnowledge.get(knowledge);
+  if (hit === undefined) {
+    const v = vocabOf(knowledge);
+    hit = v.signal.test(sf.text) && v.writeText.test(sf.text);
+    byKnowledge.set(knowledge, hit);
+  }
+  return hit;
 }
 
 /** The display name of a layer id (`Prisma`). */
@@ -254,39 +337,75 @@ function bindsName(t: TS, name: ts.BindingName, wanted: string): boolean {
   return name.elements.some((el) => !t.isOmittedExpression(el) && bindsName(t, el.name, wanted));
 }
 
-function declsIn(t: TS, statements: readonly ts.Statement[], name: string): Decl | undefined {
+function boundNames(t: TS, name: ts.BindingName, out: string[] = []): string[] {
+  if (t.isIdentifier(name)) out.push(name.text);
+  else for (const el of name.elements) if (!t.isOmittedExpression(el)) boundNames(t, el.name, out);
+  return out;
+}
+
+// Per scope node (block, case clause, source file, function): its declarations by name, built once on first
+// lookup, so resolving an identifier costs the depth of its scope chain, not the statements around it.
+const scopeIndex = new WeakMap<ts.Node, Map<string, Decl>>();
+
+function indexStatements(t: TS, statements: readonly ts.Statement[], out: Map<string, Decl>): void {
+  const add = (name: string, d: Decl): void => {
+    if (!out.has(name)) out.set(name, d);
+  };
   for (const st of statements) {
     if (t.isVariableStatement(st)) {
+      const isConst = (st.declarationList.flags & t.NodeFlags.Const) !== 0;
       for (const d of st.declarationList.declarations) {
-        if (!bindsName(t, d.name, name)) continue;
-        const isConst = (st.declarationList.flags & t.NodeFlags.Const) !== 0;
-        return { kind: 'var', node: d, name, init: t.isIdentifier(d.name) ? d.initializer : undefined, type: t.isIdentifier(d.name) ? d.type : undefined, isConst, destructured: !t.isIdentifier(d.name) };
+        const simple = t.isIdentifier(d.name);
+        for (const name of boundNames(t, d.name)) {
+          add(name, { kind: 'var', node: d, name, init: simple ? d.initializer : undefined, type: simple ? d.type : undefined, isConst, destructured: !simple });
+        }
       }
-    } else if (t.isFunctionDeclaration(st) && st.name?.text === name) {
-      return { kind: 'function', node: st, name };
-    } else if (t.isClassDeclaration(st) && st.name?.text === name) {
-      return { kind: 'class', node: st, name };
-    } else if (t.isExportAssignment(st) || t.isImportDeclaration(st)) {
-      continue;
+    } else if (t.isFunctionDeclaration(st) && st.name) {
+      add(st.name.text, { kind: 'function', node: st, name: st.name.text });
+    } else if (t.isClassDeclaration(st) && st.name) {
+      add(st.name.text, { kind: 'class', node: st, name: st.name.text });
     }
   }
-  return undefined;
+}
+
+function scopeDecls(t: TS, n: ts.Node): Map<string, Decl> | undefined {
+  let index = scopeIndex.get(n);
+  if (index) return index;
+  if (isFunctionLike(t, n)) {
+    index = new Map();
+    n.parameters.forEach((p, i) => {
+      for (const name of boundNames(t, p.name)) {
+        if (!index!.has(name)) index!.set(name, { kind: 'param', node: p, name, type: p.type, init: p.initializer, fn: n, index: i, destructured: !t.isIdentifier(p.name) });
+      }
+    });
+  } else if (t.isBlock(n) || t.isModuleBlock(n) || t.isCaseClause(n) || t.isDefaultClause(n)) {
+    index = new Map();
+    indexStatements(t, n.statements, index);
+  } else if (t.isSourceFile(n)) {
+    index = new Map();
+    indexStatements(t, n.statements, index);
+    for (const st of n.statements) {
+      if (!t.isImportDeclaration(st) || !st.importClause) continue;
+      const c = st.importClause;
+      const module = t.isStringLiteral(st.moduleSpecifier) ? st.moduleSpecifier.text : '';
+      const add = (name: string, node: ts.Node, imported: string, nameNode: ts.Node): void => {
+        if (!index!.has(name)) index!.set(name, { kind: 'import', node, name, binding: { module, imported, node: nameNode } });
+      };
+      if (c.name) add(c.name.text, c, 'default', c.name);
+      const nb = c.namedBindings;
+      if (nb && t.isNamespaceImport(nb)) add(nb.name.text, nb, '*', nb.name);
+      if (nb && t.isNamedImports(nb)) for (const el of nb.elements) add(el.name.text, el, (el.propertyName ?? el.name).text, el.name);
+    }
+  } else {
+    return undefined;
+  }
+  scopeIndex.set(n, index);
+  return index;
 }
 
 /** Finds the declaration an identifier refers to, walking lexical scopes outwards. */
 export function resolveIdentifier(t: TS, name: string, from: ts.Node): Decl | undefined {
   for (let n: ts.Node | undefined = from.parent; n; n = n.parent) {
-    if (isFunctionLike(t, n)) {
-      const idx = n.parameters.findIndex((p) => bindsName(t, p.name, name));
-      if (idx >= 0) {
-        const p = n.parameters[idx]!;
-        return { kind: 'param', node: p, name, type: p.type, init: p.initializer, fn: n, index: idx, destructured: !t.isIdentifier(p.name) };
-      }
-    }
-    if (t.isBlock(n) || t.isModuleBlock(n) || t.isCaseClause(n) || t.isDefaultClause(n)) {
-      const d = declsIn(t, n.statements, name);
-      if (d) return d;
-    }
     if ((t.isForOfStatement(n) || t.isForInStatement(n) || t.isForStatement(n)) && n.initializer && t.isVariableDeclarationList(n.initializer)) {
       for (const d of n.initializer.declarations) {
         if (bindsName(t, d.name, name)) {
@@ -294,26 +413,14 @@ export function resolveIdentifier(t: TS, name: string, from: ts.Node): Decl | un
           return { kind: 'var', node: d, name, init: d.initializer, type: d.type };
         }
       }
+      continue;
     }
-    if (t.isCatchClause(n) && n.variableDeclaration && bindsName(t, n.variableDeclaration.name, name)) {
-      return { kind: 'catch', node: n.variableDeclaration, name };
+    if (t.isCatchClause(n)) {
+      if (n.variableDeclaration && bindsName(t, n.variableDeclaration.name, name)) return { kind: 'catch', node: n.variableDeclaration, name };
+      continue;
     }
-    if (t.isSourceFile(n)) {
-      const d = declsIn(t, n.statements, name);
-      if (d) return d;
-      for (const st of n.statements) {
-        if (t.isImportDeclaration(st) && st.importClause) {
-          const c = st.importClause;
-          const module = t.isStringLiteral(st.moduleSpecifier) ? st.moduleSpecifier.text : '';
-          if (c.name?.text === name) return { kind: 'import', node: c, name, binding: { module, imported: 'default', node: c.name } };
-          const nb = c.namedBindings;
-          if (nb && t.isNamespaceImport(nb) && nb.name.text === name) return { kind: 'import', node: nb, name, binding: { module, imported: '*', node: nb.name } };
-          if (nb && t.isNamedImports(nb)) {
-            for (const el of nb.elements) if (el.name.text === name) return { kind: 'import', node: el, name, binding: { module, imported: (el.propertyName ?? el.name).text, node: el.name } };
-          }
-        }
-      }
-    }
+    const d = scopeDecls(t, n)?.get(name);
+    if (d) return d;
   }
   return undefined;
 }
@@ -334,7 +441,18 @@ interface Member {
   decorators: readonly ts.Decorator[];
 }
 
+const memberCache = new WeakMap<ts.ClassLikeDeclaration, Map<string, Member | undefined>>();
+
 function classMember(t: TS, cls: ts.ClassLikeDeclaration, name: string): Member | undefined {
+  let byName = memberCache.get(cls);
+  if (!byName) memberCache.set(cls, (byName = new Map()));
+  if (byName.has(name)) return byName.get(name);
+  const m = findClassMember(t, cls, name);
+  byName.set(name, m);
+  return m;
+}
+
+function findClassMember(t: TS, cls: ts.ClassLikeDeclaration, name: string): Member | undefined {
   for (const m of cls.members) {
     if (t.isPropertyDeclaration(m) && m.name && (t.isIdentifier(m.name) || t.isPrivateIdentifier(m.name)) && m.name.text === name) {
       const init = m.initializer;
@@ -394,6 +512,8 @@ interface Resolver {
   file: FileInfo;
   /** Parameters of transaction callbacks seen so far (writes through them are inside that transaction). */
   txParams: Set<ts.Node>;
+  /** `handleOf` per expression (`null` while it is being computed, which also cuts cycles). */
+  memo: Map<ts.Node, Handle | null>;
 }
 
 function typeNames(t: TS, type: ts.TypeNode | undefined): string[] {
@@ -604,9 +724,18 @@ function handleFromMember(r: Resolver, cls: ts.ClassLikeDeclaration, name: strin
 
 /** What a receiver expression is: `prisma`, `this.orderRepository`, `ctx.db`, `tx`. */
 export function handleOf(r: Resolver, expr: ts.Expression, depth = 0): Handle | undefined {
-  const { t } = r;
   if (depth > 6) return undefined;
-  const e = skipOuter(t, expr);
+  const e = skipOuter(r.t, expr);
+  const hit = r.memo.get(e);
+  if (hit !== undefined) return hit ?? undefined;
+  r.memo.set(e, null);
+  const h = computeHandle(r, e, depth);
+  r.memo.set(e, h ?? null);
+  return h;
+}
+
+function computeHandle(r: Resolver, e: ts.Expression, depth: number): Handle | undefined {
+  const { t } = r;
   if (t.isIdentifier(e)) return handleOfName(r, e.text, e, depth);
   if (t.isPropertyAccessExpression(e) && e.expression.kind === t.SyntaxKind.ThisKeyword) {
     const cls = enclosingClass(t, e);
@@ -783,6 +912,25 @@ export function decomposeChain(t: TS, outer: ts.Expression): Chain {
     break;
   }
   return { base: e, segs: raw.reverse(), outer };
+}
+
+/** Only a chain that names a write method (or runs a tagged SQL template) can write: the rest is never resolved. */
+function mayBeWriteChain(t: TS, outer: ts.Expression, writeNames: Set<string>): boolean {
+  let e: ts.Expression = outer;
+  for (;;) {
+    if (t.isNonNullExpression(e) || t.isParenthesizedExpression(e) || t.isAsExpression(e) || t.isSatisfiesExpression(e)) e = e.expression;
+    else if (t.isCallExpression(e)) e = e.expression;
+    else if (t.isTaggedTemplateExpression(e)) {
+      if (!t.isPropertyAccessExpression(skipOuter(t, e.tag))) return true;
+      e = e.tag;
+    } else if (t.isPropertyAccessExpression(e)) {
+      if (writeNames.has(e.name.text)) return true;
+      e = e.expression;
+    } else if (t.isElementAccessExpression(e)) {
+      if (t.isStringLiteralLike(e.argumentExpression) && writeNames.has(e.argumentExpression.text)) return true;
+      e = e.expression;
+    } else return false;
+  }
 }
 
 /** True when `node` is the last call of its chain (its result is not called or accessed further in a chain). */
@@ -1051,7 +1199,7 @@ function receiverExpr(chain: Chain, end: number): ts.Expression {
 
 export function createResolver(t: TS, sf: ts.SourceFile, knowledge: Knowledge): Resolver {
   const v = vocabOf(knowledge);
-  return { t, v, file: readImports(t, sf, v.db), txParams: new Set() };
+  return { t, v, file: readImports(t, sf, v.db), txParams: new Set(), memo: new Map() };
 }
 
 /**
@@ -1060,6 +1208,7 @@ export function createResolver(t: TS, sf: ts.SourceFile, knowledge: Knowledge): 
  */
 export function recognizeWrite(r: Resolver, outer: ts.Expression): DbWrite | undefined {
   const { t } = r;
+  if (!mayBeWriteChain(t, outer, r.v.writeNames)) return undefined;
   const chain = decomposeChain(t, outer);
   const { base, segs } = chain;
   if (segs.length === 0) return undefined;
@@ -1129,10 +1278,18 @@ export function receiverName(t: TS, w: DbWrite): string {
   return w.target ?? skipOuter(t, w.receiver).getText();
 }
 
+// One resolver per file for the risk model's one-call questions, so its memo serves every call of the file.
+const plainResolvers = new WeakMap<Knowledge, WeakMap<ts.SourceFile, Resolver>>();
+
 /** `isLikelyDbWrite` for the risk model: one call, no function context. */
 export function isDbWriteCall(t: TS, call: ts.CallExpression, knowledge: Knowledge): boolean {
   if (!isChainOuter(t, call)) return false;
-  const r = createResolver(t, call.getSourceFile(), knowledge);
+  const sf = call.getSourceFile();
+  if (!mayWrite(t, sf, knowledge)) return false;
+  let bySf = plainResolvers.get(knowledge);
+  if (!bySf) plainResolvers.set(knowledge, (bySf = new WeakMap()));
+  let r = bySf.get(sf);
+  if (!r) bySf.set(sf, (r = createResolver(t, sf, knowledge)));
   return recognizeWrite(r, call) !== undefined;
 }
 
@@ -1167,6 +1324,7 @@ export function transactionScopeOf(r: Resolver, call: ts.CallExpression): TxScop
   const { t, v } = r;
   const callee = skipOuter(t, call.expression);
   const name = t.isPropertyAccessExpression(callee) ? callee.name.text : t.isIdentifier(callee) ? callee.text : undefined;
+  if (call.arguments.length === 0) return undefined;
   const bodies = call.arguments.filter((a) => isFnExpr(t, a) || (name === '$transaction' && (t.isArrayLiteralExpression(skipOuter(t, a)) || isArrayArg(t, a))));
   if (bodies.length === 0) return undefined;
   const receiver = t.isPropertyAccessExpression(callee) ? callee.expression : undefined;
@@ -1191,11 +1349,9 @@ export function explicitBeginOf(r: Resolver, call: ts.CallExpression): { receive
   const { t, v } = r;
   const callee = skipOuter(t, call.expression);
   if (!t.isPropertyAccessExpression(callee)) return undefined;
-  const recv = skipOuter(t, callee.expression).getText();
   const m = callee.name.text;
-  if (v.beginMethods.has(m)) return { receiver: recv };
-  if (v.rawMethods.has(m) && classifySql(sqlTextOf(t, call.arguments[0]) ?? '') === 'begin') return { receiver: recv };
-  return undefined;
+  const begins = v.beginMethods.has(m) || (v.rawMethods.has(m) && classifySql(sqlTextOf(t, call.arguments[0]) ?? '') === 'begin');
+  return begins ? { receiver: skipOuter(t, callee.expression).getText() } : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -1304,6 +1460,7 @@ export function collectUnits(t: TS, sf: ts.SourceFile, knowledge: Knowledge, isE
   const newUnit = (fn: FunctionLike | ts.SourceFile): Unit => {
     const u: Unit = { fn, sites: [], scopes: [], begins: [], boundaries: [], decorated: fn.kind !== t.SyntaxKind.SourceFile && hasTxDecorator(r, fn) };
     units.set(fn, u);
+    awaited.set(u, []);
     return u;
   };
   interface Ctx {
@@ -1314,8 +1471,15 @@ export function collectUnits(t: TS, sf: ts.SourceFile, knowledge: Knowledge, isE
     handledAt: number;
   }
   const scopeBodies = new Map<ts.Node, TxScope>();
+  const awaited = new Map<Unit, ts.CallExpression[]>();
 
+  const K = t.SyntaxKind;
   const visit = (node: ts.Node, ctx: Ctx): void => {
+    const kind = node.kind;
+    // Most nodes are none of the shapes below: let them through with integer compares only.
+    if (kind !== K.CallExpression && kind !== K.TaggedTemplateExpression && kind !== K.TryStatement && kind !== K.ForStatement && kind !== K.ForOfStatement && kind !== K.ForInStatement && !isFunctionLike(t, node)) {
+      return visitChildren(node, ctx);
+    }
     if (isFunctionLike(t, node)) {
       const bodyScope = scopeBodies.get(node);
       if (bodyScope) {
@@ -1354,8 +1518,7 @@ export function collectUnits(t: TS, sf: ts.SourceFile, knowledge: Knowledge, isE
       }
       const begin = explicitBeginOf(r, node);
       if (begin) ctx.unit.begins.push({ receiver: begin.receiver, pos: node.getStart(sf) });
-      if (t.isAwaitExpression(node.parent) && isCallbackCall(r, node, ctx.unit.fn)) ctx.unit.boundaries.push(node.getStart(sf));
-      else if (t.isAwaitExpression(node.parent) && isExternalWork?.(node)) ctx.unit.boundaries.push(node.getStart(sf));
+      if (t.isAwaitExpression(node.parent)) awaited.get(ctx.unit)!.push(node);
       // Promise.allSettled([...]) — each write's failure is handled on its own
       const callee = skipOuter(t, node.expression);
       if (t.isPropertyAccessExpression(callee) && callee.name.text === 'allSettled') {
@@ -1369,24 +1532,53 @@ export function collectUnits(t: TS, sf: ts.SourceFile, knowledge: Knowledge, isE
         const independent = w.caught || hasCatchHandler(t, node);
         ctx.unit.sites.push({ kind: 'write', write: w, at: w.callee, inLoop: ctx.loop > 0, perItemHandled: ctx.loop > 0 && (ctx.handledAt >= ctx.loop || independent), scope: ctx.scope, independent });
       } else if (t.isCallExpression(node)) {
-        const target = helperTarget(r, node);
-        if (target) {
-          const txArgs = node.arguments.map((a) => {
-            const h = t.isIdentifier(skipOuter(t, a)) || t.isPropertyAccessExpression(skipOuter(t, a)) ? handleOf(r, a) : undefined;
-            return !!h?.isTx;
-          });
-          ctx.unit.sites.push({ kind: 'helper', call: node, at: node.expression, target, inLoop: ctx.loop > 0, perItemHandled: ctx.loop > 0 && (ctx.handledAt >= ctx.loop || hasCatchHandler(t, node)), scope: ctx.scope, txArgs });
+        const callee = skipOuter(t, node.expression);
+        if (t.isIdentifier(callee) || (t.isPropertyAccessExpression(callee) && callee.expression.kind === t.SyntaxKind.ThisKeyword)) {
+          ctx.unit.sites.push({ kind: 'helper', call: node, at: node.expression, target: PENDING, inLoop: ctx.loop > 0, perItemHandled: ctx.loop > 0 && (ctx.handledAt >= ctx.loop || hasCatchHandler(t, node)), scope: ctx.scope, txArgs: [] });
         }
       }
     }
     visitChildren(node, ctx);
   };
+  // One callback for every node: the context travels in `current`, saved and restored around each level.
+  let current: Ctx;
+  const visitChild = (child: ts.Node): void => visit(child, current);
   const visitChildren = (node: ts.Node, ctx: Ctx): void => {
-    t.forEachChild(node, (child) => visit(child, ctx));
+    const saved = current;
+    current = ctx;
+    t.forEachChild(node, visitChild);
+    current = saved;
   };
   visitChildren(sf, { unit: newUnit(sf), loop: 0, handledAt: -1 });
+
+  // Helper calls and step boundaries only matter in a file that writes: resolve them once the walk is done.
+  const writes = [...units.values()].some((u) => u.sites.some((site) => site.kind === 'write'));
+  for (const unit of units.values()) {
+    if (!writes) {
+      unit.sites = [];
+      continue;
+    }
+    unit.sites = unit.sites.filter((site) => {
+      if (site.kind === 'write') return true;
+      const target = helperTarget(r, site.call);
+      if (!target) return false;
+      site.target = target;
+      site.txArgs = site.call.arguments.map((a) => {
+        const e = skipOuter(t, a);
+        return (t.isIdentifier(e) || t.isPropertyAccessExpression(e)) && !!handleOf(r, a)?.isTx;
+      });
+      return true;
+    });
+    if (unit.sites.length === 0) continue;
+    for (const call of awaited.get(unit)!) {
+      if (isCallbackCall(r, call, unit.fn) || isExternalWork?.(call)) unit.boundaries.push(call.getStart(sf));
+    }
+  }
   return { units, resolver: r };
 }
+
+// A helper site whose target is resolved after the walk.
+const PENDING = {} as FunctionLike;
 
 /** `await callback()` — a function the caller passed in: work the function does not own. */
 function isCallbackCall(r: Resolver, call: ts.CallExpression, fn: ts.Node): boolean {
