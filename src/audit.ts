@@ -181,11 +181,24 @@ export async function audit(options: AuditOptions = {}): Promise<AuditRun> {
       });
     }
     try {
-      const workerTimings = await lintInWorkers(script, pending.map((i) => tasks[i]!), { ...setup, hashForCache: cache !== undefined }, threads, timing !== undefined, (j, outcome, text, hash) => {
-        const index = pending[j]!;
-        if (cache && hash) cache.put(tasks[index]!.rel, hash, outcome);
-        settle(index, outcome, text);
-      });
+      const runner = createFileRunner(setup, timing);
+      const local = (task: FileTask) => {
+        const { text, ...outcome } = runner.run(task);
+        return { outcome, text, hash: cache && text !== undefined ? contentHash(task, text) : undefined };
+      };
+      const workerTimings = await lintInWorkers(
+        script,
+        pending.map((i) => tasks[i]!),
+        { ...setup, hashForCache: cache !== undefined },
+        threads,
+        timing !== undefined,
+        (j, outcome, text, hash) => {
+          const index = pending[j]!;
+          if (cache && hash) cache.put(tasks[index]!.rel, hash, outcome);
+          settle(index, outcome, text);
+        },
+        local,
+      );
       for (const t of workerTimings) timing?.add(t);
       timing?.phase('workers', performance.now() - workerStart);
       pending = [];

@@ -87,7 +87,7 @@ const PHASE_LABELS: [string, string][] = [
   ['traverse', 'traverse (engine share)'],
   ['findings', 'findings + risk'],
   ['project', 'project checks (engine share)'],
-  ['workers', 'worker start-up'],
+  ['workers', 'files in threads (wall)'],
   ['cache', 'cache read/write'],
 ];
 

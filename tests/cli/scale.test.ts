@@ -62,7 +62,7 @@ describe('worker threads', () => {
   it('adds up the workers\u2019 rule times in the timing table', () => {
     const r = errlint(['audit', '.', '--threads', '2', '--timing-rules', '--fail-on', 'none', '-q'], dir);
     expect(r.stderr).toMatch(/^swallowed-catch +\| +\d+\.\d \|/m);
-    expect(r.stderr).toMatch(/^worker start-up +\|/m);
+    expect(r.stderr).toMatch(/^files in threads \(wall\) +\|/m);
   });
 
   it('rejects a bad --threads and decides auto from the file count', () => {
@@ -71,7 +71,8 @@ describe('worker threads', () => {
     expect(parseThreads('4')).toBe(4);
     expect(() => parseThreads('two')).toThrow(/--threads/);
     expect(autoThreads(50, 8)).toBe(1);
-    expect(autoThreads(450, 8)).toBe(2);
+    expect(autoThreads(1999, 8)).toBe(1);
+    expect(autoThreads(2500, 8)).toBe(2);
     expect(autoThreads(100_000, 8)).toBe(8);
     expect(autoThreads(100_000, 1)).toBe(1);
   });
