@@ -92,9 +92,10 @@ function messageText(t: TS, args: readonly ts.Expression[], sf: ts.SourceFile): 
 }
 
 /** `reject` of a `new Promise((resolve, reject) => …)` executor, not shadowed on the way up. */
-function isExecutorReject(t: TS, call: ts.CallExpression): boolean {
+function isExecutorReject(t: TS, call: ts.CallExpression, executorRejects: ReadonlySet<string>): boolean {
   if (!t.isIdentifier(call.expression)) return false;
   const name = call.expression.text;
+  if (!executorRejects.has(name)) return false;
   for (let n: ts.Node | undefined = call.parent; n; n = n.parent) {
     if (!isFunctionLike(t, n)) continue;
     const index = n.parameters.findIndex((p) => t.isIdentifier(p.name) && p.name.text === name);
@@ -159,13 +160,13 @@ export default defineRule<MessageIds, Options>({
   create(context) {
     const { ts: t, sourceFile: sf, options } = context;
     if (context.file.isTest || context.file.isScript) return {};
-    const bindings = topLevelBindings(t, sf);
     let base: BaseErrorClass | undefined | null = null;
     const baseClass = (): BaseErrorClass | undefined => {
-      if (base === null) base = findBaseErrorClass(t, sf, collectErrorClasses(t, sf), bindings);
+      if (base === null) base = findBaseErrorClass(t, sf, collectErrorClasses(t, sf), topLevelBindings(t, sf));
       return base;
     };
     const allowed = new Set(options.allowClasses);
+    const executorRejects = new Set<string>();
 
     const wrapSuggestion = (value: ts.Expression, message: string): SuggestionDescriptor<MessageIds> => {
       const b = baseClass();
@@ -177,7 +178,7 @@ export default defineRule<MessageIds, Options>({
       const callee = skipOuter(t, expr.expression);
       if (!t.isIdentifier(callee)) return;
       const name = callee.text;
-      if (!BUILT_IN_ERRORS.has(name) || allowed.has(name) || bindings.has(name)) return;
+      if (!BUILT_IN_ERRORS.has(name) || allowed.has(name) || topLevelBindings(t, sf).has(name)) return;
       const args = expr.arguments ?? [];
       if (!insideFunction(t, anchor) || isConfigGuard(t, anchor, sf) || insideLocalTry(t, anchor)) return;
       const message = messageText(t, args, sf);
@@ -205,9 +206,17 @@ export default defineRule<MessageIds, Options>({
         }
         context.report({ node: expr, messageId: 'literal', data: { kind: lit.kind }, suggest: lit.message ? [wrapSuggestion(expr, lit.message)] : [] });
       },
+      // new Promise((resolve, reject) => …): seen before the calls inside it, so `reject(…)` is checked cheaply
+      NewExpression(node) {
+        const n = node as ts.NewExpression;
+        if (!t.isIdentifier(n.expression) || n.expression.text !== 'Promise') return;
+        const executor = n.arguments?.[0];
+        const second = executor && (t.isArrowFunction(executor) || t.isFunctionExpression(executor)) ? executor.parameters[1] : undefined;
+        if (second && t.isIdentifier(second.name)) executorRejects.add(second.name.text);
+      },
       CallExpression(node) {
         const call = node as ts.CallExpression;
-        if (!isPromiseReject(t, call) && !isExecutorReject(t, call)) return;
+        if (!isPromiseReject(t, call) && !isExecutorReject(t, call, executorRejects)) return;
         const arg = call.arguments[0];
         if (!arg) {
           // reject() inside an executor rejects with undefined; Promise.reject() likewise

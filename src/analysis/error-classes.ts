@@ -113,7 +113,15 @@ function constructorShape(t: TS, ctor: ts.ConstructorDeclaration, sf: ts.SourceF
 }
 
 /** Classes declared at any depth of the file that extend a built-in error or an error-like class. */
+const classesCache = new WeakMap<ts.SourceFile, Map<string, ErrorClassInfo>>();
+
 export function collectErrorClasses(t: TS, sf: ts.SourceFile): Map<string, ErrorClassInfo> {
+  let cached = classesCache.get(sf);
+  if (!cached) classesCache.set(sf, (cached = computeErrorClasses(t, sf)));
+  return cached;
+}
+
+function computeErrorClasses(t: TS, sf: ts.SourceFile): Map<string, ErrorClassInfo> {
   const raw = new Map<string, { node: ts.ClassDeclaration; extendsName: string }>();
   const visit = (n: ts.Node): void => {
     if (t.isClassDeclaration(n) && n.name) {
@@ -147,7 +155,15 @@ export function collectErrorClasses(t: TS, sf: ts.SourceFile): Map<string, Error
 }
 
 /** Names bound at the top of the file by an import, declaration or `require`. */
+const bindingsCache = new WeakMap<ts.SourceFile, Map<string, { kind: 'import' | 'local'; module?: string }>>();
+
 export function topLevelBindings(t: TS, sf: ts.SourceFile): Map<string, { kind: 'import' | 'local'; module?: string }> {
+  let cached = bindingsCache.get(sf);
+  if (!cached) bindingsCache.set(sf, (cached = computeTopLevelBindings(t, sf)));
+  return cached;
+}
+
+function computeTopLevelBindings(t: TS, sf: ts.SourceFile): Map<string, { kind: 'import' | 'local'; module?: string }> {
   const out = new Map<string, { kind: 'import' | 'local'; module?: string }>();
   for (const st of sf.statements) {
     if (t.isImportDeclaration(st) && t.isStringLiteral(st.moduleSpecifier)) {

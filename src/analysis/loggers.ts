@@ -41,6 +41,7 @@ export interface PassedValue {
 
 const CONSOLE_METHODS = new Set(['error', 'warn', 'log', 'info', 'debug', 'trace', 'dir', 'table', 'assert']);
 const CONSOLE_ROOTS = new Set(['console', 'globalThis.console', 'window.console', 'global.console', 'process.stderr', 'process.stdout']);
+const CAPTURE_METHODS = new Set(['captureException', 'captureError', 'noticeError', 'recordException', 'trackException']);
 const MONITOR_METHODS = new Set(['captureException', 'captureError', 'captureMessage', 'noticeError', 'recordException', 'trackException', 'notify', 'error', 'critical', 'report']);
 const LOGGER_FACTORIES = /^(pino|winston\.createLogger|createLogger|bunyan\.createLogger|log4js\.getLogger|getLogger|Logger\.get|loglevel\.getLogger|consola\.create|consola\.withTag|new Logger)$/;
 const LOGGER_TYPE = /(^|\.)(Logger|LoggerService|PinoLogger|BaseLogger|FastifyBaseLogger|Pino|LogService|ILogger|WinstonLogger|Bunyan)$/;
@@ -147,9 +148,61 @@ export function isLoggerExpression(t: TS, expr: ts.Expression, knowledge: Knowle
  * any other call. `logger.child()` is not a log call (it makes a logger).
  */
 export function classifyLogCall(t: TS, call: ts.CallExpression, knowledge: Knowledge, imports: ImportMap): LogCall | undefined {
+  // most calls are not log calls: decide that from the called name alone, before building any dotted path
+  const callee = skipOuter(t, call.expression);
+  if (t.isIdentifier(callee)) {
+    if (!tablesOf(knowledge).monitorCalls.has(callee.text) && !imports.has(callee.text)) return undefined;
+  } else if (t.isPropertyAccessExpression(callee)) {
+    if (!tablesOf(knowledge).logMethods.has(callee.name.text)) return undefined;
+  } else if (!t.isElementAccessExpression(callee)) {
+    return undefined;
+  }
+  // several rules ask about the same call: answer once per call and knowledge
+  let byCall = logCallCache.get(knowledge);
+  if (!byCall) logCallCache.set(knowledge, (byCall = new WeakMap()));
+  const known = byCall.get(call);
+  if (known !== undefined) return known ?? undefined;
+  // `{ expression, arguments: [] }` stand-ins for `.catch(console.error)` are not nodes of the tree
+  const answer = computeLogCall(t, call, knowledge, imports);
+  if (call.parent) byCall.set(call, answer ?? null);
+  return answer;
+}
+
+const logCallCache = new WeakMap<Knowledge, WeakMap<ts.CallExpression, LogCall | null>>();
+
+interface LoggerTables {
+  monitorCalls: ReadonlySet<string>;
+  /** Dotted monitor calls (`Sentry.captureException`), matched as a suffix of a longer receiver path. */
+  dottedMonitorCalls: ReadonlySet<string>;
+  methods: ReadonlySet<string>;
+  /** Every method name a log, console or monitor call can end with. */
+  logMethods: ReadonlySet<string>;
+}
+
+const tablesCache = new WeakMap<Knowledge, LoggerTables>();
+
+function tablesOf(knowledge: Knowledge): LoggerTables {
+  let tables = tablesCache.get(knowledge);
+  if (!tables) {
+    const l = knowledge.loggers;
+    const logMethods = new Set([...CONSOLE_METHODS, 'write', ...l.methods, ...MONITOR_METHODS, ...CAPTURE_METHODS, ...l.monitorCalls.map((m) => m.split('.').pop()!)]);
+    tables = { monitorCalls: new Set(l.monitorCalls), dottedMonitorCalls: new Set(l.monitorCalls.filter((m) => m.includes('.'))), methods: new Set(l.methods), logMethods };
+    tablesCache.set(knowledge, tables);
+  }
+  return tables;
+}
+
+/** `app.Sentry.captureException` ends with the dotted monitor call `Sentry.captureException`. */
+function endsWithMonitorCall(full: string, dotted: ReadonlySet<string>): boolean {
+  for (let i = full.indexOf('.'); i >= 0; i = full.indexOf('.', i + 1)) if (dotted.has(full.slice(i + 1))) return true;
+  return false;
+}
+
+function computeLogCall(t: TS, call: ts.CallExpression, knowledge: Knowledge, imports: ImportMap): LogCall | undefined {
+  const tables = tablesOf(knowledge);
   const callee = skipOuter(t, call.expression);
   const full = dottedName(t, callee);
-  if (full && knowledge.loggers.monitorCalls.includes(full)) {
+  if (full && tables.monitorCalls.has(full)) {
     const method = full.split('.').pop()!;
     return { kind: 'monitor', method, level: levelOf(method), receiver: full.includes('.') ? full.slice(0, full.lastIndexOf('.')) : undefined };
   }
@@ -175,18 +228,18 @@ export function classifyLogCall(t: TS, call: ts.CallExpression, knowledge: Knowl
     return CONSOLE_METHODS.has(method) ? { kind: 'console', method, level: levelOf(method), receiver } : undefined;
   }
   if (receiver) {
-    if (full && knowledge.loggers.monitorCalls.some((m) => m.includes('.') && full.endsWith('.' + m))) {
+    if (full && endsWithMonitorCall(full, tables.dottedMonitorCalls)) {
       return { kind: 'monitor', method, level: levelOf(method), receiver };
     }
     // import * as Sentry from '@sentry/node'; Sentry.captureException(e)
     if (MONITOR_METHODS.has(method) && isMonitorBinding(imports.get(receiver.split('.')[0]!), knowledge)) {
       return { kind: 'monitor', method, level: levelOf(method), receiver };
     }
-    if (/^(captureException|captureError|noticeError|recordException|trackException)$/.test(method)) {
+    if (CAPTURE_METHODS.has(method)) {
       return { kind: 'monitor', method, level: 'error', receiver };
     }
   }
-  if (method === 'child' || !knowledge.loggers.methods.includes(method)) return undefined;
+  if (method === 'child' || !tables.methods.has(method)) return undefined;
   if (!isLoggerExpression(t, receiverNode, knowledge, imports)) return undefined;
   return { kind: 'logger', method, level: levelOf(method), receiver };
 }
