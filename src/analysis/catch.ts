@@ -958,7 +958,7 @@ export function guardedWork(t: TS, handler: ErrorHandler, knowledge: Knowledge):
     }
     else if (method && PROBE_METHODS.test(method) && !/^(fetch|axios|http|got)/.test(name ?? '')) probes++;
     else if (method && name && RECEIVER_PROBES.some(([m, r]) => m.test(method) && r.test(name.slice(0, name.lastIndexOf('.'))))) probes++;
-    else if (method && BENIGN_METHODS.test(method)) {
+    else if (method && (BENIGN_METHODS.test(method) || /^to[A-Z]\w*$/.test(method)) && method !== 'toPromise' && method !== 'toArray') {
       /* pure value work: neither makes the block a probe nor disqualifies it */
     } else other++;
   };

@@ -167,6 +167,16 @@ export function load(id: string, raw: string) {
     throw new RequestError('session.mfa.webauthn_verification_failed');
   }
 };`,
+    // a document parsed and converted (`toPlainText`): the failure is the answer
+    `export function plainTextLength(value: unknown): number {
+  let text: string;
+  try {
+    text = ProsemirrorHelper.toPlainText(Node.fromJSON(schema, value));
+  } catch (_err) {
+    throw new Error('Invalid data');
+  }
+  return Array.from(text).length;
+}`,
   ],
   invalid: [
     {
