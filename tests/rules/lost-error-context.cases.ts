@@ -177,6 +177,14 @@ export function load(id: string, raw: string) {
   }
   return Array.from(text).length;
 }`,
+    // an authentication-required error (401) translates a token that does not verify
+    `export async function verifyAccessToken(token: string) {
+  try {
+    return await jose.jwtVerify(token, key);
+  } catch (err) {
+    throw new AuthRequiredError('Token could not be verified', 'InvalidToken');
+  }
+}`,
   ],
   invalid: [
     {
