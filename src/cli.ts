@@ -12,6 +12,7 @@ import { runFixes } from './fix-run.js';
 import { reporters } from './reporters/index.js';
 import type { SarifOptions } from './reporters/sarif.js';
 import { exitCodeFor, type AuditResult, type ReporterOptions } from './result.js';
+import { mergeReports } from './merge.js';
 import { loadRuleDocs } from './rule-docs.js';
 import { RISK_LEVELS, type RiskLevel } from './types.js';
 import { VERSION } from './version.js';
@@ -230,6 +231,38 @@ async function runAudit(paths: string[], flags: AuditFlags, io: CliIo): Promise<
   return exitCode;
 }
 
+interface MergeFlags {
+  format: string[];
+  output?: string;
+  failOn: RiskLevel | 'none';
+  color?: boolean;
+  quiet?: boolean;
+}
+
+/** `errlint merge a.json b.json --format sarif -o all.sarif`: shard reports as one, in any format. */
+function runMerge(reports: string[], flags: MergeFlags, io: CliIo): number {
+  const targets = parseFormats(flags.format, flags.output);
+  const result = mergeReports(reports, io.cwd);
+  const exitCode = exitCodeFor(result, flags.failOn);
+  const ruleHelp = targets.some((t) => t.format === 'sarif') ? loadRuleDocs(result.rules.map((r) => r.id), path.join(PACKAGE_ROOT, 'docs', 'rules')) : undefined;
+  for (const target of targets) {
+    const toFile = target.file !== undefined;
+    const text = reporters[target.format]!(result, { cwd: io.cwd, color: !toFile && useColor(flags.color, io.env, io.stdoutIsTTY), timing: false, quiet: flags.quiet, failOn: flags.failOn, ruleHelp, exitCode } as ReporterOptions & SarifOptions);
+    if (!toFile) {
+      io.stdout(text);
+      continue;
+    }
+    const abs = path.resolve(io.cwd, target.file!);
+    try {
+      fs.mkdirSync(path.dirname(abs), { recursive: true });
+      fs.writeFileSync(abs, text);
+    } catch (error) {
+      throw new ErrlintError(`Cannot write ${target.file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`, { cause: error });
+    }
+  }
+  return exitCode;
+}
+
 function listRules(format: string, io: CliIo): number {
   const infos = allRules.map(ruleInfo);
   if (format === 'json') {
@@ -294,6 +327,17 @@ export function buildProgram(io: CliIo, done: (code: number) => void): Command {
     .option('--baseline <file>', 'report only findings not listed in this baseline file')
     .option('--update-baseline', `write the current findings to the baseline file (--baseline, default ${DEFAULT_BASELINE_FILE})`)
     .action(async (paths: string[], flags: AuditFlags) => done(await runAudit(paths, flags, io)));
+
+  program
+    .command('merge')
+    .description('Merge the JSON reports of --shard jobs into one report, in any format.')
+    .argument('<reports...>', 'JSON reports written with --format json')
+    .option('-f, --format <format>', 'output format, repeatable, optionally with a file (name=file)', collect, [])
+    .option('-o, --output <file>', 'write the (first) report to a file instead of standard output')
+    .addOption(new Option('--fail-on <level>', 'exit 1 when a finding is at or above this risk').choices(FAIL_ON).default('high'))
+    .option('-q, --quiet', 'print the summary only')
+    .option('--no-color', 'never colour the output')
+    .action((reports: string[], flags: MergeFlags) => done(runMerge(reports, flags, io)));
 
   program
     .command('rules')

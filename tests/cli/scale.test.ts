@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { allRules } from '../../rules/index.js';
 import { shardFiles } from '../../src/audit.js';
 import { parseShard, parseThreads } from '../../src/cli.js';
 import { autoThreads } from '../../src/engine/pool.js';
@@ -154,3 +155,32 @@ describe('--shard', () => {
     expect(errlint(['audit', '.', '--shard', '0/2'], dir).code).toBe(2);
   });
 });
+
+describe('errlint merge', () => {
+  const dir = tempProject(tree());
+  const fileRules = allRules.filter((r) => r.meta.scope !== 'project').map((r) => r.meta.id).join(',');
+
+  it('merges the JSON of shards into the report of the whole run, fingerprints included', () => {
+    const whole = errlint(['audit', '.', '--format', 'json', '--no-timing', '--rule', fileRules], dir);
+    for (const i of [1, 2, 3]) errlint(['audit', '.', '--format', `json=out/shard-${i}.json`, '--shard', `${i}/3`], dir);
+    const merged = errlint(['merge', 'out/shard-1.json', 'out/shard-2.json', 'out/shard-3.json', '--format', 'json'], dir);
+    expect(merged.stderr).toBe('');
+    expect(merged.code).toBe(whole.code);
+    expect(merged.stdout).toBe(whole.stdout);
+    // and into the other formats, e.g. SARIF with the same fingerprints
+    const sarif = JSON.parse(errlint(['merge', 'out/shard-1.json', 'out/shard-2.json', 'out/shard-3.json', '--format', 'sarif', '--fail-on', 'none'], dir).stdout) as {
+      runs: { results: { partialFingerprints: Record<string, string> }[] }[];
+    };
+    const fingerprints = json(whole.stdout).findings.map((f) => (f as unknown as { fingerprint: string }).fingerprint).sort();
+    expect(sarif.runs[0]!.results.map((r) => Object.values(r.partialFingerprints)[0]).sort()).toEqual(fingerprints);
+  });
+
+  it('refuses a file that is not a JSON report', () => {
+    fs.mkdirSync(path.join(dir, 'out'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'out/not.json'), '{"hello":1}');
+    const r = errlint(['merge', 'out/not.json'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('is not an errlint JSON report');
+  });
+});
+
