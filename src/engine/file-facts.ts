@@ -18,7 +18,7 @@ export const defaultFilePatterns: FilePatterns = {
   tests: ['**/*.{test,spec}.*', '**/__tests__/**', '**/__mocks__/**', '**/__fixtures__/**', '**/test-utils/**', 'test/**', 'tests/**', '**/test/**', '**/tests/**', '**/e2e/**', '**/*.e2e.*', '**/cypress/**', '**/playwright/**', '**/vitest.config.*', '**/jest.config.*', '**/jest.setup.*'],
   // CLI programs and run-once programs (seeds, migrations), where console output is the interface.
   scripts: ['bin/**', '**/bin/**', 'scripts/**', '**/scripts/**', '**/cli/**', '**/cli.*', '**/commands/**', 'tools/**', '**/tools/**', '**/{migration,migrations,migrate}/**', '**/{seed,seeds,seeder,seeders,seeding}/**', '**/*.{seed,seeder,migration}.*', '**/{seed,seeds}.*'],
-  loggerModules: ['**/logger.*', '**/logging.*', '**/log.*', '**/logger/**', '**/logging/**', '**/loggers/**'],
+  loggerModules: ['**/logger.*', '**/logging.*', '**/log.*', '**/debug.*', '**/logger/**', '**/logging/**', '**/loggers/**'],
   browser: [
     '**/*.{tsx,jsx}',
     '**/{frontend,webapp,browser,extension,public}/**',
