@@ -76,7 +76,7 @@ console.log(`\ncorpus: ${path.relative(root, corpus)} (${PACKAGES.length} packag
 console.log(`${'run'.padEnd(44)} ${'files'.padStart(6)} ${'wall'.padStart(10)} ${'files/s'.padStart(8)} ${'peak RSS'.padStart(11)} ${'CPU'.padStart(10)}`);
 console.log(row('floor: ts.createSourceFile', floor));
 console.log(row(`errlint audit() (${engine.rules} rules)`, engine));
-console.log(row(`errlint audit() --threads auto (${os.availableParallelism()} cores)`, threaded));
+console.log(row(`errlint audit() --threads auto (${os.availableParallelism()} CPUs)`, threaded));
 console.log(`${'errlint CLI end to end'.padEnd(44)} ${String(engine.files).padStart(6)} ${(cliMs / 1000).toFixed(2).padStart(8)} s`);
 console.log(`\nerrlint / floor: time ${(engine.ms / floor.ms).toFixed(2)}x (target <= 1.5x), peak memory ${(engine.maxRssKb / floor.maxRssKb).toFixed(2)}x (target <= 2x)`);
 // on a shared machine wall time swings with the load; CPU time (all threads, GC included) is steadier

@@ -313,7 +313,7 @@ export function buildProgram(io: CliIo, done: (code: number) => void): Command {
     .option('-q, --quiet', 'print the summary only')
     .option('--no-color', 'never colour the output')
     .option('--no-timing', 'leave wall time out of reports')
-    .option('--threads <n>', 'lint files in worker threads: a number, or auto (workers only when there are enough files); results are the same', 'auto')
+    .option('--threads <n>', 'lint files in worker threads: a number, or auto (a thread per two CPUs, only with 1,000+ files per thread); results are the same')
     .option('--cache', 'reuse the results of unchanged files from the last run (.errlintcache)')
     .option('--cache-location <file>', 'the cache file (implies --cache)')
     .option('--shard <i/n>', 'audit only slice i of n of the files, for CI runners in parallel (project rules need an unsharded run)')

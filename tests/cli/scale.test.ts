@@ -74,8 +74,8 @@ describe('worker threads', () => {
     expect(autoThreads(50, 8)).toBe(1);
     expect(autoThreads(1999, 8)).toBe(1);
     expect(autoThreads(2500, 8)).toBe(2);
-    expect(autoThreads(100_000, 8)).toBe(8);
-    expect(autoThreads(100_000, 1)).toBe(1);
+    expect(autoThreads(100_000, 8)).toBe(4);
+    expect(autoThreads(100_000, 2)).toBe(1);
   });
 });
 
