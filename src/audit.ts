@@ -150,7 +150,9 @@ export async function audit(options: AuditOptions = {}): Promise<AuditRun> {
   let cache: AuditCache | undefined;
   if (options.cache) {
     const location = path.resolve(cwd, typeof options.cache === 'string' ? options.cache : DEFAULT_CACHE_FILE);
-    const key = runKey({ cwd, config, rules: rules.map((r) => [r.rule.meta.id, r.options, r.risk]), only: options.only ?? null, reportUnusedDirectives: options.reportUnusedDirectives === true, skipProjectRules: setup.skipProjectRules === true });
+    // the config file's own text too: a JS config's RegExp or function values do not survive JSON.stringify
+    const configText = loaded.filepath ? readSource(loaded.filepath, loaded.filepath) : undefined;
+    const key = runKey({ cwd, configFile: configText && 'text' in configText ? configText.text : null, config, rules: rules.map((r) => [r.rule.meta.id, r.options, r.risk]), only: options.only ?? null, reportUnusedDirectives: options.reportUnusedDirectives === true, skipProjectRules: setup.skipProjectRules === true });
     cache = timing ? timing.measure('cache', () => openCache(location, key)) : openCache(location, key);
   }
   /** Settles a file from the cache when its text is unchanged; true when it did. */
