@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type * as ts from 'typescript';
-import { enclosingNames } from './analysis/ast.js';
+import { enclosingContext } from './analysis/ast.js';
 import { parseSource } from './engine/lint-source.js';
 import { ConfigurationError } from './errors.js';
 import { writeFileAtomic } from './fix.js';
@@ -56,22 +56,6 @@ export function normalizeCode(code: string, t: TS = compiler): string {
   return tokens.join(' ');
 }
 
-/** The innermost node that spans `[start, end)`. */
-function nodeAt(t: TS, sf: ts.SourceFile, start: number, end: number): ts.Node {
-  let node: ts.Node = sf;
-  for (;;) {
-    const child: ts.Node | undefined = t.forEachChild(node, (c) => (c.getStart(sf) <= start && end <= c.getEnd() ? c : undefined));
-    if (!child) return node;
-    node = child;
-  }
-}
-
-/** Where a finding sits by name (`OrderService.cancel`), or '' at the top level. */
-export function enclosingContext(sf: ts.SourceFile, range: readonly [number, number], t: TS = compiler): string {
-  const node = nodeAt(t, sf, range[0], range[1]);
-  return enclosingNames(t, node).reverse().join('.');
-}
-
 /**
  * Fingerprints of findings, in the same order: a hash of the rule, the file, the normalised code of the
  * flagged node, the names of the functions and classes around it, and an occurrence index among findings
@@ -89,9 +73,13 @@ export function computeFingerprints(findings: readonly Finding[], sources: Reado
     let context = '';
     if (text !== undefined && f.range[1] <= text.length && f.range[0] <= f.range[1]) {
       code = normalizeCode(text.slice(f.range[0], f.range[1]), t);
-      let sf = parsed.get(f.file);
-      if (!sf) parsed.set(f.file, (sf = parseSource(text, f.file, t)));
-      context = enclosingContext(sf, f.range, t);
+      if (f.context !== undefined) {
+        context = f.context; // the engine named it while the tree was alive: no second parse
+      } else {
+        let sf = parsed.get(f.file);
+        if (!sf) parsed.set(f.file, (sf = parseSource(text, f.file, t)));
+        context = enclosingContext(t, sf, f.range);
+      }
     } else {
       code = `message:${f.message}`;
     }

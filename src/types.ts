@@ -147,6 +147,8 @@ export interface Finding {
   score: number;
   factors: RiskFactor[];
   suggestions: Suggestion[];
+  /** The functions and classes around the finding (`OrderService.cancel`), part of its fingerprint. */
+  context?: string;
 }
 
 /** A file that could not be analysed. */

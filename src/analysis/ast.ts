@@ -206,3 +206,19 @@ export function walk(t: TS, node: ts.Node, visit: (n: ts.Node) => void | 'skip',
   };
   recurse(node);
 }
+
+/** The innermost node that spans `[start, end)`. */
+function nodeAt(t: TS, sf: ts.SourceFile, start: number, end: number): ts.Node {
+  let node: ts.Node = sf;
+  for (;;) {
+    const child: ts.Node | undefined = t.forEachChild(node, (c) => (c.getStart(sf) <= start && end <= c.getEnd() ? c : undefined));
+    if (!child) return node;
+    node = child;
+  }
+}
+
+/** Where a finding sits by name (`OrderService.cancel`), or '' at the top level. */
+export function enclosingContext(t: TS, sf: ts.SourceFile, range: readonly [number, number]): string {
+  const node = nodeAt(t, sf, range[0], range[1]);
+  return enclosingNames(t, node).reverse().join('.');
+}

@@ -14,6 +14,7 @@ import type {
   RuleContext,
   Suggestion,
 } from '../types.js';
+import { enclosingContext } from '../analysis/ast.js';
 import { InternalError } from '../errors.js';
 import { findDirectives, isSuppressed, type Directive } from './suppressions.js';
 import type { Timings } from './timing.js';
@@ -228,6 +229,7 @@ function toFinding(t: TS, sf: ts.SourceFile, filePath: string, raw: RawReport): 
     score,
     factors: factors.sort((a, b) => b.weight - a.weight || a.id.localeCompare(b.id)),
     suggestions,
+    context: enclosingContext(t, sf, [start, end]),
   };
 }
 
