@@ -52,12 +52,9 @@ const UI_IMPORT = /(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)['"](?:react
 // window.location, localStorage.getItem, import.meta.env.VITE_: code that only runs in a page.
 const BROWSER_GLOBALS = /\b(?:window|document|localStorage|sessionStorage|navigator)\.[A-Za-z]|\bimport\.meta\.env\.VITE_/;
 
-/** UI framework imports or browser globals; cheap substring checks first, since most server files have neither. */
+/** UI framework imports or browser globals (two regexes: measured faster than substring pre-checks). */
 function mentionsBrowser(text: string): boolean {
-  const ui = text.includes('react') || text.includes('vue') || text.includes('svelte') || text.includes('solid-js') || text.includes('@angular/core') || text.includes('next/') || text.includes('@remix-run/react') || text.includes('expo') || text.includes('jquery');
-  if (ui && UI_IMPORT.test(text)) return true;
-  const globals = text.includes('window.') || text.includes('document.') || text.includes('Storage.') || text.includes('navigator.') || text.includes('import.meta.env.VITE_');
-  return globals && BROWSER_GLOBALS.test(text);
+  return UI_IMPORT.test(text) || BROWSER_GLOBALS.test(text);
 }
 
 /**
