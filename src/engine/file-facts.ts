@@ -24,6 +24,7 @@ export const defaultFilePatterns: FilePatterns = {
     '**/{frontend,webapp,browser,extension,public}/**',
     '{client,frontend,web}/**',
     '**/{apps,packages}/{web,client,frontend,ui,dashboard,site,www,app}/**',
+    '**/{apps,packages}/{mobile,native,expo,ios,android,desktop,electron,extension}/**',
     '**/{apps,packages}/{web,client,frontend,ui,dashboard,site,www,app}-*/**',
     '**/packages/*-{web,ui,frontend,client,app,desktop,extension}/**',
   ],

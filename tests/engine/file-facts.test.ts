@@ -18,6 +18,7 @@ describe('file facts', () => {
     ['src/components/Button.tsx', 'isBrowser'],
     ['apps/web/src/api.ts', 'isBrowser'],
     ['packages/ui/src/toast.ts', 'isBrowser'],
+    ['apps/mobile/lib/cache.ts', 'isBrowser'],
     ['examples/express/server.ts', 'isExample'],
     ['fixtures/payment-service/before/src/server.ts', 'isExample'],
     ['tools/release.ts', 'isScript'],
