@@ -58,6 +58,7 @@ export default defineRule<MessageIds, Options>({
         // scripts, seeds, migrations, fixtures and benchmarks load data once, under a person's eye
         if (!options.checkScripts && (context.file.isScript || context.file.isExample)) return;
         if (!mayWrite(t, sf, context.knowledge)) return;
+        if (!options.checkScripts && isMigrationModule(t, sf)) return;
         const ignore = options.ignoreTargets.map((p) => new RegExp(p));
         const units = collectUnits(t, sf, context.knowledge, (call) => isLikelyOutboundCall(t, call, context.knowledge) || PAYMENT_SDK.test(calleeName(t, call) ?? ''));
         const summaries = summarizeUnits(t, units, (w) => ignore.some((re) => re.test(receiverName(t, w))));
@@ -90,6 +91,39 @@ export default defineRule<MessageIds, Options>({
     };
   },
 });
+
+/**
+ * A migration wherever it lives (Knex, TypeORM, Sequelize, Logto's alterations): the module defines both `up`
+ * and `down`, as functions, methods of a class or properties of an exported object. A migration runner usually
+ * opens the transaction around each step.
+ */
+function isMigrationModule(t: TS, sf: ts.SourceFile): boolean {
+  if (!/\bdown\b/.test(sf.text) || !/\bup\b/.test(sf.text)) return false;
+  const names = new Set<string>();
+  const fromObject = (e: ts.Expression | undefined): void => {
+    const o = e && skipOuter(t, e);
+    if (!o || !t.isObjectLiteralExpression(o)) return;
+    for (const p of o.properties) if (p.name && t.isIdentifier(p.name) && (t.isMethodDeclaration(p) || t.isPropertyAssignment(p))) names.add(p.name.text);
+  };
+  for (const st of sf.statements) {
+    if (t.isFunctionDeclaration(st) && st.name) names.add(st.name.text);
+    else if (t.isClassDeclaration(st)) {
+      for (const m of st.members) if (t.isMethodDeclaration(m) && m.name && t.isIdentifier(m.name)) names.add(m.name.text);
+    } else if (t.isVariableStatement(st)) {
+      for (const d of st.declarationList.declarations) {
+        if (t.isIdentifier(d.name)) names.add(d.name.text);
+        fromObject(d.initializer);
+      }
+    } else if (t.isExportAssignment(st)) fromObject(st.expression);
+    else if (t.isExpressionStatement(st) && t.isBinaryExpression(st.expression) && st.expression.operatorToken.kind === t.SyntaxKind.EqualsToken) {
+      // module.exports = { up, down } / exports.up = …
+      const left = st.expression.left;
+      if (t.isPropertyAccessExpression(left)) names.add(left.name.text);
+      fromObject(st.expression.right);
+    }
+  }
+  return names.has('up') && names.has('down');
+}
 
 function moneyInPath(t: TS, fn: ts.Node, filePath: string): boolean {
   for (let n: ts.Node | undefined = fn; n; n = n.parent) {
@@ -319,7 +353,8 @@ function buildWrap(t: TS, sf: ts.SourceFile, fn: FunctionLike, writes: DbWrite[]
         const recv = skipOuter(t, w.receiver);
         if (!t.isCallExpression(recv)) return undefined;
         const callee = skipOuter(t, recv.expression);
-        return t.isPropertyAccessExpression(callee) && callee.name.text === 'getRepository' ? callee.expression : undefined;
+        // getRepository(Entity) only: a wrapper's getRepository(ctx, Entity) has no EntityManager counterpart
+        return t.isPropertyAccessExpression(callee) && callee.name.text === 'getRepository' && recv.arguments.length === 1 ? callee.expression : undefined;
       });
       if (viaGetRepository.every(Boolean)) {
         const owners = [...new Set(viaGetRepository.map((e) => e!.getText(sf)))];
@@ -329,6 +364,11 @@ function buildWrap(t: TS, sf: ts.SourceFile, fn: FunctionLike, writes: DbWrite[]
       }
       for (const w of writes) {
         const recv = skipOuter(t, w.receiver);
+        if (t.isCallExpression(recv)) {
+          // this.connection.getRepository(ctx, User).save(…) → manager.withRepository(…).save(…)
+          if (!edits.some((e) => e.range[0] === recv.getStart(sf))) edits.push({ range: [recv.getStart(sf), recv.getEnd()], text: `${manager}.withRepository(${recv.getText(sf)})` });
+          continue;
+        }
         for (const occ of occurrences(t, body, recv.getText(sf), start, end, sf)) {
           if (edits.some((e) => e.range[0] === occ.getStart(sf))) continue;
           const text = w.handle.kind === 'repository' || (t.isCallExpression(recv) && w.handle.kind !== 'manager') ? `${manager}.withRepository(${occ.getText(sf)})` : manager;

@@ -107,6 +107,8 @@ interface Vocab {
   txBinders: Set<string>;
   clientNames: Set<string>;
   txHandleNames: Set<string>;
+  contextNames: Set<string>;
+  txHostTypes: Set<string>;
   decorators: Set<string>;
   /** Every method name that can end a write chain: a cheap test before any receiver is resolved. */
   writeNames: Set<string>;
@@ -155,6 +157,8 @@ function vocabOf(knowledge: Knowledge): Vocab {
     txBinders: new Set(all.flatMap((l) => l.transactionBinders)),
     clientNames: new Set(db.clientNames ?? defaultDatabase.clientNames),
     txHandleNames: new Set(db.transactionHandleNames ?? defaultDatabase.transactionHandleNames),
+    contextNames: new Set(db.contextHandleNames ?? defaultDatabase.contextHandleNames),
+    txHostTypes: new Set(db.transactionHostTypes ?? defaultDatabase.transactionHostTypes),
     decorators: new Set(db.transactionDecorators ?? defaultDatabase.transactionDecorators),
     writeNames: new Set(),
     signal: /$^/,
@@ -495,6 +499,10 @@ export interface Handle {
   isTx: boolean;
   /** A parameter of `fn` carries the transaction (caller decides): index into its parameters. */
   viaParam?: { fn: FunctionLike; index: number };
+  /** Fetched with the caller's request context (`getRepository(ctx, Order)`): in whatever transaction that carries. */
+  viaContext?: boolean;
+  /** The ambient transaction of a CLS / AsyncLocalStorage host (`txHost.tx`): the caller decides atomicity. */
+  ambient?: boolean;
   /** A pg / mysql2 pool (each query may run on another connection). */
   pool?: boolean;
   /** The handle was only recognised by its name. */
@@ -741,6 +749,10 @@ function computeHandle(r: Resolver, e: ts.Expression, depth: number): Handle | u
     const cls = enclosingClass(t, e);
     return cls ? handleFromMember(r, cls, e.name.text, depth) : nameHandle(r, e.name.text);
   }
+  if (t.isPropertyAccessExpression(e) && e.name.text === 'tx') {
+    const layer = transactionHostLayer(r, e.expression);
+    if (layer) return { kind: layer === 'typeorm' ? 'manager' : 'client', layer, isTx: true, ambient: true };
+  }
   if (t.isPropertyAccessExpression(e)) {
     const inner = handleOf(r, e.expression, depth + 1);
     if (inner) return derive(r, inner, e.name.text);
@@ -753,6 +765,35 @@ function computeHandle(r: Resolver, e: ts.Expression, depth: number): Handle | u
   return undefined;
 }
 
+/**
+ * `this.txHost.tx` (`@nestjs-cls/transactional`): the layer of the host's adapter when `expr` is a transaction
+ * host, read from its type (`TransactionHost<TransactionalAdapterPrisma>`).
+ */
+function transactionHostLayer(r: Resolver, expr: ts.Expression): string | undefined {
+  const { t, v } = r;
+  const e = skipOuter(t, expr);
+  let type: ts.TypeNode | undefined;
+  if (t.isPropertyAccessExpression(e) && e.expression.kind === t.SyntaxKind.ThisKeyword) {
+    const cls = enclosingClass(t, e);
+    type = cls ? classMember(t, cls, e.name.text)?.type : undefined;
+  } else if (t.isIdentifier(e)) {
+    const d = resolveIdentifier(t, e.text, e);
+    type = d?.type;
+  }
+  const text = type?.getText() ?? '';
+  if (![...v.txHostTypes].some((name) => baseTypeName(text).split('.').pop() === name)) return undefined;
+  const adapter = /<([\s\S]*)>/.exec(text)?.[1] ?? '';
+  if (/Prisma/.test(adapter)) return 'prisma';
+  if (/Kysely/.test(adapter)) return 'kysely';
+  if (/Knex/.test(adapter)) return 'knex';
+  if (/TypeOrm/i.test(adapter)) return 'typeorm';
+  if (/Drizzle/.test(adapter)) return 'drizzle';
+  if (/Mongo/.test(adapter)) return 'mongoose';
+  if (/Pg|Postgres/.test(adapter)) return 'sql';
+  const layers = [...r.file.layers];
+  return layers.length === 1 ? layers[0] : 'unknown';
+}
+
 /** A property of a handle: `dataSource.manager`, `queryRunner.manager`, `prisma.order`. */
 function derive(r: Resolver, h: Handle, prop: string): Handle | undefined {
   if (prop === 'manager' && (h.kind === 'datasource' || h.kind === 'queryRunner' || h.kind === 'repository')) return { ...h, kind: 'manager', layer: 'typeorm' };
@@ -762,8 +803,43 @@ function derive(r: Resolver, h: Handle, prop: string): Handle | undefined {
   return undefined;
 }
 
+/**
+ * A parameter of the enclosing function passed to the call that makes a handle, when it carries the caller's
+ * transaction: a request context (`this.connection.getRepository(ctx, Order)`) or a transaction handle.
+ */
+function carrierArgument(r: Resolver, call: ts.CallExpression): { fn: FunctionLike; index: number } | undefined {
+  const { t, v } = r;
+  for (const a of call.arguments) {
+    const e = skipOuter(t, a);
+    if (!t.isIdentifier(e)) continue;
+    const d = resolveIdentifier(t, e.text, e);
+    const named = v.contextNames.has(e.text) || v.txHandleNames.has(e.text);
+    if (d?.kind === 'param' && d.fn) {
+      const type = d.type ? baseTypeName(d.type.getText()).split('.').pop()! : '';
+      // (ctx: RequestContext) / ({ ctx, input })
+      if (named || (!d.destructured && (/Context$/.test(type) || TX_TYPE.test(type)))) return { fn: d.fn, index: d.index ?? 0 };
+    } else if (d?.kind === 'var' && d.destructured && named && t.isVariableDeclaration(d.node) && d.node.initializer) {
+      // const { ctx } = options, where options is a parameter
+      const from = skipOuter(t, d.node.initializer);
+      const p = t.isIdentifier(from) ? resolveIdentifier(t, from.text, from) : undefined;
+      if (p?.kind === 'param' && p.fn) return { fn: p.fn, index: p.index ?? 0 };
+    }
+  }
+  return undefined;
+}
+
 /** A handle from how a value was obtained. */
 function handleFromInit(r: Resolver, init: ts.Expression, depth: number): Handle | undefined {
+  const h = handleFromValue(r, init, depth);
+  if (!h || h.kind === 'none' || h.isTx) return h;
+  const e = skipOuter(r.t, init);
+  const call = r.t.isAwaitExpression(e) ? skipOuter(r.t, e.expression) : e;
+  if (!r.t.isCallExpression(call)) return h;
+  const carrier = carrierArgument(r, call);
+  return carrier ? { ...h, isTx: true, viaParam: carrier, viaContext: true } : h;
+}
+
+function handleFromValue(r: Resolver, init: ts.Expression, depth: number): Handle | undefined {
   const { t, v, file } = r;
   if (depth > 6) return undefined;
   let e = skipOuter(t, init);
@@ -1209,6 +1285,9 @@ export function createResolver(t: TS, sf: ts.SourceFile, knowledge: Knowledge): 
 export function recognizeWrite(r: Resolver, outer: ts.Expression): DbWrite | undefined {
   const { t } = r;
   if (!mayBeWriteChain(t, outer, r.v.writeNames)) return undefined;
+  // pool.query(sql`UPDATE …`), sql`… ${sql`…`}`: a tagged template handed to a call or nested in another is a
+  // fragment the outer call runs, not a statement of its own
+  if (t.isTaggedTemplateExpression(outer) && outer.parent && ((t.isCallExpression(outer.parent) && outer.parent.arguments.includes(outer)) || t.isTemplateSpan(outer.parent))) return undefined;
   const chain = decomposeChain(t, outer);
   const { base, segs } = chain;
   if (segs.length === 0) return undefined;
@@ -1384,6 +1463,8 @@ export interface HelperSite {
   scope?: TxScope;
   /** Per argument: it is a transaction handle. */
   txArgs: boolean[];
+  /** Per argument: the index of the calling function's parameter it passes on, if it is one. */
+  argParams: (number | undefined)[];
 }
 
 export interface Unit {
@@ -1534,7 +1615,7 @@ export function collectUnits(t: TS, sf: ts.SourceFile, knowledge: Knowledge, isE
       } else if (t.isCallExpression(node)) {
         const callee = skipOuter(t, node.expression);
         if (t.isIdentifier(callee) || (t.isPropertyAccessExpression(callee) && callee.expression.kind === t.SyntaxKind.ThisKeyword)) {
-          ctx.unit.sites.push({ kind: 'helper', call: node, at: node.expression, target: PENDING, inLoop: ctx.loop > 0, perItemHandled: ctx.loop > 0 && (ctx.handledAt >= ctx.loop || hasCatchHandler(t, node)), scope: ctx.scope, txArgs: [] });
+          ctx.unit.sites.push({ kind: 'helper', call: node, at: node.expression, target: PENDING, inLoop: ctx.loop > 0, perItemHandled: ctx.loop > 0 && (ctx.handledAt >= ctx.loop || hasCatchHandler(t, node)), scope: ctx.scope, txArgs: [], argParams: [] });
         }
       }
     }
@@ -1566,6 +1647,11 @@ export function collectUnits(t: TS, sf: ts.SourceFile, knowledge: Knowledge, isE
       site.txArgs = site.call.arguments.map((a) => {
         const e = skipOuter(t, a);
         return (t.isIdentifier(e) || t.isPropertyAccessExpression(e)) && !!handleOf(r, a)?.isTx;
+      });
+      site.argParams = site.call.arguments.map((a) => {
+        const e = skipOuter(t, a);
+        const d = t.isIdentifier(e) ? resolveIdentifier(t, e.text, e) : undefined;
+        return d?.kind === 'param' && d.fn === unit.fn && !d.destructured ? d.index : undefined;
       });
       return true;
     });
@@ -1650,6 +1736,8 @@ export function summarizeUnits(t: TS, fu: FileUnits, isIgnored: (w: DbWrite) => 
       if (site.kind === 'write') {
         const w = site.write;
         if (site.independent || isIgnored(w)) continue;
+        // txHost.tx, or a repository fetched with an enclosing function's request context: the caller's transaction
+        if (w.handle.ambient || (w.handle.viaContext && w.handle.viaParam && w.handle.viaParam.fn !== unit.fn)) continue;
         let group = scopeGroup;
         let viaParam: number | undefined;
         if (!group && w.binding) group = `${w.binding.via}:${w.binding.key}`;
@@ -1674,7 +1762,15 @@ export function summarizeUnits(t: TS, fu: FileUnits, isIgnored: (w: DbWrite) => 
         continue;
       }
       // Writes the helper leaves to its caller's transaction run outside one here, unless a handle was passed.
-      const passedDown = hs.writes.filter((w) => w.viaParam !== undefined && !site.txArgs[w.viaParam]);
+      const handedOn = hs.writes.filter((w) => w.viaParam !== undefined && !site.txArgs[w.viaParam]);
+      // helper(ctx) with this function's own parameter: still the caller's transaction, one level up
+      const forwarded = new Map<number, boolean>();
+      for (const w of handedOn) {
+        const index = site.argParams[w.viaParam!];
+        if (index !== undefined) forwarded.set(index, (forwarded.get(index) ?? false) || (w.inLoop && !w.perItemHandled));
+      }
+      for (const [index, loop] of forwarded) writes.push({ at: site.at, inLoop: site.inLoop || loop, perItemHandled: site.perItemHandled, helper: site.target, viaParam: index });
+      const passedDown = handedOn.filter((w) => site.argParams[w.viaParam!] === undefined);
       const own = hs.unscoped.filter((w) => w.viaParam === undefined);
       const helperGroups = [...hs.groups].filter((g) => !g.startsWith('param'));
       const count = hs.flagged ? 1 : Math.min(2, passedDown.length + Math.min(own.length, hs.onAPath));

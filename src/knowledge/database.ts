@@ -58,6 +58,16 @@ export interface DatabaseKnowledge {
   clientNames: string[];
   /** Parameter names that carry a caller's transaction (`tx`, `trx`, `manager`). */
   transactionHandleNames: string[];
+  /**
+   * Parameter names of a request context that carries the caller's transaction: a handle fetched with it
+   * (`connection.getRepository(ctx, Order)`, Vendure's `TransactionalConnection`) joins that transaction.
+   */
+  contextHandleNames: string[];
+  /**
+   * Types whose `tx` property is the ambient transaction of an AsyncLocalStorage / CLS context
+   * (`@nestjs-cls/transactional`'s `TransactionHost`): writes through it join whatever transaction the caller opened.
+   */
+  transactionHostTypes: string[];
   /** Per-layer vocabularies. */
   layers: DataLayerKnowledge[];
 }
@@ -222,6 +232,8 @@ export const defaultDatabase: DatabaseKnowledge = {
   beginMethods: ['startTransaction', 'beginTransaction'],
   clientNames: ['prisma', 'db', 'database', 'knex', 'kysely', 'drizzle', 'orm', 'pool', 'pg', 'sql', 'mysql', 'conn', 'connection', 'client', 'dataSource', 'datasource', 'manager', 'entityManager', 'em', 'sequelize', 'mongoose', 'tx', 'trx'],
   transactionHandleNames: ['tx', 'trx', 'txn', 'transaction', 'manager', 'entityManager', 'em', 'queryRunner', 'session', 'transactionalEntityManager'],
+  contextHandleNames: ['ctx', 'context', 'requestContext', 'reqCtx', 'txCtx', 'transactionContext'],
+  transactionHostTypes: ['TransactionHost'],
   layers: [prisma, typeorm, sequelize, drizzle, knex, kysely, mongoose, sql],
 };
 
@@ -263,6 +275,8 @@ export const databaseSchema: JsonSchema = {
     beginMethods: stringList('Methods that open an explicit transaction on their receiver.'),
     clientNames: stringList('Receiver names treated as database clients when nothing better is known.'),
     transactionHandleNames: stringList("Parameter names that carry a caller's transaction."),
+    contextHandleNames: stringList("Parameter names of a request context whose handles (getRepository(ctx, Entity)) run in the caller's transaction."),
+    transactionHostTypes: stringList('Types whose `tx` property is the ambient (AsyncLocalStorage / CLS) transaction, such as TransactionHost.'),
     layers: { type: 'array', items: dataLayerSchema, description: 'Extra data layers, appended to the built-in ones.' },
   },
 };

@@ -512,6 +512,72 @@ export async function restock(items: { id: string; qty: number }[]) {
   }
 }
 `, options: {"checkLoops":false} },
+    // repositories fetched with the caller's request context run in the transaction it carries (Vendure's TransactionalConnection)
+    `import { Injectable } from '@nestjs/common';
+@Injectable()
+export class OrderService {
+  constructor(private connection: TransactionalConnection) {}
+  async create(ctx: RequestContext, input: OrderInput) {
+    const order = await this.connection.getRepository(ctx, Order).save(new Order(input));
+    await this.connection.getRepository(ctx, OrderLine).save(new OrderLine({ order }));
+    return order;
+  }
+}
+`,
+    // a context destructured from the options parameter is still the caller's
+    `export class Saver {
+  constructor(private connection: TransactionalConnection) {}
+  async create(options: SaveOptions) {
+    const { ctx, entity, translations } = options;
+    for (const tr of translations) await this.connection.getRepository(ctx, Translation).save(tr);
+    return this.connection.getRepository(ctx, Entity).save(entity);
+  }
+}
+`,
+    // a same-file helper given this function's context: the caller's caller decides
+    `export class StockService {
+  constructor(private connection: TransactionalConnection) {}
+  async move(ctx: RequestContext, from: string, to: string, qty: number) {
+    await this.adjust(ctx, from, -qty);
+    await this.adjust(ctx, to, qty);
+  }
+  private async adjust(ctx: RequestContext, id: string, delta: number) {
+    await this.connection.getRepository(ctx, StockLevel).increment({ id }, 'stockOnHand', delta);
+  }
+}
+`,
+    // @nestjs-cls/transactional: txHost.tx is the ambient transaction the caller opened
+    `import { TransactionHost } from '@nestjs-cls/transactional';
+import { TransactionalAdapterPrisma } from '@nestjs-cls/transactional-adapter-prisma';
+export class AccountService {
+  constructor(private readonly txHost: TransactionHost<TransactionalAdapterPrisma>) {}
+  async open(userId: string) {
+    const account = await this.txHost.tx.account.create({ data: { userId } });
+    await this.txHost.tx.ledger.create({ data: { accountId: account.id, balance: 0 } });
+    return account;
+  }
+}
+`,
+    // a Logto / Knex style migration module: the runner wraps each step in a transaction
+    `import { sql } from 'slonik';
+const alteration = {
+  up: async (pool) => {
+    await pool.query(sql\`update roles set name = 'admin' where name = 'root'\`);
+    await pool.query(sql\`delete from scopes where name = 'legacy'\`);
+  },
+  down: async (pool) => {
+    await pool.query(sql\`update roles set name = 'root' where name = 'admin'\`);
+  },
+};
+export default alteration;
+`,
+    // a tagged SQL fragment handed to pool.query is part of that one statement
+    `import { sql } from 'slonik';
+export const createPasscodeQueries = (pool) => {
+  const consume = async (id) => pool.query(sql\`update passcodes set consumed = true where id = \${id}\`);
+  return { consume };
+};
+`,
   ],
   invalid: [
     // the seed: order, items in a loop
@@ -1938,6 +2004,82 @@ export class S {
       errors: [
         {
           messageId: 'nonAtomicWrites', line: 5, column: 11, endLine: 5, endColumn: 30, data: { count: 2, name: "'f'", lines: "5, 6" },
+          suggestions: [],
+        },
+      ],
+    },
+    // a repository fetched without the request context runs outside the caller's transaction
+    {
+      code: `export class OrderService {
+  constructor(private connection: TransactionalConnection) {}
+  async cancel(ctx: RequestContext, id: string) {
+    await this.connection.getRepository(Order).update(id, { state: 'Cancelled' });
+    await this.connection.getRepository(StockLevel).increment({ id }, 'stockOnHand', 1);
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'nonAtomicWrites', line: 4, column: 11, endLine: 4, endColumn: 54, data: { count: 2, name: "'cancel'", lines: "4, 5" },
+          suggestions: [
+            { messageId: 'wrapInTransaction', output: `export class OrderService {
+  constructor(private connection: TransactionalConnection) {}
+  async cancel(ctx: RequestContext, id: string) {
+    await this.connection.transaction(async (manager) => {
+      await manager.getRepository(Order).update(id, { state: 'Cancelled' });
+      await manager.getRepository(StockLevel).increment({ id }, 'stockOnHand', 1);
+    });
+  }
+}
+` },
+          ],
+        },
+      ],
+    },
+    // a context the function makes itself carries no caller's transaction
+    {
+      code: `export class AdminService {
+  constructor(private connection: TransactionalConnection, private contexts: RequestContextService) {}
+  async ensureSuperAdmin() {
+    const ctx = await this.contexts.create({ apiType: 'admin' });
+    const { id } = await this.connection.getRepository(ctx, Administrator).save(new Administrator());
+    await this.connection.getRepository(ctx, User).save(new User({ administratorId: id }));
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'nonAtomicWrites', line: 5, column: 26, endLine: 5, endColumn: 80, data: { count: 2, name: "'ensureSuperAdmin'", lines: "5, 6" },
+          suggestions: [
+            { messageId: 'wrapInTransaction', output: `export class AdminService {
+  constructor(private connection: TransactionalConnection, private contexts: RequestContextService) {}
+  async ensureSuperAdmin() {
+    const ctx = await this.contexts.create({ apiType: 'admin' });
+    await this.connection.getRepository(ctx, Administrator).manager.transaction(async (manager) => {
+      const { id } = await manager.withRepository(this.connection.getRepository(ctx, Administrator)).save(new Administrator());
+      await manager.withRepository(this.connection.getRepository(ctx, User)).save(new User({ administratorId: id }));
+    });
+  }
+}
+` },
+          ],
+        },
+      ],
+    },
+    // two statements, each a tagged SQL fragment run by pool.query
+    {
+      code: `import { sql } from 'slonik';
+export const createRoleQueries = (pool) => {
+  const deleteRole = async (id) => {
+    await pool.query(sql\`delete from roles_scopes where role_id = \${id}\`);
+    await pool.query(sql\`delete from roles where id = \${id}\`);
+  };
+  return { deleteRole };
+};
+`,
+      errors: [
+        {
+          messageId: 'nonAtomicWrites', line: 4, column: 11, endLine: 4, endColumn: 21, data: { count: 2, name: "'deleteRole'", lines: "4, 5" },
           suggestions: [],
         },
       ],
