@@ -252,9 +252,26 @@ export function layerName(knowledge: Knowledge, id: string): string {
 
 export type SqlKind = 'write' | 'read' | 'begin' | 'commit' | 'rollback' | 'ddl' | 'other';
 
+/** Where the first SQL keyword starts, past whitespace, parentheses and comments (one linear pass). */
+function sqlStart(text: string): number {
+  let i = 0;
+  for (;;) {
+    const c = text[i];
+    if (c === undefined) return i;
+    if (c === '(' || c.trim() === '') i++;
+    else if (text.startsWith('--', i)) {
+      const eol = text.indexOf('\n', i);
+      i = eol === -1 ? text.length : eol + 1;
+    } else if (text.startsWith('/*', i)) {
+      const close = text.indexOf('*/', i + 2);
+      i = close === -1 ? text.length : close + 2;
+    } else return i;
+  }
+}
+
 /** Classifies SQL text by its leading keyword (comments, parentheses and a `WITH` prefix looked through). */
 export function classifySql(text: string): SqlKind {
-  const s = text.replace(/^(?:\s|\(|--[^\n]*\n?|\/\*[\s\S]*?\*\/)+/, '');
+  const s = text.slice(sqlStart(text));
   const word = /^[A-Za-z]+/.exec(s)?.[0]?.toUpperCase();
   switch (word) {
     case 'INSERT':

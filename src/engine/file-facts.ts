@@ -45,13 +45,48 @@ export function mergePatterns(extra: Partial<FilePatterns> | undefined): FilePat
   };
 }
 
-const USE_CLIENT = /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*['"]use client['"]/;
 // 'use server', import 'server-only', next/server or next/headers: code that runs on the server only.
-const SERVER_ONLY = /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*['"]use server['"]|['"](?:server-only|next\/server|next\/headers)['"]/;
+const SERVER_IMPORT = /['"](?:server-only|next\/server|next\/headers)['"]/;
 // import React from 'react', require('vue'): a UI framework module.
 const UI_IMPORT = /(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)['"](?:react|react-dom|react-dom\/client|preact|vue|svelte|solid-js|@angular\/core|next\/navigation|next\/router|@remix-run\/react|react-native|expo|@tanstack\/(?:react|vue)-query|@vueuse\/core|pinia|vuex|jquery)['"]/;
 // window.location, localStorage.getItem, import.meta.env.VITE_: code that only runs in a page.
 const BROWSER_GLOBALS = /\b(?:window|document|localStorage|sessionStorage|navigator)\.[A-Za-z]|\bimport\.meta\.env\.VITE_/;
+
+function isSpace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13) || code === 0xfeff || code === 0xa0;
+}
+
+/**
+ * The directive prologue (`'use client'`, `"use server"`) after leading comments, read in one linear pass: a
+ * regex like `^(\s|//.*\n|/\*[\s\S]*?\*\/)*'use client'` backtracks exponentially on a file of comments.
+ */
+export function directivePrologue(text: string): string[] {
+  const out: string[] = [];
+  let i = 0;
+  while (out.length < 8) {
+    for (;;) {
+      while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+      if (text.startsWith('//', i)) {
+        const eol = text.indexOf('\n', i);
+        i = eol === -1 ? text.length : eol + 1;
+      } else if (text.startsWith('/*', i)) {
+        const close = text.indexOf('*/', i + 2);
+        i = close === -1 ? text.length : close + 2;
+      } else {
+        break;
+      }
+    }
+    const quote = text[i];
+    if (quote !== '"' && quote !== "'") break;
+    const end = text.indexOf(quote, i + 1);
+    if (end === -1 || text.slice(i + 1, end).includes('\n')) break;
+    out.push(text.slice(i + 1, end));
+    i = end + 1;
+    while (text[i] === ' ' || text[i] === '\t') i++;
+    if (text[i] === ';') i++;
+  }
+  return out;
+}
 
 /** UI framework imports or browser globals (two regexes: measured faster than substring pre-checks). */
 function mentionsBrowser(text: string): boolean {
@@ -71,12 +106,13 @@ export function createFileClassifier(patterns: FilePatterns = defaultFilePattern
   const isExample = picomatch(patterns.examples, opts);
   const isServerPath = picomatch(patterns.server, opts);
   return (filePath, text) => {
-    const isClient = USE_CLIENT.test(text.slice(0, 2000));
+    const prologue = directivePrologue(text);
+    const isClient = prologue.includes('use client');
     return {
       isTest: isTest(filePath),
       isScript: text.startsWith('#!') || isScript(filePath),
       isClient,
-      isBrowser: isClient || (!isServerPath(filePath) && !SERVER_ONLY.test(text) && (isBrowserPath(filePath) || mentionsBrowser(text))),
+      isBrowser: isClient || (!isServerPath(filePath) && !prologue.includes('use server') && !SERVER_IMPORT.test(text) && (isBrowserPath(filePath) || mentionsBrowser(text))),
       isLoggerModule: isLogger(filePath),
       isExample: isExample(filePath),
     };

@@ -52,6 +52,14 @@ describe('file facts', () => {
     expect(classify(path, text).isBrowser).toBe(false);
   });
 
+  it('reads the directive prologue in linear time, even in a file made of comments', () => {
+    const comments = '/*\n * a\n */\n// b\n'.repeat(2000);
+    // a backtracking regex never returns on this input: the test would hang until vitest's timeout
+    expect(classify('src/a.ts', comments + 'export {};\n').isClient).toBe(false);
+    expect(classify('src/a.ts', "/* license */\n// note\n'use strict';\n'use client';\n").isClient).toBe(true);
+    expect(classify('src/a.ts', "const a = 'use client';\n").isClient).toBe(false);
+  });
+
   it('takes extra globs from config', () => {
     const custom = createFileClassifier(mergePatterns({ tests: ['spec/**'], browser: ['src/views/**'] }));
     expect(custom('spec/a.ts', '').isTest).toBe(true);
