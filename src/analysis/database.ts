@@ -170,7 +170,7 @@ function vocabOf(knowledge: Knowledge): Vocab {
   ]);
   v.signal = signalOf(v, all);
   const named = [...v.writeNames].filter((m) => !v.rawMethods.has(m) || /^\$/.test(m)).map((m): [string, string] => [m, '\\b']);
-  v.writeText = new RegExp(`(?:\\.|\\[\\s*['"\`])\\s*${trieSource(named)}|['"\`](?:[\\s(]|--[^\\n]*\\n|/\\*[\\s\\S]*?\\*/)*(?:insert|update|delete|merge|replace|upsert|truncate|with)\\b`, 'i');
+  v.writeText = new RegExp(`(?:\\.|\\[\\s*['"\`])\\s*${trieSource(named)}|['"\`](?:[\\s(]|--[^\\n]*\\n|/\\*(?:[^*]|\\*(?!/))*\\*/)*(?:insert|update|delete|merge|replace|upsert|truncate|with)\\b`, 'i');
   vocabCache.set(db, v);
   return v;
 }
