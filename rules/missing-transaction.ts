@@ -43,7 +43,7 @@ export default defineRule<MessageIds, Options>({
         },
       },
     },
-    defaultOptions: { checkLoops: true, checkScripts: false, ignoreTargets: ['[Aa]udit', '^logs?$|[a-z0-9]Logs?$|_logs?$', '[Aa]ctivit(y|ies)$', '[Nn]otifications?$', '[Aa]nalytics', '[Tt]elemetry', '[Mm]etrics?$'] },
+    defaultOptions: { checkLoops: true, checkScripts: false, ignoreTargets: ['[Aa]udit', '^logs?$|[a-z0-9]Logs?$|_logs?$', '[Aa]ctivit(y|ies)$', '[Nn]otifications?$', '[Aa]nalytics', '[Tt]elemetry', '[Mm]etrics?$', '[Vv]erification_?[Tt]okens?$', '[Oo]tps?$', '[Rr]ate_?[Ll]imits?$'] },
     fixable: false,
     hasSuggestions: true,
     recommended: true,

@@ -1295,6 +1295,28 @@ export function createResolver(t: TS, sf: ts.SourceFile, knowledge: Knowledge): 
   return { t, v, file: readImports(t, sf, v.db), txParams: new Set(), memo: new Map() };
 }
 
+/** A tagged template held in a variable that is handed to a call as an argument: a fragment, not a statement. */
+function isFragmentBinding(t: TS, tagged: ts.TaggedTemplateExpression): boolean {
+  const decl = tagged.parent;
+  if (!decl || !t.isVariableDeclaration(decl) || decl.initializer !== tagged || !t.isIdentifier(decl.name)) return false;
+  const name = decl.name.text;
+  let scope: ts.Node | undefined = decl.parent;
+  while (scope && !isFunctionLike(t, scope) && !t.isSourceFile(scope)) scope = scope.parent;
+  if (!scope) return false;
+  let passed = false;
+  const visit = (n: ts.Node): void => {
+    if (passed) return;
+    if (t.isIdentifier(n) && n.text === name && n !== decl.name) {
+      const p = n.parent;
+      if (p && t.isCallExpression(p) && p.arguments.includes(n)) passed = true;
+      return;
+    }
+    t.forEachChild(n, visit);
+  };
+  t.forEachChild(scope, visit);
+  return passed;
+}
+
 /**
  * Recognises a database write in the chain ending at `outer` (call it on chain-outer calls and tagged
  * templates only, see `isChainOuter`).
@@ -1305,6 +1327,8 @@ export function recognizeWrite(r: Resolver, outer: ts.Expression): DbWrite | und
   // pool.query(sql`UPDATE …`), sql`… ${sql`…`}`: a tagged template handed to a call or nested in another is a
   // fragment the outer call runs, not a statement of its own
   if (t.isTaggedTemplateExpression(outer) && outer.parent && ((t.isCallExpression(outer.parent) && outer.parent.arguments.includes(outer)) || t.isTemplateSpan(outer.parent))) return undefined;
+  // const insert = sql`INSERT …`; await db.query(insert): the fragment is run by the call it is handed to
+  if (t.isTaggedTemplateExpression(outer) && isFragmentBinding(t, outer)) return undefined;
   const chain = decomposeChain(t, outer);
   const { base, segs } = chain;
   if (segs.length === 0) return undefined;

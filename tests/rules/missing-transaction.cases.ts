@@ -578,6 +578,29 @@ export const createPasscodeQueries = (pool) => {
   return { consume };
 };
 `,
+    // a tagged SQL fragment held in a variable and handed to db.query is one statement, not two
+    `export async function insertOne(db, sql, table, input) {
+  const insert = sql\`INSERT INTO \${sql.ident(table)} VALUES (\${sql.value(input)}) RETURNING *\`;
+  const rows = await db.query(insert);
+  return rows[0];
+}
+`,
+    // rotating a one-time code: a failure after the delete leaves the user to ask for a new code
+    `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function sendCode(email: string, code: string) {
+  await prisma.verificationToken.deleteMany({ where: { identifier: email } });
+  await prisma.verificationToken.create({ data: { identifier: email, token: code, expires: new Date(Date.now() + 600_000) } });
+}
+`,
+    // two rate-limit counters are independent of each other
+    `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function hit(ip: string, key: string) {
+  await prisma.rateLimit.upsert({ where: { key: ip }, create: { key: ip, count: 1 }, update: { count: { increment: 1 } } });
+  await prisma.rateLimit.upsert({ where: { key }, create: { key, count: 1 }, update: { count: { increment: 1 } } });
+}
+`,
   ],
   invalid: [
     // the seed: order, items in a loop
@@ -2080,6 +2103,22 @@ export const createRoleQueries = (pool) => {
       errors: [
         {
           messageId: 'nonAtomicWrites', line: 4, column: 11, endLine: 4, endColumn: 21, data: { count: 2, name: "'deleteRole'", lines: "4, 5" },
+          suggestions: [],
+        },
+      ],
+    },
+    // two fragments held in variables, each run by its own db.query
+    {
+      code: `export async function moveRow(db, sql, id) {
+  const copy = sql\`INSERT INTO archive SELECT * FROM items WHERE id = \${id}\`;
+  const drop = sql\`DELETE FROM items WHERE id = \${id}\`;
+  await db.query(copy);
+  await db.query(drop);
+}
+`,
+      errors: [
+        {
+          messageId: 'nonAtomicWrites', line: 4, column: 9, endLine: 4, endColumn: 17, data: { count: 2, name: "'moveRow'", lines: "4, 5" },
           suggestions: [],
         },
       ],
