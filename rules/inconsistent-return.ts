@@ -22,7 +22,11 @@ const ERROR_WORDS = /\b(error|fail(ed|ure)?|invalid|not found|denied|unauthori[s
 const BOOLEAN_NAME = /^(is|has|can|should|was|were|did|does|will|needs?|allow(s|ed)?|must|may)[A-Z_]|^(ok|valid|isValid|success|succeeded|exists|found|enabled|disabled|done|matches|matched|allowed|authorized|authorised|active|verified|passed)$/;
 const BOOLEAN_CALL = /^(is|has|can|should|check|validate|verify|exists?|includes|some|every|test|startsWith|endsWith|contains|matches|equals|compare|has[A-Z]\w*|is[A-Z]\w*|can[A-Z]\w*|should[A-Z]\w*)$/;
 const DATA_CALL = /^(find|findOne|findUnique|findFirst|findById|findByPk|findAll|findMany|findOneBy|findBy|fetch[A-Z]?\w*|load[A-Z]?\w*|create[A-Z]?\w*|build[A-Z]?\w*|query|select\w*|parse|list[A-Z]?\w*|search\w*|retrieve\w*|lookup\w*|insert\w*|save|upsert|map|flatMap|filter|slice|concat|split|from|toJSON|toObject|json|getOne|getMany|getRawOne|getRawMany|execute|executeTakeFirst|executeTakeFirstOrThrow|aggregate|populate|lean|exec)$/;
-const TRY_NAME = /^(try|maybe|parse|coerce|as|to)[A-Z_]|OrNull$|OrUndefined$|OrNothing$/;
+const TRY_NAME = /^(try|maybe|parse|coerce|decode|as|to)[A-Z_]|OrNull$|OrUndefined$|OrNothing$/;
+// a function named as a predicate (`shouldCompress`, `includesMember`) returns a truthy value or false by design
+const PREDICATE_NAME = /^(is|has|can|should|was|were|did|does|will|needs?|must|may|includes|contains|matches|allows?)[A-Z_]/;
+// a single lowercase word (`'invalid'`, `'none'`) is a label from a string union, not an error message
+const LABEL = /^[a-z][a-z0-9_-]*$/;
 
 export default defineRule<MessageIds, Options>({
   meta: {
@@ -189,6 +193,8 @@ function branches(t: TS, expr: ts.Expression, fn: FunctionLike): [ReturnKind, ts
 
 /** What an expression is, from its syntax and, for a local constant, its initializer. */
 export function classify(t: TS, expr: ts.Expression, fn: FunctionLike, depth: number): ReturnKind {
+  const asserted = assertedKind(t, expr);
+  if (asserted) return asserted;
   let e = skipOuter(t, expr);
   if (t.isAwaitExpression(e)) e = skipOuter(t, e.expression);
   switch (e.kind) {
@@ -233,7 +239,7 @@ export function classify(t: TS, expr: ts.Expression, fn: FunctionLike, depth: nu
     if ([t.SyntaxKind.MinusToken, t.SyntaxKind.AsteriskToken, t.SyntaxKind.SlashToken, t.SyntaxKind.PercentToken, t.SyntaxKind.AsteriskAsteriskToken].includes(op)) return 'data';
     return 'unknown';
   }
-  if (t.isStringLiteral(e) || t.isNoSubstitutionTemplateLiteral(e)) return ERROR_WORDS.test(e.text) ? 'errorString' : 'string';
+  if (t.isStringLiteral(e) || t.isNoSubstitutionTemplateLiteral(e)) return ERROR_WORDS.test(e.text) && !LABEL.test(e.text) ? 'errorString' : 'string';
   if (t.isTemplateExpression(e)) return ERROR_WORDS.test(e.head.text + e.templateSpans.map((s) => s.literal.text).join(' ')) ? 'errorString' : 'string';
   if (t.isNumericLiteral(e) || t.isObjectLiteralExpression(e) || t.isArrayLiteralExpression(e) || t.isBigIntLiteral(e) || t.isRegularExpressionLiteral(e)) return 'data';
   if (t.isJsxElement(e) || t.isJsxSelfClosingElement(e) || t.isJsxFragment(e)) return 'jsx';
@@ -255,6 +261,16 @@ export function classify(t: TS, expr: ts.Expression, fn: FunctionLike, depth: nu
   }
   if (t.isPropertyAccessExpression(e)) return BOOLEAN_NAME.test(e.name.text) ? 'boolean' : 'unknown';
   return 'unknown';
+}
+
+/** `x as boolean` / `<string>x`: the author states the primitive type the expression has. */
+function assertedKind(t: TS, expr: ts.Expression): ReturnKind | undefined {
+  let e: ts.Expression = expr;
+  while (t.isParenthesizedExpression(e)) e = e.expression;
+  if (!t.isAsExpression(e) && !t.isTypeAssertionExpression(e)) return undefined;
+  if (e.type.kind === t.SyntaxKind.BooleanKeyword) return 'boolean';
+  if (e.type.kind === t.SyntaxKind.StringKeyword) return 'string';
+  return undefined;
 }
 
 interface Mix {
@@ -298,12 +314,15 @@ function classifyMix(t: TS, fn: FunctionLike, values: ReturnValue[]): Mix | unde
     });
     return { messageId: 'dataOrErrorString', involved: [...nonStringData, ...errorStrings], ...(whole ? { suggest: { messageId: 'throwMessage', edits } } : {}) };
   }
-  if (data.length > 0 && falses.length > 0 && of('true').length === 0 && !inline) {
+  // false next to `true` or a computed boolean is a value of a boolean domain (`'warn' | boolean`), not a sentinel
+  if (data.length > 0 && falses.length > 0 && of('true', 'boolean').length === 0 && !inline && !PREDICATE_NAME.test(name)) {
     const whole = falses.every((v) => t.isReturnStatement(v.statement) && skipOuter(t, v.statement.expression!) === v.node);
     const edits: TextEdit[] = falses.map((v) => ({ range: [v.node.getStart(sf), v.node.getEnd()], text: 'null' }));
     return { messageId: 'dataOrFalse', involved: [...data, ...falses], ...(whole && !fn.type ? { suggest: { messageId: 'returnNull', edits } } : {}) };
   }
-  if (booleans.length > 0 && nothing.length > 0 && of('true', 'false').length > 0 && data.length === 0 && !inline && !TRY_NAME.test(name)) {
+  // true-or-nothing (or false-or-nothing) has two states a truthiness check reads correctly; the seed's bug needs three
+  const bothPolarities = of('boolean').length > 0 || (of('true').length > 0 && of('false').length > 0);
+  if (bothPolarities && nothing.length > 0 && data.length === 0 && !inline && !TRY_NAME.test(name)) {
     const kinds = [...new Set(nothing.map((v) => (v.kind === 'void' ? 'undefined' : v.kind)))];
     return { messageId: 'booleanOrNothing', involved: [...booleans, ...nothing], nothing: kinds.join(' or ') };
   }

@@ -180,6 +180,61 @@ export async function lookup(id: string): Promise<Lookup> {
   return { found: true, user };
 }
 `,
+    // true or nothing: two states, a truthiness check reads them correctly
+    `export async function installPackages(dir: string) {
+  const manifest = await readManifest(dir);
+  if (!manifest) return;
+  await runInstall(dir, manifest);
+  return true;
+}
+`,
+    // false or nothing: two states as well
+    `function rejectIfLocked(account: Account) {
+  if (!account.locked) return undefined;
+  audit.record(account.id);
+  return false;
+}
+`,
+    // a predicate-named function returns a truthy value or false
+    `export function includesTeamMember(user: User, teams: Team[]) {
+  if (!user) return false;
+  const ids = teams.filter((t) => t.members.includes(user.id)).map((t) => t.id);
+  return ids.length > 0 ? ids : false;
+}
+`,
+    // a predicate that delegates to a library filter
+    `export function shouldGzip(req: Request, res: Response) {
+  if (req.headers['x-no-gzip']) return false;
+  return gzip.filter(req, res);
+}
+`,
+    // \`as boolean\` states the type of the other branch: false is a boolean here
+    `function matchesPattern(pattern: string, input: unknown) {
+  if (typeof input !== 'string') return false;
+  return engine.compile(pattern).find(input) as boolean;
+}
+`,
+    // false next to a computed boolean is a value of a 'mode' | boolean setting
+    `function normalizeMode(value: string | undefined) {
+  if (value === 'strict') return 'strict';
+  if (value === 'off' || value === '') return false;
+  return Boolean(value);
+}
+`,
+    // a decoder of an optional boolean returns null for an absent input
+    `const decodeFlag = (raw: string | null) => {
+  if (raw === '1') return true;
+  if (raw === '0') return false;
+  return null;
+};
+`,
+    // a one-word lowercase label from a string union is not an error message
+    `function pickRegion(zones: string[], hint?: string) {
+  if (!hint) return 'invalid';
+  const zone = zones.find((z) => hint.startsWith(z));
+  return zone || 'invalid';
+}
+`,
   ],
   invalid: [
     // the seed: check_payment_status
