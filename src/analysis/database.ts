@@ -1571,6 +1571,9 @@ function inlineRole(r: Resolver, fn: ts.Node): 'loop' | 'same' | 'scope' | undef
   const callee = skipOuter(t, call.expression);
   const name = t.isPropertyAccessExpression(callee) ? callee.name.text : t.isIdentifier(callee) ? callee.text : undefined;
   if (name && ITERATION_METHODS.has(name)) return 'loop';
+  // p.catch(async () => …), p.then(ok, async () => …): a rejection handler runs instead of the work it
+  // follows (compensation, failure recording), so its writes do not pair with the caller's
+  if (name === 'catch' || (name === 'then' && call.arguments[1] === fn)) return undefined;
   if (name && PROMISE_METHODS.has(name)) return 'same';
   return undefined;
 }

@@ -593,6 +593,16 @@ export async function sendCode(email: string, code: string) {
   await prisma.verificationToken.create({ data: { identifier: email, token: code, expires: new Date(Date.now() + 600_000) } });
 }
 `,
+    // the second write runs in the rejection handler of an upload: it undoes the first when the upload fails
+    `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function setAvatar(id: string, url: string, upload: () => Promise<void>) {
+  await prisma.profile.update({ where: { id }, data: { avatar: url } });
+  upload().catch(async () => {
+    await prisma.profile.update({ where: { id }, data: { avatar: null } });
+  });
+}
+`,
     // two rate-limit counters are independent of each other
     `import { PrismaClient } from '@prisma/client';
 const prisma = new PrismaClient();
@@ -2104,6 +2114,23 @@ export const createRoleQueries = (pool) => {
         {
           messageId: 'nonAtomicWrites', line: 4, column: 11, endLine: 4, endColumn: 21, data: { count: 2, name: "'deleteRole'", lines: "4, 5" },
           suggestions: [],
+        },
+      ],
+    },
+    // two writes inside one rejection handler still need their own transaction
+    {
+      code: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export function charge(orderId: string, pay: () => Promise<void>) {
+  return pay().catch(async () => {
+    await prisma.order.update({ where: { id: orderId }, data: { status: 'failed' } });
+    await prisma.stock.updateMany({ where: { orderId }, data: { reserved: 0 } });
+  });
+}
+`,
+      errors: [
+        {
+          messageId: 'nonAtomicWrites', line: 5, column: 11, endLine: 5, endColumn: 30, data: { count: 2, name: 'this function', lines: "5, 6" },
         },
       ],
     },
