@@ -1,7 +1,7 @@
 import type * as ts from 'typescript';
 import { calleeName, functionName, isFunctionLike, skipOuter, type FunctionLike } from '../src/analysis/ast.js';
 import { isLikelyOutboundCall } from '../src/analysis/effects.js';
-import { collectUnits, isRelativeWrite, layerName, mayWrite, receiverName, resolveIdentifier, summarizeUnits, type DbWrite, type UnitSummary } from '../src/analysis/database.js';
+import { collectUnits, isIdempotentUpsert, isRelativeWrite, layerName, mayWrite, receiverName, resolveIdentifier, summarizeUnits, type DbWrite, type UnitSummary } from '../src/analysis/database.js';
 import { defineRule } from '../src/define-rule.js';
 import type { Knowledge } from '../src/knowledge/index.js';
 import { FACTORS, MONEY_WORDS } from '../src/risk.js';
@@ -64,6 +64,8 @@ export default defineRule<MessageIds, Options>({
         const summaries = summarizeUnits(t, units, (w) => ignore.some((re) => re.test(receiverName(t, w))));
         for (const s of summaries.values()) {
           if (t.isSourceFile(s.unit.fn) || !s.flagged) continue;
+          // only absolute upserts: a re-run after a partial failure converges
+          if (s.writes.every((w) => w.write && isIdempotentUpsert(t, w.write))) continue;
           const loopOnly = s.onAPath < 2;
           const money = MONEY_WORDS.test(s.writes.map((w) => (w.write ? receiverName(t, w.write) : '')).join(' ')) || moneyInPath(t, s.unit.fn, context.filePath);
           // A lone write per item is often an independent batch step; it is a finding when repeating it is

@@ -1908,6 +1908,25 @@ export function maxWritesOnAPath(t: TS, unit: Unit, writes: readonly EffectiveWr
 }
 
 /**
+ * An upsert that sets absolute values (`prisma.x.upsert`, Sequelize `upsert`, `INSERT … ON CONFLICT … DO UPDATE
+ * SET c = EXCLUDED.c` / `DO NOTHING`, `ON DUPLICATE KEY UPDATE`, Knex / Drizzle `onConflict…`): running the
+ * function again after a partial failure converges on the same rows.
+ */
+export function isIdempotentUpsert(t: TS, w: DbWrite): boolean {
+  if (isRelativeWrite(t, w)) return false;
+  if (w.raw) {
+    const text = t.isTaggedTemplateExpression(w.call) ? templateText(t, w.call.template) : sqlTextOf(t, w.call.arguments[0]);
+    return !!text && /^\s*INSERT\b/i.test(text) && /\bON\s+CONFLICT\b[^;]*\bDO\s+(NOTHING|UPDATE)\b|\bON\s+DUPLICATE\s+KEY\s+UPDATE\b/i.test(text);
+  }
+  if (w.method === 'upsert') return true;
+  // db.insert(t).values(v).onConflictDoUpdate(…), knex('t').insert(row).onConflict('id').merge()
+  for (let n: ts.Node = w.node; t.isCallExpression(n) && t.isPropertyAccessExpression(n.expression); n = n.expression.expression) {
+    if (/^(onConflict|onConflictDoUpdate|onConflictDoNothing|onDuplicateKeyUpdate)$/.test(n.expression.name.text)) return true;
+  }
+  return false;
+}
+
+/**
  * A write whose effect depends on the current value (`stock: { decrement: n }`, `$inc`, `.increment()`,
  * `SET stock = stock - ?`): repeating it after a partial failure applies it twice.
  */

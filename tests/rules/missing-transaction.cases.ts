@@ -603,6 +603,22 @@ export async function setAvatar(id: string, url: string, upload: () => Promise<v
   });
 }
 `,
+    // absolute upserts only: running the import again after a partial failure converges
+    `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function importMember(programId: string, email: string, name: string) {
+  const member = await prisma.member.upsert({ where: { email }, create: { email, name }, update: { name } });
+  await prisma.enrollment.upsert({ where: { programId_memberId: { programId, memberId: member.id } }, create: { programId, memberId: member.id }, update: {} });
+}
+`,
+    // two idempotent SQL aggregations: each INSERT … ON CONFLICT DO UPDATE SET c = EXCLUDED.c can be re-run
+    `import { Pool } from 'pg';
+const pool = new Pool();
+export async function rollUp() {
+  await pool.query('INSERT INTO daily (day, n) SELECT day, count(*) FROM hits GROUP BY day ON CONFLICT (day) DO UPDATE SET n = EXCLUDED.n');
+  await pool.query('INSERT INTO daily_by_page (day, page, n) SELECT day, page, count(*) FROM hits GROUP BY day, page ON CONFLICT (day, page) DO UPDATE SET n = EXCLUDED.n');
+}
+`,
     // two rate-limit counters are independent of each other
     `import { PrismaClient } from '@prisma/client';
 const prisma = new PrismaClient();
@@ -2114,6 +2130,21 @@ export const createRoleQueries = (pool) => {
         {
           messageId: 'nonAtomicWrites', line: 4, column: 11, endLine: 4, endColumn: 21, data: { count: 2, name: "'deleteRole'", lines: "4, 5" },
           suggestions: [],
+        },
+      ],
+    },
+    // an upsert that counts is not idempotent: a re-run counts twice
+    {
+      code: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function enroll(programId: string, email: string) {
+  const member = await prisma.member.upsert({ where: { email }, create: { email }, update: {} });
+  await prisma.program.upsert({ where: { id: programId }, create: { id: programId, members: 1 }, update: { members: { increment: 1 } } });
+}
+`,
+      errors: [
+        {
+          messageId: 'nonAtomicWrites', line: 4, column: 24, endLine: 4, endColumn: 44, data: { count: 2, name: "'enroll'", lines: "4, 5" },
         },
       ],
     },
