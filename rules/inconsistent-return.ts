@@ -176,6 +176,8 @@ function returnValues(t: TS, fn: FunctionLike): ReturnValue[] {
 }
 
 function branches(t: TS, expr: ts.Expression, fn: FunctionLike): [ReturnKind, ts.Expression][] {
+  const asserted = assertedKind(t, expr);
+  if (asserted) return [[asserted, expr]];
   let e = skipOuter(t, expr);
   if (t.isAwaitExpression(e)) e = skipOuter(t, e.expression);
   if (t.isConditionalExpression(e)) return [...branches(t, e.whenTrue, fn), ...branches(t, e.whenFalse, fn)];
@@ -208,7 +210,7 @@ export function classify(t: TS, expr: ts.Expression, fn: FunctionLike, depth: nu
   if (t.isIdentifier(e)) {
     if (e.text === 'undefined') return 'undefined';
     const d = resolveIdentifier(t, e.text, e);
-    if (d?.kind === 'catch') return 'error';
+    if (d?.kind === 'catch') return narrowedToNonError(t, e) ? 'unknown' : 'error';
     if (d?.kind === 'var' && d.init && d.isConst && depth < 2 && !d.destructured) {
       const k = classify(t, d.init, fn, depth + 1);
       if (k !== 'unknown') return k === 'true' || k === 'false' ? 'boolean' : k === 'null' || k === 'undefined' ? 'unknown' : k;
@@ -263,6 +265,42 @@ export function classify(t: TS, expr: ts.Expression, fn: FunctionLike, depth: nu
   return 'unknown';
 }
 
+/**
+ * A caught value returned under `if (err instanceof Response)`: the catch re-delivers a thrown non-Error value
+ * (Remix's thrown Response), not a failure turned into a return value.
+ */
+function narrowedToNonError(t: TS, id: ts.Identifier): boolean {
+  for (let n: ts.Node = id; n.parent && !t.isCatchClause(n); n = n.parent) {
+    const p = n.parent;
+    if (t.isIfStatement(p) && p.thenStatement === n) {
+      const c = skipOuter(t, p.expression);
+      if (t.isBinaryExpression(c) && c.operatorToken.kind === t.SyntaxKind.InstanceOfKeyword && t.isIdentifier(skipOuter(t, c.left)) && (skipOuter(t, c.left) as ts.Identifier).text === id.text) {
+        return !/(Error|Exception)$/.test(c.right.getText());
+      }
+    }
+  }
+  return false;
+}
+
+/** The declared return type's union members other than null / undefined / void / boolean. */
+function declaredNonFlagMembers(t: TS, fn: FunctionLike): { boolean: boolean; other: boolean } {
+  const out = { boolean: false, other: false };
+  const visit = (n: ts.TypeNode): void => {
+    if (t.isUnionTypeNode(n)) return n.types.forEach(visit);
+    if (t.isParenthesizedTypeNode(n)) return visit(n.type);
+    if (t.isTypeReferenceNode(n) && t.isIdentifier(n.typeName) && n.typeName.text === 'Promise' && n.typeArguments?.[0]) return visit(n.typeArguments[0]);
+    if (n.kind === t.SyntaxKind.BooleanKeyword) { out.boolean = true; return; }
+    // `T | false` declares the sentinel this rule is about; `T | true` puts false in a boolean domain
+    if (t.isLiteralTypeNode(n) && n.literal.kind === t.SyntaxKind.TrueKeyword) { out.boolean = true; return; }
+    if (t.isLiteralTypeNode(n) && n.literal.kind === t.SyntaxKind.FalseKeyword) return;
+    if (t.isLiteralTypeNode(n) && n.literal.kind === t.SyntaxKind.NullKeyword) return;
+    if (n.kind === t.SyntaxKind.UndefinedKeyword || n.kind === t.SyntaxKind.VoidKeyword || n.kind === t.SyntaxKind.AnyKeyword || n.kind === t.SyntaxKind.UnknownKeyword) return;
+    out.other = true;
+  };
+  if (fn.type) visit(fn.type);
+  return out;
+}
+
 /** `x as boolean` / `<string>x`: the author states the primitive type the expression has. */
 function assertedKind(t: TS, expr: ts.Expression): ReturnKind | undefined {
   let e: ts.Expression = expr;
@@ -298,7 +336,9 @@ function classifyMix(t: TS, fn: FunctionLike, values: ReturnValue[]): Mix | unde
   const inline = isInlineCallback(t, fn);
   const sf = fn.getSourceFile();
 
-  if (nonStringData.length > 0 && errors.length > 0 && booleans.length === 0) {
+  const declared = declaredNonFlagMembers(t, fn);
+  // an error factory (`createTaskError`, `toHttpException`) returns errors by design
+  if (nonStringData.length > 0 && errors.length > 0 && booleans.length === 0 && !/(Error|Exception)/.test(name)) {
     const edits: TextEdit[] = errors.map((v) => {
       const st = v.statement as ts.ReturnStatement;
       return { range: [st.getStart(sf), st.expression!.getStart(sf)], text: 'throw ' };
@@ -315,14 +355,16 @@ function classifyMix(t: TS, fn: FunctionLike, values: ReturnValue[]): Mix | unde
     return { messageId: 'dataOrErrorString', involved: [...nonStringData, ...errorStrings], ...(whole ? { suggest: { messageId: 'throwMessage', edits } } : {}) };
   }
   // false next to `true` or a computed boolean is a value of a boolean domain (`'warn' | boolean`), not a sentinel
-  if (data.length > 0 && falses.length > 0 && of('true', 'boolean').length === 0 && !inline && !PREDICATE_NAME.test(name)) {
+  if (data.length > 0 && falses.length > 0 && of('true', 'boolean').length === 0 && !inline && !PREDICATE_NAME.test(name) && !declared.boolean) {
     const whole = falses.every((v) => t.isReturnStatement(v.statement) && skipOuter(t, v.statement.expression!) === v.node);
     const edits: TextEdit[] = falses.map((v) => ({ range: [v.node.getStart(sf), v.node.getEnd()], text: 'null' }));
     return { messageId: 'dataOrFalse', involved: [...data, ...falses], ...(whole && !fn.type ? { suggest: { messageId: 'returnNull', edits } } : {}) };
   }
   // true-or-nothing (or false-or-nothing) has two states a truthiness check reads correctly; the seed's bug needs three
-  const bothPolarities = of('boolean').length > 0 || (of('true').length > 0 && of('false').length > 0);
-  if (bothPolarities && nothing.length > 0 && data.length === 0 && !inline && !TRY_NAME.test(name)) {
+  const literals = of('true', 'false').length;
+  const bothPolarities = literals > 0 && (of('boolean').length > 0 || (of('true').length > 0 && of('false').length > 0));
+  // a declared `string | number | boolean | null` makes the booleans values, not a status
+  if (bothPolarities && nothing.length > 0 && data.length === 0 && !declared.other && !inline && !TRY_NAME.test(name)) {
     const kinds = [...new Set(nothing.map((v) => (v.kind === 'void' ? 'undefined' : v.kind)))];
     return { messageId: 'booleanOrNothing', involved: [...booleans, ...nothing], nothing: kinds.join(' or ') };
   }

@@ -195,6 +195,44 @@ export async function lookup(id: string): Promise<Lookup> {
   return false;
 }
 `,
+    // a computed boolean or nothing, no literal flag: the rule needs a literal true or false to read intent
+    `function isSecureOrigin(origin?: string) {
+  if (!origin) return;
+  return origin.startsWith('https://');
+}
+`,
+    // a caught Response re-delivered under instanceof: the framework's thrown-response idiom, not a returned failure
+    `export async function loader({ request }: Args) {
+  try {
+    const data = await loadDashboard(request);
+    return { data };
+  } catch (err) {
+    if (err instanceof Response) return err;
+    throw err;
+  }
+}
+`,
+    // an error factory returns errors by design
+    `export function toTransportError(raw: RawFailure) {
+  if (raw.kind === 'builtin') return new Error(raw.message);
+  return { code: raw.code, detail: raw.detail };
+}
+`,
+    // the declared boolean | 1 | 2 makes false a member of the contract, not a sentinel
+    `export function retryPolicy(err: Error): boolean | 1 | 2 {
+  if (err.message.startsWith('BUSY')) return 2;
+  return false;
+}
+`,
+    // a literal evaluator declares string | number | boolean | null | undefined: the booleans are values
+    `function evaluateLiteral(node: LiteralNode): string | number | boolean | null | undefined {
+  if (node.kind === 'true') return true;
+  if (node.kind === 'false') return false;
+  if (node.kind === 'null') return null;
+  if (node.kind === 'number') return Number(node.text);
+  return undefined;
+}
+`,
     // a predicate-named function returns a truthy value or false
     `export function includesTeamMember(user: User, teams: Team[]) {
   if (!user) return false;
@@ -209,7 +247,7 @@ export async function lookup(id: string): Promise<Lookup> {
 }
 `,
     // \`as boolean\` states the type of the other branch: false is a boolean here
-    `function matchesPattern(pattern: string, input: unknown) {
+    `function patternHit(pattern: string, input: unknown) {
   if (typeof input !== 'string') return false;
   return engine.compile(pattern).find(input) as boolean;
 }
@@ -237,6 +275,20 @@ export async function lookup(id: string): Promise<Lookup> {
 `,
   ],
   invalid: [
+    {
+      // a declared T | false still encodes the failure as false
+      code: `export async function renewSession(token: string): Promise<Session | false> {
+  try {
+    const s = await auth.renew(token);
+    if (!s) return false;
+    return { id: s.id, expiresAt: s.expiresAt };
+  } catch {
+    return false;
+  }
+}
+`,
+      errors: [{ messageId: 'dataOrFalse', line: 1, column: 23 }],
+    },
     // the seed: check_payment_status
     {
       code: `export async function checkPaymentStatus(orderId: string) {
