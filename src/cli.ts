@@ -211,24 +211,28 @@ async function runAudit(paths: string[], flags: AuditFlags, io: CliIo): Promise<
       ruleHelp,
       exitCode,
     };
-    const text = reporter(result, reporterOptions);
-    if (toFile) {
-      const abs = path.resolve(io.cwd, target.file!);
-      try {
-        fs.mkdirSync(path.dirname(abs), { recursive: true });
-        fs.writeFileSync(abs, text);
-      } catch (error) {
-        throw new ErrlintError(`Cannot write ${target.file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`, { cause: error });
-      }
-    } else {
-      io.stdout(text);
-    }
+    writeReport(io, target, reporter(result, reporterOptions));
   }
   if (run.timings) {
     const cacheLine = run.cacheStats ? `cache: ${run.cacheStats.hits} files reused, ${run.cacheStats.misses} linted\n` : '';
     io.stderr(`\n${formatTimings(run.timings, run.durationMs, envTiming.limit)}${cacheLine}`);
   }
   return exitCode;
+}
+
+/** A report goes to its file (directories made as needed) or, without one, to standard output. */
+function writeReport(io: CliIo, target: OutputTarget, text: string): void {
+  if (target.file === undefined) {
+    io.stdout(text);
+    return;
+  }
+  const abs = path.resolve(io.cwd, target.file);
+  try {
+    fs.mkdirSync(path.dirname(abs), { recursive: true });
+    fs.writeFileSync(abs, text);
+  } catch (error) {
+    throw new ErrlintError(`Cannot write ${target.file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`, { cause: error });
+  }
 }
 
 interface MergeFlags {
@@ -248,17 +252,7 @@ function runMerge(reports: string[], flags: MergeFlags, io: CliIo): number {
   for (const target of targets) {
     const toFile = target.file !== undefined;
     const text = reporters[target.format]!(result, { cwd: io.cwd, color: !toFile && useColor(flags.color, io.env, io.stdoutIsTTY), timing: false, quiet: flags.quiet, failOn: flags.failOn, ruleHelp, exitCode } as ReporterOptions & SarifOptions);
-    if (!toFile) {
-      io.stdout(text);
-      continue;
-    }
-    const abs = path.resolve(io.cwd, target.file!);
-    try {
-      fs.mkdirSync(path.dirname(abs), { recursive: true });
-      fs.writeFileSync(abs, text);
-    } catch (error) {
-      throw new ErrlintError(`Cannot write ${target.file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`, { cause: error });
-    }
+    writeReport(io, target, text);
   }
   return exitCode;
 }
