@@ -311,6 +311,12 @@ function assertedKind(t: TS, expr: ts.Expression): ReturnKind | undefined {
   return undefined;
 }
 
+function isSelfCall(t: TS, node: ts.Node, name: string): boolean {
+  if (!name || !t.isCallExpression(node)) return false;
+  const callee = skipOuter(t, node.expression);
+  return (t.isIdentifier(callee) ? callee.text : t.isPropertyAccessExpression(callee) ? callee.name.text : '') === name.split('.').pop();
+}
+
 interface Mix {
   messageId: Exclude<MessageIds, 'throwError' | 'throwMessage' | 'returnNull'>;
   involved: ReturnValue[];
@@ -362,7 +368,9 @@ function classifyMix(t: TS, fn: FunctionLike, values: ReturnValue[]): Mix | unde
   }
   // true-or-nothing (or false-or-nothing) has two states a truthiness check reads correctly; the seed's bug needs three
   const literals = of('true', 'false').length;
-  const bothPolarities = literals > 0 && (of('boolean').length > 0 || (of('true').length > 0 && of('false').length > 0));
+  // `return;` / `return false` / `return configPath`: a third, opaque value beside a flag and nothing (not a recursive retry)
+  const opaque = of('unknown').filter((v) => !isSelfCall(t, v.node, name));
+  const bothPolarities = literals > 0 && (of('boolean').length > 0 || (of('true').length > 0 && of('false').length > 0) || opaque.length > 0);
   // a declared `string | number | boolean | null` makes the booleans values, not a status
   if (bothPolarities && nothing.length > 0 && data.length === 0 && !declared.other && !inline && !TRY_NAME.test(name)) {
     const kinds = [...new Set(nothing.map((v) => (v.kind === 'void' ? 'undefined' : v.kind)))];

@@ -233,6 +233,17 @@ export async function lookup(id: string): Promise<Lookup> {
   return undefined;
 }
 `,
+    // true or nothing plus a recursive retry: still two states
+    `export async function waitForHealth(url: string) {
+  const res = await probe(url);
+  if (res.retryAfter) {
+    await sleep(res.retryAfter);
+    return waitForHealth(url);
+  }
+  if (res.status !== 200) return;
+  return true;
+}
+`,
     // a predicate-named function returns a truthy value or false
     `export function includesTeamMember(user: User, teams: Team[]) {
   if (!user) return false;
@@ -275,6 +286,17 @@ export async function lookup(id: string): Promise<Lookup> {
 `,
   ],
   invalid: [
+    {
+      // nothing, false and an opaque third value: three outcomes a truthiness check conflates
+      code: `export async function writeFallbackConfig(root: string) {
+  if (!(await hasSources(root))) return;
+  const file = configPathFor(root);
+  if (!(await tryLoad(file))) return false;
+  return file;
+}
+`,
+      errors: [{ messageId: 'booleanOrNothing', line: 1, column: 23, data: { name: "'writeFallbackConfig'", lines: '2, 4', nothing: 'undefined' } }],
+    },
     {
       // a declared T | false still encodes the failure as false
       code: `export async function renewSession(token: string): Promise<Session | false> {
