@@ -35,7 +35,7 @@ export default defineRule<MessageIds, Options>({
     risk: 'medium',
     description: 'Disallow return values that encode failure ambiguously, such as a boolean or null, or data or false.',
     messages: {
-      booleanOrNothing: '{{name}} returns true, false or {{nothing}} (lines {{lines}}); return one typed status, or throw a typed error for the failure.',
+      booleanOrNothing: '{{name}} returns {{values}} (lines {{lines}}); return one typed status, or throw a typed error for the failure.',
       dataOrFalse: '{{name}} returns a value or false (lines {{lines}}); return null for a missing value, or throw a typed error for a failure.',
       dataOrErrorString: '{{name}} returns a value or an error message (lines {{lines}}); throw a typed error instead of returning its message.',
       dataOrError: '{{name}} returns a value or an Error (lines {{lines}}); throw the error, or return a typed result union.',
@@ -66,7 +66,7 @@ export default defineRule<MessageIds, Options>({
       context.report({
         ...reportTarget(t, fn, sf),
         messageId: found.messageId,
-        data: { name: name ? `'${name}'` : 'This function', lines: lines.join(', '), ...(found.nothing ? { nothing: found.nothing } : {}) },
+        data: { name: name ? `'${name}'` : 'This function', lines: lines.join(', '), ...(found.values ? { values: found.values } : {}) },
         ...(found.suggest ? { suggest: [found.suggest] } : {}),
       });
     };
@@ -320,7 +320,7 @@ function isSelfCall(t: TS, node: ts.Node, name: string): boolean {
 interface Mix {
   messageId: Exclude<MessageIds, 'throwError' | 'throwMessage' | 'returnNull'>;
   involved: ReturnValue[];
-  nothing?: string;
+  values?: string;
   suggest?: SuggestionDescriptor<MessageIds>;
 }
 
@@ -374,7 +374,16 @@ function classifyMix(t: TS, fn: FunctionLike, values: ReturnValue[]): Mix | unde
   // a declared `string | number | boolean | null` makes the booleans values, not a status
   if (bothPolarities && nothing.length > 0 && data.length === 0 && !declared.other && !inline && !TRY_NAME.test(name)) {
     const kinds = [...new Set(nothing.map((v) => (v.kind === 'void' ? 'undefined' : v.kind)))];
-    return { messageId: 'booleanOrNothing', involved: [...booleans, ...nothing], nothing: kinds.join(' or ') };
+    // name what the function really returns: `true, false or null`, `false, another value or undefined`
+    const states = [
+      ...(of('true').length ? ['true'] : []),
+      ...(of('false').length ? ['false'] : []),
+      ...(of('boolean').length ? ['a boolean'] : []),
+      ...(opaque.length ? ['another value'] : []),
+      ...kinds,
+    ];
+    const values = `${states.slice(0, -1).join(', ')} or ${states[states.length - 1]}`;
+    return { messageId: 'booleanOrNothing', involved: [...booleans, ...nothing, ...opaque], values };
   }
   return undefined;
 }

@@ -295,7 +295,7 @@ export async function lookup(id: string): Promise<Lookup> {
   return file;
 }
 `,
-      errors: [{ messageId: 'booleanOrNothing', line: 1, column: 23, data: { name: "'writeFallbackConfig'", lines: '2, 4', nothing: 'undefined' } }],
+      errors: [{ messageId: 'booleanOrNothing', line: 1, column: 23, data: { name: "'writeFallbackConfig'", lines: '2, 4, 5', values: "false, another value or undefined" } }],
     },
     {
       // a declared T | false still encodes the failure as false
@@ -327,7 +327,7 @@ export async function lookup(id: string): Promise<Lookup> {
 `,
       errors: [
         {
-          messageId: 'booleanOrNothing', line: 1, column: 23, endLine: 1, endColumn: 41, data: { name: "'checkPaymentStatus'", nothing: "null", lines: "4, 7, 9" },
+          messageId: 'booleanOrNothing', line: 1, column: 23, endLine: 1, endColumn: 41, data: { name: "'checkPaymentStatus'", values: "true, false or null", lines: "4, 7, 9" },
           suggestions: [],
         },
       ],
@@ -342,7 +342,7 @@ export async function lookup(id: string): Promise<Lookup> {
 `,
       errors: [
         {
-          messageId: 'booleanOrNothing', line: 1, column: 10, endLine: 1, endColumn: 20, data: { name: "'isEligible'", nothing: "undefined", lines: "2, 3, 4" },
+          messageId: 'booleanOrNothing', line: 1, column: 10, endLine: 1, endColumn: 20, data: { name: "'isEligible'", values: "true, false or undefined", lines: "2, 3, 4" },
           suggestions: [],
         },
       ],
@@ -357,7 +357,7 @@ export async function lookup(id: string): Promise<Lookup> {
 `,
       errors: [
         {
-          messageId: 'booleanOrNothing', line: 1, column: 14, endLine: 1, endColumn: 23, data: { name: "'canRefund'", nothing: "undefined", lines: "2, 3, 4" },
+          messageId: 'booleanOrNothing', line: 1, column: 14, endLine: 1, endColumn: 23, data: { name: "'canRefund'", values: "false, a boolean or undefined", lines: "2, 3, 4" },
           suggestions: [],
         },
       ],
@@ -578,7 +578,7 @@ export async function lookup(id: string): Promise<Lookup> {
 `,
       errors: [
         {
-          messageId: 'booleanOrNothing', line: 2, column: 9, endLine: 2, endColumn: 18, data: { name: "'isSettled'", nothing: "null", lines: "4, 5" },
+          messageId: 'booleanOrNothing', line: 2, column: 9, endLine: 2, endColumn: 18, data: { name: "'isSettled'", values: "true, false or null", lines: "4, 5" },
           suggestions: [],
         },
       ],
@@ -594,7 +594,7 @@ export async function lookup(id: string): Promise<Lookup> {
 `,
       errors: [
         {
-          messageId: 'booleanOrNothing', line: 1, column: 23, endLine: 1, endColumn: 29, data: { name: "'verify'", nothing: "null", lines: "3, 4, 5" },
+          messageId: 'booleanOrNothing', line: 1, column: 23, endLine: 1, endColumn: 29, data: { name: "'verify'", values: "true, false or null", lines: "3, 4, 5" },
           suggestions: [],
         },
       ],
@@ -610,7 +610,7 @@ export async function lookup(id: string): Promise<Lookup> {
 `,
       errors: [
         {
-          messageId: 'booleanOrNothing', line: 2, column: 7, endLine: 2, endColumn: 15, data: { name: "'isActive'", nothing: "undefined", lines: "3, 4" },
+          messageId: 'booleanOrNothing', line: 2, column: 7, endLine: 2, endColumn: 15, data: { name: "'isActive'", values: "true, false or undefined", lines: "3, 4" },
           suggestions: [],
         },
       ],
@@ -711,7 +711,7 @@ export async function lookup(id: string): Promise<Lookup> {
 `,
       errors: [
         {
-          messageId: 'booleanOrNothing', line: 1, column: 17, endLine: 1, endColumn: 25, data: { name: "'readFlag'", nothing: "null", lines: "2, 3, 4" },
+          messageId: 'booleanOrNothing', line: 1, column: 17, endLine: 1, endColumn: 25, data: { name: "'readFlag'", values: "true, false or null", lines: "2, 3, 4" },
           suggestions: [],
         },
       ],
@@ -728,7 +728,7 @@ module.exports = { checkStatus };
       filename: "src/payments.js",
       errors: [
         {
-          messageId: 'booleanOrNothing', line: 1, column: 16, endLine: 1, endColumn: 27, data: { name: "'checkStatus'", nothing: "null", lines: "3, 4" },
+          messageId: 'booleanOrNothing', line: 1, column: 16, endLine: 1, endColumn: 27, data: { name: "'checkStatus'", values: "true, false or null", lines: "3, 4" },
           suggestions: [],
         },
       ],
@@ -765,7 +765,7 @@ module.exports = { checkStatus };
 `,
       errors: [
         {
-          messageId: 'booleanOrNothing', line: 2, column: 3, endLine: 2, endColumn: 8, data: { name: "'allow'", nothing: "undefined", lines: "3, 4, 5" },
+          messageId: 'booleanOrNothing', line: 2, column: 3, endLine: 2, endColumn: 8, data: { name: "'allow'", values: "true, false or undefined", lines: "3, 4, 5" },
           suggestions: [],
         },
       ],
