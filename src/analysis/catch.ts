@@ -177,24 +177,8 @@ const STATUS_KEY = /^(status|state|result|outcome|phase|health|ok|success|succee
 const CALLBACK_NAMES = /^(next|reject|rej|cb|callback|done|fail|failure|onError|onFailure|handleError|errorHandler|resolveError|throwError)$/;
 const EXIT_CALLS = new Set(['process.exit', 'process.abort', 'Deno.exit']);
 
-type Effect =
-  | 'throw'
-  | 'next'
-  | 'reject'
-  | 'callback'
-  | 'error-result'
-  | 'state'
-  | 'response'
-  | 'exit'
-  | 'delegated'
-  | 'logged'
-  | 'monitored'
-  | 'logged-without-error'
-  | 'acted'
-  | 'console'
-  | 'constant-log'
-  | 'masking'
-  | 'inert';
+/** What one statement of a handler does: the reasons a handler can have, less the verdicts on the whole handler. */
+type Effect = Exclude<HandlerReason, 'rethrow' | 'empty' | 'masking-return' | 'console-only' | 'discarded'> | 'console' | 'masking' | 'inert';
 
 interface Walk {
   effects: Set<Effect>;
