@@ -50,8 +50,8 @@ describe.each(allRules.map((r) => [r.meta.id, r] as const))('docs/rules/%s.md', 
     for (const option of options) expect(text, `option ${option}`).toContain(`### ${option}\n`);
   });
 
-  it('links to its page from the README rules table', () => {
-    expect(fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8')).toContain(`[${id}](docs/rules/${id}.md)`);
+  it('has a README rules-table row with its family and default risk from meta', () => {
+    expect(fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8')).toContain(`| [${id}](docs/rules/${id}.md) | ${rule.meta.family} | ${rule.meta.risk} |`);
   });
 
   if ((rule.meta.scope ?? 'file') === 'file') {
