@@ -73,3 +73,13 @@ describe.each(allRules.map((r) => [r.meta.id, r] as const))('docs/rules/%s.md', 
     });
   }
 });
+
+describe('README.md', () => {
+  it('shows a configuration example that errlint accepts', async () => {
+    const { validateConfig } = await import('../../src/config/load-config.js');
+    const readme = fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+    const block = /## Configuration[\s\S]*?```json\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(block, 'a ```json block under ## Configuration').toBeDefined();
+    expect(() => validateConfig(JSON.parse(block!), 'README.md', allRules)).not.toThrow();
+  });
+});
