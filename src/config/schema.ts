@@ -1,3 +1,4 @@
+import { stringList } from '../knowledge/string-list.js';
 import { knowledgeSchema } from '../knowledge/index.js';
 import { RISK_LEVELS, type AnyRule, type JsonSchema } from '../types.js';
 
@@ -36,22 +37,18 @@ export function buildConfigSchema(rules: readonly AnyRule[]): JsonSchema {
         additionalProperties: false,
         properties: ruleEntries,
       },
-      ignores: {
-        type: 'array',
-        items: { type: 'string' },
-        description: 'Globs (relative to the config file) of files errlint does not read, added to .gitignore and the defaults.',
-      },
+      ignores: stringList('Globs (relative to the config file) of files errlint does not read, added to .gitignore and the defaults.'),
       files: {
         type: 'object',
         description: 'Globs that say what kind of file a path is, added to the defaults.',
         additionalProperties: false,
         properties: {
-          tests: { type: 'array', items: { type: 'string' }, description: 'Test files: most rules skip them.' },
-          scripts: { type: 'array', items: { type: 'string' }, description: 'Command-line programs, where console output is the interface.' },
-          loggerModules: { type: 'array', items: { type: 'string' }, description: "The project's own logger modules, which may wrap console." },
-          browser: { type: 'array', items: { type: 'string' }, description: 'Front-end code, where console is the logger and requests need no server-side timeout.' },
-          examples: { type: 'array', items: { type: 'string' }, description: 'Examples, demos, fixtures and docs: not the application, so not its entry point.' },
-          server: { type: 'array', items: { type: 'string' }, description: 'Server code inside a front-end tree (route handlers, API routes): never treated as browser code.' },
+          tests: stringList('Test files: most rules skip them.'),
+          scripts: stringList('Command-line programs, where console output is the interface.'),
+          loggerModules: stringList("The project's own logger modules, which may wrap console."),
+          browser: stringList('Front-end code, where console is the logger and requests need no server-side timeout.'),
+          examples: stringList('Examples, demos, fixtures and docs: not the application, so not its entry point.'),
+          server: stringList('Server code inside a front-end tree (route handlers, API routes): never treated as browser code.'),
         },
       },
       knowledge: knowledgeSchema,

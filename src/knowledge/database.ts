@@ -1,4 +1,5 @@
 import type { JsonSchema } from '../types.js';
+import { stringList } from './string-list.js';
 
 /**
  * One data layer (ORM, query builder or SQL client): how it is imported, how its handles are typed and made,
@@ -237,7 +238,6 @@ export const defaultDatabase: DatabaseKnowledge = {
   layers: [prisma, typeorm, sequelize, drizzle, knex, kysely, mongoose, sql],
 };
 
-const stringList = (description: string): JsonSchema => ({ type: 'array', items: { type: 'string' }, description });
 
 export const dataLayerSchema: JsonSchema = {
   type: 'object',

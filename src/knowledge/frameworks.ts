@@ -1,3 +1,4 @@
+import { stringList } from './string-list.js';
 import type { JsonSchema } from '../types.js';
 
 /**
@@ -65,10 +66,10 @@ export const frameworksSchema: JsonSchema = {
         properties: {
           framework: { type: 'string', description: 'Id of the framework, e.g. `polka`.' },
           label: { type: 'string', description: 'Name shown in messages.' },
-          modules: { type: 'array', items: { type: 'string' }, description: 'Modules whose import creates the app.' },
+          modules: stringList('Modules whose import creates the app.'),
           create: { enum: ['call', 'new', 'factory'], description: '`call` (`express()`), `new` (`new Koa()`) or `factory` (`NestFactory.create()`).' },
-          names: { type: 'array', items: { type: 'string' }, description: 'Named exports that create the app besides the default export (the factory for `factory`).' },
-          errorHandlerMethods: { type: 'array', items: { type: 'string' }, description: 'App methods that install a central error handler, e.g. `onError`.' },
+          names: stringList('Named exports that create the app besides the default export (the factory for `factory`).'),
+          errorHandlerMethods: stringList('App methods that install a central error handler, e.g. `onError`.'),
           handler: { type: 'string', description: 'What the central error handler looks like, for the message.' },
           nodeServer: { type: 'boolean', description: 'The app runs as a long-lived Node process that needs process-level error handlers.' },
         },

@@ -1,4 +1,5 @@
 import type { JsonSchema } from '../types.js';
+import { stringList } from './string-list.js';
 
 /**
  * HTTP: where responses are written (sinks), which errors carry a public message, and which calls go out over
@@ -127,34 +128,33 @@ export const defaultHttp: HttpKnowledge = {
   ],
 };
 
-const list = (description: string): JsonSchema => ({ type: 'array', items: { type: 'string' }, description });
 
 export const httpSchema: JsonSchema = {
   type: 'object',
   description: 'HTTP response sinks and outbound clients, added to the built-in ones.',
   additionalProperties: false,
   properties: {
-    responseMethods: list('Response methods that send a body.'),
-    responseReceivers: list('Names of response objects.'),
-    publicExceptions: list('Exception classes whose message is sent to the client.'),
-    clientModules: list('Modules that make outbound HTTP calls.'),
-    clientFunctions: list('Global functions that make outbound HTTP calls.'),
-    responseBodyProperties: list('Properties whose assignment sends a response body, e.g. Koa `body`.'),
-    responseFactories: list('Calls whose first argument is a response body, e.g. `NextResponse.json`.'),
-    responseClasses: list('Classes whose first constructor argument is a response body, e.g. `Response`.'),
-    errorFactories: list('Calls that create an HTTP error whose message reaches the client, e.g. `createError`.'),
-    importedResponseFactories: list('Imported functions whose first argument is a response body, as `module#export`, e.g. `@sveltejs/kit#json`.'),
-    importedErrorFactories: list('Imported functions that create an HTTP error whose message reaches the client, as `module#export`, e.g. `@sveltejs/kit#error`.'),
-    responseChainMethods: list('Methods chained on a response object before the body is sent, e.g. `status`.'),
-    privateErrorProperties: list('Exception option properties that stay on the server, e.g. `cause`.'),
-    errorDetailProperties: list('Properties of a caught error that expose internals, e.g. `message`, `stack`.'),
-    internalErrorClasses: list('Error classes whose message stays internal even after `instanceof` narrowing.'),
-    inputErrorClasses: list('Built-in error classes that describe the client input when answered with a 4xx, e.g. `SyntaxError`.'),
-    publicErrorClasses: list('Project error classes whose message is meant for clients.'),
-    publicErrorMarkers: list('Properties that mark an error as public when checked, e.g. `expose`.'),
-    validationCalls: list('Calls that only validate input; their errors may be returned in a 400 or 422.'),
-    statusProperties: list('Response properties that tell success from failure, e.g. `ok`.'),
-    bodyReadMembers: list('Members that read a fetch-style response body, e.g. `json`.'),
-    criticalEndpointWords: list('Words in names or URLs that mark a payment, billing or auth call.'),
+    responseMethods: stringList('Response methods that send a body.'),
+    responseReceivers: stringList('Names of response objects.'),
+    publicExceptions: stringList('Exception classes whose message is sent to the client.'),
+    clientModules: stringList('Modules that make outbound HTTP calls.'),
+    clientFunctions: stringList('Global functions that make outbound HTTP calls.'),
+    responseBodyProperties: stringList('Properties whose assignment sends a response body, e.g. Koa `body`.'),
+    responseFactories: stringList('Calls whose first argument is a response body, e.g. `NextResponse.json`.'),
+    responseClasses: stringList('Classes whose first constructor argument is a response body, e.g. `Response`.'),
+    errorFactories: stringList('Calls that create an HTTP error whose message reaches the client, e.g. `createError`.'),
+    importedResponseFactories: stringList('Imported functions whose first argument is a response body, as `module#export`, e.g. `@sveltejs/kit#json`.'),
+    importedErrorFactories: stringList('Imported functions that create an HTTP error whose message reaches the client, as `module#export`, e.g. `@sveltejs/kit#error`.'),
+    responseChainMethods: stringList('Methods chained on a response object before the body is sent, e.g. `status`.'),
+    privateErrorProperties: stringList('Exception option properties that stay on the server, e.g. `cause`.'),
+    errorDetailProperties: stringList('Properties of a caught error that expose internals, e.g. `message`, `stack`.'),
+    internalErrorClasses: stringList('Error classes whose message stays internal even after `instanceof` narrowing.'),
+    inputErrorClasses: stringList('Built-in error classes that describe the client input when answered with a 4xx, e.g. `SyntaxError`.'),
+    publicErrorClasses: stringList('Project error classes whose message is meant for clients.'),
+    publicErrorMarkers: stringList('Properties that mark an error as public when checked, e.g. `expose`.'),
+    validationCalls: stringList('Calls that only validate input; their errors may be returned in a 400 or 422.'),
+    statusProperties: stringList('Response properties that tell success from failure, e.g. `ok`.'),
+    bodyReadMembers: stringList('Members that read a fetch-style response body, e.g. `json`.'),
+    criticalEndpointWords: stringList('Words in names or URLs that mark a payment, billing or auth call.'),
   },
 };

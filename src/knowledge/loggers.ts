@@ -1,3 +1,4 @@
+import { stringList } from './string-list.js';
 import type { JsonSchema } from '../types.js';
 
 /** How the project's own logger takes an error; decides the idiom of suggestions. */
@@ -49,11 +50,11 @@ export const loggersSchema: JsonSchema = {
   description: 'Loggers and error monitors, added to the built-in ones.',
   additionalProperties: false,
   properties: {
-    modules: { type: 'array', items: { type: 'string' }, description: 'Modules that create structured loggers.' },
-    receiverNames: { type: 'array', items: { type: 'string' }, description: 'Names (or dotted paths like `this.logger`) of logger objects.' },
-    methods: { type: 'array', items: { type: 'string' }, description: 'Logger methods that record a failure.' },
-    monitorCalls: { type: 'array', items: { type: 'string' }, description: 'Calls that report an error to a monitor, e.g. `Sentry.captureException`.' },
-    monitorModules: { type: 'array', items: { type: 'string' }, description: 'Modules whose capture functions report errors.' },
+    modules: stringList('Modules that create structured loggers.'),
+    receiverNames: stringList('Names (or dotted paths like `this.logger`) of logger objects.'),
+    methods: stringList('Logger methods that record a failure.'),
+    monitorCalls: stringList('Calls that report an error to a monitor, e.g. `Sentry.captureException`.'),
+    monitorModules: stringList('Modules whose capture functions report errors.'),
     logger: {
       type: 'object',
       description: "The project's own logger, used in suggested fixes.",

@@ -1,4 +1,5 @@
 import type { JsonSchema } from '../types.js';
+import { stringList } from './string-list.js';
 
 /**
  * Error monitoring and the platforms that report a handler's errors for it: what missing-error-boundary looks
@@ -68,17 +69,16 @@ export const defaultMonitoring: MonitoringKnowledge = {
   ],
 };
 
-const list = (description: string): JsonSchema => ({ type: 'array', items: { type: 'string' }, description });
 
 export const monitoringSchema: JsonSchema = {
   type: 'object',
   description: 'Error monitoring SDKs and serverless adapters, added to the built-in ones.',
   additionalProperties: false,
   properties: {
-    modules: list('Modules of error-monitoring or APM SDKs; importing or depending on one counts as monitoring.'),
-    initCalls: list('Calls that initialise a monitor, e.g. `Sentry.init` or `new Rollbar`.'),
-    processHandlerModules: list('Monitoring modules that also record uncaught exceptions and unhandled rejections.'),
-    serverlessModules: list('Modules that run an app as a serverless function, whose platform records its errors.'),
-    serverlessHandlerTypes: list('Types of a serverless HTTP handler or its event parameter, e.g. `APIGatewayProxyHandler`.'),
+    modules: stringList('Modules of error-monitoring or APM SDKs; importing or depending on one counts as monitoring.'),
+    initCalls: stringList('Calls that initialise a monitor, e.g. `Sentry.init` or `new Rollbar`.'),
+    processHandlerModules: stringList('Monitoring modules that also record uncaught exceptions and unhandled rejections.'),
+    serverlessModules: stringList('Modules that run an app as a serverless function, whose platform records its errors.'),
+    serverlessHandlerTypes: stringList('Types of a serverless HTTP handler or its event parameter, e.g. `APIGatewayProxyHandler`.'),
   },
 };

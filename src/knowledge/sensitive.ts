@@ -1,4 +1,5 @@
 import type { JsonSchema } from '../types.js';
+import { stringList } from './string-list.js';
 
 /** Names of values that must not reach logs, error messages or error responses, and how they get masked. */
 export interface SensitiveKnowledge {
@@ -33,17 +34,16 @@ export const defaultSensitive: SensitiveKnowledge = {
   redactPaths: [],
 };
 
-const list = (description: string): JsonSchema => ({ type: 'array', items: { type: 'string' }, description });
 
 export const sensitiveSchema: JsonSchema = {
   type: 'object',
   description: 'Names of sensitive values and how they are masked, added to the built-in ones.',
   additionalProperties: false,
   properties: {
-    names: list('Sensitive names, matched by words against identifiers, properties and object keys.'),
-    cardNames: list('Names of card data; findings on them are critical.'),
-    ignoreNames: list('Names that look sensitive but are not, e.g. `nextPageToken`.'),
-    maskFunctions: list('Calls whose result is safe to log, e.g. `mask`.'),
-    redactPaths: list("Log paths the project's logger redacts, e.g. `req.headers.authorization` or `*.password`."),
+    names: stringList('Sensitive names, matched by words against identifiers, properties and object keys.'),
+    cardNames: stringList('Names of card data; findings on them are critical.'),
+    ignoreNames: stringList('Names that look sensitive but are not, e.g. `nextPageToken`.'),
+    maskFunctions: stringList('Calls whose result is safe to log, e.g. `mask`.'),
+    redactPaths: stringList("Log paths the project's logger redacts, e.g. `req.headers.authorization` or `*.password`."),
   },
 };
