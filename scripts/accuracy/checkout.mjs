@@ -1,0 +1,85 @@
+#!/usr/bin/env node
+// Extract each validation repository at its pinned commit into a cache outside this repository.
+//
+//   node scripts/accuracy/checkout.mjs [--set accuracy/validation-set.json] [repo …]
+//
+// The bare mirrors come from the `fetch` tool of a session (/work/.mirror/<owner>+<name>/repo); point
+// ERRLINT_MIRRORS at another directory of the same layout, or ERRLINT_MIRROR_<OWNER>_<NAME> at one mirror.
+// Checkouts go to $ERRLINT_ACCURACY_DIR/checkouts (default: $TMPDIR/errlint-accuracy/checkouts).
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { accuracyDir, checkoutPath, parseArgs, readSet, runMain, slug } from './lib.mjs';
+
+export function mirrorFor(repo) {
+  const own = process.env[`ERRLINT_MIRROR_${repo.replace(/[^A-Za-z0-9]/g, '_').toUpperCase()}`];
+  if (own) return own;
+  const base = process.env.ERRLINT_MIRRORS ?? '/work/.mirror';
+  const candidates = [join(base, slug(repo), 'repo'), join(base, slug(repo))];
+  return candidates.find((dir) => existsSync(join(dir, 'HEAD'))) ?? candidates[0];
+}
+
+function missingBlobs(mirror, commit) {
+  const tree = execFileSync('git', ['--git-dir', mirror, 'ls-tree', '-r', '-z', commit], { maxBuffer: 1 << 28 }).toString('utf8');
+  const blobs = tree
+    .split('\0')
+    .filter(Boolean)
+    .map((line) => {
+      const [meta, path] = line.split('\t');
+      const [, type, sha] = meta.split(' ');
+      return { type, sha, path };
+    })
+    .filter((b) => b.type === 'blob');
+  const checked = execFileSync('git', ['--git-dir', mirror, 'cat-file', '--batch-check=%(objectname)'], {
+    input: blobs.map((b) => b.sha).join('\n') + '\n',
+    maxBuffer: 1 << 28,
+  })
+    .toString('utf8')
+    .split('\n');
+  return blobs.filter((_, i) => checked[i].endsWith(' missing')).map((b) => b.path);
+}
+
+async function main(argv) {
+  const { options, rest } = parseArgs(argv, { set: join(accuracyDir, 'validation-set.json') });
+  const entries = readSet(options.set).filter((e) => rest.length === 0 || rest.includes(e.repo));
+  let failed = 0;
+  for (const entry of entries) {
+    const target = checkoutPath(entry);
+    if (existsSync(join(target, '.errlint-accuracy-commit'))) {
+      process.stdout.write(`${entry.repo}: ${target} (cached)\n`);
+      continue;
+    }
+    const mirror = mirrorFor(entry.repo);
+    if (!existsSync(mirror)) {
+      process.stderr.write(`${entry.repo}: no mirror at ${mirror} (fetch github:${entry.repo} in a session, or set ERRLINT_MIRRORS)\n`);
+      failed++;
+      continue;
+    }
+    try {
+      execFileSync('git', ['--git-dir', mirror, 'cat-file', '-e', `${entry.commit}^{commit}`], { stdio: 'ignore' });
+    } catch {
+      process.stderr.write(`${entry.repo}: commit ${entry.commit} is not in ${mirror}\n`);
+      failed++;
+      continue;
+    }
+    const partial = `${target}.partial`;
+    rmSync(partial, { recursive: true, force: true });
+    mkdirSync(partial, { recursive: true });
+    // Snapshots lack their largest blobs (images, archives): leave those paths out rather than fail.
+    const missing = missingBlobs(mirror, entry.commit);
+    const pathspec = ['.', ...missing.map((path) => `:(exclude,literal)${path}`)];
+    // git archive | tar -x: the tree at the commit, without .git, so nothing in the checkout can be committed back.
+    execFileSync('sh', ['-c', 'dir="$1"; commit="$2"; out="$3"; shift 3; git --git-dir="$dir" archive --format=tar "$commit" -- "$@" | tar -x -C "$out"', 'sh', mirror, entry.commit, partial, ...pathspec], {
+      stdio: ['ignore', 'inherit', 'inherit'],
+      maxBuffer: 1 << 26,
+    });
+    if (missing.length > 0) process.stdout.write(`${entry.repo}: ${missing.length} file(s) absent from the mirror left out (${missing.filter((p) => /\.[cm]?[jt]sx?$/.test(p)).length} of them source)\n`);
+    writeFileSync(join(partial, '.errlint-accuracy-commit'), `${entry.repo} ${entry.commit}\n`);
+    rmSync(target, { recursive: true, force: true });
+    renameSync(partial, target);
+    process.stdout.write(`${entry.repo}: ${target}\n`);
+  }
+  return failed > 0 ? 2 : 0;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) runMain(main);

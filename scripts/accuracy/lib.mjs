@@ -1,0 +1,139 @@
+// Shared pieces of the accuracy scripts: where things live, the validation set, a seeded sampler and the join
+// of findings with labels. Plain Node ESM, no dependency.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const accuracyDir = join(repoRoot, 'accuracy');
+
+/** Default seed of every random sample the figures rest on; change it only with a note in accuracy/README.md. */
+export const DEFAULT_SEED = 20261202;
+/** Findings drawn per rule for labelling. */
+export const SAMPLE_PER_RULE = 40;
+/** A label still matches a finding this many lines away (code moves a little between errlint builds, not here). */
+export const LINE_DRIFT = 3;
+
+/** Fetched code and results live outside the repository: never commit them. */
+export function workDir() {
+  return process.env.ERRLINT_ACCURACY_DIR ?? join(tmpdir() || homedir(), 'errlint-accuracy');
+}
+export const checkoutsDir = () => join(workDir(), 'checkouts');
+export const resultsDir = () => join(workDir(), 'results');
+
+export function readSet(file = join(accuracyDir, 'validation-set.json')) {
+  const set = JSON.parse(readFileSync(file, 'utf8'));
+  return set.repos.map((entry) => ({ ...entry, paths: entry.paths ?? ['.'] }));
+}
+
+/** `owner/name` -> `owner+name`, the mirror's and the cache's directory name. */
+export const slug = (repo) => repo.replace('/', '+');
+export const checkoutPath = (entry) => join(checkoutsDir(), `${slug(entry.repo)}@${entry.commit.slice(0, 12)}`);
+
+export function readJsonl(file) {
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .map((line, i) => [line.trim(), i + 1])
+    .filter(([line]) => line !== '' && !line.startsWith('//'))
+    .map(([line, n]) => {
+      try {
+        return JSON.parse(line);
+      } catch (error) {
+        throw new Error(`${file}:${n}: not JSON (${error.message})`, { cause: error });
+      }
+    });
+}
+
+/** mulberry32: a small, well-known seeded PRNG, so a sample is the same on every machine. */
+export function rng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * A seeded sample of `n` items that does not depend on the order the items arrive in: items are sorted by a
+ * stable key first, then shuffled (Fisher-Yates) with the seed. The seed is mixed with `stream` (a rule id, a
+ * site kind) so each stream draws independently.
+ */
+export function sample(items, n, { seed = DEFAULT_SEED, stream = '', key = (x) => JSON.stringify(x) } = {}) {
+  const sorted = [...items].sort((x, y) => (key(x) < key(y) ? -1 : key(x) > key(y) ? 1 : 0));
+  const mixed = createHash('sha256').update(`${seed}:${stream}`).digest().readUInt32LE(0);
+  const next = rng(mixed);
+  for (let i = sorted.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    [sorted[i], sorted[j]] = [sorted[j], sorted[i]];
+  }
+  return sorted.slice(0, n);
+}
+
+/** A finding's stable identity for sampling: repo, path, rule, line, column, message. */
+export const findingKey = (f) => `${f.repo}\u0000${f.path}\u0000${f.rule}\u0000${String(f.line).padStart(7, '0')}\u0000${f.column ?? 0}\u0000${f.message ?? ''}`;
+
+/**
+ * The label of a finding: same repo, path and rule, and either the same fingerprint or the nearest line within
+ * `drift`. Labels are matched one to one (two findings on neighbouring lines do not share one label).
+ */
+export function joinLabels(findings, labels, { drift = LINE_DRIFT } = {}) {
+  const byPlace = new Map();
+  for (const label of labels) {
+    const k = `${label.repo}\u0000${label.path}\u0000${label.rule}`;
+    if (!byPlace.has(k)) byPlace.set(k, []);
+    byPlace.get(k).push(label);
+  }
+  const used = new Set();
+  const result = new Map();
+  // Exact places first, so a drifted match never steals an exact one.
+  const passes = [(f, l) => l.fingerprint && f.fingerprint && l.fingerprint === f.fingerprint, (f, l) => l.line === f.line, (f, l) => Math.abs(l.line - f.line) <= drift];
+  for (const matches of passes) {
+    for (const finding of findings) {
+      if (result.has(finding)) continue;
+      const candidates = (byPlace.get(`${finding.repo}\u0000${finding.path}\u0000${finding.rule}`) ?? []).filter((l) => !used.has(l) && matches(finding, l));
+      candidates.sort((x, y) => Math.abs(x.line - finding.line) - Math.abs(y.line - finding.line));
+      if (candidates.length > 0) {
+        used.add(candidates[0]);
+        result.set(finding, candidates[0]);
+      }
+    }
+  }
+  return result;
+}
+
+export function parseArgs(argv, defaults) {
+  const options = { ...defaults };
+  const rest = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (!arg.startsWith('--')) {
+      rest.push(arg);
+      continue;
+    }
+    const [name, inline] = arg.slice(2).split(/=(.*)/s);
+    if (!(name in defaults)) throw new Error(`unknown option --${name}; known: ${Object.keys(defaults).map((k) => `--${k}`).join(', ')}`);
+    if (typeof defaults[name] === 'boolean') options[name] = inline === undefined ? true : inline !== 'false';
+    else options[name] = inline ?? argv[++i];
+    if (typeof defaults[name] === 'number') options[name] = Number(options[name]);
+  }
+  return { options, rest };
+}
+
+/** Run `main`, print an error without a stack and exit 2 on failure. */
+export function runMain(main) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code ?? 0;
+    },
+    (error) => {
+      process.stderr.write(`${error.message}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

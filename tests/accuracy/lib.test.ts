@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { joinLabels, sample } from '../../scripts/accuracy/lib.mjs';
+
+const finding = (path: string, line: number, rule = 'swallowed-catch', fingerprint?: string) => ({ repo: 'o/r', path, rule, line, fingerprint });
+
+describe('accuracy sampling', () => {
+  const items = Array.from({ length: 100 }, (_, i) => `item-${String(i).padStart(3, '0')}`);
+
+  it('draws the same sample whatever order the findings arrive in', () => {
+    const drawn = sample(items, 10, { seed: 7, stream: 'swallowed-catch' });
+    expect(sample([...items].reverse(), 10, { seed: 7, stream: 'swallowed-catch' })).toEqual(drawn);
+    expect(new Set(drawn).size).toBe(10);
+    expect(drawn.every((x) => items.includes(x))).toBe(true);
+  });
+
+  it('draws differently for another seed or another stream, and everything when asked for more than there is', () => {
+    const drawn = sample(items, 10, { seed: 7, stream: 'a' });
+    expect(sample(items, 10, { seed: 8, stream: 'a' })).not.toEqual(drawn);
+    expect(sample(items, 10, { seed: 7, stream: 'b' })).not.toEqual(drawn);
+    expect([...sample(items.slice(0, 5), 40, { seed: 7 })].sort()).toEqual(items.slice(0, 5));
+  });
+});
+
+describe('joining findings with labels', () => {
+  it('matches the same file and rule within the line drift, nearest first, one label per finding', () => {
+    const near = finding('a.ts', 10);
+    const far = finding('a.ts', 30);
+    const otherRule = finding('a.ts', 10, 'console-logging');
+    const labels = [{ ...finding('a.ts', 12), verdict: 'right' }, { ...finding('a.ts', 11), verdict: 'wrong' }];
+    const joined = joinLabels([near, far, otherRule], labels);
+    expect(joined.get(near)?.verdict).toBe('wrong');
+    expect(joined.has(far)).toBe(false);
+    expect(joined.has(otherRule)).toBe(false);
+  });
+
+  it('prefers an exact line or fingerprint over a drifted one, so neighbouring findings keep their own labels', () => {
+    const first = finding('a.ts', 10);
+    const second = finding('a.ts', 11, 'swallowed-catch', 'fp-2');
+    const labels = [{ ...finding('a.ts', 10), verdict: 'right' }, { ...finding('a.ts', 40, 'swallowed-catch', 'fp-2'), verdict: 'wrong' }];
+    const joined = joinLabels([second, first], labels);
+    expect(joined.get(first)?.verdict).toBe('right');
+    expect(joined.get(second)?.verdict).toBe('wrong');
+  });
+});
