@@ -2,13 +2,25 @@
 // Sampled recall of one run on the validation set: of the sampled sites a reviewer judged should-flag
 // (accuracy/labels/validation-recall.jsonl), how many the run flags with the rule the reviewer expected.
 //
-//   node scripts/accuracy/recall.mjs --results <name or dir> [--format text|markdown|json]
+//   node scripts/accuracy/recall.mjs --results <name or dir> [--sample v1-all|v2-server] [--missed] [--format text|markdown|json]
 //
 // A site is flagged by a rule when the run has a finding of that rule in the same file whose line lies within
 // the site (a catch clause or .catch() call, a function with several writes, an outbound call expression).
 import { join } from 'node:path';
 import { accuracyDir, parseArgs, readJsonl, runMain } from './lib.mjs';
 import { resolveResults } from './precision.mjs';
+
+/** A site drawn by more than one sample (v1-all and v2-server overlap) is counted once, with its first label. */
+export function distinctSites(sites, sampleFilter = '') {
+  const seen = new Set();
+  return sites.filter((s) => {
+    if (sampleFilter && s.sample !== sampleFilter) return false;
+    const key = `${s.repo}\u0000${s.path}\u0000${s.line}\u0000${s.kind}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
 
 export function recallTable(findings, sites) {
   const byFile = new Map();
@@ -40,10 +52,10 @@ export function recallTable(findings, sites) {
 const fmt = (p) => (p === null ? '–' : p.toFixed(2));
 
 async function main(argv) {
-  const { options } = parseArgs(argv, { results: '', labels: join(accuracyDir, 'labels/validation-recall.jsonl'), format: 'text', missed: false });
+  const { options } = parseArgs(argv, { results: '', labels: join(accuracyDir, 'labels/validation-recall.jsonl'), sample: '', format: 'text', missed: false });
   if (!options.results) throw new Error('--results <name or dir> is required (a run.mjs output)');
   const { findings, meta } = resolveResults(options.results);
-  const result = recallTable(findings, readJsonl(options.labels));
+  const result = recallTable(findings, distinctSites(readJsonl(options.labels), options.sample));
   if (options.format === 'json') {
     process.stdout.write(`${JSON.stringify({ errlint: meta.errlint, ...result }, null, 2)}\n`);
     return 0;
@@ -52,7 +64,7 @@ async function main(argv) {
   const table = (head, rows) =>
     md ? [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n') : [head.join('\t'), ...rows.map((r) => r.join('\t'))].join('\n');
   const out = [
-    `errlint ${meta.errlint}: sampled recall on the validation set`,
+    `errlint ${meta.errlint}: sampled recall on the validation set${options.sample ? ` (sample ${options.sample})` : ' (all samples, distinct sites)'}`,
     '',
     table(['kind', 'sampled', 'judged', 'should flag', 'flagged', 'recall'], result.perKind.map((k) => [k.kind, k.sampled, k.judged, k.shouldFlag, k.flagged, fmt(k.recall)])),
     '',
