@@ -10,5 +10,6 @@ export const DEFAULT_SEED: number;
 export const LINE_DRIFT: number;
 export function rng(seed: number): () => number;
 export function sample<T>(items: readonly T[], n: number, options?: { seed?: number; stream?: string; key?: (item: T) => string }): T[];
+export function stableSample<T>(items: readonly T[], n: number, options?: { seed?: number; stream?: string; key?: (item: T) => string }): T[];
 export function findingKey(finding: Placed & { column?: number; message?: string }): string;
 export function joinLabels<F extends Placed, L extends Placed>(findings: readonly F[], labels: readonly L[], options?: { drift?: number }): Map<F, L>;

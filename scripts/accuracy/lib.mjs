@@ -62,7 +62,9 @@ export function rng(seed) {
 /**
  * A seeded sample of `n` items that does not depend on the order the items arrive in: items are sorted by a
  * stable key first, then shuffled (Fisher-Yates) with the seed. The seed is mixed with `stream` (a rule id, a
- * site kind) so each stream draws independently.
+ * site kind) so each stream draws independently. A larger `n` keeps a smaller draw as its prefix, but any change
+ * to the population reshuffles everything: the recall sites were drawn this way from fixed checkouts; findings,
+ * which change with every build, use `stableSample`.
  */
 export function sample(items, n, { seed = DEFAULT_SEED, stream = '', key = (x) => JSON.stringify(x) } = {}) {
   const sorted = [...items].sort((x, y) => (key(x) < key(y) ? -1 : key(x) > key(y) ? 1 : 0));
@@ -75,8 +77,23 @@ export function sample(items, n, { seed = DEFAULT_SEED, stream = '', key = (x) =
   return sorted.slice(0, n);
 }
 
-/** A finding's stable identity for sampling: repo, path, rule, line, column, message. */
-export const findingKey = (f) => `${f.repo}\u0000${f.path}\u0000${f.rule}\u0000${String(f.line).padStart(7, '0')}\u0000${f.column ?? 0}\u0000${f.message ?? ''}`;
+/**
+ * A seeded sample of `n` items that stays put when the population changes: each item is ranked by
+ * SHA-256(`seed:stream:key`) and the `n` lowest ranks are the sample (bottom-k sampling, a uniform random sample).
+ * A finding that survives from one errlint build to the next keeps its rank, so the sample of a new build is the
+ * old sample minus the findings that went away plus the best-ranked newcomers: only those need new labels.
+ */
+export function stableSample(items, n, { seed = DEFAULT_SEED, stream = '', key = (x) => JSON.stringify(x) } = {}) {
+  const rank = (item) => createHash('sha256').update(`${seed}:${stream}:${key(item)}`).digest('hex');
+  return items
+    .map((item) => ({ item, rank: rank(item) }))
+    .sort((x, y) => (x.rank < y.rank ? -1 : x.rank > y.rank ? 1 : 0))
+    .slice(0, n)
+    .map(({ item }) => item);
+}
+
+/** A finding's identity for sampling: where it is, not how it is worded (messages change between builds). */
+export const findingKey = (f) => `${f.repo}\u0000${f.path}\u0000${f.rule}\u0000${f.line}\u0000${f.column ?? 0}`;
 
 /**
  * The label of a finding: same repo, path and rule, and either the same fingerprint or the nearest line within

@@ -9,7 +9,7 @@
 // Sampled findings without a label are listed (and written to --todo as label stubs to fill in).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import { accuracyDir, DEFAULT_SEED, findingKey, joinLabels, parseArgs, readJsonl, resultsDir, runMain, sample, SAMPLE_PER_RULE } from './lib.mjs';
+import { accuracyDir, DEFAULT_SEED, findingKey, joinLabels, parseArgs, readJsonl, resultsDir, runMain, SAMPLE_PER_RULE, stableSample } from './lib.mjs';
 
 export function resolveResults(name) {
   const dir = isAbsolute(name) || existsSync(name) ? name : join(resultsDir(), name);
@@ -24,7 +24,7 @@ export function precisionTable(findings, labels, rules, { seed = DEFAULT_SEED, p
   const sampledAll = [];
   for (const { id, preset } of rules) {
     const ofRule = findings.filter((f) => f.rule === id);
-    const drawn = sample(ofRule, perRule, { seed, stream: id, key: findingKey });
+    const drawn = stableSample(ofRule, perRule, { seed, stream: id, key: findingKey });
     sampledAll.push(...drawn);
     rows.push({ rule: id, preset, findings: ofRule.length, drawn });
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { joinLabels, sample } from '../../scripts/accuracy/lib.mjs';
+import { joinLabels, sample, stableSample } from '../../scripts/accuracy/lib.mjs';
 
 const finding = (path: string, line: number, rule = 'swallowed-catch', fingerprint?: string) => ({ repo: 'o/r', path, rule, line, fingerprint });
 
@@ -40,5 +40,23 @@ describe('joining findings with labels', () => {
     const joined = joinLabels([second, first], labels);
     expect(joined.get(first)?.verdict).toBe('right');
     expect(joined.get(second)?.verdict).toBe('wrong');
+  });
+});
+
+describe('stable sampling of findings', () => {
+  const items = Array.from({ length: 200 }, (_, i) => `finding-${i}`);
+
+  it('keeps the surviving part of a sample when other findings go away or arrive', () => {
+    const drawn = stableSample(items, 40, { seed: 7, stream: 'generic-error' });
+    const removed = new Set(drawn.slice(0, 10));
+    const next = stableSample([...items.filter((x) => !removed.has(x)), 'new-1', 'new-2'].reverse(), 40, { seed: 7, stream: 'generic-error' });
+    expect(next.filter((x) => drawn.includes(x))).toEqual(drawn.slice(10));
+    expect(next).toHaveLength(40);
+  });
+
+  it('draws differently per stream and seed', () => {
+    const drawn = stableSample(items, 40, { seed: 7, stream: 'a' });
+    expect(stableSample(items, 40, { seed: 7, stream: 'b' })).not.toEqual(drawn);
+    expect(stableSample(items, 40, { seed: 8, stream: 'a' })).not.toEqual(drawn);
   });
 });
