@@ -1,7 +1,7 @@
 import type * as ts from 'typescript';
 import { enclosingFunction, functionName, isFunctionLike } from '../src/analysis/ast.js';
 import { enclosingErrorSite, errorEscapes, errorReadKind, errorRefs, type ErrorSite } from '../src/analysis/error-sites.js';
-import { importsOf } from '../src/analysis/imports.js';
+import { importsOf } from '../src/analysis/scope.js';
 import { addBindingEdit, consoleCallAsLogger, freshErrorName, loggerForSuggestion } from '../src/analysis/logger-calls.js';
 import { classifyLogCall, consoleAllowedByDirective, errorUse, type ErrorUse } from '../src/analysis/loggers.js';
 import { defineRule } from '../src/define-rule.js';

@@ -1,6 +1,7 @@
 import type * as ts from 'typescript';
 import { isFunctionLike, skipOuter } from '../src/analysis/ast.js';
-import { BUILT_IN_ERRORS, collectErrorClasses, findBaseErrorClass, topLevelBindings, type BaseErrorClass } from '../src/analysis/error-classes.js';
+import { BUILT_IN_ERRORS, collectErrorClasses, findBaseErrorClass, type BaseErrorClass } from '../src/analysis/error-classes.js';
+import { fileScope } from '../src/analysis/scope.js';
 import { defineRule } from '../src/define-rule.js';
 import type { SuggestionDescriptor, TS } from '../src/types.js';
 
@@ -162,7 +163,7 @@ export default defineRule<MessageIds, Options>({
     if (context.file.isTest || context.file.isScript) return {};
     let base: BaseErrorClass | undefined | null = null;
     const baseClass = (): BaseErrorClass | undefined => {
-      if (base === null) base = findBaseErrorClass(t, sf, collectErrorClasses(t, sf), topLevelBindings(t, sf));
+      if (base === null) base = findBaseErrorClass(t, sf, collectErrorClasses(t, sf));
       return base;
     };
     const allowed = new Set(options.allowClasses);
@@ -178,7 +179,7 @@ export default defineRule<MessageIds, Options>({
       const callee = skipOuter(t, expr.expression);
       if (!t.isIdentifier(callee)) return;
       const name = callee.text;
-      if (!BUILT_IN_ERRORS.has(name) || allowed.has(name) || topLevelBindings(t, sf).has(name)) return;
+      if (!BUILT_IN_ERRORS.has(name) || allowed.has(name) || fileScope(t, sf).has(name)) return;
       const args = expr.arguments ?? [];
       if (!insideFunction(t, anchor) || isConfigGuard(t, anchor, sf) || insideLocalTry(t, anchor)) return;
       const message = messageText(t, args, sf);

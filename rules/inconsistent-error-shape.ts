@@ -1,8 +1,7 @@
 import type * as ts from 'typescript';
 import { enclosingFunction, functionName, isFunctionLike, isHttpHandler, skipOuter, type FunctionLike } from '../src/analysis/ast.js';
-import { propertyNameText } from '../src/analysis/flow.js';
 import { errorHandlerKind, responseSinkAt } from '../src/analysis/http.js';
-import { importsOf } from '../src/analysis/imports.js';
+import { importsOf, propertyNameText } from '../src/analysis/scope.js';
 import { appGroups, type AppGroup } from '../src/analysis/packages.js';
 import { defineProjectRule } from '../src/engine/project.js';
 import type { ErrorShapeRow, ProjectFile, ProjectReportDescriptor, Site, SuggestionDescriptor, TS } from '../src/types.js';

@@ -1,6 +1,6 @@
 import type * as ts from 'typescript';
 import { functionName, isFunctionLike, skipOuter, type FunctionLike } from '../src/analysis/ast.js';
-import { resolveIdentifier } from '../src/analysis/database.js';
+import { importsOf, resolveName } from '../src/analysis/scope.js';
 import { defineRule } from '../src/define-rule.js';
 import type { SuggestionDescriptor, TextEdit, TS } from '../src/types.js';
 
@@ -106,8 +106,8 @@ function declaresProjectType(t: TS, fn: FunctionLike): boolean {
   visit(type);
   return names.some((name) => {
     const root = name.split('.')[0]!;
-    const d = resolveIdentifier(t, root, fn);
-    if (d && (d.kind === 'class' || d.kind === 'import')) return d.kind === 'class' || isProjectModule(d.binding?.module ?? '');
+    const d = resolveName(t, root, fn);
+    if (d && (d.kind === 'class' || d.kind === 'import')) return d.kind === 'class' || isProjectModule(d.import?.module ?? '');
     return isDeclaredType(t, fn.getSourceFile(), root);
   });
 }
@@ -144,16 +144,11 @@ function isDeclaredType(t: TS, sf: ts.SourceFile, name: string): boolean {
     const found = new Set<string>();
     const visit = (n: ts.Node): void => {
       if ((t.isTypeAliasDeclaration(n) || t.isInterfaceDeclaration(n) || t.isEnumDeclaration(n) || t.isClassDeclaration(n)) && n.name) found.add(n.name.text);
-      if (t.isImportDeclaration(n) && t.isStringLiteral(n.moduleSpecifier) && isProjectModule(n.moduleSpecifier.text)) {
-        const c = n.importClause;
-        if (c?.name) found.add(c.name.text);
-        const nb = c?.namedBindings;
-        if (nb && t.isNamedImports(nb)) for (const e of nb.elements) found.add(e.name.text);
-        return;
-      }
+      if (t.isImportDeclaration(n)) return;
       t.forEachChild(n, visit);
     };
     visit(sf);
+    for (const b of importsOf(t, sf).values()) if (b.kind === 'import' && b.imported !== '*' && isProjectModule(b.module)) found.add(b.node.text);
     declaredTypes.set(sf, (names = found));
   }
   return names.has(name);
@@ -209,7 +204,7 @@ export function classify(t: TS, expr: ts.Expression, fn: FunctionLike, depth: nu
   }
   if (t.isIdentifier(e)) {
     if (e.text === 'undefined') return 'undefined';
-    const d = resolveIdentifier(t, e.text, e);
+    const d = resolveName(t, e.text, e);
     if (d?.kind === 'catch') return narrowedToNonError(t, e) ? 'unknown' : 'error';
     if (d?.kind === 'var' && d.init && d.isConst && depth < 2 && !d.destructured) {
       const k = classify(t, d.init, fn, depth + 1);

@@ -1,8 +1,8 @@
 import type * as ts from 'typescript';
 import { calleeMethod, dottedName, enclosingFunction, isFunctionLike, skipOuter, walk } from '../src/analysis/ast.js';
-import { assignmentsTo, destructuringRoot, Flow, impliesNonProduction, pathConditions, resolveIdentifier, type Binding, type Origin } from '../src/analysis/flow.js';
+import { assignmentsTo, Flow, impliesNonProduction, pathConditions, type Origin } from '../src/analysis/flow.js';
 import { errorSourceOf, isDestructuredErrorParameter, narrowsToClass, narrowsToPublicError, responseSinkAt, type ErrorSourceKind, type ResponseSink } from '../src/analysis/http.js';
-import { importsOf } from '../src/analysis/imports.js';
+import { destructuringRoot, importsOf, resolveIdentifier, type Binding } from '../src/analysis/scope.js';
 import { classifyLogCall, findLoggerInScope, loggerCallText } from '../src/analysis/loggers.js';
 import { defineRule } from '../src/define-rule.js';
 import type { Knowledge } from '../src/knowledge/index.js';
@@ -95,7 +95,7 @@ function impliesSafe(t: TS, test: ts.Expression, value: boolean, name: string, k
  * The error's text survives only where the overwrite's condition failed; true when every such path is safe.
  */
 function overwrittenUnlessSafe(t: TS, origin: Origin<ErrorSource>, sink: ts.Node, flow: Flow<ErrorSource>, knowledge: Knowledge): boolean {
-  const name = origin.source.binding.name.text;
+  const name = origin.source.binding.id.text;
   for (const v of origin.via) {
     if (!t.isIdentifier(v)) continue;
     const b = resolveIdentifier(t, v);
@@ -203,7 +203,7 @@ export default defineRule<MessageIds, Options>({
       if (!sink) return;
       for (const payload of sink.payloads) {
         const origins = flow.trace(payload).filter((o) => {
-          const name = o.source.binding.name.text;
+          const name = o.source.binding.id.text;
           // reply.send(err) in Fastify hands the error to the framework's error handler, like next(err)
           if (sink.kind === 'method' && (sink.receiver === 'reply' || sink.receiver === 'rep') && o.derivation === 'object' && skipOuter(t, payload) === o.node) return false;
           const nodes = [o.node, ...o.via, node];
@@ -250,10 +250,10 @@ export default defineRule<MessageIds, Options>({
       const stmt = statementOf(t, node);
       const logger = findLoggerInScope(t, node, knowledge, imports, context.filePath);
       const decl = binding.declaration;
-      const named = (t.isVariableDeclaration(decl) || t.isParameter(decl)) && decl.name === binding.name;
-      if (logger && scope && stmt && named && !alreadyLogged(t, scope, binding.name.text, knowledge, imports)) {
+      const named = (t.isVariableDeclaration(decl) || t.isParameter(decl)) && decl.name === binding.id;
+      if (logger && scope && stmt && named && !alreadyLogged(t, scope, binding.id.text, knowledge, imports)) {
         const indent = /^[ \t]*/.exec(sf.text.slice(sf.text.lastIndexOf('\n', stmt.getStart(sf) - 1) + 1))![0];
-        const edits: TextEdit[] = [{ range: [stmt.getStart(sf), stmt.getStart(sf)], text: `${loggerCallText(logger, binding.name.text, 'Request failed')}\n${indent}` }, replacement];
+        const edits: TextEdit[] = [{ range: [stmt.getStart(sf), stmt.getStart(sf)], text: `${loggerCallText(logger, binding.id.text, 'Request failed')}\n${indent}` }, replacement];
         if (logger.importText) edits.unshift({ range: [0, 0], text: `${logger.importText}\n` });
         out.push({ messageId: 'logAndUseGenericMessage', edits });
       }

@@ -1,9 +1,9 @@
 import type * as ts from 'typescript';
 import { skipOuter } from '../src/analysis/ast.js';
-import { BUILT_IN_ERRORS, collectErrorClasses, isErrorLikeName, topLevelBindings, type ErrorClassInfo } from '../src/analysis/error-classes.js';
+import { BUILT_IN_ERRORS, collectErrorClasses, isErrorLikeName, type ErrorClassInfo } from '../src/analysis/error-classes.js';
 import { enclosingErrorSite, errorEscapes, errorReadKind, errorRefs, isUnderErrorCondition, type ErrorSite } from '../src/analysis/error-sites.js';
 import { guardedWork } from '../src/analysis/catch.js';
-import { importsOf } from '../src/analysis/imports.js';
+import { fileScope, importsOf } from '../src/analysis/scope.js';
 import { addBindingEdit, addErrorToLogCall, flavourOfLogCall, freshErrorName } from '../src/analysis/logger-calls.js';
 import { classifyLogCall, classifyLogHelperCall, errorUse, logFunctionErrorArgument, type ErrorUse } from '../src/analysis/loggers.js';
 import { defineRule } from '../src/define-rule.js';
@@ -134,8 +134,7 @@ export default defineRule<MessageIds, Options>({
     const checkLogs = options.checkLogCalls && !context.file.isScript;
     const imports = importsOf(t, sf);
     let classes: Map<string, ErrorClassInfo> | undefined;
-    let bindings: ReturnType<typeof topLevelBindings> | undefined;
-    const refsCache = new Map<ts.Node, Map<string, ErrorUse>>();
+        const refsCache = new Map<ts.Node, Map<string, ErrorUse>>();
     const refsOf = (site: ErrorSite): Map<string, ErrorUse> => {
       let r = refsCache.get(site.node);
       if (!r) refsCache.set(site.node, (r = errorRefs(t, site)));
@@ -206,9 +205,8 @@ export default defineRule<MessageIds, Options>({
       if (!t.isNewExpression(expr) && !t.isCallExpression(expr)) return;
       const name = className(t, expr.expression);
       if (!name || ignored.has(name)) return;
-      bindings ??= topLevelBindings(t, sf);
       classes ??= collectErrorClasses(t, sf);
-      const isBuiltIn = BUILT_IN_ERRORS.has(name) && t.isIdentifier(skipOuter(t, expr.expression)) && !bindings.has(name);
+      const isBuiltIn = BUILT_IN_ERRORS.has(name) && t.isIdentifier(skipOuter(t, expr.expression)) && !fileScope(t, sf).has(name);
       const info = classes.get(name);
       // throw Error('x') is a construction; throw makeError('x') is a factory we cannot see into
       if (t.isCallExpression(expr) && !isBuiltIn) return;

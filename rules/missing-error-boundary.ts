@@ -1,8 +1,7 @@
 import type * as ts from 'typescript';
 import { calleeMethod, dottedName, isFunctionLike, skipOuter } from '../src/analysis/ast.js';
 import { errorHandlerKind } from '../src/analysis/http.js';
-import { propertyNameText } from '../src/analysis/flow.js';
-import { importsOf, type ImportMap } from '../src/analysis/imports.js';
+import { fileImports, importsOf, propertyNameText, type ImportMap } from '../src/analysis/scope.js';
 import { appGroups, type AppGroup } from '../src/analysis/packages.js';
 import { defineProjectRule } from '../src/engine/project.js';
 import type { AppFactory } from '../src/knowledge/frameworks.js';
@@ -306,12 +305,10 @@ export default defineProjectRule<MessageIds, Options, BoundaryFact>({
       if (PROCESS_HANDLER_MODULES.has(b)) context.collect({ type: 'processHandler' });
     }
     // import 'newrelic' / import 'dd-trace/init' (side-effect imports are not bindings)
-    for (const st of sf.statements) {
-      if (t.isImportDeclaration(st) && !st.importClause && t.isStringLiteral(st.moduleSpecifier)) {
-        const m = st.moduleSpecifier.text;
-        if (isMonitorModule(knowledge, m)) context.collect({ type: 'monitor', processHandlers: handlesProcess(knowledge, m) });
-        if (PROCESS_HANDLER_MODULES.has(m)) context.collect({ type: 'processHandler' });
-      }
+    for (const { kind, module: m } of fileImports(t, sf).references) {
+      if (kind !== 'side-effect') continue;
+      if (isMonitorModule(knowledge, m)) context.collect({ type: 'monitor', processHandlers: handlesProcess(knowledge, m) });
+      if (PROCESS_HANDLER_MODULES.has(m)) context.collect({ type: 'processHandler' });
     }
     const isNextRouteFile = NEXT_ROUTE.test(filePath);
     const isNextApiFile = NEXT_API_ROUTE.test(filePath);

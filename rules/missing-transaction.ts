@@ -1,7 +1,8 @@
 import type * as ts from 'typescript';
 import { calleeName, functionName, isFunctionLike, skipOuter, type FunctionLike } from '../src/analysis/ast.js';
 import { isLikelyOutboundCall } from '../src/analysis/effects.js';
-import { collectUnits, isIdempotentUpsert, isRelativeWrite, layerName, mayWrite, receiverName, resolveIdentifier, summarizeUnits, type DbWrite, type UnitSummary } from '../src/analysis/database.js';
+import { collectUnits, isIdempotentUpsert, isRelativeWrite, layerName, mayWrite, receiverName, summarizeUnits, type DbWrite, type UnitSummary } from '../src/analysis/database.js';
+import { fileImports, resolveName } from '../src/analysis/scope.js';
 import { defineRule } from '../src/define-rule.js';
 import type { Knowledge } from '../src/knowledge/index.js';
 import { FACTORS, MONEY_WORDS } from '../src/risk.js';
@@ -300,13 +301,13 @@ const MONGOOSE_OPTION_INDEX: Record<string, number> = {
 };
 const MONGOOSE_RECORD_OPTION_INDEX: Record<string, number> = { save: 0, deleteOne: 0, remove: 0, updateOne: 1 };
 
+/** The default or namespace name an ES import of a module matching `pattern` binds (`''` for none). */
 function importsModule(t: TS, sf: ts.SourceFile, pattern: RegExp): string | undefined {
-  for (const st of sf.statements) {
-    if (t.isImportDeclaration(st) && t.isStringLiteral(st.moduleSpecifier) && pattern.test(st.moduleSpecifier.text)) {
-      return st.importClause?.name?.text ?? (st.importClause?.namedBindings && t.isNamespaceImport(st.importClause.namedBindings) ? st.importClause.namedBindings.name.text : '');
-    }
-  }
-  return undefined;
+  const { references, bindings } = fileImports(t, sf);
+  const ref = references.find((r) => (r.kind === 'import' || r.kind === 'side-effect') && pattern.test(r.module));
+  if (!ref) return undefined;
+  const local = (imported: string): string | undefined => [...bindings.values()].find((b) => b.statement === ref.statement && b.imported === imported)?.node.text;
+  return local('default') ?? local('*') ?? '';
 }
 
 function buildWrap(t: TS, sf: ts.SourceFile, fn: FunctionLike, writes: DbWrite[], start: number, end: number, used: Set<string>): Wrap | undefined {
@@ -394,7 +395,7 @@ function buildWrap(t: TS, sf: ts.SourceFile, fn: FunctionLike, writes: DbWrite[]
         if (!e) return undefined;
         edits.push(e);
       }
-      const hasInstance = resolveIdentifier(t, 'sequelize', first.node) !== undefined;
+      const hasInstance = resolveName(t, 'sequelize', first.node) !== undefined;
       const model = writes.find((w) => w.handle.kind === 'model' || w.handle.kind === 'record');
       const root = hasInstance ? 'sequelize' : model ? `${skipOuter(t, model.receiver).getText(sf)}.sequelize${isTs ? '!' : ''}` : undefined;
       if (!root) return undefined;

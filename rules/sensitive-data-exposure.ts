@@ -1,8 +1,8 @@
 import type * as ts from 'typescript';
 import { calleeMethod, dottedName, enclosingFunction, enclosingHttpHandler, isFunctionLike, skipOuter } from '../src/analysis/ast.js';
-import { atoms, Flow, impliesNonProduction, pathConditions, propertyNameText, resolveIdentifier, type Origin } from '../src/analysis/flow.js';
+import { atoms, Flow, impliesNonProduction, pathConditions, type Origin } from '../src/analysis/flow.js';
 import { errorHandlerKind, responseSinkAt } from '../src/analysis/http.js';
-import { importsOf } from '../src/analysis/imports.js';
+import { importsOf, propertyNameText, resolveIdentifier } from '../src/analysis/scope.js';
 import { classifyLogCall, type LogCall } from '../src/analysis/loggers.js';
 import { isMaskingCall, mayMentionSensitive, redactCovers, sensitiveName } from '../src/analysis/sensitive.js';
 import { defineRule } from '../src/define-rule.js';

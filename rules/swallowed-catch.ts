@@ -11,7 +11,7 @@ import {
   type MaskingReturn,
 } from '../src/analysis/catch.js';
 import { blockEffects } from '../src/analysis/effects.js';
-import { importsOf } from '../src/analysis/imports.js';
+import { importsOf } from '../src/analysis/scope.js';
 import { consoleAllowedByDirective, findLoggerInScope, loggerCallText, type LoggerInScope } from '../src/analysis/loggers.js';
 import { defineRule } from '../src/define-rule.js';
 import { FACTORS, MONEY_WORDS } from '../src/risk.js';

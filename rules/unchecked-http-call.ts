@@ -1,8 +1,7 @@
 import type * as ts from 'typescript';
 import { calleeMethod, dottedName, enclosingFunction, enclosingNames, isFunctionLike, skipOuter, walk } from '../src/analysis/ast.js';
-import { propertyNameText, resolveIdentifier, type Binding } from '../src/analysis/flow.js';
 import { mayCallOut, outboundCallAt, type ClientKind, type OutboundCall } from '../src/analysis/http.js';
-import { importsOf } from '../src/analysis/imports.js';
+import { importsOf, propertyNameText, resolveIdentifier, type Binding } from '../src/analysis/scope.js';
 import { defineRule } from '../src/define-rule.js';
 import type { Knowledge } from '../src/knowledge/index.js';
 import type { TS } from '../src/ts.js';
@@ -179,12 +178,12 @@ function bindingUses(t: TS, binding: Binding, knowledge: Knowledge, readMembers:
   const use: BodyUse = { read: false, checked: false, escapes: false };
   const scope = enclosingFunction(t, binding.declaration) ?? binding.declaration.getSourceFile();
   const visit = (n: ts.Node): void => {
-    if (t.isIdentifier(n) && n.text === binding.name.text && n !== binding.name) {
+    if (t.isIdentifier(n) && n.text === binding.id.text && n !== binding.id) {
       const p = n.parent;
       if (t.isPropertyAccessExpression(p) && p.name === n) return;
       if (t.isPropertyAssignment(p) && p.name === n) return;
       const b = resolveIdentifier(t, n);
-      if (!b || b.name !== binding.name) return;
+      if (!b || b.id !== binding.id) return;
       if (t.isPropertyAccessExpression(p) && p.expression === n) {
         if (knowledge.http.statusProperties.includes(p.name.text)) use.checked = true;
         else if (readMembers.includes(p.name.text)) use.read = true;
@@ -229,7 +228,7 @@ function responseUse(t: TS, call: ts.CallExpression, knowledge: Knowledge, readM
       return { read: keys.some((k) => k && readMembers.includes(k)), checked: keys.some((k) => k && knowledge.http.statusProperties.includes(k)), escapes: false };
     }
     if (!t.isIdentifier(param.name)) return { read: false, checked: false, escapes: true };
-    const use = bindingUses(t, { name: param.name, declaration: param }, knowledge, readMembers);
+    const use = bindingUses(t, { id: param.name, declaration: param }, knowledge, readMembers);
     // an expression body that returns the response itself hands it on
     if (!t.isBlock(cb.body) && t.isIdentifier(skipOuter(t, cb.body)) && (skipOuter(t, cb.body) as ts.Identifier).text === param.name.text) use.escapes = true;
     return use;
@@ -242,7 +241,7 @@ function responseUse(t: TS, call: ts.CallExpression, knowledge: Knowledge, readM
       return use;
     }
     if (!t.isIdentifier(p.name) || !awaited) return { read: false, checked: false, escapes: true };
-    const use = bindingUses(t, { name: p.name, declaration: p }, knowledge, readMembers);
+    const use = bindingUses(t, { id: p.name, declaration: p }, knowledge, readMembers);
     const list = p.parent;
     const stmt = list.parent;
     if (t.isVariableDeclarationList(list) && list.declarations.length === 1 && t.isVariableStatement(stmt) && (t.isBlock(stmt.parent) || t.isSourceFile(stmt.parent))) {

@@ -9,7 +9,7 @@ import type { TS } from '../ts.js';
 import { calleeMethod, dottedName, isFunctionLike, skipOuter } from './ast.js';
 import { MONEY_WORDS } from '../risk.js';
 import { isLikelyDbWrite, isLikelyOutboundCall } from './effects.js';
-import type { ImportMap } from './imports.js';
+import type { ImportMap } from './scope.js';
 import { classifyLogCall, errorUse, type ErrorRefTest, type ErrorUse, type LogCall } from './loggers.js';
 
 export type HandlerKind = 'catch-clause' | 'promise-catch' | 'promise-then';

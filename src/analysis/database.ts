@@ -4,7 +4,6 @@
  * was obtained (`new PrismaClient()`, `drizzle(...)`, `@InjectRepository(X)`, `pool.connect()`), with naming
  * heuristics as the fallback; the vocabularies come from `knowledge.database`.
  *
- * Import reading is local to this file (a per-SourceFile cache of import/require bindings).
  */
 import type * as ts from 'typescript';
 import { normalizeLayer, type DataLayerKnowledge, type DatabaseKnowledge } from '../knowledge/database.js';
@@ -12,19 +11,13 @@ import { defaultDatabase } from '../knowledge/database.js';
 import type { Knowledge } from '../knowledge/index.js';
 import type { TS } from '../ts.js';
 import { isFunctionLike, skipOuter, type FunctionLike } from './ast.js';
+import { classMember, enclosingClass, fileImports, resolveName, type Declaration, type ImportMap } from './scope.js';
 
 // ---------------------------------------------------------------------------------------------------------
 // Imports
 
-export interface ImportBinding {
-  module: string;
-  /** `default`, `*`, or the imported name. */
-  imported: string;
-  node: ts.Node;
-}
-
 interface FileInfo {
-  imports: Map<string, ImportBinding>;
+  imports: ImportMap;
   /** Layer ids imported anywhere in the file. */
   layers: Set<string>;
 }
@@ -40,53 +33,18 @@ export function layerOfModule(db: DatabaseKnowledge, specifier: string): string 
   return undefined;
 }
 
-function readImports(t: TS, sf: ts.SourceFile, db: DatabaseKnowledge): FileInfo {
+function layersOf(t: TS, sf: ts.SourceFile, db: DatabaseKnowledge): FileInfo {
   let byKnowledge = fileCache.get(sf);
   if (!byKnowledge) fileCache.set(sf, (byKnowledge = new Map()));
   const cached = byKnowledge.get(db);
   if (cached) return cached;
-  const imports = new Map<string, ImportBinding>();
+  const { bindings, references } = fileImports(t, sf);
   const layers = new Set<string>();
-  const note = (module: string): void => {
-    const layer = layerOfModule(db, module);
+  for (const ref of references) {
+    const layer = ref.kind === 're-export' ? undefined : layerOfModule(db, ref.module);
     if (layer) layers.add(layer);
-  };
-  for (const st of sf.statements) {
-    if (t.isImportDeclaration(st) && t.isStringLiteral(st.moduleSpecifier)) {
-      const module = st.moduleSpecifier.text;
-      note(module);
-      const clause = st.importClause;
-      if (!clause) continue;
-      if (clause.name) imports.set(clause.name.text, { module, imported: 'default', node: clause.name });
-      const nb = clause.namedBindings;
-      if (nb && t.isNamespaceImport(nb)) imports.set(nb.name.text, { module, imported: '*', node: nb.name });
-      if (nb && t.isNamedImports(nb)) {
-        for (const el of nb.elements) imports.set(el.name.text, { module, imported: (el.propertyName ?? el.name).text, node: el.name });
-      }
-    } else if (t.isImportEqualsDeclaration(st) && t.isExternalModuleReference(st.moduleReference) && t.isStringLiteral(st.moduleReference.expression)) {
-      const module = st.moduleReference.expression.text;
-      note(module);
-      imports.set(st.name.text, { module, imported: '*', node: st.name });
-    } else if (t.isVariableStatement(st)) {
-      // const x = require('m') / const { a, b: c } = require('m')
-      for (const d of st.declarationList.declarations) {
-        const init = d.initializer && skipOuter(t, d.initializer);
-        if (!init || !t.isCallExpression(init) || !t.isIdentifier(init.expression) || init.expression.text !== 'require') continue;
-        const arg = init.arguments[0];
-        if (!arg || !t.isStringLiteral(arg)) continue;
-        note(arg.text);
-        if (t.isIdentifier(d.name)) imports.set(d.name.text, { module: arg.text, imported: '*', node: d.name });
-        else if (t.isObjectBindingPattern(d.name)) {
-          for (const el of d.name.elements) {
-            if (!t.isIdentifier(el.name)) continue;
-            const prop = el.propertyName && t.isIdentifier(el.propertyName) ? el.propertyName.text : el.name.text;
-            imports.set(el.name.text, { module: arg.text, imported: prop, node: el.name });
-          }
-        }
-      }
-    }
   }
-  const info = { imports, layers };
+  const info = { imports: bindings, layers };
   byKnowledge.set(db, info);
   return info;
 }
@@ -329,176 +287,8 @@ export function sqlTextOf(t: TS, expr: ts.Expression | undefined, depth = 0): st
     return undefined;
   }
   if (t.isIdentifier(e)) {
-    const decl = resolveIdentifier(t, e.text, e);
+    const decl = resolveName(t, e.text, e);
     if (decl?.kind === 'var' && decl.init && decl.isConst) return sqlTextOf(t, decl.init, depth + 1);
-  }
-  return undefined;
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Scopes and bindings
-
-export interface Decl {
-  kind: 'var' | 'param' | 'import' | 'class' | 'function' | 'forOf' | 'catch';
-  node: ts.Node;
-  name: string;
-  init?: ts.Expression;
-  type?: ts.TypeNode;
-  isConst?: boolean;
-  /** For parameters: the function and index. */
-  fn?: FunctionLike;
-  index?: number;
-  /** For destructured bindings: the property path is lost; the binding is by name only. */
-  destructured?: boolean;
-  binding?: ImportBinding;
-}
-
-function bindsName(t: TS, name: ts.BindingName, wanted: string): boolean {
-  if (t.isIdentifier(name)) return name.text === wanted;
-  return name.elements.some((el) => !t.isOmittedExpression(el) && bindsName(t, el.name, wanted));
-}
-
-function boundNames(t: TS, name: ts.BindingName, out: string[] = []): string[] {
-  if (t.isIdentifier(name)) out.push(name.text);
-  else for (const el of name.elements) if (!t.isOmittedExpression(el)) boundNames(t, el.name, out);
-  return out;
-}
-
-// Per scope node (block, case clause, source file, function): its declarations by name, built once on first
-// lookup, so resolving an identifier costs the depth of its scope chain, not the statements around it.
-const scopeIndex = new WeakMap<ts.Node, Map<string, Decl>>();
-
-function indexStatements(t: TS, statements: readonly ts.Statement[], out: Map<string, Decl>): void {
-  const add = (name: string, d: Decl): void => {
-    if (!out.has(name)) out.set(name, d);
-  };
-  for (const st of statements) {
-    if (t.isVariableStatement(st)) {
-      const isConst = (st.declarationList.flags & t.NodeFlags.Const) !== 0;
-      for (const d of st.declarationList.declarations) {
-        const simple = t.isIdentifier(d.name);
-        for (const name of boundNames(t, d.name)) {
-          add(name, { kind: 'var', node: d, name, init: simple ? d.initializer : undefined, type: simple ? d.type : undefined, isConst, destructured: !simple });
-        }
-      }
-    } else if (t.isFunctionDeclaration(st) && st.name) {
-      add(st.name.text, { kind: 'function', node: st, name: st.name.text });
-    } else if (t.isClassDeclaration(st) && st.name) {
-      add(st.name.text, { kind: 'class', node: st, name: st.name.text });
-    }
-  }
-}
-
-function scopeDecls(t: TS, n: ts.Node): Map<string, Decl> | undefined {
-  let index = scopeIndex.get(n);
-  if (index) return index;
-  if (isFunctionLike(t, n)) {
-    index = new Map();
-    n.parameters.forEach((p, i) => {
-      for (const name of boundNames(t, p.name)) {
-        if (!index!.has(name)) index!.set(name, { kind: 'param', node: p, name, type: p.type, init: p.initializer, fn: n, index: i, destructured: !t.isIdentifier(p.name) });
-      }
-    });
-  } else if (t.isBlock(n) || t.isModuleBlock(n) || t.isCaseClause(n) || t.isDefaultClause(n)) {
-    index = new Map();
-    indexStatements(t, n.statements, index);
-  } else if (t.isSourceFile(n)) {
-    index = new Map();
-    indexStatements(t, n.statements, index);
-    for (const st of n.statements) {
-      if (!t.isImportDeclaration(st) || !st.importClause) continue;
-      const c = st.importClause;
-      const module = t.isStringLiteral(st.moduleSpecifier) ? st.moduleSpecifier.text : '';
-      const add = (name: string, node: ts.Node, imported: string, nameNode: ts.Node): void => {
-        if (!index!.has(name)) index!.set(name, { kind: 'import', node, name, binding: { module, imported, node: nameNode } });
-      };
-      if (c.name) add(c.name.text, c, 'default', c.name);
-      const nb = c.namedBindings;
-      if (nb && t.isNamespaceImport(nb)) add(nb.name.text, nb, '*', nb.name);
-      if (nb && t.isNamedImports(nb)) for (const el of nb.elements) add(el.name.text, el, (el.propertyName ?? el.name).text, el.name);
-    }
-  } else {
-    return undefined;
-  }
-  scopeIndex.set(n, index);
-  return index;
-}
-
-/** Finds the declaration an identifier refers to, walking lexical scopes outwards. */
-export function resolveIdentifier(t: TS, name: string, from: ts.Node): Decl | undefined {
-  for (let n: ts.Node | undefined = from.parent; n; n = n.parent) {
-    if ((t.isForOfStatement(n) || t.isForInStatement(n) || t.isForStatement(n)) && n.initializer && t.isVariableDeclarationList(n.initializer)) {
-      for (const d of n.initializer.declarations) {
-        if (bindsName(t, d.name, name)) {
-          if (t.isForOfStatement(n)) return { kind: 'forOf', node: d, name, init: n.expression, destructured: !t.isIdentifier(d.name) };
-          return { kind: 'var', node: d, name, init: d.initializer, type: d.type };
-        }
-      }
-      continue;
-    }
-    if (t.isCatchClause(n)) {
-      if (n.variableDeclaration && bindsName(t, n.variableDeclaration.name, name)) return { kind: 'catch', node: n.variableDeclaration, name };
-      continue;
-    }
-    const d = scopeDecls(t, n)?.get(name);
-    if (d) return d;
-  }
-  return undefined;
-}
-
-function enclosingClass(t: TS, node: ts.Node): ts.ClassLikeDeclaration | undefined {
-  for (let n = node.parent; n; n = n.parent) {
-    if (t.isClassDeclaration(n) || t.isClassExpression(n)) return n;
-    // `this` inside a plain function expression is not the class instance.
-    if (t.isFunctionDeclaration(n) || t.isFunctionExpression(n)) return undefined;
-  }
-  return undefined;
-}
-
-interface Member {
-  node: ts.Node;
-  type?: ts.TypeNode;
-  init?: ts.Expression;
-  decorators: readonly ts.Decorator[];
-}
-
-const memberCache = new WeakMap<ts.ClassLikeDeclaration, Map<string, Member | undefined>>();
-
-function classMember(t: TS, cls: ts.ClassLikeDeclaration, name: string): Member | undefined {
-  let byName = memberCache.get(cls);
-  if (!byName) memberCache.set(cls, (byName = new Map()));
-  if (byName.has(name)) return byName.get(name);
-  const m = findClassMember(t, cls, name);
-  byName.set(name, m);
-  return m;
-}
-
-function findClassMember(t: TS, cls: ts.ClassLikeDeclaration, name: string): Member | undefined {
-  for (const m of cls.members) {
-    if (t.isPropertyDeclaration(m) && m.name && (t.isIdentifier(m.name) || t.isPrivateIdentifier(m.name)) && m.name.text === name) {
-      const init = m.initializer;
-      // property = inject(PrismaService) / this.x = ... in the constructor
-      return { node: m, type: m.type, init: init ?? constructorAssignment(t, cls, name), decorators: t.getDecorators(m) ?? [] };
-    }
-    if (t.isConstructorDeclaration(m)) {
-      for (const p of m.parameters) {
-        if (t.isIdentifier(p.name) && p.name.text === name && (t.getModifiers(p) ?? []).length > 0) {
-          return { node: p, type: p.type, decorators: t.getDecorators(p) ?? [] };
-        }
-      }
-    }
-  }
-  const init = constructorAssignment(t, cls, name);
-  return init ? { node: init, init, decorators: [] } : undefined;
-}
-
-function constructorAssignment(t: TS, cls: ts.ClassLikeDeclaration, name: string): ts.Expression | undefined {
-  const ctor = cls.members.find((m): m is ts.ConstructorDeclaration => t.isConstructorDeclaration(m));
-  if (!ctor?.body) return undefined;
-  for (const st of ctor.body.statements) {
-    if (!t.isExpressionStatement(st) || !t.isBinaryExpression(st.expression) || st.expression.operatorToken.kind !== t.SyntaxKind.EqualsToken) continue;
-    const left = st.expression.left;
-    if (t.isPropertyAccessExpression(left) && left.expression.kind === t.SyntaxKind.ThisKeyword && left.name.text === name) return st.expression.right;
   }
   return undefined;
 }
@@ -628,7 +418,7 @@ function importedLayer(r: Resolver, name: string): string | undefined {
 const MODEL_PATH = /(^|\/)(models?|schemas?)(\/|$)|[./-](model|schema)s?$/i;
 
 /** A handle from a declaration: type, decorators, initializer, import, class, parameter name. */
-function handleFromDecl(r: Resolver, decl: Decl, at: ts.Node, depth: number): Handle | undefined {
+function handleFromDecl(r: Resolver, decl: Declaration, at: ts.Node, depth: number): Handle | undefined {
   const { t, v } = r;
   let h: Handle | undefined;
   if (decl.kind === 'param' || decl.kind === 'var') h = handleFromType(r, decl.type, at);
@@ -638,13 +428,13 @@ function handleFromDecl(r: Resolver, decl: Decl, at: ts.Node, depth: number): Ha
     const it = handleFromInit(r, decl.init, depth + 1);
     if (it?.kind === 'record') h = it;
   }
-  if (!h && decl.kind === 'import' && decl.binding) {
-    const layer = layerOfModule(v.db, decl.binding.module);
+  if (!h && decl.kind === 'import' && decl.import) {
+    const layer = layerOfModule(v.db, decl.import.module);
     if (layer) {
       // `import { sql } from 'drizzle-orm'` is a fragment helper, `import knex from 'knex'` is the factory.
-      if (layer === 'sql' || (layer === 'mongoose' && decl.binding.imported === 'default')) h = { kind: 'client', layer, isTx: false };
+      if (layer === 'sql' || (layer === 'mongoose' && decl.import.imported === 'default')) h = { kind: 'client', layer, isTx: false };
       else h = NONE;
-    } else if (/^[A-Z]/.test(decl.name) && MODEL_PATH.test(decl.binding.module)) {
+    } else if (/^[A-Z]/.test(decl.id.text) && MODEL_PATH.test(decl.import.module)) {
       h = { kind: 'model', layer: modelLayer(r), isTx: false };
     }
   }
@@ -655,10 +445,10 @@ function handleFromDecl(r: Resolver, decl: Decl, at: ts.Node, depth: number): Ha
     if (r.txParams.has(p)) return { ...(h ?? { kind: 'client', layer: 'unknown', isTx: true, byName: true }), isTx: true };
     const typeText = p.type?.getText() ?? '';
     const txLike =
-      v.txHandleNames.has(decl.name) ||
+      v.txHandleNames.has(decl.id.text) ||
       TX_TYPE.test(typeText) ||
-      (h?.kind === 'client' && h.layer === 'sql' && !h.pool && /^(client|conn|connection)$/.test(decl.name));
-    if (txLike) return { ...(h ?? nameHandle(r, decl.name) ?? { kind: 'client', layer: 'unknown', isTx: true }), isTx: true, viaParam: { fn: decl.fn, index: decl.index ?? 0 } };
+      (h?.kind === 'client' && h.layer === 'sql' && !h.pool && /^(client|conn|connection)$/.test(decl.id.text));
+    if (txLike) return { ...(h ?? nameHandle(r, decl.id.text) ?? { kind: 'client', layer: 'unknown', isTx: true }), isTx: true, viaParam: { fn: decl.fn, index: decl.index ?? 0 } };
   }
   return h;
 }
@@ -725,7 +515,7 @@ function nameHandle(r: Resolver, name: string): Handle | undefined {
 }
 
 function handleOfName(r: Resolver, name: string, at: ts.Node, depth: number): Handle | undefined {
-  const decl = resolveIdentifier(r.t, name, at);
+  const decl = resolveName(r.t, name, at);
   if (decl) {
     const h = handleFromDecl(r, decl, at, depth);
     if (h) return h.kind === 'none' ? undefined : h;
@@ -794,7 +584,7 @@ function transactionHostLayer(r: Resolver, expr: ts.Expression): string | undefi
     const cls = enclosingClass(t, e);
     type = cls ? classMember(t, cls, e.name.text)?.type : undefined;
   } else if (t.isIdentifier(e)) {
-    const d = resolveIdentifier(t, e.text, e);
+    const d = resolveName(t, e.text, e);
     type = d?.type;
   }
   const text = type?.getText() ?? '';
@@ -829,7 +619,7 @@ function carrierArgument(r: Resolver, call: ts.CallExpression): { fn: FunctionLi
   for (const a of call.arguments) {
     const e = skipOuter(t, a);
     if (!t.isIdentifier(e)) continue;
-    const d = resolveIdentifier(t, e.text, e);
+    const d = resolveName(t, e.text, e);
     const named = v.contextNames.has(e.text) || v.txHandleNames.has(e.text);
     if (d?.kind === 'param' && d.fn) {
       const type = d.type ? baseTypeName(d.type.getText()).split('.').pop()! : '';
@@ -838,7 +628,7 @@ function carrierArgument(r: Resolver, call: ts.CallExpression): { fn: FunctionLi
     } else if (d?.kind === 'var' && d.destructured && named && t.isVariableDeclaration(d.node) && d.node.initializer) {
       // const { ctx } = options, where options is a parameter
       const from = skipOuter(t, d.node.initializer);
-      const p = t.isIdentifier(from) ? resolveIdentifier(t, from.text, from) : undefined;
+      const p = t.isIdentifier(from) ? resolveName(t, from.text, from) : undefined;
       if (p?.kind === 'param' && p.fn) return { fn: p.fn, index: p.index ?? 0 };
     }
   }
@@ -1292,7 +1082,7 @@ function receiverExpr(chain: Chain, end: number): ts.Expression {
 
 export function createResolver(t: TS, sf: ts.SourceFile, knowledge: Knowledge): Resolver {
   const v = vocabOf(knowledge);
-  return { t, v, file: readImports(t, sf, v.db), txParams: new Set(), memo: new Map() };
+  return { t, v, file: layersOf(t, sf, v.db), txParams: new Set(), memo: new Map() };
 }
 
 /** A tagged template held in a variable that is handed to a call as an argument: a fragment, not a statement. */
@@ -1528,7 +1318,7 @@ function helperTarget(r: Resolver, call: ts.CallExpression): FunctionLike | unde
   const { t } = r;
   const callee = skipOuter(t, call.expression);
   if (t.isIdentifier(callee)) {
-    const d = resolveIdentifier(t, callee.text, callee);
+    const d = resolveName(t, callee.text, callee);
     if (d?.kind === 'function' && t.isFunctionDeclaration(d.node) && d.node.body) return d.node;
     if (d?.kind === 'var' && d.init) {
       const init = skipOuter(t, d.init);
@@ -1694,7 +1484,7 @@ export function collectUnits(t: TS, sf: ts.SourceFile, knowledge: Knowledge, isE
       });
       site.argParams = site.call.arguments.map((a) => {
         const e = skipOuter(t, a);
-        const d = t.isIdentifier(e) ? resolveIdentifier(t, e.text, e) : undefined;
+        const d = t.isIdentifier(e) ? resolveName(t, e.text, e) : undefined;
         return d?.kind === 'param' && d.fn === unit.fn && !d.destructured ? d.index : undefined;
       });
       return true;
@@ -1722,7 +1512,7 @@ function isCallbackCall(r: Resolver, call: ts.CallExpression, fn: ts.Node): bool
     return !member || (t.isMethodDeclaration(member) && !member.body);
   }
   if (!t.isIdentifier(callee)) return false;
-  const d = resolveIdentifier(t, callee.text, callee);
+  const d = resolveName(t, callee.text, callee);
   return d?.kind === 'param' && d.fn === fn;
 }
 

@@ -5,6 +5,7 @@
  */
 import type * as ts from 'typescript';
 import type { TS } from '../ts.js';
+import { importsOf } from './scope.js';
 
 /** Global error constructors; their options object (with `cause`) is at `optionsIndex`. */
 export const BUILT_IN_ERRORS: ReadonlyMap<string, { optionsIndex: number }> = new Map([
@@ -154,44 +155,6 @@ function computeErrorClasses(t: TS, sf: ts.SourceFile): Map<string, ErrorClassIn
   return out;
 }
 
-/** Names bound at the top of the file by an import, declaration or `require`. */
-const bindingsCache = new WeakMap<ts.SourceFile, Map<string, { kind: 'import' | 'local'; module?: string }>>();
-
-export function topLevelBindings(t: TS, sf: ts.SourceFile): Map<string, { kind: 'import' | 'local'; module?: string }> {
-  let cached = bindingsCache.get(sf);
-  if (!cached) bindingsCache.set(sf, (cached = computeTopLevelBindings(t, sf)));
-  return cached;
-}
-
-function computeTopLevelBindings(t: TS, sf: ts.SourceFile): Map<string, { kind: 'import' | 'local'; module?: string }> {
-  const out = new Map<string, { kind: 'import' | 'local'; module?: string }>();
-  for (const st of sf.statements) {
-    if (t.isImportDeclaration(st) && t.isStringLiteral(st.moduleSpecifier)) {
-      const module = st.moduleSpecifier.text;
-      const clause = st.importClause;
-      if (!clause) continue;
-      if (clause.name) out.set(clause.name.text, { kind: 'import', module });
-      const nb = clause.namedBindings;
-      if (nb && t.isNamedImports(nb)) for (const el of nb.elements) out.set(el.name.text, { kind: 'import', module });
-      if (nb && t.isNamespaceImport(nb)) out.set(nb.name.text, { kind: 'import', module });
-    } else if ((t.isClassDeclaration(st) || t.isFunctionDeclaration(st)) && st.name) {
-      out.set(st.name.text, { kind: 'local' });
-    } else if (t.isVariableStatement(st)) {
-      for (const d of st.declarationList.declarations) {
-        const init = d.initializer;
-        const module =
-          init && t.isCallExpression(init) && t.isIdentifier(init.expression) && init.expression.text === 'require' && init.arguments[0] && t.isStringLiteral(init.arguments[0])
-            ? init.arguments[0].text
-            : undefined;
-        const kind = module ? 'import' : 'local';
-        if (t.isIdentifier(d.name)) out.set(d.name.text, { kind, module });
-        else if (t.isObjectBindingPattern(d.name)) for (const el of d.name.elements) if (t.isIdentifier(el.name)) out.set(el.name.text, { kind, module });
-      }
-    }
-  }
-  return out;
-}
-
 /** A module specifier inside the project: relative, or a common source alias (`@/`, `~/`, `src/`). */
 export function isProjectModule(specifier: string): boolean {
   return /^(?:\.{1,2}\/|\.$|@\/|~\/|#|src\/|app\/|@app\/|@src\/|@common\/|@shared\/|@core\/|@lib\/)/.test(specifier);
@@ -212,12 +175,12 @@ export interface BaseErrorClass {
  * built-in error directly (base-like names first), else a base-like name (`AppError`, `DomainException`)
  * imported from a project module.
  */
-export function findBaseErrorClass(t: TS, sf: ts.SourceFile, classes = collectErrorClasses(t, sf), bindings = topLevelBindings(t, sf)): BaseErrorClass | undefined {
+export function findBaseErrorClass(t: TS, sf: ts.SourceFile, classes = collectErrorClasses(t, sf), imports = importsOf(t, sf)): BaseErrorClass | undefined {
   const direct = [...classes.values()].filter((c) => c.extendsBuiltIn && c.extendsName === 'Error');
   const pick = direct.find((c) => BASE_LIKE.test(c.name)) ?? direct.find((c) => classes.size > 1 && [...classes.values()].some((o) => o.extendsName === c.name)) ?? direct[0];
   if (pick) return { name: pick.name, source: 'file', instantiable: !pick.isAbstract };
-  for (const [name, b] of bindings) {
-    if (b.kind === 'import' && b.module && isProjectModule(b.module) && BASE_LIKE.test(name)) return { name, source: 'import', instantiable: true };
+  for (const [name, b] of imports) {
+    if (isProjectModule(b.module) && BASE_LIKE.test(name)) return { name, source: 'import', instantiable: true };
   }
   return undefined;
 }

@@ -7,13 +7,7 @@
 import type * as ts from 'typescript';
 import type { TS } from '../ts.js';
 import { dottedName, isFunctionLike, skipOuter } from './ast.js';
-
-/** A declared name and the declaration that binds it. */
-export interface Binding {
-  name: ts.Identifier;
-  /** `VariableDeclaration`, `ParameterDeclaration`, `BindingElement`, `FunctionDeclaration`, `ClassDeclaration` or an import. */
-  declaration: ts.Node;
-}
+import { destructuringRoot, propertyNameText, resolveIdentifier, type Binding } from './scope.js';
 
 /** How a value derives from its source. */
 export type Derivation = 'object' | 'property' | 'string' | 'spread';
@@ -52,89 +46,6 @@ const STRINGIFY_CALLS = new Set(['String', 'JSON.stringify', 'inspect', 'util.in
 const OBJECT_CALLS = new Set(['Object.assign', 'structuredClone']);
 const STRING_METHODS = new Set(['toString', 'toLocaleString', 'trim', 'trimStart', 'trimEnd', 'toUpperCase', 'toLowerCase', 'concat', 'replace', 'replaceAll', 'slice', 'substring', 'substr', 'split', 'padStart', 'padEnd', 'normalize', 'join', 'at']);
 
-function propertyNameText(t: TS, name: ts.PropertyName | ts.BindingName | undefined): string | undefined {
-  if (!name) return undefined;
-  if (t.isIdentifier(name) || t.isStringLiteral(name) || t.isNumericLiteral(name) || t.isPrivateIdentifier(name)) return name.text;
-  if (t.isComputedPropertyName(name) && t.isStringLiteralLike(name.expression)) return name.expression.text;
-  return undefined;
-}
-
-export { propertyNameText };
-
-/** The identifiers a binding name declares, in order. */
-export function boundIdentifiers(t: TS, name: ts.BindingName): ts.Identifier[] {
-  if (t.isIdentifier(name)) return [name];
-  const out: ts.Identifier[] = [];
-  for (const el of name.elements) if (!t.isOmittedExpression(el)) out.push(...boundIdentifiers(t, el.name));
-  return out;
-}
-
-function findIn(t: TS, name: ts.BindingName, text: string): ts.Identifier | undefined {
-  return boundIdentifiers(t, name).find((id) => id.text === text);
-}
-
-function declaredInStatements(t: TS, statements: readonly ts.Statement[], text: string): Binding | undefined {
-  for (const st of statements) {
-    if (t.isVariableStatement(st)) {
-      for (const d of st.declarationList.declarations) {
-        const id = findIn(t, d.name, text);
-        if (id) return { name: id, declaration: t.isIdentifier(d.name) ? d : id.parent };
-      }
-    } else if ((t.isFunctionDeclaration(st) || t.isClassDeclaration(st) || t.isEnumDeclaration(st)) && st.name?.text === text) {
-      return { name: st.name, declaration: st };
-    } else if (t.isImportDeclaration(st) && st.importClause) {
-      const c = st.importClause;
-      if (c.name?.text === text) return { name: c.name, declaration: c };
-      const nb = c.namedBindings;
-      if (nb && t.isNamespaceImport(nb) && nb.name.text === text) return { name: nb.name, declaration: nb };
-      if (nb && t.isNamedImports(nb)) for (const el of nb.elements) if (el.name.text === text) return { name: el.name, declaration: el };
-    }
-  }
-  return undefined;
-}
-
-/** Resolves an identifier to its declaration by lexical scope (no type checker; `var` hoisting is ignored). */
-export function resolveIdentifier(t: TS, id: ts.Identifier): Binding | undefined {
-  const text = id.text;
-  let prev: ts.Node = id;
-  for (let n: ts.Node | undefined = id.parent; n; prev = n, n = n.parent) {
-    if (t.isBlock(n) || t.isSourceFile(n) || t.isModuleBlock(n) || t.isCaseClause(n) || t.isDefaultClause(n)) {
-      const found = declaredInStatements(t, n.statements, text);
-      if (found) return found;
-    } else if (t.isCatchClause(n) && n.variableDeclaration && prev === n.block) {
-      const found = findIn(t, n.variableDeclaration.name, text);
-      if (found) return { name: found, declaration: t.isIdentifier(n.variableDeclaration.name) ? n.variableDeclaration : found.parent };
-    } else if ((t.isForStatement(n) || t.isForOfStatement(n) || t.isForInStatement(n)) && n.initializer && t.isVariableDeclarationList(n.initializer)) {
-      for (const d of n.initializer.declarations) {
-        const found = findIn(t, d.name, text);
-        if (found) return { name: found, declaration: t.isIdentifier(d.name) ? d : found.parent };
-      }
-    } else if (isFunctionLike(t, n) || t.isFunctionLike(n)) {
-      const fn = n as ts.SignatureDeclaration;
-      for (const p of fn.parameters) {
-        const found = findIn(t, p.name, text);
-        if (found) return { name: found, declaration: t.isIdentifier(p.name) ? p : found.parent };
-      }
-      if ((t.isFunctionExpression(n) || t.isClassExpression(n)) && n.name?.text === text) return { name: n.name, declaration: n };
-    }
-  }
-  return undefined;
-}
-
-/** The variable or parameter at the root of a destructuring pattern, and the keys down to `element`. */
-export function destructuringRoot(t: TS, element: ts.BindingElement): { root: ts.VariableDeclaration | ts.ParameterDeclaration; path: (string | undefined)[] } | undefined {
-  const path: (string | undefined)[] = [];
-  let n: ts.Node = element;
-  while (t.isBindingElement(n)) {
-    const pattern: ts.Node = n.parent;
-    if (t.isObjectBindingPattern(pattern)) path.unshift(n.dotDotDotToken ? '...' : propertyNameText(t, n.propertyName ?? n.name));
-    else if (t.isArrayBindingPattern(pattern)) path.unshift(String(pattern.elements.indexOf(n)));
-    n = pattern.parent;
-  }
-  if (t.isVariableDeclaration(n) || t.isParameter(n)) return { root: n, path };
-  return undefined;
-}
-
 function functionOf(t: TS, node: ts.Node): ts.Node | undefined {
   for (let n = node.parent; n; n = n.parent) if (isFunctionLike(t, n) || t.isSourceFile(n)) return n;
   return undefined;
@@ -146,9 +57,9 @@ export function assignmentsTo(t: TS, binding: Binding): ts.Expression[] {
   if (!scope) return [];
   const out: ts.Expression[] = [];
   const visit = (n: ts.Node): void => {
-    if (t.isBinaryExpression(n) && (n.operatorToken.kind === t.SyntaxKind.EqualsToken || n.operatorToken.kind === t.SyntaxKind.PlusEqualsToken) && t.isIdentifier(n.left) && n.left.text === binding.name.text) {
+    if (t.isBinaryExpression(n) && (n.operatorToken.kind === t.SyntaxKind.EqualsToken || n.operatorToken.kind === t.SyntaxKind.PlusEqualsToken) && t.isIdentifier(n.left) && n.left.text === binding.id.text) {
       const b = resolveIdentifier(t, n.left);
-      if (b && b.name === binding.name) out.push(n.right);
+      if (b && b.id === binding.id) out.push(n.right);
     }
     t.forEachChild(n, visit);
   };
@@ -276,7 +187,7 @@ export class Flow<S> {
       if (!root) return [];
       // const { message } = err / catch ({ message }) / const { error: { detail } } = result
       let base: Origin<S>[] = [];
-      const rootSource = this.policy.binding?.({ name: binding.name, declaration: root.root });
+      const rootSource = this.policy.binding?.({ id: binding.id, declaration: root.root });
       if (rootSource !== undefined) base = [this.origin(rootSource, id, 'object')];
       else if (root.root.initializer) base = this.visit(root.root.initializer, depth + 1);
       for (const key of root.path) {
@@ -296,7 +207,7 @@ export class Flow<S> {
     if (!scope) return undefined;
     const out = new Set<string>();
     const visit = (n: ts.Node): void => {
-      if (t.isBinaryExpression(n) && n.operatorToken.kind === t.SyntaxKind.EqualsToken && t.isPropertyAccessExpression(n.left) && t.isIdentifier(n.left.expression) && n.left.expression.text === binding.name.text) {
+      if (t.isBinaryExpression(n) && n.operatorToken.kind === t.SyntaxKind.EqualsToken && t.isPropertyAccessExpression(n.left) && t.isIdentifier(n.left.expression) && n.left.expression.text === binding.id.text) {
         if (this.visit(n.right, depth + 1).length === 0) out.add(n.left.name.text);
       }
       t.forEachChild(n, visit);

@@ -8,8 +8,7 @@ import type { Knowledge } from '../knowledge/index.js';
 import type { TS } from '../ts.js';
 import { calleeMethod, dottedName, isFunctionLike, skipOuter, type FunctionLike } from './ast.js';
 import { promiseHandler } from './catch.js';
-import { propertyNameText, resolveIdentifier, type Binding } from './flow.js';
-import type { ImportMap } from './imports.js';
+import { propertyNameText, resolveIdentifier, type Binding, type ImportMap } from './scope.js';
 import { nameWords } from './sensitive.js';
 
 export type SinkKind = 'method' | 'body' | 'factory' | 'class' | 'exception' | 'error-factory' | 'lambda';

@@ -10,25 +10,20 @@ import type { TS } from '../ts.js';
 import type { TextEdit } from '../types.js';
 import { dottedName, skipOuter } from './ast.js';
 import type { ErrorSite } from './error-sites.js';
-import type { ImportMap } from './imports.js';
+import { classMember, enclosingClass, resolveName, type ImportMap } from './scope.js';
 import { errorUse, findLoggerInScope, type ErrorUse, type LoggerInScope } from './loggers.js';
 
 const PINO_RECEIVER = /^(?:request|req|reply|fastify|app|server|instance|ctx)\.log$/;
 
-function declarationOf(t: TS, sf: ts.SourceFile, name: string, member: boolean): ts.Expression | ts.TypeNode | undefined {
-  let found: ts.Expression | ts.TypeNode | undefined;
-  const visit = (n: ts.Node): void => {
-    if (found) return;
-    const kindMatches = member ? t.isPropertyDeclaration(n) || t.isParameter(n) : t.isVariableDeclaration(n) || t.isParameter(n);
-    const d = n as ts.VariableDeclaration | ts.PropertyDeclaration | ts.ParameterDeclaration;
-    if (kindMatches && t.isIdentifier(d.name) && d.name.text === name) {
-      found = d.initializer ?? d.type;
-      if (found) return;
-    }
-    t.forEachChild(n, visit);
-  };
-  visit(sf);
-  return found;
+/** How the logger `name` (or `this.name`) at `at` was made: its initializer or declared type. */
+function declarationOf(t: TS, at: ts.Node, name: string, member: boolean): ts.Expression | ts.TypeNode | undefined {
+  if (member) {
+    const cls = enclosingClass(t, at);
+    const m = cls && classMember(t, cls, name);
+    return m?.init ?? m?.type;
+  }
+  const d = resolveName(t, name, at);
+  return d && (d.kind === 'var' || d.kind === 'param') ? (d.init ?? d.type) : undefined;
 }
 
 function flavourOfModule(module: string): LoggerFlavour | undefined {
@@ -75,7 +70,7 @@ function flavourOfExpression(t: TS, expr: ts.Expression, imports: ImportMap, dep
   if (b) return flavourOfModule(b.module);
   const member = parts.length === 2 && parts[0] === 'this';
   if (parts.length !== 1 && !member) return undefined;
-  const decl = declarationOf(t, expr.getSourceFile(), parts[parts.length - 1]!, member);
+  const decl = declarationOf(t, expr, parts[parts.length - 1]!, member);
   return decl ? flavourOfDeclaration(t, decl, imports, depth) : undefined;
 }
 

@@ -7,7 +7,7 @@ import type { Knowledge } from '../knowledge/index.js';
 import type { LoggerFlavour } from '../knowledge/loggers.js';
 import type { TS } from '../ts.js';
 import { dottedName, skipOuter } from './ast.js';
-import type { ImportBinding, ImportMap } from './imports.js';
+import type { ImportBinding, ImportMap } from './scope.js';
 
 export type LogCallKind = 'console' | 'logger' | 'monitor';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug';
