@@ -288,8 +288,9 @@ export default defineProjectRule<MessageIds, Options, ShapeFact>({
     defaultOptions: { ignoreKeys: ['stack', 'timestamp', 'path', 'traceId', 'requestId', 'correlationId'], checkExceptions: true },
     fixable: false,
     hasSuggestions: true,
-    recommended: true,
-    precision: 'high',
+    // precision 0.05 on unseen repositories (issue 14)
+    preset: 'strict',
+    precision: 'low',
   },
   create(context) {
     const t = context.ts;

@@ -12,7 +12,7 @@ import { Timings, type TimingData } from './engine/timing.js';
 import { UsageError } from './errors.js';
 import { resolveKnowledge } from './knowledge/index.js';
 import type { AuditResult, RuleInfo } from './result.js';
-import type { AnyRule, FileError, Finding } from './types.js';
+import type { AnyRule, FileError, Finding, Preset } from './types.js';
 import { VERSION } from './version.js';
 
 export { MAX_FILE_BYTES, readSource } from './engine/file-runner.js';
@@ -32,6 +32,8 @@ export interface AuditOptions {
   config?: string | UserConfig;
   /** Run only these rules (`--rule`). */
   only?: readonly string[];
+  /** The rule set to start from (`--preset`), over the config's `preset`. Default `recommended`. */
+  preset?: Preset;
   /** Extra ignore globs relative to cwd (`--ignore-pattern`). */
   ignorePatterns?: readonly string[];
   reportUnusedDirectives?: boolean;
@@ -71,6 +73,7 @@ export function ruleInfo(rule: AnyRule): RuleInfo {
     hasSuggestions: m.hasSuggestions,
     cwe: m.cwe ?? [],
     precision: m.precision,
+    preset: m.preset,
     scope: m.scope ?? 'file',
   };
 }
@@ -104,8 +107,10 @@ export async function audit(options: AuditOptions = {}): Promise<AuditRun> {
   const started = performance.now();
   const cwd = path.resolve(options.cwd ?? process.cwd());
   if (options.only?.length) checkRuleIds(options.only);
-  const loaded: LoadedConfig =
+  const found: LoadedConfig =
     typeof options.config === 'object' ? { dir: cwd, config: options.config } : await loadConfig(cwd, options.config, allRules);
+  // `--preset` travels in the config, so workers, the cache key and `--fix` resolve the same rules
+  const loaded: LoadedConfig = options.preset ? { ...found, config: { ...found.config, preset: options.preset } } : found;
   const { config } = loaded;
   const rules: ResolvedRule[] = resolveRules(config, allRules, options.only);
   const knowledge = resolveKnowledge(config.knowledge);

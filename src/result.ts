@@ -1,5 +1,5 @@
 import { riskRank } from './risk.js';
-import type { FileError, Finding, ProjectSummary, RiskLevel, RuleFamily } from './types.js';
+import type { FileError, Finding, Preset, ProjectSummary, RiskLevel, RuleFamily } from './types.js';
 
 /** What reporters know of a rule that ran. */
 export interface RuleInfo {
@@ -12,6 +12,8 @@ export interface RuleInfo {
   hasSuggestions: boolean;
   cwe: string[];
   precision: 'very-high' | 'high' | 'medium' | 'low';
+  /** The smallest preset that holds the rule. */
+  preset: Preset;
   scope: 'file' | 'project';
 }
 

@@ -5,13 +5,15 @@ import { ConfigurationError } from '../errors.js';
 import type { FilePatterns } from '../engine/file-facts.js';
 import type { ResolvedRule } from '../engine/lint-source.js';
 import type { KnowledgeConfig } from '../knowledge/index.js';
-import { RISK_LEVELS, type AnyRule, type RiskLevel } from '../types.js';
+import { PRESETS, RISK_LEVELS, type AnyRule, type Preset, type RiskLevel } from '../types.js';
 import { buildConfigSchema } from './schema.js';
 
 export type RuleSetting = 'off' | 'on' | { risk?: RiskLevel; options?: Record<string, unknown> };
 
 /** errlint's configuration as the user writes it. */
 export interface UserConfig {
+  /** The rule set to start from (default `recommended`); `rules` turns rules on or off on top of it. */
+  preset?: Preset;
   rules?: Record<string, RuleSetting>;
   ignores?: string[];
   files?: Partial<FilePatterns>;
@@ -171,17 +173,25 @@ export async function loadConfig(cwd: string, explicitPath: string | undefined, 
   return { filepath: result.filepath, dir: path.dirname(result.filepath), config };
 }
 
+/** Whether `rule` belongs to `preset`: each preset holds its own rules and those of the presets before it. */
+export function inPreset(rule: AnyRule, preset: Preset): boolean {
+  return PRESETS.indexOf(rule.meta.preset) <= PRESETS.indexOf(preset);
+}
+
 /**
- * The rules to run: every rule unless the config turns it off, narrowed by `only` (`--rule`), each with its
- * options merged over the defaults and its base risk.
+ * The rules to run: the preset's rules (`preset` argument, i.e. `--preset`, over the config's, default
+ * `recommended`), plus every rule the config turns on or configures, minus those it turns off; `only`
+ * (`--rule`) runs exactly the rules it names. Each comes with its options merged over the defaults and its base
+ * risk.
  */
-export function resolveRules(config: UserConfig, rules: readonly AnyRule[], only?: readonly string[]): ResolvedRule[] {
+export function resolveRules(config: UserConfig, rules: readonly AnyRule[], only?: readonly string[], preset?: Preset): ResolvedRule[] {
+  const base = preset ?? config.preset ?? 'recommended';
   const out: ResolvedRule[] = [];
   for (const rule of rules) {
     const setting = config.rules?.[rule.meta.id];
     if (only && only.length > 0) {
       if (!only.includes(rule.meta.id)) continue;
-    } else if (setting === 'off') {
+    } else if (setting === 'off' || (setting === undefined && !inPreset(rule, base))) {
       continue;
     }
     const obj = typeof setting === 'object' ? setting : undefined;

@@ -1,11 +1,12 @@
 /**
  * errlint as an ESLint flat-config plugin: `import errlint from 'errlint/eslint-plugin'` and add
- * `errlint.configs.recommended`. Every file-level rule runs the same detector as the CLI; project-level rules
- * need the whole tree and stay in the CLI.
+ * `errlint.configs.recommended` (or `strict`, or `all`). Every file-level rule runs the same detector as the CLI;
+ * project-level rules need the whole tree and stay in the CLI.
  */
 import type { ESLint, Linter, Rule } from 'eslint';
 import { allRules } from '../../rules/index.js';
-import type { AnyRule, RiskLevel } from '../types.js';
+import { inPreset } from '../config/load-config.js';
+import { PRESETS, type AnyRule, type Preset, type RiskLevel } from '../types.js';
 import { VERSION } from '../version.js';
 import { toEslintRule } from './to-eslint-rule.js';
 
@@ -24,7 +25,7 @@ export interface ErrlintConfig extends Linter.Config {
 export interface ErrlintPlugin extends ESLint.Plugin {
   meta: { name: string; version: string };
   rules: Record<string, Rule.RuleModule>;
-  configs: { recommended: ErrlintConfig; all: ErrlintConfig };
+  configs: Record<Preset | 'all', ErrlintConfig>;
 }
 
 /**
@@ -62,11 +63,14 @@ const plugin: ErrlintPlugin = {
   configs: {} as ErrlintPlugin['configs'],
 };
 
-plugin.configs.recommended = {
-  name: 'errlint/recommended',
-  plugins: { errlint: plugin },
-  rules: presetRules(fileRules.filter((r) => r.meta.recommended)),
-};
+for (const preset of PRESETS) {
+  plugin.configs[preset] = {
+    name: `errlint/${preset}`,
+    plugins: { errlint: plugin },
+    rules: presetRules(fileRules.filter((r) => inPreset(r, preset))),
+  };
+}
+// every rule, whatever presets a later version adds
 plugin.configs.all = {
   name: 'errlint/all',
   plugins: { errlint: plugin },

@@ -36,6 +36,7 @@ const BUILTIN_RULES: Record<string, RuleInfo> = {
     hasSuggestions: false,
     cwe: [],
     precision: 'very-high',
+    preset: 'recommended',
     scope: 'file',
   },
 };

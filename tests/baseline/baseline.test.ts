@@ -31,7 +31,7 @@ const emptyCatch: AnyRule = defineRule({
     defaultOptions: {},
     fixable: false,
     hasSuggestions: false,
-    recommended: false,
+    preset: 'strict',
     precision: 'high',
   },
   create(context) {

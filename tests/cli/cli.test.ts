@@ -21,7 +21,8 @@ export async function refundPayment(id: string): Promise<boolean> {
 `;
 
 describe('errlint audit (real binary)', () => {
-  const dir = tempProject({ 'package.json': '{"name":"app"}', 'src/payment.ts': SERVICE, 'src/ok.ts': 'export const a = 1;\n' });
+  // swallowed-catch is in the strict preset
+  const dir = tempProject({ 'package.json': '{"name":"app"}', '.errlintrc.json': '{ "preset": "strict" }', 'src/payment.ts': SERVICE, 'src/ok.ts': 'export const a = 1;\n' });
 
   it('prints a risk-ranked text report and exits 1 at the default gate', () => {
     const r = errlint(['audit', 'src', '--no-timing'], dir);
@@ -131,13 +132,43 @@ describe('errlint audit (real binary)', () => {
   });
 });
 
+describe('presets (real binary)', () => {
+  const files = { 'package.json': '{"name":"app"}', 'src/payment.ts': SERVICE };
+  const rulesFound = (args: string[], cwd: string) =>
+    (JSON.parse(errlint(['audit', 'src', '--format', 'json', '--fail-on', 'none', ...args], cwd).stdout) as { findings: { ruleId: string }[] }).findings.map((f) => f.ruleId);
+
+  it('runs the recommended rules by default and every rule with --preset strict', () => {
+    const dir = tempProject(files);
+    expect(rulesFound([], dir)).not.toContain('swallowed-catch');
+    expect(rulesFound(['--preset', 'strict'], dir)).toEqual(['swallowed-catch']);
+  });
+
+  it('takes the preset from the config, and --preset over it', () => {
+    const dir = tempProject({ ...files, '.errlintrc.json': '{ "preset": "strict" }' });
+    expect(rulesFound([], dir)).toEqual(['swallowed-catch']);
+    expect(rulesFound(['--preset', 'recommended'], dir)).toEqual([]);
+  });
+
+  it('refuses an unknown preset with exit 2, in a flag or in the config', () => {
+    const flag = errlint(['audit', 'src', '--preset', 'everything'], tempProject(files));
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toContain("argument 'everything' is invalid. Allowed choices are recommended, strict.");
+    const config = errlint(['audit', 'src'], tempProject({ ...files, '.errlintrc.json': '{ "preset": "all" }' }));
+    expect(config.code).toBe(2);
+    expect(config.stderr).toBe('errlint: Invalid configuration in .errlintrc.json:\n  - preset: must be one of "recommended", "strict".\n');
+  });
+});
+
 describe('errlint rules and explain', () => {
-  it('lists every rule from its metadata', () => {
+  it('lists every rule from its metadata, with its preset', () => {
     const r = errlint(['rules', '--format', 'json'], REPO_ROOT);
     expect(r.code).toBe(0);
-    const ids = (JSON.parse(r.stdout) as { id: string }[]).map((x) => x.id);
-    expect(ids).toEqual(allRules.map((x) => x.meta.id));
-    expect(errlint(['rules'], REPO_ROOT).stdout).toContain('swallowed-catch');
+    const infos = JSON.parse(r.stdout) as { id: string; preset: string }[];
+    expect(infos.map((x) => x.id)).toEqual(allRules.map((x) => x.meta.id));
+    expect(infos.map((x) => x.preset)).toEqual(allRules.map((x) => x.meta.preset));
+    const text = errlint(['rules'], REPO_ROOT).stdout.split('\n');
+    expect(text[0]).toMatch(/^id +preset +family +risk +fix +scope +description$/);
+    for (const rule of allRules) expect(text.find((l) => l.startsWith(`${rule.meta.id} `))).toMatch(new RegExp(`^${rule.meta.id} +${rule.meta.preset} +${rule.meta.family} `));
   });
 
   it("prints a rule's documentation page", () => {
@@ -172,10 +203,10 @@ app.get('/orders', (req, res) => { res.json([]); });
 app.listen(3000);
 `;
     const dir = tempProject({ 'examples/shop/src/server.ts': app });
-    const named = JSON.parse(errlint(['audit', 'examples/shop', '--format', 'json'], dir).stdout) as { findings: { ruleId: string }[] };
+    const named = JSON.parse(errlint(['audit', 'examples/shop', '--format', 'json', '--preset', 'strict'], dir).stdout) as { findings: { ruleId: string }[] };
     expect(named.findings.map((f) => f.ruleId)).toContain('missing-error-boundary');
     // audited from above, the same tree is an example inside a larger project, and no entry of the application
-    const above = JSON.parse(errlint(['audit', '.', '--format', 'json'], dir).stdout) as { findings: { ruleId: string }[] };
+    const above = JSON.parse(errlint(['audit', '.', '--format', 'json', '--preset', 'strict'], dir).stdout) as { findings: { ruleId: string }[] };
     expect(above.findings.map((f) => f.ruleId)).not.toContain('missing-error-boundary');
   });
 });

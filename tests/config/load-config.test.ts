@@ -47,10 +47,16 @@ describe('validateConfig', () => {
   it('accepts the documented shape', () => {
     expect(check({ rules: { [someRule.meta.id]: 'off' }, ignores: ['x/**'], files: { tests: ['spec/**'] }, knowledge: { loggers: { receiverNames: ['audit'] } } })).not.toThrow();
     expect(check({ rules: { [someRule.meta.id]: { risk: 'low' } } })).not.toThrow();
+    expect(check({ preset: 'strict' })).not.toThrow();
+    expect(check({ preset: 'recommended' })).not.toThrow();
+  });
+
+  it('rejects an unknown preset, naming the presets', () => {
+    expect(check({ preset: 'all' })).toThrow('preset: must be one of "recommended", "strict".');
   });
 
   it('names the file, the key path and what is allowed', () => {
-    expect(check({ rulez: {} })).toThrow(/Invalid configuration in \.errlintrc\.json:\n {2}- \(root\): unknown key "rulez"\. Allowed: \$schema, rules, ignores, files, knowledge\. Did you mean "rules"\?/);
+    expect(check({ rulez: {} })).toThrow(/Invalid configuration in \.errlintrc\.json:\n {2}- \(root\): unknown key "rulez"\. Allowed: \$schema, preset, rules, ignores, files, knowledge\. Did you mean "rules"\?/);
     expect(check({ ignores: 'x' })).toThrow('ignores: must be array.');
     expect(check({ knowledge: { loggers: { receiverName: ['x'] } } })).toThrow(/knowledge\.loggers: unknown key "receiverName"\..*Did you mean "receiverNames"\?/);
   });
@@ -70,10 +76,33 @@ describe('validateConfig', () => {
 });
 
 describe('resolveRules', () => {
-  it('runs every rule unless turned off, merges options and overrides risk', () => {
+  const ids = (resolved: ReturnType<typeof resolveRules>) => resolved.map((r) => r.rule.meta.id);
+  const recommended = allRules.filter((r) => r.meta.preset === 'recommended').map((r) => r.meta.id);
+  const strictOnly = allRules.filter((r) => r.meta.preset === 'strict').map((r) => r.meta.id);
+
+  it('runs the recommended preset by default, and every rule under strict', () => {
+    expect(recommended.length).toBeGreaterThan(0);
+    expect(strictOnly.length).toBeGreaterThan(0);
+    expect(ids(resolveRules({}, allRules))).toEqual(recommended);
+    expect(ids(resolveRules({ preset: 'recommended' }, allRules))).toEqual(recommended);
+    expect(ids(resolveRules({ preset: 'strict' }, allRules))).toEqual(allRules.map((r) => r.meta.id));
+  });
+
+  it('lets --preset override the config and rules settings add to or take from the preset', () => {
+    const [extra] = strictOnly;
+    const [dropped] = recommended;
+    expect(ids(resolveRules({ preset: 'strict' }, allRules, undefined, 'recommended'))).toEqual(recommended);
+    expect(ids(resolveRules({}, allRules, undefined, 'strict'))).toEqual(allRules.map((r) => r.meta.id));
+    expect(ids(resolveRules({ rules: { [extra!]: 'on' } }, allRules))).toContain(extra);
+    // configuring a rule's risk or options turns it on
+    expect(ids(resolveRules({ rules: { [extra!]: { risk: 'high' } } }, allRules))).toContain(extra);
+    expect(ids(resolveRules({ rules: { [dropped!]: 'off' } }, allRules))).not.toContain(dropped);
+    expect(ids(resolveRules({ preset: 'strict', rules: { [extra!]: 'off' } }, allRules))).not.toContain(extra);
+  });
+
+  it('runs exactly the --rule ids whatever the preset, merges options and overrides risk', () => {
     const id = someRule.meta.id;
-    expect(resolveRules({}, allRules).length).toBe(allRules.length);
-    expect(resolveRules({ rules: { [id]: 'off' } }, allRules).map((r) => r.rule.meta.id)).not.toContain(id);
+    expect(ids(resolveRules({}, allRules, strictOnly))).toEqual(strictOnly);
     const [resolved] = resolveRules({ rules: { [id]: { risk: 'critical' } } }, allRules, [id]);
     expect(resolved).toMatchObject({ risk: 'critical', options: someRule.meta.defaultOptions });
   });

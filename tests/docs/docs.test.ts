@@ -50,8 +50,8 @@ describe.each(allRules.map((r) => [r.meta.id, r] as const))('docs/rules/%s.md', 
     for (const option of options) expect(text, `option ${option}`).toContain(`### ${option}\n`);
   });
 
-  it('has a README rules-table row with its family and default risk from meta', () => {
-    expect(fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8')).toContain(`| [${id}](docs/rules/${id}.md) | ${rule.meta.family} | ${rule.meta.risk} |`);
+  it('has a README rules-table row with its preset, family and default risk from meta', () => {
+    expect(fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8')).toContain(`| [${id}](docs/rules/${id}.md) | ${rule.meta.preset} | ${rule.meta.family} | ${rule.meta.risk} |`);
   });
 
   if ((rule.meta.scope ?? 'file') === 'file') {

@@ -17,7 +17,7 @@ const noDebugger: AnyRule = defineRule({
     defaultOptions: {},
     fixable: false,
     hasSuggestions: false,
-    recommended: false,
+    preset: 'strict',
     precision: 'high',
   },
   create(context) {

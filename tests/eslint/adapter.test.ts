@@ -27,7 +27,7 @@ const noDebugger: AnyRule = defineRule({
     defaultOptions: {},
     fixable: true,
     hasSuggestions: false,
-    recommended: true,
+    preset: 'recommended',
     precision: 'high',
   },
   create(context) {
@@ -59,7 +59,7 @@ const emptyCatch: AnyRule = defineRule({
     defaultOptions: { allowIn: ['ignoreMe'], checkTests: false },
     fixable: false,
     hasSuggestions: true,
-    recommended: false,
+    preset: 'strict',
     precision: 'high',
   },
   create(context) {

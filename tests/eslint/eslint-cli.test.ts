@@ -33,13 +33,13 @@ async function eslint(bin: string, cwd: string, ...args: string[]): Promise<{ co
   }
 }
 
-const recommended = new Set(fileRules.filter((r) => r.meta.recommended).map((r) => r.meta.id));
+const recommended = new Set(fileRules.filter((r) => r.meta.preset === 'recommended').map((r) => r.meta.id));
 const severity = new Map(fileRules.map((r) => [r.meta.id, r.meta.risk === 'critical' || r.meta.risk === 'high' ? 2 : 1]));
 const dirs: string[] = [];
 
 /** What errlint's own audit finds with the recommended rules, as `file:line:column rule severity`. */
 async function expectedRows(cwd: string): Promise<string[]> {
-  const off = Object.fromEntries(fileRules.filter((r) => !r.meta.recommended).map((r) => [r.meta.id, 'off' as const]));
+  const off = Object.fromEntries(fileRules.filter((r) => r.meta.preset !== 'recommended').map((r) => [r.meta.id, 'off' as const]));
   const result = await audit({ cwd, config: { rules: off } });
   return result.findings.filter((f) => recommended.has(f.ruleId)).map((f) => `${f.file}:${f.line}:${f.column} errlint/${f.ruleId} ${severity.get(f.ruleId)}`).sort();
 }

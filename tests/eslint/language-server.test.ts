@@ -108,9 +108,9 @@ afterAll(async () => {
 
 /** Findings of the recommended rules for the opened file, from errlint's own audit. */
 async function expectedFindings(): Promise<Finding[]> {
-  const off = Object.fromEntries(fileRules.filter((r) => !r.meta.recommended).map((r) => [r.meta.id, 'off' as const]));
+  const off = Object.fromEntries(fileRules.filter((r) => r.meta.preset !== 'recommended').map((r) => [r.meta.id, 'off' as const]));
   const result = await audit({ cwd: workspace, paths: ['src/payments.ts'], config: { rules: off } });
-  return result.findings.filter((f) => fileRules.some((r) => r.meta.id === f.ruleId && r.meta.recommended));
+  return result.findings.filter((f) => fileRules.some((r) => r.meta.id === f.ruleId && r.meta.preset === 'recommended'));
 }
 
 describe('vscode-eslint-language-server', () => {

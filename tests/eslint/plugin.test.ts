@@ -32,22 +32,25 @@ describe('errlint/eslint-plugin', () => {
     expect(meta.hasSuggestions).toBe(rule.meta.hasSuggestions ? true : undefined);
   });
 
-  it('computes the presets from meta: recommended rules, severity from risk', () => {
+  it('computes the presets from meta: recommended rules, then strict adds the rest, severity from risk', () => {
     const expected = (rules: typeof fileRules) =>
       Object.fromEntries(rules.map((r) => [`errlint/${r.meta.id}`, r.meta.risk === 'critical' || r.meta.risk === 'high' ? 'error' : 'warn']));
     const ours = (rules: Record<string, unknown>) => Object.fromEntries(Object.entries(rules).filter(([k]) => k.startsWith('errlint/')));
-    expect(ours(plugin.configs.recommended.rules)).toEqual(expected(fileRules.filter((r) => r.meta.recommended)));
+    expect(ours(plugin.configs.recommended.rules)).toEqual(expected(fileRules.filter((r) => r.meta.preset === 'recommended')));
+    expect(ours(plugin.configs.strict.rules)).toEqual(expected(fileRules.filter((r) => r.meta.preset === 'recommended' || r.meta.preset === 'strict')));
     expect(ours(plugin.configs.all.rules)).toEqual(expected(fileRules));
-    expect(plugin.configs.recommended.plugins.errlint).toBe(plugin);
-    expect(plugin.configs.all.plugins.errlint).toBe(plugin);
+    expect(Object.keys(ours(plugin.configs.recommended.rules)).length).toBeLessThan(Object.keys(ours(plugin.configs.strict.rules)).length);
+    for (const preset of [plugin.configs.recommended, plugin.configs.strict, plugin.configs.all]) expect(preset.plugins.errlint).toBe(plugin);
+    expect([plugin.configs.recommended.name, plugin.configs.strict.name, plugin.configs.all.name]).toEqual(['errlint/recommended', 'errlint/strict', 'errlint/all']);
   });
 
-  it('settles a core rule only where the preset enables the errlint rule that covers it', () => {
+  it.each(['recommended', 'strict'] as const)('settles a core rule only where the %s preset enables the errlint rule that covers it', (name) => {
+    const preset = plugin.configs[name];
     for (const [id, core] of Object.entries(supersededCoreRules)) {
-      const enabled = plugin.configs.recommended.rules[`errlint/${id}`] !== undefined;
+      const enabled = preset.rules[`errlint/${id}`] !== undefined;
       for (const [coreId, entry] of Object.entries(core)) {
-        if (enabled) expect(plugin.configs.recommended.rules[coreId]).toEqual(entry);
-        else expect(plugin.configs.recommended.rules[coreId]).toBeUndefined();
+        if (enabled) expect(preset.rules[coreId]).toEqual(entry);
+        else expect(preset.rules[coreId]).toBeUndefined();
       }
     }
   });
@@ -73,7 +76,8 @@ describe('errlint/eslint-plugin', () => {
       '}',
       '',
     ].join('\n');
-    const messages = linter.verify(code, [{ files: ['**/*.ts'], languageOptions: { parser: tsParser } }, core, plugin.configs.recommended] as never, '/p/src/pay.ts');
+    // strict enables every errlint rule that supersedes a core one
+    const messages = linter.verify(code, [{ files: ['**/*.ts'], languageOptions: { parser: tsParser } }, core, plugin.configs.strict] as never, '/p/src/pay.ts');
     for (const line of [2, 5, 8, 9]) {
       const rules = messages.filter((m) => m.line === line).map((m) => m.ruleId!);
       expect(rules.length, `line ${line} reported by nobody`).toBeGreaterThan(0);
@@ -87,9 +91,9 @@ describe('errlint/eslint-plugin', () => {
   it.each([
     ['ESLint 10', Linter10],
     ['ESLint 9', Linter9],
-  ])('loads both presets in %s, on JavaScript and TypeScript', (_name, Linter) => {
+  ])('loads every preset in %s, on JavaScript and TypeScript', (_name, Linter) => {
     const linter = new Linter({ cwd: '/p' }) as Linter10;
-    for (const preset of [plugin.configs.recommended, plugin.configs.all]) {
+    for (const preset of [plugin.configs.recommended, plugin.configs.strict, plugin.configs.all]) {
       const config = [{ files: ['**/*.ts'], languageOptions: { parser: tsParser } }, preset] as never;
       expect(linter.verify('export const a = 1;\n', config, '/p/src/a.js')).toEqual([]);
       expect(linter.verify('export const a: number = 1;\n', config, '/p/src/a.ts')).toEqual([]);

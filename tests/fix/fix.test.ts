@@ -14,7 +14,7 @@ const meta = {
   risk: 'medium',
   schema: { type: 'object', properties: {}, additionalProperties: false },
   defaultOptions: {},
-  recommended: false,
+  preset: 'strict',
   precision: 'high',
 } as const;
 

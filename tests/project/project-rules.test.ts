@@ -397,7 +397,7 @@ describe('project rules: config, suppressions, baseline', () => {
   });
 
   it('a file-level directive in the entry and a line directive at a site suppress, and are not reported as unused', async () => {
-    const r = await run('suppressed', {}, { reportUnusedDirectives: true, only: undefined });
+    const r = await run('suppressed', {}, { reportUnusedDirectives: true, only: undefined, preset: 'strict' });
     expect(r.findings).toEqual([]);
     // the shapes table still describes the API
     expect(r.project?.errorShapes?.length).toBe(2);

@@ -74,6 +74,7 @@ export const SYNTHETIC_RULES: RuleInfo[] = [
     hasSuggestions: true,
     cwe: [],
     precision: 'high',
+    preset: 'recommended',
     scope: 'file',
   },
   {
@@ -86,6 +87,7 @@ export const SYNTHETIC_RULES: RuleInfo[] = [
     hasSuggestions: true,
     cwe: ['CWE-209'],
     precision: 'high',
+    preset: 'recommended',
     scope: 'file',
   },
   {
@@ -98,6 +100,7 @@ export const SYNTHETIC_RULES: RuleInfo[] = [
     hasSuggestions: true,
     cwe: ['CWE-390'],
     precision: 'high',
+    preset: 'recommended',
     scope: 'file',
   },
 ];
