@@ -11,15 +11,7 @@ import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:f
 import { join } from 'node:path';
 import { accuracyDir, checkoutPath, parseArgs, readSet, runMain, slug } from './lib.mjs';
 
-export function mirrorFor(repo) {
-  const own = process.env[`ERRLINT_MIRROR_${repo.replace(/[^A-Za-z0-9]/g, '_').toUpperCase()}`];
-  if (own) return own;
-  const base = process.env.ERRLINT_MIRRORS ?? '/work/.mirror';
-  const candidates = [join(base, slug(repo), 'repo'), join(base, slug(repo))];
-  return candidates.find((dir) => existsSync(join(dir, 'HEAD'))) ?? candidates[0];
-}
-
-function missingBlobs(mirror, commit) {
+export function missingBlobs(mirror, commit) {
   const tree = execFileSync('git', ['--git-dir', mirror, 'ls-tree', '-r', '-z', commit], { maxBuffer: 1 << 28 }).toString('utf8');
   const blobs = tree
     .split('\0')
@@ -37,6 +29,36 @@ function missingBlobs(mirror, commit) {
     .toString('utf8')
     .split('\n');
   return blobs.filter((_, i) => checked[i].endsWith(' missing')).map((b) => b.path);
+}
+
+/**
+ * Extract `commit` of the bare repository `mirror` into `target` with git archive (no .git, so nothing in it can be
+ * committed back), leaving out blobs the snapshot lacks; a marker file records what was extracted.
+ * Returns the paths left out.
+ */
+export function extractTree(mirror, commit, target, label = commit) {
+  const partial = `${target}.partial`;
+  rmSync(partial, { recursive: true, force: true });
+  mkdirSync(partial, { recursive: true });
+  // Snapshots lack their largest blobs (images, archives): leave those paths out rather than fail.
+  const missing = missingBlobs(mirror, commit);
+  const pathspec = ['.', ...missing.map((path) => `:(exclude,literal)${path}`)];
+  execFileSync('sh', ['-c', 'dir="$1"; commit="$2"; out="$3"; shift 3; git --git-dir="$dir" archive --format=tar "$commit" -- "$@" | tar -x -C "$out"', 'sh', mirror, commit, partial, ...pathspec], {
+    stdio: ['ignore', 'inherit', 'ignore'],
+    maxBuffer: 1 << 26,
+  });
+  writeFileSync(join(partial, '.errlint-accuracy-commit'), `${label}\n`);
+  rmSync(target, { recursive: true, force: true });
+  renameSync(partial, target);
+  return missing;
+}
+
+export function mirrorFor(repo) {
+  const own = process.env[`ERRLINT_MIRROR_${repo.replace(/[^A-Za-z0-9]/g, '_').toUpperCase()}`];
+  if (own) return own;
+  const base = process.env.ERRLINT_MIRRORS ?? '/work/.mirror';
+  const candidates = [join(base, slug(repo), 'repo'), join(base, slug(repo))];
+  return candidates.find((dir) => existsSync(join(dir, 'HEAD'))) ?? candidates[0];
 }
 
 async function main(argv) {
@@ -62,21 +84,8 @@ async function main(argv) {
       failed++;
       continue;
     }
-    const partial = `${target}.partial`;
-    rmSync(partial, { recursive: true, force: true });
-    mkdirSync(partial, { recursive: true });
-    // Snapshots lack their largest blobs (images, archives): leave those paths out rather than fail.
-    const missing = missingBlobs(mirror, entry.commit);
-    const pathspec = ['.', ...missing.map((path) => `:(exclude,literal)${path}`)];
-    // git archive | tar -x: the tree at the commit, without .git, so nothing in the checkout can be committed back.
-    execFileSync('sh', ['-c', 'dir="$1"; commit="$2"; out="$3"; shift 3; git --git-dir="$dir" archive --format=tar "$commit" -- "$@" | tar -x -C "$out"', 'sh', mirror, entry.commit, partial, ...pathspec], {
-      stdio: ['ignore', 'inherit', 'inherit'],
-      maxBuffer: 1 << 26,
-    });
+    const missing = extractTree(mirror, entry.commit, target);
     if (missing.length > 0) process.stdout.write(`${entry.repo}: ${missing.length} file(s) absent from the mirror left out (${missing.filter((p) => /\.[cm]?[jt]sx?$/.test(p)).length} of them source)\n`);
-    writeFileSync(join(partial, '.errlint-accuracy-commit'), `${entry.repo} ${entry.commit}\n`);
-    rmSync(target, { recursive: true, force: true });
-    renameSync(partial, target);
     process.stdout.write(`${entry.repo}: ${target}\n`);
   }
   return failed > 0 ? 2 : 0;
