@@ -1,9 +1,9 @@
 import type * as ts from 'typescript';
+import { defineProjectRule } from '../src/define-rule.js';
 import { enclosingFunction, functionName, isFunctionLike, isHttpHandler, skipOuter, type FunctionLike } from '../src/analysis/ast.js';
 import { errorHandlerKind, responseSinkAt } from '../src/analysis/http.js';
 import { importsOf, propertyNameText } from '../src/analysis/scope.js';
 import { appGroups, type AppGroup } from '../src/analysis/packages.js';
-import { defineProjectRule } from '../src/engine/project.js';
 import type { ErrorShapeRow, ProjectFile, ProjectReportDescriptor, Site, SuggestionDescriptor, TS } from '../src/types.js';
 
 export type MessageIds = 'inconsistentShape' | 'noConvention' | 'useDominantShape' | 'chooseOneShape' | 'useProblemDetails';

@@ -1,9 +1,9 @@
 import type * as ts from 'typescript';
+import { defineProjectRule } from '../src/define-rule.js';
 import { calleeMethod, dottedName, isFunctionLike, skipOuter } from '../src/analysis/ast.js';
 import { errorHandlerKind } from '../src/analysis/http.js';
 import { fileImports, importsOf, propertyNameText, type ImportMap } from '../src/analysis/scope.js';
 import { appGroups, type AppGroup } from '../src/analysis/packages.js';
-import { defineProjectRule } from '../src/engine/project.js';
 import type { AppFactory } from '../src/knowledge/frameworks.js';
 import type { Knowledge } from '../src/knowledge/index.js';
 import type { ProjectCheckContext, RiskFactor, Site, SuggestionDescriptor, TS } from '../src/types.js';

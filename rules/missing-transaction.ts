@@ -5,7 +5,8 @@ import { collectUnits, isIdempotentUpsert, isRelativeWrite, layerName, mayWrite,
 import { fileImports, resolveName } from '../src/analysis/scope.js';
 import { defineRule } from '../src/define-rule.js';
 import type { Knowledge } from '../src/knowledge/index.js';
-import { FACTORS, MONEY_WORDS } from '../src/risk.js';
+import { mentionsMoney } from '../src/knowledge/money.js';
+import { FACTORS } from '../src/risk.js';
 import type { RiskFactor, SuggestionDescriptor, TextEdit, TS } from '../src/types.js';
 
 export type MessageIds = 'nonAtomicWrites' | 'loopWrite' | 'wrapInTransaction';
@@ -69,7 +70,7 @@ export default defineRule<MessageIds, Options>({
           // only absolute upserts: a re-run after a partial failure converges
           if (s.writes.every((w) => w.write && isIdempotentUpsert(t, w.write))) continue;
           const loopOnly = s.onAPath < 2;
-          const money = MONEY_WORDS.test(s.writes.map((w) => (w.write ? receiverName(t, w.write) : '')).join(' ')) || moneyInPath(t, s.unit.fn, context.filePath);
+          const money = mentionsMoney(s.writes.map((w) => (w.write ? receiverName(t, w.write) : '')).join(' ')) || moneyInPath(t, s.unit.fn, context.filePath);
           // A lone write per item is often an independent batch step; it is a finding when repeating it is
           // harmful (a relative update) or money or stock is involved.
           if (loopOnly && (!options.checkLoops || !(money || s.unscoped.some((w) => w.inLoop && w.write && isRelativeWrite(t, w.write))))) continue;
@@ -133,10 +134,10 @@ function moneyInPath(t: TS, fn: ts.Node, filePath: string): boolean {
   for (let n: ts.Node | undefined = fn; n; n = n.parent) {
     if (isFunctionLike(t, n)) {
       const name = functionName(t, n);
-      if (name && MONEY_WORDS.test(name)) return true;
-    } else if ((t.isClassDeclaration(n) || t.isClassExpression(n)) && n.name && MONEY_WORDS.test(n.name.text)) return true;
+      if (name && mentionsMoney(name)) return true;
+    } else if ((t.isClassDeclaration(n) || t.isClassExpression(n)) && n.name && mentionsMoney(n.name.text)) return true;
   }
-  return MONEY_WORDS.test(filePath.split('/').pop() ?? '');
+  return mentionsMoney(filePath.split('/').pop() ?? '');
 }
 
 // ---------------------------------------------------------------------------------------------------------

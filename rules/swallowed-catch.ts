@@ -14,7 +14,8 @@ import { blockEffects } from '../src/analysis/effects.js';
 import { importsOf } from '../src/analysis/scope.js';
 import { consoleAllowedByDirective, findLoggerInScope, loggerCallText, type LoggerInScope } from '../src/analysis/loggers.js';
 import { defineRule } from '../src/define-rule.js';
-import { FACTORS, MONEY_WORDS } from '../src/risk.js';
+import { mentionsMoney } from '../src/knowledge/money.js';
+import { FACTORS } from '../src/risk.js';
 import type { Knowledge } from '../src/knowledge/index.js';
 import type { RiskFactor, RuleContext, SuggestionDescriptor, TextEdit, TS } from '../src/types.js';
 
@@ -489,7 +490,7 @@ function isExempt(t: TS, h: ErrorHandler, a: HandlerAnalysis, options: Options, 
   // analytics.track('published').catch(() => {}) / getSignInTrackingProperties(): analytics and metrics are best-effort
   if (work.telemetry || (namedFunctionMatches(t, h.node, TELEMETRY_FUNCTION) && dbWrites === 0 && !a.consoleOnly)) return true;
   // try { return await verifySession(token) } catch { return null }: a credential that fails to verify means "signed out"
-  if (work.verification && a.maskingReturn && a.maskingReturn !== 'true' && a.maskingReturn !== 'success-response' && dbWrites === 0 && outboundCalls === 0 && !MONEY_WORDS.test(h.tryBlock?.getText() ?? '')) return true;
+  if (work.verification && a.maskingReturn && a.maskingReturn !== 'true' && a.maskingReturn !== 'success-response' && dbWrites === 0 && outboundCalls === 0 && !mentionsMoney(h.tryBlock?.getText() ?? '')) return true;
   // try { return JSON.parse(raw) } catch { return null }: the failure is the answer
   if (work.probe) return true;
   // await page.close().catch(() => {}): best-effort release of a resource

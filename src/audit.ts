@@ -1,21 +1,28 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { allRules } from '../rules/index.js';
-import { loadConfig, resolveRules, type LoadedConfig, type UserConfig } from './config/load-config.js';
+import { loadConfig, type LoadedConfig, type UserConfig } from './config/load-config.js';
 import { discoverFiles, toPosix } from './discovery.js';
 import { contentHash, DEFAULT_CACHE_FILE, openCache, runKey, type AuditCache } from './engine/cache.js';
-import { createFileRunner, readSource, type FileOutcome, type FileTask, type RunSetup } from './engine/file-runner.js';
-import { compareFindings, type ResolvedRule } from './engine/lint-source.js';
-import { autoThreads, lintInWorkers, workerScript } from './engine/pool.js';
+import { createFileRunner, readSource, type FileOutcome, type FileTask } from './engine/file-runner.js';
+import { compareFindings } from './engine/lint-source.js';
+import { autoThreads, lintInWorkers } from './engine/pool.js';
 import { finishProject, projectRulesOf, readManifest, readPackages, type ProjectFileData } from './engine/project.js';
 import { Timings, type TimingData } from './engine/timing.js';
 import { UsageError } from './errors.js';
-import { resolveKnowledge } from './knowledge/index.js';
 import type { AuditResult, RuleInfo } from './result.js';
 import type { AnyRule, FileError, Finding, Preset } from './types.js';
 import { VERSION } from './version.js';
+import { createLintSetup, type RunSetup } from './lint-setup.js';
 
 export { MAX_FILE_BYTES, readSource } from './engine/file-runner.js';
+
+/** The compiled worker; absent when errlint runs from its TypeScript sources (tests), then threads are off. */
+function workerScript(): URL | undefined {
+  const url = new URL('./worker.js', import.meta.url);
+  return fs.existsSync(fileURLToPath(url)) ? url : undefined;
+}
 
 /** `--shard 2/3`: the second of three deterministic slices of the discovered files. */
 export interface Shard {
@@ -112,8 +119,8 @@ export async function audit(options: AuditOptions = {}): Promise<AuditRun> {
   // `--preset` travels in the config, so workers, the cache key and `--fix` resolve the same rules
   const loaded: LoadedConfig = options.preset ? { ...found, config: { ...found.config, preset: options.preset } } : found;
   const { config } = loaded;
-  const rules: ResolvedRule[] = resolveRules(config, allRules, options.only);
-  const knowledge = resolveKnowledge(config.knowledge);
+  const lint = createLintSetup(config, options.only);
+  const { rules, knowledge } = lint;
 
   const timing = options.timing ? new Timings() : undefined;
   const discoveryStart = performance.now();
@@ -188,7 +195,7 @@ export async function audit(options: AuditOptions = {}): Promise<AuditRun> {
       });
     }
     try {
-      const runner = createFileRunner(setup, timing);
+      const runner = createFileRunner(lint, setup, timing);
       const local = (task: FileTask) => {
         const { text, ...outcome } = runner.run(task);
         return { outcome, text, hash: cache && text !== undefined ? contentHash(task, text) : undefined };
@@ -216,7 +223,7 @@ export async function audit(options: AuditOptions = {}): Promise<AuditRun> {
     }
   }
   if (pending.length > 0) {
-    const runner = createFileRunner(setup, timing);
+    const runner = createFileRunner(lint, setup, timing);
     for (const i of pending) {
       if (outcomes[i]) continue;
       const task = tasks[i]!;

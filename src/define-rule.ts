@@ -1,4 +1,4 @@
-import type { RuleContext, RuleListeners, RuleMeta, RuleModule } from './types.js';
+import type { ProjectFileContext, ProjectRuleModule, RuleContext, RuleListeners, RuleMeta, RuleModule } from './types.js';
 
 export const DOCS_BASE_URL = 'https://github.com/errlint/errlint/blob/main/docs/rules/';
 
@@ -17,6 +17,19 @@ export function defineRule<MessageIds extends string, Options extends object>(ru
   return {
     meta: { ...rule.meta, docs: { url: ruleDocsUrl(rule.meta.id) } },
     create: rule.create,
+  };
+}
+
+/** Declares a project rule (`meta.scope` is set to `'project'`), as `defineRule` does for file rules. */
+export function defineProjectRule<MessageIds extends string, Options extends object, Fact>(rule: {
+  meta: RuleMeta<MessageIds, Options>;
+  create(context: ProjectFileContext<Options, Fact, MessageIds>): RuleListeners;
+  check: ProjectRuleModule<MessageIds, Options, Fact>['check'];
+}): ProjectRuleModule<MessageIds, Options, Fact> {
+  return {
+    meta: { ...rule.meta, scope: 'project', docs: { url: ruleDocsUrl(rule.meta.id) } },
+    create: rule.create,
+    check: rule.check,
   };
 }
 

@@ -1,10 +1,8 @@
-import { allRules } from '../rules/index.js';
 import type { AuditRun } from './audit.js';
-import { resolveRules } from './config/load-config.js';
-import { createFileClassifier, mergePatterns } from './engine/file-facts.js';
 import { lintSource } from './engine/lint-source.js';
+import { fileRulesOf } from './engine/project.js';
 import { fixFiles, selectEdits, type FixFilesResult, type FixSelection, type LintText } from './fix.js';
-import { resolveKnowledge } from './knowledge/index.js';
+import { createLintSetup } from './lint-setup.js';
 
 export interface RunFixesOptions {
   cwd: string;
@@ -17,10 +15,8 @@ export interface RunFixesOptions {
 
 /** Lints one file's text with the run's config, the same rules and knowledge `audit()` used (file rules only). */
 export function createFileLinter(run: AuditRun, options: Pick<RunFixesOptions, 'only' | 'reportUnusedDirectives'>): LintText {
-  const { config } = run.config;
-  const rules = resolveRules(config, allRules, options.only).filter((r) => (r.rule.meta.scope ?? 'file') === 'file');
-  const knowledge = resolveKnowledge(config.knowledge);
-  const classify = createFileClassifier(mergePatterns(config.files));
+  const { rules: all, knowledge, classify } = createLintSetup(run.config.config, options.only);
+  const rules = fileRulesOf(all);
   return (text, filePath) =>
     lintSource({ text, filePath, rules, knowledge, file: classify(filePath, text), reportUnusedDirectives: options.reportUnusedDirectives }).findings;
 }

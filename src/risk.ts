@@ -1,5 +1,6 @@
 import type * as ts from 'typescript';
 import { enclosingHttpHandler, enclosingNames, isExported, isInLoop } from './analysis/ast.js';
+import { mentionsMoney } from './knowledge/money.js';
 import type { TS } from './ts.js';
 import { RISK_LEVELS, type RiskFactor, type RiskLevel } from './types.js';
 
@@ -11,8 +12,6 @@ const LEVEL_FLOOR: [RiskLevel, number][] = [
   ['medium', 40],
   ['low', 0],
 ];
-
-export const MONEY_WORDS = /pay|charge|refund|order|invoice|balance|wallet|stock|inventory|billing|checkout|ledger|transfer|withdraw|deposit|price|subscription|purchase|settle|payout/i;
 
 /** Factors every rule shares; rules add their own (e.g. `masking-return`) with the same shape. */
 export const FACTORS = {
@@ -38,7 +37,7 @@ export function contextFactors(t: TS, node: ts.Node, filePath: string): RiskFact
   const factors: RiskFactor[] = [];
   const names = enclosingNames(t, node);
   const baseName = filePath.split('/').pop() ?? '';
-  if (names.some((n) => MONEY_WORDS.test(n)) || MONEY_WORDS.test(baseName)) factors.push(FACTORS.money);
+  if (names.some((n) => mentionsMoney(n)) || mentionsMoney(baseName)) factors.push(FACTORS.money);
   if (enclosingHttpHandler(t, node)) factors.push(FACTORS.httpHandler);
   if (isInLoop(t, node)) factors.push(FACTORS.loop);
   if (isExported(t, node)) factors.push(FACTORS.exported);

@@ -7,7 +7,7 @@ import type * as ts from 'typescript';
 import type { Knowledge } from '../knowledge/index.js';
 import type { TS } from '../ts.js';
 import { calleeMethod, dottedName, isFunctionLike, skipOuter } from './ast.js';
-import { MONEY_WORDS } from '../risk.js';
+import { mentionsMoney } from '../knowledge/money.js';
 import { isLikelyDbWrite, isLikelyOutboundCall } from './effects.js';
 import type { ImportMap } from './scope.js';
 import { classifyLogCall, errorUse, type ErrorRefTest, type ErrorUse, type LogCall } from './loggers.js';
@@ -867,7 +867,7 @@ const BENIGN_METHODS = /^(toString|trim|trimStart|trimEnd|split|slice|substring|
 /** `orders.cancel()`, `stock.release()`, `user.destroy()`: business operations that share a cleanup verb. */
 function isBusinessReceiver(name: string, knowledge: Knowledge, t: TS, call: ts.CallExpression): boolean {
   const receiver = name.includes('.') ? name.slice(0, name.lastIndexOf('.')) : '';
-  return MONEY_WORDS.test(receiver) || isLikelyDbWrite(t, call, knowledge);
+  return mentionsMoney(receiver) || isLikelyDbWrite(t, call, knowledge);
 }
 
 /** What the guarded code does, for exemptions: only parsing/probing, or only best-effort cleanup. */
@@ -927,7 +927,7 @@ export function guardedWork(t: TS, handler: ErrorHandler, knowledge: Knowledge):
     const method = t.isCallExpression(n) ? calleeMethod(t, n) : name?.split('.').pop();
     const viaFs = name !== undefined && /^(fs|fsp|fse|fs\.promises|promises|fsPromises|fsExtra|Deno)\./.test(name);
     const receiver = name && name.includes('.') ? name.slice(0, name.lastIndexOf('.')) : undefined;
-    if (method && VERIFY_CALL.test(method) && !MONEY_WORDS.test(name ?? '')) verification = true;
+    if (method && VERIFY_CALL.test(method) && !mentionsMoney(name ?? '')) verification = true;
     if (n.expression.kind === t.SyntaxKind.ImportKeyword) probes++;
     else if (t.isNewExpression(n)) {
       if (name && /^(URL|Date|RegExp|Intl\.\w+|TextDecoder|Function|URLSearchParams)$/.test(name)) probes++;
@@ -935,7 +935,7 @@ export function guardedWork(t: TS, handler: ErrorHandler, knowledge: Knowledge):
     } else if (name && (PROBE_CALLS.has(name) || (viaFs && PROBE_CALLS.has(method!)))) probes++;
     else if (method && (CLEANUP_METHODS.test(method) || GUARDED_CLEANUP_METHODS.test(method)) && t.isCallExpression(n) && !isBusinessReceiver(name ?? '', knowledge, t, n)) cleanups++;
     // analytics.track('signup'), posthog.identify(id)
-    else if (method && receiver && (TELEMETRY_METHODS.test(method) || TELEMETRY_RECEIVERS.test(receiver)) && !MONEY_WORDS.test(receiver)) telemetry++;
+    else if (method && receiver && (TELEMETRY_METHODS.test(method) || TELEMETRY_RECEIVERS.test(receiver)) && !mentionsMoney(receiver)) telemetry++;
     // seen.set(id, node) on a `new Map()` of the file: in-memory bookkeeping beside the parse
     else if (method && receiver && /^(get|set|has|add|delete)$/.test(method) && collections.has(receiver.replace(/^this\./, ''))) {
       /* pure value work */

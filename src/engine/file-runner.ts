@@ -1,29 +1,29 @@
 /**
  * One file from disk to plain-data outcome: read, classify, lint with the file rules and the project rules'
- * collectors. The same code runs on the main thread and in worker threads (src/engine/worker.ts); what it
+ * collectors. The same code runs on the main thread and in worker threads (src/worker.ts); what it
  * returns is structured-clone safe, so it can cross a thread and sit in the cache.
  */
 import fs from 'node:fs';
-import { allRules } from '../../rules/index.js';
-import { resolveRules, type UserConfig } from '../config/load-config.js';
-import { resolveKnowledge } from '../knowledge/index.js';
+import type { Knowledge } from '../knowledge/index.js';
 import type { FileError, Finding } from '../types.js';
-import { createFileClassifier, mergePatterns } from './file-facts.js';
+import type { FileClassifier } from './file-facts.js';
 import { lintSource, type ResolvedRule } from './lint-source.js';
-import { createProjectCollector, type ProjectFileData } from './project.js';
+import { createProjectCollector, fileRulesOf, type ProjectFileData } from './project.js';
 import type { Timings } from './timing.js';
 
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
-/** What a run is, as data a worker thread can rebuild it from. */
-export interface RunSetup {
-  config: UserConfig;
-  only?: readonly string[];
+/** What the runner lints with: the run's rules, knowledge and file classifier (see src/lint-setup.ts). */
+export interface LintSetup {
+  rules: ResolvedRule[];
+  knowledge: Knowledge;
+  classify: FileClassifier;
+}
+
+export interface RunnerOptions {
   reportUnusedDirectives?: boolean;
   /** Leave project rules out (a sharded run cannot judge the whole tree). */
   skipProjectRules?: boolean;
-  /** Workers: return each file's content hash for the main thread's cache. */
-  hashForCache?: boolean;
 }
 
 export interface FileTask {
@@ -91,12 +91,8 @@ export interface FileRunner {
   run(task: FileTask): FileOutcome & { text?: string };
 }
 
-export function createFileRunner(setup: RunSetup, timing?: Timings): FileRunner {
-  const { config } = setup;
-  const rules = resolveRules(config, allRules, setup.only);
-  const knowledge = resolveKnowledge(config.knowledge);
-  const classify = createFileClassifier(mergePatterns(config.files));
-  const fileRules = rules.filter((r) => (r.rule.meta.scope ?? 'file') === 'file');
+export function createFileRunner({ rules, knowledge, classify }: LintSetup, setup: RunnerOptions, timing?: Timings): FileRunner {
+  const fileRules = fileRulesOf(rules);
   const collector = setup.skipProjectRules ? undefined : createProjectCollector(rules);
   const traversalRules = collector?.fileRules.length ? [...fileRules, ...collector.fileRules] : fileRules;
 

@@ -3,12 +3,10 @@
  * free; outcomes come back tagged with the file's index, so the caller assembles them in discovery order and
  * the report is the same whatever the thread count or the timing of the threads.
  */
-import fs from 'node:fs';
 import os from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { InternalError } from '../errors.js';
-import type { FileOutcome, FileTask, RunSetup } from './file-runner.js';
+import type { FileOutcome, FileTask } from './file-runner.js';
 import type { TimingData } from './timing.js';
 
 /** Lints one file on the calling thread, for a pool that uses it as one of its threads. */
@@ -38,20 +36,15 @@ export function autoThreads(files: number, cores = os.availableParallelism()): n
   return n >= 2 ? n : 1;
 }
 
-/** The compiled worker; absent when errlint runs from its TypeScript sources (tests), then threads are off. */
-export function workerScript(): URL | undefined {
-  const url = new URL('./worker.js', import.meta.url);
-  return fs.existsSync(fileURLToPath(url)) ? url : undefined;
-}
-
 /**
  * Lints `tasks` in `threads` workers. `onOutcome` is called once per task, in completion order, with the
- * task's index. Resolves with the workers' timings added up (when `timing`).
+ * task's index. `setup` is the worker script's data (plain, structured-clone safe). Resolves with the
+ * workers' timings added up (when `timing`).
  */
 export async function lintInWorkers(
   script: URL,
   tasks: readonly FileTask[],
-  setup: RunSetup,
+  setup: unknown,
   threads: number,
   timing: boolean,
   onOutcome: (index: number, outcome: FileOutcome, text: string | undefined, hash: string | undefined) => void,

@@ -22,28 +22,12 @@ import type {
   ProjectSummary,
   RiskFactor,
   RuleContext,
-  RuleListeners,
-  RuleMeta,
   Site,
   Suggestion,
 } from '../types.js';
-import { ruleDocsUrl } from '../define-rule.js';
 import { formatMessage, type ResolvedRule } from './lint-source.js';
 import { findDirectives, isSuppressed, type Directive } from './suppressions.js';
 import type { Timings } from './timing.js';
-
-/** Declares a project rule (`meta.scope` is set to `'project'`), as `defineRule` does for file rules. */
-export function defineProjectRule<MessageIds extends string, Options extends object, Fact>(rule: {
-  meta: RuleMeta<MessageIds, Options>;
-  create(context: ProjectFileContext<Options, Fact, MessageIds>): RuleListeners;
-  check: ProjectRuleModule<MessageIds, Options, Fact>['check'];
-}): ProjectRuleModule<MessageIds, Options, Fact> {
-  return {
-    meta: { ...rule.meta, scope: 'project', docs: { url: ruleDocsUrl(rule.meta.id) } },
-    create: rule.create,
-    check: rule.check,
-  };
-}
 
 export function isProjectRule(rule: AnyRule): rule is ProjectRuleModule {
   return rule.meta.scope === 'project' && typeof (rule as Partial<ProjectRuleModule>).check === 'function';
@@ -107,6 +91,11 @@ export interface ProjectRunner {
 
 /** A project summary section published by a rule (`errorShapes`); rules write it through `check`'s context. */
 type SummaryKey = keyof ProjectSummary;
+
+/** The rules that run per file. */
+export function fileRulesOf(resolved: readonly ResolvedRule[]): ResolvedRule[] {
+  return resolved.filter((r) => (r.rule.meta.scope ?? 'file') === 'file');
+}
 
 export function projectRulesOf(resolved: readonly ResolvedRule[]): ResolvedRule[] {
   return resolved.filter((r) => isProjectRule(r.rule));

@@ -10,10 +10,11 @@ import type * as ts from 'typescript';
 import { validateConfig } from '../config/load-config.js';
 import { mergeOptions, ruleDocsUrl } from '../define-rule.js';
 import { ConfigurationError } from '../errors.js';
-import { createFileClassifier, mergePatterns, type FileClassifier, type FilePatterns } from '../engine/file-facts.js';
+import type { FilePatterns } from '../engine/file-facts.js';
 import { firstParseError, parseSource, runRules, type ResolvedRule, type RuleReport } from '../engine/lint-source.js';
 import { findDirectives, isSuppressed } from '../engine/suppressions.js';
-import { resolveKnowledge, type Knowledge, type KnowledgeConfig } from '../knowledge/index.js';
+import type { Knowledge, KnowledgeConfig } from '../knowledge/index.js';
+import { createAnalysisSetup, type AnalysisSetup } from '../lint-setup.js';
 import { compiler } from '../ts.js';
 import type { AnyRule, FileFacts, TextEdit } from '../types.js';
 
@@ -25,11 +26,6 @@ export interface ErrlintSettings {
 
 export type Options = [Record<string, unknown>?];
 export type EslintRule = TSESLint.RuleModule<string, Options>;
-
-interface Shared {
-  knowledge: Knowledge;
-  classify: FileClassifier;
-}
 
 interface FileRun {
   /** Undefined when errlint's parser rejects the text (the CLI skips such a file too). */
@@ -44,11 +40,11 @@ interface FileRun {
   results: Map<string, RuleReport[]>;
 }
 
-const sharedBySettings = new WeakMap<object, Shared>();
-const defaultShared: Shared = { knowledge: resolveKnowledge(undefined), classify: createFileClassifier(mergePatterns(undefined)) };
+const sharedBySettings = new WeakMap<object, AnalysisSetup>();
+const defaultShared: AnalysisSetup = createAnalysisSetup({});
 const runs = new WeakMap<object, FileRun>();
 
-function sharedFor(settings: unknown): Shared {
+function sharedFor(settings: unknown): AnalysisSetup {
   if (!settings || typeof settings !== 'object') return defaultShared;
   let shared = sharedBySettings.get(settings);
   if (!shared) {
@@ -57,7 +53,7 @@ function sharedFor(settings: unknown): Shared {
     if (misplaced.length > 0) {
       throw new ConfigurationError(`Invalid configuration in ESLint settings.errlint: only "knowledge" and "files" are read there; ${misplaced.join(', ')} belong in ESLint's own "rules" and "ignores".`);
     }
-    shared = { knowledge: resolveKnowledge(knowledge), classify: createFileClassifier(mergePatterns(files)) };
+    shared = createAnalysisSetup({ knowledge, files });
     sharedBySettings.set(settings, shared);
   }
   return shared;

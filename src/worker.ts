@@ -3,14 +3,15 @@
  * files the main thread sends and answers with each file's outcome (plain data), in the order received.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { createFileRunner, type FileTask, type RunSetup } from './file-runner.js';
-import { contentHash } from './cache.js';
-import { Timings } from './timing.js';
-import type { WorkerReply, WorkerRequest } from './pool.js';
+import { contentHash } from './engine/cache.js';
+import { createFileRunner, type FileTask } from './engine/file-runner.js';
+import type { WorkerReply, WorkerRequest } from './engine/pool.js';
+import { Timings } from './engine/timing.js';
+import { createLintSetup, type RunSetup } from './lint-setup.js';
 
 const { setup, timing: timed } = workerData as { setup: RunSetup; timing: boolean };
 const timing = timed ? new Timings() : undefined;
-const runner = createFileRunner(setup, timing);
+const runner = createFileRunner(createLintSetup(setup.config, setup.only), setup, timing);
 const port = parentPort!;
 
 port.on('message', (message: WorkerRequest) => {
