@@ -69,12 +69,13 @@ export default defineRule<MessageIds, Options>({
     // precision 0.96 on unseen repositories (issue 14)
     preset: 'recommended',
     precision: 'very-high',
+    roles: ['server'],
     cwe: ['CWE-778'],
   },
   create(context) {
     const { ts: t, sourceFile: sf, file, knowledge, filePath, options } = context;
-    // tests, CLI and run-once programs, browser code and the logger module write to the console by design
-    if (file.isTest || file.isScript || file.isBrowser || file.isLoggerModule) return {};
+    // the logger module writes to the console by design (tests, scripts and client code are not server code)
+    if (file.isLoggerModule) return {};
     const imports = importsOf(t, sf);
     const refsBySite = new Map<ts.Node, Map<string, ErrorUse>>();
 

@@ -157,11 +157,11 @@ export default defineRule<MessageIds, Options>({
     // precision 0.41 on unseen repositories (issue 14)
     preset: 'strict',
     precision: 'low',
+    roles: ['server'],
     cwe: ['CWE-397'],
   },
   create(context) {
     const { ts: t, sourceFile: sf, options } = context;
-    if (context.file.isTest || context.file.isScript) return {};
     let base: BaseErrorClass | undefined | null = null;
     const baseClass = (): BaseErrorClass | undefined => {
       if (base === null) base = findBaseErrorClass(t, sf, collectErrorClasses(t, sf));

@@ -291,11 +291,11 @@ export default defineProjectRule<MessageIds, Options, ShapeFact>({
     // precision 0.05 on unseen repositories (issue 14)
     preset: 'strict',
     precision: 'low',
+    roles: ['server'],
   },
   create(context) {
     const t = context.ts;
     const { knowledge, sourceFile: sf, filePath } = context;
-    if (context.file.isTest || context.file.isClient || context.file.isScript) return {};
     // .tsx/.jsx modules are UI: a Remix loader's `json({ error }, 400)` feeds its page, not an API client
     // a webhook's answer is read by the sender's retry logic, not by an API client
     if (JSX_FILE.test(filePath) || WEBHOOK_PATH.test(filePath)) return {};
@@ -411,7 +411,7 @@ export default defineProjectRule<MessageIds, Options, ShapeFact>({
     };
   },
   check(files, context) {
-    const relevant = files.filter((f) => !f.isTest && !f.isClient && !f.isScript);
+    const relevant = files.filter((f) => f.role === 'server');
     // each app of a monorepo has its own API: judge it with the packages it is built from
     const judged = appGroups(relevant, context.packages, context.manifest)
       .filter((group, _, all) => all.length === 1 || group.own.length > 0)

@@ -181,11 +181,12 @@ export default defineRule<MessageIds, Options>({
     preset: 'strict',
     cwe: ['CWE-209'],
     precision: 'medium',
+    roles: ['server'],
   },
   create(context) {
     const { ts: t, sourceFile: sf, knowledge, options } = context;
     // examples, demos and fixtures are not the application: their shortcuts are for the reader
-    if (context.file.isTest || context.file.isExample || context.file.isClient) return {};
+    if (context.file.isExample) return {};
     const imports = importsOf(t, sf);
     const flow = new Flow<ErrorSource>(t, {
       binding(binding) {

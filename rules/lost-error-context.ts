@@ -126,13 +126,13 @@ export default defineRule<MessageIds, Options>({
     // precision 0.94 on unseen repositories (issue 14)
     preset: 'recommended',
     precision: 'high',
+    roles: ['server', 'client', 'script'],
     cwe: ['CWE-755'],
   },
   create(context) {
     const { ts: t, sourceFile: sf, knowledge, options } = context;
-    if (context.file.isTest) return {};
     // a CLI prints the message for its user; the cause chain still matters, so throws are checked
-    const checkLogs = options.checkLogCalls && !context.file.isScript;
+    const checkLogs = options.checkLogCalls && context.file.role !== 'script';
     const imports = importsOf(t, sf);
     let classes: Map<string, ErrorClassInfo> | undefined;
         const refsCache = new Map<ts.Node, Map<string, ErrorUse>>();

@@ -225,7 +225,7 @@ function entries(group: AppGroup<BoundaryFact>): Entry[] {
   const byFramework = new Map<Framework, { entry: Entry; rank: number }>();
   for (const f of group.files) {
     // servers in examples, demos, fixtures, docs and benchmarks are not the application
-    if (f.isExample || f.isTest || f.isScript) continue;
+    if (f.isExample || f.role === 'script') continue;
     for (const fact of f.facts) {
       if (fact.type !== 'app') continue;
       const prev = byFramework.get(fact.framework);
@@ -240,7 +240,7 @@ function entries(group: AppGroup<BoundaryFact>): Entry[] {
   if (frameworks.length) return frameworks;
   for (const type of ['nextRoute', 'function'] as const) {
     for (const f of group.files) {
-      if (f.isExample || f.isTest || f.isScript) continue;
+      if (f.isExample || f.role === 'script') continue;
       const fact = f.facts.find((x) => x.type === type) as Extract<BoundaryFact, { site: Site }> | undefined;
       if (fact) return [{ framework: type === 'nextRoute' ? 'nextjs' : 'serverless', file: f.file, site: fact.site }];
     }
@@ -288,14 +288,14 @@ export default defineProjectRule<MessageIds, Options, BoundaryFact>({
     // precision about 0.5 on unseen repositories, few findings (issue 14)
     preset: 'strict',
     precision: 'low',
+    roles: ['server', 'client', 'script'],
   },
   create(context) {
     const t = context.ts;
     const { knowledge, sourceFile: sf, filePath } = context;
-    if (context.file.isTest) return {};
     // app/global-error.tsx is a client component; it still is the app's error boundary
     if (NEXT_ERROR_PAGE.test(filePath)) context.collect({ type: 'errorHandler', framework: 'nextjs' });
-    if (context.file.isClient) return {};
+    if (context.file.role === 'client') return {};
     const table = frameworkTable(knowledge);
     const imports = importsOf(t, sf);
     for (const b of new Set([...imports.values()].map((i) => i.module))) {
@@ -412,7 +412,7 @@ export default defineProjectRule<MessageIds, Options, BoundaryFact>({
     }
   },
   check(files, context) {
-    const relevant = files.filter((f) => !f.isTest);
+    const relevant = files.filter((f) => f.role !== 'test');
     const groups = appGroups(relevant, context.packages, context.manifest);
     // a package of tests only (e2e suites) that depends on the app is not a second app
     for (const group of groups) if (groups.length === 1 || group.own.length > 0) checkApp(group, context);

@@ -51,15 +51,15 @@ export default defineRule<MessageIds, Options>({
     // precision 0.32 on unseen repositories (issue 14)
     preset: 'strict',
     precision: 'low',
+    roles: ['server', 'script'],
     cwe: ['CWE-662'],
   },
   create(context) {
     const { ts: t, sourceFile: sf, options } = context;
     return {
       'SourceFile:exit'() {
-        if (context.file.isTest || context.file.isClient) return;
         // scripts, seeds, migrations, fixtures and benchmarks load data once, under a person's eye
-        if (!options.checkScripts && (context.file.isScript || context.file.isExample)) return;
+        if (!options.checkScripts && (context.file.role === 'script' || context.file.isExample)) return;
         if (!mayWrite(t, sf, context.knowledge)) return;
         if (!options.checkScripts && isMigrationModule(t, sf)) return;
         const ignore = options.ignoreTargets.map((p) => new RegExp(p));

@@ -174,14 +174,15 @@ export default defineRule<MessageIds, Options>({
     preset: 'strict',
     cwe: ['CWE-532', 'CWE-209'],
     precision: 'low',
+    roles: ['server', 'client', 'script'],
   },
   create(context) {
     const { ts: t, sourceFile: sf, knowledge, options } = context;
-    if (context.file.isTest || context.file.isExample) return {};
+    if (context.file.isExample) return {};
     // every finding needs a sensitive name somewhere in the file
     if (!mayMentionSensitive(sf.text, knowledge)) return {};
     const imports = importsOf(t, sf);
-    const isCli = context.file.isScript;
+    const isCli = context.file.role === 'script';
     let redact: ReturnType<typeof redactConfig> | undefined;
     const redactPaths = (): string[] => [...(redact ??= redactConfig(t, sf)).paths, ...knowledge.sensitive.redactPaths];
 

@@ -605,13 +605,14 @@ export default defineRule<MessageIds, Options>({
     preset: 'strict',
     cwe: ['CWE-390', 'CWE-755'],
     precision: 'low',
+    roles: ['server', 'client', 'script', 'test'],
   },
   create(context) {
     const t = context.ts;
-    if (context.file.isTest && !context.options.checkTestFiles) return {};
+    if (context.file.role === 'test' && !context.options.checkTestFiles) return {};
     const imports = importsOf(t, context.sourceFile);
     // CLI scripts, browser code and the logger module write to the console by design
-    const consoleIsRecord = context.file.isScript || context.file.isBrowser || context.file.isLoggerModule;
+    const consoleIsRecord = context.file.role === 'script' || context.file.role === 'client' || context.file.isLoggerModule;
     const check = (node: ts.Node): void => {
       const h = errorHandlerOf(t, node);
       if (!h) return;

@@ -431,10 +431,11 @@ export default defineRule<MessageIds, Options>({
     // precision 0.98 on unseen repositories (issue 14)
     preset: 'recommended',
     precision: 'very-high',
+    roles: ['server', 'client', 'script'],
   },
   create(context) {
     const { ts: t, sourceFile: sf, knowledge, options } = context;
-    if (context.file.isTest || context.file.isExample) return {};
+    if (context.file.isExample) return {};
     const imports = importsOf(t, sf);
     if (!mayCallOut(sf.text, knowledge, imports)) return {};
     const defaultsCache = new Map<ts.SourceFile, boolean>();
@@ -446,7 +447,7 @@ export default defineRule<MessageIds, Options>({
         // fetch('/api/orders') only works in a browser: the page's own API, not an outbound dependency
         if ((oc.client === 'fetch' || oc.client === 'undici') && isRelativeUrl(t, oc.url)) return;
         // browser code: a hung request is the user's to cancel, and the page has no server-side budget
-        const timeout = options.checkTimeout && !context.file.isBrowser ? timeoutPresence(t, oc, fileSetsDefaultTimeout(t, sf, defaultsCache)) : 'present';
+        const timeout = options.checkTimeout && context.file.role !== 'client' ? timeoutPresence(t, oc, fileSetsDefaultTimeout(t, sf, defaultsCache)) : 'present';
         let statusMissing = false;
         let use: BodyUse | undefined;
         if (options.checkStatus) {

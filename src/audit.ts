@@ -109,6 +109,20 @@ export function shardFiles<T>(files: readonly T[], shard: Shard): T[] {
   return files.slice(Math.floor(((index - 1) * files.length) / count), Math.floor((index * files.length) / count));
 }
 
+/**
+ * One task per discovered file. Facts are read from the path below the directory the user named: `audit
+ * fixtures/app` classifies fixtures/app/src/x.ts as src/x.ts, so the folder's own name does not make the whole
+ * tree an example.
+ */
+export function fileTasks(cwd: string, paths: readonly string[], files: readonly string[]): FileTask[] {
+  const roots = paths.map((p) => path.resolve(cwd, p)).filter((p) => isDirectory(p)).sort((a, b) => b.length - a.length);
+  return files.map((abs) => {
+    const rel = toPosix(path.relative(cwd, abs));
+    const root = roots.find((r) => abs.startsWith(r + path.sep));
+    return { abs, rel, factsPath: root ? toPosix(path.relative(root, abs)) : rel };
+  });
+}
+
 /** Runs errlint over a tree: discovery, config, every enabled rule, suppressions, risk. */
 export async function audit(options: AuditOptions = {}): Promise<AuditRun> {
   const started = performance.now();
@@ -119,7 +133,7 @@ export async function audit(options: AuditOptions = {}): Promise<AuditRun> {
   // `--preset` travels in the config, so workers, the cache key and `--fix` resolve the same rules
   const loaded: LoadedConfig = options.preset ? { ...found, config: { ...found.config, preset: options.preset } } : found;
   const { config } = loaded;
-  const lint = createLintSetup(config, options.only);
+  const lint = createLintSetup(config, options.only, cwd);
   const { rules, knowledge } = lint;
 
   const timing = options.timing ? new Timings() : undefined;
@@ -135,20 +149,13 @@ export async function audit(options: AuditOptions = {}): Promise<AuditRun> {
   const files = options.shard ? shardFiles(discovered.files, options.shard) : discovered.files;
   timing?.phase('discovery', performance.now() - discoveryStart);
 
-  const setup: RunSetup = { config, only: options.only, reportUnusedDirectives: options.reportUnusedDirectives, skipProjectRules: options.shard !== undefined };
+  const setup: RunSetup = { cwd, config, only: options.only, reportUnusedDirectives: options.reportUnusedDirectives, skipProjectRules: options.shard !== undefined };
   const projectRules = setup.skipProjectRules ? [] : projectRulesOf(rules);
   if (options.shard && projectRulesOf(rules).length) {
     notices.push(`Shard ${options.shard.index}/${options.shard.count}: project rules (${projectRulesOf(rules).map((r) => r.rule.meta.id).join(', ')}) need the whole tree and were not run; run them in one unsharded job.`);
   }
 
-  // Facts are read from the path below the directory the user named: `audit fixtures/app` classifies
-  // fixtures/app/src/x.ts as src/x.ts, so the folder's own name does not make the whole tree an example.
-  const roots = (options.paths ?? ['.']).map((p) => path.resolve(cwd, p)).filter((p) => isDirectory(p)).sort((a, b) => b.length - a.length);
-  const tasks: FileTask[] = files.map((abs) => {
-    const rel = toPosix(path.relative(cwd, abs));
-    const root = roots.find((r) => abs.startsWith(r + path.sep));
-    return { abs, rel, factsPath: root ? toPosix(path.relative(root, abs)) : rel };
-  });
+  const tasks = fileTasks(cwd, options.paths ?? ['.'], files);
 
   const outcomes: (FileOutcome | undefined)[] = new Array(tasks.length);
   const sources = new Map<string, string>();

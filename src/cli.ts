@@ -13,6 +13,7 @@ import { reporters } from './reporters/index.js';
 import type { SarifOptions } from './reporters/sarif.js';
 import { exitCodeFor, type AuditResult, type ReporterOptions } from './result.js';
 import { mergeReports } from './merge.js';
+import { formatRoles, listRoles } from './model/role-report.js';
 import { loadRuleDocs } from './rule-docs.js';
 import { PRESETS, RISK_LEVELS, type Preset, type RiskLevel } from './types.js';
 import { VERSION } from './version.js';
@@ -342,6 +343,19 @@ export function buildProgram(io: CliIo, done: (code: number) => void): Command {
     .description('List every rule: id, preset, family, default risk, fix, one line.')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action((flags: { format: string }) => done(listRules(flags.format, io)));
+
+  program
+    .command('roles')
+    .description('Show where errlint thinks each file runs (server, client, test, script, generated) and why; rules skip the roles they do not judge.')
+    .argument('[paths...]', 'files, directories or globs')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('-c, --config <path>', 'use this config file instead of searching for one')
+    .option('--per-file', 'one line per file instead of grouping folders whose files share a decision')
+    .action(async (paths: string[], flags: { format: string; config?: string; perFile?: boolean }) => {
+      const entries = await listRoles({ cwd: io.cwd, paths, config: flags.config, perFile: flags.perFile === true });
+      io.stdout(formatRoles(entries, flags.format));
+      done(0);
+    });
 
   program
     .command('explain')

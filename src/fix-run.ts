@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { AuditRun } from './audit.js';
 import { lintSource } from './engine/lint-source.js';
 import { fileRulesOf } from './engine/project.js';
@@ -15,10 +16,10 @@ export interface RunFixesOptions {
 
 /** Lints one file's text with the run's config, the same rules and knowledge `audit()` used (file rules only). */
 export function createFileLinter(run: AuditRun, options: Pick<RunFixesOptions, 'only' | 'reportUnusedDirectives'>): LintText {
-  const { rules: all, knowledge, classify } = createLintSetup(run.config.config, options.only);
+  const { rules: all, knowledge, classify } = createLintSetup(run.config.config, options.only, run.cwd);
   const rules = fileRulesOf(all);
   return (text, filePath) =>
-    lintSource({ text, filePath, rules, knowledge, file: classify(filePath, text), reportUnusedDirectives: options.reportUnusedDirectives }).findings;
+    lintSource({ text, filePath, rules, knowledge, file: classify(filePath, text, path.resolve(run.cwd, filePath)), reportUnusedDirectives: options.reportUnusedDirectives }).findings;
 }
 
 /**

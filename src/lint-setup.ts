@@ -4,7 +4,7 @@
  */
 import { allRules } from '../rules/index.js';
 import { resolveRules, type UserConfig } from './config/load-config.js';
-import { createFileClassifier, mergePatterns } from './engine/file-facts.js';
+import { createProjectClassifier } from './engine/file-facts.js';
 import type { LintSetup, RunnerOptions } from './engine/file-runner.js';
 import { resolveKnowledge } from './knowledge/index.js';
 
@@ -22,12 +22,15 @@ export interface RunSetup extends RunnerOptions {
   hashForCache?: boolean;
 }
 
-/** The knowledge and file classifier of a config (hosts whose rules are configured elsewhere: ESLint). */
-export function createAnalysisSetup(config: Pick<UserConfig, 'knowledge' | 'files'>): AnalysisSetup {
-  return { knowledge: resolveKnowledge(config.knowledge), classify: createFileClassifier(mergePatterns(config.files)) };
+/**
+ * The knowledge and file classifier of a config (hosts whose rules are configured elsewhere: ESLint). `cwd`
+ * names packages in role reasons.
+ */
+export function createAnalysisSetup(config: Pick<UserConfig, 'knowledge' | 'files'>, cwd = process.cwd()): AnalysisSetup {
+  return { knowledge: resolveKnowledge(config.knowledge), classify: createProjectClassifier(config.files, cwd) };
 }
 
 /** Everything a run needs from its config: the rules (narrowed by `only`, as `--rule`), knowledge, classifier. */
-export function createLintSetup(config: UserConfig, only?: readonly string[]): LintSetup {
-  return { ...createAnalysisSetup(config), rules: resolveRules(config, allRules, only) };
+export function createLintSetup(config: UserConfig, only?: readonly string[], cwd?: string): LintSetup {
+  return { ...createAnalysisSetup(config, cwd), rules: resolveRules(config, allRules, only) };
 }

@@ -1,8 +1,9 @@
 import type * as ts from 'typescript';
 import type { TS } from './ts.js';
 import type { Knowledge } from './knowledge/index.js';
+import type { ClientPlatform, CodeRole } from './model/roles.js';
 
-export type { TS };
+export type { TS, ClientPlatform, CodeRole };
 
 /** Risk levels, most severe first. */
 export const RISK_LEVELS = ['critical', 'high', 'medium', 'low'] as const;
@@ -62,6 +63,11 @@ export interface RuleMeta<MessageIds extends string = string, Options = Record<s
   precision: 'very-high' | 'high' | 'medium' | 'low';
   /** `project` rules need the whole tree and run in the CLI only. Default `file`. */
   scope?: 'file' | 'project';
+  /**
+   * The roles of code the rule judges; the engine runs it on no other file. Default `DEFAULT_RULE_ROLES`:
+   * server, client and script code, never tests or generated code.
+   */
+  roles?: readonly CodeRole[];
 }
 
 export interface RuleDocs {
@@ -94,16 +100,12 @@ export interface ReportDescriptor<MessageIds extends string = string> {
 
 /** What a file is, decided by the host from its path, config and first lines. */
 export interface FileFacts {
-  isTest: boolean;
-  /** A CLI or run-once program: shebang, or under a `bin/`, `scripts/`, `commands/`, seed or migration glob. */
-  isScript: boolean;
-  /** Marked `'use client'`. */
-  isClient: boolean;
-  /**
-   * Front-end code: `'use client'`, a `.tsx`/`.jsx` file, a front-end folder (config `files.browser`), a UI
-   * framework import, or browser globals (`window.`, `localStorage.`, `import.meta.env.VITE_`).
-   */
-  isBrowser: boolean;
+  /** Where the file's code runs (`errlint roles` shows the decision); rules run only on the roles in their `meta.roles`. */
+  role: CodeRole;
+  /** For client code: where it runs. */
+  platform?: ClientPlatform;
+  /** Why the role was chosen, in words. */
+  roleReason: string;
   /** Wraps console to build the project's logger (configured, or detected). */
   isLoggerModule: boolean;
   /** An example, demo, fixture, doc or benchmark, not the application (config `files.examples`). */
@@ -208,9 +210,7 @@ export interface ProjectFile<Fact = unknown> {
   /** Relative to the working directory, `/` separators. */
   file: string;
   facts: Fact[];
-  isTest: boolean;
-  isScript: boolean;
-  isClient: boolean;
+  role: CodeRole;
   isExample: boolean;
 }
 

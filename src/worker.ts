@@ -11,7 +11,7 @@ import { createLintSetup, type RunSetup } from './lint-setup.js';
 
 const { setup, timing: timed } = workerData as { setup: RunSetup; timing: boolean };
 const timing = timed ? new Timings() : undefined;
-const runner = createFileRunner(createLintSetup(setup.config, setup.only), setup, timing);
+const runner = createFileRunner(createLintSetup(setup.config, setup.only, setup.cwd), setup, timing);
 const port = parentPort!;
 
 port.on('message', (message: WorkerRequest) => {

@@ -1,23 +1,40 @@
 import picomatch from 'picomatch';
+import { createRoleDecider, type RoleDecision, type RoleGlobs } from '../model/roles.js';
+import { Workspace } from '../model/workspace.js';
 import type { FileFacts } from '../types.js';
 
-/** Globs that decide what kind of file a path is; config `files` adds to them. */
+export { directivePrologue } from '../model/roles.js';
+
+/** Globs that decide what kind of file a path is; config `files` adds to them, and its role globs override. */
 export interface FilePatterns {
   tests: string[];
   scripts: string[];
   loggerModules: string[];
-  /** Front-end code: the console is the platform's logger there and requests are the user's to cancel. */
+  /** Client code (browser, mobile, desktop, extension): the console is the platform's logger there and requests are the user's to cancel. */
   browser: string[];
   /** Examples, demos, fixtures, docs and benchmarks: code that is not the application itself. */
   examples: string[];
-  /** Server code inside a front-end tree (Next.js route handlers, `pages/api`, Remix `.server` modules): never browser code. */
+  /** Server code, whatever else the project says about it. */
   server: string[];
+  /** Generated code: no rule reads it. */
+  generated: string[];
+  /** Folders of a command-line tool: script code unless the package is a server. */
+  cliFolders: string[];
 }
 
+/**
+ * errlint's own path conventions. Tests, generated code and scripts are named by convention and weigh more
+ * than a package's dependencies; the browser and server folders are the last resort, when neither the file,
+ * its framework nor its package decides.
+ */
 export const defaultFilePatterns: FilePatterns = {
-  tests: ['**/*.{test,spec}.*', '**/__tests__/**', '**/__mocks__/**', '**/__fixtures__/**', '**/test-utils/**', 'test/**', 'tests/**', '**/test/**', '**/tests/**', '**/e2e/**', '**/*.e2e.*', '**/cypress/**', '**/playwright/**', '**/vitest.config.*', '**/jest.config.*', '**/jest.setup.*'],
+  tests: [
+    '**/*.{test,spec}.*', '**/__tests__/**', '**/__mocks__/**', '**/__fixtures__/**', '**/test-utils/**', 'test/**', 'tests/**', '**/test/**', '**/tests/**',
+    '**/e2e/**', '**/*.e2e.*', '**/cypress/**', '**/playwright/**', '**/vitest.{config,setup,workspace}.*', '**/jest.{config,setup}.*', '**/setupTests.*',
+    '**/{testhelp,test-helpers,test-helper,testHelpers,test-utils,testUtils,fixtures,mocks}.*', '**/*.{fixture,fixtures,mock,mocks,stories,story,bench}.*',
+  ],
   // CLI programs and run-once programs (seeds, migrations), where console output is the interface.
-  scripts: ['bin/**', '**/bin/**', 'scripts/**', '**/scripts/**', '**/cli/**', '**/cli.*', '**/commands/**', 'tools/**', '**/tools/**', '**/{migration,migrations,migrate}/**', '**/{seed,seeds,seeder,seeders,seeding}/**', '**/*.{seed,seeder,migration}.*', '**/{seed,seeds}.*'],
+  scripts: ['bin/**', '**/bin/**', 'scripts/**', '**/scripts/**', 'tools/**', '**/tools/**', '**/{migration,migrations,migrate}/**', '**/{seed,seeds,seeder,seeders,seeding}/**', '**/*.{seed,seeder,migration}.*', '**/{seed,seeds}.*'],
   loggerModules: ['**/logger.*', '**/logging.*', '**/log.*', '**/debug.*', '**/logger/**', '**/logging/**', '**/loggers/**'],
   browser: [
     '**/*.{tsx,jsx}',
@@ -28,93 +45,68 @@ export const defaultFilePatterns: FilePatterns = {
     '**/{apps,packages}/{web,client,frontend,ui,dashboard,site,www,app}-*/**',
     '**/packages/*-{web,ui,frontend,client,app,desktop,extension}/**',
   ],
+  // a `commands/` folder is a CLI's, unless its package is a server (NestJS CQRS command handlers)
+  cliFolders: ['**/cli/**', '**/cli.*', '**/commands/**'],
   examples: ['**/{example,examples,demo,demos,sample,samples,fixture,fixtures,doc,docs,benchmark,benchmarks,bench,playground,storybook,.storybook}/**'],
   server: ['**/app/**/route.{ts,js,mts,mjs}', 'app/**/route.{ts,js,mts,mjs}', '**/pages/api/**', 'pages/api/**', '**/middleware.{ts,js}', '**/instrumentation.{ts,js}', '**/*.server.{ts,tsx,js,jsx}', '**/server/**', 'server/**'],
+  generated: ['**/generated/**', '**/__generated__/**', '**/*.generated.*', '**/*.gen.{ts,js}'],
 };
 
-export type FileClassifier = (filePath: string, text: string) => FileFacts;
+/** What errlint knows about a file before it is parsed. `abs` lets the file's package and framework decide. */
+export type FileClassifier = (filePath: string, text: string, abs?: string) => FileFacts;
 
-export function mergePatterns(extra: Partial<FilePatterns> | undefined): FilePatterns {
-  return {
-    tests: [...defaultFilePatterns.tests, ...(extra?.tests ?? [])],
-    scripts: [...defaultFilePatterns.scripts, ...(extra?.scripts ?? [])],
-    loggerModules: [...defaultFilePatterns.loggerModules, ...(extra?.loggerModules ?? [])],
-    browser: [...defaultFilePatterns.browser, ...(extra?.browser ?? [])],
-    examples: [...defaultFilePatterns.examples, ...(extra?.examples ?? [])],
-    server: [...defaultFilePatterns.server, ...(extra?.server ?? [])],
-  };
+export interface ClassifierOptions {
+  /** Package lookups, shared by the files of a run; without one, only the text and path decide. */
+  workspace?: Workspace;
+  /** The directory package paths in reasons are relative to. */
+  root?: string;
 }
 
-// 'use server', import 'server-only', next/server or next/headers: code that runs on the server only.
-const SERVER_IMPORT = /['"](?:server-only|next\/server|next\/headers)['"]/;
-// import React from 'react', require('vue'): a UI framework module.
-const UI_IMPORT = /(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)['"](?:react|react-dom|react-dom\/client|preact|vue|svelte|solid-js|@angular\/core|next\/navigation|next\/router|@remix-run\/react|react-native|expo|@tanstack\/(?:react|vue)-query|@vueuse\/core|pinia|vuex|jquery)['"]/;
-// window.location, localStorage.getItem, import.meta.env.VITE_: code that only runs in a page.
-const BROWSER_GLOBALS = /\b(?:window|document|localStorage|sessionStorage|navigator)\.[A-Za-z]|\bimport\.meta\.env\.VITE_/;
+const none = (): boolean => false;
 
-function isSpace(code: number): boolean {
-  return code === 32 || (code >= 9 && code <= 13) || code === 0xfeff || code === 0xa0;
+function matcher(globs: readonly string[] | undefined): (p: string) => boolean {
+  return globs && globs.length > 0 ? picomatch([...globs], { dot: true }) : none;
 }
 
 /**
- * The directive prologue (`'use client'`, `"use server"`) after leading comments, read in one linear pass: a
- * regex like `^(\s|//.*\n|/\*[\s\S]*?\*\/)*'use client'` backtracks exponentially on a file of comments.
+ * Builds the classifier once per run. `user` is the config's `files`: its role globs override every other
+ * evidence; its logger-module and example globs add to the defaults. Matching is on the path below the
+ * directory being audited (so auditing `fixtures/app` classifies `fixtures/app/src/x.ts` as `src/x.ts`).
  */
-export function directivePrologue(text: string): string[] {
-  const out: string[] = [];
-  let i = 0;
-  while (out.length < 8) {
-    for (;;) {
-      while (i < text.length && isSpace(text.charCodeAt(i))) i++;
-      if (text.startsWith('//', i)) {
-        const eol = text.indexOf('\n', i);
-        i = eol === -1 ? text.length : eol + 1;
-      } else if (text.startsWith('/*', i)) {
-        const close = text.indexOf('*/', i + 2);
-        i = close === -1 ? text.length : close + 2;
-      } else {
-        break;
-      }
-    }
-    const quote = text[i];
-    if (quote !== '"' && quote !== "'") break;
-    const end = text.indexOf(quote, i + 1);
-    if (end === -1 || text.slice(i + 1, end).includes('\n')) break;
-    out.push(text.slice(i + 1, end));
-    i = end + 1;
-    while (text[i] === ' ' || text[i] === '\t') i++;
-    if (text[i] === ';') i++;
-  }
-  return out;
-}
-
-/** UI framework imports or browser globals (two regexes: measured faster than substring pre-checks). */
-function mentionsBrowser(text: string): boolean {
-  return UI_IMPORT.test(text) || BROWSER_GLOBALS.test(text);
-}
-
-/**
- * Builds the classifier once per run. Matching is on the path below the directory being audited (so auditing
- * `fixtures/app` classifies `fixtures/app/src/x.ts` as `src/x.ts`), or relative to the working directory.
- */
-export function createFileClassifier(patterns: FilePatterns = defaultFilePatterns): FileClassifier {
-  const opts = { dot: true };
-  const isTest = picomatch(patterns.tests, opts);
-  const isScript = picomatch(patterns.scripts, opts);
-  const isLogger = picomatch(patterns.loggerModules, opts);
-  const isBrowserPath = picomatch(patterns.browser, opts);
-  const isExample = picomatch(patterns.examples, opts);
-  const isServerPath = picomatch(patterns.server, opts);
-  return (filePath, text) => {
-    const prologue = directivePrologue(text);
-    const isClient = prologue.includes('use client');
+export function createFileClassifier(user: Partial<FilePatterns> = {}, options: ClassifierOptions = {}): FileClassifier {
+  const d = defaultFilePatterns;
+  const decide = createRoleClassifier(user, options);
+  const isLogger = matcher([...d.loggerModules, ...(user.loggerModules ?? [])]);
+  const isExample = matcher([...d.examples, ...(user.examples ?? [])]);
+  return (filePath, text, abs) => {
+    const decision = decide(filePath, text, abs);
     return {
-      isTest: isTest(filePath),
-      isScript: text.startsWith('#!') || isScript(filePath),
-      isClient,
-      isBrowser: isClient || (!isServerPath(filePath) && !prologue.includes('use server') && !SERVER_IMPORT.test(text) && (isBrowserPath(filePath) || mentionsBrowser(text))),
+      role: decision.role,
+      ...(decision.platform ? { platform: decision.platform } : {}),
+      roleReason: decision.reason,
       isLoggerModule: isLogger(filePath),
       isExample: isExample(filePath),
     };
   };
+}
+
+/** The role decision alone, with its evidence (`errlint roles`). */
+export function createRoleClassifier(user: Partial<FilePatterns> = {}, options: ClassifierOptions = {}): (filePath: string, text: string, abs?: string) => RoleDecision {
+  const d = defaultFilePatterns;
+  const defaults: RoleGlobs = { test: matcher(d.tests), script: matcher(d.scripts), cli: matcher(d.cliFolders), client: matcher(d.browser), server: matcher(d.server), generated: matcher(d.generated) };
+  const overrides: Partial<RoleGlobs> = {
+    test: matcher(user.tests),
+    script: matcher(user.scripts),
+    cli: matcher(user.cliFolders),
+    client: matcher(user.browser),
+    server: matcher(user.server),
+    generated: matcher(user.generated),
+  };
+  const decider = createRoleDecider(overrides, defaults, options.workspace, options.root);
+  return (filePath, text, abs) => decider.decide({ path: filePath, abs, text });
+}
+
+/** A classifier that finds each file's package on disk (the CLI and the ESLint plugin). */
+export function createProjectClassifier(user: Partial<FilePatterns> | undefined, root: string): FileClassifier {
+  return createFileClassifier(user, { workspace: new Workspace(), root });
 }

@@ -24,6 +24,8 @@ export interface RunnerOptions {
   reportUnusedDirectives?: boolean;
   /** Leave project rules out (a sharded run cannot judge the whole tree). */
   skipProjectRules?: boolean;
+  /** The working directory, that package paths in role reasons are relative to. Default `process.cwd()`. */
+  cwd?: string;
 }
 
 export interface FileTask {
@@ -97,7 +99,7 @@ export function createFileRunner({ rules, knowledge, classify }: LintSetup, setu
   const traversalRules = collector?.fileRules.length ? [...fileRules, ...collector.fileRules] : fileRules;
 
   const lintText = (task: FileTask, text: string): FileOutcome => {
-    const file = timing ? timing.measure('classify', () => classify(task.factsPath, text)) : classify(task.factsPath, text);
+    const file = timing ? timing.measure('classify', () => classify(task.factsPath, text, task.abs)) : classify(task.factsPath, text, task.abs);
     const result = lintSource({ text, filePath: task.rel, rules: traversalRules, knowledge, file, reportUnusedDirectives: setup.reportUnusedDirectives, timing });
     const outcome: FileOutcome = { findings: result.findings };
     if (result.error) outcome.error = result.error.kind === 'parse' && FLOW_PRAGMA.test(text.slice(0, 1000)) ? flowSkip(task.rel) : result.error;

@@ -15,6 +15,7 @@ import type {
   Suggestion,
 } from '../types.js';
 import { enclosingContext } from '../analysis/ast.js';
+import { DEFAULT_RULE_ROLES } from '../model/roles.js';
 import { InternalError } from '../errors.js';
 import { findDirectives, isSuppressed, type Directive } from './suppressions.js';
 import type { Timings } from './timing.js';
@@ -261,6 +262,11 @@ function unusedDirectiveFindings(sf: ts.SourceFile, filePath: string, directives
     });
 }
 
+/** A rule judges only the roles of code it declares: a server rule never runs on a test or a browser page. */
+export function appliesTo(rule: AnyRule, file: FileFacts): boolean {
+  return (rule.meta.roles ?? DEFAULT_RULE_ROLES).includes(file.role);
+}
+
 /**
  * Runs rules over an already-parsed file in one traversal and returns what they reported, in report order,
  * without suppressions or sorting. Both hosts use it: `lintSource` here, the ESLint adapter on its cached parse.
@@ -272,7 +278,7 @@ export function runRules(
 ): RuleReport[] {
   const { filePath, rules, knowledge, file, timing } = input;
   const reports: RawReport[] = [];
-  const listeners = rules.map((resolved) => {
+  const listeners = rules.filter((r) => appliesTo(r.rule, file)).map((resolved) => {
     const context: RuleContext = {
       ts: t,
       sourceFile: sf,

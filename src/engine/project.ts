@@ -12,6 +12,7 @@ import { contextFactors, scoreRisk } from '../risk.js';
 import { compiler } from '../ts.js';
 import type {
   AnyRule,
+  CodeRole,
   Finding,
   ProjectFile,
   ProjectFileContext,
@@ -47,9 +48,7 @@ export function siteOf(t: typeof compiler, sf: ts.SourceFile, node: ts.Node, fil
  * can keep it. Only files where some rule collected a fact have one.
  */
 export interface ProjectFileData {
-  isTest: boolean;
-  isScript: boolean;
-  isClient: boolean;
+  role: CodeRole;
   isExample: boolean;
   /** Facts per project rule id, in the order they were collected. */
   facts: Record<string, unknown[]>;
@@ -139,8 +138,8 @@ export function createProjectCollector(resolved: readonly ResolvedRule[], t: typ
       const c = current;
       current = undefined;
       if (!c || c.filePath !== filePath || Object.keys(c.facts).length === 0) return undefined;
-      const { isTest, isScript, isClient, isExample } = c.file;
-      return { isTest, isScript, isClient, isExample, facts: c.facts, directives: directives ?? findDirectives(t, c.sourceFile) };
+      const { role, isExample } = c.file;
+      return { role, isExample, facts: c.facts, directives: directives ?? findDirectives(t, c.sourceFile) };
     },
   };
 }
@@ -175,7 +174,7 @@ export function finishProject(input: FinishProjectInput): ProjectOutcome {
     for (const f of files) {
       const rec = data.get(f);
       const facts = rec?.facts[id];
-      if (rec && facts) ruleInput.push({ file: f, facts, isTest: rec.isTest, isScript: rec.isScript, isClient: rec.isClient, isExample: rec.isExample });
+      if (rec && facts) ruleInput.push({ file: f, facts, role: rec.role, isExample: rec.isExample });
     }
     const messages = rule.meta.messages as Record<string, string>;
     const seen = new Set<string>();

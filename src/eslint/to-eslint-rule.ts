@@ -81,7 +81,7 @@ function fileRun(context: Readonly<TSESLint.RuleContext<string, Options>>): File
     const parsed = parseSource(text, filePath);
     sourceFile = firstParseError(parsed) ? undefined : parsed;
   }
-  const run: FileRun = { sourceFile, text, filename, settings, filePath, file: classify(filePath, text), knowledge, pending: new Map(), results: new Map() };
+  const run: FileRun = { sourceFile, text, filename, settings, filePath, file: classify(filePath, text, path.isAbsolute(filename) ? filename : undefined), knowledge, pending: new Map(), results: new Map() };
   runs.set(sourceCode, run);
   return run;
 }

@@ -1,45 +1,73 @@
 import { describe, expect, it } from 'vitest';
-import { createFileClassifier, mergePatterns } from '../../src/engine/file-facts.js';
+import { createFileClassifier } from '../../src/engine/file-facts.js';
 
+// Without a file system: only the path (below the audited directory) and the text decide.
 const classify = createFileClassifier();
 
-describe('file facts', () => {
+describe('file facts from path and text', () => {
   it.each([
-    ['src/orders.test.ts', 'isTest'],
-    ['src/__tests__/orders.ts', 'isTest'],
-    ['packages/api/__fixtures__/handler.ts', 'isTest'],
-    ['bin/run.ts', 'isScript'],
-    ['src/scripts/backfill.ts', 'isScript'],
-    ['src/commands/import-users.command.ts', 'isScript'],
-    ['db/migrations/0001_init.ts', 'isScript'],
-    ['prisma/seed.ts', 'isScript'],
-    ['src/seeders/users.ts', 'isScript'],
-    ['src/lib/logger.ts', 'isLoggerModule'],
-    ['src/components/Button.tsx', 'isBrowser'],
-    ['apps/web/src/api.ts', 'isBrowser'],
-    ['packages/ui/src/toast.ts', 'isBrowser'],
-    ['apps/mobile/lib/cache.ts', 'isBrowser'],
-    ['examples/express/server.ts', 'isExample'],
-    ['fixtures/payment-service/before/src/server.ts', 'isExample'],
-    ['tools/release.ts', 'isScript'],
-  ] as const)('%s is %s', (path, fact) => {
-    expect(classify(path, 'export {};\n')[fact]).toBe(true);
+    ['src/orders.test.ts', 'test'],
+    ['src/__tests__/orders.ts', 'test'],
+    ['packages/api/__fixtures__/handler.ts', 'test'],
+    ['packages/api/src/testhelp.js', 'test'],
+    ['packages/api/src/fixtures.ts', 'test'],
+    ['src/components/Button.stories.tsx', 'test'],
+    ['bin/run.ts', 'script'],
+    ['src/scripts/backfill.ts', 'script'],
+    ['src/commands/import-users.command.ts', 'script'],
+    ['db/migrations/0001_init.ts', 'script'],
+    ['prisma/seed.ts', 'script'],
+    ['src/seeders/users.ts', 'script'],
+    ['vite.config.ts', 'script'],
+    ['tools/release.ts', 'script'],
+    ['src/components/Button.tsx', 'client'],
+    ['apps/web/src/api.ts', 'client'],
+    ['packages/ui/src/toast.ts', 'client'],
+    ['apps/mobile/lib/cache.ts', 'client'],
+    ['src/__generated__/graphql.ts', 'generated'],
+    ['src/routeTree.gen.ts', 'generated'],
+    ['src/orders/order.service.ts', 'server'],
+    ['apps/api/src/main.ts', 'server'],
+  ] as const)('%s is %s code', (path, role) => {
+    expect(classify(path, 'export {};\n').role).toBe(role);
+  });
+
+  it('says why', () => {
+    expect(classify('src/orders/order.service.ts', 'export {};\n')).toEqual({
+      role: 'server',
+      roleReason: 'no evidence of another role: server code by default',
+      isLoggerModule: false,
+      isExample: false,
+    });
+    expect(classify('src/lib/logger.ts', 'export {};\n').isLoggerModule).toBe(true);
+    expect(classify('examples/express/server.ts', 'export {};\n')).toMatchObject({ role: 'server', isExample: true });
+    expect(classify('fixtures/payment-service/before/src/server.ts', '').isExample).toBe(true);
   });
 
   it.each([
-    ['src/orders/order.service.ts'],
-    ['src/app/api/orders/route.ts'],
-    ['apps/api/src/main.ts'],
-  ])('%s is plain server code', (path) => {
-    expect(classify(path, 'import express from "express";\n')).toEqual({ isTest: false, isScript: false, isClient: false, isBrowser: false, isLoggerModule: false, isExample: false });
-  });
-
-  it('reads the first lines: shebang, use client, UI imports, browser globals', () => {
-    expect(classify('src/tool.ts', '#!/usr/bin/env node\n').isScript).toBe(true);
-    expect(classify('src/a.ts', "'use client';\nexport {};\n")).toMatchObject({ isClient: true, isBrowser: true });
-    expect(classify('src/a.ts', "import { ref } from 'vue';\n").isBrowser).toBe(true);
-    expect(classify('src/a.ts', 'const x = localStorage.getItem("k");\n').isBrowser).toBe(true);
-    expect(classify('src/a.ts', 'const url = import.meta.env.VITE_API;\n').isBrowser).toBe(true);
+    ['src/tool.ts', '#!/usr/bin/env node\nconsole.log(1);\n', 'script', 'starts with a shebang (#!)'],
+    ['src/a.ts', "'use client';\nexport {};\n", 'client', "'use client' directive"],
+    ['src/a.ts', "/* license */\n// note\n'use strict';\n'use client';\n", 'client', "'use client' directive"],
+    ['src/a.ts', "const a = 'use client';\n", 'server', 'no evidence of another role: server code by default'],
+    ['src/a.tsx', "'use server';\nexport async function save() {}\n", 'server', "'use server' directive (server actions)"],
+    ['src/a.tsx', "import 'server-only';\nexport {};\n", 'server', "import 'server-only'"],
+    ['src/a.ts', "import { ref } from 'vue';\n", 'client', 'imports a UI framework or uses browser globals'],
+    ['src/a.ts', 'const x = localStorage.getItem("k");\n', 'client', 'imports a UI framework or uses browser globals'],
+    ['src/a.ts', 'const url = import.meta.env.VITE_API;\n', 'client', 'imports a UI framework or uses browser globals'],
+    ['src/a.ts', 'const [a, setA] = useState(0);\n', 'client', 'uses client-only APIs (React hooks, react-dom)'],
+    ['src/a.ts', "import { describe } from 'vitest';\n", 'test', 'imports a test framework'],
+    ['src/a.ts', "import { Command } from 'commander';\n", 'script', 'imports a command-line parser or prompt library'],
+    ['src/a.ts', "import express from 'express';\n", 'server', 'imports server-only modules'],
+    // a Mongo document is not the browser's document
+    ['src/a.ts', 'const title = document.title.trim();\nconst n = document.owner;\n', 'client', 'imports a UI framework or uses browser globals'],
+    ['src/a.ts', 'const owner = document.owner;\n', 'server', 'no evidence of another role: server code by default'],
+    ['src/a.ts', '// Code generated by protoc-gen-ts. DO NOT EDIT.\nexport {};\n', 'generated', 'generated-code header'],
+    ['src/a.ts', '/**\n * @generated SignedSource<<abc>>\n */\nexport {};\n', 'generated', 'generated-code header'],
+    ['lib/a.js', '"use strict";\nObject.defineProperty(exports, "__esModule", { value: true });\nexports.a = void 0;\n', 'generated', 'compiled CommonJS output (tsc/Babel/esbuild helpers)'],
+    // a hand-written CommonJS module is not compiled output
+    ['lib/a.js', "'use strict';\nmodule.exports = { a: 1 };\n", 'server', 'no evidence of another role: server code by default'],
+  ] as const)('%s with %j is %s: %s', (path, text, role, reason) => {
+    expect(classify(path, text)).toMatchObject({ role, roleReason: reason });
   });
 
   it.each([
@@ -48,21 +76,22 @@ describe('file facts', () => {
     ['apps/web/lib/orders.ts', "import 'server-only';\n"],
     ['apps/web/lib/actions.ts', "'use server';\nexport async function save() {}\n"],
     ['apps/web/app/routes/orders.server.ts', 'export const load = 1;\n'],
-  ])('%s in a front-end tree is server code', (path, text) => {
-    expect(classify(path, text).isBrowser).toBe(false);
+  ])('%s in a front-end folder is server code', (path, text) => {
+    expect(classify(path, text).role).toBe('server');
   });
 
   it('reads the directive prologue in linear time, even in a file made of comments', () => {
     const comments = '/*\n * a\n */\n// b\n'.repeat(2000);
     // a backtracking regex never returns on this input: the test would hang until vitest's timeout
-    expect(classify('src/a.ts', comments + 'export {};\n').isClient).toBe(false);
-    expect(classify('src/a.ts', "/* license */\n// note\n'use strict';\n'use client';\n").isClient).toBe(true);
-    expect(classify('src/a.ts', "const a = 'use client';\n").isClient).toBe(false);
+    expect(classify('src/a.ts', comments + 'export {};\n').role).toBe('server');
   });
 
-  it('takes extra globs from config', () => {
-    const custom = createFileClassifier(mergePatterns({ tests: ['spec/**'], browser: ['src/views/**'] }));
-    expect(custom('spec/a.ts', '').isTest).toBe(true);
-    expect(custom('src/views/a.ts', '').isBrowser).toBe(true);
+  it('lets config globs override every other evidence', () => {
+    const custom = createFileClassifier({ tests: ['spec/**'], browser: ['src/views/**'], server: ['src/ui/**'], scripts: ['src/jobs/**'], generated: ['src/proto/**'] });
+    expect(custom('spec/a.ts', '').role).toBe('test');
+    expect(custom('src/views/a.ts', "import express from 'express';\n").role).toBe('client');
+    expect(custom('src/ui/a.tsx', "'use client';\n")).toMatchObject({ role: 'server', roleReason: 'config files.server' });
+    expect(custom('src/jobs/a.ts', '').role).toBe('script');
+    expect(custom('src/proto/a.ts', '').role).toBe('generated');
   });
 });

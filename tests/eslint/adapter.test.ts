@@ -61,11 +61,12 @@ const emptyCatch: AnyRule = defineRule({
     hasSuggestions: true,
     preset: 'strict',
     precision: 'high',
+    roles: ['server', 'client', 'script', 'test'],
   },
   create(context) {
     const t = context.ts;
     seen.push({ sourceFile: context.sourceFile, ts: context.ts, filePath: context.filePath });
-    if (context.file.isTest && !context.options.checkTests) return {};
+    if (context.file.role === 'test' && !context.options.checkTests) return {};
     return {
       CatchClause(node) {
         const clause = node as ts.CatchClause;

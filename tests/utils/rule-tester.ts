@@ -4,7 +4,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { applyEdits } from '../../src/engine/apply-edits.js';
-import { defaultFilePatterns, createFileClassifier } from '../../src/engine/file-facts.js';
+import { createFileClassifier } from '../../src/engine/file-facts.js';
 import { firstParseError, formatMessage, lintSource, parseSource } from '../../src/engine/lint-source.js';
 import { defaultKnowledge, resolveKnowledge, type KnowledgeConfig } from '../../src/knowledge/index.js';
 import type { AnyRule, Finding } from '../../src/types.js';
@@ -47,7 +47,7 @@ export interface RuleCases {
   invalid: InvalidCase[];
 }
 
-const classify = createFileClassifier(defaultFilePatterns);
+const classify = createFileClassifier();
 
 export function lintCase(rule: AnyRule, c: ValidCaseObject): Finding[] {
   const filePath = c.filename ?? 'src/file.ts';

@@ -1,0 +1,93 @@
+/**
+ * `errlint roles`: the role errlint decided for each file and why, so a user can see why a file was skipped.
+ * Folders whose files all share one decision are shown once.
+ */
+import path from 'node:path';
+import { allRules } from '../../rules/index.js';
+import { fileTasks } from '../audit.js';
+import { loadConfig, type UserConfig } from '../config/load-config.js';
+import { discoverFiles } from '../discovery.js';
+import { createRoleClassifier } from '../engine/file-facts.js';
+import { readSource } from '../engine/file-runner.js';
+import { UsageError } from '../errors.js';
+import { Workspace } from './workspace.js';
+import type { ClientPlatform, CodeRole, RoleEvidence } from './roles.js';
+
+/** One file, or a folder (path ending in `/`) whose files all got the same decision. */
+export interface RoleEntry {
+  path: string;
+  role: CodeRole;
+  platform?: ClientPlatform;
+  evidence: RoleEvidence;
+  reason: string;
+  /** How many files the entry stands for. */
+  files: number;
+}
+
+export interface RolesOptions {
+  cwd?: string;
+  paths?: readonly string[];
+  config?: string | UserConfig;
+  /** One entry per file, no folders. */
+  perFile?: boolean;
+}
+
+/** Decides every discovered file's role, the way `audit` does. */
+export async function listRoles(options: RolesOptions = {}): Promise<RoleEntry[]> {
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  const loaded = typeof options.config === 'object' ? { dir: cwd, config: options.config } : await loadConfig(cwd, options.config, allRules);
+  const paths = options.paths?.length ? options.paths : ['.'];
+  const { files } = discoverFiles({ cwd, patterns: paths, ignores: loaded.config.ignores, ignoreBase: loaded.dir });
+  const decide = createRoleClassifier(loaded.config.files, { workspace: new Workspace(), root: cwd });
+  const decided: RoleEntry[] = [];
+  for (const task of fileTasks(cwd, paths, files)) {
+    const read = readSource(task.abs, task.rel);
+    if ('error' in read) continue;
+    const d = decide(task.factsPath, read.text, task.abs);
+    decided.push({ path: task.rel, role: d.role, ...(d.platform ? { platform: d.platform } : {}), evidence: d.evidence, reason: d.reason, files: 1 });
+  }
+  return options.perFile ? decided : groupByFolder(decided);
+}
+
+const keyOf = (e: RoleEntry): string => `${e.role}\0${e.platform ?? ''}\0${e.evidence}\0${e.reason}`;
+
+/** Collapses each folder whose files (two or more) all share one decision into one entry, topmost folder first. */
+export function groupByFolder(files: readonly RoleEntry[]): RoleEntry[] {
+  const keys = new Map<string, Set<string>>();
+  const counts = new Map<string, number>();
+  for (const f of files) {
+    const key = keyOf(f);
+    for (let dir = path.posix.dirname(f.path); dir !== '.' && dir !== '/' && !dir.startsWith('..'); dir = path.posix.dirname(dir)) {
+      let set = keys.get(dir);
+      if (!set) keys.set(dir, (set = new Set()));
+      set.add(key);
+      counts.set(dir, (counts.get(dir) ?? 0) + 1);
+    }
+  }
+  const out: RoleEntry[] = [];
+  const emitted = new Set<string>();
+  for (const f of [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+    let top: string | undefined;
+    for (let dir = path.posix.dirname(f.path); dir !== '.' && dir !== '/' && !dir.startsWith('..'); dir = path.posix.dirname(dir)) {
+      if (keys.get(dir)!.size === 1 && counts.get(dir)! > 1) top = dir;
+    }
+    if (!top) {
+      out.push(f);
+    } else if (!emitted.has(top)) {
+      emitted.add(top);
+      out.push({ ...f, path: `${top}/`, files: counts.get(top)! });
+    }
+  }
+  return out;
+}
+
+/** `text` (aligned columns) or `json`. */
+export function formatRoles(entries: readonly RoleEntry[], format: string): string {
+  if (format === 'json') return `${JSON.stringify(entries, null, 2)}\n`;
+  if (format !== 'text') throw new UsageError(`Unknown format "${format}" for roles: use text or json.`);
+  if (entries.length === 0) return 'No files.\n';
+  const label = (e: RoleEntry): string => (e.platform && e.platform !== 'browser' ? `${e.role} (${e.platform})` : e.role);
+  const w = Math.max(...entries.map((e) => e.path.length));
+  const r = Math.max(...entries.map((e) => label(e).length));
+  return entries.map((e) => `${e.path.padEnd(w)}  ${label(e).padEnd(r)}  ${e.reason}${e.files > 1 ? ` (${e.files} files)` : ''}\n`).join('');
+}

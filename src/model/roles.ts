@@ -1,0 +1,347 @@
+/**
+ * Where a file's code runs: server, client (browser, mobile, desktop, browser or editor extension), test,
+ * script/CLI or generated. Decided from the project, strongest evidence first: the user's `files.*` globs, a
+ * generated-code header, test conventions, the file's own markers (`'use client'`, `import 'server-only'`),
+ * the conventions of the framework its package is built on, script conventions, the package's dependencies and
+ * `bin`, then what the file imports and, last, path conventions. Every rule declares the roles it judges
+ * (`meta.roles`) and the engine runs it on no other file.
+ *
+ * Runs on every file before it is parsed, so it reads the text with a few anchored regexes over the first
+ * kilobytes and the package manifests once per directory.
+ */
+import path from 'node:path';
+import { dependsOn, type PackageInfo, type Workspace } from './workspace.js';
+
+export type CodeRole = 'server' | 'client' | 'test' | 'script' | 'generated';
+export const CODE_ROLES: readonly CodeRole[] = ['server', 'client', 'test', 'script', 'generated'];
+
+/** The roles a rule judges when its meta does not say: everything but tests and generated code. */
+export const DEFAULT_RULE_ROLES: readonly CodeRole[] = ['server', 'client', 'script'];
+
+/** Where client code runs. */
+export type ClientPlatform = 'browser' | 'mobile' | 'desktop' | 'extension' | 'editor';
+
+/** The kind of evidence a decision rests on, strongest first. */
+export type RoleEvidence = 'config' | 'generated' | 'convention' | 'marker' | 'framework' | 'package' | 'imports' | 'path' | 'default';
+
+export interface RoleDecision {
+  role: CodeRole;
+  platform?: ClientPlatform;
+  evidence: RoleEvidence;
+  /** Why, in words: `Next.js route handler (app/**\/route.ts)`, `package "api" depends on express`. */
+  reason: string;
+}
+
+/** Path globs per role, matched on the path below the audited directory. */
+export interface RoleGlobs {
+  test: (p: string) => boolean;
+  script: (p: string) => boolean;
+  /** Folders of a command-line tool (`commands/`, `cli/`): weaker than the package's dependencies. */
+  cli: (p: string) => boolean;
+  client: (p: string) => boolean;
+  server: (p: string) => boolean;
+  generated: (p: string) => boolean;
+}
+
+export interface RoleInput {
+  /** The path globs are matched on (below the audited directory, `/` separators). */
+  path: string;
+  /** Absolute path, to find the file's package; without it only the text and the path decide. */
+  abs?: string;
+  text: string;
+}
+
+// --- what packages depend on -------------------------------------------------------------------------------
+
+/**
+ * Run-time dependencies that make a package a server: HTTP frameworks, job queues, serverless runtimes, data
+ * layers. (As development dependencies they mostly serve tests.)
+ */
+export const SERVER_PACKAGES: readonly string[] = [
+  'express', 'fastify', 'koa', 'hono', '@hono/node-server', '@nestjs/core', '@nestjs/common', '@trpc/server', 'bullmq', 'bull',
+  '@hapi/hapi', 'restify', '@apollo/server', 'apollo-server', 'apollo-server-express', 'graphql-yoga', 'elysia', 'polka',
+  '@feathersjs/feathers', '@adonisjs/core', 'moleculer', '@temporalio/worker', 'socket.io', '@vercel/node', '@netlify/functions',
+  'firebase-admin', 'firebase-functions', 'inngest', '@trigger.dev/sdk',
+  '@prisma/client', 'drizzle-orm', 'knex', 'typeorm', 'mongoose', 'sequelize', 'pg', 'mysql2', 'mysql', 'kysely', 'mongodb',
+  'ioredis', 'better-sqlite3', '@mikro-orm/core', 'objection',
+];
+
+/** Development dependencies that still make a package a server: the tooling of serverless and edge workers. */
+const SERVER_TOOLING: readonly string[] = ['wrangler', '@cloudflare/workers-types', '@types/aws-lambda', 'serverless', 'aws-cdk-lib'];
+
+/** Dependencies (run time or development: front ends are bundled) of a user interface that runs in a browser. */
+const BROWSER_PACKAGES: readonly string[] = [
+  'react-dom', 'vue', 'svelte', 'solid-js', 'preact', '@angular/core', 'lit', '@docusaurus/core', 'vitepress', '@builder.io/qwik',
+];
+
+const MOBILE_PACKAGES: readonly string[] = ['expo', 'react-native'];
+const DESKTOP_PACKAGES: readonly string[] = ['electron', '@tauri-apps/api'];
+const EXTENSION_PACKAGES: readonly string[] = ['webextension-polyfill', 'wxt', 'plasmo', '@crxjs/vite-plugin', '@types/chrome', '@types/webextension-polyfill'];
+const TEST_RUNNERS: readonly string[] = ['@playwright/test', 'playwright', 'cypress', 'vitest', 'jest', 'mocha', '@jest/globals'];
+
+// a package named for tests: @acme/testing, packages/e2e_tests, test-helpers, api-tests
+const TEST_PACKAGE_NAME = /(?:^|[-_.])(?:e2e|tests?|testing|test[-_]?helpers?|test[-_]?utils?|specs?|cypress|playwright|mocks?)(?:$|[-_.])/;
+
+// --- what a file's text says -------------------------------------------------------------------------------
+
+// the first statement's module specifier context: `from '…'`, `import '…'`, `import('…')`, `require('…')`
+const IMPORT_OF = String.raw`(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)['"]`;
+const TEST_IMPORT = new RegExp(`${IMPORT_OF}(?:vitest|@jest/globals|@playwright/test|cypress|@testing-library/[\\w-]+|supertest|node:test|msw(?:/node)?|nock|@nestjs/testing|chai|sinon)['"]`);
+const CLI_IMPORT = new RegExp(`${IMPORT_OF}(?:commander|yargs(?:/yargs)?|cac|meow|@oclif/core|clipanion|nest-commander|@inquirer/prompts|inquirer|prompts|@clack/prompts|citty)['"]`);
+const SERVER_ONLY_IMPORT = /^\s*import\s*['"]server-only['"]/m;
+const CLIENT_ONLY_IMPORT = /^\s*import\s*['"]client-only['"]/m;
+// import from modules that only run on a server: Node built-ins, HTTP frameworks, data layers, Next's server APIs
+const SERVER_IMPORT = new RegExp(
+  `${IMPORT_OF}(?:node:[\\w/]+|fs|fs/promises|child_process|express|fastify|koa|hono(?:/[\\w-]+)*|@nestjs/[\\w-]+|@prisma/client|drizzle-orm(?:/[\\w-]+)*|knex|pg|mysql2(?:/promise)?|mongoose|typeorm|sequelize|kysely|mongodb|ioredis|bullmq|@trpc/server(?:/[\\w-]+)*|next/server|next/headers|@remix-run/node|@react-router/node)['"]`,
+);
+// React's client-only hooks and renderers, mobile and desktop UI toolkits: code that cannot run on a server
+const CLIENT_API = new RegExp(
+  `\\buse(?:State|Effect|LayoutEffect|Reducer|Ref|Callback|Memo|Transition|DeferredValue|ImperativeHandle|SyncExternalStore|Optimistic|ActionState|FormStatus)\\s*[(<]|${IMPORT_OF}(?:react-dom(?:/client)?|react-native|expo(?:-[\\w-]+)?|electron/renderer|@tauri-apps/api(?:/[\\w-]+)*|webextension-polyfill)['"]`,
+);
+// a UI framework module, or front-end state and data-fetching libraries
+const UI_IMPORT = new RegExp(
+  `${IMPORT_OF}(?:react|preact|vue|svelte(?:/store)?|solid-js|@angular/core|next/navigation|next/router|next/link|next/image|@remix-run/react|react-router-dom|@tanstack/(?:react|vue|svelte|solid)-query|swr|zustand|jotai|@vueuse/core|pinia|vuex|jquery)['"]`,
+);
+// window.location, localStorage.getItem, import.meta.env.VITE_: code that only runs in a page
+const BROWSER_GLOBALS = /\b(?:window|localStorage|sessionStorage|navigator)\.[A-Za-z]|\bdocument\.(?:getElement|querySelector|createElement|body|cookie|addEventListener|title\b)|\bimport\.meta\.env\.VITE_/;
+// a header written by a generator: `// @generated`, `Code generated by X. DO NOT EDIT.`, `auto-generated`
+const GENERATED_HEADER = /@generated\b|\bauto-?generated\b|\bcode generated\b|\bgenerated (?:by|from|with)\b|\bdo not edit\b/i;
+// CommonJS emitted by tsc, Babel or esbuild
+const COMPILED_JS = /Object\.defineProperty\(exports,\s*["']__esModule["']|\bexports\.__esModule\s*=|\bvar __(?:awaiter|createBinding|importDefault|importStar|decorate|generator)\s*=|\bfunction _interopRequireDefault\(|\b__toCommonJS\(/;
+// export async function loader / export const action / export { loader }
+const ROUTE_SERVER_EXPORT = /\bexport\s+(?:async\s+)?(?:function\*?|const|let|var)\s+(?:loader|action)\b|\bexport\s*\{[^}]*\b(?:loader|action)\b[^}]*\}/;
+const SERVER_SIDE_PROPS = /\bexport\s+(?:async\s+)?(?:function|const)\s+(?:getServerSideProps|getStaticProps|getStaticPaths)\b/;
+
+const HEAD = 4096;
+
+function isSpace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13) || code === 0xfeff || code === 0xa0;
+}
+
+/** Skips whitespace and comments from `i`; returns where code starts. */
+function skipTrivia(text: string, i: number): number {
+  for (;;) {
+    while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+    if (text.startsWith('//', i)) {
+      const eol = text.indexOf('\n', i);
+      i = eol === -1 ? text.length : eol + 1;
+    } else if (text.startsWith('/*', i)) {
+      const close = text.indexOf('*/', i + 2);
+      i = close === -1 ? text.length : close + 2;
+    } else {
+      return i;
+    }
+  }
+}
+
+/**
+ * The directive prologue (`'use client'`, `"use server"`) after leading comments, read in one linear pass: a
+ * regex like `^(\s|//.*\n|/\*[\s\S]*?\*\/)*'use client'` backtracks exponentially on a file of comments.
+ */
+export function directivePrologue(text: string): string[] {
+  const out: string[] = [];
+  let i = 0;
+  if (text.startsWith('#!')) i = text.indexOf('\n') + 1 || text.length;
+  while (out.length < 8) {
+    i = skipTrivia(text, i);
+    const quote = text[i];
+    if (quote !== '"' && quote !== "'") break;
+    const end = text.indexOf(quote, i + 1);
+    if (end === -1 || text.slice(i + 1, end).includes('\n')) break;
+    out.push(text.slice(i + 1, end));
+    i = end + 1;
+    while (text[i] === ' ' || text[i] === '\t') i++;
+    if (text[i] === ';') i++;
+  }
+  return out;
+}
+
+/** The comments before the first token (a license or generator header), at most `HEAD` characters. */
+function leadingComments(text: string): string {
+  const start = text.startsWith('#!') ? text.indexOf('\n') + 1 || text.length : 0;
+  return text.slice(start, Math.min(skipTrivia(text, start), start + HEAD));
+}
+
+// --- the decision ------------------------------------------------------------------------------------------
+
+const server = (evidence: RoleEvidence, reason: string): RoleDecision => ({ role: 'server', evidence, reason });
+const client = (evidence: RoleEvidence, reason: string, platform: ClientPlatform = 'browser'): RoleDecision => ({ role: 'client', platform, evidence, reason });
+const of = (role: CodeRole, evidence: RoleEvidence, reason: string): RoleDecision => ({ role, evidence, reason });
+
+function packageLabel(pkg: PackageInfo, root: string | undefined): string {
+  if (pkg.name) return `package "${pkg.name}"`;
+  const rel = root ? path.relative(root, pkg.dir).split(path.sep).join('/') : '';
+  return rel ? `package ${rel}/` : 'the root package';
+}
+
+const packageRoles = new WeakMap<PackageInfo, RoleDecision | null>();
+
+/** The role a package's dependencies, name and `bin` give all its files, or undefined when they do not decide. */
+export function packageRole(pkg: PackageInfo, root?: string): RoleDecision | undefined {
+  let cached = packageRoles.get(pkg);
+  if (cached === undefined) {
+    cached = decidePackage(pkg, root) ?? null;
+    packageRoles.set(pkg, cached);
+  }
+  return cached ?? undefined;
+}
+
+function decidePackage(pkg: PackageInfo, root: string | undefined): RoleDecision | undefined {
+  const label = packageLabel(pkg, root);
+  const first = (names: readonly string[]): string | undefined => names.find((n) => dependsOn(pkg, n));
+  const baseName = (pkg.name ?? '').split('/').pop()!;
+  const dirName = path.basename(pkg.dir);
+  if (pkg.workspaces.length === 0 && (TEST_PACKAGE_NAME.test(baseName) || TEST_PACKAGE_NAME.test(dirName))) return of('test', 'package', `${label} is named for tests`);
+  const runner = TEST_RUNNERS.find((n) => pkg.runtime.has(n));
+  if (runner && pkg.workspaces.length === 0) return of('test', 'package', `${label} depends on ${runner} at run time`);
+  if (pkg.isEditorExtension) return client('package', `${label} is an editor extension (engines.vscode)`, 'editor');
+  const extension = first(EXTENSION_PACKAGES);
+  if (pkg.isBrowserExtension || extension) return client('package', pkg.isBrowserExtension ? `${label} is a browser extension (manifest.json)` : `${label} depends on ${extension}`, 'extension');
+  const mobile = first(MOBILE_PACKAGES);
+  if (mobile) return client('package', `${label} depends on ${mobile}`, 'mobile');
+  const desktop = first(DESKTOP_PACKAGES);
+  if (desktop) return client('package', `${label} depends on ${desktop}`, 'desktop');
+  // a meta-framework's files are decided by its conventions
+  if (pkg.framework) return undefined;
+  const serverDep = SERVER_PACKAGES.find((n) => pkg.runtime.has(n)) ?? first(SERVER_TOOLING);
+  const browserDep = first(BROWSER_PACKAGES);
+  if (serverDep && browserDep) return undefined;
+  if (serverDep) return server('package', `${label} depends on ${serverDep}`);
+  if (browserDep) return client('package', `${label} depends on ${browserDep}`);
+  // a library that also ships a command (main/exports and bin) is judged file by file
+  if (pkg.bin.length > 0 && !pkg.isLibrary) return of('script', 'package', `${label} is a command-line tool (bin)`);
+  return undefined;
+}
+
+const isJsx = (p: string): boolean => /\.[jt]sx$/.test(p);
+
+/** A file of a meta-framework app that no convention names: what it uses decides, then its extension. */
+function byUse(text: string, file: string, framework: string): RoleDecision {
+  if (SERVER_IMPORT.test(text)) return server('imports', 'imports server-only modules');
+  if (UI_IMPORT.test(text) || BROWSER_GLOBALS.test(text)) return client('imports', 'imports a UI framework or uses browser globals');
+  return isJsx(file) ? client('framework', `component file in a ${framework} app`) : server('framework', `${framework} module with no client-only code`);
+}
+
+/** The file conventions of the framework a package is built on, for a path relative to the package. */
+function frameworkConvention(pkg: PackageInfo, p: string, text: string): RoleDecision | undefined {
+  switch (pkg.framework) {
+    case 'next':
+      if (/^(?:src\/)?app\/(?:.*\/)?route\.[cm]?[jt]sx?$/.test(p)) return server('framework', 'Next.js route handler (app/**/route)');
+      if (/^(?:src\/)?pages\/api\//.test(p)) return server('framework', 'Next.js API route (pages/api)');
+      if (/^(?:src\/)?(?:middleware|proxy|instrumentation(?:[.-](?:node|edge))?)\.[cm]?[jt]s$/.test(p)) return server('framework', 'Next.js middleware or instrumentation');
+      if (/^(?:src\/)?app\//.test(p)) {
+        if (CLIENT_API.test(text)) return client('imports', 'uses client-only APIs (React hooks, react-dom): a client component');
+        return server('framework', "Next.js app/ file: a server component unless marked 'use client'");
+      }
+      if (/^(?:src\/)?pages\//.test(p)) {
+        return SERVER_SIDE_PROPS.test(text) ? server('framework', 'Next.js page with getServerSideProps/getStaticProps') : client('framework', 'Next.js page (pages router)');
+      }
+      return undefined;
+    case 'remix':
+      if (/^app\/entry\.client\.[jt]sx?$/.test(p)) return client('framework', 'Remix/React Router client entry');
+      if (/^app\/entry\.server\.[jt]sx?$/.test(p)) return server('framework', 'Remix/React Router server entry');
+      if (ROUTE_SERVER_EXPORT.test(text)) return server('framework', 'Remix/React Router route module with a loader or action');
+      if (/^app\/routes?\//.test(p)) return client('framework', 'Remix/React Router route without a loader or action');
+      return undefined;
+    case 'sveltekit':
+      if (/(?:^|\/)\+(?:page|layout)\.server\.[jt]s$|(?:^|\/)\+server\.[jt]s$|(?:^|\/)hooks\.server\.[jt]s$|^src\/lib\/server\//.test(p)) return server('framework', 'SvelteKit server module (+server, +page.server, hooks.server, lib/server)');
+      if (/(?:^|\/)\+(?:page|layout)\.[jt]s$|(?:^|\/)hooks\.client\.[jt]s$/.test(p)) return client('framework', 'SvelteKit universal load or client hook');
+      return undefined;
+    case 'nuxt':
+      return /^(?:src\/)?server\//.test(p) ? server('framework', 'Nuxt server/ directory (Nitro)') : undefined;
+    case 'astro':
+      return /^src\/pages\/.*\.[cm]?[jt]s$|^src\/middleware\.[jt]s$|^src\/actions\//.test(p) ? server('framework', 'Astro endpoint, middleware or action') : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** A meta-framework app's file that no convention names. */
+function frameworkDefault(pkg: PackageInfo, p: string, text: string): RoleDecision | undefined {
+  switch (pkg.framework) {
+    case 'next':
+      return byUse(text, p, 'Next.js');
+    case 'remix':
+      return byUse(text, p, 'Remix');
+    case 'astro':
+      return byUse(text, p, 'Astro');
+    case 'sveltekit':
+      // SvelteKit refuses to bundle server modules for the browser, so code outside its server conventions may run there
+      return SERVER_IMPORT.test(text) ? server('imports', 'imports server-only modules') : client('framework', 'SvelteKit module outside the server conventions');
+    case 'nuxt':
+      return SERVER_IMPORT.test(text) ? server('imports', 'imports server-only modules') : client('framework', 'Nuxt app code outside server/');
+    default:
+      return undefined;
+  }
+}
+
+function isBinEntry(pkg: PackageInfo, p: string): boolean {
+  const stem = (f: string): string => f.replace(/\.[cm]?[jt]sx?$/, '');
+  const file = stem(p);
+  // bin: dist/cli.js is built from src/cli.ts
+  return pkg.bin.some((b) => stem(b) === file || stem(b).replace(/^(?:dist|build|lib|out)\//, 'src/') === file);
+}
+
+const USER_GLOBS: ReadonlyArray<[CodeRole, keyof RoleGlobs]> = [['generated', 'generated'], ['test', 'test'], ['script', 'script'], ['script', 'cli'], ['client', 'client'], ['server', 'server']];
+const CONFIG_KEY: Record<keyof RoleGlobs, string> = { generated: 'generated', test: 'tests', script: 'scripts', cli: 'cliFolders', client: 'browser', server: 'server' };
+
+export interface RoleDecider {
+  decide(input: RoleInput): RoleDecision;
+}
+
+/**
+ * Builds the decision for a run. `user` are the config's `files.*` globs (they override everything);
+ * `defaults` are errlint's own path conventions; `workspace` finds packages (omit it to decide from text and
+ * path alone); `root` names packages in reasons.
+ */
+export function createRoleDecider(user: Partial<RoleGlobs>, defaults: RoleGlobs, workspace?: Workspace, root?: string): RoleDecider {
+  return {
+    decide({ path: p, abs, text }) {
+      for (const [role, key] of USER_GLOBS) {
+        if (user[key]?.(p)) return role === 'client' ? client('config', 'config files.browser') : of(role, 'config', `config files.${CONFIG_KEY[key]}`);
+      }
+      const isJs = /\.[cm]?jsx?$/.test(p);
+      const head = text.length > HEAD ? text.slice(0, HEAD) : text;
+      if (GENERATED_HEADER.test(leadingComments(text))) return of('generated', 'generated', 'generated-code header');
+      if (isJs && COMPILED_JS.test(head)) return of('generated', 'generated', 'compiled CommonJS output (tsc/Babel/esbuild helpers)');
+      if (defaults.generated(p)) return of('generated', 'convention', 'generated-code path (generated/, *.generated.*)');
+
+      if (defaults.test(p)) return of('test', 'convention', 'test file or folder by name');
+      if (TEST_IMPORT.test(text)) return of('test', 'imports', 'imports a test framework');
+
+      const prologue = directivePrologue(text);
+      if (prologue.includes('use client')) return client('marker', "'use client' directive");
+      if (prologue.includes('use server')) return server('marker', "'use server' directive (server actions)");
+      if (SERVER_ONLY_IMPORT.test(head)) return server('marker', "import 'server-only'");
+      if (CLIENT_ONLY_IMPORT.test(head)) return client('marker', "import 'client-only'");
+
+      const pkg = abs ? workspace?.packageOf(abs) : undefined;
+      const inPkg = pkg && abs ? path.relative(pkg.dir, abs).split(path.sep).join('/') : p;
+      const pkgRole = pkg ? packageRole(pkg, root) : undefined;
+      // a test package's files are tests whatever their names; a mobile app's, mobile code
+      if (pkgRole?.role === 'test') return pkgRole;
+      if (/\.server\.[cm]?[jt]sx?$/.test(p)) return server('framework', '*.server module');
+      if (/\.client\.[cm]?[jt]sx?$/.test(p)) return client('framework', '*.client module');
+      const convention = pkg && pkgRole?.role !== 'client' ? frameworkConvention(pkg, inPkg, text) : undefined;
+      if (convention) return convention;
+
+      if (text.startsWith('#!')) return of('script', 'convention', 'starts with a shebang (#!)');
+      if (defaults.script(p)) return of('script', 'convention', 'script, migration, seed or tool by path');
+      if (/(?:^|\/)[\w.-]+\.config\.[cm]?[jt]s$/.test(p)) return of('script', 'convention', 'build or tool configuration (*.config.*)');
+      if (pkg && isBinEntry(pkg, inPkg)) return of('script', 'package', `the ${packageLabel(pkg, root)}'s bin entry`);
+      if (CLI_IMPORT.test(text)) return of('script', 'imports', 'imports a command-line parser or prompt library');
+      if (pkgRole?.role === 'client') return pkgRole;
+      if (CLIENT_API.test(text)) return client('imports', 'uses client-only APIs (React hooks, react-dom)');
+      if (pkgRole) return pkgRole;
+      if (defaults.cli(p)) return of('script', 'convention', 'command-line folder (cli/, commands/)');
+      const fallback = pkg ? frameworkDefault(pkg, inPkg, text) : undefined;
+      if (fallback) return fallback;
+
+      if (SERVER_IMPORT.test(text)) return server('imports', 'imports server-only modules');
+      if (UI_IMPORT.test(text) || BROWSER_GLOBALS.test(text)) return client('imports', 'imports a UI framework or uses browser globals');
+      if (defaults.server(p)) return server('path', 'server folder or file by path');
+      if (defaults.client(p)) return client('path', 'front-end folder or JSX file by path');
+      return server('default', 'no evidence of another role: server code by default');
+    },
+  };
+}
