@@ -71,13 +71,17 @@ const SERVER_TOOLING: readonly string[] = ['wrangler', '@cloudflare/workers-type
 
 /** Dependencies (run time or development: front ends are bundled) of a user interface that runs in a browser. */
 const BROWSER_PACKAGES: readonly string[] = [
-  'react-dom', 'vue', 'svelte', 'solid-js', 'preact', '@angular/core', 'lit', '@docusaurus/core', 'vitepress', '@builder.io/qwik',
+  'vue', 'svelte', 'solid-js', 'preact', '@angular/core', 'lit', '@docusaurus/core', 'vitepress', '@builder.io/qwik',
 ];
+
+/** react-dom renders on servers too (emails, RSC builds): it marks a browser app only next to a bundler. */
+const BROWSER_BUNDLERS: readonly string[] = ['vite', 'webpack', 'react-scripts', 'parcel', '@rsbuild/core', '@rspack/core', '@vitejs/plugin-react', '@vitejs/plugin-react-swc', '@storybook/react', '@storybook/react-vite'];
 
 const MOBILE_PACKAGES: readonly string[] = ['expo', 'react-native'];
 const DESKTOP_PACKAGES: readonly string[] = ['electron', '@tauri-apps/api'];
 const EXTENSION_PACKAGES: readonly string[] = ['webextension-polyfill', 'wxt', 'plasmo', '@crxjs/vite-plugin', '@types/chrome', '@types/webextension-polyfill'];
-const TEST_RUNNERS: readonly string[] = ['@playwright/test', 'playwright', 'cypress', 'vitest', 'jest', 'mocha', '@jest/globals'];
+// `playwright` alone is a browser automation library (PDF rendering, scraping), not a test runner
+const TEST_RUNNERS: readonly string[] = ['@playwright/test', 'cypress', 'vitest', 'jest', 'mocha', '@jest/globals'];
 
 // a package named for tests: @acme/testing, packages/e2e_tests, test-helpers, api-tests
 const TEST_PACKAGE_NAME = /(?:^|[-_.])(?:e2e|tests?|testing|test[-_]?helpers?|test[-_]?utils?|specs?|cypress|playwright|mocks?)(?:$|[-_.])/;
@@ -90,22 +94,31 @@ const TEST_IMPORT = new RegExp(`${IMPORT_OF}(?:vitest|@jest/globals|@playwright/
 const CLI_IMPORT = new RegExp(`${IMPORT_OF}(?:commander|yargs(?:/yargs)?|cac|meow|@oclif/core|clipanion|nest-commander|@inquirer/prompts|inquirer|prompts|@clack/prompts|citty)['"]`);
 const SERVER_ONLY_IMPORT = /^\s*import\s*['"]server-only['"]/m;
 const CLIENT_ONLY_IMPORT = /^\s*import\s*['"]client-only['"]/m;
-// import from modules that only run on a server: Node built-ins, HTTP frameworks, data layers, Next's server APIs
+// import from modules that only run on a server: Node built-ins, HTTP frameworks, database drivers, Next's
+// server APIs (not @prisma/client or drizzle-orm: client code imports their enums and types)
 const SERVER_IMPORT = new RegExp(
-  `${IMPORT_OF}(?:node:[\\w/]+|fs|fs/promises|child_process|express|fastify|koa|hono(?:/[\\w-]+)*|@nestjs/[\\w-]+|@prisma/client|drizzle-orm(?:/[\\w-]+)*|knex|pg|mysql2(?:/promise)?|mongoose|typeorm|sequelize|kysely|mongodb|ioredis|bullmq|@trpc/server(?:/[\\w-]+)*|next/server|next/headers|@remix-run/node|@react-router/node)['"]`,
+  `${IMPORT_OF}(?:node:[\\w/]+|fs|fs/promises|child_process|express|fastify|koa|hono|@hono/node-server|@nestjs/[\\w-]+|knex|pg|mysql2(?:/promise)?|mongoose|typeorm|sequelize|kysely|mongodb|ioredis|bullmq|@trpc/server(?:/[\\w-]+)*|next/server|next/headers|@remix-run/node|@react-router/node)['"]`,
 );
 // React's client-only hooks and renderers, mobile and desktop UI toolkits: code that cannot run on a server
 const CLIENT_API = new RegExp(
-  `\\buse(?:State|Effect|LayoutEffect|Reducer|Ref|Callback|Memo|Transition|DeferredValue|ImperativeHandle|SyncExternalStore|Optimistic|ActionState|FormStatus)\\s*[(<]|${IMPORT_OF}(?:react-dom(?:/client)?|react-native|expo(?:-[\\w-]+)?|electron/renderer|@tauri-apps/api(?:/[\\w-]+)*|webextension-polyfill)['"]`,
+  `(?:\\bReact\\.|(?<![.\\w]))use(?:State|Effect|LayoutEffect|Reducer|Ref|Callback|Memo|Transition|DeferredValue|ImperativeHandle|SyncExternalStore|Optimistic|ActionState|FormStatus)\\s*[(<]|${IMPORT_OF}(?:react-dom(?:/client)?|react-native|expo(?:-[\\w-]+)?|electron/renderer|@tauri-apps/api(?:/[\\w-]+)*|webextension-polyfill)['"]`,
 );
+// useToast(), useLingui(): any hook call by React's naming rule (not `app.useGlobalPipes`); weaker than a
+// package's dependencies, since server libraries have a few such names (class-validator's useContainer)
+// (not on a comment line: JSDoc examples show hooks)
+const HOOK_CALL = /^(?![ \t]*(?:\*|\/\/)).*?(?<![.\w$])use[A-Z]\w*\s*(?:<[^>\n]*>\s*)?\(/m;
+const SERVER_HOOKS = /(?<![.\w$])use(?:Container|RuntimeConfig|Storage|NitroApp|Body|Session\s*\(\s*event)\b/;
+
 // a UI framework module, or front-end state and data-fetching libraries
 const UI_IMPORT = new RegExp(
   `${IMPORT_OF}(?:react|preact|vue|svelte(?:/store)?|solid-js|@angular/core|next/navigation|next/router|next/link|next/image|@remix-run/react|react-router-dom|@tanstack/(?:react|vue|svelte|solid)-query|swr|zustand|jotai|@vueuse/core|pinia|vuex|jquery)['"]`,
 );
 // window.location, localStorage.getItem, import.meta.env.VITE_: code that only runs in a page
-const BROWSER_GLOBALS = /\b(?:window|localStorage|sessionStorage|navigator)\.[A-Za-z]|\bdocument\.(?:getElement|querySelector|createElement|body|cookie|addEventListener|title\b)|\bimport\.meta\.env\.VITE_/;
+// (not on a comment line)
+const BROWSER_GLOBALS = /^(?![ \t]*(?:\*|\/\/)).*?(?:\b(?:window|localStorage|sessionStorage)\.[A-Za-z]|\bdocument\.(?:getElement|querySelector|createElement|body\b|cookie\b|addEventListener|documentElement)|\bimport\.meta\.env\.VITE_)/m;
 // a header written by a generator: `// @generated`, `Code generated by X. DO NOT EDIT.`, `auto-generated`
-const GENERATED_HEADER = /@generated\b|\bauto-?generated\b|\bcode generated\b|\bgenerated (?:by|from|with)\b|\bdo not edit\b/i;
+// (case-sensitive: prose such as "the topics generated from them" is not a header)
+const GENERATED_HEADER = /@generated\b|\bDO NOT EDIT\b|\b[Aa]uto-?generated\b|\b[Cc]ode generated by\b|\b(?:This|this) (?:file|code) (?:was|is|has been) (?:auto(?:matically)?[- ]?)?generated\b/;
 // CommonJS emitted by tsc, Babel or esbuild
 const COMPILED_JS = /Object\.defineProperty\(exports,\s*["']__esModule["']|\bexports\.__esModule\s*=|\bvar __(?:awaiter|createBinding|importDefault|importStar|decorate|generator)\s*=|\bfunction _interopRequireDefault\(|\b__toCommonJS\(/;
 // export async function loader / export const action / export { loader }
@@ -193,7 +206,8 @@ function decidePackage(pkg: PackageInfo, root: string | undefined): RoleDecision
   const dirName = path.basename(pkg.dir);
   if (pkg.workspaces.length === 0 && (TEST_PACKAGE_NAME.test(baseName) || TEST_PACKAGE_NAME.test(dirName))) return of('test', 'package', `${label} is named for tests`);
   const runner = TEST_RUNNERS.find((n) => pkg.runtime.has(n));
-  if (runner && pkg.workspaces.length === 0) return of('test', 'package', `${label} depends on ${runner} at run time`);
+  const serverDep = SERVER_PACKAGES.find((n) => pkg.runtime.has(n)) ?? first(SERVER_TOOLING);
+  if (runner && !serverDep && pkg.workspaces.length === 0) return of('test', 'package', `${label} depends on ${runner} at run time`);
   if (pkg.isEditorExtension) return client('package', `${label} is an editor extension (engines.vscode)`, 'editor');
   const extension = first(EXTENSION_PACKAGES);
   if (pkg.isBrowserExtension || extension) return client('package', pkg.isBrowserExtension ? `${label} is a browser extension (manifest.json)` : `${label} depends on ${extension}`, 'extension');
@@ -203,8 +217,8 @@ function decidePackage(pkg: PackageInfo, root: string | undefined): RoleDecision
   if (desktop) return client('package', `${label} depends on ${desktop}`, 'desktop');
   // a meta-framework's files are decided by its conventions
   if (pkg.framework) return undefined;
-  const serverDep = SERVER_PACKAGES.find((n) => pkg.runtime.has(n)) ?? first(SERVER_TOOLING);
-  const browserDep = first(BROWSER_PACKAGES);
+  const bundler = first(BROWSER_BUNDLERS);
+  const browserDep = first(BROWSER_PACKAGES) ?? (bundler && dependsOn(pkg, 'react-dom') ? `react-dom and ${bundler}` : undefined);
   if (serverDep && browserDep) return undefined;
   if (serverDep) return server('package', `${label} depends on ${serverDep}`);
   if (browserDep) return client('package', `${label} depends on ${browserDep}`);
@@ -214,11 +228,13 @@ function decidePackage(pkg: PackageInfo, root: string | undefined): RoleDecision
 }
 
 const isJsx = (p: string): boolean => /\.[jt]sx$/.test(p);
+const usesHooks = (text: string): boolean => HOOK_CALL.test(text) && !SERVER_HOOKS.test(text);
 
 /** A file of a meta-framework app that no convention names: what it uses decides, then its extension. */
 function byUse(text: string, file: string, framework: string): RoleDecision {
+  if (usesHooks(text)) return client('imports', 'calls React hooks (useX)');
   if (SERVER_IMPORT.test(text)) return server('imports', 'imports server-only modules');
-  if (UI_IMPORT.test(text) || BROWSER_GLOBALS.test(text)) return client('imports', 'imports a UI framework or uses browser globals');
+  if (UI_IMPORT.test(text)) return client('imports', 'imports a UI framework');
   return isJsx(file) ? client('framework', `component file in a ${framework} app`) : server('framework', `${framework} module with no client-only code`);
 }
 
@@ -228,9 +244,10 @@ function frameworkConvention(pkg: PackageInfo, p: string, text: string): RoleDec
     case 'next':
       if (/^(?:src\/)?app\/(?:.*\/)?route\.[cm]?[jt]sx?$/.test(p)) return server('framework', 'Next.js route handler (app/**/route)');
       if (/^(?:src\/)?pages\/api\//.test(p)) return server('framework', 'Next.js API route (pages/api)');
+      if (/^(?:src\/)?instrumentation-client\.[cm]?[jt]s$/.test(p)) return client('framework', 'Next.js client instrumentation');
       if (/^(?:src\/)?(?:middleware|proxy|instrumentation(?:[.-](?:node|edge))?)\.[cm]?[jt]s$/.test(p)) return server('framework', 'Next.js middleware or instrumentation');
       if (/^(?:src\/)?app\//.test(p)) {
-        if (CLIENT_API.test(text)) return client('imports', 'uses client-only APIs (React hooks, react-dom): a client component');
+        if (CLIENT_API.test(text) || usesHooks(text)) return client('imports', 'calls React hooks: a client component imported by one marked use client');
         return server('framework', "Next.js app/ file: a server component unless marked 'use client'");
       }
       if (/^(?:src\/)?pages\//.test(p)) {
@@ -314,6 +331,9 @@ export function createRoleDecider(user: Partial<RoleGlobs>, defaults: RoleGlobs,
       if (prologue.includes('use server')) return server('marker', "'use server' directive (server actions)");
       if (SERVER_ONLY_IMPORT.test(head)) return server('marker', "import 'server-only'");
       if (CLIENT_ONLY_IMPORT.test(head)) return client('marker', "import 'client-only'");
+      // the folder form of the same markers: packages/lib/server-only/…, packages/lib/client-only/…
+      if (/(?:^|\/)server-only\//.test(p)) return server('marker', 'in a server-only/ folder');
+      if (/(?:^|\/)client-only\//.test(p)) return client('marker', 'in a client-only/ folder');
 
       const pkg = abs ? workspace?.packageOf(abs) : undefined;
       const inPkg = pkg && abs ? path.relative(pkg.dir, abs).split(path.sep).join('/') : p;
@@ -321,24 +341,27 @@ export function createRoleDecider(user: Partial<RoleGlobs>, defaults: RoleGlobs,
       // a test package's files are tests whatever their names; a mobile app's, mobile code
       if (pkgRole?.role === 'test') return pkgRole;
       if (/\.server\.[cm]?[jt]sx?$/.test(p)) return server('framework', '*.server module');
-      if (/\.client\.[cm]?[jt]sx?$/.test(p)) return client('framework', '*.client module');
+      // in a plain backend, `stripe.client.ts` is an API client, not browser code
+      if (/\.client\.[cm]?[jt]sx?$/.test(p) && pkg?.framework) return client('framework', '*.client module');
       const convention = pkg && pkgRole?.role !== 'client' ? frameworkConvention(pkg, inPkg, text) : undefined;
       if (convention) return convention;
 
       if (text.startsWith('#!')) return of('script', 'convention', 'starts with a shebang (#!)');
       if (defaults.script(p)) return of('script', 'convention', 'script, migration, seed or tool by path');
-      if (/(?:^|\/)[\w.-]+\.config\.[cm]?[jt]s$/.test(p)) return of('script', 'convention', 'build or tool configuration (*.config.*)');
+      if (/(?:^|\/)(?:[\w.-]+\.config|\.[\w-]+rc)\.[cm]?[jt]s$/.test(p)) return of('script', 'convention', 'build or tool configuration (*.config.*, .*rc.js)');
       if (pkg && isBinEntry(pkg, inPkg)) return of('script', 'package', `the ${packageLabel(pkg, root)}'s bin entry`);
       if (CLI_IMPORT.test(text)) return of('script', 'imports', 'imports a command-line parser or prompt library');
       if (pkgRole?.role === 'client') return pkgRole;
       if (CLIENT_API.test(text)) return client('imports', 'uses client-only APIs (React hooks, react-dom)');
+      if (BROWSER_GLOBALS.test(text)) return client('imports', 'uses browser globals (window, document, localStorage)');
       if (pkgRole) return pkgRole;
       if (defaults.cli(p)) return of('script', 'convention', 'command-line folder (cli/, commands/)');
       const fallback = pkg ? frameworkDefault(pkg, inPkg, text) : undefined;
       if (fallback) return fallback;
 
+      if (usesHooks(text)) return client('imports', 'calls React hooks (useX)');
       if (SERVER_IMPORT.test(text)) return server('imports', 'imports server-only modules');
-      if (UI_IMPORT.test(text) || BROWSER_GLOBALS.test(text)) return client('imports', 'imports a UI framework or uses browser globals');
+      if (UI_IMPORT.test(text)) return client('imports', 'imports a UI framework');
       if (defaults.server(p)) return server('path', 'server folder or file by path');
       if (defaults.client(p)) return client('path', 'front-end folder or JSX file by path');
       return server('default', 'no evidence of another role: server code by default');

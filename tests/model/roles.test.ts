@@ -173,7 +173,7 @@ describe('roles of code, one monorepo per layout', () => {
       'src/hooks.server.ts': 'export async function handle() {}\n',
       'src/lib/server/db.ts': 'export const db = {};\n',
       'src/lib/stores.ts': 'export const count = 0;\n',
-      'src/lib/orders.ts': "import { db } from 'drizzle-orm';\nexport {};\n",
+      'src/lib/orders.ts': "import pg from 'pg';\nexport const pool = new pg.Pool();\n",
     });
     expect(await roles(cwd)).toEqual({
       'src/hooks.server.ts': 'server',

@@ -1,0 +1,47 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { errlint } from '../utils/exec.js';
+import { tempProject } from '../utils/temp-project.js';
+
+const cwd = tempProject({
+  'package.json': JSON.stringify({ name: 'shop', private: true, workspaces: ['apps/*'] }),
+  'apps/api/package.json': JSON.stringify({ name: '@shop/api', dependencies: { express: '5.0.0' } }),
+  'apps/api/src/server.ts': "import express from 'express';\nexport const app = express();\n",
+  'apps/api/src/orders.ts': 'export async function place() { try { await fetch("https://pay"); } catch (e) { console.log(e); } }\n',
+  'apps/api/src/orders.test.ts': 'export {};\n',
+  'apps/web/package.json': JSON.stringify({ name: '@shop/web', dependencies: { vue: '3.5.0' } }),
+  'apps/web/src/orders.ts': 'export async function load() { try { await fetch("/api"); } catch (e) { console.log(e); } }\n',
+});
+fs.mkdirSync(path.join(cwd, '.git'));
+afterAll(() => fs.rmSync(cwd, { recursive: true, force: true }));
+
+describe('errlint roles', () => {
+  it('prints each folder or file with its role and reason', () => {
+    const r = errlint(['roles'], cwd);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(
+      [
+        'apps/api/src/orders.test.ts  test    test file or folder by name',
+        'apps/api/src/orders.ts       server  package "@shop/api" depends on express',
+        'apps/api/src/server.ts       server  package "@shop/api" depends on express',
+        'apps/web/src/orders.ts       client  package "@shop/web" depends on vue',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('prints JSON, one entry per file with --per-file', () => {
+    const r = errlint(['roles', 'apps/web', '--per-file', '--format', 'json'], cwd);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual([{ path: 'apps/web/src/orders.ts', role: 'client', platform: 'browser', evidence: 'package', reason: 'package "@shop/web" depends on vue', files: 1 }]);
+  });
+
+  it('audits each file by its role: console-only catch is a finding on the server, the platform logger in the browser', () => {
+    const r = errlint(['audit', '--format', 'json', '--rule', 'console-logging,swallowed-catch', '--fail-on', 'none'], cwd);
+    expect(r.code).toBe(0);
+    const findings = (JSON.parse(r.stdout) as { findings: { file: string; ruleId: string; line: number }[] }).findings.map((f) => `${f.file}:${f.line} ${f.ruleId}`);
+    expect(findings).toEqual(['apps/api/src/orders.ts:1 swallowed-catch', 'apps/api/src/orders.ts:1 console-logging']);
+  });
+});
