@@ -98,6 +98,12 @@ function setParents(t: TS, root: ts.Node): void {
   }
 }
 
+/** Sets parent pointers on a tree made elsewhere (an ESLint parser's), unless its maker already did. */
+export function ensureParents(t: TS, sf: ts.SourceFile): void {
+  const first = sf.statements[0] ?? sf.endOfFileToken;
+  if (first.parent !== sf) setParents(t, sf);
+}
+
 /** The first syntax error of a parsed file, if any. */
 export function firstParseError(sf: ts.SourceFile, t: TS = compiler): { message: string; line: number; column: number } | undefined {
   const diagnostics = (sf as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];

@@ -1,6 +1,7 @@
 /**
- * Turns an errlint rule into an ESLint rule that runs the very same detector. The file is re-parsed with
- * errlint's bundled TypeScript once per `SourceCode` (whatever parser ESLint runs), and every errlint rule
+ * Turns an errlint rule into an ESLint rule that runs the very same detector. The TypeScript tree of the file is
+ * the one typescript-eslint's parser built, when errlint can find the TypeScript module that made it, else the
+ * file is parsed once more with errlint's compiler (espree, or an unknown parser); every errlint rule
  * enabled for that file shares one traversal: each rule registers itself in `create`, and the first `Program`
  * listener to fire runs them all (ESLint creates every rule before it traverses).
  */
@@ -11,11 +12,12 @@ import { validateConfig } from '../config/load-config.js';
 import { mergeOptions, ruleDocsUrl } from '../define-rule.js';
 import { ConfigurationError } from '../errors.js';
 import type { FilePatterns } from '../engine/file-facts.js';
-import { firstParseError, parseSource, runRules, type ResolvedRule, type RuleReport } from '../engine/lint-source.js';
+import { ensureParents, firstParseError, parseSource, runRules, type ResolvedRule, type RuleReport } from '../engine/lint-source.js';
 import { findDirectives, isSuppressed } from '../engine/suppressions.js';
 import type { Knowledge, KnowledgeConfig } from '../knowledge/index.js';
 import { createAnalysisSetup, type AnalysisSetup } from '../lint-setup.js';
-import { compiler } from '../ts.js';
+import { compiler, type TS } from '../ts.js';
+import { hostAst } from './host-ast.js';
 import type { AnyRule, FileFacts, TextEdit } from '../types.js';
 
 /** What `settings.errlint` in an ESLint config may hold: the same keys as errlint's own config. */
@@ -30,6 +32,8 @@ export type EslintRule = TSESLint.RuleModule<string, Options>;
 interface FileRun {
   /** Undefined when errlint's parser rejects the text (the CLI skips such a file too). */
   sourceFile: ts.SourceFile | undefined;
+  /** The TypeScript module that made `sourceFile`: errlint's own, or the parser's when its tree is reused. */
+  ts: TS;
   text: string;
   filename: string;
   settings: unknown;
@@ -77,11 +81,18 @@ function fileRun(context: Readonly<TSESLint.RuleContext<string, Options>>): File
   const filePath = relativePath(filename, context.cwd);
   const { knowledge, classify } = sharedFor(settings);
   let sourceFile = existing?.sourceFile;
+  let t = existing?.ts ?? compiler;
   if (!existing) {
-    const parsed = parseSource(text, filePath);
-    sourceFile = firstParseError(parsed) ? undefined : parsed;
+    // The tree typescript-eslint's parser already built, when its TypeScript can be found; else parse again.
+    const host = hostAst(sourceCode, [compiler]);
+    if (host) {
+      t = host.ts;
+      ensureParents(t, host.sourceFile);
+    }
+    const parsed = host?.sourceFile ?? parseSource(text, filePath);
+    sourceFile = firstParseError(parsed, t) ? undefined : parsed;
   }
-  const run: FileRun = { sourceFile, text, filename, settings, filePath, file: classify(filePath, text, path.isAbsolute(filename) ? filename : undefined), knowledge, pending: new Map(), results: new Map() };
+  const run: FileRun = { sourceFile, ts: t, text, filename, settings, filePath, file: classify(filePath, text, path.isAbsolute(filename) ? filename : undefined), knowledge, pending: new Map(), results: new Map() };
   runs.set(sourceCode, run);
   return run;
 }
@@ -94,8 +105,8 @@ function flush(run: FileRun): void {
   if (run.sourceFile) {
     // `errlint-disable…` comments work in both hosts; ESLint applies its own `eslint-disable…` comments itself
     // (and would call them unused if we applied them first).
-    const directives = findDirectives(compiler, run.sourceFile).filter((d) => d.source === 'errlint');
-    for (const report of runRules(run.sourceFile, { filePath: run.filePath, rules, knowledge: run.knowledge, file: run.file })) {
+    const directives = findDirectives(run.ts, run.sourceFile).filter((d) => d.source === 'errlint');
+    for (const report of runRules(run.sourceFile, { filePath: run.filePath, rules, knowledge: run.knowledge, file: run.file }, run.ts)) {
       if (directives.length > 0 && isSuppressed(directives, report.finding.ruleId, report.finding.line)) continue;
       byRule.get(report.finding.ruleId)?.push(report);
     }
