@@ -7,6 +7,7 @@ import tsParser from '@typescript-eslint/parser';
 import { Linter as Linter10 } from 'eslint';
 import { Linter as Linter9 } from 'eslint9';
 import type * as ts from 'typescript';
+import typescript from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { defineRule } from '../../src/define-rule.js';
 import { toEslintRule } from '../../src/eslint/to-eslint-rule.js';
@@ -114,13 +115,23 @@ describe('toEslintRule', () => {
     expect(lint(Linter10, code, 'src/a.js')).toEqual(lint(Linter10, code, 'src/a.ts'));
   });
 
-  it('parses once per file with the bundled compiler, for every errlint rule', () => {
+  it("reuses typescript-eslint's tree (with the TypeScript that made it) for every errlint rule", () => {
     seen.length = 0;
     lint(Linter10, code, 'src/a.ts');
     expect(seen).toHaveLength(2);
     expect(seen[0]!.sourceFile).toBe(seen[1]!.sourceFile);
-    expect(seen.every((s) => s.ts === compiler)).toBe(true);
+    expect(seen.every((s) => s.ts.SyntaxKind === typescript.SyntaxKind)).toBe(true);
+    expect(seen[0]!.sourceFile.fileName).toBe('/project/src/a.ts');
     expect(seen[0]!.filePath).toBe('src/a.ts');
+  });
+
+  it('parses once per file with the bundled compiler when the parser is espree', () => {
+    seen.length = 0;
+    lint(Linter10, code, 'src/a.js');
+    expect(seen).toHaveLength(2);
+    expect(seen[0]!.sourceFile).toBe(seen[1]!.sourceFile);
+    expect(seen.every((s) => s.ts === compiler)).toBe(true);
+    expect(seen[0]!.filePath).toBe('src/a.js');
   });
 
   it('merges rule options over the defaults as the CLI does', () => {
