@@ -120,7 +120,7 @@ describe('toEslintRule', () => {
     lint(Linter10, code, 'src/a.ts');
     expect(seen).toHaveLength(2);
     expect(seen[0]!.sourceFile).toBe(seen[1]!.sourceFile);
-    expect(seen.every((s) => s.ts.SyntaxKind === typescript.SyntaxKind)).toBe(true);
+    expect(seen.every((s) => (s.ts as typeof typescript).SyntaxKind === typescript.SyntaxKind)).toBe(true);
     expect(seen[0]!.sourceFile.fileName).toBe('/project/src/a.ts');
     expect(seen[0]!.filePath).toBe('src/a.ts');
   });

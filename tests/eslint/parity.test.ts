@@ -31,11 +31,11 @@ function fixtureRoots(): string[] {
 }
 
 /** errlint's config written as ESLint flat config: rules with options, knowledge and file patterns in settings. */
-export function eslintConfigFor(config: UserConfig): Linter.Config[] {
+export function eslintConfigFor(config: UserConfig, ran?: ReadonlySet<string>): Linter.Config[] {
   const rules: Linter.RulesRecord = {};
   for (const rule of fileRules) {
     const setting = config.rules?.[rule.meta.id];
-    if (setting === 'off') continue;
+    if (setting === 'off' || (ran && !ran.has(rule.meta.id))) continue;
     rules[`errlint/${rule.meta.id}`] = typeof setting === 'object' && setting.options ? ['error', setting.options] : 'error';
   }
   return [
@@ -62,7 +62,8 @@ describe('CLI and ESLint agree on every fixture', () => {
 
       const { files } = discoverFiles({ cwd: root, patterns: ['.'], ignores: result.config.config.ignores, ignoreBase: result.config.dir });
       const linter = new Linter({ cwd: root });
-      const config = eslintConfigFor(result.config.config);
+      // the rules the CLI ran (the config's preset and rules), written the ESLint way
+      const config = eslintConfigFor(result.config.config, new Set(result.rules.map((r) => r.id)));
       const viaEslint: Row[] = [];
       for (const abs of files) {
         const rel = toPosix(path.relative(root, abs));
