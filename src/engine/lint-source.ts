@@ -37,6 +37,11 @@ export interface LintSourceInput {
   reportUnusedDirectives?: boolean;
   /** When set, time per rule and per phase is added to it (listeners are wrapped only then). */
   timing?: Timings;
+  /**
+   * Keep findings that depend on another module (`dependsOn`) for the project model to decide; without it they
+   * are dropped, since this host cannot decide them.
+   */
+  keepDeferred?: boolean;
 }
 
 export interface LintSourceResult {
@@ -237,6 +242,7 @@ function toFinding(t: TS, sf: ts.SourceFile, filePath: string, raw: RawReport): 
     factors: factors.sort((a, b) => b.weight - a.weight || a.id.localeCompare(b.id)),
     suggestions,
     context: enclosingContext(t, sf, [start, end]),
+    ...(d.dependsOn ? { dependsOn: d.dependsOn } : {}),
   };
 }
 
@@ -326,6 +332,7 @@ export function lintSource(input: LintSourceInput, t: TS = compiler): LintSource
   const findings: Finding[] = [];
   for (const { finding } of runRules(sf, { filePath, rules, knowledge, file, timing }, t)) {
     if (directives.length > 0 && isSuppressed(directives, finding.ruleId, finding.line)) continue;
+    if (finding.dependsOn && !input.keepDeferred) continue;
     findings.push(finding);
   }
   if (input.reportUnusedDirectives) findings.push(...unusedDirectiveFindings(sf, filePath, directives));
