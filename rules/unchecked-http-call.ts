@@ -1,7 +1,7 @@
 import type * as ts from 'typescript';
 import { calleeMethod, dottedName, enclosingFunction, enclosingNames, isFunctionLike, skipOuter, walk } from '../src/analysis/ast.js';
 import { mayCallOut, outboundCallAt, type ClientKind, type OutboundCall } from '../src/analysis/http.js';
-import { importsOf, propertyNameText, resolveIdentifier, type Binding } from '../src/analysis/scope.js';
+import { importsOf, propertyNameText, resolveIdentifier, type Binding, type ImportMap } from '../src/analysis/scope.js';
 import { defineRule } from '../src/define-rule.js';
 import type { Knowledge } from '../src/knowledge/index.js';
 import type { TS } from '../src/ts.js';
@@ -161,6 +161,25 @@ function timeoutPresence(t: TS, oc: OutboundCall, fileDefaults: boolean): Presen
     if (/\.setTimeout\(|['"]timeout['"]/.test(fn.getText())) return 'present';
   }
   return 'missing';
+}
+
+const SHARED_CLIENT_METHODS: Record<string, number> = { get: 1, delete: 1, head: 1, options: 1, post: 2, put: 2, patch: 2, request: 0 };
+
+/**
+ * `api.get(url)` where `api` is imported from a project module (`import { api } from './http'`): a call on a
+ * shared client instance, unless its own options set a timeout. Whether `api` is a client made without one is
+ * the project model's to decide.
+ */
+function sharedClientCall(t: TS, call: ts.CallExpression, imports: ImportMap): { local: string; module: string; imported: string } | undefined {
+  const callee = skipOuter(t, call.expression);
+  if (!t.isPropertyAccessExpression(callee) || !t.isIdentifier(callee.expression)) return undefined;
+  const index = SHARED_CLIENT_METHODS[callee.name.text];
+  if (index === undefined) return undefined;
+  const binding = imports.get(callee.expression.text);
+  if (!binding || binding.typeOnly || binding.imported === '*') return undefined;
+  const opts = call.arguments[index];
+  if (opts && (!t.isObjectLiteralExpression(skipOuter(t, opts)) || optionsHave(t, opts, ['timeout', 'signal']) !== 'missing')) return undefined;
+  return { local: callee.expression.text, module: binding.module, imported: binding.imported };
 }
 
 interface BodyUse {
@@ -437,11 +456,18 @@ export default defineRule<MessageIds, Options>({
     const { ts: t, sourceFile: sf, knowledge, options } = context;
     if (context.file.isExample) return {};
     const imports = importsOf(t, sf);
-    if (!mayCallOut(sf.text, knowledge, imports)) return {};
+    const checkShared = options.checkTimeout && context.file.role !== 'client';
+    const onSharedClient = (call: ts.CallExpression): void => {
+      const shared = checkShared ? sharedClientCall(t, call, imports) : undefined;
+      // decided once the project is read: only if that module exports a client created without a timeout
+      if (shared) context.report({ node: call, messageId: 'missingTimeout', data: { client: `${shared.local} client` }, dependsOn: { fact: 'client-without-timeout', module: shared.module, imported: shared.imported } });
+    };
+    if (!mayCallOut(sf.text, knowledge, imports)) return checkShared ? { CallExpression: (node) => onSharedClient(node as ts.CallExpression) } : {};
     const defaultsCache = new Map<ts.SourceFile, boolean>();
     return {
       CallExpression(node) {
         const call = node as ts.CallExpression;
+        onSharedClient(call);
         const oc = outboundCallAt(t, call, knowledge, imports);
         if (!oc) return;
         // fetch('/api/orders') only works in a browser: the page's own API, not an outbound dependency

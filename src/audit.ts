@@ -10,6 +10,9 @@ import { compareFindings } from './engine/lint-source.js';
 import { autoThreads, lintInWorkers } from './engine/pool.js';
 import { finishProject, projectRulesOf, readManifest, readPackages, type ProjectFileData } from './engine/project.js';
 import { Timings, type TimingData } from './engine/timing.js';
+import { ModuleResolver } from './model/resolve.js';
+import { ProjectModel, summaryOnDisk, type FileSummary } from './model/summaries.js';
+import { Workspace } from './model/workspace.js';
 import { UsageError } from './errors.js';
 import type { AuditResult, RuleInfo } from './result.js';
 import type { AnyRule, FileError, Finding, Preset } from './types.js';
@@ -121,6 +124,23 @@ export function fileTasks(cwd: string, paths: readonly string[], files: readonly
     const root = roots.find((r) => abs.startsWith(r + path.sep));
     return { abs, rel, factsPath: root ? toPosix(path.relative(root, abs)) : rel };
   });
+}
+
+/**
+ * The project model's resolution step: a finding that depends on another module (`dependsOn`) stands only if
+ * its condition holds, judged from the summaries of the audited files, or of the imported file read on demand.
+ */
+function decideDeferred(findings: Finding[], outcomes: readonly (FileOutcome | undefined)[], tasks: readonly FileTask[], cwd: string): void {
+  if (!findings.some((f) => f.dependsOn)) return;
+  const summaries = new Map<string, FileSummary>();
+  outcomes.forEach((o, i) => {
+    if (o?.summary) summaries.set(tasks[i]!.abs, o.summary);
+  });
+  const audited = new Set(tasks.map((t) => t.abs));
+  const model = new ProjectModel(new ModuleResolver(new Workspace()), (abs) => summaries.get(abs) ?? (audited.has(abs) ? undefined : summaryOnDisk(abs)));
+  const kept = findings.filter((f) => !f.dependsOn || model.holds(path.resolve(cwd, f.file), f.dependsOn));
+  for (const f of kept) delete f.dependsOn;
+  findings.splice(0, findings.length, ...kept);
 }
 
 /** Runs errlint over a tree: discovery, config, every enabled rule, suppressions, risk. */
@@ -261,6 +281,8 @@ export async function audit(options: AuditOptions = {}): Promise<AuditRun> {
     for (const f of outcome.findings) findings.push(f);
     if (outcome.project) projectData.set(tasks[i]!.rel, outcome.project);
   });
+
+  decideDeferred(findings, outcomes, tasks, cwd);
 
   const relFiles = tasks.map((t) => t.rel);
   // package roots let project rules judge each app of a monorepo on its own

@@ -82,6 +82,18 @@ export interface SuggestionDescriptor<MessageIds extends string = string> {
   safe?: boolean;
 }
 
+/**
+ * A fact about another module a finding's verdict depends on: `api.get(url)` lacks a timeout only if the
+ * `api` that `./http` exports is a client created without one. The finding stands only when it holds.
+ */
+export interface ModelCondition {
+  fact: 'client-without-timeout';
+  /** The module specifier as the file wrote it. */
+  module: string;
+  /** The exported name (`default` for a default import). */
+  imported: string;
+}
+
 export interface ReportDescriptor<MessageIds extends string = string> {
   /** The node to underline (from `node.getStart()` to `node.getEnd()`). */
   node?: ts.Node;
@@ -96,6 +108,8 @@ export interface ReportDescriptor<MessageIds extends string = string> {
   anchor?: ts.Node;
   /** Replaces the rule's base risk for this finding (e.g. a development-only leak is low). */
   risk?: RiskLevel;
+  /** The finding stands only if this holds of another module (decided once every file is read). */
+  dependsOn?: ModelCondition;
 }
 
 /** What a file is, decided by the host from its path, config and first lines. */
@@ -165,6 +179,8 @@ export interface Finding {
   suggestions: Suggestion[];
   /** The functions and classes around the finding (`OrderService.cancel`), part of its fingerprint. */
   context?: string;
+  /** Set until the project model decides the finding (see `ReportDescriptor.dependsOn`); never in a report. */
+  dependsOn?: ModelCondition;
 }
 
 /** A file that could not be analysed. */

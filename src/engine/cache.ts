@@ -12,7 +12,7 @@ import { VERSION } from '../version.js';
 import type { FileOutcome, FileTask } from './file-runner.js';
 
 export const DEFAULT_CACHE_FILE = '.errlintcache';
-const FORMAT = 1;
+const FORMAT = 2;
 
 interface CacheFile {
   format: number;

@@ -9,6 +9,8 @@ import type { FileError, Finding } from '../types.js';
 import type { FileClassifier } from './file-facts.js';
 import { lintSource, type ResolvedRule } from './lint-source.js';
 import { createProjectCollector, fileRulesOf, type ProjectFileData } from './project.js';
+import { summarizeFile, type FileSummary } from '../model/summaries.js';
+import { compiler } from '../ts.js';
 import type { Timings } from './timing.js';
 
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -41,6 +43,8 @@ export interface FileOutcome {
   error?: FileError;
   findings: Finding[];
   project?: ProjectFileData;
+  /** What the file exports that other files' findings depend on (omitted when nothing). */
+  summary?: FileSummary;
 }
 
 /** Reads a file for auditing, or says why it cannot be audited. */
@@ -100,9 +104,14 @@ export function createFileRunner({ rules, knowledge, classify }: LintSetup, setu
 
   const lintText = (task: FileTask, text: string): FileOutcome => {
     const file = timing ? timing.measure('classify', () => classify(task.factsPath, text, task.abs)) : classify(task.factsPath, text, task.abs);
-    const result = lintSource({ text, filePath: task.rel, rules: traversalRules, knowledge, file, reportUnusedDirectives: setup.reportUnusedDirectives, timing });
+    const result = lintSource({ text, filePath: task.rel, rules: traversalRules, knowledge, file, reportUnusedDirectives: setup.reportUnusedDirectives, timing, keepDeferred: true });
     const outcome: FileOutcome = { findings: result.findings };
     if (result.error) outcome.error = result.error.kind === 'parse' && FLOW_PRAGMA.test(text.slice(0, 1000)) ? flowSkip(task.rel) : result.error;
+    if (result.sourceFile) {
+      const sf = result.sourceFile;
+      const summary = timing ? timing.measure('summary', () => summarizeFile(compiler, sf)) : summarizeFile(compiler, sf);
+      if (Object.keys(summary.clients).length > 0 || summary.reExports.length > 0) outcome.summary = summary;
+    }
     const project = collector?.take(task.rel, result.directives);
     if (project) outcome.project = project;
     return outcome;

@@ -37,6 +37,11 @@ export interface LintSourceInput {
   reportUnusedDirectives?: boolean;
   /** When set, time per rule and per phase is added to it (listeners are wrapped only then). */
   timing?: Timings;
+  /**
+   * Keep findings that depend on another module (`dependsOn`) for the project model to decide; without it they
+   * are dropped, since this host cannot decide them.
+   */
+  keepDeferred?: boolean;
 }
 
 export interface LintSourceResult {
@@ -244,7 +249,8 @@ function fileFinding(t: TS, sf: ts.SourceFile, filePath: string, raw: RawReport)
   const e = sf.getLineAndCharacterOfPosition(end);
   const anchor = d.anchor ?? d.node;
   const place: FindingPlace = { file: filePath, line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1, range: [start, end], context: enclosingContext(t, sf, [start, end]) };
-  return toFinding(resolved, d, place, anchor ? contextFactors(t, anchor, filePath) : []);
+  const finding = toFinding(resolved, d, place, anchor ? contextFactors(t, anchor, filePath) : []);
+  return d.dependsOn ? { ...finding, dependsOn: d.dependsOn } : finding;
 }
 
 export function compareFindings(a: Finding, b: Finding): number {
@@ -333,6 +339,7 @@ export function lintSource(input: LintSourceInput, t: TS = compiler): LintSource
   const findings: Finding[] = [];
   for (const { finding } of runRules(sf, { filePath, rules, knowledge, file, timing }, t)) {
     if (directives.length > 0 && isSuppressed(directives, finding.ruleId, finding.line)) continue;
+    if (finding.dependsOn && !input.keepDeferred) continue;
     findings.push(finding);
   }
   if (input.reportUnusedDirectives) findings.push(...unusedDirectiveFindings(sf, filePath, directives));

@@ -16,6 +16,9 @@ import { ensureParents, firstParseError, parseSource, runRules, type ResolvedRul
 import { findDirectives, isSuppressed } from '../engine/suppressions.js';
 import type { Knowledge, KnowledgeConfig } from '../knowledge/index.js';
 import { createAnalysisSetup, type AnalysisSetup } from '../lint-setup.js';
+import { ModuleResolver } from '../model/resolve.js';
+import { ProjectModel, summaryOnDisk } from '../model/summaries.js';
+import { Workspace } from '../model/workspace.js';
 import { compiler, type TS } from '../ts.js';
 import { hostAst } from './host-ast.js';
 import type { AnyRule, FileFacts, TextEdit } from '../types.js';
@@ -97,6 +100,17 @@ function fileRun(context: Readonly<TSESLint.RuleContext<string, Options>>): File
   return run;
 }
 
+let model: ProjectModel | undefined;
+
+/**
+ * The project model of this process, built lazily: the files a linted file imports are read on demand and
+ * their summaries cached until their modification time changes, so an editor sees an edited client at once.
+ */
+function projectModel(): ProjectModel {
+  model ??= new ProjectModel(new ModuleResolver(new Workspace()), summaryOnDisk);
+  return model;
+}
+
 /** Every rule registered so far for this file, in one traversal. */
 function flush(run: FileRun): void {
   const rules = [...run.pending.values()];
@@ -108,6 +122,7 @@ function flush(run: FileRun): void {
     const directives = findDirectives(run.ts, run.sourceFile).filter((d) => d.source === 'errlint');
     for (const report of runRules(run.sourceFile, { filePath: run.filePath, rules, knowledge: run.knowledge, file: run.file }, run.ts)) {
       if (directives.length > 0 && isSuppressed(directives, report.finding.ruleId, report.finding.line)) continue;
+      if (report.finding.dependsOn && !(path.isAbsolute(run.filename) && projectModel().holds(run.filename, report.finding.dependsOn))) continue;
       byRule.get(report.finding.ruleId)?.push(report);
     }
   }

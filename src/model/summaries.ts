@@ -1,0 +1,164 @@
+/**
+ * What a file exports that other files' verdicts depend on, as plain data (the cache and worker threads carry
+ * it), read from the parsed file's top-level statements after the rules' traversal: no second parse and no
+ * second walk of function bodies. Today: shared HTTP client instances and whether their configuration sets a
+ * timeout, and the file's re-exports, so a verdict can follow `export { api } from './http'`.
+ *
+ * Rules record findings that depend on another module (`dependsOn`); once every file is read, `ProjectModel`
+ * keeps those whose condition holds (the CLI) — or the ESLint host reads the imported file on demand.
+ */
+import fs from 'node:fs';
+import type * as ts from 'typescript';
+import { dottedName, skipOuter } from '../analysis/ast.js';
+import { fileImports, propertyNameText } from '../analysis/scope.js';
+import { readSource } from '../engine/file-runner.js';
+import { parseSource } from '../engine/lint-source.js';
+import { compiler, type TS } from '../ts.js';
+import type { ModelCondition } from '../types.js';
+import type { ModuleResolver } from './resolve.js';
+
+/** An HTTP client instance a module exports: `export const api = axios.create({ baseURL })`. */
+export interface ClientSummary {
+  client: 'axios' | 'got' | 'ofetch';
+  /** Its configuration (or `api.defaults.timeout = …` in the same file) sets a timeout. */
+  timeout: 'present' | 'missing' | 'unknown';
+}
+
+export interface FileSummary {
+  /** Exported name (`default` for the default export) → the client instance it is. */
+  clients: Record<string, ClientSummary>;
+  /** `export { a as b } from 'm'` (`imported` `*` for `export *`). */
+  reExports: { module: string; imported: string; exported: string }[];
+}
+
+const FACTORIES: Record<string, { module: string; client: ClientSummary['client'] }> = {
+  'axios.create': { module: 'axios', client: 'axios' },
+  'got.extend': { module: 'got', client: 'got' },
+  'ofetch.create': { module: 'ofetch', client: 'ofetch' },
+  '$fetch.create': { module: 'ofetch', client: 'ofetch' },
+};
+
+function configTimeout(t: TS, config: ts.Expression | undefined): ClientSummary['timeout'] {
+  if (!config) return 'missing';
+  const c = skipOuter(t, config);
+  if (!t.isObjectLiteralExpression(c)) return 'unknown';
+  for (const p of c.properties) {
+    if (t.isSpreadAssignment(p)) return 'unknown';
+    const name = propertyNameText(t, p.name);
+    if (name === 'timeout' || name === 'signal') return 'present';
+  }
+  return 'missing';
+}
+
+/** `axios.create(cfg)` with `axios` imported from its package: the client and its timeout. */
+function clientOf(t: TS, sf: ts.SourceFile, init: ts.Expression): ClientSummary | undefined {
+  const e = skipOuter(t, init);
+  if (!t.isCallExpression(e)) return undefined;
+  const name = dottedName(t, e.expression);
+  const factory = name ? FACTORIES[name] : undefined;
+  if (!factory) return undefined;
+  const root = name!.split('.')[0]!;
+  const binding = fileImports(t, sf).bindings.get(root);
+  if (!binding || binding.module !== factory.module) return undefined;
+  return { client: factory.client, timeout: configTimeout(t, e.arguments[0]) };
+}
+
+const isExported = (t: TS, node: ts.Node): boolean => t.canHaveModifiers(node) && (t.getModifiers(node) ?? []).some((m) => m.kind === t.SyntaxKind.ExportKeyword);
+
+/** The file's summary, from its top-level statements. */
+export function summarizeFile(t: TS, sf: ts.SourceFile): FileSummary {
+  const locals = new Map<string, ClientSummary>();
+  const clients: Record<string, ClientSummary> = {};
+  const exportedAs: [string, string][] = [];
+  const defaultsTimeout = new Set<string>();
+  for (const st of sf.statements) {
+    if (t.isVariableStatement(st)) {
+      for (const d of st.declarationList.declarations) {
+        if (!t.isIdentifier(d.name) || !d.initializer) continue;
+        const c = clientOf(t, sf, d.initializer);
+        if (!c) continue;
+        locals.set(d.name.text, c);
+        if (isExported(t, st)) exportedAs.push([d.name.text, d.name.text]);
+      }
+    } else if (t.isExportAssignment(st) && !st.isExportEquals) {
+      const e = skipOuter(t, st.expression);
+      if (t.isIdentifier(e)) exportedAs.push([e.text, 'default']);
+      else {
+        const c = clientOf(t, sf, e);
+        if (c) clients.default = c;
+      }
+    } else if (t.isExportDeclaration(st) && !st.moduleSpecifier && st.exportClause && t.isNamedExports(st.exportClause)) {
+      for (const el of st.exportClause.elements) exportedAs.push([(el.propertyName ?? el.name).text, el.name.text]);
+    } else if (t.isExpressionStatement(st) && t.isBinaryExpression(st.expression) && st.expression.operatorToken.kind === t.SyntaxKind.EqualsToken) {
+      // api.defaults.timeout = 5000
+      const target = dottedName(t, st.expression.left);
+      const m = target && /^(\w+)\.defaults\.timeout$/.exec(target);
+      if (m) defaultsTimeout.add(m[1]!);
+    }
+  }
+  for (const [local, exported] of exportedAs) {
+    const c = locals.get(local);
+    if (c) clients[exported] = defaultsTimeout.has(local) ? { ...c, timeout: 'present' } : c;
+  }
+  const reExports = fileImports(t, sf).reExports.filter((r) => !r.typeOnly).map((r) => ({ module: r.module, imported: r.imported, exported: r.exported }));
+  return { clients, reExports };
+}
+
+/** Whether a condition a finding depends on holds, over the summaries of the whole project. */
+export class ProjectModel {
+  constructor(
+    private readonly resolver: ModuleResolver,
+    /** Summary of an absolute file path, or undefined when the file was not read. */
+    private readonly summaryOf: (abs: string) => FileSummary | undefined,
+  ) {}
+
+  /** The client instance `imported` names in the module `specifier` resolves to from `fromFile`, following re-exports. */
+  clientExport(fromFile: string, specifier: string, imported: string, depth = 0): ClientSummary | undefined {
+    if (depth > 4) return undefined;
+    const target = this.resolver.resolve(fromFile, specifier);
+    if (!target) return undefined;
+    const summary = this.summaryOf(target);
+    if (!summary) return undefined;
+    const own = summary.clients[imported];
+    if (own) return own;
+    for (const r of summary.reExports) {
+      if (r.exported === imported) return this.clientExport(target, r.module, r.imported === '*' ? imported : r.imported, depth + 1);
+      if (r.exported === '*' && imported !== 'default') {
+        const found = this.clientExport(target, r.module, imported, depth + 1);
+        if (found) return found;
+      }
+    }
+    return undefined;
+  }
+
+  /** True when the finding that depends on `condition` (made in `fromFile`, absolute) stands. */
+  holds(fromFile: string, condition: ModelCondition): boolean {
+    switch (condition.fact) {
+      case 'client-without-timeout':
+        return this.clientExport(fromFile, condition.module, condition.imported)?.timeout === 'missing';
+      default:
+        return false;
+    }
+  }
+}
+
+const onDisk = new Map<string, { mtimeMs: number; size: number; summary: FileSummary | undefined }>();
+
+/**
+ * The summary of a file that was not audited in this run (an import of `errlint audit src/a.ts`, a file the
+ * editor has not opened): read and parsed once, cached until its modification time or size changes.
+ */
+export function summaryOnDisk(abs: string): FileSummary | undefined {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(abs);
+  } catch {
+    return undefined; // gone: nothing it exports
+  }
+  const hit = onDisk.get(abs);
+  if (hit && hit.mtimeMs === stat.mtimeMs && hit.size === stat.size) return hit.summary;
+  const read = readSource(abs, abs);
+  const summary = 'text' in read ? summarizeFile(compiler, parseSource(read.text, abs)) : undefined;
+  onDisk.set(abs, { mtimeMs: stat.mtimeMs, size: stat.size, summary });
+  return summary;
+}
