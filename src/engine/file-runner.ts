@@ -26,6 +26,8 @@ export interface RunnerOptions {
   skipProjectRules?: boolean;
   /** The working directory, that package paths in role reasons are relative to. Default `process.cwd()`. */
   cwd?: string;
+  /** Analysis time allowed per file, in ms. */
+  budgetMs?: number;
 }
 
 export interface FileTask {
@@ -48,10 +50,12 @@ export function readSource(abs: string, rel: string): { text: string } | { error
   let buffer: Buffer;
   try {
     const stat = fs.statSync(abs);
+    // a FIFO would block the read and a device (/dev/zero) never end: only regular files are read
+    if (!stat.isFile()) return { error: { file: rel, kind: 'skipped', message: 'Skipped: not a regular file.' } };
     if (stat.size > MAX_FILE_BYTES) {
       return { error: { file: rel, kind: 'skipped', message: `Skipped: larger than 5 MB (${(stat.size / 1024 / 1024).toFixed(1)} MB).` } };
     }
-    buffer = fs.readFileSync(abs);
+    buffer = readAtMost(abs, MAX_FILE_BYTES);
   } catch (error) {
     return { error: { file: rel, kind: 'read', message: `Cannot read file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.` } };
   }
@@ -59,6 +63,26 @@ export function readSource(abs: string, rel: string): { text: string } | { error
   const text = buffer.toString('utf8');
   if (looksMinified(text)) return { error: { file: rel, kind: 'skipped', message: 'Skipped: minified bundle.' } };
   return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+}
+
+/** A file's bytes, refusing to read past `limit` (a file that grows while it is read is still bounded). */
+function readAtMost(abs: string, limit: number): Buffer {
+  const fd = fs.openSync(abs, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(64 * 1024);
+      const n = fs.readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      total += n;
+      if (total > limit) throw Object.assign(new Error('grew past 5 MB while being read'), { code: 'EFBIG' });
+      chunks.push(chunk.subarray(0, n));
+    }
+    return Buffer.concat(chunks, total);
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 function looksMinified(text: string): boolean {
@@ -100,7 +124,7 @@ export function createFileRunner({ rules, knowledge, classify }: LintSetup, setu
 
   const lintText = (task: FileTask, text: string): FileOutcome => {
     const file = timing ? timing.measure('classify', () => classify(task.factsPath, text, task.abs)) : classify(task.factsPath, text, task.abs);
-    const result = lintSource({ text, filePath: task.rel, rules: traversalRules, knowledge, file, reportUnusedDirectives: setup.reportUnusedDirectives, timing });
+    const result = lintSource({ text, filePath: task.rel, rules: traversalRules, knowledge, file, reportUnusedDirectives: setup.reportUnusedDirectives, timing, budgetMs: setup.budgetMs });
     const outcome: FileOutcome = { findings: result.findings };
     if (result.error) outcome.error = result.error.kind === 'parse' && FLOW_PRAGMA.test(text.slice(0, 1000)) ? flowSkip(task.rel) : result.error;
     const project = collector?.take(task.rel, result.directives);

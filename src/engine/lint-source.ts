@@ -37,6 +37,8 @@ export interface LintSourceInput {
   reportUnusedDirectives?: boolean;
   /** When set, time per rule and per phase is added to it (listeners are wrapped only then). */
   timing?: Timings;
+  /** Analysis time allowed for the file, in ms (default `DEFAULT_FILE_BUDGET_MS`). */
+  budgetMs?: number;
 }
 
 export interface LintSourceResult {
@@ -171,25 +173,70 @@ function releaseDispatch(dispatch: Dispatch, size: number): void {
   tablePool.push({ size, enter: dispatch.enter, exit: dispatch.exit });
 }
 
-/** One depth-first traversal of the file, calling every rule's listeners. */
-function traverse(t: TS, sf: ts.SourceFile, dispatch: Dispatch): void {
+/** A file errlint cannot analyse: too deep for the parser, over its time budget, or a rule that failed on it. */
+export class FileAnalysisError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'FileAnalysisError';
+  }
+}
+
+/** Default per-file analysis budget (`AuditOptions.fileBudgetMs`): a file still being analysed after it is reported and skipped. */
+export const DEFAULT_FILE_BUDGET_MS = 60_000;
+// nodes visited between two looks at the clock
+const BUDGET_STRIDE = 2048;
+
+/**
+ * One depth-first traversal of the file, calling every rule's listeners. An explicit stack (entries marked
+ * when they stand for a node's exit), so nesting depth costs heap, not call stack.
+ */
+function traverse(t: TS, sf: ts.SourceFile, dispatch: Dispatch, deadline: number): void {
   const { enter, exit } = dispatch;
   try {
     if (dispatch.used.length > 0) {
       const forEachChild = t.forEachChild;
-      const visit = (node: ts.Node): void => {
+      const nodes: ts.Node[] = [sf];
+      const leaving: boolean[] = [false];
+      const children: ts.Node[] = [];
+      const collect = (child: ts.Node): void => {
+        children.push(child);
+      };
+      let visited = 0;
+      while (nodes.length > 0) {
+        const node = nodes.pop()!;
+        if (leaving.pop()) {
+          const off = exit[node.kind];
+          if (off !== undefined) for (let i = 0; i < off.length; i++) off[i]!(node);
+          continue;
+        }
         const on = enter[node.kind];
         if (on !== undefined) for (let i = 0; i < on.length; i++) on[i]!(node);
-        forEachChild(node, visit);
-        const off = exit[node.kind];
-        if (off !== undefined) for (let i = 0; i < off.length; i++) off[i]!(node);
-      };
-      visit(sf);
+        nodes.push(node);
+        leaving.push(true);
+        children.length = 0;
+        forEachChild(node, collect);
+        for (let i = children.length - 1; i >= 0; i--) {
+          nodes.push(children[i]!);
+          leaving.push(false);
+        }
+        if (++visited % BUDGET_STRIDE === 0) checkBudget(deadline);
+      }
     }
   } finally {
     releaseDispatch(dispatch, enter.length);
   }
   for (const fn of dispatch.fileExit) fn();
+}
+
+function checkBudget(deadline: number): void {
+  if (performance.now() > deadline) throw new FileAnalysisError('Not analysed: over the per-file time budget.');
+}
+
+/** Why a file could not be analysed, in words for the report. */
+function analysisFailure(error: unknown): string {
+  if (error instanceof FileAnalysisError) return error.message;
+  if (error instanceof RangeError && /call stack/i.test(error.message)) return 'Not analysed: nested too deeply to analyse.';
+  return `Not analysed: errlint failed on this file (${error instanceof Error ? error.message : String(error)}); please report it.`;
 }
 
 /** What a rule reported, before suppressions: the finding and the descriptor it came from (message data). */
@@ -236,7 +283,7 @@ function toFinding(t: TS, sf: ts.SourceFile, filePath: string, raw: RawReport): 
     score,
     factors: factors.sort((a, b) => b.weight - a.weight || a.id.localeCompare(b.id)),
     suggestions,
-    context: enclosingContext(t, sf, [start, end]),
+    context: enclosingContext(t, sf, [start, end], d.range ? undefined : d.node),
   };
 }
 
@@ -279,10 +326,11 @@ export function appliesTo(rule: AnyRule, file: FileFacts): boolean {
  */
 export function runRules(
   sf: ts.SourceFile,
-  input: Pick<LintSourceInput, 'filePath' | 'rules' | 'knowledge' | 'file' | 'timing'>,
+  input: Pick<LintSourceInput, 'filePath' | 'rules' | 'knowledge' | 'file' | 'timing' | 'budgetMs'>,
   t: TS = compiler,
 ): RuleReport[] {
   const { filePath, rules, knowledge, file, timing } = input;
+  const deadline = performance.now() + (input.budgetMs ?? DEFAULT_FILE_BUDGET_MS);
   const reports: RawReport[] = [];
   const listeners = rules.filter((r) => appliesTo(r.rule, file)).map((resolved) => {
     const context: RuleContext = {
@@ -304,11 +352,18 @@ export function runRules(
     return wrapped;
   });
   if (!timing) {
-    traverse(t, sf, buildDispatch(t, listeners));
-    return reports.map((raw) => ({ finding: toFinding(t, sf, filePath, raw), descriptor: raw.descriptor }));
+    traverse(t, sf, buildDispatch(t, listeners), deadline);
+    return toReports(t, sf, filePath, reports, deadline);
   }
-  timing.measureEngine('traverse', () => traverse(t, sf, buildDispatch(t, listeners)));
-  return timing.measure('findings', () => reports.map((raw) => ({ finding: toFinding(t, sf, filePath, raw), descriptor: raw.descriptor })));
+  timing.measureEngine('traverse', () => traverse(t, sf, buildDispatch(t, listeners), deadline));
+  return timing.measure('findings', () => toReports(t, sf, filePath, reports, deadline));
+}
+
+function toReports(t: TS, sf: ts.SourceFile, filePath: string, reports: readonly RawReport[], deadline: number): RuleReport[] {
+  return reports.map((raw, i) => {
+    if (i % 256 === 255) checkBudget(deadline);
+    return { finding: toFinding(t, sf, filePath, raw), descriptor: raw.descriptor };
+  });
 }
 
 /**
@@ -316,7 +371,16 @@ export function runRules(
  * risk scoring. Never throws for bad input: a syntax error comes back as `error`.
  */
 export function lintSource(input: LintSourceInput, t: TS = compiler): LintSourceResult {
-  const { text, filePath, rules, knowledge, file, timing } = input;
+  try {
+    return lintParsed(input, t);
+  } catch (error) {
+    // the per-file failure boundary: one file errlint cannot analyse is reported, and the run goes on
+    return { findings: [], error: { file: input.filePath, kind: 'analysis', message: analysisFailure(error) } };
+  }
+}
+
+function lintParsed(input: LintSourceInput, t: TS): LintSourceResult {
+  const { text, filePath, rules, knowledge, file, timing, budgetMs } = input;
   const sf = timing ? timing.measure('parse', () => parseSource(text, filePath, t)) : parseSource(text, filePath, t);
   const parseError = firstParseError(sf, t);
   if (parseError) {
@@ -324,7 +388,7 @@ export function lintSource(input: LintSourceInput, t: TS = compiler): LintSource
   }
   const directives = timing ? timing.measure('directives', () => findDirectives(t, sf)) : findDirectives(t, sf);
   const findings: Finding[] = [];
-  for (const { finding } of runRules(sf, { filePath, rules, knowledge, file, timing }, t)) {
+  for (const { finding } of runRules(sf, { filePath, rules, knowledge, file, timing, budgetMs }, t)) {
     if (directives.length > 0 && isSuppressed(directives, finding.ruleId, finding.line)) continue;
     findings.push(finding);
   }
