@@ -1,5 +1,5 @@
 import type * as ts from 'typescript';
-import { functionName, isFunctionLike, skipOuter, walk, type FunctionLike } from '../src/analysis/ast.js';
+import { functionName, skipOuter, walk, type FunctionLike } from '../src/analysis/ast.js';
 import { importsOf, resolveName } from '../src/analysis/scope.js';
 import { defineRule } from '../src/define-rule.js';
 import type { SuggestionDescriptor, TextEdit, TS } from '../src/types.js';

@@ -378,7 +378,6 @@ function relativeImport(fromFile: string, target: string): string {
  */
 export function findLoggerInScope(t: TS, node: ts.Node, knowledge: Knowledge, imports: ImportMap, filePath: string): LoggerInScope | undefined {
   const sf = node.getSourceFile();
-  const configured = knowledge.loggers.logger;
   // a class member: private readonly logger = new Logger(X.name) / constructor(private logger: PinoLogger)
   for (let n: ts.Node | undefined = node.parent; n; n = n.parent) {
     if (!t.isClassDeclaration(n) && !t.isClassExpression(n)) continue;

@@ -18,7 +18,7 @@ const parsed: [NestingKind, number][] = [
 describe('deeply nested files', () => {
   it.each(parsed)('analyses %s nested %i deep, like any other file', async (kind, n) => {
     const cwd = tempProject({ 'src/deep.ts': nested(kind, n), 'src/other.ts': OTHER });
-    const run = await audit({ cwd, paths: ['src'] });
+    const run = await audit({ cwd, paths: ['src'], config: { preset: 'strict' } });
     expect(run.errors).toEqual([]);
     expect(run.findings.some((f) => f.file === 'src/other.ts' && f.ruleId === 'swallowed-catch')).toBe(true);
   });
@@ -26,14 +26,14 @@ describe('deeply nested files', () => {
   // the TypeScript parser itself overflows on these: the file is reported and the run goes on
   it.each([['paren', 2000], ['array', 2000], ['call', 2000]] as [NestingKind, number][])('reports %s nested %i deep as not analysed and audits the rest', async (kind, n) => {
     const cwd = tempProject({ 'src/deep.ts': nested(kind, n), 'src/other.ts': OTHER });
-    const run = await audit({ cwd, paths: ['src'] });
+    const run = await audit({ cwd, paths: ['src'], config: { preset: 'strict' } });
     expect(run.errors).toEqual([{ file: 'src/deep.ts', kind: 'analysis', message: 'Not analysed: nested too deeply to analyse.' }]);
     expect(run.findings.filter((f) => f.file === 'src/other.ts').map((f) => f.ruleId)).toContain('swallowed-catch');
   });
 
   it('reports a file over its time budget as not analysed', async () => {
     const cwd = tempProject({ 'src/deep.ts': nested('if', 800), 'src/other.ts': OTHER });
-    const run = await audit({ cwd, paths: ['src'], fileBudgetMs: 0 });
+    const run = await audit({ cwd, paths: ['src'], fileBudgetMs: 0, config: { preset: 'strict' } });
     expect(run.errors.map((e) => [e.file, e.kind, e.message])).toContainEqual(['src/deep.ts', 'analysis', 'Not analysed: over the per-file time budget.']);
   });
 });

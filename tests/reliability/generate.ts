@@ -9,7 +9,7 @@ export function nested(kind: NestingKind, n: number): string {
     case 'try':
       return `export function f() {\n${'try {\n'.repeat(n)}g();\n${'} catch (e) { console.log(e); }\n'.repeat(n)}}\n`;
     case 'function':
-      return `export const f = function () {\n${'return function () {\n'.repeat(n)}return 1;\n${'};\n'.repeat(n)}};\n`;
+      return `export ${Array.from({ length: n }, (_, i) => `function f${i}() {\n`).join('')}return 1;\n${'}\n'.repeat(n)}`;
     case 'then':
       return `export const p = fetch('x')${'\n  .then((r) => r)\n  .catch((e) => { console.log(e); })'.repeat(n)};\n`;
     case 'plus':

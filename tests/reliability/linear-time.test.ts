@@ -35,7 +35,7 @@ function counted(): { t: TS; calls: () => number } {
   return { t, calls: () => calls };
 }
 
-const rules = resolveRules({}, allRules).filter((r) => (r.rule.meta.scope ?? 'file') === 'file');
+const rules = resolveRules({ preset: 'strict' }, allRules).filter((r) => (r.rule.meta.scope ?? 'file') === 'file');
 const knowledge = resolveKnowledge(undefined);
 const classify = createFileClassifier(mergePatterns(undefined));
 
