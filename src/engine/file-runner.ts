@@ -16,6 +16,8 @@ export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 /** What the runner lints with: the run's rules, knowledge and file classifier (see src/lint-setup.ts). */
 export interface LintSetup {
   rules: ResolvedRule[];
+  /** `rules` holds every registered rule (no `--rule`, preset or config left one out). */
+  everyRuleRan?: boolean;
   knowledge: Knowledge;
   classify: FileClassifier;
 }
@@ -117,14 +119,14 @@ export interface FileRunner {
   run(task: FileTask): FileOutcome & { text?: string };
 }
 
-export function createFileRunner({ rules, knowledge, classify }: LintSetup, setup: RunnerOptions, timing?: Timings): FileRunner {
+export function createFileRunner({ rules, knowledge, classify, everyRuleRan }: LintSetup, setup: RunnerOptions, timing?: Timings): FileRunner {
   const fileRules = fileRulesOf(rules);
   const collector = setup.skipProjectRules ? undefined : createProjectCollector(rules);
   const traversalRules = collector?.fileRules.length ? [...fileRules, ...collector.fileRules] : fileRules;
 
   const lintText = (task: FileTask, text: string): FileOutcome => {
     const file = timing ? timing.measure('classify', () => classify(task.factsPath, text, task.abs)) : classify(task.factsPath, text, task.abs);
-    const result = lintSource({ text, filePath: task.rel, rules: traversalRules, knowledge, file, reportUnusedDirectives: setup.reportUnusedDirectives, timing, budgetMs: setup.budgetMs });
+    const result = lintSource({ text, filePath: task.rel, rules: traversalRules, knowledge, file, reportUnusedDirectives: setup.reportUnusedDirectives, everyRuleRan: everyRuleRan === true && !setup.skipProjectRules, timing, budgetMs: setup.budgetMs });
     const outcome: FileOutcome = { findings: result.findings };
     if (result.error) outcome.error = result.error.kind === 'parse' && FLOW_PRAGMA.test(text.slice(0, 1000)) ? flowSkip(task.rel) : result.error;
     const project = collector?.take(task.rel, result.directives);

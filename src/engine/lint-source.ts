@@ -13,6 +13,7 @@ import type {
   RiskLevel,
   RuleContext,
   Suggestion,
+  TextEdit,
 } from '../types.js';
 import { enclosingContext } from '../analysis/ast.js';
 import { DEFAULT_RULE_ROLES } from '../model/roles.js';
@@ -35,6 +36,8 @@ export interface LintSourceInput {
   knowledge: Knowledge;
   file: FileFacts;
   reportUnusedDirectives?: boolean;
+  /** Every registered rule is among `rules`: only then can a directive that names no rule be called unused. */
+  everyRuleRan?: boolean;
   /** When set, time per rule and per phase is added to it (listeners are wrapped only then). */
   timing?: Timings;
   /** Analysis time allowed for the file, in ms (default `DEFAULT_FILE_BUDGET_MS`). */
@@ -291,9 +294,29 @@ export function compareFindings(a: Finding, b: Finding): number {
   return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message);
 }
 
-function unusedDirectiveFindings(sf: ts.SourceFile, filePath: string, directives: Directive[]): Finding[] {
+/**
+ * Whether a directive can be called unused: every rule it names ran (a directive for a rule that did not run,
+ * through `--rule`, the preset or the fix pass's file rules, may well be in use), and for a directive naming no
+ * rule, every rule ran.
+ */
+function judgeable(d: Directive, ran: ReadonlySet<string>, everyRuleRan: boolean): boolean {
+  return d.ruleIds.length === 0 ? everyRuleRan : d.ruleIds.every((id) => ran.has(id));
+}
+
+/**
+ * The edit that removes a directive: the whole comment when it holds only the directive; in a block comment
+ * that runs on past the directive's line (`/* errlint-disable x` over commented-out code), only the directive's
+ * words, so the comment keeps its opening and its code stays commented out.
+ */
+function removal(sf: ts.SourceFile, d: Directive): TextEdit {
+  const text = sf.text.slice(d.range[0], d.range[1]);
+  if (text.startsWith('/*') && !text.endsWith('*/')) return { range: [d.range[0] + 2, d.range[1]], text: '' };
+  return { range: d.range, text: '' };
+}
+
+function unusedDirectiveFindings(sf: ts.SourceFile, filePath: string, directives: Directive[], ran: ReadonlySet<string>, everyRuleRan: boolean): Finding[] {
   return directives
-    .filter((d) => !d.used && d.kind !== 'enable' && d.source === 'errlint')
+    .filter((d) => !d.used && d.kind !== 'enable' && d.source === 'errlint' && judgeable(d, ran, everyRuleRan))
     .map((d) => {
       const e = sf.getLineAndCharacterOfPosition(d.range[1]);
       const what = d.ruleIds.length ? ` for ${d.ruleIds.join(', ')}` : '';
@@ -310,7 +333,7 @@ function unusedDirectiveFindings(sf: ts.SourceFile, filePath: string, directives
         risk: 'low',
         score: 0,
         factors: [],
-        suggestions: [{ messageId: 'remove', description: 'Remove the directive.', edits: [{ range: d.range, text: '' }], safe: true }],
+        suggestions: [{ messageId: 'remove', description: 'Remove the directive.', edits: [removal(sf, d)], safe: true }],
       } satisfies Finding;
     });
 }
@@ -392,7 +415,10 @@ function lintParsed(input: LintSourceInput, t: TS): LintSourceResult {
     if (directives.length > 0 && isSuppressed(directives, finding.ruleId, finding.line)) continue;
     findings.push(finding);
   }
-  if (input.reportUnusedDirectives) findings.push(...unusedDirectiveFindings(sf, filePath, directives));
+  if (input.reportUnusedDirectives) {
+    const ran = new Set(rules.map((r) => r.rule.meta.id));
+    findings.push(...unusedDirectiveFindings(sf, filePath, directives, ran, input.everyRuleRan === true));
+  }
   findings.sort(compareFindings);
   return { findings, sourceFile: sf, directives };
 }
