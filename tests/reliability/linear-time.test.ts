@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { allRules } from '../../rules/index.js';
 import { resolveRules } from '../../src/config/load-config.js';
-import { createFileClassifier, mergePatterns } from '../../src/engine/file-facts.js';
+import { createFileClassifier } from '../../src/engine/file-facts.js';
 import { lintSource } from '../../src/engine/lint-source.js';
 import { resolveKnowledge } from '../../src/knowledge/index.js';
 import { textReporter } from '../../src/reporters/text.js';
@@ -37,7 +37,7 @@ function counted(): { t: TS; calls: () => number } {
 
 const rules = resolveRules({ preset: 'strict' }, allRules).filter((r) => (r.rule.meta.scope ?? 'file') === 'file');
 const knowledge = resolveKnowledge(undefined);
-const classify = createFileClassifier(mergePatterns(undefined));
+const classify = createFileClassifier();
 
 function work(text: string): { calls: number; findings: number } {
   const { t, calls } = counted();
