@@ -1,5 +1,5 @@
 import type * as ts from 'typescript';
-import { functionName, isFunctionLike, skipOuter, type FunctionLike } from '../src/analysis/ast.js';
+import { functionName, skipOuter, walk, type FunctionLike } from '../src/analysis/ast.js';
 import { importsOf, resolveName } from '../src/analysis/scope.js';
 import { defineRule } from '../src/define-rule.js';
 import type { SuggestionDescriptor, TextEdit, TS } from '../src/types.js';
@@ -158,16 +158,15 @@ function isDeclaredType(t: TS, sf: ts.SourceFile, name: string): boolean {
 /** Every value the function can return, `a ? b : c` and `a ?? b` split into their branches. */
 function returnValues(t: TS, fn: FunctionLike): ReturnValue[] {
   const out: ReturnValue[] = [];
-  const visit = (n: ts.Node): void => {
-    if (isFunctionLike(t, n) || t.isClassLike(n)) return;
-    if (t.isReturnStatement(n)) {
+  if (fn.body) {
+    walk(t, fn.body, (n) => {
+      if (t.isClassLike(n)) return 'skip';
+      if (!t.isReturnStatement(n)) return undefined;
       if (!n.expression) out.push({ kind: 'void', node: n, statement: n });
       else for (const [kind, node] of branches(t, n.expression, fn)) out.push({ kind, node, statement: n });
-      return;
-    }
-    t.forEachChild(n, visit);
-  };
-  if (fn.body) t.forEachChild(fn.body, visit);
+      return 'skip';
+    });
+  }
   return out;
 }
 

@@ -77,12 +77,16 @@ function fileSetsDefaultTimeout(t: TS, sf: ts.SourceFile, cache: Map<ts.SourceFi
   const hit = cache.get(sf);
   if (hit !== undefined) return hit;
   let found = false;
-  const visit = (n: ts.Node): void => {
-    if (found) return;
-    if (t.isBinaryExpression(n) && n.operatorToken.kind === t.SyntaxKind.EqualsToken && /(^|\.)defaults(\.common)?\.timeout$/.test(dottedName(t, n.left) ?? '')) found = true;
-    else t.forEachChild(n, visit);
-  };
-  visit(sf);
+  walk(
+    t,
+    sf,
+    (n) => {
+      if (found) return 'skip';
+      if (t.isBinaryExpression(n) && n.operatorToken.kind === t.SyntaxKind.EqualsToken && /(^|\.)defaults(\.common)?\.timeout$/.test(dottedName(t, n.left) ?? '')) found = true;
+      return found ? 'skip' : undefined;
+    },
+    true,
+  );
   cache.set(sf, found);
   return found;
 }

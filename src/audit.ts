@@ -57,6 +57,8 @@ export interface AuditOptions {
   cache?: boolean | string;
   /** Audit only this slice of the discovered files; project rules are left out (they need the whole tree). */
   shard?: Shard;
+  /** Analysis time allowed per file in ms; a file over it is reported in `errors` and skipped. Default 60 s. */
+  fileBudgetMs?: number;
 }
 
 export interface AuditRun extends AuditResult {
@@ -169,7 +171,7 @@ export async function audit(options: AuditOptions = {}): Promise<AuditRun> {
   const files = options.shard ? shardFiles(discovered.files, options.shard) : discovered.files;
   timing?.phase('discovery', performance.now() - discoveryStart);
 
-  const setup: RunSetup = { cwd, config, only: options.only, reportUnusedDirectives: options.reportUnusedDirectives, skipProjectRules: options.shard !== undefined };
+  const setup: RunSetup = { cwd, config, only: options.only, reportUnusedDirectives: options.reportUnusedDirectives, skipProjectRules: options.shard !== undefined, budgetMs: options.fileBudgetMs };
   const projectRules = setup.skipProjectRules ? [] : projectRulesOf(rules);
   if (options.shard && projectRulesOf(rules).length) {
     notices.push(`Shard ${options.shard.index}/${options.shard.count}: project rules (${projectRulesOf(rules).map((r) => r.rule.meta.id).join(', ')}) need the whole tree and were not run; run them in one unsharded job.`);
@@ -273,7 +275,7 @@ export async function audit(options: AuditOptions = {}): Promise<AuditRun> {
   }
 
   const findings: Finding[] = [];
-  const errors: FileError[] = [];
+  const errors: FileError[] = [...discovered.errors];
   const projectData = new Map<string, ProjectFileData>();
   outcomes.forEach((outcome, i) => {
     if (!outcome) return;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import { UsageError } from './errors.js';
+import type { FileError } from './types.js';
 
 export const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 const SKIPPED_DIRS = new Set(['node_modules', 'dist', 'build', 'coverage', '.git', '.hg', '.svn']);
@@ -23,6 +24,8 @@ export interface Discovery {
   files: string[];
   /** Paths the user named that are not errlint's kind of file. */
   notices: string[];
+  /** Directories that could not be read: what is in them was not audited. */
+  errors: FileError[];
 }
 
 export function toPosix(p: string): string {
@@ -104,6 +107,9 @@ export function discoverFiles(options: DiscoverOptions): Discovery {
 
   const found = new Set<string>();
   const notices: string[] = [];
+  const errors: FileError[] = [];
+  // two paths can name one file only through a symlink or a file named on the command line
+  let aliased = false;
 
   // `real` is the directory's real path when the caller knows it (a plain subdirectory of a known real path)
   const walk = (dir: string, layers: GitignoreLayer[], seen: Set<string>, filter?: picomatch.Matcher, knownReal?: string): void => {
@@ -121,16 +127,18 @@ export function discoverFiles(options: DiscoverOptions): Discovery {
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
     } catch (error) {
-      notices.push(`Cannot read directory ${toPosix(path.relative(cwd, dir)) || '.'}: ${(error as NodeJS.ErrnoException).code ?? 'error'}.`);
+      errors.push({ file: toPosix(path.relative(cwd, dir)) || '.', kind: 'read', message: `Cannot read directory: ${(error as NodeJS.ErrnoException).code ?? 'error'}.` });
       return;
     }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    // links last: a directory reached both by its own path and through a link is walked by its own path
+    entries.sort((a, b) => Number(a.isSymbolicLink()) - Number(b.isSymbolicLink()) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       const abs = path.join(dir, entry.name);
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
       const isLink = entry.isSymbolicLink();
       if (isLink) {
+        aliased = true;
         try {
           const stat = fs.statSync(abs);
           isDir = stat.isDirectory();
@@ -169,14 +177,39 @@ export function discoverFiles(options: DiscoverOptions): Discovery {
     }
     if (stat.isDirectory()) {
       walk(abs, ancestorLayers(abs), new Set());
+    } else if (!stat.isFile()) {
+      // a FIFO blocks a read and a device (/dev/zero) never ends: only regular files are read
+      notices.push(`Skipped ${pattern}: not a regular file.`);
     } else if (isSourceFile(abs)) {
       // A file named on the command line is audited even where an ignore would skip it in a walk.
       found.add(abs);
+      aliased = true;
     } else {
       notices.push(`Skipped ${pattern}: not a JavaScript or TypeScript source file.`);
     }
   }
-  return { files: [...found].sort(), notices };
+  const files = [...found].sort();
+  return { files: aliased ? onePathPerFile(files) : files, notices, errors };
+}
+
+/**
+ * One path per file: a file reached through a symlink and by its own path (or through two links) is audited
+ * once, under its own path when that was found, else under the first link in sorted order.
+ */
+function onePathPerFile(sorted: readonly string[]): string[] {
+  const byReal = new Map<string, string>();
+  for (const abs of sorted) {
+    let real: string;
+    try {
+      real = fs.realpathSync(abs);
+    } catch {
+      real = abs; // vanished since the walk: reading it reports that
+    }
+    const kept = byReal.get(real);
+    if (kept === undefined || (abs === real && kept !== real)) byReal.set(real, abs);
+  }
+  const keep = new Set(byReal.values());
+  return sorted.filter((abs) => keep.has(abs));
 }
 
 function normalizeGlob(glob: string): string {

@@ -32,5 +32,6 @@ export function createAnalysisSetup(config: Pick<UserConfig, 'knowledge' | 'file
 
 /** Everything a run needs from its config: the rules (narrowed by `only`, as `--rule`), knowledge, classifier. */
 export function createLintSetup(config: UserConfig, only?: readonly string[], cwd?: string): LintSetup {
-  return { ...createAnalysisSetup(config, cwd), rules: resolveRules(config, allRules, only) };
+  const rules = resolveRules(config, allRules, only);
+  return { ...createAnalysisSetup(config, cwd), rules, everyRuleRan: rules.length === allRules.length };
 }

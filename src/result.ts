@@ -53,10 +53,13 @@ export interface ReporterOptions {
 /** A reporter is pure: findings in, text out. The CLI owns stdout, files and the exit code. */
 export type Reporter = (result: AuditResult, options: ReporterOptions) => string;
 
-/** The CI gate: 1 when a file did not parse or a finding is at or above `failOn`, else 0. */
+/**
+ * The CI gate: 1 when a file was not audited (it did not parse, could not be read or could not be analysed) or
+ * a finding is at or above `failOn`, else 0. Skipped files (binary, minified, too large) do not fail it.
+ */
 export function exitCodeFor(result: AuditResult, failOn: RiskLevel | 'none' | undefined): 0 | 1 {
   if (!failOn || failOn === 'none') return 0;
-  if (result.errors.some((e) => e.kind === 'parse')) return 1;
+  if (result.errors.some((e) => e.kind !== 'skipped')) return 1;
   const gate = riskRank(failOn);
   return result.findings.some((f) => f.ruleId !== 'unused-disable-directive' && riskRank(f.risk) <= gate) ? 1 : 0;
 }

@@ -186,7 +186,8 @@ export interface Finding {
 /** A file that could not be analysed. */
 export interface FileError {
   file: string;
-  kind: 'parse' | 'read' | 'skipped';
+  /** `analysis`: it parsed, but errlint could not analyse it (nested too deeply, over the time budget, a failure). */
+  kind: 'parse' | 'read' | 'skipped' | 'analysis';
   message: string;
   line?: number;
   column?: number;

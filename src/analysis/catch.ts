@@ -6,7 +6,7 @@
 import type * as ts from 'typescript';
 import type { Knowledge } from '../knowledge/index.js';
 import type { TS } from '../ts.js';
-import { calleeMethod, dottedName, isFunctionLike, skipOuter } from './ast.js';
+import { calleeMethod, dottedName, isFunctionLike, skipOuter, walk } from './ast.js';
 import { mentionsMoney } from '../knowledge/money.js';
 import { isLikelyDbWrite, isLikelyOutboundCall } from './effects.js';
 import type { ImportMap } from './scope.js';
@@ -827,15 +827,17 @@ export function analyzeHandler(t: TS, handler: ErrorHandler, knowledge: Knowledg
 
 function isRethrow(t: TS, handler: ErrorHandler, refs: Map<string, ErrorUse>): boolean {
   let found = false;
-  const visit = (n: ts.Node): void => {
-    if (found || (isFunctionLike(t, n) && n !== handler.fn)) return;
-    if (t.isThrowStatement(n) && n.expression) {
-      const x = skipOuter(t, n.expression);
-      if (t.isIdentifier(x) && refs.get(x.text) === 'value') found = true;
-    }
-    t.forEachChild(n, visit);
-  };
-  if (handler.body) visit(handler.body);
+  // the body is never a nested function of its own handler: walk() skips nested functions below it
+  if (handler.body) {
+    walk(t, handler.body, (n) => {
+      if (found) return 'skip';
+      if (t.isThrowStatement(n) && n.expression) {
+        const x = skipOuter(t, n.expression);
+        if (t.isIdentifier(x) && refs.get(x.text) === 'value') found = true;
+      }
+      return undefined;
+    });
+  }
   return found;
 }
 
@@ -896,14 +898,17 @@ function collectionNames(t: TS, sf: ts.SourceFile): Set<string> {
   if (names) return names;
   names = new Set();
   const out = names;
-  const visit = (n: ts.Node): void => {
-    if ((t.isVariableDeclaration(n) || t.isPropertyDeclaration(n)) && n.initializer && (t.isIdentifier(n.name) || t.isPrivateIdentifier(n.name))) {
-      const init = skipOuter(t, n.initializer);
-      if (t.isNewExpression(init) && t.isIdentifier(init.expression) && /^(Map|Set|WeakMap|WeakSet)$/.test(init.expression.text)) out.add(n.name.text);
-    }
-    t.forEachChild(n, visit);
-  };
-  visit(sf);
+  walk(
+    t,
+    sf,
+    (n) => {
+      if ((t.isVariableDeclaration(n) || t.isPropertyDeclaration(n)) && n.initializer && (t.isIdentifier(n.name) || t.isPrivateIdentifier(n.name))) {
+        const init = skipOuter(t, n.initializer);
+        if (t.isNewExpression(init) && t.isIdentifier(init.expression) && /^(Map|Set|WeakMap|WeakSet)$/.test(init.expression.text)) out.add(n.name.text);
+      }
+    },
+    true,
+  );
   collectionCache.set(sf, names);
   return names;
 }
@@ -948,10 +953,10 @@ export function guardedWork(t: TS, handler: ErrorHandler, knowledge: Knowledge):
   };
   const visit = (n: ts.Node): void => {
     if (t.isCallExpression(n) || t.isNewExpression(n)) classify(n);
-    t.forEachChild(n, visit);
   };
   // the promise itself is the call we classify: fs.unlink(tmp).catch(() => {})
   visit(target);
+  walk(t, target, visit, true);
   return {
     probe: probes > 0 && other === 0 && cleanups === 0 && telemetry === 0,
     cleanup: cleanups > 0 && other === 0 && probes === 0 && telemetry === 0,
@@ -965,15 +970,14 @@ export function isSynchronousTry(t: TS, handler: ErrorHandler, knowledge: Knowle
   const block = handler.tryBlock;
   if (!block) return false;
   let sync = true;
-  const visit = (n: ts.Node): void => {
-    if (!sync || isFunctionLike(t, n)) return;
+  walk(t, block, (n) => {
+    if (!sync) return 'skip';
     if (t.isAwaitExpression(n) || t.isYieldExpression(n) || (t.isForOfStatement(n) && n.awaitModifier)) sync = false;
     else if (t.isCallExpression(n)) {
       const m = calleeMethod(t, n);
       if (m === 'then' || m === 'catch' || m === 'finally' || isLikelyDbWrite(t, n, knowledge) || isLikelyOutboundCall(t, n, knowledge)) sync = false;
     }
-    t.forEachChild(n, visit);
-  };
-  t.forEachChild(block, visit);
+    return undefined;
+  });
   return sync;
 }

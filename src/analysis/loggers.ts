@@ -384,7 +384,6 @@ function relativeImport(fromFile: string, target: string): string {
  */
 export function findLoggerInScope(t: TS, node: ts.Node, knowledge: Knowledge, imports: ImportMap, filePath: string): LoggerInScope | undefined {
   const sf = node.getSourceFile();
-  const configured = knowledge.loggers.logger;
   // a class member: private readonly logger = new Logger(X.name) / constructor(private logger: PinoLogger)
   for (let n: ts.Node | undefined = node.parent; n; n = n.parent) {
     if (!t.isClassDeclaration(n) && !t.isClassExpression(n)) continue;
@@ -413,6 +412,22 @@ export function findLoggerInScope(t: TS, node: ts.Node, knowledge: Knowledge, im
     }
     break;
   }
+  // the rest depends on the file only: decided once per file, not once per finding (a file of thousands of
+  // handlers scanned its statements for each)
+  let byKnowledge = fileLoggerCache.get(sf);
+  if (!byKnowledge) fileLoggerCache.set(sf, (byKnowledge = new WeakMap()));
+  const cached = byKnowledge.get(knowledge);
+  if (cached && cached.imports === imports && cached.filePath === filePath) return cached.logger;
+  const logger = fileLogger(t, sf, knowledge, imports, filePath);
+  byKnowledge.set(knowledge, { imports, filePath, logger });
+  return logger;
+}
+
+const fileLoggerCache = new WeakMap<ts.SourceFile, WeakMap<Knowledge, { imports: ImportMap; filePath: string; logger: LoggerInScope | undefined }>>();
+
+/** The logger a file offers outside any class: an imported or module-level binding, or the configured one. */
+function fileLogger(t: TS, sf: ts.SourceFile, knowledge: Knowledge, imports: ImportMap, filePath: string): LoggerInScope | undefined {
+  const configured = knowledge.loggers.logger;
   // a binding of the file: import { logger } from './logger' / const logger = pino()
   if (configured && imports.has(configured.binding)) return { text: configured.binding, shape: 'object', flavour: configured.flavour };
   let helper: LoggerInScope | undefined;

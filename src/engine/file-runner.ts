@@ -18,6 +18,8 @@ export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 /** What the runner lints with: the run's rules, knowledge and file classifier (see src/lint-setup.ts). */
 export interface LintSetup {
   rules: ResolvedRule[];
+  /** `rules` holds every registered rule (no `--rule`, preset or config left one out). */
+  everyRuleRan?: boolean;
   knowledge: Knowledge;
   classify: FileClassifier;
 }
@@ -28,6 +30,8 @@ export interface RunnerOptions {
   skipProjectRules?: boolean;
   /** The working directory, that package paths in role reasons are relative to. Default `process.cwd()`. */
   cwd?: string;
+  /** Analysis time allowed per file, in ms. */
+  budgetMs?: number;
 }
 
 export interface FileTask {
@@ -52,10 +56,12 @@ export function readSource(abs: string, rel: string): { text: string } | { error
   let buffer: Buffer;
   try {
     const stat = fs.statSync(abs);
+    // a FIFO would block the read and a device (/dev/zero) never end: only regular files are read
+    if (!stat.isFile()) return { error: { file: rel, kind: 'skipped', message: 'Skipped: not a regular file.' } };
     if (stat.size > MAX_FILE_BYTES) {
       return { error: { file: rel, kind: 'skipped', message: `Skipped: larger than 5 MB (${(stat.size / 1024 / 1024).toFixed(1)} MB).` } };
     }
-    buffer = fs.readFileSync(abs);
+    buffer = readAtMost(abs, MAX_FILE_BYTES);
   } catch (error) {
     return { error: { file: rel, kind: 'read', message: `Cannot read file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.` } };
   }
@@ -63,6 +69,26 @@ export function readSource(abs: string, rel: string): { text: string } | { error
   const text = buffer.toString('utf8');
   if (looksMinified(text)) return { error: { file: rel, kind: 'skipped', message: 'Skipped: minified bundle.' } };
   return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+}
+
+/** A file's bytes, refusing to read past `limit` (a file that grows while it is read is still bounded). */
+function readAtMost(abs: string, limit: number): Buffer {
+  const fd = fs.openSync(abs, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(64 * 1024);
+      const n = fs.readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      total += n;
+      if (total > limit) throw Object.assign(new Error('grew past 5 MB while being read'), { code: 'EFBIG' });
+      chunks.push(chunk.subarray(0, n));
+    }
+    return Buffer.concat(chunks, total);
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 function looksMinified(text: string): boolean {
@@ -97,14 +123,14 @@ export interface FileRunner {
   run(task: FileTask): FileOutcome & { text?: string };
 }
 
-export function createFileRunner({ rules, knowledge, classify }: LintSetup, setup: RunnerOptions, timing?: Timings): FileRunner {
+export function createFileRunner({ rules, knowledge, classify, everyRuleRan }: LintSetup, setup: RunnerOptions, timing?: Timings): FileRunner {
   const fileRules = fileRulesOf(rules);
   const collector = setup.skipProjectRules ? undefined : createProjectCollector(rules);
   const traversalRules = collector?.fileRules.length ? [...fileRules, ...collector.fileRules] : fileRules;
 
   const lintText = (task: FileTask, text: string): FileOutcome => {
     const file = timing ? timing.measure('classify', () => classify(task.factsPath, text, task.abs)) : classify(task.factsPath, text, task.abs);
-    const result = lintSource({ text, filePath: task.rel, rules: traversalRules, knowledge, file, reportUnusedDirectives: setup.reportUnusedDirectives, timing, keepDeferred: true });
+    const result = lintSource({ text, filePath: task.rel, rules: traversalRules, knowledge, file, reportUnusedDirectives: setup.reportUnusedDirectives, everyRuleRan: everyRuleRan === true && !setup.skipProjectRules, timing, budgetMs: setup.budgetMs, keepDeferred: true });
     const outcome: FileOutcome = { findings: result.findings };
     if (result.error) outcome.error = result.error.kind === 'parse' && FLOW_PRAGMA.test(text.slice(0, 1000)) ? flowSkip(task.rel) : result.error;
     if (result.sourceFile) {

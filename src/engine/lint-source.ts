@@ -13,6 +13,7 @@ import type {
   RiskLevel,
   RuleContext,
   Suggestion,
+  TextEdit,
 } from '../types.js';
 import { enclosingContext } from '../analysis/ast.js';
 import { DEFAULT_RULE_ROLES } from '../model/roles.js';
@@ -35,6 +36,8 @@ export interface LintSourceInput {
   knowledge: Knowledge;
   file: FileFacts;
   reportUnusedDirectives?: boolean;
+  /** Every registered rule is among `rules`: only then can a directive that names no rule be called unused. */
+  everyRuleRan?: boolean;
   /** When set, time per rule and per phase is added to it (listeners are wrapped only then). */
   timing?: Timings;
   /**
@@ -42,6 +45,8 @@ export interface LintSourceInput {
    * are dropped, since this host cannot decide them.
    */
   keepDeferred?: boolean;
+  /** Analysis time allowed for the file, in ms (default `DEFAULT_FILE_BUDGET_MS`). */
+  budgetMs?: number;
 }
 
 export interface LintSourceResult {
@@ -176,25 +181,70 @@ function releaseDispatch(dispatch: Dispatch, size: number): void {
   tablePool.push({ size, enter: dispatch.enter, exit: dispatch.exit });
 }
 
-/** One depth-first traversal of the file, calling every rule's listeners. */
-function traverse(t: TS, sf: ts.SourceFile, dispatch: Dispatch): void {
+/** A file errlint cannot analyse: too deep for the parser, over its time budget, or a rule that failed on it. */
+export class FileAnalysisError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'FileAnalysisError';
+  }
+}
+
+/** Default per-file analysis budget (`AuditOptions.fileBudgetMs`): a file still being analysed after it is reported and skipped. */
+export const DEFAULT_FILE_BUDGET_MS = 60_000;
+// nodes visited between two looks at the clock
+const BUDGET_STRIDE = 2048;
+
+/**
+ * One depth-first traversal of the file, calling every rule's listeners. An explicit stack (entries marked
+ * when they stand for a node's exit), so nesting depth costs heap, not call stack.
+ */
+function traverse(t: TS, sf: ts.SourceFile, dispatch: Dispatch, deadline: number): void {
   const { enter, exit } = dispatch;
   try {
     if (dispatch.used.length > 0) {
       const forEachChild = t.forEachChild;
-      const visit = (node: ts.Node): void => {
+      const nodes: ts.Node[] = [sf];
+      const leaving: boolean[] = [false];
+      const children: ts.Node[] = [];
+      const collect = (child: ts.Node): void => {
+        children.push(child);
+      };
+      let visited = 0;
+      while (nodes.length > 0) {
+        const node = nodes.pop()!;
+        if (leaving.pop()) {
+          const off = exit[node.kind];
+          if (off !== undefined) for (let i = 0; i < off.length; i++) off[i]!(node);
+          continue;
+        }
         const on = enter[node.kind];
         if (on !== undefined) for (let i = 0; i < on.length; i++) on[i]!(node);
-        forEachChild(node, visit);
-        const off = exit[node.kind];
-        if (off !== undefined) for (let i = 0; i < off.length; i++) off[i]!(node);
-      };
-      visit(sf);
+        nodes.push(node);
+        leaving.push(true);
+        children.length = 0;
+        forEachChild(node, collect);
+        for (let i = children.length - 1; i >= 0; i--) {
+          nodes.push(children[i]!);
+          leaving.push(false);
+        }
+        if (++visited % BUDGET_STRIDE === 0) checkBudget(deadline);
+      }
     }
   } finally {
     releaseDispatch(dispatch, enter.length);
   }
   for (const fn of dispatch.fileExit) fn();
+}
+
+function checkBudget(deadline: number): void {
+  if (performance.now() > deadline) throw new FileAnalysisError('Not analysed: over the per-file time budget.');
+}
+
+/** Why a file could not be analysed, in words for the report. */
+function analysisFailure(error: unknown): string {
+  if (error instanceof FileAnalysisError) return error.message;
+  if (error instanceof RangeError && /call stack/i.test(error.message)) return 'Not analysed: nested too deeply to analyse.';
+  return `Not analysed: errlint failed on this file (${error instanceof Error ? error.message : String(error)}); please report it.`;
 }
 
 /** What a rule reported, before suppressions: the finding and the descriptor it came from (message data). */
@@ -248,7 +298,7 @@ function fileFinding(t: TS, sf: ts.SourceFile, filePath: string, raw: RawReport)
   const s = sf.getLineAndCharacterOfPosition(start);
   const e = sf.getLineAndCharacterOfPosition(end);
   const anchor = d.anchor ?? d.node;
-  const place: FindingPlace = { file: filePath, line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1, range: [start, end], context: enclosingContext(t, sf, [start, end]) };
+  const place: FindingPlace = { file: filePath, line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1, range: [start, end], context: enclosingContext(t, sf, [start, end], d.range ? undefined : d.node) };
   const finding = toFinding(resolved, d, place, anchor ? contextFactors(t, anchor, filePath) : []);
   return d.dependsOn ? { ...finding, dependsOn: d.dependsOn } : finding;
 }
@@ -257,9 +307,29 @@ export function compareFindings(a: Finding, b: Finding): number {
   return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message);
 }
 
-function unusedDirectiveFindings(sf: ts.SourceFile, filePath: string, directives: Directive[]): Finding[] {
+/**
+ * Whether a directive can be called unused: every rule it names ran (a directive for a rule that did not run,
+ * through `--rule`, the preset or the fix pass's file rules, may well be in use), and for a directive naming no
+ * rule, every rule ran.
+ */
+function judgeable(d: Directive, ran: ReadonlySet<string>, everyRuleRan: boolean): boolean {
+  return d.ruleIds.length === 0 ? everyRuleRan : d.ruleIds.every((id) => ran.has(id));
+}
+
+/**
+ * The edit that removes a directive: the whole comment when it holds only the directive; in a block comment
+ * that runs on past the directive's line (`/* errlint-disable x` over commented-out code), only the directive's
+ * words, so the comment keeps its opening and its code stays commented out.
+ */
+function removal(sf: ts.SourceFile, d: Directive): TextEdit {
+  const text = sf.text.slice(d.range[0], d.range[1]);
+  if (text.startsWith('/*') && !text.endsWith('*/')) return { range: [d.range[0] + 2, d.range[1]], text: '' };
+  return { range: d.range, text: '' };
+}
+
+function unusedDirectiveFindings(sf: ts.SourceFile, filePath: string, directives: Directive[], ran: ReadonlySet<string>, everyRuleRan: boolean): Finding[] {
   return directives
-    .filter((d) => !d.used && d.kind !== 'enable' && d.source === 'errlint')
+    .filter((d) => !d.used && d.kind !== 'enable' && d.source === 'errlint' && judgeable(d, ran, everyRuleRan))
     .map((d) => {
       const e = sf.getLineAndCharacterOfPosition(d.range[1]);
       const what = d.ruleIds.length ? ` for ${d.ruleIds.join(', ')}` : '';
@@ -276,7 +346,7 @@ function unusedDirectiveFindings(sf: ts.SourceFile, filePath: string, directives
         risk: 'low',
         score: 0,
         factors: [],
-        suggestions: [{ messageId: 'remove', description: 'Remove the directive.', edits: [{ range: d.range, text: '' }], safe: true }],
+        suggestions: [{ messageId: 'remove', description: 'Remove the directive.', edits: [removal(sf, d)], safe: true }],
       } satisfies Finding;
     });
 }
@@ -292,10 +362,11 @@ export function appliesTo(rule: AnyRule, file: FileFacts): boolean {
  */
 export function runRules(
   sf: ts.SourceFile,
-  input: Pick<LintSourceInput, 'filePath' | 'rules' | 'knowledge' | 'file' | 'timing'>,
+  input: Pick<LintSourceInput, 'filePath' | 'rules' | 'knowledge' | 'file' | 'timing' | 'budgetMs'>,
   t: TS = compiler,
 ): RuleReport[] {
   const { filePath, rules, knowledge, file, timing } = input;
+  const deadline = performance.now() + (input.budgetMs ?? DEFAULT_FILE_BUDGET_MS);
   const reports: RawReport[] = [];
   const listeners = rules.filter((r) => appliesTo(r.rule, file)).map((resolved) => {
     const context: RuleContext = {
@@ -317,11 +388,18 @@ export function runRules(
     return wrapped;
   });
   if (!timing) {
-    traverse(t, sf, buildDispatch(t, listeners));
-    return reports.map((raw) => ({ finding: fileFinding(t, sf, filePath, raw), descriptor: raw.descriptor }));
+    traverse(t, sf, buildDispatch(t, listeners), deadline);
+    return toReports(t, sf, filePath, reports, deadline);
   }
-  timing.measureEngine('traverse', () => traverse(t, sf, buildDispatch(t, listeners)));
-  return timing.measure('findings', () => reports.map((raw) => ({ finding: fileFinding(t, sf, filePath, raw), descriptor: raw.descriptor })));
+  timing.measureEngine('traverse', () => traverse(t, sf, buildDispatch(t, listeners), deadline));
+  return timing.measure('findings', () => toReports(t, sf, filePath, reports, deadline));
+}
+
+function toReports(t: TS, sf: ts.SourceFile, filePath: string, reports: readonly RawReport[], deadline: number): RuleReport[] {
+  return reports.map((raw, i) => {
+    if (i % 256 === 255) checkBudget(deadline);
+    return { finding: fileFinding(t, sf, filePath, raw), descriptor: raw.descriptor };
+  });
 }
 
 /**
@@ -329,7 +407,16 @@ export function runRules(
  * risk scoring. Never throws for bad input: a syntax error comes back as `error`.
  */
 export function lintSource(input: LintSourceInput, t: TS = compiler): LintSourceResult {
-  const { text, filePath, rules, knowledge, file, timing } = input;
+  try {
+    return lintParsed(input, t);
+  } catch (error) {
+    // the per-file failure boundary: one file errlint cannot analyse is reported, and the run goes on
+    return { findings: [], error: { file: input.filePath, kind: 'analysis', message: analysisFailure(error) } };
+  }
+}
+
+function lintParsed(input: LintSourceInput, t: TS): LintSourceResult {
+  const { text, filePath, rules, knowledge, file, timing, budgetMs } = input;
   const sf = timing ? timing.measure('parse', () => parseSource(text, filePath, t)) : parseSource(text, filePath, t);
   const parseError = firstParseError(sf, t);
   if (parseError) {
@@ -337,12 +424,15 @@ export function lintSource(input: LintSourceInput, t: TS = compiler): LintSource
   }
   const directives = timing ? timing.measure('directives', () => findDirectives(t, sf)) : findDirectives(t, sf);
   const findings: Finding[] = [];
-  for (const { finding } of runRules(sf, { filePath, rules, knowledge, file, timing }, t)) {
+  for (const { finding } of runRules(sf, { filePath, rules, knowledge, file, timing, budgetMs }, t)) {
     if (directives.length > 0 && isSuppressed(directives, finding.ruleId, finding.line)) continue;
     if (finding.dependsOn && !input.keepDeferred) continue;
     findings.push(finding);
   }
-  if (input.reportUnusedDirectives) findings.push(...unusedDirectiveFindings(sf, filePath, directives));
+  if (input.reportUnusedDirectives) {
+    const ran = new Set(rules.map((r) => r.rule.meta.id));
+    findings.push(...unusedDirectiveFindings(sf, filePath, directives, ran, input.everyRuleRan === true));
+  }
   findings.sort(compareFindings);
   return { findings, sourceFile: sf, directives };
 }

@@ -43,7 +43,7 @@ export const githubReporter: Reporter = (result) => {
   }
   for (const e of result.errors) {
     const kind = e.kind === 'skipped' ? 'notice' : 'error';
-    const title = e.kind === 'parse' ? 'errlint parse error' : e.kind === 'read' ? 'errlint read error' : 'errlint skipped file';
+    const title = e.kind === 'skipped' ? 'errlint skipped file' : `errlint ${e.kind} error`;
     lines.push(command(kind, { file: e.file, line: e.line, col: e.column, title }, e.message));
   }
   const counts = countByRisk(result.findings);

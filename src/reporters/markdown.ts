@@ -95,9 +95,9 @@ export const markdownReporter: Reporter = (result, options) => {
   if (options.failOn && options.failOn !== 'none') {
     const gate = riskRank(options.failOn);
     const over = result.findings.filter((f) => f.ruleId !== 'unused-disable-directive' && riskRank(f.risk) <= gate).length;
-    const parse = result.errors.filter((e) => e.kind === 'parse').length;
+    const parse = result.errors.filter((e) => e.kind !== 'skipped').length;
     const failed = over > 0 || parse > 0;
-    const why = [over ? `${plural(over, 'finding')} at or above ${options.failOn}` : '', parse ? `${plural(parse, 'file')} that could not be parsed` : ''].filter(Boolean).join(', ');
+    const why = [over ? `${plural(over, 'finding')} at or above ${options.failOn}` : '', parse ? `${plural(parse, 'file')} that could not be audited` : ''].filter(Boolean).join(', ');
     out.push(`Gate \`--fail-on ${options.failOn}\`: ${failed ? `**failed** (${why})` : 'passed'}.`, '');
   }
   if (result.baseline) {

@@ -44,6 +44,7 @@ const BUILTIN_RULES: Record<string, RuleInfo> = {
 const NOTIFICATIONS: Record<string, { name: string; text: string }> = {
   'parse-error': { name: 'ParseError', text: 'A file could not be parsed, so no rule ran on it.' },
   'read-error': { name: 'ReadError', text: 'A file could not be read.' },
+  'analysis-error': { name: 'AnalysisError', text: 'A file parsed but could not be analysed (nested too deeply, over the time budget, or an errlint failure).' },
   'file-skipped': { name: 'FileSkipped', text: 'A file was skipped: too large, binary or minified.' },
   'results-truncated': { name: 'ResultsTruncated', text: 'The run has more results than a SARIF consumer accepts; the lowest-risk ones were left out.' },
 };
@@ -199,8 +200,8 @@ export function toSarif(result: AuditResult, options: ReporterOptions & SarifOpt
   const notifications: Sarif.Notification[] = result.errors.map((e) =>
     e.kind === 'parse'
       ? notification('parse-error', 'error', `Cannot parse ${e.file}: ${e.message}`, e)
-      : e.kind === 'read'
-        ? notification('read-error', 'error', `${e.file}: ${e.message}`, e)
+      : e.kind === 'read' || e.kind === 'analysis'
+        ? notification(`${e.kind}-error`, 'error', `${e.file}: ${e.message}`, e)
         : notification('file-skipped', 'note', `${e.file}: ${e.message}`, e),
   );
   if (kept.length < result.findings.length) {

@@ -10,8 +10,8 @@ function riskColor(c: ChalkInstance, level: RiskLevel): ChalkInstance {
 }
 
 /** A short code frame: up to three lines of the finding with a caret underline on the first. */
-export function codeFrame(source: string, f: Finding, c: ChalkInstance): string[] {
-  const lines = source.split(/\r?\n/);
+export function codeFrame(source: string | readonly string[], f: Finding, c: ChalkInstance): string[] {
+  const lines = typeof source === 'string' ? source.split(/\r?\n/) : source;
   const last = Math.min(f.endLine, f.line + 2);
   const width = String(last).length;
   const out: string[] = [];
@@ -30,10 +30,20 @@ export function codeFrame(source: string, f: Finding, c: ChalkInstance): string[
   return out;
 }
 
-/** The suggestion as a compact diff of the lines it changes. */
+/**
+ * The suggestion as a compact diff of the lines it changes. Only the lines the edits touch are diffed, so a
+ * report of thousands of findings in one file does not diff the whole file for each.
+ */
 export function suggestionDiff(source: string, s: Suggestion, c: ChalkInstance): string[] {
-  const after = applyEdits(source, [s.edits]).text;
-  const patch = structuredPatch('a', 'b', source, after, '', '', { context: 0 });
+  if (s.edits.length === 0) return [];
+  let lo = Math.min(...s.edits.map((e) => e.range[0]));
+  let hi = Math.max(...s.edits.map((e) => e.range[1]));
+  lo = source.lastIndexOf('\n', lo - 1) + 1;
+  const eol = source.indexOf('\n', hi);
+  hi = eol === -1 ? source.length : eol + 1;
+  const before = source.slice(lo, hi);
+  const after = applyEdits(before, [s.edits.map((e) => ({ range: [e.range[0] - lo, e.range[1] - lo] as [number, number], text: e.text }))]).text;
+  const patch = structuredPatch('a', 'b', before, after, '', '', { context: 0 });
   const out: string[] = [];
   for (const hunk of patch.hunks) {
     for (const line of hunk.lines) {
@@ -44,12 +54,13 @@ export function suggestionDiff(source: string, s: Suggestion, c: ChalkInstance):
   return out.slice(0, 24);
 }
 
-function findingBlock(f: Finding, result: AuditResult, c: ChalkInstance): string[] {
+function findingBlock(f: Finding, result: AuditResult, c: ChalkInstance, linesOf: (file: string) => readonly string[] | undefined): string[] {
   const indent = '    ';
   const out = [`  ${c.bold(`${f.file}:${f.line}:${f.column}`)}  ${riskColor(c, f.risk)(f.risk)} ${c.dim(`(${f.score})`)}  ${c.cyan(f.ruleId)}`, `${indent}${f.message}`];
   if (f.factors.length) out.push(`${indent}${c.dim(`why ${f.risk}: ${f.factors.map((x) => `${x.label} (+${x.weight})`).join(', ')}`)}`);
   const source = result.sources?.get(f.file);
-  if (source) out.push(...codeFrame(source, f, c).map((l) => indent + l));
+  const lines = linesOf(f.file);
+  if (lines) out.push(...codeFrame(lines, f, c).map((l) => indent + l));
   for (const s of f.suggestions) {
     out.push(`${indent}${c.green(s.safe ? 'fix' : 'suggestion')}: ${s.description}`);
     if (source) out.push(...suggestionDiff(source, s, c).map((l) => `${indent}  ${l}`));
@@ -94,13 +105,22 @@ export const textReporter: Reporter = (result, options) => {
   const summary = RISK_LEVELS.map((l) => (counts[l] ? riskColor(c, l)(`${counts[l]} ${l}`) : `${counts[l]} ${l}`)).join(', ');
   out.push(`${plural(result.findings.length, 'finding')}: ${summary}`);
   if (result.baseline) out.push(c.dim(`baseline ${result.baseline.file}: ${result.baseline.absorbed} absorbed, ${result.baseline.stale} no longer found`));
+  // each file's lines are split once, not once per finding
+  const split = new Map<string, readonly string[]>();
+  const linesOf = (file: string): readonly string[] | undefined => {
+    const source = result.sources?.get(file);
+    if (source === undefined) return undefined;
+    let lines = split.get(file);
+    if (!lines) split.set(file, (lines = source.split(/\r?\n/)));
+    return lines;
+  };
   if (!options.quiet) {
     const ranked = rankFindings(result.findings);
     for (const level of RISK_LEVELS) {
       const group = ranked.filter((f) => f.risk === level);
       if (!group.length) continue;
       out.push('', riskColor(c, level)(` ${level.toUpperCase()} `) + c.dim(` ${plural(group.length, 'finding')}`));
-      for (const f of group) out.push('', ...findingBlock(f, result, c));
+      for (const f of group) out.push('', ...findingBlock(f, result, c, linesOf));
     }
   }
   const table = ruleTable(result);

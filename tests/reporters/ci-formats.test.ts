@@ -68,7 +68,7 @@ describe('markdown reporter', () => {
 
   it('shows the gate, the baseline, a location / risk / impact table and the top findings', () => {
     const md = markdownReporter(syntheticResult(), options);
-    expect(md).toContain('Gate `--fail-on high`: **failed** (2 findings at or above high, 1 file that could not be parsed).');
+    expect(md).toContain('Gate `--fail-on high`: **failed** (2 findings at or above high, 1 file that could not be audited).');
     expect(md).toContain('2 known findings absorbed, 1 baseline entry no longer found');
     expect(md).toContain('| location | risk | rule | impact |');
     expect(md).toContain('#### 1. `src/payments/charge service.ts:8` — swallowed-catch · 🔴 critical, score 100');

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { allRules } from '../../rules/index.js';
+import { resolveRules } from '../../src/config/load-config.js';
+import { createFileClassifier } from '../../src/engine/file-facts.js';
+import { lintSource } from '../../src/engine/lint-source.js';
+import { resolveKnowledge } from '../../src/knowledge/index.js';
+import { textReporter } from '../../src/reporters/text.js';
+import type { AuditResult } from '../../src/result.js';
+import { compiler, type TS } from '../../src/ts.js';
+import { flatFunctions, flatTries } from './generate.js';
+
+/**
+ * Work is counted, not timed: every call into the TypeScript API a rule or the engine makes (node tests,
+ * child walks, positions) goes through this namespace. Linear work grows 4x when the file grows 4x;
+ * the quadratic scans of issue 19 grew 16x.
+ */
+function counted(): { t: TS; calls: () => number } {
+  let calls = 0;
+  const wrapped = new Map<PropertyKey, unknown>();
+  const t = new Proxy(compiler, {
+    get(target, key) {
+      const value = Reflect.get(target, key) as unknown;
+      if (typeof value !== 'function' || /^[A-Z]/.test(String(key))) return value;
+      let fn = wrapped.get(key);
+      if (!fn) {
+        const original = value as (...args: unknown[]) => unknown;
+        wrapped.set(key, (fn = (...args: unknown[]) => {
+          calls++;
+          return original.apply(target, args);
+        }));
+      }
+      return fn;
+    },
+  });
+  return { t, calls: () => calls };
+}
+
+const rules = resolveRules({ preset: 'strict' }, allRules).filter((r) => (r.rule.meta.scope ?? 'file') === 'file');
+const knowledge = resolveKnowledge(undefined);
+const classify = createFileClassifier();
+
+function work(text: string): { calls: number; findings: number } {
+  const { t, calls } = counted();
+  const result = lintSource({ text, filePath: 'src/service.ts', rules, knowledge, file: classify('src/service.ts', text) }, t);
+  expect(result.error).toBeUndefined();
+  return { calls: calls(), findings: result.findings.length };
+}
+
+describe('work grows linearly with the file', () => {
+  it.each([
+    ['one-line functions with a console-logged catch', flatFunctions],
+    ['top-level try statements with empty catches', flatTries],
+  ])('%s', (_, generate) => {
+    const small = work(generate(400));
+    const large = work(generate(1600));
+    expect(large.findings).toBe(4 * small.findings);
+    expect(small.findings).toBeGreaterThan(0);
+    expect(large.calls / small.calls).toBeLessThan(5);
+  });
+});
+
+describe('the text reporter grows linearly with the findings', () => {
+  // lines split and suggestions diffed per finding: counted as characters handed to String.prototype.split
+  it('splits each file once, whatever the number of findings', () => {
+    const report = (n: number): number => {
+      const text = flatTries(n);
+      const result = lintSource({ text, filePath: 'src/service.ts', rules, knowledge, file: classify('src/service.ts', text) });
+      const run: AuditResult = { tool: { name: 'errlint', version: '0' }, cwd: '/', findings: result.findings, errors: [], filesScanned: 1, durationMs: 0, rules: [], sources: new Map([['src/service.ts', text]]) };
+      const split = String.prototype.split;
+      let chars = 0;
+      String.prototype.split = function (this: string, ...args: Parameters<typeof split>) {
+        chars += this.length;
+        return split.apply(this, args);
+      } as typeof split;
+      try {
+        textReporter(run, { cwd: '/', color: false, timing: false });
+      } finally {
+        String.prototype.split = split;
+      }
+      return chars;
+    };
+    expect(report(1600) / report(400)).toBeLessThan(5);
+  });
+});
