@@ -14,8 +14,9 @@ import { ModuleResolver } from './model/resolve.js';
 import { ProjectModel, summaryOnDisk, type FileSummary } from './model/summaries.js';
 import { Workspace } from './model/workspace.js';
 import { UsageError } from './errors.js';
-import type { AuditResult, RuleInfo } from './result.js';
-import type { AnyRule, FileError, Finding, Preset } from './types.js';
+import type { AuditResult } from './result.js';
+import { checkRuleIds, ruleInfo } from './rule-info.js';
+import type { FileError, Finding, Preset } from './types.js';
 import { VERSION } from './version.js';
 import { createLintSetup, type RunSetup } from './lint-setup.js';
 
@@ -59,6 +60,13 @@ export interface AuditOptions {
   shard?: Shard;
   /** Analysis time allowed per file in ms; a file over it is reported in `errors` and skipped. Default 60 s. */
   fileBudgetMs?: number;
+  /** A pattern that matches no file is an error (default), or with `false` a notice. */
+  errorOnUnmatchedPattern?: boolean;
+  /**
+   * Audit this text as the file `filename` (relative to `cwd`) instead of discovering files (`--stdin`); `paths`
+   * is not read, and project rules are left out (they need the whole tree).
+   */
+  stdin?: { text: string; filename: string };
 }
 
 export interface AuditRun extends AuditResult {
@@ -71,30 +79,6 @@ export interface AuditRun extends AuditResult {
   timings?: TimingData;
   /** Files served from the cache and files linted, when `cache` was on. */
   cacheStats?: { hits: number; misses: number };
-}
-
-export function ruleInfo(rule: AnyRule): RuleInfo {
-  const m = rule.meta;
-  return {
-    id: m.id,
-    family: m.family,
-    risk: m.risk,
-    description: m.description,
-    docsUrl: m.docs.url,
-    fixable: m.fixable,
-    hasSuggestions: m.hasSuggestions,
-    cwe: m.cwe ?? [],
-    precision: m.precision,
-    preset: m.preset,
-    scope: m.scope ?? 'file',
-  };
-}
-
-/** Checks `--rule` ids against the registry. */
-export function checkRuleIds(ids: readonly string[], rules: readonly AnyRule[] = allRules): void {
-  const known = rules.map((r) => r.meta.id);
-  const unknown = ids.filter((id) => !known.includes(id));
-  if (unknown.length) throw new UsageError(`Unknown rule id${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}. Run \`errlint rules\` to list them.`);
 }
 
 function isDirectory(p: string): boolean {
@@ -160,18 +144,21 @@ export async function audit(options: AuditOptions = {}): Promise<AuditRun> {
 
   const timing = options.timing ? new Timings() : undefined;
   const discoveryStart = performance.now();
-  const discovered = discoverFiles({
-    cwd,
-    patterns: options.paths ?? ['.'],
-    ignores: config.ignores,
-    ignoreBase: loaded.dir,
-    cliIgnores: options.ignorePatterns,
-  });
+  const discovered = options.stdin
+    ? { files: [path.resolve(cwd, options.stdin.filename)], notices: [] as string[], errors: [] as FileError[] }
+    : discoverFiles({
+        cwd,
+        patterns: options.paths ?? ['.'],
+        ignores: config.ignores,
+        ignoreBase: loaded.dir,
+        cliIgnores: options.ignorePatterns,
+        errorOnUnmatchedPattern: options.errorOnUnmatchedPattern,
+      });
   const notices = discovered.notices;
   const files = options.shard ? shardFiles(discovered.files, options.shard) : discovered.files;
   timing?.phase('discovery', performance.now() - discoveryStart);
 
-  const setup: RunSetup = { cwd, config, only: options.only, reportUnusedDirectives: options.reportUnusedDirectives, skipProjectRules: options.shard !== undefined, budgetMs: options.fileBudgetMs };
+  const setup: RunSetup = { cwd, config, only: options.only, reportUnusedDirectives: options.reportUnusedDirectives, skipProjectRules: options.shard !== undefined || options.stdin !== undefined, budgetMs: options.fileBudgetMs };
   const projectRules = setup.skipProjectRules ? [] : projectRulesOf(rules);
   if (options.shard && projectRulesOf(rules).length) {
     notices.push(`Shard ${options.shard.index}/${options.shard.count}: project rules (${projectRulesOf(rules).map((r) => r.rule.meta.id).join(', ')}) need the whole tree and were not run; run them in one unsharded job.`);
@@ -256,7 +243,7 @@ export async function audit(options: AuditOptions = {}): Promise<AuditRun> {
     for (const i of pending) {
       if (outcomes[i]) continue;
       const task = tasks[i]!;
-      const read = timing ? timing.measure('read', () => readSource(task.abs, task.rel)) : readSource(task.abs, task.rel);
+      const read = options.stdin ? { text: options.stdin.text } : timing ? timing.measure('read', () => readSource(task.abs, task.rel)) : readSource(task.abs, task.rel);
       if ('error' in read) {
         settle(i, { error: read.error, findings: [] }, undefined);
         continue;
