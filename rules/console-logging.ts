@@ -2,7 +2,8 @@ import type * as ts from 'typescript';
 import { enclosingFunction, functionName, isFunctionLike } from '../src/analysis/ast.js';
 import { enclosingErrorSite, errorEscapes, errorReadKind, errorRefs, type ErrorSite } from '../src/analysis/error-sites.js';
 import { importsOf } from '../src/analysis/scope.js';
-import { addBindingEdit, consoleCallAsLogger, freshErrorName, loggerForSuggestion } from '../src/analysis/logger-calls.js';
+import { consoleCallAsLogger, loggerForSuggestion } from '../src/analysis/logger-calls.js';
+import { errorBinding } from '../src/edits/index.js';
 import { classifyLogCall, consoleAllowedByDirective, errorUse, type ErrorUse } from '../src/analysis/loggers.js';
 import { defineRule } from '../src/define-rule.js';
 import type { SuggestionDescriptor, TextEdit, TS } from '../src/types.js';
@@ -108,14 +109,10 @@ export default defineRule<MessageIds, Options>({
           const edits: TextEdit[] = [...target.edits];
           let addError: string | undefined;
           if (site && use !== 'value') {
-            if (site.binding) addError = site.binding;
-            else if (!site.bindingNode) {
-              const name = freshErrorName(site);
-              const bind = addBindingEdit(t, site, name);
-              if (bind) {
-                edits.push(bind);
-                addError = name;
-              }
+            const bound = errorBinding(t, site);
+            if (bound) {
+              edits.push(...bound.edits);
+              addError = bound.name;
             }
           }
           const text = consoleCallAsLogger(t, call, method, target.logger, isRef, addError);

@@ -4,7 +4,8 @@ import { BUILT_IN_ERRORS, collectErrorClasses, isErrorLikeName, type ErrorClassI
 import { enclosingErrorSite, errorEscapes, errorReadKind, errorRefs, isUnderErrorCondition, type ErrorSite } from '../src/analysis/error-sites.js';
 import { guardedWork } from '../src/analysis/catch.js';
 import { fileScope, importsOf } from '../src/analysis/scope.js';
-import { addBindingEdit, addErrorToLogCall, flavourOfLogCall, freshErrorName } from '../src/analysis/logger-calls.js';
+import { addErrorToLogCall, flavourOfLogCall } from '../src/analysis/logger-calls.js';
+import { errorBinding } from '../src/edits/index.js';
 import { classifyLogCall, classifyLogHelperCall, errorUse, logFunctionErrorArgument, type ErrorUse } from '../src/analysis/loggers.js';
 import { defineRule } from '../src/define-rule.js';
 import type { SuggestionDescriptor, TextEdit, TS } from '../src/types.js';
@@ -144,13 +145,7 @@ export default defineRule<MessageIds, Options>({
     const ignored = new Set(options.ignoreClasses);
 
     /** The error's name for an edit, and the edit that binds it when the site has no binding. */
-    const errorName = (site: ErrorSite): { name: string; edits: TextEdit[] } | undefined => {
-      if (site.binding) return { name: site.binding, edits: [] };
-      if (site.bindingNode) return undefined;
-      const name = freshErrorName(site);
-      const bind = addBindingEdit(t, site, name);
-      return bind ? { name, edits: [bind] } : undefined;
-    };
+    const errorName = (site: ErrorSite): { name: string; edits: TextEdit[] } | undefined => errorBinding(t, site);
 
     const causeSuggestion = (expr: ts.NewExpression | ts.CallExpression, name: string, slot: CauseSlot | undefined, err: { name: string; edits: TextEdit[] }): SuggestionDescriptor<MessageIds> | undefined => {
       const args = expr.arguments ?? [];

@@ -13,7 +13,9 @@ import {
 import { blockEffects } from '../src/analysis/effects.js';
 import { importsOf } from '../src/analysis/scope.js';
 import { consoleAllowedByDirective, findLoggerInScope, loggerCallText, type LoggerInScope } from '../src/analysis/loggers.js';
+import { codeAfter, throwTargetOf } from '../src/analysis/propagation.js';
 import { defineRule } from '../src/define-rule.js';
+import { errorBinding, indentUnit, insertImport, lineIndent } from '../src/edits/index.js';
 import { mentionsMoney } from '../src/knowledge/money.js';
 import { FACTORS } from '../src/risk.js';
 import type { Knowledge } from '../src/knowledge/index.js';
@@ -29,8 +31,11 @@ export type MessageIds =
   | 'logAndRethrow'
   | 'passToNext'
   | 'logAndPassToNext'
+  | 'respondWithError'
+  | 'logAndRespond'
   | 'removeHandler'
-  | 'logError';
+  | 'logError'
+  | 'rewriteByHand';
 
 export interface Options {
   checkPromiseHandlers: boolean;
@@ -106,28 +111,6 @@ function shorten(text: string, max = 40): string {
   return one.length <= max ? one : `${one.slice(0, max - 1)}…`;
 }
 
-function lineIndent(text: string, pos: number): string {
-  const lineStart = text.lastIndexOf('\n', pos - 1) + 1;
-  return /^[ \t]*/.exec(text.slice(lineStart))![0];
-}
-
-function indentUnit(text: string): string {
-  const m = /\n([ \t]+)\S/.exec(text);
-  if (!m) return '  ';
-  return m[1]!.startsWith('\t') ? '\t' : m[1]!.length >= 4 && m[1]!.length % 4 === 0 && !/\n {2}\S/.test(text) ? '    ' : '  ';
-}
-
-/** A name for a missing catch binding that the block does not already use. */
-function freshName(t: TS, block: ts.Node): string {
-  const used = new Set<string>();
-  const visit = (n: ts.Node): void => {
-    if (t.isIdentifier(n)) used.add(n.text);
-    t.forEachChild(n, visit);
-  };
-  visit(block);
-  return ['error', 'err', 'caughtError', 'caught'].find((n) => !used.has(n)) ?? 'caughtError';
-}
-
 /** Whether the block leaves early anywhere but its last statement (a rethrow appended there would be partial). */
 function exitsEarly(t: TS, block: ts.Block): boolean {
   const last = block.statements[block.statements.length - 1];
@@ -139,22 +122,6 @@ function exitsEarly(t: TS, block: ts.Block): boolean {
   };
   t.forEachChild(block, visit);
   return found;
-}
-
-function importEdit(t: TS, sf: ts.SourceFile, importText: string): TextEdit {
-  let last: ts.Statement | undefined;
-  for (const s of sf.statements) {
-    if (t.isImportDeclaration(s) || (t.isExpressionStatement(s) && t.isStringLiteral(s.expression))) last = s;
-    else break;
-  }
-  if (last) return { range: [last.end, last.end], text: `\n${importText}` };
-  return { range: [0, 0], text: `${importText}\n` };
-}
-
-interface Fix {
-  rethrow: TextEdit[];
-  logAndRethrow?: TextEdit[];
-  loggerText?: string;
 }
 
 /** The calls a log-and-rethrow suggestion replaces: console output, or a logger call with a constant message. */
@@ -175,95 +142,165 @@ function replacedMessage(t: TS, calls: ts.CallExpression[]): string | undefined 
   return undefined;
 }
 
-/** Edits turning a swallowing catch clause into one that rethrows (and optionally records) the error. */
-function catchClauseFixes(t: TS, sf: ts.SourceFile, clause: ts.CatchClause, h: ErrorHandler, a: HandlerAnalysis, logger: LoggerInScope | undefined, message: string, next: string | undefined): Fix | undefined {
-  if (h.bindingNode && !h.binding) return undefined;
+type SuggestionList = SuggestionDescriptor<MessageIds>[];
+
+/** `list`, or a text-only suggestion saying why no rewrite is offered when the list is empty. */
+function orByHand(list: SuggestionList, reason: string): SuggestionList {
+  return list.length > 0 ? list : [{ messageId: 'rewriteByHand', data: { reason }, edits: [] }];
+}
+
+/**
+ * Suggestions for a swallowing catch clause. Propagating is offered only where it changes nothing but the
+ * swallowing: nothing runs after the try statement (a rethrow would skip it), the catch is not a fallback, and
+ * the failure has somewhere to go (the caller, `next`, or — in an async `(req, res)` handler — an error answer).
+ * Otherwise the error is recorded and the code's flow kept, when a logger is in scope.
+ */
+function catchClauseSuggestions(t: TS, sf: ts.SourceFile, clause: ts.CatchClause, h: ErrorHandler, a: HandlerAnalysis, logger: LoggerInScope | undefined, message: string): SuggestionList {
+  const bound = errorBinding(t, h);
+  if (!bound) return [];
   const block = clause.block;
-  if (exitsEarly(t, block)) return undefined;
   const text = sf.text;
-  const name = h.binding ?? freshName(t, block);
-  const bindingEdits: TextEdit[] = h.binding ? [] : [{ range: [clause.getStart(sf) + 5, clause.getStart(sf) + 5], text: ` (${name})` }];
+  const name = bound.name;
   const outer = lineIndent(text, block.end - 1);
   const first = block.statements[0];
   const inner = first ? lineIndent(text, first.getStart(sf)) : outer + indentUnit(text);
   const oneLine = first !== undefined && !text.slice(block.getStart(sf), block.end).includes('\n');
+  const importEdits = logger?.import ? [insertImport(t, sf, logger.import)] : [];
 
-  const build = (lines: string[], drop: ReadonlySet<ts.Node>): TextEdit[] => {
-    const edits: TextEdit[] = [...bindingEdits];
+  /** `lines` added at the end (or, with `atStart`, the beginning) of the block, `drop` removed. */
+  const build = (lines: string[], drop: ReadonlySet<ts.Node>, replaceExit: boolean, atStart = false): TextEdit[] => {
+    const edits: TextEdit[] = [...bound.edits];
     const stmts = [...block.statements];
     const last = stmts[stmts.length - 1];
-    const replaceLast = last !== undefined && (t.isReturnStatement(last) || t.isContinueStatement(last) || t.isBreakStatement(last));
-    const removed = (s: ts.Statement): boolean => drop.has(s) || (replaceLast && s === last);
-    const kept = stmts.filter((s) => !removed(s));
+    const replaceLast = replaceExit && last !== undefined && (t.isReturnStatement(last) || t.isContinueStatement(last) || t.isBreakStatement(last));
+    const removed = (st: ts.Statement): boolean => drop.has(st) || (replaceLast && st === last);
+    const kept = stmts.filter((st) => !removed(st));
     if (kept.length === 0 || oneLine) {
       // rebuild the block: {\n  throw e;\n}
-      const body = [...kept.map((s) => s.getText(sf)), ...lines];
+      const keptText = kept.map((st) => st.getText(sf));
+      const body = atStart ? [...lines, ...keptText] : [...keptText, ...lines];
       edits.push({ range: [block.getStart(sf), block.end], text: oneLine ? `{ ${body.join(' ')} }` : `{\n${body.map((l) => inner + l).join('\n')}\n${outer}}` });
       return edits;
     }
-    for (const s of stmts) if (removed(s)) edits.push({ range: [s.pos, s.end], text: '' });
-    const anchor = last!.end;
-    edits.push({ range: [anchor, anchor], text: lines.map((l) => `\n${inner}${l}`).join('') });
+    for (const st of stmts) if (removed(st)) edits.push({ range: [st.pos, st.end], text: '' });
+    if (atStart) {
+      const at = kept[0]!.getStart(sf);
+      edits.push({ range: [at, at], text: lines.map((l) => `${l}\n${inner}`).join('') });
+    } else {
+      const anchor = last!.end;
+      edits.push({ range: [anchor, anchor], text: lines.map((l) => `\n${inner}${l}`).join('') });
+    }
     return edits;
   };
 
-  // an Express handler hands the error to its error middleware; a throw there is an unhandled rejection
-  const exit = next ? `return ${next}(${name});` : `throw ${name};`;
+  const calls = replacedLogCalls(t, a);
+  const logDrop = new Set<ts.Node>(calls.map((c) => c.parent).filter((p) => t.isExpressionStatement(p) && p.parent === block));
+  const method = a.constantLogOnly ? a.logCalls.find((l) => l.log.kind === 'logger')?.log.method : undefined;
+  const logLine = logger ? loggerCallText(logger, name, replacedMessage(t, calls) ?? message, method === 'warn' || method === 'fatal' ? method : 'error') : undefined;
+  const recordOnly = (): SuggestionList =>
+    logger && logLine ? [{ messageId: 'logError', data: { logger: logger.text }, edits: [...importEdits, ...build([logLine], logDrop, false, true)] }] : [];
+
+  if (exitsEarly(t, block)) return orByHand(recordOnly(), 'the catch block leaves early on some paths');
+  const after = a.maskingReturn && a.maskingReturn !== 'success-response' ? 'nothing' : codeAfter(t, clause.parent, h.tryBlock);
+  if (after === 'independent') return orByHand(recordOnly(), 'the code after the try statement runs on failure too (a fallback, the next item, clean-up), and a rethrow would skip it');
+
+  const target = throwTargetOf(t, enclosingFunction(t, clause));
   // res.json({ ok: true }) answered the request as a success; the error response comes from the propagated error
   const masking = a.maskingReturn === 'success-response' ? a.maskingNode?.parent : undefined;
-  const answered: ts.Node[] = masking && t.isExpressionStatement(masking) && masking.parent === block ? [masking] : [];
-  const fix: Fix = { rethrow: build([exit], new Set(answered)) };
-  if (logger) {
-    const calls = replacedLogCalls(t, a);
-    const drop = new Set<ts.Node>([...answered, ...calls.map((c) => c.parent).filter((p) => t.isExpressionStatement(p) && p.parent === block)]);
-    const method = a.constantLogOnly ? a.logCalls.find((l) => l.log.kind === 'logger')?.log.method : undefined;
-    const call = loggerCallText(logger, name, replacedMessage(t, calls) ?? message, method === 'warn' || method === 'fatal' ? method : 'error');
-    const edits = build([call, exit], drop);
-    if (logger.importText) edits.unshift(importEdit(t, sf, logger.importText));
-    fix.logAndRethrow = edits;
-    fix.loggerText = logger.text;
+  const answered = new Set<ts.Node>(masking && t.isExpressionStatement(masking) && masking.parent === block ? [masking] : []);
+  const withLog = (exit: string[]): TextEdit[] | undefined => (logger && logLine ? [...importEdits, ...build([logLine, ...exit], new Set([...answered, ...logDrop]), true)] : undefined);
+  const out: SuggestionList = [];
+  switch (target.kind) {
+    case 'next': {
+      const exit = [`return ${target.next}(${name});`];
+      out.push({ messageId: 'passToNext', data: { next: target.next }, edits: build(exit, answered, true) });
+      const logged = withLog(exit);
+      if (logged) out.push({ messageId: 'logAndPassToNext', data: { logger: logger!.text, next: target.next }, edits: logged });
+      return out;
+    }
+    case 'respond': {
+      // an async (req, res) handler without next: Express 4 never answers a rejected handler, so answer here
+      const exit = [`return ${target.res}.status(500).json({ message: 'Internal server error' });`];
+      const logged = withLog(exit);
+      if (logged) out.push({ messageId: 'logAndRespond', data: { logger: logger!.text }, edits: logged });
+      else out.push({ messageId: 'respondWithError', edits: build(exit, answered, true) });
+      return out;
+    }
+    case 'unseen':
+      return orByHand(recordOnly(), 'this callback is run by code that does not expect it to throw');
+    default: {
+      const exit = [`throw ${name};`];
+      out.push({ messageId: 'rethrow', edits: build(exit, answered, true) });
+      const logged = withLog(exit);
+      if (logged) out.push({ messageId: 'logAndRethrow', data: { logger: logger!.text }, edits: logged });
+      return out;
+    }
   }
-  return fix;
 }
 
-/** `next` of an Express-style handler `(req, res, next)` / `(err, req, res, next)`; Koa's `(ctx, next)` continues, it does not fail. */
-function nextParameter(t: TS, fn: ts.Node): string | undefined {
-  if (!isFunctionLike(t, fn) || fn.parameters.length < 3) return undefined;
-  const last = fn.parameters[fn.parameters.length - 1]!;
-  return t.isIdentifier(last.name) && /^next$/.test(last.name.text) ? last.name.text : undefined;
-}
-
-/** Whether a promise handler's result is used (awaited, returned, assigned, chained) rather than left floating. */
-function isFloating(t: TS, call: ts.CallExpression): boolean {
+/** Whether the value of a handler call is awaited or returned, so a rejection reaches the caller when the handler goes. */
+function isAwaitedOrReturned(t: TS, call: ts.CallExpression): boolean {
   let n: ts.Node = call;
-  while (t.isParenthesizedExpression(n.parent) || (t.isVoidExpression(n.parent) && n.parent.expression === n)) n = n.parent;
-  return t.isExpressionStatement(n.parent);
+  while (t.isParenthesizedExpression(n.parent)) n = n.parent;
+  const p = n.parent;
+  if (t.isAwaitExpression(p) || t.isReturnStatement(p)) return true;
+  return t.isArrowFunction(p) && p.body === n;
 }
 
-function promiseFixes(t: TS, sf: ts.SourceFile, h: ErrorHandler, logger: LoggerInScope | undefined, message: string): { remove?: TextEdit[]; logAndRethrow?: TextEdit[]; log?: TextEdit[] } {
+/** The statement holding a promise handler call. */
+function statementOf(t: TS, node: ts.Node): ts.Node {
+  let n = node;
+  while (n.parent && !t.isBlock(n.parent) && !t.isSourceFile(n.parent) && !t.isCaseClause(n.parent) && !t.isDefaultClause(n.parent) && !isFunctionLike(t, n.parent)) n = n.parent;
+  return n;
+}
+
+/**
+ * Suggestions for a swallowing rejection handler. Removing it (or rethrowing from it) is offered only when the
+ * promise is awaited or returned, nothing runs after it in the function, and the function's failures reach its
+ * caller; otherwise the handler records the error and keeps answering what it answered.
+ */
+function promiseSuggestions(t: TS, sf: ts.SourceFile, h: ErrorHandler, a: HandlerAnalysis, logger: LoggerInScope | undefined, message: string): SuggestionList {
   const call = h.node as ts.CallExpression;
   const handler = h.handlerExpr!;
-  const out: { remove?: TextEdit[]; logAndRethrow?: TextEdit[]; log?: TextEdit[] } = {};
-  const name = h.binding ?? (h.fn ? freshName(t, h.fn) : 'error');
-  const replaceHandler = (body: string): TextEdit[] => {
-    const edits: TextEdit[] = [{ range: [handler.getStart(sf), handler.end], text: `(${name}) => { ${body} }` }];
-    if (logger?.importText) edits.unshift(importEdit(t, sf, logger.importText));
-    return edits;
-  };
-  if (h.bindingNode && !h.binding) return out;
-  if (isFloating(t, call)) {
-    // removing the handler of a floating promise would turn a swallowed failure into an unhandled rejection
-    if (logger) out.log = replaceHandler(loggerCallText(logger, name, message));
+  const bound = h.fn ? errorBinding(t, h) : { name: 'error', edits: [] };
+  if (!bound) return [];
+  const name = bound.name;
+  const importEdits = logger?.import ? [insertImport(t, sf, logger.import)] : [];
+  const logLine = logger ? loggerCallText(logger, name, message) : undefined;
+  const out: SuggestionList = [];
+  const target = throwTargetOf(t, enclosingFunction(t, call));
+  const propagates = isAwaitedOrReturned(t, call) && codeAfter(t, statementOf(t, call)) !== 'independent' && target.kind === 'caller';
+  if (propagates) {
+    const remove: TextEdit[] =
+      h.kind === 'promise-catch'
+        ? [{ range: [(skipOuter(t, call.expression) as ts.PropertyAccessExpression).expression.end, call.end], text: '' }]
+        : [{ range: [call.arguments[0]!.end, handler.end], text: '' }];
+    out.push({ messageId: 'removeHandler', edits: remove });
+    if (logger && logLine) out.push({ messageId: 'logAndRethrow', data: { logger: logger.text }, edits: [...importEdits, { range: [handler.getStart(sf), handler.end], text: `(${name}) => { ${logLine} throw ${name}; }` }] });
     return out;
   }
-  if (h.kind === 'promise-catch') {
-    const receiverEnd = (skipOuter(t, call.expression) as ts.PropertyAccessExpression).expression.end;
-    out.remove = [{ range: [receiverEnd, call.end], text: '' }];
-  } else {
-    out.remove = [{ range: [call.arguments[0]!.end, handler.end], text: '' }];
+  // keep what the handler answers: (error) => { log; return null; }
+  if (logger && logLine) {
+    const fn = h.fn;
+    let edits: TextEdit[] | undefined;
+    if (!fn) {
+      edits = [{ range: [handler.getStart(sf), handler.end], text: `(${name}) => { ${logLine} }` }];
+    } else if (t.isBlock(fn.body)) {
+      const body = fn.body;
+      const firstStmt = body.statements[0];
+      edits = [...bound.edits, firstStmt ? { range: [firstStmt.getStart(sf), firstStmt.getStart(sf)], text: `${logLine} ` } : { range: [body.getStart(sf), body.end], text: `{ ${logLine} }` }];
+    } else {
+      const value = fn.body.getText(sf);
+      edits = [...bound.edits, { range: [fn.body.getStart(sf), fn.body.end], text: `{ ${logLine} return ${value}; }` }];
+    }
+    out.push({ messageId: 'logError', data: { logger: logger.text }, edits: [...importEdits, ...edits] });
   }
-  if (logger) out.logAndRethrow = replaceHandler(`${loggerCallText(logger, name, message)} throw ${name};`);
-  return out;
+  const why = !isAwaitedOrReturned(t, call)
+    ? 'nothing awaits this promise, so without the handler its rejection would be unhandled'
+    : target.kind !== 'caller'
+      ? 'the function around it cannot pass a failure on by throwing'
+      : 'the code after it runs on failure too, and a rejection would skip it';
+  return orByHand(out, why);
 }
 
 /** Whether a function (by reference or inline) does nothing with its value: `() => undefined`, `() => {}`, `noop`. */
@@ -538,23 +575,7 @@ function report(context: RuleContext<Options, MessageIds>, h: ErrorHandler, a: H
   const fnName = fn ? functionName(t, fn) : undefined;
   const logMessage = fnName && /^[\w$]+$/.test(fnName) ? `${fnName} failed` : 'Unexpected error';
   const logger = findLoggerInScope(t, h.node, context.knowledge, importsOf(t, sf), context.filePath);
-  const suggest: SuggestionDescriptor<MessageIds>[] = [];
-  if (h.kind === 'catch-clause') {
-    const next = fn ? nextParameter(t, fn) : undefined;
-    const fix = catchClauseFixes(t, sf, h.node as ts.CatchClause, h, a, logger, logMessage, next);
-    if (fix && next) {
-      suggest.push({ messageId: 'passToNext', data: { next }, edits: fix.rethrow });
-      if (fix.logAndRethrow) suggest.push({ messageId: 'logAndPassToNext', data: { logger: fix.loggerText!, next }, edits: fix.logAndRethrow });
-    } else if (fix) {
-      suggest.push({ messageId: 'rethrow', edits: fix.rethrow });
-      if (fix.logAndRethrow) suggest.push({ messageId: 'logAndRethrow', data: { logger: fix.loggerText! }, edits: fix.logAndRethrow });
-    }
-  } else {
-    const fix = promiseFixes(t, sf, h, logger, logMessage);
-    if (fix.remove) suggest.push({ messageId: 'removeHandler', edits: fix.remove });
-    if (fix.logAndRethrow) suggest.push({ messageId: 'logAndRethrow', data: { logger: logger!.text }, edits: fix.logAndRethrow });
-    if (fix.log) suggest.push({ messageId: 'logError', data: { logger: logger!.text }, edits: fix.log });
-  }
+  const suggest = h.kind === 'catch-clause' ? catchClauseSuggestions(t, sf, h.node as ts.CatchClause, h, a, logger, logMessage) : promiseSuggestions(t, sf, h, a, logger, logMessage);
 
   const range: readonly [number, number] =
     h.kind === 'catch-clause'
@@ -580,8 +601,11 @@ export default defineRule<MessageIds, Options>({
       logAndRethrow: 'Record the error with `{{logger}}` and rethrow it.',
       passToNext: 'Pass the error to `{{next}}` so the error middleware answers the request.',
       logAndPassToNext: 'Record the error with `{{logger}}` and pass it to `{{next}}`.',
+      respondWithError: 'Answer the request with a 500 error: without `next`, a rethrow would leave it unanswered.',
+      logAndRespond: 'Record the error with `{{logger}}` and answer the request with a 500 error.',
       removeHandler: 'Remove the rejection handler so the failure reaches the caller.',
-      logError: 'Record the error with `{{logger}}` instead of dropping it.',
+      logError: 'Record the error with `{{logger}}` and keep the code as it goes on.',
+      rewriteByHand: 'No propagating rewrite is offered: {{reason}}.',
     },
     schema: {
       type: 'object',

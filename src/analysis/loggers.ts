@@ -5,6 +5,7 @@
 import type * as ts from 'typescript';
 import type { Knowledge } from '../knowledge/index.js';
 import type { LoggerFlavour } from '../knowledge/loggers.js';
+import type { ImportSpec } from '../edits/index.js';
 import type { TS } from '../ts.js';
 import { dottedName, skipOuter } from './ast.js';
 import type { ImportBinding, ImportMap } from './scope.js';
@@ -343,7 +344,7 @@ export interface LoggerInScope {
   /** For a logging function: where the error goes (`logError(err)`, `logError(msg, err)`, `logError(err, msg)`). */
   errorArgument?: ErrorArgument;
   /** An import to add when the logger is the configured one and not yet imported. */
-  importText?: string;
+  import?: ImportSpec;
 }
 
 function flavourOfModule(module: string): LoggerFlavour {
@@ -442,7 +443,7 @@ export function findLoggerInScope(t: TS, node: ts.Node, knowledge: Knowledge, im
   if (helper) return helper;
   if (configured) {
     if (declarations(t, sf).has(configured.binding)) return undefined; // the name is taken by something else
-    return { text: configured.binding, shape: 'object', flavour: configured.flavour, importText: `import { ${configured.binding} } from '${relativeImport(filePath, configured.importPath)}';` };
+    return { text: configured.binding, shape: 'object', flavour: configured.flavour, import: { binding: configured.binding, specifier: relativeImport(filePath, configured.importPath) } };
   }
   return undefined;
 }

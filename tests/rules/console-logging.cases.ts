@@ -534,10 +534,8 @@ module.exports = { cancel };`,
           endLine: 6,
           endColumn: 40,
           suggestions: [
-            {
-              messageId: 'useLogger',
-              output: `const { logger } = require('./lib/logger');
-const { db } = require('./db');
+            { messageId: 'useLogger', output: `const { db } = require('./db');
+const { logger } = require('./lib/logger');
 async function cancel(id) {
   try {
     await db.orders.cancel(id);
@@ -545,8 +543,7 @@ async function cancel(id) {
     logger.debug({ err }, 'cancel failed');
   }
 }
-module.exports = { cancel };`,
-            },
+module.exports = { cancel };` },
           ],
         },
       ],
