@@ -2,6 +2,8 @@ import type * as ts from 'typescript';
 import { calleeMethod, dottedName, enclosingFunction, functionName, isFunctionLike, skipOuter } from '../src/analysis/ast.js';
 import {
   analyzeHandler,
+  catchClauseHandler,
+  discardsErrorResult,
   errorHandlerOf,
   guardedWork,
   hasIgnoreCommentAbove,
@@ -12,7 +14,7 @@ import {
 } from '../src/analysis/catch.js';
 import { blockEffects } from '../src/analysis/effects.js';
 import { importsOf } from '../src/analysis/scope.js';
-import { consoleAllowedByDirective, findLoggerInScope, loggerCallText, type LoggerInScope } from '../src/analysis/loggers.js';
+import { consoleAllowedInFile, findLoggerInScope, loggerCallText, type LoggerInScope } from '../src/analysis/loggers.js';
 import { codeAfter, throwTargetOf } from '../src/analysis/propagation.js';
 import { defineRule } from '../src/define-rule.js';
 import { errorBinding, indentUnit, insertImport, lineIndent } from '../src/edits/index.js';
@@ -27,6 +29,7 @@ export type MessageIds =
   | 'consoleOnly'
   | 'constantLog'
   | 'discarded'
+  | 'partial'
   | 'rethrow'
   | 'logAndRethrow'
   | 'passToNext'
@@ -69,7 +72,7 @@ function endsInThrowAfter(t: TS, block: ts.Block, node: ts.Node): boolean {
  * Inside a catch block, an `if (!res.ok)` branch, a block about to throw, or a failure callback: the failure
  * already being handled is the one that matters, and a second one while handling it is noise.
  */
-function inFailurePath(t: TS, node: ts.Node): boolean {
+function inFailurePath(t: TS, node: ts.Node, outerHandles: (clause: ts.CatchClause) => boolean): boolean {
   for (let n: ts.Node = node; n.parent; n = n.parent) {
     const p = n.parent;
     if (isFunctionLike(t, n)) {
@@ -79,7 +82,9 @@ function inFailurePath(t: TS, node: ts.Node): boolean {
       const key = t.isPropertyAssignment(p) && t.isIdentifier(p.name) ? p.name.text : undefined;
       return (callee !== undefined && FAILURE_CALLBACK.test(callee)) || (key !== undefined && FAILURE_CALLBACK.test(key));
     }
-    if (t.isCatchClause(p) && n === p.block) return true;
+    // catch (e) { try { await rollback() } catch {} throw e }: only when the outer catch itself handles the failure;
+    // a catch nested in a catch that swallows too is still a catch
+    if (t.isCatchClause(p) && n === p.block) return outerHandles(p);
     if (t.isIfStatement(p) && n === p.thenStatement && FAILURE_CONDITION.test(p.expression.getText())) return true;
     if (t.isBlock(n) && n !== node && endsInThrowAfter(t, n, node)) return true;
   }
@@ -493,10 +498,8 @@ function documentsFallback(t: TS, fn: ts.Node): boolean {
 
 const CLEANUP_FUNCTION = /^(cleanup|cleanUp|teardown|tearDown|dispose|release|shutdown|close|unmount|destroy)([A-Z_$]|$)/;
 
-function isExempt(t: TS, h: ErrorHandler, a: HandlerAnalysis, options: Options, knowledge: Knowledge, dbWrites: number, outboundCalls: number): boolean {
+function isExempt(t: TS, h: ErrorHandler, a: HandlerAnalysis, options: Options, knowledge: Knowledge, dbWrites: number, outboundCalls: number, outerHandles: (clause: ts.CatchClause) => boolean): boolean {
   if (a.hasExplainingComment || hasIgnoreCommentAbove(t, h)) return true;
-  // console.warn(…) under `// eslint-disable-next-line no-console`: the team chose the console as the record here
-  if (a.consoleOnly && a.logCalls.some((l) => l.log.kind === 'console' && consoleAllowedByDirective(t, h.node.getSourceFile(), l.call))) return true;
   if (h.binding && INTENT_BINDING.test(h.binding) && h.binding !== '_') return true;
   const fn = enclosingFunction(t, h.node);
   const name = fn ? functionName(t, fn) : undefined;
@@ -513,11 +516,11 @@ function isExempt(t: TS, h: ErrorHandler, a: HandlerAnalysis, options: Options, 
     if (producerName && (PREDICATE.test(producerName) || HEALTH.test(producerName))) return true;
   }
   // a second failure while already handling one: catch (e) { try { await rollback() } catch {} throw e } / if (!res.ok) { … res.text().catch(() => '') }
-  if (inFailurePath(t, h.node)) return true;
+  if (inFailurePath(t, h.node, outerHandles)) return true;
   // try { return new UAParser(ua).getResult() } catch {} as the function's last statement: an implicit `return undefined`
   const fallback = (!a.empty || returnsImplicitly(t, h)) && !a.consoleOnly && !a.constantLogOnly;
   // try { return formatDate(d, tz) } catch { return d }: a synchronous computation with a fallback value
-  if (fallback && h.kind === 'catch-clause' && isSynchronousTry(t, h, knowledge)) return true;
+  if (fallback && h.kind === 'catch-clause' && isSynchronousTry(t, h, knowledge) && !discardsErrorResult(t, h)) return true;
   if (h.kind !== 'catch-clause' && fallback && (isCheckedLocally(t, h.node as ts.CallExpression) || isExistenceProbe(t, h, a) || isSettleIdiom(t, h))) return true;
   if (h.kind !== 'catch-clause' && (a.empty || a.maskingReturn === 'undefined' || a.maskingReturn === 'null') && (isForkedPromise(t, h) || isSettleThen(t, h, a))) return true;
   if (isResetAndChecked(t, h)) return true;
@@ -535,13 +538,51 @@ function isExempt(t: TS, h: ErrorHandler, a: HandlerAnalysis, options: Options, 
   return false;
 }
 
-function report(context: RuleContext<Options, MessageIds>, h: ErrorHandler, a: HandlerAnalysis): void {
+/** Whether a condition picks some errors out (`e instanceof X`, `e.code === 'P2002'`, `isAxiosError(e)`), not "all but some". */
+function narrowsTo(t: TS, cond: ts.Expression, binding: string): boolean {
+  const x = skipOuter(t, cond);
+  if (t.isPrefixUnaryExpression(x) && x.operator === t.SyntaxKind.ExclamationToken) return false;
+  if (t.isBinaryExpression(x)) {
+    const op = x.operatorToken.kind;
+    if (op === t.SyntaxKind.ExclamationEqualsEqualsToken || op === t.SyntaxKind.ExclamationEqualsToken || op === t.SyntaxKind.BarBarToken) return false;
+    if (op === t.SyntaxKind.AmpersandAmpersandToken) return narrowsTo(t, x.left, binding) || narrowsTo(t, x.right, binding);
+  }
+  let mentions = false;
+  const visit = (n: ts.Node): void => {
+    if (t.isIdentifier(n) && n.text === binding) mentions = true;
+    if (!mentions) t.forEachChild(n, visit);
+  };
+  visit(x);
+  return mentions;
+}
+
+/** Whether a branch leaves the handler: throws, returns, or hands the failure on (`next(e)`). */
+function leavesHandler(t: TS, s: ts.Statement): boolean {
+  const last = t.isBlock(s) ? s.statements[s.statements.length - 1] : s;
+  return last !== undefined && (t.isThrowStatement(last) || t.isReturnStatement(last));
+}
+
+/**
+ * catch (e) { if (e instanceof RefreshToken) return this.refresh(); }  /  if (e.code === 'P2002') throw new Conflict();
+ * The branches that pick some errors out and deal with them; every other error falls through. Undefined when the
+ * handler does not narrow that way (a filtered rethrow `if (e.code !== 'EEXIST') throw e` propagates the rest).
+ */
+function narrowedBranches(t: TS, h: ErrorHandler): Set<ts.Node> | undefined {
+  if (h.kind !== 'catch-clause' || !h.binding) return undefined;
+  const branches = new Set<ts.Node>();
+  for (const s of (h.node as ts.CatchClause).block.statements) {
+    if (t.isIfStatement(s) && !s.elseStatement && narrowsTo(t, s.expression, h.binding) && leavesHandler(t, s.thenStatement)) branches.add(s);
+  }
+  return branches.size > 0 ? branches : undefined;
+}
+
+function report(context: RuleContext<Options, MessageIds>, h: ErrorHandler, a: HandlerAnalysis, outerHandles: (clause: ts.CatchClause) => boolean, partial?: string): void {
   const t = context.ts;
   const sf = context.sourceFile;
   // the try block, or `p.catch` whose child is the promise-producing call: prisma.order.update(...).catch(() => {})
   const target: ts.Node | undefined = h.tryBlock ?? (h.promise ? (h.node as ts.CallExpression).expression : undefined);
   const effects = target ? blockEffects(t, target, context.knowledge) : { dbWrites: [], outboundCalls: [] };
-  if (isExempt(t, h, a, context.options, context.knowledge, effects.dbWrites.length, effects.outboundCalls.length)) return;
+  if (isExempt(t, h, a, context.options, context.knowledge, effects.dbWrites.length, effects.outboundCalls.length, outerHandles)) return;
 
   const factors: RiskFactor[] = [];
   if (effects.dbWrites.length > 0) factors.push(FACTORS.dbWrite);
@@ -551,7 +592,10 @@ function report(context: RuleContext<Options, MessageIds>, h: ErrorHandler, a: H
   const noun = handlerNoun(h);
   let messageId: MessageIds;
   let data: Record<string, string>;
-  if (a.consoleOnly) {
+  if (partial) {
+    messageId = 'partial';
+    data = { condition: shorten(partial, 50) };
+  } else if (a.consoleOnly) {
     // .catch(console.error) passes the console method itself
     const call = a.logCalls.find((l) => l.log.kind === 'console');
     messageId = 'consoleOnly';
@@ -597,6 +641,7 @@ export default defineRule<MessageIds, Options>({
       consoleOnly: 'The error caught here is only printed with `{{call}}`: console output is not a record, and the failure does not reach the caller.',
       constantLog: 'The error caught here is replaced by a constant message in `{{call}}`: the error itself is dropped and the failure does not reach the caller.',
       discarded: 'The error caught here is discarded: the {{handler}} neither rethrows it, returns it, nor records it.',
+      partial: 'Only the errors matching `{{condition}}` are handled here: every other error caught is discarded without a trace.',
       rethrow: 'Rethrow the error so the caller sees the failure.',
       logAndRethrow: 'Record the error with `{{logger}}` and rethrow it.',
       passToNext: 'Pass the error to `{{next}}` so the error middleware answers the request.',
@@ -636,14 +681,26 @@ export default defineRule<MessageIds, Options>({
     if (context.file.role === 'test' && !context.options.checkTestFiles) return {};
     const imports = importsOf(t, context.sourceFile);
     // CLI scripts, browser code and the logger module write to the console by design
-    const consoleIsRecord = context.file.role === 'script' || context.file.role === 'client' || context.file.isLoggerModule;
+    // (a file-level `/* eslint-disable no-console */` states the same for that file; a line directive does not)
+    const consoleIsRecord = context.file.role === 'script' || context.file.role === 'client' || context.file.isLoggerModule || consoleAllowedInFile(t, context.sourceFile);
+    // a catch nested in a catch is exempt only while the outer one hands the original failure on
+    const outerHandles = (clause: ts.CatchClause): boolean => analyzeHandler(t, catchClauseHandler(t, clause), context.knowledge, imports, { consoleIsRecord }).propagated;
     const check = (node: ts.Node): void => {
       const h = errorHandlerOf(t, node);
       if (!h) return;
       const a = analyzeHandler(t, h, context.knowledge, imports, { consoleIsRecord });
-      if (a.propagated || a.recorded || a.acted) return;
+      if (a.propagated || a.recorded || a.acted) {
+        // partial: the handled branches pick some errors out, and what is left swallows the rest
+        const branches = narrowedBranches(t, h);
+        if (!branches) return;
+        const rest = analyzeHandler(t, h, context.knowledge, imports, { consoleIsRecord, skip: branches });
+        if (rest.propagated || rest.recorded || rest.acted || (rest.consoleOnly && !context.options.checkConsoleOnly)) return;
+        const first = [...branches][0] as ts.IfStatement;
+        report(context, h, rest, outerHandles, first.expression.getText(context.sourceFile));
+        return;
+      }
       if (a.consoleOnly && !context.options.checkConsoleOnly) return;
-      report(context, h, a);
+      report(context, h, a, outerHandles);
     };
     return {
       CatchClause: check,

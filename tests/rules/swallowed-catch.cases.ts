@@ -572,13 +572,24 @@ export function Form() {
     return { sub: undefined, roleNames: undefined };
   }
 };`,
-    // the team allowed the console here with a no-console directive
-    `export function mapDecorations(tr: Transaction) {
+    // a file-level no-console directive: the team chose the console as this file's record
+    `/* eslint-disable no-console */
+export async function warmCache() {
   try {
-    mapping = recreateTransform(tr.before, tr.doc).mapping;
-  } catch (err) {
-    // eslint-disable-next-line no-console
-    console.warn('Failed to recreate transform', err);
+    await cache.warm();
+  } catch (error) {
+    console.error('cache warm-up failed', error);
+  }
+}`,
+    // a second failure while handing the first one on: the outer catch rethrows
+    `export async function closeOrder(id: string) {
+  try {
+    await orders.close(id);
+  } catch (error) {
+    try {
+      await orders.release(id);
+    } catch {}
+    throw error;
   }
 }`,
     // a cleanup function by its name: best-effort by design
@@ -620,6 +631,177 @@ export const legacyCompare = async (stored: string, input: string): Promise<bool
 };`,
   ],
   invalid: [
+    // a line-level no-console directive silences ESLint's rule, it does not make the console a record
+    {
+      code: `export async function refreshAll(accounts: Account[]) {
+  for (const account of accounts) {
+    try {
+      await provider.refresh(account.token);
+    } catch (err) {
+      // eslint-disable-next-line no-console
+      console.error('refresh failed', err);
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'consoleOnly',
+          line: 5,
+          column: 7,
+          endLine: 5,
+          endColumn: 18,
+          suggestions: [
+            { messageId: 'rethrow', output: `export async function refreshAll(accounts: Account[]) {
+  for (const account of accounts) {
+    try {
+      await provider.refresh(account.token);
+    } catch (err) {
+      // eslint-disable-next-line no-console
+      console.error('refresh failed', err);
+      throw err;
+    }
+  }
+}` },
+          ],
+        },
+      ],
+    },
+    // a comment that gives no reason does not explain the handler
+    {
+      code: `export async function syncInvoices(orgId: string) {
+  try {
+    await billing.sync(orgId);
+  } catch (error) {
+    // Do nothing
+    console.log(error);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'consoleOnly',
+          line: 4,
+          column: 5,
+          endLine: 4,
+          endColumn: 18,
+          suggestions: [
+            { messageId: 'rethrow', output: `export async function syncInvoices(orgId: string) {
+  try {
+    await billing.sync(orgId);
+  } catch (error) {
+    // Do nothing
+    console.log(error);
+    throw error;
+  }
+}` },
+          ],
+        },
+      ],
+    },
+    // partial: one kind of error is handled, every other one falls through
+    {
+      code: `export async function loadStats(orgId: string) {
+  try {
+    return await reports.fetchStats(orgId);
+  } catch (e) {
+    if (e instanceof TokenExpiredError) {
+      return refreshAndLoadStats(orgId);
+    }
+  }
+  return [];
+}`,
+      errors: [{ messageId: 'partial', line: 4, column: 5, endLine: 4, endColumn: 14, data: { condition: 'e instanceof TokenExpiredError' }, suggestions: [] }],
+    },
+    {
+      code: `export async function addMember(teamId: string, userId: string) {
+  try {
+    await db.member.create({ data: { teamId, userId } });
+  } catch (error) {
+    if (error.code === 'P2002') throw new ConflictError('Already a member');
+  }
+}`,
+      errors: [
+        {
+          messageId: 'partial',
+          line: 4,
+          column: 5,
+          endLine: 4,
+          endColumn: 18,
+          suggestions: [
+            { messageId: 'rethrow', output: `export async function addMember(teamId: string, userId: string) {
+  try {
+    await db.member.create({ data: { teamId, userId } });
+  } catch (error) {
+    if (error.code === 'P2002') throw new ConflictError('Already a member');
+    throw error;
+  }
+}` },
+          ],
+        },
+      ],
+    },
+    // a catch nested in a catch that does not hand the failure on is still a catch
+    {
+      code: `export async function importFeed(url: string) {
+  try {
+    await feeds.import(url);
+  } catch (error) {
+    try {
+      await feeds.markFailed(url);
+    } catch {}
+  }
+}`,
+      errors: [
+        {
+          messageId: 'emptyHandler',
+          line: 7,
+          column: 7,
+          endLine: 7,
+          endColumn: 12,
+          suggestions: [
+            { messageId: 'rethrow', output: `export async function importFeed(url: string) {
+  try {
+    await feeds.import(url);
+  } catch (error) {
+    try {
+      await feeds.markFailed(url);
+    } catch (error) {
+      throw error;
+    }
+  }
+}` },
+          ],
+        },
+      ],
+    },
+    // an error result built and not returned
+    {
+      code: `export async function loadProfile(id: string): Promise<E.Either<Error, Profile>> {
+  try {
+    return E.right(await profiles.load(id));
+  } catch (error) {
+    E.left(error as Error);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'discarded',
+          line: 4,
+          column: 5,
+          endLine: 4,
+          endColumn: 18,
+          suggestions: [
+            { messageId: 'rethrow', output: `export async function loadProfile(id: string): Promise<E.Either<Error, Profile>> {
+  try {
+    return E.right(await profiles.load(id));
+  } catch (error) {
+    E.left(error as Error);
+    throw error;
+  }
+}` },
+          ],
+        },
+      ],
+    },
     {
       code: `app.post('/orders', async (req, res) => {
   try {
