@@ -912,7 +912,7 @@ export interface GuardedWork {
 const GUARDED_CLEANUP_METHODS = /^(cancel)$/;
 const TELEMETRY_METHODS = /^_?(track|trackEvent|logEvent|captureEvent|recordEvent|identify)$/;
 const TELEMETRY_RECEIVERS = /(^|\.)(analytics|posthog|segment|mixpanel|amplitude|telemetry|tracker|tracking|umami|plausible|rudderstack|heap|gtag)$/i;
-const VERIFY_CALL = /^(verify|validate|decode|authenticate|introspect)[A-Z]?\w*$|(For|From|By)(JWT|Jwt|Token|AccessToken|ApiKey|Session)$/;
+const VERIFY_CALL = /^(verify|validate|decode|authenticate|introspect)[A-Z]?\w*$|[a-z]Verify(Async|Sync)?$|(For|From|By)(JWT|Jwt|Token|AccessToken|ApiKey|Session)$/;
 
 const collectionCache = new WeakMap<ts.SourceFile, Set<string>>();
 
