@@ -402,11 +402,44 @@ export default defineRule<MessageIds, Options>({
     const { ts: t, sourceFile: sf, knowledge, options } = context;
     if (context.file.isExample) return {};
     const imports = importsOf(t, sf);
-    if (!mayCallOut(sf.text, knowledge, imports)) return {};
+    const httpModule = [...imports.entries()].find(([, b]) => b.module === '@nestjs/axios' && b.imported === 'HttpModule')?.[0];
+    if (!httpModule && !mayCallOut(sf.text, knowledge, imports)) return {};
     const defaultsCache = new Map<ts.SourceFile, boolean>();
+    const ms = options.suggestedTimeoutMs;
+
+    /**
+     * @Module({ imports: [HttpModule] }) / HttpModule.register({ baseURL }): every HttpService call of the module
+     * inherits a client without a timeout. registerAsync's factory is checked when it returns an object literal.
+     */
+    const checkHttpModule = (call: ts.CallExpression): void => {
+      if (!httpModule || !options.checkTimeout || dottedName(t, call.expression) !== 'Module') return;
+      const config = call.arguments[0] ? skipOuter(t, call.arguments[0]) : undefined;
+      const list = config && t.isObjectLiteralExpression(config) ? config.properties.find((p) => t.isPropertyAssignment(p) && propertyNameText(t, p.name) === 'imports') : undefined;
+      if (!list || !t.isPropertyAssignment(list) || !t.isArrayLiteralExpression(skipOuter(t, list.initializer))) return;
+      for (const el of (skipOuter(t, list.initializer) as ts.ArrayLiteralExpression).elements) {
+        const x = skipOuter(t, el);
+        if (t.isIdentifier(x) && x.text === httpModule) {
+          const edits = [{ range: [x.getStart(sf), x.end] as const, text: `${httpModule}.register({ timeout: ${ms} })` }];
+          context.report({ node: x, messageId: 'missingTimeout', data: { client: 'HttpModule' }, suggest: [{ messageId: 'addTimeout', data: { ms }, edits }] });
+          continue;
+        }
+        if (!t.isCallExpression(x) || dottedName(t, x.expression) !== `${httpModule}.register` && dottedName(t, x.expression) !== `${httpModule}.registerAsync`) continue;
+        let options_ = x.arguments[0] ? skipOuter(t, x.arguments[0]) : undefined;
+        if (options_ && t.isObjectLiteralExpression(options_) && dottedName(t, x.expression)!.endsWith('Async')) {
+          const factory = options_.properties.find((p) => t.isPropertyAssignment(p) && propertyNameText(t, p.name) === 'useFactory');
+          const fn = factory && t.isPropertyAssignment(factory) ? skipOuter(t, factory.initializer) : undefined;
+          options_ = fn && t.isArrowFunction(fn) && !t.isBlock(fn.body) ? skipOuter(t, fn.body) : undefined;
+        }
+        if (!options_ || !t.isObjectLiteralExpression(options_) || options_.properties.some((p) => t.isSpreadAssignment(p) || (p.name !== undefined && /^(timeout|signal)$/.test(propertyNameText(t, p.name) ?? '')))) continue;
+        const last = options_.properties[options_.properties.length - 1];
+        const edits = last ? [{ range: [last.end, last.end] as const, text: `, timeout: ${ms}` }] : [{ range: [options_.getStart(sf) + 1, options_.end - 1] as const, text: ` timeout: ${ms} ` }];
+        context.report({ node: x, messageId: 'missingTimeout', data: { client: 'HttpModule' }, suggest: [{ messageId: 'addTimeout', data: { ms }, edits }] });
+      }
+    };
     return {
       CallExpression(node) {
         const call = node as ts.CallExpression;
+        checkHttpModule(call);
         const oc = outboundCallAt(t, call, knowledge, imports);
         if (!oc) return;
         // fetch('/api/orders') only works in a browser: the page's own API, not an outbound dependency
@@ -428,7 +461,6 @@ export default defineRule<MessageIds, Options>({
         if (!timeoutMissing && !statusMissing) return;
         const messageId = timeoutMissing && statusMissing ? 'missingTimeoutAndStatus' : timeoutMissing ? 'missingTimeout' : 'uncheckedStatus';
         const suggest = [];
-        const ms = options.suggestedTimeoutMs;
         if (timeoutMissing) {
           const edits = timeoutEdits(t, sf, oc, ms);
           if (edits) suggest.push({ messageId: 'addTimeout' as const, data: { ms }, edits });
