@@ -51,7 +51,7 @@ export interface Options {
 const MASKING_FACTOR: RiskFactor = { id: 'masking-return', label: 'returns a value callers read as a normal answer', weight: 10 };
 
 /** Helpers whose contract is "undefined/null/fallback on failure": tryParse, safeJson, maybeUrl, parseDate, findOrNull. */
-const FALLBACK_HELPER = /^(try|safe|maybe|attempt|optional|parse)[A-Z_$]|^(try|safe|maybe|parse)$|(OrNull|OrUndefined|OrDefault|OrEmpty|OrFalse|OrZero|IfExists|IfPresent|IfAny|Safe|Safely|Silently|Quietly)$/;
+const FALLBACK_HELPER = /^(try|safe|maybe|attempt|optional|parse|silent|silently|quiet|quietly)[A-Z_$]|^(try|safe|maybe|parse)$|(OrNull|OrUndefined|OrDefault|OrEmpty|OrFalse|OrZero|IfExists|IfPresent|IfAny|Safe|Safely|Silently|Quietly)$/;
 /** Predicates whose `false` means "no": isValidUrl, hasAccess, canConnect, exists. */
 const PREDICATE = /^(is|has|can|should|supports|exists|check|validate|verify|test|contains|matches|needs|was|did|are|does)([A-Z_$]|$)/;
 
@@ -468,11 +468,13 @@ function isSettleThen(t: TS, h: ErrorHandler, a: HandlerAnalysis): boolean {
 }
 
 const TELEMETRY_FUNCTION = /(^|[a-z])(Tracking|Telemetry|Analytics|Metrics)([A-Z_$]|$)|^(track|collect\w*Metrics)([A-Z_$]|$)/;
+/** `checkAnalytics`, `getMetrics`, `loadAnalytics`: reading analytics data for a user is a product feature, not telemetry. */
+const READS_ANALYTICS = /^(check|get|load|fetch|find|list|read|query|compute|calculate)(?!\w*(Tracking|Telemetry))/;
 /** Whether the nearest named function around `node` (callbacks inside it included) has a name matching `pattern`. */
-function namedFunctionMatches(t: TS, node: ts.Node, pattern: RegExp): boolean {
+function namedFunctionMatches(t: TS, node: ts.Node, pattern: RegExp, unless?: RegExp): boolean {
   for (let fn = enclosingFunction(t, node); fn; fn = enclosingFunction(t, fn)) {
     const name = functionName(t, fn);
-    if (name) return pattern.test(name);
+    if (name) return pattern.test(name) && !unless?.test(name);
   }
   return false;
 }
@@ -495,6 +497,9 @@ function documentsFallback(t: TS, fn: ts.Node): boolean {
   while (holder.parent && !t.isBlock(holder.parent) && !t.isSourceFile(holder.parent) && !t.isClassLike(holder.parent) && !t.isModuleBlock(holder.parent)) holder = holder.parent;
   return (t.getLeadingCommentRanges(sf.text, holder.pos) ?? []).some((r) => FALLBACK_CONTRACT.test(sf.text.slice(r.pos, r.end).replace(/\s*\n\s*\*?\s*/g, ' ')));
 }
+
+/** Typing indicators and "last used" timestamps: `sendTyping(`, `setTypingIndicator(`, `lastUsedAt:`, `lastSeenAt:`. */
+const BEST_EFFORT_TOUCH = /\b(send|set|start|stop|show)?[Tt]yping(Indicator|Action|Status)?\s*\(|\blast(Used|Seen|Active|Accessed|Activity)(At|On|Date)?\s*:/;
 
 const CLEANUP_FUNCTION = /^(cleanup|cleanUp|teardown|tearDown|dispose|release|shutdown|close|unmount|destroy)([A-Z_$]|$)/;
 
@@ -526,9 +531,12 @@ function isExempt(t: TS, h: ErrorHandler, a: HandlerAnalysis, options: Options, 
   if (isResetAndChecked(t, h)) return true;
   // await deleteChart(id).catch(() => {}) in cleanupOrphanChart(): best-effort by the function's own name
   if (options.ignoreCleanup && name && CLEANUP_FUNCTION.test(name) && dbWrites === 0 && !a.consoleOnly) return true;
+  // sendTyping(chatId).catch(() => {}) / user.update({ data: { lastUsedAt: new Date() } }).catch(() => {}):
+  // a typing indicator or a "last used" touch is best-effort by contract
+  if (dbWrites <= 1 && !a.consoleOnly && BEST_EFFORT_TOUCH.test(((h.tryBlock ?? h.promise)?.getText() ?? '').slice(0, 2000))) return true;
   const work = guardedWork(t, h, knowledge);
   // analytics.track('published').catch(() => {}) / getSignInTrackingProperties(): analytics and metrics are best-effort
-  if (work.telemetry || (namedFunctionMatches(t, h.node, TELEMETRY_FUNCTION) && dbWrites === 0 && !a.consoleOnly)) return true;
+  if (work.telemetry || (namedFunctionMatches(t, h.node, TELEMETRY_FUNCTION, READS_ANALYTICS) && dbWrites === 0 && !a.consoleOnly)) return true;
   // try { return await verifySession(token) } catch { return null }: a credential that fails to verify means "signed out"
   if (work.verification && a.maskingReturn && a.maskingReturn !== 'true' && a.maskingReturn !== 'success-response' && dbWrites === 0 && outboundCalls === 0 && !mentionsMoney(h.tryBlock?.getText() ?? '')) return true;
   // try { return JSON.parse(raw) } catch { return null }: the failure is the answer

@@ -581,6 +581,23 @@ export async function warmCache() {
     console.error('cache warm-up failed', error);
   }
 }`,
+    // best-effort by contract: a typing indicator, a "last used" touch, a silent* helper
+    `export async function replyInChat(chatId: string, text: string) {
+  await bot.sendTyping(chatId).catch(() => {});
+  return bot.sendMessage(chatId, text);
+}`,
+    `export async function authenticateKey(key: ApiKey) {
+  await db.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: new Date() } }).catch(() => {});
+  return key.ownerId;
+}`,
+    `export async function silentRevalidate(path: string) {
+  try {
+    await revalidate(path);
+  } catch {
+    return false;
+  }
+  return true;
+}`,
     // a second failure while handing the first one on: the outer catch rethrows
     `export async function closeOrder(id: string) {
   try {
@@ -696,6 +713,20 @@ export const legacyCompare = async (stored: string, input: string): Promise<bool
           ],
         },
       ],
+    },
+    // reading analytics for a user is a feature, not best-effort telemetry
+    {
+      code: `export async function checkAnalytics(orgId: string) {
+  try {
+    return await provider.analytics(orgId);
+  } catch (e) {
+    if (e instanceof RefreshTokenError) {
+      return checkAnalytics(orgId);
+    }
+  }
+  return [];
+}`,
+      errors: [{ messageId: 'partial', line: 4, column: 5, endLine: 4, endColumn: 14, data: { condition: 'e instanceof RefreshTokenError' }, suggestions: [] }],
     },
     // partial: one kind of error is handled, every other one falls through
     {
