@@ -44,8 +44,8 @@ export function halves(entries) {
 function buildCommit(bin) {
   const root = resolve(dirname(bin), '..');
   try {
-    const commit = execFileSync('git', ['-C', root, 'rev-parse', 'HEAD']).toString().trim();
-    const dirty = execFileSync('git', ['-C', root, 'status', '--porcelain', '--', 'src', 'rules']).toString().trim();
+    const commit = execFileSync('git', ['-C', root, 'rev-parse', 'HEAD'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+    const dirty = execFileSync('git', ['-C', root, 'status', '--porcelain', '--', 'src', 'rules'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
     return dirty ? `${commit}-dirty` : commit;
   } catch {
     return 'unknown';
@@ -60,7 +60,21 @@ function parentTree(entry, mirrors) {
   if (!existsSync(gitDir)) throw new Error(`${entry.repo}: no mirror at ${gitDir}; fetch github:${entry.repo} first`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const archive = execFileSync('git', ['--git-dir', gitDir, 'archive', '--format=tar', entry.parent], { maxBuffer: 1 << 30 });
+  let archive;
+  try {
+    archive = execFileSync('git', ['--git-dir', gitDir, 'archive', '--format=tar', entry.parent], { maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'ignore'] });
+  } catch {
+    // a snapshot lacks its largest blobs (4 MiB and more): keep the labelled file's directory, or the file alone
+    for (const part of [dirname(entry.path), entry.path]) {
+      try {
+        archive = execFileSync('git', ['--git-dir', gitDir, 'archive', '--format=tar', entry.parent, '--', part], { maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'ignore'] });
+        break;
+      } catch {
+        /* try the narrower path */
+      }
+    }
+    if (!archive) throw new Error(`${entry.repo}: cannot extract ${entry.parent}`);
+  }
   execFileSync('tar', ['-x', '-C', dir], { input: archive, maxBuffer: 1 << 30 });
   writeFileSync(join(dir, '.extracted'), `${entry.parent}\n`);
   return dir;
