@@ -2,8 +2,9 @@ import type * as ts from 'typescript';
 import { enclosingFunction, functionName, isFunctionLike } from '../src/analysis/ast.js';
 import { enclosingErrorSite, errorEscapes, errorReadKind, errorRefs, type ErrorSite } from '../src/analysis/error-sites.js';
 import { importsOf } from '../src/analysis/scope.js';
-import { addBindingEdit, consoleCallAsLogger, freshErrorName, loggerForSuggestion } from '../src/analysis/logger-calls.js';
-import { classifyLogCall, consoleAllowedByDirective, errorUse, type ErrorUse } from '../src/analysis/loggers.js';
+import { consoleCallAsLogger, loggerForSuggestion } from '../src/analysis/logger-calls.js';
+import { errorBinding } from '../src/edits/index.js';
+import { classifyLogCall, consoleAllowedInFile, errorUse, type ErrorUse } from '../src/analysis/loggers.js';
 import { defineRule } from '../src/define-rule.js';
 import type { SuggestionDescriptor, TextEdit, TS } from '../src/types.js';
 
@@ -76,6 +77,8 @@ export default defineRule<MessageIds, Options>({
     const { ts: t, sourceFile: sf, file, knowledge, filePath, options } = context;
     // the logger module writes to the console by design (tests, scripts and client code are not server code)
     if (file.isLoggerModule) return {};
+    // /* eslint-disable no-console */ at the top: the team chose the console for this file (a line directive does not)
+    if (consoleAllowedInFile(t, sf)) return {};
     const imports = importsOf(t, sf);
     const refsBySite = new Map<ts.Node, Map<string, ErrorUse>>();
 
@@ -86,7 +89,7 @@ export default defineRule<MessageIds, Options>({
         if (!log || log.kind !== 'console' || log.receiver === undefined || log.receiver.startsWith('process.') || !CONSOLE_METHODS.has(log.method)) return;
         const site = enclosingErrorSite(t, call);
         if (!site && options.scope !== 'all') return;
-        if (inLoggerWrapper(t, call) || consoleAllowedByDirective(t, sf, call)) return;
+        if (inLoggerWrapper(t, call)) return;
         if (site && exitsProcess(t, site)) return;
         const method = log.method;
 
@@ -108,14 +111,10 @@ export default defineRule<MessageIds, Options>({
           const edits: TextEdit[] = [...target.edits];
           let addError: string | undefined;
           if (site && use !== 'value') {
-            if (site.binding) addError = site.binding;
-            else if (!site.bindingNode) {
-              const name = freshErrorName(site);
-              const bind = addBindingEdit(t, site, name);
-              if (bind) {
-                edits.push(bind);
-                addError = name;
-              }
+            const bound = errorBinding(t, site);
+            if (bound) {
+              edits.push(...bound.edits);
+              addError = bound.name;
             }
           }
           const text = consoleCallAsLogger(t, call, method, target.logger, isRef, addError);

@@ -1,20 +1,21 @@
 import type * as ts from 'typescript';
 import { calleeMethod, dottedName, enclosingFunction, isFunctionLike, skipOuter, walk } from '../src/analysis/ast.js';
 import { assignmentsTo, Flow, impliesNonProduction, pathConditions, type Origin } from '../src/analysis/flow.js';
-import { errorSourceOf, isDestructuredErrorParameter, narrowsToClass, narrowsToPublicError, responseSinkAt, type ErrorSourceKind, type ResponseSink } from '../src/analysis/http.js';
+import { errorHandlerKind, errorSourceOf, isDestructuredErrorParameter, narrowsToClass, narrowsToPublicError, responseSinkAt, type ErrorSourceKind, type ResponseSink } from '../src/analysis/http.js';
 import { destructuringRoot, importsOf, resolveIdentifier, type Binding } from '../src/analysis/scope.js';
 import { classifyLogCall, findLoggerInScope, loggerCallText } from '../src/analysis/loggers.js';
 import { defineRule } from '../src/define-rule.js';
 import type { Knowledge } from '../src/knowledge/index.js';
 import type { TS } from '../src/ts.js';
 import type { SuggestionDescriptor, TextEdit } from '../src/types.js';
+import { insertImport, lineIndent, quote } from '../src/edits/index.js';
 
 export interface Options {
   allowInDevelopment: boolean;
   genericMessage: string;
 }
 
-export type MessageIds = 'leaked' | 'useGenericMessage' | 'logAndUseGenericMessage';
+export type MessageIds = 'leaked' | 'useGenericMessage' | 'useGenericMessageForServerErrors' | 'logAndUseGenericMessage' | 'rewriteByHand';
 
 interface ErrorSource {
   kind: ErrorSourceKind | 'destructured';
@@ -194,8 +195,28 @@ function alreadyLogged(t: TS, scope: ts.Node, name: string, knowledge: Knowledge
   return found;
 }
 
-function quote(text: string): string {
-  return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+/** An expression that reads values only (names, members, literals, operators): safe to evaluate twice. */
+function isPure(t: TS, e: ts.Expression): boolean {
+  const x = skipOuter(t, e);
+  if (t.isIdentifier(x) || t.isNumericLiteral(x) || t.isStringLiteralLike(x)) return true;
+  if (t.isPropertyAccessExpression(x)) return isPure(t, x.expression);
+  if (t.isBinaryExpression(x)) return isPure(t, x.left) && isPure(t, x.right);
+  if (t.isConditionalExpression(x)) return isPure(t, x.condition) && isPure(t, x.whenTrue) && isPure(t, x.whenFalse);
+  return false;
+}
+
+/** `X` in `res.status(X).json(…)` / `reply.code(X).send(…)`, when the status is set in the sink's chain. */
+function chainedStatus(t: TS, sink: ResponseSink): ts.Expression | undefined {
+  if (sink.kind !== 'method' || !t.isCallExpression(sink.node)) return undefined;
+  let r: ts.Expression = skipOuter(t, sink.node.expression);
+  while (t.isPropertyAccessExpression(r)) {
+    const inner = skipOuter(t, r.expression);
+    if (!t.isCallExpression(inner)) return undefined;
+    const method = calleeMethod(t, inner);
+    if ((method === 'status' || method === 'code') && inner.arguments.length === 1) return inner.arguments[0];
+    r = skipOuter(t, inner.expression);
+  }
+  return undefined;
 }
 
 export default defineRule<MessageIds, Options>({
@@ -207,7 +228,9 @@ export default defineRule<MessageIds, Options>({
     messages: {
       leaked: "The caught error's {{what}} reaches the client through {{sink}}.",
       useGenericMessage: 'Answer a generic message instead of the error.',
+      useGenericMessageForServerErrors: 'Answer a generic message for server errors (status 500 and above) and keep the message of client errors.',
       logAndUseGenericMessage: 'Log the error on the server and answer a generic message.',
+      rewriteByHand: 'No rewrite is offered: {{reason}}.',
     },
     schema: {
       type: 'object',
@@ -281,15 +304,30 @@ export default defineRule<MessageIds, Options>({
 
     function suggestions(carrier: ts.Expression, payload: ts.Expression, origin: Origin<ErrorSource>, sink: ResponseSink, node: ts.Node): SuggestionDescriptor<MessageIds>[] {
       if (origin.derivation === 'spread' && carrier === payload) return [];
-      const message = quote(options.genericMessage);
+      const generic = quote(options.genericMessage);
+      // a 4xx answer's message is meant for the client: keep it, replace only what a 5xx would leak
+      const status = sink.status === undefined ? chainedStatus(t, sink) : undefined;
+      const fn = enclosingFunction(t, node);
+      const central = fn !== undefined && errorHandlerKind(t, fn, knowledge) !== undefined && errorHandlerKind(t, fn, knowledge) !== 'rejection' && errorHandlerKind(t, fn, knowledge) !== 'callback';
+      if (status && !isPure(t, status)) return [{ messageId: 'rewriteByHand', data: { reason: 'the status is computed here, so a rewrite cannot tell 4xx answers (whose message is meant for the client) from 5xx ones' }, edits: [] }];
+      if (!status && sink.status === undefined && central) {
+        return [{ messageId: 'rewriteByHand', data: { reason: 'this central handler answers every status; keep the message for 4xx errors by narrowing to your client error class or to status < 500' }, edits: [] }];
+      }
       const wantsObject = carrier === payload && (/\.json$/.test(sink.name) || (origin.derivation === 'object' && /\.send$/.test(sink.name)));
+      const bare = status ? skipOuter(t, status) : undefined;
+      const statusText = status ? (t.isIdentifier(bare!) || t.isPropertyAccessExpression(bare!) ? status.getText(sf) : `(${status.getText(sf)})`) : '';
+      const message = status ? `${statusText} < 500 ? ${carrier.getText(sf)} : ${generic}` : generic;
       const parent = carrier.parent;
+      // { message: X } / f(X) / return X: a conditional needs no parentheses there
+      const standsAlone = parent !== undefined && ((t.isPropertyAssignment(parent) && parent.initializer === carrier) || ((t.isCallExpression(parent) || t.isNewExpression(parent)) && (parent.arguments ?? ([] as readonly ts.Expression[])).includes(carrier)) || t.isReturnStatement(parent));
       const replacement: TextEdit =
         parent && t.isShorthandPropertyAssignment(parent) && parent.name === carrier
           ? { range: [parent.getStart(sf), parent.getEnd()], text: `${carrier.getText(sf)}: ${message}` }
           : parent && t.isSpreadAssignment(parent)
-            ? { range: [parent.getStart(sf), parent.getEnd()], text: `message: ${message}` }
-            : { range: [carrier.getStart(sf), carrier.getEnd()], text: wantsObject ? `{ message: ${message} }` : message };
+            ? status
+              ? { range: [parent.getStart(sf), parent.getEnd()], text: `...(${statusText} < 500 ? ${carrier.getText(sf)} : { message: ${generic} })` }
+              : { range: [parent.getStart(sf), parent.getEnd()], text: `message: ${generic}` }
+            : { range: [carrier.getStart(sf), carrier.getEnd()], text: wantsObject ? (status ? `${statusText} < 500 ? ${carrier.getText(sf)} : { message: ${generic} }` : `{ message: ${generic} }`) : status && !standsAlone ? `(${message})` : message };
       const out: SuggestionDescriptor<MessageIds>[] = [];
       const binding = origin.source.binding;
       const scope = sourceScope(t, binding);
@@ -298,12 +336,12 @@ export default defineRule<MessageIds, Options>({
       const decl = binding.declaration;
       const named = (t.isVariableDeclaration(decl) || t.isParameter(decl)) && decl.name === binding.id;
       if (logger && scope && stmt && named && !alreadyLogged(t, scope, binding.id.text, knowledge, imports)) {
-        const indent = /^[ \t]*/.exec(sf.text.slice(sf.text.lastIndexOf('\n', stmt.getStart(sf) - 1) + 1))![0];
+        const indent = lineIndent(sf.text, stmt.getStart(sf));
         const edits: TextEdit[] = [{ range: [stmt.getStart(sf), stmt.getStart(sf)], text: `${loggerCallText(logger, binding.id.text, 'Request failed')}\n${indent}` }, replacement];
-        if (logger.importText) edits.unshift({ range: [0, 0], text: `${logger.importText}\n` });
+        if (logger.import) edits.unshift(insertImport(t, sf, logger.import));
         out.push({ messageId: 'logAndUseGenericMessage', edits });
       }
-      out.push({ messageId: 'useGenericMessage', edits: [replacement] });
+      out.push({ messageId: status ? 'useGenericMessageForServerErrors' : 'useGenericMessage', edits: [replacement] });
       return out;
     }
 

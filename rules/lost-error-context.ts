@@ -1,10 +1,11 @@
 import type * as ts from 'typescript';
 import { skipOuter } from '../src/analysis/ast.js';
 import { BUILT_IN_ERRORS, collectErrorClasses, isErrorLikeName, type ErrorClassInfo } from '../src/analysis/error-classes.js';
-import { enclosingErrorSite, errorEscapes, errorReadKind, errorRefs, isUnderErrorCondition, type ErrorSite } from '../src/analysis/error-sites.js';
-import { guardedWork } from '../src/analysis/catch.js';
+import { enclosingErrorSite, errorEscapes, errorReadKind, errorRefs, isUnderErrorCondition, isUnderOtherCondition, type ErrorSite } from '../src/analysis/error-sites.js';
+import { guardedWork, isSynchronousTry } from '../src/analysis/catch.js';
 import { fileScope, importsOf } from '../src/analysis/scope.js';
-import { addBindingEdit, addErrorToLogCall, flavourOfLogCall, freshErrorName } from '../src/analysis/logger-calls.js';
+import { addErrorToLogCall, flavourOfLogCall } from '../src/analysis/logger-calls.js';
+import { errorBinding } from '../src/edits/index.js';
 import { classifyLogCall, classifyLogHelperCall, errorUse, logFunctionErrorArgument, type ErrorUse } from '../src/analysis/loggers.js';
 import { defineRule } from '../src/define-rule.js';
 import type { SuggestionDescriptor, TextEdit, TS } from '../src/types.js';
@@ -28,6 +29,10 @@ const LIBRARY_CAUSE_OPTIONS: ReadonlyMap<string, { optionsIndex: number; key: st
   ['NotImplementedException', { optionsIndex: 1, key: 'cause' }],
   ['TRPCError', { optionsIndex: 0, key: 'cause' }],
   ['GraphQLError', { optionsIndex: 1, key: 'originalError' }],
+  // NestJS's built-in HTTP exceptions: new NotFoundException(objectOrMessage, { cause })
+  ...['BadRequestException', 'UnauthorizedException', 'ForbiddenException', 'NotFoundException', 'ConflictException', 'GoneException', 'UnprocessableEntityException', 'NotAcceptableException', 'PayloadTooLargeException', 'RequestTimeoutException', 'PreconditionFailedException'].map(
+    (name) => [name, { optionsIndex: 1, key: 'cause' }] as const,
+  ),
 ]);
 
 // A client error (4xx) thrown from a catch translates an expected outcome (bad input, missing row, expired
@@ -120,7 +125,7 @@ export default defineRule<MessageIds, Options>({
         ignoreClasses: { type: 'array', items: { type: 'string' }, description: 'Error classes that may be thrown from a catch without the caught error (translations the team accepts).' },
       },
     },
-    defaultOptions: { checkThrows: true, checkLogCalls: true, checkWarnings: false, ignoreClasses: [] },
+    defaultOptions: { checkThrows: true, checkLogCalls: true, checkWarnings: true, ignoreClasses: [] },
     fixable: false,
     hasSuggestions: true,
     // precision 0.94 on unseen repositories (issue 14)
@@ -144,13 +149,7 @@ export default defineRule<MessageIds, Options>({
     const ignored = new Set(options.ignoreClasses);
 
     /** The error's name for an edit, and the edit that binds it when the site has no binding. */
-    const errorName = (site: ErrorSite): { name: string; edits: TextEdit[] } | undefined => {
-      if (site.binding) return { name: site.binding, edits: [] };
-      if (site.bindingNode) return undefined;
-      const name = freshErrorName(site);
-      const bind = addBindingEdit(t, site, name);
-      return bind ? { name, edits: [bind] } : undefined;
-    };
+    const errorName = (site: ErrorSite): { name: string; edits: TextEdit[] } | undefined => errorBinding(t, site);
 
     const causeSuggestion = (expr: ts.NewExpression | ts.CallExpression, name: string, slot: CauseSlot | undefined, err: { name: string; edits: TextEdit[] }): SuggestionDescriptor<MessageIds> | undefined => {
       const args = expr.arguments ?? [];
@@ -198,6 +197,19 @@ export default defineRule<MessageIds, Options>({
       };
     };
 
+    /**
+     * `findOrThrow(id).catch(() => { throw new NotFoundException() })`, `catch { throw new UnauthorizedException() }`
+     * around a database or provider call: the handler does not narrow by the error, and the guarded code does I/O
+     * that fails for reasons other than the client's input. Parsing and credential checks fail on input.
+     */
+    const isBlindTranslation = (stmt: ts.Node, site: ErrorSite, refs: Map<string, ErrorUse>): boolean => {
+      const h = site.handler;
+      if (!h || isUnderErrorCondition(t, stmt, site, refs)) return false;
+      const work = guardedWork(t, h, knowledge);
+      if (work.probe || work.verification) return false;
+      return h.kind !== 'catch-clause' || !isSynchronousTry(t, h, knowledge);
+    };
+
     /** `stmt` hands `thrown` on as the failure: `throw x`, `reject(x)`, `next(x)`, `return Promise.reject(x)`. */
     const checkNewError = (stmt: ts.Node, thrown: ts.Expression): void => {
       const site = enclosingErrorSite(t, stmt);
@@ -213,8 +225,12 @@ export default defineRule<MessageIds, Options>({
       if (t.isCallExpression(expr) && !isBuiltIn) return;
       if (!isBuiltIn && !info && !isErrorLikeName(name) && !LIBRARY_CAUSE_OPTIONS.has(name)) return;
       const args = expr.arguments ?? [];
-      if (CLIENT_ERROR_CLASS.test(name) || isClientStatusThrow(t, name, args)) return;
       const refs = refsOf(site);
+      // a client error (4xx) translates an expected outcome, unless it is a catch-all over I/O: every failure,
+      // outages included, becomes an unlogged 404/401
+      if ((CLIENT_ERROR_CLASS.test(name) || isClientStatusThrow(t, name, args)) && !isBlindTranslation(stmt, site, refs)) return;
+      // catch (e) { if (attempts >= max) throw new Error('gave up') }: the new error reports another condition
+      if (isUnderOtherCondition(t, stmt, site, refs)) return;
       const isRef = (e: ts.Expression): ErrorUse => (t.isIdentifier(e) ? (refs.get(e.text) ?? 'none') : 'none');
       const slot = causeSlot(name, isBuiltIn, info);
       if (isBuiltIn) {
@@ -230,8 +246,8 @@ export default defineRule<MessageIds, Options>({
       } else if (args.some((a) => errorUse(t, a, isRef) === 'value' || t.isSpreadElement(a))) {
         return;
       }
-      // the error is logged, reported or handed on elsewhere in the handler
-      if (errorEscapes(t, site, refs, stmt)) return;
+      // the error is logged, reported or handed on elsewhere in the handler (console output is not a record)
+      if (errorEscapes(t, site, refs, stmt, true)) return;
       // try { JSON.parse(raw) } catch { throw new Error('invalid config') }: the failure is the answer
       if (site.handler && guardedWork(t, site.handler, knowledge).probe) return;
       // if (e.code === 'P2002') throw new DuplicateEmailError(): a recognised failure translated to a domain error

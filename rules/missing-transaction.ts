@@ -8,8 +8,9 @@ import type { Knowledge } from '../src/knowledge/index.js';
 import { mentionsMoney } from '../src/knowledge/money.js';
 import { FACTORS } from '../src/risk.js';
 import type { RiskFactor, SuggestionDescriptor, TextEdit, TS } from '../src/types.js';
+import { freshName, identifiersIn, indentRange, indentUnit, lineIndent, startsLine } from '../src/edits/index.js';
 
-export type MessageIds = 'nonAtomicWrites' | 'loopWrite' | 'wrapInTransaction';
+export type MessageIds = 'nonAtomicWrites' | 'loopWrite' | 'wrapInTransaction' | 'rewriteByHand';
 
 export interface Options {
   checkLoops: boolean;
@@ -31,6 +32,7 @@ export default defineRule<MessageIds, Options>({
       nonAtomicWrites: '{{count}} database writes in {{name}} are not in one transaction (lines {{lines}}).',
       loopWrite: 'A database write runs in a loop in {{name}} without a transaction (lines {{lines}}).',
       wrapInTransaction: 'Wrap the writes in one {{layer}} transaction.',
+      rewriteByHand: 'No transaction rewrite is offered: {{reason}}.',
     },
     schema: {
       type: 'object',
@@ -63,7 +65,8 @@ export default defineRule<MessageIds, Options>({
         if (!mayWrite(t, sf, context.knowledge)) return;
         if (!options.checkScripts && isMigrationModule(t, sf)) return;
         const ignore = options.ignoreTargets.map((p) => new RegExp(p));
-        const units = collectUnits(t, sf, context.knowledge, (call) => isLikelyOutboundCall(t, call, context.knowledge) || PAYMENT_SDK.test(calleeName(t, call) ?? ''));
+        const isExternal = (call: ts.CallExpression): boolean => isLikelyOutboundCall(t, call, context.knowledge) || PAYMENT_SDK.test(calleeName(t, call) ?? '');
+        const units = collectUnits(t, sf, context.knowledge, isExternal);
         const summaries = summarizeUnits(t, units, (w) => ignore.some((re) => re.test(receiverName(t, w))));
         for (const s of summaries.values()) {
           if (t.isSourceFile(s.unit.fn) || !s.flagged) continue;
@@ -81,7 +84,7 @@ export default defineRule<MessageIds, Options>({
           const factors: RiskFactor[] = [];
           if (money) factors.push(FACTORS.money);
           if (s.hasLoopWrite) factors.push(WRITE_IN_LOOP);
-          const suggestion = buildSuggestion(t, sf, s, context.knowledge);
+          const suggestion = buildSuggestion(t, sf, s, context.knowledge, isExternal);
           context.report({
             node: first.at,
             anchor: first.at,
@@ -143,14 +146,20 @@ function moneyInPath(t: TS, fn: ts.Node, filePath: string): boolean {
 // ---------------------------------------------------------------------------------------------------------
 // Suggestion: wrap the statements holding the writes in the layer's transaction
 
+/** A line of generated code, `depth` levels deeper than the wrapped statements' own indentation. */
+interface Line {
+  depth: number;
+  text: string;
+}
+
 interface Wrap {
-  open: string;
-  close: string;
+  open: Line[];
+  close: Line[];
   /** Edits inside the wrapped range (receiver rewrites, transaction options). */
   edits: TextEdit[];
   /** Returns inside the range are allowed (no callback between them and the function). */
   allowsReturn: boolean;
-  /** Text inserted before `open` when the range ends the function and returns a value. */
+  /** The range becomes the body of a callback (one level deeper); otherwise of a `try` block. */
   callback: boolean;
 }
 
@@ -218,23 +227,6 @@ function rangeFacts(t: TS, nodes: readonly ts.Node[]): RangeFacts {
   };
   for (const n of nodes) visit(n, false);
   return f;
-}
-
-function identifiersIn(t: TS, node: ts.Node): Set<string> {
-  const out = new Set<string>();
-  const visit = (n: ts.Node): void => {
-    if (t.isIdentifier(n)) out.add(n.text);
-    t.forEachChild(n, visit);
-  };
-  visit(node);
-  return out;
-}
-
-function freshName(used: Set<string>, candidates: string[]): string {
-  for (const c of candidates) if (!used.has(c)) return c;
-  let i = 2;
-  while (used.has(`${candidates[0]}${i}`)) i++;
-  return `${candidates[0]}${i}`;
 }
 
 function isAsync(t: TS, fn: FunctionLike): boolean {
@@ -327,7 +319,7 @@ function buildWrap(t: TS, sf: ts.SourceFile, fn: FunctionLike, writes: DbWrite[]
     return edits;
   };
   const callbackWrap = (opener: string, handle: string, edits: TextEdit[] | undefined): Wrap | undefined =>
-    edits && { open: `${opener}(async (${handle}) => {`, close: '});', edits, allowsReturn: true, callback: true };
+    edits && { open: [{ depth: 0, text: `${opener}(async (${handle}) => {` }], close: [{ depth: 0, text: '});' }], edits, allowsReturn: true, callback: true };
   const first = writes[0]!;
   const rootText = roots[0]!;
   switch (layer) {
@@ -365,7 +357,7 @@ function buildWrap(t: TS, sf: ts.SourceFile, fn: FunctionLike, writes: DbWrite[]
         const owners = [...new Set(viaGetRepository.map((e) => e!.getText(sf)))];
         if (owners.length !== 1) return undefined;
         for (const occ of occurrences(t, body, owners[0]!, start, end, sf)) edits.push({ range: [occ.getStart(sf), occ.getEnd()], text: manager });
-        return { open: `await ${owners[0]}.transaction(async (${manager}) => {`, close: '});', edits, allowsReturn: true, callback: true };
+        return { open: [{ depth: 0, text: `await ${owners[0]}.transaction(async (${manager}) => {` }], close: [{ depth: 0, text: '});' }], edits, allowsReturn: true, callback: true };
       }
       for (const w of writes) {
         const recv = skipOuter(t, w.receiver);
@@ -383,7 +375,7 @@ function buildWrap(t: TS, sf: ts.SourceFile, fn: FunctionLike, writes: DbWrite[]
       const f = skipOuter(t, first.receiver);
       const opener = t.isCallExpression(f) || first.handle.kind === 'repository' ? `${f.getText(sf)}.manager` : f.getText(sf);
       if (t.isCallExpression(f) && !/^(this\.)?\w+(\.\w+)*\.getRepository\(/.test(f.getText(sf))) return undefined;
-      return { open: `await ${opener}.transaction(async (${manager}) => {`, close: '});', edits: edits.sort((a, b) => a.range[0] - b.range[0]), allowsReturn: true, callback: true };
+      return { open: [{ depth: 0, text: `await ${opener}.transaction(async (${manager}) => {` }], close: [{ depth: 0, text: '});' }], edits: edits.sort((a, b) => a.range[0] - b.range[0]), allowsReturn: true, callback: true };
     }
     case 'sequelize': {
       const tName = freshName(used, ['t', 'transaction']);
@@ -401,7 +393,7 @@ function buildWrap(t: TS, sf: ts.SourceFile, fn: FunctionLike, writes: DbWrite[]
       const model = writes.find((w) => w.handle.kind === 'model' || w.handle.kind === 'record');
       const root = hasInstance ? 'sequelize' : model ? `${skipOuter(t, model.receiver).getText(sf)}.sequelize${isTs ? '!' : ''}` : undefined;
       if (!root) return undefined;
-      return { open: `await ${root}.transaction(async (${tName}) => {`, close: '});', edits, allowsReturn: true, callback: true };
+      return { open: [{ depth: 0, text: `await ${root}.transaction(async (${tName}) => {` }], close: [{ depth: 0, text: '});' }], edits, allowsReturn: true, callback: true };
     }
     case 'mongoose': {
       const session = freshName(used, ['session', 'dbSession']);
@@ -444,7 +436,7 @@ function buildWrap(t: TS, sf: ts.SourceFile, fn: FunctionLike, writes: DbWrite[]
       const model = writes.find((w) => w.handle.kind === 'model');
       const root = mongoose ? `${mongoose}.connection` : model ? `${skipOuter(t, model.receiver).getText(sf)}.db` : undefined;
       if (!root) return undefined;
-      return { open: `await ${root}.transaction(async (${session}) => {`, close: '});', edits: edits.sort((a, b) => a.range[0] - b.range[0]), allowsReturn: true, callback: true };
+      return { open: [{ depth: 0, text: `await ${root}.transaction(async (${session}) => {` }], close: [{ depth: 0, text: '});' }], edits: edits.sort((a, b) => a.range[0] - b.range[0]), allowsReturn: true, callback: true };
     }
     case 'sql': {
       if (roots.length !== 1) return undefined;
@@ -465,14 +457,20 @@ function buildWrap(t: TS, sf: ts.SourceFile, fn: FunctionLike, writes: DbWrite[]
       if (!edits) return undefined;
       const err = freshName(used, ['error', 'txError']);
       const [begin, commit, rollback] = mysql ? ['beginTransaction()', 'commit()', 'rollback()'] : ["query('BEGIN')", "query('COMMIT')", "query('ROLLBACK')"];
-      const connect = pool ? `const ${client} = await ${rootText}.${mysql ? 'getConnection' : 'connect'}();\n` : '';
-      return {
-        open: `${connect}\u0000try {\n\u0001await ${client}.${begin};`,
-        close: `\u0001await ${client}.${commit};\n\u0000} catch (${err}) {\n\u0001await ${client}.${rollback};\n\u0001throw ${err};\n\u0000}${pool ? ` finally {\n\u0001${client}.release();\n\u0000}` : ''}`,
-        edits,
-        allowsReturn: false,
-        callback: false,
-      };
+      const open: Line[] = [
+        ...(pool ? [{ depth: 0, text: `const ${client} = await ${rootText}.${mysql ? 'getConnection' : 'connect'}();` }] : []),
+        { depth: 0, text: 'try {' },
+        { depth: 1, text: `await ${client}.${begin};` },
+      ];
+      const close: Line[] = [
+        { depth: 1, text: `await ${client}.${commit};` },
+        { depth: 0, text: `} catch (${err}) {` },
+        { depth: 1, text: `await ${client}.${rollback};` },
+        { depth: 1, text: `throw ${err};` },
+        ...(pool ? [{ depth: 0, text: '} finally {' }, { depth: 1, text: `${client}.release();` }] : []),
+        { depth: 0, text: '}' },
+      ];
+      return { open, close, edits, allowsReturn: false, callback: false };
     }
     default:
       return undefined;
@@ -501,17 +499,66 @@ function applyLocal(text: string, base: number, edits: TextEdit[]): string {
   return out + text.slice(cursor);
 }
 
-function templateRanges(t: TS, node: ts.Node, sf: ts.SourceFile): [number, number][] {
-  const out: [number, number][] = [];
-  const visit = (n: ts.Node): void => {
-    if (t.isNoSubstitutionTemplateLiteral(n) || t.isTemplateHead(n) || t.isTemplateMiddle(n) || t.isTemplateTail(n)) out.push([n.getStart(sf), n.getEnd()]);
-    t.forEachChild(n, visit);
-  };
-  visit(node);
-  return out;
+function shortCall(t: TS, sf: ts.SourceFile, call: ts.CallExpression | ts.TaggedTemplateExpression): string {
+  const callee = t.isCallExpression(call) ? call.expression : call.tag;
+  const text = callee.getText(sf).replace(/\s+/g, '');
+  return `${text.length > 40 ? `…${text.slice(-39)}` : text}()`;
 }
 
-function buildSuggestion(t: TS, sf: ts.SourceFile, s: UnitSummary, knowledge: Knowledge): SuggestionDescriptor<MessageIds> | undefined {
+/**
+ * Why the statements holding the writes cannot simply move into a transaction, or undefined when they can: an
+ * outbound call or other awaited work among them (it would run, and wait, inside the transaction, and a
+ * rollback would not undo it: the payment fixture's gateway charge), a transaction already opened there (an
+ * array `$transaction(batch)`), a read through another handle (it cannot see the uncommitted rows), or a
+ * try/catch whose failure path records a status that must survive a rollback.
+ */
+function otherWork(t: TS, sf: ts.SourceFile, stmts: readonly ts.Statement[], writes: DbWrite[], isExternal: (call: ts.CallExpression) => boolean): string | undefined {
+  const roots = [...new Set(writes.map((w) => skipOuter(t, w.receiver).getText(sf)))];
+  const writeCalls = new Set<ts.Node>(writes.map((w) => w.call));
+  const throughRoot = (call: ts.CallExpression | ts.TaggedTemplateExpression): boolean => {
+    const text = (t.isCallExpression(call) ? call.expression : call.tag).getText(sf).replace(/\s+/g, '');
+    return roots.some((r) => text === r || text.startsWith(`${r.replace(/\s+/g, '')}.`) || text.startsWith(`${r.replace(/\s+/g, '')}(`));
+  };
+  const awaited = (n: ts.Node): boolean => {
+    let p = n.parent;
+    while (p && (t.isParenthesizedExpression(p) || t.isAsExpression(p) || t.isNonNullExpression(p) || (t.isPropertyAccessExpression(p) && t.isCallExpression(p.parent) && p.parent.expression === p))) p = t.isPropertyAccessExpression(p) ? p.parent.parent : p.parent;
+    return p !== undefined && (t.isAwaitExpression(p) || t.isReturnStatement(p) || t.isYieldExpression(p));
+  };
+  let reason: string | undefined;
+  const visit = (n: ts.Node): void => {
+    if (reason) return;
+    if (t.isTryStatement(n) && n.catchClause) {
+      reason = 'a try/catch among the writes handles failures itself, and what its catch records would roll back with the rest';
+      return;
+    }
+    if (t.isCallExpression(n) || t.isTaggedTemplateExpression(n)) {
+      const name = t.isCallExpression(n) ? calleeName(t, n) ?? '' : '';
+      if (/(^|\.)\$?transaction$|(^|\.)begin$/.test(name)) {
+        reason = `the writes already run through \`${shortCall(t, sf, n)}\` here; check that call instead of wrapping it in another transaction`;
+        return;
+      }
+      // await Promise.all([...writes]): the writes inside are checked one by one
+      const transparent = t.isCallExpression(n) && /^Promise\.(all|allSettled)$/.test(name);
+      // ds.getRepository(User) in ds.getRepository(User).save(…), sql`…`.execute(db): part of a write or given the handle
+      const partOfWrite = writes.some((w) => n.pos >= w.call.pos && n.end <= w.call.end) || (t.isCallExpression(n) && n.arguments.some((a) => roots.includes(a.getText(sf))));
+      if (!writeCalls.has(n) && !throughRoot(n) && !transparent && !(partOfWrite && !(t.isCallExpression(n) && isExternal(n)))) {
+        if (t.isCallExpression(n) && isExternal(n)) {
+          reason = `\`${shortCall(t, sf, n)}\` calls another service between the writes; a transaction must not hold it (a rollback cannot undo it): commit before it and record its outcome in a second step`;
+          return;
+        }
+        if (awaited(n)) {
+          reason = `\`${shortCall(t, sf, n)}\` is awaited between the writes and does not go through the transaction: move it out (or pass it the transaction) before wrapping`;
+          return;
+        }
+      }
+    }
+    t.forEachChild(n, visit);
+  };
+  stmts.forEach(visit);
+  return reason;
+}
+
+function buildSuggestion(t: TS, sf: ts.SourceFile, s: UnitSummary, knowledge: Knowledge, isExternal: (call: ts.CallExpression) => boolean): SuggestionDescriptor<MessageIds> | undefined {
   const fn = s.unit.fn as FunctionLike;
   if (!fn.body || !t.isBlock(fn.body) || !isAsync(t, fn) || fn.asteriskToken) return undefined;
   if (s.groups.size > 0 || s.writes.some((w) => !w.write || w.group !== undefined || w.viaParam !== undefined)) return undefined;
@@ -553,29 +600,19 @@ function buildSuggestion(t: TS, sf: ts.SourceFile, s: UnitSummary, knowledge: Kn
   for (const st of stmts.slice(i, j + 1)) if (!declaredNames(t, st)) return undefined;
   const start = stmts[i]!.getStart(sf);
   const end = stmts[j]!.getEnd();
+  const work = otherWork(t, sf, stmts.slice(i, j + 1), writes, isExternal);
+  if (work) return { messageId: 'rewriteByHand', data: { reason: work }, edits: [] };
   const wrap = buildWrap(t, sf, fn, writes, start, end, identifiersIn(t, fn));
   if (!wrap) return undefined;
   if (facts.returns && (!wrap.allowsReturn || !isBody || j !== stmts.length - 1)) return undefined;
   const prefix = facts.returns && wrap.callback ? 'return ' : '';
 
   // Indentation: the statement's own, one level deeper inside the wrapper.
-  const lineStart = sf.getPositionOfLineAndCharacter(sf.getLineAndCharacterOfPosition(start).line, 0);
-  const indent = sf.text.slice(lineStart, start);
-  if (!/^[ \t]*$/.test(indent)) return undefined;
-  const unit = indent.includes('\t') ? '\t' : /\n {4}\S/.test(sf.text) && !/\n {2}\S/.test(sf.text) ? '    ' : '  ';
-  const templates = templateRanges(t, block, sf);
-  const edits = [...wrap.edits];
-  for (let p = sf.text.indexOf('\n', start); p >= 0 && p < end; p = sf.text.indexOf('\n', p + 1)) {
-    const at = p + 1;
-    if (templates.some(([a, b]) => a < at && at < b)) continue;
-    const next = sf.text[at];
-    if (next === '\n' || next === '\r') continue;
-    edits.push({ range: [at, at], text: unit });
-  }
-  const inner = applyLocal(sf.text.slice(start, end), start, edits);
-  const expand = (text: string): string => text.replace(/\u0000/g, indent).replace(/\u0001/g, indent + unit);
-  const open = expand(wrap.open.replace(/^\u0000/, ''));
-  const close = expand(wrap.close);
-  const text = wrap.callback ? `${prefix}${open}\n${indent}${unit}${inner}\n${indent}${close}` : `${open}\n${indent}${unit}${inner}\n${close}`;
+  if (!startsLine(sf.text, start)) return undefined;
+  const indent = lineIndent(sf.text, start);
+  const unit = indentUnit(sf.text);
+  const inner = applyLocal(sf.text.slice(start, end), start, [...wrap.edits, ...indentRange(t, sf, start, end, unit)]);
+  const render = (lines: Line[]): string => lines.map((l, i) => (i === 0 ? '' : indent) + unit.repeat(l.depth) + l.text).join('\n');
+  const text = `${prefix}${render(wrap.open)}\n${indent}${unit}${inner}\n${indent}${render(wrap.close)}`;
   return { messageId: 'wrapInTransaction', data: { layer: layerName(knowledge, writes[0]!.layer) }, edits: [{ range: [start, end], text }] };
 }

@@ -14,7 +14,10 @@ export interface Options {
   checkResponses: boolean;
 }
 
-export type MessageIds = 'loggedValue' | 'errorMessageValue' | 'responseValue' | 'loggedRequest' | 'redactValue' | 'addRedactPath';
+export type MessageIds = 'loggedValue' | 'errorMessageValue' | 'responseValue' | 'loggedRequest' | 'redactValue' | 'addRedactPath' | 'rewriteByHand';
+
+/** Response fields the client follows: a redirect target, a link. */
+const LINK_FIELD = /(url|uri|href|link|redirect|returnTo|return_to|location|callback|next|path)$/i;
 
 interface Secret {
   name: string;
@@ -204,6 +207,7 @@ export default defineRule<MessageIds, Options>({
       loggedRequest: 'The whole `{{object}}` is logged, and this function reads `{{name}}` from it.',
       redactValue: 'Replace `{{name}}` with a redacted placeholder.',
       addRedactPath: "Add `{{path}}` to the logger's redact paths.",
+      rewriteByHand: 'No rewrite is offered: {{reason}}.',
     },
     schema: {
       type: 'object',
@@ -318,6 +322,15 @@ export default defineRule<MessageIds, Options>({
       return { range: [node.getStart(sf), node.getEnd()], text: "'[REDACTED]'" };
     }
 
+    /** Whether `value` is part of a link the client follows: `{ returnTo: \`/sign/${token}\` }`, `res.redirect(url)`. */
+    function inLink(value: ts.Node, sink: ts.Node): boolean {
+      for (let n: ts.Node | undefined = value.parent; n && n !== sink; n = n.parent) {
+        if (t.isTemplateExpression(n) && /[/?=]|^https?:/.test(n.head.text + n.templateSpans.map((x) => x.literal.text).join(''))) return true;
+        if ((t.isPropertyAssignment(n) || t.isShorthandPropertyAssignment(n)) && t.isIdentifier(n.name)) return LINK_FIELD.test(n.name.text);
+      }
+      return t.isCallExpression(sink) && t.isPropertyAccessExpression(sink.expression) && /^redirect/.test(sink.expression.name.text);
+    }
+
     function redactPathEdit(path: string): TextEdit | undefined {
       const array = (redact ??= redactConfig(t, sf)).array;
       if (!array) return undefined;
@@ -355,7 +368,10 @@ export default defineRule<MessageIds, Options>({
           const { name, card } = origin.source;
           const suggest: SuggestionDescriptor<MessageIds>[] = [];
           const edit = placeholderEdit(origin, node);
-          if (edit) suggest.push({ messageId: 'redactValue', data: { name }, edits: [edit] });
+          // { returnTo: `/sign/${token}` }: the client follows the value, so redacting it breaks the flow
+          if (edit && kind === 'response' && inLink(origin.node, node)) {
+            suggest.push({ messageId: 'rewriteByHand', data: { reason: 'the value is part of a link the client follows, so a placeholder would break it; send the secret another way' }, edits: [] });
+          } else if (edit) suggest.push({ messageId: 'redactValue', data: { name }, edits: [edit] });
           if (structured && origin.path.length > 0 && origin.derivation !== 'string') {
             const e = redactPathEdit(origin.path.join('.'));
             if (e) suggest.push({ messageId: 'addRedactPath', data: { path: origin.path.join('.') }, edits: [e] });

@@ -2,6 +2,8 @@ import type * as ts from 'typescript';
 import { calleeMethod, dottedName, enclosingFunction, functionName, isFunctionLike, skipOuter } from '../src/analysis/ast.js';
 import {
   analyzeHandler,
+  catchClauseHandler,
+  discardsErrorResult,
   errorHandlerOf,
   guardedWork,
   hasIgnoreCommentAbove,
@@ -12,8 +14,10 @@ import {
 } from '../src/analysis/catch.js';
 import { blockEffects } from '../src/analysis/effects.js';
 import { importsOf } from '../src/analysis/scope.js';
-import { consoleAllowedByDirective, findLoggerInScope, loggerCallText, type LoggerInScope } from '../src/analysis/loggers.js';
+import { consoleAllowedInFile, findLoggerInScope, loggerCallText, type LoggerInScope } from '../src/analysis/loggers.js';
+import { codeAfter, throwTargetOf } from '../src/analysis/propagation.js';
 import { defineRule } from '../src/define-rule.js';
+import { errorBinding, indentUnit, insertImport, lineIndent } from '../src/edits/index.js';
 import { mentionsMoney } from '../src/knowledge/money.js';
 import { FACTORS } from '../src/risk.js';
 import type { Knowledge } from '../src/knowledge/index.js';
@@ -25,12 +29,16 @@ export type MessageIds =
   | 'consoleOnly'
   | 'constantLog'
   | 'discarded'
+  | 'partial'
   | 'rethrow'
   | 'logAndRethrow'
   | 'passToNext'
   | 'logAndPassToNext'
+  | 'respondWithError'
+  | 'logAndRespond'
   | 'removeHandler'
-  | 'logError';
+  | 'logError'
+  | 'rewriteByHand';
 
 export interface Options {
   checkPromiseHandlers: boolean;
@@ -43,7 +51,7 @@ export interface Options {
 const MASKING_FACTOR: RiskFactor = { id: 'masking-return', label: 'returns a value callers read as a normal answer', weight: 10 };
 
 /** Helpers whose contract is "undefined/null/fallback on failure": tryParse, safeJson, maybeUrl, parseDate, findOrNull. */
-const FALLBACK_HELPER = /^(try|safe|maybe|attempt|optional|parse)[A-Z_$]|^(try|safe|maybe|parse)$|(OrNull|OrUndefined|OrDefault|OrEmpty|OrFalse|OrZero|IfExists|IfPresent|IfAny|Safe|Safely|Silently|Quietly)$/;
+const FALLBACK_HELPER = /^(try|safe|maybe|attempt|optional|parse|silent|silently|quiet|quietly)[A-Z_$]|^(try|safe|maybe|parse)$|(OrNull|OrUndefined|OrDefault|OrEmpty|OrFalse|OrZero|IfExists|IfPresent|IfAny|Safe|Safely|Silently|Quietly)$/;
 /** Predicates whose `false` means "no": isValidUrl, hasAccess, canConnect, exists. */
 const PREDICATE = /^(is|has|can|should|supports|exists|check|validate|verify|test|contains|matches|needs|was|did|are|does)([A-Z_$]|$)/;
 
@@ -64,7 +72,7 @@ function endsInThrowAfter(t: TS, block: ts.Block, node: ts.Node): boolean {
  * Inside a catch block, an `if (!res.ok)` branch, a block about to throw, or a failure callback: the failure
  * already being handled is the one that matters, and a second one while handling it is noise.
  */
-function inFailurePath(t: TS, node: ts.Node): boolean {
+function inFailurePath(t: TS, node: ts.Node, outerHandles: (clause: ts.CatchClause) => boolean): boolean {
   for (let n: ts.Node = node; n.parent; n = n.parent) {
     const p = n.parent;
     if (isFunctionLike(t, n)) {
@@ -74,7 +82,9 @@ function inFailurePath(t: TS, node: ts.Node): boolean {
       const key = t.isPropertyAssignment(p) && t.isIdentifier(p.name) ? p.name.text : undefined;
       return (callee !== undefined && FAILURE_CALLBACK.test(callee)) || (key !== undefined && FAILURE_CALLBACK.test(key));
     }
-    if (t.isCatchClause(p) && n === p.block) return true;
+    // catch (e) { try { await rollback() } catch {} throw e }: only when the outer catch itself handles the failure;
+    // a catch nested in a catch that swallows too is still a catch
+    if (t.isCatchClause(p) && n === p.block) return outerHandles(p);
     if (t.isIfStatement(p) && n === p.thenStatement && FAILURE_CONDITION.test(p.expression.getText())) return true;
     if (t.isBlock(n) && n !== node && endsInThrowAfter(t, n, node)) return true;
   }
@@ -106,28 +116,6 @@ function shorten(text: string, max = 40): string {
   return one.length <= max ? one : `${one.slice(0, max - 1)}…`;
 }
 
-function lineIndent(text: string, pos: number): string {
-  const lineStart = text.lastIndexOf('\n', pos - 1) + 1;
-  return /^[ \t]*/.exec(text.slice(lineStart))![0];
-}
-
-function indentUnit(text: string): string {
-  const m = /\n([ \t]+)\S/.exec(text);
-  if (!m) return '  ';
-  return m[1]!.startsWith('\t') ? '\t' : m[1]!.length >= 4 && m[1]!.length % 4 === 0 && !/\n {2}\S/.test(text) ? '    ' : '  ';
-}
-
-/** A name for a missing catch binding that the block does not already use. */
-function freshName(t: TS, block: ts.Node): string {
-  const used = new Set<string>();
-  const visit = (n: ts.Node): void => {
-    if (t.isIdentifier(n)) used.add(n.text);
-    t.forEachChild(n, visit);
-  };
-  visit(block);
-  return ['error', 'err', 'caughtError', 'caught'].find((n) => !used.has(n)) ?? 'caughtError';
-}
-
 /** Whether the block leaves early anywhere but its last statement (a rethrow appended there would be partial). */
 function exitsEarly(t: TS, block: ts.Block): boolean {
   const last = block.statements[block.statements.length - 1];
@@ -139,22 +127,6 @@ function exitsEarly(t: TS, block: ts.Block): boolean {
   };
   t.forEachChild(block, visit);
   return found;
-}
-
-function importEdit(t: TS, sf: ts.SourceFile, importText: string): TextEdit {
-  let last: ts.Statement | undefined;
-  for (const s of sf.statements) {
-    if (t.isImportDeclaration(s) || (t.isExpressionStatement(s) && t.isStringLiteral(s.expression))) last = s;
-    else break;
-  }
-  if (last) return { range: [last.end, last.end], text: `\n${importText}` };
-  return { range: [0, 0], text: `${importText}\n` };
-}
-
-interface Fix {
-  rethrow: TextEdit[];
-  logAndRethrow?: TextEdit[];
-  loggerText?: string;
 }
 
 /** The calls a log-and-rethrow suggestion replaces: console output, or a logger call with a constant message. */
@@ -175,95 +147,165 @@ function replacedMessage(t: TS, calls: ts.CallExpression[]): string | undefined 
   return undefined;
 }
 
-/** Edits turning a swallowing catch clause into one that rethrows (and optionally records) the error. */
-function catchClauseFixes(t: TS, sf: ts.SourceFile, clause: ts.CatchClause, h: ErrorHandler, a: HandlerAnalysis, logger: LoggerInScope | undefined, message: string, next: string | undefined): Fix | undefined {
-  if (h.bindingNode && !h.binding) return undefined;
+type SuggestionList = SuggestionDescriptor<MessageIds>[];
+
+/** `list`, or a text-only suggestion saying why no rewrite is offered when the list is empty. */
+function orByHand(list: SuggestionList, reason: string): SuggestionList {
+  return list.length > 0 ? list : [{ messageId: 'rewriteByHand', data: { reason }, edits: [] }];
+}
+
+/**
+ * Suggestions for a swallowing catch clause. Propagating is offered only where it changes nothing but the
+ * swallowing: nothing runs after the try statement (a rethrow would skip it), the catch is not a fallback, and
+ * the failure has somewhere to go (the caller, `next`, or — in an async `(req, res)` handler — an error answer).
+ * Otherwise the error is recorded and the code's flow kept, when a logger is in scope.
+ */
+function catchClauseSuggestions(t: TS, sf: ts.SourceFile, clause: ts.CatchClause, h: ErrorHandler, a: HandlerAnalysis, logger: LoggerInScope | undefined, message: string): SuggestionList {
+  const bound = errorBinding(t, h);
+  if (!bound) return [];
   const block = clause.block;
-  if (exitsEarly(t, block)) return undefined;
   const text = sf.text;
-  const name = h.binding ?? freshName(t, block);
-  const bindingEdits: TextEdit[] = h.binding ? [] : [{ range: [clause.getStart(sf) + 5, clause.getStart(sf) + 5], text: ` (${name})` }];
+  const name = bound.name;
   const outer = lineIndent(text, block.end - 1);
   const first = block.statements[0];
   const inner = first ? lineIndent(text, first.getStart(sf)) : outer + indentUnit(text);
   const oneLine = first !== undefined && !text.slice(block.getStart(sf), block.end).includes('\n');
+  const importEdits = logger?.import ? [insertImport(t, sf, logger.import)] : [];
 
-  const build = (lines: string[], drop: ReadonlySet<ts.Node>): TextEdit[] => {
-    const edits: TextEdit[] = [...bindingEdits];
+  /** `lines` added at the end (or, with `atStart`, the beginning) of the block, `drop` removed. */
+  const build = (lines: string[], drop: ReadonlySet<ts.Node>, replaceExit: boolean, atStart = false): TextEdit[] => {
+    const edits: TextEdit[] = [...bound.edits];
     const stmts = [...block.statements];
     const last = stmts[stmts.length - 1];
-    const replaceLast = last !== undefined && (t.isReturnStatement(last) || t.isContinueStatement(last) || t.isBreakStatement(last));
-    const removed = (s: ts.Statement): boolean => drop.has(s) || (replaceLast && s === last);
-    const kept = stmts.filter((s) => !removed(s));
+    const replaceLast = replaceExit && last !== undefined && (t.isReturnStatement(last) || t.isContinueStatement(last) || t.isBreakStatement(last));
+    const removed = (st: ts.Statement): boolean => drop.has(st) || (replaceLast && st === last);
+    const kept = stmts.filter((st) => !removed(st));
     if (kept.length === 0 || oneLine) {
       // rebuild the block: {\n  throw e;\n}
-      const body = [...kept.map((s) => s.getText(sf)), ...lines];
+      const keptText = kept.map((st) => st.getText(sf));
+      const body = atStart ? [...lines, ...keptText] : [...keptText, ...lines];
       edits.push({ range: [block.getStart(sf), block.end], text: oneLine ? `{ ${body.join(' ')} }` : `{\n${body.map((l) => inner + l).join('\n')}\n${outer}}` });
       return edits;
     }
-    for (const s of stmts) if (removed(s)) edits.push({ range: [s.pos, s.end], text: '' });
-    const anchor = last!.end;
-    edits.push({ range: [anchor, anchor], text: lines.map((l) => `\n${inner}${l}`).join('') });
+    for (const st of stmts) if (removed(st)) edits.push({ range: [st.pos, st.end], text: '' });
+    if (atStart) {
+      const at = kept[0]!.getStart(sf);
+      edits.push({ range: [at, at], text: lines.map((l) => `${l}\n${inner}`).join('') });
+    } else {
+      const anchor = last!.end;
+      edits.push({ range: [anchor, anchor], text: lines.map((l) => `\n${inner}${l}`).join('') });
+    }
     return edits;
   };
 
-  // an Express handler hands the error to its error middleware; a throw there is an unhandled rejection
-  const exit = next ? `return ${next}(${name});` : `throw ${name};`;
+  const calls = replacedLogCalls(t, a);
+  const logDrop = new Set<ts.Node>(calls.map((c) => c.parent).filter((p) => t.isExpressionStatement(p) && p.parent === block));
+  const method = a.constantLogOnly ? a.logCalls.find((l) => l.log.kind === 'logger')?.log.method : undefined;
+  const logLine = logger ? loggerCallText(logger, name, replacedMessage(t, calls) ?? message, method === 'warn' || method === 'fatal' ? method : 'error') : undefined;
+  const recordOnly = (): SuggestionList =>
+    logger && logLine ? [{ messageId: 'logError', data: { logger: logger.text }, edits: [...importEdits, ...build([logLine], logDrop, false, true)] }] : [];
+
+  if (exitsEarly(t, block)) return orByHand(recordOnly(), 'the catch block leaves early on some paths');
+  const after = a.maskingReturn && a.maskingReturn !== 'success-response' ? 'nothing' : codeAfter(t, clause.parent, h.tryBlock);
+  if (after === 'independent') return orByHand(recordOnly(), 'the code after the try statement runs on failure too (a fallback, the next item, clean-up), and a rethrow would skip it');
+
+  const target = throwTargetOf(t, enclosingFunction(t, clause));
   // res.json({ ok: true }) answered the request as a success; the error response comes from the propagated error
   const masking = a.maskingReturn === 'success-response' ? a.maskingNode?.parent : undefined;
-  const answered: ts.Node[] = masking && t.isExpressionStatement(masking) && masking.parent === block ? [masking] : [];
-  const fix: Fix = { rethrow: build([exit], new Set(answered)) };
-  if (logger) {
-    const calls = replacedLogCalls(t, a);
-    const drop = new Set<ts.Node>([...answered, ...calls.map((c) => c.parent).filter((p) => t.isExpressionStatement(p) && p.parent === block)]);
-    const method = a.constantLogOnly ? a.logCalls.find((l) => l.log.kind === 'logger')?.log.method : undefined;
-    const call = loggerCallText(logger, name, replacedMessage(t, calls) ?? message, method === 'warn' || method === 'fatal' ? method : 'error');
-    const edits = build([call, exit], drop);
-    if (logger.importText) edits.unshift(importEdit(t, sf, logger.importText));
-    fix.logAndRethrow = edits;
-    fix.loggerText = logger.text;
+  const answered = new Set<ts.Node>(masking && t.isExpressionStatement(masking) && masking.parent === block ? [masking] : []);
+  const withLog = (exit: string[]): TextEdit[] | undefined => (logger && logLine ? [...importEdits, ...build([logLine, ...exit], new Set([...answered, ...logDrop]), true)] : undefined);
+  const out: SuggestionList = [];
+  switch (target.kind) {
+    case 'next': {
+      const exit = [`return ${target.next}(${name});`];
+      out.push({ messageId: 'passToNext', data: { next: target.next }, edits: build(exit, answered, true) });
+      const logged = withLog(exit);
+      if (logged) out.push({ messageId: 'logAndPassToNext', data: { logger: logger!.text, next: target.next }, edits: logged });
+      return out;
+    }
+    case 'respond': {
+      // an async (req, res) handler without next: Express 4 never answers a rejected handler, so answer here
+      const exit = [`return ${target.res}.status(500).json({ message: 'Internal server error' });`];
+      const logged = withLog(exit);
+      if (logged) out.push({ messageId: 'logAndRespond', data: { logger: logger!.text }, edits: logged });
+      else out.push({ messageId: 'respondWithError', edits: build(exit, answered, true) });
+      return out;
+    }
+    case 'unseen':
+      return orByHand(recordOnly(), 'this callback is run by code that does not expect it to throw');
+    default: {
+      const exit = [`throw ${name};`];
+      out.push({ messageId: 'rethrow', edits: build(exit, answered, true) });
+      const logged = withLog(exit);
+      if (logged) out.push({ messageId: 'logAndRethrow', data: { logger: logger!.text }, edits: logged });
+      return out;
+    }
   }
-  return fix;
 }
 
-/** `next` of an Express-style handler `(req, res, next)` / `(err, req, res, next)`; Koa's `(ctx, next)` continues, it does not fail. */
-function nextParameter(t: TS, fn: ts.Node): string | undefined {
-  if (!isFunctionLike(t, fn) || fn.parameters.length < 3) return undefined;
-  const last = fn.parameters[fn.parameters.length - 1]!;
-  return t.isIdentifier(last.name) && /^next$/.test(last.name.text) ? last.name.text : undefined;
-}
-
-/** Whether a promise handler's result is used (awaited, returned, assigned, chained) rather than left floating. */
-function isFloating(t: TS, call: ts.CallExpression): boolean {
+/** Whether the value of a handler call is awaited or returned, so a rejection reaches the caller when the handler goes. */
+function isAwaitedOrReturned(t: TS, call: ts.CallExpression): boolean {
   let n: ts.Node = call;
-  while (t.isParenthesizedExpression(n.parent) || (t.isVoidExpression(n.parent) && n.parent.expression === n)) n = n.parent;
-  return t.isExpressionStatement(n.parent);
+  while (t.isParenthesizedExpression(n.parent)) n = n.parent;
+  const p = n.parent;
+  if (t.isAwaitExpression(p) || t.isReturnStatement(p)) return true;
+  return t.isArrowFunction(p) && p.body === n;
 }
 
-function promiseFixes(t: TS, sf: ts.SourceFile, h: ErrorHandler, logger: LoggerInScope | undefined, message: string): { remove?: TextEdit[]; logAndRethrow?: TextEdit[]; log?: TextEdit[] } {
+/** The statement holding a promise handler call. */
+function statementOf(t: TS, node: ts.Node): ts.Node {
+  let n = node;
+  while (n.parent && !t.isBlock(n.parent) && !t.isSourceFile(n.parent) && !t.isCaseClause(n.parent) && !t.isDefaultClause(n.parent) && !isFunctionLike(t, n.parent)) n = n.parent;
+  return n;
+}
+
+/**
+ * Suggestions for a swallowing rejection handler. Removing it (or rethrowing from it) is offered only when the
+ * promise is awaited or returned, nothing runs after it in the function, and the function's failures reach its
+ * caller; otherwise the handler records the error and keeps answering what it answered.
+ */
+function promiseSuggestions(t: TS, sf: ts.SourceFile, h: ErrorHandler, a: HandlerAnalysis, logger: LoggerInScope | undefined, message: string): SuggestionList {
   const call = h.node as ts.CallExpression;
   const handler = h.handlerExpr!;
-  const out: { remove?: TextEdit[]; logAndRethrow?: TextEdit[]; log?: TextEdit[] } = {};
-  const name = h.binding ?? (h.fn ? freshName(t, h.fn) : 'error');
-  const replaceHandler = (body: string): TextEdit[] => {
-    const edits: TextEdit[] = [{ range: [handler.getStart(sf), handler.end], text: `(${name}) => { ${body} }` }];
-    if (logger?.importText) edits.unshift(importEdit(t, sf, logger.importText));
-    return edits;
-  };
-  if (h.bindingNode && !h.binding) return out;
-  if (isFloating(t, call)) {
-    // removing the handler of a floating promise would turn a swallowed failure into an unhandled rejection
-    if (logger) out.log = replaceHandler(loggerCallText(logger, name, message));
+  const bound = h.fn ? errorBinding(t, h) : { name: 'error', edits: [] };
+  if (!bound) return [];
+  const name = bound.name;
+  const importEdits = logger?.import ? [insertImport(t, sf, logger.import)] : [];
+  const logLine = logger ? loggerCallText(logger, name, message) : undefined;
+  const out: SuggestionList = [];
+  const target = throwTargetOf(t, enclosingFunction(t, call));
+  const propagates = isAwaitedOrReturned(t, call) && codeAfter(t, statementOf(t, call)) !== 'independent' && target.kind === 'caller';
+  if (propagates) {
+    const remove: TextEdit[] =
+      h.kind === 'promise-catch'
+        ? [{ range: [(skipOuter(t, call.expression) as ts.PropertyAccessExpression).expression.end, call.end], text: '' }]
+        : [{ range: [call.arguments[0]!.end, handler.end], text: '' }];
+    out.push({ messageId: 'removeHandler', edits: remove });
+    if (logger && logLine) out.push({ messageId: 'logAndRethrow', data: { logger: logger.text }, edits: [...importEdits, { range: [handler.getStart(sf), handler.end], text: `(${name}) => { ${logLine} throw ${name}; }` }] });
     return out;
   }
-  if (h.kind === 'promise-catch') {
-    const receiverEnd = (skipOuter(t, call.expression) as ts.PropertyAccessExpression).expression.end;
-    out.remove = [{ range: [receiverEnd, call.end], text: '' }];
-  } else {
-    out.remove = [{ range: [call.arguments[0]!.end, handler.end], text: '' }];
+  // keep what the handler answers: (error) => { log; return null; }
+  if (logger && logLine) {
+    const fn = h.fn;
+    let edits: TextEdit[] | undefined;
+    if (!fn) {
+      edits = [{ range: [handler.getStart(sf), handler.end], text: `(${name}) => { ${logLine} }` }];
+    } else if (t.isBlock(fn.body)) {
+      const body = fn.body;
+      const firstStmt = body.statements[0];
+      edits = [...bound.edits, firstStmt ? { range: [firstStmt.getStart(sf), firstStmt.getStart(sf)], text: `${logLine} ` } : { range: [body.getStart(sf), body.end], text: `{ ${logLine} }` }];
+    } else {
+      const value = fn.body.getText(sf);
+      edits = [...bound.edits, { range: [fn.body.getStart(sf), fn.body.end], text: `{ ${logLine} return ${value}; }` }];
+    }
+    out.push({ messageId: 'logError', data: { logger: logger.text }, edits: [...importEdits, ...edits] });
   }
-  if (logger) out.logAndRethrow = replaceHandler(`${loggerCallText(logger, name, message)} throw ${name};`);
-  return out;
+  const why = !isAwaitedOrReturned(t, call)
+    ? 'nothing awaits this promise, so without the handler its rejection would be unhandled'
+    : target.kind !== 'caller'
+      ? 'the function around it cannot pass a failure on by throwing'
+      : 'the code after it runs on failure too, and a rejection would skip it';
+  return orByHand(out, why);
 }
 
 /** Whether a function (by reference or inline) does nothing with its value: `() => undefined`, `() => {}`, `noop`. */
@@ -426,11 +468,13 @@ function isSettleThen(t: TS, h: ErrorHandler, a: HandlerAnalysis): boolean {
 }
 
 const TELEMETRY_FUNCTION = /(^|[a-z])(Tracking|Telemetry|Analytics|Metrics)([A-Z_$]|$)|^(track|collect\w*Metrics)([A-Z_$]|$)/;
+/** `checkAnalytics`, `getMetrics`, `loadAnalytics`: reading analytics data for a user is a product feature, not telemetry. */
+const READS_ANALYTICS = /^(check|get|load|fetch|find|list|read|query|compute|calculate)(?!\w*(Tracking|Telemetry))/;
 /** Whether the nearest named function around `node` (callbacks inside it included) has a name matching `pattern`. */
-function namedFunctionMatches(t: TS, node: ts.Node, pattern: RegExp): boolean {
+function namedFunctionMatches(t: TS, node: ts.Node, pattern: RegExp, unless?: RegExp): boolean {
   for (let fn = enclosingFunction(t, node); fn; fn = enclosingFunction(t, fn)) {
     const name = functionName(t, fn);
-    if (name) return pattern.test(name);
+    if (name) return pattern.test(name) && !unless?.test(name);
   }
   return false;
 }
@@ -454,12 +498,13 @@ function documentsFallback(t: TS, fn: ts.Node): boolean {
   return (t.getLeadingCommentRanges(sf.text, holder.pos) ?? []).some((r) => FALLBACK_CONTRACT.test(sf.text.slice(r.pos, r.end).replace(/\s*\n\s*\*?\s*/g, ' ')));
 }
 
+/** Typing indicators and "last used" timestamps: `sendTyping(`, `setTypingIndicator(`, `lastUsedAt:`, `lastSeenAt:`. */
+const BEST_EFFORT_TOUCH = /\b(send|set|start|stop|show)?[Tt]yping(Indicator|Action|Status)?\s*\(|\blast(Used|Seen|Active|Accessed|Activity)(At|On|Date)?\s*:/;
+
 const CLEANUP_FUNCTION = /^(cleanup|cleanUp|teardown|tearDown|dispose|release|shutdown|close|unmount|destroy)([A-Z_$]|$)/;
 
-function isExempt(t: TS, h: ErrorHandler, a: HandlerAnalysis, options: Options, knowledge: Knowledge, dbWrites: number, outboundCalls: number): boolean {
+function isExempt(t: TS, h: ErrorHandler, a: HandlerAnalysis, options: Options, knowledge: Knowledge, dbWrites: number, outboundCalls: number, outerHandles: (clause: ts.CatchClause) => boolean): boolean {
   if (a.hasExplainingComment || hasIgnoreCommentAbove(t, h)) return true;
-  // console.warn(…) under `// eslint-disable-next-line no-console`: the team chose the console as the record here
-  if (a.consoleOnly && a.logCalls.some((l) => l.log.kind === 'console' && consoleAllowedByDirective(t, h.node.getSourceFile(), l.call))) return true;
   if (h.binding && INTENT_BINDING.test(h.binding) && h.binding !== '_') return true;
   const fn = enclosingFunction(t, h.node);
   const name = fn ? functionName(t, fn) : undefined;
@@ -476,19 +521,22 @@ function isExempt(t: TS, h: ErrorHandler, a: HandlerAnalysis, options: Options, 
     if (producerName && (PREDICATE.test(producerName) || HEALTH.test(producerName))) return true;
   }
   // a second failure while already handling one: catch (e) { try { await rollback() } catch {} throw e } / if (!res.ok) { … res.text().catch(() => '') }
-  if (inFailurePath(t, h.node)) return true;
+  if (inFailurePath(t, h.node, outerHandles)) return true;
   // try { return new UAParser(ua).getResult() } catch {} as the function's last statement: an implicit `return undefined`
   const fallback = (!a.empty || returnsImplicitly(t, h)) && !a.consoleOnly && !a.constantLogOnly;
   // try { return formatDate(d, tz) } catch { return d }: a synchronous computation with a fallback value
-  if (fallback && h.kind === 'catch-clause' && isSynchronousTry(t, h, knowledge)) return true;
+  if (fallback && h.kind === 'catch-clause' && isSynchronousTry(t, h, knowledge) && !discardsErrorResult(t, h)) return true;
   if (h.kind !== 'catch-clause' && fallback && (isCheckedLocally(t, h.node as ts.CallExpression) || isExistenceProbe(t, h, a) || isSettleIdiom(t, h))) return true;
   if (h.kind !== 'catch-clause' && (a.empty || a.maskingReturn === 'undefined' || a.maskingReturn === 'null') && (isForkedPromise(t, h) || isSettleThen(t, h, a))) return true;
   if (isResetAndChecked(t, h)) return true;
   // await deleteChart(id).catch(() => {}) in cleanupOrphanChart(): best-effort by the function's own name
   if (options.ignoreCleanup && name && CLEANUP_FUNCTION.test(name) && dbWrites === 0 && !a.consoleOnly) return true;
+  // sendTyping(chatId).catch(() => {}) / user.update({ data: { lastUsedAt: new Date() } }).catch(() => {}):
+  // a typing indicator or a "last used" touch is best-effort by contract
+  if (dbWrites <= 1 && !a.consoleOnly && BEST_EFFORT_TOUCH.test(((h.tryBlock ?? h.promise)?.getText() ?? '').slice(0, 2000))) return true;
   const work = guardedWork(t, h, knowledge);
   // analytics.track('published').catch(() => {}) / getSignInTrackingProperties(): analytics and metrics are best-effort
-  if (work.telemetry || (namedFunctionMatches(t, h.node, TELEMETRY_FUNCTION) && dbWrites === 0 && !a.consoleOnly)) return true;
+  if (work.telemetry || (namedFunctionMatches(t, h.node, TELEMETRY_FUNCTION, READS_ANALYTICS) && dbWrites === 0 && !a.consoleOnly)) return true;
   // try { return await verifySession(token) } catch { return null }: a credential that fails to verify means "signed out"
   if (work.verification && a.maskingReturn && a.maskingReturn !== 'true' && a.maskingReturn !== 'success-response' && dbWrites === 0 && outboundCalls === 0 && !mentionsMoney(h.tryBlock?.getText() ?? '')) return true;
   // try { return JSON.parse(raw) } catch { return null }: the failure is the answer
@@ -498,13 +546,51 @@ function isExempt(t: TS, h: ErrorHandler, a: HandlerAnalysis, options: Options, 
   return false;
 }
 
-function report(context: RuleContext<Options, MessageIds>, h: ErrorHandler, a: HandlerAnalysis): void {
+/** Whether a condition picks some errors out (`e instanceof X`, `e.code === 'P2002'`, `isAxiosError(e)`), not "all but some". */
+function narrowsTo(t: TS, cond: ts.Expression, binding: string): boolean {
+  const x = skipOuter(t, cond);
+  if (t.isPrefixUnaryExpression(x) && x.operator === t.SyntaxKind.ExclamationToken) return false;
+  if (t.isBinaryExpression(x)) {
+    const op = x.operatorToken.kind;
+    if (op === t.SyntaxKind.ExclamationEqualsEqualsToken || op === t.SyntaxKind.ExclamationEqualsToken || op === t.SyntaxKind.BarBarToken) return false;
+    if (op === t.SyntaxKind.AmpersandAmpersandToken) return narrowsTo(t, x.left, binding) || narrowsTo(t, x.right, binding);
+  }
+  let mentions = false;
+  const visit = (n: ts.Node): void => {
+    if (t.isIdentifier(n) && n.text === binding) mentions = true;
+    if (!mentions) t.forEachChild(n, visit);
+  };
+  visit(x);
+  return mentions;
+}
+
+/** Whether a branch leaves the handler: throws, returns, or hands the failure on (`next(e)`). */
+function leavesHandler(t: TS, s: ts.Statement): boolean {
+  const last = t.isBlock(s) ? s.statements[s.statements.length - 1] : s;
+  return last !== undefined && (t.isThrowStatement(last) || t.isReturnStatement(last));
+}
+
+/**
+ * catch (e) { if (e instanceof RefreshToken) return this.refresh(); }  /  if (e.code === 'P2002') throw new Conflict();
+ * The branches that pick some errors out and deal with them; every other error falls through. Undefined when the
+ * handler does not narrow that way (a filtered rethrow `if (e.code !== 'EEXIST') throw e` propagates the rest).
+ */
+function narrowedBranches(t: TS, h: ErrorHandler): Set<ts.Node> | undefined {
+  if (h.kind !== 'catch-clause' || !h.binding) return undefined;
+  const branches = new Set<ts.Node>();
+  for (const s of (h.node as ts.CatchClause).block.statements) {
+    if (t.isIfStatement(s) && !s.elseStatement && narrowsTo(t, s.expression, h.binding) && leavesHandler(t, s.thenStatement)) branches.add(s);
+  }
+  return branches.size > 0 ? branches : undefined;
+}
+
+function report(context: RuleContext<Options, MessageIds>, h: ErrorHandler, a: HandlerAnalysis, outerHandles: (clause: ts.CatchClause) => boolean, partial?: string): void {
   const t = context.ts;
   const sf = context.sourceFile;
   // the try block, or `p.catch` whose child is the promise-producing call: prisma.order.update(...).catch(() => {})
   const target: ts.Node | undefined = h.tryBlock ?? (h.promise ? (h.node as ts.CallExpression).expression : undefined);
   const effects = target ? blockEffects(t, target, context.knowledge) : { dbWrites: [], outboundCalls: [] };
-  if (isExempt(t, h, a, context.options, context.knowledge, effects.dbWrites.length, effects.outboundCalls.length)) return;
+  if (isExempt(t, h, a, context.options, context.knowledge, effects.dbWrites.length, effects.outboundCalls.length, outerHandles)) return;
 
   const factors: RiskFactor[] = [];
   if (effects.dbWrites.length > 0) factors.push(FACTORS.dbWrite);
@@ -514,7 +600,10 @@ function report(context: RuleContext<Options, MessageIds>, h: ErrorHandler, a: H
   const noun = handlerNoun(h);
   let messageId: MessageIds;
   let data: Record<string, string>;
-  if (a.consoleOnly) {
+  if (partial) {
+    messageId = 'partial';
+    data = { condition: shorten(partial, 50) };
+  } else if (a.consoleOnly) {
     // .catch(console.error) passes the console method itself
     const call = a.logCalls.find((l) => l.log.kind === 'console');
     messageId = 'consoleOnly';
@@ -538,23 +627,7 @@ function report(context: RuleContext<Options, MessageIds>, h: ErrorHandler, a: H
   const fnName = fn ? functionName(t, fn) : undefined;
   const logMessage = fnName && /^[\w$]+$/.test(fnName) ? `${fnName} failed` : 'Unexpected error';
   const logger = findLoggerInScope(t, h.node, context.knowledge, importsOf(t, sf), context.filePath);
-  const suggest: SuggestionDescriptor<MessageIds>[] = [];
-  if (h.kind === 'catch-clause') {
-    const next = fn ? nextParameter(t, fn) : undefined;
-    const fix = catchClauseFixes(t, sf, h.node as ts.CatchClause, h, a, logger, logMessage, next);
-    if (fix && next) {
-      suggest.push({ messageId: 'passToNext', data: { next }, edits: fix.rethrow });
-      if (fix.logAndRethrow) suggest.push({ messageId: 'logAndPassToNext', data: { logger: fix.loggerText!, next }, edits: fix.logAndRethrow });
-    } else if (fix) {
-      suggest.push({ messageId: 'rethrow', edits: fix.rethrow });
-      if (fix.logAndRethrow) suggest.push({ messageId: 'logAndRethrow', data: { logger: fix.loggerText! }, edits: fix.logAndRethrow });
-    }
-  } else {
-    const fix = promiseFixes(t, sf, h, logger, logMessage);
-    if (fix.remove) suggest.push({ messageId: 'removeHandler', edits: fix.remove });
-    if (fix.logAndRethrow) suggest.push({ messageId: 'logAndRethrow', data: { logger: logger!.text }, edits: fix.logAndRethrow });
-    if (fix.log) suggest.push({ messageId: 'logError', data: { logger: logger!.text }, edits: fix.log });
-  }
+  const suggest = h.kind === 'catch-clause' ? catchClauseSuggestions(t, sf, h.node as ts.CatchClause, h, a, logger, logMessage) : promiseSuggestions(t, sf, h, a, logger, logMessage);
 
   const range: readonly [number, number] =
     h.kind === 'catch-clause'
@@ -576,12 +649,16 @@ export default defineRule<MessageIds, Options>({
       consoleOnly: 'The error caught here is only printed with `{{call}}`: console output is not a record, and the failure does not reach the caller.',
       constantLog: 'The error caught here is replaced by a constant message in `{{call}}`: the error itself is dropped and the failure does not reach the caller.',
       discarded: 'The error caught here is discarded: the {{handler}} neither rethrows it, returns it, nor records it.',
+      partial: 'Only the errors matching `{{condition}}` are handled here: every other error caught is discarded without a trace.',
       rethrow: 'Rethrow the error so the caller sees the failure.',
       logAndRethrow: 'Record the error with `{{logger}}` and rethrow it.',
       passToNext: 'Pass the error to `{{next}}` so the error middleware answers the request.',
       logAndPassToNext: 'Record the error with `{{logger}}` and pass it to `{{next}}`.',
+      respondWithError: 'Answer the request with a 500 error: without `next`, a rethrow would leave it unanswered.',
+      logAndRespond: 'Record the error with `{{logger}}` and answer the request with a 500 error.',
       removeHandler: 'Remove the rejection handler so the failure reaches the caller.',
-      logError: 'Record the error with `{{logger}}` instead of dropping it.',
+      logError: 'Record the error with `{{logger}}` and keep the code as it goes on.',
+      rewriteByHand: 'No propagating rewrite is offered: {{reason}}.',
     },
     schema: {
       type: 'object',
@@ -612,14 +689,26 @@ export default defineRule<MessageIds, Options>({
     if (context.file.role === 'test' && !context.options.checkTestFiles) return {};
     const imports = importsOf(t, context.sourceFile);
     // CLI scripts, browser code and the logger module write to the console by design
-    const consoleIsRecord = context.file.role === 'script' || context.file.role === 'client' || context.file.isLoggerModule;
+    // (a file-level `/* eslint-disable no-console */` states the same for that file; a line directive does not)
+    const consoleIsRecord = context.file.role === 'script' || context.file.role === 'client' || context.file.isLoggerModule || consoleAllowedInFile(t, context.sourceFile);
+    // a catch nested in a catch is exempt only while the outer one hands the original failure on
+    const outerHandles = (clause: ts.CatchClause): boolean => analyzeHandler(t, catchClauseHandler(t, clause), context.knowledge, imports, { consoleIsRecord }).propagated;
     const check = (node: ts.Node): void => {
       const h = errorHandlerOf(t, node);
       if (!h) return;
       const a = analyzeHandler(t, h, context.knowledge, imports, { consoleIsRecord });
-      if (a.propagated || a.recorded || a.acted) return;
+      if (a.propagated || a.recorded || a.acted) {
+        // partial: the handled branches pick some errors out, and what is left swallows the rest
+        const branches = narrowedBranches(t, h);
+        if (!branches) return;
+        const rest = analyzeHandler(t, h, context.knowledge, imports, { consoleIsRecord, skip: branches });
+        if (rest.propagated || rest.recorded || rest.acted || (rest.consoleOnly && !context.options.checkConsoleOnly)) return;
+        const first = [...branches][0] as ts.IfStatement;
+        report(context, h, rest, outerHandles, first.expression.getText(context.sourceFile));
+        return;
+      }
       if (a.consoleOnly && !context.options.checkConsoleOnly) return;
-      report(context, h, a);
+      report(context, h, a, outerHandles);
     };
     return {
       CatchClause: check,

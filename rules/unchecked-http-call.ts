@@ -3,6 +3,7 @@ import { calleeMethod, dottedName, enclosingFunction, enclosingNames, isFunction
 import { mayCallOut, outboundCallAt, type ClientKind, type OutboundCall } from '../src/analysis/http.js';
 import { importsOf, propertyNameText, resolveIdentifier, type Binding, type ImportMap } from '../src/analysis/scope.js';
 import { defineRule } from '../src/define-rule.js';
+import { addProperty, lineIndent, topLevelInsertion } from '../src/edits/index.js';
 import type { Knowledge } from '../src/knowledge/index.js';
 import type { TS } from '../src/ts.js';
 import type { RiskFactor, TextEdit } from '../src/types.js';
@@ -323,26 +324,6 @@ function inTransaction(t: TS, node: ts.Node, knowledge: Knowledge): boolean {
   return false;
 }
 
-function lineIndent(sf: ts.SourceFile, pos: number): string {
-  const text = sf.text;
-  const start = text.lastIndexOf('\n', pos - 1) + 1;
-  return /^[ \t]*/.exec(text.slice(start))![0];
-}
-
-/** Adds `prop` to an object literal, keeping its layout (one line or one property per line). */
-export function addPropertyEdit(t: TS, sf: ts.SourceFile, obj: ts.ObjectLiteralExpression, prop: string): TextEdit {
-  const props = obj.properties;
-  if (props.length === 0) return { range: [obj.getStart(sf), obj.getEnd()], text: `{ ${prop} }` };
-  const last = props[props.length - 1]!;
-  const multiline = sf.getLineAndCharacterOfPosition(obj.getStart(sf)).line !== sf.getLineAndCharacterOfPosition(obj.getEnd()).line;
-  const comma = props.hasTrailingComma ? sf.text.indexOf(',', last.getEnd()) + 1 : -1;
-  if (multiline) {
-    const indent = lineIndent(sf, last.getStart(sf));
-    return comma > 0 ? { range: [comma, comma], text: `\n${indent}${prop},` } : { range: [last.getEnd(), last.getEnd()], text: `,\n${indent}${prop}` };
-  }
-  return comma > 0 ? { range: [comma, comma], text: ` ${prop},` } : { range: [last.getEnd(), last.getEnd()], text: `, ${prop}` };
-}
-
 function timeoutProperty(client: ClientKind, ms: number): string | undefined {
   switch (client) {
     case 'fetch':
@@ -367,7 +348,7 @@ function timeoutEdits(t: TS, sf: ts.SourceFile, oc: OutboundCall, ms: number): T
   const idx = oc.optionsIndex;
   if (idx < args.length) {
     const opts = skipOuter(t, args[idx]!);
-    if (t.isObjectLiteralExpression(opts)) return [addPropertyEdit(t, sf, opts, prop)];
+    if (t.isObjectLiteralExpression(opts)) return [addProperty(t, sf, opts, prop)];
     if (opts.kind === t.SyntaxKind.UndefinedKeyword || (t.isIdentifier(opts) && opts.text === 'undefined')) return [{ range: [opts.getStart(sf), opts.getEnd()], text: `{ ${prop} }` }];
     return undefined;
   }
@@ -382,31 +363,15 @@ const STATUS_ERROR = 'HttpStatusError';
 /** One text for TypeScript and JavaScript: the field and the defaults give TypeScript its types. */
 const STATUS_ERROR_CLASS = `class ${STATUS_ERROR} extends Error {\n  status = 0;\n\n  constructor(status = 0, message = '') {\n    super(message);\n    this.name = '${STATUS_ERROR}';\n    this.status = status;\n  }\n}`;
 
-/** Where a top-level declaration can go: after the imports, or after the directive prologue. */
-function topInsertPosition(t: TS, sf: ts.SourceFile): { pos: number; before: string; after: string } {
-  let last: ts.Statement | undefined;
-  for (const st of sf.statements) {
-    if (t.isImportDeclaration(st) || t.isImportEqualsDeclaration(st)) last = st;
-    else if (!last && t.isExpressionStatement(st) && t.isStringLiteral(st.expression)) last = st;
-    else if (last) break;
-  }
-  if (last) return { pos: last.getEnd(), before: '\n\n', after: sf.text.startsWith('\n\n', last.getEnd()) ? '' : '\n' };
-  const first = sf.statements[0];
-  return { pos: first ? first.getStart(sf) : sf.text.length, before: '', after: '\n\n' };
-}
-
 function statusCheckEdits(t: TS, sf: ts.SourceFile, use: BodyUse): TextEdit[] | undefined {
   if (!use.statement || !use.name) return undefined;
   const declared = resolveInFile(t, sf, STATUS_ERROR);
   if (declared === 'other') return undefined;
-  const indent = lineIndent(sf, use.statement.getStart(sf));
+  const indent = lineIndent(sf.text, use.statement.getStart(sf));
   const name = use.name;
   const check = `\n${indent}if (!${name}.ok) {\n${indent}  throw new ${STATUS_ERROR}(${name}.status, \`Request failed with status \${${name}.status}\`);\n${indent}}`;
   const edits: TextEdit[] = [{ range: [use.statement.getEnd(), use.statement.getEnd()], text: check }];
-  if (declared === 'none') {
-    const at = topInsertPosition(t, sf);
-    edits.unshift({ range: [at.pos, at.pos], text: `${at.before}${STATUS_ERROR_CLASS}${at.after}` });
-  }
+  if (declared === 'none') edits.unshift(topLevelInsertion(t, sf, STATUS_ERROR_CLASS));
   return edits;
 }
 
@@ -466,12 +431,45 @@ export default defineRule<MessageIds, Options>({
       // decided once the project is read: only if that module exports a client created without a timeout
       if (shared) context.report({ node: call, messageId: 'missingTimeout', data: { client: `${shared.local} client` }, dependsOn: { fact: 'client-without-timeout', module: shared.module, imported: shared.imported } });
     };
-    if (!mayCallOut(sf.text, knowledge, imports)) return checkShared ? { CallExpression: (node) => onSharedClient(node as ts.CallExpression) } : {};
+    const httpModule = [...imports.entries()].find(([, b]) => b.module === '@nestjs/axios' && b.imported === 'HttpModule')?.[0];
+    if (!httpModule && !mayCallOut(sf.text, knowledge, imports)) return checkShared ? { CallExpression: (node) => onSharedClient(node as ts.CallExpression) } : {};
     const defaultsCache = new Map<ts.SourceFile, boolean>();
+    const ms = options.suggestedTimeoutMs;
+
+    /**
+     * @Module({ imports: [HttpModule] }) / HttpModule.register({ baseURL }): every HttpService call of the module
+     * inherits a client without a timeout. registerAsync's factory is checked when it returns an object literal.
+     */
+    const checkHttpModule = (call: ts.CallExpression): void => {
+      if (!httpModule || !options.checkTimeout || dottedName(t, call.expression) !== 'Module') return;
+      const config = call.arguments[0] ? skipOuter(t, call.arguments[0]) : undefined;
+      const list = config && t.isObjectLiteralExpression(config) ? config.properties.find((p) => t.isPropertyAssignment(p) && propertyNameText(t, p.name) === 'imports') : undefined;
+      if (!list || !t.isPropertyAssignment(list) || !t.isArrayLiteralExpression(skipOuter(t, list.initializer))) return;
+      for (const el of (skipOuter(t, list.initializer) as ts.ArrayLiteralExpression).elements) {
+        const x = skipOuter(t, el);
+        if (t.isIdentifier(x) && x.text === httpModule) {
+          const edits = [{ range: [x.getStart(sf), x.end] as const, text: `${httpModule}.register({ timeout: ${ms} })` }];
+          context.report({ node: x, messageId: 'missingTimeout', data: { client: 'HttpModule' }, suggest: [{ messageId: 'addTimeout', data: { ms }, edits }] });
+          continue;
+        }
+        if (!t.isCallExpression(x) || dottedName(t, x.expression) !== `${httpModule}.register` && dottedName(t, x.expression) !== `${httpModule}.registerAsync`) continue;
+        let options_ = x.arguments[0] ? skipOuter(t, x.arguments[0]) : undefined;
+        if (options_ && t.isObjectLiteralExpression(options_) && dottedName(t, x.expression)!.endsWith('Async')) {
+          const factory = options_.properties.find((p) => t.isPropertyAssignment(p) && propertyNameText(t, p.name) === 'useFactory');
+          const fn = factory && t.isPropertyAssignment(factory) ? skipOuter(t, factory.initializer) : undefined;
+          options_ = fn && t.isArrowFunction(fn) && !t.isBlock(fn.body) ? skipOuter(t, fn.body) : undefined;
+        }
+        if (!options_ || !t.isObjectLiteralExpression(options_) || options_.properties.some((p) => t.isSpreadAssignment(p) || (p.name !== undefined && /^(timeout|signal)$/.test(propertyNameText(t, p.name) ?? '')))) continue;
+        const last = options_.properties[options_.properties.length - 1];
+        const edits = last ? [{ range: [last.end, last.end] as const, text: `, timeout: ${ms}` }] : [{ range: [options_.getStart(sf) + 1, options_.end - 1] as const, text: ` timeout: ${ms} ` }];
+        context.report({ node: x, messageId: 'missingTimeout', data: { client: 'HttpModule' }, suggest: [{ messageId: 'addTimeout', data: { ms }, edits }] });
+      }
+    };
     return {
       CallExpression(node) {
         const call = node as ts.CallExpression;
         onSharedClient(call);
+        checkHttpModule(call);
         const oc = outboundCallAt(t, call, knowledge, imports);
         if (!oc) return;
         // fetch('/api/orders') only works in a browser: the page's own API, not an outbound dependency
@@ -493,7 +491,6 @@ export default defineRule<MessageIds, Options>({
         if (!timeoutMissing && !statusMissing) return;
         const messageId = timeoutMissing && statusMissing ? 'missingTimeoutAndStatus' : timeoutMissing ? 'missingTimeout' : 'uncheckedStatus';
         const suggest = [];
-        const ms = options.suggestedTimeoutMs;
         if (timeoutMissing) {
           const edits = timeoutEdits(t, sf, oc, ms);
           if (edits) suggest.push({ messageId: 'addTimeout' as const, data: { ms }, edits });

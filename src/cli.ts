@@ -228,7 +228,7 @@ async function runAudit(paths: string[], flags: AuditFlags, io: CliIo): Promise<
     const dryRun = flags.fixDryRun === true && !flags.fix;
     const [{ runFixes }, { fixSummary }] = await Promise.all([import('./fix-run.js'), import('./fix.js')]);
     const fixed = await runFixes(run, { cwd: io.cwd, selection, dryRun, only: flags.rule, reportUnusedDirectives: flags.reportUnusedDisableDirectives });
-    io.stderr(fixSummary(fixed, dryRun));
+    io.stderr(fixSummary(fixed, dryRun, selection.mode));
     // a dry run prints the diffs and no report on stdout; a real fix reports what remains
     if (dryRun) io.stdout(fixed.diff);
     if (!dryRun && fixed.files.some((f) => f.status === 'fixed')) {

@@ -267,17 +267,28 @@ export async function fixFiles(options: FixFilesOptions): Promise<FixFilesResult
   };
 }
 
-/** One line per file for stderr after `--fix`: what was applied, what could not be written. */
-export function fixSummary(result: FixFilesResult, dryRun: boolean): string {
+/**
+ * One line per file for stderr after `--fix` or `--apply-suggestions`: what was applied, what could not be
+ * written. Suggestions change behaviour, so their summary asks for a review instead of saying "fixed".
+ */
+export function fixSummary(result: FixFilesResult, dryRun: boolean, mode: FixSelection['mode'] = 'fix'): string {
+  const suggestions = mode === 'suggestions';
   const lines: string[] = [];
   for (const o of result.files) {
     if (o.status === 'unchanged' && !o.dropped) continue;
     const rules = Object.entries(o.byRule).map(([id, n]) => `${id} ×${n}`).join(', ');
-    const verb = o.status === 'fixed' ? 'fixed' : o.status === 'would-fix' ? 'would fix' : o.status;
+    const done = suggestions ? 'applied' : 'fixed';
+    const verb = o.status === 'fixed' ? done : o.status === 'would-fix' ? `would ${suggestions ? 'apply' : 'fix'}` : o.status;
     const dropped = o.dropped ? ` (${o.dropped} edit${o.dropped === 1 ? '' : 's'} dropped: the result would not parse)` : '';
     lines.push(`${o.file}: ${verb}${rules ? ` ${rules}` : ''}${dropped}${o.message ? ` — ${o.message}` : ''}`);
   }
   const files = result.files.filter((o) => o.status === 'fixed' || o.status === 'would-fix').length;
-  lines.push(`${dryRun ? 'Would apply' : 'Applied'} ${result.applied} edit${result.applied === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}.`);
+  const fileCount = `${files} file${files === 1 ? '' : 's'}`;
+  if (suggestions) {
+    const n = `${result.applied} suggestion${result.applied === 1 ? '' : 's'}`;
+    lines.push(dryRun ? `Would apply ${n} in ${fileCount}.` : `Applied ${n} in ${fileCount} — review the diff.`);
+  } else {
+    lines.push(`${dryRun ? 'Would apply' : 'Applied'} ${result.applied} fix${result.applied === 1 ? '' : 'es'} in ${fileCount}.`);
+  }
   return `${lines.join('\n')}\n`;
 }

@@ -2,25 +2,28 @@
 // Recall on real bug fixes: does an errlint build report the site a project later had to fix?
 //
 //   node scripts/accuracy/recall-set.mjs [--errlint path/to/bin/errlint.js] [--name results-name]
-//        [--mirrors /work/.mirror] [--scope package|file] [--half tuning|held-out|all] [--verbose]
+//        [--scope file|package] [--half tuning|held-out|all] [--verbose]
 //
 // accuracy/recall-set.json lists bug-fix commits of public backends, each with the rule its fix is about and the
-// faulty line at the parent commit. For each entry this extracts the parent tree from the repository's bare mirror
-// (`<mirrors>/<owner+name>/repo`, as `fetch` leaves it) into $ERRLINT_ACCURACY_DIR/recall-trees/ (outside the
-// repository, never committed), audits the labelled file's package (the nearest directory with a package.json, the
-// whole tree present) with every rule on, and counts the entry as found when a finding of the labelled rule lands on
-// the labelled file within LINE_DRIFT lines of the site, or anywhere in the site's function for rules that report a
-// function-level problem (missing-transaction, inconsistent-return, inconsistent-error-shape).
+// faulty line at the parent commit. For each entry this extracts the parent tree from the repository's mirror
+// (checkout.mjs's mirrorFor: $ERRLINT_MIRRORS/<owner+name>/repo, as `fetch` leaves it) into
+// $ERRLINT_ACCURACY_DIR/recall-trees/ (outside the repository, never committed) and audits, the whole tree present,
+// the labelled file (`--scope file`, the default and what the reported figures use) or its package (the nearest
+// directory with a package.json; minutes per entry on a loaded machine), with every rule on. An entry is found when
+// a finding of the labelled rule lands on the labelled file within LINE_DRIFT lines of the site, or anywhere in the
+// site's function for rules that report a function-level problem (missing-transaction, inconsistent-return,
+// inconsistent-error-shape).
 //
-// Entries are split into halves by a hash of each entry, stratified by rule (see `halves` below), fixed before any build's output was
-// read: tune on `tuning`, report `held-out` separately and never tune on it. Results are cached per build commit and
-// entry under $ERRLINT_ACCURACY_DIR/results/<name>/recall-set/.
+// Entries are split into halves by a hash of each entry, stratified by rule (see `halves`), fixed before any
+// build's output was read: tune on `tuning`, report `held-out` separately and never tune on it. Results are cached
+// per build and entry under $ERRLINT_ACCURACY_DIR/results/<name>/recall-set/.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
+import { extractTree, mirrorFor } from './checkout.mjs';
 import { accuracyDir, LINE_DRIFT, parseArgs, repoRoot, resultsDir, runMain, slug, workDir } from './lib.mjs';
-import { readRules } from './run.mjs';
+import { buildCommit, readRules } from './run.mjs';
 
 const FUNCTION_LEVEL_RULES = new Set(['missing-transaction', 'inconsistent-return', 'inconsistent-error-shape']);
 
@@ -41,28 +44,14 @@ export function halves(entries) {
   return result;
 }
 
-function buildCommit(bin) {
-  const root = resolve(dirname(bin), '..');
-  try {
-    const commit = execFileSync('git', ['-C', root, 'rev-parse', 'HEAD']).toString().trim();
-    const dirty = execFileSync('git', ['-C', root, 'status', '--porcelain', '--', 'src', 'rules']).toString().trim();
-    return dirty ? `${commit}-dirty` : commit;
-  } catch {
-    return 'unknown';
-  }
-}
-
-/** The parent tree of an entry, extracted once from the bare mirror. */
-function parentTree(entry, mirrors) {
+/** The parent tree of an entry, extracted once from its mirror (checkout.mjs leaves out blobs the snapshot lacks). */
+function parentTree(entry) {
   const dir = join(workDir(), 'recall-trees', `${slug(entry.repo)}@${entry.parent.slice(0, 12)}`);
-  if (existsSync(join(dir, '.extracted'))) return dir;
-  const gitDir = join(mirrors, slug(entry.repo), 'repo');
-  if (!existsSync(gitDir)) throw new Error(`${entry.repo}: no mirror at ${gitDir}; fetch github:${entry.repo} first`);
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  const archive = execFileSync('git', ['--git-dir', gitDir, 'archive', '--format=tar', entry.parent], { maxBuffer: 1 << 30 });
-  execFileSync('tar', ['-x', '-C', dir], { input: archive, maxBuffer: 1 << 30 });
-  writeFileSync(join(dir, '.extracted'), `${entry.parent}\n`);
+  if (existsSync(join(dir, '.errlint-accuracy-commit')) || existsSync(join(dir, '.extracted'))) return dir;
+  const mirror = mirrorFor(entry.repo);
+  if (!existsSync(mirror)) throw new Error(`${entry.repo}: no mirror at ${mirror}; fetch github:${entry.repo} first`);
+  mkdirSync(dirname(dir), { recursive: true });
+  extractTree(mirror, entry.parent, dir);
   return dir;
 }
 
@@ -114,13 +103,12 @@ async function main(argv) {
   const { options } = parseArgs(argv, {
     errlint: join(repoRoot, 'bin/errlint.js'),
     name: '',
-    mirrors: '/work/.mirror',
-    scope: 'package',
+    scope: 'file',
     half: 'all',
     set: join(accuracyDir, 'recall-set.json'),
     verbose: false,
   });
-  if (!['package', 'file'].includes(options.scope)) throw new Error(`--scope is package or file, not ${options.scope}`);
+  if (!['file', 'package'].includes(options.scope)) throw new Error(`--scope is file or package, not ${options.scope}`);
   if (!['tuning', 'held-out', 'all'].includes(options.half)) throw new Error(`--half is tuning, held-out or all, not ${options.half}`);
   const bin = resolve(options.errlint);
   if (!existsSync(bin)) throw new Error(`no errlint at ${bin}`);
@@ -137,7 +125,7 @@ async function main(argv) {
   const entries = set.entries.filter((e) => options.half === 'all' || half(e) === options.half);
   const rows = [];
   for (const entry of entries) {
-    const tree = parentTree(entry, options.mirrors);
+    const tree = parentTree(entry);
     const root = auditRoot(tree, entry.path, options.scope);
     const report = join(out, `${slug(entry.repo)}@${entry.parent.slice(0, 12)}-${createHash('sha256').update(`${options.scope}:${relative(tree, root)}`).digest('hex').slice(0, 8)}.json`);
     const findings = audit(bin, config, root, tree, report).filter((f) => f.ruleId === entry.rule && f.file.split('\\').join('/').endsWith(entry.path));

@@ -12,7 +12,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { accuracyDir, checkoutPath, parseArgs, readSet, repoRoot, resultsDir, runMain, slug } from './lib.mjs';
 
 /** The git commit of the errlint checkout a bin belongs to, with `-dirty` when its sources differ from it. */
-function buildCommit(bin) {
+export function buildCommit(bin) {
   const root = resolve(dirname(bin), '..');
   try {
     const commit = execFileSync('git', ['-C', root, 'rev-parse', 'HEAD']).toString().trim();

@@ -517,6 +517,18 @@ function visitAssignment(c: Ctx, e: ts.BinaryExpression, w: Walk): void {
   w.effects.add('state');
 }
 
+/** Constructors of an error result (fp-ts `E.left`, neverthrow `err`, `Result.Err`): worth nothing unless returned. */
+const DISCARDABLE_RESULT = /^(left|Left|err|Err)$/;
+
+/** `catch (e) { E.left(e) }`: an error result built as a statement and thrown away (a missing `return`). */
+export function discardsErrorResult(t: TS, handler: ErrorHandler): boolean {
+  return handlerStatements(t, handler).some((s) => {
+    if (!t.isExpressionStatement(s)) return false;
+    const x = skipOuter(t, s.expression);
+    return t.isCallExpression(x) && x.arguments.length > 0 && DISCARDABLE_RESULT.test(calleeMethod(t, x) ?? '');
+  });
+}
+
 function visitStatement(c: Ctx, s: ts.Statement, w: Walk): void {
   const { t } = c;
   if (t.isThrowStatement(s)) {
@@ -524,7 +536,15 @@ function visitStatement(c: Ctx, s: ts.Statement, w: Walk): void {
     return;
   }
   if (t.isReturnStatement(s)) return visitReturned(c, s.expression, s, w);
-  if (t.isExpressionStatement(s)) return visitExpression(c, s.expression, w);
+  if (t.isExpressionStatement(s)) {
+    // E.left(error) / err(error) as a statement: the error result is built and thrown away
+    const x = skipOuter(t, s.expression);
+    if (t.isCallExpression(x) && DISCARDABLE_RESULT.test(calleeMethod(t, x) ?? '') && x.arguments.length > 0) {
+      w.effects.add('inert');
+      return;
+    }
+    return visitExpression(c, s.expression, w);
+  }
   if (t.isBlock(s)) {
     for (const x of s.statements) visitStatement(c, x, w);
     return;
@@ -637,6 +657,8 @@ const PROPAGATING: Effect[] = ['throw', 'next', 'reject', 'callback', 'error-res
 export interface AnalyzeOptions {
   /** Console output with the error counts as a record: CLI scripts, browser code, the logger module. */
   consoleIsRecord?: boolean;
+  /** Statements of a block body to leave out: the branches that handle the errors a partial catch narrows to. */
+  skip?: ReadonlySet<ts.Node>;
 }
 
 /** A handler passed by reference: `noop`, `console.error`, `next`, `logger.error`, `handleError`. */
@@ -666,7 +688,10 @@ function analyzeReference(t: TS, h: ts.Expression, knowledge: Knowledge, imports
   return false;
 }
 
-/** Comments that explain an empty or fallback handler; TODOs, directives and commented-out code do not. */
+/** `// Do nothing`, `// ignore`, `/** sent **\/`: a comment that restates the empty handler and gives no reason. */
+const NO_REASON_COMMENT = /^(do nothing|nothing( to do)?|no-?op|noop|empty|pass|skip|ok|fine|sent|handled|ignored?( (the |this |any )?(errors?|exceptions?|it|failures?))?|swallow(ed)?( (the )?(errors?|exceptions?))?|silent(ly)?( (ignore|fail|swallow))?|catch( (the )?errors?)?|errors?|fail(ed)? silently)[.!]*$/i;
+
+/** Comments that explain an empty or fallback handler; TODOs, directives, commented-out code and comments that only restate the handler do not. */
 export function isExplainingComment(text: string): boolean {
   const body = text
     .replace(/^\/\/+|^\/\*+|\*+\/$/g, '')
@@ -674,6 +699,7 @@ export function isExplainingComment(text: string): boolean {
     .trim();
   if (!/[A-Za-z]{2,}/.test(body)) return false;
   if (/^(TODO|FIXME|XXX|HACK)\b/i.test(body)) return false;
+  if (NO_REASON_COMMENT.test(body)) return false;
   if (/^(eslint|errlint|prettier|istanbul|c8|@ts-|tslint|jshint|biome|oxlint|deno-lint|v8 ignore)/i.test(body)) return false;
   // commented-out code: console.log(e); / throw e;
   if (/^[\w$.]+\(.*\);?$/.test(body) || /^(throw|return|await|const|let|var)\b.*;$/.test(body)) return false;
@@ -772,7 +798,7 @@ export function analyzeHandler(t: TS, handler: ErrorHandler, knowledge: Knowledg
     empty = handler.handlerExpr ? analyzeReference(t, handler.handlerExpr, knowledge, imports, w, c.consoleIsRecord) : true;
   } else if (t.isBlock(body)) {
     empty = body.statements.length === 0;
-    for (const s of body.statements) visitStatement(c, s, w);
+    for (const s of body.statements) if (!options.skip?.has(s)) visitStatement(c, s, w);
   } else {
     const b = skipOuter(t, body);
     // .catch(() => logger.error(e)) is a call for its effect; .catch(() => null) returns a value
@@ -888,7 +914,7 @@ export interface GuardedWork {
 const GUARDED_CLEANUP_METHODS = /^(cancel)$/;
 const TELEMETRY_METHODS = /^_?(track|trackEvent|logEvent|captureEvent|recordEvent|identify)$/;
 const TELEMETRY_RECEIVERS = /(^|\.)(analytics|posthog|segment|mixpanel|amplitude|telemetry|tracker|tracking|umami|plausible|rudderstack|heap|gtag)$/i;
-const VERIFY_CALL = /^(verify|validate|decode|authenticate|introspect)[A-Z]?\w*$|(For|From|By)(JWT|Jwt|Token|AccessToken|ApiKey|Session)$/;
+const VERIFY_CALL = /^(verify|validate|decode|authenticate|introspect)[A-Z]?\w*$|[a-z]Verify(Async|Sync)?$|(For|From|By)(JWT|Jwt|Token|AccessToken|ApiKey|Session)$/;
 
 const collectionCache = new WeakMap<ts.SourceFile, Set<string>>();
 

@@ -178,7 +178,7 @@ export function isPredicateCall(t: TS, e: ts.Expression): boolean {
  * returned, passed to a call (not a predicate), stored in a property or outer variable. `e.message` alone
  * does not count; `e.stack` does.
  */
-export function errorEscapes(t: TS, site: ErrorSite, refs: Map<string, ErrorUse>, skip?: ts.Node): boolean {
+export function errorEscapes(t: TS, site: ErrorSite, refs: Map<string, ErrorUse>, skip?: ts.Node, ignoreConsole = false): boolean {
   const isRef = (e: ts.Expression): ErrorUse => (t.isIdentifier(e) ? (refs.get(e.text) ?? 'none') : 'none');
   const carries = (e: ts.Expression | undefined): boolean => e !== undefined && !isPredicateCall(t, e) && errorUse(t, e, isRef) === 'value';
   let found = false;
@@ -191,7 +191,9 @@ export function errorEscapes(t: TS, site: ErrorSite, refs: Map<string, ErrorUse>
       const optionsIndex = BUILT_IN_ERRORS.get(n.expression.text)!.optionsIndex;
       if ((n.arguments ?? []).some((a, i) => (i === optionsIndex || (optionsIndex === 2 && i === 0)) && carries(a))) found = true;
     } else if (t.isCallExpression(n) || t.isNewExpression(n)) {
-      if (!isPredicateCall(t, n) && (n.arguments ?? []).some((a) => carries(a))) found = true;
+      // console output is not a record: with `ignoreConsole`, console.error(e) does not keep the error
+      const toConsole = ignoreConsole && t.isCallExpression(n) && /^console\./.test(dottedName(t, n.expression) ?? '');
+      if (!toConsole && !isPredicateCall(t, n) && (n.arguments ?? []).some((a) => carries(a))) found = true;
     } else if (t.isBinaryExpression(n) && n.operatorToken.kind === t.SyntaxKind.EqualsToken) {
       if (!t.isIdentifier(n.left) || !refs.has(n.left.text)) if (carries(n.right)) found = true;
     } else if (t.isArrowFunction(n) && n !== site.fn && !t.isBlock(n.body)) {
@@ -224,6 +226,27 @@ export function isUnderErrorCondition(t: TS, node: ts.Node, site: ErrorSite, ref
     if (t.isIfStatement(n) && n.expression !== node && mentions(n.expression)) return true;
     if (t.isCaseClause(n) && t.isSwitchStatement(n.parent.parent) && mentions(n.parent.parent.expression)) return true;
     if (t.isConditionalExpression(n) && mentions(n.condition)) return true;
+  }
+  return false;
+}
+
+/**
+ * The statement sits under an `if` of the site whose condition does not look at the error at all
+ * (`if (attempt >= maxAttempts)`): what it throws reports that other condition, not the caught failure.
+ */
+export function isUnderOtherCondition(t: TS, node: ts.Node, site: ErrorSite, refs: Map<string, ErrorUse>): boolean {
+  const mentions = (e: ts.Node): boolean => {
+    let hit = false;
+    const visit = (n: ts.Node): void => {
+      if (hit) return;
+      if (t.isIdentifier(n) && refs.has(n.text)) hit = true;
+      else t.forEachChild(n, visit);
+    };
+    visit(e);
+    return hit;
+  };
+  for (let n: ts.Node | undefined = node.parent; n && n !== site.body && n !== site.node; n = n.parent) {
+    if (t.isIfStatement(n) && n.expression !== node && !mentions(n.expression)) return true;
   }
   return false;
 }

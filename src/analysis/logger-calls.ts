@@ -8,8 +8,8 @@ import type { Knowledge } from '../knowledge/index.js';
 import type { LoggerFlavour } from '../knowledge/loggers.js';
 import type { TS } from '../ts.js';
 import type { TextEdit } from '../types.js';
+import { insertImport } from '../edits/index.js';
 import { dottedName, skipOuter } from './ast.js';
-import type { ErrorSite } from './error-sites.js';
 import { classMember, enclosingClass, resolveName, type ImportMap } from './scope.js';
 import { errorUse, findLoggerInScope, type ErrorUse, type LoggerInScope } from './loggers.js';
 
@@ -249,50 +249,9 @@ export function consoleCallAsLogger(
   return undefined;
 }
 
-/** A name for a new catch binding that the handler's body does not already use. */
-export function freshErrorName(site: ErrorSite): string {
-  const text = site.body ? site.body.getText() : '';
-  for (const name of ['error', 'err', 'caughtError']) if (!new RegExp(`\\b${name}\\b`).test(text)) return name;
-  return 'caughtError';
-}
-
-/** The edit that gives a binding-less catch clause or a parameterless handler an error binding. */
-export function addBindingEdit(t: TS, site: ErrorSite, name: string): TextEdit | undefined {
-  const sf = site.node.getSourceFile();
-  if (t.isCatchClause(site.node) && !site.node.variableDeclaration) {
-    const at = site.node.getStart(sf) + 'catch'.length;
-    return { range: [at, at], text: ` (${name})` };
-  }
-  const fn = site.fn;
-  if (fn && fn.parameters.length === 0) {
-    const at = fn.parameters.pos;
-    if (sf.text[at - 1] !== '(') return undefined;
-    return { range: [at, at], text: name };
-  }
-  return undefined;
-}
-
-/** The edit that imports the configured logger: after the last import, in the file's module style. */
-export function importEdit(t: TS, sf: ts.SourceFile, importText: string, binding: string, specifier: string): TextEdit {
-  const imports = sf.statements.filter((s) => t.isImportDeclaration(s) || t.isImportEqualsDeclaration(s));
-  const usesRequire = imports.length === 0 && (/\.cjs$/.test(sf.fileName) || (/\.js$/.test(sf.fileName) && /\brequire\(/.test(sf.text)));
-  const text = usesRequire ? `const { ${binding} } = require('${specifier}');` : importText;
-  const last = imports[imports.length - 1];
-  if (last) return { range: [last.getEnd(), last.getEnd()], text: `\n${text}` };
-  // after leading 'use strict' / 'use server' directives
-  let at = 0;
-  for (const s of sf.statements) {
-    if (t.isExpressionStatement(s) && t.isStringLiteral(s.expression)) at = s.getEnd();
-    else break;
-  }
-  return at === 0 ? { range: [0, 0], text: `${text}\n` } : { range: [at, at], text: `\n${text}` };
-}
-
 /** The logger suggestions may call at `node`, from `loggers.ts`, with the import edit it needs. */
 export function loggerForSuggestion(t: TS, node: ts.Node, knowledge: Knowledge, imports: ImportMap, filePath: string): { logger: LoggerInScope; edits: TextEdit[] } | undefined {
   const logger = findLoggerInScope(t, node, knowledge, imports, filePath);
   if (!logger) return undefined;
-  if (!logger.importText) return { logger, edits: [] };
-  const specifier = /from '([^']+)'/.exec(logger.importText)?.[1] ?? knowledge.loggers.logger?.importPath ?? '';
-  return { logger, edits: [importEdit(t, node.getSourceFile(), logger.importText, logger.text, specifier)] };
+  return { logger, edits: logger.import ? [insertImport(t, node.getSourceFile(), logger.import)] : [] };
 }

@@ -5,6 +5,7 @@
 import type * as ts from 'typescript';
 import type { Knowledge } from '../knowledge/index.js';
 import type { LoggerFlavour } from '../knowledge/loggers.js';
+import type { ImportSpec } from '../edits/index.js';
 import type { TS } from '../ts.js';
 import { dottedName, skipOuter } from './ast.js';
 import type { ImportBinding, ImportMap } from './scope.js';
@@ -349,7 +350,7 @@ export interface LoggerInScope {
   /** For a logging function: where the error goes (`logError(err)`, `logError(msg, err)`, `logError(err, msg)`). */
   errorArgument?: ErrorArgument;
   /** An import to add when the logger is the configured one and not yet imported. */
-  importText?: string;
+  import?: ImportSpec;
 }
 
 function flavourOfModule(module: string): LoggerFlavour {
@@ -463,7 +464,7 @@ function fileLogger(t: TS, sf: ts.SourceFile, knowledge: Knowledge, imports: Imp
   if (helper) return helper;
   if (configured) {
     if (declarations(t, sf).has(configured.binding)) return undefined; // the name is taken by something else
-    return { text: configured.binding, shape: 'object', flavour: configured.flavour, importText: `import { ${configured.binding} } from '${relativeImport(filePath, configured.importPath)}';` };
+    return { text: configured.binding, shape: 'object', flavour: configured.flavour, import: { binding: configured.binding, specifier: relativeImport(filePath, configured.importPath) } };
   }
   return undefined;
 }
@@ -585,16 +586,17 @@ export function classifyLogHelperCall(t: TS, call: ts.CallExpression, knowledge:
   return { kind: 'logger', method: callee.text, level: 'error' };
 }
 
-// The team already allowed console here: `// eslint-disable-next-line no-console` (ESLint, oxlint, Biome).
-const NO_CONSOLE_DIRECTIVE = /(?:eslint|oxlint)-disable(?:-next-line|-line)?\b[^\n]*\bno-console\b|biome-ignore[^\n]*noConsole/;
+// `/* eslint-disable no-console */` (ESLint, oxlint) or `/* biome-ignore-all lint/suspicious/noConsole */` before any code.
+const FILE_NO_CONSOLE_DIRECTIVE = /^\/\*\s*(?:(?:eslint|oxlint)-disable(?!-)\b[^]*\bno-console\b|biome-ignore-all[^]*noConsole)/;
 
-/** Whether a lint directive on or above the call's statement allows console output (`eslint-disable-next-line no-console`). */
-export function consoleAllowedByDirective(t: TS, sf: ts.SourceFile, call: ts.CallExpression): boolean {
-  let stmt: ts.Node = call;
-  while (stmt.parent && !t.isBlock(stmt.parent) && !t.isSourceFile(stmt.parent) && !t.isCaseClause(stmt.parent) && !t.isArrowFunction(stmt.parent) && !t.isFunctionExpression(stmt.parent)) stmt = stmt.parent;
+/**
+ * Whether a file-level lint directive ahead of the first statement allows console output for the whole file: the
+ * team's stated decision for that file. A line directive (`// eslint-disable-next-line no-console`) only silences
+ * ESLint's own rule at one call; it says nothing about whether console output is the error record.
+ */
+export function consoleAllowedInFile(t: TS, sf: ts.SourceFile): boolean {
   const text = sf.text;
-  const leading = t.getLeadingCommentRanges(text, stmt.pos) ?? [];
-  const lineEnd = text.indexOf('\n', call.getEnd());
-  const trailing = text.slice(call.getEnd(), lineEnd < 0 ? text.length : lineEnd);
-  return leading.some((r) => NO_CONSOLE_DIRECTIVE.test(text.slice(r.pos, r.end))) || NO_CONSOLE_DIRECTIVE.test(trailing);
+  const first = sf.statements[0];
+  const ranges = t.getLeadingCommentRanges(text, first ? first.pos : sf.endOfFileToken.pos) ?? [];
+  return ranges.some((r) => FILE_NO_CONSOLE_DIRECTIVE.test(text.slice(r.pos, r.end)));
 }

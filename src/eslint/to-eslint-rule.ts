@@ -161,7 +161,8 @@ export function toEslintRule(rule: AnyRule): EslintRule {
             // `finding.suggestions[i]` comes from `descriptor.suggest[i]`, which holds the message data.
             const all = finding.suggestions.map((s, i) => ({ ...s, data: descriptor.suggest?.[i]?.data }));
             const safe = meta.fixable ? all.filter((s) => s.safe) : [];
-            const unsafe = meta.hasSuggestions ? all.filter((s) => !safe.includes(s)) : [];
+            // a suggestion without edits only says why no rewrite is offered; ESLint shows suggestions as edits
+            const unsafe = meta.hasSuggestions ? all.filter((s) => !safe.includes(s) && s.edits.length > 0) : [];
             // Several safe edits become one fix, as the CLI applies them in one pass; overlapping ones keep the first.
             const allSafe = safe.flatMap((s) => s.edits);
             const fixEdits = overlaps(allSafe) ? safe[0]!.edits : allSafe;

@@ -61,6 +61,7 @@ function fixLine(f: Finding): string {
   const fix = f.suggestions.find((s) => s.safe);
   if (fix) return `**Fix** (safe, \`errlint audit --fix\`): ${escapeCell(fix.description)}`;
   const first = f.suggestions[0];
+  if (first && first.edits.length === 0) return `**Fix by hand:** ${escapeCell(first.description)}`;
   if (first) return `**Suggestion** (changes behaviour; review it, or \`errlint audit --apply-suggestions ${f.ruleId}\`): ${escapeCell(first.description)}`;
   return '**Fix:** see the rule documentation.';
 }

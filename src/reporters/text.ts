@@ -104,7 +104,7 @@ function findingBlock(f: Finding, result: AuditResult, c: ChalkInstance, linesOf
   const lines = linesOf(f.file);
   if (lines) out.push(...codeFrame(lines, f, c).map((l) => indent + l));
   for (const s of f.suggestions) {
-    out.push(`${indent}${c.green(s.safe ? 'fix' : 'suggestion')}: ${s.description}`);
+    out.push(`${indent}${c.green(s.safe ? 'fix' : s.edits.length === 0 ? 'by hand' : 'suggestion')}: ${s.description}`);
     if (source) out.push(...suggestionDiff(source, s, c).map((l) => `${indent}  ${l}`));
   }
   return out;

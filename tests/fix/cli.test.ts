@@ -45,7 +45,7 @@ describe('errlint audit --fix / --fix-dry-run / --baseline', () => {
     expect(fixed).not.toContain('errlint-disable');
     expect((JSON.parse(first.stdout) as { findings: unknown[] }).findings).toEqual([]);
     const second = await run(cwd, '--fix');
-    expect(second.stderr).toContain('Applied 0 edits in 0 files.');
+    expect(second.stderr).toContain('Applied 0 fixes in 0 files.');
     expect(fs.readFileSync(path.join(cwd, 'src/a.ts'), 'utf8')).toBe(fixed);
   });
 

@@ -74,8 +74,21 @@ const app = express();
 app.use((req, res, next) => { console.log(req.method, req.url); next(); });`,
     `stream.on('data', (chunk) => console.log(chunk.length));`,
     { code: `export function f() { console.log('ready'); }`, options: { scope: 'errors' } },
-    // the team already allowed console on this line for ESLint's no-console
-    `export function readSecretFile(path: string) {
+    // a file-level no-console directive is the team's decision for the whole file
+    `/* eslint-disable no-console */
+export function readSecretFile(path: string) {
+  try {
+    return fs.readFileSync(path, 'utf8');
+  } catch (err) {
+    console.error(\`Failed to read \${path}\`, err);
+    return undefined;
+  }
+}`,
+  ],
+  invalid: [
+    // a line directive only silences ESLint's no-console at this call; only an errlint directive silences errlint
+    {
+      code: `export function readSecretFile(path: string) {
   try {
     return fs.readFileSync(path, 'utf8');
   } catch (err) {
@@ -84,8 +97,8 @@ app.use((req, res, next) => { console.log(req.method, req.url); next(); });`,
     return undefined;
   }
 }`,
-  ],
-  invalid: [
+      errors: [{ messageId: 'consoleError', line: 6, column: 5, endLine: 6, endColumn: 49, suggestions: [] }],
+    },
     {
       code: `import express from 'express';
 const app = express();
@@ -534,10 +547,8 @@ module.exports = { cancel };`,
           endLine: 6,
           endColumn: 40,
           suggestions: [
-            {
-              messageId: 'useLogger',
-              output: `const { logger } = require('./lib/logger');
-const { db } = require('./db');
+            { messageId: 'useLogger', output: `const { db } = require('./db');
+const { logger } = require('./lib/logger');
 async function cancel(id) {
   try {
     await db.orders.cancel(id);
@@ -545,8 +556,7 @@ async function cancel(id) {
     logger.debug({ err }, 'cancel failed');
   }
 }
-module.exports = { cancel };`,
-            },
+module.exports = { cancel };` },
           ],
         },
       ],

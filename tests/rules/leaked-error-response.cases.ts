@@ -1311,9 +1311,9 @@ app.post('/refund', async (req, res) => {
         {
           messageId: 'leaked', line: 3, column: 42, endLine: 3, endColumn: 53,
           suggestions: [
-            { messageId: 'useGenericMessage', output: `app.use((err, req, res, next) => {
+            { messageId: 'useGenericMessageForServerErrors', output: `app.use((err, req, res, next) => {
   if (err.status && err.message) {
-    res.status(err.status).json({ error: 'Internal server error' });
+    res.status(err.status).json({ error: err.status < 500 ? err.message : 'Internal server error' });
     return;
   }
   res.status(500).json({ error: 'Internal server error' });
@@ -1323,5 +1323,29 @@ app.post('/refund', async (req, res) => {
       ],
     },
 
+    // issue 16: a central error handler answers every status: 4xx messages are meant for the client and stay
+    {
+      code: `app.use((err, req, res, next) => {
+  res.status(err.statusCode || 500).json({ message: err.message });
+});`,
+      errors: [{ messageId: 'leaked', line: 2, column: 53, suggestions: [
+            { messageId: 'useGenericMessageForServerErrors', output: `app.use((err, req, res, next) => {
+  res.status(err.statusCode || 500).json({ message: (err.statusCode || 500) < 500 ? err.message : 'Internal server error' });
+});` },
+          ] }],
+    },
+    // issue 16: the status is set in another statement, so a rewrite cannot tell 4xx from 5xx answers
+    {
+      code: `app.use((err, req, res, next) => {
+  res.status(statusOf(err));
+  res.json({ message: err.message });
+});`,
+      errors: [{ messageId: 'leaked', line: 3, column: 23, suggestions: [
+            { messageId: 'rewriteByHand', output: `app.use((err, req, res, next) => {
+  res.status(statusOf(err));
+  res.json({ message: err.message });
+});` },
+          ] }],
+    },
   ],
 };

@@ -2,6 +2,14 @@ import type { RuleCases } from '../utils/rule-tester.js';
 
 export const cases: RuleCases = {
   valid: [
+    // an outbound charge between two writes splits them into steps, each its own unit (issue 16)
+    `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function settleInvoice(invoiceId: string) {
+  const invoice = await prisma.invoice.update({ where: { id: invoiceId }, data: { status: 'charging' } });
+  const charge = await fetch('https://pay.example.com/charges', { method: 'POST', body: JSON.stringify({ amount: invoice.total }) });
+  await prisma.invoice.update({ where: { id: invoiceId }, data: { status: 'paid', chargeRef: (await charge.json()).id } });
+}`,
     // a single write
     `import { PrismaClient } from '@prisma/client';
 const prisma = new PrismaClient();
@@ -2210,6 +2218,75 @@ export function charge(orderId: string, pay: () => Promise<void>) {
           suggestions: [],
         },
       ],
+    },
+    // issue 16: an array $transaction is never rewritten into an interactive one
+    {
+      code: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function archiveProject(id: string) {
+  await prisma.project.update({ where: { id }, data: { archived: true } });
+  const batch = [prisma.task.deleteMany({ where: { projectId: id } }), prisma.member.deleteMany({ where: { projectId: id } })];
+  await prisma.$transaction(batch);
+}`,
+      errors: [{ messageId: 'nonAtomicWrites', line: 4, column: 9, suggestions: [
+            { messageId: 'rewriteByHand', output: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function archiveProject(id: string) {
+  await prisma.project.update({ where: { id }, data: { archived: true } });
+  const batch = [prisma.task.deleteMany({ where: { projectId: id } }), prisma.member.deleteMany({ where: { projectId: id } })];
+  await prisma.$transaction(batch);
+}` },
+          ] }],
+    },
+    // issue 16: a job handler records FAILED in its catch; a rollback would erase that record
+    {
+      code: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function runExport(jobId: string) {
+  await prisma.job.update({ where: { id: jobId }, data: { status: 'RUNNING' } });
+  try {
+    await buildExport(jobId);
+  } catch (error) {
+    await prisma.job.update({ where: { id: jobId }, data: { status: 'FAILED' } });
+    throw error;
+  }
+  await prisma.job.update({ where: { id: jobId }, data: { status: 'DONE' } });
+}`,
+      errors: [{ messageId: 'nonAtomicWrites', line: 4, column: 9, suggestions: [
+            { messageId: 'rewriteByHand', output: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function runExport(jobId: string) {
+  await prisma.job.update({ where: { id: jobId }, data: { status: 'RUNNING' } });
+  try {
+    await buildExport(jobId);
+  } catch (error) {
+    await prisma.job.update({ where: { id: jobId }, data: { status: 'FAILED' } });
+    throw error;
+  }
+  await prisma.job.update({ where: { id: jobId }, data: { status: 'DONE' } });
+}` },
+          ] }],
+    },
+    // issue 16: a read through another handle would not see the uncommitted rows
+    {
+      code: `export class InviteService {
+  constructor(private readonly dataSource: DataSource, private readonly users: UserLookup) {}
+  async accept(inviteId: number, userId: number) {
+    await this.dataSource.manager.update(Invite, inviteId, { acceptedBy: userId });
+    const user = await this.users.findById(userId);
+    await this.dataSource.manager.insert(Membership, { userId: user.id, inviteId });
+  }
+}`,
+      errors: [{ messageId: 'nonAtomicWrites', line: 4, column: 11, suggestions: [
+            { messageId: 'rewriteByHand', output: `export class InviteService {
+  constructor(private readonly dataSource: DataSource, private readonly users: UserLookup) {}
+  async accept(inviteId: number, userId: number) {
+    await this.dataSource.manager.update(Invite, inviteId, { acceptedBy: userId });
+    const user = await this.users.findById(userId);
+    await this.dataSource.manager.insert(Membership, { userId: user.id, inviteId });
+  }
+}` },
+          ] }],
     },
   ],
 };

@@ -742,5 +742,18 @@ export function issue(userId: string) {
       ],
     },
 
+    // issue 16: the token is part of the link the client follows, so redacting it would break the flow
+    {
+      code: `app.post('/documents/:id/sign', async (req, res) => {
+  const token = await signing.createToken(req.params.id);
+  res.status(409).json({ error: 'Already signed', returnTo: \`/embed/sign/\${token}\` });
+});`,
+      errors: [{ messageId: 'responseValue', line: 3, column: 76, suggestions: [
+            { messageId: 'rewriteByHand', output: `app.post('/documents/:id/sign', async (req, res) => {
+  const token = await signing.createToken(req.params.id);
+  res.status(409).json({ error: 'Already signed', returnTo: \`/embed/sign/\${token}\` });
+});` },
+          ] }],
+    },
   ],
 };

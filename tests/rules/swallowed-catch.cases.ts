@@ -572,13 +572,41 @@ export function Form() {
     return { sub: undefined, roleNames: undefined };
   }
 };`,
-    // the team allowed the console here with a no-console directive
-    `export function mapDecorations(tr: Transaction) {
+    // a file-level no-console directive: the team chose the console as this file's record
+    `/* eslint-disable no-console */
+export async function warmCache() {
   try {
-    mapping = recreateTransform(tr.before, tr.doc).mapping;
-  } catch (err) {
-    // eslint-disable-next-line no-console
-    console.warn('Failed to recreate transform', err);
+    await cache.warm();
+  } catch (error) {
+    console.error('cache warm-up failed', error);
+  }
+}`,
+    // best-effort by contract: a typing indicator, a "last used" touch, a silent* helper
+    `export async function replyInChat(chatId: string, text: string) {
+  await bot.sendTyping(chatId).catch(() => {});
+  return bot.sendMessage(chatId, text);
+}`,
+    `export async function authenticateKey(key: ApiKey) {
+  await db.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: new Date() } }).catch(() => {});
+  return key.ownerId;
+}`,
+    `export async function silentRevalidate(path: string) {
+  try {
+    await revalidate(path);
+  } catch {
+    return false;
+  }
+  return true;
+}`,
+    // a second failure while handing the first one on: the outer catch rethrows
+    `export async function closeOrder(id: string) {
+  try {
+    await orders.close(id);
+  } catch (error) {
+    try {
+      await orders.release(id);
+    } catch {}
+    throw error;
   }
 }`,
     // a cleanup function by its name: best-effort by design
@@ -620,6 +648,191 @@ export const legacyCompare = async (stored: string, input: string): Promise<bool
 };`,
   ],
   invalid: [
+    // a line-level no-console directive silences ESLint's rule, it does not make the console a record
+    {
+      code: `export async function refreshAll(accounts: Account[]) {
+  for (const account of accounts) {
+    try {
+      await provider.refresh(account.token);
+    } catch (err) {
+      // eslint-disable-next-line no-console
+      console.error('refresh failed', err);
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'consoleOnly',
+          line: 5,
+          column: 7,
+          endLine: 5,
+          endColumn: 18,
+          suggestions: [
+            { messageId: 'rethrow', output: `export async function refreshAll(accounts: Account[]) {
+  for (const account of accounts) {
+    try {
+      await provider.refresh(account.token);
+    } catch (err) {
+      // eslint-disable-next-line no-console
+      console.error('refresh failed', err);
+      throw err;
+    }
+  }
+}` },
+          ],
+        },
+      ],
+    },
+    // a comment that gives no reason does not explain the handler
+    {
+      code: `export async function syncInvoices(orgId: string) {
+  try {
+    await billing.sync(orgId);
+  } catch (error) {
+    // Do nothing
+    console.log(error);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'consoleOnly',
+          line: 4,
+          column: 5,
+          endLine: 4,
+          endColumn: 18,
+          suggestions: [
+            { messageId: 'rethrow', output: `export async function syncInvoices(orgId: string) {
+  try {
+    await billing.sync(orgId);
+  } catch (error) {
+    // Do nothing
+    console.log(error);
+    throw error;
+  }
+}` },
+          ],
+        },
+      ],
+    },
+    // reading analytics for a user is a feature, not best-effort telemetry
+    {
+      code: `export async function checkAnalytics(orgId: string) {
+  try {
+    return await provider.analytics(orgId);
+  } catch (e) {
+    if (e instanceof RefreshTokenError) {
+      return checkAnalytics(orgId);
+    }
+  }
+  return [];
+}`,
+      errors: [{ messageId: 'partial', line: 4, column: 5, endLine: 4, endColumn: 14, data: { condition: 'e instanceof RefreshTokenError' }, suggestions: [] }],
+    },
+    // partial: one kind of error is handled, every other one falls through
+    {
+      code: `export async function loadStats(orgId: string) {
+  try {
+    return await reports.fetchStats(orgId);
+  } catch (e) {
+    if (e instanceof TokenExpiredError) {
+      return refreshAndLoadStats(orgId);
+    }
+  }
+  return [];
+}`,
+      errors: [{ messageId: 'partial', line: 4, column: 5, endLine: 4, endColumn: 14, data: { condition: 'e instanceof TokenExpiredError' }, suggestions: [] }],
+    },
+    {
+      code: `export async function addMember(teamId: string, userId: string) {
+  try {
+    await db.member.create({ data: { teamId, userId } });
+  } catch (error) {
+    if (error.code === 'P2002') throw new ConflictError('Already a member');
+  }
+}`,
+      errors: [
+        {
+          messageId: 'partial',
+          line: 4,
+          column: 5,
+          endLine: 4,
+          endColumn: 18,
+          suggestions: [
+            { messageId: 'rethrow', output: `export async function addMember(teamId: string, userId: string) {
+  try {
+    await db.member.create({ data: { teamId, userId } });
+  } catch (error) {
+    if (error.code === 'P2002') throw new ConflictError('Already a member');
+    throw error;
+  }
+}` },
+          ],
+        },
+      ],
+    },
+    // a catch nested in a catch that does not hand the failure on is still a catch
+    {
+      code: `export async function importFeed(url: string) {
+  try {
+    await feeds.import(url);
+  } catch (error) {
+    try {
+      await feeds.markFailed(url);
+    } catch {}
+  }
+}`,
+      errors: [
+        {
+          messageId: 'emptyHandler',
+          line: 7,
+          column: 7,
+          endLine: 7,
+          endColumn: 12,
+          suggestions: [
+            { messageId: 'rethrow', output: `export async function importFeed(url: string) {
+  try {
+    await feeds.import(url);
+  } catch (error) {
+    try {
+      await feeds.markFailed(url);
+    } catch (error) {
+      throw error;
+    }
+  }
+}` },
+          ],
+        },
+      ],
+    },
+    // an error result built and not returned
+    {
+      code: `export async function loadProfile(id: string): Promise<E.Either<Error, Profile>> {
+  try {
+    return E.right(await profiles.load(id));
+  } catch (error) {
+    E.left(error as Error);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'discarded',
+          line: 4,
+          column: 5,
+          endLine: 4,
+          endColumn: 18,
+          suggestions: [
+            { messageId: 'rethrow', output: `export async function loadProfile(id: string): Promise<E.Either<Error, Profile>> {
+  try {
+    return E.right(await profiles.load(id));
+  } catch (error) {
+    E.left(error as Error);
+    throw error;
+  }
+}` },
+          ],
+        },
+      ],
+    },
     {
       code: `app.post('/orders', async (req, res) => {
   try {
@@ -635,11 +848,11 @@ export const legacyCompare = async (stored: string, input: string): Promise<bool
           endLine: 4,
           endColumn: 16,
           suggestions: [
-            { messageId: 'rethrow', output: `app.post('/orders', async (req, res) => {
+            { messageId: 'respondWithError', output: `app.post('/orders', async (req, res) => {
   try {
     await db.order.create({ data: req.body });
   } catch (err) {
-    throw err;
+    return res.status(500).json({ message: 'Internal server error' });
   }
   res.status(201).end();
 });` },
@@ -777,6 +990,7 @@ export const legacyCompare = async (stored: string, input: string): Promise<bool
           endLine: 1,
           endColumn: 39,
           suggestions: [
+            { messageId: 'rewriteByHand', output: `sendReceiptEmail(order).catch(() => {});` },
           ],
         },
       ],
@@ -847,13 +1061,13 @@ export const legacyCompare = async (stored: string, input: string): Promise<bool
           endLine: 5,
           endColumn: 16,
           suggestions: [
-            { messageId: 'rethrow', output: `app.get('/users/:id', async (req, res) => {
+            { messageId: 'respondWithError', output: `app.get('/users/:id', async (req, res) => {
   try {
     const user = await User.findById(req.params.id);
     res.json(user);
   } catch (err) {
     console.error(err);
-    throw err;
+    return res.status(500).json({ message: 'Internal server error' });
   }
 });` },
           ],
@@ -1094,12 +1308,12 @@ export async function GET() {
           endLine: 5,
           endColumn: 12,
           suggestions: [
-            { messageId: 'rethrow', output: `async function shipAll(orders: Order[]) {
+            { messageId: 'rewriteByHand', output: `async function shipAll(orders: Order[]) {
   for (const order of orders) {
     try {
       await shipOrder(order);
-    } catch (error) {
-      throw error;
+    } catch {
+      continue;
     }
   }
 }` },
@@ -1203,6 +1417,7 @@ export async function GET() {
           endLine: 1,
           endColumn: 84,
           suggestions: [
+            { messageId: 'rewriteByHand', output: `publishEvent('order.created', order).catch((e) => console.warn('publish failed', e));` },
           ],
         },
       ],
@@ -1335,6 +1550,7 @@ export class StockService {
           endLine: 1,
           endColumn: 31,
           suggestions: [
+            { messageId: 'rewriteByHand', output: `loadPlugins().then(start, noop);` },
           ],
         },
       ],
@@ -1593,6 +1809,9 @@ module.exports.archive = function archive(id) {
           endLine: 2,
           endColumn: 83,
           suggestions: [
+            { messageId: 'rewriteByHand', output: `app.get('/orders', (req, res) => {
+  orders.list().then((rows) => res.json(rows)).catch(() => res.json({ items: [] }));
+});` },
           ],
         },
       ],
@@ -1612,11 +1831,11 @@ module.exports.archive = function archive(id) {
           endLine: 4,
           endColumn: 16,
           suggestions: [
-            { messageId: 'rethrow', output: `app.post('/subscribe', async (req, res) => {
+            { messageId: 'respondWithError', output: `app.post('/subscribe', async (req, res) => {
   try {
     await mailchimp.subscribe(req.body.email);
   } catch (err) {
-    throw err;
+    return res.status(500).json({ message: 'Internal server error' });
   }
   res.json({ success: true });
 });` },
@@ -1857,7 +2076,13 @@ app.post('/orders', async (req, res, next) => {
           column: 17,
           endLine: 3,
           endColumn: 25,
-          suggestions: [],
+          suggestions: [
+            { messageId: 'rewriteByHand', output: `export function warm() {
+  const loading = cache.load();
+  loading.catch(() => {});
+  return 'started';
+}` },
+          ],
         },
       ],
     },
@@ -1976,6 +2201,157 @@ app.post('/orders', async (req, res, next) => {
           ],
         },
       ],
+    },
+    // issue 16: a best-effort sign-out must not stop the session from being cleared
+    {
+      code: `import { logger } from './logger';
+export async function signOut(session: Session) {
+  await identity.logout(session.token).catch(() => {});
+  session.clear();
+}`,
+      errors: [{ messageId: 'emptyHandler', line: 3, column: 46, suggestions: [
+            { messageId: 'logError', output: `import { logger } from './logger';
+export async function signOut(session: Session) {
+  await identity.logout(session.token).catch((error) => { logger.error('signOut failed', error); });
+  session.clear();
+}` },
+          ] }],
+    },
+    {
+      code: `export async function signOut(session: Session) {
+  await identity.logout(session.token).catch(() => {});
+  session.clear();
+}`,
+      errors: [{ messageId: 'emptyHandler', line: 2, column: 46, suggestions: [
+            { messageId: 'rewriteByHand', output: `export async function signOut(session: Session) {
+  await identity.logout(session.token).catch(() => {});
+  session.clear();
+}` },
+          ] }],
+    },
+    // issue 16: a cache read that falls back to the source keeps its fallback
+    {
+      code: `import { logger } from './logger';
+export async function readProfile(id: string) {
+  try {
+    const hit = await redis.get('profile:' + id);
+    if (hit) return JSON.parse(hit);
+  } catch (error) {}
+  return profiles.load(id);
+}`,
+      errors: [{ messageId: 'emptyHandler', line: 6, column: 5, suggestions: [
+            { messageId: 'logError', output: `import { logger } from './logger';
+export async function readProfile(id: string) {
+  try {
+    const hit = await redis.get('profile:' + id);
+    if (hit) return JSON.parse(hit);
+  } catch (error) {
+    logger.error('readProfile failed', error);
+  }
+  return profiles.load(id);
+}` },
+          ] }],
+    },
+    // issue 16: an Express 4 async handler without next answers the error instead of throwing it
+    {
+      code: `import { logger } from './logger';
+router.post('/invoices', async (req, res) => {
+  try {
+    await invoices.create(req.body);
+    res.status(201).end();
+  } catch (e) {
+    logger.info('invoice not created');
+  }
+});`,
+      errors: [{ messageId: 'constantLog', line: 6, column: 5, suggestions: [
+            { messageId: 'logAndRespond', output: `import { logger } from './logger';
+router.post('/invoices', async (req, res) => {
+  try {
+    await invoices.create(req.body);
+    res.status(201).end();
+  } catch (e) {
+    logger.error('invoice not created', e);
+    return res.status(500).json({ message: 'Internal server error' });
+  }
+});` },
+          ] }],
+    },
+    // issue 16: one failing job must not stop the others, nor escape a fire-and-forget tick
+    {
+      code: `async function runDueJobs(jobs: Job[]) {
+  for (const job of jobs) {
+    try {
+      await job.run();
+    } catch (error) {
+      console.warn('job failed', error);
+    }
+  }
+}
+function tick() {
+  void runDueJobs(queue.due()).finally(schedule);
+}`,
+      errors: [{ messageId: 'consoleOnly', line: 5, column: 7, suggestions: [
+            { messageId: 'rewriteByHand', output: `async function runDueJobs(jobs: Job[]) {
+  for (const job of jobs) {
+    try {
+      await job.run();
+    } catch (error) {
+      console.warn('job failed', error);
+    }
+  }
+}
+function tick() {
+  void runDueJobs(queue.due()).finally(schedule);
+}` },
+          ] }],
+    },
+    // issue 16: a middleware that reads optional audit data goes on without it
+    {
+      code: `export function auditContext(req: Request, res: Response, next: NextFunction) {
+  try {
+    req.audit = decodeAudit(req.headers['x-audit']);
+  } catch (e) {
+    console.debug(e);
+  }
+  next();
+}`,
+      errors: [{ messageId: 'consoleOnly', line: 4, column: 5, suggestions: [
+            { messageId: 'rewriteByHand', output: `export function auditContext(req: Request, res: Response, next: NextFunction) {
+  try {
+    req.audit = decodeAudit(req.headers['x-audit']);
+  } catch (e) {
+    console.debug(e);
+  }
+  next();
+}` },
+          ] }],
+    },
+    // issue 16: a metrics gauge's collect callback is run by the metrics library
+    {
+      code: `new Gauge({
+  name: 'queue_depth',
+  help: 'jobs waiting',
+  async collect() {
+    try {
+      this.set(await queue.count());
+    } catch {
+      return;
+    }
+  },
+});`,
+      errors: [{ messageId: 'discarded', line: 7, column: 7, suggestions: [
+            { messageId: 'rewriteByHand', output: `new Gauge({
+  name: 'queue_depth',
+  help: 'jobs waiting',
+  async collect() {
+    try {
+      this.set(await queue.count());
+    } catch {
+      return;
+    }
+  },
+});` },
+          ] }],
     },
   ],
 };

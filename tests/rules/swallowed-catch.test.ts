@@ -7,7 +7,7 @@ runRuleTests(rule, cases);
 
 describe('swallowed-catch risk', () => {
   it('ranks a masked payment failure with writes and gateway calls as critical', () => {
-    const [finding] = lintCase(rule, { code: (cases.invalid[1]!).code });
+    const [finding] = lintCase(rule, { code: cases.invalid.find((c) => c.code.includes('processPayment'))!.code });
     expect(finding!.factors.map((f) => f.id)).toEqual(['money-path', 'db-write', 'masking-return', 'outbound-call', 'exported-api']);
     expect(finding!.risk).toBe('critical');
   });

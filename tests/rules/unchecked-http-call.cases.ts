@@ -163,8 +163,108 @@ export class RatesService {
     return this.http.get('https://api.example.com/rates');
   }
 }`,
+    // a wrapper that sets its own dispatcher (and with it the timeouts) is not a bare fetch
+    `function fetchWithProxy(url: string, init: RequestInit = {}) {
+  return fetch(url, { ...init, dispatcher: proxyAgent() });
+}
+export async function getProfile(id: string) {
+  const res = await fetchWithProxy(\`https://api.example.com/users/\${id}\`);
+  if (!res.ok) throw new Error(\`profile: \${res.status}\`);
+  return res.json();
+}`,
   ],
   invalid: [
+    // node-fetch under another name, then aliased to fetch
+    {
+      code: `import fetchLib from 'node-fetch';
+const fetch = fetchLib;
+export async function getRates() {
+  const res = await fetch('https://rates.example.com/latest');
+  if (!res.ok) throw new Error(\`rates: \${res.status}\`);
+  return res.json();
+}`,
+      errors: [
+        { messageId: 'missingTimeout', line: 4, column: 21, endLine: 4, endColumn: 62, suggestions: [{ messageId: 'addTimeout', output: `import fetchLib from 'node-fetch';
+const fetch = fetchLib;
+export async function getRates() {
+  const res = await fetch('https://rates.example.com/latest', { signal: AbortSignal.timeout(10000) });
+  if (!res.ok) throw new Error(\`rates: \${res.status}\`);
+  return res.json();
+}` }] },
+      ],
+    },
+    // a project wrapper that hands URL and options to fetch
+    {
+      code: `function fetchWithProxy(url: string, init: RequestInit = {}) {
+  return fetch(url, { ...init, agent: proxyAgent });
+}
+export async function getProfile(id: string) {
+  const res = await fetchWithProxy(\`https://api.example.com/users/\${id}\`);
+  if (!res.ok) throw new Error(\`profile: \${res.status}\`);
+  return res.json();
+}`,
+      errors: [
+        { messageId: 'missingTimeout', line: 5, column: 21, endLine: 5, endColumn: 74, suggestions: [{ messageId: 'addTimeout', output: `function fetchWithProxy(url: string, init: RequestInit = {}) {
+  return fetch(url, { ...init, agent: proxyAgent });
+}
+export async function getProfile(id: string) {
+  const res = await fetchWithProxy(\`https://api.example.com/users/\${id}\`, { signal: AbortSignal.timeout(10000) });
+  if (!res.ok) throw new Error(\`profile: \${res.status}\`);
+  return res.json();
+}` }] },
+      ],
+    },
+    // an integration class's own fetch method
+    {
+      code: `export class SlackProvider {
+  async fetch(url: string, options: RequestInit = {}) {
+    return fetch(url, options);
+  }
+  async post(text: string) {
+    const res = await this.fetch('https://slack.com/api/chat.postMessage', { method: 'POST', body: JSON.stringify({ text }) });
+    if (!res.ok) throw new Error(\`slack: \${res.status}\`);
+    return res.json();
+  }
+}`,
+      errors: [
+        { messageId: 'missingTimeout', line: 6, column: 23, endLine: 6, endColumn: 127, suggestions: [{ messageId: 'addTimeout', output: `export class SlackProvider {
+  async fetch(url: string, options: RequestInit = {}) {
+    return fetch(url, options);
+  }
+  async post(text: string) {
+    const res = await this.fetch('https://slack.com/api/chat.postMessage', { method: 'POST', body: JSON.stringify({ text }), signal: AbortSignal.timeout(10000) });
+    if (!res.ok) throw new Error(\`slack: \${res.status}\`);
+    return res.json();
+  }
+}` }] },
+      ],
+    },
+    // NestJS HttpModule imported without a timeout
+    {
+      code: `import { Module } from '@nestjs/common';
+import { HttpModule } from '@nestjs/axios';
+@Module({
+  imports: [HttpModule, HttpModule.register({ baseURL: 'https://api.example.com' }), HttpModule.register({ timeout: 5000 })],
+  providers: [RatesService],
+})
+export class RatesModule {}`,
+      errors: [
+        { messageId: 'missingTimeout', line: 4, column: 13, endLine: 4, endColumn: 23, suggestions: [{ messageId: 'addTimeout', output: `import { Module } from '@nestjs/common';
+import { HttpModule } from '@nestjs/axios';
+@Module({
+  imports: [HttpModule.register({ timeout: 10000 }), HttpModule.register({ baseURL: 'https://api.example.com' }), HttpModule.register({ timeout: 5000 })],
+  providers: [RatesService],
+})
+export class RatesModule {}` }] },
+        { messageId: 'missingTimeout', line: 4, column: 25, endLine: 4, endColumn: 84, suggestions: [{ messageId: 'addTimeout', output: `import { Module } from '@nestjs/common';
+import { HttpModule } from '@nestjs/axios';
+@Module({
+  imports: [HttpModule, HttpModule.register({ baseURL: 'https://api.example.com', timeout: 10000 }), HttpModule.register({ timeout: 5000 })],
+  providers: [RatesService],
+})
+export class RatesModule {}` }] },
+      ],
+    },
     // the seed: a gateway call with no timeout and no status check (high risk: payment endpoint)
     {
       code: `export class PaymentService {

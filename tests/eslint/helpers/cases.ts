@@ -86,9 +86,10 @@ export function toInvalid(rule: AnyRule, c: InvalidCase, dialect: Dialect): Esli
     if (want.endLine !== undefined) error.endLine = want.endLine;
     if (want.endColumn !== undefined) error.endColumn = want.endColumn;
     if (want.suggestions) {
-      error.suggestions = want.suggestions.map((s) => ({ messageId: s.messageId, ...(s.data ? { data: s.data } : {}), output: s.output }));
+      // text-only suggestions (why no rewrite is offered) have no ESLint counterpart
+      error.suggestions = want.suggestions.filter((s) => s.output !== c.code).map((s) => ({ messageId: s.messageId, ...(s.data ? { data: s.data } : {}), output: s.output }));
     } else {
-      const unsafe = got?.suggestions.filter((s) => !s.safe) ?? [];
+      const unsafe = got?.suggestions.filter((s) => !s.safe && s.edits.length > 0) ?? [];
       if (unsafe.length > 0) error.suggestions = unsafe.map((s) => ({ messageId: s.messageId, output: applyEdits(c.code, [s.edits]).text }));
     }
     return error;

@@ -1,0 +1,149 @@
+/**
+ * Where a failure goes from a point in the code, for suggestions that propagate it: to the caller (a `throw`),
+ * to Express's error middleware (`next(err)`), nowhere safe (an async `(req, res)` handler without `next`: in
+ * Express 4 a rejection is never answered), or somewhere we cannot see (a callback run by an event emitter, a
+ * timer or a library). And whether code after a statement would be skipped by a new `throw` there.
+ */
+import type * as ts from 'typescript';
+import type { TS } from '../ts.js';
+import { calleeMethod, isFunctionLike, isHttpHandler, parameterNames, type FunctionLike } from './ast.js';
+
+export type ThrowTarget =
+  | { kind: 'caller' }
+  /** `(req, res, next)`: hand the error to `next`. */
+  | { kind: 'next'; next: string }
+  /** `async (req, res)` with no `next`: answer the request; a throw becomes an unhandled rejection in Express 4. */
+  | { kind: 'respond'; res: string }
+  /** A callback run by code we cannot see: a throw there is an uncaught exception or an unhandled rejection. */
+  | { kind: 'unseen' };
+
+/** Callbacks whose throw reaches the code that called the method: promise chains and synchronous array methods. */
+const PASS_THROUGH_CALLBACKS = new Set(['then', 'map', 'flatMap', 'filter', 'reduce', 'some', 'every', 'find', 'findIndex', 'sort', 'catch', 'finally']);
+/** Array methods that do not wait for an async callback's promise: a throw there is an unhandled rejection. */
+const SYNC_ONLY_CALLBACKS = new Set(['map', 'flatMap', 'filter', 'reduce', 'some', 'every', 'find', 'findIndex', 'sort']);
+
+function isAsyncFunction(t: TS, fn: FunctionLike): boolean {
+  return (t.getModifiers(fn) ?? []).some((m) => m.kind === t.SyntaxKind.AsyncKeyword);
+}
+
+/** Where a failure raised directly in `fn` goes. */
+export function throwTargetOf(t: TS, fn: FunctionLike | undefined): ThrowTarget {
+  if (!fn) return { kind: 'caller' };
+  const params = parameterNames(t, fn);
+  const last = params[params.length - 1];
+  if (params.length >= 3 && last === 'next') return { kind: 'next', next: last };
+  if (isHttpHandler(t, fn)) {
+    // Express 4 leaves a rejected (req, res) handler unanswered; Fastify, Koa, Hono, Nest and Next answer a throw
+    return params.length === 2 && /^(res|response)$/.test(params[1]!) && !t.isMethodDeclaration(fn) ? { kind: 'respond', res: params[1]! } : { kind: 'caller' };
+  }
+  let holder: ts.Node = fn;
+  // { collect() { … } } passed to new Gauge(…) / app.use({ handle() {} })
+  if ((t.isMethodDeclaration(fn) || t.isFunctionExpression(fn) || t.isArrowFunction(fn)) && fn.parent && t.isObjectLiteralExpression(fn.parent.kind === t.SyntaxKind.PropertyAssignment ? fn.parent.parent : fn.parent)) {
+    holder = t.isPropertyAssignment(fn.parent) ? fn.parent.parent : fn.parent;
+  }
+  const call = holder.parent;
+  if (call && (t.isCallExpression(call) || t.isNewExpression(call)) && (call.arguments ?? ([] as readonly ts.Expression[])).includes(holder as ts.Expression)) {
+    if (t.isNewExpression(call)) return t.isIdentifier(call.expression) && call.expression.text === 'Promise' ? { kind: 'caller' } : { kind: 'unseen' };
+    const method = calleeMethod(t, call);
+    if (holder !== fn || !method || !PASS_THROUGH_CALLBACKS.has(method)) return { kind: 'unseen' };
+    if (isAsyncFunction(t, fn) && SYNC_ONLY_CALLBACKS.has(method) && method !== 'map' && method !== 'flatMap') return { kind: 'unseen' };
+  }
+  return { kind: 'caller' };
+}
+
+const LOOP = (t: TS, n: ts.Node): boolean => t.isForStatement(n) || t.isForOfStatement(n) || t.isForInStatement(n) || t.isWhileStatement(n) || t.isDoStatement(n);
+const RESPONSE_ROOT = /^(res|response|reply|ctx|c|h)$/;
+
+/** What runs after a statement in its function, seen from a `throw` that would skip it. */
+export type CodeAfter =
+  /** Nothing: the statement ends the function. */
+  | 'nothing'
+  /** Only code that depends on the statement having worked: it reads what the statement assigned, or answers success. */
+  | 'dependent'
+  /** Work of its own: the next item of a loop, clearing a session, `next()`, a fallback source after a `return`. */
+  | 'independent';
+
+function rootName(t: TS, e: ts.Expression): string | undefined {
+  let x = e;
+  for (;;) {
+    if (t.isParenthesizedExpression(x) || t.isAwaitExpression(x) || t.isNonNullExpression(x)) x = x.expression;
+    else if (t.isCallExpression(x) || t.isPropertyAccessExpression(x) || t.isElementAccessExpression(x)) x = x.expression;
+    else break;
+  }
+  return t.isIdentifier(x) ? x.text : undefined;
+}
+
+/** `return …`, `res.json(…)`, `ctx.body = …`: a statement that answers the caller or the client. */
+function isAnswer(t: TS, st: ts.Statement): boolean {
+  if (t.isReturnStatement(st)) return true;
+  if (!t.isExpressionStatement(st)) return false;
+  const e = st.expression;
+  const target = t.isBinaryExpression(e) && e.operatorToken.kind === t.SyntaxKind.EqualsToken ? e.left : e;
+  const root = rootName(t, target);
+  return root !== undefined && RESPONSE_ROOT.test(root);
+}
+
+/** Names a statement assigns or declares: `x = await …`, `const x = …`. */
+function assignedNames(t: TS, node: ts.Node): Set<string> {
+  const out = new Set<string>();
+  const addBinding = (b: ts.BindingName): void => {
+    if (t.isIdentifier(b)) out.add(b.text);
+    else for (const el of b.elements) if (!t.isOmittedExpression(el)) addBinding(el.name);
+  };
+  const visit = (n: ts.Node): void => {
+    if (isFunctionLike(t, n)) return;
+    if (t.isVariableDeclaration(n)) addBinding(n.name);
+    if (t.isBinaryExpression(n) && n.operatorToken.kind >= t.SyntaxKind.FirstAssignment && n.operatorToken.kind <= t.SyntaxKind.LastAssignment) {
+      const root = rootName(t, n.left);
+      if (root) out.add(root);
+    }
+    t.forEachChild(n, visit);
+  };
+  visit(node);
+  return out;
+}
+
+function reads(t: TS, nodes: readonly ts.Node[], names: ReadonlySet<string>): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (t.isIdentifier(n) && names.has(n.text) && !(n.parent && t.isPropertyAccessExpression(n.parent) && n.parent.name === n)) found = true;
+    t.forEachChild(n, visit);
+  };
+  nodes.forEach(visit);
+  return found;
+}
+
+function containsReturn(t: TS, node: ts.Node): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found || isFunctionLike(t, n)) return;
+    if (t.isReturnStatement(n)) found = true;
+    else t.forEachChild(n, visit);
+  };
+  t.forEachChild(node, visit);
+  return found;
+}
+
+/**
+ * What a new `throw` at the end of `stmt` would skip in its function. `produced` is the code whose results the
+ * later statements may read (a try block; the statement itself by default).
+ */
+export function codeAfter(t: TS, stmt: ts.Node, produced: ts.Node = stmt): CodeAfter {
+  const later: ts.Statement[] = [];
+  for (let n: ts.Node = stmt; n.parent; n = n.parent) {
+    const p = n.parent;
+    if (isFunctionLike(t, p) || t.isSourceFile(p) && later.length === 0 && p.statements.indexOf(n as ts.Statement) === p.statements.length - 1) break;
+    if (LOOP(t, p)) return 'independent';
+    if (t.isBlock(p) || t.isSourceFile(p) || t.isCaseClause(p) || t.isDefaultClause(p)) {
+      const i = p.statements.indexOf(n as ts.Statement);
+      later.push(...p.statements.slice(i + 1).filter((s) => !t.isFunctionDeclaration(s) && !t.isEmptyStatement(s)));
+    }
+    if (t.isSourceFile(p)) break;
+  }
+  if (later.length === 0) return 'nothing';
+  // try { return await cache.get(k) } catch {} return load(k): the code after is the fallback source
+  if (t.isBlock(produced) && containsReturn(t, produced)) return 'independent';
+  if (later.every((s) => isAnswer(t, s))) return 'dependent';
+  return reads(t, later, assignedNames(t, produced)) ? 'dependent' : 'independent';
+}

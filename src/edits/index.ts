@@ -1,0 +1,10 @@
+/**
+ * The edits toolkit every suggestion and fix is built from (as eslint-plugin-unicorn's `fix/`): indentation,
+ * import insertion in the file's module system, layout-keeping property and argument insertion, fresh names and
+ * catch bindings. Edits are plain data, `{ range, text }`.
+ */
+export { errorBinding, type ErrorReceiver } from './catch-binding.js';
+export { insertImport, isCommonJs, topLevelInsertion, type ImportSpec } from './imports.js';
+export { indentRange, indentUnit, lineIndent, startsLine } from './indent.js';
+export { addArguments, addOption, addProperty, propertyName, quote } from './insert.js';
+export { freshErrorName, freshName, identifiersIn } from './names.js';
