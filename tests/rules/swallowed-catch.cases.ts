@@ -667,19 +667,6 @@ export const legacyCompare = async (stored: string, input: string): Promise<bool
           column: 7,
           endLine: 5,
           endColumn: 18,
-          suggestions: [
-            { messageId: 'rethrow', output: `export async function refreshAll(accounts: Account[]) {
-  for (const account of accounts) {
-    try {
-      await provider.refresh(account.token);
-    } catch (err) {
-      // eslint-disable-next-line no-console
-      console.error('refresh failed', err);
-      throw err;
-    }
-  }
-}` },
-          ],
         },
       ],
     },
@@ -726,7 +713,7 @@ export const legacyCompare = async (stored: string, input: string): Promise<bool
   }
   return [];
 }`,
-      errors: [{ messageId: 'partial', line: 4, column: 5, endLine: 4, endColumn: 14, data: { condition: 'e instanceof RefreshTokenError' }, suggestions: [] }],
+      errors: [{ messageId: 'partial', line: 4, column: 5, endLine: 4, endColumn: 14, data: { condition: 'e instanceof RefreshTokenError' } }],
     },
     // partial: one kind of error is handled, every other one falls through
     {
@@ -740,7 +727,7 @@ export const legacyCompare = async (stored: string, input: string): Promise<bool
   }
   return [];
 }`,
-      errors: [{ messageId: 'partial', line: 4, column: 5, endLine: 4, endColumn: 14, data: { condition: 'e instanceof TokenExpiredError' }, suggestions: [] }],
+      errors: [{ messageId: 'partial', line: 4, column: 5, endLine: 4, endColumn: 14, data: { condition: 'e instanceof TokenExpiredError' } }],
     },
     {
       code: `export async function addMember(teamId: string, userId: string) {
