@@ -13,6 +13,8 @@ import { tempProject } from '../utils/temp-project.js';
 function tree(): Record<string, string> {
   const files: Record<string, string> = {
     'package.json': '{"name":"shop","dependencies":{"express":"5.0.0"}}',
+    // every rule: the project rules and swallowed-catch are in the strict preset
+    '.errlintrc.json': '{ "preset": "strict" }',
     'src/server.ts': `import express from 'express';
 export const app = express();
 app.get('/a', (req, res) => { res.status(400).json({ error: 'bad' }); });
