@@ -104,7 +104,7 @@ describe('the content-hash cache', () => {
     expect(third.stdout).toBe((await run(['audit', '.', '--format', 'json', '--no-timing'], dir)).stdout);
 
     // a changed config invalidates every entry
-    fs.writeFileSync(path.join(dir, '.errlintrc.json'), '{"rules":{"missing-transaction":"off"}}');
+    fs.writeFileSync(path.join(dir, '.errlintrc.json'), '{"preset":"strict","rules":{"missing-transaction":"off"}}');
     const fourth = await run(args, dir);
     expect(fourth.stderr).toMatch(/cache: 0 files reused, 42 linted/);
     expect(json(fourth.stdout).findings.map((f) => f.ruleId)).not.toContain('missing-transaction');
