@@ -1,25 +1,63 @@
 import type * as ts from 'typescript';
-import { isFunctionLike, skipOuter } from '../src/analysis/ast.js';
-import { BUILT_IN_ERRORS, collectErrorClasses, findBaseErrorClass, type BaseErrorClass } from '../src/analysis/error-classes.js';
-import { fileScope } from '../src/analysis/scope.js';
+import { calleeMethod, enclosingFunction, functionName, isFunctionLike, isHttpHandler, skipOuter, type FunctionLike } from '../src/analysis/ast.js';
+import { atoms, pathConditions } from '../src/analysis/flow.js';
+import { enclosingErrorSite } from '../src/analysis/error-sites.js';
+import { BUILT_IN_ERRORS, collectErrorClasses, findBaseErrorClass, isErrorLikeName, type BaseErrorClass } from '../src/analysis/error-classes.js';
+import { fileScope, importsOf } from '../src/analysis/scope.js';
 import { defineRule } from '../src/define-rule.js';
 import type { SuggestionDescriptor, TS } from '../src/types.js';
 
-export type MessageIds = 'generic' | 'genericWithBase' | 'literal' | 'rejectLiteral' | 'useBase' | 'wrapInError';
+export type MessageIds = 'refusal' | 'badInput' | 'replacesTyped' | 'inconsistent' | 'genericWithBase' | 'literal' | 'rejectLiteral' | 'useBase' | 'wrapInError';
 
 export interface Options {
   allowClasses: string[];
   ignoreInvariants: boolean;
 }
 
-// Messages of programmer-error assertions, where a plain Error is the idiom.
 // Configuration checks at startup: the process should crash, nobody catches these.
 const CONFIG_MESSAGE = /environment variable|\benv(?:ironment)? var|\bENV_[A-Z_]+|process\.env|import\.meta\.env/i;
 // `DASHBOARD_SECRET_KEY is not set`, `Parse Server option customPages must be an object.`: a setting checked at startup.
 const SETTING_MESSAGE = /\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+ (?:is|are) (?:not set|missing|required|not defined|undefined|empty)\b|\b(?:[Oo]ption|[Cc]onfig(?:uration)?|[Ss]etting)s?\b[^.]*\b(?:must|should)\b/;
 // Invariant constants named as bugs: `BUG_NO_USER_CTX`.
 const BUG_CONSTANT = /^BUG_|_BUG_|^ASSERT/;
-const INVARIANT = /\b(?:not (?:yet )?implemented|unimplemented|unreachable|should (?:never|not) (?:happen|be reached|occur)|never (?:happen|occur)s?|impossible|invariant|exhaustive|assert(?:ion)? failed|must be overr?idd?en|abstract method|subclass(?:es)? must implement|must be used (?:with)?in(?:side)? (?:a |an |the )?<?\w+|unhandled (?:case|type|kind|variant|value|action|event|status|state)|unknown (?:case|variant|kind|action)|unexpected (?:case|variant|kind))\b/i;
+// Messages of programmer-error assertions, where a plain Error is the idiom.
+const INVARIANT = /\b(?:not (?:yet )?implemented|unimplemented|unreachable|should (?:never|not) (?:happen|be reached|occur)|never (?:happen|occur)s?|impossible|invariant|exhaustive|assert(?:ion)? failed|must be overr?idd?en|abstract method|subclass(?:es)? must implement|must be used (?:with)?in(?:side)? (?:a |an |the )?<?\w+|can only be (?:used|called) (?:from |in(?:side)? |within |with )|should \w+ but\b|unknown (?:\w+ )?type\b|unhandled (?:case|type|kind|variant|value|action|event|status|state)|unknown (?:case|variant|kind|action)|unexpected (?:case|variant|kind))\b/i;
+/*
+ * A refusal the caller must tell apart from a crash (404, 409, 402, 403, 429…): the words of a business rule or a
+ * missing record, not of a broken program. `Cannot refund payment 7 with status pending`, `Insufficient stock`.
+ */
+const REFUSAL = new RegExp(
+  [
+    String.raw`\bnot found\b`,
+    String.raw`\b(?:does not|doesn't|no longer) exists?\b`,
+    String.raw`\bno such (?:user|account|order|payment|record|item|entry|resource|customer|invoice|product|subscription)\b`,
+    String.raw`\binsufficient\b`,
+    String.raw`\bout of stock\b`,
+    String.raw`\balready (?:exists?|taken|registered|in use|paid|cancell?ed|refunded|completed|processed|verified|subscribed|a member|accepted|redeemed|used)\b`,
+    String.raw`\b(?:not allowed|not permitted|forbidden|unauthori[sz]ed|permission denied|access denied|no permission)\b|\bno access\b(?! ?(?:token|key))`,
+    String.raw`\b(?:do|does) not have (?:the )?(?:permission|access|rights?)\b`,
+    String.raw`\b(?:has|have|is|are) expired\b`,
+    String.raw`\b(?:limit|quota) (?:exceeded|reached)\b|\bexceeds? (?:the |your )?(?:limit|quota|maximum|balance)\b|\bover (?:the |your )?(?:limit|quota|budget)\b`,
+    String.raw`\b(?:payment|card|charge|transaction) (?:was )?declined\b`,
+    String.raw`\b(?:cannot|can't|can not)\b[^\n]*\b(?:status|state)\b`,
+  ].join('|'),
+  'i',
+);
+// A lookup in the program's own registry (`Handler for provider was not found`, `Template x not found`): a bug
+// or a deployment mistake, not a refusal.
+const CODE_LOOKUP = /\b(?:provider|handler|template|factory|module|plugin|strategy|adapter|driver|implementation|class|function|method|component|registry|file|directory|folder|path|command|binary|executable|package|dependency|extension|loader|resolver|transport|schema|migration)s?\b/i;
+// A technical failure (`Failed to create batch`, `S2 stream failed: 503`): a 500 is the right answer whatever the
+// class, so a plain Error beside typed ones is not a finding by itself.
+const TECHNICAL = /\b(?:failed|failure|fails|unable to|could not|couldn't|timed? ?out|unexpected(?:ly)?|returned|no response|connection|internal)\b|\brate.?limited\b|\bHTTP\b|\bstatus(?:Code)? \$?\{?\d/i;
+// Invalid input, a 400 when an HTTP handler rejects it (argument checks elsewhere are the caller's bug).
+const BAD_INPUT = /\b(?:missing|required|invalid|malformed|empty|must be|must have|must contain|bad request|not (?:a )?valid)\b/i;
+// Callbacks of frameworks that turn a thrown plain Error into their own answer: NextAuth's `authorize` and
+// `signIn` turn its message into the sign-in page's error.
+const FRAMEWORK_ERROR_CALLBACKS = new Set(['authorize']);
+// tRPC procedures: a callback passed to `.query()` / `.mutation()` / `.subscription()` answers a request.
+const PROCEDURE_METHODS = new Set(['query', 'mutation', 'subscription']);
+// Fields that tell a caught error's kind: `err.code === 'P2002'`, `e.status === 404`.
+const TYPE_FIELDS = new Set(['code', 'status', 'statusCode', 'name', 'type', 'kind', 'errno']);
 
 interface LiteralKind {
   kind: string;
@@ -92,6 +130,87 @@ function messageText(t: TS, args: readonly ts.Expression[], sf: ts.SourceFile): 
   return e.getText(sf);
 }
 
+/** `function assertOrder(x): asserts x is Order`: a type helper whose throw is the assertion. */
+function insideAssertionFunction(t: TS, node: ts.Node): boolean {
+  const fn = enclosingFunction(t, node);
+  const type = fn?.type;
+  return type !== undefined && t.isTypePredicateNode(type) && type.assertsModifier !== undefined;
+}
+
+/** `authorize(credentials) { throw new Error('…') }` in a provider's options: the framework turns the throw into its answer. */
+function insideFrameworkErrorCallback(t: TS, node: ts.Node): boolean {
+  for (let fn = enclosingFunction(t, node); fn; fn = enclosingFunction(t, fn)) {
+    const name = functionName(t, fn);
+    const holder = t.isMethodDeclaration(fn) ? fn.parent : fn.parent && t.isPropertyAssignment(fn.parent) ? fn.parent.parent : undefined;
+    if (name && FRAMEWORK_ERROR_CALLBACKS.has(name) && holder && t.isObjectLiteralExpression(holder)) return true;
+  }
+  return false;
+}
+
+/** `.mutation(async ({ ctx, input }) => …)`: a tRPC procedure, which answers a request. */
+function isProcedure(t: TS, fn: FunctionLike): boolean {
+  const call = fn.parent;
+  if (!call || !t.isCallExpression(call) || !call.arguments.includes(fn as ts.Expression)) return false;
+  const method = calleeMethod(t, call);
+  const param = fn.parameters[0]?.name;
+  return method !== undefined && PROCEDURE_METHODS.has(method) && param !== undefined && (t.isObjectBindingPattern(param) ? param.elements.some((e) => t.isIdentifier(e.name) && (e.name.text === 'input' || e.name.text === 'ctx')) : t.isIdentifier(param) && param.text === 'opts');
+}
+
+/** The throw reaches a request's error handler directly: it is in an HTTP handler or a tRPC procedure. */
+function answersRequest(t: TS, node: ts.Node): boolean {
+  for (let fn = enclosingFunction(t, node); fn; fn = enclosingFunction(t, fn)) if (isHttpHandler(t, fn) || isProcedure(t, fn)) return true;
+  return false;
+}
+
+/** `err.code`, `e.status`: a field that tells the caught error's kind. */
+function isTypeField(t: TS, e: ts.Expression, name: string): boolean {
+  const s = skipOuter(t, e);
+  return t.isPropertyAccessExpression(s) && TYPE_FIELDS.has(s.name.text) && t.isIdentifier(skipOuter(t, s.expression)) && (skipOuter(t, s.expression) as ts.Identifier).text === name;
+}
+
+/** The condition, holding, says what the caught error `name` is: `err instanceof NotFoundError`, `err.code === 'P2002'`. */
+function identifiesError(t: TS, test: ts.Expression, value: boolean, name: string): boolean {
+  return atoms(t, test, value).some(({ test: e, value: holds }) => {
+    if (!t.isBinaryExpression(e)) return false;
+    const op = e.operatorToken.kind;
+    if (op === t.SyntaxKind.InstanceOfKeyword) {
+      const left = skipOuter(t, e.left);
+      return holds && t.isIdentifier(left) && left.text === name && !(t.isIdentifier(e.right) && BUILT_IN_ERRORS.has(e.right.text));
+    }
+    const eq = op === t.SyntaxKind.EqualsEqualsEqualsToken || op === t.SyntaxKind.EqualsEqualsToken;
+    const ne = op === t.SyntaxKind.ExclamationEqualsEqualsToken || op === t.SyntaxKind.ExclamationEqualsToken;
+    return (eq || ne) && eq === holds && (isTypeField(t, e.left, name) || isTypeField(t, e.right, name));
+  });
+}
+
+/**
+ * Thrown where a catch (or rejection handler) has identified the caught error: under `if (err instanceof
+ * NotFoundError)`, `if (e.code === 'P2002')` or a `case` of `switch (e.code)`. Wrapping the errors it could not
+ * identify (`if (e.code !== 'P2025') throw new Error(…)`) is not replacing a typed one.
+ */
+function replacesTypedError(t: TS, node: ts.Node): boolean {
+  const site = enclosingErrorSite(t, node);
+  const name = site?.binding;
+  if (!site?.body || !name || (site.kind !== 'catch-clause' && site.kind !== 'promise-catch' && site.kind !== 'promise-then')) return false;
+  if (pathConditions(t, node, site.body).some((c) => identifiesError(t, c.test, c.value, name))) return true;
+  for (let n: ts.Node | undefined = node.parent; n && n !== site.body; n = n.parent) {
+    if (t.isCaseClause(n) && isTypeField(t, n.parent.parent.expression, name)) return true;
+  }
+  return false;
+}
+
+/** `'use server'` modules and next-safe-action clients: the error crosses to the browser as its message only. */
+function isServerActionModule(t: TS, sf: ts.SourceFile): boolean {
+  for (const st of sf.statements) {
+    if (t.isExpressionStatement(st) && t.isStringLiteral(st.expression)) {
+      if (st.expression.text === 'use server') return true;
+      continue;
+    }
+    break;
+  }
+  return [...importsOf(t, sf).values()].some((b) => b.module === 'next-safe-action');
+}
+
 /** `reject` of a `new Promise((resolve, reject) => …)` executor, not shadowed on the way up. */
 function isExecutorReject(t: TS, call: ts.CallExpression, executorRejects: ReadonlySet<string>): boolean {
   if (!t.isIdentifier(call.expression)) return false;
@@ -119,14 +238,31 @@ function isPromiseReject(t: TS, call: ts.CallExpression): boolean {
   return t.isPropertyAccessExpression(callee) && callee.name.text === 'reject' && t.isIdentifier(callee.expression) && callee.expression.text === 'Promise';
 }
 
+/**
+ * Why a plain Error's missing type matters, as far as the throw itself shows; a project base class or typed
+ * errors elsewhere in the file (`genericWithBase`, `inconsistent`) are settled at the end of the file.
+ */
+type LocalEvidence = 'replacesTyped' | 'refusal' | 'badInput';
+
+interface PlainThrow {
+  expr: ts.NewExpression | ts.CallExpression;
+  callee: ts.Identifier;
+  local: LocalEvidence | undefined;
+  /** The message reports a technical failure, which a typed error elsewhere in the file does not make a finding. */
+  technical: boolean;
+}
+
 export default defineRule<MessageIds, Options>({
   meta: {
     id: 'generic-error',
     family: 'catch',
     risk: 'low',
-    description: 'Flags plain `Error` throws, thrown literals and promises rejected with non-Error values in application code.',
+    description: 'Flags plain `Error` throws where the error\'s type decides what happens next, thrown literals, and promises rejected with non-Error values.',
     messages: {
-      generic: 'A plain `{{name}}` is thrown: callers and the error handler can only tell this failure apart by matching its message text.',
+      refusal: 'A plain `{{name}}` reports a refusal the caller must handle: the error handler cannot map it to a status, so it ends as a 500 unless someone matches its message text.',
+      badInput: 'A plain `{{name}}` rejects the request\'s input: the error handler cannot map it to a 400, so the client gets a 500.',
+      replacesTyped: 'A plain `{{name}}` replaces the error this catch checked the type of: callers lose the class they could handle.',
+      inconsistent: 'A plain `{{name}}` is thrown in a file that throws `{{example}}`: callers and the error handler can only tell this failure apart by matching its message text.',
       genericWithBase: 'A plain `{{name}}` is thrown although the project has `{{base}}`: callers and the error handler can only tell this failure apart by matching its message text.',
       literal: 'The thrown value is {{kind}}, not an Error: it carries no stack trace and no class that callers can check.',
       rejectLiteral: 'A promise is rejected with {{kind}}, not an Error: it carries no stack trace and no class that callers can check.',
@@ -154,7 +290,7 @@ export default defineRule<MessageIds, Options>({
     },
     fixable: false,
     hasSuggestions: true,
-    // precision 0.41 on unseen repositories (issue 14)
+    // precision 0.41 on unseen repositories (issue 14), before the premise below
     preset: 'strict',
     precision: 'low',
     roles: ['server'],
@@ -162,6 +298,9 @@ export default defineRule<MessageIds, Options>({
   },
   create(context) {
     const { ts: t, sourceFile: sf, options } = context;
+    // A server action's error reaches the browser as its message alone (Next.js drops the class), so the message
+    // is the contract; examples have no request error handler. Thrown literals are still reported there.
+    const plainErrorsMatter = !context.file.isExample && !isServerActionModule(t, sf);
     let base: BaseErrorClass | undefined | null = null;
     const baseClass = (): BaseErrorClass | undefined => {
       if (base === null) base = findBaseErrorClass(t, sf, collectErrorClasses(t, sf));
@@ -169,6 +308,9 @@ export default defineRule<MessageIds, Options>({
     };
     const allowed = new Set(options.allowClasses);
     const executorRejects = new Set<string>();
+    const plainThrows: PlainThrow[] = [];
+    // the first error of a class of the project's or a framework's constructed in this file (`new NotFoundError(…)`)
+    let typedExample: string | undefined;
 
     const wrapSuggestion = (value: ts.Expression, message: string): SuggestionDescriptor<MessageIds> => {
       const b = baseClass();
@@ -185,16 +327,34 @@ export default defineRule<MessageIds, Options>({
       if (!insideFunction(t, anchor) || isConfigGuard(t, anchor, sf) || insideLocalTry(t, anchor)) return;
       const message = messageText(t, args, sf);
       if (CONFIG_MESSAGE.test(message) || SETTING_MESSAGE.test(message)) return;
-      if (options.ignoreInvariants && (INVARIANT.test(message) || BUG_CONSTANT.test(message) || isExhaustivenessCheck(t, anchor, sf, args))) return;
-      const b = baseClass();
-      if (!b) {
-        context.report({ node: expr, messageId: 'generic', data: { name } });
+      if (options.ignoreInvariants && (INVARIANT.test(message) || BUG_CONSTANT.test(message) || isExhaustivenessCheck(t, anchor, sf, args) || insideAssertionFunction(t, anchor))) return;
+      if (!plainErrorsMatter || insideFrameworkErrorCallback(t, anchor)) return;
+      const local: LocalEvidence | undefined = replacesTypedError(t, anchor)
+        ? 'replacesTyped'
+        : REFUSAL.test(message) && !CODE_LOOKUP.test(message)
+          ? 'refusal'
+          : BAD_INPUT.test(message) && answersRequest(t, anchor)
+            ? 'badInput'
+            : undefined;
+      plainThrows.push({ expr, callee, local, technical: TECHNICAL.test(message) });
+    };
+
+    const reportPlain = ({ expr, callee, local, technical }: PlainThrow): void => {
+      const name = callee.text;
+      if (local === 'replacesTyped') {
+        context.report({ node: expr, messageId: 'replacesTyped', data: { name }, suggest: useBaseSuggestion(expr, callee) });
         return;
       }
-      const suggest: SuggestionDescriptor<MessageIds>[] = b.instantiable
-        ? [{ messageId: 'useBase', data: { base: b.name }, edits: [{ range: [callee.getStart(sf), callee.getEnd()], text: t.isNewExpression(expr) ? b.name : `new ${b.name}` }] }]
-        : [];
-      context.report({ node: expr, messageId: 'genericWithBase', data: { name, base: b.name }, suggest });
+      const b = local || !technical ? baseClass() : undefined;
+      if (b) context.report({ node: expr, messageId: 'genericWithBase', data: { name, base: b.name }, suggest: useBaseSuggestion(expr, callee) });
+      else if (typedExample && (local || !technical)) context.report({ node: expr, messageId: 'inconsistent', data: { name, example: typedExample } });
+      else if (local) context.report({ node: expr, messageId: local, data: { name } });
+    };
+
+    const useBaseSuggestion = (expr: ts.NewExpression | ts.CallExpression, callee: ts.Identifier): SuggestionDescriptor<MessageIds>[] => {
+      const b = baseClass();
+      if (!b?.instantiable) return [];
+      return [{ messageId: 'useBase', data: { base: b.name }, edits: [{ range: [callee.getStart(sf), callee.getEnd()], text: t.isNewExpression(expr) ? b.name : `new ${b.name}` }] }];
     };
 
     return {
@@ -208,10 +368,13 @@ export default defineRule<MessageIds, Options>({
         }
         context.report({ node: expr, messageId: 'literal', data: { kind: lit.kind }, suggest: lit.message ? [wrapSuggestion(expr, lit.message)] : [] });
       },
-      // new Promise((resolve, reject) => …): seen before the calls inside it, so `reject(…)` is checked cheaply
       NewExpression(node) {
         const n = node as ts.NewExpression;
-        if (!t.isIdentifier(n.expression) || n.expression.text !== 'Promise') return;
+        if (!t.isIdentifier(n.expression)) return;
+        const name = n.expression.text;
+        if (typedExample === undefined && !BUILT_IN_ERRORS.has(name) && isErrorLikeName(name)) typedExample = name;
+        // new Promise((resolve, reject) => …): seen before the calls inside it, so `reject(…)` is checked cheaply
+        if (name !== 'Promise') return;
         const executor = n.arguments?.[0];
         const second = executor && (t.isArrowFunction(executor) || t.isFunctionExpression(executor)) ? executor.parameters[1] : undefined;
         if (second && t.isIdentifier(second.name)) executorRejects.add(second.name.text);
@@ -228,6 +391,9 @@ export default defineRule<MessageIds, Options>({
         const lit = literalKind(t, arg, sf);
         if (!lit) return;
         context.report({ node: arg, messageId: 'rejectLiteral', data: { kind: lit.kind }, suggest: lit.message ? [wrapSuggestion(arg, lit.message)] : [] });
+      },
+      'SourceFile:exit'() {
+        for (const plain of plainThrows) reportPlain(plain);
       },
     };
   },

@@ -139,8 +139,171 @@ app.get('/orders/:id', (c) => {
   if (!context) throw new Error('useWorkspace must be used within a WorkspaceProvider');
   return context;
 }`,
+    // no sign that the error's type decides anything: a library's argument check
+    `export function chunk<T>(items: T[], size: number): T[][] {
+  if (size < 1) throw new Error('size must be at least 1');
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}`,
+    // an assertion function: the throw is the assertion
+    `export function assertLedger(value: unknown): asserts value is Ledger {
+  if (!value || typeof value !== 'object') throw new Error('ledger not found in payload');
+}`,
+    // NextAuth turns a throw in authorize() into the sign-in page's error
+    `import Credentials from 'next-auth/providers/credentials';
+export const credentials = Credentials({
+  async authorize(input) {
+    const member = await members.byEmail(input.email);
+    if (!member) throw new Error('Member not found');
+    return member;
+  },
+});`,
+    // a server action's error reaches the browser as its message only
+    `'use server';
+export async function archiveBoard(boardId: string) {
+  const board = await db.board.findUnique({ where: { id: boardId } });
+  if (!board) throw new Error('Board not found');
+  await db.board.update({ where: { id: boardId }, data: { archived: true } });
+}`,
+    `import { createSafeActionClient } from 'next-safe-action';
+export const memberAction = createSafeActionClient().use(async ({ next }) => {
+  const member = await currentMember();
+  if (!member) throw new Error('Unauthorized');
+  return next({ ctx: { member } });
+});`,
+    // front-end code: no request error handler maps classes to statuses
+    {
+      code: `export function InvoiceView({ invoice }: { invoice?: Invoice }) {
+  if (!invoice) throw new Error('Invoice not found');
+  return <section>{invoice.total}</section>;
+}`,
+      filename: 'src/components/invoice-view.tsx',
+    },
+    // the catch rethrows what it could not identify: that is not replacing a typed error
+    `export async function readSnapshot(key: string) {
+  try {
+    return await store.read(key);
+  } catch (err) {
+    if (err.code === 'ENOENT') return undefined;
+    throw new Error('snapshot store is corrupt', { cause: err });
+  }
+}`,
+    `import { Queue } from './queue';
+export async function drain(queue: Queue) {
+  try {
+    await queue.flush();
+  } catch (error) {
+    if (!(error.code === 'QUEUE_EMPTY')) throw new Error('drain stopped', { cause: error });
+  }
+}`,
+    // a technical failure beside typed errors: a 500 is the right answer whatever the class
+    `import { QuotaExceededError } from './quota-errors';
+export async function pushUsage(tenant: string, used: number, quota: number) {
+  if (used > quota) throw new QuotaExceededError(tenant);
+  const res = await fetch(meterUrl, { method: 'POST', body: String(used), signal: AbortSignal.timeout(5000) });
+  if (!res.ok) throw new Error(\`meter push failed with \${res.status}\`);
+}`,
+    // a lookup in the program's own registry is a bug or a deployment mistake, not a refusal
+    `const exporters: Record<string, Exporter> = {};
+export function exporterFor(format: string) {
+  const exporter = exporters[format];
+  if (!exporter) throw new Error(\`Exporter plugin for \${format} not found\`);
+  return exporter;
+}`,
+    // a programmer's misuse of an API
+    `export function currentJob() {
+  const job = jobStorage.getStore();
+  if (!job) throw new Error('currentJob() can only be used inside a job handler');
+  return job;
+}`,
+    // a technical failure logged and wrapped without looking at the caught error's type
+    `import winston from 'winston';
+const logger = winston.createLogger();
+export async function payout(id: string) {
+  try {
+    await bank.transfer(id);
+  } catch (err) {
+    logger.error('payout failed', err);
+    throw new Error('payout failed', { cause: err });
+  }
+}`,
   ],
   invalid: [
+    {
+      code: `import express from 'express';
+export const router = express.Router();
+router.post('/refunds', async (req, res) => {
+  if (!req.body.paymentId) throw new Error('paymentId is required');
+  res.status(202).json(await refunds.start(req.body.paymentId));
+});`,
+      errors: [{ messageId: 'badInput', data: { name: 'Error' }, line: 4, column: 34, endLine: 4, endColumn: 68 }],
+    },
+    {
+      code: `export const invoiceRouter = router({
+  send: protectedProcedure.mutation(async ({ ctx, input }) => {
+    if (!input.email.includes('@')) throw new Error('Invalid recipient address');
+    return ctx.mailer.send(input);
+  }),
+});`,
+      errors: [{ messageId: 'badInput', line: 3, column: 43, endLine: 3, endColumn: 81 }],
+    },
+    {
+      code: `import { Prisma } from '@prisma/client';
+export async function register(email: string) {
+  try {
+    return await prisma.account.create({ data: { email } });
+  } catch (err) {
+    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') throw new Error('Email taken');
+    throw err;
+  }
+}`,
+      errors: [{ messageId: 'replacesTyped', data: { name: 'Error' }, line: 6, column: 92, endLine: 6, endColumn: 116 }],
+    },
+    {
+      code: `export async function quote(symbol: string) {
+  return feed.price(symbol).catch((e) => {
+    switch (e.status) {
+      case 404:
+        throw new Error(\`No quote for \${symbol}\`);
+      default:
+        throw e;
+    }
+  });
+}`,
+      errors: [{ messageId: 'replacesTyped', line: 5, column: 15, endLine: 5, endColumn: 50 }],
+    },
+    {
+      code: `import { ArticleNotFoundError } from './article-errors';
+export async function publish(id: string) {
+  const article = await articles.find(id);
+  if (!article) throw new ArticleNotFoundError(id);
+  if (article.state !== 'draft') throw new Error('Only drafts can be published');
+  return articles.publish(id);
+}`,
+      errors: [{ messageId: 'inconsistent', data: { name: 'Error', example: 'ArticleNotFoundError' }, line: 5, column: 40, endLine: 5, endColumn: 81 }],
+    },
+    {
+      code: `export class OrderService {
+  async cancel(order: Order) {
+    if (order.status !== 'pending') throw new Error(\`Cannot cancel order \${order.id} in status \${order.status}\`);
+    await this.orders.markCancelled(order.id);
+  }
+}`,
+      errors: [{ messageId: 'refusal', line: 3, column: 43, endLine: 3, endColumn: 113 }],
+    },
+    {
+      code: `export async function redeem(code: string, userId: string) {
+  const voucher = await vouchers.byCode(code);
+  if (voucher.redeemedBy) throw new Error('Voucher already redeemed');
+  if (voucher.ownerId !== userId) throw new Error('You do not have permission to redeem this voucher');
+  return vouchers.redeem(code, userId);
+}`,
+      errors: [
+        { messageId: 'refusal', line: 3, column: 33, endLine: 3, endColumn: 70 },
+        { messageId: 'refusal', line: 4, column: 41, endLine: 4, endColumn: 103 },
+      ],
+    },
     {
       code: `export async function refundPayment(id: string) {
   const payment = await db.payment.findUnique({ where: { id } });
@@ -149,7 +312,7 @@ app.get('/orders/:id', (c) => {
 }`,
       errors: [
         {
-          messageId: 'generic',
+          messageId: 'refusal',
           line: 3,
           column: 23,
           endLine: 3,
@@ -163,7 +326,7 @@ app.get('/orders/:id', (c) => {
 }`,
       errors: [
         {
-          messageId: 'generic',
+          messageId: 'refusal',
           line: 2,
           column: 29,
           endLine: 2,
@@ -361,7 +524,7 @@ app.use(async (ctx, next) => {
 }
 export class NotFoundError extends AppError {}
 export function refund(id: string) {
-  throw new Error(\`Refund \${id} failed\`);
+  throw new Error(\`Refund \${id} was already refunded\`);
 }`,
       errors: [
         {
@@ -369,7 +532,7 @@ export function refund(id: string) {
           line: 8,
           column: 9,
           endLine: 8,
-          endColumn: 41,
+          endColumn: 55,
           suggestions: [
             {
               messageId: 'useBase',
@@ -380,7 +543,7 @@ export function refund(id: string) {
 }
 export class NotFoundError extends AppError {}
 export function refund(id: string) {
-  throw new AppError(\`Refund \${id} failed\`);
+  throw new AppError(\`Refund \${id} was already refunded\`);
 }`,
             },
           ],
@@ -390,7 +553,7 @@ export function refund(id: string) {
     {
       code: `import { AppError } from '../errors/app-error';
 export async function settle(batchId: string) {
-  throw new Error('settlement failed for ' + batchId);
+  throw new Error('batch already processed: ' + batchId);
 }`,
       errors: [
         {
@@ -398,13 +561,13 @@ export async function settle(batchId: string) {
           line: 3,
           column: 9,
           endLine: 3,
-          endColumn: 54,
+          endColumn: 57,
           suggestions: [
             {
               messageId: 'useBase',
               output: `import { AppError } from '../errors/app-error';
 export async function settle(batchId: string) {
-  throw new AppError('settlement failed for ' + batchId);
+  throw new AppError('batch already processed: ' + batchId);
 }`,
             },
           ],
@@ -465,7 +628,7 @@ export class UsersService {
 }`,
       errors: [
         {
-          messageId: 'generic',
+          messageId: 'refusal',
           line: 7,
           column: 22,
           endLine: 7,
@@ -482,7 +645,7 @@ fastify.post('/payments', async (request, reply) => {
 });`,
       errors: [
         {
-          messageId: 'generic',
+          messageId: 'badInput',
           line: 4,
           column: 28,
           endLine: 4,
@@ -491,38 +654,17 @@ fastify.post('/payments', async (request, reply) => {
       ],
     },
     {
-      code: `import winston from 'winston';
-const logger = winston.createLogger();
-export async function payout(id: string) {
-  try {
-    await bank.transfer(id);
-  } catch (err) {
-    logger.error('payout failed', err);
-    throw new Error('payout failed', { cause: err });
-  }
-}`,
-      errors: [
-        {
-          messageId: 'generic',
-          line: 8,
-          column: 11,
-          endLine: 8,
-          endColumn: 53,
-        },
-      ],
-    },
-    {
       code: `export function parseAmount(v: string) {
   const n = Number(v);
-  if (Number.isNaN(n)) throw new RangeError('amount is not a number');
+  if (n > balance) throw new RangeError('amount exceeds the balance');
   return n;
 }`,
       options: { allowClasses: ['TypeError'] },
       errors: [
         {
-          messageId: 'generic',
+          messageId: 'refusal',
           line: 3,
-          column: 30,
+          column: 26,
           endLine: 3,
           endColumn: 70,
         },
@@ -554,16 +696,19 @@ module.exports = { chargeCard };`,
       ],
     },
     {
-      code: `export function reverse() {
+      code: `import { RefundWindowClosedError } from './refund-errors';
+export function reverse(refund: { ageDays: number }) {
+  if (refund.ageDays > 30) throw new RefundWindowClosedError();
   throw new Error('Not implemented');
 }`,
       options: { ignoreInvariants: false },
       errors: [
         {
-          messageId: 'generic',
-          line: 2,
+          messageId: 'inconsistent',
+          data: { name: 'Error', example: 'RefundWindowClosedError' },
+          line: 4,
           column: 9,
-          endLine: 2,
+          endLine: 4,
           endColumn: 37,
         },
       ],
