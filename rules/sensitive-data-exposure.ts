@@ -76,6 +76,52 @@ function responseOfBody(t: TS, expr: ts.Expression): string | undefined {
   return dottedName(t, init.expression.expression);
 }
 
+/** `x: number`, `count: boolean`: a declared type no credential has. */
+function declaredAsNonText(t: TS, decl: ts.Node): boolean {
+  const type = (t.isVariableDeclaration(decl) || t.isParameter(decl) || t.isPropertyDeclaration(decl) || t.isPropertySignature(decl)) ? decl.type : undefined;
+  return type !== undefined && (type.kind === t.SyntaxKind.NumberKeyword || type.kind === t.SyntaxKind.BooleanKeyword || type.kind === t.SyntaxKind.BigIntKeyword);
+}
+
+const TOKENIZER_METHODS = /^(?:split|match|matchAll|tokenize|tokenise|lex|scan)$/;
+
+/** `expr.split(' ')`, `tokenize(rule)`: pieces of a text, not a credential. */
+function isTokenizerCall(t: TS, e: ts.Expression | undefined): boolean {
+  let s = e && skipOuter(t, e);
+  while (s && t.isAwaitExpression(s)) s = skipOuter(t, s.expression);
+  if (!s || !t.isCallExpression(s)) return false;
+  const name = t.isPropertyAccessExpression(s.expression) ? s.expression.name.text : t.isIdentifier(s.expression) ? s.expression.text : '';
+  return TOKENIZER_METHODS.test(name);
+}
+
+/** `const tokens = text.split(/\s+/)` or `for (const token of tokens)` over such a list. */
+function fromTokenizer(t: TS, decl: ts.VariableDeclaration): boolean {
+  if (isTokenizerCall(t, decl.initializer)) return true;
+  const loop = decl.parent?.parent;
+  if (!loop || !t.isForOfStatement(loop)) return false;
+  const iterable = skipOuter(t, loop.expression);
+  if (isTokenizerCall(t, iterable)) return true;
+  const d = t.isIdentifier(iterable) ? resolveIdentifier(t, iterable)?.declaration : undefined;
+  return d !== undefined && t.isVariableDeclaration(d) && isTokenizerCall(t, d.initializer);
+}
+
+/** A value read from the request being answered: `req.body.token`, `const { token } = req.query`. */
+const REQUEST_INPUT = /^(?:req|request|ctx\.request|ctx|c\.req|event)\.(?:body|query|params|headers|cookies)(?:\.|$)/;
+
+function fromRequestInput(t: TS, expr: ts.Expression): boolean {
+  const s = skipOuter(t, expr);
+  const name = dottedName(t, s);
+  if (name && REQUEST_INPUT.test(name)) return true;
+  if (!t.isIdentifier(s)) return false;
+  const d = resolveIdentifier(t, s)?.declaration;
+  if (d && t.isVariableDeclaration(d) && d.initializer) return fromRequestInput(t, d.initializer);
+  if (d && t.isBindingElement(d)) {
+    let holder: ts.Node = d.parent;
+    while (t.isObjectBindingPattern(holder) || t.isArrayBindingPattern(holder) || t.isBindingElement(holder)) holder = holder.parent;
+    return t.isVariableDeclaration(holder) && holder.initializer !== undefined && fromRequestInput(t, holder.initializer);
+  }
+  return false;
+}
+
 function scopeOf(t: TS, decl: ts.Node): ts.Node {
   for (let n = decl.parent; n; n = n.parent) if (isFunctionLike(t, n) || t.isSourceFile(n)) return n;
   return decl.getSourceFile();
@@ -205,6 +251,10 @@ export default defineRule<MessageIds, Options>({
           const b = resolveIdentifier(t, expr);
           const d = b?.declaration;
           if (d && !t.isVariableDeclaration(d) && !t.isParameter(d) && !t.isBindingElement(d)) return undefined;
+          // let inputTokens: number / (tokens: number) => …: a count, whatever its name says
+          if (d && declaredAsNonText(t, d)) return 'clean';
+          // const tokens = expression.split(' '): a parser's pieces of text
+          if (d && t.isVariableDeclaration(d) && fromTokenizer(t, d)) return 'clean';
           // const pwd = process.cwd() / const password = await hash(raw)
           if (d && t.isVariableDeclaration(d) && d.initializer) {
             let init = skipOuter(t, d.initializer);
@@ -309,6 +359,8 @@ export default defineRule<MessageIds, Options>({
       for (const payload of payloads) {
         for (const origin of secrets.trace(payload)) {
           if (isFailedBody(origin)) continue;
+          // res.status(401).json({ error: 'expired', token: req.body.token }): the caller sent it, nobody new learns it
+          if (kind === 'response' && fromRequestInput(t, origin.node)) continue;
           // new Error('…', { cause: err }): the cause stays on the server
           if (kind === 'error' && origin.path.length > 0 && PRIVATE_ERROR_KEYS.has(origin.path[0]!)) continue;
           // pino `redact` covers object paths; a string message is never redacted

@@ -33,6 +33,15 @@ const DENY_WORDS = new Set([
   // error codes and messages about the value, not the value: WRONG_CREDENTIAL, INVALID_TOKEN, missingPassword
   'wrong', 'bad', 'missing', 'expired', 'unknown', 'empty', 'error', 'err', 'incorrect', 'mismatch', 'reset',
 ]);
+/**
+ * Words before `token` that make it a unit of text or of model usage, not a credential: `totalTokens`,
+ * `inputTokens` (LLM usage counts), `pathTokens`, a cron or RRULE parser's `cronTokens`, a webhook's
+ * `validationToken` (which the subscriber echoes back by design).
+ */
+const TEXT_TOKEN_WORDS = new Set([
+  'total', 'input', 'output', 'prompt', 'completion', 'cached', 'reasoning', 'used', 'remaining', 'estimated', 'num',
+  'path', 'parse', 'parsed', 'parser', 'lexer', 'lex', 'syntax', 'cron', 'rrule', 'search', 'word', 'validation',
+]);
 const termCache = new WeakMap<string[], { term: string; words: string[]; joined: string }[]>();
 
 function terms(names: string[]): { term: string; words: string[]; joined: string }[] {
@@ -64,6 +73,7 @@ export function sensitiveName(name: string, knowledge: Knowledge): SensitiveMatc
       const prefix = words.slice(0, i);
       const suffix = words.slice(i + len);
       if (prefix.some((w) => DENY_WORDS.has(w))) continue;
+      if (joined === 'token' && prefix.some((w) => TEXT_TOKEN_WORDS.has(w))) continue;
       // any other word after the term makes it something else: tokenType, passwordHash, secretName
       if (suffix.some((w) => !VALUE_SUFFIX.has(w))) continue;
       const card = s.cardNames.includes(term);

@@ -154,8 +154,74 @@ export async function login(email: string, password: string) {
   logger.info({ user }, 'loaded user');
   return user;
 }`,
+    // LLM usage counts: tokens of text, not credentials
+    `export async function summarize(text: string) {
+  const completion = await llm.complete(text);
+  const totalTokens = completion.usage.prompt + completion.usage.output;
+  logger.info({ totalTokens, inputTokens: completion.usage.prompt }, 'summary done');
+}`,
+    // a declared number is a count whatever its name
+    `export function record(modelId: string, tokens: number) {
+  logger.info(\`model \${modelId} used \${tokens}\`);
+}`,
+    // a parser's pieces of text
+    `export function parseSchedule(expression: string) {
+  const tokens = expression.trim().split(/\s+/);
+  for (const token of tokens) {
+    if (!/^[\d*,\/-]+$/.test(token)) throw new ScheduleError(\`bad field \${token}\`);
+  }
+  logger.debug({ pathTokens: tokens }, 'parsed');
+}`,
+    // a webhook subscription echoes its validation token back by design
+    `export function subscriptionCallback(req: Request, res: Response) {
+  const validationToken = req.query.validationToken;
+  logger.info({ validationToken }, 'subscription validation');
+  res.status(200).type('text/plain').send(validationToken);
+}`,
+    // the caller sent this token: answering it back tells nobody anything new
+    `app.post('/invites/accept', async (req, res) => {
+  const invite = await invites.byToken(req.body.token);
+  if (!invite) return res.status(404).json({ error: 'unknown invite', token: req.body.token });
+  res.json(invite);
+});`,
+    `app.get('/reset', async (req, res) => {
+  const { token } = req.query;
+  if (!(await resets.valid(token))) return res.status(400).json({ error: 'expired link', token });
+  res.json({ ok: true });
+});`,
+    // the caller sent these values: answering them back tells nobody anything new
+    `app.post('/refresh', async (req, res) => {
+  const token = req.body.refreshToken;
+  res.status(401).json({ error: 'Refresh failed', token });
+});`,
+    `router.post('/verify', async (ctx) => {
+  const { token } = ctx.request.body;
+  if (!valid(token)) ctx.throw(401, \`bad token \${token}\`);
+});`,
   ],
   invalid: [
+    // a token the server made, sent to a caller who did not send it
+    {
+      code: `app.post('/invites', async (req, res) => {
+  const token = await invites.create(req.body.email);
+  if (!mailer.ready) return res.status(503).json({ error: 'mailer down', token });
+  res.status(201).end();
+});`,
+      errors: [{ messageId: 'responseValue', data: { name: 'token' }, line: 3, column: 74, endLine: 3, endColumn: 79, suggestions: [{ messageId: 'redactValue', output: `app.post('/invites', async (req, res) => {
+  const token = await invites.create(req.body.email);
+  if (!mailer.ready) return res.status(503).json({ error: 'mailer down', token: '[REDACTED]' });
+  res.status(201).end();
+});` }] }],
+    },
+    // a model's API key is still a credential beside its usage counts
+    {
+      code: `export function reportUsage(apiKey: string, totalTokens: number) {
+  logger.info({ apiKey, totalTokens }, 'usage');
+}`,
+      errors: [{ messageId: 'loggedValue', data: { name: 'apiKey' }, line: 2, column: 17, endLine: 2, endColumn: 23, suggestions: [{ messageId: 'redactValue', output: `export function reportUsage(apiKey: string, totalTokens: number) {
+  logger.info({ apiKey: '[REDACTED]', totalTokens }, 'usage');
+}` }] }],
+    },
     {
       code: `app.post('/login', async (req, res) => {
   const { email, password } = req.body;
@@ -225,23 +291,6 @@ export async function login(email: string, password: string) {
             { messageId: 'redactValue', output: `function verify(token: string) {
   if (!jwt.verify(token, key)) throw new Error(\`Invalid token [REDACTED]\`);
 }` },
-          ],
-        },
-      ],
-    },
-    {
-      code: `app.post('/refresh', async (req, res) => {
-  const token = req.body.refreshToken;
-  res.status(401).json({ error: 'Refresh failed', token });
-});`,
-      errors: [
-        {
-          messageId: 'responseValue', line: 3, column: 51, endLine: 3, endColumn: 56,
-          suggestions: [
-            { messageId: 'redactValue', output: `app.post('/refresh', async (req, res) => {
-  const token = req.body.refreshToken;
-  res.status(401).json({ error: 'Refresh failed', token: '[REDACTED]' });
-});` },
           ],
         },
       ],
@@ -373,23 +422,6 @@ export class AuthService {
     this.logger.log(\`Login \${dto.email} / [REDACTED]\`);
   }
 }` },
-          ],
-        },
-      ],
-    },
-    {
-      code: `router.post('/verify', async (ctx) => {
-  const { token } = ctx.request.body;
-  if (!valid(token)) ctx.throw(401, \`bad token \${token}\`);
-});`,
-      errors: [
-        {
-          messageId: 'responseValue', line: 3, column: 50, endLine: 3, endColumn: 55,
-          suggestions: [
-            { messageId: 'redactValue', output: `router.post('/verify', async (ctx) => {
-  const { token } = ctx.request.body;
-  if (!valid(token)) ctx.throw(401, \`bad token [REDACTED]\`);
-});` },
           ],
         },
       ],
@@ -608,17 +640,19 @@ export function refresh(refreshToken: string) {
     // inside a catch, a response without a status is an error response
     {
       code: `app.post('/login', async (req, res) => {
+  const account = await accounts.byEmail(req.body.email);
   try {
     await auth.login(req.body);
   } catch (err) {
-    res.json({ error: 'Login failed', password: req.body.password });
+    res.json({ error: 'Login failed', password: account.password });
   }
 });`,
       errors: [
         {
-          messageId: 'responseValue', line: 5, column: 49, endLine: 5, endColumn: 66,
+          messageId: 'responseValue', line: 6, column: 49, endLine: 6, endColumn: 65,
           suggestions: [
             { messageId: 'redactValue', output: `app.post('/login', async (req, res) => {
+  const account = await accounts.byEmail(req.body.email);
   try {
     await auth.login(req.body);
   } catch (err) {
