@@ -53,7 +53,48 @@ function sinkLabel(sink: ResponseSink): string {
   }
 }
 
-/** The try block of a catch clause when every call in it only validates input (zod `parse`, `validate`). */
+const INPUT_PARSERS = new Set(['URL', 'RegExp']);
+const RESPONSE_OBJECTS = new Set(['res', 'reply', 'response']);
+
+/** `res.status(200).json(…)`: the success answer in the try block, not work that could fail inside. */
+function answers(t: TS, call: ts.CallExpression): boolean {
+  let e: ts.Expression = call.expression;
+  for (;;) {
+    if (t.isPropertyAccessExpression(e) || t.isElementAccessExpression(e)) e = e.expression;
+    else if (t.isCallExpression(e)) e = e.expression;
+    else break;
+  }
+  return t.isIdentifier(e) && RESPONSE_OBJECTS.has(e.text) && e !== call.expression;
+}
+// NestJS lifecycle hooks run at startup or shutdown: no request is being answered, so nothing reaches a client.
+const LIFECYCLE_HOOKS = new Set(['onModuleInit', 'onApplicationBootstrap', 'onModuleDestroy', 'beforeApplicationShutdown', 'onApplicationShutdown']);
+
+function inLifecycleHook(t: TS, node: ts.Node): boolean {
+  for (let fn = enclosingFunction(t, node); fn; fn = enclosingFunction(t, fn)) {
+    if (t.isMethodDeclaration(fn) && t.isIdentifier(fn.name) && LIFECYCLE_HOOKS.has(fn.name.text)) return true;
+  }
+  return false;
+}
+
+const ADMIN_SEGMENT = /(?:^|\/)admin(?:\/|$)/i;
+
+/**
+ * An admin-only route: its users operate the server, so an error's text tells them little they could not read in
+ * the logs. `/admin/…` in the file's path or the route's, `@Controller('admin')`, an `AdminGuard` / `@Roles('admin')`.
+ */
+function isAdminRoute(t: TS, node: ts.Node, filePath: string, sf: ts.SourceFile): boolean {
+  if (ADMIN_SEGMENT.test(filePath)) return true;
+  for (let n: ts.Node | undefined = node.parent; n; n = n.parent) {
+    // app.post('/admin/users/:id', …)
+    if (t.isCallExpression(n) && n.arguments[0] && t.isStringLiteralLike(n.arguments[0]) && ADMIN_SEGMENT.test(n.arguments[0].text.replace(/^\/?/, '/'))) return true;
+    if ((t.isMethodDeclaration(n) || t.isClassDeclaration(n)) && t.canHaveDecorators(n)) {
+      for (const d of t.getDecorators(n) ?? []) if (/\bAdmin|['"`]\/?admin\b/i.test(d.expression.getText(sf))) return true;
+    }
+  }
+  return false;
+}
+
+/** The try block of a catch clause when every call in it only validates or parses input (zod `parse`, `new URL`). */
 function onlyValidates(t: TS, binding: Binding, knowledge: Knowledge): boolean {
   const clause = binding.declaration.parent;
   if (!clause || !t.isCatchClause(clause)) return false;
@@ -61,7 +102,9 @@ function onlyValidates(t: TS, binding: Binding, knowledge: Knowledge): boolean {
   let calls = 0;
   let other = false;
   walk(t, tryBlock, (n) => {
-    if (!t.isCallExpression(n)) return;
+    // new URL(input) / new RegExp(input): parsing what the caller sent
+    if (t.isNewExpression(n) && t.isIdentifier(n.expression) && INPUT_PARSERS.has(n.expression.text)) calls++;
+    if (!t.isCallExpression(n) || answers(t, n)) return;
     calls++;
     const name = dottedName(t, n.expression) ?? '';
     const method = calleeMethod(t, n) ?? '';
@@ -225,7 +268,7 @@ export default defineRule<MessageIds, Options>({
 
     const check = (node: ts.Node): void => {
       const sink = responseSinkAt(t, node, knowledge, imports);
-      if (!sink) return;
+      if (!sink || inLifecycleHook(t, node)) return;
       for (const payload of sink.payloads) {
         const origins = flow.trace(payload).filter((o) => {
           const name = o.source.binding.id.text;
@@ -234,8 +277,9 @@ export default defineRule<MessageIds, Options>({
           const nodes = [o.node, ...o.via, node];
           if (isPublic(t, nodes, name, knowledge)) return false;
           if (overwrittenUnlessSafe(t, o, node, flow, knowledge)) return false;
-          const clientError = sink.status !== undefined && sink.status >= 400 && sink.status < 500;
-          // a validation library's message in a 4xx answer: the try block only parsed input
+          // a 4xx, or an answer whose status this code does not set
+          const clientError = sink.status === undefined || (sink.status >= 400 && sink.status < 500);
+          // a validation library's or a parser's message about the caller's own input: the try block only parsed it
           if (clientError && o.source.kind === 'catch' && onlyValidates(t, o.source.binding, knowledge)) return false;
           // if (err instanceof SyntaxError) { ctx.status = 400; … } — a request body that is not JSON
           if (clientError && nodes.some((n) => pathConditions(t, n).some((c) => narrowsToClass(t, c.test, c.value, name, knowledge.http.inputErrorClasses)))) return false;
@@ -251,7 +295,7 @@ export default defineRule<MessageIds, Options>({
           anchor: node,
           messageId: 'leaked',
           data: { what: describe(origin), sink: sinkLabel(sink) },
-          risk: devOnly ? 'low' : undefined,
+          risk: devOnly || isAdminRoute(t, node, context.filePath, sf) ? 'low' : undefined,
           suggest: suggestions(carrier, payload, origin, sink, node),
         });
         return;

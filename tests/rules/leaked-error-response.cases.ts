@@ -273,6 +273,35 @@ export async function handler() {
     res.sendStatus(500);
   }
 });`,
+    // a parser's verdict on the caller's own input, in an answer whose status is not set here
+    `app.post('/schedules/preview', (req, res) => {
+  try {
+    const next = JSON.parse(req.body.rule);
+    res.json({ next });
+  } catch (err) {
+    res.json({ error: err.message });
+  }
+});`,
+    `app.get('/links/check', (req, res) => {
+  try {
+    const target = new URL(req.query.url);
+    res.json({ host: target.host });
+  } catch (error) {
+    res.status(422).json({ error: error.message });
+  }
+});`,
+    // a startup hook answers no request: the exception ends the boot, not a response
+    `import { Injectable, OnModuleInit, InternalServerErrorException } from '@nestjs/common';
+@Injectable()
+export class SearchIndex implements OnModuleInit {
+  async onModuleInit() {
+    try {
+      await this.client.ping();
+    } catch (err) {
+      throw new InternalServerErrorException(err.message);
+    }
+  }
+}`,
   ],
   invalid: [
     {
