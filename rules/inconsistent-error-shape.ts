@@ -49,6 +49,9 @@ const PROBLEM_JSON = 'problem+json';
 const JSX_FILE = /\.[jt]sx$/;
 const HANDLER_REGISTRARS = new Set(['onError', 'setErrorHandler']);
 const WEBHOOK_PATH = /webhook|(?:^|\/)hooks\//i;
+// Endpoints a scheduler, a queue or another service calls, not an API client: their answers are read by retry
+// logic (`/api/cron/…`, `/jobs/`, `/queues/`, `/internal/`).
+const INTERNAL_PATH = /(?:^|\/)(?:crons?|jobs?|queues?|workers?|tasks|internal|webhooks?|hooks)(?:\/|$)/i;
 // Keys that make a body an error report (`{ status: 'DOWN' }` or `{ isAvailable: false }` with a 503 is a probe's answer).
 const ERROR_REPORT_KEYS = new Set(['error', 'errors', 'err', 'message', 'msg', 'code', 'errorCode', 'error_code', 'errorMessage', 'error_message', 'detail', 'reason', 'fault']);
 // Next.js route handlers and API routes.
@@ -160,6 +163,41 @@ function builderName(t: TS, expr: ts.Expression): string | undefined {
   if (t.isIdentifier(callee)) return callee.text;
   if (t.isPropertyAccessExpression(callee)) return callee.name.text;
   return undefined;
+}
+
+/** `app.post('/cron/cleanup', …)`: the path of the route registration around the node, if any. */
+function routePath(t: TS, node: ts.Node): string | undefined {
+  for (let n = node.parent; n; n = n.parent) {
+    if (!t.isCallExpression(n)) continue;
+    const first = n.arguments[0];
+    if (first && t.isStringLiteralLike(first) && first.text.startsWith('/') && t.isPropertyAccessExpression(n.expression)) return first.text;
+  }
+  return undefined;
+}
+
+const PROXY_CALLS = /^(?:fetch|proxy|forward|pipe|pipeline|web|request)$/;
+
+/** The function relays another server's answer (`fetch(upstream)`, `proxy.web(req, res)`, `upstream.pipe(res)`). */
+function proxies(t: TS, fn: ts.Node | undefined): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (t.isCallExpression(n)) {
+      const callee = skipOuter(t, n.expression);
+      const name = t.isIdentifier(callee) ? callee.text : t.isPropertyAccessExpression(callee) ? callee.name.text : '';
+      if (PROXY_CALLS.test(name)) found = true;
+    }
+    t.forEachChild(n, visit);
+  };
+  if (fn) visit(fn);
+  return found;
+}
+
+/** `'<h1>Not found</h1>'`: an HTML page, not an API's text error. */
+function isHtml(t: TS, expr: ts.Expression): boolean {
+  const e = skipOuter(t, expr);
+  const text = t.isStringLiteralLike(e) ? e.text : t.isTemplateExpression(e) ? e.head.text : '';
+  return /<(?:!doctype|html|body|h\d|p|div|pre)\b/i.test(text);
 }
 
 function inCatch(t: TS, node: ts.Node): boolean {
@@ -298,7 +336,8 @@ export default defineProjectRule<MessageIds, Options, ShapeFact>({
     const { knowledge, sourceFile: sf, filePath } = context;
     // .tsx/.jsx modules are UI: a Remix loader's `json({ error }, 400)` feeds its page, not an API client
     // a webhook's answer is read by the sender's retry logic, not by an API client
-    if (JSX_FILE.test(filePath) || WEBHOOK_PATH.test(filePath)) return {};
+    // a scheduler's or a queue's endpoint answers its retry logic: `/api/cron/…`, `/jobs/`, `/internal/`
+    if (JSX_FILE.test(filePath) || WEBHOOK_PATH.test(filePath) || INTERNAL_PATH.test(filePath)) return {};
     const isRouteFile = ROUTE_FILE.test(filePath);
     // `new Response('Unauthorized', { status: 401 })` is an API's text error in a route handler, a page's elsewhere
     const textSink = (kind: string): boolean => kind === 'method' || kind === 'body' || (isRouteFile && (kind === 'class' || kind === 'factory'));
@@ -308,6 +347,8 @@ export default defineProjectRule<MessageIds, Options, ShapeFact>({
     const onSink = (node: ts.Node): boolean => {
       const sink = responseSinkAt(t, node, knowledge, imports);
       if (!sink) return false;
+      const route = routePath(t, node);
+      if (route && (INTERNAL_PATH.test(route) || WEBHOOK_PATH.test(route))) return true;
       const fn = enclosingFunction(t, node);
       if (sink.kind === 'error-factory') {
         // throw createError({ statusCode: 404, statusMessage: 'Not found', data }) — h3 / Nitro (auto-imported in Nuxt)
@@ -349,6 +390,8 @@ export default defineProjectRule<MessageIds, Options, ShapeFact>({
       const obj = bodyObject(t, payload);
       // res.status(404).send('Not found') / c.text('Unauthorized', 401): text where the API may answer JSON
       if (!obj && sink.status !== undefined && textSink(sink.kind) && (isTextPayload(t, payload) || sink.name.endsWith('.text'))) {
+        // an HTML page, or a proxy relaying the upstream's failure, is not the JSON API's text error
+        if (isHtml(t, payload) || proxies(t, fn)) return true;
         context.collect({ type: 'body', shape: { keys: [], problemJson: false, text: true }, site: context.site(payload), role, owner, exception: false, ...(helper ? { helper } : {}) });
         return true;
       }
@@ -455,7 +498,9 @@ function judge(files: readonly ProjectFile<ShapeFact>[], options: Options): Judg
   const handlerUnits = units.filter((u) => u.role === 'error-handler');
   const handlerRow = rows.find((r) => r.bestRole === ROLE_RANK['error-handler']);
   const handlerShapes = new Set(handlerUnits.map((u) => u.canonical));
-  const handlerIsContract = !!handlerRow && handlerShapes.size === 1 && handlerRow.count * 2 >= rows[0]!.count;
+  // A catch-all exception filter (NestJS `@Catch()`) answers every thrown error: its shape is the contract.
+  const catchAll = files.some((f) => f.facts.some((x) => x.type === 'filter'));
+  const handlerIsContract = !!handlerRow && handlerShapes.size === 1 && (catchAll || handlerRow.count * 2 >= rows[0]!.count);
   if (handlerRow && handlerRow !== rows[0] && handlerIsContract) {
     rows.splice(0, 0, ...rows.splice(rows.indexOf(handlerRow), 1));
   }
@@ -487,7 +532,8 @@ function judge(files: readonly ProjectFile<ShapeFact>[], options: Options): Judg
   }
   for (const row of rows.slice(1)) {
     for (const u of row.list) {
-      if (isCompatible(u.shape, dominantShape)) continue;
+      // a catch-all exception filter answers every thrown error: the sites that bypass it are the departures
+      if ((catchAll && u.role === 'error-handler') || isCompatible(u.shape, dominantShape)) continue;
       const suggest: SuggestionDescriptor<MessageIds>[] = [{ messageId: 'useDominantShape', data: { dominant: data.dominant }, edits: [] }];
       if (!dominantShape.problemJson) suggest.push({ messageId: 'useProblemDetails', edits: [] });
       reports.push({ file: u.reportAt.file, site: u.reportAt.site, messageId: 'inconsistentShape', data: { shape: u.canonical, ...data }, suggest });

@@ -338,6 +338,27 @@ describe('inconsistent-error-shape: bodies beyond object literals', () => {
     expect(shapes(await run(dir))).toEqual([]);
   });
 
+  it("leaves schedulers' and queues' endpoints, HTML pages and proxies out of the API's shapes", async () => {
+    const dir = tempProject({
+      'package.json': '{ "name": "api", "private": true }',
+      'src/server.ts': "import express from 'express';\nconst app = express();\napp.get('/orders', (req, res) => res.status(404).json({ error: 'Not found' }));\napp.get('/refunds', (req, res) => res.status(400).json({ error: 'Bad' }));\napp.post('/cron/expire-carts', (req, res) => res.status(401).json({ ok: false, reason: 'bad secret' }));\napp.post('/jobs/reindex', (req, res) => res.status(409).send('already running'));\napp.get('/help', (req, res) => res.status(404).send('<h1>No such page</h1>'));\napp.get('/upstream/*', async (req, res) => {\n  const r = await fetch(upstreamUrl(req));\n  if (!r.ok) return res.status(502).send('Bad gateway');\n  res.json(await r.json());\n});\n",
+      'src/app/api/cron/digest/route.ts': "export async function POST() {\n  return Response.json({ message: 'unauthorized cron call' }, { status: 401 });\n}\n",
+      'src/internal/queue-hooks.ts': "export function onFailed(req, res) {\n  res.status(500).json({ failed: true, msg: 'requeue' });\n}\n",
+    });
+    expect(shapes(await run(dir))).toEqual([]);
+  });
+
+  it("a catch-all exception filter's shape is the contract however few sites write it, and it is never the departure", async () => {
+    const dir = tempProject({
+      'package.json': '{ "name": "api", "private": true }',
+      'src/all-exceptions.filter.ts': "import { ArgumentsHost, Catch, ExceptionFilter } from '@nestjs/common';\n@Catch()\nexport class AllExceptionsFilter implements ExceptionFilter {\n  catch(exception: unknown, host: ArgumentsHost) {\n    const res = host.switchToHttp().getResponse();\n    res.status(500).json({ code: 'INTERNAL', message: 'Internal error' });\n  }\n}\n",
+      'src/orders.controller.ts': "export function a(req, res) {\n  res.status(404).json({ error: 'a' });\n}\nexport function b(req, res) {\n  res.status(400).json({ error: 'b' });\n}\nexport function c(req, res) {\n  res.status(409).json({ error: 'c' });\n}\n",
+    });
+    const r = await run(dir);
+    expect(shapes(r).map((f) => `${f.file}:${f.line}`)).toEqual(['src/orders.controller.ts:2', 'src/orders.controller.ts:5', 'src/orders.controller.ts:8']);
+    expect(shapes(r)[0]!.message).toContain('differs from the dominant error shape { code, message } (1 of 4 error responses, written by the error handler at src/all-exceptions.filter.ts:6)');
+  });
+
   it("an error handler's lone special case is not the contract", async () => {
     const dir = tempProject({
       'package.json': '{ "name": "api", "private": true }',
