@@ -13,6 +13,8 @@ import { tempProject } from '../utils/temp-project.js';
 function tree(): Record<string, string> {
   const files: Record<string, string> = {
     'package.json': '{"name":"shop","dependencies":{"express":"5.0.0"}}',
+    // every rule, project rules included: the slices and threads must agree on all of them
+    '.errlintrc.json': '{"preset":"strict"}',
     'src/server.ts': `import express from 'express';
 export const app = express();
 app.get('/a', (req, res) => { res.status(400).json({ error: 'bad' }); });
@@ -102,7 +104,7 @@ describe('the content-hash cache', () => {
     expect(third.stdout).toBe(errlint(['audit', '.', '--format', 'json', '--no-timing'], dir).stdout);
 
     // a changed config invalidates every entry
-    fs.writeFileSync(path.join(dir, '.errlintrc.json'), '{"rules":{"missing-transaction":"off"}}');
+    fs.writeFileSync(path.join(dir, '.errlintrc.json'), '{"preset":"strict","rules":{"missing-transaction":"off"}}');
     const fourth = errlint(args, dir);
     expect(fourth.stderr).toMatch(/cache: 0 files reused, 42 linted/);
     expect(json(fourth.stdout).findings.map((f) => f.ruleId)).not.toContain('missing-transaction');
