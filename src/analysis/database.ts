@@ -902,6 +902,9 @@ function t_isTagged(t: TS, c: ts.Node): c is ts.TaggedTemplateExpression {
 }
 
 /** Walks the segments after a handle and finds the write, per the handle's kind and layer. */
+/** The layers whose call shapes `matchSegments` knows; a layer the config adds is matched by its vocabulary alone. */
+const BUILT_IN_LAYERS = new Set(defaultDatabase.layers.map((l) => l.id));
+
 function matchSegments(r: Resolver, h: Handle, segs: Seg[], start: number): Match | undefined {
   const { t, v } = r;
   const L = (id: string): DataLayerKnowledge | undefined => v.layers.get(id);
@@ -992,6 +995,13 @@ function matchSegments(r: Resolver, h: Handle, segs: Seg[], start: number): Matc
       }
       if (layer === 'mongoose' && s0.call && (first === 'model' || first === 'collection')) {
         return matchSegments(r, { ...h, kind: 'model' }, segs, start + 1);
+      }
+      // A layer only the config defines has no shapes of its own: client.write(...) / client.table.write(...)
+      if (!BUILT_IN_LAYERS.has(layer) && L(layer)) {
+        const at = s0.call ? start : segs[start + 1]?.call ? start + 1 : -1;
+        const m = segs[at]?.name;
+        const w = at >= 0 ? modelWrite([layer], m) : undefined;
+        if (w && m !== undefined) return { writeIndex: at, method: m, layer, bulk: w.bulk, raw: false, target: at > start ? first : undefined, receiverEnd: start - 1 };
       }
       return undefined;
     }

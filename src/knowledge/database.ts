@@ -37,6 +37,9 @@ export interface DataLayerKnowledge {
   transactionBinders: string[];
 }
 
+/** A data layer as the config may declare it: an id, a name and its modules, the rest optional. */
+export type DataLayerConfig = Pick<DataLayerKnowledge, 'id' | 'name' | 'modules'> & Partial<DataLayerKnowledge>;
+
 /**
  * Database writes and transaction scopes, shared by missing-transaction and the risk model. The flat lists
  * apply to every layer and are what config usually extends; `layers` holds the per-layer vocabularies (a

@@ -1,5 +1,5 @@
 import type { JsonSchema } from '../types.js';
-import { databaseSchema, defaultDatabase, type DatabaseKnowledge } from './database.js';
+import { databaseSchema, defaultDatabase, type DatabaseKnowledge, type DataLayerConfig } from './database.js';
 import { defaultFrameworks, frameworksSchema, type FrameworkKnowledge } from './frameworks.js';
 import { defaultHttp, httpSchema, type HttpKnowledge } from './http.js';
 import { defaultLoggers, loggersSchema, type LoggerKnowledge } from './loggers.js';
@@ -19,7 +19,9 @@ export interface Knowledge {
 }
 
 export type KnowledgeConfig = {
-  [K in keyof Knowledge]?: Partial<Knowledge[K]>;
+  [K in Exclude<keyof Knowledge, 'database'>]?: Partial<Knowledge[K]>;
+} & {
+  database?: Partial<Omit<DatabaseKnowledge, 'layers'>> & { layers?: DataLayerConfig[] };
 };
 
 export const defaultKnowledge: Knowledge = {

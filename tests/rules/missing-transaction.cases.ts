@@ -2065,6 +2065,36 @@ export class S {
         },
       ],
     },
+    // a data layer defined only in the config: its client type and write methods are enough
+    {
+      code: `export async function move(store: AcmeClient, from: string, to: string) {
+  await store.put(to, 1);
+  await store.remove(from);
+}
+`,
+      knowledge: { database: { layers: [{ id: 'acme', name: 'Acme', modules: ['acme-db'], clientTypes: ['AcmeClient'], writeMethods: ['put', 'remove'] }] } },
+      errors: [
+        {
+          messageId: 'nonAtomicWrites', line: 2, column: 9, endLine: 2, endColumn: 18, data: { count: 2, name: "'move'", lines: "2, 3" },
+          suggestions: [],
+        },
+      ],
+    },
+    // ... and a call on a model type of that layer
+    {
+      code: `export async function move(items: AcmeTable, from: string, to: string) {
+  await items.put(to, 1);
+  await items.remove(from);
+}
+`,
+      knowledge: { database: { layers: [{ id: 'acme', name: 'Acme', modules: ['acme-db'], modelTypes: ['AcmeTable'], writeMethods: ['put', 'remove'] }] } },
+      errors: [
+        {
+          messageId: 'nonAtomicWrites', line: 2, column: 9, endLine: 2, endColumn: 18, data: { count: 2, name: "'move'", lines: "2, 3" },
+          suggestions: [],
+        },
+      ],
+    },
     // a repository fetched without the request context runs outside the caller's transaction
     {
       code: `export class OrderService {
