@@ -9,6 +9,7 @@ import type { ImportSpec } from '../edits/index.js';
 import type { TS } from '../ts.js';
 import { dottedName, skipOuter } from './ast.js';
 import type { ImportBinding, ImportMap } from './scope.js';
+import { nameWords } from './sensitive.js';
 
 export type LogCallKind = 'console' | 'logger' | 'monitor';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug';
@@ -47,7 +48,12 @@ const MONITOR_METHODS = new Set(['captureException', 'captureError', 'captureMes
 const LOGGER_FACTORIES = /^(pino|winston\.createLogger|createLogger|bunyan\.createLogger|log4js\.getLogger|getLogger|Logger\.get|loglevel\.getLogger|consola\.create|consola\.withTag|new Logger)$/;
 const LOGGER_TYPE = /(^|\.)(Logger|LoggerService|PinoLogger|BaseLogger|FastifyBaseLogger|Pino|LogService|ILogger|WinstonLogger|Bunyan)$/;
 const LOGGER_NAME = /^_?([a-z][A-Za-z0-9]*Logger|logger|log|LOGGER|Logger)$/;
-const LOCAL_LOGGER_MODULE = /(^|[/@])(log|logs|logger|loggers|logging|log-service|logService)(\.[cm]?[jt]s)?$|logger/i;
+const LOGGER_FILE = /(^|[/@])(log|logs|logger|loggers|logging|log-service|logService)(\.[cm]?[jt]s)?$/i;
+
+/** `./lib/log`, `@/logger`, `./app-logger`, `./utils/requestLogger/index`: never `./blogger`. */
+function isLocalLoggerModule(module: string): boolean {
+  return LOGGER_FILE.test(module) || module.split('/').some((segment) => nameWords(segment).some((w) => w === 'logger' || w === 'loggers'));
+}
 
 function levelOf(method: string): LogLevel {
   if (/^(fatal|crit|critical|alert|emerg|emergency)$/i.test(method)) return 'fatal';
@@ -60,7 +66,7 @@ function levelOf(method: string): LogLevel {
 function isLoggerModule(module: string, knowledge: Knowledge): boolean {
   if (knowledge.loggers.modules.includes(module)) return true;
   if (knowledge.loggers.logger && knowledge.loggers.logger.importPath === module) return true;
-  return (module.startsWith('.') || module.startsWith('@/') || module.startsWith('~/') || module.startsWith('src/')) && LOCAL_LOGGER_MODULE.test(module);
+  return (module.startsWith('.') || module.startsWith('@/') || module.startsWith('~/') || module.startsWith('src/')) && isLocalLoggerModule(module);
 }
 
 function isMonitorBinding(b: ImportBinding | undefined, knowledge: Knowledge): boolean {
