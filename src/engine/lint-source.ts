@@ -204,40 +204,47 @@ interface RawReport {
   resolved: ResolvedRule;
 }
 
-function toFinding(t: TS, sf: ts.SourceFile, filePath: string, raw: RawReport): Finding {
+/** Where a finding is, as the reporters show it. */
+export type FindingPlace = Pick<Finding, 'file' | 'line' | 'column' | 'endLine' | 'endColumn' | 'range' | 'context'>;
+
+/**
+ * The one way a rule's report becomes a finding (file and project rules): messages formatted, the place's
+ * risk factors merged with the report's, the score, and the suggestions (safe only with edits to apply).
+ */
+export function toFinding(rule: ResolvedRule, d: Pick<ReportDescriptor, 'messageId' | 'data' | 'risk' | 'factors' | 'suggest'>, place: FindingPlace, placeFactors: readonly RiskFactor[]): Finding {
+  const factors: RiskFactor[] = [...placeFactors];
+  for (const f of d.factors ?? []) if (!factors.some((x) => x.id === f.id)) factors.push(f);
+  const { score, risk } = scoreRisk(d.risk ?? rule.risk, factors);
+  const messages = rule.rule.meta.messages as Record<string, string>;
+  const suggestions: Suggestion[] = (d.suggest ?? []).map((s) => ({
+    messageId: s.messageId,
+    description: formatMessage(messages[s.messageId] ?? s.messageId, s.data),
+    edits: s.edits,
+    safe: s.safe === true && s.edits.length > 0,
+  }));
+  const { context, ...where } = place;
+  return {
+    ruleId: rule.rule.meta.id,
+    messageId: d.messageId,
+    message: formatMessage(messages[d.messageId] ?? d.messageId, d.data),
+    ...where,
+    risk,
+    score,
+    factors: factors.sort((a, b) => b.weight - a.weight || a.id.localeCompare(b.id)),
+    suggestions,
+    ...(context !== undefined ? { context } : {}),
+  };
+}
+
+function fileFinding(t: TS, sf: ts.SourceFile, filePath: string, raw: RawReport): Finding {
   const { descriptor: d, resolved } = raw;
-  const { rule } = resolved;
   const start = d.range ? d.range[0] : (d.node?.getStart(sf) ?? 0);
   const end = d.range ? d.range[1] : (d.node?.getEnd() ?? start);
   const s = sf.getLineAndCharacterOfPosition(start);
   const e = sf.getLineAndCharacterOfPosition(end);
   const anchor = d.anchor ?? d.node;
-  const factors: RiskFactor[] = [...(anchor ? contextFactors(t, anchor, filePath) : [])];
-  for (const f of d.factors ?? []) if (!factors.some((x) => x.id === f.id)) factors.push(f);
-  const { score, risk } = scoreRisk(d.risk ?? resolved.risk, factors);
-  const messages = rule.meta.messages as Record<string, string>;
-  const suggestions: Suggestion[] = (d.suggest ?? []).map((s) => ({
-    messageId: s.messageId,
-    description: formatMessage(messages[s.messageId] ?? s.messageId, s.data),
-    edits: s.edits,
-    safe: s.safe === true,
-  }));
-  return {
-    ruleId: rule.meta.id,
-    messageId: d.messageId,
-    message: formatMessage(messages[d.messageId] ?? d.messageId, d.data),
-    file: filePath,
-    line: s.line + 1,
-    column: s.character + 1,
-    endLine: e.line + 1,
-    endColumn: e.character + 1,
-    range: [start, end],
-    risk,
-    score,
-    factors: factors.sort((a, b) => b.weight - a.weight || a.id.localeCompare(b.id)),
-    suggestions,
-    context: enclosingContext(t, sf, [start, end]),
-  };
+  const place: FindingPlace = { file: filePath, line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1, range: [start, end], context: enclosingContext(t, sf, [start, end]) };
+  return toFinding(resolved, d, place, anchor ? contextFactors(t, anchor, filePath) : []);
 }
 
 export function compareFindings(a: Finding, b: Finding): number {
@@ -305,10 +312,10 @@ export function runRules(
   });
   if (!timing) {
     traverse(t, sf, buildDispatch(t, listeners));
-    return reports.map((raw) => ({ finding: toFinding(t, sf, filePath, raw), descriptor: raw.descriptor }));
+    return reports.map((raw) => ({ finding: fileFinding(t, sf, filePath, raw), descriptor: raw.descriptor }));
   }
   timing.measureEngine('traverse', () => traverse(t, sf, buildDispatch(t, listeners)));
-  return timing.measure('findings', () => reports.map((raw) => ({ finding: toFinding(t, sf, filePath, raw), descriptor: raw.descriptor })));
+  return timing.measure('findings', () => reports.map((raw) => ({ finding: fileFinding(t, sf, filePath, raw), descriptor: raw.descriptor })));
 }
 
 /**

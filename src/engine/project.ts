@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type * as ts from 'typescript';
 import type { Knowledge } from '../knowledge/index.js';
-import { contextFactors, scoreRisk } from '../risk.js';
+import { contextFactors } from '../risk.js';
 import { compiler } from '../ts.js';
 import type {
   AnyRule,
@@ -21,12 +21,10 @@ import type {
   ProjectReportDescriptor,
   ProjectRuleModule,
   ProjectSummary,
-  RiskFactor,
   RuleContext,
   Site,
-  Suggestion,
 } from '../types.js';
-import { formatMessage, type ResolvedRule } from './lint-source.js';
+import { toFinding, type ResolvedRule } from './lint-source.js';
 import { findDirectives, isSuppressed, type Directive } from './suppressions.js';
 import type { Timings } from './timing.js';
 
@@ -176,7 +174,6 @@ export function finishProject(input: FinishProjectInput): ProjectOutcome {
       const facts = rec?.facts[id];
       if (rec && facts) ruleInput.push({ file: f, facts, role: rec.role, isExample: rec.isExample });
     }
-    const messages = rule.meta.messages as Record<string, string>;
     const seen = new Set<string>();
     const checkStart = timing ? performance.now() : 0;
     rule.check(ruleInput, {
@@ -189,7 +186,8 @@ export function finishProject(input: FinishProjectInput): ProjectOutcome {
         (summary as Record<string, unknown>)[key] = value;
       },
       report(d: ProjectReportDescriptor) {
-        const finding = toFinding(id, messages, r.risk, d);
+        const { site } = d;
+        const finding = toFinding(r, d, { file: d.file, line: site.line, column: site.column, endLine: site.endLine, endColumn: site.endColumn, range: [site.start, site.end] }, site.factors);
         const key = `${finding.file}\0${finding.range[0]}\0${finding.range[1]}\0${finding.messageId}`;
         if (seen.has(key)) return;
         seen.add(key);
@@ -229,33 +227,6 @@ export function createProjectRunner(resolved: readonly ResolvedRule[], knowledge
     finish(manifest, timing, packages = []) {
       return finishProject({ resolved, knowledge, files, data, manifest, packages, timing, readText: (f) => texts.get(f) });
     },
-  };
-}
-
-function toFinding(ruleId: string, messages: Record<string, string>, baseRisk: ResolvedRule['risk'], d: ProjectReportDescriptor): Finding {
-  const factors: RiskFactor[] = [...d.site.factors];
-  for (const f of d.factors ?? []) if (!factors.some((x) => x.id === f.id)) factors.push(f);
-  const { score, risk } = scoreRisk(d.risk ?? baseRisk, factors);
-  const suggestions: Suggestion[] = (d.suggest ?? []).map((s) => ({
-    messageId: s.messageId,
-    description: formatMessage(messages[s.messageId] ?? s.messageId, s.data),
-    edits: s.edits,
-    safe: s.safe === true && s.edits.length > 0,
-  }));
-  return {
-    ruleId,
-    messageId: d.messageId,
-    message: formatMessage(messages[d.messageId] ?? d.messageId, d.data),
-    file: d.file,
-    line: d.site.line,
-    column: d.site.column,
-    endLine: d.site.endLine,
-    endColumn: d.site.endColumn,
-    range: [d.site.start, d.site.end],
-    risk,
-    score,
-    factors: factors.sort((a, b) => b.weight - a.weight || a.id.localeCompare(b.id)),
-    suggestions,
   };
 }
 
