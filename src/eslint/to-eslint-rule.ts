@@ -6,7 +6,7 @@
  * listener to fire runs them all (ESLint creates every rule before it traverses).
  */
 import path from 'node:path';
-import { ESLintUtils, type TSESLint } from '@typescript-eslint/utils';
+import type { Rule } from 'eslint';
 import type * as ts from 'typescript';
 import { validateConfig } from '../config/load-config.js';
 import { mergeOptions, ruleDocsUrl } from '../define-rule.js';
@@ -26,8 +26,8 @@ export interface ErrlintSettings {
   files?: Partial<FilePatterns>;
 }
 
-export type Options = [Record<string, unknown>?];
-export type EslintRule = TSESLint.RuleModule<string, Options>;
+/** ESLint's own rule type (ESLint is the plugin's peer): the adapter needs nothing from typescript-eslint at run time. */
+export type EslintRule = Rule.RuleModule & { defaultOptions: [Record<string, unknown>] };
 
 interface FileRun {
   /** Undefined when errlint's parser rejects the text (the CLI skips such a file too). */
@@ -69,7 +69,7 @@ function relativePath(filename: string, cwd: string): string {
   return path.relative(cwd, filename).split(path.sep).join('/');
 }
 
-function fileRun(context: Readonly<TSESLint.RuleContext<string, Options>>): FileRun {
+function fileRun(context: Rule.RuleContext): FileRun {
   const sourceCode = context.sourceCode;
   const settings = (context.settings as { errlint?: unknown }).errlint;
   const text = sourceCode.text;
@@ -119,24 +119,21 @@ function overlaps(edits: readonly TextEdit[]): boolean {
   return sorted.some((e, i) => i > 0 && sorted[i - 1]!.range[1] > e.range[0]);
 }
 
-const createRule = ESLintUtils.RuleCreator(ruleDocsUrl);
-
 export function toEslintRule(rule: AnyRule): EslintRule {
   const { meta } = rule;
-  return createRule<Options, string>({
-    name: meta.id,
+  return {
     meta: {
       type: 'problem',
-      docs: { description: meta.description },
+      docs: { description: meta.description, url: ruleDocsUrl(meta.id) },
       messages: meta.messages as Record<string, string>,
-      schema: [meta.schema as TSESLint.RuleMetaData<string, Options>['schema'] & object] as never,
+      schema: [meta.schema as NonNullable<Rule.RuleMetaData['schema']> & object] as never,
       ...(meta.fixable ? { fixable: 'code' as const } : {}),
       ...(meta.hasSuggestions ? { hasSuggestions: true } : {}),
     },
     // Top-level (not `meta.defaultOptions`): ESLint would deep-merge those itself, and options must merge the
     // way errlint's config merges them.
     defaultOptions: [meta.defaultOptions],
-    create(context) {
+    create(context: Rule.RuleContext) {
       const id = meta.id;
       const run = fileRun(context);
       run.results.delete(id);
@@ -164,7 +161,7 @@ export function toEslintRule(rule: AnyRule): EslintRule {
                     suggest: unsafe.map((s) => ({
                       messageId: s.messageId,
                       data: s.data,
-                      fix: (fixer: TSESLint.RuleFixer) => s.edits.map((e) => fixer.replaceTextRange([e.range[0], e.range[1]], e.text)),
+                      fix: (fixer: Rule.RuleFixer) => s.edits.map((e) => fixer.replaceTextRange([e.range[0], e.range[1]], e.text)),
                     })),
                   }
                 : {}),
@@ -173,5 +170,5 @@ export function toEslintRule(rule: AnyRule): EslintRule {
         },
       };
     },
-  });
+  };
 }
