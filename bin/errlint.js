@@ -1,6 +1,13 @@
 #!/usr/bin/env node
 import { existsSync } from 'node:fs';
 
+// Ctrl-C ends the run quietly with the shell's code for it (128 + SIGINT), clearing a progress line; files are
+// written atomically, so an interrupted --fix leaves each file either old or new.
+process.once('SIGINT', () => {
+  if (process.stderr.isTTY) process.stderr.write('\r\x1b[2K');
+  process.exit(130);
+});
+
 const cli = new URL('../dist/src/cli.js', import.meta.url);
 if (!existsSync(cli)) {
   process.stderr.write('errlint: the package is not built (dist/ is missing). Run `npm run build` in the errlint folder.\n');

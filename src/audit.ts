@@ -11,8 +11,9 @@ import { autoThreads, lintInWorkers } from './engine/pool.js';
 import { finishProject, projectRulesOf, readManifest, readPackages, type ProjectFileData } from './engine/project.js';
 import { Timings, type TimingData } from './engine/timing.js';
 import { UsageError } from './errors.js';
-import type { AuditResult, RuleInfo } from './result.js';
-import type { AnyRule, FileError, Finding, Preset } from './types.js';
+import type { AuditResult } from './result.js';
+import { checkRuleIds, ruleInfo } from './rule-info.js';
+import type { FileError, Finding, Preset } from './types.js';
 import { VERSION } from './version.js';
 import { createLintSetup, type RunSetup } from './lint-setup.js';
 
@@ -54,6 +55,13 @@ export interface AuditOptions {
   cache?: boolean | string;
   /** Audit only this slice of the discovered files; project rules are left out (they need the whole tree). */
   shard?: Shard;
+  /** A pattern that matches no file is an error (default), or with `false` a notice. */
+  errorOnUnmatchedPattern?: boolean;
+  /**
+   * Audit this text as the file `filename` (relative to `cwd`) instead of discovering files (`--stdin`); `paths`
+   * is not read, and project rules are left out (they need the whole tree).
+   */
+  stdin?: { text: string; filename: string };
 }
 
 export interface AuditRun extends AuditResult {
@@ -66,30 +74,6 @@ export interface AuditRun extends AuditResult {
   timings?: TimingData;
   /** Files served from the cache and files linted, when `cache` was on. */
   cacheStats?: { hits: number; misses: number };
-}
-
-export function ruleInfo(rule: AnyRule): RuleInfo {
-  const m = rule.meta;
-  return {
-    id: m.id,
-    family: m.family,
-    risk: m.risk,
-    description: m.description,
-    docsUrl: m.docs.url,
-    fixable: m.fixable,
-    hasSuggestions: m.hasSuggestions,
-    cwe: m.cwe ?? [],
-    precision: m.precision,
-    preset: m.preset,
-    scope: m.scope ?? 'file',
-  };
-}
-
-/** Checks `--rule` ids against the registry. */
-export function checkRuleIds(ids: readonly string[], rules: readonly AnyRule[] = allRules): void {
-  const known = rules.map((r) => r.meta.id);
-  const unknown = ids.filter((id) => !known.includes(id));
-  if (unknown.length) throw new UsageError(`Unknown rule id${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}. Run \`errlint rules\` to list them.`);
 }
 
 function isDirectory(p: string): boolean {
@@ -138,18 +122,21 @@ export async function audit(options: AuditOptions = {}): Promise<AuditRun> {
 
   const timing = options.timing ? new Timings() : undefined;
   const discoveryStart = performance.now();
-  const discovered = discoverFiles({
-    cwd,
-    patterns: options.paths ?? ['.'],
-    ignores: config.ignores,
-    ignoreBase: loaded.dir,
-    cliIgnores: options.ignorePatterns,
-  });
+  const discovered = options.stdin
+    ? { files: [path.resolve(cwd, options.stdin.filename)], notices: [] }
+    : discoverFiles({
+        cwd,
+        patterns: options.paths ?? ['.'],
+        ignores: config.ignores,
+        ignoreBase: loaded.dir,
+        cliIgnores: options.ignorePatterns,
+        errorOnUnmatchedPattern: options.errorOnUnmatchedPattern,
+      });
   const notices = discovered.notices;
   const files = options.shard ? shardFiles(discovered.files, options.shard) : discovered.files;
   timing?.phase('discovery', performance.now() - discoveryStart);
 
-  const setup: RunSetup = { cwd, config, only: options.only, reportUnusedDirectives: options.reportUnusedDirectives, skipProjectRules: options.shard !== undefined };
+  const setup: RunSetup = { cwd, config, only: options.only, reportUnusedDirectives: options.reportUnusedDirectives, skipProjectRules: options.shard !== undefined || options.stdin !== undefined };
   const projectRules = setup.skipProjectRules ? [] : projectRulesOf(rules);
   if (options.shard && projectRulesOf(rules).length) {
     notices.push(`Shard ${options.shard.index}/${options.shard.count}: project rules (${projectRulesOf(rules).map((r) => r.rule.meta.id).join(', ')}) need the whole tree and were not run; run them in one unsharded job.`);
@@ -234,7 +221,7 @@ export async function audit(options: AuditOptions = {}): Promise<AuditRun> {
     for (const i of pending) {
       if (outcomes[i]) continue;
       const task = tasks[i]!;
-      const read = timing ? timing.measure('read', () => readSource(task.abs, task.rel)) : readSource(task.abs, task.rel);
+      const read = options.stdin ? { text: options.stdin.text } : timing ? timing.measure('read', () => readSource(task.abs, task.rel)) : readSource(task.abs, task.rel);
       if ('error' in read) {
         settle(i, { error: read.error, findings: [] }, undefined);
         continue;

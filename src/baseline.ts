@@ -226,9 +226,6 @@ export function withFingerprints(findings: readonly Finding[], sources: Readonly
   return findings.map((f, i) => ({ ...f, fingerprint: ids[i]!.fingerprint }));
 }
 
-/** Where `--update-baseline` writes when `--baseline` names no file. */
-export const DEFAULT_BASELINE_FILE = 'errlint-baseline.json';
-
 /**
  * The CLI's baseline step on a finished audit: `--update-baseline` writes every current finding (keeping
  * entries of rules that did not run) and then reports against it; `--baseline` alone hides listed findings.

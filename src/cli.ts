@@ -2,29 +2,29 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
-import { allRules, rulesById } from '../rules/index.js';
-import { audit, checkRuleIds, ruleInfo, type AuditRun, type Shard } from './audit.js';
-import { DEFAULT_BASELINE_FILE, useBaseline } from './baseline.js';
+import type { AuditRun, Shard } from './audit.js';
 import { ErrlintError, UsageError } from './errors.js';
-import { formatTimings, timingFromEnv } from './engine/timing.js';
-import { fixSummary, type FixSelection } from './fix.js';
-import { runFixes } from './fix-run.js';
-import { reporters } from './reporters/index.js';
+import type { FixSelection } from './fix.js';
+import { FORMAT_NAMES, isFormatName, type FormatName } from './reporters/names.js';
 import type { SarifOptions } from './reporters/sarif.js';
-import { exitCodeFor, type AuditResult, type ReporterOptions } from './result.js';
-import { mergeReports } from './merge.js';
-import { formatRoles, listRoles } from './model/role-report.js';
-import { loadRuleDocs } from './rule-docs.js';
+import { DEFAULT_BASELINE_FILE, gate, type AuditResult, type ReporterOptions } from './result.js';
 import { PRESETS, RISK_LEVELS, type Preset, type RiskLevel } from './types.js';
 import { VERSION } from './version.js';
 
+// Only what every command needs is imported above. The engine, the TypeScript compiler, the rules, ajv,
+// cosmiconfig and the reporters are imported by the commands that use them, so `--version`, `--help`,
+// `rules` and `explain` start in a fraction of the time an audit needs.
+
+/** Where the CLI reads and writes: `processIo()` for the real process, plain functions in tests. */
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
-  stdoutIsTTY: boolean;
-  stderrIsTTY: boolean;
   env: NodeJS.ProcessEnv;
   cwd: string;
+  stdoutIsTTY?: boolean;
+  stderrIsTTY?: boolean;
+  /** Standard input, read to its end (`--stdin`). */
+  readStdin?: () => Promise<string>;
 }
 
 const PACKAGE_ROOT = (() => {
@@ -53,7 +53,7 @@ function collect(value: string, previous: string[] = []): string[] {
 }
 
 export interface OutputTarget {
-  format: string;
+  format: FormatName;
   file?: string;
 }
 
@@ -63,7 +63,7 @@ export function parseFormats(specs: readonly string[], output: string | undefine
     const eq = spec.indexOf('=');
     const format = eq === -1 ? spec : spec.slice(0, eq);
     const file = eq === -1 ? undefined : spec.slice(eq + 1);
-    if (!reporters[format]) throw new UsageError(`Unknown format "${format}". Formats: ${Object.keys(reporters).join(', ')}.`);
+    if (!isFormatName(format)) throw new UsageError(`Unknown format "${format}". Formats: ${FORMAT_NAMES.join(', ')}.`);
     if (file === '') throw new UsageError(`--format ${format}= needs a file name after "=".`);
     return { format, file };
   });
@@ -78,7 +78,7 @@ export function parseFormats(specs: readonly string[], output: string | undefine
 }
 
 function progress(io: CliIo): { tick: (done: number, total: number) => void; stop: () => void } {
-  if (!io.stderrIsTTY || io.env.CI) return { tick: () => {}, stop: () => {} };
+  if (io.stderrIsTTY !== true || io.env.CI) return { tick: () => {}, stop: () => {} };
   const started = Date.now();
   let shown = false;
   return {
@@ -97,11 +97,15 @@ interface AuditFlags {
   format: string[];
   output?: string;
   failOn: RiskLevel | 'none';
+  maxFindings?: string;
+  minRisk?: RiskLevel;
   rule?: string[];
   preset?: Preset;
   config?: string;
   ignorePattern?: string[];
+  errorOnUnmatchedPattern: boolean;
   quiet?: boolean;
+  summary?: boolean;
   color?: boolean;
   debug?: boolean;
   reportUnusedDisableDirectives?: boolean;
@@ -111,6 +115,9 @@ interface AuditFlags {
   cache?: boolean;
   cacheLocation?: string;
   shard?: string;
+  stdin?: boolean;
+  stdinFilename?: string;
+  printConfig?: string;
   fix?: boolean;
   fixDryRun?: boolean;
   fixRule?: string[];
@@ -120,7 +127,7 @@ interface AuditFlags {
 }
 
 /** `--fix`, `--fix-dry-run`, `--fix-rule`, `--apply-suggestions` as one selection, or none. */
-function fixSelection(flags: AuditFlags): FixSelection | undefined {
+function fixSelection(flags: AuditFlags, checkRuleIds: (ids: readonly string[]) => void): FixSelection | undefined {
   if (flags.applySuggestions?.length) {
     if (flags.fix || flags.fixDryRun || flags.fixRule?.length) throw new UsageError('--apply-suggestions cannot be combined with --fix, --fix-dry-run or --fix-rule: apply suggestions in a run of their own.');
     checkRuleIds(flags.applySuggestions);
@@ -151,13 +158,48 @@ export function parseShard(value: string | undefined): Shard | undefined {
   return { index, count };
 }
 
+/** `--max-findings 40`. */
+export function parseMaxFindings(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isInteger(n) || n < 0) throw new UsageError(`--max-findings takes a whole number of at least 0 (got "${value}").`);
+  return n;
+}
+
+/**
+ * The display filter: `--min-risk <level>`, or `--quiet`, which (as in ESLint, where it shows errors only) keeps
+ * the findings that fail the gate. Findings below it are left out of every report, the counts and the gate.
+ */
+export function displayFloor(flags: Pick<AuditFlags, 'minRisk' | 'quiet' | 'failOn'>): RiskLevel | 'none' | undefined {
+  if (flags.minRisk && flags.quiet) throw new UsageError('--quiet shows the findings at or above --fail-on; use it or --min-risk, not both.');
+  return flags.minRisk ?? (flags.quiet ? flags.failOn : undefined);
+}
+
+/** `--stdin` flags checked together: the file name it is audited as, or undefined without `--stdin`. */
+function stdinFilename(flags: AuditFlags, paths: readonly string[]): string | undefined {
+  if (!flags.stdin) {
+    if (flags.stdinFilename !== undefined) throw new UsageError('--stdin-filename names the text read with --stdin; add --stdin.');
+    return undefined;
+  }
+  if (paths.length) throw new UsageError(`--stdin audits standard input: give no paths (got ${paths.join(' ')}).`);
+  const clash = [flags.fix && '--fix', flags.fixDryRun && '--fix-dry-run', flags.applySuggestions?.length && '--apply-suggestions', flags.shard && '--shard', flags.updateBaseline && '--update-baseline', flags.cache && '--cache'].filter(Boolean);
+  if (clash.length) throw new UsageError(`--stdin cannot be combined with ${clash.join(', ')}.`);
+  return flags.stdinFilename ?? '<stdin>.ts';
+}
+
 async function runAudit(paths: string[], flags: AuditFlags, io: CliIo): Promise<number> {
+  if (flags.printConfig !== undefined) return printConfig(flags.printConfig, flags, io);
+  const [{ audit }, { checkRuleIds }, { formatTimings, timingFromEnv }] = await Promise.all([import('./audit.js'), import('./rule-info.js'), import('./engine/timing.js')]);
   const targets = parseFormats(flags.format, flags.output);
   const threads = parseThreads(flags.threads);
   const shard = parseShard(flags.shard);
   const cache = flags.cache || flags.cacheLocation !== undefined ? (flags.cacheLocation ?? true) : undefined;
+  const maxFindings = parseMaxFindings(flags.maxFindings);
+  const floor = displayFloor(flags);
+  const stdinAs = stdinFilename(flags, paths);
   if (flags.rule?.length) checkRuleIds(flags.rule);
-  const selection = fixSelection(flags);
+  const selection = fixSelection(flags, checkRuleIds);
+  const stdinText = stdinAs !== undefined ? await readStdin(io) : undefined;
   const envTiming = timingFromEnv(io.env);
   const timeRules = flags.timingRules === true || envTiming.enabled;
   const bar = progress(io);
@@ -174,6 +216,8 @@ async function runAudit(paths: string[], flags: AuditFlags, io: CliIo): Promise<
       threads,
       cache,
       shard,
+      errorOnUnmatchedPattern: flags.errorOnUnmatchedPattern,
+      ...(stdinAs !== undefined ? { stdin: { text: stdinText ?? '', filename: stdinAs } } : {}),
       onProgress: bar.tick,
     });
   let run: AuditRun = await runAuditOnce();
@@ -182,6 +226,7 @@ async function runAudit(paths: string[], flags: AuditFlags, io: CliIo): Promise<
   let reportToStdout = true;
   if (selection) {
     const dryRun = flags.fixDryRun === true && !flags.fix;
+    const [{ runFixes }, { fixSummary }] = await Promise.all([import('./fix-run.js'), import('./fix.js')]);
     const fixed = await runFixes(run, { cwd: io.cwd, selection, dryRun, only: flags.rule, reportUnusedDirectives: flags.reportUnusedDisableDirectives });
     io.stderr(fixSummary(fixed, dryRun, selection.mode));
     // a dry run prints the diffs and no report on stdout; a real fix reports what remains
@@ -195,32 +240,84 @@ async function runAudit(paths: string[], flags: AuditFlags, io: CliIo): Promise<
   let result: AuditResult = run;
   if (flags.baseline !== undefined || flags.updateBaseline) {
     const file = flags.baseline ?? DEFAULT_BASELINE_FILE;
+    const { useBaseline } = await import('./baseline.js');
     const used = useBaseline(run, { cwd: io.cwd, file, update: flags.updateBaseline === true });
     if (used.written !== undefined) io.stderr(`errlint: wrote ${used.written} baseline ${used.written === 1 ? 'entry' : 'entries'} to ${file}\n`);
     result = used.result;
   }
-  const exitCode = exitCodeFor(result, flags.failOn);
-  const ruleHelp = targets.some((t) => t.format === 'sarif') ? loadRuleDocs(result.rules.map((r) => r.id), path.join(PACKAGE_ROOT, 'docs', 'rules')) : undefined;
-  for (const target of targets) {
-    if (target.file === undefined && !reportToStdout) continue;
-    const reporter = reporters[target.format]!;
-    const toFile = target.file !== undefined;
-    const reporterOptions: ReporterOptions & SarifOptions = {
-      cwd: io.cwd,
-      color: !toFile && useColor(flags.color, io.env, io.stdoutIsTTY),
-      timing: flags.timing,
-      quiet: flags.quiet,
-      failOn: flags.failOn,
-      ruleHelp,
-      exitCode,
-    };
-    writeReport(io, target, reporter(result, reporterOptions));
-  }
+  if (floor !== undefined) result = belowFloorHidden(result, floor);
+  const { exitCode } = gate(result, { failOn: flags.failOn, maxFindings });
+  await writeReports(result, targets, io, { color: flags.color, timing: flags.timing, summaryOnly: flags.summary, failOn: flags.failOn, maxFindings, exitCode, toStdout: reportToStdout });
   if (run.timings) {
     const cacheLine = run.cacheStats ? `cache: ${run.cacheStats.hits} files reused, ${run.cacheStats.misses} linted\n` : '';
     io.stderr(`\n${formatTimings(run.timings, run.durationMs, envTiming.limit)}${cacheLine}`);
   }
   return exitCode;
+}
+
+/** Leaves out findings below the display floor (`--min-risk`, `--quiet`), counting them in `hidden`. */
+function belowFloorHidden(result: AuditResult, floor: RiskLevel | 'none'): AuditResult {
+  const shown = floor === 'none' ? [] : result.findings.filter((f) => RISK_LEVELS.indexOf(f.risk) <= RISK_LEVELS.indexOf(floor));
+  return { ...result, findings: shown, hidden: { below: floor, count: result.findings.length - shown.length } };
+}
+
+interface WriteOptions {
+  color: boolean | undefined;
+  timing: boolean;
+  summaryOnly?: boolean;
+  failOn: RiskLevel | 'none';
+  maxFindings?: number;
+  exitCode: number;
+  /** False when standard output already holds something else (`--fix-dry-run`'s diffs). */
+  toStdout?: boolean;
+}
+
+/** Formats the result once per target; SARIF gets each rule's documentation. */
+async function writeReports(result: AuditResult, targets: readonly OutputTarget[], io: CliIo, options: WriteOptions): Promise<void> {
+  const { reporters } = await import('./reporters/index.js');
+  const { loadRuleDocs } = await import('./rule-docs.js');
+  const ruleHelp = targets.some((t) => t.format === 'sarif') ? loadRuleDocs(result.rules.map((r) => r.id), path.join(PACKAGE_ROOT, 'docs', 'rules')) : undefined;
+  for (const target of targets) {
+    if (target.file === undefined && options.toStdout === false) continue;
+    const toFile = target.file !== undefined;
+    const reporterOptions: ReporterOptions & SarifOptions = {
+      cwd: io.cwd,
+      color: !toFile && useColor(options.color, io.env, io.stdoutIsTTY === true),
+      timing: options.timing,
+      summaryOnly: options.summaryOnly,
+      failOn: options.failOn,
+      maxFindings: options.maxFindings,
+      ruleHelp,
+      exitCode: options.exitCode,
+    };
+    writeReport(io, target, reporters[target.format](result, reporterOptions));
+  }
+}
+
+async function readStdin(io: CliIo): Promise<string> {
+  if (!io.readStdin) throw new UsageError('--stdin: there is no standard input to read.');
+  return io.readStdin();
+}
+
+/** `--print-config <file>`: the configuration errlint applies to that file, as JSON. */
+async function printConfig(file: string, flags: AuditFlags, io: CliIo): Promise<number> {
+  const [{ allRules }, { loadConfig, resolveRules }] = await Promise.all([import('../rules/index.js'), import('./config/load-config.js')]);
+  const loaded = await loadConfig(io.cwd, flags.config, allRules);
+  const enabled = new Map(resolveRules(loaded.config, allRules, flags.rule).map((r) => [r.rule.meta.id, r]));
+  const rules = Object.fromEntries(allRules.map((rule) => {
+    const r = enabled.get(rule.meta.id);
+    return [rule.meta.id, r ? { risk: r.risk, options: r.options } : 'off'];
+  }));
+  const shown = {
+    file: file.split(path.sep).join('/'),
+    configFile: loaded.filepath ? path.relative(io.cwd, loaded.filepath).split(path.sep).join('/') || loaded.filepath : null,
+    rules,
+    ignores: loaded.config.ignores ?? [],
+    files: loaded.config.files ?? {},
+    knowledge: loaded.config.knowledge ?? {},
+  };
+  io.stdout(`${JSON.stringify(shown, null, 2)}\n`);
+  return 0;
 }
 
 /** A report goes to its file (directories made as needed) or, without one, to standard output. */
@@ -242,25 +339,28 @@ interface MergeFlags {
   format: string[];
   output?: string;
   failOn: RiskLevel | 'none';
+  maxFindings?: string;
+  minRisk?: RiskLevel;
   color?: boolean;
   quiet?: boolean;
+  summary?: boolean;
 }
 
 /** `errlint merge a.json b.json --format sarif -o all.sarif`: shard reports as one, in any format. */
-function runMerge(reports: string[], flags: MergeFlags, io: CliIo): number {
+async function runMerge(reports: string[], flags: MergeFlags, io: CliIo): Promise<number> {
   const targets = parseFormats(flags.format, flags.output);
-  const result = mergeReports(reports, io.cwd);
-  const exitCode = exitCodeFor(result, flags.failOn);
-  const ruleHelp = targets.some((t) => t.format === 'sarif') ? loadRuleDocs(result.rules.map((r) => r.id), path.join(PACKAGE_ROOT, 'docs', 'rules')) : undefined;
-  for (const target of targets) {
-    const toFile = target.file !== undefined;
-    const text = reporters[target.format]!(result, { cwd: io.cwd, color: !toFile && useColor(flags.color, io.env, io.stdoutIsTTY), timing: false, quiet: flags.quiet, failOn: flags.failOn, ruleHelp, exitCode } as ReporterOptions & SarifOptions);
-    writeReport(io, target, text);
-  }
+  const maxFindings = parseMaxFindings(flags.maxFindings);
+  const floor = displayFloor(flags);
+  const { mergeReports } = await import('./merge.js');
+  let result = mergeReports(reports, io.cwd);
+  if (floor !== undefined) result = belowFloorHidden(result, floor);
+  const { exitCode } = gate(result, { failOn: flags.failOn, maxFindings });
+  await writeReports(result, targets, io, { color: flags.color, timing: false, summaryOnly: flags.summary, failOn: flags.failOn, maxFindings, exitCode });
   return exitCode;
 }
 
-function listRules(format: string, io: CliIo): number {
+async function listRules(format: string, io: CliIo): Promise<number> {
+  const [{ allRules }, { ruleInfo }] = await Promise.all([import('../rules/index.js'), import('./rule-info.js')]);
   const infos = allRules.map(ruleInfo);
   if (format === 'json') {
     io.stdout(`${JSON.stringify(infos, null, 2)}\n`);
@@ -277,8 +377,9 @@ function listRules(format: string, io: CliIo): number {
   return 0;
 }
 
-function explain(id: string, io: CliIo): number {
-  if (!rulesById.has(id)) checkRuleIds([id]);
+async function explain(id: string, io: CliIo): Promise<number> {
+  const { checkRuleIds } = await import('./rule-info.js');
+  checkRuleIds([id]);
   const doc = path.join(PACKAGE_ROOT, 'docs', 'rules', `${id}.md`);
   let text: string;
   try {
@@ -287,6 +388,13 @@ function explain(id: string, io: CliIo): number {
     throw new ErrlintError(`No documentation page for ${id} (${doc}).`, { cause: error });
   }
   io.stdout(text.endsWith('\n') ? text : `${text}\n`);
+  return 0;
+}
+
+async function init(io: CliIo): Promise<number> {
+  const { initConfig } = await import('./init.js');
+  const written = initConfig(io.cwd);
+  io.stdout(written.summary);
   return 0;
 }
 
@@ -302,14 +410,21 @@ export function buildProgram(io: CliIo, done: (code: number) => void): Command {
     .command('audit')
     .description('Audit files, directories or globs (default: the current directory).')
     .argument('[paths...]', 'files, directories or globs')
-    .option('-f, --format <format>', `output format, repeatable, optionally with a file: text, json, or name=file (${Object.keys(reporters).join(', ')})`, collect, [])
+    .option('-f, --format <format>', `output format, repeatable, optionally with a file: text, json, or name=file (${FORMAT_NAMES.join(', ')})`, collect, [])
     .option('-o, --output <file>', 'write the (first) report to a file instead of standard output')
     .addOption(new Option('--fail-on <level>', 'exit 1 when a finding is at or above this risk').choices(FAIL_ON).default('high'))
+    .option('--max-findings <n>', 'also exit 1 when there are more than n findings (at any risk shown), to ratchet debt down')
+    .addOption(new Option('--min-risk <level>', 'show only findings at or above this risk; the rest are left out of reports, counts and the gate').choices(RISK_LEVELS))
+    .option('-q, --quiet', 'show only the findings that fail the gate (at or above --fail-on), as ESLint shows only errors')
+    .option('--summary', 'print counts only, no finding details (text and markdown)')
     .option('--rule <ids>', 'run only these rules (comma-separated, repeatable)', splitList)
     .addOption(new Option('--preset <name>', 'the rule set to start from, over the config\'s "preset": recommended (default; rules measured right at least 9 times in 10) or strict (every rule)').choices(PRESETS))
     .option('-c, --config <path>', 'use this config file instead of searching for one')
+    .option('--print-config <file>', 'print the configuration errlint applies to this file, as JSON, and exit')
     .option('--ignore-pattern <glob>', 'skip files matching this glob (repeatable)', collect)
-    .option('-q, --quiet', 'print the summary only')
+    .option('--no-error-on-unmatched-pattern', 'a path or glob that matches no file is a notice, not an error (exit 2)')
+    .option('--stdin', 'audit the text on standard input (as one file; project rules are not run)')
+    .option('--stdin-filename <path>', 'the path the --stdin text is audited as: its language, file role and config')
     .option('--no-color', 'never colour the output')
     .option('--no-timing', 'leave wall time out of reports')
     .option('--threads <n>', 'lint files in worker threads: a number, or auto (a thread per two CPUs, only with 1,000+ files per thread); results are the same')
@@ -334,15 +449,18 @@ export function buildProgram(io: CliIo, done: (code: number) => void): Command {
     .option('-f, --format <format>', 'output format, repeatable, optionally with a file (name=file)', collect, [])
     .option('-o, --output <file>', 'write the (first) report to a file instead of standard output')
     .addOption(new Option('--fail-on <level>', 'exit 1 when a finding is at or above this risk').choices(FAIL_ON).default('high'))
-    .option('-q, --quiet', 'print the summary only')
+    .option('--max-findings <n>', 'also exit 1 when there are more than n findings')
+    .addOption(new Option('--min-risk <level>', 'show only findings at or above this risk').choices(RISK_LEVELS))
+    .option('-q, --quiet', 'show only the findings that fail the gate (at or above --fail-on)')
+    .option('--summary', 'print counts only, no finding details (text and markdown)')
     .option('--no-color', 'never colour the output')
-    .action((reports: string[], flags: MergeFlags) => done(runMerge(reports, flags, io)));
+    .action(async (reports: string[], flags: MergeFlags) => done(await runMerge(reports, flags, io)));
 
   program
     .command('rules')
     .description('List every rule: id, preset, family, default risk, fix, one line.')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action((flags: { format: string }) => done(listRules(flags.format, io)));
+    .action(async (flags: { format: string }) => done(await listRules(flags.format, io)));
 
   program
     .command('roles')
@@ -352,6 +470,7 @@ export function buildProgram(io: CliIo, done: (code: number) => void): Command {
     .option('-c, --config <path>', 'use this config file instead of searching for one')
     .option('--per-file', 'one line per file instead of grouping folders whose files share a decision')
     .action(async (paths: string[], flags: { format: string; config?: string; perFile?: boolean }) => {
+      const { formatRoles, listRoles } = await import('./model/role-report.js');
       const entries = await listRoles({ cwd: io.cwd, paths, config: flags.config, perFile: flags.perFile === true });
       io.stdout(formatRoles(entries, flags.format));
       done(0);
@@ -361,7 +480,12 @@ export function buildProgram(io: CliIo, done: (code: number) => void): Command {
     .command('explain')
     .description("Print a rule's documentation page.")
     .argument('<rule-id>', 'the rule to explain')
-    .action((id: string) => done(explain(id, io)));
+    .action(async (id: string) => done(await explain(id, io)));
+
+  program
+    .command('init')
+    .description('Write .errlintrc.json for this project: the loggers, monitors, data layers and frameworks it uses.')
+    .action(async () => done(await init(io)));
 
   return program;
 }
@@ -394,13 +518,27 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
 }
 
+/**
+ * The real process's streams. A reader that closes the pipe early (`errlint rules | head -1`) ends the output
+ * quietly: later writes are dropped and the exit code is the run's own, never a `write EPIPE` stack.
+ */
 export function processIo(): CliIo {
+  let closed = false;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    closed = true;
+  });
   return {
-    stdout: (t) => void process.stdout.write(t),
+    stdout: (t) => void (closed || process.stdout.write(t)),
     stderr: (t) => void process.stderr.write(t),
     stdoutIsTTY: process.stdout.isTTY === true,
     stderrIsTTY: process.stderr.isTTY === true,
     env: process.env,
     cwd: process.cwd(),
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    },
   };
 }

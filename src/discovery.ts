@@ -14,6 +14,12 @@ export interface DiscoverOptions {
   /** Globs relative to `ignoreBase` (the config file's directory), e.g. from config `ignores`. */
   ignores?: readonly string[];
   ignoreBase?: string;
+  /**
+   * A pattern that yields no file (a glob matching nothing, a missing path, a directory without a source file
+   * that is not ignored) is a usage error, as in ESLint; `false` (`--no-error-on-unmatched-pattern`) makes it a
+   * notice. Default true.
+   */
+  errorOnUnmatchedPattern?: boolean;
   /** Globs relative to `cwd` (from `--ignore-pattern`). */
   cliIgnores?: readonly string[];
 }
@@ -104,6 +110,8 @@ export function discoverFiles(options: DiscoverOptions): Discovery {
 
   const found = new Set<string>();
   const notices: string[] = [];
+  /** Files the current pattern yielded (some may have come from an earlier pattern too). */
+  let matched = 0;
 
   // `real` is the directory's real path when the caller knows it (a plain subdirectory of a known real path)
   const walk = (dir: string, layers: GitignoreLayer[], seen: Set<string>, filter?: picomatch.Matcher, knownReal?: string): void => {
@@ -147,17 +155,26 @@ export function discoverFiles(options: DiscoverOptions): Discovery {
         if (ignoredByLayers(here, abs, false) || isIgnored(abs, false)) continue;
         if (filter && !filter(toPosix(path.relative(cwd, abs)))) continue;
         found.add(abs);
+        matched++;
       }
     }
   };
 
+  const unmatched = (pattern: string, missing: boolean): void => {
+    const what = missing ? `No such file or directory: ${pattern}` : `No files matching the pattern "${pattern}" were found`;
+    if (options.errorOnUnmatchedPattern === false) notices.push(`${what}.`);
+    else throw new UsageError(`${what}. Check the path, or pass --no-error-on-unmatched-pattern to allow it.`);
+  };
   for (const pattern of patterns) {
+    matched = 0;
     const scan = picomatch.scan(pattern);
     if (scan.isGlob) {
       const base = path.resolve(cwd, scan.base || '.');
-      if (!fs.existsSync(base)) continue;
-      const matcher = picomatch(normalizeGlob(toPosix(path.relative(cwd, path.resolve(cwd, pattern)))), { dot: false });
-      walk(base, ancestorLayers(base), new Set(), matcher);
+      if (fs.existsSync(base)) {
+        const matcher = picomatch(normalizeGlob(toPosix(path.relative(cwd, path.resolve(cwd, pattern)))), { dot: false });
+        walk(base, ancestorLayers(base), new Set(), matcher);
+      }
+      if (matched === 0) unmatched(pattern, false);
       continue;
     }
     const abs = path.resolve(cwd, pattern);
@@ -165,10 +182,12 @@ export function discoverFiles(options: DiscoverOptions): Discovery {
     try {
       stat = fs.statSync(abs);
     } catch {
-      throw new UsageError(`No such file or directory: ${pattern}`);
+      unmatched(pattern, true);
+      continue;
     }
     if (stat.isDirectory()) {
       walk(abs, ancestorLayers(abs), new Set());
+      if (matched === 0) unmatched(pattern, false);
     } else if (isSourceFile(abs)) {
       // A file named on the command line is audited even where an ignore would skip it in a walk.
       found.add(abs);

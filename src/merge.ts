@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { allRules } from '../rules/index.js';
-import { ruleInfo } from './audit.js';
+import { ruleInfo } from './rule-info.js';
 import type { FingerprintedFinding } from './baseline.js';
 import { compareFindings } from './engine/lint-source.js';
 import { ErrlintError, UsageError } from './errors.js';

@@ -33,6 +33,8 @@ export interface AuditResult {
   files?: readonly string[];
   /** Text of files that have findings, for code frames and suggestion diffs (not serialised). */
   sources?: ReadonlyMap<string, string>;
+  /** Findings left out by a display filter (`--min-risk`, `--quiet`): how many, and the floor. */
+  hidden?: { below: RiskLevel | 'none'; count: number };
   /** Present when a baseline was used. */
   baseline?: { file: string; absorbed: number; stale: number };
   /** Project-wide sections from project rules (e.g. the table of error-response shapes). */
@@ -44,19 +46,57 @@ export interface ReporterOptions {
   color: boolean;
   /** Include wall time (text always may; JSON only when asked, to stay deterministic). */
   timing: boolean;
-  /** Summary only. */
-  quiet?: boolean;
+  /** Summary only (`--summary`): counts, no finding details. */
+  summaryOnly?: boolean;
   /** The gate (`--fail-on`), shown in summaries. */
   failOn?: RiskLevel | 'none';
+  /** The count threshold (`--max-findings`), shown in summaries. */
+  maxFindings?: number;
 }
 
 /** A reporter is pure: findings in, text out. The CLI owns stdout, files and the exit code. */
 export type Reporter = (result: AuditResult, options: ReporterOptions) => string;
 
-/** The CI gate: 1 when a file did not parse or a finding is at or above `failOn`, else 0. */
-export function exitCodeFor(result: AuditResult, failOn: RiskLevel | 'none' | undefined): 0 | 1 {
-  if (!failOn || failOn === 'none') return 0;
-  if (result.errors.some((e) => e.kind === 'parse')) return 1;
-  const gate = riskRank(failOn);
-  return result.findings.some((f) => f.ruleId !== 'unused-disable-directive' && riskRank(f.risk) <= gate) ? 1 : 0;
+/** The file `--update-baseline` writes when `--baseline` names none. */
+export const DEFAULT_BASELINE_FILE = 'errlint-baseline.json';
+
+/** The CI gate's thresholds: a risk (`--fail-on`) and a count of findings (`--max-findings`). */
+export interface GateOptions {
+  failOn?: RiskLevel | 'none';
+  maxFindings?: number;
+}
+
+/** Why a run passes or fails its gate: the exit code and, when 1, every reason in words. */
+export interface GateOutcome {
+  exitCode: 0 | 1;
+  reasons: string[];
+}
+
+function countOf(n: number, word: string): string {
+  return `${n} ${n === 1 ? word : `${word}s`}`;
+}
+
+/**
+ * The CI gate: 1 when a file did not parse or a finding is at or above `failOn` (unused-directive reports never
+ * fail a build), or when there are more findings than `maxFindings`; every reason is listed.
+ */
+export function gate(result: AuditResult, options: GateOptions): GateOutcome {
+  const reasons: string[] = [];
+  const { failOn, maxFindings } = options;
+  if (failOn && failOn !== 'none') {
+    const parse = result.errors.filter((e) => e.kind === 'parse').length;
+    const level = riskRank(failOn);
+    const over = result.findings.filter((f) => f.ruleId !== 'unused-disable-directive' && riskRank(f.risk) <= level).length;
+    if (over > 0) reasons.push(`${countOf(over, 'finding')} at or above ${failOn}`);
+    if (parse > 0) reasons.push(`${countOf(parse, 'file')} that could not be parsed`);
+  }
+  if (maxFindings !== undefined && result.findings.length > maxFindings) {
+    reasons.push(`${countOf(result.findings.length, 'finding')}, more than --max-findings ${maxFindings}`);
+  }
+  return { exitCode: reasons.length > 0 ? 1 : 0, reasons };
+}
+
+/** The CI gate's exit code: see `gate`. */
+export function exitCodeFor(result: AuditResult, failOn: RiskLevel | 'none' | undefined, maxFindings?: number): 0 | 1 {
+  return gate(result, { failOn, maxFindings }).exitCode;
 }

@@ -1,7 +1,9 @@
 /**
  * errlint as an ESLint flat-config plugin: `import errlint from 'errlint/eslint-plugin'` and add
  * `errlint.configs.recommended` (or `strict`, or `all`). Every file-level rule runs the same detector as the CLI;
- * project-level rules need the whole tree and stay in the CLI.
+ * project-level rules need the whole tree and stay in the CLI. The presets configure errlint's rules only; the
+ * core rules that report the same problems are settled by a separate, opt-in `configs['disable-overlapping']`
+ * (as eslint-config-prettier does), so a preset never changes a rule the user configured.
  */
 import type { ESLint, Linter, Rule } from 'eslint';
 import { allRules } from '../../rules/index.js';
@@ -22,16 +24,22 @@ export interface ErrlintConfig extends Linter.Config {
   rules: Record<string, RuleEntry>;
 }
 
+/** A config of core rules only: it registers no plugin. */
+export interface CoreRulesConfig extends Linter.Config {
+  name: string;
+  rules: Record<string, RuleEntry>;
+}
+
 export interface ErrlintPlugin extends ESLint.Plugin {
   meta: { name: string; version: string };
   rules: Record<string, Rule.RuleModule>;
-  configs: Record<Preset | 'all', ErrlintConfig>;
+  configs: Record<Preset | 'all', ErrlintConfig> & { 'disable-overlapping': CoreRulesConfig };
 }
 
 /**
- * Core ESLint rules that report the same problem as an errlint rule. A preset that enables the errlint rule
- * also settles the core one, so `js.configs.recommended` followed by errlint's preset never reports a problem
- * twice. `off` for a rule the running ESLint does not know is accepted by ESLint 9 and 10 alike.
+ * Core ESLint rules that report the same problem as an errlint rule. `configs['disable-overlapping']`, placed
+ * after `js.configs.recommended` and errlint's preset, settles them so no problem is reported twice. `off` for a
+ * rule the running ESLint does not know is accepted by ESLint 9 and 10 alike.
  */
 export const supersededCoreRules: Record<string, Record<string, RuleEntry>> = {
   // `throw new Error('…')` in a catch without `{ cause }`: lost-error-context covers every error class.
@@ -49,17 +57,19 @@ function severityOf(risk: RiskLevel): Severity {
 /** The rules ESLint can run: project-level checks need the whole codebase. */
 export const fileRules: readonly AnyRule[] = allRules.filter((r) => (r.meta.scope ?? 'file') === 'file');
 
+/** errlint's own rules, severity from each rule's default risk: nothing else. */
 function presetRules(rules: readonly AnyRule[]): Record<string, RuleEntry> {
-  const out: Record<string, RuleEntry> = {};
-  for (const rule of rules) Object.assign(out, supersededCoreRules[rule.meta.id]);
-  for (const rule of rules) out[`errlint/${rule.meta.id}`] = severityOf(rule.meta.risk);
-  return out;
+  return Object.fromEntries(rules.map((rule) => [`errlint/${rule.meta.id}`, severityOf(rule.meta.risk)]));
+}
+
+/** The core rules that overlap the given errlint rules. */
+function overlappingCoreRules(rules: readonly AnyRule[]): Record<string, RuleEntry> {
+  return Object.assign({}, ...rules.map((rule) => supersededCoreRules[rule.meta.id] ?? {})) as Record<string, RuleEntry>;
 }
 
 const plugin: ErrlintPlugin = {
   meta: { name: 'errlint', version: VERSION },
-  // typescript-eslint's rule type is stricter than ESLint's about context; the runtime object is the same.
-  rules: Object.fromEntries(fileRules.map((r) => [r.meta.id, toEslintRule(r) as unknown as Rule.RuleModule])),
+  rules: Object.fromEntries(fileRules.map((r) => [r.meta.id, toEslintRule(r)])),
   configs: {} as ErrlintPlugin['configs'],
 };
 
@@ -75,6 +85,12 @@ plugin.configs.all = {
   name: 'errlint/all',
   plugins: { errlint: plugin },
   rules: presetRules(fileRules),
+};
+// The overlaps of the recommended rules: a core rule is settled only where the default preset reports the same
+// problem (with a wider preset a core rule stays on, which reports twice rather than never).
+plugin.configs['disable-overlapping'] = {
+  name: 'errlint/disable-overlapping',
+  rules: overlappingCoreRules(fileRules.filter((r) => inPreset(r, 'recommended'))),
 };
 
 export default plugin;

@@ -1,7 +1,6 @@
 import { structuredPatch } from 'diff';
 import { applyEdits } from '../engine/apply-edits.js';
-import type { AuditResult, Reporter } from '../result.js';
-import { riskRank } from '../risk.js';
+import { gate, type AuditResult, type Reporter } from '../result.js';
 import { RISK_LEVELS, type Finding, type RiskLevel, type Suggestion } from '../types.js';
 import { countByRisk, errorShapeCells, plural, rankFindings } from './shared.js';
 
@@ -93,13 +92,10 @@ export const markdownReporter: Reporter = (result, options) => {
     `**${plural(result.findings.length, 'finding')}** in ${plural(result.filesScanned, 'file')}: ${RISK_LEVELS.map((l) => `${BADGE[l]} ${counts[l]} ${l}`).join(' · ')}`,
     '',
   );
-  if (options.failOn && options.failOn !== 'none') {
-    const gate = riskRank(options.failOn);
-    const over = result.findings.filter((f) => f.ruleId !== 'unused-disable-directive' && riskRank(f.risk) <= gate).length;
-    const parse = result.errors.filter((e) => e.kind === 'parse').length;
-    const failed = over > 0 || parse > 0;
-    const why = [over ? `${plural(over, 'finding')} at or above ${options.failOn}` : '', parse ? `${plural(parse, 'file')} that could not be parsed` : ''].filter(Boolean).join(', ');
-    out.push(`Gate \`--fail-on ${options.failOn}\`: ${failed ? `**failed** (${why})` : 'passed'}.`, '');
+  if ((options.failOn && options.failOn !== 'none') || options.maxFindings !== undefined) {
+    const { exitCode, reasons } = gate(result, options);
+    const name = [options.failOn && options.failOn !== 'none' ? `--fail-on ${options.failOn}` : '', options.maxFindings !== undefined ? `--max-findings ${options.maxFindings}` : ''].filter(Boolean).join(' ');
+    out.push(`Gate \`${name}\`: ${exitCode ? `**failed** (${reasons.join(', ')})` : 'passed'}.`, '');
   }
   if (result.baseline) {
     out.push(`Baseline ${code(result.baseline.file)}: ${result.baseline.absorbed} known ${result.baseline.absorbed === 1 ? 'finding' : 'findings'} absorbed, ${result.baseline.stale} baseline ${result.baseline.stale === 1 ? 'entry' : 'entries'} no longer found.`, '');
@@ -132,7 +128,7 @@ export const markdownReporter: Reporter = (result, options) => {
     if (ranked.length > MAX_TABLE_ROWS) out.push('', `…and ${ranked.length - MAX_TABLE_ROWS} more, lower-risk findings (the JSON and SARIF reports list every one).`);
     out.push('');
 
-    if (!options.quiet) {
+    if (!options.summaryOnly) {
       out.push(`### Top ${Math.min(MAX_DETAILED, ranked.length)} to fix first`, '');
       ranked.slice(0, MAX_DETAILED).forEach((f, i) => out.push(...detail(f, i + 1, result, docs.get(f.ruleId)?.docsUrl)));
     }

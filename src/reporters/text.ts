@@ -1,7 +1,8 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { structuredPatch } from 'diff';
 import { applyEdits } from '../engine/apply-edits.js';
-import type { AuditResult, Reporter } from '../result.js';
+import { gate, type AuditResult, type Reporter, type ReporterOptions } from '../result.js';
+import { BASE_SCORE } from '../risk.js';
 import { RISK_LEVELS, type Finding, type RiskLevel, type Suggestion } from '../types.js';
 import { countByRisk, countByRule, errorShapeCells, plural, rankFindings } from './shared.js';
 
@@ -30,24 +31,60 @@ export function codeFrame(source: string, f: Finding, c: ChalkInstance): string[
   return out;
 }
 
-/** The suggestion as a compact diff of the lines it changes. */
-export function suggestionDiff(source: string, s: Suggestion, c: ChalkInstance): string[] {
+/** Diff lines shown per suggestion; the rest is counted in a "… N more lines" line. */
+export const MAX_DIFF_LINES = 24;
+/** Unchanged lines shown around each change. */
+export const DIFF_CONTEXT = 2;
+
+/**
+ * The suggestion as a diff with a few lines of context, each line numbered in the old and the new file
+ * (`14     -` removed, `   14 +` added, `12  12` context), hunks apart by `⋮`, cut at `max` lines with an
+ * explicit count of what was left out.
+ */
+export function suggestionDiff(source: string, s: Suggestion, c: ChalkInstance, max = MAX_DIFF_LINES): string[] {
   const after = applyEdits(source, [s.edits]).text;
-  const patch = structuredPatch('a', 'b', source, after, '', '', { context: 0 });
-  const out: string[] = [];
-  for (const hunk of patch.hunks) {
+  const patch = structuredPatch('a', 'b', source, after, '', '', { context: DIFF_CONTEXT });
+  const width = String(Math.max(1, ...patch.hunks.map((h) => Math.max(h.oldStart + h.oldLines, h.newStart + h.newLines)))).length;
+  const num = (n: number | undefined) => (n === undefined ? ' '.repeat(width) : String(n).padStart(width));
+  const rows: string[] = [];
+  patch.hunks.forEach((hunk, i) => {
+    if (i > 0) rows.push(c.dim(`${' '.repeat(width * 2 + 1)} ⋮`));
+    let oldLine = hunk.oldStart;
+    let newLine = hunk.newStart;
     for (const line of hunk.lines) {
       if (line.startsWith('\\')) continue;
-      out.push(line.startsWith('+') ? c.green(line) : line.startsWith('-') ? c.red(line) : c.dim(line));
+      const mark = line[0];
+      const text = line.slice(1);
+      if (mark === '-') rows.push(c.red(`${num(oldLine++)} ${num(undefined)} - ${text}`));
+      else if (mark === '+') rows.push(c.green(`${num(undefined)} ${num(newLine++)} + ${text}`));
+      else rows.push(c.dim(`${num(oldLine++)} ${num(newLine++)}   ${text}`.trimEnd()));
     }
-  }
-  return out.slice(0, 24);
+  });
+  if (rows.length <= max) return rows;
+  return [...rows.slice(0, max), c.dim(`… ${rows.length - max} more lines`)];
+}
+
+/**
+ * How the score adds up: `88 = 65 base + 15 + 5 + 3`. A finding does not carry its base, so it is read back:
+ * exact below the cap of 100; at the cap, the rule's configured base when that reaches 100 with the factors,
+ * else the lowest base that does.
+ */
+export function scoreSum(f: Finding, ruleRisk: RiskLevel | undefined): string {
+  const added = f.factors.reduce((n, x) => n + x.weight, 0);
+  const terms = (base: number) => [`${base} base`, ...f.factors.map((x) => `${x.weight}`)].join(' + ');
+  if (f.score < 100) return `${f.score} = ${terms(f.score - added)}`;
+  const configured = ruleRisk ? BASE_SCORE[ruleRisk] : undefined;
+  const reaching = Object.values(BASE_SCORE).filter((b) => b + added >= 100);
+  const base = configured !== undefined && configured + added >= 100 ? configured : Math.min(...reaching, BASE_SCORE.critical);
+  return `100 = ${terms(base)} (${base + added}, capped at 100)`;
 }
 
 function findingBlock(f: Finding, result: AuditResult, c: ChalkInstance): string[] {
   const indent = '    ';
   const out = [`  ${c.bold(`${f.file}:${f.line}:${f.column}`)}  ${riskColor(c, f.risk)(f.risk)} ${c.dim(`(${f.score})`)}  ${c.cyan(f.ruleId)}`, `${indent}${f.message}`];
-  if (f.factors.length) out.push(`${indent}${c.dim(`why ${f.risk}: ${f.factors.map((x) => `${x.label} (+${x.weight})`).join(', ')}`)}`);
+  const ruleRisk = result.rules.find((r) => r.id === f.ruleId)?.risk;
+  const why = f.factors.length ? `: ${f.factors.map((x) => `${x.label} (+${x.weight})`).join(', ')}` : '';
+  out.push(`${indent}${c.dim(`why ${f.risk}${why}; score ${scoreSum(f, ruleRisk)}`)}`);
   const source = result.sources?.get(f.file);
   if (source) out.push(...codeFrame(source, f, c).map((l) => indent + l));
   for (const s of f.suggestions) {
@@ -84,6 +121,17 @@ function errorShapeTable(result: AuditResult): string[] {
   ];
 }
 
+/** Why the run exits as it does: `exit 1 (--fail-on high): 3 findings at or above high`; nothing without a gate. */
+function gateLine(result: AuditResult, options: ReporterOptions): ((c: ChalkInstance) => string) | undefined {
+  const failOn = options.failOn && options.failOn !== 'none' ? options.failOn : undefined;
+  if (!failOn && options.maxFindings === undefined) return undefined;
+  const flags = [failOn ? `--fail-on ${failOn}` : '', options.maxFindings !== undefined ? `--max-findings ${options.maxFindings}` : ''].filter(Boolean).join(' ');
+  const { exitCode, reasons } = gate(result, options);
+  if (exitCode) return (c) => c.red.bold(`exit 1 (${flags}): ${reasons.join(', ')}`);
+  const passed = [failOn ? `nothing at or above ${failOn}` : '', options.maxFindings !== undefined ? `${plural(result.findings.length, 'finding')}, at most ${options.maxFindings}` : ''].filter(Boolean);
+  return (c) => c.green(`exit 0 (${flags}): ${passed.join(', ')}`);
+}
+
 /** The terminal report: risk-ranked findings with why, where and how to fix, then counts per rule. */
 export const textReporter: Reporter = (result, options) => {
   const c = new Chalk({ level: options.color ? 1 : 0 });
@@ -94,7 +142,7 @@ export const textReporter: Reporter = (result, options) => {
   const summary = RISK_LEVELS.map((l) => (counts[l] ? riskColor(c, l)(`${counts[l]} ${l}`) : `${counts[l]} ${l}`)).join(', ');
   out.push(`${plural(result.findings.length, 'finding')}: ${summary}`);
   if (result.baseline) out.push(c.dim(`baseline ${result.baseline.file}: ${result.baseline.absorbed} absorbed, ${result.baseline.stale} no longer found`));
-  if (!options.quiet) {
+  if (!options.summaryOnly) {
     const ranked = rankFindings(result.findings);
     for (const level of RISK_LEVELS) {
       const group = ranked.filter((f) => f.risk === level);
@@ -112,5 +160,8 @@ export const textReporter: Reporter = (result, options) => {
     for (const e of result.errors) out.push(`  ${e.file}${e.line ? `:${e.line}:${e.column}` : ''}  ${e.kind === 'parse' ? 'parse error: ' : ''}${e.message}`);
   }
   if (result.findings.length === 0 && result.errors.length === 0) out.push('', c.green('No error-handling problems found.'));
+  if (result.hidden?.count) out.push('', c.dim(`${plural(result.hidden.count, 'finding')} below ${result.hidden.below} not shown (--min-risk / --quiet).`));
+  const verdict = gateLine(result, options);
+  if (verdict) out.push('', verdict(c));
   return `${out.join('\n')}\n`;
 };
