@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { allRules } from '../../rules/index.js';
-import { errlint, REPO_ROOT } from '../utils/exec.js';
+import { errlint, REPO_ROOT, run } from '../utils/exec.js';
 import { tempProject } from '../utils/temp-project.js';
 
 const reportSchema = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'schema/report.schema.json'), 'utf8')) as object;
@@ -20,7 +20,7 @@ export async function refundPayment(id: string): Promise<boolean> {
 }
 `;
 
-describe('errlint audit (real binary)', () => {
+describe('errlint audit', () => {
   // swallowed-catch is in the strict preset
   const dir = tempProject({ 'package.json': '{"name":"app"}', '.errlintrc.json': '{ "preset": "strict" }', 'src/payment.ts': SERVICE, 'src/ok.ts': 'export const a = 1;\n' });
 
@@ -36,9 +36,9 @@ describe('errlint audit (real binary)', () => {
     expect(r.stdout).not.toContain('\u001b['); // NO_COLOR and no TTY: plain text
   });
 
-  it('writes JSON that matches the shipped schema, byte-identical across runs with --no-timing', () => {
-    const a = errlint(['audit', 'src', '--format', 'json', '--no-timing'], dir);
-    const b = errlint(['audit', 'src', '--format', 'json', '--no-timing'], dir);
+  it('writes JSON that matches the shipped schema, byte-identical across runs with --no-timing', async () => {
+    const a = await run(['audit', 'src', '--format', 'json', '--no-timing'], dir);
+    const b = await run(['audit', 'src', '--format', 'json', '--no-timing'], dir);
     expect(a.code).toBe(1);
     expect(a.stdout).toBe(b.stdout);
     const report = JSON.parse(a.stdout) as { findings: { file: string; ruleId: string; line: number; column: number }[] };
@@ -47,32 +47,32 @@ describe('errlint audit (real binary)', () => {
     expect(report.findings.map((f) => [f.ruleId, f.file, f.line, f.column])).toContainEqual(['swallowed-catch', 'src/payment.ts', 7, 5]);
   });
 
-  it('gates on --fail-on and honours --rule', () => {
-    expect(errlint(['audit', 'src', '--fail-on', 'none'], dir).code).toBe(0);
-    const only = JSON.parse(errlint(['audit', 'src', '--format', 'json', '--rule', 'generic-error'], dir).stdout) as { findings: unknown[] };
+  it('gates on --fail-on and honours --rule', async () => {
+    expect((await run(['audit', 'src', '--fail-on', 'none'], dir)).code).toBe(0);
+    const only = JSON.parse((await run(['audit', 'src', '--format', 'json', '--rule', 'generic-error'], dir)).stdout) as { findings: unknown[] };
     expect(only.findings).toEqual([]);
   });
 
-  it('writes the report to a file with -o and a second format with name=file', () => {
-    const r = errlint(['audit', 'src', '-o', 'out/report.txt', '--format', 'text', '--format', 'json=out/report.json'], dir);
+  it('writes the report to a file with -o and a second format with name=file', async () => {
+    const r = await run(['audit', 'src', '-o', 'out/report.txt', '--format', 'text', '--format', 'json=out/report.json'], dir);
     expect(r.stdout).toBe('');
     expect(fs.readFileSync(path.join(dir, 'out/report.txt'), 'utf8')).toContain('swallowed-catch');
     expect(JSON.parse(fs.readFileSync(path.join(dir, 'out/report.json'), 'utf8'))).toHaveProperty('schemaVersion', 1);
   });
 
-  it('reports a file that does not parse, goes on, and exits 1', () => {
+  it('reports a file that does not parse, goes on, and exits 1', async () => {
     const bad = tempProject({ 'a.ts': 'export function (\n', 'b.ts': 'export const b = 2;\n' });
-    const r = errlint(['audit', '.', '--format', 'json'], bad);
+    const r = await run(['audit', '.', '--format', 'json'], bad);
     expect(r.code).toBe(1);
     const report = JSON.parse(r.stdout) as { summary: { filesScanned: number }; errors: unknown[] };
     expect(report.summary.filesScanned).toBe(2);
     expect(report.errors).toEqual([{ file: 'a.ts', kind: 'parse', message: 'Identifier expected.', line: 1, column: 17 }]);
   });
 
-  it('skips binary and oversized files with a notice in the report', () => {
+  it('skips binary and oversized files with a notice in the report', async () => {
     const big = tempProject({ 'bin.js': 'a\u0000b', 'ok.ts': 'export {};\n' });
     fs.writeFileSync(path.join(big, 'huge.ts'), `// ${'x'.repeat(5 * 1024 * 1024)}\n`);
-    const r = errlint(['audit', '.', '--format', 'json'], big);
+    const r = await run(['audit', '.', '--format', 'json'], big);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout) as { errors: { file: string; kind: string }[] };
     expect(report.errors.map((e) => [e.file, e.kind])).toEqual([
@@ -88,91 +88,91 @@ describe('errlint audit (real binary)', () => {
     [['audit', '--fail-on', 'severe'], "error: option '--fail-on <level>' argument 'severe' is invalid."],
     [['audit', '--bogus'], "error: unknown option '--bogus'"],
     [['explain', 'no-such-rule'], 'errlint: Unknown rule id: no-such-rule.'],
-  ])('exits 2 with a clear message for %j', (args, message) => {
-    const r = errlint(args, dir);
+  ])('exits 2 with a clear message for %j', async (args, message) => {
+    const r = await run(args, dir);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(message);
     expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
   });
 
-  it('exits 2 naming the config file and key path for an invalid config', () => {
+  it('exits 2 naming the config file and key path for an invalid config', async () => {
     const bad = tempProject({ '.errlintrc.json': '{ "rules": { "swallowed-catch": { "risk": "severe" } } }', 'a.ts': '' });
-    const r = errlint(['audit', '.'], bad);
+    const r = await run(['audit', '.'], bad);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('errlint: Invalid configuration in .errlintrc.json:\n  - rules.swallowed-catch.risk: must be one of "critical", "high", "medium", "low".\n');
   });
 
-  it('applies config: rules off, risk override, ignores', () => {
+  it('applies config: rules off, risk override, ignores', async () => {
     const proj = tempProject({
       '.errlintrc.yaml': 'rules:\n  swallowed-catch: { risk: low }\nignores: [legacy/]\n',
       'src/payment.ts': SERVICE,
       'legacy/payment.ts': SERVICE,
     });
-    const report = JSON.parse(errlint(['audit', '.', '--format', 'json'], proj).stdout) as { findings: { file: string; ruleId: string; risk: string }[] };
+    const report = JSON.parse((await run(['audit', '.', '--format', 'json'], proj)).stdout) as { findings: { file: string; ruleId: string; risk: string }[] };
     const swallowed = report.findings.filter((f) => f.ruleId === 'swallowed-catch');
     expect(swallowed.map((f) => f.file)).toEqual(['src/payment.ts']);
     expect(swallowed[0]!.risk).not.toBe('critical');
   });
 
-  it('honours inline suppressions, including ESLint directives for errlint rules', () => {
+  it('honours inline suppressions, including ESLint directives for errlint rules', async () => {
     const proj = tempProject({
       'a.ts': SERVICE.replace('  } catch (error) {', '  // errlint-disable-next-line swallowed-catch -- reviewed\n  } catch (error) {'),
       'b.ts': SERVICE.replace('  } catch (error) {', '  // eslint-disable-next-line errlint/swallowed-catch\n  } catch (error) {'),
     });
-    const report = JSON.parse(errlint(['audit', '.', '--format', 'json', '--rule', 'swallowed-catch'], proj).stdout) as { findings: unknown[] };
+    const report = JSON.parse((await run(['audit', '.', '--format', 'json', '--rule', 'swallowed-catch'], proj)).stdout) as { findings: unknown[] };
     expect(report.findings).toEqual([]);
   });
 
-  it('reports unused disable directives on request', () => {
+  it('reports unused disable directives on request', async () => {
     const proj = tempProject({ 'a.ts': '// errlint-disable-next-line swallowed-catch\nexport const a = 1;\n' });
-    const r = errlint(['audit', '.', '--format', 'json', '--report-unused-disable-directives'], proj);
+    const r = await run(['audit', '.', '--format', 'json', '--report-unused-disable-directives'], proj);
     const report = JSON.parse(r.stdout) as { findings: { ruleId: string; line: number }[] };
     expect(report.findings.map((f) => [f.ruleId, f.line])).toEqual([['unused-disable-directive', 1]]);
     expect(r.code).toBe(0); // an unused directive is worth knowing, not worth failing a build
   });
 });
 
-describe('presets (real binary)', () => {
+describe('presets', () => {
   const files = { 'package.json': '{"name":"app"}', 'src/payment.ts': SERVICE };
-  const rulesFound = (args: string[], cwd: string) =>
-    (JSON.parse(errlint(['audit', 'src', '--format', 'json', '--fail-on', 'none', ...args], cwd).stdout) as { findings: { ruleId: string }[] }).findings.map((f) => f.ruleId);
+  const rulesFound = async (args: string[], cwd: string) =>
+    (JSON.parse((await run(['audit', 'src', '--format', 'json', '--fail-on', 'none', ...args], cwd)).stdout) as { findings: { ruleId: string }[] }).findings.map((f) => f.ruleId);
 
-  it('runs the recommended rules by default and every rule with --preset strict', () => {
+  it('runs the recommended rules by default and every rule with --preset strict', async () => {
     const dir = tempProject(files);
-    expect(rulesFound([], dir)).not.toContain('swallowed-catch');
-    expect(rulesFound(['--preset', 'strict'], dir)).toEqual(['swallowed-catch']);
+    expect(await rulesFound([], dir)).not.toContain('swallowed-catch');
+    expect(await rulesFound(['--preset', 'strict'], dir)).toEqual(['swallowed-catch']);
   });
 
-  it('takes the preset from the config, and --preset over it', () => {
+  it('takes the preset from the config, and --preset over it', async () => {
     const dir = tempProject({ ...files, '.errlintrc.json': '{ "preset": "strict" }' });
-    expect(rulesFound([], dir)).toEqual(['swallowed-catch']);
-    expect(rulesFound(['--preset', 'recommended'], dir)).toEqual([]);
+    expect(await rulesFound([], dir)).toEqual(['swallowed-catch']);
+    expect(await rulesFound(['--preset', 'recommended'], dir)).toEqual([]);
   });
 
-  it('refuses an unknown preset with exit 2, in a flag or in the config', () => {
-    const flag = errlint(['audit', 'src', '--preset', 'everything'], tempProject(files));
+  it('refuses an unknown preset with exit 2, in a flag or in the config', async () => {
+    const flag = await run(['audit', 'src', '--preset', 'everything'], tempProject(files));
     expect(flag.code).toBe(2);
     expect(flag.stderr).toContain("argument 'everything' is invalid. Allowed choices are recommended, strict.");
-    const config = errlint(['audit', 'src'], tempProject({ ...files, '.errlintrc.json': '{ "preset": "all" }' }));
+    const config = await run(['audit', 'src'], tempProject({ ...files, '.errlintrc.json': '{ "preset": "all" }' }));
     expect(config.code).toBe(2);
     expect(config.stderr).toBe('errlint: Invalid configuration in .errlintrc.json:\n  - preset: must be one of "recommended", "strict".\n');
   });
 });
 
 describe('errlint rules and explain', () => {
-  it('lists every rule from its metadata, with its preset', () => {
-    const r = errlint(['rules', '--format', 'json'], REPO_ROOT);
+  it('lists every rule from its metadata, with its preset', async () => {
+    const r = await run(['rules', '--format', 'json'], REPO_ROOT);
     expect(r.code).toBe(0);
     const infos = JSON.parse(r.stdout) as { id: string; preset: string }[];
     expect(infos.map((x) => x.id)).toEqual(allRules.map((x) => x.meta.id));
     expect(infos.map((x) => x.preset)).toEqual(allRules.map((x) => x.meta.preset));
-    const text = errlint(['rules'], REPO_ROOT).stdout.split('\n');
+    const text = (await run(['rules'], REPO_ROOT)).stdout.split('\n');
     expect(text[0]).toMatch(/^id +preset +family +risk +fix +scope +description$/);
     for (const rule of allRules) expect(text.find((l) => l.startsWith(`${rule.meta.id} `))).toMatch(new RegExp(`^${rule.meta.id} +${rule.meta.preset} +${rule.meta.family} `));
   });
 
-  it("prints a rule's documentation page", () => {
-    const r = errlint(['explain', 'swallowed-catch'], REPO_ROOT);
+  it("prints a rule's documentation page", async () => {
+    const r = await run(['explain', 'swallowed-catch'], REPO_ROOT);
     expect(r.code).toBe(0);
     expect(r.stdout.startsWith('# swallowed-catch')).toBe(true);
   });
@@ -186,9 +186,9 @@ describe('errlint rules and explain', () => {
 });
 
 describe('errlint audit on Flow-typed files', () => {
-  it('skips a @flow file that does not parse, instead of failing the build on it', () => {
+  it('skips a @flow file that does not parse, instead of failing the build on it', async () => {
     const dir = tempProject({ 'a.js': '// @flow\n// header\nconst f = (x: any): number => (x: any).length;\nlet y = ((x: any): string);\n', 'b.js': '// @flow\nexport const b = 1;\n' });
-    const r = errlint(['audit', '.', '--format', 'json'], dir);
+    const r = await run(['audit', '.', '--format', 'json'], dir);
     const report = JSON.parse(r.stdout) as { errors: { file: string; kind: string; message: string }[] };
     expect(report.errors).toEqual([{ file: 'a.js', kind: 'skipped', message: 'Skipped: Flow-typed file that is not valid TypeScript or JavaScript.' }]);
     expect(r.code).toBe(0);
@@ -196,17 +196,17 @@ describe('errlint audit on Flow-typed files', () => {
 });
 
 describe('errlint audit of a directory whose own path looks like an example', () => {
-  it('classifies files by their path below the audited directory', () => {
+  it('classifies files by their path below the audited directory', async () => {
     const app = `import express from 'express';
 export const app = express();
 app.get('/orders', (req, res) => { res.json([]); });
 app.listen(3000);
 `;
     const dir = tempProject({ 'examples/shop/src/server.ts': app });
-    const named = JSON.parse(errlint(['audit', 'examples/shop', '--format', 'json', '--preset', 'strict'], dir).stdout) as { findings: { ruleId: string }[] };
+    const named = JSON.parse((await run(['audit', 'examples/shop', '--format', 'json', '--preset', 'strict'], dir)).stdout) as { findings: { ruleId: string }[] };
     expect(named.findings.map((f) => f.ruleId)).toContain('missing-error-boundary');
     // audited from above, the same tree is an example inside a larger project, and no entry of the application
-    const above = JSON.parse(errlint(['audit', '.', '--format', 'json', '--preset', 'strict'], dir).stdout) as { findings: { ruleId: string }[] };
+    const above = JSON.parse((await run(['audit', '.', '--format', 'json', '--preset', 'strict'], dir)).stdout) as { findings: { ruleId: string }[] };
     expect(above.findings.map((f) => f.ruleId)).not.toContain('missing-error-boundary');
   });
 });

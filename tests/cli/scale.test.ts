@@ -5,7 +5,7 @@ import { allRules } from '../../rules/index.js';
 import { shardFiles } from '../../src/audit.js';
 import { parseShard, parseThreads } from '../../src/cli.js';
 import { autoThreads } from '../../src/engine/pool.js';
-import { errlint } from '../utils/exec.js';
+import { errlint, run } from '../utils/exec.js';
 import { tempProject } from '../utils/temp-project.js';
 
 // A tree with file findings, project findings, suppressions and a parse error, spread over enough files that
@@ -63,7 +63,7 @@ describe('worker threads', () => {
   });
 
   it('adds up the workers\u2019 rule times in the timing table', () => {
-    const r = errlint(['audit', '.', '--threads', '2', '--timing-rules', '--fail-on', 'none', '-q'], dir);
+    const r = errlint(['audit', '.', '--threads', '2', '--timing-rules', '--fail-on', 'none', '--summary'], dir);
     expect(r.stderr).toMatch(/^swallowed-catch +\| +\d+\.\d \|/m);
     expect(r.stderr).toMatch(/^files in threads \(wall\) +\|/m);
   });
@@ -82,35 +82,35 @@ describe('worker threads', () => {
 });
 
 describe('the content-hash cache', () => {
-  it('lints on a miss, reuses on a hit, and misses again when a file or the config changes', () => {
+  it('lints on a miss, reuses on a hit, and misses again when a file or the config changes', async () => {
     const dir = tempProject(tree());
     const args = ['audit', '.', '--format', 'json', '--no-timing', '--cache', '--timing-rules'];
-    const fresh = errlint(['audit', '.', '--format', 'json', '--no-timing'], dir);
+    const fresh = await run(['audit', '.', '--format', 'json', '--no-timing'], dir);
 
-    const first = errlint(args, dir);
+    const first = await run(args, dir);
     expect(first.stderr).toMatch(/cache: 0 files reused, 42 linted/);
     expect(fs.existsSync(path.join(dir, '.errlintcache'))).toBe(true);
     expect(first.stdout).toBe(fresh.stdout);
 
-    const second = errlint(args, dir);
+    const second = await run(args, dir);
     expect(second.stderr).toMatch(/cache: 42 files reused, 0 linted/);
     expect(second.stdout).toBe(fresh.stdout); // project findings too: their facts come from the cache
 
     // a changed file is linted again, and its new findings are reported
     fs.writeFileSync(path.join(dir, 'src/orders/order-01.ts'), 'export const fine = 1;\n');
-    const third = errlint(args, dir);
+    const third = await run(args, dir);
     expect(third.stderr).toMatch(/cache: 41 files reused, 1 linted/);
     expect(json(third.stdout).findings.filter((f) => f.file === 'src/orders/order-01.ts')).toEqual([]);
-    expect(third.stdout).toBe(errlint(['audit', '.', '--format', 'json', '--no-timing'], dir).stdout);
+    expect(third.stdout).toBe((await run(['audit', '.', '--format', 'json', '--no-timing'], dir)).stdout);
 
     // a changed config invalidates every entry
     fs.writeFileSync(path.join(dir, '.errlintrc.json'), '{"preset":"strict","rules":{"missing-transaction":"off"}}');
-    const fourth = errlint(args, dir);
+    const fourth = await run(args, dir);
     expect(fourth.stderr).toMatch(/cache: 0 files reused, 42 linted/);
     expect(json(fourth.stdout).findings.map((f) => f.ruleId)).not.toContain('missing-transaction');
 
     // so do other rule options on the command line
-    expect(errlint([...args, '--rule', 'swallowed-catch'], dir).stderr).toMatch(/cache: 0 files reused/);
+    expect((await run([...args, '--rule', 'swallowed-catch'], dir)).stderr).toMatch(/cache: 0 files reused/);
   });
 
   it('works with worker threads, at a chosen location, and survives a corrupt cache file', () => {
@@ -131,13 +131,13 @@ describe('the content-hash cache', () => {
 describe('--shard', () => {
   const dir = tempProject(tree());
 
-  it('splits the files into slices whose union is the whole run (file rules)', () => {
-    const whole = json(errlint(['audit', '.', '--format', 'json', '--no-timing'], dir).stdout);
+  it('splits the files into slices whose union is the whole run (file rules)', async () => {
+    const whole = json((await run(['audit', '.', '--format', 'json', '--no-timing'], dir)).stdout);
     const key = (f: Report['findings'][number]) => `${f.file}:${f.line}:${f.column}:${f.ruleId}:${f.score}:${f.message}`;
     const union: string[] = [];
     const errors: string[] = [];
     for (const i of [1, 2, 3]) {
-      const r = errlint(['audit', '.', '--format', 'json', '--no-timing', '--shard', `${i}/3`], dir);
+      const r = await run(['audit', '.', '--format', 'json', '--no-timing', '--shard', `${i}/3`], dir);
       expect(r.stderr).toContain('project rules (inconsistent-error-shape, missing-error-boundary) need the whole tree');
       const report = json(r.stdout);
       union.push(...report.findings.map(key));
@@ -148,13 +148,13 @@ describe('--shard', () => {
     expect(errors).toEqual(whole.errors.map((e) => e.file));
   });
 
-  it('slices deterministically and rejects a bad shard', () => {
+  it('slices deterministically and rejects a bad shard', async () => {
     const files = Array.from({ length: 10 }, (_, i) => i);
     expect([1, 2, 3].map((index) => shardFiles(files, { index, count: 3 }))).toEqual([[0, 1, 2], [3, 4, 5], [6, 7, 8, 9]]);
     expect([1, 2].map((index) => shardFiles(['only'], { index, count: 2 }))).toEqual([[], ['only']]);
     expect(parseShard('2/3')).toEqual({ index: 2, count: 3 });
     expect(() => parseShard('4/3')).toThrow(/--shard/);
-    expect(errlint(['audit', '.', '--shard', '0/2'], dir).code).toBe(2);
+    expect((await run(['audit', '.', '--shard', '0/2'], dir)).code).toBe(2);
   });
 });
 
@@ -162,25 +162,25 @@ describe('errlint merge', () => {
   const dir = tempProject(tree());
   const fileRules = allRules.filter((r) => r.meta.scope !== 'project').map((r) => r.meta.id).join(',');
 
-  it('merges the JSON of shards into the report of the whole run, fingerprints included', () => {
-    const whole = errlint(['audit', '.', '--format', 'json', '--no-timing', '--rule', fileRules], dir);
-    for (const i of [1, 2, 3]) errlint(['audit', '.', '--format', `json=out/shard-${i}.json`, '--shard', `${i}/3`], dir);
-    const merged = errlint(['merge', 'out/shard-1.json', 'out/shard-2.json', 'out/shard-3.json', '--format', 'json'], dir);
+  it('merges the JSON of shards into the report of the whole run, fingerprints included', async () => {
+    const whole = await run(['audit', '.', '--format', 'json', '--no-timing', '--rule', fileRules], dir);
+    for (const i of [1, 2, 3]) await run(['audit', '.', '--format', `json=out/shard-${i}.json`, '--shard', `${i}/3`], dir);
+    const merged = await run(['merge', 'out/shard-1.json', 'out/shard-2.json', 'out/shard-3.json', '--format', 'json'], dir);
     expect(merged.stderr).toBe('');
     expect(merged.code).toBe(whole.code);
     expect(merged.stdout).toBe(whole.stdout);
     // and into the other formats, e.g. SARIF with the same fingerprints
-    const sarif = JSON.parse(errlint(['merge', 'out/shard-1.json', 'out/shard-2.json', 'out/shard-3.json', '--format', 'sarif', '--fail-on', 'none'], dir).stdout) as {
+    const sarif = JSON.parse((await run(['merge', 'out/shard-1.json', 'out/shard-2.json', 'out/shard-3.json', '--format', 'sarif', '--fail-on', 'none'], dir)).stdout) as {
       runs: { results: { partialFingerprints: Record<string, string> }[] }[];
     };
     const fingerprints = json(whole.stdout).findings.map((f) => (f as unknown as { fingerprint: string }).fingerprint).sort();
     expect(sarif.runs[0]!.results.map((r) => Object.values(r.partialFingerprints)[0]).sort()).toEqual(fingerprints);
   });
 
-  it('refuses a file that is not a JSON report', () => {
+  it('refuses a file that is not a JSON report', async () => {
     fs.mkdirSync(path.join(dir, 'out'), { recursive: true });
     fs.writeFileSync(path.join(dir, 'out/not.json'), '{"hello":1}');
-    const r = errlint(['merge', 'out/not.json'], dir);
+    const r = await run(['merge', 'out/not.json'], dir);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('is not an errlint JSON report');
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatTimings, timingFromEnv } from '../../src/engine/timing.js';
-import { errlint } from '../utils/exec.js';
+import { run } from '../utils/exec.js';
 import { tempProject } from '../utils/temp-project.js';
 
 const SERVICE = `export async function refund(id: string) {
@@ -15,9 +15,9 @@ const SERVICE = `export async function refund(id: string) {
 describe('per-rule timing', () => {
   const dir = tempProject({ 'package.json': '{"name":"app"}', 'src/refund.ts': SERVICE });
 
-  it('prints a table of rules and phases to stderr with ERRLINT_TIMING=1, after an unchanged report', () => {
-    const plain = errlint(['audit', 'src', '--format', 'json', '--no-timing'], dir);
-    const timed = errlint(['audit', 'src', '--format', 'json', '--no-timing'], dir, { ERRLINT_TIMING: '1' });
+  it('prints a table of rules and phases to stderr with ERRLINT_TIMING=1, after an unchanged report', async () => {
+    const plain = await run(['audit', 'src', '--format', 'json', '--no-timing'], dir);
+    const timed = await run(['audit', 'src', '--format', 'json', '--no-timing'], dir, { ERRLINT_TIMING: '1' });
     expect(timed.stdout).toBe(plain.stdout);
     expect(plain.stderr).toBe('');
     expect(timed.stderr).toMatch(/^\nRule +\| Time \(ms\) \| Relative\n:-+\|-+:\|-+:\n/);
@@ -27,8 +27,8 @@ describe('per-rule timing', () => {
     expect(timed.stderr).toMatch(/^wall time \d+\.\d ms$/m);
   });
 
-  it('does the same with --timing-rules and lists only the rules that ran', () => {
-    const r = errlint(['audit', 'src', '--timing-rules', '--rule', 'swallowed-catch,console-logging', '--fail-on', 'none'], dir);
+  it('does the same with --timing-rules and lists only the rules that ran', async () => {
+    const r = await run(['audit', 'src', '--timing-rules', '--rule', 'swallowed-catch,console-logging', '--fail-on', 'none'], dir);
     expect(r.code).toBe(0);
     const rows = r.stderr.trim().split('\n\n')[0]!.split('\n').slice(2).filter(Boolean).map((l) => l.split(' ')[0]);
     expect(rows.sort()).toEqual(['console-logging', 'swallowed-catch']);

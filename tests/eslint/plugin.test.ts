@@ -2,13 +2,15 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import tsParser from '@typescript-eslint/parser';
-import { Linter as Linter10 } from 'eslint';
-import { Linter as Linter9 } from 'eslint9';
+import { ESLint as ESLint10, Linter as Linter10 } from 'eslint';
+import { ESLint as ESLint9, Linter as Linter9 } from 'eslint9';
 import { describe, expect, it } from 'vitest';
 import { allRules } from '../../rules/index.js';
 import { ruleDocsUrl } from '../../src/define-rule.js';
 import plugin, { fileRules, supersededCoreRules } from '../../src/eslint/plugin.js';
 import { repoRoot } from './helpers/cases.js';
+
+const severityCode = (entry: unknown) => (entry === 'error' ? 2 : entry === 'warn' ? 1 : 0);
 
 const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string };
 
@@ -44,21 +46,44 @@ describe('errlint/eslint-plugin', () => {
     expect([plugin.configs.recommended.name, plugin.configs.strict.name, plugin.configs.all.name]).toEqual(['errlint/recommended', 'errlint/strict', 'errlint/all']);
   });
 
-  it.each(['recommended', 'strict'] as const)('settles a core rule only where the %s preset enables the errlint rule that covers it', (name) => {
+  it.each([
+    ['recommended', 'disable-overlapping'],
+    ['strict', 'disable-overlapping-strict'],
+  ] as const)('configures only its own rules in %s; %s settles the core rules its rules overlap', (name, optInName) => {
     const preset = plugin.configs[name];
+    expect(Object.keys(preset.rules).filter((k) => !k.startsWith('errlint/'))).toEqual([]);
+    const optIn = plugin.configs[optInName];
+    expect(optIn.plugins).toBeUndefined();
     for (const [id, core] of Object.entries(supersededCoreRules)) {
       const enabled = preset.rules[`errlint/${id}`] !== undefined;
-      for (const [coreId, entry] of Object.entries(core)) {
-        if (enabled) expect(preset.rules[coreId]).toEqual(entry);
-        else expect(preset.rules[coreId]).toBeUndefined();
-      }
+      for (const [coreId, entry] of Object.entries(core)) expect(optIn.rules[coreId]).toEqual(enabled ? entry : undefined);
     }
+  });
+
+  it.each([
+    ['ESLint 10', ESLint10],
+    ['ESLint 9', ESLint9],
+  ])("leaves the user's core rule settings placed before the preset alone (%s, calculateConfigForFile)", async (_name, ESLint) => {
+    const user = { rules: { 'no-empty': 'off', 'preserve-caught-error': 'error' } } as const;
+    const config = [{ files: ['**/*.ts'], languageOptions: { parser: tsParser } }, user, plugin.configs.strict];
+    const eslint = new ESLint({ cwd: repoRoot, overrideConfigFile: true, overrideConfig: config as never });
+    const resolved = (await eslint.calculateConfigForFile(path.join(repoRoot, 'src/a.ts'))) as { rules: Record<string, unknown> };
+    // ESLint resolves each entry to [severity, ...options with defaults]
+    const severity = (rules: Record<string, unknown>, id: string) => (rules[id] as unknown[])[0];
+    expect(severity(resolved.rules, 'no-empty')).toBe(0);
+    expect(severity(resolved.rules, 'preserve-caught-error')).toBe(2);
+    expect(severity(resolved.rules, 'errlint/swallowed-catch')).toBe(severityCode(plugin.configs.strict.rules['errlint/swallowed-catch']));
+    // the opt-in config is what changes them, placed after the user's rules
+    const optedIn = new ESLint({ cwd: repoRoot, overrideConfigFile: true, overrideConfig: [...config, plugin.configs['disable-overlapping-strict']] as never });
+    const changed = (await optedIn.calculateConfigForFile(path.join(repoRoot, 'src/a.ts'))) as { rules: Record<string, unknown> };
+    expect(severity(changed.rules, 'preserve-caught-error')).toBe(0);
+    expect(changed.rules['no-empty']).toEqual([2, { allowEmptyCatch: true }]);
   });
 
   it.each([
     ['ESLint 10', Linter10],
     ['ESLint 9', Linter9],
-  ])('with the core presets before it, reports each overlapping problem once (%s)', (_name, Linter) => {
+  ])('with the core presets before it and disable-overlapping after, reports each overlapping problem once (%s)', (_name, Linter) => {
     const linter = new Linter({ cwd: '/p' }) as Linter10;
     // What js.configs.recommended turns on for these problems (ESLint 10 adds preserve-caught-error), and two
     // core rules users often add.
@@ -77,7 +102,7 @@ describe('errlint/eslint-plugin', () => {
       '',
     ].join('\n');
     // strict enables every errlint rule that supersedes a core one
-    const messages = linter.verify(code, [{ files: ['**/*.ts'], languageOptions: { parser: tsParser } }, core, plugin.configs.strict] as never, '/p/src/pay.ts');
+    const messages = linter.verify(code, [{ files: ['**/*.ts'], languageOptions: { parser: tsParser } }, core, plugin.configs.strict, plugin.configs['disable-overlapping-strict']] as never, '/p/src/pay.ts');
     for (const line of [2, 5, 8, 9]) {
       const rules = messages.filter((m) => m.line === line).map((m) => m.ruleId!);
       expect(rules.length, `line ${line} reported by nobody`).toBeGreaterThan(0);

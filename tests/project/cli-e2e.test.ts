@@ -1,16 +1,13 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, errlint } from '../utils/exec.js';
+import { run } from '../utils/exec.js';
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures');
-const built = fs.existsSync(path.join(path.dirname(BIN), '..', 'dist', 'src', 'cli.js'));
 
-// Needs `npm run build` first (as every end-to-end test of the CLI).
-describe.runIf(built)('errlint audit on a project (built CLI)', () => {
-  it('reports project findings in JSON with exit code 1 and empty stderr', () => {
+describe('errlint audit on a project (the CLI in-process)', () => {
+  it('reports project findings in JSON with exit code 1 and empty stderr', async () => {
     const cwd = path.join(FIXTURES, 'express-inconsistent');
-    const r = errlint(['audit', '.', '--format', 'json', '--rule', 'inconsistent-error-shape', '--rule', 'missing-error-boundary'], cwd);
+    const r = await run(['audit', '.', '--format', 'json', '--rule', 'inconsistent-error-shape', '--rule', 'missing-error-boundary'], cwd);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(1);
     const report = JSON.parse(r.stdout) as { findings: { ruleId: string; file: string; line: number; message: string }[] };
@@ -21,18 +18,18 @@ describe.runIf(built)('errlint audit on a project (built CLI)', () => {
     ]);
   });
 
-  it('prints the shapes table in the text report, and nothing for a clean project', () => {
-    const text = errlint(['audit', '--rule', 'inconsistent-error-shape'], path.join(FIXTURES, 'fastify-app'));
+  it('prints the shapes table in the text report, and nothing for a clean project', async () => {
+    const text = await run(['audit', '--rule', 'inconsistent-error-shape'], path.join(FIXTURES, 'fastify-app'));
     expect(text.stderr).toBe('');
     expect(text.stdout).toContain('Error response shapes');
     expect(text.stdout).toContain('* { detail, instance, status, title, type } (problem+json)      2');
-    const clean = errlint(['audit', '--format', 'json', '--rule', 'inconsistent-error-shape', '--rule', 'missing-error-boundary'], path.join(FIXTURES, 'koa-app'));
+    const clean = await run(['audit', '--format', 'json', '--rule', 'inconsistent-error-shape', '--rule', 'missing-error-boundary'], path.join(FIXTURES, 'koa-app'));
     expect(clean.code).toBe(0);
     expect(JSON.parse(clean.stdout).findings).toEqual([]);
   });
 
-  it('`errlint rules` marks both as project-level', () => {
-    const r = errlint(['rules', '--format', 'json'], path.join(FIXTURES, 'koa-app'));
+  it('`errlint rules` marks both as project-level', async () => {
+    const r = await run(['rules', '--format', 'json'], path.join(FIXTURES, 'koa-app'));
     expect(r.code).toBe(0);
     const rules = JSON.parse(r.stdout) as { id: string; scope: string }[] | { rules: { id: string; scope: string }[] };
     const list = Array.isArray(rules) ? rules : rules.rules;

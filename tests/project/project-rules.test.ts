@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { audit, ruleInfo } from '../../src/audit.js';
+import { audit } from '../../src/audit.js';
+import { ruleInfo } from '../../src/rule-info.js';
 import type { UserConfig } from '../../src/config/load-config.js';
 import { applyBaseline, createBaseline } from '../../src/baseline.js';
 import { textReporter } from '../../src/reporters/text.js';

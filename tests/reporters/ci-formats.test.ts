@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { escapeData, escapeProperty, githubReporter } from '../../src/reporters/github.js';
+import { ANNOTATIONS_PER_KIND, escapeData, escapeProperty, githubReporter } from '../../src/reporters/github.js';
 import { gitlabReporter, type GitlabIssue } from '../../src/reporters/gitlab.js';
 import { escapeCell, markdownReporter, MAX_TABLE_ROWS } from '../../src/reporters/markdown.js';
 import type { ReporterOptions } from '../../src/result.js';
@@ -16,11 +16,30 @@ describe('github reporter', () => {
     expectGolden(path.join(GOLDEN, 'synthetic.github.txt'), githubReporter(syntheticResult(), options));
   });
 
-  it('writes one workflow command per finding, riskiest first, with the level as the command', () => {
+  it('writes one workflow command per finding, a file that does not parse first, then riskiest first', () => {
     const lines = githubReporter(syntheticResult(), options).trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^::error file=src\/payments\/charge service\.ts,line=8,col=5,endLine=8,endColumn=18,title=errlint swallowed-catch \(critical risk\)::/);
+    expect(lines[0]).toBe("::error file=src/broken.ts,line=3,col=1,title=errlint parse error::'}' expected.");
+    expect(lines[1]).toMatch(/^::error file=src\/payments\/charge service\.ts,line=8,col=5,endLine=8,endColumn=18,title=errlint swallowed-catch \(critical risk\)::/);
     expect(lines.filter((l) => l.startsWith('::notice ')).length).toBe(1);
     expect(lines.at(-1)).toMatch(/^errlint: 3 findings/);
+  });
+
+  it('annotates the riskiest findings up to what GitHub shows per kind, and counts the rest in one notice', () => {
+    const base = syntheticResult();
+    const f = base.findings[0]!;
+    const many = [
+      ...Array.from({ length: 14 }, (_, i) => ({ ...f, risk: 'critical' as const, line: i + 1, score: 99 - i })),
+      ...Array.from({ length: 12 }, (_, i) => ({ ...f, risk: 'low' as const, line: 100 + i, score: 20 })),
+    ];
+    const lines = githubReporter({ ...base, findings: many, errors: [] }, options).trimEnd().split('\n');
+    const errors = lines.filter((l) => l.startsWith('::error '));
+    const notices = lines.filter((l) => l.startsWith('::notice '));
+    expect(errors).toHaveLength(ANNOTATIONS_PER_KIND);
+    // the ten highest scores, in order
+    expect(errors.map((l) => /line=(\d+),/.exec(l)![1])).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
+    expect(notices).toHaveLength(ANNOTATIONS_PER_KIND);
+    expect(notices.at(-1)).toContain('::7 more findings (4 critical, 3 low) not annotated: GitHub shows 10 annotations of each kind per step.');
+    expect(lines.at(-1)).toMatch(/^errlint: 26 findings \(14 critical, 0 high, 0 medium, 12 low\)/);
   });
 
   it('escapes what would end a command early', () => {
@@ -86,7 +105,7 @@ describe('markdown reporter', () => {
   it('caps the table and says how many more there are', () => {
     const base = syntheticResult();
     const many = Array.from({ length: MAX_TABLE_ROWS + 5 }, (_, i) => ({ ...base.findings[0]!, line: i + 1 }));
-    const md = markdownReporter({ ...base, findings: many }, { ...options, quiet: true });
+    const md = markdownReporter({ ...base, findings: many }, { ...options, summaryOnly: true });
     expect(md).toContain('…and 5 more, lower-risk findings');
     expect(md).not.toContain('#### 1.');
   });

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { errlint, REPO_ROOT } from '../utils/exec.js';
+import { REPO_ROOT, run } from '../utils/exec.js';
 import { expectGolden } from '../utils/golden.js';
 
 const before = path.join(REPO_ROOT, 'fixtures/payment-service/before');
@@ -18,8 +18,8 @@ describe.each([
   ['github', 'payment-service.github.txt'],
   ['gitlab', 'payment-service.gitlab.json'],
 ])('--format %s on fixtures/payment-service/before', (format, golden) => {
-  it(`matches __golden__/${golden}`, () => {
-    const r = errlint(['audit', '.', '--format', format, '--no-timing'], before);
+  it(`matches __golden__/${golden}`, async () => {
+    const r = await run(['audit', '.', '--format', format, '--no-timing'], before);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(1);
     expectGolden(path.join(GOLDEN, golden), r.stdout, { cwd: before });
