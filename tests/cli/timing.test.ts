@@ -13,7 +13,8 @@ const SERVICE = `export async function refund(id: string) {
 `;
 
 describe('per-rule timing', () => {
-  const dir = tempProject({ 'package.json': '{"name":"app"}', 'src/refund.ts': SERVICE });
+  // strict: every rule, swallowed-catch and the project rules included
+  const dir = tempProject({ 'package.json': '{"name":"app"}', '.errlintrc.json': '{ "preset": "strict" }', 'src/refund.ts': SERVICE });
 
   it('prints a table of rules and phases to stderr with ERRLINT_TIMING=1, after an unchanged report', async () => {
     const plain = await run(['audit', 'src', '--format', 'json', '--no-timing'], dir);
