@@ -98,3 +98,6 @@ plugin.configs['disable-overlapping-strict'] = {
 };
 
 export default plugin;
+// `require('errlint/eslint-plugin')` (an eslint.config.cjs, Node >= 20.19) gets the plugin itself, not a
+// namespace with `default`.
+export { plugin as 'module.exports' };
