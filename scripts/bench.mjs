@@ -90,3 +90,30 @@ if (!process.argv.includes('--no-eslint')) {
   if (eslint.status !== 0) throw new Error(`bench-eslint failed (${eslint.status})`);
   console.log(eslint.stdout.trim().split('\n').slice(0, -1).join('\n'));
 }
+
+// Start-up: the median of five launches of each command next to a bare `node -e 0`, so a slower machine shows
+// as a slower floor, not as a regression. `--version`, `rules` and `explain` load no compiler; an audit of one
+// tiny file is the engine's fixed cost (TypeScript, the rules, ajv, cosmiconfig).
+function startupTimes() {
+  const tiny = path.join(benchDir, 'startup');
+  fs.mkdirSync(tiny, { recursive: true });
+  fs.writeFileSync(path.join(tiny, 'a.ts'), 'export const a = 1;\n');
+  const median = (args) => {
+    const times = [];
+    for (let i = 0; i < 5; i++) {
+      const t = process.hrtime.bigint();
+      const r = spawnSync(process.execPath, args, { cwd: tiny, encoding: 'utf8' });
+      if (r.status !== 0) throw new Error(`${args.join(' ')} failed (${r.status}): ${r.stderr}`);
+      times.push(Number(process.hrtime.bigint() - t) / 1e6);
+    }
+    return times.sort((a, b) => a - b)[2];
+  };
+  const bin = path.join(root, 'bin', 'errlint.js');
+  const node = median(['-e', '0']);
+  console.log('\nstart-up (median of 5 launches; node -e 0 is the floor):');
+  for (const [name, args] of [['node -e 0', ['-e', '0']], ['errlint --version', [bin, '--version']], ['errlint rules', [bin, 'rules']], ['errlint explain swallowed-catch', [bin, 'explain', 'swallowed-catch']], ['errlint audit a.ts (one tiny file)', [bin, 'audit', 'a.ts', '--no-timing']]]) {
+    const ms = name === 'node -e 0' ? node : median(args);
+    console.log(`${name.padEnd(44)} ${ms.toFixed(0).padStart(7)} ms ${(ms / node).toFixed(2).padStart(7)}x node`);
+  }
+}
+startupTimes();
