@@ -74,6 +74,8 @@ describe('discoverFiles on an ignored directory named explicitly', () => {
   it('audits it anyway', () => {
     const dir = tempProject({ '.git/HEAD': '', '.gitignore': 'vendor/\n', 'vendor/lib/a.ts': '' });
     expect(rel(dir, discoverFiles({ cwd: dir, patterns: ['vendor/lib'] }).files)).toEqual(['vendor/lib/a.ts']);
-    expect(rel(dir, discoverFiles({ cwd: dir, patterns: ['.'] }).files)).toEqual([]);
+    // everything under '.' is ignored: an unmatched pattern, allowed here (it is exit 2 by default)
+    expect(rel(dir, discoverFiles({ cwd: dir, patterns: ['.'], errorOnUnmatchedPattern: false }).files)).toEqual([]);
+    expect(() => discoverFiles({ cwd: dir, patterns: ['.'] })).toThrow(UsageError);
   });
 });
