@@ -16,7 +16,7 @@ const SERVICE = `export async function refundPayment(id: string): Promise<boolea
 }
 
 export function parse(raw: string) {
-  if (!raw) throw new Error('empty');
+  if (!raw) throw 'empty input';
   return raw;
 }
 `;
