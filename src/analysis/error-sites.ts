@@ -206,22 +206,25 @@ export function errorEscapes(t: TS, site: ErrorSite, refs: Map<string, ErrorUse>
   return found;
 }
 
+/** Whether `expr` names the caught error (or a name bound to it). */
+function mentionsCaught(t: TS, expr: ts.Node, refs: Map<string, ErrorUse>): boolean {
+  let hit = false;
+  const visit = (n: ts.Node): void => {
+    if (hit) return;
+    if (t.isIdentifier(n) && refs.has(n.text)) hit = true;
+    else t.forEachChild(n, visit);
+  };
+  visit(expr);
+  return hit;
+}
+
 /**
  * The statement sits under an `if` (or `case`) of the site whose condition inspects the error:
  * `if (e.code === 'P2002')`, `if (e instanceof TimeoutError)`, `if (isAxiosError(e))` — a deliberate
  * translation of a recognised failure.
  */
 export function isUnderErrorCondition(t: TS, node: ts.Node, site: ErrorSite, refs: Map<string, ErrorUse>): boolean {
-  const mentions = (e: ts.Node): boolean => {
-    let hit = false;
-    const visit = (n: ts.Node): void => {
-      if (hit) return;
-      if (t.isIdentifier(n) && refs.has(n.text)) hit = true;
-      else t.forEachChild(n, visit);
-    };
-    visit(e);
-    return hit;
-  };
+  const mentions = (e: ts.Node): boolean => mentionsCaught(t, e, refs);
   for (let n: ts.Node | undefined = node.parent; n && n !== site.body && n !== site.node; n = n.parent) {
     if (t.isIfStatement(n) && n.expression !== node && mentions(n.expression)) return true;
     if (t.isCaseClause(n) && t.isSwitchStatement(n.parent.parent) && mentions(n.parent.parent.expression)) return true;
@@ -235,16 +238,7 @@ export function isUnderErrorCondition(t: TS, node: ts.Node, site: ErrorSite, ref
  * (`if (attempt >= maxAttempts)`): what it throws reports that other condition, not the caught failure.
  */
 export function isUnderOtherCondition(t: TS, node: ts.Node, site: ErrorSite, refs: Map<string, ErrorUse>): boolean {
-  const mentions = (e: ts.Node): boolean => {
-    let hit = false;
-    const visit = (n: ts.Node): void => {
-      if (hit) return;
-      if (t.isIdentifier(n) && refs.has(n.text)) hit = true;
-      else t.forEachChild(n, visit);
-    };
-    visit(e);
-    return hit;
-  };
+  const mentions = (e: ts.Node): boolean => mentionsCaught(t, e, refs);
   for (let n: ts.Node | undefined = node.parent; n && n !== site.body && n !== site.node; n = n.parent) {
     if (t.isIfStatement(n) && n.expression !== node && !mentions(n.expression)) return true;
   }
