@@ -33,7 +33,7 @@ describe('errlint audit --fix / --fix-dry-run / --baseline', () => {
     const r = await run(cwd, '--fix-dry-run');
     expect(r.stdout).toContain('--- a/src/a.ts\n+++ b/src/a.ts\n');
     expect(r.stdout).toContain('-// errlint-disable-next-line console-logging');
-    expect(r.stderr).toContain('Would apply 1 edit in 1 file.');
+    expect(r.stderr).toContain('Would apply 1 fix in 1 file.');
     expect(fs.readFileSync(path.join(cwd, 'src/a.ts'), 'utf8')).toBe(SOURCE);
   });
 
