@@ -1,0 +1,249 @@
+/**
+ * Where each audited file's configuration comes from (README "Configuration", docs/trust-model.md).
+ *
+ * - Lookup: for a file, the config files of its directory and of every parent directory up to the lookup root
+ *   apply, the nearer over the farther; a config with `"root": true` stops the walk. In each directory the
+ *   first of SEARCH_PLACES that holds errlint config counts.
+ * - Lookup root: the nearest directory, from the working directory up, that holds `.git`; without one, the
+ *   nearest that holds `package.json`; without either, the working directory. The walk up never enters a
+ *   directory anyone may write to (`/tmp`). Files outside the lookup root get the working directory's
+ *   configuration.
+ * - Trust: JavaScript configs run only from the working directory and its parents up to the lookup root, the
+ *   directories the user chose by running errlint there, or when named with `--config`. Config files found
+ *   below (or beside) the working directory are read as data (JSON, YAML, package.json); a JavaScript one is
+ *   refused with a message.
+ * - `--config <file>` applies that one file to every file, and `--no-config-lookup` (without `--config`)
+ *   applies none: no config file of the tree is read.
+ *
+ * Merging, child over parent: `preset` replaces; `rules` replace per rule id; `files` lists and `knowledge`
+ * lists are appended; other knowledge values replace; `ignores` stay with the config that declares them
+ * (relative to its directory, covering only what is below it).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { ConfigurationError } from '../errors.js';
+import { ignoreMatcher, toPosix } from '../discovery.js';
+import type { FilePatterns } from '../engine/file-facts.js';
+import { mergeKnowledge } from '../knowledge/index.js';
+import type { AnyRule, Preset } from '../types.js';
+import { isCodeConfig, readConfigFile, readDataConfigFile, SEARCH_PLACES, type LoadedConfig, type UserConfig } from './load-config.js';
+
+/** One config file that applies. */
+export interface ConfigLayer {
+  filepath: string;
+  dir: string;
+  config: UserConfig;
+}
+
+/** The configuration that applies to the files of a directory: its config files merged. */
+export interface EffectiveConfig {
+  /** The config files, outermost first; empty when none applies. */
+  layers: ConfigLayer[];
+  /** The merged configuration, `--preset` applied, without `root` and `ignores` (see `layers`). */
+  config: UserConfig;
+}
+
+export interface ConfigLookupOptions {
+  /** The working directory. */
+  cwd: string;
+  /** `--config <file>` (relative to `cwd`), or a config object (the API): one configuration for every file. */
+  config?: string | UserConfig;
+  /** `false` (`--no-config-lookup`): no config file is looked up; only `config`, if given, applies. */
+  lookup?: boolean;
+  /** `--preset`, over every config's `preset`. */
+  preset?: Preset;
+  rules: readonly AnyRule[];
+}
+
+export interface ConfigResolver {
+  /** The lookup root, or undefined when there is no lookup (`--config`, `--no-config-lookup`). */
+  root?: string;
+  /** The working directory's configuration. */
+  base: EffectiveConfig;
+  /** The configuration of a file (absolute path). */
+  forFile(abs: string): EffectiveConfig;
+  /** Whether a config's `ignores` cover this path (a file, or a directory when `isDir`) met while walking. */
+  ignored(abs: string, isDir: boolean): boolean;
+  /** An effective config in the shape `loadConfig` returns. */
+  loaded(effective: EffectiveConfig): LoadedConfig;
+}
+
+function isWorldWritable(dir: string): boolean {
+  try {
+    return (fs.statSync(dir).mode & 0o002) !== 0;
+  } catch {
+    return true; // unreadable: not a place to take configuration from
+  }
+}
+
+/** The directory config lookup stops at (see the module comment). */
+export function lookupRoot(cwd: string): string {
+  let firstPackage: string | undefined;
+  for (let dir = cwd; ; dir = path.dirname(dir)) {
+    if (dir !== cwd && isWorldWritable(dir)) break;
+    if (fs.existsSync(path.join(dir, '.git'))) return dir;
+    if (!firstPackage && fs.existsSync(path.join(dir, 'package.json'))) firstPackage = dir;
+    if (path.dirname(dir) === dir) break;
+  }
+  return firstPackage ?? cwd;
+}
+
+const isInside = (dir: string, root: string): boolean => dir === root || dir.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
+
+/** `child` over `parent` (see the module comment). */
+export function mergeConfig(parent: UserConfig, child: UserConfig): UserConfig {
+  const out: UserConfig = { ...parent };
+  if (child.preset !== undefined) out.preset = child.preset;
+  if (child.rules) out.rules = { ...parent.rules, ...child.rules };
+  if (child.files) {
+    const files: Partial<FilePatterns> = { ...parent.files };
+    for (const [key, globs] of Object.entries(child.files) as [keyof FilePatterns, string[]][]) files[key] = [...new Set([...(files[key] ?? []), ...globs])];
+    out.files = files;
+  }
+  const knowledge = mergeKnowledge(parent.knowledge, child.knowledge);
+  if (knowledge) out.knowledge = knowledge;
+  return out;
+}
+
+function effectiveOf(layers: ConfigLayer[], preset: Preset | undefined): EffectiveConfig {
+  let config: UserConfig = {};
+  for (const layer of layers) config = mergeConfig(config, layer.config);
+  if (preset) config.preset = preset;
+  return { layers, config };
+}
+
+/** Builds the resolver of a run. Loads (and runs, for JavaScript) the working directory's configs up front. */
+export async function createConfigResolver(options: ConfigLookupOptions): Promise<ConfigResolver> {
+  const { cwd, rules, preset } = options;
+  const display = (p: string): string => toPosix(path.relative(cwd, p)) || path.basename(p);
+  const ignoreTests = new Map<ConfigLayer, (rel: string, isDir: boolean) => boolean>();
+  const ignoredBy = (layers: readonly ConfigLayer[], abs: string, isDir: boolean): boolean =>
+    layers.some((layer) => {
+      if (!layer.config.ignores?.length) return false;
+      let test = ignoreTests.get(layer);
+      if (!test) ignoreTests.set(layer, (test = ignoreMatcher(layer.config.ignores)));
+      return test(toPosix(path.relative(layer.dir, abs)), isDir);
+    });
+  const fixed = (effective: EffectiveConfig, root?: string): ConfigResolver => ({
+    root,
+    base: effective,
+    forFile: () => effective,
+    ignored: (abs, isDir) => ignoredBy(effective.layers, abs, isDir),
+    loaded: (effective) => toLoaded(effective, cwd),
+  });
+
+  if (typeof options.config === 'object') return fixed(effectiveOf([{ filepath: '', dir: cwd, config: options.config }], preset));
+  if (typeof options.config === 'string') {
+    const filepath = path.resolve(cwd, options.config);
+    const config = (await readConfigFile(filepath, options.config, rules)) ?? {};
+    return fixed(effectiveOf([{ filepath, dir: path.dirname(filepath), config }], preset));
+  }
+  if (options.lookup === false) return fixed(effectiveOf([], preset));
+
+  const root = lookupRoot(cwd);
+  /** The config file of each directory visited (null: none). */
+  const own = new Map<string, ConfigLayer | null>();
+  const trusted = new Set<string>();
+  for (let dir = cwd; isInside(dir, root); dir = path.dirname(dir)) {
+    trusted.add(dir);
+    own.set(dir, await findConfig(dir, true));
+    if (dir === root) break;
+  }
+
+  async function findConfig(dir: string, runCode: true): Promise<ConfigLayer | null>;
+  function findConfig(dir: string, runCode: false): ConfigLayer | null;
+  function findConfig(dir: string, runCode: boolean): ConfigLayer | null | Promise<ConfigLayer | null> {
+    for (const place of SEARCH_PLACES) {
+      const filepath = path.join(dir, place);
+      if (!isFile(filepath)) continue;
+      if (isCodeConfig(filepath)) {
+        if (!runCode) {
+          throw new ConfigurationError(
+            `Not running ${display(filepath)}: errlint runs a JavaScript config only from the working directory or its parents, not from the directories it audits (see docs/trust-model.md). Run errlint from ${display(dir)}, name the file with --config, or use .errlintrc.json there.`,
+          );
+        }
+        return readConfigFile(filepath, display(filepath), rules).then(async (config) => (config ? { filepath, dir, config } : findAfter(dir, place)));
+      }
+      let config: UserConfig | undefined;
+      try {
+        config = readDataConfigFile(filepath, display(filepath), rules);
+      } catch (error) {
+        // a package.json that does not parse says nothing about errlint below the working directory; above it, it might
+        if (place === 'package.json' && !runCode && !fs.readFileSync(filepath, 'utf8').includes(`"errlint"`)) continue;
+        throw error;
+      }
+      if (config) return { filepath, dir, config };
+    }
+    return null;
+  }
+  /** The search in `dir` after `place` held nothing (an empty JavaScript config). */
+  async function findAfter(dir: string, place: string): Promise<ConfigLayer | null> {
+    for (const next of SEARCH_PLACES.slice(SEARCH_PLACES.indexOf(place) + 1)) {
+      const filepath = path.join(dir, next);
+      if (!isFile(filepath)) continue;
+      const config = await readConfigFile(filepath, display(filepath), rules);
+      if (config) return { filepath, dir, config };
+    }
+    return null;
+  }
+
+  const byDir = new Map<string, EffectiveConfig>();
+  /** One object per distinct list of layers, so files can be grouped by identity. */
+  const byLayers = new Map<string, EffectiveConfig>();
+  const forDir = (dir: string): EffectiveConfig => {
+    const known = byDir.get(dir);
+    if (known) return known;
+    let layer = own.get(dir);
+    if (layer === undefined) {
+      layer = trusted.has(dir) ? null : findConfig(dir, false);
+      own.set(dir, layer);
+    }
+    const parent = dir === root || layer?.config.root === true ? undefined : forDir(path.dirname(dir));
+    const layers = [...(parent?.layers ?? []), ...(layer ? [layer] : [])];
+    const key = layers.map((l) => l.filepath).join('\0');
+    let effective = byLayers.get(key);
+    if (!effective) byLayers.set(key, (effective = effectiveOf(layers, preset)));
+    byDir.set(dir, effective);
+    return effective;
+  };
+  const base = forDir(cwd);
+  return {
+    root,
+    base,
+    forFile: (abs) => {
+      const dir = path.dirname(abs);
+      return isInside(dir, root) ? forDir(dir) : base;
+    },
+    ignored: (abs, isDir) => {
+      const dir = path.dirname(abs);
+      return ignoredBy(isInside(dir, root) ? forDir(dir).layers : base.layers, abs, isDir);
+    },
+    loaded: (effective) => toLoaded(effective, cwd),
+  };
+}
+
+function isFile(p: string): boolean {
+  try {
+    return fs.statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * An effective config as `loadConfig` returns it: `filepath` the nearest file, `dir` the outermost one's
+ * directory, which every layer's `ignores` are rebased to.
+ */
+function toLoaded(effective: EffectiveConfig, cwd: string): LoadedConfig {
+  const files = effective.layers.filter((l) => l.filepath);
+  const dir = effective.layers[0]?.dir ?? cwd;
+  const ignores = effective.layers.flatMap((l) => {
+    const prefix = toPosix(path.relative(dir, l.dir));
+    return (l.config.ignores ?? []).map((glob) => (prefix ? `${prefix}/${glob.replace(/^\.\//, '')}` : glob));
+  });
+  return {
+    ...(files.length ? { filepath: files.at(-1)!.filepath, filepaths: files.map((l) => l.filepath) } : {}),
+    dir,
+    config: ignores.length ? { ...effective.config, ignores } : effective.config,
+  };
+}
