@@ -241,6 +241,7 @@ export async function audit(options: AuditOptions = {}): Promise<AuditRun> {
     });
     const key = runKey({ cwd, configFiles, configs, rules: lints.map((l) => l.rules.map((r) => [r.rule.meta.id, r.options, r.risk])), only: options.only ?? null, reportUnusedDirectives: options.reportUnusedDirectives === true, skipProjectRules: setup.skipProjectRules === true });
     cache = timing ? timing.measure('cache', () => openCache(location, key)) : openCache(location, key);
+    if (cache.problem) notices.push(`The cache ${toPosix(path.relative(cwd, location)) || location} is corrupt (${cache.problem}): not used, and rewritten by this run.`);
   }
   /** Settles a file from the cache when its text is unchanged; true when it did. */
   const fromCache = (i: number, text: string): boolean => {

@@ -29,6 +29,8 @@ export interface AuditCache {
   save(keep?: ReadonlySet<string>): void;
   hits: number;
   misses: number;
+  /** Why the cache file found was not used (corrupt), when it was not. */
+  problem?: string;
 }
 
 export function contentHash(task: FileTask, text: string): string {
@@ -72,15 +74,54 @@ export function runKey(parts: Record<string, unknown>): string {
     .digest('hex');
 }
 
-export function openCache(location: string, key: string): AuditCache {
-  let entries: CacheFile['entries'] = {};
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** What is wrong with a cache entry, or undefined when it has the shape errlint writes. */
+function entryProblem(entry: unknown): string | undefined {
+  if (!isRecord(entry) || typeof entry.hash !== 'string' || !isRecord(entry.outcome)) return 'not a hash and an outcome';
+  const { findings, error, project, summary } = entry.outcome;
+  if (!Array.isArray(findings)) return 'its findings are not a list';
+  const bad = findings.findIndex(
+    (f) => !isRecord(f) || !['ruleId', 'message', 'file', 'risk'].every((k) => typeof f[k] === 'string') || !['line', 'column', 'endLine', 'endColumn', 'score'].every((k) => typeof f[k] === 'number') || !Array.isArray(f.range) || !Array.isArray(f.factors),
+  );
+  if (bad !== -1) return `finding ${bad + 1} is malformed`;
+  if (error !== undefined && !(isRecord(error) && typeof error.file === 'string' && typeof error.message === 'string')) return 'its error is malformed';
+  if ((project !== undefined && !isRecord(project)) || (summary !== undefined && !isRecord(summary))) return 'its project data is malformed';
+  return undefined;
+}
+
+/**
+ * The entries of the cache at `location` for this run key: none when there is no cache or it is of another run
+ * (errlint, config, rules). A cache that is corrupt (not JSON, or an entry errlint would not write) is not
+ * trusted: no entry is used, `problem` says why, and the file is rewritten at the end of the run.
+ */
+function readCache(location: string, key: string): { entries: CacheFile['entries']; problem?: string } {
+  let text: string;
   try {
-    const data = JSON.parse(fs.readFileSync(location, 'utf8')) as Partial<CacheFile>;
-    if (data.format === FORMAT && data.key === key && data.entries && typeof data.entries === 'object') entries = data.entries;
+    text = fs.readFileSync(location, 'utf8');
   } catch {
-    // no cache yet, or an unreadable one: start empty, it is rewritten at the end
+    return { entries: {} }; // no cache yet, or unreadable: it is written at the end
   }
+  let data: Partial<CacheFile>;
+  try {
+    data = JSON.parse(text) as Partial<CacheFile>;
+  } catch (error) {
+    return { entries: {}, problem: `not valid JSON (${(error as Error).message})` };
+  }
+  if (!isRecord(data) || data.format !== FORMAT || data.key !== key) return { entries: {} };
+  if (!isRecord(data.entries)) return { entries: {}, problem: 'its entries are not an object' };
+  for (const [file, entry] of Object.entries(data.entries)) {
+    const problem = entryProblem(entry);
+    if (problem) return { entries: {}, problem: `the entry of ${file}: ${problem}` };
+  }
+  return { entries: data.entries as CacheFile['entries'] };
+}
+
+export function openCache(location: string, key: string): AuditCache {
+  const read = readCache(location, key);
+  const entries = read.entries;
   const cache: AuditCache = {
+    ...(read.problem ? { problem: read.problem } : {}),
     hits: 0,
     misses: 0,
     get(task, text) {
