@@ -6,8 +6,7 @@ import type { AuditRun, Shard } from './audit.js';
 import { ErrlintError, UsageError } from './errors.js';
 import type { FixSelection } from './fix.js';
 import { FORMAT_NAMES, isFormatName, type FormatName } from './reporters/names.js';
-import type { SarifOptions } from './reporters/sarif.js';
-import { DEFAULT_BASELINE_FILE, gate, type AuditResult, type ReporterOptions } from './result.js';
+import { DEFAULT_BASELINE_FILE, gate, type AuditResult, type ReporterOptions, type SarifOptions } from './result.js';
 import { PRESETS, RISK_LEVELS, type Preset, type RiskLevel } from './types.js';
 import { VERSION } from './version.js';
 

@@ -22,8 +22,8 @@ export { ConfigurationError, ErrlintError, UsageError } from './errors.js';
 export type { KnowledgeConfig } from './knowledge/index.js';
 export { mergeReports } from './merge.js';
 export { FORMAT_NAMES, type FormatName } from './reporters/names.js';
-export type { SarifOptions } from './reporters/sarif.js';
-export { exitCodeFor, type AuditResult, type Reporter, type ReporterOptions, type RuleInfo } from './result.js';
+
+export { exitCodeFor, type AuditResult, type Reporter, type ReporterOptions, type RuleInfo, type SarifOptions } from './result.js';
 export { RISK_LEVELS, type FileError, type Finding, type RiskFactor, type RiskLevel, type RuleFamily, type Suggestion, type TextEdit } from './types.js';
 export { VERSION as version } from './version.js';
 

@@ -54,6 +54,19 @@ export interface ReporterOptions {
   maxFindings?: number;
 }
 
+/** What only the SARIF format needs, given by the CLI (which may read files; reporters never do). Declared here,
+ * beside ReporterOptions, so the public types never need the `sarif` type package. */
+export interface SarifOptions {
+  /** Markdown of each rule's documentation page by rule id, for `help.markdown`. */
+  ruleHelp?: Readonly<Record<string, string>>;
+  /** The exit code of this run, for `invocations[0].exitCode`; computed from `failOn` when absent. */
+  exitCode?: number;
+  /** `runAutomationDetails.id`: `category/` (GitHub keys uploads by tool and category). Default `errlint/`. */
+  automationId?: string;
+  /** Default 25,000 (GitHub's limit). */
+  maxResults?: number;
+}
+
 /** A reporter is pure: findings in, text out. The CLI owns stdout, files and the exit code. */
 export type Reporter = (result: AuditResult, options: ReporterOptions) => string;
 

@@ -30,13 +30,31 @@ export function isLikelyOutboundCall(t: TS, call: ts.CallExpression, knowledge: 
   return /(^|\.)(gateway|[a-z]*Gateway|[a-z]*Client|[a-z]*Api|httpClient|http)\.(post|get|put|patch|delete|request|charge|refund|capture|authorize|send)$/.test(name);
 }
 
+type CallEffect = 'db' | 'outbound' | undefined;
+
+/**
+ * Each call classified once per knowledge: nested try blocks ask for the effects of blocks that contain each
+ * other, so without this a call 600 tries deep was classified 600 times.
+ */
+const classified = new WeakMap<Knowledge, WeakMap<ts.CallExpression, CallEffect>>();
+
+function effectOf(t: TS, call: ts.CallExpression, knowledge: Knowledge): CallEffect {
+  let calls = classified.get(knowledge);
+  if (!calls) classified.set(knowledge, (calls = new WeakMap()));
+  if (calls.has(call)) return calls.get(call);
+  const effect: CallEffect = isLikelyDbWrite(t, call, knowledge) ? 'db' : isLikelyOutboundCall(t, call, knowledge) ? 'outbound' : undefined;
+  calls.set(call, effect);
+  return effect;
+}
+
 /** Database writes and outbound calls made directly in `block` (not in nested functions). */
 export function blockEffects(t: TS, block: ts.Node, knowledge: Knowledge): BlockEffects {
   const effects: BlockEffects = { dbWrites: [], outboundCalls: [] };
   walk(t, block, (n) => {
     if (!t.isCallExpression(n)) return;
-    if (isLikelyDbWrite(t, n, knowledge)) effects.dbWrites.push(n);
-    else if (isLikelyOutboundCall(t, n, knowledge)) effects.outboundCalls.push(n);
+    const effect = effectOf(t, n, knowledge);
+    if (effect === 'db') effects.dbWrites.push(n);
+    else if (effect === 'outbound') effects.outboundCalls.push(n);
   });
   return effects;
 }

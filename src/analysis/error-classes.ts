@@ -155,6 +155,19 @@ function computeErrorClasses(t: TS, sf: ts.SourceFile): Map<string, ErrorClassIn
   return out;
 }
 
+/**
+ * `new X(message)` means what it says: X declares no constructor (it inherits Error's), or its first parameter is
+ * a message — typed `string` or named like one. `constructor(status: number, message: string)` is not.
+ */
+function takesMessageFirst(t: TS, node: ts.ClassDeclaration, sf: ts.SourceFile): boolean {
+  const ctor = node.members.find((m): m is ts.ConstructorDeclaration => t.isConstructorDeclaration(m) && m.body !== undefined);
+  const first = ctor?.parameters[0];
+  if (!ctor || !first) return !ctor;
+  const type = first.type ? first.type.getText(sf).replace(/\s+/g, '') : '';
+  if (type) return /^(?:string|string\|undefined|undefined\|string)$/.test(type);
+  return t.isIdentifier(first.name) && /^(?:message|msg|text|description|reason)$/i.test(first.name.text);
+}
+
 /** A module specifier inside the project: relative, or a common source alias (`@/`, `~/`, `src/`). */
 export function isProjectModule(specifier: string): boolean {
   return /^(?:\.{1,2}\/|\.$|@\/|~\/|#|src\/|app\/|@app\/|@src\/|@common\/|@shared\/|@core\/|@lib\/)/.test(specifier);
@@ -178,7 +191,8 @@ export interface BaseErrorClass {
 export function findBaseErrorClass(t: TS, sf: ts.SourceFile, classes = collectErrorClasses(t, sf), imports = importsOf(t, sf)): BaseErrorClass | undefined {
   const direct = [...classes.values()].filter((c) => c.extendsBuiltIn && c.extendsName === 'Error');
   const pick = direct.find((c) => BASE_LIKE.test(c.name)) ?? direct.find((c) => classes.size > 1 && [...classes.values()].some((o) => o.extendsName === c.name)) ?? direct[0];
-  if (pick) return { name: pick.name, source: 'file', instantiable: !pick.isAbstract };
+  // `new X(message)` must type-check: a class whose constructor starts with something else is named, never written in
+  if (pick) return { name: pick.name, source: 'file', instantiable: !pick.isAbstract && takesMessageFirst(t, pick.node, sf) };
   for (const [name, b] of imports) {
     if (isProjectModule(b.module) && BASE_LIKE.test(name)) return { name, source: 'import', instantiable: true };
   }

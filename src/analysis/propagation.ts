@@ -103,17 +103,6 @@ function assignedNames(t: TS, node: ts.Node): Set<string> {
   return out;
 }
 
-function reads(t: TS, nodes: readonly ts.Node[], names: ReadonlySet<string>): boolean {
-  let found = false;
-  const visit = (n: ts.Node): void => {
-    if (found) return;
-    if (t.isIdentifier(n) && names.has(n.text) && !(n.parent && t.isPropertyAccessExpression(n.parent) && n.parent.name === n)) found = true;
-    t.forEachChild(n, visit);
-  };
-  nodes.forEach(visit);
-  return found;
-}
-
 function containsReturn(t: TS, node: ts.Node): boolean {
   let found = false;
   const visit = (n: ts.Node): void => {
@@ -125,25 +114,80 @@ function containsReturn(t: TS, node: ts.Node): boolean {
   return found;
 }
 
+type StatementList = ts.Block | ts.SourceFile | ts.CaseClause | ts.DefaultClause;
+
+/**
+ * One pass over a statement list, kept for every later question about it: where each statement sits, how many
+ * statements that run (not function declarations or empty ones) follow each position, and the last statement
+ * that reads each name. Asking "does anything after statement i read x" is then a lookup, so a file of n sibling
+ * try statements costs n, not n² (issue 19).
+ */
+interface ListIndex {
+  position: Map<ts.Node, number>;
+  /** runsFrom[i]: statements that run at positions ≥ i. */
+  runsFrom: number[];
+  /** The last position whose statement mentions the name (property names after a dot excepted). */
+  lastRead: Map<string, number>;
+}
+
+const listIndexes = new WeakMap<StatementList, ListIndex>();
+
+function listIndex(t: TS, list: StatementList): ListIndex {
+  let index = listIndexes.get(list);
+  if (index) return index;
+  const statements = list.statements;
+  const position = new Map<ts.Node, number>();
+  const runsFrom = new Array<number>(statements.length + 1).fill(0);
+  const lastRead = new Map<string, number>();
+  for (let i = statements.length - 1; i >= 0; i--) {
+    const s = statements[i]!;
+    position.set(s, i);
+    runsFrom[i] = runsFrom[i + 1]! + (t.isFunctionDeclaration(s) || t.isEmptyStatement(s) ? 0 : 1);
+  }
+  statements.forEach((s, i) => {
+    if (t.isFunctionDeclaration(s) || t.isEmptyStatement(s)) return;
+    const visit = (n: ts.Node): void => {
+      if (t.isIdentifier(n) && !(n.parent && t.isPropertyAccessExpression(n.parent) && n.parent.name === n)) lastRead.set(n.text, i);
+      t.forEachChild(n, visit);
+    };
+    visit(s);
+  });
+  index = { position, runsFrom, lastRead };
+  listIndexes.set(list, index);
+  return index;
+}
+
 /**
  * What a new `throw` at the end of `stmt` would skip in its function. `produced` is the code whose results the
  * later statements may read (a try block; the statement itself by default).
  */
 export function codeAfter(t: TS, stmt: ts.Node, produced: ts.Node = stmt): CodeAfter {
-  const later: ts.Statement[] = [];
+  /** The statement lists that hold code after `stmt`, each from the first position after it. */
+  const later: Array<{ list: StatementList; index: ListIndex; from: number }> = [];
   for (let n: ts.Node = stmt; n.parent; n = n.parent) {
     const p = n.parent;
-    if (isFunctionLike(t, p) || t.isSourceFile(p) && later.length === 0 && p.statements.indexOf(n as ts.Statement) === p.statements.length - 1) break;
+    if (isFunctionLike(t, p)) break;
     if (LOOP(t, p)) return 'independent';
     if (t.isBlock(p) || t.isSourceFile(p) || t.isCaseClause(p) || t.isDefaultClause(p)) {
-      const i = p.statements.indexOf(n as ts.Statement);
-      later.push(...p.statements.slice(i + 1).filter((s) => !t.isFunctionDeclaration(s) && !t.isEmptyStatement(s)));
+      const index = listIndex(t, p);
+      const from = (index.position.get(n) ?? p.statements.length) + 1;
+      if (index.runsFrom[from]! > 0) later.push({ list: p, index, from });
     }
     if (t.isSourceFile(p)) break;
   }
   if (later.length === 0) return 'nothing';
   // try { return await cache.get(k) } catch {} return load(k): the code after is the fallback source
   if (t.isBlock(produced) && containsReturn(t, produced)) return 'independent';
-  if (later.every((s) => isAnswer(t, s))) return 'dependent';
-  return reads(t, later, assignedNames(t, produced)) ? 'dependent' : 'independent';
+  // stops at the first statement that is not an answer, so a long list costs one look
+  const answersOnly = ({ list, from }: (typeof later)[number]): boolean => {
+    for (let i = from; i < list.statements.length; i++) {
+      const s = list.statements[i]!;
+      if (!t.isFunctionDeclaration(s) && !t.isEmptyStatement(s) && !isAnswer(t, s)) return false;
+    }
+    return true;
+  };
+  if (later.every(answersOnly)) return 'dependent';
+  const names = assignedNames(t, produced);
+  const read = later.some(({ index, from }) => [...names].some((name) => (index.lastRead.get(name) ?? -1) >= from));
+  return read ? 'dependent' : 'independent';
 }

@@ -70,7 +70,7 @@ export class Timings {
 }
 
 /** Whether `ERRLINT_TIMING` asks for timing, and how many rules to list (`all` or a number; default every rule). */
-export function timingFromEnv(env: NodeJS.ProcessEnv): { enabled: boolean; limit: number } {
+export function timingFromEnv(env: Readonly<Record<string, string | undefined>>): { enabled: boolean; limit: number } {
   const value = env.ERRLINT_TIMING?.trim();
   if (!value || value === '0' || value.toLowerCase() === 'false') return { enabled: false, limit: Infinity };
   const n = Number.parseInt(value, 10);

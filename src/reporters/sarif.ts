@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
 import { computeFingerprints, FINGERPRINT_KEY } from '../baseline.js';
-import { exitCodeFor, type AuditResult, type Reporter, type ReporterOptions, type RuleInfo } from '../result.js';
+import { exitCodeFor, type AuditResult, type Reporter, type ReporterOptions, type RuleInfo, type SarifOptions } from '../result.js';
 import type { FileError, Finding, RiskLevel } from '../types.js';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -11,18 +11,6 @@ export const MAX_SARIF_RESULTS = 25_000;
 export const DEFAULT_AUTOMATION_ID = 'errlint/';
 const SRCROOT = '%SRCROOT%';
 const MAX_SNIPPET = 2000;
-
-/** What only the SARIF format needs, given by the CLI (which may read files; reporters never do). */
-export interface SarifOptions {
-  /** Markdown of each rule's documentation page by rule id, for `help.markdown`. */
-  ruleHelp?: Readonly<Record<string, string>>;
-  /** The exit code of this run, for `invocations[0].exitCode`; computed from `failOn` when absent. */
-  exitCode?: number;
-  /** `runAutomationDetails.id`: `category/` (GitHub keys uploads by tool and category). Default `errlint/`. */
-  automationId?: string;
-  /** Default 25,000 (GitHub's limit). */
-  maxResults?: number;
-}
 
 /** Rules outside the registry that can still report: a descriptor so every result has a rule. */
 const BUILTIN_RULES: Record<string, RuleInfo> = {

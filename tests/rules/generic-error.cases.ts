@@ -550,6 +550,30 @@ export function refund(id: string) {
         },
       ],
     },
+    // the project's class takes a status before its message: `new AppError(message)` would not type-check, so the
+    // finding names the class and offers no rewrite
+    {
+      code: `export class AppError extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+  }
+}
+export class ConflictError extends AppError {}
+export function refund(id: string) {
+  throw new Error(\`Refund \${id} was already refunded\`);
+}`,
+      errors: [
+        {
+          messageId: 'genericWithBase',
+          data: { name: 'Error', base: 'AppError' },
+          line: 8,
+          column: 9,
+          endLine: 8,
+          endColumn: 55,
+          suggestions: [],
+        },
+      ],
+    },
     {
       code: `import { AppError } from '../errors/app-error';
 export async function settle(batchId: string) {
