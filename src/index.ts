@@ -31,8 +31,10 @@ export { VERSION as version } from './version.js';
 export const formatters: Readonly<Record<FormatName, Reporter>> = reporters;
 
 /**
- * The configuration errlint would use in `cwd` (default: the working directory): the file it finds by
- * searching upwards, or `options.config`, validated. No configuration file gives `{ config: {} }`.
+ * The configuration errlint would use for the files of `cwd` (default: the working directory): the config
+ * files from the project root down to `cwd`, merged (`filepaths`, outermost first; `filepath` the nearest), or
+ * `options.config` alone, validated. No configuration file gives `{ config: {} }`. Files in subdirectories
+ * may have their own (README "Configuration"); an audit run's `configFor(file)` gives each file's.
  */
 export async function loadConfig(options: { cwd?: string; config?: string } = {}): Promise<LoadedConfig> {
   return loadConfigFor(path.resolve(options.cwd ?? process.cwd()), options.config, allRules);

@@ -153,9 +153,10 @@ export async function createConfigResolver(options: ConfigLookupOptions): Promis
   async function findConfig(dir: string, runCode: true): Promise<ConfigLayer | null>;
   function findConfig(dir: string, runCode: false): ConfigLayer | null;
   function findConfig(dir: string, runCode: boolean): ConfigLayer | null | Promise<ConfigLayer | null> {
+    const names = namesIn(dir);
     for (const place of SEARCH_PLACES) {
       const filepath = path.join(dir, place);
-      if (!isFile(filepath)) continue;
+      if (!names.has(place) || !isFile(filepath)) continue;
       if (isCodeConfig(filepath)) {
         if (!runCode) {
           throw new ConfigurationError(
@@ -220,6 +221,15 @@ export async function createConfigResolver(options: ConfigLookupOptions): Promis
     },
     loaded: (effective) => toLoaded(effective, cwd),
   };
+}
+
+/** The names in a directory (one read instead of a stat per search place); none when it cannot be read. */
+function namesIn(dir: string): Set<string> {
+  try {
+    return new Set(fs.readdirSync(dir));
+  } catch {
+    return new Set();
+  }
 }
 
 function isFile(p: string): boolean {
