@@ -199,7 +199,7 @@ export async function audit(options: AuditOptions = {}): Promise<AuditRun> {
         cliIgnores: options.ignorePatterns,
         errorOnUnmatchedPattern: options.errorOnUnmatchedPattern,
       });
-  const notices = discovered.notices;
+  const notices = [...resolver.notices, ...discovered.notices];
   const files = options.shard ? shardFiles(discovered.files, options.shard) : discovered.files;
   timing?.phase('discovery', performance.now() - discoveryStart);
 

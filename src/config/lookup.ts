@@ -58,6 +58,8 @@ export interface ConfigLookupOptions {
 export interface ConfigResolver {
   /** The lookup root, or undefined when there is no lookup (`--config`, `--no-config-lookup`). */
   root?: string;
+  /** Notes for the user: a directory anyone may write to where the lookup stopped. */
+  notices: string[];
   /** The working directory's configuration. */
   base: EffectiveConfig;
   /** The configuration of a file (absolute path). */
@@ -68,24 +70,34 @@ export interface ConfigResolver {
   loaded(effective: EffectiveConfig): LoadedConfig;
 }
 
-function isWorldWritable(dir: string): boolean {
+/** 'shared' for a directory anyone may write to with the sticky bit (/tmp), 'open' without it, else undefined. */
+function writableByAnyone(dir: string): 'shared' | 'open' | undefined {
   try {
-    return (fs.statSync(dir).mode & 0o002) !== 0;
+    const { mode } = fs.statSync(dir);
+    return (mode & 0o002) === 0 ? undefined : (mode & 0o1000) !== 0 ? 'shared' : 'open';
   } catch {
-    return true; // unreadable: not a place to take configuration from
+    return 'open'; // unreadable: not a place to take configuration from
   }
 }
 
-/** The directory config lookup stops at (see the module comment). */
-export function lookupRoot(cwd: string): string {
+/**
+ * The directory config lookup stops at (see the module comment), and the directory anyone may write to (without
+ * the sticky bit of /tmp) that stopped the walk up, when it holds something the walk would have used.
+ */
+export function lookupRoot(cwd: string): { root: string; unsafe?: string } {
   let firstPackage: string | undefined;
   for (let dir = cwd; ; dir = path.dirname(dir)) {
-    if (dir !== cwd && isWorldWritable(dir)) break;
-    if (fs.existsSync(path.join(dir, '.git'))) return dir;
+    const writable = dir === cwd ? undefined : writableByAnyone(dir);
+    if (writable) {
+      // a shared /tmp is expected to stop the walk; an open one (chmod 777) that holds a repository or config may surprise
+      const names = writable === 'open' ? namesIn(dir) : new Set<string>();
+      return { root: firstPackage ?? cwd, ...(names.has('.git') || SEARCH_PLACES.some((p) => names.has(p)) ? { unsafe: dir } : {}) };
+    }
+    if (fs.existsSync(path.join(dir, '.git'))) return { root: dir };
     if (!firstPackage && fs.existsSync(path.join(dir, 'package.json'))) firstPackage = dir;
     if (path.dirname(dir) === dir) break;
   }
-  return firstPackage ?? cwd;
+  return { root: firstPackage ?? cwd };
 }
 
 const isInside = (dir: string, root: string): boolean => dir === root || dir.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
@@ -124,8 +136,8 @@ export async function createConfigResolver(options: ConfigLookupOptions): Promis
       if (!test) ignoreTests.set(layer, (test = ignoreMatcher(layer.config.ignores)));
       return test(toPosix(path.relative(layer.dir, abs)), isDir);
     });
-  const fixed = (effective: EffectiveConfig, root?: string): ConfigResolver => ({
-    root,
+  const fixed = (effective: EffectiveConfig): ConfigResolver => ({
+    notices: [],
     base: effective,
     forFile: () => effective,
     ignored: (abs, isDir) => ignoredBy(effective.layers, abs, isDir),
@@ -140,7 +152,7 @@ export async function createConfigResolver(options: ConfigLookupOptions): Promis
   }
   if (options.lookup === false) return fixed(effectiveOf([], preset));
 
-  const root = lookupRoot(cwd);
+  const { root, unsafe } = lookupRoot(cwd);
   /** The config file of each directory visited (null: none). */
   const own = new Map<string, ConfigLayer | null>();
   const trusted = new Set<string>();
@@ -170,7 +182,7 @@ export async function createConfigResolver(options: ConfigLookupOptions): Promis
         config = readDataConfigFile(filepath, display(filepath), rules);
       } catch (error) {
         // a package.json that does not parse says nothing about errlint below the working directory; above it, it might
-        if (place === 'package.json' && !runCode && !fs.readFileSync(filepath, 'utf8').includes(`"errlint"`)) continue;
+        if (place === 'package.json' && !runCode && !mentionsErrlint(filepath)) continue;
         throw error;
       }
       if (config) return { filepath, dir, config };
@@ -210,6 +222,7 @@ export async function createConfigResolver(options: ConfigLookupOptions): Promis
   const base = forDir(cwd);
   return {
     root,
+    notices: unsafe ? [`Config lookup stopped below ${unsafe}: anyone may write to it, so errlint reads no .git, package.json or config file there or above (see docs/trust-model.md).`] : [],
     base,
     forFile: (abs) => {
       const dir = path.dirname(abs);
@@ -221,6 +234,14 @@ export async function createConfigResolver(options: ConfigLookupOptions): Promis
     },
     loaded: (effective) => toLoaded(effective, cwd),
   };
+}
+
+function mentionsErrlint(packageJson: string): boolean {
+  try {
+    return fs.readFileSync(packageJson, 'utf8').includes('"errlint"');
+  } catch {
+    return false; // unreadable: it holds nothing errlint can use
+  }
 }
 
 /** The names in a directory (one read instead of a stat per search place); none when it cannot be read. */

@@ -29,6 +29,14 @@ describe('which JavaScript configs run', () => {
     expect((JSON.parse(r.stdout) as { findings: { ruleId: string }[] }).findings.map((f) => f.ruleId)).toEqual(['lost-error-context']);
   });
 
+  it('says so when the walk stops at a repository anyone may write to (chmod 777)', async () => {
+    const repo = tempProject({ '.git/HEAD': 'ref: refs/heads/main\n', '.errlintrc.json': '{ "rules": { "lost-error-context": "off" } }', 'sub/a.ts': CODE });
+    fs.chmodSync(repo, 0o777);
+    const r = await run(['audit', '.', '--no-timing'], path.join(repo, 'sub'));
+    expect(r.stderr).toBe(`errlint: Config lookup stopped below ${repo}: anyone may write to it, so errlint reads no .git, package.json or config file there or above (see docs/trust-model.md).\n`);
+    expect(r.stdout).toContain('lost-error-context');
+  });
+
   it('stops at the working directory when no directory above holds package.json or .git', async () => {
     const top = tempProject({ 'work/a.ts': CODE });
     const marker = path.join(top, 'ran');
