@@ -8,8 +8,9 @@
  *   nearest that holds `package.json`; without either, the working directory. The walk up never enters a
  *   directory anyone may write to (`/tmp`). Files outside the lookup root get the working directory's
  *   configuration.
- * - Trust: JavaScript configs run only from the working directory and its parents up to the lookup root, the
- *   directories the user chose by running errlint there, or when named with `--config`. Config files found
+ * - Trust: JavaScript configs run only from the working directory and its parents up to the lookup root (or
+ *   a `"root": true` config), the directories the user chose by running errlint there, or when named with
+ *   `--config`. Config files found
  *   below (or beside) the working directory are read as data (JSON, YAML, package.json); a JavaScript one is
  *   refused with a message.
  * - `--config <file>` applies that one file to every file, and `--no-config-lookup` (without `--config`)
@@ -156,9 +157,24 @@ export async function createConfigResolver(options: ConfigLookupOptions): Promis
   /** The config file of each directory visited (null: none). */
   const own = new Map<string, ConfigLayer | null>();
   const trusted = new Set<string>();
+  /** Refusals to run a JavaScript config, raised only if a file's lookup reaches that directory. */
+  const refused = new Map<string, ConfigurationError>();
+  let stopped = false;
   for (let dir = cwd; isInside(dir, root); dir = path.dirname(dir)) {
     trusted.add(dir);
-    own.set(dir, await findConfig(dir, true));
+    if (!stopped) {
+      const layer = await findConfig(dir, true);
+      own.set(dir, layer);
+      stopped = layer?.config.root === true;
+    } else {
+      // above a "root": true config the working directory's files never look: nothing there is run
+      try {
+        own.set(dir, findConfig(dir, false));
+      } catch (error) {
+        if (!(error instanceof ConfigurationError)) throw error;
+        refused.set(dir, error);
+      }
+    }
     if (dir === root) break;
   }
 
@@ -206,6 +222,8 @@ export async function createConfigResolver(options: ConfigLookupOptions): Promis
   const forDir = (dir: string): EffectiveConfig => {
     const known = byDir.get(dir);
     if (known) return known;
+    const refusal = refused.get(dir);
+    if (refusal) throw refusal;
     let layer = own.get(dir);
     if (layer === undefined) {
       layer = trusted.has(dir) ? null : findConfig(dir, false);

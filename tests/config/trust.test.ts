@@ -55,6 +55,15 @@ describe('which JavaScript configs run', () => {
     expect(r.stdout).not.toContain('lost-error-context');
   });
 
+  it('does not run a parent JavaScript config above a "root": true config of the working directory', async () => {
+    const top = tempProject({ 'package.json': '{ "name": "app" }', 'svc/.errlintrc.json': '{ "root": true }', 'svc/a.ts': CODE });
+    const marker = path.join(top, 'ran');
+    fs.writeFileSync(path.join(top, '.errlintrc.cjs'), planted(marker));
+    const r = await run(['audit', '.', '--no-timing'], path.join(top, 'svc'));
+    expect(fs.existsSync(marker)).toBe(false);
+    expect(r.stdout).toContain('lost-error-context');
+  });
+
   it('refuses a JavaScript config in an audited subdirectory, without running it, and reads data configs there', async () => {
     const top = tempProject({ 'package.json': '{ "name": "ci" }', 'pr/package.json': '{ "name": "pr" }', 'pr/src/a.ts': CODE, 'data/.errlintrc.json': '{ "rules": { "lost-error-context": "off" } }', 'data/a.ts': CODE });
     const marker = path.join(top, 'ran');
