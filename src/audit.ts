@@ -177,11 +177,13 @@ export async function audit(options: AuditOptions = {}): Promise<AuditRun> {
 
   let cache: AuditCache | undefined;
   if (options.cache) {
-    const location = path.resolve(cwd, typeof options.cache === 'string' ? options.cache : DEFAULT_CACHE_FILE);
+    const shown = typeof options.cache === 'string' ? options.cache : DEFAULT_CACHE_FILE;
+    const location = path.resolve(cwd, shown);
     // the config file's own text too: a JS config's RegExp or function values do not survive JSON.stringify
     const configText = loaded.filepath ? readSource(loaded.filepath, loaded.filepath) : undefined;
     const key = runKey({ cwd, configFile: configText && 'text' in configText ? configText.text : null, config, rules: rules.map((r) => [r.rule.meta.id, r.options, r.risk]), only: options.only ?? null, reportUnusedDirectives: options.reportUnusedDirectives === true, skipProjectRules: setup.skipProjectRules === true });
-    cache = timing ? timing.measure('cache', () => openCache(location, key)) : openCache(location, key);
+    cache = timing ? timing.measure('cache', () => openCache(location, key, shown)) : openCache(location, key, shown);
+    if (cache.notice) notices.push(cache.notice);
   }
   /** Settles a file from the cache when its text is unchanged; true when it did. */
   const fromCache = (i: number, text: string): boolean => {
@@ -257,8 +259,8 @@ export async function audit(options: AuditOptions = {}): Promise<AuditRun> {
   if (cache) {
     const c = cache;
     const save = () => c.save(options.shard ? undefined : new Set(tasks.map((t) => t.rel)));
-    if (timing) timing.measure('cache', save);
-    else save();
+    const warning = timing ? timing.measure('cache', save) : save();
+    if (warning) notices.push(warning);
   }
 
   const findings: Finding[] = [];

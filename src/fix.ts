@@ -1,11 +1,10 @@
-import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import { applyEdits } from './engine/apply-edits.js';
 import { firstParseError, parseSource } from './engine/lint-source.js';
-import { ErrlintError } from './errors.js';
 import type { Finding, TextEdit } from './types.js';
+import { contentHash, FileChangedError, writeFileAtomic } from './write-file.js';
 
 /** Lints one file's text and returns its findings; the fixer calls it after every pass. */
 export type LintText = (text: string, filePath: string) => Finding[] | Promise<Finding[]>;
@@ -115,70 +114,6 @@ export async function fixText(text: string, filePath: string, lint: LintText, se
 export function unifiedDiff(file: string, before: string, after: string): string {
   if (before === after) return '';
   return createTwoFilesPatch(`a/${file}`, `b/${file}`, before, after, '', '', { context: 3, headerOptions: FILE_HEADERS_ONLY });
-}
-
-export function contentHash(content: string | Buffer): string {
-  return createHash('sha256').update(content).digest('hex');
-}
-
-/** The file changed on disk between errlint reading it and writing it back; errlint left it alone. */
-export class FileChangedError extends ErrlintError {}
-
-export interface AtomicWriteOptions {
-  /** Hash (`contentHash`) of the bytes the new content was computed from; the write is refused if the file differs. */
-  expectedHash?: string;
-}
-
-/**
- * Writes a file atomically: a temporary file in the same directory, the original's mode (and owner, where
- * permitted), fsync, then a rename over the target, so a reader sees the old file or the new one, never half
- * of either. With `expectedHash`, the current content is compared just before the rename and a file that
- * changed since it was read is not overwritten (`FileChangedError`). A symlink is followed, not replaced.
- */
-export function writeFileAtomic(file: string, content: string | Buffer, options: AtomicWriteOptions = {}): void {
-  let target = file;
-  let stat: fs.Stats | undefined;
-  try {
-    target = fs.realpathSync(file);
-    stat = fs.statSync(target);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    if (options.expectedHash !== undefined) throw new FileChangedError(`${file} was deleted after it was read; not written.`);
-  }
-  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.errlint-tmp`);
-  const mode = stat ? stat.mode & 0o7777 : 0o666;
-  let fd: number | undefined;
-  try {
-    fd = fs.openSync(tmp, 'wx', mode);
-    fs.writeFileSync(fd, content);
-    fs.fsyncSync(fd);
-    if (stat) {
-      fs.fchmodSync(fd, mode);
-      if (process.getuid?.() !== stat.uid || process.getgid?.() !== stat.gid) {
-        try {
-          fs.fchownSync(fd, stat.uid, stat.gid);
-        } catch {
-          // only root may give a file away; the new file keeps the writer's owner
-        }
-      }
-    }
-    fs.closeSync(fd);
-    fd = undefined;
-    if (options.expectedHash !== undefined) {
-      let now: Buffer;
-      try {
-        now = fs.readFileSync(target);
-      } catch (error) {
-        throw new FileChangedError(`${file} was deleted after it was read; not written.`, { cause: error });
-      }
-      if (contentHash(now) !== options.expectedHash) throw new FileChangedError(`${file} changed after it was read; not written.`);
-    }
-    fs.renameSync(tmp, target);
-  } catch (error) {
-    if (fd !== undefined) fs.closeSync(fd);
-    fs.rmSync(tmp, { force: true });
-    throw error;
-  }
 }
 
 export interface FixFilesOptions {
