@@ -224,10 +224,13 @@ async function runAudit(paths: string[], flags: AuditFlags, io: CliIo): Promise<
   bar.stop();
   for (const notice of run.notices) io.stderr(`errlint: ${notice}\n`);
   let reportToStdout = true;
+  /** A fix errlint meant to write and could not (changed on disk meanwhile, unwritable): exit 2 after the report. */
+  let notWritten = false;
   if (selection) {
     const dryRun = flags.fixDryRun === true && !flags.fix;
     const [{ runFixes }, { fixSummary }] = await Promise.all([import('./fix-run.js'), import('./fix.js')]);
-    const fixed = await runFixes(run, { cwd: io.cwd, selection, dryRun, only: flags.rule, reportUnusedDirectives: flags.reportUnusedDisableDirectives });
+    const fixed = await runFixes(run, { cwd: io.cwd, paths: paths.length ? paths : ['.'], selection, dryRun, only: flags.rule, reportUnusedDirectives: flags.reportUnusedDisableDirectives });
+    if (fixed.files.some((f) => f.status === 'conflict' || f.status === 'failed')) notWritten = true;
     io.stderr(fixSummary(fixed, dryRun, selection.mode));
     // a dry run prints the diffs and no report on stdout; a real fix reports what remains
     if (dryRun) io.stdout(fixed.diff);
@@ -246,7 +249,8 @@ async function runAudit(paths: string[], flags: AuditFlags, io: CliIo): Promise<
     result = used.result;
   }
   if (floor !== undefined) result = belowFloorHidden(result, floor);
-  const { exitCode } = gate(result, { failOn: flags.failOn, maxFindings });
+  const gateCode = gate(result, { failOn: flags.failOn, maxFindings }).exitCode;
+  const exitCode = notWritten ? 2 : gateCode;
   await writeReports(result, targets, io, { color: flags.color, timing: flags.timing, summaryOnly: flags.summary, failOn: flags.failOn, maxFindings, exitCode, toStdout: reportToStdout });
   if (run.timings) {
     const cacheLine = run.cacheStats ? `cache: ${run.cacheStats.hits} files reused, ${run.cacheStats.misses} linted\n` : '';

@@ -231,6 +231,30 @@ function onePathPerFile(sorted: readonly string[]): string[] {
   return sorted.filter((abs) => keep.has(abs));
 }
 
+/**
+ * The real directories the user's paths name, the only places a fix may write: a named directory, a glob's base
+ * directory, a named file's directory. A file reached through a symlink whose target lies outside all of them
+ * is not written.
+ */
+export function auditedRoots(cwd: string, patterns: readonly string[]): string[] {
+  const roots = new Set<string>();
+  for (const pattern of patterns.length ? patterns : ['.']) {
+    const scan = picomatch.scan(pattern);
+    const named = path.resolve(cwd, scan.isGlob ? scan.base || '.' : pattern);
+    try {
+      roots.add(fs.statSync(named).isDirectory() ? fs.realpathSync(named) : fs.realpathSync(path.dirname(named)));
+    } catch {
+      // a path that is not there yields no file to fix
+    }
+  }
+  return [...roots];
+}
+
+/** `file` (a real path) is one of `roots` or below one. */
+export function isInside(file: string, roots: readonly string[]): boolean {
+  return roots.some((root) => file === root || file.startsWith(root.endsWith(path.sep) ? root : root + path.sep));
+}
+
 function normalizeGlob(glob: string): string {
   const g = glob.replace(/^\.\//, '');
   return g.endsWith('/') ? `${g}**` : g;

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
+import { isInside } from './discovery.js';
 import { applyEdits } from './engine/apply-edits.js';
 import { firstParseError, parseSource } from './engine/lint-source.js';
 import type { Finding, TextEdit } from './types.js';
@@ -81,12 +82,24 @@ function applyChecked(text: string, groups: EditGroup[], filePath: string): { te
   return { text: current, accepted: safe, dropped: accepted.length - safe.length };
 }
 
+/** The file's own line ending: CRLF when most of its lines end so, else LF. Inserted lines follow it. */
+export function lineEnding(text: string): '\r\n' | '\n' {
+  let lf = 0;
+  let crlf = 0;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) {
+    if (at > 0 && text.charCodeAt(at - 1) === 13) crlf++;
+    else lf++;
+  }
+  return crlf > lf ? '\r\n' : '\n';
+}
+
 /**
  * Fixes one file's text: lint, apply the selected edits, re-lint, until nothing changes or `maxPasses`
  * passes (ESLint's `source-code-fixer` loop). An edit that would leave a syntax error is dropped. Text that
- * does not parse to begin with is returned unchanged.
+ * does not parse to begin with is returned unchanged. Line breaks in edits follow the file's own (`lineEnding`).
  */
 export async function fixText(text: string, filePath: string, lint: LintText, selection: FixSelection, maxPasses = MAX_FIX_PASSES): Promise<FixTextResult> {
+  const crlf = lineEnding(text) === '\r\n';
   let current = text;
   let passes = 0;
   let applied = 0;
@@ -95,8 +108,9 @@ export async function fixText(text: string, filePath: string, lint: LintText, se
   let findings = await lint(current, filePath);
   if (!parses(text, filePath)) return { output: text, changed: false, passes: 0, applied: 0, dropped: 0, byRule, remaining: findings };
   while (passes < maxPasses) {
-    const groups = selectEdits(findings, selection);
-    if (groups.length === 0) break;
+    const selected = selectEdits(findings, selection);
+    if (selected.length === 0) break;
+    const groups = crlf ? selected.map((g) => ({ ...g, edits: g.edits.map((e) => ({ ...e, text: e.text.replace(/\r?\n/g, '\r\n') })) })) : selected;
     const step = applyChecked(current, groups, filePath);
     dropped = step.dropped;
     if (step.accepted.length === 0 || step.text === current) break;
@@ -119,6 +133,11 @@ export function unifiedDiff(file: string, before: string, after: string): string
 export interface FixFilesOptions {
   /** Working directory; `files` are relative to it. */
   cwd: string;
+  /**
+   * Real directories a fix may write in (`auditedRoots`): a file whose real path is outside them (reached through
+   * a symlink) is skipped. Default: the working directory.
+   */
+  roots?: readonly string[];
   files: readonly string[];
   lint: LintText;
   selection: FixSelection;
@@ -129,8 +148,11 @@ export interface FixFilesOptions {
 
 export interface FileFixOutcome {
   file: string;
-  /** `fixed` (written), `would-fix` (dry run), `unchanged`, `conflict` (changed on disk meanwhile), `failed`. */
-  status: 'fixed' | 'would-fix' | 'unchanged' | 'conflict' | 'failed';
+  /**
+   * `fixed` (written), `would-fix` (dry run), `unchanged`, `conflict` (changed on disk meanwhile), `failed`
+   * (not readable or not writable), `skipped` (never written: a symlink out of the audited paths, not UTF-8).
+   */
+  status: 'fixed' | 'would-fix' | 'unchanged' | 'conflict' | 'failed' | 'skipped';
   applied: number;
   dropped: number;
   passes: number;
@@ -158,11 +180,17 @@ export interface FixFilesResult {
 export async function fixFiles(options: FixFilesOptions): Promise<FixFilesResult> {
   const outcomes: FileFixOutcome[] = [];
   const files = [...new Set(options.files)].sort();
+  const roots = options.roots ?? [fs.realpathSync(options.cwd)];
   for (const file of files) {
     const abs = path.resolve(options.cwd, file);
     const base = { file, applied: 0, dropped: 0, passes: 0, byRule: {}, remaining: [] as Finding[], diff: '' };
     let bytes: Buffer;
     try {
+      const real = fs.realpathSync(abs);
+      if (!isInside(real, roots)) {
+        outcomes.push({ ...base, status: 'skipped', message: `a symlink to ${real}, outside the audited paths; not written.` });
+        continue;
+      }
       bytes = fs.readFileSync(abs);
     } catch (error) {
       outcomes.push({ ...base, status: 'failed', message: `Cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.` });
@@ -170,7 +198,7 @@ export async function fixFiles(options: FixFilesOptions): Promise<FixFilesResult
     }
     const decoded = bytes.toString('utf8');
     if (!Buffer.from(decoded, 'utf8').equals(bytes)) {
-      outcomes.push({ ...base, status: 'failed', message: 'Not valid UTF-8; not fixed.' });
+      outcomes.push({ ...base, status: 'skipped', message: 'Not valid UTF-8; not fixed.' });
       continue;
     }
     const bom = decoded.charCodeAt(0) === 0xfeff ? '\uFEFF' : '';

@@ -203,7 +203,7 @@ describe('fixFiles', () => {
     const bytes = Buffer.concat([Buffer.from('var a = "'), Buffer.from([0xff, 0xfe]), Buffer.from('";\n')]);
     fs.writeFileSync(path.join(cwd, 'src/a.ts'), bytes);
     const r = await fixFiles({ cwd, files: ['src/a.ts'], lint, selection: { mode: 'fix' } });
-    expect(r.files[0]).toMatchObject({ status: 'failed', message: 'Not valid UTF-8; not fixed.' });
+    expect(r.files[0]).toMatchObject({ status: 'skipped', message: 'Not valid UTF-8; not fixed.' });
     expect(fs.readFileSync(path.join(cwd, 'src/a.ts')).equals(bytes)).toBe(true);
   });
 });
