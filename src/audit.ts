@@ -8,7 +8,7 @@ import { contentHash, DEFAULT_CACHE_FILE, openCache, runKey, type AuditCache } f
 import { createFileRunner, readSource, type FileOutcome, type FileTask } from './engine/file-runner.js';
 import { compareFindings } from './engine/lint-source.js';
 import { autoThreads, lintInWorkers } from './engine/pool.js';
-import { finishProject, projectRulesOf, readManifest, readPackages, type ProjectFileData } from './engine/project.js';
+import { fileRulesOf, finishProject, projectRulesOf, readManifest, readPackages, type ProjectFileData } from './engine/project.js';
 import { Timings, type TimingData } from './engine/timing.js';
 import { ModuleResolver } from './model/resolve.js';
 import { ProjectModel, summaryOnDisk, type FileSummary } from './model/summaries.js';
@@ -308,7 +308,8 @@ export async function audit(options: AuditOptions = {}): Promise<AuditRun> {
     filesScanned: files.length,
     files: relFiles,
     durationMs: performance.now() - started,
-    rules: rules.map((r) => ({ ...ruleInfo(r.rule), risk: r.risk })),
+    // the rules that ran: a shard or --stdin leaves the project rules out
+    rules: (setup.skipProjectRules ? fileRulesOf(rules) : rules).map((r) => ({ ...ruleInfo(r.rule), risk: r.risk })),
     ...(projectOutcome && Object.keys(projectOutcome.summary).length ? { project: projectOutcome.summary } : {}),
     notices,
     sources,

@@ -6,6 +6,7 @@ import type { AuditRun, Shard } from './audit.js';
 import { ErrlintError, UsageError } from './errors.js';
 import type { FixSelection } from './fix.js';
 import { FORMAT_NAMES, isFormatName, type FormatName } from './reporters/names.js';
+import { printableLines } from './reporters/shared.js';
 import type { SarifOptions } from './reporters/sarif.js';
 import { DEFAULT_BASELINE_FILE, gate, type AuditResult, type ReporterOptions } from './result.js';
 import { PRESETS, RISK_LEVELS, type Preset, type RiskLevel } from './types.js';
@@ -44,8 +45,16 @@ export function useColor(flag: boolean | undefined, env: NodeJS.ProcessEnv, isTT
   return isTTY;
 }
 
-function splitList(value: string, previous: string[] = []): string[] {
-  return [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
+/**
+ * A comma-separated list of rule ids for `flag`, added to earlier ones. A value naming no rule (`--rule ","`) is
+ * a usage error: an empty list would otherwise read as "no selection" and run every rule.
+ */
+function ruleList(flag: string): (value: string, previous?: string[]) => string[] {
+  return (value, previous = []) => {
+    const ids = value.split(',').map((s) => s.trim()).filter(Boolean);
+    if (ids.length === 0) throw new UsageError(`${flag} "${value}" names no rule: give rule ids separated by commas (\`errlint rules\` lists them).`);
+    return [...previous, ...ids];
+  };
 }
 
 function collect(value: string, previous: string[] = []): string[] {
@@ -222,7 +231,7 @@ async function runAudit(paths: string[], flags: AuditFlags, io: CliIo): Promise<
     });
   let run: AuditRun = await runAuditOnce();
   bar.stop();
-  for (const notice of run.notices) io.stderr(`errlint: ${notice}\n`);
+  for (const notice of run.notices) io.stderr(`errlint: ${printableLines(notice)}\n`);
   let reportToStdout = true;
   /** A fix errlint meant to write and could not (changed on disk meanwhile, unwritable): exit 2 after the report. */
   let notWritten = false;
@@ -421,7 +430,7 @@ export function buildProgram(io: CliIo, done: (code: number) => void): Command {
     .addOption(new Option('--min-risk <level>', 'show only findings at or above this risk; the rest are left out of reports, counts and the gate').choices(RISK_LEVELS))
     .option('-q, --quiet', 'show only the findings that fail the gate (at or above --fail-on), as ESLint shows only errors')
     .option('--summary', 'print counts only, no finding details (text and markdown)')
-    .option('--rule <ids>', 'run only these rules (comma-separated, repeatable)', splitList)
+    .option('--rule <ids>', 'run only these rules (comma-separated, repeatable)', ruleList('--rule'))
     .addOption(new Option('--preset <name>', 'the rule set to start from, over the config\'s "preset": recommended (default; rules measured right at least 9 times in 10) or strict (every rule)').choices(PRESETS))
     .option('-c, --config <path>', 'use this config file instead of searching for one')
     .option('--print-config <file>', 'print the configuration errlint applies to this file, as JSON, and exit')
@@ -440,8 +449,8 @@ export function buildProgram(io: CliIo, done: (code: number) => void): Command {
     .option('--debug', 'print stack traces of internal errors')
     .option('--fix', 'apply safe fixes (behaviour-preserving) to the files, then report what remains')
     .option('--fix-dry-run', 'print the safe fixes as unified diffs; write nothing')
-    .option('--fix-rule <ids>', 'limit --fix / --fix-dry-run to these rules (comma-separated, repeatable)', splitList)
-    .option('--apply-suggestions <ids>', "apply the first suggestion of these rules' findings (changes behaviour: review the diff)", splitList)
+    .option('--fix-rule <ids>', 'limit --fix / --fix-dry-run to these rules (comma-separated, repeatable)', ruleList('--fix-rule'))
+    .option('--apply-suggestions <ids>', "apply the first suggestion of these rules' findings (changes behaviour: review the diff)", ruleList('--apply-suggestions'))
     .option('--baseline <file>', 'report only findings not listed in this baseline file')
     .option('--update-baseline', `write the current findings to the baseline file (--baseline, default ${DEFAULT_BASELINE_FILE})`)
     .action(async (paths: string[], flags: AuditFlags) => done(await runAudit(paths, flags, io)));
@@ -512,11 +521,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       return error.exitCode === 0 ? 0 : 2;
     }
     if (error instanceof ErrlintError) {
-      io.stderr(`errlint: ${error.message}\n`);
+      io.stderr(`errlint: ${printableLines(error.message)}\n`);
       if (debug && error.cause instanceof Error) io.stderr(`${error.cause.stack}\n`);
       return error.exitCode;
     }
-    io.stderr(`errlint: internal error: ${(error as Error)?.message ?? String(error)}\n`);
+    io.stderr(`errlint: internal error: ${printableLines((error as Error)?.message ?? String(error))}\n`);
     io.stderr(debug ? `${(error as Error)?.stack}\n` : 'Run again with --debug for details, and please report it.\n');
     return 2;
   }

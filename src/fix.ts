@@ -4,6 +4,7 @@ import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import { isInside } from './discovery.js';
 import { applyEdits } from './engine/apply-edits.js';
 import { firstParseError, parseSource } from './engine/lint-source.js';
+import { printable } from './reporters/shared.js';
 import type { Finding, TextEdit } from './types.js';
 import { contentHash, FileChangedError, writeFileAtomic } from './write-file.js';
 
@@ -243,7 +244,7 @@ export function fixSummary(result: FixFilesResult, dryRun: boolean, mode: FixSel
     const done = suggestions ? 'applied' : 'fixed';
     const verb = o.status === 'fixed' ? done : o.status === 'would-fix' ? `would ${suggestions ? 'apply' : 'fix'}` : o.status;
     const dropped = o.dropped ? ` (${o.dropped} edit${o.dropped === 1 ? '' : 's'} dropped: the result would not parse)` : '';
-    lines.push(`${o.file}: ${verb}${rules ? ` ${rules}` : ''}${dropped}${o.message ? ` — ${o.message}` : ''}`);
+    lines.push(`${printable(o.file)}: ${verb}${rules ? ` ${rules}` : ''}${dropped}${o.message ? ` — ${printable(o.message)}` : ''}`);
   }
   const files = result.files.filter((o) => o.status === 'fixed' || o.status === 'would-fix').length;
   const fileCount = `${files} file${files === 1 ? '' : 's'}`;
