@@ -1,15 +1,15 @@
 #!/usr/bin/env node
 import { existsSync } from 'node:fs';
 
-// Ctrl-C and SIGTERM (a CI job cancelled, `timeout`) end the run quietly with the shell's code for them (128 +
-// the signal), clearing a progress line. Files are written atomically and synchronously, so the handler runs
-// between two writes: an interrupted --fix leaves each file either old or new and no temporary file behind.
-for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
-  process.once(signal, () => {
-    if (process.stderr.isTTY) process.stderr.write('\r\x1b[2K');
-    process.exit(code);
-  });
-}
+// Ctrl-C ends the run quietly with the shell's code for it (128 + SIGINT), clearing a progress line; files are
+// written atomically and synchronously, so the handler runs between two writes and an interrupted --fix leaves
+// each file either old or new. SIGTERM keeps its default (the process ends at once, even inside a long
+// computation, as `timeout` and CI cancellation expect); a temporary file it cuts short is swept by the next
+// write into that directory.
+process.once('SIGINT', () => {
+  if (process.stderr.isTTY) process.stderr.write('\r\x1b[2K');
+  process.exit(130);
+});
 
 const cli = new URL('../dist/src/cli.js', import.meta.url);
 if (!existsSync(cli)) {

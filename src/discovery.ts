@@ -3,6 +3,7 @@ import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import { UsageError } from './errors.js';
+import { globMatcher, type GlobMatcher } from './glob.js';
 import type { FileError } from './types.js';
 
 export const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
@@ -101,13 +102,13 @@ export function discoverFiles(options: DiscoverOptions): Discovery {
   const { cwd } = options;
   const patterns = options.patterns.length ? options.patterns : ['.'];
   const ignoreBase = options.ignoreBase ?? cwd;
-  const configIgnored = options.ignores?.length ? picomatch(options.ignores.map(normalizeGlob), { dot: true }) : undefined;
-  const cliIgnored = options.cliIgnores?.length ? picomatch(options.cliIgnores.map(normalizeGlob), { dot: true }) : undefined;
+  const configIgnored = options.ignores?.length ? globMatcher(options.ignores.map(normalizeGlob), { dot: true }) : undefined;
+  const cliIgnored = options.cliIgnores?.length ? globMatcher(options.cliIgnores.map(normalizeGlob), { dot: true }) : undefined;
   const isIgnored = (abs: string, isDir: boolean): boolean => {
     if (!configIgnored && !cliIgnored) return false;
     const fromCwd = toPosix(path.relative(cwd, abs));
     const fromBase = toPosix(path.relative(ignoreBase, abs));
-    const probe = (m: picomatch.Matcher | undefined, rel: string) => !!m && !rel.startsWith('..') && (m(rel) || (isDir && m(`${rel}/`)));
+    const probe = (m: GlobMatcher | undefined, rel: string) => !!m && !rel.startsWith('..') && (m(rel) || (isDir && m(`${rel}/`)));
     return probe(configIgnored, fromBase) || probe(cliIgnored, fromCwd);
   };
 
@@ -120,7 +121,7 @@ export function discoverFiles(options: DiscoverOptions): Discovery {
   let matched = 0;
 
   // `real` is the directory's real path when the caller knows it (a plain subdirectory of a known real path)
-  const walk = (dir: string, layers: GitignoreLayer[], seen: Set<string>, filter?: picomatch.Matcher, knownReal?: string): void => {
+  const walk = (dir: string, layers: GitignoreLayer[], seen: Set<string>, filter?: GlobMatcher, knownReal?: string): void => {
     let real: string;
     try {
       real = knownReal ?? fs.realpathSync(dir);
@@ -179,7 +180,7 @@ export function discoverFiles(options: DiscoverOptions): Discovery {
     if (scan.isGlob) {
       const base = path.resolve(cwd, scan.base || '.');
       if (fs.existsSync(base)) {
-        const matcher = picomatch(normalizeGlob(toPosix(path.relative(cwd, path.resolve(cwd, pattern)))), { dot: false });
+        const matcher = globMatcher(normalizeGlob(toPosix(path.relative(cwd, path.resolve(cwd, pattern)))), { dot: false });
         walk(base, ancestorLayers(base), new Set(), matcher);
       }
       if (matched === 0) unmatched(pattern, false);

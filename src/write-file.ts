@@ -67,9 +67,9 @@ function sweepStaleTemps(dir: string): void {
  * permitted), fsync, then a rename over the target, so a reader sees the old file or the new one, never half
  * of either. With `expectedHash`, the current content is compared just before the rename and a file that
  * changed since it was read is not overwritten (`FileChangedError`). A symlink is followed, not replaced.
- * The temporary file is removed when the write fails; the write is synchronous, so SIGINT and SIGTERM (handled
- * by the binary) end the process between writes, never inside one; what a SIGKILL leaves is swept by the next
- * write into that directory.
+ * The temporary file is removed when the write fails; the write is synchronous, so Ctrl-C (handled by the
+ * binary) ends the process between writes, never inside one; what SIGTERM or SIGKILL cut short is swept by the
+ * next write into that directory.
  */
 export function writeFileAtomic(file: string, content: string | Buffer, options: AtomicWriteOptions = {}): void {
   let target = file;

@@ -48,7 +48,7 @@ describe('pipes and signals', () => {
     expect(r.stderr).toBe('');
   });
 
-  it.each([['SIGINT', 130], ['SIGTERM', 143]] as const)('exits on %s with 128 + its number, without a stack trace', async (signal, status) => {
+  it('exits 130 without a stack trace on Ctrl-C', async () => {
     const dir = tempProject({ 'a.ts': 'export const a = 1;\n' });
     const log = path.join(dir, 'modules.txt');
     // --stdin waits for input that never comes; the interrupt arrives once the CLI module is being loaded,
@@ -59,8 +59,8 @@ describe('pipes and signals', () => {
     const exited = new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('exit', (code, signal) => resolve([code, signal])));
     const deadline = Date.now() + 50_000;
     while (!(fs.existsSync(log) && fs.readFileSync(log, 'utf8').includes('/dist/src/cli.js')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-    child.kill(signal);
-    expect(await exited).toEqual([status, null]);
+    child.kill('SIGINT');
+    expect(await exited).toEqual([130, null]);
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 
