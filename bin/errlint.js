@@ -2,7 +2,10 @@
 import { existsSync } from 'node:fs';
 
 // Ctrl-C ends the run quietly with the shell's code for it (128 + SIGINT), clearing a progress line; files are
-// written atomically, so an interrupted --fix leaves each file either old or new.
+// written atomically and synchronously, so the handler runs between two writes and an interrupted --fix leaves
+// each file either old or new. SIGTERM keeps its default (the process ends at once, even inside a long
+// computation, as `timeout` and CI cancellation expect); a temporary file it cuts short is swept by the next
+// write into that directory.
 process.once('SIGINT', () => {
   if (process.stderr.isTTY) process.stderr.write('\r\x1b[2K');
   process.exit(130);

@@ -9,7 +9,7 @@ import { contentHash, DEFAULT_CACHE_FILE, openCache, runKey, type AuditCache } f
 import { createFileRunner, readSource, type FileOutcome, type FileRunner, type FileTask, type LintSetup } from './engine/file-runner.js';
 import { compareFindings, type ResolvedRule } from './engine/lint-source.js';
 import { autoThreads, lintInWorkers } from './engine/pool.js';
-import { finishProject, projectRulesOf, readManifest, readPackages, type ProjectFileData, type ProjectOutcome } from './engine/project.js';
+import { fileRulesOf, finishProject, projectRulesOf, readManifest, readPackages, type ProjectFileData, type ProjectOutcome } from './engine/project.js';
 import { Timings, type TimingData } from './engine/timing.js';
 import { ModuleResolver } from './model/resolve.js';
 import { ProjectModel, summaryOnDisk, type FileSummary } from './model/summaries.js';
@@ -233,15 +233,17 @@ export async function audit(options: AuditOptions = {}): Promise<AuditRun> {
 
   let cache: AuditCache | undefined;
   if (options.cache) {
-    const location = path.resolve(cwd, typeof options.cache === 'string' ? options.cache : DEFAULT_CACHE_FILE);
+    const shown = typeof options.cache === 'string' ? options.cache : DEFAULT_CACHE_FILE;
+    const location = path.resolve(cwd, shown);
     // the config files' own text too: a JS config's RegExp or function values do not survive JSON.stringify
     const configFiles = [...new Set(groups.flatMap((g) => g.layers.map((l) => l.filepath)).filter(Boolean))].map((file) => {
       const read = readSource(file, file);
       return 'text' in read ? read.text : null;
     });
     const key = runKey({ cwd, configFiles, configs, rules: lints.map((l) => l.rules.map((r) => [r.rule.meta.id, r.options, r.risk])), only: options.only ?? null, reportUnusedDirectives: options.reportUnusedDirectives === true, skipProjectRules: setup.skipProjectRules === true });
-    cache = timing ? timing.measure('cache', () => openCache(location, key)) : openCache(location, key);
+    cache = timing ? timing.measure('cache', () => openCache(location, key, shown)) : openCache(location, key, shown);
     if (cache.problem) notices.push(`The cache ${toPosix(path.relative(cwd, location)) || location} is corrupt (${cache.problem}): not used, and rewritten by this run.`);
+    if (cache.notice) notices.push(cache.notice);
   }
   /** Settles a file from the cache when its text is unchanged; true when it did. */
   const fromCache = (i: number, text: string): boolean => {
@@ -324,8 +326,8 @@ export async function audit(options: AuditOptions = {}): Promise<AuditRun> {
   if (cache) {
     const c = cache;
     const save = () => c.save(options.shard ? undefined : new Set(tasks.map((t) => t.rel)));
-    if (timing) timing.measure('cache', save);
-    else save();
+    const warning = timing ? timing.measure('cache', save) : save();
+    if (warning) notices.push(warning);
   }
 
   const findings: Finding[] = [];
@@ -358,7 +360,8 @@ export async function audit(options: AuditOptions = {}): Promise<AuditRun> {
     filesScanned: files.length,
     files: relFiles,
     durationMs: performance.now() - started,
-    rules: rules.map((r) => ({ ...ruleInfo(r.rule), risk: r.risk })),
+    // the rules that ran: a shard or --stdin leaves the project rules out
+    rules: (setup.skipProjectRules ? fileRulesOf(rules) : rules).map((r) => ({ ...ruleInfo(r.rule), risk: r.risk })),
     ...(projectOutcome && Object.keys(projectOutcome.summary).length ? { project: projectOutcome.summary } : {}),
     notices,
     sources,

@@ -5,7 +5,7 @@ import type * as ts from 'typescript';
 import { enclosingContext } from './analysis/ast.js';
 import { parseSource } from './engine/lint-source.js';
 import { ConfigurationError } from './errors.js';
-import { writeFileAtomic } from './fix.js';
+import { writeFileAtomic } from './write-file.js';
 import { compiler, type TS } from './ts.js';
 import type { AuditResult } from './result.js';
 import type { Finding } from './types.js';

@@ -7,6 +7,7 @@ import { ErrlintError, UsageError } from './errors.js';
 import type { FixSelection } from './fix.js';
 import { FORMAT_NAMES, isFormatName, type FormatName } from './reporters/names.js';
 import { DEFAULT_BASELINE_FILE, gate, type AuditResult, type ReporterOptions, type SarifOptions } from './result.js';
+import { printableLines } from './reporters/shared.js';
 import { PRESETS, RISK_LEVELS, type Preset, type RiskLevel } from './types.js';
 import { VERSION } from './version.js';
 
@@ -43,8 +44,16 @@ export function useColor(flag: boolean | undefined, env: NodeJS.ProcessEnv, isTT
   return isTTY;
 }
 
-function splitList(value: string, previous: string[] = []): string[] {
-  return [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
+/**
+ * A comma-separated list of rule ids for `flag`, added to earlier ones. A value naming no rule (`--rule ","`) is
+ * a usage error: an empty list would otherwise read as "no selection" and run every rule.
+ */
+function ruleList(flag: string): (value: string, previous?: string[]) => string[] {
+  return (value, previous = []) => {
+    const ids = value.split(',').map((s) => s.trim()).filter(Boolean);
+    if (ids.length === 0) throw new UsageError(`${flag} "${value}" names no rule: give rule ids separated by commas (\`errlint rules\` lists them).`);
+    return [...previous, ...ids];
+  };
 }
 
 function collect(value: string, previous: string[] = []): string[] {
@@ -224,12 +233,15 @@ async function runAudit(paths: string[], flags: AuditFlags, io: CliIo): Promise<
     });
   let run: AuditRun = await runAuditOnce();
   bar.stop();
-  for (const notice of run.notices) io.stderr(`errlint: ${notice}\n`);
+  for (const notice of run.notices) io.stderr(`errlint: ${printableLines(notice)}\n`);
   let reportToStdout = true;
+  /** A fix errlint meant to write and could not (changed on disk meanwhile, unwritable): exit 2 after the report. */
+  let notWritten = false;
   if (selection) {
     const dryRun = flags.fixDryRun === true && !flags.fix;
     const [{ runFixes }, { fixSummary }] = await Promise.all([import('./fix-run.js'), import('./fix.js')]);
-    const fixed = await runFixes(run, { cwd: io.cwd, selection, dryRun, only: flags.rule, reportUnusedDirectives: flags.reportUnusedDisableDirectives });
+    const fixed = await runFixes(run, { cwd: io.cwd, paths: paths.length ? paths : ['.'], selection, dryRun, only: flags.rule, reportUnusedDirectives: flags.reportUnusedDisableDirectives });
+    if (fixed.files.some((f) => f.status === 'conflict' || f.status === 'failed')) notWritten = true;
     io.stderr(fixSummary(fixed, dryRun, selection.mode));
     // a dry run prints the diffs and no report on stdout; a real fix reports what remains
     if (dryRun) io.stdout(fixed.diff);
@@ -248,7 +260,8 @@ async function runAudit(paths: string[], flags: AuditFlags, io: CliIo): Promise<
     result = used.result;
   }
   if (floor !== undefined) result = belowFloorHidden(result, floor);
-  const { exitCode } = gate(result, { failOn: flags.failOn, maxFindings });
+  const gateCode = gate(result, { failOn: flags.failOn, maxFindings }).exitCode;
+  const exitCode = notWritten ? 2 : gateCode;
   await writeReports(result, targets, io, { color: flags.color, timing: flags.timing, summaryOnly: flags.summary, failOn: flags.failOn, maxFindings, exitCode, toStdout: reportToStdout });
   if (run.timings) {
     const cacheLine = run.cacheStats ? `cache: ${run.cacheStats.hits} files reused, ${run.cacheStats.misses} linted\n` : '';
@@ -430,7 +443,7 @@ export function buildProgram(io: CliIo, done: (code: number) => void): Command {
     .addOption(new Option('--min-risk <level>', 'show only findings at or above this risk; the rest are left out of reports, counts and the gate').choices(RISK_LEVELS))
     .option('-q, --quiet', 'show only the findings that fail the gate (at or above --fail-on), as ESLint shows only errors')
     .option('--summary', 'print counts only, no finding details (text and markdown)')
-    .option('--rule <ids>', 'run only these rules (comma-separated, repeatable)', splitList)
+    .option('--rule <ids>', 'run only these rules (comma-separated, repeatable)', ruleList('--rule'))
     .addOption(new Option('--preset <name>', 'the rule set to start from, over the config\'s "preset": recommended (default; rules measured right at least 9 times in 10) or strict (every rule)').choices(PRESETS))
     .option('-c, --config <path>', 'use this config file for every file instead of looking configs up')
     .option('--no-config-lookup', 'read no config file from the tree (only --config, if given): for untrusted code, see docs/trust-model.md')
@@ -450,8 +463,8 @@ export function buildProgram(io: CliIo, done: (code: number) => void): Command {
     .option('--debug', 'print stack traces of internal errors')
     .option('--fix', 'apply safe fixes (behaviour-preserving) to the files, then report what remains')
     .option('--fix-dry-run', 'print the safe fixes as unified diffs; write nothing')
-    .option('--fix-rule <ids>', 'limit --fix / --fix-dry-run to these rules (comma-separated, repeatable)', splitList)
-    .option('--apply-suggestions <ids>', "apply the first suggestion of these rules' findings (changes behaviour: review the diff)", splitList)
+    .option('--fix-rule <ids>', 'limit --fix / --fix-dry-run to these rules (comma-separated, repeatable)', ruleList('--fix-rule'))
+    .option('--apply-suggestions <ids>', "apply the first suggestion of these rules' findings (changes behaviour: review the diff)", ruleList('--apply-suggestions'))
     .option('--baseline <file>', 'report only findings not listed in this baseline file')
     .option('--update-baseline', `write the current findings to the baseline file (--baseline, default ${DEFAULT_BASELINE_FILE})`)
     .action(async (paths: string[], flags: AuditFlags) => done(await runAudit(paths, flags, io)));
@@ -523,11 +536,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       return error.exitCode === 0 ? 0 : 2;
     }
     if (error instanceof ErrlintError) {
-      io.stderr(`errlint: ${error.message}\n`);
+      io.stderr(`errlint: ${printableLines(error.message)}\n`);
       if (debug && error.cause instanceof Error) io.stderr(`${error.cause.stack}\n`);
       return error.exitCode;
     }
-    io.stderr(`errlint: internal error: ${(error as Error)?.message ?? String(error)}\n`);
+    io.stderr(`errlint: internal error: ${printableLines((error as Error)?.message ?? String(error))}\n`);
     io.stderr(debug ? `${(error as Error)?.stack}\n` : 'Run again with --debug for details, and please report it.\n');
     return 2;
   }

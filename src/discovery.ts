@@ -3,6 +3,7 @@ import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import { UsageError } from './errors.js';
+import { globMatcher, type GlobMatcher } from './glob.js';
 import type { FileError } from './types.js';
 
 export const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
@@ -119,7 +120,7 @@ export function discoverFiles(options: DiscoverOptions): Discovery {
   let matched = 0;
 
   // `real` is the directory's real path when the caller knows it (a plain subdirectory of a known real path)
-  const walk = (dir: string, layers: GitignoreLayer[], seen: Set<string>, filter?: picomatch.Matcher, knownReal?: string): void => {
+  const walk = (dir: string, layers: GitignoreLayer[], seen: Set<string>, filter?: GlobMatcher, knownReal?: string): void => {
     let real: string;
     try {
       real = knownReal ?? fs.realpathSync(dir);
@@ -178,7 +179,7 @@ export function discoverFiles(options: DiscoverOptions): Discovery {
     if (scan.isGlob) {
       const base = path.resolve(cwd, scan.base || '.');
       if (fs.existsSync(base)) {
-        const matcher = picomatch(normalizeGlob(toPosix(path.relative(cwd, path.resolve(cwd, pattern)))), { dot: false });
+        const matcher = globMatcher(normalizeGlob(toPosix(path.relative(cwd, path.resolve(cwd, pattern)))), { dot: false });
         walk(base, ancestorLayers(base), new Set(), matcher);
       }
       if (matched === 0) unmatched(pattern, false);
@@ -232,8 +233,32 @@ function onePathPerFile(sorted: readonly string[]): string[] {
 
 /** Ignore globs as a test of a path relative to their base (`/` separators); a path outside the base never matches. */
 export function ignoreMatcher(globs: readonly string[]): (rel: string, isDir: boolean) => boolean {
-  const match = picomatch(globs.map(normalizeGlob), { dot: true });
+  const match = globMatcher(globs.map(normalizeGlob), { dot: true });
   return (rel, isDir) => !rel.startsWith('..') && (match(rel) || (isDir && match(`${rel}/`)));
+}
+
+/**
+ * The real directories the user's paths name, the only places a fix may write: a named directory, a glob's base
+ * directory, a named file's directory. A file reached through a symlink whose target lies outside all of them
+ * is not written.
+ */
+export function auditedRoots(cwd: string, patterns: readonly string[]): string[] {
+  const roots = new Set<string>();
+  for (const pattern of patterns.length ? patterns : ['.']) {
+    const scan = picomatch.scan(pattern);
+    const named = path.resolve(cwd, scan.isGlob ? scan.base || '.' : pattern);
+    try {
+      roots.add(fs.statSync(named).isDirectory() ? fs.realpathSync(named) : fs.realpathSync(path.dirname(named)));
+    } catch {
+      // a path that is not there yields no file to fix
+    }
+  }
+  return [...roots];
+}
+
+/** `file` (a real path) is one of `roots` or below one. */
+export function isInside(file: string, roots: readonly string[]): boolean {
+  return roots.some((root) => file === root || file.startsWith(root.endsWith(path.sep) ? root : root + path.sep));
 }
 
 function normalizeGlob(glob: string): string {

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { AuditRun } from './audit.js';
 import type { UserConfig } from './config/load-config.js';
+import { auditedRoots } from './discovery.js';
 import { lintSource } from './engine/lint-source.js';
 import { fileRulesOf } from './engine/project.js';
 import { fixFiles, selectEdits, type FixFilesResult, type FixSelection, type LintText } from './fix.js';
@@ -8,6 +9,8 @@ import { createLintSetup } from './lint-setup.js';
 
 export interface RunFixesOptions {
   cwd: string;
+  /** The paths the audit was given: fixes write only below them (`auditedRoots`). */
+  paths: readonly string[];
   selection: FixSelection;
   dryRun?: boolean;
   /** `--rule`: the rules the audit ran. */
@@ -36,5 +39,5 @@ export function createFileLinter(run: AuditRun, options: Pick<RunFixesOptions, '
  */
 export async function runFixes(run: AuditRun, options: RunFixesOptions): Promise<FixFilesResult> {
   const files = [...new Set(run.findings.filter((f) => selectEdits([f], options.selection).length > 0).map((f) => f.file))];
-  return fixFiles({ cwd: options.cwd, files, lint: createFileLinter(run, options), selection: options.selection, dryRun: options.dryRun });
+  return fixFiles({ cwd: options.cwd, roots: auditedRoots(options.cwd, options.paths), files, lint: createFileLinter(run, options), selection: options.selection, dryRun: options.dryRun });
 }

@@ -1,11 +1,12 @@
-import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
+import { isInside } from './discovery.js';
 import { applyEdits } from './engine/apply-edits.js';
 import { firstParseError, parseSource } from './engine/lint-source.js';
-import { ErrlintError } from './errors.js';
+import { printable } from './reporters/shared.js';
 import type { Finding, TextEdit } from './types.js';
+import { contentHash, FileChangedError, writeFileAtomic } from './write-file.js';
 
 /** Lints one file's text and returns its findings; the fixer calls it after every pass. */
 export type LintText = (text: string, filePath: string) => Finding[] | Promise<Finding[]>;
@@ -82,12 +83,24 @@ function applyChecked(text: string, groups: EditGroup[], filePath: string): { te
   return { text: current, accepted: safe, dropped: accepted.length - safe.length };
 }
 
+/** The file's own line ending: CRLF when most of its lines end so, else LF. Inserted lines follow it. */
+export function lineEnding(text: string): '\r\n' | '\n' {
+  let lf = 0;
+  let crlf = 0;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) {
+    if (at > 0 && text.charCodeAt(at - 1) === 13) crlf++;
+    else lf++;
+  }
+  return crlf > lf ? '\r\n' : '\n';
+}
+
 /**
  * Fixes one file's text: lint, apply the selected edits, re-lint, until nothing changes or `maxPasses`
  * passes (ESLint's `source-code-fixer` loop). An edit that would leave a syntax error is dropped. Text that
- * does not parse to begin with is returned unchanged.
+ * does not parse to begin with is returned unchanged. Line breaks in edits follow the file's own (`lineEnding`).
  */
 export async function fixText(text: string, filePath: string, lint: LintText, selection: FixSelection, maxPasses = MAX_FIX_PASSES): Promise<FixTextResult> {
+  const crlf = lineEnding(text) === '\r\n';
   let current = text;
   let passes = 0;
   let applied = 0;
@@ -96,8 +109,9 @@ export async function fixText(text: string, filePath: string, lint: LintText, se
   let findings = await lint(current, filePath);
   if (!parses(text, filePath)) return { output: text, changed: false, passes: 0, applied: 0, dropped: 0, byRule, remaining: findings };
   while (passes < maxPasses) {
-    const groups = selectEdits(findings, selection);
-    if (groups.length === 0) break;
+    const selected = selectEdits(findings, selection);
+    if (selected.length === 0) break;
+    const groups = crlf ? selected.map((g) => ({ ...g, edits: g.edits.map((e) => ({ ...e, text: e.text.replace(/\r?\n/g, '\r\n') })) })) : selected;
     const step = applyChecked(current, groups, filePath);
     dropped = step.dropped;
     if (step.accepted.length === 0 || step.text === current) break;
@@ -117,73 +131,14 @@ export function unifiedDiff(file: string, before: string, after: string): string
   return createTwoFilesPatch(`a/${file}`, `b/${file}`, before, after, '', '', { context: 3, headerOptions: FILE_HEADERS_ONLY });
 }
 
-export function contentHash(content: string | Buffer): string {
-  return createHash('sha256').update(content).digest('hex');
-}
-
-/** The file changed on disk between errlint reading it and writing it back; errlint left it alone. */
-export class FileChangedError extends ErrlintError {}
-
-export interface AtomicWriteOptions {
-  /** Hash (`contentHash`) of the bytes the new content was computed from; the write is refused if the file differs. */
-  expectedHash?: string;
-}
-
-/**
- * Writes a file atomically: a temporary file in the same directory, the original's mode (and owner, where
- * permitted), fsync, then a rename over the target, so a reader sees the old file or the new one, never half
- * of either. With `expectedHash`, the current content is compared just before the rename and a file that
- * changed since it was read is not overwritten (`FileChangedError`). A symlink is followed, not replaced.
- */
-export function writeFileAtomic(file: string, content: string | Buffer, options: AtomicWriteOptions = {}): void {
-  let target = file;
-  let stat: fs.Stats | undefined;
-  try {
-    target = fs.realpathSync(file);
-    stat = fs.statSync(target);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    if (options.expectedHash !== undefined) throw new FileChangedError(`${file} was deleted after it was read; not written.`);
-  }
-  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.errlint-tmp`);
-  const mode = stat ? stat.mode & 0o7777 : 0o666;
-  let fd: number | undefined;
-  try {
-    fd = fs.openSync(tmp, 'wx', mode);
-    fs.writeFileSync(fd, content);
-    fs.fsyncSync(fd);
-    if (stat) {
-      fs.fchmodSync(fd, mode);
-      if (process.getuid?.() !== stat.uid || process.getgid?.() !== stat.gid) {
-        try {
-          fs.fchownSync(fd, stat.uid, stat.gid);
-        } catch {
-          // only root may give a file away; the new file keeps the writer's owner
-        }
-      }
-    }
-    fs.closeSync(fd);
-    fd = undefined;
-    if (options.expectedHash !== undefined) {
-      let now: Buffer;
-      try {
-        now = fs.readFileSync(target);
-      } catch (error) {
-        throw new FileChangedError(`${file} was deleted after it was read; not written.`, { cause: error });
-      }
-      if (contentHash(now) !== options.expectedHash) throw new FileChangedError(`${file} changed after it was read; not written.`);
-    }
-    fs.renameSync(tmp, target);
-  } catch (error) {
-    if (fd !== undefined) fs.closeSync(fd);
-    fs.rmSync(tmp, { force: true });
-    throw error;
-  }
-}
-
 export interface FixFilesOptions {
   /** Working directory; `files` are relative to it. */
   cwd: string;
+  /**
+   * Real directories a fix may write in (`auditedRoots`): a file whose real path is outside them (reached through
+   * a symlink) is skipped. Default: the working directory.
+   */
+  roots?: readonly string[];
   files: readonly string[];
   lint: LintText;
   selection: FixSelection;
@@ -194,8 +149,11 @@ export interface FixFilesOptions {
 
 export interface FileFixOutcome {
   file: string;
-  /** `fixed` (written), `would-fix` (dry run), `unchanged`, `conflict` (changed on disk meanwhile), `failed`. */
-  status: 'fixed' | 'would-fix' | 'unchanged' | 'conflict' | 'failed';
+  /**
+   * `fixed` (written), `would-fix` (dry run), `unchanged`, `conflict` (changed on disk meanwhile), `failed`
+   * (not readable or not writable), `skipped` (never written: a symlink out of the audited paths, not UTF-8).
+   */
+  status: 'fixed' | 'would-fix' | 'unchanged' | 'conflict' | 'failed' | 'skipped';
   applied: number;
   dropped: number;
   passes: number;
@@ -223,11 +181,17 @@ export interface FixFilesResult {
 export async function fixFiles(options: FixFilesOptions): Promise<FixFilesResult> {
   const outcomes: FileFixOutcome[] = [];
   const files = [...new Set(options.files)].sort();
+  const roots = options.roots ?? [fs.realpathSync(options.cwd)];
   for (const file of files) {
     const abs = path.resolve(options.cwd, file);
     const base = { file, applied: 0, dropped: 0, passes: 0, byRule: {}, remaining: [] as Finding[], diff: '' };
     let bytes: Buffer;
     try {
+      const real = fs.realpathSync(abs);
+      if (!isInside(real, roots)) {
+        outcomes.push({ ...base, status: 'skipped', message: `a symlink to ${real}, outside the audited paths; not written.` });
+        continue;
+      }
       bytes = fs.readFileSync(abs);
     } catch (error) {
       outcomes.push({ ...base, status: 'failed', message: `Cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.` });
@@ -235,7 +199,7 @@ export async function fixFiles(options: FixFilesOptions): Promise<FixFilesResult
     }
     const decoded = bytes.toString('utf8');
     if (!Buffer.from(decoded, 'utf8').equals(bytes)) {
-      outcomes.push({ ...base, status: 'failed', message: 'Not valid UTF-8; not fixed.' });
+      outcomes.push({ ...base, status: 'skipped', message: 'Not valid UTF-8; not fixed.' });
       continue;
     }
     const bom = decoded.charCodeAt(0) === 0xfeff ? '\uFEFF' : '';
@@ -280,7 +244,7 @@ export function fixSummary(result: FixFilesResult, dryRun: boolean, mode: FixSel
     const done = suggestions ? 'applied' : 'fixed';
     const verb = o.status === 'fixed' ? done : o.status === 'would-fix' ? `would ${suggestions ? 'apply' : 'fix'}` : o.status;
     const dropped = o.dropped ? ` (${o.dropped} edit${o.dropped === 1 ? '' : 's'} dropped: the result would not parse)` : '';
-    lines.push(`${o.file}: ${verb}${rules ? ` ${rules}` : ''}${dropped}${o.message ? ` — ${o.message}` : ''}`);
+    lines.push(`${printable(o.file)}: ${verb}${rules ? ` ${rules}` : ''}${dropped}${o.message ? ` — ${printable(o.message)}` : ''}`);
   }
   const files = result.files.filter((o) => o.status === 'fixed' || o.status === 'would-fix').length;
   const fileCount = `${files} file${files === 1 ? '' : 's'}`;

@@ -11,7 +11,7 @@ import type { FingerprintedFinding } from './baseline.js';
 import { compareFindings } from './engine/lint-source.js';
 import { ErrlintError, UsageError } from './errors.js';
 import type { AuditResult } from './result.js';
-import type { FileError, Finding } from './types.js';
+import type { FileError, Finding, RiskLevel } from './types.js';
 import { VERSION } from './version.js';
 
 interface JsonFinding extends Omit<Finding, 'range' | 'suggestions'> {
@@ -22,7 +22,8 @@ interface JsonFinding extends Omit<Finding, 'range' | 'suggestions'> {
 interface JsonReport {
   schemaVersion: number;
   tool: { name: string; version: string };
-  summary: { filesScanned: number };
+  /** `rules`: the rules the run ran, with their risk (absent in reports of earlier versions). */
+  summary: { filesScanned: number; rules?: Record<string, RiskLevel> };
   findings: JsonFinding[];
   errors: FileError[];
 }
@@ -51,9 +52,13 @@ export function mergeReports(files: readonly string[], cwd: string): AuditResult
   const errors = new Map<string, FileError>();
   const seen = new Set<string>();
   let filesScanned = 0;
+  /** The rules any shard ran; a report that does not list its rules adds those its findings name. */
+  const ran = new Map<string, RiskLevel | undefined>();
   for (const file of files) {
     const report = readReport(file, cwd);
     filesScanned += report.summary.filesScanned;
+    const listed = report.summary.rules && typeof report.summary.rules === 'object' ? Object.entries(report.summary.rules) : report.findings.map((f) => [f.ruleId, undefined] as const);
+    for (const [id, risk] of listed) if (!ran.get(id)) ran.set(id, risk);
     for (const f of report.findings) {
       const key = `${f.fingerprint}\0${f.file}\0${f.line}\0${f.column}`;
       if (seen.has(key)) continue;
@@ -77,7 +82,9 @@ export function mergeReports(files: readonly string[], cwd: string): AuditResult
     errors: [...errors.values()].sort((a, b) => a.file.localeCompare(b.file)),
     filesScanned,
     durationMs: 0,
-    // a report does not list the rules that ran; the registry's are a superset
-    rules: allRules.map(ruleInfo),
+    rules: allRules.filter((rule) => ran.has(rule.meta.id)).map((rule) => {
+      const info = ruleInfo(rule);
+      return { ...info, risk: ran.get(rule.meta.id) ?? info.risk };
+    }),
   };
 }

@@ -1,7 +1,7 @@
-import picomatch from 'picomatch';
 import { createRoleDecider, type RoleDecision, type RoleGlobs } from '../model/roles.js';
 import { Workspace } from '../model/workspace.js';
 import type { FileFacts } from '../types.js';
+import { globMatcher } from '../glob.js';
 
 export { directivePrologue } from '../model/roles.js';
 
@@ -65,7 +65,7 @@ export interface ClassifierOptions {
 const none = (): boolean => false;
 
 function matcher(globs: readonly string[] | undefined): (p: string) => boolean {
-  return globs && globs.length > 0 ? picomatch([...globs], { dot: true }) : none;
+  return globs && globs.length > 0 ? globMatcher(globs, { dot: true }) : none;
 }
 
 /**

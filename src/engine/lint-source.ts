@@ -241,7 +241,7 @@ function checkBudget(deadline: number): void {
 }
 
 /** Why a file could not be analysed, in words for the report. */
-function analysisFailure(error: unknown): string {
+export function analysisFailure(error: unknown): string {
   if (error instanceof FileAnalysisError) return error.message;
   if (error instanceof RangeError && /call stack/i.test(error.message)) return 'Not analysed: nested too deeply to analyse.';
   return `Not analysed: errlint failed on this file (${error instanceof Error ? error.message : String(error)}); please report it.`;

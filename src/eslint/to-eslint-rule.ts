@@ -12,7 +12,7 @@ import { validateConfig } from '../config/load-config.js';
 import { mergeOptions, ruleDocsUrl } from '../define-rule.js';
 import { ConfigurationError } from '../errors.js';
 import type { FilePatterns } from '../engine/file-facts.js';
-import { ensureParents, firstParseError, parseSource, runRules, type ResolvedRule, type RuleReport } from '../engine/lint-source.js';
+import { analysisFailure, ensureParents, firstParseError, parseSource, runRules, type ResolvedRule, type RuleReport } from '../engine/lint-source.js';
 import { findDirectives, isSuppressed } from '../engine/suppressions.js';
 import type { Knowledge, KnowledgeConfig } from '../knowledge/index.js';
 import { createAnalysisSetup, type AnalysisSetup } from '../lint-setup.js';
@@ -41,11 +41,21 @@ interface FileRun {
   filename: string;
   settings: unknown;
   filePath: string;
-  file: FileFacts;
-  knowledge: Knowledge;
+  /** Undefined only in a run that failed before they were known. */
+  file?: FileFacts;
+  knowledge?: Knowledge;
   pending: Map<string, ResolvedRule>;
   results: Map<string, RuleReport[]>;
+  /**
+   * Why errlint could not analyse this file (its parser overflowed, a rule threw, the time budget ran out): one
+   * message for the file from the first errlint rule to see it, instead of an exception that stops ESLint.
+   */
+  failure?: string;
+  failureReported?: boolean;
 }
+
+/** The message id of the one message a file errlint could not analyse gets (see `FileRun.failure`). */
+export const ANALYSIS_FAILED = 'errlintAnalysisFailed';
 
 const sharedBySettings = new WeakMap<object, AnalysisSetup>();
 const defaultShared: AnalysisSetup = createAnalysisSetup({});
@@ -70,6 +80,29 @@ function sharedFor(settings: unknown): AnalysisSetup {
 function relativePath(filename: string, cwd: string): string {
   if (!path.isAbsolute(filename)) return filename.split(path.sep).join('/');
   return path.relative(cwd, filename).split(path.sep).join('/');
+}
+
+/** The file's run, or on any error a failed run shared by every errlint rule of the file. */
+function safeFileRun(context: Rule.RuleContext): FileRun {
+  try {
+    return fileRun(context);
+  } catch (error) {
+    if (error instanceof ConfigurationError) throw error; // the user's settings, not this file: ESLint says so
+    const { sourceCode, filename } = context;
+    const run: FileRun = {
+      sourceFile: undefined,
+      ts: compiler,
+      text: sourceCode.text,
+      filename,
+      settings: (context.settings as { errlint?: unknown }).errlint,
+      filePath: relativePath(filename, context.cwd),
+      pending: new Map(),
+      results: new Map(),
+      failure: analysisFailure(error),
+    };
+    runs.set(sourceCode, run);
+    return run;
+  }
 }
 
 function fileRun(context: Rule.RuleContext): FileRun {
@@ -116,7 +149,7 @@ function flush(run: FileRun): void {
   const rules = [...run.pending.values()];
   run.pending.clear();
   const byRule = new Map<string, RuleReport[]>(rules.map((r) => [r.rule.meta.id, []]));
-  if (run.sourceFile) {
+  if (run.sourceFile && run.file && run.knowledge) {
     // `errlint-disable…` comments work in both hosts; ESLint applies its own `eslint-disable…` comments itself
     // (and would call them unused if we applied them first).
     const directives = findDirectives(run.ts, run.sourceFile).filter((d) => d.source === 'errlint');
@@ -140,7 +173,7 @@ export function toEslintRule(rule: AnyRule): EslintRule {
     meta: {
       type: 'problem',
       docs: { description: meta.description, url: ruleDocsUrl(meta.id) },
-      messages: meta.messages as Record<string, string>,
+      messages: { ...(meta.messages as Record<string, string>), [ANALYSIS_FAILED]: 'errlint could not analyse this file: {{reason}}' },
       schema: [meta.schema as NonNullable<Rule.RuleMetaData['schema']> & object] as never,
       ...(meta.fixable ? { fixable: 'code' as const } : {}),
       ...(meta.hasSuggestions ? { hasSuggestions: true } : {}),
@@ -150,12 +183,26 @@ export function toEslintRule(rule: AnyRule): EslintRule {
     defaultOptions: [meta.defaultOptions],
     create(context: Rule.RuleContext) {
       const id = meta.id;
-      const run = fileRun(context);
+      const run = safeFileRun(context);
       run.results.delete(id);
       run.pending.set(id, { rule, options: mergeOptions(meta.defaultOptions, context.options[0]), risk: meta.risk });
       return {
         Program() {
-          if (!run.results.has(id)) flush(run);
+          if (!run.results.has(id) && run.failure === undefined) {
+            try {
+              flush(run);
+            } catch (error) {
+              // the per-file failure boundary, as in the CLI: this file gets one message, ESLint goes on
+              run.failure = analysisFailure(error);
+            }
+          }
+          if (run.failure !== undefined) {
+            if (!run.failureReported) {
+              run.failureReported = true;
+              context.report({ messageId: ANALYSIS_FAILED, data: { reason: run.failure.replace(/^Not analysed: /, '') }, loc: { line: 1, column: 0 } });
+            }
+            return;
+          }
           const { sourceCode } = context;
           for (const { finding, descriptor } of run.results.get(id) ?? []) {
             // `finding.suggestions[i]` comes from `descriptor.suggest[i]`, which holds the message data.

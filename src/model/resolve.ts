@@ -7,10 +7,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import picomatch from 'picomatch';
 import type * as ts from 'typescript';
 import { compiler } from '../ts.js';
 import type { PackageInfo, Workspace } from './workspace.js';
+import { globMatcher } from '../glob.js';
 
 const SOURCE = /\.(?:[cm]?ts|tsx|[cm]?js|jsx)$/;
 const DECLARATION = /\.d\.[cm]?ts$/;
@@ -193,7 +193,7 @@ export class ModuleResolver {
 
   private findMembers(root: PackageInfo): Map<string, string> {
     const globs = root.workspaces.filter((g) => !g.startsWith('!')).map((g) => g.replace(/\/+$/, ''));
-    const isMember = picomatch(globs);
+    const isMember = globMatcher(globs);
     const out = new Map<string, string>();
     const walk = (dir: string, rel: string, depth: number): void => {
       let entries: fs.Dirent[];

@@ -1,6 +1,6 @@
 import type { Reporter } from '../result.js';
 import { RISK_LEVELS, type Finding, type RiskLevel } from '../types.js';
-import { countByRisk, plural, rankFindings } from './shared.js';
+import { countByRisk, plural, printableLines, rankFindings } from './shared.js';
 
 /** Workflow command for a level: the annotation kinds GitHub Actions has. */
 export function annotationCommand(risk: RiskLevel): 'error' | 'warning' | 'notice' {
@@ -76,5 +76,6 @@ export const githubReporter: Reporter = (result) => {
   lines.push(
     `errlint: ${plural(result.findings.length, 'finding')} (${counts.critical} critical, ${counts.high} high, ${counts.medium} medium, ${counts.low} low) in ${plural(result.filesScanned, 'file')}${baseline}`,
   );
-  return `${lines.join('\n')}\n`;
+  // a line break in a name or message is already %0A; what else a log viewer would act on is shown escaped
+  return `${printableLines(lines.join('\n'))}\n`;
 };

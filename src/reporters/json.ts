@@ -24,6 +24,8 @@ export function toJsonReport(result: AuditResult, timing: boolean): Record<strin
       byRisk: countByRisk(result.findings),
       byRule: Object.fromEntries(Object.entries(byRule).sort((a, b) => a[0].localeCompare(b[0]))),
       errors: result.errors.length,
+      // the rules that ran and their risk: `errlint merge` lists these, not every rule errlint has
+      rules: Object.fromEntries(result.rules.map((r) => [r.id, r.risk] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))),
       ...(result.baseline ? { baseline: result.baseline } : {}),
       ...(timing ? { durationMs: Math.round(result.durationMs) } : {}),
     },

@@ -2,7 +2,7 @@ import { structuredPatch } from 'diff';
 import { applyEdits } from '../engine/apply-edits.js';
 import { gate, type AuditResult, type Reporter } from '../result.js';
 import { RISK_LEVELS, type Finding, type RiskLevel, type Suggestion } from '../types.js';
-import { countByRisk, errorShapeCells, plural, rankFindings } from './shared.js';
+import { countByRisk, errorShapeCells, plural, printableLines, rankFindings } from './shared.js';
 
 /** Rows in the findings table and findings explained in full; a PR comment holds 65,536 characters. */
 export const MAX_TABLE_ROWS = 100;
@@ -155,5 +155,6 @@ export const markdownReporter: Reporter = (result, options) => {
     }
     out.push('');
   }
-  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  // names and source lines from the tree reach a terminal or a CI log viewer too
+  return `${printableLines(out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd())}\n`;
 };

@@ -36,3 +36,26 @@ export function errorShapeCells(result: AuditResult): { app?: string; shape: str
     return { ...(r.app ? { app: r.app } : {}), shape: r.shape, dominant: r.dominant, count: r.count, where: `${defined}${examples}` };
   });
 }
+
+/**
+ * Characters a terminal or a log viewer acts on instead of showing: C0 controls but tab (line breaks too, for a
+ * name), DEL, C1 controls, and the bidirectional marks that reorder what is shown ("Trojan Source").
+ */
+const UNPRINTABLE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Text from the audited tree (file names, source lines, messages quoting them) as it may be printed: each
+ * unprintable character as a visible escape (`\x1b`, `\u202e`). Formats read by programs (JSON, SARIF, GitLab)
+ * keep the exact text.
+ */
+export function printable(text: string): string {
+  return text.replace(UNPRINTABLE, (ch) => {
+    const code = ch.charCodeAt(0);
+    return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+}
+
+/** `printable` for text of several lines: the line breaks stay. */
+export function printableLines(text: string): string {
+  return text.split('\n').map(printable).join('\n');
+}

@@ -4,7 +4,7 @@ import { applyEdits } from '../engine/apply-edits.js';
 import { gate, type AuditResult, type Reporter, type ReporterOptions } from '../result.js';
 import { BASE_SCORE } from '../risk.js';
 import { RISK_LEVELS, type Finding, type RiskLevel, type Suggestion } from '../types.js';
-import { countByRisk, countByRule, errorShapeCells, plural, rankFindings } from './shared.js';
+import { countByRisk, countByRule, errorShapeCells, plural, printable, rankFindings } from './shared.js';
 
 function riskColor(c: ChalkInstance, level: RiskLevel): ChalkInstance {
   return level === 'critical' ? c.bgRed.white.bold : level === 'high' ? c.red.bold : level === 'medium' ? c.yellow : c.blue;
@@ -17,7 +17,7 @@ export function codeFrame(source: string | readonly string[], f: Finding, c: Cha
   const width = String(last).length;
   const out: string[] = [];
   for (let n = f.line; n <= last; n++) {
-    const text = (lines[n - 1] ?? '').replace(/\t/g, '  ');
+    const text = printable((lines[n - 1] ?? '').replace(/\t/g, '  '));
     const shown = text.length > 160 ? `${text.slice(0, 157)}...` : text;
     out.push(`${c.dim(`${n === f.line ? '>' : ' '} ${String(n).padStart(width)} |`)} ${shown}`);
     if (n === f.line) {
@@ -69,7 +69,7 @@ export function suggestionDiff(source: string, s: Suggestion, c: ChalkInstance, 
     for (const line of hunk.lines) {
       if (line.startsWith('\\')) continue;
       const mark = line[0];
-      const text = line.slice(1);
+      const text = printable(line.slice(1));
       if (mark === '-') rows.push(c.red(`${num(oldLine++)} ${num(undefined)} - ${text}`));
       else if (mark === '+') rows.push(c.green(`${num(undefined)} ${num(newLine++)} + ${text}`));
       else rows.push(c.dim(`${num(oldLine++)} ${num(newLine++)}   ${text}`.trimEnd()));
@@ -96,7 +96,7 @@ export function scoreSum(f: Finding, ruleRisk: RiskLevel | undefined): string {
 
 function findingBlock(f: Finding, result: AuditResult, c: ChalkInstance, linesOf: (file: string) => readonly string[] | undefined): string[] {
   const indent = '    ';
-  const out = [`  ${c.bold(`${f.file}:${f.line}:${f.column}`)}  ${riskColor(c, f.risk)(f.risk)} ${c.dim(`(${f.score})`)}  ${c.cyan(f.ruleId)}`, `${indent}${f.message}`];
+  const out = [`  ${c.bold(`${printable(f.file)}:${f.line}:${f.column}`)}  ${riskColor(c, f.risk)(f.risk)} ${c.dim(`(${f.score})`)}  ${c.cyan(f.ruleId)}`, `${indent}${printable(f.message)}`];
   const ruleRisk = result.rules.find((r) => r.id === f.ruleId)?.risk;
   const why = f.factors.length ? `: ${f.factors.map((x) => `${x.label} (+${x.weight})`).join(', ')}` : '';
   out.push(`${indent}${c.dim(`why ${f.risk}${why}; score ${scoreSum(f, ruleRisk)}`)}`);
@@ -104,7 +104,7 @@ function findingBlock(f: Finding, result: AuditResult, c: ChalkInstance, linesOf
   const lines = linesOf(f.file);
   if (lines) out.push(...codeFrame(lines, f, c).map((l) => indent + l));
   for (const s of f.suggestions) {
-    out.push(`${indent}${c.green(s.safe ? 'fix' : s.edits.length === 0 ? 'by hand' : 'suggestion')}: ${s.description}`);
+    out.push(`${indent}${c.green(s.safe ? 'fix' : s.edits.length === 0 ? 'by hand' : 'suggestion')}: ${printable(s.description)}`);
     if (source) out.push(...suggestionDiff(source, s, c).map((l) => `${indent}  ${l}`));
   }
   return out;
@@ -125,7 +125,7 @@ function ruleTable(result: AuditResult): string[] {
 
 /** Shapes of error-response bodies across the API (inconsistent-error-shape), most used first; `*` marks the contract. */
 function errorShapeTable(result: AuditResult): string[] {
-  const cells = errorShapeCells(result).map((x) => ({ ...x, shape: `${x.dominant ? '* ' : '  '}${x.shape}` }));
+  const cells = errorShapeCells(result).map((x) => ({ ...x, ...(x.app ? { app: printable(x.app) } : {}), shape: `${x.dominant ? '* ' : '  '}${printable(x.shape)}`, where: printable(x.where) }));
   if (!cells.length) return [];
   const withApp = cells.some((x) => x.app);
   const appWidth = withApp ? Math.max(3, ...cells.map((x) => (x.app ?? '').length)) : 0;
@@ -157,7 +157,7 @@ export const textReporter: Reporter = (result, options) => {
   out.push(c.bold(`errlint ${result.tool.version}: ${plural(result.filesScanned, 'file')} audited${time}`));
   const summary = RISK_LEVELS.map((l) => (counts[l] ? riskColor(c, l)(`${counts[l]} ${l}`) : `${counts[l]} ${l}`)).join(', ');
   out.push(`${plural(result.findings.length, 'finding')}: ${summary}`);
-  if (result.baseline) out.push(c.dim(`baseline ${result.baseline.file}: ${result.baseline.absorbed} absorbed, ${result.baseline.stale} no longer found`));
+  if (result.baseline) out.push(c.dim(`baseline ${printable(result.baseline.file)}: ${result.baseline.absorbed} absorbed, ${result.baseline.stale} no longer found`));
   // each file's lines are split once, not once per finding
   const split = new Map<string, readonly string[]>();
   const linesOf = (file: string): readonly string[] | undefined => {
@@ -182,7 +182,7 @@ export const textReporter: Reporter = (result, options) => {
   if (shapes.length) out.push('', c.bold('Error response shapes'), ...shapes.map((l, i) => (i === 0 ? c.dim(l) : l)));
   if (result.errors.length) {
     out.push('', c.yellow(`${plural(result.errors.length, 'file')} not analysed:`));
-    for (const e of result.errors) out.push(`  ${e.file}${e.line ? `:${e.line}:${e.column}` : ''}  ${e.kind === 'parse' ? 'parse error: ' : ''}${e.message}`);
+    for (const e of result.errors) out.push(`  ${printable(e.file)}${e.line ? `:${e.line}:${e.column}` : ''}  ${e.kind === 'parse' ? 'parse error: ' : ''}${printable(e.message)}`);
   }
   if (result.findings.length === 0 && result.errors.length === 0) out.push('', c.green('No error-handling problems found.'));
   if (result.hidden?.count) out.push('', c.dim(`${plural(result.hidden.count, 'finding')} below ${result.hidden.below} not shown (--min-risk / --quiet).`));

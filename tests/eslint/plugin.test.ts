@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { allRules } from '../../rules/index.js';
 import { ruleDocsUrl } from '../../src/define-rule.js';
 import plugin, { fileRules, supersededCoreRules } from '../../src/eslint/plugin.js';
+import { ANALYSIS_FAILED } from '../../src/eslint/to-eslint-rule.js';
 import { repoRoot } from './helpers/cases.js';
 
 const severityCode = (entry: unknown) => (entry === 'error' ? 2 : entry === 'warn' ? 1 : 0);
@@ -28,7 +29,8 @@ describe('errlint/eslint-plugin', () => {
     const meta = plugin.rules[id]!.meta!;
     expect(meta.docs?.url).toBe(ruleDocsUrl(id));
     expect(meta.docs?.description).toBe(rule.meta.description);
-    expect(meta.messages).toEqual(rule.meta.messages);
+    // and the one message of a file errlint could not analyse
+    expect(meta.messages).toEqual({ ...rule.meta.messages, [ANALYSIS_FAILED]: 'errlint could not analyse this file: {{reason}}' });
     expect(meta.schema).toEqual([rule.meta.schema]);
     expect(meta.fixable).toBe(rule.meta.fixable ? 'code' : undefined);
     expect(meta.hasSuggestions).toBe(rule.meta.hasSuggestions ? true : undefined);

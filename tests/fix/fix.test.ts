@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { defineRule } from '../../src/define-rule.js';
 import { createFileClassifier } from '../../src/engine/file-facts.js';
 import { firstParseError, lintSource, parseSource } from '../../src/engine/lint-source.js';
-import { contentHash, FileChangedError, fixFiles, fixText, MAX_FIX_PASSES, selectEdits, unifiedDiff, writeFileAtomic, type LintText } from '../../src/fix.js';
+import { fixFiles, fixText, MAX_FIX_PASSES, selectEdits, unifiedDiff, type LintText } from '../../src/fix.js';
+import { contentHash, FileChangedError, writeFileAtomic } from '../../src/write-file.js';
 import { defaultKnowledge } from '../../src/knowledge/index.js';
 import type { AnyRule } from '../../src/types.js';
 import { tempProject } from '../utils/temp-project.js';
@@ -202,7 +203,7 @@ describe('fixFiles', () => {
     const bytes = Buffer.concat([Buffer.from('var a = "'), Buffer.from([0xff, 0xfe]), Buffer.from('";\n')]);
     fs.writeFileSync(path.join(cwd, 'src/a.ts'), bytes);
     const r = await fixFiles({ cwd, files: ['src/a.ts'], lint, selection: { mode: 'fix' } });
-    expect(r.files[0]).toMatchObject({ status: 'failed', message: 'Not valid UTF-8; not fixed.' });
+    expect(r.files[0]).toMatchObject({ status: 'skipped', message: 'Not valid UTF-8; not fixed.' });
     expect(fs.readFileSync(path.join(cwd, 'src/a.ts')).equals(bytes)).toBe(true);
   });
 });

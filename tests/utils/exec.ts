@@ -16,9 +16,9 @@ export interface ExecResult {
  * Runs the real built CLI in a child process (knip's test/helpers/exec.ts): no TTY, NO_COLOR, CI unset. Kept for
  * what only a process shows (the binary, worker threads, signals, pipes, load times); everything else uses `run`.
  */
-export function errlint(args: readonly string[], cwd: string, env: Record<string, string> = {}, input?: string): ExecResult {
+export function errlint(args: readonly string[], cwd: string, env: Record<string, string> = {}, input?: string, timeout = 60_000): ExecResult {
   const { CI: _ci, FORCE_COLOR: _fc, ...base } = process.env;
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...base, NO_COLOR: '1', ...env }, timeout: 60_000, input });
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...base, NO_COLOR: '1', ...env }, timeout, input });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
