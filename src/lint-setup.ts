@@ -15,7 +15,8 @@ export type AnalysisSetup = Omit<LintSetup, 'rules'>;
 
 /** A run as plain data, from which a worker thread rebuilds its setup. */
 export interface RunSetup extends RunnerOptions {
-  config: UserConfig;
+  /** The run's distinct configurations (nested config files): a file's `FileTask.config` indexes them. */
+  configs: UserConfig[];
   /** `--rule`: run only these rules. */
   only?: readonly string[];
   /** Workers: return each file's content hash for the main thread's cache. */

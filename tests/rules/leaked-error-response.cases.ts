@@ -153,16 +153,31 @@ export class HttpExceptionFilter implements ExceptionFilter {
 });`,
       filename: "src/routes/charge.test.ts",
     },
-    // allowInDevelopment: output guarded by a non-production check is accepted
-    {
-      code: `app.use((err, req, res, next) => {
+    // output guarded by a non-production check is accepted (allowInDevelopment, the default)
+    `app.use((err, req, res, next) => {
   res.status(500).json({
     message: 'Internal server error',
     stack: process.env.NODE_ENV === 'development' ? err.stack : undefined,
   });
 });`,
-      options: {"allowInDevelopment":true},
-    },
+    `export async function favicon(request, reply) {
+  try {
+    return reply.send(await loadIcon(request.query.url));
+  } catch (problem) {
+    const text = process.env.NODE_ENV === 'production' ? 'Bad request' : problem.message;
+    return reply.status(400).send(text);
+  }
+}`,
+    // Express always passes next: the response branch of \`next ? next(err) : res.json(err)\` never runs
+    `import express from 'express';
+const app = express();
+app.post('/sign-in', (req, res, next) => {
+  try {
+    openSession(req);
+  } catch (problem) {
+    return next ? next(problem) : res.status(401).json(problem);
+  }
+});`,
     `app.get('/x', (req, res) => {
   const error = new Error('not a caught error');
   res.status(500).json({ error: error.message });
@@ -878,7 +893,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
         },
       ],
     },
-    // guarded by NODE_ENV: reported at low risk
+    // guarded by NODE_ENV with allowInDevelopment off: reported at low risk
     {
       code: `app.use((err, req, res, next) => {
   res.status(500).json({
@@ -886,6 +901,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     stack: process.env.NODE_ENV !== 'production' ? err.stack : undefined,
   });
 });`,
+      options: {"allowInDevelopment":false},
       errors: [
         {
           messageId: 'leaked', line: 4, column: 12, endLine: 4, endColumn: 73,
