@@ -546,6 +546,15 @@ function isExempt(t: TS, h: ErrorHandler, a: HandlerAnalysis, options: Options, 
   return false;
 }
 
+/** A condition that picks errors out by what they are not: `!isKnown(e)`, `e.code !== 'EEXIST'`. */
+function excludes(t: TS, cond: ts.Expression): boolean {
+  const x = skipOuter(t, cond);
+  if (t.isPrefixUnaryExpression(x)) return x.operator === t.SyntaxKind.ExclamationToken;
+  if (!t.isBinaryExpression(x)) return false;
+  const op = x.operatorToken.kind;
+  return op === t.SyntaxKind.ExclamationEqualsEqualsToken || op === t.SyntaxKind.ExclamationEqualsToken;
+}
+
 /** Whether a condition picks some errors out (`e instanceof X`, `e.code === 'P2002'`, `isAxiosError(e)`), not "all but some". */
 function narrowsTo(t: TS, cond: ts.Expression, binding: string): boolean {
   const x = skipOuter(t, cond);
@@ -553,7 +562,8 @@ function narrowsTo(t: TS, cond: ts.Expression, binding: string): boolean {
   if (t.isBinaryExpression(x)) {
     const op = x.operatorToken.kind;
     if (op === t.SyntaxKind.ExclamationEqualsEqualsToken || op === t.SyntaxKind.ExclamationEqualsToken || op === t.SyntaxKind.BarBarToken) return false;
-    if (op === t.SyntaxKind.AmpersandAmpersandToken) return narrowsTo(t, x.left, binding) || narrowsTo(t, x.right, binding);
+    // `err && err.message !== 'exists'` is a filtered rethrow like `err.message !== 'exists'` alone
+    if (op === t.SyntaxKind.AmpersandAmpersandToken) return !excludes(t, x.left) && !excludes(t, x.right) && (narrowsTo(t, x.left, binding) || narrowsTo(t, x.right, binding));
   }
   let mentions = false;
   const visit = (n: ts.Node): void => {
@@ -682,7 +692,8 @@ export default defineRule<MessageIds, Options>({
     preset: 'strict',
     cwe: ['CWE-390', 'CWE-755'],
     precision: 'low',
-    roles: ['server', 'client', 'script', 'test'],
+    // client code: reviewers dismissed every finding there (fallbacks shown on screen, issue 14)
+    roles: ['server', 'script', 'test'],
   },
   create(context) {
     const t = context.ts;
@@ -690,7 +701,7 @@ export default defineRule<MessageIds, Options>({
     const imports = importsOf(t, context.sourceFile);
     // CLI scripts, browser code and the logger module write to the console by design
     // (a file-level `/* eslint-disable no-console */` states the same for that file; a line directive does not)
-    const consoleIsRecord = context.file.role === 'script' || context.file.role === 'client' || context.file.isLoggerModule || consoleAllowedInFile(t, context.sourceFile);
+    const consoleIsRecord = context.file.role === 'script' || context.file.isLoggerModule || consoleAllowedInFile(t, context.sourceFile);
     // a catch nested in a catch is exempt only while the outer one hands the original failure on
     const outerHandles = (clause: ts.CatchClause): boolean => analyzeHandler(t, catchClauseHandler(t, clause), context.knowledge, imports, { consoleIsRecord }).propagated;
     const check = (node: ts.Node): void => {

@@ -2,14 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { allRules } from '../rules/index.js';
-import type { LoadedConfig, UserConfig } from './config/load-config.js';
-import { createConfigResolver, type EffectiveConfig } from './config/lookup.js';
+import { loadConfig, type LoadedConfig, type UserConfig } from './config/load-config.js';
 import { discoverFiles, toPosix } from './discovery.js';
 import { contentHash, DEFAULT_CACHE_FILE, openCache, runKey, type AuditCache } from './engine/cache.js';
-import { createFileRunner, readSource, type FileOutcome, type FileRunner, type FileTask, type LintSetup } from './engine/file-runner.js';
-import { compareFindings, type ResolvedRule } from './engine/lint-source.js';
+import { createFileRunner, readSource, type FileOutcome, type FileTask } from './engine/file-runner.js';
+import { compareFindings } from './engine/lint-source.js';
 import { autoThreads, lintInWorkers } from './engine/pool.js';
-import { finishProject, projectRulesOf, readManifest, readPackages, type ProjectFileData, type ProjectOutcome } from './engine/project.js';
+import { finishProject, projectRulesOf, readManifest, readPackages, type ProjectFileData } from './engine/project.js';
 import { Timings, type TimingData } from './engine/timing.js';
 import { ModuleResolver } from './model/resolve.js';
 import { ProjectModel, summaryOnDisk, type FileSummary } from './model/summaries.js';
@@ -40,13 +39,8 @@ export interface AuditOptions {
   cwd?: string;
   /** Files, directories or globs. Default `.`. */
   paths?: readonly string[];
-  /** Config file path (`--config`), or a config object: one configuration for every file, no lookup. */
+  /** Config file path (`--config`), or a config object that replaces the search. */
   config?: string | UserConfig;
-  /**
-   * `false` (`--no-config-lookup`): read no config file of the tree, only `config` when given. Default: each
-   * file's configuration is looked up from its directory (README "Configuration").
-   */
-  configLookup?: boolean;
   /** Run only these rules (`--rule`). */
   only?: readonly string[];
   /** The rule set to start from (`--preset`), over the config's `preset`. Default `recommended`. */
@@ -80,10 +74,7 @@ export interface AuditRun extends AuditResult {
   notices: string[];
   /** Text of every file that has findings, for code frames and fixes. */
   sources: Map<string, string>;
-  /** The working directory's configuration. */
   config: LoadedConfig;
-  /** The configuration that applied to an audited file (path relative to `cwd`, as in findings). */
-  configFor(file: string): UserConfig;
   /** Per-rule and per-phase times, when `timing` was asked for. */
   timings?: TimingData;
   /** Files served from the cache and files linted, when `cache` was on. */
@@ -138,55 +129,18 @@ function decideDeferred(findings: Finding[], outcomes: readonly (FileOutcome | u
   findings.splice(0, findings.length, ...kept);
 }
 
-/** The rules of every configuration of a run, once each, in registry order (the first configuration's risk and options). */
-function unionOfRules(lists: readonly (readonly ResolvedRule[])[]): ResolvedRule[] {
-  const byId = new Map<string, ResolvedRule>();
-  for (const list of lists) for (const r of list) if (!byId.has(r.rule.meta.id)) byId.set(r.rule.meta.id, r);
-  return allRules.flatMap((rule) => byId.get(rule.meta.id) ?? []);
-}
-
-/**
- * The project rules, run once per set of files that share their settings (the project rules' options and
- * risks, and the knowledge): usually one, a monorepo package with its own settings apart. Package roots
- * let project rules judge each app of a monorepo on its own within a set.
- */
-function runProjectRules(cwd: string, tasks: readonly FileTask[], lints: readonly LintSetup[], data: ReadonlyMap<string, ProjectFileData>, timing: Timings | undefined): ProjectOutcome | undefined {
-  const sets = new Map<string, { lint: LintSetup; files: string[] }>();
-  for (const task of tasks) {
-    const lint = lints[task.config ?? 0]!;
-    const projectRules = projectRulesOf(lint.rules);
-    if (projectRules.length === 0) continue;
-    const key = JSON.stringify([projectRules.map((r) => [r.rule.meta.id, r.options, r.risk]), lint.knowledge]);
-    let set = sets.get(key);
-    if (!set) sets.set(key, (set = { lint, files: [] }));
-    set.files.push(task.rel);
-  }
-  if (sets.size === 0) return undefined;
-  const manifest = readManifest(cwd);
-  const readText = (file: string): string | undefined => {
-    const read = readSource(path.resolve(cwd, file), file);
-    return 'text' in read ? read.text : undefined;
-  };
-  const outcomes = [...sets.values()].map(({ lint, files }) => {
-    const run = () => finishProject({ resolved: lint.rules, knowledge: lint.knowledge, files, data, manifest, packages: readPackages(cwd, files), timing, readText });
-    return timing ? timing.measureEngine('project', run) : run();
-  });
-  if (outcomes.length === 1) return outcomes[0];
-  return {
-    findings: outcomes.flatMap((o) => o.findings),
-    sources: new Map(outcomes.flatMap((o) => [...o.sources])),
-    usedDirectives: new Set(outcomes.flatMap((o) => [...o.usedDirectives])),
-    summary: Object.assign({}, ...outcomes.map((o) => o.summary)) as ProjectOutcome['summary'],
-  };
-}
-
 /** Runs errlint over a tree: discovery, config, every enabled rule, suppressions, risk. */
 export async function audit(options: AuditOptions = {}): Promise<AuditRun> {
   const started = performance.now();
   const cwd = path.resolve(options.cwd ?? process.cwd());
   if (options.only?.length) checkRuleIds(options.only);
-  const resolver = await createConfigResolver({ cwd, config: options.config, lookup: options.configLookup, preset: options.preset, rules: allRules });
-  // `--preset` travels in each config, so workers, the cache key and `--fix` resolve the same rules
+  const found: LoadedConfig =
+    typeof options.config === 'object' ? { dir: cwd, config: options.config } : await loadConfig(cwd, options.config, allRules);
+  // `--preset` travels in the config, so workers, the cache key and `--fix` resolve the same rules
+  const loaded: LoadedConfig = options.preset ? { ...found, config: { ...found.config, preset: options.preset } } : found;
+  const { config } = loaded;
+  const lint = createLintSetup(config, options.only, cwd);
+  const { rules, knowledge } = lint;
 
   const timing = options.timing ? new Timings() : undefined;
   const discoveryStart = performance.now();
@@ -195,7 +149,8 @@ export async function audit(options: AuditOptions = {}): Promise<AuditRun> {
     : discoverFiles({
         cwd,
         patterns: options.paths ?? ['.'],
-        configIgnored: resolver.ignored,
+        ignores: config.ignores,
+        ignoreBase: loaded.dir,
         cliIgnores: options.ignorePatterns,
         errorOnUnmatchedPattern: options.errorOnUnmatchedPattern,
       });
@@ -203,24 +158,13 @@ export async function audit(options: AuditOptions = {}): Promise<AuditRun> {
   const files = options.shard ? shardFiles(discovered.files, options.shard) : discovered.files;
   timing?.phase('discovery', performance.now() - discoveryStart);
 
-  const tasks = fileTasks(cwd, options.paths ?? ['.'], files);
-  // files are grouped by the configuration that applies to them: one lint setup per distinct configuration
-  const groups: EffectiveConfig[] = [];
-  for (const task of tasks) {
-    const effective = resolver.forFile(task.abs);
-    let index = groups.indexOf(effective);
-    if (index === -1) index = groups.push(effective) - 1;
-    if (index > 0) task.config = index;
-  }
-  if (groups.length === 0) groups.push(resolver.base);
-  const configs = groups.map((g) => g.config);
-  const lints = configs.map((config) => createLintSetup(config, options.only, cwd));
-  const rules = unionOfRules(lints.map((l) => l.rules));
-
-  const setup: RunSetup = { cwd, configs, only: options.only, reportUnusedDirectives: options.reportUnusedDirectives, skipProjectRules: options.shard !== undefined || options.stdin !== undefined, budgetMs: options.fileBudgetMs };
+  const setup: RunSetup = { cwd, config, only: options.only, reportUnusedDirectives: options.reportUnusedDirectives, skipProjectRules: options.shard !== undefined || options.stdin !== undefined, budgetMs: options.fileBudgetMs };
+  const projectRules = setup.skipProjectRules ? [] : projectRulesOf(rules);
   if (options.shard && projectRulesOf(rules).length) {
     notices.push(`Shard ${options.shard.index}/${options.shard.count}: project rules (${projectRulesOf(rules).map((r) => r.rule.meta.id).join(', ')}) need the whole tree and were not run; run them in one unsharded job.`);
   }
+
+  const tasks = fileTasks(cwd, options.paths ?? ['.'], files);
 
   const outcomes: (FileOutcome | undefined)[] = new Array(tasks.length);
   const sources = new Map<string, string>();
@@ -234,12 +178,9 @@ export async function audit(options: AuditOptions = {}): Promise<AuditRun> {
   let cache: AuditCache | undefined;
   if (options.cache) {
     const location = path.resolve(cwd, typeof options.cache === 'string' ? options.cache : DEFAULT_CACHE_FILE);
-    // the config files' own text too: a JS config's RegExp or function values do not survive JSON.stringify
-    const configFiles = [...new Set(groups.flatMap((g) => g.layers.map((l) => l.filepath)).filter(Boolean))].map((file) => {
-      const read = readSource(file, file);
-      return 'text' in read ? read.text : null;
-    });
-    const key = runKey({ cwd, configFiles, configs, rules: lints.map((l) => l.rules.map((r) => [r.rule.meta.id, r.options, r.risk])), only: options.only ?? null, reportUnusedDirectives: options.reportUnusedDirectives === true, skipProjectRules: setup.skipProjectRules === true });
+    // the config file's own text too: a JS config's RegExp or function values do not survive JSON.stringify
+    const configText = loaded.filepath ? readSource(loaded.filepath, loaded.filepath) : undefined;
+    const key = runKey({ cwd, configFile: configText && 'text' in configText ? configText.text : null, config, rules: rules.map((r) => [r.rule.meta.id, r.options, r.risk]), only: options.only ?? null, reportUnusedDirectives: options.reportUnusedDirectives === true, skipProjectRules: setup.skipProjectRules === true });
     cache = timing ? timing.measure('cache', () => openCache(location, key)) : openCache(location, key);
   }
   /** Settles a file from the cache when its text is unchanged; true when it did. */
@@ -247,15 +188,6 @@ export async function audit(options: AuditOptions = {}): Promise<AuditRun> {
     const hit = timing ? timing.measure('cache', () => cache!.get(tasks[i]!, text)) : cache!.get(tasks[i]!, text);
     if (hit) settle(i, hit, text);
     return hit !== undefined;
-  };
-
-  const runners = new Map<number, FileRunner>();
-  /** The runner of a file's configuration, built on first use. */
-  const runnerOf = (task: FileTask): FileRunner => {
-    const index = task.config ?? 0;
-    let runner = runners.get(index);
-    if (!runner) runners.set(index, (runner = createFileRunner(lints[index]!, setup, timing)));
-    return runner;
   };
 
   const requested = options.threads ?? 1;
@@ -279,8 +211,9 @@ export async function audit(options: AuditOptions = {}): Promise<AuditRun> {
       });
     }
     try {
+      const runner = createFileRunner(lint, setup, timing);
       const local = (task: FileTask) => {
-        const { text, ...outcome } = runnerOf(task).run(task);
+        const { text, ...outcome } = runner.run(task);
         return { outcome, text, hash: cache && text !== undefined ? contentHash(task, text) : undefined };
       };
       const workerTimings = await lintInWorkers(
@@ -306,6 +239,7 @@ export async function audit(options: AuditOptions = {}): Promise<AuditRun> {
     }
   }
   if (pending.length > 0) {
+    const runner = createFileRunner(lint, setup, timing);
     for (const i of pending) {
       if (outcomes[i]) continue;
       const task = tasks[i]!;
@@ -315,7 +249,7 @@ export async function audit(options: AuditOptions = {}): Promise<AuditRun> {
         continue;
       }
       if (cache && fromCache(i, read.text)) continue;
-      const outcome = runnerOf(task).lintText(task, read.text);
+      const outcome = runner.lintText(task, read.text);
       cache?.put(task.rel, contentHash(task, read.text), outcome);
       settle(i, outcome, read.text);
     }
@@ -340,7 +274,22 @@ export async function audit(options: AuditOptions = {}): Promise<AuditRun> {
   decideDeferred(findings, outcomes, tasks, cwd);
 
   const relFiles = tasks.map((t) => t.rel);
-  const projectOutcome = setup.skipProjectRules ? undefined : runProjectRules(cwd, tasks, lints, projectData, timing);
+  // package roots let project rules judge each app of a monorepo on its own
+  const runProject = () =>
+    finishProject({
+      resolved: rules,
+      knowledge,
+      files: relFiles,
+      data: projectData,
+      manifest: readManifest(cwd),
+      packages: readPackages(cwd, relFiles),
+      timing,
+      readText: (file) => {
+        const read = readSource(path.resolve(cwd, file), file);
+        return 'text' in read ? read.text : undefined;
+      },
+    });
+  const projectOutcome = projectRules.length ? (timing ? timing.measureEngine('project', runProject) : runProject()) : undefined;
   if (projectOutcome) {
     const used = projectOutcome.usedDirectives;
     const kept = findings.filter((f) => f.ruleId !== 'unused-disable-directive' || !used.has(`${f.file}:${f.line}:${f.column}`));
@@ -361,8 +310,7 @@ export async function audit(options: AuditOptions = {}): Promise<AuditRun> {
     ...(projectOutcome && Object.keys(projectOutcome.summary).length ? { project: projectOutcome.summary } : {}),
     notices,
     sources,
-    config: resolver.loaded(resolver.base),
-    configFor: (file) => resolver.forFile(path.resolve(cwd, file)).config,
+    config: loaded,
     ...(timing ? { timings: timing.toJSON() } : {}),
     ...(cache ? { cacheStats: { hits: cache.hits, misses: cache.misses } } : {}),
   };

@@ -102,8 +102,6 @@ interface AuditFlags {
   rule?: string[];
   preset?: Preset;
   config?: string;
-  /** `--no-config-lookup` sets it false. */
-  configLookup: boolean;
   ignorePattern?: string[];
   errorOnUnmatchedPattern: boolean;
   quiet?: boolean;
@@ -210,7 +208,6 @@ async function runAudit(paths: string[], flags: AuditFlags, io: CliIo): Promise<
       cwd: io.cwd,
       paths: paths.length ? paths : ['.'],
       config: flags.config,
-      configLookup: flags.configLookup,
       only: flags.rule,
       preset: flags.preset,
       ignorePatterns: flags.ignorePattern,
@@ -304,35 +301,24 @@ async function readStdin(io: CliIo): Promise<string> {
 
 /** `--print-config <file>`: the configuration errlint applies to that file, as JSON. */
 async function printConfig(file: string, flags: AuditFlags, io: CliIo): Promise<number> {
-  const [{ allRules }, { resolveRules }, { createConfigResolver }] = await Promise.all([import('../rules/index.js'), import('./config/load-config.js'), import('./config/lookup.js')]);
-  const resolver = await createConfigResolver({ cwd: io.cwd, config: flags.config, lookup: flags.configLookup, preset: flags.preset, rules: allRules });
-  const effective = resolver.forFile(path.resolve(io.cwd, file));
-  const enabled = new Map(resolveRules(effective.config, allRules, flags.rule).map((r) => [r.rule.meta.id, r]));
+  const [{ allRules }, { loadConfig, resolveRules }] = await Promise.all([import('../rules/index.js'), import('./config/load-config.js')]);
+  const loaded = await loadConfig(io.cwd, flags.config, allRules);
+  const enabled = new Map(resolveRules(loaded.config, allRules, flags.rule).map((r) => [r.rule.meta.id, r]));
   const rules = Object.fromEntries(allRules.map((rule) => {
     const r = enabled.get(rule.meta.id);
     return [rule.meta.id, r ? { risk: r.risk, options: r.options } : 'off'];
   }));
-  const shown = (p: string) => toPosix(path.relative(io.cwd, p)) || p;
-  const configFiles = effective.layers.filter((l) => l.filepath).map((l) => shown(l.filepath));
-  // each config's ignores are relative to its own directory: shown relative to the working directory
-  const ignores = effective.layers.flatMap((l) => {
-    const prefix = toPosix(path.relative(io.cwd, l.dir));
-    return (l.config.ignores ?? []).map((glob) => (prefix ? `${prefix}/${glob.replace(/^\.\//, '')}` : glob));
-  });
-  const printed = {
-    file: toPosix(file),
-    configFile: configFiles.at(-1) ?? null,
-    configFiles,
+  const shown = {
+    file: file.split(path.sep).join('/'),
+    configFile: loaded.filepath ? path.relative(io.cwd, loaded.filepath).split(path.sep).join('/') || loaded.filepath : null,
     rules,
-    ignores,
-    files: effective.config.files ?? {},
-    knowledge: effective.config.knowledge ?? {},
+    ignores: loaded.config.ignores ?? [],
+    files: loaded.config.files ?? {},
+    knowledge: loaded.config.knowledge ?? {},
   };
-  io.stdout(`${JSON.stringify(printed, null, 2)}\n`);
+  io.stdout(`${JSON.stringify(shown, null, 2)}\n`);
   return 0;
 }
-
-const toPosix = (p: string): string => p.split(path.sep).join('/');
 
 /** A report goes to its file (directories made as needed) or, without one, to standard output. */
 function writeReport(io: CliIo, target: OutputTarget, text: string): void {
@@ -433,8 +419,7 @@ export function buildProgram(io: CliIo, done: (code: number) => void): Command {
     .option('--summary', 'print counts only, no finding details (text and markdown)')
     .option('--rule <ids>', 'run only these rules (comma-separated, repeatable)', splitList)
     .addOption(new Option('--preset <name>', 'the rule set to start from, over the config\'s "preset": recommended (default; rules measured right at least 9 times in 10) or strict (every rule)').choices(PRESETS))
-    .option('-c, --config <path>', 'use this config file for every file instead of looking configs up')
-    .option('--no-config-lookup', 'read no config file from the tree (only --config, if given): for untrusted code, see docs/trust-model.md')
+    .option('-c, --config <path>', 'use this config file instead of searching for one')
     .option('--print-config <file>', 'print the configuration errlint applies to this file, as JSON, and exit')
     .option('--ignore-pattern <glob>', 'skip files matching this glob (repeatable)', collect)
     .option('--no-error-on-unmatched-pattern', 'a path or glob that matches no file is a notice, not an error (exit 2)')
@@ -482,12 +467,11 @@ export function buildProgram(io: CliIo, done: (code: number) => void): Command {
     .description('Show where errlint thinks each file runs (server, client, test, script, generated) and why; rules skip the roles they do not judge.')
     .argument('[paths...]', 'files, directories or globs')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .option('-c, --config <path>', 'use this config file for every file instead of looking configs up')
-    .option('--no-config-lookup', 'read no config file from the tree (only --config, if given)')
+    .option('-c, --config <path>', 'use this config file instead of searching for one')
     .option('--per-file', 'one line per file instead of grouping folders whose files share a decision')
-    .action(async (paths: string[], flags: { format: string; config?: string; configLookup: boolean; perFile?: boolean }) => {
+    .action(async (paths: string[], flags: { format: string; config?: string; perFile?: boolean }) => {
       const { formatRoles, listRoles } = await import('./model/role-report.js');
-      const entries = await listRoles({ cwd: io.cwd, paths, config: flags.config, configLookup: flags.configLookup, perFile: flags.perFile === true });
+      const entries = await listRoles({ cwd: io.cwd, paths, config: flags.config, perFile: flags.perFile === true });
       io.stdout(formatRoles(entries, flags.format));
       done(0);
     });

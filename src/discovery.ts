@@ -23,8 +23,6 @@ export interface DiscoverOptions {
   errorOnUnmatchedPattern?: boolean;
   /** Globs relative to `cwd` (from `--ignore-pattern`). */
   cliIgnores?: readonly string[];
-  /** Whether the config files that apply cover a path met in a walk (nested configs' `ignores`). */
-  configIgnored?: (abs: string, isDir: boolean) => boolean;
 }
 
 export interface Discovery {
@@ -103,12 +101,15 @@ export function discoverFiles(options: DiscoverOptions): Discovery {
   const { cwd } = options;
   const patterns = options.patterns.length ? options.patterns : ['.'];
   const ignoreBase = options.ignoreBase ?? cwd;
-  const configIgnored = options.ignores?.length ? ignoreMatcher(options.ignores) : undefined;
-  const cliIgnored = options.cliIgnores?.length ? ignoreMatcher(options.cliIgnores) : undefined;
-  const isIgnored = (abs: string, isDir: boolean): boolean =>
-    (!!configIgnored && configIgnored(toPosix(path.relative(ignoreBase, abs)), isDir)) ||
-    (!!cliIgnored && cliIgnored(toPosix(path.relative(cwd, abs)), isDir)) ||
-    options.configIgnored?.(abs, isDir) === true;
+  const configIgnored = options.ignores?.length ? picomatch(options.ignores.map(normalizeGlob), { dot: true }) : undefined;
+  const cliIgnored = options.cliIgnores?.length ? picomatch(options.cliIgnores.map(normalizeGlob), { dot: true }) : undefined;
+  const isIgnored = (abs: string, isDir: boolean): boolean => {
+    if (!configIgnored && !cliIgnored) return false;
+    const fromCwd = toPosix(path.relative(cwd, abs));
+    const fromBase = toPosix(path.relative(ignoreBase, abs));
+    const probe = (m: picomatch.Matcher | undefined, rel: string) => !!m && !rel.startsWith('..') && (m(rel) || (isDir && m(`${rel}/`)));
+    return probe(configIgnored, fromBase) || probe(cliIgnored, fromCwd);
+  };
 
   const found = new Set<string>();
   const notices: string[] = [];
@@ -228,12 +229,6 @@ function onePathPerFile(sorted: readonly string[]): string[] {
   }
   const keep = new Set(byReal.values());
   return sorted.filter((abs) => keep.has(abs));
-}
-
-/** Ignore globs as a test of a path relative to their base (`/` separators); a path outside the base never matches. */
-export function ignoreMatcher(globs: readonly string[]): (rel: string, isDir: boolean) => boolean {
-  const match = picomatch(globs.map(normalizeGlob), { dot: true });
-  return (rel, isDir) => !rel.startsWith('..') && (match(rel) || (isDir && match(`${rel}/`)));
 }
 
 function normalizeGlob(glob: string): string {

@@ -1,6 +1,5 @@
 import path from 'node:path';
 import type { AuditRun } from './audit.js';
-import type { UserConfig } from './config/load-config.js';
 import { lintSource } from './engine/lint-source.js';
 import { fileRulesOf } from './engine/project.js';
 import { fixFiles, selectEdits, type FixFilesResult, type FixSelection, type LintText } from './fix.js';
@@ -17,17 +16,10 @@ export interface RunFixesOptions {
 
 /** Lints one file's text with the run's config, the same rules and knowledge `audit()` used (file rules only). */
 export function createFileLinter(run: AuditRun, options: Pick<RunFixesOptions, 'only' | 'reportUnusedDirectives'>): LintText {
-  // each file is linted with the configuration that applied to it in the audit (nested config files)
-  const setups = new Map<UserConfig, ReturnType<typeof createLintSetup>>();
-  const setupOf = (config: UserConfig) => {
-    let setup = setups.get(config);
-    if (!setup) setups.set(config, (setup = createLintSetup(config, options.only, run.cwd)));
-    return setup;
-  };
-  return (text, filePath) => {
-    const { rules, knowledge, classify } = setupOf(run.configFor(filePath));
-    return lintSource({ text, filePath, rules: fileRulesOf(rules), knowledge, file: classify(filePath, text, path.resolve(run.cwd, filePath)), reportUnusedDirectives: options.reportUnusedDirectives }).findings;
-  };
+  const { rules: all, knowledge, classify } = createLintSetup(run.config.config, options.only, run.cwd);
+  const rules = fileRulesOf(all);
+  return (text, filePath) =>
+    lintSource({ text, filePath, rules, knowledge, file: classify(filePath, text, path.resolve(run.cwd, filePath)), reportUnusedDirectives: options.reportUnusedDirectives }).findings;
 }
 
 /**

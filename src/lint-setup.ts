@@ -15,8 +15,7 @@ export type AnalysisSetup = Omit<LintSetup, 'rules'>;
 
 /** A run as plain data, from which a worker thread rebuilds its setup. */
 export interface RunSetup extends RunnerOptions {
-  /** The run's distinct configurations (nested config files): a file's `FileTask.config` indexes them. */
-  configs: UserConfig[];
+  config: UserConfig;
   /** `--rule`: run only these rules. */
   only?: readonly string[];
   /** Workers: return each file's content hash for the main thread's cache. */

@@ -4,27 +4,20 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { contentHash } from './engine/cache.js';
-import { createFileRunner, type FileRunner, type FileTask } from './engine/file-runner.js';
+import { createFileRunner, type FileTask } from './engine/file-runner.js';
 import type { WorkerReply, WorkerRequest } from './engine/pool.js';
 import { Timings } from './engine/timing.js';
 import { createLintSetup, type RunSetup } from './lint-setup.js';
 
 const { setup, timing: timed } = workerData as { setup: RunSetup; timing: boolean };
 const timing = timed ? new Timings() : undefined;
-const runners = new Map<number, FileRunner>();
-/** The runner of a file's configuration, built on first use. */
-const runnerFor = (task: FileTask): FileRunner => {
-  const index = task.config ?? 0;
-  let runner = runners.get(index);
-  if (!runner) runners.set(index, (runner = createFileRunner(createLintSetup(setup.configs[index]!, setup.only, setup.cwd), setup, timing)));
-  return runner;
-};
+const runner = createFileRunner(createLintSetup(setup.config, setup.only, setup.cwd), setup, timing);
 const port = parentPort!;
 
 port.on('message', (message: WorkerRequest) => {
   if (message.type === 'batch') {
     const outcomes = message.tasks.map(([index, task]: [number, FileTask]) => {
-      const { text, ...outcome } = runnerFor(task).run(task);
+      const { text, ...outcome } = runner.run(task);
       const hash = setup.hashForCache && text !== undefined ? contentHash(task, text) : undefined;
       // the text travels back only when the main thread needs it: code frames of findings
       return [index, outcome, outcome.findings.length > 0 ? text : undefined, hash] as const;

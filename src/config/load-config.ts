@@ -1,8 +1,6 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { defaultLoaders } from 'cosmiconfig';
+import { cosmiconfig } from 'cosmiconfig';
 import { ConfigurationError } from '../errors.js';
 import type { FilePatterns } from '../engine/file-facts.js';
 import type { ResolvedRule } from '../engine/lint-source.js';
@@ -14,8 +12,6 @@ export type RuleSetting = 'off' | 'on' | { risk?: RiskLevel; options?: Record<st
 
 /** errlint's configuration as the user writes it. */
 export interface UserConfig {
-  /** Stop here: config files in parent directories do not apply (nested lookup, see README "Configuration"). */
-  root?: boolean;
   /** The rule set to start from (default `recommended`); `rules` turns rules on or off on top of it. */
   preset?: Preset;
   rules?: Record<string, RuleSetting>;
@@ -25,10 +21,8 @@ export interface UserConfig {
 }
 
 export interface LoadedConfig {
-  /** Absolute path of the file it came from (the nearest, when several are merged), if any. */
+  /** Absolute path of the file it came from, if any. */
   filepath?: string;
-  /** Every config file merged into `config`, outermost first (absolute paths). */
-  filepaths?: string[];
   /** Directory that config-relative globs resolve from. */
   dir: string;
   config: UserConfig;
@@ -158,101 +152,25 @@ export function validateConfig(config: unknown, source: string, rules: readonly 
   return config as UserConfig;
 }
 
-/** Config files that are JavaScript (or TypeScript): loading one runs it. The others are data. */
-export function isCodeConfig(file: string): boolean {
-  return /\.(?:js|cjs|mjs|ts)$/.test(file);
-}
-
-const firstLine = (error: unknown): string => (error instanceof Error ? `${error.name === 'Error' ? '' : `${error.name}: `}${error.message}` : String(error)).split('\n')[0]!.trim();
-
-/**
- * A loaded config as plain data: getters are read once here (one that throws is the config's error, not
- * errlint's), objects and arrays are copied; other values (RegExp, functions of a JS config) are kept.
- */
-function plainData(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(plainData);
-  if (value !== null && typeof value === 'object') {
-    const proto = Object.getPrototypeOf(value) as unknown;
-    if (proto === Object.prototype || proto === null) {
-      return Object.fromEntries(Object.keys(value).map((k) => [k, plainData((value as Record<string, unknown>)[k])]));
-    }
-  }
-  return value;
-}
-
-/**
- * The text of a data config (JSON, YAML, package.json) parsed, or undefined when it holds no errlint config
- * (an empty file, a package.json without an "errlint" key). Never runs code: `$import` is refused.
- */
-function parseDataConfig(file: string, text: string): unknown {
-  if (text.trim() === '') return undefined;
-  const base = path.basename(file);
-  if (base === 'package.json') return (JSON.parse(text) as Record<string, unknown> | null)?.[MODULE_NAME] ?? undefined;
-  if (file.endsWith('.json')) return JSON.parse(text);
-  return defaultLoaders['.yaml'](file, text);
-}
-
-async function importCodeConfig(file: string, text: string): Promise<unknown> {
-  if (text.trim() === '') return undefined;
-  if (file.endsWith('.ts')) return defaultLoaders['.ts'](file, text);
-  const mod = (await import(pathToFileURL(fs.realpathSync(file)).href)) as { default?: unknown };
-  return mod.default;
-}
-
-/** `$import` (cosmiconfig's) would load, and for a .js file run, another file: refused. */
-function refuseImport(raw: unknown): void {
-  if (raw !== null && typeof raw === 'object' && Object.prototype.hasOwnProperty.call(raw, '$import')) {
-    throw new Error('"$import" is not supported: a configuration cannot load other files (see docs/trust-model.md)');
-  }
-}
-
-/** Reads one config file (running it when it is JavaScript), validated; undefined when it holds no errlint config. */
-export async function readConfigFile(file: string, display: string, rules: readonly AnyRule[]): Promise<UserConfig | undefined> {
-  return finishConfig(file, display, rules, async (text) => (isCodeConfig(file) ? importCodeConfig(file, text) : parseDataConfig(file, text)));
-}
-
-/** Reads one data config file (JSON, YAML, package.json), validated; never runs code. */
-export function readDataConfigFile(file: string, display: string, rules: readonly AnyRule[]): UserConfig | undefined {
-  const text = readText(file, display);
-  let raw: unknown;
+/** Finds and loads the config (or loads `explicitPath`), validated. No config is not an error. */
+export async function loadConfig(cwd: string, explicitPath: string | undefined, rules: readonly AnyRule[]): Promise<LoadedConfig> {
+  const explorer = cosmiconfig(MODULE_NAME, { searchPlaces: SEARCH_PLACES, searchStrategy: 'project', cache: false });
+  let result: Awaited<ReturnType<typeof explorer.search>>;
+  const display = (p: string) => path.relative(cwd, p) || p;
   try {
-    raw = parseDataConfig(file, text);
-    refuseImport(raw);
-  } catch (error) {
-    throw new ConfigurationError(`Cannot load ${display}: ${firstLine(error)}.`.replace(/\.\.$/, '.'), { cause: error });
-  }
-  return raw === undefined ? undefined : validateConfig(raw, display, rules);
-}
-
-function readText(file: string, display: string): string {
-  try {
-    return fs.readFileSync(file, 'utf8');
+    result = explicitPath ? await explorer.load(path.resolve(cwd, explicitPath)) : await explorer.search(cwd);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new ConfigurationError(`Cannot read config file ${display}: ${code === 'ENOENT' ? 'no such file' : (code ?? firstLine(error))}.`, { cause: error });
+    if (explicitPath && code === 'ENOENT') throw new ConfigurationError(`Cannot read config file ${explicitPath}: no such file.`, { cause: error });
+    const where = explicitPath ?? (error as { filepath?: string }).filepath ?? 'the configuration file';
+    throw new ConfigurationError(`Cannot load ${where}: ${(error as Error).message.split('\n')[0]}`, { cause: error });
   }
-}
-
-async function finishConfig(file: string, display: string, rules: readonly AnyRule[], load: (text: string) => Promise<unknown>): Promise<UserConfig | undefined> {
-  const text = readText(file, display);
-  let raw: unknown;
-  try {
-    raw = plainData(await load(text));
-    refuseImport(raw);
-  } catch (error) {
-    throw new ConfigurationError(`Cannot load ${display}: ${firstLine(error)}.`.replace(/\.\.$/, '.'), { cause: error });
+  if (!result || result.isEmpty) {
+    if (explicitPath && result?.isEmpty) return { filepath: result.filepath, dir: path.dirname(result.filepath), config: {} };
+    return { dir: cwd, config: {} };
   }
-  return raw === undefined || raw === null ? undefined : validateConfig(raw, display, rules);
-}
-
-/**
- * The working directory's configuration (or `explicitPath`'s), validated: the config files from the lookup
- * root down to `cwd`, merged (see src/config/lookup.ts). No config is not an error.
- */
-export async function loadConfig(cwd: string, explicitPath: string | undefined, rules: readonly AnyRule[]): Promise<LoadedConfig> {
-  const { createConfigResolver } = await import('./lookup.js');
-  const resolver = await createConfigResolver({ cwd, config: explicitPath, rules });
-  return resolver.loaded(resolver.base);
+  const config = validateConfig(result.config, display(result.filepath), rules);
+  return { filepath: result.filepath, dir: path.dirname(result.filepath), config };
 }
 
 /** Whether `rule` belongs to `preset`: each preset holds its own rules and those of the presets before it. */

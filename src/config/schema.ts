@@ -31,10 +31,6 @@ export function buildConfigSchema(rules: readonly AnyRule[]): JsonSchema {
     additionalProperties: false,
     properties: {
       $schema: { type: 'string', description: 'The schema this file follows, for editors.' },
-      root: {
-        type: 'boolean',
-        description: 'Stop the lookup here: config files in parent directories do not apply to the files below this one (by default a config extends the configs of its parent directories up to the project root).',
-      },
       preset: {
         enum: [...PRESETS],
         description: `The rule set to start from: ${PRESETS.map((p) => `"${p}"`).join(' or ')} (default "recommended": the rules measured right at least 9 times in 10; "strict" adds the others). \`rules\` turns rules on or off on top of it.`,

@@ -32,7 +32,7 @@ export interface AuditCache {
 }
 
 export function contentHash(task: FileTask, text: string): string {
-  return crypto.createHash('sha1').update(task.factsPath).update(`\0${task.config ?? 0}\0`).update(text).digest('base64url');
+  return crypto.createHash('sha1').update(task.factsPath).update('\0').update(text).digest('base64url');
 }
 
 let buildFingerprint: string | undefined;

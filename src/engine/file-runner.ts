@@ -40,8 +40,6 @@ export interface FileTask {
   rel: string;
   /** The path file facts are decided from (below the directory the user named). */
   factsPath: string;
-  /** Which of the run's configurations applies (`RunSetup.configs`), when there are several. Default 0. */
-  config?: number;
 }
 
 /** The result of one file, plain data. */

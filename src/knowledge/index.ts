@@ -47,32 +47,18 @@ export const knowledgeSchema: JsonSchema = {
   },
 };
 
-/** `extra` over `base`, one section: arrays are appended (deduplicated), other values replace. */
-function extendSection(base: Record<string, unknown>, extra: Record<string, unknown>): Record<string, unknown> {
-  const merged: Record<string, unknown> = { ...base };
-  for (const [key, value] of Object.entries(extra)) {
-    const under = base[key];
-    merged[key] = Array.isArray(under) && Array.isArray(value) ? [...new Set([...under, ...value])] : value;
-  }
-  return merged;
-}
-
 /** Built-in knowledge extended by the config: arrays are appended (deduplicated), other values replace. */
 export function resolveKnowledge(config: KnowledgeConfig | undefined): Knowledge {
   if (!config) return defaultKnowledge;
   const out: Record<string, Record<string, unknown>> = {};
   for (const [section, defaults] of Object.entries(defaultKnowledge) as [keyof Knowledge, Record<string, unknown>][]) {
-    out[section] = extendSection(defaults, (config[section] ?? {}) as Record<string, unknown>);
+    const extra = (config[section] ?? {}) as Record<string, unknown>;
+    const merged: Record<string, unknown> = { ...defaults };
+    for (const [key, value] of Object.entries(extra)) {
+      const base = defaults[key];
+      merged[key] = Array.isArray(base) && Array.isArray(value) ? [...new Set([...base, ...value])] : value;
+    }
+    out[section] = merged;
   }
   return out as unknown as Knowledge;
-}
-
-/** A nested config's knowledge over its parent's, the way the config extends the built-in knowledge. */
-export function mergeKnowledge(parent: KnowledgeConfig | undefined, child: KnowledgeConfig | undefined): KnowledgeConfig | undefined {
-  if (!parent || !child) return child ?? parent;
-  const out: Record<string, Record<string, unknown>> = { ...(parent as Record<string, Record<string, unknown>>) };
-  for (const [section, extra] of Object.entries(child) as [string, Record<string, unknown> | undefined][]) {
-    out[section] = extendSection(out[section] ?? {}, extra ?? {});
-  }
-  return out as KnowledgeConfig;
 }

@@ -5,8 +5,7 @@
 import path from 'node:path';
 import { allRules } from '../../rules/index.js';
 import { fileTasks } from '../audit.js';
-import type { UserConfig } from '../config/load-config.js';
-import { createConfigResolver, type EffectiveConfig } from '../config/lookup.js';
+import { loadConfig, type UserConfig } from '../config/load-config.js';
 import { discoverFiles } from '../discovery.js';
 import { createRoleClassifier } from '../engine/file-facts.js';
 import { readSource } from '../engine/file-runner.js';
@@ -29,8 +28,6 @@ export interface RolesOptions {
   cwd?: string;
   paths?: readonly string[];
   config?: string | UserConfig;
-  /** `false` (`--no-config-lookup`): read no config file of the tree. */
-  configLookup?: boolean;
   /** One entry per file, no folders. */
   perFile?: boolean;
 }
@@ -38,19 +35,14 @@ export interface RolesOptions {
 /** Decides every discovered file's role, the way `audit` does. */
 export async function listRoles(options: RolesOptions = {}): Promise<RoleEntry[]> {
   const cwd = path.resolve(options.cwd ?? process.cwd());
-  const resolver = await createConfigResolver({ cwd, config: options.config, lookup: options.configLookup, rules: allRules });
+  const loaded = typeof options.config === 'object' ? { dir: cwd, config: options.config } : await loadConfig(cwd, options.config, allRules);
   const paths = options.paths?.length ? options.paths : ['.'];
-  const { files } = discoverFiles({ cwd, patterns: paths, configIgnored: resolver.ignored });
-  const workspace = new Workspace();
-  // one classifier per configuration, as `audit` builds one lint setup per configuration
-  const deciders = new Map<EffectiveConfig, ReturnType<typeof createRoleClassifier>>();
+  const { files } = discoverFiles({ cwd, patterns: paths, ignores: loaded.config.ignores, ignoreBase: loaded.dir });
+  const decide = createRoleClassifier(loaded.config.files, { workspace: new Workspace(), root: cwd });
   const decided: RoleEntry[] = [];
   for (const task of fileTasks(cwd, paths, files)) {
     const read = readSource(task.abs, task.rel);
     if ('error' in read) continue;
-    const effective = resolver.forFile(task.abs);
-    let decide = deciders.get(effective);
-    if (!decide) deciders.set(effective, (decide = createRoleClassifier(effective.config.files, { workspace, root: cwd })));
     const d = decide(task.factsPath, read.text, task.abs);
     decided.push({ path: task.rel, role: d.role, ...(d.platform ? { platform: d.platform } : {}), evidence: d.evidence, reason: d.reason, files: 1 });
   }

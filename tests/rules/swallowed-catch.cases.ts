@@ -4,6 +4,29 @@ const LOGGER_CONFIG = { loggers: { logger: { importPath: './src/lib/logger', bin
 
 export const cases: RuleCases = {
   valid: [
+    // a filtered rethrow guarded by a truthiness check: every error but the expected one is handed on
+    `export async function ensureTeam(name: string) {
+  try {
+    await teams.create({ name });
+  } catch (problem) {
+    if (problem && problem.message !== 'team-exists') {
+      log.error(problem);
+      throw problem;
+    }
+  }
+}`,
+    // client code is not judged: the fallback shows on the screen of the person who triggered it
+    {
+      code: `'use client';
+export async function loadDrafts() {
+  try {
+    return await api.drafts();
+  } catch {
+    return [];
+  }
+}`,
+      filename: 'app/drafts/load.ts',
+    },
     // rethrow
     `try {
   await chargeCard(order);
