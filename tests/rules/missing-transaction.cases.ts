@@ -251,6 +251,69 @@ export async function transfer(ds: DataSource, a: Account, b: Account) {
   }
 }
 `,
+    // helpers handed the query runner after its startTransaction write in that transaction
+    `import { DataSource, QueryRunner } from 'typeorm';
+async function saveTeam(team: Team, runner: QueryRunner) {
+  return runner.manager.save(Team, team);
+}
+async function saveMember(member: Member, runner: QueryRunner) {
+  return runner.manager.save(Member, member);
+}
+export async function openTeam(ds: DataSource, team: Team, owner: Member) {
+  const runner = ds.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.startTransaction();
+    await saveTeam(team, runner);
+    await saveMember(owner, runner);
+    await runner.commitTransaction();
+  } catch (problem) {
+    await runner.rollbackTransaction();
+    throw problem;
+  } finally {
+    await runner.release();
+  }
+}
+`,
+    // update, or insert when the update found no row: past the early return the update changed nothing
+    `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function rotateWebhookSecret(teamId: string) {
+  const renamed = await prisma.webhookSecret.updateMany({ where: { teamId }, data: { value: randomSecret() } });
+  if (renamed.count > 0) return;
+  await prisma.webhookSecret.create({ data: { teamId, value: randomSecret() } });
+}
+`,
+    `import { PrismaClient, Prisma } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function saveDigestChoice(userId: string, choice: string) {
+  const merge = () => prisma.$executeRaw\`UPDATE digest_choice SET choice = \${choice} WHERE user_id = \${userId}\`;
+  if ((await merge()) > 0) return;
+  try {
+    await prisma.digestChoice.create({ data: { userId, choice } });
+  } catch (problem) {
+    if (problem instanceof Prisma.PrismaClientKnownRequestError && problem.code === 'P2002') {
+      await merge();
+      return;
+    }
+    throw problem;
+  }
+}
+`,
+    // a write in a catch undoes or records a failure: it must outlive a rollback, so it is no second step
+    `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function inviteGuest(eventId: string, email: string) {
+  const invitation = await prisma.invitation.create({ data: { eventId, email } });
+  try {
+    await mailer.sendInvitation(email, invitation.id);
+  } catch {
+    await prisma.invitation.delete({ where: { id: invitation.id } });
+    return false;
+  }
+  return true;
+}
+`,
     // TypeORM repository create() builds an entity, it does not write
     `import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
@@ -2287,6 +2350,18 @@ export async function runExport(jobId: string) {
   }
 }` },
           ] }],
+    },
+    // the update's result only feeds a log: both writes run
+    {
+      code: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function closeSeason(leagueId: string) {
+  const closed = await prisma.season.updateMany({ where: { leagueId, open: true }, data: { open: false } });
+  if (closed.count > 0) audit.note('season closed');
+  await prisma.season.create({ data: { leagueId, open: true } });
+}
+`,
+      errors: [{ messageId: 'nonAtomicWrites', line: 4, column: 24, endLine: 4, endColumn: 48, data: { count: 2, name: "'closeSeason'", lines: "4, 6" } }],
     },
   ],
 };
