@@ -1602,7 +1602,7 @@ export function summarizeUnits(t: TS, fu: FileUnits, isIgnored: (w: DbWrite) => 
       const txArg = site.txArgs.some(Boolean);
       // await queryRunner.startTransaction(); await saveWorkspace(ws, queryRunner): the helper writes in that transaction
       const callPos = site.call.getStart(sf);
-      const begun = unit.begins.find((b) => b.pos < callPos && site.call.arguments.some((a) => skipOuter(t, a).getText() === b.receiver));
+      const begun = unit.begins.find((b) => b.pos < callPos && site.call.arguments.some((a) => { const text = skipOuter(t, a).getText(); return text === b.receiver || text.startsWith(`${b.receiver}.`); }));
       const group = scopeGroup ?? (txArg ? `helper-tx:${callPos}` : begun ? `begin:${begun.receiver}` : undefined);
       if (group) {
         writes.push({ at: site.at, inLoop: site.inLoop, perItemHandled: site.perItemHandled, group, helper: site.target });
@@ -1736,6 +1736,7 @@ export function maxWritesOnAPath(t: TS, unit: Unit, writes: readonly EffectiveWr
     return seq([head, b]);
   };
   const none: PathCount = { through: 0, exits: NO_EXIT };
+  let inCatch = 0;
   const walkNode = (n: ts.Node | undefined): PathCount => {
     if (!n) return none;
     if (isFunctionLike(t, n) && units.has(n) && n !== unit.fn) return none;
@@ -1750,8 +1751,10 @@ export function maxWritesOnAPath(t: TS, unit: Unit, writes: readonly EffectiveWr
     } else if (t.isTryStatement(n)) {
       const tb = walkNode(n.tryBlock);
       // a write in a catch runs because the guarded work failed (compensation, a failure status): it must outlive
-      // a rollback, so no transaction could hold it with the others; the catch still decides where the path goes
+      // a rollback, so no transaction could hold it with the writes before; the catch's own writes are still a
+      // unit among themselves, and the catch still decides where the path goes
       const caught = n.catchClause ? walkNode(n.catchClause.block) : { through: NO_EXIT, exits: NO_EXIT };
+      inCatch = Math.max(inCatch, caught.through, caught.exits);
       const cb = { through: caught.through === NO_EXIT ? NO_EXIT : 0, exits: caught.exits === NO_EXIT ? NO_EXIT : 0 };
       r = seq([{ through: Math.max(tb.through, cb.through), exits: Math.max(tb.exits, cb.exits) }, walkNode(n.finallyBlock)]);
     } else {
@@ -1769,7 +1772,7 @@ export function maxWritesOnAPath(t: TS, unit: Unit, writes: readonly EffectiveWr
   };
   const fnBody = t.isSourceFile(unit.fn) ? unit.fn : unit.fn.body;
   const total = walkNode(fnBody);
-  return Math.max(total.through, total.exits, 0);
+  return Math.max(total.through, total.exits, inCatch, 0);
 }
 
 /**

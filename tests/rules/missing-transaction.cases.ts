@@ -252,12 +252,15 @@ export async function transfer(ds: DataSource, a: Account, b: Account) {
 }
 `,
     // helpers handed the query runner after its startTransaction write in that transaction
-    `import { DataSource, QueryRunner } from 'typeorm';
+    `import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 async function saveTeam(team: Team, runner: QueryRunner) {
   return runner.manager.save(Team, team);
 }
 async function saveMember(member: Member, runner: QueryRunner) {
   return runner.manager.save(Member, member);
+}
+async function saveAll(manager: EntityManager, rows: object[]) {
+  for (const row of rows) await manager.save(row);
 }
 export async function openTeam(ds: DataSource, team: Team, owner: Member) {
   const runner = ds.createQueryRunner();
@@ -266,6 +269,7 @@ export async function openTeam(ds: DataSource, team: Team, owner: Member) {
     await runner.startTransaction();
     await saveTeam(team, runner);
     await saveMember(owner, runner);
+    await saveAll(runner.manager, [team, owner]);
     await runner.commitTransaction();
   } catch (problem) {
     await runner.rollbackTransaction();
@@ -298,6 +302,15 @@ export async function saveDigestChoice(userId: string, choice: string) {
     }
     throw problem;
   }
+}
+`,
+    // a job put on a queue between the writes: another system holds it, so they are separate steps
+    `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function startExport(projectId: string) {
+  const run = await prisma.exportRun.create({ data: { projectId, status: 'queued' } });
+  const job = await exportQueue.add('export', { runId: run.id });
+  await prisma.exportRun.update({ where: { id: run.id }, data: { jobId: job.id } });
 }
 `,
     // a write in a catch undoes or records a failure: it must outlive a rollback, so it is no second step
@@ -2350,6 +2363,21 @@ export async function runExport(jobId: string) {
   }
 }` },
           ] }],
+    },
+    // writes that a catch makes together are still one unit
+    {
+      code: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function ensureKeys() {
+  try {
+    await loadKeys();
+  } catch {
+    await prisma.signingKey.create({ data: { value: newKey(), retired: true } });
+    await prisma.signingKey.create({ data: { value: newKey() } });
+  }
+}
+`,
+      errors: [{ messageId: 'nonAtomicWrites', line: 7, column: 11, endLine: 7, endColumn: 35, data: { count: 2, name: "'ensureKeys'", lines: "7, 8" } }],
     },
     // the update's result only feeds a log: both writes run
     {
