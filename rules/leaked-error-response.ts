@@ -108,10 +108,16 @@ function onlyValidates(t: TS, binding: Binding, knowledge: Knowledge): boolean {
     calls++;
     const name = dottedName(t, n.expression) ?? '';
     const method = calleeMethod(t, n) ?? '';
-    if (!knowledge.http.validationCalls.includes(name) && !knowledge.http.validationCalls.includes(method)) other = true;
+    // validateOAuthUrl(input), parseCronSpec(input): the project's own synchronous input check
+    const ownCheck = t.isIdentifier(n.expression) && PROJECT_INPUT_CHECK.test(n.expression.text) && !(n.parent && t.isAwaitExpression(n.parent));
+    if (!ownCheck && !knowledge.http.validationCalls.includes(name) && !knowledge.http.validationCalls.includes(method)) other = true;
   });
   return calls > 0 && !other;
 }
+
+const PROJECT_INPUT_CHECK = /^(validate|verify|parse|assert|check)[A-Z]\w*$/;
+/** A setup wizard or web installer (`install/web.js`, `server/setup.js`): it answers the operator installing the server, before any user exists. */
+const INSTALLER_MODULE = /(^|\/)(install|installer|setup)(\/|\.[cm]?[jt]s$)/;
 
 function isPublic(t: TS, nodes: ts.Node[], name: string, knowledge: Knowledge): boolean {
   return nodes.some((n) => pathConditions(t, n).some((c) => narrowsToPublicError(t, c.test, c.value, name, knowledge)));
@@ -252,7 +258,7 @@ export default defineRule<MessageIds, Options>({
   create(context) {
     const { ts: t, sourceFile: sf, knowledge, options } = context;
     // examples, demos and fixtures are not the application: their shortcuts are for the reader
-    if (context.file.isExample) return {};
+    if (context.file.isExample || INSTALLER_MODULE.test(context.filePath)) return {};
     const imports = importsOf(t, sf);
     const flow = new Flow<ErrorSource>(t, {
       binding(binding) {

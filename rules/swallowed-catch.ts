@@ -1,5 +1,5 @@
 import type * as ts from 'typescript';
-import { calleeMethod, dottedName, enclosingFunction, functionName, isFunctionLike, skipOuter } from '../src/analysis/ast.js';
+import { calleeMethod, dottedName, enclosingFunction, functionName, isFunctionLike, skipOuter, walk } from '../src/analysis/ast.js';
 import {
   analyzeHandler,
   catchClauseHandler,
@@ -501,6 +501,31 @@ function documentsFallback(t: TS, fn: ts.Node): boolean {
 /** Typing indicators and "last used" timestamps: `sendTyping(`, `setTypingIndicator(`, `lastUsedAt:`, `lastSeenAt:`. */
 const BEST_EFFORT_TOUCH = /\b(send|set|start|stop|show)?[Tt]yping(Indicator|Action|Status)?\s*\(|\blast(Used|Seen|Active|Accessed|Activity)(At|On|Date)?\s*:/;
 
+/** A state word that names the failure to whoever reads it: a status probe's answer, not a masked error. */
+const FAILURE_STATE = /^(disconnected|down|unhealthy|offline|unreachable|unavailable|degraded|failed|failing|error|errored|not[ _-]?connected|not[ _-]?ready)$/i;
+
+/** The handler returns such a word (`return 'disconnected'`, `.catch(() => 'down')`, `{ status: 'unhealthy' }`). */
+function returnsFailureState(t: TS, h: ErrorHandler): boolean {
+  let found = false;
+  const isState = (e: ts.Expression | undefined): boolean => {
+    const x = e && skipOuter(t, e);
+    if (!x) return false;
+    if (t.isStringLiteralLike(x)) return FAILURE_STATE.test(x.text);
+    if (t.isObjectLiteralExpression(x)) return x.properties.some((p) => t.isPropertyAssignment(p) && p.name.getText() === 'status' && isState(p.initializer));
+    return false;
+  };
+  const body = h.body;
+  if (!body) return false;
+  if (!t.isBlock(body)) return isState(body as ts.Expression);
+  walk(t, body, (n) => {
+    if (found) return 'skip';
+    if (isFunctionLike(t, n)) return 'skip';
+    if (t.isReturnStatement(n) && isState(n.expression)) found = true;
+    return undefined;
+  });
+  return found;
+}
+
 const CLEANUP_FUNCTION = /^(cleanup|cleanUp|teardown|tearDown|dispose|release|shutdown|close|unmount|destroy)([A-Z_$]|$)/;
 
 function isExempt(t: TS, h: ErrorHandler, a: HandlerAnalysis, options: Options, knowledge: Knowledge, dbWrites: number, outboundCalls: number, outerHandles: (clause: ts.CatchClause) => boolean): boolean {
@@ -514,6 +539,8 @@ function isExempt(t: TS, h: ErrorHandler, a: HandlerAnalysis, options: Options, 
   if (fn && a.maskingReturn && documentsFallback(t, fn)) return true;
   // isValidUrl(s) { try { new URL(s); return true } catch { return false } } / tunnelHealthCheck() … return false
   if (name && (PREDICATE.test(name) || HEALTH.test(name)) && (a.maskingReturn === 'false' || a.maskingReturn === 'true') && dbWrites === 0) return true;
+  // try { await db.$connect(); return 'connected' } catch { return 'disconnected' }: the answer names the failure
+  if (a.maskingReturn === 'default-value' && dbWrites === 0 && returnsFailureState(t, h)) return true;
   // await verifyToken(t).catch(() => null): a failed verification fails closed
   if (h.promise && (a.maskingReturn === 'false' || a.maskingReturn === 'null' || a.maskingReturn === 'undefined')) {
     const producer = skipOuter(t, h.promise);

@@ -153,6 +153,31 @@ export class HttpExceptionFilter implements ExceptionFilter {
 });`,
       filename: "src/routes/charge.test.ts",
     },
+    // the project's own synchronous input check: its message is about what the caller sent
+    `import express from 'express';
+const app = express();
+app.post('/connections', (req, res) => {
+  try {
+    validateCallbackUrl(req.body.callbackUrl);
+  } catch (problem) {
+    return res.status(400).json({ message: problem instanceof Error ? problem.message : 'Callback URL refused' });
+  }
+  res.json(saveConnection(req.body));
+});`,
+    // a web installer answers the operator installing the server
+    {
+      code: `import express from 'express';
+export const installer = express();
+installer.post('/database', async (req, res) => {
+  try {
+    await probeDatabase(req.body);
+    res.json({ ok: true });
+  } catch (problem) {
+    res.status(500).json({ error: problem.message });
+  }
+});`,
+      filename: 'install/web.js',
+    },
     // output guarded by a non-production check is accepted (allowInDevelopment, the default)
     `app.use((err, req, res, next) => {
   res.status(500).json({

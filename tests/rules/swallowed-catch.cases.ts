@@ -15,6 +15,20 @@ export const cases: RuleCases = {
     }
   }
 }`,
+    // a status probe: the answer names the failure
+    `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+async function cacheState() {
+  try {
+    await redis.ping();
+    return 'connected';
+  } catch {
+    return 'unreachable';
+  }
+}
+export async function statusReport() {
+  return { cache: await cacheState(), time: Date.now() };
+}`,
     // client code is not judged: the fallback shows on the screen of the person who triggered it
     {
       code: `'use client';
@@ -671,6 +685,17 @@ export const legacyCompare = async (stored: string, input: string): Promise<bool
 };`,
   ],
   invalid: [
+    // a default that does not name the failure still hides it
+    {
+      code: `export async function planName(accountId: string) {
+  try {
+    return (await billing.plan(accountId)).name;
+  } catch {
+    return 'free';
+  }
+}`,
+      errors: [{ messageId: 'maskingReturn', line: 4, column: 5 }],
+    },
     // a line-level no-console directive silences ESLint's rule, it does not make the console a record
     {
       code: `export async function refreshAll(accounts: Account[]) {
