@@ -208,6 +208,8 @@ function decidePackage(pkg: PackageInfo, root: string | undefined): RoleDecision
   const runner = TEST_RUNNERS.find((n) => pkg.runtime.has(n));
   const serverDep = SERVER_PACKAGES.find((n) => pkg.runtime.has(n)) ?? first(SERVER_TOOLING);
   if (runner && !serverDep && pkg.workspaces.length === 0) return of('test', 'package', `${label} depends on ${runner} at run time`);
+  // a monorepo root holds every workspace's dependencies: with a server among them it decides nothing by itself
+  if (pkg.workspaces.length > 0 && serverDep) return undefined;
   if (pkg.isEditorExtension) return client('package', `${label} is an editor extension (engines.vscode)`, 'editor');
   const extension = first(EXTENSION_PACKAGES);
   if (pkg.isBrowserExtension || extension) return client('package', pkg.isBrowserExtension ? `${label} is a browser extension (manifest.json)` : `${label} depends on ${extension}`, 'extension');
