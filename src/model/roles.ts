@@ -355,7 +355,8 @@ export function createRoleDecider(user: Partial<RoleGlobs>, defaults: RoleGlobs,
       if (CLI_IMPORT.test(text)) return of('script', 'imports', 'imports a command-line parser or prompt library');
       if (pkgRole?.role === 'client') return pkgRole;
       if (CLIENT_API.test(text)) return client('imports', 'uses client-only APIs (React hooks, react-dom)');
-      if (BROWSER_GLOBALS.test(text)) return client('imports', 'uses browser globals (window, document, localStorage)');
+      // (not beside Node or server imports: `document` then lives in a headless browser's page.evaluate or a JSDOM)
+      if (BROWSER_GLOBALS.test(text) && !SERVER_IMPORT.test(text)) return client('imports', 'uses browser globals (window, document, localStorage)');
       if (pkgRole) return pkgRole;
       if (defaults.cli(p)) return of('script', 'convention', 'command-line folder (cli/, commands/)');
       const fallback = pkg ? frameworkDefault(pkg, inPkg, text) : undefined;
