@@ -1,5 +1,5 @@
 import type * as ts from 'typescript';
-import { enclosingFunction, functionName, isFunctionLike } from '../src/analysis/ast.js';
+import { enclosingFunction, functionName, isFunctionLike, walk } from '../src/analysis/ast.js';
 import { enclosingErrorSite, errorEscapes, errorReadKind, errorRefs, type ErrorSite } from '../src/analysis/error-sites.js';
 import { importsOf } from '../src/analysis/scope.js';
 import { consoleCallAsLogger, loggerForSuggestion } from '../src/analysis/logger-calls.js';
@@ -75,6 +75,16 @@ export default defineRule<MessageIds, Options>({
   },
   create(context) {
     const { ts: t, sourceFile: sf, file, knowledge, filePath, options } = context;
+    /** Another `console.error` / `console.warn` call directly in the same handler body. */
+    const reportedBySibling = (body: ts.Node | undefined, call: ts.CallExpression): boolean => {
+      let found = false;
+      if (body) walk(t, body, (n) => {
+        if (found) return 'skip';
+        if (n !== call && t.isCallExpression(n) && /^console\.(error|warn)$/.test(n.expression.getText(sf))) found = true;
+        return undefined;
+      });
+      return found;
+    };
     // the logger module writes to the console by design (tests, scripts and client code are not server code)
     if (file.isLoggerModule) return {};
     // /* eslint-disable no-console */ at the top: the team chose the console for this file (a line directive does not)
@@ -125,6 +135,8 @@ export default defineRule<MessageIds, Options>({
         }
         // debug chatter in a handler (`console.debug('retrying…')`) is not the error report
         if (site && use === 'none' && (method === 'debug' || method === 'trace') && options.scope !== 'all') return;
+        // catch (e) { console.error(e); console.info('already there, skipping') }: the error line is the report, this is a note
+        if (site && use === 'none' && (method === 'info' || method === 'log') && reportedBySibling(site.body, call)) return;
         // the stack survives when the error object goes elsewhere (a sibling log call, a rethrow, next(err))
         const stackKept = use === 'value' || (site !== undefined && errorEscapes(t, site, refs, call));
         const textOnly = use === 'message' && errorReadKind(t, call.arguments, refs) === 'text';

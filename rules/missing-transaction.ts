@@ -20,6 +20,8 @@ export interface Options {
 
 // stripe.paymentIntents.create(...), this.stripe.refunds.create(...): external money movement, not the database
 const PAYMENT_SDK = /^(this\.)?(stripe|paypal|braintree|adyen|squareClient|razorpay|mollie|checkout|paddle)\./i;
+/** A job put on a queue (`importQueue.add(…)`, `this.mailQueue.enqueue(…)`): another system has it, no rollback takes it back. */
+const QUEUE_ENQUEUE = /(^|\.)\w*(queue|Queue)\.(add|addBulk|enqueue|push|send|publish)$/;
 const WRITE_IN_LOOP: RiskFactor = { id: 'write-in-loop', label: 'a database write runs once per item of a loop', weight: 15 };
 
 export default defineRule<MessageIds, Options>({
@@ -65,7 +67,7 @@ export default defineRule<MessageIds, Options>({
         if (!mayWrite(t, sf, context.knowledge)) return;
         if (!options.checkScripts && isMigrationModule(t, sf)) return;
         const ignore = options.ignoreTargets.map((p) => new RegExp(p));
-        const isExternal = (call: ts.CallExpression): boolean => isLikelyOutboundCall(t, call, context.knowledge) || PAYMENT_SDK.test(calleeName(t, call) ?? '');
+        const isExternal = (call: ts.CallExpression): boolean => isLikelyOutboundCall(t, call, context.knowledge) || PAYMENT_SDK.test(calleeName(t, call) ?? '') || QUEUE_ENQUEUE.test(calleeName(t, call) ?? '');
         const units = collectUnits(t, sf, context.knowledge, isExternal);
         const summaries = summarizeUnits(t, units, (w) => ignore.some((re) => re.test(receiverName(t, w))));
         for (const s of summaries.values()) {

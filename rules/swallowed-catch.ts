@@ -1,5 +1,5 @@
 import type * as ts from 'typescript';
-import { calleeMethod, dottedName, enclosingFunction, functionName, isFunctionLike, skipOuter } from '../src/analysis/ast.js';
+import { calleeMethod, dottedName, enclosingFunction, functionName, isFunctionLike, skipOuter, walk } from '../src/analysis/ast.js';
 import {
   analyzeHandler,
   catchClauseHandler,
@@ -501,6 +501,31 @@ function documentsFallback(t: TS, fn: ts.Node): boolean {
 /** Typing indicators and "last used" timestamps: `sendTyping(`, `setTypingIndicator(`, `lastUsedAt:`, `lastSeenAt:`. */
 const BEST_EFFORT_TOUCH = /\b(send|set|start|stop|show)?[Tt]yping(Indicator|Action|Status)?\s*\(|\blast(Used|Seen|Active|Accessed|Activity)(At|On|Date)?\s*:/;
 
+/** A state word that names the failure to whoever reads it: a status probe's answer, not a masked error. */
+const FAILURE_STATE = /^(disconnected|down|unhealthy|offline|unreachable|unavailable|degraded|failed|failing|error|errored|not[ _-]?connected|not[ _-]?ready)$/i;
+
+/** The handler returns such a word (`return 'disconnected'`, `.catch(() => 'down')`, `{ status: 'unhealthy' }`). */
+function returnsFailureState(t: TS, h: ErrorHandler): boolean {
+  let found = false;
+  const isState = (e: ts.Expression | undefined): boolean => {
+    const x = e && skipOuter(t, e);
+    if (!x) return false;
+    if (t.isStringLiteralLike(x)) return FAILURE_STATE.test(x.text);
+    if (t.isObjectLiteralExpression(x)) return x.properties.some((p) => t.isPropertyAssignment(p) && p.name.getText() === 'status' && isState(p.initializer));
+    return false;
+  };
+  const body = h.body;
+  if (!body) return false;
+  if (!t.isBlock(body)) return isState(body as ts.Expression);
+  walk(t, body, (n) => {
+    if (found) return 'skip';
+    if (isFunctionLike(t, n)) return 'skip';
+    if (t.isReturnStatement(n) && isState(n.expression)) found = true;
+    return undefined;
+  });
+  return found;
+}
+
 const CLEANUP_FUNCTION = /^(cleanup|cleanUp|teardown|tearDown|dispose|release|shutdown|close|unmount|destroy)([A-Z_$]|$)/;
 
 function isExempt(t: TS, h: ErrorHandler, a: HandlerAnalysis, options: Options, knowledge: Knowledge, dbWrites: number, outboundCalls: number, outerHandles: (clause: ts.CatchClause) => boolean): boolean {
@@ -514,6 +539,8 @@ function isExempt(t: TS, h: ErrorHandler, a: HandlerAnalysis, options: Options, 
   if (fn && a.maskingReturn && documentsFallback(t, fn)) return true;
   // isValidUrl(s) { try { new URL(s); return true } catch { return false } } / tunnelHealthCheck() … return false
   if (name && (PREDICATE.test(name) || HEALTH.test(name)) && (a.maskingReturn === 'false' || a.maskingReturn === 'true') && dbWrites === 0) return true;
+  // try { await db.$connect(); return 'connected' } catch { return 'disconnected' }: the answer names the failure
+  if (a.maskingReturn === 'default-value' && dbWrites === 0 && returnsFailureState(t, h)) return true;
   // await verifyToken(t).catch(() => null): a failed verification fails closed
   if (h.promise && (a.maskingReturn === 'false' || a.maskingReturn === 'null' || a.maskingReturn === 'undefined')) {
     const producer = skipOuter(t, h.promise);
@@ -546,6 +573,15 @@ function isExempt(t: TS, h: ErrorHandler, a: HandlerAnalysis, options: Options, 
   return false;
 }
 
+/** A condition that picks errors out by what they are not: `!isKnown(e)`, `e.code !== 'EEXIST'`. */
+function excludes(t: TS, cond: ts.Expression): boolean {
+  const x = skipOuter(t, cond);
+  if (t.isPrefixUnaryExpression(x)) return x.operator === t.SyntaxKind.ExclamationToken;
+  if (!t.isBinaryExpression(x)) return false;
+  const op = x.operatorToken.kind;
+  return op === t.SyntaxKind.ExclamationEqualsEqualsToken || op === t.SyntaxKind.ExclamationEqualsToken;
+}
+
 /** Whether a condition picks some errors out (`e instanceof X`, `e.code === 'P2002'`, `isAxiosError(e)`), not "all but some". */
 function narrowsTo(t: TS, cond: ts.Expression, binding: string): boolean {
   const x = skipOuter(t, cond);
@@ -553,7 +589,8 @@ function narrowsTo(t: TS, cond: ts.Expression, binding: string): boolean {
   if (t.isBinaryExpression(x)) {
     const op = x.operatorToken.kind;
     if (op === t.SyntaxKind.ExclamationEqualsEqualsToken || op === t.SyntaxKind.ExclamationEqualsToken || op === t.SyntaxKind.BarBarToken) return false;
-    if (op === t.SyntaxKind.AmpersandAmpersandToken) return narrowsTo(t, x.left, binding) || narrowsTo(t, x.right, binding);
+    // `err && err.message !== 'exists'` is a filtered rethrow like `err.message !== 'exists'` alone
+    if (op === t.SyntaxKind.AmpersandAmpersandToken) return !excludes(t, x.left) && !excludes(t, x.right) && (narrowsTo(t, x.left, binding) || narrowsTo(t, x.right, binding));
   }
   let mentions = false;
   const visit = (n: ts.Node): void => {
@@ -682,7 +719,8 @@ export default defineRule<MessageIds, Options>({
     preset: 'strict',
     cwe: ['CWE-390', 'CWE-755'],
     precision: 'low',
-    roles: ['server', 'client', 'script', 'test'],
+    // client code: reviewers dismissed every finding there (fallbacks shown on screen, issue 14)
+    roles: ['server', 'script', 'test'],
   },
   create(context) {
     const t = context.ts;
@@ -690,7 +728,7 @@ export default defineRule<MessageIds, Options>({
     const imports = importsOf(t, context.sourceFile);
     // CLI scripts, browser code and the logger module write to the console by design
     // (a file-level `/* eslint-disable no-console */` states the same for that file; a line directive does not)
-    const consoleIsRecord = context.file.role === 'script' || context.file.role === 'client' || context.file.isLoggerModule || consoleAllowedInFile(t, context.sourceFile);
+    const consoleIsRecord = context.file.role === 'script' || context.file.isLoggerModule || consoleAllowedInFile(t, context.sourceFile);
     // a catch nested in a catch is exempt only while the outer one hands the original failure on
     const outerHandles = (clause: ts.CatchClause): boolean => analyzeHandler(t, catchClauseHandler(t, clause), context.knowledge, imports, { consoleIsRecord }).propagated;
     const check = (node: ts.Node): void => {

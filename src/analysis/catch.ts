@@ -910,6 +910,11 @@ export interface GuardedWork {
   verification: boolean;
 }
 
+/** A project's own parse helper called synchronously: `parseJsonBody(raw)`, `parseCronExpression(s)`. */
+const PARSE_HELPER = /^(parse|safeParse)[A-Z]\w*$/;
+/** Configuration stores read with `get`/`has`: `nconf.get('url')`, `config.get('port')`. */
+const CONFIG_RECEIVERS = /(^|\.)(nconf|config|conf|settings|configService|process\.env)$/i;
+
 /** Cleanup in guarded code; `cancel` only here: in a handler body `order.cancel()` is a compensating action. */
 const GUARDED_CLEANUP_METHODS = /^(cancel)$/;
 const TELEMETRY_METHODS = /^_?(track|trackEvent|logEvent|captureEvent|recordEvent|identify)$/;
@@ -960,6 +965,10 @@ export function guardedWork(t: TS, handler: ErrorHandler, knowledge: Knowledge):
     const receiver = name && name.includes('.') ? name.slice(0, name.lastIndexOf('.')) : undefined;
     if (method && VERIFY_CALL.test(method) && !mentionsMoney(name ?? '')) verification = true;
     if (n.expression.kind === t.SyntaxKind.ImportKeyword) probes++;
+    // console output, settling the surrounding promise, reading configuration: value work beside the parse
+    else if (name !== undefined && (/^console\./.test(name) || name === 'resolve' || (method !== undefined && /^(get|has)$/.test(method) && receiver !== undefined && CONFIG_RECEIVERS.test(receiver)))) {
+      /* pure value work */
+    } else if (t.isCallExpression(n) && t.isIdentifier(n.expression) && PARSE_HELPER.test(n.expression.text) && !(n.parent && t.isAwaitExpression(n.parent))) probes++;
     else if (t.isNewExpression(n)) {
       if (name && /^(URL|Date|RegExp|Intl\.\w+|TextDecoder|Function|URLSearchParams)$/.test(name)) probes++;
       else other++;

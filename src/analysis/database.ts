@@ -1600,7 +1600,10 @@ export function summarizeUnits(t: TS, fu: FileUnits, isIgnored: (w: DbWrite) => 
       const hs = summarize(target);
       if (hs.writes.length === 0) continue;
       const txArg = site.txArgs.some(Boolean);
-      const group = scopeGroup ?? (txArg ? `helper-tx:${site.call.getStart(sf)}` : undefined);
+      // await queryRunner.startTransaction(); await saveWorkspace(ws, queryRunner): the helper writes in that transaction
+      const callPos = site.call.getStart(sf);
+      const begun = unit.begins.find((b) => b.pos < callPos && site.call.arguments.some((a) => { const text = skipOuter(t, a).getText(); return text === b.receiver || text.startsWith(`${b.receiver}.`); }));
+      const group = scopeGroup ?? (txArg ? `helper-tx:${callPos}` : begun ? `begin:${begun.receiver}` : undefined);
       if (group) {
         writes.push({ at: site.at, inLoop: site.inLoop, perItemHandled: site.perItemHandled, group, helper: site.target });
         continue;
@@ -1631,7 +1634,10 @@ export function summarizeUnits(t: TS, fu: FileUnits, isIgnored: (w: DbWrite) => 
     const phaseOf = (w: EffectiveWrite): number => unit.boundaries.filter((b) => b < w.at.getStart(sf)).length;
     // One representative per transaction: the transaction is one atomic step on its path.
     const seen = new Set<string>();
-    const steps = counted.filter((w) => w.group === undefined || (!seen.has(w.group) && seen.add(w.group) !== undefined));
+    const grouped = counted.filter((w) => w.group === undefined || (!seen.has(w.group) && seen.add(w.group) !== undefined));
+    // `const [row] = await update(…); if (row) return row; await insert(…)`: past the early exit the first write changed nothing
+    const guard = earlyExitGuard(t, grouped, fu.units);
+    const steps = guard ? grouped.filter((w) => w !== guard) : grouped;
     const phases = [...new Set(steps.map(phaseOf))];
     const onAPath = steps.length >= 2 ? Math.max(...phases.map((p) => maxWritesOnAPath(t, unit, steps.filter((w) => phaseOf(w) === p), fu.units))) : steps.length;
     const flagged = unscoped.length > 0 && (hasLoopWrite || onAPath >= 2);
@@ -1656,6 +1662,62 @@ interface PathCount {
 
 const NO_EXIT = -Infinity;
 
+/** The node whose value is the write's result: the awaited call around `at`. */
+function writeExpression(t: TS, at: ts.Node): ts.Node {
+  let n = at;
+  while (n.parent && (t.isCallExpression(n.parent) || t.isPropertyAccessExpression(n.parent) || t.isTaggedTemplateExpression(n.parent) || t.isAwaitExpression(n.parent) || t.isParenthesizedExpression(n.parent) || t.isNonNullExpression(n.parent) || t.isAsExpression(n.parent))) n = n.parent;
+  return n;
+}
+
+function bindingNames(t: TS, name: ts.BindingName, out: Set<string>): Set<string> {
+  if (t.isIdentifier(name)) out.add(name.text);
+  else for (const el of name.elements) if (!t.isOmittedExpression(el)) bindingNames(t, el.name, out);
+  return out;
+}
+
+/**
+ * The first write, when its result decides an early exit that holds no write: `if ((await merge()) > 0) return;`,
+ * `const [updated] = await sql\`update …\`; if (updated) return updated.key;`. Past that exit the write changed
+ * nothing, so the writes after it are the alternative, not a second step.
+ */
+function earlyExitGuard(t: TS, writes: readonly EffectiveWrite[], units: Map<ts.Node, Unit>): EffectiveWrite | undefined {
+  if (writes.length < 2) return undefined;
+  const first = [...writes].sort((a, b) => a.at.getStart() - b.at.getStart())[0]!;
+  const expr = writeExpression(t, first.at);
+  let guard: ts.IfStatement | undefined;
+  const p = expr.parent;
+  if (p && t.isBinaryExpression(p) && p.parent && t.isIfStatement(p.parent) && p.parent.expression === p) guard = p.parent;
+  else if (p && t.isIfStatement(p) && p.expression === expr) guard = p;
+  else if (p && t.isVariableDeclaration(p) && p.initializer === expr && t.isVariableDeclarationList(p.parent) && t.isVariableStatement(p.parent.parent)) {
+    const stmt = p.parent.parent;
+    const block = stmt.parent;
+    const next = t.isBlock(block) || t.isSourceFile(block) ? block.statements[block.statements.indexOf(stmt) + 1] : undefined;
+    const names = bindingNames(t, p.name, new Set());
+    let mentions = false;
+    const visit = (n: ts.Node): void => {
+      if (t.isIdentifier(n) && names.has(n.text)) mentions = true;
+      else if (!mentions) t.forEachChild(n, visit);
+    };
+    if (next && t.isIfStatement(next)) visit(next.expression);
+    if (mentions) guard = next as ts.IfStatement;
+  }
+  if (!guard || guard.elseStatement) return undefined;
+  const then = guard.thenStatement;
+  const last = t.isBlock(then) ? then.statements[then.statements.length - 1] : then;
+  if (!last || !(t.isReturnStatement(last) || t.isThrowStatement(last))) return undefined;
+  const inThen = (n: ts.Node): boolean => n.getStart() >= then.getStart() && n.end <= then.end;
+  if (writes.some((w) => w !== first && inThen(w.at))) return undefined;
+  // the exit's own return value must not call a helper that writes
+  let helperCall = false;
+  const visit = (n: ts.Node): void => {
+    if (helperCall) return;
+    if (t.isCallExpression(n) && [...units.keys()].some((fn) => fn !== n && t.isIdentifier(n.expression) && (fn as ts.FunctionDeclaration).name?.getText() === n.expression.text)) helperCall = true;
+    else t.forEachChild(n, visit);
+  };
+  visit(then);
+  return helperCall ? undefined : first;
+}
+
 /** The most writes of `writes` that can run on one path through the function. */
 export function maxWritesOnAPath(t: TS, unit: Unit, writes: readonly EffectiveWrite[], units: Map<ts.Node, Unit>): number {
   const counts = new Map<ts.Node, number>();
@@ -1674,6 +1736,7 @@ export function maxWritesOnAPath(t: TS, unit: Unit, writes: readonly EffectiveWr
     return seq([head, b]);
   };
   const none: PathCount = { through: 0, exits: NO_EXIT };
+  let inCatch = 0;
   const walkNode = (n: ts.Node | undefined): PathCount => {
     if (!n) return none;
     if (isFunctionLike(t, n) && units.has(n) && n !== unit.fn) return none;
@@ -1687,7 +1750,12 @@ export function maxWritesOnAPath(t: TS, unit: Unit, writes: readonly EffectiveWr
       r = { through: NO_EXIT, exits: Math.max(e.through, e.exits) };
     } else if (t.isTryStatement(n)) {
       const tb = walkNode(n.tryBlock);
-      const cb = n.catchClause ? walkNode(n.catchClause.block) : { through: NO_EXIT, exits: NO_EXIT };
+      // a write in a catch runs because the guarded work failed (compensation, a failure status): it must outlive
+      // a rollback, so no transaction could hold it with the writes before; the catch's own writes are still a
+      // unit among themselves, and the catch still decides where the path goes
+      const caught = n.catchClause ? walkNode(n.catchClause.block) : { through: NO_EXIT, exits: NO_EXIT };
+      inCatch = Math.max(inCatch, caught.through, caught.exits);
+      const cb = { through: caught.through === NO_EXIT ? NO_EXIT : 0, exits: caught.exits === NO_EXIT ? NO_EXIT : 0 };
       r = seq([{ through: Math.max(tb.through, cb.through), exits: Math.max(tb.exits, cb.exits) }, walkNode(n.finallyBlock)]);
     } else {
       const parts: PathCount[] = [];
@@ -1704,7 +1772,7 @@ export function maxWritesOnAPath(t: TS, unit: Unit, writes: readonly EffectiveWr
   };
   const fnBody = t.isSourceFile(unit.fn) ? unit.fn : unit.fn.body;
   const total = walkNode(fnBody);
-  return Math.max(total.through, total.exits, 0);
+  return Math.max(total.through, total.exits, inCatch, 0);
 }
 
 /**

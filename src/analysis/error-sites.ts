@@ -234,6 +234,29 @@ export function isUnderErrorCondition(t: TS, node: ts.Node, site: ErrorSite, ref
 }
 
 /**
+ * The statement sits under a branch that matches the caught error against one known value: a `case` (not
+ * `default`) of a `switch` on the error or its code, or an `if` comparing them with `===` / `==`
+ * (`if (e.code === 'P2003') throw new Error('Dashboard still has reports')`). What it throws names that
+ * recognised condition, whatever its class.
+ */
+export function isUnderErrorCodeMatch(t: TS, node: ts.Node, site: ErrorSite, refs: Map<string, ErrorUse>): boolean {
+  const mentions = (e: ts.Node): boolean => mentionsCaught(t, e, refs);
+  const isMatch = (e: ts.Expression): boolean => {
+    const x = skipOuter(t, e);
+    if (!t.isBinaryExpression(x)) return false;
+    const op = x.operatorToken.kind;
+    if (op === t.SyntaxKind.AmpersandAmpersandToken) return isMatch(x.left) || isMatch(x.right);
+    if (op !== t.SyntaxKind.EqualsEqualsEqualsToken && op !== t.SyntaxKind.EqualsEqualsToken) return false;
+    return mentions(x.left) !== mentions(x.right);
+  };
+  for (let n: ts.Node | undefined = node.parent; n && n !== site.body && n !== site.node; n = n.parent) {
+    if (t.isIfStatement(n) && n.expression !== node && n.thenStatement.pos <= node.pos && node.end <= n.thenStatement.end && isMatch(n.expression)) return true;
+    if (t.isCaseClause(n) && t.isSwitchStatement(n.parent.parent) && mentions(n.parent.parent.expression)) return true;
+  }
+  return false;
+}
+
+/**
  * The statement sits under an `if` of the site whose condition does not look at the error at all
  * (`if (attempt >= maxAttempts)`): what it throws reports that other condition, not the caught failure.
  */

@@ -271,6 +271,12 @@ const STRINGIFY_FUNCTIONS = /^(String|JSON\.stringify|encodeURIComponent)$|(^|\.
  * `new Error('x', { cause: e })`, `serializeError(e)` carry the value; `e.message`, `String(e)`,
  * `` `${e}` ``, `'x' + e`, `getErrorMessage(e)` carry only the text.
  */
+/** `err.stack` (or `err?.stack`) of the caught error itself. */
+function isStackRead(t: TS, expr: ts.Expression, isErrorRef: ErrorRefTest): boolean {
+  const e = skipOuter(t, expr);
+  return t.isPropertyAccessExpression(e) && e.name.text === 'stack' && refUse(isErrorRef, skipOuter(t, e.expression)) === 'value';
+}
+
 export function errorUse(t: TS, expr: ts.Expression, isErrorRef: ErrorRefTest): ErrorUse {
   const e = skipOuter(t, expr);
   const direct = refUse(isErrorRef, e);
@@ -304,12 +310,15 @@ export function errorUse(t: TS, expr: ts.Expression, isErrorRef: ErrorRefTest): 
     });
     return use;
   }
+  // `${err.stack}` keeps the type, message and trace in the text: as good as the object in a log line
   if (t.isTemplateExpression(e)) {
+    if (e.templateSpans.some((s) => isStackRead(t, s.expression, isErrorRef))) return 'value';
     return e.templateSpans.some((s) => errorUse(t, s.expression, isErrorRef) !== 'none') ? 'message' : 'none';
   }
   if (t.isBinaryExpression(e)) {
     const use = maxUse(errorUse(t, e.left, isErrorRef), errorUse(t, e.right, isErrorRef));
-    return e.operatorToken.kind === t.SyntaxKind.PlusToken && use === 'value' ? 'message' : use;
+    if (e.operatorToken.kind !== t.SyntaxKind.PlusToken || use !== 'value') return use;
+    return isStackRead(t, e.left, isErrorRef) || isStackRead(t, e.right, isErrorRef) ? 'value' : 'message';
   }
   if (t.isConditionalExpression(e)) return maxUse(errorUse(t, e.whenTrue, isErrorRef), errorUse(t, e.whenFalse, isErrorRef));
   if (t.isAwaitExpression(e) || t.isSpreadElement(e)) return errorUse(t, e.expression, isErrorRef);

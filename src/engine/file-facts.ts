@@ -33,8 +33,9 @@ export const defaultFilePatterns: FilePatterns = {
     '**/e2e/**', '**/*.e2e.*', '**/cypress/**', '**/playwright/**', '**/vitest.{config,setup,workspace}.*', '**/jest.{config,setup}.*', '**/setupTests.*',
     '**/{testhelp,test-helpers,test-helper,testHelpers,test-utils,testUtils,fixtures,mocks}.*', '**/*.{fixture,fixtures,mock,mocks,stories,story,bench}.*',
   ],
-  // CLI programs and run-once programs (seeds, migrations), where console output is the interface.
-  scripts: ['bin/**', '**/bin/**', 'scripts/**', '**/scripts/**', 'tools/**', '**/tools/**', '**/{migration,migrations,migrate}/**', '**/{seed,seeds,seeder,seeders,seeding}/**', '**/*.{seed,seeder,migration}.*', '**/{seed,seeds}.*'],
+  // CLI programs and run-once programs (seeds, migrations), where console output is the interface. `tools/` is
+  // a repository's or package's dev tooling; deeper (`src/agent/tools/`, `nodes/tools/`) it holds LLM tools: server code.
+  scripts: ['bin/**', '**/bin/**', 'scripts/**', '**/scripts/**', 'tools/**', '*/tools/**', '*/*/tools/**', '**/{migration,migrations,migrate}/**', '**/{seed,seeds,seeder,seeders,seeding}/**', '**/*.{seed,seeder,migration}.*', '**/{seed,seeds}.*'],
   loggerModules: ['**/logger.*', '**/logging.*', '**/log.*', '**/debug.*', '**/logger/**', '**/logging/**', '**/loggers/**'],
   browser: [
     '**/*.{tsx,jsx}',

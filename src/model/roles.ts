@@ -208,6 +208,8 @@ function decidePackage(pkg: PackageInfo, root: string | undefined): RoleDecision
   const runner = TEST_RUNNERS.find((n) => pkg.runtime.has(n));
   const serverDep = SERVER_PACKAGES.find((n) => pkg.runtime.has(n)) ?? first(SERVER_TOOLING);
   if (runner && !serverDep && pkg.workspaces.length === 0) return of('test', 'package', `${label} depends on ${runner} at run time`);
+  // a monorepo root holds every workspace's dependencies: with a server among them it decides nothing by itself
+  if (pkg.workspaces.length > 0 && serverDep) return undefined;
   if (pkg.isEditorExtension) return client('package', `${label} is an editor extension (engines.vscode)`, 'editor');
   const extension = first(EXTENSION_PACKAGES);
   if (pkg.isBrowserExtension || extension) return client('package', pkg.isBrowserExtension ? `${label} is a browser extension (manifest.json)` : `${label} depends on ${extension}`, 'extension');
@@ -353,7 +355,8 @@ export function createRoleDecider(user: Partial<RoleGlobs>, defaults: RoleGlobs,
       if (CLI_IMPORT.test(text)) return of('script', 'imports', 'imports a command-line parser or prompt library');
       if (pkgRole?.role === 'client') return pkgRole;
       if (CLIENT_API.test(text)) return client('imports', 'uses client-only APIs (React hooks, react-dom)');
-      if (BROWSER_GLOBALS.test(text)) return client('imports', 'uses browser globals (window, document, localStorage)');
+      // (not beside Node or server imports: `document` then lives in a headless browser's page.evaluate or a JSDOM)
+      if (BROWSER_GLOBALS.test(text) && !SERVER_IMPORT.test(text)) return client('imports', 'uses browser globals (window, document, localStorage)');
       if (pkgRole) return pkgRole;
       if (defaults.cli(p)) return of('script', 'convention', 'command-line folder (cli/, commands/)');
       const fallback = pkg ? frameworkDefault(pkg, inPkg, text) : undefined;

@@ -116,6 +116,23 @@ describe('roles of code, one monorepo per layout', () => {
     });
   });
 
+  it('a monorepo root that hoists a server and a browser extension decides file by file', async () => {
+    const cwd = repo({
+      'package.json': pkg('studio', { workspaces: ['apps/*'], dependencies: { '@nestjs/core': '11.0.0', '@prisma/client': '6.0.0', 'webextension-polyfill': '0.12.0' } }),
+      'libraries/server-kit/src/billing.service.ts': "import { Injectable } from '@nestjs/common';\n@Injectable()\nexport class BillingService {}\n",
+      'libraries/helpers/src/slug.ts': 'export const slug = (s: string) => s.toLowerCase();\n',
+      'libraries/crawler/src/title.ts': "import path from 'node:path';\nexport const title = (page: Page) => page.evaluate(() => document.title);\n",
+      'apps/extension/package.json': pkg('@studio/extension', { dependencies: { 'webextension-polyfill': '0.12.0' } }),
+      'apps/extension/src/background.ts': 'export {};\n',
+    });
+    expect(await roles(cwd)).toEqual({
+      'apps/extension/src/background.ts': 'client:extension',
+      'libraries/crawler/src/title.ts': 'server',
+      'libraries/helpers/src/slug.ts': 'server',
+      'libraries/server-kit/src/billing.service.ts': 'server',
+    });
+  });
+
   it('a NestJS app', async () => {
     const cwd = repo({
       'package.json': pkg('shop', { dependencies: { '@nestjs/core': '11.0.0', '@nestjs/common': '11.0.0', '@nestjs/cqrs': '11.0.0' }, devDependencies: { jest: '30.0.0' } }),

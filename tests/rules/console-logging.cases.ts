@@ -86,6 +86,29 @@ export function readSecretFile(path: string) {
 }`,
   ],
   invalid: [
+    // the error line is the report; the info note beside it is not a second one
+    {
+      code: `export async function ensureBucket(name: string) {
+  try {
+    await storage.createBucket(name);
+  } catch (err) {
+    console.warn(err);
+    console.info('bucket already there, keeping it');
+  }
+}`,
+      errors: [{ messageId: 'consoleError', line: 5, column: 5, endLine: 5, endColumn: 22, suggestions: [] }],
+    },
+    // an info line that is the handler's only report still is one
+    {
+      code: `export async function ensureBucket(name: string) {
+  try {
+    await storage.createBucket(name);
+  } catch (err) {
+    console.info('could not create the bucket');
+  }
+}`,
+      errors: [{ messageId: 'consoleWithoutError', line: 5, column: 5, endLine: 5, endColumn: 48, suggestions: [] }],
+    },
     // a line directive only silences ESLint's no-console at this call; only an errlint directive silences errlint
     {
       code: `export function readSecretFile(path: string) {

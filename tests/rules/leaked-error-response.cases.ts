@@ -153,16 +153,56 @@ export class HttpExceptionFilter implements ExceptionFilter {
 });`,
       filename: "src/routes/charge.test.ts",
     },
-    // allowInDevelopment: output guarded by a non-production check is accepted
+    // the project's own synchronous input check: its message is about what the caller sent
+    `import express from 'express';
+const app = express();
+app.post('/connections', (req, res) => {
+  try {
+    validateCallbackUrl(req.body.callbackUrl);
+  } catch (problem) {
+    return res.status(400).json({ message: problem instanceof Error ? problem.message : 'Callback URL refused' });
+  }
+  res.json(saveConnection(req.body));
+});`,
+    // a web installer answers the operator installing the server
     {
-      code: `app.use((err, req, res, next) => {
+      code: `import express from 'express';
+export const installer = express();
+installer.post('/database', async (req, res) => {
+  try {
+    await probeDatabase(req.body);
+    res.json({ ok: true });
+  } catch (problem) {
+    res.status(500).json({ error: problem.message });
+  }
+});`,
+      filename: 'install/web.js',
+    },
+    // output guarded by a non-production check is accepted (allowInDevelopment, the default)
+    `app.use((err, req, res, next) => {
   res.status(500).json({
     message: 'Internal server error',
     stack: process.env.NODE_ENV === 'development' ? err.stack : undefined,
   });
 });`,
-      options: {"allowInDevelopment":true},
-    },
+    `export async function favicon(request, reply) {
+  try {
+    return reply.send(await loadIcon(request.query.url));
+  } catch (problem) {
+    const text = process.env.NODE_ENV === 'production' ? 'Bad request' : problem.message;
+    return reply.status(400).send(text);
+  }
+}`,
+    // Express always passes next: the response branch of \`next ? next(err) : res.json(err)\` never runs
+    `import express from 'express';
+const app = express();
+app.post('/sign-in', (req, res, next) => {
+  try {
+    openSession(req);
+  } catch (problem) {
+    return next ? next(problem) : res.status(401).json(problem);
+  }
+});`,
     `app.get('/x', (req, res) => {
   const error = new Error('not a caught error');
   res.status(500).json({ error: error.message });
@@ -878,7 +918,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
         },
       ],
     },
-    // guarded by NODE_ENV: reported at low risk
+    // guarded by NODE_ENV with allowInDevelopment off: reported at low risk
     {
       code: `app.use((err, req, res, next) => {
   res.status(500).json({
@@ -886,6 +926,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     stack: process.env.NODE_ENV !== 'production' ? err.stack : undefined,
   });
 });`,
+      options: {"allowInDevelopment":false},
       errors: [
         {
           messageId: 'leaked', line: 4, column: 12, endLine: 4, endColumn: 73,

@@ -59,6 +59,85 @@ export async function pay(id: string) {
     throw new InternalServerErrorException('Payment failed');
   }
 }`,
+    // a synchronous call of the project's own parse helper: the failure is the answer
+    `export function readOverrides(raw: string) {
+  try {
+    return parseOverrideBlob(raw);
+  } catch (problem) {
+    throw new Error(\`Overrides are not valid: \${problem.message}\`);
+  }
+}`,
+    // a parse probe that also prints a hint to the console
+    `export function readTuning(raw: string) {
+  let tuning: Record<string, unknown>;
+  try {
+    tuning = JSON.parse(raw);
+    if (tuning.endpoint) console.warn('endpoint is ignored here');
+  } catch (problem) {
+    throw new Error('Tuning options are not JSON: ' + problem);
+  }
+  return tuning;
+}`,
+    // a synchronous credential check: failing it is the condition the new error names
+    `export function acceptInvite(token: string) {
+  try {
+    return verifyInviteLink(token);
+  } catch {
+    throw new AppError(400, 'This invite link is no longer valid');
+  }
+}`,
+    // one known driver code translated into the condition it means
+    `export async function removeBoard(id: string) {
+  try {
+    await db.board.delete({ where: { id } });
+  } catch (problem: any) {
+    switch (problem.code) {
+      case 'P2003':
+        throw new Error('Remove the widgets on this board first');
+      default:
+        throw problem;
+    }
+  }
+}`,
+    `import { readFile } from 'node:fs/promises';
+export async function loadTheme(file: string) {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (problem: any) {
+    if (problem.code === 'ENOENT') throw new Error(\`No theme named \${file}\`);
+    throw problem;
+  }
+}`,
+    // the stack is logged on the line before: the record exists
+    `import winston from 'winston';
+export async function loadPlugin(dir: string) {
+  try {
+    return await readManifest(dir);
+  } catch (problem) {
+    winston.error(\`manifest of \${dir} is broken: \${problem.stack}\`);
+    throw new Error('[[error:plugin-manifest]]');
+  }
+}`,
+    // an input probe whose log names the bad input
+    `import winston from 'winston';
+export function hostsOf(ids: string[]) {
+  return ids.filter((id) => {
+    try {
+      return new URL(id).hostname !== nconf.get('hostname');
+    } catch {
+      winston.error(\`skipping malformed id \${id}\`);
+      return false;
+    }
+  });
+}`,
+    // browser code is not judged
+    {
+      code: `'use client';
+export function readUpload(text: string) {
+  try { return JSON.parse(text).items.map(normalise); } catch { throw new Error('That file could not be read'); }
+}`,
+      filename: 'app/import/read.ts',
+    },
     // classifies one known error and rethrows the rest
     `export async function quote(id: string) {
   try { return await pricing.quote(id); } catch (e) {
@@ -209,6 +288,33 @@ export function load(id: string, raw: string) {
 }`,
   ],
   invalid: [
+    // the catch-all branch of a code switch still replaces every other failure
+    {
+      code: `export async function removeBoard(id: string) {
+  try {
+    await db.board.delete({ where: { id } });
+  } catch (problem: any) {
+    switch (problem.code) {
+      case 'P2003':
+        throw new Error('Remove the widgets on this board first');
+      default:
+        throw new Error('Could not remove the board');
+    }
+  }
+}`,
+      errors: [{ messageId: 'missingCause', line: 9, column: 15, endLine: 9, endColumn: 54 }],
+    },
+    // an awaited parse helper reads a stream: that is I/O, not a probe
+    {
+      code: `export async function readUpload(req: Request) {
+  try {
+    return await parseMultipartBody(req);
+  } catch {
+    throw new Error('upload failed');
+  }
+}`,
+      errors: [{ messageId: 'missingCause', line: 5, column: 11, endLine: 5, endColumn: 37 }],
+    },
     // a catch-all over a database read translated to a 404: outages become unlogged 404s
     {
       code: `import { Injectable, NotFoundException } from '@nestjs/common';

@@ -251,6 +251,82 @@ export async function transfer(ds: DataSource, a: Account, b: Account) {
   }
 }
 `,
+    // helpers handed the query runner after its startTransaction write in that transaction
+    `import { DataSource, EntityManager, QueryRunner } from 'typeorm';
+async function saveTeam(team: Team, runner: QueryRunner) {
+  return runner.manager.save(Team, team);
+}
+async function saveMember(member: Member, runner: QueryRunner) {
+  return runner.manager.save(Member, member);
+}
+async function saveAll(manager: EntityManager, rows: object[]) {
+  for (const row of rows) await manager.save(row);
+}
+export async function openTeam(ds: DataSource, team: Team, owner: Member) {
+  const runner = ds.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.startTransaction();
+    await saveTeam(team, runner);
+    await saveMember(owner, runner);
+    await saveAll(runner.manager, [team, owner]);
+    await runner.commitTransaction();
+  } catch (problem) {
+    await runner.rollbackTransaction();
+    throw problem;
+  } finally {
+    await runner.release();
+  }
+}
+`,
+    // update, or insert when the update found no row: past the early return the update changed nothing
+    `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function rotateWebhookSecret(teamId: string) {
+  const renamed = await prisma.webhookSecret.updateMany({ where: { teamId }, data: { value: randomSecret() } });
+  if (renamed.count > 0) return;
+  await prisma.webhookSecret.create({ data: { teamId, value: randomSecret() } });
+}
+`,
+    `import { PrismaClient, Prisma } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function saveDigestChoice(userId: string, choice: string) {
+  const merge = () => prisma.$executeRaw\`UPDATE digest_choice SET choice = \${choice} WHERE user_id = \${userId}\`;
+  if ((await merge()) > 0) return;
+  try {
+    await prisma.digestChoice.create({ data: { userId, choice } });
+  } catch (problem) {
+    if (problem instanceof Prisma.PrismaClientKnownRequestError && problem.code === 'P2002') {
+      await merge();
+      return;
+    }
+    throw problem;
+  }
+}
+`,
+    // a job put on a queue between the writes: another system holds it, so they are separate steps
+    `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function startExport(projectId: string) {
+  const run = await prisma.exportRun.create({ data: { projectId, status: 'queued' } });
+  const job = await exportQueue.add('export', { runId: run.id });
+  await prisma.exportRun.update({ where: { id: run.id }, data: { jobId: job.id } });
+}
+`,
+    // a write in a catch undoes or records a failure: it must outlive a rollback, so it is no second step
+    `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function inviteGuest(eventId: string, email: string) {
+  const invitation = await prisma.invitation.create({ data: { eventId, email } });
+  try {
+    await mailer.sendInvitation(email, invitation.id);
+  } catch {
+    await prisma.invitation.delete({ where: { id: invitation.id } });
+    return false;
+  }
+  return true;
+}
+`,
     // TypeORM repository create() builds an entity, it does not write
     `import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
@@ -2287,6 +2363,33 @@ export async function runExport(jobId: string) {
   }
 }` },
           ] }],
+    },
+    // writes that a catch makes together are still one unit
+    {
+      code: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function ensureKeys() {
+  try {
+    await loadKeys();
+  } catch {
+    await prisma.signingKey.create({ data: { value: newKey(), retired: true } });
+    await prisma.signingKey.create({ data: { value: newKey() } });
+  }
+}
+`,
+      errors: [{ messageId: 'nonAtomicWrites', line: 7, column: 11, endLine: 7, endColumn: 35, data: { count: 2, name: "'ensureKeys'", lines: "7, 8" } }],
+    },
+    // the update's result only feeds a log: both writes run
+    {
+      code: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function closeSeason(leagueId: string) {
+  const closed = await prisma.season.updateMany({ where: { leagueId, open: true }, data: { open: false } });
+  if (closed.count > 0) audit.note('season closed');
+  await prisma.season.create({ data: { leagueId, open: true } });
+}
+`,
+      errors: [{ messageId: 'nonAtomicWrites', line: 4, column: 24, endLine: 4, endColumn: 48, data: { count: 2, name: "'closeSeason'", lines: "4, 6" } }],
     },
   ],
 };

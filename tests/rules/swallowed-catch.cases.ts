@@ -4,6 +4,43 @@ const LOGGER_CONFIG = { loggers: { logger: { importPath: './src/lib/logger', bin
 
 export const cases: RuleCases = {
   valid: [
+    // a filtered rethrow guarded by a truthiness check: every error but the expected one is handed on
+    `export async function ensureTeam(name: string) {
+  try {
+    await teams.create({ name });
+  } catch (problem) {
+    if (problem && problem.message !== 'team-exists') {
+      log.error(problem);
+      throw problem;
+    }
+  }
+}`,
+    // a status probe: the answer names the failure
+    `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+async function cacheState() {
+  try {
+    await redis.ping();
+    return 'connected';
+  } catch {
+    return 'unreachable';
+  }
+}
+export async function statusReport() {
+  return { cache: await cacheState(), time: Date.now() };
+}`,
+    // client code is not judged: the fallback shows on the screen of the person who triggered it
+    {
+      code: `'use client';
+export async function loadDrafts() {
+  try {
+    return await api.drafts();
+  } catch {
+    return [];
+  }
+}`,
+      filename: 'app/drafts/load.ts',
+    },
     // rethrow
     `try {
   await chargeCard(order);
@@ -648,6 +685,17 @@ export const legacyCompare = async (stored: string, input: string): Promise<bool
 };`,
   ],
   invalid: [
+    // a default that does not name the failure still hides it
+    {
+      code: `export async function planName(accountId: string) {
+  try {
+    return (await billing.plan(accountId)).name;
+  } catch {
+    return 'free';
+  }
+}`,
+      errors: [{ messageId: 'maskingReturn', line: 4, column: 5 }],
+    },
     // a line-level no-console directive silences ESLint's rule, it does not make the console a record
     {
       code: `export async function refreshAll(accounts: Account[]) {

@@ -79,6 +79,31 @@ export function ping(url: string) {
   req.setTimeout(5000, () => req.destroy());
   req.end();
 }`,
+    // browser code is not judged: a failed call shows on the page that made it
+    {
+      code: `'use client';
+export async function loadInvoices() {
+  const res = await fetch('https://billing.example.com/invoices');
+  return res.json();
+}`,
+      filename: 'app/invoices/load.ts',
+    },
+    {
+      code: `export async function pushAvatar(target: string, picture: File) {
+  const res = await fetch(target, { method: 'PUT', body: picture });
+  return res.json();
+}`,
+      filename: 'packages/frontend/src/avatar.ts',
+    },
+    // a script runs in front of its user: a hang is seen and interrupted, so no timeout is asked for
+    {
+      code: `export async function exportRows() {
+  const res = await fetch('https://analytics.example.com/export');
+  if (!res.ok) throw new Error(\`export failed: \${res.status}\`);
+  return res.text();
+}`,
+      filename: 'scripts/export-rows.ts',
+    },
     // ky has a 10 s default timeout and throws on non-2xx
     `import ky from 'ky';
 export const rates = () => ky.get('https://api.rates.com/latest').json();`,
@@ -174,6 +199,25 @@ export async function getProfile(id: string) {
 }`,
   ],
   invalid: [
+    // a script's unchecked status still writes an error page as data
+    {
+      code: `export async function importRates() {
+  const res = await fetch('https://rates.example.com/daily');
+  return res.json();
+}`,
+      filename: 'scripts/import-rates.ts',
+      errors: [{ messageId: 'uncheckedStatus', line: 2, column: 21, endLine: 2, endColumn: 61 }],
+    },
+    // LLM tool implementations deep in a package are server code, not dev tooling
+    {
+      code: `export async function searchPapers(q: string) {
+  const res = await fetch(\`https://papers.example.org/search?q=\${q}\`);
+  if (!res.ok) throw new Error('search failed');
+  return res.json();
+}`,
+      filename: 'packages/components/nodes/tools/papers/core.ts',
+      errors: [{ messageId: 'missingTimeout', line: 2, column: 21, endLine: 2, endColumn: 70 }],
+    },
     // node-fetch under another name, then aliased to fetch
     {
       code: `import fetchLib from 'node-fetch';
@@ -728,41 +772,6 @@ export async function charge(body: unknown) {
       errors: [
         {
           messageId: 'uncheckedStatus', line: 3, column: 21, endLine: 3, endColumn: 118,
-        },
-      ],
-    },
-    // browser code: no timeout required, but the status still matters
-    {
-      code: `'use client';
-export async function load() {
-  const res = await fetch('https://api.example.com/orders');
-  return res.json();
-}`,
-      filename: "app/orders/load.ts",
-      errors: [
-        {
-          messageId: 'uncheckedStatus', line: 3, column: 21, endLine: 3, endColumn: 60,
-          suggestions: [
-            { messageId: 'addStatusCheck', output: `'use client';
-
-class HttpStatusError extends Error {
-  status = 0;
-
-  constructor(status = 0, message = '') {
-    super(message);
-    this.name = 'HttpStatusError';
-    this.status = status;
-  }
-}
-
-export async function load() {
-  const res = await fetch('https://api.example.com/orders');
-  if (!res.ok) {
-    throw new HttpStatusError(res.status, \`Request failed with status \${res.status}\`);
-  }
-  return res.json();
-}` },
-          ],
         },
       ],
     },
