@@ -18,7 +18,8 @@
  *
  * Merging, child over parent: `preset` replaces; `rules` replace per rule id; `files` lists and `knowledge`
  * lists are appended; other knowledge values replace; `ignores` stay with the config that declares them
- * (relative to its directory, covering only what is below it).
+ * (relative to its directory, covering only what is below it); `files` globs keep their directory too
+ * (`filesLayers`: they match below it when it lies inside the audited directory, see file-facts.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -118,10 +119,13 @@ export function mergeConfig(parent: UserConfig, child: UserConfig): UserConfig {
   return out;
 }
 
-function effectiveOf(layers: ConfigLayer[], preset: Preset | undefined): EffectiveConfig {
+/** `nested`: the layers come from the lookup, so each one's `files` globs keep their directory. */
+function effectiveOf(layers: ConfigLayer[], preset: Preset | undefined, nested = false): EffectiveConfig {
   let config: UserConfig = {};
   for (const layer of layers) config = mergeConfig(config, layer.config);
   if (preset) config.preset = preset;
+  const withFiles = nested ? layers.filter((l) => l.config.files) : [];
+  if (withFiles.length) config.filesLayers = Object.fromEntries(withFiles.map((l) => [l.dir, l.config.files!]));
   return { layers, config };
 }
 
@@ -233,7 +237,7 @@ export async function createConfigResolver(options: ConfigLookupOptions): Promis
     const layers = [...(parent?.layers ?? []), ...(layer ? [layer] : [])];
     const key = layers.map((l) => l.filepath).join('\0');
     let effective = byLayers.get(key);
-    if (!effective) byLayers.set(key, (effective = effectiveOf(layers, preset)));
+    if (!effective) byLayers.set(key, (effective = effectiveOf(layers, preset, true)));
     byDir.set(dir, effective);
     return effective;
   };

@@ -138,13 +138,28 @@ describe('nested config lookup', () => {
     expect(shards.flatMap((s) => found(report(s.stdout))).sort()).toEqual(whole);
   });
 
-  it('errlint roles reads each file with its own configuration', async () => {
-    const dir = monorepo({ 'packages/api/.errlintrc.json': '{ "files": { "scripts": ["packages/api/src/**"] }, "ignores": ["legacy/"] }' });
+  it("errlint roles reads each file with its own configuration, a nested config's globs below its own directory", async () => {
+    const dir = monorepo({ 'packages/api/.errlintrc.json': '{ "files": { "scripts": ["src/**"] }, "ignores": ["legacy/"] }' });
     const r = await run(['roles', '.', '--per-file', '--format', 'json'], dir);
     const roles = JSON.parse(r.stdout) as { path: string; role: string; reason: string }[];
     expect(roles.map((e) => e.path)).toEqual(['packages/api/src/a.ts', 'packages/web/src/b.ts', 'tools/c.ts']);
     expect(roles[0]).toMatchObject({ role: 'script', reason: 'config files.scripts' });
     expect(roles[1]!.reason).not.toBe('config files.scripts');
+    // the audit uses the same decision: a nested config's tests glob keeps its files out of the rules
+    const tests = monorepo({ 'packages/api/.errlintrc.json': '{ "files": { "tests": ["src/**"] } }' });
+    expect(found(report((await run(['audit', '.', '--format', 'json', '--no-timing'], tests)).stdout)).filter((f) => f.startsWith('packages/api/src'))).toEqual([]);
+    // the same decision from inside the package, and from a directory between
+    for (const [cwd, target] of [['packages/api', '.'], ['packages', 'api']] as const) {
+      const inside = JSON.parse((await run(['roles', target, '--per-file', '--format', 'json'], path.join(dir, cwd))).stdout) as { reason: string }[];
+      expect(inside[0]!.reason).toBe('config files.scripts');
+    }
+  });
+
+  it("the working directory's config's file globs still match the path below the audited directory", async () => {
+    const dir = monorepo({ '.errlintrc.json': '{ "files": { "scripts": ["src/**"] } }' });
+    const roles = async (target: string) => JSON.parse((await run(['roles', target, '--per-file', '--format', 'json'], dir)).stdout) as { path: string; reason: string }[];
+    expect(await roles('packages/api')).toEqual([expect.objectContaining({ path: 'packages/api/src/a.ts', reason: 'config files.scripts' })]);
+    expect((await roles('.')).find((e) => e.path === 'packages/api/src/a.ts')!.reason).not.toBe('config files.scripts');
   });
 
   it('--fix lints each file with its own configuration', async () => {
