@@ -256,9 +256,14 @@ export function auditedRoots(cwd: string, patterns: readonly string[]): string[]
   return [...roots];
 }
 
+/** `inner` is the directory `outer` or a path below it (absolute paths). */
+export function isWithin(inner: string, outer: string): boolean {
+  return inner === outer || inner.startsWith(outer.endsWith(path.sep) ? outer : outer + path.sep);
+}
+
 /** `file` (a real path) is one of `roots` or below one. */
 export function isInside(file: string, roots: readonly string[]): boolean {
-  return roots.some((root) => file === root || file.startsWith(root.endsWith(path.sep) ? root : root + path.sep));
+  return roots.some((root) => isWithin(file, root));
 }
 
 function normalizeGlob(glob: string): string {

@@ -27,8 +27,8 @@ export interface RunSetup extends RunnerOptions {
  * The knowledge and file classifier of a config (hosts whose rules are configured elsewhere: ESLint). `cwd`
  * names packages in role reasons.
  */
-export function createAnalysisSetup(config: Pick<UserConfig, 'knowledge' | 'files'>, cwd = process.cwd()): AnalysisSetup {
-  return { knowledge: resolveKnowledge(config.knowledge), classify: createProjectClassifier(config.files, cwd) };
+export function createAnalysisSetup(config: Pick<UserConfig, 'knowledge' | 'files' | 'filesLayers'>, cwd = process.cwd()): AnalysisSetup {
+  return { knowledge: resolveKnowledge(config.knowledge), classify: createProjectClassifier(config.files, cwd, config.filesLayers) };
 }
 
 /** Everything a run needs from its config: the rules (narrowed by `only`, as `--rule`), knowledge, classifier. */

@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { defaultLoaders } from 'cosmiconfig';
 import { ConfigurationError } from '../errors.js';
-import type { FilePatterns } from '../engine/file-facts.js';
+import type { FilePatternLayers, FilePatterns } from '../engine/file-facts.js';
 import type { ResolvedRule } from '../engine/lint-source.js';
 import type { KnowledgeConfig } from '../knowledge/index.js';
 import { PRESETS, RISK_LEVELS, type AnyRule, type Preset, type RiskLevel } from '../types.js';
@@ -22,6 +22,8 @@ export interface UserConfig {
   ignores?: string[];
   files?: Partial<FilePatterns>;
   knowledge?: KnowledgeConfig;
+  /** Set by the config lookup, not by users: each config file's `files` by its directory (nested configs). */
+  filesLayers?: FilePatternLayers;
 }
 
 export interface LoadedConfig {

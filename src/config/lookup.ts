@@ -18,12 +18,13 @@
  *
  * Merging, child over parent: `preset` replaces; `rules` replace per rule id; `files` lists and `knowledge`
  * lists are appended; other knowledge values replace; `ignores` stay with the config that declares them
- * (relative to its directory, covering only what is below it).
+ * (relative to its directory, covering only what is below it); `files` globs keep their directory too
+ * (`filesLayers`: they match below it when it lies inside the audited directory, see file-facts.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { ConfigurationError } from '../errors.js';
-import { ignoreMatcher, toPosix } from '../discovery.js';
+import { ignoreMatcher, isWithin, toPosix } from '../discovery.js';
 import type { FilePatterns } from '../engine/file-facts.js';
 import { mergeKnowledge } from '../knowledge/index.js';
 import type { AnyRule, Preset } from '../types.js';
@@ -101,7 +102,6 @@ export function lookupRoot(cwd: string): { root: string; unsafe?: string } {
   return { root: firstPackage ?? cwd };
 }
 
-const isInside = (dir: string, root: string): boolean => dir === root || dir.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
 
 /** `child` over `parent` (see the module comment). */
 export function mergeConfig(parent: UserConfig, child: UserConfig): UserConfig {
@@ -118,10 +118,13 @@ export function mergeConfig(parent: UserConfig, child: UserConfig): UserConfig {
   return out;
 }
 
-function effectiveOf(layers: ConfigLayer[], preset: Preset | undefined): EffectiveConfig {
+/** `nested`: the layers come from the lookup, so each one's `files` globs keep their directory. */
+function effectiveOf(layers: ConfigLayer[], preset: Preset | undefined, nested = false): EffectiveConfig {
   let config: UserConfig = {};
   for (const layer of layers) config = mergeConfig(config, layer.config);
   if (preset) config.preset = preset;
+  const withFiles = nested ? layers.filter((l) => l.config.files) : [];
+  if (withFiles.length) config.filesLayers = Object.fromEntries(withFiles.map((l) => [l.dir, l.config.files!]));
   return { layers, config };
 }
 
@@ -160,7 +163,7 @@ export async function createConfigResolver(options: ConfigLookupOptions): Promis
   /** Refusals to run a JavaScript config, raised only if a file's lookup reaches that directory. */
   const refused = new Map<string, ConfigurationError>();
   let stopped = false;
-  for (let dir = cwd; isInside(dir, root); dir = path.dirname(dir)) {
+  for (let dir = cwd; isWithin(dir, root); dir = path.dirname(dir)) {
     trusted.add(dir);
     if (!stopped) {
       const layer = await findConfig(dir, true);
@@ -233,7 +236,7 @@ export async function createConfigResolver(options: ConfigLookupOptions): Promis
     const layers = [...(parent?.layers ?? []), ...(layer ? [layer] : [])];
     const key = layers.map((l) => l.filepath).join('\0');
     let effective = byLayers.get(key);
-    if (!effective) byLayers.set(key, (effective = effectiveOf(layers, preset)));
+    if (!effective) byLayers.set(key, (effective = effectiveOf(layers, preset, true)));
     byDir.set(dir, effective);
     return effective;
   };
@@ -244,11 +247,11 @@ export async function createConfigResolver(options: ConfigLookupOptions): Promis
     base,
     forFile: (abs) => {
       const dir = path.dirname(abs);
-      return isInside(dir, root) ? forDir(dir) : base;
+      return isWithin(dir, root) ? forDir(dir) : base;
     },
     ignored: (abs, isDir) => {
       const dir = path.dirname(abs);
-      return ignoredBy(isInside(dir, root) ? forDir(dir).layers : base.layers, abs, isDir);
+      return ignoredBy(isWithin(dir, root) ? forDir(dir).layers : base.layers, abs, isDir);
     },
     loaded: (effective) => toLoaded(effective, cwd),
   };

@@ -1,6 +1,8 @@
+import path from 'node:path';
 import { createRoleDecider, type RoleDecision, type RoleGlobs } from '../model/roles.js';
 import { Workspace } from '../model/workspace.js';
 import type { FileFacts } from '../types.js';
+import { isWithin } from '../discovery.js';
 import { globMatcher } from '../glob.js';
 
 export { directivePrologue } from '../model/roles.js';
@@ -70,44 +72,73 @@ function matcher(globs: readonly string[] | undefined): (p: string) => boolean {
 }
 
 /**
+ * `files` globs by the directory of the config file that declares them (absolute paths), for nested configs:
+ * each config's globs match the path below its own directory when that is deeper than the directory being
+ * audited, and the path below the audited directory otherwise (as a single config's always have).
+ */
+export type FilePatternLayers = Record<string, Partial<FilePatterns>>;
+
+/** A test of a file (the path below the audited directory, and its absolute path) against one `files` key. */
+type PathTest = (p: string, abs?: string) => boolean;
+
+function userMatcher(user: Partial<FilePatterns>, layers: FilePatternLayers | undefined, key: keyof FilePatterns): PathTest {
+  if (!layers) return matcher(user[key]);
+  const tests = Object.entries(layers)
+    .filter(([, files]) => files[key]?.length)
+    .map(([dir, files]) => [dir, matcher(files[key])] as const);
+  if (tests.length === 0) return none;
+  return (p, abs) => {
+    const audited = abs ? auditedDir(abs, p) : undefined;
+    return tests.some(([dir, test]) => test(audited && abs && isWithin(dir, audited) && isWithin(abs, dir) ? path.relative(dir, abs).split(path.sep).join('/') : p));
+  };
+}
+
+/** The directory `p` is relative to: `abs` without `p` at its end, when it ends so. */
+function auditedDir(abs: string, p: string): string | undefined {
+  const native = p.split('/').join(path.sep);
+  return abs.endsWith(path.sep + native) ? abs.slice(0, abs.length - native.length - 1) : undefined;
+}
+
+/**
  * Builds the classifier once per run. `user` is the config's `files`: its role globs override every other
  * evidence; its logger-module and example globs add to the defaults. Matching is on the path below the
  * directory being audited (so auditing `fixtures/app` classifies `fixtures/app/src/x.ts` as `src/x.ts`).
  */
-export function createFileClassifier(user: Partial<FilePatterns> = {}, options: ClassifierOptions = {}): FileClassifier {
+export function createFileClassifier(user: Partial<FilePatterns> = {}, options: ClassifierOptions & { layers?: FilePatternLayers } = {}): FileClassifier {
   const d = defaultFilePatterns;
   const decide = createRoleClassifier(user, options);
-  const isLogger = matcher([...d.loggerModules, ...(user.loggerModules ?? [])]);
-  const isExample = matcher([...d.examples, ...(user.examples ?? [])]);
+  const [defaultLogger, userLogger] = [matcher(d.loggerModules), userMatcher(user, options.layers, 'loggerModules')];
+  const [defaultExample, userExample] = [matcher(d.examples), userMatcher(user, options.layers, 'examples')];
   return (filePath, text, abs) => {
     const decision = decide(filePath, text, abs);
     return {
       role: decision.role,
       ...(decision.platform ? { platform: decision.platform } : {}),
       roleReason: decision.reason,
-      isLoggerModule: isLogger(filePath),
-      isExample: isExample(filePath),
+      isLoggerModule: defaultLogger(filePath) || userLogger(filePath, abs),
+      isExample: defaultExample(filePath) || userExample(filePath, abs),
     };
   };
 }
 
 /** The role decision alone, with its evidence (`errlint roles`). */
-export function createRoleClassifier(user: Partial<FilePatterns> = {}, options: ClassifierOptions = {}): (filePath: string, text: string, abs?: string) => RoleDecision {
+export function createRoleClassifier(user: Partial<FilePatterns> = {}, options: ClassifierOptions & { layers?: FilePatternLayers } = {}): (filePath: string, text: string, abs?: string) => RoleDecision {
   const d = defaultFilePatterns;
   const defaults: RoleGlobs = { test: matcher(d.tests), script: matcher(d.scripts), cli: matcher(d.cliFolders), client: matcher(d.browser), server: matcher(d.server), generated: matcher(d.generated) };
+  const { layers } = options;
   const overrides: Partial<RoleGlobs> = {
-    test: matcher(user.tests),
-    script: matcher(user.scripts),
-    cli: matcher(user.cliFolders),
-    client: matcher(user.browser),
-    server: matcher(user.server),
-    generated: matcher(user.generated),
+    test: userMatcher(user, layers, 'tests'),
+    script: userMatcher(user, layers, 'scripts'),
+    cli: userMatcher(user, layers, 'cliFolders'),
+    client: userMatcher(user, layers, 'browser'),
+    server: userMatcher(user, layers, 'server'),
+    generated: userMatcher(user, layers, 'generated'),
   };
   const decider = createRoleDecider(overrides, defaults, options.workspace, options.root);
   return (filePath, text, abs) => decider.decide({ path: filePath, abs, text });
 }
 
 /** A classifier that finds each file's package on disk (the CLI and the ESLint plugin). */
-export function createProjectClassifier(user: Partial<FilePatterns> | undefined, root: string): FileClassifier {
-  return createFileClassifier(user, { workspace: new Workspace(), root });
+export function createProjectClassifier(user: Partial<FilePatterns> | undefined, root: string, layers?: FilePatternLayers): FileClassifier {
+  return createFileClassifier(user, { workspace: new Workspace(), root, ...(layers ? { layers } : {}) });
 }

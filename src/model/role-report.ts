@@ -50,7 +50,7 @@ export async function listRoles(options: RolesOptions = {}): Promise<RoleEntry[]
     if ('error' in read) continue;
     const effective = resolver.forFile(task.abs);
     let decide = deciders.get(effective);
-    if (!decide) deciders.set(effective, (decide = createRoleClassifier(effective.config.files, { workspace, root: cwd })));
+    if (!decide) deciders.set(effective, (decide = createRoleClassifier(effective.config.files, { workspace, root: cwd, layers: effective.config.filesLayers })));
     const d = decide(task.factsPath, read.text, task.abs);
     decided.push({ path: task.rel, role: d.role, ...(d.platform ? { platform: d.platform } : {}), evidence: d.evidence, reason: d.reason, files: 1 });
   }

@@ -34,13 +34,14 @@ export interface RoleDecision {
 
 /** Path globs per role, matched on the path below the audited directory. */
 export interface RoleGlobs {
-  test: (p: string) => boolean;
-  script: (p: string) => boolean;
+  /** The config's globs also get the file's absolute path (nested configs match below their own directory). */
+  test: (p: string, abs?: string) => boolean;
+  script: (p: string, abs?: string) => boolean;
   /** Folders of a command-line tool (`commands/`, `cli/`): weaker than the package's dependencies. */
-  cli: (p: string) => boolean;
-  client: (p: string) => boolean;
-  server: (p: string) => boolean;
-  generated: (p: string) => boolean;
+  cli: (p: string, abs?: string) => boolean;
+  client: (p: string, abs?: string) => boolean;
+  server: (p: string, abs?: string) => boolean;
+  generated: (p: string, abs?: string) => boolean;
 }
 
 export interface RoleInput {
@@ -317,7 +318,7 @@ export function createRoleDecider(user: Partial<RoleGlobs>, defaults: RoleGlobs,
   return {
     decide({ path: p, abs, text }) {
       for (const [role, key] of USER_GLOBS) {
-        if (user[key]?.(p)) return role === 'client' ? client('config', 'config files.browser') : of(role, 'config', `config files.${CONFIG_KEY[key]}`);
+        if (user[key]?.(p, abs)) return role === 'client' ? client('config', 'config files.browser') : of(role, 'config', `config files.${CONFIG_KEY[key]}`);
       }
       const isJs = /\.[cm]?jsx?$/.test(p);
       const head = text.length > HEAD ? text.slice(0, HEAD) : text;

@@ -14,7 +14,7 @@ const CODE = 'export function f(g: () => void) { try { g(); } catch (e) {} }\nex
 
 /**
  * A git monorepo: the root config says strict; packages/api turns lost-error-context off and ignores its
- * legacy/ folder; packages/web is `"root": true` (so back to the recommended preset); tools/ has no config.
+ * legacy/ folder; packages/billing is `"root": true` (so back to the recommended preset); tools/ has no config.
  */
 function monorepo(extra: Record<string, string> = {}): string {
   return tempProject({
@@ -25,9 +25,9 @@ function monorepo(extra: Record<string, string> = {}): string {
     'packages/api/.errlintrc.json': '{ "rules": { "lost-error-context": "off" }, "ignores": ["legacy/"] }',
     'packages/api/src/a.ts': CODE,
     'packages/api/legacy/old.ts': CODE,
-    'packages/web/package.json': '{ "name": "web" }',
-    'packages/web/.errlintrc.json': '{ "root": true }',
-    'packages/web/src/b.ts': CODE,
+    'packages/billing/package.json': '{ "name": "billing" }',
+    'packages/billing/.errlintrc.json': '{ "root": true }',
+    'packages/billing/src/b.ts': CODE,
     'tools/c.ts': CODE,
     ...extra,
   });
@@ -48,7 +48,7 @@ describe('nested config lookup', () => {
     expect(r.stderr).toBe('');
     expect(found(report(r.stdout))).toEqual([
       'packages/api/src/a.ts swallowed-catch:1', // strict from the root config, lost-error-context off in api's
-      'packages/web/src/b.ts lost-error-context:2', // root: true, so the recommended preset
+      'packages/billing/src/b.ts lost-error-context:2', // root: true, so the recommended preset
       'tools/c.ts lost-error-context:2', // the root config alone
       'tools/c.ts swallowed-catch:1',
     ]);
@@ -94,8 +94,8 @@ describe('nested config lookup', () => {
     expect(printed.rules['lost-error-context']).toBe('off');
     expect(printed.rules['swallowed-catch']).toMatchObject({ risk: 'medium' });
     expect(printed.ignores).toEqual(['packages/api/legacy/']);
-    const web = JSON.parse((await run(['audit', '--print-config', 'packages/web/src/b.ts'], dir)).stdout) as { configFiles: string[]; rules: Record<string, unknown> };
-    expect(web.configFiles).toEqual(['packages/web/.errlintrc.json']);
+    const web = JSON.parse((await run(['audit', '--print-config', 'packages/billing/src/b.ts'], dir)).stdout) as { configFiles: string[]; rules: Record<string, unknown> };
+    expect(web.configFiles).toEqual(['packages/billing/.errlintrc.json']);
     expect(web.rules['swallowed-catch']).toBe('off');
   });
 
@@ -115,9 +115,9 @@ describe('nested config lookup', () => {
     const dir = monorepo({ 'only.json': '{ "rules": { "swallowed-catch": "on", "lost-error-context": "off" } }' });
     const none = report((await run(['audit', '.', '--no-config-lookup', '--format', 'json', '--no-timing'], dir)).stdout);
     // the recommended preset everywhere, and api's ignores are not read
-    expect(found(none)).toEqual(['packages/api/legacy/old.ts lost-error-context:2', 'packages/api/src/a.ts lost-error-context:2', 'packages/web/src/b.ts lost-error-context:2', 'tools/c.ts lost-error-context:2']);
+    expect(found(none)).toEqual(['packages/api/legacy/old.ts lost-error-context:2', 'packages/api/src/a.ts lost-error-context:2', 'packages/billing/src/b.ts lost-error-context:2', 'tools/c.ts lost-error-context:2']);
     const one = report((await run(['audit', '.', '--config', 'only.json', '--format', 'json', '--no-timing'], dir)).stdout);
-    expect(found(one)).toEqual(['packages/api/legacy/old.ts swallowed-catch:1', 'packages/api/src/a.ts swallowed-catch:1', 'packages/web/src/b.ts swallowed-catch:1', 'tools/c.ts swallowed-catch:1']);
+    expect(found(one)).toEqual(['packages/api/legacy/old.ts swallowed-catch:1', 'packages/api/src/a.ts swallowed-catch:1', 'packages/billing/src/b.ts swallowed-catch:1', 'tools/c.ts swallowed-catch:1']);
   });
 
   it('--cache keys each file on its own configuration: editing a nested config re-lints with it', async () => {
@@ -138,13 +138,28 @@ describe('nested config lookup', () => {
     expect(shards.flatMap((s) => found(report(s.stdout))).sort()).toEqual(whole);
   });
 
-  it('errlint roles reads each file with its own configuration', async () => {
-    const dir = monorepo({ 'packages/api/.errlintrc.json': '{ "files": { "scripts": ["packages/api/src/**"] }, "ignores": ["legacy/"] }' });
+  it("errlint roles reads each file with its own configuration, a nested config's globs below its own directory", async () => {
+    const dir = monorepo({ 'packages/api/.errlintrc.json': '{ "files": { "scripts": ["src/**"] }, "ignores": ["legacy/"] }' });
     const r = await run(['roles', '.', '--per-file', '--format', 'json'], dir);
     const roles = JSON.parse(r.stdout) as { path: string; role: string; reason: string }[];
-    expect(roles.map((e) => e.path)).toEqual(['packages/api/src/a.ts', 'packages/web/src/b.ts', 'tools/c.ts']);
+    expect(roles.map((e) => e.path)).toEqual(['packages/api/src/a.ts', 'packages/billing/src/b.ts', 'tools/c.ts']);
     expect(roles[0]).toMatchObject({ role: 'script', reason: 'config files.scripts' });
     expect(roles[1]!.reason).not.toBe('config files.scripts');
+    // the audit uses the same decision: a nested config's tests glob keeps its files out of the rules
+    const tests = monorepo({ 'packages/api/.errlintrc.json': '{ "files": { "tests": ["src/**"] } }' });
+    expect(found(report((await run(['audit', '.', '--format', 'json', '--no-timing'], tests)).stdout)).filter((f) => f.startsWith('packages/api/src'))).toEqual([]);
+    // the same decision from inside the package, and from a directory between
+    for (const [cwd, target] of [['packages/api', '.'], ['packages', 'api']] as const) {
+      const inside = JSON.parse((await run(['roles', target, '--per-file', '--format', 'json'], path.join(dir, cwd))).stdout) as { reason: string }[];
+      expect(inside[0]!.reason).toBe('config files.scripts');
+    }
+  });
+
+  it("the working directory's config's file globs still match the path below the audited directory", async () => {
+    const dir = monorepo({ '.errlintrc.json': '{ "files": { "scripts": ["src/**"] } }' });
+    const roles = async (target: string) => JSON.parse((await run(['roles', target, '--per-file', '--format', 'json'], dir)).stdout) as { path: string; reason: string }[];
+    expect(await roles('packages/api')).toEqual([expect.objectContaining({ path: 'packages/api/src/a.ts', reason: 'config files.scripts' })]);
+    expect((await roles('.')).find((e) => e.path === 'packages/api/src/a.ts')!.reason).not.toBe('config files.scripts');
   });
 
   it('--fix lints each file with its own configuration', async () => {
@@ -167,13 +182,13 @@ describe('nested config lookup with worker threads (the built CLI)', () => {
     const many: Record<string, string> = {};
     for (let i = 0; i < 12; i++) {
       many[`packages/api/src/m${i}.ts`] = CODE;
-      many[`packages/web/src/m${i}.ts`] = CODE;
+      many[`packages/billing/src/m${i}.ts`] = CODE;
     }
     const dir = monorepo(many);
     const one = errlint(['audit', '.', '--format', 'json', '--no-timing'], dir);
     const threaded = errlint(['audit', '.', '--threads', '3', '--format', 'json', '--no-timing'], dir);
     expect(threaded.stderr).toBe('');
     expect(threaded.stdout).toBe(one.stdout);
-    expect(found(report(one.stdout)).filter((f) => f.includes('/m0.ts'))).toEqual(['packages/api/src/m0.ts swallowed-catch:1', 'packages/web/src/m0.ts lost-error-context:2']);
+    expect(found(report(one.stdout)).filter((f) => f.includes('/m0.ts'))).toEqual(['packages/api/src/m0.ts swallowed-catch:1', 'packages/billing/src/m0.ts lost-error-context:2']);
   });
 });
