@@ -128,22 +128,40 @@ function containsReturn(t: TS, node: ts.Node): boolean {
 /**
  * What a new `throw` at the end of `stmt` would skip in its function. `produced` is the code whose results the
  * later statements may read (a try block; the statement itself by default).
+ *
+ * The later statements are visited lazily and only as far as the answer needs (most answers need the first
+ * one), and are searched for reads only when `produced` assigns a name: a file of thousands of top-level
+ * statements costs each of them a few looks, not a scan of the rest of the file.
  */
 export function codeAfter(t: TS, stmt: ts.Node, produced: ts.Node = stmt): CodeAfter {
-  const later: ts.Statement[] = [];
+  // the statement lists `stmt` sits in, innermost first, with the index just past it, up to its function
+  const segments: [readonly ts.Statement[], number][] = [];
   for (let n: ts.Node = stmt; n.parent; n = n.parent) {
     const p = n.parent;
-    if (isFunctionLike(t, p) || t.isSourceFile(p) && later.length === 0 && p.statements.indexOf(n as ts.Statement) === p.statements.length - 1) break;
+    if (isFunctionLike(t, p)) break;
     if (LOOP(t, p)) return 'independent';
-    if (t.isBlock(p) || t.isSourceFile(p) || t.isCaseClause(p) || t.isDefaultClause(p)) {
-      const i = p.statements.indexOf(n as ts.Statement);
-      later.push(...p.statements.slice(i + 1).filter((s) => !t.isFunctionDeclaration(s) && !t.isEmptyStatement(s)));
-    }
+    if (t.isBlock(p) || t.isSourceFile(p) || t.isCaseClause(p) || t.isDefaultClause(p)) segments.push([p.statements, p.statements.indexOf(n as ts.Statement) + 1]);
     if (t.isSourceFile(p)) break;
   }
-  if (later.length === 0) return 'nothing';
+  function* later(): Generator<ts.Statement> {
+    for (const [list, from] of segments) {
+      for (let i = from; i < list.length; i++) {
+        const s = list[i]!;
+        if (!t.isFunctionDeclaration(s) && !t.isEmptyStatement(s)) yield s;
+      }
+    }
+  }
+  if (later().next().done) return 'nothing';
   // try { return await cache.get(k) } catch {} return load(k): the code after is the fallback source
   if (t.isBlock(produced) && containsReturn(t, produced)) return 'independent';
-  if (later.every((s) => isAnswer(t, s))) return 'dependent';
-  return reads(t, later, assignedNames(t, produced)) ? 'dependent' : 'independent';
+  let allAnswer = true;
+  for (const s of later()) {
+    if (!isAnswer(t, s)) {
+      allAnswer = false;
+      break;
+    }
+  }
+  if (allAnswer) return 'dependent';
+  const names = assignedNames(t, produced);
+  return names.size > 0 && reads(t, [...later()], names) ? 'dependent' : 'independent';
 }
