@@ -114,16 +114,23 @@ const figure = (name, value, target, command) => figures.push({ name, value, tar
 const rel = (p) => path.relative(root, p) || '.';
 
 // 1. The whole audit against the parse floor, in alternated pairs.
+// Two floors: a plain createSourceFile (JSDoc parsed into nodes, the issue's "raw parse"), and the same parse
+// without JSDoc nodes, which is what errlint's own parse does (no rule reads JSDoc nodes).
 const floors = [];
+const leanFloors = [];
 const engines = [];
 const reportFile = path.join(benchDir, 'last-findings.json');
 for (let i = 0; i < REPEATS; i++) {
   floors.push(runChild('bench-floor.mjs', [corpus]));
   engines.push(runChild('bench-audit.mjs', [corpus, '--preset', 'strict', ...(i === 0 ? ['--json', reportFile] : [])]));
+  leanFloors.push(runChild('bench-floor.mjs', [corpus, '--no-jsdoc']));
 }
-const floor = { ...floors[0], ms: median(floors.map((r) => r.ms)), cpuMs: median(floors.map((r) => r.cpuMs)), maxRssKb: median(floors.map((r) => r.maxRssKb)) };
-const engine = { ...engines[0], ms: median(engines.map((r) => r.ms)), cpuMs: median(engines.map((r) => r.cpuMs)), maxRssKb: median(engines.map((r) => r.maxRssKb)) };
+const medianRun = (runs) => ({ ...runs[0], ms: median(runs.map((r) => r.ms)), cpuMs: median(runs.map((r) => r.cpuMs)), maxRssKb: median(runs.map((r) => r.maxRssKb)) });
+const floor = medianRun(floors);
+const leanFloor = medianRun(leanFloors);
+const engine = medianRun(engines);
 const cpuRatio = median(engines.map((e, i) => e.cpuMs / floors[i].cpuMs));
+const leanCpuRatio = median(engines.map((e, i) => e.cpuMs / leanFloors[i].cpuMs));
 const memRatio = median(engines.map((e, i) => e.maxRssKb / floors[i].maxRssKb));
 const wallRatio = median(engines.map((e, i) => e.ms / floors[i].ms));
 const threaded = NO_THREADS ? undefined : runChild('bench-audit.mjs', [corpus, 'auto', '--preset', 'strict']);
@@ -135,12 +142,14 @@ const row = (name, r) =>
 console.log(`\ncorpus: ${rel(corpus)}${customCorpus ? '' : ` (${PACKAGES.length} packages)`}, node ${process.version}, ${os.availableParallelism()} CPUs, load average ${os.loadavg()[0].toFixed(1)}; single-threaded unless marked; median of ${REPEATS} alternated run(s)`);
 console.log(`${'run'.padEnd(44)} ${'files'.padStart(6)} ${'wall'.padStart(10)} ${'files/s'.padStart(8)} ${'peak RSS'.padStart(11)} ${'CPU'.padStart(10)}`);
 console.log(row('floor: read + ts.createSourceFile', floor));
+console.log(row('floor without JSDoc nodes (as errlint parses)', leanFloor));
 console.log(row(`errlint audit() --preset strict (${engine.rules} rules)`, engine));
 if (threaded) console.log(row(`errlint audit() --threads auto`, threaded));
 console.log(`${'errlint CLI end to end (whole process)'.padEnd(44)} ${String(engine.files).padStart(6)} ${sec(cli.wallMs).padStart(10)} ${''.padStart(8)} ${(cli.maxRssKb / 1024).toFixed(0).padStart(8)} MB ${sec(cli.cpuMs).padStart(10)}`);
 console.log(`findings: ${engine.findings}, files not analysed: ${engine.errors}${threaded && threaded.findings !== engine.findings ? ` (threads auto: ${threaded.findings} findings, expected the same)` : ''}`);
 const auditCmd = `node scripts/bench-floor.mjs ${rel(corpus)} vs node scripts/bench-audit.mjs ${rel(corpus)} --preset strict`;
 figure('audit CPU / parse CPU', x(cpuRatio), '<= 1.5x (stretch 1.25x)', auditCmd);
+figure('audit CPU / parse CPU without JSDoc nodes', x(leanCpuRatio), '', `node scripts/bench-floor.mjs ${rel(corpus)} --no-jsdoc vs node scripts/bench-audit.mjs ${rel(corpus)} --preset strict`);
 figure('audit peak RSS / parse peak RSS', x(memRatio), '<= 2x', auditCmd);
 figure('audit wall / parse wall (noisy when loaded)', x(wallRatio), '', auditCmd);
 if (threaded) figure(`--threads auto speed-up (wall, ${os.availableParallelism()} CPUs)`, x(engine.ms / threaded.ms), '', `node scripts/bench-audit.mjs ${rel(corpus)} auto --preset strict`);
