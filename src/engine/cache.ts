@@ -74,9 +74,14 @@ export function runKey(parts: Record<string, unknown>): string {
 
 export function openCache(location: string, key: string): AuditCache {
   let entries: CacheFile['entries'] = {};
+  // nothing to write back when the run linted no file and dropped no entry (a re-run of an unchanged tree)
+  let dirty = true;
   try {
     const data = JSON.parse(fs.readFileSync(location, 'utf8')) as Partial<CacheFile>;
-    if (data.format === FORMAT && data.key === key && data.entries && typeof data.entries === 'object') entries = data.entries;
+    if (data.format === FORMAT && data.key === key && data.entries && typeof data.entries === 'object') {
+      entries = data.entries;
+      dirty = false;
+    }
   } catch {
     // no cache yet, or an unreadable one: start empty, it is rewritten at the end
   }
@@ -94,8 +99,11 @@ export function openCache(location: string, key: string): AuditCache {
     },
     put(rel, hash, outcome) {
       entries[rel] = { hash, outcome };
+      dirty = true;
     },
     save(keep) {
+      const files = Object.keys(entries);
+      if (!dirty && (!keep || files.every((file) => keep.has(file)))) return;
       const kept = keep ? Object.fromEntries(Object.entries(entries).filter(([file]) => keep.has(file))) : entries;
       const body: CacheFile = { format: FORMAT, key, entries: kept };
       const tmp = `${location}.${process.pid}.tmp`;

@@ -37,3 +37,14 @@ describe('a --cache re-run after the imported module changes', () => {
     expect(found(broken)).toEqual([{ file: 'src/pay.ts', line: 3, message: 'This api client call has no timeout.' }]);
   });
 });
+
+describe('a --cache re-run of an unchanged tree', () => {
+  it('serves every file from the cache and leaves the cache file as it was', async () => {
+    await run();
+    const before = fs.statSync(path.join(cwd, '.errlintcache'));
+    const again = await run();
+    expect(again.cacheStats).toEqual({ hits: 2, misses: 0 });
+    // the cache is written to a temporary file and renamed over the old one: a rewrite would change the inode
+    expect(fs.statSync(path.join(cwd, '.errlintcache')).ino).toBe(before.ino);
+  });
+});
