@@ -1,5 +1,5 @@
 import type * as ts from 'typescript';
-import { functionName, skipOuter, walk, type FunctionLike } from '../src/analysis/ast.js';
+import { functionName, isFunctionLike, skipOuter, type FunctionLike } from '../src/analysis/ast.js';
 import { importsOf, resolveName } from '../src/analysis/scope.js';
 import { defineRule } from '../src/define-rule.js';
 import type { SuggestionDescriptor, TextEdit, TS } from '../src/types.js';
@@ -55,10 +55,14 @@ export default defineRule<MessageIds, Options>({
   },
   create(context) {
     const { ts: t, sourceFile: sf } = context;
+    // each function's own return statements in source order, gathered in the one traversal (not a walk per function)
+    const returns = new Map<ts.Node, ts.ReturnStatement[]>();
     const check = (node: ts.Node): void => {
       const fn = node as FunctionLike;
+      const own = returns.get(fn);
+      returns.delete(fn);
       if (!fn.body || !t.isBlock(fn.body) || fn.asteriskToken || t.isConstructorDeclaration(fn) || t.isSetAccessorDeclaration(fn)) return;
-      const values = returnValues(t, fn);
+      const values = returnValues(t, fn, own ?? []);
       if (values.length < 2 || values.some((v) => v.kind === 'jsx')) return;
       const found = classifyMix(t, fn, values);
       if (!found || declaresProjectType(t, fn) || implementsContract(t, fn)) return;
@@ -72,6 +76,15 @@ export default defineRule<MessageIds, Options>({
       });
     };
     return {
+      ReturnStatement(node) {
+        // a return belongs to the nearest enclosing function; one inside a class body outside any method, to none
+        let owner = node.parent;
+        while (owner && !isFunctionLike(t, owner) && !t.isClassLike(owner)) owner = owner.parent;
+        if (!owner || !isFunctionLike(t, owner)) return;
+        const list = returns.get(owner);
+        if (list) list.push(node as ts.ReturnStatement);
+        else returns.set(owner, [node as ts.ReturnStatement]);
+      },
       'FunctionDeclaration:exit': check,
       'FunctionExpression:exit': check,
       'ArrowFunction:exit': check,
@@ -155,17 +168,12 @@ function isDeclaredType(t: TS, sf: ts.SourceFile, name: string): boolean {
   return names.has(name);
 }
 
-/** Every value the function can return, `a ? b : c` and `a ?? b` split into their branches. */
-function returnValues(t: TS, fn: FunctionLike): ReturnValue[] {
+/** Every value the function can return (`own`: its return statements), `a ? b : c` and `a ?? b` split into their branches. */
+function returnValues(t: TS, fn: FunctionLike, own: readonly ts.ReturnStatement[]): ReturnValue[] {
   const out: ReturnValue[] = [];
-  if (fn.body) {
-    walk(t, fn.body, (n) => {
-      if (t.isClassLike(n)) return 'skip';
-      if (!t.isReturnStatement(n)) return undefined;
-      if (!n.expression) out.push({ kind: 'void', node: n, statement: n });
-      else for (const [kind, node] of branches(t, n.expression, fn)) out.push({ kind, node, statement: n });
-      return 'skip';
-    });
+  for (const n of own) {
+    if (!n.expression) out.push({ kind: 'void', node: n, statement: n });
+    else for (const [kind, node] of branches(t, n.expression, fn)) out.push({ kind, node, statement: n });
   }
   return out;
 }

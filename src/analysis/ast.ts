@@ -202,13 +202,15 @@ export function isExported(t: TS, node: ts.Node): boolean {
 export function walk(t: TS, node: ts.Node, visit: (n: ts.Node) => void | 'skip', crossFunctions = false): void {
   const stack: ts.Node[] = [];
   const children: ts.Node[] = [];
+  let count = 0;
   const collect = (child: ts.Node): void => {
-    children.push(child);
+    children[count++] = child;
   };
+  // children gathered by count into a reused array: `length = 0` would be a runtime call per node
   const push = (n: ts.Node): void => {
-    children.length = 0;
+    count = 0;
     t.forEachChild(n, collect);
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+    for (let i = count - 1; i >= 0; i--) stack.push(children[i]!);
   };
   push(node);
   while (stack.length > 0) {

@@ -185,6 +185,8 @@ export function openCache(location: string, key: string, shown = location): Audi
   // errlint's own cache, recognised by its header, may still be damaged inside: readCache says how
   const read = target.kind === 'cache' ? readCache(location, key) : { entries: {} };
   const entries: CacheFile['entries'] = read.entries;
+  // nothing to write back when the run linted no file and dropped no entry (a re-run of an unchanged tree)
+  let dirty = target.kind !== 'cache' || read.problem !== undefined || Object.keys(entries).length === 0;
   const cache: AuditCache = {
     ...(read.problem ? { problem: read.problem } : {}),
     hits: 0,
@@ -201,9 +203,11 @@ export function openCache(location: string, key: string, shown = location): Audi
     },
     put(rel, hash, outcome) {
       entries[rel] = { hash, outcome };
+      dirty = true;
     },
     save(keep) {
       if (target.kind === 'off') return undefined;
+      if (!dirty && (!keep || Object.keys(entries).every((file) => keep.has(file)))) return undefined;
       const kept = keep ? Object.fromEntries(Object.entries(entries).filter(([file]) => keep.has(file))) : entries;
       const body: CacheFile = { format: FORMAT, key, entries: kept };
       try {

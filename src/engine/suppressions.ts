@@ -22,12 +22,11 @@ function insideLiteral(t: TS, sf: ts.SourceFile, pos: number): boolean {
     const k = t.SyntaxKind;
     for (const kind of [k.StringLiteral, k.NoSubstitutionTemplateLiteral, k.TemplateHead, k.TemplateMiddle, k.TemplateTail, k.RegularExpressionLiteral, k.JsxText]) LITERAL_KINDS.add(kind);
   }
+  const holds = (child: ts.Node): ts.Node | undefined => (child.pos <= pos && pos < child.end ? child : undefined);
   let node: ts.Node = sf;
   for (;;) {
-    let next: ts.Node | undefined;
-    t.forEachChild(node, (child) => {
-      if (!next && child.pos <= pos && pos < child.end) next = child;
-    });
+    // the first child that holds the position (forEachChild stops at the first defined answer)
+    const next = t.forEachChild(node, holds);
     if (!next) return LITERAL_KINDS.has(node.kind) && pos >= node.getStart(sf);
     node = next;
   }
