@@ -103,6 +103,55 @@ function assignedNames(t: TS, node: ts.Node): Set<string> {
   return out;
 }
 
+/**
+ * What the statements after each position of one statement list do, gathered from the end backwards as far as a
+ * question needs and kept: a list of n sibling try statements costs n in all, not n per catch (issue 19).
+ * Function declarations and empty statements do not count as code after.
+ */
+interface SuffixIndex {
+  /** Positions of the list's statements. */
+  position: Map<ts.Node, number>;
+  /** Statements at `from` and after have been looked at. */
+  from: number;
+  /** `counted[i]`: statements that count from i to the end; `answers[i]`: all of them answer success. */
+  counted: number[];
+  answers: boolean[];
+  /** Each name read in the statements looked at, with the last position that reads it. */
+  lastRead: Map<string, number>;
+}
+
+const suffixIndexes = new WeakMap<ts.Node, SuffixIndex>();
+
+function suffixIndex(t: TS, list: ts.Block | ts.SourceFile | ts.CaseClause | ts.DefaultClause, below: number): SuffixIndex {
+  let index = suffixIndexes.get(list);
+  const statements = list.statements;
+  if (!index) {
+    index = { position: new Map(statements.map((s, i) => [s, i])), from: statements.length, counted: [], answers: [], lastRead: new Map() };
+    index.counted[statements.length] = 0;
+    index.answers[statements.length] = true;
+    suffixIndexes.set(list, index);
+  }
+  const lastRead = index.lastRead;
+  for (let i = index.from - 1; i >= below; i--) {
+    const st = statements[i]!;
+    const counts = !t.isFunctionDeclaration(st) && !t.isEmptyStatement(st);
+    index.counted[i] = index.counted[i + 1]! + (counts ? 1 : 0);
+    index.answers[i] = index.answers[i + 1]! && (!counts || isAnswer(t, st));
+    if (counts) {
+      const visit = (n: ts.Node): void => {
+        if (t.isIdentifier(n) && !lastRead.has(n.text) && !(n.parent && t.isPropertyAccessExpression(n.parent) && n.parent.name === n)) lastRead.set(n.text, i);
+        t.forEachChild(n, visit);
+      };
+      visit(st);
+    }
+  }
+  index.from = Math.min(index.from, below);
+  return index;
+}
+
+/** Statement lists a `codeAfter` question looks through; deeper code is judged `independent` (no rethrow offered). */
+export const MAX_CODE_AFTER_LEVELS = 64;
+
 function containsReturn(t: TS, node: ts.Node): boolean {
   let found = false;
   const visit = (n: ts.Node): void => {
@@ -114,80 +163,37 @@ function containsReturn(t: TS, node: ts.Node): boolean {
   return found;
 }
 
-type StatementList = ts.Block | ts.SourceFile | ts.CaseClause | ts.DefaultClause;
-
-/**
- * One pass over a statement list, kept for every later question about it: where each statement sits, how many
- * statements that run (not function declarations or empty ones) follow each position, and the last statement
- * that reads each name. Asking "does anything after statement i read x" is then a lookup, so a file of n sibling
- * try statements costs n, not n² (issue 19).
- */
-interface ListIndex {
-  position: Map<ts.Node, number>;
-  /** runsFrom[i]: statements that run at positions ≥ i. */
-  runsFrom: number[];
-  /** The last position whose statement mentions the name (property names after a dot excepted). */
-  lastRead: Map<string, number>;
-}
-
-const listIndexes = new WeakMap<StatementList, ListIndex>();
-
-function listIndex(t: TS, list: StatementList): ListIndex {
-  let index = listIndexes.get(list);
-  if (index) return index;
-  const statements = list.statements;
-  const position = new Map<ts.Node, number>();
-  const runsFrom = new Array<number>(statements.length + 1).fill(0);
-  const lastRead = new Map<string, number>();
-  for (let i = statements.length - 1; i >= 0; i--) {
-    const s = statements[i]!;
-    position.set(s, i);
-    runsFrom[i] = runsFrom[i + 1]! + (t.isFunctionDeclaration(s) || t.isEmptyStatement(s) ? 0 : 1);
-  }
-  statements.forEach((s, i) => {
-    if (t.isFunctionDeclaration(s) || t.isEmptyStatement(s)) return;
-    const visit = (n: ts.Node): void => {
-      if (t.isIdentifier(n) && !(n.parent && t.isPropertyAccessExpression(n.parent) && n.parent.name === n)) lastRead.set(n.text, i);
-      t.forEachChild(n, visit);
-    };
-    visit(s);
-  });
-  index = { position, runsFrom, lastRead };
-  listIndexes.set(list, index);
-  return index;
-}
-
 /**
  * What a new `throw` at the end of `stmt` would skip in its function. `produced` is the code whose results the
  * later statements may read (a try block; the statement itself by default).
  */
 export function codeAfter(t: TS, stmt: ts.Node, produced: ts.Node = stmt): CodeAfter {
-  /** The statement lists that hold code after `stmt`, each from the first position after it. */
-  const later: Array<{ list: StatementList; index: ListIndex; from: number }> = [];
+  let counted = 0;
+  let allAnswers = true;
+  const suffixes: [SuffixIndex, number][] = [];
+  let levels = 0;
   for (let n: ts.Node = stmt; n.parent; n = n.parent) {
     const p = n.parent;
     if (isFunctionLike(t, p)) break;
     if (LOOP(t, p)) return 'independent';
     if (t.isBlock(p) || t.isSourceFile(p) || t.isCaseClause(p) || t.isDefaultClause(p)) {
-      const index = listIndex(t, p);
-      const from = (index.position.get(n) ?? p.statements.length) + 1;
-      if (index.runsFrom[from]! > 0) later.push({ list: p, index, from });
+      // a statement list nested this deep in one function: too far to follow, so no rethrow is offered
+      if (++levels > MAX_CODE_AFTER_LEVELS) return 'independent';
+      const at = suffixIndex(t, p, p.statements.length).position.get(n) ?? -1;
+      if (t.isSourceFile(p) && counted === 0 && at === p.statements.length - 1) break;
+      if (at !== -1) {
+        const index = suffixIndex(t, p, at + 1);
+        counted += index.counted[at + 1]!;
+        allAnswers &&= index.answers[at + 1]!;
+        suffixes.push([index, at]);
+      }
     }
     if (t.isSourceFile(p)) break;
   }
-  if (later.length === 0) return 'nothing';
+  if (counted === 0) return 'nothing';
   // try { return await cache.get(k) } catch {} return load(k): the code after is the fallback source
   if (t.isBlock(produced) && containsReturn(t, produced)) return 'independent';
-  // stops at the first statement that is not an answer, so a long list costs one look
-  const answersOnly = ({ list, from }: (typeof later)[number]): boolean => {
-    for (let i = from; i < list.statements.length; i++) {
-      const s = list.statements[i]!;
-      if (!t.isFunctionDeclaration(s) && !t.isEmptyStatement(s) && !isAnswer(t, s)) return false;
-    }
-    return true;
-  };
-  if (later.every(answersOnly)) return 'dependent';
+  if (allAnswers) return 'dependent';
   const names = assignedNames(t, produced);
-  const read = later.some(({ index, from }) => [...names].some((name) => (index.lastRead.get(name) ?? -1) >= from));
-  return read ? 'dependent' : 'independent';
+  return suffixes.some(([index, at]) => [...names].some((name) => (index.lastRead.get(name) ?? -1) > at)) ? 'dependent' : 'independent';
 }

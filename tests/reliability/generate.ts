@@ -34,3 +34,10 @@ export function flatFunctions(n: number): string {
 export function flatTries(n: number): string {
   return Array.from({ length: n }, (_, i) => `try { g${i}(); } catch (e) {}\n`).join('');
 }
+
+/** One function holding `n` sibling try statements whose catches log or swallow (one scope, many handlers). */
+export function siblingTries(n: number): string {
+  const body = Array.from({ length: n }, (_, i) => (i % 2 ? `  try { await g${i}(); } catch (e) { console.error(e); }\n` : `  try { await g${i}(); } catch {}\n`)).join('');
+  return `export async function f() {\n${body}}\n`;
+}
+

@@ -7,7 +7,7 @@ import { resolveKnowledge } from '../../src/knowledge/index.js';
 import { textReporter } from '../../src/reporters/text.js';
 import type { AuditResult } from '../../src/result.js';
 import { compiler, type TS } from '../../src/ts.js';
-import { flatFunctions, flatTries } from './generate.js';
+import { flatFunctions, flatTries, siblingTries } from './generate.js';
 
 /**
  * Work is counted, not timed: every call into the TypeScript API a rule or the engine makes (node tests,
@@ -55,6 +55,19 @@ describe('work grows linearly with the file', () => {
     const large = work(generate(1600));
     expect(large.findings).toBe(4 * small.findings);
     expect(small.findings).toBeGreaterThan(0);
+    expect(large.calls / small.calls).toBeLessThan(5);
+  });
+});
+
+describe('nested and sibling try statements (swallowed-catch, console-logging)', () => {
+  // 4x the input: linear work grows about 4x; the bound leaves room for a log factor, not for n squared (16x)
+  // Depth is not yet linear: try statements nested n deep (in try blocks, in catch blocks, or one function in
+  // another) still cost about n squared (14-16x at 4x the depth), from walks up the enclosing nodes per catch.
+  it.each([['sibling try statements in one function', siblingTries, 400]] as const)('%s', (_, generate, n) => {
+    const small = work(generate(n));
+    const large = work(generate(4 * n));
+    expect(small.findings).toBeGreaterThan(0);
+    expect(large.findings / small.findings).toBeGreaterThanOrEqual(3.9);
     expect(large.calls / small.calls).toBeLessThan(5);
   });
 });
