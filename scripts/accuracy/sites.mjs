@@ -154,7 +154,9 @@ const MINIFIED = /^.{1500,}$/m;
 export function repoSites(entry, frame = 'server') {
   const root = checkoutPath(entry);
   const sites = [];
-  for (const file of listFiles(root, frame)) {
+  // Only the audited `paths` of the entry: a site errlint was not asked to read cannot count as missed.
+  const files = [...new Set(entry.paths.flatMap((p) => listFiles(join(root, p), frame)))].sort();
+  for (const file of files) {
     let text;
     try {
       text = readFileSync(file, 'utf8');
