@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Extract each validation repository at its pinned commit into a cache outside this repository.
 //
-//   node scripts/accuracy/checkout.mjs [--set accuracy/validation-set.json] [repo …]
+//   node scripts/accuracy/checkout.mjs [--set a|b|<set file>] [repo …]   (default: the current set, b)
 //
 // The bare mirrors come from the `fetch` tool of a session (/work/.mirror/<owner>+<name>/repo); point
 // ERRLINT_MIRRORS at another directory of the same layout, or ERRLINT_MIRROR_<OWNER>_<NAME> at one mirror.
@@ -9,7 +9,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { accuracyDir, checkoutPath, parseArgs, readSet, runMain, slug } from './lib.mjs';
+import { DEFAULT_SET, checkoutPath, parseArgs, readSet, runMain, slug } from './lib.mjs';
 
 export function missingBlobs(mirror, commit) {
   const tree = execFileSync('git', ['--git-dir', mirror, 'ls-tree', '-r', '-z', commit], { maxBuffer: 1 << 28 }).toString('utf8');
@@ -62,7 +62,7 @@ export function mirrorFor(repo) {
 }
 
 async function main(argv) {
-  const { options, rest } = parseArgs(argv, { set: join(accuracyDir, 'validation-set.json') });
+  const { options, rest } = parseArgs(argv, { set: DEFAULT_SET });
   const entries = readSet(options.set).filter((e) => rest.length === 0 || rest.includes(e.repo));
   let failed = 0;
   for (const entry of entries) {

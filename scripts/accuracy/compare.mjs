@@ -4,8 +4,7 @@
 // right ones is the one issue 14 asks for; right findings dropped are recall lost.
 //
 //   node scripts/accuracy/compare.mjs --before base-ad39b13 --after main [--format text|markdown]
-import { join } from 'node:path';
-import { accuracyDir, joinLabels, parseArgs, readJsonl, runMain } from './lib.mjs';
+import { DEFAULT_SET, joinLabels, setFiles, parseArgs, readJsonl, runMain } from './lib.mjs';
 import { resolveResults } from './precision.mjs';
 
 export function compareRuns(before, after, labels) {
@@ -24,11 +23,11 @@ export function compareRuns(before, after, labels) {
 }
 
 async function main(argv) {
-  const { options } = parseArgs(argv, { before: '', after: '', labels: join(accuracyDir, 'labels/validation.jsonl'), format: 'text' });
+  const { options } = parseArgs(argv, { before: '', after: '', set: DEFAULT_SET, labels: '', format: 'text' });
   if (!options.before || !options.after) throw new Error('--before <results> and --after <results> are required');
   const before = resolveResults(options.before);
   const after = resolveResults(options.after);
-  const rows = compareRuns(before.findings, after.findings, readJsonl(options.labels));
+  const rows = compareRuns(before.findings, after.findings, readJsonl(options.labels || setFiles(options.set).labels));
   const head = ['rule', 'findings before', 'after', 'labelled right kept', 'labelled wrong kept', 'labelled debatable kept'];
   const cells = rows.map((r) => [r.rule, r.before, r.after, `${r.right[1]}/${r.right[0]}`, `${r.wrong[1]}/${r.wrong[0]}`, `${r.debatable[1]}/${r.debatable[0]}`]);
   const intro = `labelled findings of ${before.meta.errlint.slice(0, 12)} still reported by ${after.meta.errlint.slice(0, 12)}`;

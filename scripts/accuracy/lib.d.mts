@@ -13,3 +13,12 @@ export function sample<T>(items: readonly T[], n: number, options?: { seed?: num
 export function stableSample<T>(items: readonly T[], n: number, options?: { seed?: number; stream?: string; key?: (item: T) => string }): T[];
 export function findingKey(finding: Placed & { column?: number; message?: string }): string;
 export function joinLabels<F extends Placed, L extends Placed>(findings: readonly F[], labels: readonly L[], options?: { drift?: number }): Map<F, L>;
+export interface SetFiles {
+  file: string;
+  labels: string;
+  recallLabels: string;
+}
+export const SETS: Record<string, { file: string; labels: string; recallLabels: string }>;
+export const DEFAULT_SET: string;
+export function setFiles(nameOrFile?: string): SetFiles;
+export function readSet(nameOrFile?: string): Array<{ repo: string; commit: string; stack?: string[]; paths: string[] }>;

@@ -23,8 +23,35 @@ export function workDir() {
 export const checkoutsDir = () => join(workDir(), 'checkouts');
 export const resultsDir = () => join(workDir(), 'results');
 
-export function readSet(file = join(accuracyDir, 'validation-set.json')) {
+/**
+ * The validation sets by name. A set is retired to tuning material once its findings have been read while rules
+ * were tuned on it; the newest one is the default. Each set has its own precision and recall label files.
+ */
+export const SETS = {
+  a: { file: 'validation-set-2026-12-02a.json', labels: 'labels/validation-a.jsonl', recallLabels: 'labels/validation-recall-a.jsonl' },
+  b: { file: 'validation-set.json', labels: 'labels/validation-b.jsonl', recallLabels: 'labels/validation-recall-b.jsonl' },
+};
+export const DEFAULT_SET = 'b';
+
+/**
+ * `--set`: a set's name (`a`, `b`) or the path of a set file. A set file may name its label files (`labels`,
+ * `recallLabels`, relative to accuracy/); otherwise a named set's defaults apply.
+ */
+export function setFiles(nameOrFile = DEFAULT_SET) {
+  const named = SETS[nameOrFile];
+  const file = named ? join(accuracyDir, named.file) : resolve(nameOrFile);
+  if (!existsSync(file)) throw new Error(`no validation set ${nameOrFile} (known: ${Object.keys(SETS).join(', ')}, or a set file)`);
   const set = JSON.parse(readFileSync(file, 'utf8'));
+  const byFile = Object.values(SETS).find((s) => join(accuracyDir, s.file) === file) ?? SETS[DEFAULT_SET];
+  return {
+    file,
+    labels: join(accuracyDir, set.labels ?? byFile.labels),
+    recallLabels: join(accuracyDir, set.recallLabels ?? byFile.recallLabels),
+  };
+}
+
+export function readSet(nameOrFile = DEFAULT_SET) {
+  const set = JSON.parse(readFileSync(setFiles(nameOrFile).file, 'utf8'));
   return set.repos.map((entry) => ({ ...entry, paths: entry.paths ?? ['.'] }));
 }
 

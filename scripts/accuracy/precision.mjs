@@ -1,15 +1,15 @@
 #!/usr/bin/env node
 // Per-rule precision of one run on the validation set, from a seeded random sample of its findings and the
-// labels in accuracy/labels/validation.jsonl.
+// precision labels of the validation set (--set a|b, default b: accuracy/labels/validation-b.jsonl; --labels to override).
 //
-//   node scripts/accuracy/precision.mjs [--results <name or dir>] [--seed 20261202] [--per-rule 40]
+//   node scripts/accuracy/precision.mjs [--set b] [--results <name or dir>] [--seed 20261202] [--per-rule 40]
 //                                        [--todo <file.jsonl>] [--format text|markdown|json]
 //
 // --results: a directory written by run.mjs, or its name under $ERRLINT_ACCURACY_DIR/results.
 // Sampled findings without a label are listed (and written to --todo as label stubs to fill in).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import { accuracyDir, DEFAULT_SEED, findingKey, joinLabels, parseArgs, readJsonl, resultsDir, runMain, SAMPLE_PER_RULE, stableSample } from './lib.mjs';
+import { DEFAULT_SEED, DEFAULT_SET, setFiles, findingKey, joinLabels, parseArgs, readJsonl, resultsDir, runMain, SAMPLE_PER_RULE, stableSample } from './lib.mjs';
 
 export function resolveResults(name) {
   const dir = isAbsolute(name) || existsSync(name) ? name : join(resultsDir(), name);
@@ -71,10 +71,10 @@ function render(format, { table, overall }, meta, seed, perRule) {
 }
 
 async function main(argv) {
-  const { options } = parseArgs(argv, { results: '', labels: join(accuracyDir, 'labels/validation.jsonl'), seed: DEFAULT_SEED, 'per-rule': SAMPLE_PER_RULE, todo: '', format: 'text' });
+  const { options } = parseArgs(argv, { results: '', set: DEFAULT_SET, labels: '', seed: DEFAULT_SEED, 'per-rule': SAMPLE_PER_RULE, todo: '', format: 'text' });
   if (!options.results) throw new Error('--results <name or dir> is required (a run.mjs output)');
   const { findings, meta } = resolveResults(options.results);
-  const labels = readJsonl(options.labels);
+  const labels = readJsonl(options.labels || setFiles(options.set).labels);
   const result = precisionTable(findings, labels, meta.rules, { seed: options.seed, perRule: options['per-rule'] });
   process.stdout.write(render(options.format, result, meta, options.seed, options['per-rule']));
   if (result.unlabelled.length > 0) {

@@ -1,13 +1,12 @@
 #!/usr/bin/env node
 // Sampled recall of one run on the validation set: of the sampled sites a reviewer judged should-flag
-// (accuracy/labels/validation-recall.jsonl), how many the run flags with the rule the reviewer expected.
+// (the set's recall labels, e.g. accuracy/labels/validation-recall-b.jsonl), how many the run flags with the rule the reviewer expected.
 //
-//   node scripts/accuracy/recall.mjs --results <name or dir> [--sample v1-all|v2-server] [--missed] [--format text|markdown|json]
+//   node scripts/accuracy/recall.mjs [--set b] --results <name or dir> [--sample v1-all|v2-server|v2x-server|v3-orm] [--missed] [--format text|markdown|json]
 //
 // A site is flagged by a rule when the run has a finding of that rule in the same file whose line lies within
 // the site (a catch clause or .catch() call, a function with several writes, an outbound call expression).
-import { join } from 'node:path';
-import { accuracyDir, parseArgs, readJsonl, runMain } from './lib.mjs';
+import { DEFAULT_SET, parseArgs, setFiles, readJsonl, runMain } from './lib.mjs';
 import { resolveResults } from './precision.mjs';
 
 /** A site drawn by more than one sample (v1-all and v2-server overlap) is counted once, with its first label. */
@@ -52,10 +51,10 @@ export function recallTable(findings, sites) {
 const fmt = (p) => (p === null ? '–' : p.toFixed(2));
 
 async function main(argv) {
-  const { options } = parseArgs(argv, { results: '', labels: join(accuracyDir, 'labels/validation-recall.jsonl'), sample: '', format: 'text', missed: false });
+  const { options } = parseArgs(argv, { results: '', set: DEFAULT_SET, labels: '', sample: '', format: 'text', missed: false });
   if (!options.results) throw new Error('--results <name or dir> is required (a run.mjs output)');
   const { findings, meta } = resolveResults(options.results);
-  const result = recallTable(findings, distinctSites(readJsonl(options.labels), options.sample));
+  const result = recallTable(findings, distinctSites(readJsonl(options.labels || setFiles(options.set).recallLabels), options.sample));
   if (options.format === 'json') {
     process.stdout.write(`${JSON.stringify({ errlint: meta.errlint, ...result }, null, 2)}\n`);
     return 0;

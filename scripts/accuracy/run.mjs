@@ -9,7 +9,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { accuracyDir, checkoutPath, parseArgs, readSet, repoRoot, resultsDir, runMain, slug } from './lib.mjs';
+import { DEFAULT_SET, checkoutPath, parseArgs, readSet, repoRoot, resultsDir, runMain, slug } from './lib.mjs';
 
 /** The git commit of the errlint checkout a bin belongs to, with `-dirty` when its sources differ from it. */
 export function buildCommit(bin) {
@@ -33,7 +33,7 @@ export function readRules(bin) {
 }
 
 async function main(argv) {
-  const { options, rest } = parseArgs(argv, { errlint: join(repoRoot, 'bin/errlint.js'), name: '', set: join(accuracyDir, 'validation-set.json') });
+  const { options, rest } = parseArgs(argv, { errlint: join(repoRoot, 'bin/errlint.js'), name: '', set: DEFAULT_SET });
   const bin = resolve(options.errlint);
   if (!existsSync(bin)) throw new Error(`no errlint at ${bin}`);
   const commit = buildCommit(bin);

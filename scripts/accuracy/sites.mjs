@@ -6,11 +6,11 @@
 //   node scripts/accuracy/sites.mjs [--seed 20261202] [--per-kind 4] [--frame server|all] [--out sample.jsonl] [repo …]
 //
 // Prints, per repository and kind, how many sites exist and draws --per-kind of them (seeded); with --out the
-// sample is written as label stubs for accuracy/labels/validation-recall.jsonl.
+// sample is written as label stubs for the set's recall labels (--set a|b, default b).
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
-import { accuracyDir, checkoutPath, DEFAULT_SEED, parseArgs, readSet, runMain, sample } from './lib.mjs';
+import { DEFAULT_SET, checkoutPath, DEFAULT_SEED, parseArgs, readSet, runMain, sample } from './lib.mjs';
 
 const SOURCE = /\.(?:[cm]?[jt]sx?)$/;
 const SKIP_DIR = new Set(['node_modules', 'dist', 'build', '.next', 'coverage', '.git', 'out', '.turbo', 'vendor', '__mocks__', '__tests__', 'test', 'tests', 'e2e', 'cypress', 'playwright', 'fixtures', 'stories']);
@@ -154,7 +154,9 @@ const MINIFIED = /^.{1500,}$/m;
 export function repoSites(entry, frame = 'server') {
   const root = checkoutPath(entry);
   const sites = [];
-  for (const file of listFiles(root, frame)) {
+  // Only the audited `paths` of the entry: a site errlint was not asked to read cannot count as missed.
+  const files = [...new Set(entry.paths.flatMap((p) => listFiles(join(root, p), frame)))].sort();
+  for (const file of files) {
     let text;
     try {
       text = readFileSync(file, 'utf8');
@@ -171,7 +173,7 @@ export const KINDS = ['catch', 'multi-write', 'http'];
 export const siteKey = (s) => `${s.repo}\u0000${s.path}\u0000${String(s.line).padStart(7, '0')}\u0000${s.kind}`;
 
 async function main(argv) {
-  const { options, rest } = parseArgs(argv, { seed: DEFAULT_SEED, 'per-kind': 4, frame: 'server', out: '', set: join(accuracyDir, 'validation-set.json') });
+  const { options, rest } = parseArgs(argv, { seed: DEFAULT_SEED, 'per-kind': 4, frame: 'server', out: '', set: DEFAULT_SET });
   if (!['server', 'all', 'orm'].includes(options.frame)) throw new Error('--frame is server, orm or all');
   // The v1 sample (frame all) drew from the stream `<repo>:<kind>`; the server frame from `<repo>:<kind>:server`.
   const suffix = options.frame === 'all' ? '' : `:${options.frame}`;

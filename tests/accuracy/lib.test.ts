@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { joinLabels, sample, stableSample } from '../../scripts/accuracy/lib.mjs';
+import { DEFAULT_SET, joinLabels, readSet, sample, setFiles, stableSample } from '../../scripts/accuracy/lib.mjs';
 
 const finding = (path: string, line: number, rule = 'swallowed-catch', fingerprint?: string) => ({ repo: 'o/r', path, rule, line, fingerprint });
 
@@ -58,5 +58,30 @@ describe('stable sampling of findings', () => {
     const drawn = stableSample(items, 40, { seed: 7, stream: 'a' });
     expect(stableSample(items, 40, { seed: 7, stream: 'b' })).not.toEqual(drawn);
     expect(stableSample(items, 40, { seed: 8, stream: 'a' })).not.toEqual(drawn);
+  });
+});
+
+describe('validation sets', () => {
+  it('names each set with its own label files, the newest by default', () => {
+    expect(DEFAULT_SET).toBe('b');
+    expect(setFiles()).toEqual(setFiles('b'));
+    expect(setFiles('b').file.endsWith('accuracy/validation-set.json')).toBe(true);
+    expect(setFiles('b').labels.endsWith('accuracy/labels/validation-b.jsonl')).toBe(true);
+    expect(setFiles('b').recallLabels.endsWith('accuracy/labels/validation-recall-b.jsonl')).toBe(true);
+    expect(setFiles('a').file.endsWith('accuracy/validation-set-2026-12-02a.json')).toBe(true);
+    expect(setFiles('a').labels.endsWith('accuracy/labels/validation-a.jsonl')).toBe(true);
+    expect(setFiles('a').recallLabels.endsWith('accuracy/labels/validation-recall-a.jsonl')).toBe(true);
+  });
+
+  it('keeps the retired set and the current one apart: no repository is in both', () => {
+    const retired = new Set(readSet('a').map((e) => e.repo));
+    const current = readSet('b');
+    expect(current.length).toBeGreaterThanOrEqual(8);
+    expect(current.filter((e) => retired.has(e.repo))).toEqual([]);
+    expect(current.every((e) => /^[0-9a-f]{40}$/.test(e.commit) && e.paths.length > 0)).toBe(true);
+  });
+
+  it('refuses an unknown set with a message naming the known ones', () => {
+    expect(() => setFiles('zz')).toThrow(/no validation set zz \(known: a, b/);
   });
 });
