@@ -1,5 +1,5 @@
 import type * as ts from 'typescript';
-import { calleeMethod, dottedName, enclosingFunction, functionName, isFunctionLike, skipOuter } from '../src/analysis/ast.js';
+import { calleeMethod, dottedName, enclosingFunction, functionName, isFunctionLike, isHttpHandler, skipOuter } from '../src/analysis/ast.js';
 import {
   analyzeHandler,
   catchClauseHandler,
@@ -15,7 +15,7 @@ import {
 import { blockEffects } from '../src/analysis/effects.js';
 import { importsOf } from '../src/analysis/scope.js';
 import { consoleAllowedInFile, findLoggerInScope, loggerCallText, type LoggerInScope } from '../src/analysis/loggers.js';
-import { codeAfter, throwTargetOf } from '../src/analysis/propagation.js';
+import { codeAfter, handledAfter, throwTargetOf } from '../src/analysis/propagation.js';
 import { defineRule } from '../src/define-rule.js';
 import { errorBinding, indentUnit, insertImport, lineIndent } from '../src/edits/index.js';
 import { mentionsMoney } from '../src/knowledge/money.js';
@@ -210,6 +210,8 @@ function catchClauseSuggestions(t: TS, sf: ts.SourceFile, clause: ts.CatchClause
   if (after === 'independent') return orByHand(recordOnly(), 'the code after the try statement runs on failure too (a fallback, the next item, clean-up), and a rethrow would skip it');
 
   const target = throwTargetOf(t, enclosingFunction(t, clause));
+  const chosen = target.kind === 'caller' || target.kind === 'unseen' ? chosenToGoOn(t, sf, clause, a, bound.name) : undefined;
+  if (chosen) return orByHand(recordOnly(), chosen);
   // res.json({ ok: true }) answered the request as a success; the error response comes from the propagated error
   const masking = a.maskingReturn === 'success-response' ? a.maskingNode?.parent : undefined;
   const answered = new Set<ts.Node>(masking && t.isExpressionStatement(masking) && masking.parent === block ? [masking] : []);
@@ -241,6 +243,23 @@ function catchClauseSuggestions(t: TS, sf: ts.SourceFile, clause: ts.CatchClause
       return out;
     }
   }
+}
+
+/**
+ * Why a catch block looks like a decision to carry on, so a rethrow would change what callers rely on (a
+ * best-effort clean-up, an optional cache write, a value the code after checks): it already reports the failure
+ * (console or a constant log line: the finding is about the record, not the flow), it is empty but for a comment
+ * or names its binding as ignored, or the code after the try statement handles the failure itself.
+ */
+function chosenToGoOn(t: TS, sf: ts.SourceFile, clause: ts.CatchClause, a: HandlerAnalysis, name: string): string | undefined {
+  const fn = enclosingFunction(t, clause);
+  if ((a.consoleOnly || a.constantLogOnly) && !a.maskingReturn && !(fn && isHttpHandler(t, fn))) return 'the catch block reports the failure and carries on, so a rethrow would change what callers get; record the error itself instead';
+  const block = clause.block;
+  const inside = sf.text.slice(block.getStart(sf) + 1, block.end - 1);
+  if (block.statements.length === 0 && /\/\/|\/\*/.test(inside) && !/\b(TODO|FIXME|XXX)\b/.test(inside)) return 'the empty catch block carries a comment, so ignoring the failure looks deliberate';
+  if (/^_|^ignored?$/i.test(name) && clause.variableDeclaration) return `the binding \`${name}\` is named as ignored, so ignoring the failure looks deliberate`;
+  if (handledAfter(t, clause.parent, clause.parent.tryBlock, block)) return 'the code after the try statement handles the failure (it reads the value the catch block sets, or checks for the missing result), and a rethrow would skip it';
+  return undefined;
 }
 
 /** Whether the value of a handler call is awaited or returned, so a rejection reaches the caller when the handler goes. */
