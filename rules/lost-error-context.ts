@@ -81,6 +81,15 @@ function isClientStatusThrow(t: TS, name: string, args: readonly ts.Expression[]
   return false;
 }
 
+/** Whether `info` declares no constructor of its own up to a built-in error: `new X(msg, opts)` is Error's constructor. */
+function takesErrorConstructor(t: TS, info: ErrorClassInfo, classes: Map<string, ErrorClassInfo>): boolean {
+  for (let c: ErrorClassInfo | undefined = info, depth = 0; c && depth < 20; c = c.extendsName ? classes.get(c.extendsName) : undefined, depth++) {
+    if (c.node.members.some((m) => t.isConstructorDeclaration(m) && m.body !== undefined)) return false;
+    if (c.extendsBuiltIn) return true;
+  }
+  return false;
+}
+
 interface CauseSlot {
   /** Where `{ cause }` goes: an options argument at `optionsIndex`. */
   optionsIndex?: number;
@@ -233,6 +242,8 @@ export default defineRule<MessageIds, Options>({
       if (isUnderOtherCondition(t, stmt, site, refs)) return;
       const isRef = (e: ts.Expression): ErrorUse => (t.isIdentifier(e) ? (refs.get(e.text) ?? 'none') : 'none');
       const slot = causeSlot(name, isBuiltIn, info);
+      // `{ cause }` in Error's own options argument needs lib es2022.error; without it, attach the cause instead
+      const errorOptionsMissing = context.file.errorOptions === false && (isBuiltIn || (info !== undefined && takesErrorConstructor(t, info, classes)));
       if (isBuiltIn) {
         const optionsArg = args[slot!.optionsIndex!];
         if (name === 'AggregateError' && args[0] && errorUse(t, args[0], isRef) === 'value') return;
@@ -253,7 +264,7 @@ export default defineRule<MessageIds, Options>({
       // if (e.code === 'P2002') throw new DuplicateEmailError(): a recognised failure translated to a domain error
       if (!isBuiltIn && isUnderErrorCondition(t, stmt, site, refs)) return;
       const err = errorName(site);
-      const suggestion = err ? causeSuggestion(expr, name, slot, err) : undefined;
+      const suggestion = err ? causeSuggestion(expr, name, errorOptionsMissing ? undefined : slot, err) : undefined;
       context.report({ node: expr, messageId: 'missingCause', data: { name }, suggest: suggestion ? [suggestion] : [] });
     };
 

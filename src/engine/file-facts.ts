@@ -1,5 +1,6 @@
 import picomatch from 'picomatch';
 import { createRoleDecider, type RoleDecision, type RoleGlobs } from '../model/roles.js';
+import { errorOptionsKnown } from '../model/error-options.js';
 import { Workspace } from '../model/workspace.js';
 import type { FileFacts } from '../types.js';
 
@@ -86,6 +87,7 @@ export function createFileClassifier(user: Partial<FilePatterns> = {}, options: 
       roleReason: decision.reason,
       isLoggerModule: isLogger(filePath),
       isExample: isExample(filePath),
+      ...(abs ? { errorOptions: errorOptionsKnown(abs) } : {}),
     };
   };
 }
