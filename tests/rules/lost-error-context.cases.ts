@@ -209,6 +209,23 @@ export function load(id: string, raw: string) {
 }`,
   ],
   invalid: [
+    // issue 16, seen on a real NestJS backend: Logger.warn(message, context?) takes no stack; the stack would be
+    // printed as the log line's context, so no rewrite is offered for warn
+    {
+      code: `import { Injectable, Logger } from '@nestjs/common';
+@Injectable()
+export class PageService {
+  private readonly logger = new Logger(PageService.name);
+  async addWatchers(pageId: string) {
+    try {
+      await this.queue.add('add-page-watchers', { pageId });
+    } catch (err) {
+      this.logger.warn(\`Failed to queue add-page-watchers: \${err.message}\`);
+    }
+  }
+}`,
+      errors: [{ messageId: 'logMessageOnly', line: 9, column: 7, suggestions: [] }],
+    },
     // a catch-all over a database read translated to a 404: outages become unlogged 404s
     {
       code: `import { Injectable, NotFoundException } from '@nestjs/common';
