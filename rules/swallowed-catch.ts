@@ -258,8 +258,23 @@ function chosenToGoOn(t: TS, sf: ts.SourceFile, clause: ts.CatchClause, a: Handl
   const inside = sf.text.slice(block.getStart(sf) + 1, block.end - 1);
   if (block.statements.length === 0 && /\/\/|\/\*/.test(inside) && !/\b(TODO|FIXME|XXX)\b/.test(inside)) return 'the empty catch block carries a comment, so ignoring the failure looks deliberate';
   if (/^_|^ignored?$/i.test(name) && clause.variableDeclaration) return `the binding \`${name}\` is named as ignored, so ignoring the failure looks deliberate`;
+  if (a.maskingReturn && fn && returnsDocumentedFallback(t, fn, a)) return 'the function returns this value on failure on purpose (its own input passed through, or a fallback its doc comment promises), and callers rely on it';
   if (handledAfter(t, clause.parent, clause.parent.tryBlock, block)) return 'the code after the try statement handles the failure (it reads the value the catch block sets, or checks for the missing result), and a rethrow would skip it';
   return undefined;
+}
+
+/**
+ * A masking return that is the function's contract rather than an accident: the catch hands back the function's
+ * own input (`decode(raw)` returning `raw` when decoding fails), or the doc comment's `@returns` names the fallback
+ * (`false otherwise`). A bare `return true` / `return false` pair is not enough: a payment reported as `false` is the
+ * very thing this rule is about.
+ */
+function returnsDocumentedFallback(t: TS, fn: ts.SignatureDeclaration, a: HandlerAnalysis): boolean {
+  const node = a.maskingNode;
+  const value = node && t.isReturnStatement(node) ? node.expression : undefined;
+  if (value && t.isIdentifier(skipOuter(t, value)) && fn.parameters.some((p) => t.isIdentifier(p.name) && p.name.text === (skipOuter(t, value) as ts.Identifier).text)) return true;
+  const docs = t.getJSDocTags(fn).filter((tag) => tag.tagName.text === 'returns' || tag.tagName.text === 'return');
+  return docs.some((tag) => /\b(otherwise|on (failure|error)|if .* fails?|when .* fails?|falls? back|fallback)\b/i.test(typeof tag.comment === 'string' ? tag.comment : (tag.comment ?? []).map((c) => c.text).join('')));
 }
 
 /** Whether the value of a handler call is awaited or returned, so a rejection reaches the caller when the handler goes. */

@@ -2424,5 +2424,55 @@ function tick() {
 });` },
           ] }],
     },
+    // issue 16, seen on a real backend: the catch hands back the function's own input when decoding fails
+    {
+      code: `export async function decodeResponse(response: string | null) {
+  if (!response) return response;
+  try {
+    return (await brotliDecompress(Buffer.from(response, 'base64'))).toString('utf8');
+  } catch (error) {
+    return response;
+  }
+}`,
+      errors: [{ messageId: 'maskingReturn', line: 5, column: 5, suggestions: [
+                                                                   { messageId: 'rewriteByHand', output: `export async function decodeResponse(response: string | null) {
+  if (!response) return response;
+  try {
+    return (await brotliDecompress(Buffer.from(response, 'base64'))).toString('utf8');
+  } catch (error) {
+    return response;
+  }
+}` },
+                                                                 ] }],
+    },
+    // the doc comment promises the fallback ("false otherwise"): callers rely on it
+    {
+      code: `/**
+ * Whether a command is installed.
+ * @returns {Promise<boolean>} true if the command exists, false otherwise
+ */
+export async function commandExists(command: string) {
+  try {
+    await lookup(command);
+    return true;
+  } catch (e) {
+    return false;
+  }
+}`,
+      errors: [{ messageId: 'maskingReturn', line: 9, column: 5, suggestions: [
+                                                                   { messageId: 'rewriteByHand', output: `/**
+ * Whether a command is installed.
+ * @returns {Promise<boolean>} true if the command exists, false otherwise
+ */
+export async function commandExists(command: string) {
+  try {
+    await lookup(command);
+    return true;
+  } catch (e) {
+    return false;
+  }
+}` },
+                                                                 ] }],
+    },
   ],
 };
