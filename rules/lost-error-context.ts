@@ -301,9 +301,10 @@ export default defineRule<MessageIds, Options>({
         }
       }
       if (flavour && err) {
-        // `e.stack` compiles when the code already reads `e.message` or types the binding `any` / `Error`
+        // `e.stack` compiles where the binding is typed `any` / `Error`, or in JavaScript; reading `e.message` is no
+        // proof (under useUnknownInCatchVariables it is itself an error, or it goes through a cast)
         const annotation = t.isCatchClause(site.node) ? site.node.variableDeclaration?.type?.getText(sf) : site.fn?.parameters[0]?.type?.getText(sf);
-        const typed = use === 'message' || annotation === 'any' || annotation === 'Error';
+        const typed = annotation === 'any' || annotation === 'Error' || /\.[cm]?jsx?$/.test(context.filePath);
         const edits = addErrorToLogCall(t, call, flavour, err.name, typed);
         if (edits) suggest.push({ messageId: 'addErrorToLog', data: { error: err.name }, edits: [...err.edits, ...edits] });
       }

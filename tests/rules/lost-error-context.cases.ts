@@ -967,9 +967,7 @@ export class PaymentsService {
           endLine: 9,
           endColumn: 59,
           suggestions: [
-            {
-              messageId: 'addErrorToLog',
-              output: `import { Injectable, Logger } from '@nestjs/common';
+            { messageId: 'addErrorToLog', output: `import { Injectable, Logger } from '@nestjs/common';
 @Injectable()
 export class PaymentsService {
   private readonly logger = new Logger(PaymentsService.name);
@@ -977,12 +975,11 @@ export class PaymentsService {
     try {
       await this.gateway.refund(id);
     } catch (error) {
-      this.logger.error(\`Refund failed: \${error.message}\`, error.stack);
+      this.logger.error(\`Refund failed: \${error.message}\`, error instanceof Error ? error.stack : String(error));
       return false;
     }
   }
-}`,
-            },
+}` },
           ],
         },
       ],
@@ -1009,9 +1006,7 @@ export class PaymentsService {
           endLine: 9,
           endColumn: 41,
           suggestions: [
-            {
-              messageId: 'addErrorToLog',
-              output: `import { Injectable, Logger } from '@nestjs/common';
+            { messageId: 'addErrorToLog', output: `import { Injectable, Logger } from '@nestjs/common';
 @Injectable()
 export class PaymentsService {
   private readonly logger = new Logger(PaymentsService.name);
@@ -1023,8 +1018,7 @@ export class PaymentsService {
       return false;
     }
   }
-}`,
-            },
+}` },
           ],
         },
       ],
