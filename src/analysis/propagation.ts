@@ -43,7 +43,9 @@ export function throwTargetOf(t: TS, fn: FunctionLike | undefined): ThrowTarget 
   }
   const call = holder.parent;
   if (call && (t.isCallExpression(call) || t.isNewExpression(call)) && (call.arguments ?? ([] as readonly ts.Expression[])).includes(holder as ts.Expression)) {
-    if (t.isNewExpression(call)) return t.isIdentifier(call.expression) && call.expression.text === 'Promise' ? { kind: 'caller' } : { kind: 'unseen' };
+    // new Promise((resolve, reject) => { throw … }) rejects the promise; an async executor's throw rejects only the
+    // executor's own promise, which nobody awaits: an unhandled rejection, and the outer promise never settles
+    if (t.isNewExpression(call)) return t.isIdentifier(call.expression) && call.expression.text === 'Promise' && !isAsyncFunction(t, fn) ? { kind: 'caller' } : { kind: 'unseen' };
     const method = calleeMethod(t, call);
     if (holder !== fn || !method || !PASS_THROUGH_CALLBACKS.has(method)) return { kind: 'unseen' };
     if (isAsyncFunction(t, fn) && SYNC_ONLY_CALLBACKS.has(method) && method !== 'map' && method !== 'flatMap') return { kind: 'unseen' };

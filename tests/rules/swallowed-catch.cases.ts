@@ -2474,5 +2474,27 @@ export async function commandExists(command: string) {
 }` },
                                                                  ] }],
     },
+    // issue 16, seen on a real backend: a throw in an async Promise executor rejects only the executor's own
+    // promise, which nobody awaits: an unhandled rejection, and the outer promise never settles
+    {
+      code: `export async function drain(server: Server): Promise<void> {
+  await new Promise<void>(async (resolve) => {
+    try {
+      server.onIdle(() => resolve());
+      await server.closeConnections();
+    } catch (err) {}
+  });
+}`,
+      errors: [{ messageId: 'emptyHandler', line: 6, column: 7, suggestions: [
+                                                                  { messageId: 'rewriteByHand', output: `export async function drain(server: Server): Promise<void> {
+  await new Promise<void>(async (resolve) => {
+    try {
+      server.onIdle(() => resolve());
+      await server.closeConnections();
+    } catch (err) {}
+  });
+}` },
+                                                                ] }],
+    },
   ],
 };
