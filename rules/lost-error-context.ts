@@ -135,7 +135,7 @@ export default defineRule<MessageIds, Options>({
       },
     },
     defaultOptions: { checkThrows: true, checkLogCalls: true, checkWarnings: true, ignoreClasses: [] },
-    fixable: false,
+    fixable: true,
     hasSuggestions: true,
     // precision 0.94 on unseen repositories (issue 14)
     preset: 'recommended',
@@ -265,6 +265,11 @@ export default defineRule<MessageIds, Options>({
       if (!isBuiltIn && isUnderErrorCondition(t, stmt, site, refs)) return;
       const err = errorName(site);
       const suggestion = err ? causeSuggestion(expr, name, errorOptionsMissing ? undefined : slot, err) : undefined;
+      // `{ cause }` in Error's options argument keeps message, name and stack and adds a non-enumerable `cause`:
+      // a fix, where the project's lib is known to have ErrorOptions and the constructor is Error's or forwards
+      // its options to it (library classes such as NestJS exceptions keep it a suggestion)
+      const forwardsToError = isBuiltIn || (info !== undefined && (takesErrorConstructor(t, info, classes) || info.ctor?.optionsIndex !== undefined));
+      if (suggestion?.messageId === 'addCause' && context.file.errorOptions === true && forwardsToError) suggestion.safe = true;
       context.report({ node: expr, messageId: 'missingCause', data: { name }, suggest: suggestion ? [suggestion] : [] });
     };
 

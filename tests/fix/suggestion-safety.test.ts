@@ -133,7 +133,7 @@ export async function readSecret(load: () => Promise<string>): Promise<string> {
 }
 `;
   /** `compilerOptions` go to a tsconfig.base.json that the project's tsconfig.json extends. */
-  const applyTo = async (compilerOptions: Record<string, unknown>): Promise<{ text: string; errors: string[] }> => {
+  const applyTo = async (compilerOptions: Record<string, unknown>, args = ['--apply-suggestions', 'lost-error-context'], summary = /Applied 2 suggestions in 1 file/): Promise<{ text: string; errors: string[] }> => {
     const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'errlint-cause-')));
     try {
       fs.mkdirSync(path.join(dir, 'src'));
@@ -141,8 +141,8 @@ export async function readSecret(load: () => Promise<string>): Promise<string> {
       fs.writeFileSync(path.join(dir, 'tsconfig.base.json'), JSON.stringify({ compilerOptions: { strict: true, noEmit: true, types: [], ...compilerOptions } }));
       fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ extends: './tsconfig.base.json', include: ['src'] }));
       expect(typeErrors(dir), 'the project must type-check before the suggestion').toEqual([]);
-      const r = await run(['audit', 'src', '--apply-suggestions', 'lost-error-context', '--fail-on', 'none'], dir);
-      expect(r.stderr).toMatch(/Applied 2 suggestions in 1 file/);
+      const r = await run(['audit', 'src', ...args, '--fail-on', 'none'], dir);
+      expect(r.stderr).toMatch(summary);
       return { text: fs.readFileSync(path.join(dir, 'src', 'config.ts'), 'utf8'), errors: typeErrors(dir) };
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
@@ -161,6 +161,18 @@ export async function readSecret(load: () => Promise<string>): Promise<string> {
     expect(text).toContain("throw Object.assign(new Error('config could not be read'), { cause: err });");
     expect(text).toContain("throw Object.assign(new ConfigError('secret could not be read'), { cause: err });");
     expect(errors).toEqual([]);
+  }, 60_000);
+
+  it('--fix adds { cause } where the lib has ErrorOptions: Error and a class inheriting its constructor', async () => {
+    const { text, errors } = await applyTo({ target: 'ES2022' }, ['--fix'], /Applied 2 fixes in 1 file/);
+    expect(text).toContain("throw new Error('config could not be read', { cause: err });");
+    expect(text).toContain("throw new ConfigError('secret could not be read', { cause: err });");
+    expect(errors).toEqual([]);
+  }, 60_000);
+
+  it('--fix leaves the throws alone where the lib has no ErrorOptions (they stay suggestions)', async () => {
+    const { text } = await applyTo({ target: 'ES2021' }, ['--fix'], /Applied 0 fixes in 0 files/);
+    expect(text).toBe(source);
   }, 60_000);
 
   it('reads an explicit lib through extends', async () => {
