@@ -258,23 +258,51 @@ function chosenToGoOn(t: TS, sf: ts.SourceFile, clause: ts.CatchClause, a: Handl
   const inside = sf.text.slice(block.getStart(sf) + 1, block.end - 1);
   if (block.statements.length === 0 && /\/\/|\/\*/.test(inside) && !/\b(TODO|FIXME|XXX)\b/.test(inside)) return 'the empty catch block carries a comment, so ignoring the failure looks deliberate';
   if (/^_|^ignored?$/i.test(name) && clause.variableDeclaration) return `the binding \`${name}\` is named as ignored, so ignoring the failure looks deliberate`;
-  if (a.maskingReturn && fn && returnsDocumentedFallback(t, fn, a)) return 'the function returns this value on failure on purpose (its own input passed through, or a fallback its doc comment promises), and callers rely on it';
+  if (a.maskingReturn && fn && returnsDocumentedFallback(t, fn, a, clause.parent)) return 'the function returns this value on failure on purpose (its own input or the value it had before the try, or a fallback its doc comment promises), and callers rely on it';
   if (handledAfter(t, clause.parent, clause.parent.tryBlock, block)) return 'the code after the try statement handles the failure (it reads the value the catch block sets, or checks for the missing result), and a rethrow would skip it';
   return undefined;
 }
 
 /**
  * A masking return that is the function's contract rather than an accident: the catch hands back the function's
- * own input (`decode(raw)` returning `raw` when decoding fails), or the doc comment's `@returns` names the fallback
+ * own input (`decode(raw)` returning `raw` when decoding fails) or a value it had before the try statement and
+ * the try block does not reassign (`return doc` when enriching `doc` fails), or the doc comment's `@returns` names the fallback
  * (`false otherwise`). A bare `return true` / `return false` pair is not enough: a payment reported as `false` is the
  * very thing this rule is about.
  */
-function returnsDocumentedFallback(t: TS, fn: ts.SignatureDeclaration, a: HandlerAnalysis): boolean {
+function returnsDocumentedFallback(t: TS, fn: ts.SignatureDeclaration, a: HandlerAnalysis, tryStatement?: ts.TryStatement): boolean {
   const node = a.maskingNode;
   const value = node && t.isReturnStatement(node) ? node.expression : undefined;
-  if (value && t.isIdentifier(skipOuter(t, value)) && fn.parameters.some((p) => t.isIdentifier(p.name) && p.name.text === (skipOuter(t, value) as ts.Identifier).text)) return true;
+  const returned = value && t.isIdentifier(skipOuter(t, value)) ? (skipOuter(t, value) as ts.Identifier).text : undefined;
+  if (returned && fn.parameters.some((p) => t.isIdentifier(p.name) && p.name.text === returned)) return true;
+  // const doc = parse(html); try { return enrich(doc) } catch { return doc }: the value as it was before the try
+  if (returned && tryStatement && declaredBefore(t, fn, tryStatement, returned) && !assignsName(t, tryStatement.tryBlock, returned)) return true;
   const docs = t.getJSDocTags(fn).filter((tag) => tag.tagName.text === 'returns' || tag.tagName.text === 'return');
   return docs.some((tag) => /\b(otherwise|on (failure|error)|if .* fails?|when .* fails?|falls? back|fallback)\b/i.test(typeof tag.comment === 'string' ? tag.comment : (tag.comment ?? []).map((c) => c.text).join('')));
+}
+
+/** Whether `name` is declared by a `const`/`let`/`var` statement of `fn` that ends before `before` starts. */
+function declaredBefore(t: TS, fn: ts.SignatureDeclaration, before: ts.Node, name: string): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found || n.getStart() >= before.getStart() || (n !== fn && isFunctionLike(t, n))) return;
+    if (t.isVariableDeclaration(n) && t.isIdentifier(n.name) && n.name.text === name && n.getEnd() <= before.getStart()) found = true;
+    t.forEachChild(n, visit);
+  };
+  t.forEachChild(fn, visit);
+  return found;
+}
+
+/** Whether `block` assigns `name` (`name = …`, `name += …`) outside nested functions. */
+function assignsName(t: TS, block: ts.Node, name: string): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found || isFunctionLike(t, n)) return;
+    if (t.isBinaryExpression(n) && n.operatorToken.kind >= t.SyntaxKind.FirstAssignment && n.operatorToken.kind <= t.SyntaxKind.LastAssignment && t.isIdentifier(n.left) && n.left.text === name) found = true;
+    t.forEachChild(n, visit);
+  };
+  t.forEachChild(block, visit);
+  return found;
 }
 
 /** Whether the value of a handler call is awaited or returned, so a rejection reaches the caller when the handler goes. */

@@ -2496,5 +2496,29 @@ export async function commandExists(command: string) {
 }` },
                                                                 ] }],
     },
+    // issue 16, seen on a real backend: the catch returns the value as it was before the try (the document
+    // without generated ids) when enriching it fails; a rethrow would fail every conversion
+    {
+      code: `export function markdownToDoc(markdown: string) {
+  const doc = parseMarkdown(markdown);
+  try {
+    return addHeadingIds(doc);
+  } catch (error) {
+    console.warn('could not add heading ids', error);
+    return doc;
+  }
+}`,
+      errors: [{ messageId: 'consoleOnly', line: 5, column: 5, suggestions: [
+                                                                 { messageId: 'rewriteByHand', output: `export function markdownToDoc(markdown: string) {
+  const doc = parseMarkdown(markdown);
+  try {
+    return addHeadingIds(doc);
+  } catch (error) {
+    console.warn('could not add heading ids', error);
+    return doc;
+  }
+}` },
+                                                               ] }],
+    },
   ],
 };
