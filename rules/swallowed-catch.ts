@@ -277,8 +277,12 @@ function returnsDocumentedFallback(t: TS, fn: ts.SignatureDeclaration, a: Handle
   if (returned && fn.parameters.some((p) => t.isIdentifier(p.name) && p.name.text === returned)) return true;
   // const doc = parse(html); try { return enrich(doc) } catch { return doc }: the value as it was before the try
   if (returned && tryStatement && declaredBefore(t, fn, tryStatement, returned) && !assignsName(t, tryStatement.tryBlock, returned)) return true;
-  const docs = t.getJSDocTags(fn).filter((tag) => tag.tagName.text === 'returns' || tag.tagName.text === 'return');
-  return docs.some((tag) => /\b(otherwise|on (failure|error)|if .* fails?|when .* fails?|falls? back|fallback)\b/i.test(typeof tag.comment === 'string' ? tag.comment : (tag.comment ?? []).map((c) => c.text).join('')));
+  // read the comment text itself: ESLint's parser does not build JSDoc nodes, so getJSDocTags finds nothing there
+  const sf = fn.getSourceFile();
+  let holder: ts.Node = fn;
+  while (holder.parent && !t.isBlock(holder.parent) && !t.isSourceFile(holder.parent) && !t.isClassLike(holder.parent) && !t.isModuleBlock(holder.parent)) holder = holder.parent;
+  const doc = (t.getLeadingCommentRanges(sf.text, holder.pos) ?? []).map((r) => sf.text.slice(r.pos, r.end)).join('\n');
+  return [...doc.matchAll(/@returns?\b([^@]*)/g)].some((m) => /\b(otherwise|on (failure|error)|if .* fails?|when .* fails?|falls? back|fallback)\b/i.test(m[1]!.replace(/\s*\n\s*\*?\s*/g, ' ')));
 }
 
 /** Whether `name` is declared by a `const`/`let`/`var` statement of `fn` that ends before `before` starts. */
