@@ -310,6 +310,27 @@ export default defineRule<MessageIds, Options>({
       }
     };
 
+    /**
+     * Whether the try block guarded by the catch binding `binding` throws errors of its own with a literal message
+     * (`throw new Error('Monitor not found')`): those messages are written for the client that gets the 4xx.
+     */
+    function throwsOwnMessages(binding: { declaration: ts.Node }): boolean {
+      const clause = binding.declaration.parent;
+      if (!clause || !t.isCatchClause(clause)) return false;
+      let found = false;
+      const visit = (n: ts.Node): void => {
+        if (found || isFunctionLike(t, n)) return;
+        if (t.isThrowStatement(n) && n.expression) {
+          const x = skipOuter(t, n.expression);
+          const first = (t.isNewExpression(x) || t.isCallExpression(x)) && x.arguments?.[0] ? skipOuter(t, x.arguments[0]) : undefined;
+          if (first && (t.isStringLiteralLike(first) || t.isTemplateExpression(first))) found = true;
+        }
+        t.forEachChild(n, visit);
+      };
+      visit(clause.parent.tryBlock);
+      return found;
+    }
+
     function suggestions(carrier: ts.Expression, payload: ts.Expression, origin: Origin<ErrorSource>, sink: ResponseSink, node: ts.Node): SuggestionDescriptor<MessageIds>[] {
       if (origin.derivation === 'spread' && carrier === payload) return [];
       const generic = quote(options.genericMessage);
@@ -317,11 +338,16 @@ export default defineRule<MessageIds, Options>({
       const status = sink.status === undefined ? chainedStatus(t, sink) : undefined;
       const fn = enclosingFunction(t, node);
       const central = fn !== undefined && errorHandlerKind(t, fn, knowledge) !== undefined && errorHandlerKind(t, fn, knowledge) !== 'rejection' && errorHandlerKind(t, fn, knowledge) !== 'callback';
+      if (sink.status !== undefined && sink.status >= 400 && sink.status < 500 && origin.source.kind === 'catch' && throwsOwnMessages(origin.source.binding)) {
+        return [{ messageId: 'rewriteByHand', data: { reason: `this ${sink.status} answer also carries the messages the guarded code throws for the client; replace only the messages of errors that are not the client's, by narrowing to your client error class` }, edits: [] }];
+      }
       if (status && !isPure(t, status)) return [{ messageId: 'rewriteByHand', data: { reason: 'the status is computed here, so a rewrite cannot tell 4xx answers (whose message is meant for the client) from 5xx ones' }, edits: [] }];
       if (!status && sink.status === undefined && central) {
         return [{ messageId: 'rewriteByHand', data: { reason: 'this central handler answers every status; keep the message for 4xx errors by narrowing to your client error class or to status < 500' }, edits: [] }];
       }
-      const wantsObject = carrier === payload && (/\.json$/.test(sink.name) || (origin.derivation === 'object' && /\.send$/.test(sink.name)));
+      // a message built as a string ('Cannot connect: ' + e.message) stays a string: the client reads that shape
+      const builtString = t.isBinaryExpression(skipOuter(t, carrier)) || t.isTemplateExpression(skipOuter(t, carrier));
+      const wantsObject = carrier === payload && !builtString && (/\.json$/.test(sink.name) || (origin.derivation === 'object' && /\.send$/.test(sink.name)));
       const bare = status ? skipOuter(t, status) : undefined;
       const statusText = status ? (t.isIdentifier(bare!) || t.isPropertyAccessExpression(bare!) ? status.getText(sf) : `(${status.getText(sf)})`) : '';
       const message = status ? `${statusText} < 500 ? ${carrier.getText(sf)} : ${generic}` : generic;

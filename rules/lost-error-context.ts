@@ -81,6 +81,15 @@ function isClientStatusThrow(t: TS, name: string, args: readonly ts.Expression[]
   return false;
 }
 
+/** Whether `info` declares no constructor of its own up to a built-in error: `new X(msg, opts)` is Error's constructor. */
+function takesErrorConstructor(t: TS, info: ErrorClassInfo, classes: Map<string, ErrorClassInfo>): boolean {
+  for (let c: ErrorClassInfo | undefined = info, depth = 0; c && depth < 20; c = c.extendsName ? classes.get(c.extendsName) : undefined, depth++) {
+    if (c.node.members.some((m) => t.isConstructorDeclaration(m) && m.body !== undefined)) return false;
+    if (c.extendsBuiltIn) return true;
+  }
+  return false;
+}
+
 interface CauseSlot {
   /** Where `{ cause }` goes: an options argument at `optionsIndex`. */
   optionsIndex?: number;
@@ -126,7 +135,7 @@ export default defineRule<MessageIds, Options>({
       },
     },
     defaultOptions: { checkThrows: true, checkLogCalls: true, checkWarnings: true, ignoreClasses: [] },
-    fixable: false,
+    fixable: true,
     hasSuggestions: true,
     // precision 0.94 on unseen repositories (issue 14)
     preset: 'recommended',
@@ -241,6 +250,8 @@ export default defineRule<MessageIds, Options>({
       if (isUnderOtherCondition(t, stmt, site, refs)) return;
       const isRef = (e: ts.Expression): ErrorUse => (t.isIdentifier(e) ? (refs.get(e.text) ?? 'none') : 'none');
       const slot = causeSlot(name, isBuiltIn, info);
+      // `{ cause }` in Error's own options argument needs lib es2022.error; without it, attach the cause instead
+      const errorOptionsMissing = context.file.errorOptions === false && (isBuiltIn || (info !== undefined && takesErrorConstructor(t, info, classes)));
       if (isBuiltIn) {
         const optionsArg = args[slot!.optionsIndex!];
         if (name === 'AggregateError' && args[0] && errorUse(t, args[0], isRef) === 'value') return;
@@ -264,7 +275,12 @@ export default defineRule<MessageIds, Options>({
       // case 'P2003': throw new Error('Cannot delete a dashboard that has reports'): one known failure, named
       if (isUnderErrorCodeMatch(t, stmt, site, refs)) return;
       const err = errorName(site);
-      const suggestion = err ? causeSuggestion(expr, name, slot, err) : undefined;
+      const suggestion = err ? causeSuggestion(expr, name, errorOptionsMissing ? undefined : slot, err) : undefined;
+      // `{ cause }` in Error's options argument keeps message, name and stack and adds a non-enumerable `cause`:
+      // a fix, where the project's lib is known to have ErrorOptions and the constructor is Error's or forwards
+      // its options to it (library classes such as NestJS exceptions keep it a suggestion)
+      const forwardsToError = isBuiltIn || (info !== undefined && (takesErrorConstructor(t, info, classes) || info.ctor?.optionsIndex !== undefined));
+      if (suggestion?.messageId === 'addCause' && context.file.errorOptions === true && forwardsToError) suggestion.safe = true;
       context.report({ node: expr, messageId: 'missingCause', data: { name }, suggest: suggestion ? [suggestion] : [] });
     };
 
@@ -303,9 +319,10 @@ export default defineRule<MessageIds, Options>({
         }
       }
       if (flavour && err) {
-        // `e.stack` compiles when the code already reads `e.message` or types the binding `any` / `Error`
+        // `e.stack` compiles where the binding is typed `any` / `Error`, or in JavaScript; reading `e.message` is no
+        // proof (under useUnknownInCatchVariables it is itself an error, or it goes through a cast)
         const annotation = t.isCatchClause(site.node) ? site.node.variableDeclaration?.type?.getText(sf) : site.fn?.parameters[0]?.type?.getText(sf);
-        const typed = use === 'message' || annotation === 'any' || annotation === 'Error';
+        const typed = annotation === 'any' || annotation === 'Error' || /\.[cm]?jsx?$/.test(context.filePath);
         const edits = addErrorToLogCall(t, call, flavour, err.name, typed);
         if (edits) suggest.push({ messageId: 'addErrorToLog', data: { error: err.name }, edits: [...err.edits, ...edits] });
       }

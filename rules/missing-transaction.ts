@@ -479,6 +479,30 @@ function buildWrap(t: TS, sf: ts.SourceFile, fn: FunctionLike, writes: DbWrite[]
   }
 }
 
+const TRANSACTION_ARG = /^(trx|tx|transaction|session|manager|entityManager|transactionalEntityManager)$|(Trx|Tx|Transaction|Session)$/;
+
+/**
+ * A write that passes a transaction handle as an argument (`repo.insert(row, trx)`, `Model.create(doc, { session })`,
+ * `{ transaction: t }`): the function runs in a transaction its caller may open, and a wrapper here would nest a
+ * second one around calls still bound to the first.
+ */
+function handedTransaction(t: TS, writes: DbWrite[]): string | undefined {
+  for (const w of writes) {
+    if (!t.isCallExpression(w.call)) continue;
+    for (const arg of w.call.arguments) {
+      const a = skipOuter(t, arg);
+      if (t.isIdentifier(a) && TRANSACTION_ARG.test(a.text)) return a.text;
+      if (t.isObjectLiteralExpression(a)) {
+        for (const p of a.properties) {
+          const name = p.name && t.isIdentifier(p.name) ? p.name.text : undefined;
+          if (name && /^(transaction|session|trx|tx)$/.test(name)) return name;
+        }
+      }
+    }
+  }
+  return undefined;
+}
+
 /** Model writes only recognised by name (`Order.destroy`, `order.save()`) take the layer the others show. */
 function adoptLayer(writes: DbWrite[]): DbWrite[] | undefined {
   const known = [...new Set(writes.map((w) => w.layer).filter((l) => l !== 'unknown'))];
@@ -604,6 +628,8 @@ function buildSuggestion(t: TS, sf: ts.SourceFile, s: UnitSummary, knowledge: Kn
   const end = stmts[j]!.getEnd();
   const work = otherWork(t, sf, stmts.slice(i, j + 1), writes, isExternal);
   if (work) return { messageId: 'rewriteByHand', data: { reason: work }, edits: [] };
+  const handed = handedTransaction(t, writes);
+  if (handed) return { messageId: 'rewriteByHand', data: { reason: `the writes already take a transaction handle (\`${handed}\`) from their caller; open the transaction there, or run them in that one` }, edits: [] };
   const wrap = buildWrap(t, sf, fn, writes, start, end, identifiersIn(t, fn));
   if (!wrap) return undefined;
   if (facts.returns && (!wrap.allowsReturn || !isBody || j !== stmts.length - 1)) return undefined;

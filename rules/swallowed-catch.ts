@@ -1,5 +1,5 @@
 import type * as ts from 'typescript';
-import { calleeMethod, dottedName, enclosingFunction, functionName, isFunctionLike, skipOuter, walk } from '../src/analysis/ast.js';
+import { calleeMethod, dottedName, enclosingFunction, functionName, isFunctionLike, isHttpHandler, skipOuter, walk } from '../src/analysis/ast.js';
 import {
   analyzeHandler,
   catchClauseHandler,
@@ -15,7 +15,7 @@ import {
 import { blockEffects } from '../src/analysis/effects.js';
 import { importsOf } from '../src/analysis/scope.js';
 import { consoleAllowedInFile, findLoggerInScope, loggerCallText, type LoggerInScope } from '../src/analysis/loggers.js';
-import { codeAfter, throwTargetOf } from '../src/analysis/propagation.js';
+import { codeAfter, handledAfter, throwTargetOf } from '../src/analysis/propagation.js';
 import { defineRule } from '../src/define-rule.js';
 import { errorBinding, indentUnit, insertImport, lineIndent } from '../src/edits/index.js';
 import { mentionsMoney } from '../src/knowledge/money.js';
@@ -210,6 +210,8 @@ function catchClauseSuggestions(t: TS, sf: ts.SourceFile, clause: ts.CatchClause
   if (after === 'independent') return orByHand(recordOnly(), 'the code after the try statement runs on failure too (a fallback, the next item, clean-up), and a rethrow would skip it');
 
   const target = throwTargetOf(t, enclosingFunction(t, clause));
+  const chosen = target.kind === 'caller' || target.kind === 'unseen' ? chosenToGoOn(t, sf, clause, a, bound.name) : undefined;
+  if (chosen) return orByHand(recordOnly(), chosen);
   // res.json({ ok: true }) answered the request as a success; the error response comes from the propagated error
   const masking = a.maskingReturn === 'success-response' ? a.maskingNode?.parent : undefined;
   const answered = new Set<ts.Node>(masking && t.isExpressionStatement(masking) && masking.parent === block ? [masking] : []);
@@ -241,6 +243,70 @@ function catchClauseSuggestions(t: TS, sf: ts.SourceFile, clause: ts.CatchClause
       return out;
     }
   }
+}
+
+/**
+ * Why a catch block looks like a decision to carry on, so a rethrow would change what callers rely on (a
+ * best-effort clean-up, an optional cache write, a value the code after checks): it already reports the failure
+ * (console or a constant log line: the finding is about the record, not the flow), it is empty but for a comment
+ * or names its binding as ignored, or the code after the try statement handles the failure itself.
+ */
+function chosenToGoOn(t: TS, sf: ts.SourceFile, clause: ts.CatchClause, a: HandlerAnalysis, name: string): string | undefined {
+  const fn = enclosingFunction(t, clause);
+  if ((a.consoleOnly || a.constantLogOnly) && !a.maskingReturn && !(fn && isHttpHandler(t, fn))) return 'the catch block reports the failure and carries on, so a rethrow would change what callers get; record the error itself instead';
+  const block = clause.block;
+  const inside = sf.text.slice(block.getStart(sf) + 1, block.end - 1);
+  if (block.statements.length === 0 && /\/\/|\/\*/.test(inside) && !/\b(TODO|FIXME|XXX)\b/.test(inside)) return 'the empty catch block carries a comment, so ignoring the failure looks deliberate';
+  if (/^_|^ignored?$/i.test(name) && clause.variableDeclaration) return `the binding \`${name}\` is named as ignored, so ignoring the failure looks deliberate`;
+  if (a.maskingReturn && fn && returnsDocumentedFallback(t, fn, a, clause.parent)) return 'the function returns this value on failure on purpose (its own input or the value it had before the try, or a fallback its doc comment promises), and callers rely on it';
+  if (handledAfter(t, clause.parent, clause.parent.tryBlock, block)) return 'the code after the try statement handles the failure (it reads the value the catch block sets, or checks for the missing result), and a rethrow would skip it';
+  return undefined;
+}
+
+/**
+ * A masking return that is the function's contract rather than an accident: the catch hands back the function's
+ * own input (`decode(raw)` returning `raw` when decoding fails) or a value it had before the try statement and
+ * the try block does not reassign (`return doc` when enriching `doc` fails), or the doc comment's `@returns` names the fallback
+ * (`false otherwise`). A bare `return true` / `return false` pair is not enough: a payment reported as `false` is the
+ * very thing this rule is about.
+ */
+function returnsDocumentedFallback(t: TS, fn: ts.SignatureDeclaration, a: HandlerAnalysis, tryStatement?: ts.TryStatement): boolean {
+  const node = a.maskingNode;
+  const value = node && t.isReturnStatement(node) ? node.expression : undefined;
+  const returned = value && t.isIdentifier(skipOuter(t, value)) ? (skipOuter(t, value) as ts.Identifier).text : undefined;
+  if (returned && fn.parameters.some((p) => t.isIdentifier(p.name) && p.name.text === returned)) return true;
+  // const doc = parse(html); try { return enrich(doc) } catch { return doc }: the value as it was before the try
+  if (returned && tryStatement && declaredBefore(t, fn, tryStatement, returned) && !assignsName(t, tryStatement.tryBlock, returned)) return true;
+  // read the comment text itself: ESLint's parser does not build JSDoc nodes, so getJSDocTags finds nothing there
+  const sf = fn.getSourceFile();
+  let holder: ts.Node = fn;
+  while (holder.parent && !t.isBlock(holder.parent) && !t.isSourceFile(holder.parent) && !t.isClassLike(holder.parent) && !t.isModuleBlock(holder.parent)) holder = holder.parent;
+  const doc = (t.getLeadingCommentRanges(sf.text, holder.pos) ?? []).map((r) => sf.text.slice(r.pos, r.end)).join('\n');
+  return [...doc.matchAll(/@returns?\b([^@]*)/g)].some((m) => /\b(otherwise|on (failure|error)|if .* fails?|when .* fails?|falls? back|fallback)\b/i.test(m[1]!.replace(/\s*\n\s*\*?\s*/g, ' ')));
+}
+
+/** Whether `name` is declared by a `const`/`let`/`var` statement of `fn` that ends before `before` starts. */
+function declaredBefore(t: TS, fn: ts.SignatureDeclaration, before: ts.Node, name: string): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found || n.getStart() >= before.getStart() || (n !== fn && isFunctionLike(t, n))) return;
+    if (t.isVariableDeclaration(n) && t.isIdentifier(n.name) && n.name.text === name && n.getEnd() <= before.getStart()) found = true;
+    t.forEachChild(n, visit);
+  };
+  t.forEachChild(fn, visit);
+  return found;
+}
+
+/** Whether `block` assigns `name` (`name = …`, `name += …`) outside nested functions. */
+function assignsName(t: TS, block: ts.Node, name: string): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found || isFunctionLike(t, n)) return;
+    if (t.isBinaryExpression(n) && n.operatorToken.kind >= t.SyntaxKind.FirstAssignment && n.operatorToken.kind <= t.SyntaxKind.LastAssignment && t.isIdentifier(n.left) && n.left.text === name) found = true;
+    t.forEachChild(n, visit);
+  };
+  t.forEachChild(block, visit);
+  return found;
 }
 
 /** Whether the value of a handler call is awaited or returned, so a rejection reaches the caller when the handler goes. */

@@ -353,6 +353,10 @@ function timeoutEdits(t: TS, sf: ts.SourceFile, oc: OutboundCall, ms: number): T
     return undefined;
   }
   if (args.length === 0) return undefined;
+  // axios(config): a lone argument that is not a URL literal may be the request config, where a second argument
+  // is ignored; only a literal URL says which form this is
+  const lone = args.length === 1 ? skipOuter(t, args[0]!) : undefined;
+  if (oc.client === 'axios' && lone && !t.isPropertyAccessExpression(call.expression) && !t.isStringLiteralLike(lone) && !t.isTemplateExpression(lone)) return undefined;
   const fill = Array.from({ length: idx - args.length }, () => 'undefined');
   const end = args[args.length - 1]!.getEnd();
   return [{ range: [end, end], text: `, ${[...fill, `{ ${prop} }`].join(', ')}` }];

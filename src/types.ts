@@ -124,6 +124,12 @@ export interface FileFacts {
   isLoggerModule: boolean;
   /** An example, demo, fixture, doc or benchmark, not the application (config `files.examples`). */
   isExample: boolean;
+  /**
+   * Whether `new Error(message, { cause })` type-checks in the file's project (its tsconfig's lib or target is
+   * ES2022 or later, or it is JavaScript the project does not type-check). Unknown (undefined) without a path on
+   * disk; suggestions then assume it does.
+   */
+  errorOptions?: boolean;
 }
 
 export interface RuleContext<Options = Record<string, unknown>, MessageIds extends string = string> {

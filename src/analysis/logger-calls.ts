@@ -129,8 +129,10 @@ export function addErrorToLogCall(t: TS, call: ts.CallExpression, flavour: Logge
     }
     case 'nest': {
       const stack = errorIsTyped ? `${errText}.stack` : `${errText} instanceof Error ? ${errText}.stack : String(${errText})`;
-      // error(message, stack?, context?): only a one-argument call has the stack slot free
-      if (args.length === 1) return [appendArg(stack)];
+      // error(message, stack?, context?): only a one-argument call has the stack slot free; warn, log, debug and
+      // verbose take (message, context?), where a stack would be printed as the context
+      const method = t.isPropertyAccessExpression(call.expression) ? call.expression.name.text : undefined;
+      if (args.length === 1 && method === 'error') return [appendArg(stack)];
       return undefined;
     }
     default:

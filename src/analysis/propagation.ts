@@ -43,7 +43,9 @@ export function throwTargetOf(t: TS, fn: FunctionLike | undefined): ThrowTarget 
   }
   const call = holder.parent;
   if (call && (t.isCallExpression(call) || t.isNewExpression(call)) && (call.arguments ?? ([] as readonly ts.Expression[])).includes(holder as ts.Expression)) {
-    if (t.isNewExpression(call)) return t.isIdentifier(call.expression) && call.expression.text === 'Promise' ? { kind: 'caller' } : { kind: 'unseen' };
+    // new Promise((resolve, reject) => { throw … }) rejects the promise; an async executor's throw rejects only the
+    // executor's own promise, which nobody awaits: an unhandled rejection, and the outer promise never settles
+    if (t.isNewExpression(call)) return t.isIdentifier(call.expression) && call.expression.text === 'Promise' && !isAsyncFunction(t, fn) ? { kind: 'caller' } : { kind: 'unseen' };
     const method = calleeMethod(t, call);
     if (holder !== fn || !method || !PASS_THROUGH_CALLBACKS.has(method)) return { kind: 'unseen' };
     if (isAsyncFunction(t, fn) && SYNC_ONLY_CALLBACKS.has(method) && method !== 'map' && method !== 'flatMap') return { kind: 'unseen' };
@@ -196,4 +198,45 @@ export function codeAfter(t: TS, stmt: ts.Node, produced: ts.Node = stmt): CodeA
   if (allAnswers) return 'dependent';
   const names = assignedNames(t, produced);
   return suffixes.some(([index, at]) => [...names].some((name) => (index.lastRead.get(name) ?? -1) > at)) ? 'dependent' : 'independent';
+}
+
+const EQUALITY = (t: TS, k: ts.SyntaxKind): boolean =>
+  k === t.SyntaxKind.EqualsEqualsToken || k === t.SyntaxKind.EqualsEqualsEqualsToken || k === t.SyntaxKind.ExclamationEqualsToken || k === t.SyntaxKind.ExclamationEqualsEqualsToken;
+
+/** The statements that run after `stmt` in its function, innermost list first (loop bodies are not repeated). */
+function statementsAfter(t: TS, stmt: ts.Node): ts.Statement[] {
+  const out: ts.Statement[] = [];
+  for (let n: ts.Node = stmt; n.parent; n = n.parent) {
+    const p = n.parent;
+    if (isFunctionLike(t, p)) break;
+    if (t.isBlock(p) || t.isSourceFile(p) || t.isCaseClause(p) || t.isDefaultClause(p)) {
+      const at = p.statements.indexOf(n as ts.Statement);
+      if (at >= 0) out.push(...p.statements.slice(at + 1).filter((s) => !t.isFunctionDeclaration(s)));
+    }
+    if (t.isSourceFile(p)) break;
+  }
+  return out;
+}
+
+/**
+ * Whether the code after `stmt` already handles `stmt` having failed: it tests for the absence of a value the
+ * failure path (`handler`, a catch block) or the try block (`produced`) assigns — `catch { user = null }` …
+ * `if (!user) throw new UnprocessableEntityException(…)`, or `if (!file)` after a `file = await req.file()` that
+ * may not have run. A throw added at the end of the handler would skip that handling and change what callers get.
+ */
+export function handledAfter(t: TS, stmt: ts.Node, produced: ts.Node, handler: ts.Node): boolean {
+  const later = statementsAfter(t, stmt);
+  if (later.length === 0) return false;
+  const names = new Set([...assignedNames(t, handler), ...assignedNames(t, produced)]);
+  const tested = (x: ts.Expression): boolean => names.has(rootName(t, x) ?? '');
+  const nullish = (x: ts.Expression): boolean => x.kind === t.SyntaxKind.NullKeyword || (t.isIdentifier(x) && x.text === 'undefined');
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found || isFunctionLike(t, n)) return;
+    if (t.isPrefixUnaryExpression(n) && n.operator === t.SyntaxKind.ExclamationToken && tested(n.operand)) found = true;
+    else if (t.isBinaryExpression(n) && EQUALITY(t, n.operatorToken.kind) && [n.left, n.right].some(nullish) && [n.left, n.right].some(tested)) found = true;
+    else t.forEachChild(n, visit);
+  };
+  for (const s of later) visit(s);
+  return found;
 }

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { createRoleDecider, type RoleDecision, type RoleGlobs } from '../model/roles.js';
+import { errorOptionsKnown } from '../model/error-options.js';
 import { Workspace } from '../model/workspace.js';
 import type { FileFacts } from '../types.js';
 import { isWithin } from '../discovery.js';
@@ -117,6 +118,7 @@ export function createFileClassifier(user: Partial<FilePatterns> = {}, options: 
       roleReason: decision.reason,
       isLoggerModule: defaultLogger(filePath) || userLogger(filePath, abs),
       isExample: defaultExample(filePath) || userExample(filePath, abs),
+      ...(abs ? { errorOptions: errorOptionsKnown(abs) } : {}),
     };
   };
 }

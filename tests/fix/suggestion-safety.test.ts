@@ -112,3 +112,72 @@ describe('applying every suggestion to a project that type-checks', () => {
     }
   }, 120_000);
 });
+
+describe("the cause suggestion follows the project's lib (issue 16)", () => {
+  const source = `export async function readConfig(load: () => Promise<string>): Promise<string> {
+  try {
+    return await load();
+  } catch (err) {
+    throw new Error('config could not be read');
+  }
+}
+
+export class ConfigError extends Error {}
+
+export async function readSecret(load: () => Promise<string>): Promise<string> {
+  try {
+    return await load();
+  } catch (err) {
+    throw new ConfigError('secret could not be read');
+  }
+}
+`;
+  /** `compilerOptions` go to a tsconfig.base.json that the project's tsconfig.json extends. */
+  const applyTo = async (compilerOptions: Record<string, unknown>, args = ['--apply-suggestions', 'lost-error-context'], summary = /Applied 2 suggestions in 1 file/): Promise<{ text: string; errors: string[] }> => {
+    const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'errlint-cause-')));
+    try {
+      fs.mkdirSync(path.join(dir, 'src'));
+      fs.writeFileSync(path.join(dir, 'src', 'config.ts'), source);
+      fs.writeFileSync(path.join(dir, 'tsconfig.base.json'), JSON.stringify({ compilerOptions: { strict: true, noEmit: true, types: [], ...compilerOptions } }));
+      fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ extends: './tsconfig.base.json', include: ['src'] }));
+      expect(typeErrors(dir), 'the project must type-check before the suggestion').toEqual([]);
+      const r = await run(['audit', 'src', ...args, '--fail-on', 'none'], dir);
+      expect(r.stderr).toMatch(summary);
+      return { text: fs.readFileSync(path.join(dir, 'src', 'config.ts'), 'utf8'), errors: typeErrors(dir) };
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  };
+
+  it('passes { cause } to the constructor where lib es2022.error is in (target ES2022)', async () => {
+    const { text, errors } = await applyTo({ target: 'ES2022' });
+    expect(text).toContain("throw new Error('config could not be read', { cause: err });");
+    expect(text).toContain("throw new ConfigError('secret could not be read', { cause: err });");
+    expect(errors).toEqual([]);
+  }, 60_000);
+
+  it('attaches the cause with Object.assign where the lib has no ErrorOptions (target ES2021), and still type-checks', async () => {
+    const { text, errors } = await applyTo({ target: 'ES2021' });
+    expect(text).toContain("throw Object.assign(new Error('config could not be read'), { cause: err });");
+    expect(text).toContain("throw Object.assign(new ConfigError('secret could not be read'), { cause: err });");
+    expect(errors).toEqual([]);
+  }, 60_000);
+
+  it('--fix adds { cause } where the lib has ErrorOptions: Error and a class inheriting its constructor', async () => {
+    const { text, errors } = await applyTo({ target: 'ES2022' }, ['--fix'], /Applied 2 fixes in 1 file/);
+    expect(text).toContain("throw new Error('config could not be read', { cause: err });");
+    expect(text).toContain("throw new ConfigError('secret could not be read', { cause: err });");
+    expect(errors).toEqual([]);
+  }, 60_000);
+
+  it('--fix leaves the throws alone where the lib has no ErrorOptions (they stay suggestions)', async () => {
+    const { text } = await applyTo({ target: 'ES2021' }, ['--fix'], /Applied 0 fixes in 0 files/);
+    expect(text).toBe(source);
+  }, 60_000);
+
+  it('reads an explicit lib through extends', async () => {
+    const { text, errors } = await applyTo({ target: 'ES2020', lib: ['ES2020', 'ES2022.Error'] });
+    expect(text).toContain("throw new Error('config could not be read', { cause: err });");
+    expect(errors).toEqual([]);
+  }, 60_000);
+});

@@ -1388,5 +1388,56 @@ app.post('/refund', async (req, res) => {
 });` },
           ] }],
     },
+    // issue 16, seen on a real backend: a 404 answer whose message the route throws itself for the client
+    // ('Monitor not found'); replacing it with a generic 500 text loses what the client relies on
+    {
+      code: `router.get('/api/push/:token', async (req, res) => {
+  try {
+    const monitor = await monitors.findByToken(req.params.token);
+    if (!monitor) {
+      throw new Error('Monitor not found or not active.');
+    }
+    res.json({ ok: true });
+  } catch (e) {
+    res.status(404).json({ ok: false, msg: e.message });
+  }
+});`,
+      errors: [{ messageId: 'leaked', line: 9, column: 44, suggestions: [
+                                                             { messageId: 'rewriteByHand', output: `router.get('/api/push/:token', async (req, res) => {
+  try {
+    const monitor = await monitors.findByToken(req.params.token);
+    if (!monitor) {
+      throw new Error('Monitor not found or not active.');
+    }
+    res.json({ ok: true });
+  } catch (e) {
+    res.status(404).json({ ok: false, msg: e.message });
+  }
+});` },
+                                                           ] }],
+    },
+    // a message built as a string stays a string: the client reads that shape
+    {
+      code: `app.post('/setup/database', async (req, res) => {
+  try {
+    const connection = await mysql.createConnection(req.body);
+    await connection.end();
+    res.json({ ok: true });
+  } catch (e) {
+    res.status(400).json('Cannot connect to the database: ' + e.message);
+  }
+});`,
+      errors: [{ messageId: 'leaked', line: 7, column: 26, suggestions: [
+                                                             { messageId: 'useGenericMessage', output: `app.post('/setup/database', async (req, res) => {
+  try {
+    const connection = await mysql.createConnection(req.body);
+    await connection.end();
+    res.json({ ok: true });
+  } catch (e) {
+    res.status(400).json('Internal server error');
+  }
+});` },
+                                                           ] }],
+    },
   ],
 };

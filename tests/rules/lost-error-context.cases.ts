@@ -315,6 +315,23 @@ export function load(id: string, raw: string) {
 }`,
       errors: [{ messageId: 'missingCause', line: 5, column: 11, endLine: 5, endColumn: 37 }],
     },
+    // issue 16, seen on a real NestJS backend: Logger.warn(message, context?) takes no stack; the stack would be
+    // printed as the log line's context, so no rewrite is offered for warn
+    {
+      code: `import { Injectable, Logger } from '@nestjs/common';
+@Injectable()
+export class PageService {
+  private readonly logger = new Logger(PageService.name);
+  async addWatchers(pageId: string) {
+    try {
+      await this.queue.add('add-page-watchers', { pageId });
+    } catch (err) {
+      this.logger.warn(\`Failed to queue add-page-watchers: \${err.message}\`);
+    }
+  }
+}`,
+      errors: [{ messageId: 'logMessageOnly', line: 9, column: 7, suggestions: [] }],
+    },
     // a catch-all over a database read translated to a 404: outages become unlogged 404s
     {
       code: `import { Injectable, NotFoundException } from '@nestjs/common';
@@ -1056,9 +1073,7 @@ export class PaymentsService {
           endLine: 9,
           endColumn: 59,
           suggestions: [
-            {
-              messageId: 'addErrorToLog',
-              output: `import { Injectable, Logger } from '@nestjs/common';
+            { messageId: 'addErrorToLog', output: `import { Injectable, Logger } from '@nestjs/common';
 @Injectable()
 export class PaymentsService {
   private readonly logger = new Logger(PaymentsService.name);
@@ -1066,12 +1081,11 @@ export class PaymentsService {
     try {
       await this.gateway.refund(id);
     } catch (error) {
-      this.logger.error(\`Refund failed: \${error.message}\`, error.stack);
+      this.logger.error(\`Refund failed: \${error.message}\`, error instanceof Error ? error.stack : String(error));
       return false;
     }
   }
-}`,
-            },
+}` },
           ],
         },
       ],
@@ -1098,9 +1112,7 @@ export class PaymentsService {
           endLine: 9,
           endColumn: 41,
           suggestions: [
-            {
-              messageId: 'addErrorToLog',
-              output: `import { Injectable, Logger } from '@nestjs/common';
+            { messageId: 'addErrorToLog', output: `import { Injectable, Logger } from '@nestjs/common';
 @Injectable()
 export class PaymentsService {
   private readonly logger = new Logger(PaymentsService.name);
@@ -1112,8 +1124,7 @@ export class PaymentsService {
       return false;
     }
   }
-}`,
-            },
+}` },
           ],
         },
       ],

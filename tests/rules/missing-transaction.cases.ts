@@ -2391,5 +2391,50 @@ export async function closeSeason(leagueId: string) {
 `,
       errors: [{ messageId: 'nonAtomicWrites', line: 4, column: 24, endLine: 4, endColumn: 48, data: { count: 2, name: "'closeSeason'", lines: "4, 6" } }],
     },
+    // issue 16, seen on a real backend: the writes take the caller's transaction (`trx`); a wrapper here would open a
+    // second transaction (through an API the repository does not have) around calls still bound to the first
+    {
+      code: `import { Injectable } from '@nestjs/common';
+import { KyselyTransaction } from '../db/kysely.types';
+import { LabelRepo } from '../db/repos/label.repo';
+
+@Injectable()
+export class LabelService {
+  constructor(private readonly labelRepo: LabelRepo) {}
+
+  async syncLabels(noteId: string, wanted: Label[], trx?: KyselyTransaction) {
+    for (const label of wanted) {
+      if (label.isNew) {
+        await this.labelRepo.insert({ noteId, name: label.name }, trx);
+        continue;
+      }
+      await this.labelRepo.update(noteId, label.name, { color: label.color }, trx);
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'nonAtomicWrites', line: 12, column: 15, endLine: 12, endColumn: 36,
+          suggestions: [{ messageId: 'rewriteByHand', output: `import { Injectable } from '@nestjs/common';
+import { KyselyTransaction } from '../db/kysely.types';
+import { LabelRepo } from '../db/repos/label.repo';
+
+@Injectable()
+export class LabelService {
+  constructor(private readonly labelRepo: LabelRepo) {}
+
+  async syncLabels(noteId: string, wanted: Label[], trx?: KyselyTransaction) {
+    for (const label of wanted) {
+      if (label.isNew) {
+        await this.labelRepo.insert({ noteId, name: label.name }, trx);
+        continue;
+      }
+      await this.labelRepo.update(noteId, label.name, { color: label.color }, trx);
+    }
+  }
+}` }],
+        },
+      ],
+    },
   ],
 };

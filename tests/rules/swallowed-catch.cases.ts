@@ -696,6 +696,132 @@ export const legacyCompare = async (stored: string, input: string): Promise<bool
 }`,
       errors: [{ messageId: 'maskingReturn', line: 4, column: 5 }],
     },
+    // issue 16, seen on real backends: a best-effort cache write reported with console.warn; a rethrow would fail a
+    // call whose value was already computed
+    {
+      code: `export async function withCache<T>(cache: Cache, key: string, fn: () => Promise<T>): Promise<T> {
+  const value = await fn();
+  try {
+    await cache.set(key, value);
+  } catch (err) {
+    console.warn('cache set failed', err);
+  }
+  return value;
+}`,
+      errors: [{ messageId: 'consoleOnly', line: 5, column: 5, endLine: 5, endColumn: 16, suggestions: [
+                                                                                            { messageId: 'rewriteByHand', output: `export async function withCache<T>(cache: Cache, key: string, fn: () => Promise<T>): Promise<T> {
+  const value = await fn();
+  try {
+    await cache.set(key, value);
+  } catch (err) {
+    console.warn('cache set failed', err);
+  }
+  return value;
+}` },
+                                                                                          ] }],
+    },
+    // a service starting an optional system daemon logs a constant line and carries on: record the error, no rethrow
+    {
+      code: `import { logger } from './logger';
+export async function startNscd() {
+  try {
+    await exec('service nscd start');
+  } catch (e) {
+    logger.info('Failed to start nscd');
+  }
+}`,
+      errors: [{ messageId: 'constantLog', line: 5, column: 5, endLine: 5, endColumn: 14, suggestions: [
+                                                                                            { messageId: 'logError', output: `import { logger } from './logger';
+export async function startNscd() {
+  try {
+    await exec('service nscd start');
+  } catch (e) {
+    logger.error('Failed to start nscd', e);
+  }
+}` },
+                                                                                          ] }],
+    },
+    // the catch sets a fallback that the code after checks and answers with a 422: a rethrow would turn it into a 500
+    {
+      code: `export class AuthService {
+  async resetPassword(userId: string | undefined) {
+    let user: User | null = null;
+    if (userId !== undefined) {
+      try {
+        user = await this.usersService.findById(userId);
+      } catch {
+        user = null;
+      }
+    }
+    if (!user) {
+      throw new UnprocessableEntityException('invalid hash');
+    }
+    return user;
+  }
+}`,
+      errors: [{ messageId: 'discarded', line: 7, column: 9, endLine: 7, endColumn: 14, suggestions: [
+                                                                                          { messageId: 'rewriteByHand', output: `export class AuthService {
+  async resetPassword(userId: string | undefined) {
+    let user: User | null = null;
+    if (userId !== undefined) {
+      try {
+        user = await this.usersService.findById(userId);
+      } catch {
+        user = null;
+      }
+    }
+    if (!user) {
+      throw new UnprocessableEntityException('invalid hash');
+    }
+    return user;
+  }
+}` },
+                                                                                        ] }],
+    },
+    // only 413 is answered in the catch; the check after the try answers every other failure with a 400
+    {
+      code: `export async function upload(req: Req) {
+  let file = null;
+  try {
+    file = await req.file();
+  } catch (err: any) {
+    if (err?.statusCode === 413) throw new BadRequestException('File too large');
+  }
+  if (file === null) throw new BadRequestException('Invalid file upload');
+  return save(file);
+}`,
+      errors: [{ messageId: 'partial', line: 5, column: 5, endLine: 5, endColumn: 21, suggestions: [
+                                                                                        { messageId: 'rewriteByHand', output: `export async function upload(req: Req) {
+  let file = null;
+  try {
+    file = await req.file();
+  } catch (err: any) {
+    if (err?.statusCode === 413) throw new BadRequestException('File too large');
+  }
+  if (file === null) throw new BadRequestException('Invalid file upload');
+  return save(file);
+}` },
+                                                                                      ] }],
+    },
+    // an empty catch with a comment is a decision: no rethrow; a TODO comment is not (see the TODO case)
+    {
+      code: `export async function revoke(token: string) {
+  try {
+    await sessions.revoke(token);
+  } catch (err) {
+    // empty
+  }
+}`,
+      errors: [{ messageId: 'emptyHandler', line: 4, column: 5, endLine: 4, endColumn: 16, suggestions: [
+                                                                                             { messageId: 'rewriteByHand', output: `export async function revoke(token: string) {
+  try {
+    await sessions.revoke(token);
+  } catch (err) {
+    // empty
+  }
+}` },
+                                                                                           ] }],
+    },
     // a line-level no-console directive silences ESLint's rule, it does not make the console a record
     {
       code: `export async function refreshAll(accounts: Account[]) {
@@ -736,13 +862,12 @@ export const legacyCompare = async (stored: string, input: string): Promise<bool
           endLine: 4,
           endColumn: 18,
           suggestions: [
-            { messageId: 'rethrow', output: `export async function syncInvoices(orgId: string) {
+            { messageId: 'rewriteByHand', output: `export async function syncInvoices(orgId: string) {
   try {
     await billing.sync(orgId);
   } catch (error) {
     // Do nothing
     console.log(error);
-    throw error;
   }
 }` },
           ],
@@ -1127,24 +1252,13 @@ export async function syncInventory() {
           endLine: 6,
           endColumn: 14,
           suggestions: [
-            { messageId: 'rethrow', output: `import pino from 'pino';
-const logger = pino();
-export async function syncInventory() {
-  try {
-    await warehouse.sync();
-  } catch (e) {
-    logger.error('Inventory sync failed');
-    throw e;
-  }
-}` },
-            { messageId: 'logAndRethrow', output: `import pino from 'pino';
+            { messageId: 'logError', output: `import pino from 'pino';
 const logger = pino();
 export async function syncInventory() {
   try {
     await warehouse.sync();
   } catch (e) {
     logger.error({ err: e }, 'Inventory sync failed');
-    throw e;
   }
 }` },
           ],
@@ -1547,19 +1661,7 @@ export class StockService {
           endLine: 7,
           endColumn: 20,
           suggestions: [
-            { messageId: 'rethrow', output: `@Injectable()
-export class StockService {
-  private readonly logger = new Logger(StockService.name);
-  async reserve(sku: string, qty: number) {
-    try {
-      await this.stockRepository.decrement({ sku }, 'available', qty);
-    } catch (error) {
-      this.logger.warn('Stock reservation failed');
-      throw error;
-    }
-  }
-}` },
-            { messageId: 'logAndRethrow', output: `@Injectable()
+            { messageId: 'logError', output: `@Injectable()
 export class StockService {
   private readonly logger = new Logger(StockService.name);
   async reserve(sku: string, qty: number) {
@@ -1567,7 +1669,6 @@ export class StockService {
       await this.stockRepository.decrement({ sku }, 'available', qty);
     } catch (error) {
       this.logger.error('Stock reservation failed', error instanceof Error ? error.stack : String(error));
-      throw error;
     }
   }
 }` },
@@ -1823,11 +1924,9 @@ module.exports.archive = function archive(id) {
           endLine: 3,
           endColumn: 13,
           suggestions: [
-            { messageId: 'rethrow', output: `try {
+            { messageId: 'rewriteByHand', output: `try {
   await orders.sync();
-} catch (_e) {
-  throw _e;
-}` },
+} catch (_e) {}` },
           ],
         },
       ],
@@ -1951,28 +2050,13 @@ export function onRefundFailed(err: unknown) {
           endLine: 6,
           endColumn: 14,
           suggestions: [
-            { messageId: 'rethrow', output: `import { logError } from '../lib/logger';
-
-export async function pushStock(items: Item[]) {
-  try {
-    await warehouse.push(items);
-  } catch (e) {
-    console.error('Stock push failed', e);
-    throw e;
-  }
-}
-
-export function onRefundFailed(err: unknown) {
-  logError(err);
-}` },
-            { messageId: 'logAndRethrow', output: `import { logError } from '../lib/logger';
+            { messageId: 'logError', output: `import { logError } from '../lib/logger';
 
 export async function pushStock(items: Item[]) {
   try {
     await warehouse.push(items);
   } catch (e) {
     logError(e);
-    throw e;
   }
 }
 
@@ -2387,6 +2471,102 @@ function tick() {
   },
 });` },
           ] }],
+    },
+    // issue 16, seen on a real backend: the catch hands back the function's own input when decoding fails
+    {
+      code: `export async function decodeResponse(response: string | null) {
+  if (!response) return response;
+  try {
+    return (await brotliDecompress(Buffer.from(response, 'base64'))).toString('utf8');
+  } catch (error) {
+    return response;
+  }
+}`,
+      errors: [{ messageId: 'maskingReturn', line: 5, column: 5, suggestions: [
+                                                                   { messageId: 'rewriteByHand', output: `export async function decodeResponse(response: string | null) {
+  if (!response) return response;
+  try {
+    return (await brotliDecompress(Buffer.from(response, 'base64'))).toString('utf8');
+  } catch (error) {
+    return response;
+  }
+}` },
+                                                                 ] }],
+    },
+    // the doc comment promises the fallback ("false otherwise"): callers rely on it
+    {
+      code: `/**
+ * Whether a command is installed.
+ * @returns {Promise<boolean>} true if the command exists, false otherwise
+ */
+export async function commandExists(command: string) {
+  try {
+    await lookup(command);
+    return true;
+  } catch (e) {
+    return false;
+  }
+}`,
+      errors: [{ messageId: 'maskingReturn', line: 9, column: 5, suggestions: [
+                                                                   { messageId: 'rewriteByHand', output: `/**
+ * Whether a command is installed.
+ * @returns {Promise<boolean>} true if the command exists, false otherwise
+ */
+export async function commandExists(command: string) {
+  try {
+    await lookup(command);
+    return true;
+  } catch (e) {
+    return false;
+  }
+}` },
+                                                                 ] }],
+    },
+    // issue 16, seen on a real backend: a throw in an async Promise executor rejects only the executor's own
+    // promise, which nobody awaits: an unhandled rejection, and the outer promise never settles
+    {
+      code: `export async function drain(server: Server): Promise<void> {
+  await new Promise<void>(async (resolve) => {
+    try {
+      server.onIdle(() => resolve());
+      await server.closeConnections();
+    } catch (err) {}
+  });
+}`,
+      errors: [{ messageId: 'emptyHandler', line: 6, column: 7, suggestions: [
+                                                                  { messageId: 'rewriteByHand', output: `export async function drain(server: Server): Promise<void> {
+  await new Promise<void>(async (resolve) => {
+    try {
+      server.onIdle(() => resolve());
+      await server.closeConnections();
+    } catch (err) {}
+  });
+}` },
+                                                                ] }],
+    },
+    // issue 16, seen on a real backend: the catch returns the value as it was before the try (the document
+    // without generated ids) when enriching it fails; a rethrow would fail every conversion
+    {
+      code: `export function markdownToDoc(markdown: string) {
+  const doc = parseMarkdown(markdown);
+  try {
+    return addHeadingIds(doc);
+  } catch (error) {
+    console.warn('could not add heading ids', error);
+    return doc;
+  }
+}`,
+      errors: [{ messageId: 'consoleOnly', line: 5, column: 5, suggestions: [
+                                                                 { messageId: 'rewriteByHand', output: `export function markdownToDoc(markdown: string) {
+  const doc = parseMarkdown(markdown);
+  try {
+    return addHeadingIds(doc);
+  } catch (error) {
+    console.warn('could not add heading ids', error);
+    return doc;
+  }
+}` },
+                                                               ] }],
     },
   ],
 };

@@ -486,6 +486,29 @@ export const refund = (id: string) => axios({ method: 'post', url: \`https://api
         },
       ],
     },
+    // issue 16, seen on a real backend: axios(config) with the config in a variable; a second argument is ignored
+    // when the first is a config, so \`axios(config, { timeout })\` set no timeout: no rewrite
+    {
+      code: `import axios from 'axios';
+export async function sendSms(config: object) {
+  return axios(config);
+}`,
+      errors: [{ messageId: 'missingTimeout', line: 3, column: 10, suggestions: [] }],
+    },
+    // a literal URL says which form it is: the options go second
+    {
+      code: `import axios from 'axios';
+export const status = () => axios('https://status.gateway.com/v1');`,
+      errors: [
+        {
+          messageId: 'missingTimeout', line: 2, column: 29,
+          suggestions: [
+            { messageId: 'addTimeout', output: `import axios from 'axios';
+export const status = () => axios('https://status.gateway.com/v1', { timeout: 10000 });` },
+          ],
+        },
+      ],
+    },
     {
       code: `import axios from 'axios';
 const api = axios.create({ baseURL: 'https://api.gateway.com' });
