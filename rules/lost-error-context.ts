@@ -137,9 +137,9 @@ export default defineRule<MessageIds, Options>({
     defaultOptions: { checkThrows: true, checkLogCalls: true, checkWarnings: true, ignoreClasses: [] },
     fixable: true,
     hasSuggestions: true,
-    // precision 0.94 on unseen repositories (issue 14)
+    // precision 0.97 on validation set B, ten backends nobody tuned on (issue 14; accuracy/README.md)
     preset: 'recommended',
-    precision: 'high',
+    precision: 'very-high',
     // a browser's errors end in the user's console or an error boundary; reviewers dismissed every finding in
     // client code (issue 14), so it is not judged
     roles: ['server', 'script'],

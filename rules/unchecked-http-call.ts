@@ -420,9 +420,9 @@ export default defineRule<MessageIds, Options>({
     defaultOptions: { checkTimeout: true, checkStatus: true, suggestedTimeoutMs: 10000 },
     fixable: false,
     hasSuggestions: true,
-    // precision 0.98 on unseen repositories (issue 14)
-    preset: 'recommended',
-    precision: 'very-high',
+    // precision 0.85 on validation set B, ten backends nobody tuned on (issue 14; accuracy/README.md)
+    preset: 'strict',
+    precision: 'medium',
     // browser, mobile and desktop code shows a failed call to its user; reviewers dismissed every finding
     // there (issue 14), so client code is not judged
     roles: ['server', 'script'],
