@@ -669,8 +669,19 @@ function narrowsTo(t: TS, cond: ts.Expression, binding: string): boolean {
 
 /** Whether a branch leaves the handler: throws, returns, or hands the failure on (`next(e)`). */
 function leavesHandler(t: TS, s: ts.Statement): boolean {
-  const last = t.isBlock(s) ? s.statements[s.statements.length - 1] : s;
-  return last !== undefined && (t.isThrowStatement(last) || t.isReturnStatement(last));
+  return endsLeaving(t, t.isBlock(s) ? s.statements : [s]);
+}
+
+function endsLeaving(t: TS, statements: readonly ts.Statement[]): boolean {
+  const last = statements[statements.length - 1];
+  if (last === undefined) return false;
+  if (t.isBlock(last)) return endsLeaving(t, last.statements);
+  // switch (e.code) { case 'P2003': throw …; default: throw … }: every clause, the default included, leaves
+  if (t.isSwitchStatement(last)) {
+    const clauses = last.caseBlock.clauses;
+    return clauses.some((c) => t.isDefaultClause(c)) && clauses.every((c) => c.statements.length === 0 || endsLeaving(t, c.statements));
+  }
+  return t.isThrowStatement(last) || t.isReturnStatement(last);
 }
 
 /**

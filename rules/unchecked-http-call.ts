@@ -26,6 +26,7 @@ const CLIENT_LABEL: Record<ClientKind, string> = {
   ofetch: 'ofetch',
   superagent: 'superagent',
   'node-http': 'http.request',
+  request: 'request',
 };
 
 /** Option keys that bound how long a call may take, per client. */
@@ -37,6 +38,7 @@ const TIMEOUT_KEYS: Record<ClientKind, string[]> = {
   ofetch: ['timeout', 'signal'],
   superagent: [],
   'node-http': ['timeout', 'signal'],
+  request: ['timeout'],
 };
 
 
@@ -331,6 +333,7 @@ function timeoutProperty(client: ClientKind, ms: number): string | undefined {
       return `signal: AbortSignal.timeout(${ms})`;
     case 'axios':
     case 'ofetch':
+    case 'request':
       return `timeout: ${ms}`;
     case 'got':
       return `timeout: { request: ${ms} }`;

@@ -235,17 +235,23 @@ export function isUnderErrorCondition(t: TS, node: ts.Node, site: ErrorSite, ref
 
 /**
  * The statement sits under a branch that matches the caught error against one known value: a `case` (not
- * `default`) of a `switch` on the error or its code, or an `if` comparing them with `===` / `==`
- * (`if (e.code === 'P2003') throw new Error('Dashboard still has reports')`). What it throws names that
+ * `default`) of a `switch` on the error or its code, or an `if` comparing them with `===` / `==` or looking for
+ * one literal in them (`if (e.code === 'P2003')`, `if (e.message.includes('404'))`). What it throws names that
  * recognised condition, whatever its class.
  */
 export function isUnderErrorCodeMatch(t: TS, node: ts.Node, site: ErrorSite, refs: Map<string, ErrorUse>): boolean {
   const mentions = (e: ts.Node): boolean => mentionsCaught(t, e, refs);
   const isMatch = (e: ts.Expression): boolean => {
     const x = skipOuter(t, e);
+    // e.message.includes('404'), e.code?.startsWith('P20'): one known value looked for in the error's text or code
+    if (t.isCallExpression(x) && t.isPropertyAccessExpression(x.expression) && /^(includes|startsWith|endsWith)$/.test(x.expression.name.text)) {
+      const arg = x.arguments[0];
+      return arg !== undefined && t.isStringLiteralLike(arg) && mentions(x.expression.expression);
+    }
     if (!t.isBinaryExpression(x)) return false;
     const op = x.operatorToken.kind;
     if (op === t.SyntaxKind.AmpersandAmpersandToken) return isMatch(x.left) || isMatch(x.right);
+    if (op === t.SyntaxKind.BarBarToken) return isMatch(x.left) && isMatch(x.right);
     if (op !== t.SyntaxKind.EqualsEqualsEqualsToken && op !== t.SyntaxKind.EqualsEqualsToken) return false;
     return mentions(x.left) !== mentions(x.right);
   };

@@ -387,7 +387,7 @@ export function isDestructuredErrorParameter(t: TS, binding: Binding, knowledge:
 // ---------------------------------------------------------------------------------------------------------
 // Outbound clients
 
-export type ClientKind = 'fetch' | 'undici' | 'axios' | 'got' | 'ofetch' | 'superagent' | 'node-http';
+export type ClientKind = 'fetch' | 'undici' | 'axios' | 'got' | 'ofetch' | 'superagent' | 'node-http' | 'request';
 
 /** An outbound HTTP call and where its options go. */
 export interface OutboundCall {
@@ -407,6 +407,9 @@ const FETCH_MODULES = new Set(['node-fetch', 'cross-fetch', 'isomorphic-fetch', 
 const AXIOS_BODY_METHODS = new Set(['post', 'put', 'patch', 'postForm', 'putForm', 'patchForm']);
 const AXIOS_METHODS = new Set(['get', 'delete', 'head', 'options', 'request', ...AXIOS_BODY_METHODS]);
 const GOT_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head']);
+/** The `request` library and its promise wrappers (deprecated, still common): `request(opts)`, `rp.get(url, opts)`. */
+const REQUEST_MODULES = new Set(['request', 'request-promise', 'request-promise-native', 'requestretry']);
+const REQUEST_METHODS = new Set(['get', 'post', 'put', 'patch', 'del', 'delete', 'head']);
 
 function moduleOf(imports: ImportMap, name: string): { module: string; imported: string } | undefined {
   return imports.get(name);
@@ -466,7 +469,7 @@ function instanceOf(t: TS, receiver: ts.Expression, imports: ImportMap): { clien
  * (`fetch`). Lets a rule skip the file before looking at its calls.
  */
 export function mayCallOut(text: string, knowledge: Knowledge, imports: ImportMap): boolean {
-  for (const b of imports.values()) if (FETCH_MODULES.has(b.module) || knowledge.http.clientModules.includes(b.module)) return true;
+  for (const b of imports.values()) if (FETCH_MODULES.has(b.module) || REQUEST_MODULES.has(b.module) || knowledge.http.clientModules.includes(b.module)) return true;
   return knowledge.http.clientFunctions.some((f) => text.includes(f));
 }
 
@@ -572,6 +575,10 @@ export function outboundCallAt(t: TS, call: ts.CallExpression, knowledge: Knowle
     }
     if (b.module === 'got' && (b.imported === 'default' || b.imported === 'got' || b.imported === '*')) return { client: 'got', call, url: args[0], optionsIndex: 1, throwsOnStatus: true };
     if (b.module === 'ofetch' && (b.imported === 'ofetch' || b.imported === '$fetch')) return { client: 'ofetch', call, url: args[0], optionsIndex: 1, throwsOnStatus: true };
+    // request(options) / request(url, options): the promise wrappers reject on non-2xx, the callback form hands the status to the callback
+    if (REQUEST_MODULES.has(b.module) && (b.imported === 'default' || b.imported === '*')) {
+      return { client: 'request', call, url: args[0], optionsIndex: args[0] && t.isObjectLiteralExpression(skipOuter(t, args[0])) ? 0 : 1, throwsOnStatus: true };
+    }
     return undefined;
   }
   if (!t.isPropertyAccessExpression(callee)) return undefined;
@@ -591,6 +598,9 @@ export function outboundCallAt(t: TS, call: ts.CallExpression, knowledge: Knowle
     return { client: 'node-http', call, url: args[0], optionsIndex: args[1] && !isFunctionLike(t, args[1]) ? 1 : 0, throwsOnStatus: true };
   }
   if (b?.module === 'superagent' && GOT_METHODS.has(method)) return { client: 'superagent', call, url: args[0], optionsIndex: -1, throwsOnStatus: true };
+  if (b && REQUEST_MODULES.has(b.module) && (b.imported === 'default' || b.imported === '*') && REQUEST_METHODS.has(method)) {
+    return { client: 'request', call, url: args[0], optionsIndex: args[0] && t.isObjectLiteralExpression(skipOuter(t, args[0])) ? 0 : 1, throwsOnStatus: true };
+  }
   if (AXIOS_METHODS.has(method) || GOT_METHODS.has(method)) {
     const inst = instanceOf(t, receiver, imports);
     if (inst?.client === 'axios' && AXIOS_METHODS.has(method)) {

@@ -61,7 +61,7 @@ describe('errlint audit --fix / --fix-dry-run / --baseline', () => {
     expect(update.stderr).toContain('wrote 1 baseline entry to errlint-baseline.json');
     const file = JSON.parse(fs.readFileSync(path.join(cwd, 'errlint-baseline.json'), 'utf8')) as { findings: { ruleId: string }[] };
     expect(file.findings.map((e) => e.ruleId)).toEqual(['unused-disable-directive']);
-    fs.writeFileSync(path.join(cwd, 'src/a.ts'), `// new code above\n\n${SOURCE}// errlint-disable-next-line unchecked-http-call\nexport const c = 3;\n`);
+    fs.writeFileSync(path.join(cwd, 'src/a.ts'), `// new code above\n\n${SOURCE}// errlint-disable-next-line console-logging\nexport const c = 3;\n`);
     const after = await run(cwd, '--baseline', 'errlint-baseline.json', '--format', 'json');
     const report = JSON.parse(after.stdout) as { summary: { baseline: unknown }; findings: { line: number }[] };
     expect(report.summary.baseline).toEqual({ file: 'errlint-baseline.json', absorbed: 1, stale: 0 });

@@ -9,6 +9,8 @@ import { tempProject } from '../utils/temp-project.js';
 
 const SWALLOWED = 'export async function f() {\n  try {\n    await g();\n  } catch (e) {\n    console.log("\x1b[2J", e);\n  }\n}\n';
 const ESC = '\x1b';
+// a failure masked as `false`: swallowed-catch offers a rethrow, so the fix summary names the file
+const MASKED = 'export async function f() {\n  try {\n    await g();\n  } catch (e) {\n    return false;\n  }\n  return true;\n}\n';
 const NAME = `src/${ESC}[2J${ESC}]0;owned\x07\u202Eevil.ts`;
 const SHOWN = 'src/\\x1b[2J\\x1b]0;owned\\x07\\u202eevil.ts';
 
@@ -29,7 +31,7 @@ describe('names and text a terminal would act on are shown escaped', () => {
   });
 
   it('escapes a name in the fix summary and in notices on standard error', async () => {
-    const cwd = tempProject({ [NAME]: SWALLOWED, 'src/a.ts': 'export const a = 1;\n' });
+    const cwd = tempProject({ [NAME]: MASKED, 'src/a.ts': 'export const a = 1;\n' });
     const fixed = await audit(cwd, '--format', 'json', '--apply-suggestions', 'swallowed-catch');
     expect(fixed.stderr).toContain(`${SHOWN}: applied swallowed-catch`);
     fs.writeFileSync(path.join(cwd, `src/${ESC}[2Jnotes.txt`), 'x');

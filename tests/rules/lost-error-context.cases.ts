@@ -108,6 +108,15 @@ export async function loadTheme(file: string) {
     throw problem;
   }
 }`,
+    // a known status looked for in the message: the new error names that condition
+    `export async function loadCatalog(slug: string) {
+  try {
+    return await catalogApi.fetchApp(slug);
+  } catch (problem: any) {
+    if (problem.message?.includes('404')) throw new Error(\`No app named "\${slug}" in the catalog\`);
+    return undefined;
+  }
+}`,
     // the stack is logged on the line before: the record exists
     `import winston from 'winston';
 export async function loadPlugin(dir: string) {

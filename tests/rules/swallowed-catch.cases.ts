@@ -685,6 +685,24 @@ export const legacyCompare = async (stored: string, input: string): Promise<bool
 };`,
   ],
   invalid: [
+    // errors with a code are translated by a switch that always leaves; every other error is dropped
+    {
+      code: `export async function archiveBoard(id: string) {
+  try {
+    await boards.archive(id);
+  } catch (problem) {
+    if (problem && typeof problem === 'object' && 'code' in problem) {
+      switch (problem.code) {
+        case 'P2025':
+          throw new NotFoundError('No such board');
+        default:
+          throw new Error('Could not archive the board');
+      }
+    }
+  }
+}`,
+      errors: [{ messageId: 'partial', line: 4, column: 5 }],
+    },
     // a default that does not name the failure still hides it
     {
       code: `export async function planName(accountId: string) {

@@ -104,6 +104,13 @@ export async function loadInvoices() {
 }`,
       filename: 'scripts/export-rows.ts',
     },
+    // the request library with a timeout: its promise wrapper rejects on non-2xx by itself
+    `const request = require('request-promise');
+export async function sponsors() {
+  return request({ uri: 'https://sponsors.example.org/list', json: true, timeout: 8000 });
+}`,
+    `import rp from 'request-promise-native';
+export const rates = () => rp.get('https://rates.example.com/daily', { timeout: 5000, json: true });`,
     // ky has a 10 s default timeout and throws on non-2xx
     `import ky from 'ky';
 export const rates = () => ky.get('https://api.rates.com/latest').json();`,
@@ -199,6 +206,24 @@ export async function getProfile(id: string) {
 }`,
   ],
   invalid: [
+    // the request library (and its promise wrappers) has no default timeout
+    {
+      code: `const request = require('request-promise');
+export async function upgrade() {
+  await request({ method: 'POST', uri: 'http://updater.internal/upgrade' });
+}`,
+      errors: [
+        {
+          messageId: 'missingTimeout', line: 3, column: 9, endLine: 3, endColumn: 76,
+          suggestions: [
+            { messageId: 'addTimeout', output: `const request = require('request-promise');
+export async function upgrade() {
+  await request({ method: 'POST', uri: 'http://updater.internal/upgrade', timeout: 10000 });
+}` },
+          ],
+        },
+      ],
+    },
     // a script's unchecked status still writes an error page as data
     {
       code: `export async function importRates() {
