@@ -7,23 +7,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+// the seeded PRNG the accuracy samples use: one mulberry32 in the repository
+import { rng as random } from '../../scripts/accuracy/lib.mjs';
 import { REPO_ROOT, run } from '../utils/exec.js';
 import { tempProject } from '../utils/temp-project.js';
 import { nested, type NestingKind } from './generate.js';
 
 const SEED = 0x19_2026;
 
-/** mulberry32: small, fast, and the same sequence on every machine. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const KINDS: NestingKind[] = ['if', 'try', 'function', 'then', 'plus', 'elseIf', 'paren', 'call', 'array'];
 const SOUP = ['try', '{', '}', 'catch', '(', ')', 'e', '=>', 'async', 'await', 'function', 'return', 'throw', 'new', 'Error', '.then', '.catch', '[', ']', ';', ',', '+', "'", '"', '`', '${', '/*', '*/', '//', '\n', 'console.log', 'logger.error', 'res.status(500).json', 'class', 'extends', 'if', 'else', 'finally', '?.', '??', '<', '>', 'as', 'any', '@', '#x', 'yield', '*', 'export', 'import', 'from', '=', '0x', '1e9', '\\u{1F600}', '\u2028', '\t'];
