@@ -203,15 +203,18 @@ export function codeAfter(t: TS, stmt: ts.Node, produced: ts.Node = stmt): CodeA
 const EQUALITY = (t: TS, k: ts.SyntaxKind): boolean =>
   k === t.SyntaxKind.EqualsEqualsToken || k === t.SyntaxKind.EqualsEqualsEqualsToken || k === t.SyntaxKind.ExclamationEqualsToken || k === t.SyntaxKind.ExclamationEqualsEqualsToken;
 
-/** The statements that run after `stmt` in its function, innermost list first (loop bodies are not repeated). */
-function statementsAfter(t: TS, stmt: ts.Node): ts.Statement[] {
-  const out: ts.Statement[] = [];
+/**
+ * The statement lists after `stmt` in its function, innermost first, each with the position of the statement it
+ * holds (loop bodies are not repeated). Positions come from the lists' suffix indexes, which `codeAfter` keeps too.
+ */
+function listsAfter(t: TS, stmt: ts.Node): [ts.NodeArray<ts.Statement>, SuffixIndex, number][] {
+  const out: [ts.NodeArray<ts.Statement>, SuffixIndex, number][] = [];
   for (let n: ts.Node = stmt; n.parent; n = n.parent) {
     const p = n.parent;
     if (isFunctionLike(t, p)) break;
     if (t.isBlock(p) || t.isSourceFile(p) || t.isCaseClause(p) || t.isDefaultClause(p)) {
-      const at = p.statements.indexOf(n as ts.Statement);
-      if (at >= 0) out.push(...p.statements.slice(at + 1).filter((s) => !t.isFunctionDeclaration(s)));
+      const at = suffixIndex(t, p, p.statements.length).position.get(n) ?? -1;
+      if (at >= 0) out.push([p.statements, suffixIndex(t, p, at + 1), at]);
     }
     if (t.isSourceFile(p)) break;
   }
@@ -225,9 +228,10 @@ function statementsAfter(t: TS, stmt: ts.Node): ts.Statement[] {
  * may not have run. A throw added at the end of the handler would skip that handling and change what callers get.
  */
 export function handledAfter(t: TS, stmt: ts.Node, produced: ts.Node, handler: ts.Node): boolean {
-  const later = statementsAfter(t, stmt);
-  if (later.length === 0) return false;
   const names = new Set([...assignedNames(t, handler), ...assignedNames(t, produced)]);
+  // only the lists where one of the names is read after the statement can test it (the index says where)
+  const lists = listsAfter(t, stmt).filter(([, index, at]) => [...names].some((name) => (index.lastRead.get(name) ?? -1) > at));
+  if (lists.length === 0) return false;
   const tested = (x: ts.Expression): boolean => names.has(rootName(t, x) ?? '');
   const nullish = (x: ts.Expression): boolean => x.kind === t.SyntaxKind.NullKeyword || (t.isIdentifier(x) && x.text === 'undefined');
   let found = false;
@@ -237,6 +241,8 @@ export function handledAfter(t: TS, stmt: ts.Node, produced: ts.Node, handler: t
     else if (t.isBinaryExpression(n) && EQUALITY(t, n.operatorToken.kind) && [n.left, n.right].some(nullish) && [n.left, n.right].some(tested)) found = true;
     else t.forEachChild(n, visit);
   };
-  for (const s of later) visit(s);
+  for (const [statements, , at] of lists) {
+    for (let i = at + 1; i < statements.length && !found; i++) if (!t.isFunctionDeclaration(statements[i]!)) visit(statements[i]!);
+  }
   return found;
 }
