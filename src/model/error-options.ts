@@ -9,29 +9,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type * as ts from 'typescript';
 import { compiler } from '../ts.js';
+import { nearestProjectConfig, readCompilerOptions } from './resolve.js';
 
 const ES2022_LIB = /^lib\.(es202[2-9]|es20[3-9]\d|esnext)(\.full|\.error)?\.d\.ts$/i;
 const byDir = new Map<string, ts.CompilerOptions | null>();
-
-function readOptions(file: string): ts.CompilerOptions | null {
-  const t = compiler;
-  const read = t.readConfigFile(file, t.sys.readFile);
-  if (read.error || !read.config) return null;
-  const host: ts.ParseConfigHost = { useCaseSensitiveFileNames: true, fileExists: t.sys.fileExists, readFile: t.sys.readFile, readDirectory: () => [] };
-  return t.parseJsonConfigFileContent(read.config, host, path.dirname(file), undefined, file).options;
-}
 
 /** The compiler options of the nearest tsconfig.json or jsconfig.json above `dir`, or null when there is none. */
 function optionsAbove(dir: string): ts.CompilerOptions | null {
   const cached = byDir.get(dir);
   if (cached !== undefined) return cached;
-  let options: ts.CompilerOptions | null = null;
-  const config = ['tsconfig.json', 'jsconfig.json'].map((n) => path.join(dir, n)).find((f) => fs.existsSync(f));
-  if (config) options = readOptions(config);
-  else {
-    const parent = path.dirname(dir);
-    if (parent !== dir && !fs.existsSync(path.join(dir, '.git'))) options = optionsAbove(parent);
-  }
+  const t = compiler;
+  const file = nearestProjectConfig(dir, (f) => fs.existsSync(f));
+  const options = (file ? readCompilerOptions(t, file, { fileExists: t.sys.fileExists, readFile: t.sys.readFile }) : undefined) ?? null;
   byDir.set(dir, options);
   return options;
 }

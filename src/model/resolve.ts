@@ -16,6 +16,29 @@ const SOURCE = /\.(?:[cm]?ts|tsx|[cm]?js|jsx)$/;
 const DECLARATION = /\.d\.[cm]?ts$/;
 const SKIPPED_DIRS = new Set(['node_modules', '.git', 'dist', 'build', 'coverage', '.next', '.turbo', 'out']);
 
+/**
+ * The nearest tsconfig.json or jsconfig.json in `dir` or above it, up to the repository root (a directory with
+ * `.git`) or the filesystem root; undefined when there is none.
+ */
+export function nearestProjectConfig(dir: string, fileExists: (file: string) => boolean): string | undefined {
+  for (let d = dir; ; d = path.dirname(d)) {
+    for (const name of ['tsconfig.json', 'jsconfig.json']) {
+      const file = path.join(d, name);
+      if (fileExists(file)) return file;
+    }
+    if (path.dirname(d) === d || fs.existsSync(path.join(d, '.git'))) return undefined;
+  }
+}
+
+/** A tsconfig/jsconfig's compiler options with `extends` applied; undefined when it cannot be read or parsed. */
+export function readCompilerOptions(t: typeof compiler, file: string, files: Pick<ts.ParseConfigHost, 'fileExists' | 'readFile'>): ts.CompilerOptions | undefined {
+  const read = t.readConfigFile(file, files.readFile);
+  if (read.error || !read.config) return undefined;
+  // only the options are wanted: no file list
+  const host: ts.ParseConfigHost = { useCaseSensitiveFileNames: true, fileExists: files.fileExists, readFile: files.readFile, readDirectory: () => [] };
+  return t.parseJsonConfigFileContent(read.config, host, path.dirname(file), undefined, file).options;
+}
+
 /** Resolves import specifiers to project files, caching everything it reads for the life of the resolver. */
 export class ModuleResolver {
   private readonly t: typeof compiler;
@@ -96,36 +119,10 @@ export class ModuleResolver {
   private optionsFor(dir: string): ts.CompilerOptions {
     const cached = this.options.get(dir);
     if (cached) return cached;
-    let options: ts.CompilerOptions | undefined;
-    for (const name of ['tsconfig.json', 'jsconfig.json']) {
-      const file = path.join(dir, name);
-      if (this.fileExists(file)) {
-        options = this.readConfig(file);
-        break;
-      }
-    }
-    if (!options) {
-      const parent = path.dirname(dir);
-      const atRoot = parent === dir || fs.existsSync(path.join(dir, '.git'));
-      options = atRoot ? this.withDefaults({}) : this.optionsFor(parent);
-    }
+    const file = nearestProjectConfig(dir, (f) => this.fileExists(f));
+    const options = this.withDefaults((file ? readCompilerOptions(this.t, file, { fileExists: this.host.fileExists, readFile: (f) => this.host.readFile(f) }) : undefined) ?? {});
     this.options.set(dir, options);
     return options;
-  }
-
-  private readConfig(file: string): ts.CompilerOptions {
-    const t = this.t;
-    const read = t.readConfigFile(file, this.host.readFile);
-    if (read.error || !read.config) return this.withDefaults({});
-    const parseHost: ts.ParseConfigHost = {
-      useCaseSensitiveFileNames: true,
-      fileExists: this.host.fileExists,
-      readFile: this.host.readFile,
-      // only the options are wanted: no file list
-      readDirectory: () => [],
-    };
-    const parsed = t.parseJsonConfigFileContent(read.config, parseHost, path.dirname(file), undefined, file);
-    return this.withDefaults(parsed.options);
   }
 
   /** Bundler resolution unless the project chose Node's: extensionless relative imports and `exports` maps. */
