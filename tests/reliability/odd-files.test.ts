@@ -3,18 +3,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { audit } from '../../src/audit.js';
-import { main, type CliIo } from '../../src/cli.js';
+import { run, type ExecResult } from '../utils/exec.js';
 import { tempProject } from '../utils/temp-project.js';
 
 const SWALLOWED = 'export async function f() {\n  try {\n    await g();\n  } catch {}\n}\n';
 
-async function cli(cwd: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), stdoutIsTTY: false, stderrIsTTY: false, env: { NO_COLOR: '1' }, cwd };
-  const code = await main(['node', 'errlint', 'audit', '--no-timing', ...args], io);
-  return { code, stdout, stderr };
-}
+/** `errlint audit --no-timing …` in-process (tests/utils/exec.ts `run`). */
+const cli = (cwd: string, ...args: string[]): Promise<ExecResult> => run(['audit', '--no-timing', ...args], cwd);
 
 afterEach(() => {
   vi.restoreAllMocks();
