@@ -4,7 +4,7 @@ import path from 'node:path';
 import type * as ts from 'typescript';
 import { enclosingContext } from './analysis/ast.js';
 import { parseSource } from './engine/lint-source.js';
-import { ConfigurationError } from './errors.js';
+import { ConfigurationError, ioReason } from './errors.js';
 import { writeFileAtomic } from './write-file.js';
 import { compiler, type TS } from './ts.js';
 import type { AuditResult } from './result.js';
@@ -138,7 +138,7 @@ export function readBaseline(file: string, cwd: string): Baseline {
     text = fs.readFileSync(abs, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { version: BASELINE_VERSION, tool: 'errlint', findings: [] };
-    throw new ConfigurationError(`Cannot read baseline ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`, { cause: error });
+    throw new ConfigurationError(`Cannot read baseline ${file}: ${ioReason(error)}.`, { cause: error });
   }
   return parseBaseline(text, file);
 }

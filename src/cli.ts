@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import type { AuditRun, Shard } from './audit.js';
-import { ErrlintError, UsageError } from './errors.js';
+import { ErrlintError, ioReason, UsageError } from './errors.js';
 import type { FixSelection } from './fix.js';
 import { FORMAT_NAMES, isFormatName, type FormatName } from './reporters/names.js';
 import { DEFAULT_BASELINE_FILE, gate, type AuditResult, type ReporterOptions, type SarifOptions } from './result.js';
@@ -357,7 +357,7 @@ function writeReport(io: CliIo, target: OutputTarget, text: string): void {
     fs.mkdirSync(path.dirname(abs), { recursive: true });
     fs.writeFileSync(abs, text);
   } catch (error) {
-    throw new ErrlintError(`Cannot write ${target.file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`, { cause: error });
+    throw new ErrlintError(`Cannot write ${target.file}: ${ioReason(error)}.`, { cause: error });
   }
 }
 

@@ -20,3 +20,8 @@ export class InternalError extends Error {
     this.name = 'InternalError';
   }
 }
+
+/** What went wrong with a file operation, in a word when the system gives one (`ENOENT`, `EACCES`), else the message. */
+export function ioReason(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+}

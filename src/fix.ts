@@ -7,6 +7,7 @@ import { firstParseError, parseSource } from './engine/lint-source.js';
 import { printable } from './reporters/shared.js';
 import type { Finding, TextEdit } from './types.js';
 import { contentHash, FileChangedError, writeFileAtomic } from './write-file.js';
+import { ioReason } from './errors.js';
 
 /** Lints one file's text and returns its findings; the fixer calls it after every pass. */
 export type LintText = (text: string, filePath: string) => Finding[] | Promise<Finding[]>;
@@ -194,7 +195,7 @@ export async function fixFiles(options: FixFilesOptions): Promise<FixFilesResult
       }
       bytes = fs.readFileSync(abs);
     } catch (error) {
-      outcomes.push({ ...base, status: 'failed', message: `Cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.` });
+      outcomes.push({ ...base, status: 'failed', message: `Cannot read: ${ioReason(error)}.` });
       continue;
     }
     const decoded = bytes.toString('utf8');
@@ -216,7 +217,7 @@ export async function fixFiles(options: FixFilesOptions): Promise<FixFilesResult
           outcome.status = 'fixed';
         } catch (error) {
           outcome.status = error instanceof FileChangedError ? 'conflict' : 'failed';
-          outcome.message = error instanceof FileChangedError ? 'Changed on disk while errlint was fixing it; not written.' : `Cannot write: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`;
+          outcome.message = error instanceof FileChangedError ? 'Changed on disk while errlint was fixing it; not written.' : `Cannot write: ${ioReason(error)}.`;
         }
       }
     }

@@ -9,7 +9,7 @@ import { allRules } from '../rules/index.js';
 import { ruleInfo } from './rule-info.js';
 import type { FingerprintedFinding } from './baseline.js';
 import { compareFindings } from './engine/lint-source.js';
-import { ErrlintError, UsageError } from './errors.js';
+import { ErrlintError, ioReason, UsageError } from './errors.js';
 import type { AuditResult } from './result.js';
 import type { FileError, Finding, RiskLevel } from './types.js';
 import { VERSION } from './version.js';
@@ -33,7 +33,7 @@ function readReport(file: string, cwd: string): JsonReport {
   try {
     data = JSON.parse(fs.readFileSync(path.resolve(cwd, file), 'utf8'));
   } catch (error) {
-    throw new ErrlintError(`Cannot read ${file} as a JSON report: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`, { cause: error });
+    throw new ErrlintError(`Cannot read ${file} as a JSON report: ${ioReason(error)}.`, { cause: error });
   }
   const r = data as Partial<JsonReport>;
   if (r?.schemaVersion !== 1 || r.tool?.name !== 'errlint' || !Array.isArray(r.findings) || !Array.isArray(r.errors)) {

@@ -8,7 +8,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { UsageError } from '../errors.js';
+import { ioReason, UsageError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { writeFileAtomic } from '../write-file.js';
 import type { FileOutcome, FileTask } from './file-runner.js';
@@ -141,7 +141,7 @@ function inspectLocation(location: string, shown: string): Location {
     stat = fs.statSync(location);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'absent' };
-    throw new UsageError(`--cache-location ${shown}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`, { cause: error });
+    throw new UsageError(`--cache-location ${shown}: cannot be read (${ioReason(error)}).`, { cause: error });
   }
   if (stat.isDirectory()) throw new UsageError(`--cache-location ${shown} is a directory, not a cache file.`);
   if (!stat.isFile()) {
@@ -156,7 +156,7 @@ function inspectLocation(location: string, shown: string): Location {
     fd = fs.openSync(location, 'r');
     length = fs.readSync(fd, head, 0, head.length, 0);
   } catch (error) {
-    throw new UsageError(`--cache-location ${shown}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`, { cause: error });
+    throw new UsageError(`--cache-location ${shown}: cannot be read (${ioReason(error)}).`, { cause: error });
   } finally {
     if (fd !== undefined) fs.closeSync(fd);
   }
@@ -219,7 +219,7 @@ export function openCache(location: string, key: string, shown = location): Audi
         return undefined;
       } catch (error) {
         if (error instanceof UsageError) return `${error.message} (found when writing the cache; not written)`;
-        return `Cannot write the cache to ${shown}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}; the next run lints every file again.`;
+        return `Cannot write the cache to ${shown}: ${ioReason(error)}; the next run lints every file again.`;
       }
     },
   };

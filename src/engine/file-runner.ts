@@ -12,6 +12,7 @@ import { createProjectCollector, fileRulesOf, type ProjectFileData } from './pro
 import { summarizeFile, type FileSummary } from '../model/summaries.js';
 import { compiler } from '../ts.js';
 import type { Timings } from './timing.js';
+import { ioReason } from '../errors.js';
 
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
@@ -65,7 +66,7 @@ export function readSource(abs: string, rel: string): { text: string } | { error
     }
     buffer = readAtMost(abs, MAX_FILE_BYTES);
   } catch (error) {
-    return { error: { file: rel, kind: 'read', message: `Cannot read file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.` } };
+    return { error: { file: rel, kind: 'read', message: `Cannot read file: ${ioReason(error)}.` } };
   }
   if (buffer.subarray(0, 8000).includes(0)) return { error: { file: rel, kind: 'skipped', message: 'Skipped: binary file.' } };
   const text = buffer.toString('utf8');
