@@ -6,6 +6,7 @@ export interface Placed {
   line: number;
   fingerprint?: string;
 }
+export const accuracyDir: string;
 export const DEFAULT_SEED: number;
 export const LINE_DRIFT: number;
 export function rng(seed: number): () => number;
@@ -16,9 +17,13 @@ export function joinLabels<F extends Placed, L extends Placed>(findings: readonl
 export interface SetFiles {
   file: string;
   labels: string;
-  recallLabels: string;
+  /** Validation sets only: suggestion sets have no recall labels. */
+  recallLabels?: string;
 }
-export const SETS: Record<string, { file: string; labels: string; recallLabels: string }>;
+export type SetTable = Record<string, { file: string; labels: string; recallLabels?: string }>;
+export const SETS: SetTable;
 export const DEFAULT_SET: string;
-export function setFiles(nameOrFile?: string): SetFiles;
-export function readSet(nameOrFile?: string): Array<{ repo: string; commit: string; stack?: string[]; paths: string[] }>;
+export const SUGGESTION_SETS: SetTable;
+export const DEFAULT_SUGGESTION_SET: string;
+export function setFiles(nameOrFile?: string, sets?: SetTable): SetFiles;
+export function readSet(nameOrFile?: string, sets?: SetTable): Array<{ repo: string; commit: string; stack?: string[]; paths: string[]; typecheck?: string; install?: string }>;

@@ -29,29 +29,45 @@ export const resultsDir = () => join(workDir(), 'results');
  */
 export const SETS = {
   a: { file: 'validation-set-2026-12-02a.json', labels: 'labels/validation-a.jsonl', recallLabels: 'labels/validation-recall-a.jsonl' },
-  b: { file: 'validation-set.json', labels: 'labels/validation-b.jsonl', recallLabels: 'labels/validation-recall-b.jsonl' },
+  b: { file: 'validation-set-2026-12-02b.json', labels: 'labels/validation-b.jsonl', recallLabels: 'labels/validation-recall-b.jsonl' },
+  c: { file: 'validation-set.json', labels: 'labels/validation-c.jsonl', recallLabels: 'labels/validation-recall-c.jsonl' },
 };
-export const DEFAULT_SET = 'b';
+export const DEFAULT_SET = 'c';
 
 /**
- * `--set`: a set's name (`a`, `b`) or the path of a set file. A set file may name its label files (`labels`,
- * `recallLabels`, relative to accuracy/); otherwise a named set's defaults apply.
+ * The suggestion-safety sets (issue 16) by name, the same way: set 1 was retired once suggestions had been tuned
+ * on it; the newest is the default. Each has its own review labels (`labels`; suggestion sets have no recall).
  */
-export function setFiles(nameOrFile = DEFAULT_SET) {
-  const named = SETS[nameOrFile];
-  const file = named ? join(accuracyDir, named.file) : resolve(nameOrFile);
-  if (!existsSync(file)) throw new Error(`no validation set ${nameOrFile} (known: ${Object.keys(SETS).join(', ')}, or a set file)`);
+export const SUGGESTION_SETS = {
+  1: { file: 'suggestion-set-2026-12-02a.json', labels: 'labels/suggestions.jsonl' },
+  2: { file: 'suggestion-set.json', labels: 'labels/suggestions-2.jsonl' },
+};
+export const DEFAULT_SUGGESTION_SET = '2';
+
+/**
+ * `--set`: a set's name (`a`, `b`, `c`; for `sets` = SUGGESTION_SETS `1`, `2`) or the path of a set file. A set
+ * file may name its label files (`labels`, `recallLabels`, relative to accuracy/); otherwise a named set's
+ * defaults apply.
+ */
+export function setFiles(nameOrFile, sets = SETS) {
+  const fallback = sets === SUGGESTION_SETS ? DEFAULT_SUGGESTION_SET : DEFAULT_SET;
+  const name = nameOrFile ?? fallback;
+  const named = Object.hasOwn(sets, name) ? sets[name] : undefined;
+  const file = named ? join(accuracyDir, named.file) : resolve(String(name));
+  const kind = sets === SUGGESTION_SETS ? 'suggestion set' : 'validation set';
+  if (!existsSync(file)) throw new Error(`no ${kind} ${name} (known: ${Object.keys(sets).join(', ')}, or a set file)`);
   const set = JSON.parse(readFileSync(file, 'utf8'));
-  const byFile = Object.values(SETS).find((s) => join(accuracyDir, s.file) === file) ?? SETS[DEFAULT_SET];
+  const byFile = Object.values(sets).find((s) => join(accuracyDir, s.file) === file) ?? sets[fallback];
+  const recallLabels = set.recallLabels ?? byFile.recallLabels;
   return {
     file,
     labels: join(accuracyDir, set.labels ?? byFile.labels),
-    recallLabels: join(accuracyDir, set.recallLabels ?? byFile.recallLabels),
+    ...(recallLabels ? { recallLabels: join(accuracyDir, recallLabels) } : {}),
   };
 }
 
-export function readSet(nameOrFile = DEFAULT_SET) {
-  const set = JSON.parse(readFileSync(setFiles(nameOrFile).file, 'utf8'));
+export function readSet(nameOrFile, sets = SETS) {
+  const set = JSON.parse(readFileSync(setFiles(nameOrFile, sets).file, 'utf8'));
   return set.repos.map((entry) => ({ ...entry, paths: entry.paths ?? ['.'] }));
 }
 

@@ -2,7 +2,7 @@
 // Sampled recall of one run on the validation set: of the sampled sites a reviewer judged should-flag
 // (the set's recall labels, e.g. accuracy/labels/validation-recall-b.jsonl), how many the run flags with the rule the reviewer expected.
 //
-//   node scripts/accuracy/recall.mjs [--set b] --results <name or dir> [--sample v1-all|v2-server|v2x-server|v3-orm] [--missed] [--format text|markdown|json]
+//   node scripts/accuracy/recall.mjs [--set c] --results <name or dir> [--sample v1-all|v2-server|v2x-server|v3-orm] [--missed] [--format text|markdown|json]
 //
 // A site is flagged by a rule when the run has a finding of that rule in the same file whose line lies within
 // the site (a catch clause or .catch() call, a function with several writes, an outbound call expression).

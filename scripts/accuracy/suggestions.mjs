@@ -1,9 +1,13 @@
 #!/usr/bin/env node
 // Suggestion safety on real backends (issue 16): apply every rule's suggestions to each repository of
-// accuracy/suggestion-set.json and count what the issue's "Done when" asks for.
+// a suggestion set and count what the issue's "Done when" asks for.
 //
-//   node scripts/accuracy/suggestions.mjs [--name NAME] [--errlint bin/errlint.js] [--install] [--sample 30]
-//                                         [--seed 20261202] [--review FILE] [repo …]
+//   node scripts/accuracy/suggestions.mjs [--set 1|2|<set file>] [--labels FILE] [--name NAME] [--errlint bin/errlint.js]
+//                                         [--install] [--sample 30] [--seed 20261202] [--review FILE] [repo …]
+//
+// --set: suggestion set 1 (suggestion-set-2026-12-02a.json, retired: suggestions were tuned on it) or 2
+// (suggestion-set.json, the default); --labels overrides the set's review labels (set 1: labels/suggestions.jsonl,
+// set 2: labels/suggestions-2.jsonl).
 //
 // Per repository: extract the pinned commit (from the mirror, as checkout.mjs does) into
 // $ERRLINT_ACCURACY_DIR/suggestions/NAME/<owner+name>@<commit>, `git init` and commit it, audit the set's paths
@@ -13,7 +17,7 @@
 //   dependencies come from `npm ci --ignore-scripts` in a cache beside the checkouts, made only with --install),
 //   and what a second `--apply-suggestions` run applies (0 when applying is idempotent).
 // Then a seeded sample of the applied hunks (`git diff -U0`, ranked by SHA-256 of seed and where the hunk is, so
-// surviving hunks keep their place across builds) is joined with accuracy/labels/suggestions.jsonl: the verdict
+// surviving hunks keep their place across builds) is joined with the set's review labels: the verdict
 // tally is printed, hunks without a label are listed, and --review FILE writes them with their diff for a reviewer
 // (outside the repository: the diff is fetched code).
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -22,7 +26,7 @@ import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync, append
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { extractTree, mirrorFor } from './checkout.mjs';
-import { accuracyDir, DEFAULT_SEED, parseArgs, readJsonl, readSet, repoRoot, runMain, slug, stableSample, workDir } from './lib.mjs';
+import { DEFAULT_SEED, DEFAULT_SUGGESTION_SET, parseArgs, readJsonl, readSet, repoRoot, runMain, setFiles, slug, stableSample, SUGGESTION_SETS, workDir } from './lib.mjs';
 
 const ts = createRequire(join(repoRoot, 'package.json'))('typescript');
 const VERDICTS = ['fine', 'misuses-api', 'replaces-fallback', 'breaks-contract', 'dangerous'];
@@ -76,8 +80,9 @@ function ensureDeps(entry, mirror, install) {
     process.stderr.write(`${entry.repo}: install its dependencies by hand into ${deps}/node_modules: ${entry.install}\n`);
     return undefined;
   }
-  mkdirSync(deps, { recursive: true });
-  for (const f of ['package.json', 'package-lock.json']) writeFileSync(join(deps, f), execFileSync('git', ['--git-dir', mirror, 'show', `${entry.commit}:${f}`], { maxBuffer: 1 << 28 }));
+  // the whole tree, not only package.json and the lockfile: a `file:` dependency (a folder of the repository) must
+  // be there for npm ci to link it
+  extractTree(mirror, entry.commit, deps);
   execFileSync('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: deps, stdio: 'inherit' });
   return deps;
 }
@@ -133,18 +138,18 @@ function lineAt(dir, file, offset) {
 
 async function main(argv) {
   const { options, rest } = parseArgs(argv, {
-    set: join(accuracyDir, 'suggestion-set.json'),
+    set: DEFAULT_SUGGESTION_SET,
     name: 'current',
     errlint: join(repoRoot, 'bin/errlint.js'),
     install: false,
     sample: 30,
     seed: DEFAULT_SEED,
-    labels: join(accuracyDir, 'labels/suggestions.jsonl'),
+    labels: '',
     review: '',
   });
   const bin = join(process.cwd(), relative(process.cwd(), options.errlint));
   const ruleIds = JSON.parse(errlint(bin, repoRoot, ['rules', '--format', 'json']).stdout).map((r) => r.id ?? r.meta?.id);
-  const entries = readSet(options.set).filter((e) => rest.length === 0 || rest.includes(e.repo));
+  const entries = readSet(options.set, SUGGESTION_SETS).filter((e) => rest.length === 0 || rest.includes(e.repo));
   const resultDir = join(workDir(), 'suggestions', options.name);
   mkdirSync(resultDir, { recursive: true });
   const rows = [];
@@ -216,7 +221,7 @@ async function main(argv) {
   // the review sample and its labels
   const key = (h) => `${h.repo}\u0000${h.path}\u0000${h.rule}\u0000${h.oldLine}`;
   const drawn = stableSample(allHunks, options.sample, { seed: options.seed, stream: 'suggestions', key });
-  const labels = readJsonl(options.labels);
+  const labels = readJsonl(options.labels || setFiles(options.set, SUGGESTION_SETS).labels);
   const labelOf = (h) => labels.find((l) => l.repo === h.repo && l.commit === h.commit && l.path === h.path && l.diffSha === h.diffSha && Math.abs((l.oldLine ?? l.line) - h.oldLine) <= 1);
   const tally = Object.fromEntries(VERDICTS.map((v) => [v, 0]));
   const todo = [];

@@ -1,5 +1,8 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SET, joinLabels, readSet, sample, setFiles, stableSample } from '../../scripts/accuracy/lib.mjs';
+import { accuracyDir, DEFAULT_SET, DEFAULT_SUGGESTION_SET, joinLabels, readSet, sample, setFiles, stableSample, SUGGESTION_SETS } from '../../scripts/accuracy/lib.mjs';
 
 const finding = (path: string, line: number, rule = 'swallowed-catch', fingerprint?: string) => ({ repo: 'o/r', path, rule, line, fingerprint });
 
@@ -63,25 +66,58 @@ describe('stable sampling of findings', () => {
 
 describe('validation sets', () => {
   it('names each set with its own label files, the newest by default', () => {
-    expect(DEFAULT_SET).toBe('b');
-    expect(setFiles()).toEqual(setFiles('b'));
-    expect(setFiles('b').file.endsWith('accuracy/validation-set.json')).toBe(true);
+    expect(DEFAULT_SET).toBe('c');
+    expect(setFiles()).toEqual(setFiles('c'));
+    expect(setFiles('c').file.endsWith('accuracy/validation-set.json')).toBe(true);
+    expect(setFiles('c').labels.endsWith('accuracy/labels/validation-c.jsonl')).toBe(true);
+    expect(setFiles('c').recallLabels?.endsWith('accuracy/labels/validation-recall-c.jsonl')).toBe(true);
+    expect(setFiles('b').file.endsWith('accuracy/validation-set-2026-12-02b.json')).toBe(true);
     expect(setFiles('b').labels.endsWith('accuracy/labels/validation-b.jsonl')).toBe(true);
-    expect(setFiles('b').recallLabels.endsWith('accuracy/labels/validation-recall-b.jsonl')).toBe(true);
+    expect(setFiles('b').recallLabels?.endsWith('accuracy/labels/validation-recall-b.jsonl')).toBe(true);
     expect(setFiles('a').file.endsWith('accuracy/validation-set-2026-12-02a.json')).toBe(true);
     expect(setFiles('a').labels.endsWith('accuracy/labels/validation-a.jsonl')).toBe(true);
-    expect(setFiles('a').recallLabels.endsWith('accuracy/labels/validation-recall-a.jsonl')).toBe(true);
+    expect(setFiles('a').recallLabels?.endsWith('accuracy/labels/validation-recall-a.jsonl')).toBe(true);
   });
 
-  it('keeps the retired set and the current one apart: no repository is in both', () => {
-    const retired = new Set(readSet('a').map((e) => e.repo));
-    const current = readSet('b');
-    expect(current.length).toBeGreaterThanOrEqual(8);
-    expect(current.filter((e) => retired.has(e.repo))).toEqual([]);
+  it('reads a set file given by path with the label files it names', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'errlint-set-'));
+    const file = join(dir, 'my-set.json');
+    writeFileSync(file, JSON.stringify({ labels: 'labels/mine.jsonl', repos: [{ repo: 'o/n', commit: 'f'.repeat(40) }] }));
+    expect(setFiles(file).labels.endsWith('accuracy/labels/mine.jsonl')).toBe(true);
+    expect(setFiles(file).recallLabels?.endsWith('accuracy/labels/validation-recall-c.jsonl')).toBe(true);
+    expect(readSet(file)).toEqual([{ repo: 'o/n', commit: 'f'.repeat(40), paths: ['.'] }]);
+  });
+
+  it('keeps every set apart: the current set shares no repository with a retired set, a suggestion set or the recall set', () => {
+    const repos = (entries: Array<{ repo: string }>) => new Set(entries.map((e) => e.repo));
+    const recallSet = JSON.parse(readFileSync(join(accuracyDir, 'recall-set.json'), 'utf8')) as { entries: Array<{ repo: string }> };
+    const used = [readSet('a'), readSet('b'), readSet('1', SUGGESTION_SETS), readSet('2', SUGGESTION_SETS), recallSet.entries].map(repos);
+    const current = readSet('c');
+    expect(current.length).toBeGreaterThanOrEqual(10);
+    for (const other of used) expect(current.filter((e) => other.has(e.repo))).toEqual([]);
     expect(current.every((e) => /^[0-9a-f]{40}$/.test(e.commit) && e.paths.length > 0)).toBe(true);
+    expect(readSet('b').filter((e) => repos(readSet('a')).has(e.repo))).toEqual([]);
   });
 
   it('refuses an unknown set with a message naming the known ones', () => {
-    expect(() => setFiles('zz')).toThrow(/no validation set zz \(known: a, b/);
+    expect(() => setFiles('zz')).toThrow(/no validation set zz \(known: a, b, c, or a set file\)/);
+    expect(() => setFiles('zz', SUGGESTION_SETS)).toThrow(/no suggestion set zz \(known: 1, 2, or a set file\)/);
+  });
+});
+
+describe('suggestion sets', () => {
+  it('names each with its own review labels, the newest by default, and no recall labels', () => {
+    expect(DEFAULT_SUGGESTION_SET).toBe('2');
+    expect(setFiles(undefined, SUGGESTION_SETS)).toEqual(setFiles('2', SUGGESTION_SETS));
+    expect(setFiles('2', SUGGESTION_SETS)).toEqual({ file: join(accuracyDir, 'suggestion-set.json'), labels: join(accuracyDir, 'labels/suggestions-2.jsonl') });
+    expect(setFiles('1', SUGGESTION_SETS)).toEqual({ file: join(accuracyDir, 'suggestion-set-2026-12-02a.json'), labels: join(accuracyDir, 'labels/suggestions.jsonl') });
+  });
+
+  it('keeps the two suggestion sets apart, each with one entry type-checked from an npm lockfile', () => {
+    const first = new Set(readSet('1', SUGGESTION_SETS).map((e) => e.repo));
+    const second = readSet('2', SUGGESTION_SETS);
+    expect(second.length).toBe(5);
+    expect(second.filter((e) => first.has(e.repo))).toEqual([]);
+    expect(second.filter((e) => e.typecheck && !e.install).length).toBeGreaterThanOrEqual(1);
   });
 });
