@@ -17,7 +17,7 @@ import { importsOf } from '../src/analysis/scope.js';
 import { consoleAllowedInFile, findLoggerInScope, loggerCallText, type LoggerInScope } from '../src/analysis/loggers.js';
 import { codeAfter, handledAfter, throwTargetOf } from '../src/analysis/propagation.js';
 import { defineRule } from '../src/define-rule.js';
-import { errorBinding, indentUnit, insertImport, lineIndent } from '../src/edits/index.js';
+import { editBlock, errorBinding, insertImport } from '../src/edits/index.js';
 import { mentionsMoney } from '../src/knowledge/money.js';
 import { FACTORS } from '../src/risk.js';
 import type { Knowledge } from '../src/knowledge/index.js';
@@ -164,38 +164,14 @@ function catchClauseSuggestions(t: TS, sf: ts.SourceFile, clause: ts.CatchClause
   const bound = errorBinding(t, h);
   if (!bound) return [];
   const block = clause.block;
-  const text = sf.text;
   const name = bound.name;
-  const outer = lineIndent(text, block.end - 1);
-  const first = block.statements[0];
-  const inner = first ? lineIndent(text, first.getStart(sf)) : outer + indentUnit(text);
-  const oneLine = first !== undefined && !text.slice(block.getStart(sf), block.end).includes('\n');
   const importEdits = logger?.import ? [insertImport(t, sf, logger.import)] : [];
 
-  /** `lines` added at the end (or, with `atStart`, the beginning) of the block, `drop` removed. */
+  /** `lines` added at the end (or, with `atStart`, before the statements kept) of the block, `drop` removed; comments stay. */
   const build = (lines: string[], drop: ReadonlySet<ts.Node>, replaceExit: boolean, atStart = false): TextEdit[] => {
-    const edits: TextEdit[] = [...bound.edits];
-    const stmts = [...block.statements];
-    const last = stmts[stmts.length - 1];
+    const last = block.statements[block.statements.length - 1];
     const replaceLast = replaceExit && last !== undefined && (t.isReturnStatement(last) || t.isContinueStatement(last) || t.isBreakStatement(last));
-    const removed = (st: ts.Statement): boolean => drop.has(st) || (replaceLast && st === last);
-    const kept = stmts.filter((st) => !removed(st));
-    if (kept.length === 0 || oneLine) {
-      // rebuild the block: {\n  throw e;\n}
-      const keptText = kept.map((st) => st.getText(sf));
-      const body = atStart ? [...lines, ...keptText] : [...keptText, ...lines];
-      edits.push({ range: [block.getStart(sf), block.end], text: oneLine ? `{ ${body.join(' ')} }` : `{\n${body.map((l) => inner + l).join('\n')}\n${outer}}` });
-      return edits;
-    }
-    for (const st of stmts) if (removed(st)) edits.push({ range: [st.pos, st.end], text: '' });
-    if (atStart) {
-      const at = kept[0]!.getStart(sf);
-      edits.push({ range: [at, at], text: lines.map((l) => `${l}\n${inner}`).join('') });
-    } else {
-      const anchor = last!.end;
-      edits.push({ range: [anchor, anchor], text: lines.map((l) => `\n${inner}${l}`).join('') });
-    }
-    return edits;
+    return [...bound.edits, ...editBlock(t, sf, block, lines, { drop: replaceLast ? new Set([...drop, last]) : drop, atStart })];
   };
 
   const calls = replacedLogCalls(t, a);
@@ -359,7 +335,7 @@ function promiseSuggestions(t: TS, sf: ts.SourceFile, h: ErrorHandler, a: Handle
     } else if (t.isBlock(fn.body)) {
       const body = fn.body;
       const firstStmt = body.statements[0];
-      edits = [...bound.edits, firstStmt ? { range: [firstStmt.getStart(sf), firstStmt.getStart(sf)], text: `${logLine} ` } : { range: [body.getStart(sf), body.end], text: `{ ${logLine} }` }];
+      edits = [...bound.edits, ...(firstStmt ? [{ range: [firstStmt.getStart(sf), firstStmt.getStart(sf)] as const, text: `${logLine} ` }] : editBlock(t, sf, body, [logLine], { emptyInline: true }))];
     } else {
       const value = fn.body.getText(sf);
       edits = [...bound.edits, { range: [fn.body.getStart(sf), fn.body.end], text: `{ ${logLine} return ${value}; }` }];

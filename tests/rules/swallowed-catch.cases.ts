@@ -821,6 +821,77 @@ export async function startNscd() {
 }` },
                                                                                       ] }],
     },
+    // the record-only rewrite keeps the comments of the catch block: the author's note stays, the log line goes after it
+    {
+      code: `import { logger } from './logger';
+export async function revokeAll(tokens: string[]) {
+  try {
+    await sessions.revokeMany(tokens);
+  } catch (err) {
+    // ignore
+  }
+}`,
+      errors: [{ messageId: 'emptyHandler', line: 5, column: 5, endLine: 5, endColumn: 16, suggestions: [
+        { messageId: 'logError', output: `import { logger } from './logger';
+export async function revokeAll(tokens: string[]) {
+  try {
+    await sessions.revokeMany(tokens);
+  } catch (err) {
+    // ignore
+    logger.error('revokeAll failed', err);
+  }
+}` },
+      ] }],
+    },
+    // a one-line catch with only a comment stays on one line, comment included
+    {
+      code: `import { logger } from './logger';
+export async function refreshFeed(id: string) {
+  try { await feeds.refresh(id); } catch { /* noop */ }
+}`,
+      errors: [{ messageId: 'emptyHandler', line: 3, column: 36, endLine: 3, endColumn: 41, suggestions: [
+        { messageId: 'logError', output: `import { logger } from './logger';
+export async function refreshFeed(id: string) {
+  try { await feeds.refresh(id); } catch (error) { /* noop */ logger.error('refreshFeed failed', error); }
+}` },
+      ] }],
+    },
+    // the console call is replaced by the logger; the TODO above it stays
+    {
+      code: `import { logger } from './logger';
+export async function replicate(batch: Change[]) {
+  try {
+    await mirror.push(batch);
+  } catch (e) {
+    // TODO: retry with backoff
+    console.error(e);
+  }
+}`,
+      errors: [{ messageId: 'consoleOnly', line: 5, column: 5, endLine: 5, endColumn: 14, suggestions: [
+        { messageId: 'logError', output: `import { logger } from './logger';
+export async function replicate(batch: Change[]) {
+  try {
+    await mirror.push(batch);
+  } catch (e) {
+    // TODO: retry with backoff
+    logger.error('replicate failed', e);
+  }
+}` },
+      ] }],
+    },
+    // a rejection handler holding only a comment keeps it when the log line is added
+    {
+      code: `import { logger } from './logger';
+export function warmIndex() {
+  search.warm().catch(() => { /* ignore */ });
+}`,
+      errors: [{ messageId: 'emptyHandler', line: 3, column: 23, endLine: 3, endColumn: 45, suggestions: [
+        { messageId: 'logError', output: `import { logger } from './logger';
+export function warmIndex() {
+  search.warm().catch((error) => { /* ignore */ logger.error('warmIndex failed', error); });
+}` },
+      ] }],
+    },
     // an empty catch with a comment is a decision: no rethrow; a TODO comment is not (see the TODO case)
     {
       code: `export async function revoke(token: string) {
@@ -1924,6 +1995,7 @@ module.exports.archive = function archive(id) {
             { messageId: 'rethrow', output: `try {
   await orders.sync();
 } catch (e) {
+  // TODO handle this
   throw e;
 }` },
           ],
