@@ -332,6 +332,22 @@ function isInlineCallback(t: TS, fn: FunctionLike): boolean {
   return !!p && ((t.isCallExpression(p) && p.arguments.includes(fn as ts.Expression)) || t.isPropertyAssignment(p) || t.isJsxExpression(p));
 }
 
+/**
+ * Whether the errors a function returns are part of the result it declares, so throwing them would break what its
+ * callers are promised: its return type names their class (`Promise<Tag | DuplicateEntityError>`), or a decorator
+ * declares the result type (`@Mutation(() => CreateTagResult)`: a GraphQL union of the entity and its errors).
+ */
+function errorsInDeclaredResult(t: TS, fn: FunctionLike, errors: ReturnValue[]): boolean {
+  const decorators = t.canHaveDecorators(fn) ? (t.getDecorators(fn) ?? []) : [];
+  if (decorators.some((d) => t.isCallExpression(d.expression) && d.expression.arguments.some((a) => t.isArrowFunction(a) || t.isFunctionExpression(a)))) return true;
+  const declared = fn.type ? fn.type.getText() : undefined;
+  if (!declared) return false;
+  return errors.some((v) => {
+    const e = skipOuter(t, v.node as ts.Expression);
+    return t.isNewExpression(e) && t.isIdentifier(e.expression) && new RegExp(`\\b${e.expression.text}\\b`).test(declared);
+  });
+}
+
 function classifyMix(t: TS, fn: FunctionLike, values: ReturnValue[]): Mix | undefined {
   const of = (...kinds: ReturnKind[]): ReturnValue[] => values.filter((v) => kinds.includes(v.kind));
   const booleans = of('true', 'false', 'boolean');
@@ -353,7 +369,7 @@ function classifyMix(t: TS, fn: FunctionLike, values: ReturnValue[]): Mix | unde
       return { range: [st.getStart(sf), st.expression!.getStart(sf)], text: 'throw ' };
     });
     const whole = errors.every((v) => t.isReturnStatement(v.statement) && skipOuter(t, v.statement.expression!) === v.node);
-    return { messageId: 'dataOrError', involved: [...nonStringData, ...errors], ...(whole ? { suggest: { messageId: 'throwError', edits } } : {}) };
+    return { messageId: 'dataOrError', involved: [...nonStringData, ...errors], ...(whole && !errorsInDeclaredResult(t, fn, errors) ? { suggest: { messageId: 'throwError', edits } } : {}) };
   }
   if (nonStringData.length > 0 && errorStrings.length > 0 && booleans.length === 0 && !inline) {
     const whole = errorStrings.every((v) => t.isReturnStatement(v.statement) && skipOuter(t, v.statement.expression!) === v.node);

@@ -1,5 +1,5 @@
 import type * as ts from 'typescript';
-import { calleeMethod, dottedName, enclosingFunction, functionName, isFunctionLike, isHttpHandler, skipOuter, walk } from '../src/analysis/ast.js';
+import { calleeMethod, dottedName, enclosingFunction, functionName, isFunctionLike, isHttpHandler, skipOuter, walk, type FunctionLike } from '../src/analysis/ast.js';
 import {
   analyzeHandler,
   catchClauseHandler,
@@ -17,7 +17,7 @@ import { importsOf } from '../src/analysis/scope.js';
 import { consoleAllowedInFile, findLoggerInScope, loggerCallText, type LoggerInScope } from '../src/analysis/loggers.js';
 import { codeAfter, handledAfter, throwTargetOf } from '../src/analysis/propagation.js';
 import { defineRule } from '../src/define-rule.js';
-import { errorBinding, indentUnit, insertImport, lineIndent } from '../src/edits/index.js';
+import { editBlock, errorBinding, insertImport } from '../src/edits/index.js';
 import { mentionsMoney } from '../src/knowledge/money.js';
 import { FACTORS } from '../src/risk.js';
 import type { Knowledge } from '../src/knowledge/index.js';
@@ -160,42 +160,18 @@ function orByHand(list: SuggestionList, reason: string): SuggestionList {
  * the failure has somewhere to go (the caller, `next`, or — in an async `(req, res)` handler — an error answer).
  * Otherwise the error is recorded and the code's flow kept, when a logger is in scope.
  */
-function catchClauseSuggestions(t: TS, sf: ts.SourceFile, clause: ts.CatchClause, h: ErrorHandler, a: HandlerAnalysis, logger: LoggerInScope | undefined, message: string): SuggestionList {
+function catchClauseSuggestions(t: TS, sf: ts.SourceFile, clause: ts.CatchClause, h: ErrorHandler, a: HandlerAnalysis, logger: LoggerInScope | undefined, message: string, readsOnly: boolean): SuggestionList {
   const bound = errorBinding(t, h);
   if (!bound) return [];
   const block = clause.block;
-  const text = sf.text;
   const name = bound.name;
-  const outer = lineIndent(text, block.end - 1);
-  const first = block.statements[0];
-  const inner = first ? lineIndent(text, first.getStart(sf)) : outer + indentUnit(text);
-  const oneLine = first !== undefined && !text.slice(block.getStart(sf), block.end).includes('\n');
   const importEdits = logger?.import ? [insertImport(t, sf, logger.import)] : [];
 
-  /** `lines` added at the end (or, with `atStart`, the beginning) of the block, `drop` removed. */
+  /** `lines` added at the end (or, with `atStart`, before the statements kept) of the block, `drop` removed; comments stay. */
   const build = (lines: string[], drop: ReadonlySet<ts.Node>, replaceExit: boolean, atStart = false): TextEdit[] => {
-    const edits: TextEdit[] = [...bound.edits];
-    const stmts = [...block.statements];
-    const last = stmts[stmts.length - 1];
+    const last = block.statements[block.statements.length - 1];
     const replaceLast = replaceExit && last !== undefined && (t.isReturnStatement(last) || t.isContinueStatement(last) || t.isBreakStatement(last));
-    const removed = (st: ts.Statement): boolean => drop.has(st) || (replaceLast && st === last);
-    const kept = stmts.filter((st) => !removed(st));
-    if (kept.length === 0 || oneLine) {
-      // rebuild the block: {\n  throw e;\n}
-      const keptText = kept.map((st) => st.getText(sf));
-      const body = atStart ? [...lines, ...keptText] : [...keptText, ...lines];
-      edits.push({ range: [block.getStart(sf), block.end], text: oneLine ? `{ ${body.join(' ')} }` : `{\n${body.map((l) => inner + l).join('\n')}\n${outer}}` });
-      return edits;
-    }
-    for (const st of stmts) if (removed(st)) edits.push({ range: [st.pos, st.end], text: '' });
-    if (atStart) {
-      const at = kept[0]!.getStart(sf);
-      edits.push({ range: [at, at], text: lines.map((l) => `${l}\n${inner}`).join('') });
-    } else {
-      const anchor = last!.end;
-      edits.push({ range: [anchor, anchor], text: lines.map((l) => `\n${inner}${l}`).join('') });
-    }
-    return edits;
+    return [...bound.edits, ...editBlock(t, sf, block, lines, { drop: replaceLast ? new Set([...drop, last]) : drop, atStart })];
   };
 
   const calls = replacedLogCalls(t, a);
@@ -210,7 +186,7 @@ function catchClauseSuggestions(t: TS, sf: ts.SourceFile, clause: ts.CatchClause
   if (after === 'independent') return orByHand(recordOnly(), 'the code after the try statement runs on failure too (a fallback, the next item, clean-up), and a rethrow would skip it');
 
   const target = throwTargetOf(t, enclosingFunction(t, clause));
-  const chosen = target.kind === 'caller' || target.kind === 'unseen' ? chosenToGoOn(t, sf, clause, a, bound.name) : undefined;
+  const chosen = target.kind === 'caller' || target.kind === 'unseen' ? chosenToGoOn(t, sf, clause, a, bound.name, readsOnly) : undefined;
   if (chosen) return orByHand(recordOnly(), chosen);
   // res.json({ ok: true }) answered the request as a success; the error response comes from the propagated error
   const masking = a.maskingReturn === 'success-response' ? a.maskingNode?.parent : undefined;
@@ -249,9 +225,10 @@ function catchClauseSuggestions(t: TS, sf: ts.SourceFile, clause: ts.CatchClause
  * Why a catch block looks like a decision to carry on, so a rethrow would change what callers rely on (a
  * best-effort clean-up, an optional cache write, a value the code after checks): it already reports the failure
  * (console or a constant log line: the finding is about the record, not the flow), it is empty but for a comment
- * or names its binding as ignored, or the code after the try statement handles the failure itself.
+ * or names its binding as ignored, it answers a read with an empty value (`isDegradedRead`), or the code after
+ * the try statement handles the failure itself.
  */
-function chosenToGoOn(t: TS, sf: ts.SourceFile, clause: ts.CatchClause, a: HandlerAnalysis, name: string): string | undefined {
+function chosenToGoOn(t: TS, sf: ts.SourceFile, clause: ts.CatchClause, a: HandlerAnalysis, name: string, readsOnly: boolean): string | undefined {
   const fn = enclosingFunction(t, clause);
   if ((a.consoleOnly || a.constantLogOnly) && !a.maskingReturn && !(fn && isHttpHandler(t, fn))) return 'the catch block reports the failure and carries on, so a rethrow would change what callers get; record the error itself instead';
   const block = clause.block;
@@ -259,8 +236,69 @@ function chosenToGoOn(t: TS, sf: ts.SourceFile, clause: ts.CatchClause, a: Handl
   if (block.statements.length === 0 && /\/\/|\/\*/.test(inside) && !/\b(TODO|FIXME|XXX)\b/.test(inside)) return 'the empty catch block carries a comment, so ignoring the failure looks deliberate';
   if (/^_|^ignored?$/i.test(name) && clause.variableDeclaration) return `the binding \`${name}\` is named as ignored, so ignoring the failure looks deliberate`;
   if (a.maskingReturn && fn && returnsDocumentedFallback(t, fn, a, clause.parent)) return 'the function returns this value on failure on purpose (its own input or the value it had before the try, or a fallback its doc comment promises), and callers rely on it';
+  const fallback = a.maskingNode && t.isReturnStatement(a.maskingNode) ? a.maskingNode.expression !== undefined : true;
+  if (readsOnly && fallback && isDegradedRead(t, fn, a, returnsValue(t, clause.parent.tryBlock))) return DEGRADED_READ;
   if (handledAfter(t, clause.parent, clause.parent.tryBlock, block)) return 'the code after the try statement handles the failure (it reads the value the catch block sets, or checks for the missing result), and a rethrow would skip it';
   return undefined;
+}
+
+/** Masking values that are an empty answer to a read, not the outcome of an action (`true`/`false`) or an HTTP answer. */
+const EMPTY_ANSWER: ReadonlySet<MaskingReturn> = new Set(['null', 'undefined', 'empty-array', 'empty-object', 'empty-string', 'zero', 'default-value']);
+
+const DEGRADED_READ = 'the work in the try block only reads, and the handler answers with an empty value of what it reads: callers get a valid, smaller answer (a page without this part), which a rethrow would turn into a failure of their whole answer; record the error, and decide by hand whether callers should see the failure';
+
+/** Calls that act rather than read: a write, a send, a payment, a job. */
+const ACTION_CALL = /^(create|insert|update|upsert|delete|remove|destroy|save|store|persist|put|post|patch|send|emit|publish|enqueue|schedule|write|charge|pay|refund|capture|transfer|submit|execute|exec|run|commit|increment|decrement|register|notify|dispatch|trigger|sync|upload|mark|grant|revoke|approve|cancel|confirm|complete|process|reserve|release|lock|unlock|invite|reset)([A-Z_$\d]|$)/;
+/** Calls that read: `findMany`, `getCol`, `fetchPlans`, `search`. */
+const READ_CALL = /^(get|find|list|fetch|load|read|search|query|count|select|lookup|retrieve|collect|aggregate)([A-Z_$\d]|$)/;
+
+/**
+ * Whether the guarded work only reads: a call in it reads, none acts, and neither it nor the function's name
+ * mentions money (a balance of 0 is never a smaller answer). The caller has checked that errlint sees no
+ * database write or outbound call in it.
+ */
+function onlyReads(t: TS, work: ts.Node, fnName: string | undefined): boolean {
+  if (mentionsMoney(work.getText()) || (fnName !== undefined && mentionsMoney(fnName))) return false;
+  let reads = false;
+  let acts = false;
+  walk(t, work, (n) => {
+    if (acts) return 'skip';
+    if (!t.isCallExpression(n)) return;
+    const name = calleeMethod(t, n);
+    if (name && ACTION_CALL.test(name)) acts = true;
+    else if (name && READ_CALL.test(name)) reads = true;
+  });
+  return reads && !acts;
+}
+
+/** Whether the value of a handler call is used: assigned, returned, passed on (not a statement of its own). */
+function isValueUsed(t: TS, call: ts.CallExpression): boolean {
+  let n: ts.Node = call;
+  while (t.isParenthesizedExpression(n.parent) || t.isAwaitExpression(n.parent)) n = n.parent;
+  return !t.isExpressionStatement(n.parent) && !t.isVoidExpression(n.parent);
+}
+
+/**
+ * A degraded read: the guarded work only reads (`onlyReads`) and hands back data (`valueUsed`), and the handler
+ * answers with an empty value of it (`[]`, `null`, `{}`, a default) outside an HTTP handler. The finding stands — nobody learns of the failure — but whether callers
+ * should get less or fail is the product's decision, not a rewrite: a status page that lists no maintenance when
+ * the lookup fails, a menu without its badge count. A masked write or action (`return false` after a charge) is
+ * not one: there the failure leaves state callers must know about.
+ */
+function isDegradedRead(t: TS, fn: FunctionLike | undefined, a: HandlerAnalysis, valueUsed: boolean): boolean {
+  return a.maskingReturn !== undefined && EMPTY_ANSWER.has(a.maskingReturn) && valueUsed && !(fn && isHttpHandler(t, fn));
+}
+
+/** Whether `block` hands a value back: a `return <value>` outside nested functions. */
+function returnsValue(t: TS, block: ts.Block): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found || isFunctionLike(t, n)) return;
+    if (t.isReturnStatement(n) && n.expression) found = true;
+    else t.forEachChild(n, visit);
+  };
+  t.forEachChild(block, visit);
+  return found;
 }
 
 /**
@@ -330,7 +368,7 @@ function statementOf(t: TS, node: ts.Node): ts.Node {
  * promise is awaited or returned, nothing runs after it in the function, and the function's failures reach its
  * caller; otherwise the handler records the error and keeps answering what it answered.
  */
-function promiseSuggestions(t: TS, sf: ts.SourceFile, h: ErrorHandler, a: HandlerAnalysis, logger: LoggerInScope | undefined, message: string): SuggestionList {
+function promiseSuggestions(t: TS, sf: ts.SourceFile, h: ErrorHandler, a: HandlerAnalysis, logger: LoggerInScope | undefined, message: string, readsOnly: boolean): SuggestionList {
   const call = h.node as ts.CallExpression;
   const handler = h.handlerExpr!;
   const bound = h.fn ? errorBinding(t, h) : { name: 'error', edits: [] };
@@ -340,7 +378,9 @@ function promiseSuggestions(t: TS, sf: ts.SourceFile, h: ErrorHandler, a: Handle
   const logLine = logger ? loggerCallText(logger, name, message) : undefined;
   const out: SuggestionList = [];
   const target = throwTargetOf(t, enclosingFunction(t, call));
-  const propagates = isAwaitedOrReturned(t, call) && codeAfter(t, statementOf(t, call)) !== 'independent' && target.kind === 'caller';
+  const fn = enclosingFunction(t, call);
+  const degraded = readsOnly && isDegradedRead(t, fn, a, isValueUsed(t, call));
+  const propagates = isAwaitedOrReturned(t, call) && codeAfter(t, statementOf(t, call)) !== 'independent' && target.kind === 'caller' && !degraded;
   if (propagates) {
     const remove: TextEdit[] =
       h.kind === 'promise-catch'
@@ -359,7 +399,7 @@ function promiseSuggestions(t: TS, sf: ts.SourceFile, h: ErrorHandler, a: Handle
     } else if (t.isBlock(fn.body)) {
       const body = fn.body;
       const firstStmt = body.statements[0];
-      edits = [...bound.edits, firstStmt ? { range: [firstStmt.getStart(sf), firstStmt.getStart(sf)], text: `${logLine} ` } : { range: [body.getStart(sf), body.end], text: `{ ${logLine} }` }];
+      edits = [...bound.edits, ...(firstStmt ? [{ range: [firstStmt.getStart(sf), firstStmt.getStart(sf)] as const, text: `${logLine} ` }] : editBlock(t, sf, body, [logLine], { emptyInline: true }))];
     } else {
       const value = fn.body.getText(sf);
       edits = [...bound.edits, { range: [fn.body.getStart(sf), fn.body.end], text: `{ ${logLine} return ${value}; }` }];
@@ -368,7 +408,9 @@ function promiseSuggestions(t: TS, sf: ts.SourceFile, h: ErrorHandler, a: Handle
   }
   const why = !isAwaitedOrReturned(t, call)
     ? 'nothing awaits this promise, so without the handler its rejection would be unhandled'
-    : target.kind !== 'caller'
+    : degraded
+      ? DEGRADED_READ
+      : target.kind !== 'caller'
       ? 'the function around it cannot pass a failure on by throwing'
       : 'the code after it runs on failure too, and a rejection would skip it';
   return orByHand(out, why);
@@ -741,7 +783,8 @@ function report(context: RuleContext<Options, MessageIds>, h: ErrorHandler, a: H
   const fnName = fn ? functionName(t, fn) : undefined;
   const logMessage = fnName && /^[\w$]+$/.test(fnName) ? `${fnName} failed` : 'Unexpected error';
   const logger = findLoggerInScope(t, h.node, context.knowledge, importsOf(t, sf), context.filePath);
-  const suggest = h.kind === 'catch-clause' ? catchClauseSuggestions(t, sf, h.node as ts.CatchClause, h, a, logger, logMessage) : promiseSuggestions(t, sf, h, a, logger, logMessage);
+  const reads = target !== undefined && effects.dbWrites.length === 0 && effects.outboundCalls.length === 0 && onlyReads(t, target, fnName);
+  const suggest = h.kind === 'catch-clause' ? catchClauseSuggestions(t, sf, h.node as ts.CatchClause, h, a, logger, logMessage, reads) : promiseSuggestions(t, sf, h, a, logger, logMessage, reads);
 
   const range: readonly [number, number] =
     h.kind === 'catch-clause'

@@ -11,6 +11,7 @@ import { compareFindings, type ResolvedRule } from './engine/lint-source.js';
 import { autoThreads, lintInWorkers } from './engine/pool.js';
 import { fileRulesOf, finishProject, projectRulesOf, readManifest, readPackages, type ProjectFileData, type ProjectOutcome } from './engine/project.js';
 import { Timings, type TimingData } from './engine/timing.js';
+import { ErrorOptionsLookup } from './model/error-options.js';
 import { ModuleResolver } from './model/resolve.js';
 import { ProjectModel, summaryOnDisk, type FileSummary } from './model/summaries.js';
 import { Workspace } from './model/workspace.js';
@@ -242,6 +243,13 @@ export async function audit(options: AuditOptions = {}): Promise<AuditRun> {
     });
     const key = runKey({ cwd, configFiles, configs, rules: lints.map((l) => l.rules.map((r) => [r.rule.meta.id, r.options, r.risk])), only: options.only ?? null, reportUnusedDirectives: options.reportUnusedDirectives === true, skipProjectRules: setup.skipProjectRules === true });
     cache = timing ? timing.measure('cache', () => openCache(location, key, shown)) : openCache(location, key, shown);
+    // a file's facts also read its tsconfig chain: a changed lib or `extends` target misses that file's entry
+    const keyTasks = (): void => {
+      const lookup = new ErrorOptionsLookup();
+      for (const task of tasks) task.configKey = lookup.sourceKey(task.abs);
+    };
+    if (timing) timing.measure('cache', keyTasks);
+    else keyTasks();
     if (cache.problem) notices.push(`The cache ${toPosix(path.relative(cwd, location)) || location} is corrupt (${cache.problem}): not used, and rewritten by this run.`);
     if (cache.notice) notices.push(cache.notice);
   }

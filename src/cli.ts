@@ -400,6 +400,10 @@ async function listRules(format: string, io: CliIo): Promise<number> {
     const fix = r.fixable ? 'fix' : r.hasSuggestions ? 'suggestion' : '-';
     io.stdout(`${r.id.padEnd(w)}  ${r.preset.padEnd(p)}  ${r.family.padEnd(9)}  ${r.risk.padEnd(8)}  ${fix.padEnd(10)}  ${r.scope.padEnd(7)}  ${r.description}\n`);
   }
+  io.stdout(
+    '\nfix: `audit --fix` applies the rule\'s behaviour-preserving fixes (its other findings carry suggestions); it also removes unused errlint-disable directives with --report-unused-disable-directives.\n' +
+      'suggestion: a rewrite shown with the finding, applied only by `audit --apply-suggestions <ids>`: it changes behaviour, review the diff.\n',
+  );
   return 0;
 }
 
@@ -461,8 +465,8 @@ export function buildProgram(io: CliIo, done: (code: number) => void): Command {
     .option('--timing-rules', 'print the time each rule and engine phase took to standard error (also ERRLINT_TIMING=1)')
     .option('--report-unused-disable-directives', 'report errlint-disable directives that suppress nothing')
     .option('--debug', 'print stack traces of internal errors')
-    .option('--fix', 'apply safe fixes (behaviour-preserving) to the files, then report what remains')
-    .option('--fix-dry-run', 'print the safe fixes as unified diffs; write nothing')
+    .option('--fix', "apply the behaviour-preserving fixes (the rules marked fix in `errlint rules`, unused disable directives) to the files, then report what remains")
+    .option('--fix-dry-run', 'print those fixes as unified diffs; write nothing')
     .option('--fix-rule <ids>', 'limit --fix / --fix-dry-run to these rules (comma-separated, repeatable)', ruleList('--fix-rule'))
     .option('--apply-suggestions <ids>', "apply the first suggestion of these rules' findings (changes behaviour: review the diff)", ruleList('--apply-suggestions'))
     .option('--baseline <file>', 'report only findings not listed in this baseline file')

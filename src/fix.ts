@@ -251,7 +251,7 @@ export function fixSummary(result: FixFilesResult, dryRun: boolean, mode: FixSel
   const fileCount = `${files} file${files === 1 ? '' : 's'}`;
   if (suggestions) {
     const n = `${result.applied} suggestion${result.applied === 1 ? '' : 's'}`;
-    lines.push(dryRun ? `Would apply ${n} in ${fileCount}.` : `Applied ${n} in ${fileCount} — review the diff.`);
+    lines.push(dryRun ? `Would apply ${n} in ${fileCount}.` : `Applied ${n} in ${fileCount}${result.applied > 0 ? ' — review the diff' : ''}.`);
   } else {
     lines.push(`${dryRun ? 'Would apply' : 'Applied'} ${result.applied} fix${result.applied === 1 ? '' : 'es'} in ${fileCount}.`);
   }

@@ -1,6 +1,7 @@
 /**
  * The content-hash cache (`--cache`, `--cache-location`). An entry is a file's outcome (findings, parse error,
- * project-rule facts) under the hash of its text and the path its facts were decided from; the whole file is
+ * project-rule facts) under the hash of its text, the path its facts were decided from and the texts of the
+ * tsconfig chain its `errorOptions` fact was read from (`FileTask.configKey`); the whole file is
  * valid only for one run key: errlint's version and build, the resolved config with every rule's options, the
  * rule selection and the working directory. A changed file, config or errlint misses; nothing stale is served.
  */
@@ -41,7 +42,14 @@ export interface AuditCache {
 }
 
 export function contentHash(task: FileTask, text: string): string {
-  return crypto.createHash('sha1').update(task.factsPath).update('\0').update(text).digest('base64url');
+  return crypto
+    .createHash('sha1')
+    .update(task.factsPath)
+    .update('\0')
+    .update(task.configKey ?? '')
+    .update('\0')
+    .update(text)
+    .digest('base64url');
 }
 
 let buildFingerprint: string | undefined;

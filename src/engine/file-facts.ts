@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { createRoleDecider, type RoleDecision, type RoleGlobs } from '../model/roles.js';
-import { errorOptionsKnown } from '../model/error-options.js';
+import { ErrorOptionsLookup } from '../model/error-options.js';
 import { Workspace } from '../model/workspace.js';
 import type { FileFacts } from '../types.js';
 import { isWithin } from '../discovery.js';
@@ -110,6 +110,7 @@ export function createFileClassifier(user: Partial<FilePatterns> = {}, options: 
   const decide = createRoleClassifier(user, options);
   const [defaultLogger, userLogger] = [matcher(d.loggerModules), userMatcher(user, options.layers, 'loggerModules')];
   const [defaultExample, userExample] = [matcher(d.examples), userMatcher(user, options.layers, 'examples')];
+  const errorOptions = new ErrorOptionsLookup();
   return (filePath, text, abs) => {
     const decision = decide(filePath, text, abs);
     return {
@@ -118,7 +119,7 @@ export function createFileClassifier(user: Partial<FilePatterns> = {}, options: 
       roleReason: decision.reason,
       isLoggerModule: defaultLogger(filePath) || userLogger(filePath, abs),
       isExample: defaultExample(filePath) || userExample(filePath, abs),
-      ...(abs ? { errorOptions: errorOptionsKnown(abs) } : {}),
+      ...(abs ? { errorOptions: errorOptions.known(abs) } : {}),
     };
   };
 }

@@ -41,6 +41,11 @@ export interface FileTask {
   rel: string;
   /** The path file facts are decided from (below the directory the user named). */
   factsPath: string;
+  /**
+   * With `--cache`: what the file's facts read from disk besides its text (`ErrorOptionsLookup.sourceKey`: the
+   * tsconfig chain that decides `errorOptions`), part of its cache hash.
+   */
+  configKey?: string;
   /** Which of the run's configurations applies (`RunSetup.configs`), when there are several. Default 0. */
   config?: number;
 }

@@ -5,6 +5,7 @@
  * the file, with `extends` applied by the compiler; JavaScript that the project does not type-check (no
  * `checkJs`) runs on Node ≥ 16.9, where the argument works whatever the config says.
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type * as ts from 'typescript';
@@ -12,27 +13,54 @@ import { compiler } from '../ts.js';
 import { nearestProjectConfig, readCompilerOptions } from './resolve.js';
 
 const ES2022_LIB = /^lib\.(es202[2-9]|es20[3-9]\d|esnext)(\.full|\.error)?\.d\.ts$/i;
-const byDir = new Map<string, ts.CompilerOptions | null>();
 
-/** The compiler options of the nearest tsconfig.json or jsconfig.json above `dir`, or null when there is none. */
-function optionsAbove(dir: string): ts.CompilerOptions | null {
-  const cached = byDir.get(dir);
-  if (cached !== undefined) return cached;
-  const t = compiler;
-  const file = nearestProjectConfig(dir, (f) => fs.existsSync(f));
-  const options = (file ? readCompilerOptions(t, file, { fileExists: t.sys.fileExists, readFile: t.sys.readFile }) : undefined) ?? null;
-  byDir.set(dir, options);
-  return options;
+interface DirConfig {
+  options: ts.CompilerOptions | null;
+  /** A hash of the config's path and of every file its parse read (the config and what it extends). */
+  key: string;
 }
 
-/** `true` when the Error constructors take `{ cause }` in the types of the project holding the file at `abs`. */
-export function errorOptionsKnown(abs: string): boolean {
-  const options = optionsAbove(path.dirname(abs));
-  const isJs = /\.[cm]?jsx?$/.test(abs);
-  if (!options) return isJs;
-  if (isJs && !options.checkJs) return true;
-  const t = compiler;
-  if (options.lib) return options.lib.some((l) => ES2022_LIB.test(path.basename(l)));
-  const target = options.target ?? t.ScriptTarget.ES5;
-  return target >= t.ScriptTarget.ES2022;
+/**
+ * The project config that applies to each directory, read once per lookup: one lookup per run (a file
+ * classifier, the cache key of `audit()`), so a later run reads a changed tsconfig again.
+ */
+export class ErrorOptionsLookup {
+  private readonly byDir = new Map<string, DirConfig>();
+
+  private configAbove(dir: string): DirConfig {
+    const cached = this.byDir.get(dir);
+    if (cached) return cached;
+    const t = compiler;
+    const file = nearestProjectConfig(dir, (f) => fs.existsSync(f));
+    const hash = crypto.createHash('sha1').update(file ?? '');
+    const readFile = (f: string): string | undefined => {
+      const text = t.sys.readFile(f);
+      hash.update('\0').update(f).update('\0').update(text ?? '\u0000absent');
+      return text;
+    };
+    const options = (file ? readCompilerOptions(t, file, { fileExists: t.sys.fileExists, readFile }) : undefined) ?? null;
+    const config = { options, key: hash.digest('base64url') };
+    this.byDir.set(dir, config);
+    return config;
+  }
+
+  /** `true` when the Error constructors take `{ cause }` in the types of the project holding the file at `abs`. */
+  known(abs: string): boolean {
+    const { options } = this.configAbove(path.dirname(abs));
+    const isJs = /\.[cm]?jsx?$/.test(abs);
+    if (!options) return isJs;
+    if (isJs && !options.checkJs) return true;
+    const t = compiler;
+    if (options.lib) return options.lib.some((l) => ES2022_LIB.test(path.basename(l)));
+    const target = options.target ?? t.ScriptTarget.ES5;
+    return target >= t.ScriptTarget.ES2022;
+  }
+
+  /**
+   * What `known(abs)` was decided from, as a hash: the nearest config's path and the text of every file read to
+   * parse it (`extends` included). A cached outcome of the file is valid only under the same key.
+   */
+  sourceKey(abs: string): string {
+    return this.configAbove(path.dirname(abs)).key;
+  }
 }

@@ -169,6 +169,14 @@ describe('errlint rules and explain', () => {
     const text = (await run(['rules'], REPO_ROOT)).stdout.split('\n');
     expect(text[0]).toMatch(/^id +preset +family +risk +fix +scope +description$/);
     for (const rule of allRules) expect(text.find((l) => l.startsWith(`${rule.meta.id} `))).toMatch(new RegExp(`^${rule.meta.id} +${rule.meta.preset} +${rule.meta.family} `));
+    // the fix column says which rules --fix touches: only lost-error-context has a fix today
+    const withFix = allRules.filter((rule) => / fix {2,}/.test(text.find((l) => l.startsWith(`${rule.meta.id} `))!)).map((rule) => rule.meta.id);
+    expect(withFix).toEqual(allRules.filter((rule) => rule.meta.fixable).map((rule) => rule.meta.id));
+    expect(withFix).toEqual(['lost-error-context']);
+    expect(text.filter((l) => /^(fix|suggestion): /.test(l))).toEqual([
+      'fix: `audit --fix` applies the rule\'s behaviour-preserving fixes (its other findings carry suggestions); it also removes unused errlint-disable directives with --report-unused-disable-directives.',
+      'suggestion: a rewrite shown with the finding, applied only by `audit --apply-suggestions <ids>`: it changes behaviour, review the diff.',
+    ]);
   });
 
   it("prints a rule's documentation page", async () => {

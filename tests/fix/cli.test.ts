@@ -49,6 +49,16 @@ describe('errlint audit --fix / --fix-dry-run / --baseline', () => {
     expect(fs.readFileSync(path.join(cwd, 'src/a.ts'), 'utf8')).toBe(fixed);
   });
 
+  it('says what --apply-suggestions applied and asks for a review: suggestions are not fixes', async () => {
+    const cwd = tempProject({ 'src/sync.ts': "export async function syncOrders(api: { sync(): Promise<void> }) {\n  try {\n    await api.sync();\n  } catch (e) {}\n}\n" }, 'errlint-cli-suggest-');
+    dirs.push(cwd);
+    const r = await run(cwd, '--rule', 'swallowed-catch', '--preset', 'strict', '--apply-suggestions', 'swallowed-catch', '--fail-on', 'none');
+    expect(r.stderr).toBe('src/sync.ts: applied swallowed-catch ×1\nApplied 1 suggestion in 1 file — review the diff.\n');
+    expect(fs.readFileSync(path.join(cwd, 'src/sync.ts'), 'utf8')).toContain('  } catch (e) {\n    throw e;\n  }\n');
+    const again = await run(cwd, '--rule', 'swallowed-catch', '--preset', 'strict', '--apply-suggestions', 'swallowed-catch', '--fail-on', 'none');
+    expect(again.stderr).toBe('Applied 0 suggestions in 0 files.\n');
+  });
+
   it('refuses --fix-rule without --fix and --apply-suggestions with --fix', async () => {
     const cwd = project();
     expect((await run(cwd, '--fix-rule', 'swallowed-catch')).code).toBe(2);

@@ -2,6 +2,14 @@ import type { RuleCases } from '../utils/rule-tester.js';
 
 export const cases: RuleCases = {
   valid: [
+    // the declared return type names the error class: the error is a declared result, not a failure to throw
+    `export class LabelService {
+  async rename(id: string, name: string): Promise<Label | NameTakenError> {
+    if (await this.labels.exists({ name })) return new NameTakenError(name);
+    return this.labels.update(id, { name });
+  }
+}
+`,
     // T | null lookup
     `export async function findUser(id: string) {
   const user = await prisma.user.findUnique({ where: { id } });
@@ -539,6 +547,34 @@ export async function lookup(id: string): Promise<Lookup> {
           ],
         },
       ],
+    },
+    // a GraphQL resolver whose declared result is a union of the entity and its error types: the returned error is
+    // the contract (the client reads it as a result), so no rewrite into a throw
+    {
+      code: `@Resolver(() => Label)
+export class LabelResolver {
+  constructor(private readonly labels: LabelService) {}
+  @Mutation(() => CreateLabelResult)
+  async createLabel(@Args('input') input: CreateLabelInput) {
+    const existing = await this.labels.findByName(input.name);
+    if (existing) return new DuplicateEntityError('Label', input.name);
+    return this.labels.create(input);
+  }
+}
+`,
+      errors: [{ messageId: 'dataOrError', line: 5, column: 9, endLine: 5, endColumn: 20, data: { name: "'createLabel'", lines: "7, 8" }, suggestions: [] }],
+    },
+    // the declared return type names the returned error class: the finding stays, but a throw would break the type
+    {
+      code: `export class InviteService {
+  async invite(email: string): Promise<Invite | AlreadyMemberError> {
+    const member = await this.members.findByEmail(email);
+    if (member) return new AlreadyMemberError(email);
+    return this.invites.create({ email });
+  }
+}
+`,
+      errors: [{ messageId: 'dataOrError', line: 2, column: 9, endLine: 2, endColumn: 15, data: { name: "'invite'", lines: "4, 5" }, suggestions: [] }],
     },
     // custom error class
     {

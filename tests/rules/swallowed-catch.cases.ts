@@ -821,6 +821,186 @@ export async function startNscd() {
 }` },
                                                                                       ] }],
     },
+    // a degraded read: the try block only reads and the catch answers with an empty list, which callers may show on
+    // purpose (a storefront without its banners); the finding stays, but a rethrow would fail the caller's whole page
+    {
+      code: `export class Storefront {
+  static async activeBanners(siteId: number) {
+    try {
+      const banners = [];
+      const rows = await db.getAll('SELECT id FROM banner WHERE site_id = ?', [siteId]);
+      for (const row of rows) {
+        const banner = registry.get(row.id);
+        if (banner && (await banner.isLive())) banners.push(banner.toPublic());
+      }
+      return banners;
+    } catch (error) {
+      return [];
+    }
+  }
+}`,
+      errors: [{ messageId: 'maskingReturn', line: 11, column: 7, endLine: 11, endColumn: 20, suggestions: [
+        { messageId: 'rewriteByHand', output: `export class Storefront {
+  static async activeBanners(siteId: number) {
+    try {
+      const banners = [];
+      const rows = await db.getAll('SELECT id FROM banner WHERE site_id = ?', [siteId]);
+      for (const row of rows) {
+        const banner = registry.get(row.id);
+        if (banner && (await banner.isLive())) banners.push(banner.toPublic());
+      }
+      return banners;
+    } catch (error) {
+      return [];
+    }
+  }
+}` },
+      ] }],
+    },
+    // the same read with a logger in scope: record the error and keep the empty answer
+    {
+      code: `import { logger } from './logger';
+export async function recentComments(postId: string) {
+  try {
+    return await comments.findMany({ where: { postId }, take: 20 });
+  } catch (err) {
+    return [];
+  }
+}`,
+      errors: [{ messageId: 'maskingReturn', line: 5, column: 5, endLine: 5, endColumn: 16, suggestions: [
+        { messageId: 'logError', output: `import { logger } from './logger';
+export async function recentComments(postId: string) {
+  try {
+    return await comments.findMany({ where: { postId }, take: 20 });
+  } catch (err) {
+    logger.error('recentComments failed', err);
+    return [];
+  }
+}` },
+      ] }],
+    },
+    // a rejection handler answering a read with an empty list keeps it; the log line goes before the value
+    {
+      code: `import { logger } from './logger';
+export async function teamPage(teamId: string) {
+  const members = await fetchMembers(teamId).catch(() => []);
+  return { teamId, members };
+}`,
+      errors: [{ messageId: 'maskingReturn', line: 3, column: 52, endLine: 3, endColumn: 60, suggestions: [
+        { messageId: 'logError', output: `import { logger } from './logger';
+export async function teamPage(teamId: string) {
+  const members = await fetchMembers(teamId).catch((error) => { logger.error('teamPage failed', error); return []; });
+  return { teamId, members };
+}` },
+      ] }],
+    },
+    // not a read: the try block writes, so the empty answer hides rows that were or were not stored; rethrow
+    {
+      code: `export async function importContacts(file: Upload) {
+  try {
+    const rows = await parseCsv(file);
+    return await contacts.insertMany(rows);
+  } catch (error) {
+    return [];
+  }
+}`,
+      errors: [{ messageId: 'maskingReturn', line: 5, column: 5, endLine: 5, endColumn: 18, suggestions: [
+        { messageId: 'rethrow', output: `export async function importContacts(file: Upload) {
+  try {
+    const rows = await parseCsv(file);
+    return await contacts.insertMany(rows);
+  } catch (error) {
+    throw error;
+  }
+}` },
+      ] }],
+    },
+    // a multi-line rejection handler on an action is removed whole when its promise is awaited
+    {
+      code: `async function notifyOwner(id: string) {
+  const sent = await mailer.sendNotice(id).catch((err) => {
+    return false;
+  });
+  return sent;
+}`,
+      errors: [{ messageId: 'maskingReturn', line: 2, column: 50, endLine: 4, endColumn: 4, suggestions: [
+        { messageId: 'removeHandler', output: `async function notifyOwner(id: string) {
+  const sent = await mailer.sendNotice(id);
+  return sent;
+}` },
+      ] }],
+    },
+    // the record-only rewrite keeps the comments of the catch block: the author's note stays, the log line goes after it
+    {
+      code: `import { logger } from './logger';
+export async function revokeAll(tokens: string[]) {
+  try {
+    await sessions.revokeMany(tokens);
+  } catch (err) {
+    // ignore
+  }
+}`,
+      errors: [{ messageId: 'emptyHandler', line: 5, column: 5, endLine: 5, endColumn: 16, suggestions: [
+        { messageId: 'logError', output: `import { logger } from './logger';
+export async function revokeAll(tokens: string[]) {
+  try {
+    await sessions.revokeMany(tokens);
+  } catch (err) {
+    // ignore
+    logger.error('revokeAll failed', err);
+  }
+}` },
+      ] }],
+    },
+    // a one-line catch with only a comment stays on one line, comment included
+    {
+      code: `import { logger } from './logger';
+export async function refreshFeed(id: string) {
+  try { await feeds.refresh(id); } catch { /* noop */ }
+}`,
+      errors: [{ messageId: 'emptyHandler', line: 3, column: 36, endLine: 3, endColumn: 41, suggestions: [
+        { messageId: 'logError', output: `import { logger } from './logger';
+export async function refreshFeed(id: string) {
+  try { await feeds.refresh(id); } catch (error) { /* noop */ logger.error('refreshFeed failed', error); }
+}` },
+      ] }],
+    },
+    // the console call is replaced by the logger; the TODO above it stays
+    {
+      code: `import { logger } from './logger';
+export async function replicate(batch: Change[]) {
+  try {
+    await mirror.push(batch);
+  } catch (e) {
+    // TODO: retry with backoff
+    console.error(e);
+  }
+}`,
+      errors: [{ messageId: 'consoleOnly', line: 5, column: 5, endLine: 5, endColumn: 14, suggestions: [
+        { messageId: 'logError', output: `import { logger } from './logger';
+export async function replicate(batch: Change[]) {
+  try {
+    await mirror.push(batch);
+  } catch (e) {
+    // TODO: retry with backoff
+    logger.error('replicate failed', e);
+  }
+}` },
+      ] }],
+    },
+    // a rejection handler holding only a comment keeps it when the log line is added
+    {
+      code: `import { logger } from './logger';
+export function warmIndex() {
+  search.warm().catch(() => { /* ignore */ });
+}`,
+      errors: [{ messageId: 'emptyHandler', line: 3, column: 23, endLine: 3, endColumn: 45, suggestions: [
+        { messageId: 'logError', output: `import { logger } from './logger';
+export function warmIndex() {
+  search.warm().catch((error) => { /* ignore */ logger.error('warmIndex failed', error); });
+}` },
+      ] }],
+    },
     // an empty catch with a comment is a decision: no rethrow; a TODO comment is not (see the TODO case)
     {
       code: `export async function revoke(token: string) {
@@ -1089,11 +1269,11 @@ export async function startNscd() {
           endLine: 4,
           endColumn: 14,
           suggestions: [
-            { messageId: 'rethrow', output: `async function findUser(id: string) {
+            { messageId: 'rewriteByHand', output: `async function findUser(id: string) {
   try {
     return await prisma.user.findUnique({ where: { id } });
   } catch (e) {
-    throw e;
+    return null;
   }
 }` },
           ],
@@ -1183,7 +1363,7 @@ export async function startNscd() {
           endLine: 1,
           endColumn: 48,
           suggestions: [
-            { messageId: 'removeHandler', output: `const user = await getUser(id);` },
+            { messageId: 'rewriteByHand', output: `const user = await getUser(id).catch(() => null);` },
           ],
         },
       ],
@@ -1845,11 +2025,11 @@ export function warmCache() {
           endLine: 4,
           endColumn: 14,
           suggestions: [
-            { messageId: 'rethrow', output: `async function search(q: string) {
+            { messageId: 'rewriteByHand', output: `async function search(q: string) {
   try {
     return await index.search(q);
   } catch (e) {
-    throw e;
+    return { items: [], total: 0 };
   }
 }` },
           ],
@@ -1924,6 +2104,7 @@ module.exports.archive = function archive(id) {
             { messageId: 'rethrow', output: `try {
   await orders.sync();
 } catch (e) {
+  // TODO handle this
   throw e;
 }` },
           ],
@@ -2011,11 +2192,11 @@ module.exports.archive = function archive(id) {
           endLine: 4,
           endColumn: 10,
           suggestions: [
-            { messageId: 'rethrow', output: `export async function getSettings() {
+            { messageId: 'rewriteByHand', output: `export async function getSettings() {
   try {
     return await api.get('/settings');
-  } catch (error) {
-    throw error;
+  } catch {
+    return undefined;
   }
 }` },
           ],
@@ -2037,8 +2218,10 @@ module.exports.archive = function archive(id) {
           endLine: 4,
           endColumn: 4,
           suggestions: [
-            { messageId: 'removeHandler', output: `async function lookup(id: string) {
-  const user = await users.findOne(id);
+            { messageId: 'rewriteByHand', output: `async function lookup(id: string) {
+  const user = await users.findOne(id).catch((err) => {
+    return null;
+  });
   return user;
 }` },
           ],
