@@ -163,6 +163,39 @@ function overwrittenUnlessSafe(t: TS, origin: Origin<ErrorSource>, sink: ts.Node
   return false;
 }
 
+/** Whether a catch block throws (anything): then an exception thrown in its try may leave it. */
+function catchRethrows(t: TS, block: ts.Block): boolean {
+  let found = false;
+  walk(t, block, (n) => {
+    if (found) return 'skip';
+    if (t.isThrowStatement(n)) found = true;
+    return found ? 'skip' : undefined;
+  });
+  return found;
+}
+
+/**
+ * `throw new ConflictException(e)` inside a try (or a callback it awaits: `await db.$transaction(async (tx) => …)`)
+ * whose catch throws nothing: the exception is caught there and answered by that catch, never sent.
+ */
+function caughtLocally(t: TS, node: ts.Node): boolean {
+  let n: ts.Node = node;
+  while (n.parent && !t.isThrowStatement(n.parent)) {
+    if (isFunctionLike(t, n.parent) || t.isBlock(n.parent)) return false;
+    n = n.parent;
+  }
+  if (!n.parent) return false;
+  for (let child: ts.Node = n.parent, p = child.parent; p; child = p, p = p.parent) {
+    if (t.isTryStatement(p) && p.tryBlock === child && p.catchClause) return !catchRethrows(t, p.catchClause.block);
+    if (isFunctionLike(t, p)) {
+      // only a callback the try awaits (`await db.$transaction(async (tx) => …)`) runs inside it
+      const call = p.parent;
+      if (!call || !t.isCallExpression(call) || !call.arguments.includes(p as ts.Expression) || !call.parent || !t.isAwaitExpression(call.parent)) return false;
+    }
+  }
+  return false;
+}
+
 function isDevOnly(t: TS, nodes: ts.Node[]): boolean {
   return nodes.some((n) => pathConditions(t, n).some((c) => impliesNonProduction(t, c.test, c.value)));
 }
@@ -275,6 +308,7 @@ export default defineRule<MessageIds, Options>({
     const check = (node: ts.Node): void => {
       const sink = responseSinkAt(t, node, knowledge, imports);
       if (!sink || inLifecycleHook(t, node)) return;
+      if ((sink.kind === 'exception' || sink.kind === 'class') && caughtLocally(t, node)) return;
       for (const payload of sink.payloads) {
         const origins = flow.trace(payload).filter((o) => {
           const name = o.source.binding.id.text;

@@ -2,6 +2,39 @@ import type { RuleCases } from '../utils/rule-tester.js';
 
 export const cases: RuleCases = {
   valid: [
+    // the exception thrown in the transaction callback is caught by the outer catch, which answers a fixed code
+    `@Injectable()
+export class FoldersService {
+  async move(id: string, to: string) {
+    try {
+      await this.db.$transaction(async (tx) => {
+        try {
+          await tx.folder.update({ where: { id }, data: { parentId: to } });
+        } catch (error) {
+          throw new ConflictException(error.message);
+        }
+      });
+    } catch (error) {
+      console.error('move failed', error);
+      return { ok: false, reason: 'FOLDER_NOT_MOVED' };
+    }
+    return { ok: true };
+  }
+}`,
+    // caught by the try around it in the same function
+    `export class TagsService {
+  async rename(id: string, name: string) {
+    try {
+      try {
+        await this.repo.update(id, { name });
+      } catch (err) {
+        throw new BadRequestException(err.message);
+      }
+    } catch {
+      return null;
+    }
+  }
+}`,
     // Parse.Error is the SDK's client-facing error class, not the built-in Error: its message is the API's contract
     `export function handleParseErrors(err, req, res, next) {
   if (err instanceof Parse.Error) {
@@ -344,6 +377,88 @@ export class SearchIndex implements OnModuleInit {
 }`,
   ],
   invalid: [
+    // the outer catch rethrows: the exception thrown in the callback reaches the client
+    {
+      code: `@Injectable()
+export class FoldersService {
+  async move(id: string, to: string) {
+    try {
+      await this.db.$transaction(async (tx) => {
+        try {
+          await tx.folder.update({ where: { id }, data: { parentId: to } });
+        } catch (error) {
+          throw new ConflictException(error.message);
+        }
+      });
+    } catch (error) {
+      throw error;
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'leaked', line: 9, column: 39, endLine: 9, endColumn: 52,
+          suggestions: [
+            { messageId: 'useGenericMessage', output: `@Injectable()
+export class FoldersService {
+  async move(id: string, to: string) {
+    try {
+      await this.db.$transaction(async (tx) => {
+        try {
+          await tx.folder.update({ where: { id }, data: { parentId: to } });
+        } catch (error) {
+          throw new ConflictException('Internal server error');
+        }
+      });
+    } catch (error) {
+      throw error;
+    }
+  }
+}` },
+          ],
+        },
+      ],
+    },
+    // a callback stored for later is not run inside the try around its declaration
+    {
+      code: `export class Jobs {
+  schedule(id: string) {
+    try {
+      this.handlers.set(id, async () => {
+        try {
+          await this.run(id);
+        } catch (e) {
+          throw new InternalServerErrorException(e.message);
+        }
+      });
+    } catch {
+      return false;
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'leaked', line: 8, column: 50, endLine: 8, endColumn: 59,
+          suggestions: [
+            { messageId: 'useGenericMessage', output: `export class Jobs {
+  schedule(id: string) {
+    try {
+      this.handlers.set(id, async () => {
+        try {
+          await this.run(id);
+        } catch (e) {
+          throw new InternalServerErrorException('Internal server error');
+        }
+      });
+    } catch {
+      return false;
+    }
+  }
+}` },
+          ],
+        },
+      ],
+    },
     {
       code: `app.post('/refund', async (req, res) => {
   try {
