@@ -15,7 +15,7 @@ export interface Options {
   genericMessage: string;
 }
 
-export type MessageIds = 'leaked' | 'useGenericMessage' | 'useGenericMessageForServerErrors' | 'logAndUseGenericMessage' | 'rewriteByHand';
+export type MessageIds = 'leaked' | 'leakedThroughHelper' | 'useGenericMessage' | 'useGenericMessageForServerErrors' | 'logAndUseGenericMessage' | 'rewriteByHand';
 
 interface ErrorSource {
   kind: ErrorSourceKind | 'destructured';
@@ -266,6 +266,7 @@ export default defineRule<MessageIds, Options>({
     description: "Disallow sending a caught error's message, stack or the error object itself in an HTTP response.",
     messages: {
       leaked: "The caught error's {{what}} reaches the client through {{sink}}.",
+      leakedThroughHelper: 'The caught error reaches the client through `{{helper}}()`, which sends it in an HTTP response.',
       useGenericMessage: 'Answer a generic message instead of the error.',
       useGenericMessageForServerErrors: 'Answer a generic message for server errors (status 500 and above) and keep the message of client errors.',
       logAndUseGenericMessage: 'Log the error on the server and answer a generic message.',
@@ -305,8 +306,54 @@ export default defineRule<MessageIds, Options>({
       },
     });
 
+    /** Inside a catch block or an error handler or rejection callback: where a caught error can be at hand. */
+    const inErrorScope = (node: ts.Node): boolean => {
+      for (let n = node.parent; n; n = n.parent) {
+        if (t.isCatchClause(n)) return true;
+        if (isFunctionLike(t, n) && errorHandlerKind(t, n, knowledge) !== undefined) return true;
+      }
+      return false;
+    };
+
+    /** The caught errors `payload` carries that the code around it has not narrowed to a public error. */
+    const leakedOrigins = (payload: ts.Expression, node: ts.Node): Origin<ErrorSource>[] =>
+      flow.trace(payload).filter((o) => {
+        const nodes = [o.node, ...o.via, node];
+        return !isPublic(t, nodes, o.source.binding.id.text, knowledge) && !(options.allowInDevelopment && isDevOnly(t, nodes));
+      });
+
+    /**
+     * `serverError(res, e)` with `serverError` imported from a project module: a finding if that module's summary
+     * says the function sends that argument to a response (decided once the project is read).
+     */
+    const checkHelper = (call: ts.CallExpression): void => {
+      const callee = skipOuter(t, call.expression);
+      let local: string | undefined;
+      let imported: string | undefined;
+      if (t.isIdentifier(callee)) {
+        local = callee.text;
+        imported = imports.get(local)?.imported;
+      } else if (t.isPropertyAccessExpression(callee) && t.isIdentifier(callee.expression) && imports.get(callee.expression.text)?.imported === '*') {
+        local = callee.expression.text;
+        imported = callee.name.text;
+      }
+      const binding = local !== undefined ? imports.get(local) : undefined;
+      if (!binding || binding.typeOnly || imported === undefined || imported === '*') return;
+      const argument = call.arguments.findIndex((a) => !t.isSpreadElement(a) && leakedOrigins(a, call).length > 0);
+      if (argument < 0) return;
+      context.report({
+        node: call.arguments[argument]!,
+        anchor: call,
+        messageId: 'leakedThroughHelper',
+        data: { helper: callee.getText(sf) },
+        risk: isAdminRoute(t, call, context.filePath, sf) ? 'low' : undefined,
+        dependsOn: { fact: 'sends-error-to-response', module: binding.module, imported, argument },
+      });
+    };
+
     const check = (node: ts.Node): void => {
       const sink = responseSinkAt(t, node, knowledge, imports);
+      if (!sink && t.isCallExpression(node) && node.arguments.length > 0 && inErrorScope(node) && !inLifecycleHook(t, node)) checkHelper(node);
       if (!sink || inLifecycleHook(t, node)) return;
       if ((sink.kind === 'exception' || sink.kind === 'class') && caughtLocally(t, node)) return;
       for (const payload of sink.payloads) {
