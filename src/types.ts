@@ -88,7 +88,8 @@ export interface SuggestionDescriptor<MessageIds extends string = string> {
  */
 export type ModelCondition =
   | {
-      fact: 'client-without-timeout';
+      /** `api.get(url)` lacks a timeout if `api` is a client created without one; `fetchWithProxy(url)` if it is a fetch wrapper that sets none. */
+      fact: 'client-without-timeout' | 'fetch-wrapper-without-timeout';
       /** The module specifier as the file wrote it. */
       module: string;
       /** The exported name (`default` for a default import). */

@@ -507,7 +507,7 @@ function wrapperParts(t: TS, decl: ts.Node): { params: string[]; body: ts.Concis
  * `async fetch(url, options) { return fetch(url, options) }`: a project wrapper that hands its URL and options
  * to fetch and sets no timeout of its own, so each call of the wrapper is a fetch call.
  */
-function isFetchWrapper(t: TS, decl: ts.Node, knowledge: Knowledge, imports: ImportMap): boolean {
+export function isFetchWrapper(t: TS, decl: ts.Node, knowledge: Knowledge, imports: ImportMap): boolean {
   const parts = wrapperParts(t, decl);
   if (!parts || !parts.params[0]) return false;
   const [url, init] = parts.params;

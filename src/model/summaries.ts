@@ -16,6 +16,7 @@ import { parseSource } from '../engine/lint-source.js';
 import { compiler, type TS } from '../ts.js';
 import type { ModelCondition } from '../types.js';
 import type { ModuleResolver } from './resolve.js';
+import { summarizeFetchWrappers } from './http-summaries.js';
 import { summarizeResponders, type ResponderSummary } from './response-summaries.js';
 
 /** An HTTP client instance a module exports: `export const api = axios.create({ baseURL })`. */
@@ -32,11 +33,13 @@ export interface FileSummary {
   reExports: { module: string; imported: string; exported: string }[];
   /** Exported name → the function sends an error it is given to an HTTP response (response-summaries.ts). */
   responders: Record<string, ResponderSummary>;
+  /** Exported fetch wrappers that forward their caller's options and set no timeout (http-summaries.ts). */
+  fetchWrappers: string[];
 }
 
 /** A summary with nothing another file's verdict could depend on (not kept by the file runner). */
 export function isEmptySummary(summary: FileSummary): boolean {
-  return Object.keys(summary.clients).length === 0 && summary.reExports.length === 0 && Object.keys(summary.responders).length === 0;
+  return Object.keys(summary.clients).length === 0 && summary.reExports.length === 0 && Object.keys(summary.responders).length === 0 && summary.fetchWrappers.length === 0;
 }
 
 const FACTORIES: Record<string, { module: string; client: ClientSummary['client'] }> = {
@@ -109,7 +112,7 @@ export function summarizeFile(t: TS, sf: ts.SourceFile): FileSummary {
     if (c) clients[exported] = defaultsTimeout.has(local) ? { ...c, timeout: 'present' } : c;
   }
   const reExports = fileImports(t, sf).reExports.filter((r) => !r.typeOnly).map((r) => ({ module: r.module, imported: r.imported, exported: r.exported }));
-  return { clients, reExports, responders: summarizeResponders(t, sf) };
+  return { clients, reExports, responders: summarizeResponders(t, sf), fetchWrappers: summarizeFetchWrappers(t, sf) };
 }
 
 /** Whether a condition a finding depends on holds, over the summaries of the whole project. */
@@ -152,6 +155,8 @@ export class ProjectModel {
     switch (condition.fact) {
       case 'client-without-timeout':
         return this.clientExport(fromFile, condition.module, condition.imported)?.timeout === 'missing';
+      case 'fetch-wrapper-without-timeout':
+        return this.exported(fromFile, condition.module, condition.imported, (s, name) => (s.fetchWrappers?.includes(name) ? true : undefined)) === true;
       case 'sends-error-to-response':
         return this.exported(fromFile, condition.module, condition.imported, (s, name) => s.responders?.[name])?.param === condition.argument;
       default:
