@@ -2,7 +2,7 @@ import type * as ts from 'typescript';
 import { calleeMethod, dottedName, enclosingFunction, isFunctionLike, skipOuter, walk } from '../src/analysis/ast.js';
 import { assignmentsTo, Flow, impliesNonProduction, pathConditions, type Origin } from '../src/analysis/flow.js';
 import { errorHandlerKind, errorSourceOf, isDestructuredErrorParameter, narrowsToClass, narrowsToPublicError, responseSinkAt, type ErrorSourceKind, type ResponseSink } from '../src/analysis/http.js';
-import { destructuringRoot, importsOf, resolveIdentifier, type Binding } from '../src/analysis/scope.js';
+import { destructuringRoot, importsOf, propertyNameText, resolveIdentifier, type Binding } from '../src/analysis/scope.js';
 import { classifyLogCall, findLoggerInScope, loggerCallText } from '../src/analysis/loggers.js';
 import { defineRule } from '../src/define-rule.js';
 import type { Knowledge } from '../src/knowledge/index.js';
@@ -47,7 +47,7 @@ function sinkLabel(sink: ResponseSink): string {
     case 'exception':
       return `\`new ${sink.name}()\``;
     case 'lambda':
-      return 'the returned response body';
+      return sink.name.startsWith('handle') ? `the value \`${sink.name}\` returns` : 'the returned response body';
     default:
       return `\`${sink.name}()\``;
   }
@@ -194,6 +194,37 @@ function caughtLocally(t: TS, node: ts.Node): boolean {
     }
   }
   return false;
+}
+
+// an errorFormatter that replaces the message, or singles out internal errors, decides what the client reads
+const MASKS_MESSAGE = /\bmessage\s*[:=]|INTERNAL_SERVER_ERROR/;
+
+/**
+ * tRPC's `errorFormatter({ shape, error }) { return { ...shape, data: … } }`: the default shape carries the message of
+ * every error, an unexpected database or provider failure included, to the client. The returned shape, when the
+ * formatter neither replaces `message` nor treats INTERNAL_SERVER_ERROR apart.
+ */
+function defaultTrpcShape(t: TS, node: ts.Node, sf: ts.SourceFile): ts.Expression | undefined {
+  const fn = t.isMethodDeclaration(node) ? node : t.isPropertyAssignment(node) ? skipOuter(t, node.initializer) : undefined;
+  const name = (t.isMethodDeclaration(node) || t.isPropertyAssignment(node)) && propertyNameText(t, node.name);
+  if (name !== 'errorFormatter' || !fn || !(t.isMethodDeclaration(fn) || t.isArrowFunction(fn) || t.isFunctionExpression(fn)) || !fn.body) return undefined;
+  const param = fn.parameters[0];
+  if (!param) return undefined;
+  // ({ shape }) or (opts) with opts.shape
+  const shapeName = t.isObjectBindingPattern(param.name) ? param.name.elements.find((e) => propertyNameText(t, e.propertyName ?? e.name) === 'shape' && t.isIdentifier(e.name))?.name : undefined;
+  const isShape = (e: ts.Expression): boolean => {
+    const x = skipOuter(t, e);
+    if (shapeName && t.isIdentifier(shapeName) && t.isIdentifier(x)) return x.text === shapeName.text;
+    return t.isIdentifier(param.name) && dottedName(t, x) === `${param.name.text}.shape`;
+  };
+  if (MASKS_MESSAGE.test(fn.body.getText(sf))) return undefined;
+  const returned: ts.Expression[] = [];
+  if (!t.isBlock(fn.body)) returned.push(fn.body);
+  else walk(t, fn.body, (n) => (t.isReturnStatement(n) && n.expression ? void returned.push(n.expression) : undefined));
+  return returned.find((r) => {
+    const x = skipOuter(t, r);
+    return isShape(x) || (t.isObjectLiteralExpression(x) && x.properties.some((p) => t.isSpreadAssignment(p) && isShape(p.expression)));
+  });
 }
 
 function isDevOnly(t: TS, nodes: ts.Node[]): boolean {
@@ -351,6 +382,11 @@ export default defineRule<MessageIds, Options>({
       });
     };
 
+    const checkFormatter = (node: ts.Node): void => {
+      const shape = defaultTrpcShape(t, node, sf);
+      if (shape) context.report({ node: shape, messageId: 'leaked', data: { what: 'message', sink: "tRPC's default error shape" } });
+    };
+
     const check = (node: ts.Node): void => {
       const sink = responseSinkAt(t, node, knowledge, imports);
       if (!sink && t.isCallExpression(node) && node.arguments.length > 0 && inErrorScope(node) && !inLifecycleHook(t, node)) checkHelper(node);
@@ -418,7 +454,7 @@ export default defineRule<MessageIds, Options>({
       // a 4xx answer's message is meant for the client: keep it, replace only what a 5xx would leak
       const status = sink.status === undefined ? chainedStatus(t, sink) : undefined;
       const fn = enclosingFunction(t, node);
-      const central = fn !== undefined && errorHandlerKind(t, fn, knowledge) !== undefined && errorHandlerKind(t, fn, knowledge) !== 'rejection' && errorHandlerKind(t, fn, knowledge) !== 'callback';
+      const central = sink.kind !== 'lambda' && fn !== undefined && errorHandlerKind(t, fn, knowledge) !== undefined && errorHandlerKind(t, fn, knowledge) !== 'rejection' && errorHandlerKind(t, fn, knowledge) !== 'callback';
       if (sink.status !== undefined && sink.status >= 400 && sink.status < 500 && origin.source.kind === 'catch' && throwsOwnMessages(origin.source.binding)) {
         return [{ messageId: 'rewriteByHand', data: { reason: `this ${sink.status} answer also carries the messages the guarded code throws for the client; replace only the messages of errors that are not the client's, by narrowing to your client error class` }, edits: [] }];
       }
@@ -465,6 +501,9 @@ export default defineRule<MessageIds, Options>({
       NewExpression: check,
       BinaryExpression: check,
       ReturnStatement: check,
+      ArrowFunction: check,
+      MethodDeclaration: checkFormatter,
+      PropertyAssignment: checkFormatter,
     };
   },
 });

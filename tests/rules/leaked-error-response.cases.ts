@@ -1,7 +1,23 @@
 import type { RuleCases } from '../utils/rule-tester.js';
 
 export const cases: RuleCases = {
+  crossFileMessageIds: { leakedThroughHelper: 'tests/model/response-helpers.test.ts' },
   valid: [
+    // the formatter masks the message of internal errors
+    `export const t = initTRPC.context<Context>().create({
+  errorFormatter({ shape, error }) {
+    if (error.code === 'INTERNAL_SERVER_ERROR') return { ...shape, message: 'Internal server error' };
+    return shape;
+  },
+});`,
+    // next-safe-action: only the project's own action error is answered with its message
+    `import { createSafeActionClient, DEFAULT_SERVER_ERROR_MESSAGE } from 'next-safe-action';
+export const action = createSafeActionClient({
+  handleServerError(e) {
+    if (e instanceof ActionError) return e.message;
+    return DEFAULT_SERVER_ERROR_MESSAGE;
+  },
+});`,
     // the exception thrown in the transaction callback is caught by the outer catch, which answers a fixed code
     `@Injectable()
 export class FoldersService {
@@ -377,6 +393,66 @@ export class SearchIndex implements OnModuleInit {
 }`,
   ],
   invalid: [
+    // tRPC's default shape carries every error's message, internal failures included
+    {
+      code: `export const t = initTRPC.context<Context>().create({
+  errorFormatter({ shape, error }) {
+    return {
+      ...shape,
+      data: { ...shape.data, zodError: error.cause instanceof ZodError ? error.cause.flatten() : null },
+    };
+  },
+});`,
+      errors: [
+        {
+          messageId: 'leaked', line: 3, column: 12, endLine: 6, endColumn: 6,
+          data: { what: 'message', sink: "tRPC's default error shape" },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: `const t = initTRPC.create({ errorFormatter: (opts) => opts.shape });`,
+      errors: [{ messageId: 'leaked', line: 1, column: 55, endLine: 1, endColumn: 65, suggestions: [] }],
+    },
+    // next-safe-action sends what handleServerError returns to the action's caller
+    {
+      code: `import { createSafeActionClient } from 'next-safe-action';
+export const action = createSafeActionClient({
+  handleServerError(e) {
+    return e.message;
+  },
+});`,
+      errors: [
+        {
+          messageId: 'leaked', line: 4, column: 12, endLine: 4, endColumn: 21,
+          data: { what: 'message', sink: 'the value `handleServerError` returns' },
+          suggestions: [
+            { messageId: 'useGenericMessage', output: `import { createSafeActionClient } from 'next-safe-action';
+export const action = createSafeActionClient({
+  handleServerError(e) {
+    return 'Internal server error';
+  },
+});` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `export const actionClient = createSafeActionClient({
+  handleServerError: (error) => \`Action failed: \${error.message}\`,
+});`,
+      errors: [
+        {
+          messageId: 'leaked', line: 2, column: 33, endLine: 2, endColumn: 66,
+          suggestions: [
+            { messageId: 'useGenericMessage', output: `export const actionClient = createSafeActionClient({
+  handleServerError: (error) => 'Internal server error',
+});` },
+          ],
+        },
+      ],
+    },
     // the outer catch rethrows: the exception thrown in the callback reaches the client
     {
       code: `@Injectable()
