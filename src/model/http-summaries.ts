@@ -6,12 +6,11 @@
  * fetch call is.
  */
 import type * as ts from 'typescript';
+import { isExported } from '../analysis/ast.js';
 import { isFetchWrapper } from '../analysis/http.js';
 import { importsOf } from '../analysis/scope.js';
 import { defaultKnowledge } from '../knowledge/index.js';
 import type { TS } from '../ts.js';
-
-const isExported = (t: TS, node: ts.Node): boolean => t.canHaveModifiers(node) && (t.getModifiers(node) ?? []).some((m) => m.kind === t.SyntaxKind.ExportKeyword);
 
 /** The parameters of a function declaration or of the function a `const` holds. */
 function paramCount(t: TS, decl: ts.FunctionDeclaration | ts.VariableDeclaration): number {
