@@ -108,14 +108,18 @@ function onlyValidates(t: TS, binding: Binding, knowledge: Knowledge): boolean {
     calls++;
     const name = dottedName(t, n.expression) ?? '';
     const method = calleeMethod(t, n) ?? '';
-    // validateOAuthUrl(input), parseCronSpec(input): the project's own synchronous input check
-    const ownCheck = t.isIdentifier(n.expression) && PROJECT_INPUT_CHECK.test(n.expression.text) && !(n.parent && t.isAwaitExpression(n.parent));
+    // validateOAuthUrl(input), parseCronSpec(input): the project's own synchronous input check; awaited, only a
+    // validateX/assertX (`await validateWebhookUrl(url)` resolves the host to refuse private addresses)
+    const callee = t.isIdentifier(n.expression) ? n.expression.text : undefined;
+    const awaited = n.parent !== undefined && t.isAwaitExpression(n.parent);
+    const ownCheck = callee !== undefined && (awaited ? AWAITED_INPUT_CHECK : PROJECT_INPUT_CHECK).test(callee);
     if (!ownCheck && !knowledge.http.validationCalls.includes(name) && !knowledge.http.validationCalls.includes(method)) other = true;
   });
   return calls > 0 && !other;
 }
 
 const PROJECT_INPUT_CHECK = /^(validate|verify|parse|assert|check)[A-Z]\w*$/;
+const AWAITED_INPUT_CHECK = /^(validate|assert)[A-Z]\w*$/;
 /** A setup wizard or web installer (`install/web.js`, `server/setup.js`): it answers the operator installing the server, before any user exists. */
 const INSTALLER_MODULE = /(^|\/)(install|installer|setup)(\/|\.[cm]?[jt]s$)/;
 

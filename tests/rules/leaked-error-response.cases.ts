@@ -3,6 +3,17 @@ import type { RuleCases } from '../utils/rule-tester.js';
 export const cases: RuleCases = {
   crossFileMessageIds: { leakedThroughHelper: 'tests/model/response-helpers.test.ts' },
   valid: [
+    // the try block only awaits the project's own validation of the caller's URL: the 400 explains the refusal
+    `export const webhooks = router({
+  create: protectedProcedure.mutation(async ({ input }) => {
+    try {
+      await validateWebhookUrl(input.url);
+    } catch (error) {
+      throw new TRPCError({ code: 'BAD_REQUEST', message: \`Invalid webhook URL: \${error instanceof Error ? error.message : 'unknown'}\` });
+    }
+    return webhooksRepo.create(input);
+  }),
+});`,
     // the formatter masks the message of internal errors
     `export const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
@@ -393,6 +404,34 @@ export class SearchIndex implements OnModuleInit {
 }`,
   ],
   invalid: [
+    // an awaited verification may fail for reasons that are not the caller's (its message is not feedback)
+    {
+      code: `export const payments = router({
+  confirm: protectedProcedure.mutation(async ({ input }) => {
+    try {
+      await verifyPayment(input.id);
+    } catch (error) {
+      throw new TRPCError({ code: 'BAD_REQUEST', message: error.message });
+    }
+  }),
+});`,
+      errors: [
+        {
+          messageId: 'leaked', line: 6, column: 59, endLine: 6, endColumn: 72,
+          suggestions: [
+            { messageId: 'useGenericMessage', output: `export const payments = router({
+  confirm: protectedProcedure.mutation(async ({ input }) => {
+    try {
+      await verifyPayment(input.id);
+    } catch (error) {
+      throw new TRPCError({ code: 'BAD_REQUEST', message: 'Internal server error' });
+    }
+  }),
+});` },
+          ],
+        },
+      ],
+    },
     // tRPC's default shape carries every error's message, internal failures included
     {
       code: `export const t = initTRPC.context<Context>().create({
