@@ -225,10 +225,29 @@ function defaultTrpcShape(t: TS, node: ts.Node, sf: ts.SourceFile): ts.Expressio
   const returned: ts.Expression[] = [];
   if (!t.isBlock(fn.body)) returned.push(fn.body);
   else walk(t, fn.body, (n) => (t.isReturnStatement(n) && n.expression ? void returned.push(n.expression) : undefined));
-  return returned.find((r) => {
+  const shape = returned.find((r) => {
     const x = skipOuter(t, r);
     return isShape(x) || (t.isObjectLiteralExpression(x) && x.properties.some((p) => t.isSpreadAssignment(p) && isShape(p.expression)));
   });
+  return shape && !middlewareMapsErrors(t, sf) ? shape : undefined;
+}
+
+/**
+ * `t.middleware(async ({ next }) => { const res = await next(); if (!res.ok) … })`: a tRPC middleware of the file that
+ * looks at the procedure's failure (its result's `ok`/`error`, or a catch around `next()`) maps errors before the
+ * formatter sees them.
+ */
+function middlewareMapsErrors(t: TS, sf: ts.SourceFile): boolean {
+  let found = false;
+  walk(t, sf, (n) => {
+    if (found) return 'skip';
+    if (t.isCallExpression(n) && calleeMethod(t, n) === 'middleware' && n.arguments[0] && isFunctionLike(t, skipOuter(t, n.arguments[0]))) {
+      if (/\.(?:ok|error)\b|\bcatch\b/.test(n.arguments[0].getText(sf))) found = true;
+      return 'skip';
+    }
+    return undefined;
+  }, true);
+  return found;
 }
 
 function isDevOnly(t: TS, nodes: ts.Node[]): boolean {

@@ -3,6 +3,17 @@ import type { RuleCases } from '../utils/rule-tester.js';
 export const cases: RuleCases = {
   crossFileMessageIds: { leakedThroughHelper: 'tests/model/response-helpers.test.ts' },
   valid: [
+    // a middleware of the same file turns unexpected failures into a generic message before the formatter runs
+    `const t = initTRPC.context<Context>().create({
+  errorFormatter({ shape, error }) {
+    return { ...shape, data: { ...shape.data, zodError: error.cause instanceof ZodError ? error.cause.flatten() : null } };
+  },
+});
+const withErrorHandling = t.middleware(async ({ next }) => {
+  const res = await next();
+  if (!res.ok && !(res.error.cause instanceof AppError)) throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'Internal error' });
+  return res;
+});`,
     // the try block only awaits the project's own validation of the caller's URL: the 400 explains the refusal
     `export const webhooks = router({
   create: protectedProcedure.mutation(async ({ input }) => {
