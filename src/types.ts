@@ -86,13 +86,22 @@ export interface SuggestionDescriptor<MessageIds extends string = string> {
  * A fact about another module a finding's verdict depends on: `api.get(url)` lacks a timeout only if the
  * `api` that `./http` exports is a client created without one. The finding stands only when it holds.
  */
-export interface ModelCondition {
-  fact: 'client-without-timeout';
-  /** The module specifier as the file wrote it. */
-  module: string;
-  /** The exported name (`default` for a default import). */
-  imported: string;
-}
+export type ModelCondition =
+  | {
+      /** `api.get(url)` lacks a timeout if `api` is a client created without one; `fetchWithProxy(url)` if it is a fetch wrapper that sets none. */
+      fact: 'client-without-timeout' | 'fetch-wrapper-without-timeout';
+      /** The module specifier as the file wrote it. */
+      module: string;
+      /** The exported name (`default` for a default import). */
+      imported: string;
+    }
+  | {
+      /** `serverError(res, e)`: the exported function sends its argument number `argument` to an HTTP response. */
+      fact: 'sends-error-to-response';
+      module: string;
+      imported: string;
+      argument: number;
+    };
 
 export interface ReportDescriptor<MessageIds extends string = string> {
   /** The node to underline (from `node.getStart()` to `node.getEnd()`). */

@@ -16,6 +16,8 @@ import { parseSource } from '../engine/lint-source.js';
 import { compiler, type TS } from '../ts.js';
 import type { ModelCondition } from '../types.js';
 import type { ModuleResolver } from './resolve.js';
+import { summarizeFetchWrappers } from './http-summaries.js';
+import { summarizeResponders, type ResponderSummary } from './response-summaries.js';
 
 /** An HTTP client instance a module exports: `export const api = axios.create({ baseURL })`. */
 export interface ClientSummary {
@@ -29,6 +31,15 @@ export interface FileSummary {
   clients: Record<string, ClientSummary>;
   /** `export { a as b } from 'm'` (`imported` `*` for `export *`). */
   reExports: { module: string; imported: string; exported: string }[];
+  /** Exported name → the function sends an error it is given to an HTTP response (response-summaries.ts). */
+  responders: Record<string, ResponderSummary>;
+  /** Exported fetch wrappers that forward their caller's options and set no timeout (http-summaries.ts). */
+  fetchWrappers: string[];
+}
+
+/** A summary with nothing another file's verdict could depend on (not kept by the file runner). */
+export function isEmptySummary(summary: FileSummary): boolean {
+  return Object.keys(summary.clients).length === 0 && summary.reExports.length === 0 && Object.keys(summary.responders).length === 0 && summary.fetchWrappers.length === 0;
 }
 
 const FACTORIES: Record<string, { module: string; client: ClientSummary['client'] }> = {
@@ -101,7 +112,7 @@ export function summarizeFile(t: TS, sf: ts.SourceFile): FileSummary {
     if (c) clients[exported] = defaultsTimeout.has(local) ? { ...c, timeout: 'present' } : c;
   }
   const reExports = fileImports(t, sf).reExports.filter((r) => !r.typeOnly).map((r) => ({ module: r.module, imported: r.imported, exported: r.exported }));
-  return { clients, reExports };
+  return { clients, reExports, responders: summarizeResponders(t, sf), fetchWrappers: summarizeFetchWrappers(t, sf) };
 }
 
 /** Whether a condition a finding depends on holds, over the summaries of the whole project. */
@@ -112,23 +123,31 @@ export class ProjectModel {
     private readonly summaryOf: (abs: string) => FileSummary | undefined,
   ) {}
 
-  /** The client instance `imported` names in the module `specifier` resolves to from `fromFile`, following re-exports. */
-  clientExport(fromFile: string, specifier: string, imported: string, depth = 0): ClientSummary | undefined {
+  /**
+   * What `pick` finds of the export `imported` of the module `specifier` resolves to from `fromFile`, following
+   * re-exports.
+   */
+  exported<T>(fromFile: string, specifier: string, imported: string, pick: (summary: FileSummary, name: string) => T | undefined, depth = 0): T | undefined {
     if (depth > 4) return undefined;
     const target = this.resolver.resolve(fromFile, specifier);
     if (!target) return undefined;
     const summary = this.summaryOf(target);
     if (!summary) return undefined;
-    const own = summary.clients[imported];
-    if (own) return own;
+    const own = pick(summary, imported);
+    if (own !== undefined) return own;
     for (const r of summary.reExports) {
-      if (r.exported === imported) return this.clientExport(target, r.module, r.imported === '*' ? imported : r.imported, depth + 1);
+      if (r.exported === imported) return this.exported(target, r.module, r.imported === '*' ? imported : r.imported, pick, depth + 1);
       if (r.exported === '*' && imported !== 'default') {
-        const found = this.clientExport(target, r.module, imported, depth + 1);
-        if (found) return found;
+        const found = this.exported(target, r.module, imported, pick, depth + 1);
+        if (found !== undefined) return found;
       }
     }
     return undefined;
+  }
+
+  /** The client instance `imported` names in the module `specifier` resolves to from `fromFile`, following re-exports. */
+  clientExport(fromFile: string, specifier: string, imported: string): ClientSummary | undefined {
+    return this.exported(fromFile, specifier, imported, (s, name) => s.clients[name]);
   }
 
   /** True when the finding that depends on `condition` (made in `fromFile`, absolute) stands. */
@@ -136,6 +155,10 @@ export class ProjectModel {
     switch (condition.fact) {
       case 'client-without-timeout':
         return this.clientExport(fromFile, condition.module, condition.imported)?.timeout === 'missing';
+      case 'fetch-wrapper-without-timeout':
+        return this.exported(fromFile, condition.module, condition.imported, (s, name) => (s.fetchWrappers?.includes(name) ? true : undefined)) === true;
+      case 'sends-error-to-response':
+        return this.exported(fromFile, condition.module, condition.imported, (s, name) => s.responders?.[name])?.param === condition.argument;
       default:
         return false;
     }

@@ -1,7 +1,78 @@
 import type { RuleCases } from '../utils/rule-tester.js';
 
 export const cases: RuleCases = {
+  crossFileMessageIds: { leakedThroughHelper: 'tests/model/response-helpers.test.ts' },
   valid: [
+    // a middleware of the same file turns unexpected failures into a generic message before the formatter runs
+    `const t = initTRPC.context<Context>().create({
+  errorFormatter({ shape, error }) {
+    return { ...shape, data: { ...shape.data, zodError: error.cause instanceof ZodError ? error.cause.flatten() : null } };
+  },
+});
+const withErrorHandling = t.middleware(async ({ next }) => {
+  const res = await next();
+  if (!res.ok && !(res.error.cause instanceof AppError)) throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'Internal error' });
+  return res;
+});`,
+    // the try block only awaits the project's own validation of the caller's URL: the 400 explains the refusal
+    `export const webhooks = router({
+  create: protectedProcedure.mutation(async ({ input }) => {
+    try {
+      await validateWebhookUrl(input.url);
+    } catch (error) {
+      throw new TRPCError({ code: 'BAD_REQUEST', message: \`Invalid webhook URL: \${error instanceof Error ? error.message : 'unknown'}\` });
+    }
+    return webhooksRepo.create(input);
+  }),
+});`,
+    // the formatter masks the message of internal errors
+    `export const t = initTRPC.context<Context>().create({
+  errorFormatter({ shape, error }) {
+    if (error.code === 'INTERNAL_SERVER_ERROR') return { ...shape, message: 'Internal server error' };
+    return shape;
+  },
+});`,
+    // next-safe-action: only the project's own action error is answered with its message
+    `import { createSafeActionClient, DEFAULT_SERVER_ERROR_MESSAGE } from 'next-safe-action';
+export const action = createSafeActionClient({
+  handleServerError(e) {
+    if (e instanceof ActionError) return e.message;
+    return DEFAULT_SERVER_ERROR_MESSAGE;
+  },
+});`,
+    // the exception thrown in the transaction callback is caught by the outer catch, which answers a fixed code
+    `@Injectable()
+export class FoldersService {
+  async move(id: string, to: string) {
+    try {
+      await this.db.$transaction(async (tx) => {
+        try {
+          await tx.folder.update({ where: { id }, data: { parentId: to } });
+        } catch (error) {
+          throw new ConflictException(error.message);
+        }
+      });
+    } catch (error) {
+      console.error('move failed', error);
+      return { ok: false, reason: 'FOLDER_NOT_MOVED' };
+    }
+    return { ok: true };
+  }
+}`,
+    // caught by the try around it in the same function
+    `export class TagsService {
+  async rename(id: string, name: string) {
+    try {
+      try {
+        await this.repo.update(id, { name });
+      } catch (err) {
+        throw new BadRequestException(err.message);
+      }
+    } catch {
+      return null;
+    }
+  }
+}`,
     // Parse.Error is the SDK's client-facing error class, not the built-in Error: its message is the API's contract
     `export function handleParseErrors(err, req, res, next) {
   if (err instanceof Parse.Error) {
@@ -344,6 +415,176 @@ export class SearchIndex implements OnModuleInit {
 }`,
   ],
   invalid: [
+    // an awaited verification may fail for reasons that are not the caller's (its message is not feedback)
+    {
+      code: `export const payments = router({
+  confirm: protectedProcedure.mutation(async ({ input }) => {
+    try {
+      await verifyPayment(input.id);
+    } catch (error) {
+      throw new TRPCError({ code: 'BAD_REQUEST', message: error.message });
+    }
+  }),
+});`,
+      errors: [
+        {
+          messageId: 'leaked', line: 6, column: 59, endLine: 6, endColumn: 72,
+          suggestions: [
+            { messageId: 'useGenericMessage', output: `export const payments = router({
+  confirm: protectedProcedure.mutation(async ({ input }) => {
+    try {
+      await verifyPayment(input.id);
+    } catch (error) {
+      throw new TRPCError({ code: 'BAD_REQUEST', message: 'Internal server error' });
+    }
+  }),
+});` },
+          ],
+        },
+      ],
+    },
+    // tRPC's default shape carries every error's message, internal failures included
+    {
+      code: `export const t = initTRPC.context<Context>().create({
+  errorFormatter({ shape, error }) {
+    return {
+      ...shape,
+      data: { ...shape.data, zodError: error.cause instanceof ZodError ? error.cause.flatten() : null },
+    };
+  },
+});`,
+      errors: [
+        {
+          messageId: 'leaked', line: 3, column: 12, endLine: 6, endColumn: 6,
+          data: { what: 'message', sink: "tRPC's default error shape" },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: `const t = initTRPC.create({ errorFormatter: (opts) => opts.shape });`,
+      errors: [{ messageId: 'leaked', line: 1, column: 55, endLine: 1, endColumn: 65, suggestions: [] }],
+    },
+    // next-safe-action sends what handleServerError returns to the action's caller
+    {
+      code: `import { createSafeActionClient } from 'next-safe-action';
+export const action = createSafeActionClient({
+  handleServerError(e) {
+    return e.message;
+  },
+});`,
+      errors: [
+        {
+          messageId: 'leaked', line: 4, column: 12, endLine: 4, endColumn: 21,
+          data: { what: 'message', sink: 'the value `handleServerError` returns' },
+          suggestions: [
+            { messageId: 'useGenericMessage', output: `import { createSafeActionClient } from 'next-safe-action';
+export const action = createSafeActionClient({
+  handleServerError(e) {
+    return 'Internal server error';
+  },
+});` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `export const actionClient = createSafeActionClient({
+  handleServerError: (error) => \`Action failed: \${error.message}\`,
+});`,
+      errors: [
+        {
+          messageId: 'leaked', line: 2, column: 33, endLine: 2, endColumn: 66,
+          suggestions: [
+            { messageId: 'useGenericMessage', output: `export const actionClient = createSafeActionClient({
+  handleServerError: (error) => 'Internal server error',
+});` },
+          ],
+        },
+      ],
+    },
+    // the outer catch rethrows: the exception thrown in the callback reaches the client
+    {
+      code: `@Injectable()
+export class FoldersService {
+  async move(id: string, to: string) {
+    try {
+      await this.db.$transaction(async (tx) => {
+        try {
+          await tx.folder.update({ where: { id }, data: { parentId: to } });
+        } catch (error) {
+          throw new ConflictException(error.message);
+        }
+      });
+    } catch (error) {
+      throw error;
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'leaked', line: 9, column: 39, endLine: 9, endColumn: 52,
+          suggestions: [
+            { messageId: 'useGenericMessage', output: `@Injectable()
+export class FoldersService {
+  async move(id: string, to: string) {
+    try {
+      await this.db.$transaction(async (tx) => {
+        try {
+          await tx.folder.update({ where: { id }, data: { parentId: to } });
+        } catch (error) {
+          throw new ConflictException('Internal server error');
+        }
+      });
+    } catch (error) {
+      throw error;
+    }
+  }
+}` },
+          ],
+        },
+      ],
+    },
+    // a callback stored for later is not run inside the try around its declaration
+    {
+      code: `export class Jobs {
+  schedule(id: string) {
+    try {
+      this.handlers.set(id, async () => {
+        try {
+          await this.run(id);
+        } catch (e) {
+          throw new InternalServerErrorException(e.message);
+        }
+      });
+    } catch {
+      return false;
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'leaked', line: 8, column: 50, endLine: 8, endColumn: 59,
+          suggestions: [
+            { messageId: 'useGenericMessage', output: `export class Jobs {
+  schedule(id: string) {
+    try {
+      this.handlers.set(id, async () => {
+        try {
+          await this.run(id);
+        } catch (e) {
+          throw new InternalServerErrorException('Internal server error');
+        }
+      });
+    } catch {
+      return false;
+    }
+  }
+}` },
+          ],
+        },
+      ],
+    },
     {
       code: `app.post('/refund', async (req, res) => {
   try {
