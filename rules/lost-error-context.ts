@@ -1,14 +1,14 @@
 import type * as ts from 'typescript';
 import { skipOuter } from '../src/analysis/ast.js';
-import { BUILT_IN_ERRORS, collectErrorClasses, isErrorLikeName, type ErrorClassInfo } from '../src/analysis/error-classes.js';
+import { BUILT_IN_ERRORS, CLIENT_ERROR_CLASS, CLIENT_STATUS_NAMES, collectErrorClasses, isErrorLikeName, type ErrorClassInfo } from '../src/analysis/error-classes.js';
 import { enclosingErrorSite, errorEscapes, errorReadKind, errorRefs, isUnderErrorCodeMatch, isUnderErrorCondition, isUnderOtherCondition, type ErrorSite } from '../src/analysis/error-sites.js';
 import { guardedWork, isSynchronousTry } from '../src/analysis/catch.js';
 import { fileScope, importsOf } from '../src/analysis/scope.js';
 import { addErrorToLogCall, flavourOfLogCall } from '../src/analysis/logger-calls.js';
 import { errorBinding } from '../src/edits/index.js';
-import { classifyLogCall, classifyLogHelperCall, errorUse, logFunctionErrorArgument, type ErrorUse } from '../src/analysis/loggers.js';
+import { assumedLogCall, classifyLogCall, classifyLogHelperCall, errorUse, logFunctionErrorArgument, modelLoggerOf, type ErrorUse } from '../src/analysis/loggers.js';
 import { defineRule } from '../src/define-rule.js';
-import type { SuggestionDescriptor, TextEdit, TS } from '../src/types.js';
+import type { ModelCondition, SuggestionDescriptor, TextEdit, TS } from '../src/types.js';
 
 export type MessageIds = 'missingCause' | 'logWithoutError' | 'logMessageOnly' | 'addCause' | 'passError' | 'attachCause' | 'addErrorToLog';
 
@@ -35,10 +35,6 @@ const LIBRARY_CAUSE_OPTIONS: ReadonlyMap<string, { optionsIndex: number; key: st
   ),
 ]);
 
-// A client error (4xx) thrown from a catch translates an expected outcome (bad input, missing row, expired
-// token); the caught error is the reason, not a fault someone will debug.
-const CLIENT_ERROR_CLASS = /^(?:[A-Z][A-Za-z]*)?(?:BadRequest|AuthRequired|AuthenticationRequired|LoginRequired|BadData|BadInput|Unauthori[sz]ed|Unauthenticated|Forbidden|NotFound|Conflict|Gone|PreconditionFailed|PayloadTooLarge|UnsupportedMediaType|Unprocessable(?:Entity)?|TooManyRequests|RateLimit(?:ed)?|NotAcceptable|MethodNotAllowed|NotAllowed|Validation|Invalid[A-Za-z]*|UserInput|Authentication|Permission|AccessDenied|Duplicate[A-Za-z]*|AlreadyExists|Exists|ImATeapot|Misdirected)(?:Error|Exception)$/;
-const CLIENT_STATUS_NAMES = /^(?:BAD_REQUEST|UNAUTHORIZED|FORBIDDEN|NOT_FOUND|CONFLICT|GONE|PRECONDITION_FAILED|PAYLOAD_TOO_LARGE|UNSUPPORTED_MEDIA_TYPE|UNPROCESSABLE_ENTITY|UNPROCESSABLE_CONTENT|TOO_MANY_REQUESTS|NOT_ACCEPTABLE|METHOD_NOT_SUPPORTED|METHOD_NOT_ALLOWED|PARSE_ERROR|TIMEOUT|CLIENT_CLOSED_REQUEST)$/;
 // Error-code keys (`session.invalid_token`, `user.not_found`, `auth.verification_failed`): dotted or snake_case, no spaces.
 const CLIENT_ERROR_CODE = /^[\w.:-]*(?:invalid|not[_.-]?found|unauthori[sz]ed|unauthenticated|forbidden|verification[_.-]failed|expired|malformed|bad[_.-]request|format|conflict|already[_.-]exists|duplicate)[\w.:-]*$/i;
 const FAILURE_LEVELS = new Set(['error', 'fatal']);
@@ -159,6 +155,16 @@ export default defineRule<MessageIds, Options>({
     };
     const ignored = new Set(options.ignoreClasses);
 
+    /** `Fault` or `errors.Fault` imported from another module: the specifier and the name it exports there. */
+    const importedClass = (callee: ts.Expression): { module: string; imported: string } | undefined => {
+      const c = skipOuter(t, callee);
+      const root = t.isIdentifier(c) ? c : t.isPropertyAccessExpression(c) && t.isIdentifier(c.expression) ? c.expression : undefined;
+      const b = root ? imports.get(root.text) : undefined;
+      if (!b || b.module.startsWith('node:')) return undefined;
+      if (b.imported === '*') return t.isPropertyAccessExpression(c) ? { module: b.module, imported: c.name.text } : undefined;
+      return t.isIdentifier(c) ? { module: b.module, imported: b.imported } : undefined;
+    };
+
     /** The error's name for an edit, and the edit that binds it when the site has no binding. */
     const errorName = (site: ErrorSite): { name: string; edits: TextEdit[] } | undefined => errorBinding(t, site);
 
@@ -240,12 +246,21 @@ export default defineRule<MessageIds, Options>({
       const info = classes.get(name);
       // throw Error('x') is a construction; throw makeError('x') is a factory we cannot see into
       if (t.isCallExpression(expr) && !isBuiltIn) return;
-      if (!isBuiltIn && !info && !isErrorLikeName(name) && !LIBRARY_CAUSE_OPTIONS.has(name)) return;
+      // a class imported from another module of the project: its chain and status are known to the project model
+      const from = !isBuiltIn && !info ? importedClass(expr.expression) : undefined;
+      if (!isBuiltIn && !info && !isErrorLikeName(name) && !LIBRARY_CAUSE_OPTIONS.has(name) && !from) return;
       const args = expr.arguments ?? [];
       const refs = refsOf(site);
       // a client error (4xx) translates an expected outcome, unless it is a catch-all over I/O: every failure,
       // outages included, becomes an unlogged 404/401
-      if ((CLIENT_ERROR_CLASS.test(name) || isClientStatusThrow(t, name, args)) && !isBlindTranslation(stmt, site, refs)) return;
+      const clientByName = CLIENT_ERROR_CLASS.test(name) || isClientStatusThrow(t, name, args);
+      const blind = isBlindTranslation(stmt, site, refs);
+      if (clientByName && !blind) return;
+      // `throw new Gone()` with `class Gone extends AppError { status = 410 }` in ./errors: a 4xx unless blind;
+      // `throw new Fault()` stands only if Fault is an error class at all
+      let dependsOn: ModelCondition | undefined;
+      if (from && !isErrorLikeName(name) && !LIBRARY_CAUSE_OPTIONS.has(name)) dependsOn = { fact: 'error-class', ...from, ...(clientByName || blind ? {} : { notClient: true }) };
+      else if (from && !clientByName && !blind) dependsOn = { fact: 'not-client-error', ...from };
       // catch (e) { if (attempts >= max) throw new Error('gave up') }: the new error reports another condition
       if (isUnderOtherCondition(t, stmt, site, refs)) return;
       const isRef = (e: ts.Expression): ErrorUse => (t.isIdentifier(e) ? (refs.get(e.text) ?? 'none') : 'none');
@@ -281,11 +296,19 @@ export default defineRule<MessageIds, Options>({
       // its options to it (library classes such as NestJS exceptions keep it a suggestion)
       const forwardsToError = isBuiltIn || (info !== undefined && (takesErrorConstructor(t, info, classes) || info.ctor?.optionsIndex !== undefined));
       if (suggestion?.messageId === 'addCause' && context.file.errorOptions === true && forwardsToError) suggestion.safe = true;
-      context.report({ node: expr, messageId: 'missingCause', data: { name }, suggest: suggestion ? [suggestion] : [] });
+      context.report({ node: expr, messageId: 'missingCause', data: { name }, suggest: suggestion ? [suggestion] : [], ...(dependsOn ? { dependsOn } : {}) });
     };
 
     const checkLogCall = (call: ts.CallExpression): void => {
-      const log = classifyLogCall(t, call, knowledge, imports) ?? classifyLogHelperCall(t, call, knowledge, imports);
+      let log = classifyLogCall(t, call, knowledge, imports) ?? classifyLogHelperCall(t, call, knowledge, imports);
+      let dependsOn: ModelCondition | undefined;
+      if (!log) {
+        // audit.error('sync failed') / logError(e.message) through a binding of another module: a finding if the
+        // project model shows it is a logger or a function that records the error it receives
+        const m = modelLoggerOf(t, call, knowledge, imports);
+        log = m && enclosingErrorSite(t, call) ? assumedLogCall(t, call, m) : undefined;
+        if (m && log) dependsOn = { fact: m.as === 'logger' ? 'logger' : 'error-reporter', module: m.module, imported: m.imported };
+      }
       if (!log || log.kind === 'console') return;
       if (log.kind !== 'monitor' && !FAILURE_LEVELS.has(log.level) && !(options.checkWarnings && log.level === 'warn')) return;
       const site = enclosingErrorSite(t, call);
@@ -326,7 +349,7 @@ export default defineRule<MessageIds, Options>({
         const edits = addErrorToLogCall(t, call, flavour, err.name, typed);
         if (edits) suggest.push({ messageId: 'addErrorToLog', data: { error: err.name }, edits: [...err.edits, ...edits] });
       }
-      context.report({ node: call, messageId: use === 'message' ? 'logMessageOnly' : 'logWithoutError', data: { method }, suggest });
+      context.report({ node: call, messageId: use === 'message' ? 'logMessageOnly' : 'logWithoutError', data: { method }, suggest, ...(dependsOn ? { dependsOn } : {}) });
     };
 
     return {

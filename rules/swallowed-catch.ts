@@ -14,14 +14,14 @@ import {
 } from '../src/analysis/catch.js';
 import { blockEffects } from '../src/analysis/effects.js';
 import { importsOf } from '../src/analysis/scope.js';
-import { consoleAllowedInFile, findLoggerInScope, loggerCallText, type LoggerInScope } from '../src/analysis/loggers.js';
+import { classifyLogCall, consoleAllowedInFile, findLoggerInScope, loggerCallText, modelLoggerOf, type LoggerInScope, type ModelLogger } from '../src/analysis/loggers.js';
 import { codeAfter, handledAfter, throwTargetOf } from '../src/analysis/propagation.js';
 import { defineRule } from '../src/define-rule.js';
 import { errorBinding, indentUnit, insertImport, lineIndent } from '../src/edits/index.js';
 import { mentionsMoney } from '../src/knowledge/money.js';
 import { FACTORS } from '../src/risk.js';
 import type { Knowledge } from '../src/knowledge/index.js';
-import type { RiskFactor, RuleContext, SuggestionDescriptor, TextEdit, TS } from '../src/types.js';
+import type { ModelCondition, RiskFactor, RuleContext, SuggestionDescriptor, TextEdit, TS } from '../src/types.js';
 
 export type MessageIds =
   | 'emptyHandler'
@@ -698,7 +698,25 @@ function narrowedBranches(t: TS, h: ErrorHandler): Set<ts.Node> | undefined {
   return branches.size > 0 ? branches : undefined;
 }
 
-function report(context: RuleContext<Options, MessageIds>, h: ErrorHandler, a: HandlerAnalysis, outerHandles: (clause: ts.CatchClause) => boolean, partial?: string): void {
+/**
+ * The one imported binding a handler calls that may be a logger or error-recording function declared in another
+ * module (`audit.error('sync failed')`, `logError('sync failed')`); undefined when there is none or several.
+ */
+function modelLoggerIn(t: TS, h: ErrorHandler, knowledge: Knowledge, imports: ReturnType<typeof importsOf>): ModelLogger | undefined {
+  if (!h.body) return undefined;
+  let found: ModelLogger | undefined;
+  let several = false;
+  walk(t, h.body, (n) => {
+    if (!t.isCallExpression(n) || classifyLogCall(t, n, knowledge, imports)) return;
+    const m = modelLoggerOf(t, n, knowledge, imports);
+    if (!m) return;
+    if (found && found.local !== m.local) several = true;
+    found ??= m;
+  });
+  return several ? undefined : found;
+}
+
+function report(context: RuleContext<Options, MessageIds>, h: ErrorHandler, a: HandlerAnalysis, outerHandles: (clause: ts.CatchClause) => boolean, partial?: string, dependsOn?: ModelCondition): void {
   const t = context.ts;
   const sf = context.sourceFile;
   // the try block, or `p.catch` whose child is the promise-producing call: prisma.order.update(...).catch(() => {})
@@ -748,7 +766,7 @@ function report(context: RuleContext<Options, MessageIds>, h: ErrorHandler, a: H
       ? [h.node.getStart(sf), (h.node as ts.CatchClause).block.getStart(sf)]
       : [h.handlerExpr!.getStart(sf), h.handlerExpr!.end];
   const trimmed: readonly [number, number] = [range[0], range[0] + sf.text.slice(range[0], range[1]).trimEnd().length];
-  context.report({ range: trimmed, messageId, data, suggest, factors, anchor: h.node });
+  context.report({ range: trimmed, messageId, data, suggest, factors, anchor: h.node, ...(dependsOn ? { dependsOn } : {}) });
 }
 
 export default defineRule<MessageIds, Options>({
@@ -812,6 +830,16 @@ export default defineRule<MessageIds, Options>({
       const h = errorHandlerOf(t, node);
       if (!h) return;
       const a = analyzeHandler(t, h, context.knowledge, imports, { consoleIsRecord });
+      // (`audit.warn('sync failed')` reads as recording a failure state until the model says `audit` is a logger)
+      if (!a.recorded && (a.propagated || a.acted)) {
+        // catch { audit.warn('sync failed') } with `audit` from another module: a constant log line if it is a logger
+        const assume = modelLoggerIn(t, h, context.knowledge, imports);
+        const assumed = assume ? analyzeHandler(t, h, context.knowledge, imports, { consoleIsRecord, assume }) : undefined;
+        if (assume && assumed?.constantLogOnly) {
+          report(context, h, assumed, outerHandles, undefined, { fact: assume.as === 'logger' ? 'logger' : 'error-reporter', module: assume.module, imported: assume.imported });
+          return;
+        }
+      }
       if (a.propagated || a.recorded || a.acted) {
         // partial: the handled branches pick some errors out, and what is left swallows the rest
         const branches = narrowedBranches(t, h);

@@ -87,11 +87,18 @@ export interface SuggestionDescriptor<MessageIds extends string = string> {
  * `api` that `./http` exports is a client created without one. The finding stands only when it holds.
  */
 export interface ModelCondition {
-  fact: 'client-without-timeout';
+  /**
+   * `client-without-timeout`: an HTTP client created without a timeout. `logger`: a logger instance.
+   * `error-reporter`: a function that logs or reports the error it receives. `error-class`: a class whose chain
+   * reaches an error. `not-client-error`: not a class the project marks as a 4xx (holds when nothing is known).
+   */
+  fact: 'client-without-timeout' | 'logger' | 'error-reporter' | 'error-class' | 'not-client-error';
   /** The module specifier as the file wrote it. */
   module: string;
   /** The exported name (`default` for a default import). */
   imported: string;
+  /** For `error-class`: the class must not be a 4xx either. */
+  notClient?: boolean;
 }
 
 export interface ReportDescriptor<MessageIds extends string = string> {

@@ -10,7 +10,7 @@ import { calleeMethod, dottedName, isFunctionLike, skipOuter, walk } from './ast
 import { mentionsMoney } from '../knowledge/money.js';
 import { isLikelyDbWrite, isLikelyOutboundCall } from './effects.js';
 import type { ImportMap } from './scope.js';
-import { classifyLogCall, errorUse, type ErrorRefTest, type ErrorUse, type LogCall } from './loggers.js';
+import { assumedLogCall, classifyLogCall, errorUse, type ErrorRefTest, type ErrorUse, type LogCall, type ModelLogger } from './loggers.js';
 
 export type HandlerKind = 'catch-clause' | 'promise-catch' | 'promise-then';
 
@@ -356,6 +356,7 @@ interface Ctx {
   isRef: ErrorRefTest;
   /** Console output counts as a record (CLI scripts, browser code, the logger module itself). */
   consoleIsRecord: boolean;
+  assume?: ModelLogger;
 }
 
 function useOf(c: Ctx, e: ts.Expression): ErrorUse {
@@ -364,7 +365,7 @@ function useOf(c: Ctx, e: ts.Expression): ErrorUse {
 
 function classifyCall(c: Ctx, call: ts.CallExpression, w: Walk): void {
   const { t } = c;
-  const log = classifyLogCall(t, call, c.knowledge, c.imports);
+  const log = classifyLogCall(t, call, c.knowledge, c.imports) ?? (c.assume ? assumedLogCall(t, call, c.assume) : undefined);
   if (log) {
     let use: ErrorUse = 'none';
     for (const a of call.arguments) {
@@ -659,6 +660,8 @@ export interface AnalyzeOptions {
   consoleIsRecord?: boolean;
   /** Statements of a block body to leave out: the branches that handle the errors a partial catch narrows to. */
   skip?: ReadonlySet<ts.Node>;
+  /** An imported binding taken to be a logger or error-recording function (the project model decides later). */
+  assume?: ModelLogger;
 }
 
 /** A handler passed by reference: `noop`, `console.error`, `next`, `logger.error`, `handleError`. */
@@ -789,6 +792,7 @@ export function analyzeHandler(t: TS, handler: ErrorHandler, knowledge: Knowledg
     imports,
     refs,
     consoleIsRecord: options.consoleIsRecord === true,
+    assume: options.assume,
     isRef: (n) => (t.isIdentifier(n) ? (refs.get(n.text) ?? 'none') : 'none'),
   };
   const w: Walk = { effects: new Set(), logCalls: [] };

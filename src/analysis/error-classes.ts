@@ -41,6 +41,12 @@ export interface ErrorClassInfo {
   ctor: ErrorConstructorShape | undefined;
 }
 
+// A client error (4xx) thrown from a catch translates an expected outcome (bad input, missing row, expired
+// token); the caught error is the reason, not a fault someone will debug.
+export const CLIENT_ERROR_CLASS = /^(?:[A-Z][A-Za-z]*)?(?:BadRequest|AuthRequired|AuthenticationRequired|LoginRequired|BadData|BadInput|Unauthori[sz]ed|Unauthenticated|Forbidden|NotFound|Conflict|Gone|PreconditionFailed|PayloadTooLarge|UnsupportedMediaType|Unprocessable(?:Entity)?|TooManyRequests|RateLimit(?:ed)?|NotAcceptable|MethodNotAllowed|NotAllowed|Validation|Invalid[A-Za-z]*|UserInput|Authentication|Permission|AccessDenied|Duplicate[A-Za-z]*|AlreadyExists|Exists|ImATeapot|Misdirected)(?:Error|Exception)$/;
+/** HTTP status names of a client error: `HttpStatus.NOT_FOUND`, tRPC's `'UNAUTHORIZED'`. */
+export const CLIENT_STATUS_NAMES = /^(?:BAD_REQUEST|UNAUTHORIZED|FORBIDDEN|NOT_FOUND|CONFLICT|GONE|PRECONDITION_FAILED|PAYLOAD_TOO_LARGE|UNSUPPORTED_MEDIA_TYPE|UNPROCESSABLE_ENTITY|UNPROCESSABLE_CONTENT|TOO_MANY_REQUESTS|NOT_ACCEPTABLE|METHOD_NOT_SUPPORTED|METHOD_NOT_ALLOWED|PARSE_ERROR|TIMEOUT|CLIENT_CLOSED_REQUEST)$/;
+
 const ERROR_LIKE_NAME = /(?:Error|Exception|Fault|Failure)$/;
 const CAUSE_PARAM = /^(?:cause|err|error|e|ex|original|originalError|innerError|inner|innerException|source|sourceError|underlying|underlyingError|reason|parent|wrapped)$/;
 

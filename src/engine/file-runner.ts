@@ -9,7 +9,7 @@ import type { FileError, Finding } from '../types.js';
 import type { FileClassifier } from './file-facts.js';
 import { lintSource, type ResolvedRule } from './lint-source.js';
 import { createProjectCollector, fileRulesOf, type ProjectFileData } from './project.js';
-import { summarizeFile, type FileSummary } from '../model/summaries.js';
+import { isEmptySummary, summarizeFile, type FileSummary } from '../model/summaries.js';
 import { compiler } from '../ts.js';
 import type { Timings } from './timing.js';
 import { ioReason } from '../errors.js';
@@ -139,7 +139,7 @@ export function createFileRunner({ rules, knowledge, classify, everyRuleRan }: L
     if (result.sourceFile) {
       const sf = result.sourceFile;
       const summary = timing ? timing.measure('summary', () => summarizeFile(compiler, sf)) : summarizeFile(compiler, sf);
-      if (Object.keys(summary.clients).length > 0 || summary.reExports.length > 0) outcome.summary = summary;
+      if (!isEmptySummary(summary)) outcome.summary = summary;
     }
     const project = collector?.take(task.rel, result.directives);
     if (project) outcome.project = project;
