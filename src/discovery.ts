@@ -176,7 +176,8 @@ export function discoverFiles(options: DiscoverOptions): Discovery {
   for (const pattern of patterns) {
     matched = 0;
     const scan = picomatch.scan(pattern);
-    if (scan.isGlob) {
+    // `pages/api/[id].ts` names a Next.js route file: an existing path is taken as written, not as a glob
+    if (scan.isGlob && !fs.existsSync(path.resolve(cwd, pattern))) {
       const base = path.resolve(cwd, scan.base || '.');
       if (fs.existsSync(base)) {
         const matcher = globMatcher(normalizeGlob(toPosix(path.relative(cwd, path.resolve(cwd, pattern)))), { dot: false });

@@ -30,11 +30,13 @@ describe('discoverFiles', () => {
     'build/out.js': '',
     'coverage/x.js': '',
     'legacy/old.js': '',
+    'pages/api/[id].ts': '',
+    'pages/api/x.ts': '',
   });
 
   it('walks directories with the default skips, .gitignore files (nested too) and a stable order', () => {
     const { files } = discoverFiles({ cwd: dir, patterns: ['.'] });
-    expect(rel(dir, files)).toEqual(['legacy/old.js', 'src/a.ts', 'src/b.tsx', 'src/c.mjs', 'src/d.cts', 'src/nested/kept.ts']);
+    expect(rel(dir, files)).toEqual(['legacy/old.js', 'pages/api/[id].ts', 'pages/api/x.ts', 'src/a.ts', 'src/b.tsx', 'src/c.mjs', 'src/d.cts', 'src/nested/kept.ts']);
   });
 
   it('applies config ignores relative to the config directory and CLI ignores relative to cwd', () => {
@@ -49,6 +51,11 @@ describe('discoverFiles', () => {
 
   it('expands globs', () => {
     expect(rel(dir, discoverFiles({ cwd: dir, patterns: ['src/*.ts'] }).files)).toEqual(['src/a.ts']);
+  });
+
+  it('takes an existing path with glob characters as written (a Next.js dynamic route), a missing one as a glob', () => {
+    expect(rel(dir, discoverFiles({ cwd: dir, patterns: ['pages/api/[id].ts'] }).files)).toEqual(['pages/api/[id].ts']);
+    expect(rel(dir, discoverFiles({ cwd: dir, patterns: ['pages/api/[xy].ts'] }).files)).toEqual(['pages/api/x.ts']);
   });
 
   it('audits an explicitly named file and notes a named file of another kind', () => {
