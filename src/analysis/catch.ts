@@ -912,6 +912,8 @@ export interface GuardedWork {
   telemetry: boolean;
   /** Some call verifies a credential (`jwt.verify`, `verifySession`, `getUserForJWT`): a failure means "not signed in". */
   verification: boolean;
+  /** Some call parses or probes (`JSON.parse(body)`), whatever else the block does beside it. */
+  parses: boolean;
 }
 
 /** A project's own parse helper called synchronously: `parseJsonBody(raw)`, `parseCronExpression(s)`. */
@@ -955,7 +957,7 @@ function collectionNames(t: TS, sf: ts.SourceFile): Set<string> {
  */
 export function guardedWork(t: TS, handler: ErrorHandler, knowledge: Knowledge): GuardedWork {
   const target: ts.Node | undefined = handler.tryBlock ?? handler.promise;
-  if (!target) return { probe: false, cleanup: false, telemetry: false, verification: false };
+  if (!target) return { probe: false, cleanup: false, telemetry: false, verification: false, parses: false };
   let probes = 0;
   let cleanups = 0;
   let telemetry = 0;
@@ -1001,6 +1003,7 @@ export function guardedWork(t: TS, handler: ErrorHandler, knowledge: Knowledge):
     cleanup: cleanups > 0 && other === 0 && probes === 0 && telemetry === 0,
     telemetry: telemetry > 0 && other === 0 && cleanups === 0,
     verification,
+    parses: probes > 0,
   };
 }
 

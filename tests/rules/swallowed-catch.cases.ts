@@ -683,8 +683,35 @@ export const legacyCompare = async (stored: string, input: string): Promise<bool
     return false;
   }
 };`,
+      // a synchronous parse whose failure falls through to the fallback after the try (printed at most)
+    `export function providerMessage(body: string) {
+  try {
+    const parsed = JSON.parse(body);
+    if (isRecord(parsed) && typeof parsed.message === 'string') return parsed.message;
+  } catch {}
+  return body;
+}`,
+    `export function applyHeaders(res: Response, raw: string) {
+  try {
+    const headers = JSON.parse(raw);
+    for (const key of Object.keys(headers)) res.setHeader(key, String(headers[key]));
+  } catch (error) {
+    console.error('Error parsing response headers:', error);
+  }
+}`,
   ],
+
   invalid: [
+    // a parse beside I/O is no probe: the write's failure is dropped with it
+    {
+      code: `export async function saveSettings(raw: string) {
+  try {
+    const settings = JSON.parse(raw);
+    await db.settings.update({ where: { id: 1 }, data: settings });
+  } catch {}
+}`,
+      errors: [{ messageId: 'emptyHandler', line: 5, column: 5, endLine: 5, endColumn: 10 }],
+    },
     // errors with a code are translated by a switch that always leaves; every other error is dropped
     {
       code: `export async function archiveBoard(id: string) {
