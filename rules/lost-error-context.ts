@@ -1,8 +1,8 @@
 import type * as ts from 'typescript';
 import { skipOuter } from '../src/analysis/ast.js';
-import { BUILT_IN_ERRORS, CLIENT_ERROR_CLASS, CLIENT_STATUS_NAMES, collectErrorClasses, isErrorLikeName, type ErrorClassInfo } from '../src/analysis/error-classes.js';
+import { BUILT_IN_ERRORS, CLIENT_ERROR_CLASS, collectErrorClasses, isClientStatusThrow, isErrorLikeName, type ErrorClassInfo } from '../src/analysis/error-classes.js';
 import { enclosingErrorSite, errorEscapes, errorReadKind, errorRefs, isUnderErrorCodeMatch, isUnderErrorCondition, isUnderOtherCondition, type ErrorSite } from '../src/analysis/error-sites.js';
-import { guardedWork, isSynchronousTry } from '../src/analysis/catch.js';
+import { blindClientTranslation, guardedWork, isSynchronousTry } from '../src/analysis/catch.js';
 import { fileScope, importsOf } from '../src/analysis/scope.js';
 import { addErrorToLogCall, flavourOfLogCall } from '../src/analysis/logger-calls.js';
 import { errorBinding } from '../src/edits/index.js';
@@ -35,8 +35,6 @@ const LIBRARY_CAUSE_OPTIONS: ReadonlyMap<string, { optionsIndex: number; key: st
   ),
 ]);
 
-// Error-code keys (`session.invalid_token`, `user.not_found`, `auth.verification_failed`): dotted or snake_case, no spaces.
-const CLIENT_ERROR_CODE = /^[\w.:-]*(?:invalid|not[_.-]?found|unauthori[sz]ed|unauthenticated|forbidden|verification[_.-]failed|expired|malformed|bad[_.-]request|format|conflict|already[_.-]exists|duplicate)[\w.:-]*$/i;
 const FAILURE_LEVELS = new Set(['error', 'fatal']);
 // Calls that hand a failure on like a throw does.
 const HAND_ON_CALLS = /^(?:reject|rej|next|done|cb|callback|Promise\.reject)$/;
@@ -46,35 +44,6 @@ function className(t: TS, expr: ts.Expression): string | undefined {
   if (t.isIdentifier(e)) return e.text;
   if (t.isPropertyAccessExpression(e)) return e.name.text;
   return undefined;
-}
-
-/** `new HttpException(body, 404)`, `new HttpException(body, HttpStatus.NOT_FOUND)`, `new TRPCError({ code: 'NOT_FOUND' })`. */
-function isClientStatusThrow(t: TS, name: string, args: readonly ts.Expression[]): boolean {
-  const isClient = (e: ts.Expression | undefined): boolean => {
-    if (!e) return false;
-    const x = skipOuter(t, e);
-    if (t.isNumericLiteral(x)) return Number(x.text) >= 400 && Number(x.text) < 500;
-    if (t.isPropertyAccessExpression(x)) return CLIENT_STATUS_NAMES.test(x.name.text);
-    if (t.isStringLiteralLike(x)) return CLIENT_STATUS_NAMES.test(x.text);
-    return false;
-  };
-  if (name === 'HttpException' || name === 'HTTPException' || name === 'HttpError' || name === 'RpcException') return args.some((a, i) => i <= 1 && isClient(a));
-  // new RequestError('session.mfa.webauthn_verification_failed') / new AppError({ code: 'user.invalid_token' }): an error-code key that names bad input
-  const codeOf = (e: ts.Expression | undefined): string | undefined => {
-    const x = e ? skipOuter(t, e) : undefined;
-    if (!x) return undefined;
-    if (t.isStringLiteralLike(x)) return x.text;
-    if (!t.isObjectLiteralExpression(x)) return undefined;
-    const code = x.properties.find((p) => t.isPropertyAssignment(p) && t.isIdentifier(p.name) && p.name.text === 'code');
-    return code && t.isPropertyAssignment(code) && t.isStringLiteralLike(code.initializer) ? code.initializer.text : undefined;
-  };
-  const code = codeOf(args[0]);
-  if (code && CLIENT_ERROR_CODE.test(code) && !args.some((a) => /\bstatus(?:Code)?\s*:\s*5\d\d\b/.test(a.getText()))) return true;
-  const first = args[0] ? skipOuter(t, args[0]) : undefined;
-  if (first && t.isObjectLiteralExpression(first)) {
-    return first.properties.some((p) => t.isPropertyAssignment(p) && t.isIdentifier(p.name) && /^(?:code|status|statusCode)$/.test(p.name.text) && isClient(p.initializer));
-  }
-  return false;
 }
 
 /** Whether `info` declares no constructor of its own up to a built-in error: `new X(msg, opts)` is Error's constructor. */
@@ -255,7 +224,8 @@ export default defineRule<MessageIds, Options>({
       // outages included, becomes an unlogged 404/401
       const clientByName = CLIENT_ERROR_CLASS.test(name) || isClientStatusThrow(t, name, args);
       const blind = isBlindTranslation(stmt, site, refs);
-      if (clientByName && !blind) return;
+      // a handler whose only statement is that throw is swallowed-catch's `clientTranslation` finding: one report a site
+      if (clientByName && (!blind || (site.handler !== undefined && blindClientTranslation(t, site.handler, knowledge) === expr))) return;
       // `throw new Gone()` with `class Gone extends AppError { status = 410 }` in ./errors: a 4xx unless blind;
       // `throw new Fault()` stands only if Fault is an error class at all
       let dependsOn: ModelCondition | undefined;

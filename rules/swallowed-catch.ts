@@ -2,6 +2,7 @@ import type * as ts from 'typescript';
 import { calleeMethod, dottedName, enclosingFunction, functionName, isFunctionLike, isHttpHandler, skipOuter, walk } from '../src/analysis/ast.js';
 import {
   analyzeHandler,
+  blindClientTranslation,
   catchClauseHandler,
   discardsErrorResult,
   errorHandlerOf,
@@ -30,6 +31,7 @@ export type MessageIds =
   | 'constantLog'
   | 'discarded'
   | 'partial'
+  | 'clientTranslation'
   | 'rethrow'
   | 'logAndRethrow'
   | 'passToNext'
@@ -719,6 +721,15 @@ function modelLoggerIn(t: TS, h: ErrorHandler, knowledge: Knowledge, imports: Re
   return several ? undefined : found;
 }
 
+/** Where a finding on a handler is underlined: `catch (e)` of a clause, the handler argument of a promise handler. */
+function handlerRange(sf: ts.SourceFile, h: ErrorHandler): readonly [number, number] {
+  const range: readonly [number, number] =
+    h.kind === 'catch-clause'
+      ? [h.node.getStart(sf), (h.node as ts.CatchClause).block.getStart(sf)]
+      : [h.handlerExpr!.getStart(sf), h.handlerExpr!.end];
+  return [range[0], range[0] + sf.text.slice(range[0], range[1]).trimEnd().length];
+}
+
 function report(context: RuleContext<Options, MessageIds>, h: ErrorHandler, a: HandlerAnalysis, outerHandles: (clause: ts.CatchClause) => boolean, partial?: string, dependsOn?: ModelCondition): void {
   const t = context.ts;
   const sf = context.sourceFile;
@@ -764,12 +775,7 @@ function report(context: RuleContext<Options, MessageIds>, h: ErrorHandler, a: H
   const logger = findLoggerInScope(t, h.node, context.knowledge, importsOf(t, sf), context.filePath);
   const suggest = h.kind === 'catch-clause' ? catchClauseSuggestions(t, sf, h.node as ts.CatchClause, h, a, logger, logMessage) : promiseSuggestions(t, sf, h, a, logger, logMessage);
 
-  const range: readonly [number, number] =
-    h.kind === 'catch-clause'
-      ? [h.node.getStart(sf), (h.node as ts.CatchClause).block.getStart(sf)]
-      : [h.handlerExpr!.getStart(sf), h.handlerExpr!.end];
-  const trimmed: readonly [number, number] = [range[0], range[0] + sf.text.slice(range[0], range[1]).trimEnd().length];
-  context.report({ range: trimmed, messageId, data, suggest, factors, anchor: h.node, ...(dependsOn ? { dependsOn } : {}) });
+  context.report({ range: handlerRange(sf, h), messageId, data, suggest, factors, anchor: h.node, ...(dependsOn ? { dependsOn } : {}) });
 }
 
 export default defineRule<MessageIds, Options>({
@@ -784,6 +790,7 @@ export default defineRule<MessageIds, Options>({
       consoleOnly: 'The error caught here is only printed with `{{call}}`: console output is not a record, and the failure does not reach the caller.',
       constantLog: 'The error caught here is replaced by a constant message in `{{call}}`: the error itself is dropped and the failure does not reach the caller.',
       discarded: 'The error caught here is discarded: the {{handler}} neither rethrows it, returns it, nor records it.',
+      clientTranslation: 'Every error caught here, outages included, becomes `{{name}}`: the {{handler}} does not look at what failed and records nothing, so a broken dependency reads as the client\'s mistake.',
       partial: 'Only the errors matching `{{condition}}` are handled here: every other error caught is discarded without a trace.',
       rethrow: 'Rethrow the error so the caller sees the failure.',
       logAndRethrow: 'Record the error with `{{logger}}` and rethrow it.',
@@ -842,6 +849,16 @@ export default defineRule<MessageIds, Options>({
           report(context, h, assumed, outerHandles, undefined, { fact: assume.as === 'logger' ? 'logger' : 'error-reporter', module: assume.module, imported: assume.imported });
           return;
         }
+      }
+      // findOrThrow(id).catch(() => { throw new NotFoundException() }): every failure becomes an unlogged 4xx
+      const translated = a.propagated && !a.recorded ? blindClientTranslation(t, h, context.knowledge) : undefined;
+      if (translated) {
+        const target: ts.Node | undefined = h.tryBlock ?? (h.promise ? (h.node as ts.CallExpression).expression : undefined);
+        const effects = target ? blockEffects(t, target, context.knowledge) : { dbWrites: [], outboundCalls: [] };
+        const factors: RiskFactor[] = [...(effects.dbWrites.length > 0 ? [FACTORS.dbWrite] : []), ...(effects.outboundCalls.length > 0 ? [FACTORS.outboundCall] : [])];
+        const name = translated.expression.getText(context.sourceFile);
+        context.report({ range: handlerRange(context.sourceFile, h), messageId: 'clientTranslation', data: { name, handler: handlerNoun(h) }, factors, anchor: h.node });
+        return;
       }
       if (a.propagated || a.recorded || a.acted) {
         // partial: the handled branches pick some errors out, and what is left swallows the rest

@@ -9,6 +9,7 @@ import type { TS } from '../ts.js';
 import { calleeMethod, dottedName, isFunctionLike, skipOuter, walk } from './ast.js';
 import { mentionsMoney } from '../knowledge/money.js';
 import { isLikelyDbWrite, isLikelyOutboundCall } from './effects.js';
+import { CLIENT_ERROR_CLASS, isClientStatusThrow } from './error-classes.js';
 import type { ImportMap } from './scope.js';
 import { assumedLogCall, classifyLogCall, errorUse, type ErrorRefTest, type ErrorUse, type LogCall, type ModelLogger } from './loggers.js';
 
@@ -1022,4 +1023,34 @@ export function isSynchronousTry(t: TS, handler: ErrorHandler, knowledge: Knowle
     return undefined;
   });
   return sync;
+}
+
+/**
+ * `findOrThrow(id).catch(() => { throw new NotFoundException() })`, `catch { throw new UnauthorizedException('Invalid
+ * token') }` around a lookup: a handler whose only statement throws a client error (4xx) without looking at what was
+ * caught, over work that can fail for reasons other than the client's input (not a parse, a credential check or a
+ * synchronous computation). Every failure, outages included, becomes an unlogged 4xx. Returns the `new` expression.
+ */
+export function blindClientTranslation(t: TS, handler: ErrorHandler, knowledge: Knowledge): ts.NewExpression | undefined {
+  const statements = handlerStatements(t, handler);
+  if (statements.length !== 1) return undefined;
+  const only = statements[0]!;
+  if (!t.isThrowStatement(only)) return undefined;
+  const thrown = skipOuter(t, only.expression);
+  if (!t.isNewExpression(thrown)) return undefined;
+  const callee = skipOuter(t, thrown.expression);
+  const name = t.isIdentifier(callee) ? callee.text : t.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+  if (!name || !(CLIENT_ERROR_CLASS.test(name) || isClientStatusThrow(t, name, thrown.arguments ?? []))) return undefined;
+  // the caught error is read at all (`e.message` in the text, `e.code` anywhere): not a blind translation
+  const binding = handler.binding;
+  if (handler.bindingNode && !binding) return undefined;
+  let reads = false;
+  if (binding) walk(t, only, (n) => {
+    if (t.isIdentifier(n) && n.text === binding) reads = true;
+  });
+  if (reads) return undefined;
+  const work = guardedWork(t, handler, knowledge);
+  if (work.probe || work.verification) return undefined;
+  if (handler.kind === 'catch-clause' && isSynchronousTry(t, handler, knowledge)) return undefined;
+  return thrown;
 }

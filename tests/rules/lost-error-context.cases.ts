@@ -295,7 +295,18 @@ export function load(id: string, raw: string) {
     throw new AuthRequiredError('Token could not be verified', 'InvalidToken');
   }
 }`,
+      // a lone 4xx throw over I/O that never looks at the error is swallowed-catch's clientTranslation: one report a site
+    `import { Injectable, NotFoundException } from '@nestjs/common';
+@Injectable()
+export class UsersService {
+  async findOne(id: string) {
+    return this.prisma.user.findUniqueOrThrow({ where: { id } }).catch(() => {
+      throw new NotFoundException('User not found');
+    });
+  }
+}`,
   ],
+
   invalid: [
     // the catch-all branch of a code switch still replaces every other failure
     {
@@ -341,58 +352,29 @@ export class PageService {
 }`,
       errors: [{ messageId: 'logMessageOnly', line: 9, column: 7, suggestions: [] }],
     },
-    // a catch-all over a database read translated to a 404: outages become unlogged 404s
-    {
-      code: `import { Injectable, NotFoundException } from '@nestjs/common';
-@Injectable()
-export class UsersService {
-  async findOne(id: string) {
-    return this.prisma.user.findUniqueOrThrow({ where: { id } }).catch(() => {
-      throw new NotFoundException('User not found');
-    });
-  }
-}`,
-      errors: [
-        {
-          messageId: 'missingCause',
-          line: 6,
-          column: 13,
-          endLine: 6,
-          endColumn: 52,
-          data: { name: 'NotFoundException' },
-          suggestions: [{ messageId: 'addCause', output: `import { Injectable, NotFoundException } from '@nestjs/common';
-@Injectable()
-export class UsersService {
-  async findOne(id: string) {
-    return this.prisma.user.findUniqueOrThrow({ where: { id } }).catch((error) => {
-      throw new NotFoundException('User not found', { cause: error });
-    });
-  }
-}` }],
-        },
-      ],
-    },
-    // a catch-all around a session lookup translated to a 401
+    // a catch-all translated to a 4xx with a print beside it: not swallowed-catch's lone-throw shape, reported here
     {
       code: `export async function getSession(token: string) {
   try {
     return await db.session.findFirstOrThrow({ where: { token } });
   } catch {
+    console.warn('session lookup failed');
     throw new UnauthorizedException('Invalid token');
   }
 }`,
       errors: [
         {
           messageId: 'missingCause',
-          line: 5,
+          line: 6,
           column: 11,
-          endLine: 5,
+          endLine: 6,
           endColumn: 53,
           data: { name: 'UnauthorizedException' },
           suggestions: [{ messageId: 'addCause', output: `export async function getSession(token: string) {
   try {
     return await db.session.findFirstOrThrow({ where: { token } });
   } catch (error) {
+    console.warn('session lookup failed');
     throw new UnauthorizedException('Invalid token', { cause: error });
   }
 }` }],

@@ -699,9 +699,63 @@ export const legacyCompare = async (stored: string, input: string): Promise<bool
     console.error('Error parsing response headers:', error);
   }
 }`,
+      // the translation looks at what failed, or guards a parse or a synchronous computation: the 4xx is the answer
+    `export async function findUser(id: string) {
+  try {
+    return await db.user.findUniqueOrThrow({ where: { id } });
+  } catch (e) {
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2025') throw new NotFoundException('User not found');
+    throw e;
+  }
+}`,
+    `export function readBody(raw: string) {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw new BadRequestException('Body is not JSON');
+  }
+}`,
+    `export async function findTeam(id: string) {
+  return teams.findOrThrow(id).catch((e) => {
+    throw new NotFoundException(\`No team \${id}: \${e.code}\`);
+  });
+}`,
   ],
 
   invalid: [
+    // a catch-all over a database read translated to a 404: outages become unlogged 404s
+    {
+      code: `import { Injectable, NotFoundException } from '@nestjs/common';
+@Injectable()
+export class UsersService {
+  async findOne(id: string) {
+    return this.prisma.user.findUniqueOrThrow({ where: { id } }).catch(() => {
+      throw new NotFoundException('User not found');
+    });
+  }
+}`,
+      errors: [
+        {
+          messageId: 'clientTranslation',
+          data: { name: 'NotFoundException', handler: 'rejection handler' },
+          line: 5,
+          column: 72,
+          endLine: 7,
+          endColumn: 6,
+        },
+      ],
+    },
+    // a catch-all around a session lookup translated to a 401
+    {
+      code: `export async function getSession(token: string) {
+  try {
+    return await db.session.findFirstOrThrow({ where: { token } });
+  } catch {
+    throw new UnauthorizedException('Invalid token');
+  }
+}`,
+      errors: [{ messageId: 'clientTranslation', data: { name: 'UnauthorizedException', handler: 'catch block' }, line: 4, column: 5, endLine: 4, endColumn: 10 }],
+    },
     // a parse beside I/O is no probe: the write's failure is dropped with it
     {
       code: `export async function saveSettings(raw: string) {
