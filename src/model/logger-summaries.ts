@@ -100,13 +100,24 @@ function functionsOf(t: TS, st: ts.Statement): [string, FunctionNode][] {
   return out;
 }
 
+const ERROR_PARAM_NAME = /^(?:e|err|error|ex|exc|exception|cause|reason|caught|failure|[a-z]\w*(?:Error|Err|Exception))$/;
+
+/** `err`, `error: unknown`, `cause?: Error`, `e: any`: a parameter named or typed as the error it receives. */
+function isErrorParameter(t: TS, p: ts.ParameterDeclaration): boolean {
+  if (!t.isIdentifier(p.name)) return false;
+  const type = p.type?.getText().replace(/\s+/g, '') ?? '';
+  if (/(?:^|\|)(?:\w+\.)?\w*(?:Error|Exception)(?:$|\|)/.test(type)) return true;
+  return ERROR_PARAM_NAME.test(p.name.text) && (type === '' || /^(?:unknown|any|Error|unknown\|undefined|Error\|undefined)$/.test(type));
+}
+
 /**
  * The parameters whose value a function hands to a logger or error monitor (`logger.error({ err })`,
  * `Sentry.captureException(e)`), or to another function of the file already known to record it. Console output
  * is not a record, so a wrapper around `console.error` records nothing.
  */
 function recordedParams(t: TS, fn: FunctionNode, imports: ImportMap, local: ReadonlyMap<string, number[]>): number[] {
-  const names = fn.parameters.map((p) => (t.isIdentifier(p.name) ? p.name.text : undefined));
+  // only a parameter that holds an error: `err: unknown`, `error: Error`, `cause` — not `params` whose fields a log line shows
+  const names = fn.parameters.map((p) => (t.isIdentifier(p.name) && isErrorParameter(t, p) ? p.name.text : undefined));
   const found = new Set<number>();
   const passed = (args: readonly ts.Expression[], only?: readonly number[]): void => {
     args.forEach((a, i) => {
