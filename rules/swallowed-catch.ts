@@ -636,9 +636,10 @@ function isExempt(t: TS, h: ErrorHandler, a: HandlerAnalysis, options: Options, 
   if (work.verification && a.maskingReturn && a.maskingReturn !== 'true' && a.maskingReturn !== 'success-response' && dbWrites === 0 && outboundCalls === 0 && !mentionsMoney(h.tryBlock?.getText() ?? '')) return true;
   // try { return JSON.parse(raw) } catch { return null }: the failure is the answer
   if (work.probe) return true;
-  // try { const parsed = JSON.parse(body); if (isRecord(parsed)) return parsed.message } catch {} return body: a
-  // synchronous parse whose failure falls through to the code after (printed at most), with no I/O beside it
-  if (h.kind === 'catch-clause' && (a.empty || a.consoleOnly) && !a.maskingReturn && work.parses && dbWrites === 0 && outboundCalls === 0 && isSynchronousTry(t, h, knowledge) && !discardsErrorResult(t, h)) return true;
+  // try { const parsed = JSON.parse(body); if (isRecord(parsed)) return parsed.message } catch {} return body: an
+  // empty catch after a synchronous parse whose failure falls through to the code after, with no I/O beside it (a
+  // console print there is still a finding: reviewers wanted the malformed value recorded)
+  if (h.kind === 'catch-clause' && a.empty && !a.maskingReturn && work.parses && dbWrites === 0 && outboundCalls === 0 && isSynchronousTry(t, h, knowledge) && !discardsErrorResult(t, h)) return true;
   // await page.close().catch(() => {}): best-effort release of a resource
   if (work.cleanup && options.ignoreCleanup) return true;
   return false;

@@ -913,9 +913,12 @@ export interface GuardedWork {
   telemetry: boolean;
   /** Some call verifies a credential (`jwt.verify`, `verifySession`, `getUserForJWT`): a failure means "not signed in". */
   verification: boolean;
-  /** Some call parses or probes (`JSON.parse(body)`), whatever else the block does beside it. */
+  /** Some call parses text (`JSON.parse(body)`, `new URL(s)`), whatever else the block does beside it. */
   parses: boolean;
 }
+
+/** Calls that parse text: their failure says the text was malformed. */
+const PARSE_CALLS = /^(?:JSON5?\.parse|URL|URL\.parse|decodeURIComponent|decodeURI|atob|YAML\.parse|yaml\.parse|yaml\.load|qs\.parse|querystring\.parse)$/;
 
 /** A project's own parse helper called synchronously: `parseJsonBody(raw)`, `parseCronExpression(s)`. */
 const PARSE_HELPER = /^(parse|safeParse)[A-Z]\w*$/;
@@ -963,6 +966,7 @@ export function guardedWork(t: TS, handler: ErrorHandler, knowledge: Knowledge):
   let cleanups = 0;
   let telemetry = 0;
   let verification = false;
+  let parses = 0;
   let other = 0;
   const collections = collectionNames(t, target.getSourceFile());
   const classify = (n: ts.CallExpression | ts.NewExpression): void => {
@@ -971,6 +975,7 @@ export function guardedWork(t: TS, handler: ErrorHandler, knowledge: Knowledge):
     const viaFs = name !== undefined && /^(fs|fsp|fse|fs\.promises|promises|fsPromises|fsExtra|Deno)\./.test(name);
     const receiver = name && name.includes('.') ? name.slice(0, name.lastIndexOf('.')) : undefined;
     if (method && VERIFY_CALL.test(method) && !mentionsMoney(name ?? '')) verification = true;
+    if (name !== undefined && (PARSE_CALLS.test(name) || (t.isCallExpression(n) && t.isIdentifier(n.expression) && PARSE_HELPER.test(name)))) parses++;
     if (n.expression.kind === t.SyntaxKind.ImportKeyword) probes++;
     // console output, settling the surrounding promise, reading configuration: value work beside the parse
     else if (name !== undefined && (/^console\./.test(name) || name === 'resolve' || (method !== undefined && /^(get|has)$/.test(method) && receiver !== undefined && CONFIG_RECEIVERS.test(receiver)))) {
@@ -1004,7 +1009,7 @@ export function guardedWork(t: TS, handler: ErrorHandler, knowledge: Knowledge):
     cleanup: cleanups > 0 && other === 0 && probes === 0 && telemetry === 0,
     telemetry: telemetry > 0 && other === 0 && cleanups === 0,
     verification,
-    parses: probes > 0,
+    parses: parses > 0,
   };
 }
 

@@ -691,14 +691,6 @@ export const legacyCompare = async (stored: string, input: string): Promise<bool
   } catch {}
   return body;
 }`,
-    `export function applyHeaders(res: Response, raw: string) {
-  try {
-    const headers = JSON.parse(raw);
-    for (const key of Object.keys(headers)) res.setHeader(key, String(headers[key]));
-  } catch (error) {
-    console.error('Error parsing response headers:', error);
-  }
-}`,
       // the translation looks at what failed, or guards a parse or a synchronous computation: the 4xx is the answer
     `export async function findUser(id: string) {
   try {
@@ -723,6 +715,22 @@ export const legacyCompare = async (stored: string, input: string): Promise<bool
   ],
 
   invalid: [
+    // a parse whose failure is only printed: the malformed value goes unrecorded (a user's settings silently ignored)
+    {
+      code: `export async function init(model: Model, raw: string) {
+  let settings: Setting[] = [];
+  try {
+    const parsed = JSON.parse(raw);
+    const seen = new Set<string>();
+    settings = parsed.filter((s: Setting) => !seen.has(s.category) && seen.add(s.category));
+  } catch (error) {
+    console.warn('Failed to parse safety settings:', error);
+  }
+  if (settings.length > 0) model.safetySettings = settings;
+  return model;
+}`,
+      errors: [{ messageId: 'consoleOnly', data: { handler: 'catch block', call: 'console.warn' }, line: 7, column: 5, endLine: 7, endColumn: 18 }],
+    },
     // a catch-all over a database read translated to a 404: outages become unlogged 404s
     {
       code: `import { Injectable, NotFoundException } from '@nestjs/common';
