@@ -296,13 +296,11 @@ export function load(id: string, raw: string) {
   }
 }`,
       // a lone 4xx throw over I/O that never looks at the error is swallowed-catch's clientTranslation: one report a site
-    `import { Injectable, NotFoundException } from '@nestjs/common';
-@Injectable()
-export class UsersService {
-  async findOne(id: string) {
-    return this.prisma.user.findUniqueOrThrow({ where: { id } }).catch(() => {
-      throw new NotFoundException('User not found');
-    });
+    `export async function projectBySlug(slug: string) {
+  try {
+    return await kysely.selectFrom('project').where('slug', '=', slug).executeTakeFirstOrThrow();
+  } catch {
+    throw new TRPCError({ code: 'NOT_FOUND', message: 'Project not found' });
   }
 }`,
   ],

@@ -691,20 +691,20 @@ export const legacyCompare = async (stored: string, input: string): Promise<bool
   } catch {}
   return body;
 }`,
-      // the translation looks at what failed, or guards a parse or a synchronous computation: the 4xx is the answer
-    `export async function findUser(id: string) {
+    // the translation looks at what failed, or guards a parse: the 4xx is the answer
+    `export async function loadInvoice(number: string) {
   try {
-    return await db.user.findUniqueOrThrow({ where: { id } });
-  } catch (e) {
-    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2025') throw new NotFoundException('User not found');
-    throw e;
+    return await billing.invoices.retrieve(number);
+  } catch (failure) {
+    if (failure instanceof StripeInvalidRequestError && failure.code === 'resource_missing') throw new NotFoundException(\`No invoice \${number}\`);
+    throw failure;
   }
 }`,
-    `export function readBody(raw: string) {
+    `export function webhookPayload(signatureHeader: string) {
   try {
-    return JSON.parse(raw);
+    return decodeURIComponent(signatureHeader);
   } catch {
-    throw new BadRequestException('Body is not JSON');
+    throw new BadRequestException('Malformed signature header');
   }
 }`,
     `export async function findTeam(id: string) {
