@@ -55,6 +55,9 @@ function isLocalLoggerModule(module: string): boolean {
   return LOGGER_FILE.test(module) || module.split('/').some((segment) => nameWords(segment).some((w) => w === 'logger' || w === 'loggers'));
 }
 
+/** A level named as a `log(level, …)` call's first argument. */
+const LEVEL_ARGUMENT = /^(?:fatal|error|warn|warning|info|debug|trace|verbose|crit|critical)$/;
+
 function levelOf(method: string): LogLevel {
   if (/^(fatal|crit|critical|alert|emerg|emergency)$/i.test(method)) return 'fatal';
   if (/^(error|exception|captureException|captureError|noticeError|recordException|trackException|notify|report)$/i.test(method)) return 'error';
@@ -247,6 +250,12 @@ function computeLogCall(t: TS, call: ts.CallExpression, knowledge: Knowledge, im
     }
   }
   if (method === 'child' || !tables.methods.has(method)) return undefined;
+  // getState().log('error', e.message) / this.ctx.log('warn', …): a project logging API that takes the level first
+  const levelArg = method === 'log' ? call.arguments[0] : undefined;
+  const levelText = levelArg && t.isStringLiteralLike(skipOuter(t, levelArg)) ? (skipOuter(t, levelArg) as ts.StringLiteralLike).text : undefined;
+  if (levelText && LEVEL_ARGUMENT.test(levelText) && call.arguments.length > 1) {
+    return { kind: 'logger', method, level: levelOf(levelText), receiver: receiver ?? receiverNode.getText().replace(/\s+/g, '') };
+  }
   if (!isLoggerExpression(t, receiverNode, knowledge, imports)) return undefined;
   return { kind: 'logger', method, level: levelOf(method), receiver };
 }

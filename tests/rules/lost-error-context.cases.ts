@@ -303,9 +303,42 @@ export function load(id: string, raw: string) {
     throw new TRPCError({ code: 'NOT_FOUND', message: 'Project not found' });
   }
 }`,
+      // the same API below warn level, with the error object, or a `log` whose first argument is no level
+    `export async function warmCache(key: string) {
+  try {
+    await cache.warm(key);
+  } catch (e) {
+    getState().log('debug', \`warm-up of \${key} skipped\`);
+  }
+}
+export async function syncTeams(orgId: string) {
+  try {
+    await github.syncTeams(orgId);
+  } catch (e) {
+    getState().log('error', 'team sync failed', e);
+  }
+}
+export async function audit(entry: Entry) {
+  try {
+    await trail.append(entry);
+  } catch (e) {
+    history.log('appended', entry.id);
+  }
+}`,
   ],
 
   invalid: [
+    // a project logging API that takes the level first: the message alone reaches it
+    {
+      code: `export async function syncRepos(installationId: number) {
+  try {
+    await github.syncInstallation(installationId);
+  } catch (e) {
+    getState().log('error', \`sync of \${installationId} failed: \${(e as Error).message}\`);
+  }
+}`,
+      errors: [{ messageId: 'logMessageOnly', data: { method: 'getState().log' }, line: 5, column: 5, endLine: 5, endColumn: 89, suggestions: [] }],
+    },
     // the catch-all branch of a code switch still replaces every other failure
     {
       code: `export async function removeBoard(id: string) {
