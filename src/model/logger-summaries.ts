@@ -118,6 +118,8 @@ function isErrorParameter(t: TS, p: ts.ParameterDeclaration): boolean {
 function recordedParams(t: TS, fn: FunctionNode, imports: ImportMap, local: ReadonlyMap<string, number[]>): number[] {
   // only a parameter that holds an error: `err: unknown`, `error: Error`, `cause` — not `params` whose fields a log line shows
   const names = fn.parameters.map((p) => (t.isIdentifier(p.name) && isErrorParameter(t, p) ? p.name.text : undefined));
+  // most functions take no error: their bodies are not walked at all
+  if (names.every((n) => n === undefined)) return [];
   const found = new Set<number>();
   const passed = (args: readonly ts.Expression[], only?: readonly number[]): void => {
     args.forEach((a, i) => {
@@ -186,7 +188,7 @@ export function summarizeCatch(t: TS, sf: ts.SourceFile): CatchSummary {
   }
   // two rounds: a wrapper may call another function of the file that records (logError → report → Sentry)
   const recording = new Map<string, number[]>();
-  for (let round = 0; round < 2; round++) {
+  for (let round = 0; round < 2 && (round === 0 || recording.size > 0); round++) {
     for (const [name, fn] of functions) {
       const params = recordedParams(t, fn, imports, recording);
       if (params.length > 0) recording.set(name, params);
