@@ -19,17 +19,6 @@ const CONSOLE_METHODS = new Set(['log', 'info', 'warn', 'error', 'debug', 'trace
 // Methods of a logger wrapper: `error(...args) { console.error(...args) }`.
 const LOG_METHOD_NAMES = /^(?:error|warn|warning|info|debug|log|trace|fatal|verbose|print|write|emit|output)$/;
 
-const DEV_ONLY = /NODE_ENV\s*!==?\s*['"`]production['"`]|NODE_ENV\s*===?\s*['"`](?:development|dev|test)['"`]|\b(?:isDev|isDevelopment|IS_DEV|isDebug|DEBUG)\b/;
-
-/** Under `if (env.NODE_ENV !== 'production')` or `if (isDev)`: debugging output that production never prints. */
-function devOnly(t: TS, node: ts.Node): boolean {
-  for (let n: ts.Node = node; n.parent && !isFunctionLike(t, n); n = n.parent) {
-    const p = n.parent;
-    if (t.isIfStatement(p) && n === p.thenStatement && DEV_ONLY.test(p.expression.getText())) return true;
-  }
-  return false;
-}
-
 /** Inside a function that is itself a logging method (the project's own logger wrapper). */
 function inLoggerWrapper(t: TS, node: ts.Node): boolean {
   for (let fn = enclosingFunction(t, node); fn; fn = enclosingFunction(t, fn)) {
@@ -130,7 +119,7 @@ export default defineRule<MessageIds, Options>({
         const site = enclosingErrorSite(t, call);
         // outside error handling, console output is reported where the same function logs with a structured
         // logger (a start-up step printed with console.log between logger.debug lines), or everywhere with `all`
-        const beside = site || devOnly(t, call) ? undefined : loggerBeside(call);
+        const beside = site ? undefined : loggerBeside(call);
         if (!site && !beside && options.scope !== 'all') return;
         if (inLoggerWrapper(t, call)) return;
         if (site && exitsProcess(t, site)) return;

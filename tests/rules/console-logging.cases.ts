@@ -92,15 +92,6 @@ export function banner(port: number) {
 export function ready() {
   logger.info('ready');
 }`,
-    // debugging output that production never prints, beside the logger that records the failure
-    `import { logger } from './logger';
-export function onActionError(error: unknown) {
-  logger.error('Server action error', { error });
-  if (process.env.NODE_ENV !== 'production') {
-    console.error('Error in server action', error);
-  }
-  return 'Something went wrong';
-}`,
     // the logger is used only in a nested callback: the outer function's own lines do not sit beside it
     `import { logger } from './logger';
 export function schedule(jobs: string[]) {
