@@ -8,7 +8,7 @@ import { classifyLogCall, consoleAllowedInFile, errorUse, type ErrorUse } from '
 import { defineRule } from '../src/define-rule.js';
 import type { SuggestionDescriptor, TextEdit, TS } from '../src/types.js';
 
-export type MessageIds = 'consoleError' | 'consoleMessageOnly' | 'consoleWithoutError' | 'consoleCall' | 'consoleBesideLogger' | 'useLogger';
+export type MessageIds = 'consoleError' | 'consoleMessageOnly' | 'consoleWithoutError' | 'consoleCall' | 'useLogger';
 
 export interface Options {
   scope: 'errors' | 'all';
@@ -52,7 +52,6 @@ export default defineRule<MessageIds, Options>({
       consoleMessageOnly: '`console.{{method}}` reports only the error message: the line gets no log level routing, no structured fields, no correlation id and no stack trace.',
       consoleWithoutError: '`console.{{method}}` reports this failure without the error: the line gets no log level routing, no structured fields, no correlation id and no stack trace.',
       consoleCall: '`console.{{method}}` in server code: the line gets no log level routing, no structured fields and no correlation id.',
-      consoleBesideLogger: '`console.{{method}}` beside `{{logger}}` in the same function: this line bypasses the logger, so it gets no log level routing, no structured fields and no correlation id.',
       useLogger: 'Log with `{{logger}}` instead.',
     },
     schema: {
@@ -92,24 +91,6 @@ export default defineRule<MessageIds, Options>({
     if (consoleAllowedInFile(t, sf)) return {};
     const imports = importsOf(t, sf);
     const refsBySite = new Map<ts.Node, Map<string, ErrorUse>>();
-    const loggerByFunction = new Map<ts.Node, string | undefined>();
-    /** The structured logger the function around `call` itself logs with (`logger.debug('DB migration: start')`). */
-    const loggerBeside = (call: ts.CallExpression): string | undefined => {
-      const fn = enclosingFunction(t, call);
-      if (!fn?.body) return undefined;
-      if (loggerByFunction.has(fn)) return loggerByFunction.get(fn);
-      let found: string | undefined;
-      walk(t, fn.body, (n) => {
-        if (found) return 'skip';
-        if (t.isCallExpression(n)) {
-          const log = classifyLogCall(t, n, knowledge, imports);
-          if (log?.kind === 'logger' && log.receiver) found = log.receiver;
-        }
-        return undefined;
-      });
-      loggerByFunction.set(fn, found);
-      return found;
-    };
 
     return {
       CallExpression(node) {
@@ -117,10 +98,7 @@ export default defineRule<MessageIds, Options>({
         const log = classifyLogCall(t, call, knowledge, imports);
         if (!log || log.kind !== 'console' || log.receiver === undefined || log.receiver.startsWith('process.') || !CONSOLE_METHODS.has(log.method)) return;
         const site = enclosingErrorSite(t, call);
-        // outside error handling, console output is reported where the same function logs with a structured
-        // logger (a start-up step printed with console.log between logger.debug lines), or everywhere with `all`
-        const beside = site ? undefined : loggerBeside(call);
-        if (!site && !beside && options.scope !== 'all') return;
+        if (!site && options.scope !== 'all') return;
         if (inLoggerWrapper(t, call)) return;
         if (site && exitsProcess(t, site)) return;
         const method = log.method;
@@ -163,10 +141,6 @@ export default defineRule<MessageIds, Options>({
         const stackKept = use === 'value' || (site !== undefined && errorEscapes(t, site, refs, call));
         const textOnly = use === 'message' && errorReadKind(t, call.arguments, refs) === 'text';
         const messageId: MessageIds = !site ? 'consoleCall' : stackKept || (use === 'message' && !textOnly) ? 'consoleError' : textOnly ? 'consoleMessageOnly' : 'consoleWithoutError';
-        if (!site && beside) {
-          context.report({ node: call, messageId: 'consoleBesideLogger', data: { method, logger: beside }, suggest, risk: 'low' });
-          return;
-        }
         context.report({ node: call, messageId, data: { method }, suggest, risk: site ? undefined : 'low' });
       },
     };

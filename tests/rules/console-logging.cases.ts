@@ -84,37 +84,8 @@ export function readSecretFile(path: string) {
     return undefined;
   }
 }`,
-      // outside error handling, console output in a function that has no structured logger of its own is not judged
-    `import { logger } from './logger';
-export function banner(port: number) {
-  console.log(\`listening on \${port}\`);
-}
-export function ready() {
-  logger.info('ready');
-}`,
-    // the logger is used only in a nested callback: the outer function's own lines do not sit beside it
-    `import { logger } from './logger';
-export function schedule(jobs: string[]) {
-  console.log('scheduling', jobs.length);
-  jobs.forEach((job) => setTimeout(() => logger.info('run', job), 0));
-}`,
   ],
-
   invalid: [
-    // a start-up step printed with console.log between the function's own logger lines
-    {
-      code: `import { createConfig } from './config';
-export async function start(opts: Options) {
-  const config = createConfig(opts);
-  const logger = config.getLogger('server');
-  logger.debug('DB migration: start');
-  if (opts.lock) {
-    console.log('Running migration with lock');
-  }
-  logger.debug('DB migration: end');
-}`,
-      errors: [{ messageId: 'consoleBesideLogger', data: { method: 'log', logger: 'logger' }, line: 7, column: 5, endLine: 7, endColumn: 47, suggestions: [] }],
-    },
     // the error line is the report; the info note beside it is not a second one
     {
       code: `export async function ensureBucket(name: string) {
