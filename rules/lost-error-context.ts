@@ -2,7 +2,7 @@ import type * as ts from 'typescript';
 import { skipOuter } from '../src/analysis/ast.js';
 import { BUILT_IN_ERRORS, CLIENT_ERROR_CLASS, collectErrorClasses, isClientStatusThrow, isErrorLikeName, type ErrorClassInfo } from '../src/analysis/error-classes.js';
 import { enclosingErrorSite, errorEscapes, errorReadKind, errorRefs, isUnderErrorCodeMatch, isUnderErrorCondition, isUnderOtherCondition, type ErrorSite } from '../src/analysis/error-sites.js';
-import { blindClientTranslation, guardedWork, isSynchronousTry } from '../src/analysis/catch.js';
+import { blindClientTranslation, guardedWork, isSynchronousTry, namesInputFault } from '../src/analysis/catch.js';
 import { fileScope, importsOf } from '../src/analysis/scope.js';
 import { addErrorToLogCall, flavourOfLogCall } from '../src/analysis/logger-calls.js';
 import { errorBinding } from '../src/edits/index.js';
@@ -223,7 +223,7 @@ export default defineRule<MessageIds, Options>({
       // a client error (4xx) translates an expected outcome, unless it is a catch-all over I/O: every failure,
       // outages included, becomes an unlogged 404/401
       const clientByName = CLIENT_ERROR_CLASS.test(name) || isClientStatusThrow(t, name, args);
-      const blind = isBlindTranslation(stmt, site, refs);
+      const blind = isBlindTranslation(stmt, site, refs) && !(t.isNewExpression(expr) && namesInputFault(t, expr));
       // a handler whose only statement is that throw is swallowed-catch's `clientTranslation` finding: one report a site
       if (clientByName && (!blind || (site.handler !== undefined && blindClientTranslation(t, site.handler, knowledge) === expr))) return;
       // `throw new Gone()` with `class Gone extends AppError { status = 410 }` in ./errors: a 4xx unless blind;

@@ -1030,6 +1030,20 @@ export function isSynchronousTry(t: TS, handler: ErrorHandler, knowledge: Knowle
   return sync;
 }
 
+const INPUT_FAULT = /\b(?:malformed|parse|unparsable|csrf)\b/i;
+
+/**
+ * A new error whose message names the client's input as the fault (`'CSRF token invalid'`, `'Failed to parse
+ * multipart data'`): the author says what failed, so its 4xx is the answer, not a blind translation.
+ */
+export function namesInputFault(t: TS, created: ts.NewExpression): boolean {
+  let found = false;
+  walk(t, created, (n) => {
+    if ((t.isStringLiteralLike(n) || t.isTemplateHead(n) || t.isTemplateMiddle(n) || t.isTemplateTail(n)) && INPUT_FAULT.test(n.text)) found = true;
+  });
+  return found;
+}
+
 /**
  * `findOrThrow(id).catch(() => { throw new NotFoundException() })`, `catch { throw new UnauthorizedException('Invalid
  * token') }` around a lookup: a handler whose only statement throws a client error (4xx) without looking at what was
@@ -1046,6 +1060,7 @@ export function blindClientTranslation(t: TS, handler: ErrorHandler, knowledge: 
   const callee = skipOuter(t, thrown.expression);
   const name = t.isIdentifier(callee) ? callee.text : t.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
   if (!name || !(CLIENT_ERROR_CLASS.test(name) || isClientStatusThrow(t, name, thrown.arguments ?? []))) return undefined;
+  if (namesInputFault(t, thrown)) return undefined;
   // the caught error is read at all (`e.message` in the text, `e.code` anywhere): not a blind translation
   const binding = handler.binding;
   if (handler.bindingNode && !binding) return undefined;

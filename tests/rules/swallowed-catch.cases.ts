@@ -691,6 +691,15 @@ export const legacyCompare = async (stored: string, input: string): Promise<bool
   } catch {}
   return body;
 }`,
+    // the new error's message names the client's input as the fault: the author says what failed
+    `export async function uploadedFile(request: FastifyRequest) {
+  try {
+    const part = await request.file();
+    return { name: part.filename, buffer: await part.toBuffer() };
+  } catch {
+    throw new BadRequestException('Failed to parse multipart data');
+  }
+}`,
     // the translation looks at what failed, or guards a parse: the 4xx is the answer
     `export async function loadInvoice(number: string) {
   try {
