@@ -21,7 +21,7 @@ const SETTING_MESSAGE = /\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+ (?:is|are) (?:not set|m
 // Invariant constants named as bugs: `BUG_NO_USER_CTX`.
 const BUG_CONSTANT = /^BUG_|_BUG_|^ASSERT/;
 // Messages of programmer-error assertions, where a plain Error is the idiom.
-const INVARIANT = /\b(?:not (?:yet )?implemented|unimplemented|unreachable|should (?:never|not) (?:happen|be reached|occur)|never (?:happen|occur)s?|impossible|invariant|exhaustive|assert(?:ion)? failed|must be overr?idd?en|abstract method|subclass(?:es)? must implement|must be used (?:with)?in(?:side)? (?:a |an |the )?<?\w+|can only be (?:used|called) (?:from |in(?:side)? |within |with )|should \w+ but\b|unknown (?:\w+ )?type\b|unhandled (?:case|type|kind|variant|value|action|event|status|state)|unknown (?:case|variant|kind|action)|unexpected (?:case|variant|kind))\b/i;
+const INVARIANT = /\b(?:not (?:yet )?implemented|unimplemented|unreachable|should (?:never|not) (?:happen|be reached|occur)|never (?:happen|occur)s?|impossible|invariant|exhaustive|assert(?:ion)? failed|must be overr?idd?en|abstract method|subclass(?:es)? must implement|must be used (?:with)?in(?:side)? (?:a |an |the )?<?\w+|can only be (?:used|called) (?:from |in(?:side)? |within |with )|should \w+ but\b|unknown (?:\w+ )?type\b|unhandled (?:case|type|kind|variant|value|action|event|status|state)|unknown (?:case|variant|kind|action)|unexpected (?:case|variant|kind)|unsupported (?:\w+ )?(?:source|kind|variant|case|operator)|but \w+ (?:is|was) (?:null|undefined|missing|not set))\b/i;
 /*
  * A refusal the caller must tell apart from a crash (404, 409, 402, 403, 429…): the words of a business rule or a
  * missing record, not of a broken program. `Cannot refund payment 7 with status pending`, `Insufficient stock`.
@@ -83,6 +83,17 @@ function literalKind(t: TS, expr: ts.Expression, sf: ts.SourceFile): LiteralKind
     return { kind: 'a string', message: e.getText(sf) };
   }
   return undefined;
+}
+
+/**
+ * Inside the callback of an express-validator `.custom(fn)` chain step (`body('domain').custom(async (v) => { if
+ * (taken) return Promise.reject() }).withMessage('…')`): a rejection or throw only marks the value invalid, and
+ * `.withMessage` supplies the error.
+ */
+function insideValidatorCallback(t: TS, node: ts.Node): boolean {
+  const fn = enclosingFunction(t, node);
+  const call = fn?.parent;
+  return call !== undefined && t.isCallExpression(call) && call.arguments.includes(fn as ts.Expression) && calleeMethod(t, call) === 'custom' && t.isPropertyAccessExpression(call.expression);
 }
 
 /** Inside a function (a module-level throw is a startup check that crashes the process on purpose). */
@@ -366,6 +377,7 @@ export default defineRule<MessageIds, Options>({
           if (t.isNewExpression(expr) || t.isCallExpression(expr)) checkGenericConstruction(expr, stmt);
           return;
         }
+        if (insideValidatorCallback(t, stmt)) return;
         context.report({ node: expr, messageId: 'literal', data: { kind: lit.kind }, suggest: lit.message ? [wrapSuggestion(expr, lit.message)] : [] });
       },
       NewExpression(node) {
@@ -382,6 +394,7 @@ export default defineRule<MessageIds, Options>({
       CallExpression(node) {
         const call = node as ts.CallExpression;
         if (!isPromiseReject(t, call) && !isExecutorReject(t, call, executorRejects)) return;
+        if (insideValidatorCallback(t, call)) return;
         const arg = call.arguments[0];
         if (!arg) {
           // reject() inside an executor rejects with undefined; Promise.reject() likewise

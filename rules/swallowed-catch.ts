@@ -2,6 +2,7 @@ import type * as ts from 'typescript';
 import { calleeMethod, dottedName, enclosingFunction, functionName, isFunctionLike, isHttpHandler, skipOuter, walk, type FunctionLike } from '../src/analysis/ast.js';
 import {
   analyzeHandler,
+  blindClientTranslation,
   catchClauseHandler,
   discardsErrorResult,
   errorHandlerOf,
@@ -14,14 +15,14 @@ import {
 } from '../src/analysis/catch.js';
 import { blockEffects } from '../src/analysis/effects.js';
 import { importsOf } from '../src/analysis/scope.js';
-import { consoleAllowedInFile, findLoggerInScope, loggerCallText, type LoggerInScope } from '../src/analysis/loggers.js';
+import { classifyLogCall, consoleAllowedInFile, findLoggerInScope, loggerCallText, modelLoggerOf, type LoggerInScope, type ModelLogger } from '../src/analysis/loggers.js';
 import { codeAfter, handledAfter, throwTargetOf } from '../src/analysis/propagation.js';
 import { defineRule } from '../src/define-rule.js';
 import { editBlock, errorBinding, insertImport } from '../src/edits/index.js';
 import { mentionsMoney } from '../src/knowledge/money.js';
 import { FACTORS } from '../src/risk.js';
 import type { Knowledge } from '../src/knowledge/index.js';
-import type { RiskFactor, RuleContext, SuggestionDescriptor, TextEdit, TS } from '../src/types.js';
+import type { ModelCondition, RiskFactor, RuleContext, SuggestionDescriptor, TextEdit, TS } from '../src/types.js';
 
 export type MessageIds =
   | 'emptyHandler'
@@ -30,6 +31,7 @@ export type MessageIds =
   | 'constantLog'
   | 'discarded'
   | 'partial'
+  | 'clientTranslation'
   | 'rethrow'
   | 'logAndRethrow'
   | 'passToNext'
@@ -676,6 +678,10 @@ function isExempt(t: TS, h: ErrorHandler, a: HandlerAnalysis, options: Options, 
   if (work.verification && a.maskingReturn && a.maskingReturn !== 'true' && a.maskingReturn !== 'success-response' && dbWrites === 0 && outboundCalls === 0 && !mentionsMoney(h.tryBlock?.getText() ?? '')) return true;
   // try { return JSON.parse(raw) } catch { return null }: the failure is the answer
   if (work.probe) return true;
+  // try { const parsed = JSON.parse(body); if (isRecord(parsed)) return parsed.message } catch {} return body: an
+  // empty catch after a synchronous parse whose failure falls through to the code after, with no I/O beside it (a
+  // console print there is still a finding: reviewers wanted the malformed value recorded)
+  if (h.kind === 'catch-clause' && a.empty && !a.maskingReturn && work.parses && dbWrites === 0 && outboundCalls === 0 && isSynchronousTry(t, h, knowledge) && !discardsErrorResult(t, h)) return true;
   // await page.close().catch(() => {}): best-effort release of a resource
   if (work.cleanup && options.ignoreCleanup) return true;
   return false;
@@ -740,7 +746,34 @@ function narrowedBranches(t: TS, h: ErrorHandler): Set<ts.Node> | undefined {
   return branches.size > 0 ? branches : undefined;
 }
 
-function report(context: RuleContext<Options, MessageIds>, h: ErrorHandler, a: HandlerAnalysis, outerHandles: (clause: ts.CatchClause) => boolean, partial?: string): void {
+/**
+ * The one imported binding a handler calls that may be a logger or error-recording function declared in another
+ * module (`audit.error('sync failed')`, `logError('sync failed')`); undefined when there is none or several.
+ */
+function modelLoggerIn(t: TS, h: ErrorHandler, knowledge: Knowledge, imports: ReturnType<typeof importsOf>): ModelLogger | undefined {
+  if (!h.body) return undefined;
+  let found: ModelLogger | undefined;
+  let several = false;
+  walk(t, h.body, (n) => {
+    if (!t.isCallExpression(n) || classifyLogCall(t, n, knowledge, imports)) return;
+    const m = modelLoggerOf(t, n, knowledge, imports);
+    if (!m) return;
+    if (found && found.local !== m.local) several = true;
+    found ??= m;
+  });
+  return several ? undefined : found;
+}
+
+/** Where a finding on a handler is underlined: `catch (e)` of a clause, the handler argument of a promise handler. */
+function handlerRange(sf: ts.SourceFile, h: ErrorHandler): readonly [number, number] {
+  const range: readonly [number, number] =
+    h.kind === 'catch-clause'
+      ? [h.node.getStart(sf), (h.node as ts.CatchClause).block.getStart(sf)]
+      : [h.handlerExpr!.getStart(sf), h.handlerExpr!.end];
+  return [range[0], range[0] + sf.text.slice(range[0], range[1]).trimEnd().length];
+}
+
+function report(context: RuleContext<Options, MessageIds>, h: ErrorHandler, a: HandlerAnalysis, outerHandles: (clause: ts.CatchClause) => boolean, partial?: string, dependsOn?: ModelCondition): void {
   const t = context.ts;
   const sf = context.sourceFile;
   // the try block, or `p.catch` whose child is the promise-producing call: prisma.order.update(...).catch(() => {})
@@ -786,12 +819,7 @@ function report(context: RuleContext<Options, MessageIds>, h: ErrorHandler, a: H
   const reads = target !== undefined && effects.dbWrites.length === 0 && effects.outboundCalls.length === 0 && onlyReads(t, target, fnName);
   const suggest = h.kind === 'catch-clause' ? catchClauseSuggestions(t, sf, h.node as ts.CatchClause, h, a, logger, logMessage, reads) : promiseSuggestions(t, sf, h, a, logger, logMessage, reads);
 
-  const range: readonly [number, number] =
-    h.kind === 'catch-clause'
-      ? [h.node.getStart(sf), (h.node as ts.CatchClause).block.getStart(sf)]
-      : [h.handlerExpr!.getStart(sf), h.handlerExpr!.end];
-  const trimmed: readonly [number, number] = [range[0], range[0] + sf.text.slice(range[0], range[1]).trimEnd().length];
-  context.report({ range: trimmed, messageId, data, suggest, factors, anchor: h.node });
+  context.report({ range: handlerRange(sf, h), messageId, data, suggest, factors, anchor: h.node, ...(dependsOn ? { dependsOn } : {}) });
 }
 
 export default defineRule<MessageIds, Options>({
@@ -806,6 +834,7 @@ export default defineRule<MessageIds, Options>({
       consoleOnly: 'The error caught here is only printed with `{{call}}`: console output is not a record, and the failure does not reach the caller.',
       constantLog: 'The error caught here is replaced by a constant message in `{{call}}`: the error itself is dropped and the failure does not reach the caller.',
       discarded: 'The error caught here is discarded: the {{handler}} neither rethrows it, returns it, nor records it.',
+      clientTranslation: 'Every error caught here, outages included, becomes `{{name}}`: the {{handler}} does not look at what failed and records nothing, so a broken dependency reads as the client\'s mistake.',
       partial: 'Only the errors matching `{{condition}}` are handled here: every other error caught is discarded without a trace.',
       rethrow: 'Rethrow the error so the caller sees the failure.',
       logAndRethrow: 'Record the error with `{{logger}}` and rethrow it.',
@@ -855,6 +884,26 @@ export default defineRule<MessageIds, Options>({
       const h = errorHandlerOf(t, node);
       if (!h) return;
       const a = analyzeHandler(t, h, context.knowledge, imports, { consoleIsRecord });
+      // (`audit.warn('sync failed')` reads as recording a failure state until the model says `audit` is a logger)
+      if (!a.recorded && (a.propagated || a.acted)) {
+        // catch { audit.warn('sync failed') } with `audit` from another module: a constant log line if it is a logger
+        const assume = modelLoggerIn(t, h, context.knowledge, imports);
+        const assumed = assume ? analyzeHandler(t, h, context.knowledge, imports, { consoleIsRecord, assume }) : undefined;
+        if (assume && assumed?.constantLogOnly) {
+          report(context, h, assumed, outerHandles, undefined, { fact: assume.as === 'logger' ? 'logger' : 'error-reporter', module: assume.module, imported: assume.imported });
+          return;
+        }
+      }
+      // findOrThrow(id).catch(() => { throw new NotFoundException() }): every failure becomes an unlogged 4xx
+      const translated = a.propagated && !a.recorded ? blindClientTranslation(t, h, context.knowledge) : undefined;
+      if (translated) {
+        const target: ts.Node | undefined = h.tryBlock ?? (h.promise ? (h.node as ts.CallExpression).expression : undefined);
+        const effects = target ? blockEffects(t, target, context.knowledge) : { dbWrites: [], outboundCalls: [] };
+        const factors: RiskFactor[] = [...(effects.dbWrites.length > 0 ? [FACTORS.dbWrite] : []), ...(effects.outboundCalls.length > 0 ? [FACTORS.outboundCall] : [])];
+        const name = translated.expression.getText(context.sourceFile);
+        context.report({ range: handlerRange(context.sourceFile, h), messageId: 'clientTranslation', data: { name, handler: handlerNoun(h) }, factors, anchor: h.node });
+        return;
+      }
       if (a.propagated || a.recorded || a.acted) {
         // partial: the handled branches pick some errors out, and what is left swallows the rest
         const branches = narrowedBranches(t, h);

@@ -88,12 +88,20 @@ export interface SuggestionDescriptor<MessageIds extends string = string> {
  */
 export type ModelCondition =
   | {
-      /** `api.get(url)` lacks a timeout if `api` is a client created without one; `fetchWithProxy(url)` if it is a fetch wrapper that sets none. */
-      fact: 'client-without-timeout' | 'fetch-wrapper-without-timeout';
+      /**
+       * `client-without-timeout`: `api.get(url)` lacks a timeout if `api` is a client created without one.
+       * `fetch-wrapper-without-timeout`: `fetchWithProxy(url)` if it is a fetch wrapper that sets none.
+       * `logger`: a logger instance. `error-reporter`: a function that logs or reports the error it receives.
+       * `error-class`: a class whose chain reaches an error. `not-client-error`: not a class the project marks as
+       * a 4xx (holds when nothing is known).
+       */
+      fact: 'client-without-timeout' | 'fetch-wrapper-without-timeout' | 'logger' | 'error-reporter' | 'error-class' | 'not-client-error';
       /** The module specifier as the file wrote it. */
       module: string;
       /** The exported name (`default` for a default import). */
       imported: string;
+      /** For `error-class`: the class must not be a 4xx either. */
+      notClient?: boolean;
     }
   | {
       /** `serverError(res, e)`: the exported function sends its argument number `argument` to an HTTP response. */

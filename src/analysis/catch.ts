@@ -9,8 +9,9 @@ import type { TS } from '../ts.js';
 import { calleeMethod, dottedName, isFunctionLike, skipOuter, walk } from './ast.js';
 import { mentionsMoney } from '../knowledge/money.js';
 import { isLikelyDbWrite, isLikelyOutboundCall } from './effects.js';
+import { CLIENT_ERROR_CLASS, isClientStatusThrow } from './error-classes.js';
 import type { ImportMap } from './scope.js';
-import { classifyLogCall, errorUse, type ErrorRefTest, type ErrorUse, type LogCall } from './loggers.js';
+import { assumedLogCall, classifyLogCall, errorUse, type ErrorRefTest, type ErrorUse, type LogCall, type ModelLogger } from './loggers.js';
 
 export type HandlerKind = 'catch-clause' | 'promise-catch' | 'promise-then';
 
@@ -356,6 +357,7 @@ interface Ctx {
   isRef: ErrorRefTest;
   /** Console output counts as a record (CLI scripts, browser code, the logger module itself). */
   consoleIsRecord: boolean;
+  assume?: ModelLogger;
 }
 
 function useOf(c: Ctx, e: ts.Expression): ErrorUse {
@@ -364,7 +366,7 @@ function useOf(c: Ctx, e: ts.Expression): ErrorUse {
 
 function classifyCall(c: Ctx, call: ts.CallExpression, w: Walk): void {
   const { t } = c;
-  const log = classifyLogCall(t, call, c.knowledge, c.imports);
+  const log = classifyLogCall(t, call, c.knowledge, c.imports) ?? (c.assume ? assumedLogCall(t, call, c.assume) : undefined);
   if (log) {
     let use: ErrorUse = 'none';
     for (const a of call.arguments) {
@@ -659,6 +661,8 @@ export interface AnalyzeOptions {
   consoleIsRecord?: boolean;
   /** Statements of a block body to leave out: the branches that handle the errors a partial catch narrows to. */
   skip?: ReadonlySet<ts.Node>;
+  /** An imported binding taken to be a logger or error-recording function (the project model decides later). */
+  assume?: ModelLogger;
 }
 
 /** A handler passed by reference: `noop`, `console.error`, `next`, `logger.error`, `handleError`. */
@@ -789,6 +793,7 @@ export function analyzeHandler(t: TS, handler: ErrorHandler, knowledge: Knowledg
     imports,
     refs,
     consoleIsRecord: options.consoleIsRecord === true,
+    assume: options.assume,
     isRef: (n) => (t.isIdentifier(n) ? (refs.get(n.text) ?? 'none') : 'none'),
   };
   const w: Walk = { effects: new Set(), logCalls: [] };
@@ -908,7 +913,12 @@ export interface GuardedWork {
   telemetry: boolean;
   /** Some call verifies a credential (`jwt.verify`, `verifySession`, `getUserForJWT`): a failure means "not signed in". */
   verification: boolean;
+  /** Some call parses text (`JSON.parse(body)`, `new URL(s)`), whatever else the block does beside it. */
+  parses: boolean;
 }
+
+/** Calls that parse text: their failure says the text was malformed. */
+const PARSE_CALLS = /^(?:JSON5?\.parse|URL|URL\.parse|decodeURIComponent|decodeURI|atob|YAML\.parse|yaml\.parse|yaml\.load|qs\.parse|querystring\.parse)$/;
 
 /** A project's own parse helper called synchronously: `parseJsonBody(raw)`, `parseCronExpression(s)`. */
 const PARSE_HELPER = /^(parse|safeParse)[A-Z]\w*$/;
@@ -951,11 +961,12 @@ function collectionNames(t: TS, sf: ts.SourceFile): Set<string> {
  */
 export function guardedWork(t: TS, handler: ErrorHandler, knowledge: Knowledge): GuardedWork {
   const target: ts.Node | undefined = handler.tryBlock ?? handler.promise;
-  if (!target) return { probe: false, cleanup: false, telemetry: false, verification: false };
+  if (!target) return { probe: false, cleanup: false, telemetry: false, verification: false, parses: false };
   let probes = 0;
   let cleanups = 0;
   let telemetry = 0;
   let verification = false;
+  let parses = 0;
   let other = 0;
   const collections = collectionNames(t, target.getSourceFile());
   const classify = (n: ts.CallExpression | ts.NewExpression): void => {
@@ -964,6 +975,7 @@ export function guardedWork(t: TS, handler: ErrorHandler, knowledge: Knowledge):
     const viaFs = name !== undefined && /^(fs|fsp|fse|fs\.promises|promises|fsPromises|fsExtra|Deno)\./.test(name);
     const receiver = name && name.includes('.') ? name.slice(0, name.lastIndexOf('.')) : undefined;
     if (method && VERIFY_CALL.test(method) && !mentionsMoney(name ?? '')) verification = true;
+    if (name !== undefined && (PARSE_CALLS.test(name) || (t.isCallExpression(n) && t.isIdentifier(n.expression) && PARSE_HELPER.test(name)))) parses++;
     if (n.expression.kind === t.SyntaxKind.ImportKeyword) probes++;
     // console output, settling the surrounding promise, reading configuration: value work beside the parse
     else if (name !== undefined && (/^console\./.test(name) || name === 'resolve' || (method !== undefined && /^(get|has)$/.test(method) && receiver !== undefined && CONFIG_RECEIVERS.test(receiver)))) {
@@ -997,6 +1009,7 @@ export function guardedWork(t: TS, handler: ErrorHandler, knowledge: Knowledge):
     cleanup: cleanups > 0 && other === 0 && probes === 0 && telemetry === 0,
     telemetry: telemetry > 0 && other === 0 && cleanups === 0,
     verification,
+    parses: parses > 0,
   };
 }
 
@@ -1015,4 +1028,49 @@ export function isSynchronousTry(t: TS, handler: ErrorHandler, knowledge: Knowle
     return undefined;
   });
   return sync;
+}
+
+const INPUT_FAULT = /\b(?:malformed|parse|unparsable|csrf)\b/i;
+
+/**
+ * A new error whose message names the client's input as the fault (`'CSRF token invalid'`, `'Failed to parse
+ * multipart data'`): the author says what failed, so its 4xx is the answer, not a blind translation.
+ */
+export function namesInputFault(t: TS, created: ts.NewExpression): boolean {
+  let found = false;
+  walk(t, created, (n) => {
+    if ((t.isStringLiteralLike(n) || t.isTemplateHead(n) || t.isTemplateMiddle(n) || t.isTemplateTail(n)) && INPUT_FAULT.test(n.text)) found = true;
+  });
+  return found;
+}
+
+/**
+ * `findOrThrow(id).catch(() => { throw new NotFoundException() })`, `catch { throw new UnauthorizedException('Invalid
+ * token') }` around a lookup: a handler whose only statement throws a client error (4xx) without looking at what was
+ * caught, over work that can fail for reasons other than the client's input (not a parse, a credential check or a
+ * synchronous computation). Every failure, outages included, becomes an unlogged 4xx. Returns the `new` expression.
+ */
+export function blindClientTranslation(t: TS, handler: ErrorHandler, knowledge: Knowledge): ts.NewExpression | undefined {
+  const statements = handlerStatements(t, handler);
+  if (statements.length !== 1) return undefined;
+  const only = statements[0]!;
+  if (!t.isThrowStatement(only)) return undefined;
+  const thrown = skipOuter(t, only.expression);
+  if (!t.isNewExpression(thrown)) return undefined;
+  const callee = skipOuter(t, thrown.expression);
+  const name = t.isIdentifier(callee) ? callee.text : t.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+  if (!name || !(CLIENT_ERROR_CLASS.test(name) || isClientStatusThrow(t, name, thrown.arguments ?? []))) return undefined;
+  if (namesInputFault(t, thrown)) return undefined;
+  // the caught error is read at all (`e.message` in the text, `e.code` anywhere): not a blind translation
+  const binding = handler.binding;
+  if (handler.bindingNode && !binding) return undefined;
+  let reads = false;
+  if (binding) walk(t, only, (n) => {
+    if (t.isIdentifier(n) && n.text === binding) reads = true;
+  });
+  if (reads) return undefined;
+  const work = guardedWork(t, handler, knowledge);
+  if (work.probe || work.verification) return undefined;
+  if (handler.kind === 'catch-clause' && isSynchronousTry(t, handler, knowledge)) return undefined;
+  return thrown;
 }

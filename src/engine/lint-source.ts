@@ -1,4 +1,5 @@
 import type * as ts from 'typescript';
+import { holdsWithoutProject } from '../model/conditions.js';
 import type { Knowledge } from '../knowledge/index.js';
 import { contextFactors, scoreRisk } from '../risk.js';
 import { compiler, type TS } from '../ts.js';
@@ -42,7 +43,7 @@ export interface LintSourceInput {
   timing?: Timings;
   /**
    * Keep findings that depend on another module (`dependsOn`) for the project model to decide; without it they
-   * are dropped, since this host cannot decide them.
+   * are decided as if no other module were known (`holdsWithoutProject`).
    */
   keepDeferred?: boolean;
   /** Analysis time allowed for the file, in ms (default `DEFAULT_FILE_BUDGET_MS`). */
@@ -437,7 +438,10 @@ function lintParsed(input: LintSourceInput, t: TS): LintSourceResult {
   const findings: Finding[] = [];
   for (const { finding } of runRules(sf, { filePath, rules, knowledge, file, timing, budgetMs }, t)) {
     if (directives.length > 0 && isSuppressed(directives, finding.ruleId, finding.line)) continue;
-    if (finding.dependsOn && !input.keepDeferred) continue;
+    if (finding.dependsOn && !input.keepDeferred) {
+      if (!holdsWithoutProject(finding.dependsOn)) continue;
+      delete finding.dependsOn;
+    }
     findings.push(finding);
   }
   if (input.reportUnusedDirectives) {

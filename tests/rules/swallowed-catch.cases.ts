@@ -683,8 +683,106 @@ export const legacyCompare = async (stored: string, input: string): Promise<bool
     return false;
   }
 };`,
+      // a synchronous parse whose failure falls through to the fallback after the try (printed at most)
+    `export function providerMessage(body: string) {
+  try {
+    const parsed = JSON.parse(body);
+    if (isRecord(parsed) && typeof parsed.message === 'string') return parsed.message;
+  } catch {}
+  return body;
+}`,
+    // the new error's message names the client's input as the fault: the author says what failed
+    `export async function uploadedFile(request: FastifyRequest) {
+  try {
+    const part = await request.file();
+    return { name: part.filename, buffer: await part.toBuffer() };
+  } catch {
+    throw new BadRequestException('Failed to parse multipart data');
+  }
+}`,
+    // the translation looks at what failed, or guards a parse: the 4xx is the answer
+    `export async function loadInvoice(number: string) {
+  try {
+    return await billing.invoices.retrieve(number);
+  } catch (failure) {
+    if (failure instanceof StripeInvalidRequestError && failure.code === 'resource_missing') throw new NotFoundException(\`No invoice \${number}\`);
+    throw failure;
+  }
+}`,
+    `export function webhookPayload(signatureHeader: string) {
+  try {
+    return decodeURIComponent(signatureHeader);
+  } catch {
+    throw new BadRequestException('Malformed signature header');
+  }
+}`,
+    `export async function findTeam(id: string) {
+  return teams.findOrThrow(id).catch((e) => {
+    throw new NotFoundException(\`No team \${id}: \${e.code}\`);
+  });
+}`,
   ],
+
   invalid: [
+    // a parse whose failure is only printed: the malformed value goes unrecorded (a user's settings silently ignored)
+    {
+      code: `export async function init(model: Model, raw: string) {
+  let settings: Setting[] = [];
+  try {
+    const parsed = JSON.parse(raw);
+    const seen = new Set<string>();
+    settings = parsed.filter((s: Setting) => !seen.has(s.category) && seen.add(s.category));
+  } catch (error) {
+    console.warn('Failed to parse safety settings:', error);
+  }
+  if (settings.length > 0) model.safetySettings = settings;
+  return model;
+}`,
+      errors: [{ messageId: 'consoleOnly', data: { handler: 'catch block', call: 'console.warn' }, line: 7, column: 5, endLine: 7, endColumn: 18 }],
+    },
+    // a catch-all over a database read translated to a 404: outages become unlogged 404s
+    {
+      code: `import { Injectable, NotFoundException } from '@nestjs/common';
+@Injectable()
+export class UsersService {
+  async findOne(id: string) {
+    return this.prisma.user.findUniqueOrThrow({ where: { id } }).catch(() => {
+      throw new NotFoundException('User not found');
+    });
+  }
+}`,
+      errors: [
+        {
+          messageId: 'clientTranslation',
+          data: { name: 'NotFoundException', handler: 'rejection handler' },
+          line: 5,
+          column: 72,
+          endLine: 7,
+          endColumn: 6,
+        },
+      ],
+    },
+    // a catch-all around a session lookup translated to a 401
+    {
+      code: `export async function getSession(token: string) {
+  try {
+    return await db.session.findFirstOrThrow({ where: { token } });
+  } catch {
+    throw new UnauthorizedException('Invalid token');
+  }
+}`,
+      errors: [{ messageId: 'clientTranslation', data: { name: 'UnauthorizedException', handler: 'catch block' }, line: 4, column: 5, endLine: 4, endColumn: 10 }],
+    },
+    // a parse beside I/O is no probe: the write's failure is dropped with it
+    {
+      code: `export async function saveSettings(raw: string) {
+  try {
+    const settings = JSON.parse(raw);
+    await db.settings.update({ where: { id: 1 }, data: settings });
+  } catch {}
+}`,
+      errors: [{ messageId: 'emptyHandler', line: 5, column: 5, endLine: 5, endColumn: 10 }],
+    },
     // errors with a code are translated by a switch that always leaves; every other error is dropped
     {
       code: `export async function archiveBoard(id: string) {
