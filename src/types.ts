@@ -86,12 +86,32 @@ export interface SuggestionDescriptor<MessageIds extends string = string> {
  * A fact about another module a finding's verdict depends on: `api.get(url)` lacks a timeout only if the
  * `api` that `./http` exports is a client created without one. The finding stands only when it holds.
  */
-export interface ModelCondition {
+export type ModelCondition = ClientCondition | WritesCondition;
+
+export interface ClientCondition {
   fact: 'client-without-timeout';
   /** The module specifier as the file wrote it. */
   module: string;
   /** The exported name (`default` for a default import). */
   imported: string;
+}
+
+/** An exported callee as the calling file names it: `{ module: './tokens', path: ['TokenService', 'saveToken'] }`. */
+export interface ModuleCall {
+  module: string;
+  path: string[];
+}
+
+/**
+ * missing-transaction: the writes here need a transaction only if the listed calls into other modules make at
+ * least `min` more (one step each that writes, two for one that makes several), and, when the function is a
+ * callback handed to `wrapper`, that function does not run it inside a transaction.
+ */
+export interface WritesCondition {
+  fact: 'writes-outside-transaction';
+  calls: ModuleCall[];
+  min: number;
+  wrapper?: ModuleCall & { arg: number };
 }
 
 export interface ReportDescriptor<MessageIds extends string = string> {

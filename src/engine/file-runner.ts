@@ -138,8 +138,8 @@ export function createFileRunner({ rules, knowledge, classify, everyRuleRan }: L
     if (result.error) outcome.error = result.error.kind === 'parse' && FLOW_PRAGMA.test(text.slice(0, 1000)) ? flowSkip(task.rel) : result.error;
     if (result.sourceFile) {
       const sf = result.sourceFile;
-      const summary = timing ? timing.measure('summary', () => summarizeFile(compiler, sf)) : summarizeFile(compiler, sf);
-      if (Object.keys(summary.clients).length > 0 || summary.reExports.length > 0) outcome.summary = summary;
+      const summary = timing ? timing.measure('summary', () => summarizeFile(compiler, sf, knowledge)) : summarizeFile(compiler, sf, knowledge);
+      if (Object.keys(summary.clients).length > 0 || summary.reExports.length > 0 || summary.writes) outcome.summary = summary;
     }
     const project = collector?.take(task.rel, result.directives);
     if (project) outcome.project = project;

@@ -14,8 +14,11 @@ import { fileImports, propertyNameText } from '../analysis/scope.js';
 import { readSource } from '../engine/file-runner.js';
 import { parseSource } from '../engine/lint-source.js';
 import { compiler, type TS } from '../ts.js';
+import { defaultKnowledge, type Knowledge } from '../knowledge/index.js';
 import type { ModelCondition } from '../types.js';
 import type { ModuleResolver } from './resolve.js';
+import { summarizeWrites, type WriteSummaries } from './write-summaries.js';
+import { WriteModel } from './write-model.js';
 
 /** An HTTP client instance a module exports: `export const api = axios.create({ baseURL })`. */
 export interface ClientSummary {
@@ -29,6 +32,8 @@ export interface FileSummary {
   clients: Record<string, ClientSummary>;
   /** `export { a as b } from 'm'` (`imported` `*` for `export *`). */
   reExports: { module: string; imported: string; exported: string }[];
+  /** What exported functions and methods write (src/model/write-summaries.ts); absent when nothing. */
+  writes?: WriteSummaries;
 }
 
 const FACTORIES: Record<string, { module: string; client: ClientSummary['client'] }> = {
@@ -66,7 +71,7 @@ function clientOf(t: TS, sf: ts.SourceFile, init: ts.Expression): ClientSummary 
 const isExported = (t: TS, node: ts.Node): boolean => t.canHaveModifiers(node) && (t.getModifiers(node) ?? []).some((m) => m.kind === t.SyntaxKind.ExportKeyword);
 
 /** The file's summary, from its top-level statements. */
-export function summarizeFile(t: TS, sf: ts.SourceFile): FileSummary {
+export function summarizeFile(t: TS, sf: ts.SourceFile, knowledge: Knowledge = defaultKnowledge): FileSummary {
   const locals = new Map<string, ClientSummary>();
   const clients: Record<string, ClientSummary> = {};
   const exportedAs: [string, string][] = [];
@@ -101,16 +106,21 @@ export function summarizeFile(t: TS, sf: ts.SourceFile): FileSummary {
     if (c) clients[exported] = defaultsTimeout.has(local) ? { ...c, timeout: 'present' } : c;
   }
   const reExports = fileImports(t, sf).reExports.filter((r) => !r.typeOnly).map((r) => ({ module: r.module, imported: r.imported, exported: r.exported }));
-  return { clients, reExports };
+  const writes = summarizeWrites(t, sf, knowledge);
+  return writes ? { clients, reExports, writes } : { clients, reExports };
 }
 
 /** Whether a condition a finding depends on holds, over the summaries of the whole project. */
 export class ProjectModel {
+  private readonly writes: WriteModel;
+
   constructor(
     private readonly resolver: ModuleResolver,
     /** Summary of an absolute file path, or undefined when the file was not read. */
     private readonly summaryOf: (abs: string) => FileSummary | undefined,
-  ) {}
+  ) {
+    this.writes = new WriteModel(resolver, summaryOf);
+  }
 
   /** The client instance `imported` names in the module `specifier` resolves to from `fromFile`, following re-exports. */
   clientExport(fromFile: string, specifier: string, imported: string, depth = 0): ClientSummary | undefined {
@@ -136,6 +146,8 @@ export class ProjectModel {
     switch (condition.fact) {
       case 'client-without-timeout':
         return this.clientExport(fromFile, condition.module, condition.imported)?.timeout === 'missing';
+      case 'writes-outside-transaction':
+        return this.writes.holds(fromFile, condition);
       default:
         return false;
     }

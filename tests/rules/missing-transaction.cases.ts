@@ -2,6 +2,36 @@ import type { RuleCases } from '../utils/rule-tester.js';
 
 export const cases: RuleCases = {
   valid: [
+    // postgres.js: the callback's `sql` shadows the client, so `sql` inside is the transaction
+    `import postgres from 'postgres';
+const sql = postgres();
+export async function moveSeat(from: string, to: string) {
+  await sql.begin(async (sql) => {
+    await sql\`update seats set holder = null where id = \${from}\`;
+    await sql\`update seats set holder = 'x' where id = \${to}\`;
+  });
+}
+`,
+    // every write inside the callback goes through the handle it receives
+    `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function archiveProject(id: string) {
+  await prisma.$transaction(async (tx) => {
+    await tx.task.deleteMany({ where: { projectId: id } });
+    await tx.project.update({ where: { id }, data: { archived: true } });
+  });
+}
+`,
+    // knex: a write bound to the transaction with .transacting(trx) is inside it
+    `import knex from 'knex';
+const db = knex({ client: 'pg' });
+export async function resetTokens(userId: string) {
+  await db.transaction(async (trx) => {
+    await db('tokens').where({ userId }).del().transacting(trx);
+    await trx('users').where({ id: userId }).update({ tokenVersion: 2 });
+  });
+}
+`,
     // an outbound charge between two writes splits them into steps, each its own unit (issue 16)
     `import { PrismaClient } from '@prisma/client';
 const prisma = new PrismaClient();
@@ -2433,6 +2463,94 @@ export class LabelService {
     }
   }
 }` }],
+        },
+      ],
+    },
+    // a Prisma interactive transaction whose second write uses the outer client: it commits on its own
+    {
+      code: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function closeAccount(id: string) {
+  await prisma.$transaction(async (tx) => {
+    await tx.session.deleteMany({ where: { accountId: id } });
+    await prisma.account.update({ where: { id }, data: { closed: true } });
+  });
+}
+`,
+      errors: [
+        {
+          messageId: 'outsideTransaction', data: { client: '`prisma`', tx: '`tx`' }, line: 6, column: 11, endLine: 6, endColumn: 32,
+          suggestions: [{ messageId: 'useTransaction', output: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function closeAccount(id: string) {
+  await prisma.$transaction(async (tx) => {
+    await tx.session.deleteMany({ where: { accountId: id } });
+    await tx.account.update({ where: { id }, data: { closed: true } });
+  });
+}
+` }],
+        },
+      ],
+    },
+    // knex: a delete inside the transaction callback through the outer `db` instead of `trx`
+    {
+      code: `import knex from 'knex';
+const db = knex({ client: 'pg' });
+export async function removeMember(teamId: string, userId: string) {
+  await db.transaction(async (trx) => {
+    await db('memberships').where({ teamId, userId }).del();
+    await trx('teams').where({ id: teamId }).decrement('members', 1);
+  });
+}
+`,
+      errors: [
+        {
+          messageId: 'outsideTransaction', data: { client: '`db`', tx: '`trx`' }, line: 5, column: 11, endLine: 5, endColumn: 58,
+          suggestions: [{ messageId: 'useTransaction', output: `import knex from 'knex';
+const db = knex({ client: 'pg' });
+export async function removeMember(teamId: string, userId: string) {
+  await db.transaction(async (trx) => {
+    await trx('memberships').where({ teamId, userId }).del();
+    await trx('teams').where({ id: teamId }).decrement('members', 1);
+  });
+}
+` }],
+        },
+      ],
+    },
+    // a NestJS service: the transaction opened on this.prisma, the write made on this.prisma
+    {
+      code: `import { Injectable } from '@nestjs/common';
+import { PrismaService } from './prisma.service';
+@Injectable()
+export class InviteService {
+  constructor(private readonly prisma: PrismaService) {}
+  async accept(inviteId: string, userId: string) {
+    await this.prisma.$transaction(async (tx) => {
+      const invite = await tx.invite.findUniqueOrThrow({ where: { id: inviteId } });
+      await tx.member.create({ data: { teamId: invite.teamId, userId } });
+      await this.prisma.invite.delete({ where: { id: inviteId } });
+    });
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'outsideTransaction', data: { client: '`this.prisma`', tx: '`tx`' }, line: 10, column: 13, endLine: 10, endColumn: 38,
+          suggestions: [{ messageId: 'useTransaction', output: `import { Injectable } from '@nestjs/common';
+import { PrismaService } from './prisma.service';
+@Injectable()
+export class InviteService {
+  constructor(private readonly prisma: PrismaService) {}
+  async accept(inviteId: string, userId: string) {
+    await this.prisma.$transaction(async (tx) => {
+      const invite = await tx.invite.findUniqueOrThrow({ where: { id: inviteId } });
+      await tx.member.create({ data: { teamId: invite.teamId, userId } });
+      await tx.invite.delete({ where: { id: inviteId } });
+    });
+  }
+}
+` }],
         },
       ],
     },
