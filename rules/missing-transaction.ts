@@ -24,6 +24,8 @@ export interface Options {
  * (`saveToken`, `update`, `revokeAll`): a project's reads, formatters and outbound calls are far more common.
  */
 const WRITE_VERB = /^(save|create|update|upsert|insert|delete|remove|destroy|set|mark|add|revoke|persist|store|assign|transfer|increment|decrement|reset|clear|link|unlink|archive|restore|replace|move|register|record|complete|cancel|approve|reject|accept|activate|deactivate|enable|disable|publish|unpublish)(?![a-z])/;
+/** `createEmailProvider`, `createClient`, `setupLogger`: factories whose name starts with a write verb. */
+const FACTORY = /(Provider|Client|Service|Instance|Connection|Context|Logger|Transport|Session|Handler|Api|Sdk|Refresh|Factory|Builder|Store|Cache|Queue|Worker)s?$/;
 const WRITE_IN_LOOP: RiskFactor = { id: 'write-in-loop', label: 'a database write runs once per item of a loop', weight: 15 };
 
 export default defineRule<MessageIds, Options>({
@@ -75,7 +77,7 @@ export default defineRule<MessageIds, Options>({
         const units = fileWriteUnits(t, sf, context.knowledge);
         const local = summarizeUnits(t, units, (w) => ignore.some((re) => re.test(receiverName(t, w))));
         // calls into other modules of the project count as one write each, for the project model to confirm
-        const withCalls = summarizeUnits(t, units, (w) => ignore.some((re) => re.test(receiverName(t, w))), { local, isIgnored: (c) => !WRITE_VERB.test(c.path[c.path.length - 1]!) || ignore.some((re) => c.path.some((p) => re.test(p))) });
+        const withCalls = summarizeUnits(t, units, (w) => ignore.some((re) => re.test(receiverName(t, w))), { local, isIgnored: (c) => !WRITE_VERB.test(c.path[c.path.length - 1]!) || FACTORY.test(c.path[c.path.length - 1]!) || ignore.some((re) => c.path.some((p) => re.test(p))) });
         if (mayWrite(t, sf, context.knowledge)) reportOutsideTransaction(t, sf, units.units.values(), context.report);
         for (const s0 of withCalls.values()) {
           const own = local.get(s0.unit.fn)!;
