@@ -1,7 +1,7 @@
 import type * as ts from 'typescript';
 import { calleeName, functionName, isFunctionLike, skipOuter, type FunctionLike } from '../src/analysis/ast.js';
 import { isIdempotentUpsert, isRelativeWrite, layerName, mayWrite, receiverName, summarizeUnits, type DbWrite, type UnitSummary, type WriteSite } from '../src/analysis/database.js';
-import { remoteCallOf } from '../src/analysis/remote-calls.js';
+import { remoteCallOf, type RemoteCall } from '../src/analysis/remote-calls.js';
 import { fileImports, resolveName } from '../src/analysis/scope.js';
 import { fileWriteUnits, isExternalWork, mayWriteOrCall } from '../src/analysis/write-units.js';
 import { defineRule } from '../src/define-rule.js';
@@ -75,9 +75,12 @@ export default defineRule<MessageIds, Options>({
         const ignore = options.ignoreTargets.map((p) => new RegExp(p));
         const isExternal = (call: ts.CallExpression): boolean => isExternalWork(t, call, context.knowledge);
         const units = fileWriteUnits(t, sf, context.knowledge);
-        const local = summarizeUnits(t, units, (w) => ignore.some((re) => re.test(receiverName(t, w))));
+        const isIgnoredWrite = (w: DbWrite): boolean => ignore.some((re) => re.test(receiverName(t, w)));
+        const isOtherWork = (c: RemoteCall): boolean => !WRITE_VERB.test(c.path[c.path.length - 1]!) || FACTORY.test(c.path[c.path.length - 1]!);
+        const isIgnored = (c: RemoteCall): boolean => isOtherWork(c) || ignore.some((re) => c.path.some((p) => re.test(p)));
+        const local = summarizeUnits(t, units, isIgnoredWrite, { isIgnored, isOtherWork });
         // calls into other modules of the project count as one write each, for the project model to confirm
-        const withCalls = summarizeUnits(t, units, (w) => ignore.some((re) => re.test(receiverName(t, w))), { local, isIgnored: (c) => !WRITE_VERB.test(c.path[c.path.length - 1]!) || FACTORY.test(c.path[c.path.length - 1]!) || ignore.some((re) => c.path.some((p) => re.test(p))) });
+        const withCalls = summarizeUnits(t, units, isIgnoredWrite, { local, isIgnored, isOtherWork });
         if (mayWrite(t, sf, context.knowledge)) reportOutsideTransaction(t, sf, units.units.values(), context.report);
         for (const s0 of withCalls.values()) {
           const own = local.get(s0.unit.fn)!;

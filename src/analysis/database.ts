@@ -1601,7 +1601,13 @@ export function summarizeUnits(
   t: TS,
   fu: FileUnits,
   isIgnored: (w: DbWrite) => boolean = () => false,
-  remote?: { local: Map<ts.Node, UnitSummary>; isIgnored: (call: RemoteCall) => boolean },
+  remote?: {
+    /** The summaries without remote writes: given, remote sites not ignored count as writes. */
+    local?: Map<ts.Node, UnitSummary>;
+    isIgnored: (call: RemoteCall) => boolean;
+    /** An awaited call into another module that is work of another kind (an API client, a model call, a read): writes around it are separate steps. */
+    isOtherWork: (call: RemoteCall) => boolean;
+  },
 ): Map<ts.Node, UnitSummary> {
   const local = remote?.local;
   const out = new Map<ts.Node, UnitSummary>();
@@ -1634,7 +1640,7 @@ export function summarizeUnits(
         continue;
       }
       if (site.kind === 'remote') {
-        if (remote && !scopeGroup && !site.txArgs.some(Boolean) && !remote.isIgnored(site.remote)) writes.push({ at: site.at, inLoop: site.inLoop, perItemHandled: site.perItemHandled, remote: site });
+        if (local && !scopeGroup && !site.txArgs.some(Boolean) && !remote!.isIgnored(site.remote)) writes.push({ at: site.at, inLoop: site.inLoop, perItemHandled: site.perItemHandled, remote: site });
         continue;
       }
       const target = fu.units.get(site.target);
@@ -1673,7 +1679,10 @@ export function summarizeUnits(
     const groups = new Set(counted.filter((w) => w.group !== undefined).map((w) => w.group!));
     const hasLoopWrite = unscoped.some((w) => w.inLoop && !w.perItemHandled);
     // Writes separated by work a transaction cannot hold (a callback, an outbound call) are separate steps.
-    const phaseOf = (w: EffectiveWrite): number => unit.boundaries.filter((b) => b < w.at.getStart(sf)).length;
+    // An awaited call into another module that is work of another kind (a project's API client, a model call)
+    // separates the writes around it as an outbound call does.
+    const boundaries = remote ? [...unit.boundaries, ...unit.sites.flatMap((x) => (x.kind === 'remote' && remote.isOtherWork(x.remote) ? [x.call.getStart(sf)] : []))] : unit.boundaries;
+    const phaseOf = (w: EffectiveWrite): number => boundaries.filter((b) => b < w.at.getStart(sf)).length;
     // One representative per transaction: the transaction is one atomic step on its path.
     const seen = new Set<string>();
     const grouped = counted.filter((w) => w.group === undefined || (!seen.has(w.group) && seen.add(w.group) !== undefined));

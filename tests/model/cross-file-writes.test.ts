@@ -29,6 +29,12 @@ const signup = [
   '  await prisma.user.update({ where: { id }, data: { seen: true } });',
   '  await slugify(id);',
   '}',
+  '// awaited work of unknown kind in another module between the writes: two steps, not one unit',
+  'export async function refresh(id: string) {',
+  '  await prisma.user.update({ where: { id }, data: { seen: true } });',
+  '  await slugify(id);',
+  "  await saveToken(id, 'refreshed');",
+  '}',
   '',
 ].join('\n');
 

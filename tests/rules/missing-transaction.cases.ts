@@ -2,6 +2,16 @@ import type { RuleCases } from '../utils/rule-tester.js';
 
 export const cases: RuleCases = {
   valid: [
+    // a claim, a project model call awaited, then the result: the call is work of another kind between two steps
+    `import { PrismaClient } from '@prisma/client';
+import { scoreDraft } from '../ai/score';
+const prisma = new PrismaClient();
+export async function review(id: string) {
+  await prisma.draft.update({ where: { id }, data: { status: 'scoring' } });
+  await scoreDraft(id);
+  await prisma.draft.update({ where: { id }, data: { status: 'scored' } });
+}
+`,
     // postgres.js: the callback's `sql` shadows the client, so `sql` inside is the transaction
     `import postgres from 'postgres';
 const sql = postgres();
@@ -2553,6 +2563,18 @@ export class InviteService {
 ` }],
         },
       ],
+    },
+    // an imported helper that is not awaited is no work between the writes
+    {
+      code: `import { PrismaClient } from '@prisma/client';
+import { toSlug } from '../text/slug';
+const prisma = new PrismaClient();
+export async function addTeam(name: string, ownerId: string) {
+  const team = await prisma.team.create({ data: { name, slug: toSlug(name) } });
+  await prisma.member.create({ data: { teamId: team.id, userId: ownerId, role: 'owner' } });
+}
+`,
+      errors: [{ messageId: 'nonAtomicWrites', data: { count: 2, name: "'addTeam'", lines: '5, 6' }, line: 5, column: 22, endLine: 5, endColumn: 40 }],
     },
   ],
 };
