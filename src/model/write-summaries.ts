@@ -8,7 +8,7 @@
  * are counted as a finding that depends on them (`writes-outside-transaction`); `ProjectModel` decides it here.
  */
 import type * as ts from 'typescript';
-import { isFunctionLike, skipOuter, type FunctionLike } from '../analysis/ast.js';
+import { isExported, isFunctionLike, skipOuter, type FunctionLike } from '../analysis/ast.js';
 import { summarizeUnits, type UnitSummary } from '../analysis/database.js';
 import type { RemoteCall } from '../analysis/remote-calls.js';
 import { propertyNameText } from '../analysis/scope.js';
@@ -65,7 +65,6 @@ function callablesOf(t: TS, node: ts.Node, locals: ReadonlyMap<string, [string, 
   return [];
 }
 
-const isExported = (t: TS, node: ts.Node): boolean => t.canHaveModifiers(node) && (t.getModifiers(node) ?? []).some((m) => m.kind === t.SyntaxKind.ExportKeyword);
 const isDefault = (t: TS, node: ts.Node): boolean => t.canHaveModifiers(node) && (t.getModifiers(node) ?? []).some((m) => m.kind === t.SyntaxKind.DefaultKeyword);
 
 /** Every exported callable of the file, by exported path. */
