@@ -159,6 +159,12 @@ function prefixNode(t: TS, sf: ts.SourceFile, e: ts.Expression, text: string): t
   }
 }
 
+/** True when `name` occurs as an identifier in `node`. */
+function mentions(t: TS, node: ts.Node, name: string): boolean {
+  if (t.isIdentifier(node)) return node.text === name;
+  return t.forEachChild(node, (c) => (mentions(t, c, name) ? true : undefined)) === true;
+}
+
 /**
  * Inside a transaction callback, a write through the client the transaction was opened on instead of the
  * handle the callback receives (`prisma.$transaction(async (tx) => { await prisma.user.update(…) })`,
@@ -182,6 +188,8 @@ function reportOutsideTransaction(t: TS, sf: ts.SourceFile, units: Iterable<{ si
       if (t.isIdentifier(a) !== t.isIdentifier(b)) continue;
       if (t.isIdentifier(a) && t.isIdentifier(b) && resolveName(t, a.text, a)?.declaration !== resolveName(t, b.text, b)?.declaration) continue;
       const tx = param.name.text;
+      // Model.create(row, transaction) / { transaction: trx }: the handle is handed to the write itself
+      if (t.isCallExpression(site.write.call) && site.write.call.arguments.some((arg) => mentions(t, arg, tx))) continue;
       report({
         node: site.at,
         messageId: 'outsideTransaction',

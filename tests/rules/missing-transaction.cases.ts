@@ -2,6 +2,16 @@ import type { RuleCases } from '../utils/rule-tester.js';
 
 export const cases: RuleCases = {
   valid: [
+    // the transaction handle handed to the write as an argument (positionally, or as an option)
+    `import { Sequelize } from 'sequelize';
+const sequelize = new Sequelize('postgres://db');
+export async function grantAll(userId: string) {
+  await sequelize.transaction(async (transaction) => {
+    await sequelize.query('UPDATE grants SET active = true WHERE user_id = 1', transaction);
+    await sequelize.query('UPDATE users SET granted = true WHERE id = 1', { transaction });
+  });
+}
+`,
     // a claim, a project model call awaited, then the result: the call is work of another kind between two steps
     `import { PrismaClient } from '@prisma/client';
 import { scoreDraft } from '../ai/score';
