@@ -1681,7 +1681,12 @@ export function summarizeUnits(
     // Writes separated by work a transaction cannot hold (a callback, an outbound call) are separate steps.
     // An awaited call into another module that is work of another kind (a project's API client, a model call)
     // separates the writes around it as an outbound call does.
-    const boundaries = remote ? [...unit.boundaries, ...unit.sites.flatMap((x) => (x.kind === 'remote' && remote.isOtherWork(x.remote) ? [x.call.getStart(sf)] : []))] : unit.boundaries;
+    // One inside a write's arguments (`data: { password: await hashPassword(p) }`) runs before that write.
+    const before = (pos: number): number => {
+      const host = unit.sites.find((x) => x.kind === 'write' && pos > x.write.call.getStart(sf) && pos < x.write.call.end);
+      return host ? host.at.getStart(sf) - 1 : pos;
+    };
+    const boundaries = remote ? [...unit.boundaries, ...unit.sites.flatMap((x) => (x.kind === 'remote' && remote.isOtherWork(x.remote) ? [before(x.call.getStart(sf))] : []))] : unit.boundaries;
     const phaseOf = (w: EffectiveWrite): number => boundaries.filter((b) => b < w.at.getStart(sf)).length;
     // One representative per transaction: the transaction is one atomic step on its path.
     const seen = new Set<string>();

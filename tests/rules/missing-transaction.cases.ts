@@ -2586,5 +2586,17 @@ export async function addTeam(name: string, ownerId: string) {
 `,
       errors: [{ messageId: 'nonAtomicWrites', data: { count: 2, name: "'addTeam'", lines: '5, 6' }, line: 5, column: 22, endLine: 5, endColumn: 40 }],
     },
+    // awaited project work inside a write's arguments runs before that write: both writes are still one step each
+    {
+      code: `import { PrismaClient } from '@prisma/client';
+import { hashSecret } from '../crypto/hash';
+const prisma = new PrismaClient();
+export async function resetPassword(token: string, accountId: string, password: string) {
+  await prisma.account.update({ where: { id: accountId }, data: { password: await hashSecret(password) } });
+  await prisma.resetToken.delete({ where: { id: token } });
+}
+`,
+      errors: [{ messageId: 'nonAtomicWrites', data: { count: 2, name: "'resetPassword'", lines: '5, 6' }, line: 5, column: 9, endLine: 5, endColumn: 30 }],
+    },
   ],
 };
