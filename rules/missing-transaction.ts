@@ -24,6 +24,8 @@ export interface Options {
  * (`saveToken`, `update`, `revokeAll`): a project's reads, formatters and outbound calls are far more common.
  */
 const WRITE_VERB = /^(save|create|update|upsert|insert|delete|remove|destroy|set|mark|add|revoke|persist|store|assign|transfer|increment|decrement|reset|clear|link|unlink|archive|restore|replace|move|register|record|complete|cancel|approve|reject|accept|activate|deactivate|enable|disable|publish|unpublish)(?![a-z])/;
+/** A read or a computation (`getUserById`, `hashPassword`, `generateId`): part of a unit of work, not a step between two. */
+const READ_VERB = /^(get|find|load|read|list|count|check|validate|verify|hash|compute|calculate|build|parse|format|generate|to|is|has|can|resolve|lookup|select|query|search|map|normalize|sanitize|encrypt|decrypt|sign|compare|make|assert|require|ensure)(?![a-z])/;
 /** `createEmailProvider`, `createClient`, `setupLogger`: factories whose name starts with a write verb. */
 const FACTORY = /(Provider|Client|Service|Instance|Connection|Context|Logger|Transport|Session|Handler|Api|Sdk|Refresh|Factory|Builder|Store|Cache|Queue|Worker)s?$/;
 const WRITE_IN_LOOP: RiskFactor = { id: 'write-in-loop', label: 'a database write runs once per item of a loop', weight: 15 };
@@ -76,7 +78,10 @@ export default defineRule<MessageIds, Options>({
         const isExternal = (call: ts.CallExpression): boolean => isExternalWork(t, call, context.knowledge);
         const units = fileWriteUnits(t, sf, context.knowledge);
         const isIgnoredWrite = (w: DbWrite): boolean => ignore.some((re) => re.test(receiverName(t, w)));
-        const isOtherWork = (c: RemoteCall): boolean => !WRITE_VERB.test(c.path[c.path.length - 1]!) || FACTORY.test(c.path[c.path.length - 1]!);
+        const isOtherWork = (c: RemoteCall): boolean => {
+          const name = c.path[c.path.length - 1]!;
+          return FACTORY.test(name) || (!WRITE_VERB.test(name) && !READ_VERB.test(name));
+        };
         const isIgnored = (c: RemoteCall): boolean => isOtherWork(c) || ignore.some((re) => c.path.some((p) => re.test(p)));
         const local = summarizeUnits(t, units, isIgnoredWrite, { isIgnored, isOtherWork });
         // calls into other modules of the project count as one write each, for the project model to confirm

@@ -2598,5 +2598,18 @@ export async function resetPassword(token: string, accountId: string, password: 
 `,
       errors: [{ messageId: 'nonAtomicWrites', data: { count: 2, name: "'resetPassword'", lines: '5, 6' }, line: 5, column: 9, endLine: 5, endColumn: 30 }],
     },
+    // an awaited read from another module between the writes is part of the unit of work
+    {
+      code: `import { PrismaClient } from '@prisma/client';
+import { getPlan } from '../billing/plans';
+const prisma = new PrismaClient();
+export async function upgrade(teamId: string, planId: string) {
+  await prisma.team.update({ where: { id: teamId }, data: { planId } });
+  const plan = await getPlan(planId);
+  await prisma.quota.update({ where: { teamId }, data: { seats: plan.seats } });
+}
+`,
+      errors: [{ messageId: 'nonAtomicWrites', data: { count: 2, name: "'upgrade'", lines: '5, 7' }, line: 5, column: 9, endLine: 5, endColumn: 27 }],
+    },
   ],
 };
