@@ -105,3 +105,25 @@ describe('writes through helpers in other modules', () => {
     expect([...lint('src/invite.service.ts', invites), ...lint('src/signup.ts', signup)]).toEqual(expected);
   });
 });
+
+describe('a --cache re-run after the helper module changes', () => {
+  const dir = tempProject({
+    'package.json': JSON.stringify({ name: 'shop', private: true, dependencies: { '@prisma/client': '5.0.0', express: '5.0.0' } }),
+    'src/db.ts': "import { PrismaClient } from '@prisma/client';\nexport const prisma = new PrismaClient();\n",
+    'src/tokens.ts': "import { prisma } from './db';\nexport async function saveToken(userId: string, token: string) {\n  await prisma.token.create({ data: { userId, token } });\n}\n",
+    'src/signup.ts': "import { prisma } from './db';\nimport { saveToken } from './tokens';\nexport async function signup(email: string) {\n  const user = await prisma.user.create({ data: { email } });\n  await saveToken(user.id, 'welcome');\n}\n",
+  });
+  fs.mkdirSync(path.join(dir, '.git'));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const run = () => audit({ cwd: dir, config: { rules: {} }, only: ['missing-transaction'], cache: true });
+
+  it('judges the unchanged caller again from the helper’s new summary', async () => {
+    const cold = await run();
+    expect(found(cold.findings)).toEqual([{ file: 'src/signup.ts', line: 4, column: 22, message: "2 database writes in 'signup' are not in one transaction (lines 4, 5)." }]);
+    // the helper now keeps the token in memory: the caller makes one write
+    fs.writeFileSync(path.join(dir, 'src/tokens.ts'), "const tokens = new Map<string, string>();\nexport async function saveToken(userId: string, token: string) {\n  tokens.set(userId, token);\n}\n");
+    const changed = await run();
+    expect(changed.cacheStats).toEqual({ hits: 2, misses: 1 });
+    expect(found(changed.findings)).toEqual([]);
+  });
+});
