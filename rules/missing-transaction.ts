@@ -77,7 +77,9 @@ export default defineRule<MessageIds, Options>({
         const ignore = options.ignoreTargets.map((p) => new RegExp(p));
         const isExternal = (call: ts.CallExpression): boolean => isExternalWork(t, call, context.knowledge);
         const units = fileWriteUnits(t, sf, context.knowledge);
-        const isIgnoredWrite = (w: DbWrite): boolean => ignore.some((re) => re.test(receiverName(t, w)));
+        const matchesIgnore = (w: DbWrite): boolean => ignore.some((re) => re.test(receiverName(t, w)));
+        const guards = guardingDeletes(t, units.units.values(), matchesIgnore);
+        const isIgnoredWrite = (w: DbWrite): boolean => !guards.has(w) && matchesIgnore(w);
         const isOtherWork = (c: RemoteCall): boolean => {
           const name = c.path[c.path.length - 1]!;
           return FACTORY.test(name) || (!WRITE_VERB.test(name) && !READ_VERB.test(name));
@@ -162,6 +164,23 @@ function prefixNode(t: TS, sf: ts.SourceFile, e: ts.Expression, text: string): t
     else if (t.isTaggedTemplateExpression(s)) n = s.tag;
     else return undefined;
   }
+}
+
+/**
+ * A one-time token or code (an ignored target) deleted before the writes it guards
+ * (`verificationToken.delete(…)`, then `user.update(…)`): if the work fails, the token is gone and the user
+ * cannot try again, so the delete belongs in the unit of work. Deleted after the work, it stays ignored.
+ */
+function guardingDeletes(t: TS, units: Iterable<{ sites: readonly { kind: string }[] }>, ignored: (w: DbWrite) => boolean): Set<DbWrite> {
+  const out = new Set<DbWrite>();
+  for (const unit of units) {
+    const writes = (unit.sites as WriteSite[]).filter((x) => x.kind === 'write' && !x.scope);
+    for (const w of writes) {
+      if (!ignored(w.write) || !/^(delete|deleteMany|deleteOne|del|destroy|remove|findOneAndDelete)$/.test(w.write.method)) continue;
+      if (writes.some((other) => other.at.pos > w.at.end && !ignored(other.write))) out.add(w.write);
+    }
+  }
+  return out;
 }
 
 /** True when `name` occurs as an identifier in `node`. */

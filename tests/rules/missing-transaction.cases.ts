@@ -2,6 +2,14 @@ import type { RuleCases } from '../utils/rule-tester.js';
 
 export const cases: RuleCases = {
   valid: [
+    // the one-time token deleted after the work it guards stays an ignored target
+    `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function verifyEmail(token: string, userId: string) {
+  await prisma.user.update({ where: { id: userId }, data: { emailVerified: new Date() } });
+  await prisma.verificationToken.delete({ where: { token } });
+}
+`,
     // the transaction handle handed to the write as an argument (positionally, or as an option)
     `import { Sequelize } from 'sequelize';
 const sequelize = new Sequelize('postgres://db');
@@ -2610,6 +2618,17 @@ export async function upgrade(teamId: string, planId: string) {
 }
 `,
       errors: [{ messageId: 'nonAtomicWrites', data: { count: 2, name: "'upgrade'", lines: '5, 7' }, line: 5, column: 9, endLine: 5, endColumn: 27 }],
+    },
+    // a one-time token deleted before the unit of work it guards: a failure after it leaves no way to retry
+    {
+      code: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function confirmEmail(token: string, userId: string, email: string) {
+  await prisma.verificationToken.delete({ where: { token } });
+  await prisma.user.update({ where: { id: userId }, data: { email, emailVerified: new Date() } });
+}
+`,
+      errors: [{ messageId: 'nonAtomicWrites', data: { count: 2, name: "'confirmEmail'", lines: '4, 5' }, line: 4, column: 9, endLine: 4, endColumn: 40 }],
     },
   ],
 };
