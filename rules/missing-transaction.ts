@@ -84,7 +84,10 @@ export default defineRule<MessageIds, Options>({
           const name = c.path[c.path.length - 1]!;
           return FACTORY.test(name) || (!WRITE_VERB.test(name) && !READ_VERB.test(name));
         };
-        const isIgnored = (c: RemoteCall): boolean => isOtherWork(c) || ignore.some((re) => c.path.some((p) => re.test(p)));
+        const isIgnored = (c: RemoteCall): boolean => {
+          const name = c.path[c.path.length - 1]!;
+          return !WRITE_VERB.test(name) || FACTORY.test(name) || ignore.some((re) => c.path.some((p) => re.test(p)));
+        };
         const local = summarizeUnits(t, units, isIgnoredWrite, { isIgnored, isOtherWork });
         // calls into other modules of the project count as one write each, for the project model to confirm
         const withCalls = summarizeUnits(t, units, isIgnoredWrite, { local, isIgnored, isOtherWork });
