@@ -71,7 +71,7 @@ function clientOf(t: TS, sf: ts.SourceFile, init: ts.Expression): ClientSummary 
 const isExported = (t: TS, node: ts.Node): boolean => t.canHaveModifiers(node) && (t.getModifiers(node) ?? []).some((m) => m.kind === t.SyntaxKind.ExportKeyword);
 
 /** The file's summary, from its top-level statements. */
-export function summarizeFile(t: TS, sf: ts.SourceFile, knowledge: Knowledge = defaultKnowledge): FileSummary {
+export function summarizeFile(t: TS, sf: ts.SourceFile, knowledge: Knowledge = defaultKnowledge, withWrites = true): FileSummary {
   const locals = new Map<string, ClientSummary>();
   const clients: Record<string, ClientSummary> = {};
   const exportedAs: [string, string][] = [];
@@ -106,7 +106,8 @@ export function summarizeFile(t: TS, sf: ts.SourceFile, knowledge: Knowledge = d
     if (c) clients[exported] = defaultsTimeout.has(local) ? { ...c, timeout: 'present' } : c;
   }
   const reExports = fileImports(t, sf).reExports.filter((r) => !r.typeOnly).map((r) => ({ module: r.module, imported: r.imported, exported: r.exported }));
-  const writes = summarizeWrites(t, sf, knowledge);
+  // what exported functions write: only when a rule that asks runs (missing-transaction), it walks function bodies
+  const writes = withWrites ? summarizeWrites(t, sf, knowledge) : undefined;
   return writes ? { clients, reExports, writes } : { clients, reExports };
 }
 
