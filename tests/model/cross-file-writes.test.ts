@@ -41,6 +41,10 @@ const signup = [
   '  await slugify(id);',
   "  await saveToken(id, 'refreshed');",
   '}',
+  '// two helper writes in parallel: Promise.all is no transaction',
+  'export async function reset(id: string) {',
+  "  await Promise.all([saveToken(id, 'reset'), query.user.update(id, { name: null })]);",
+  '}',
   '',
 ].join('\n');
 
@@ -85,6 +89,7 @@ const expected = [
   { file: 'src/invite.service.ts', line: 8, column: 11, message: "2 database writes in 'accept' are not in one transaction (lines 8, 9)." },
   { file: 'src/signup.ts', line: 7, column: 22, message: "2 database writes in 'signup' are not in one transaction (lines 7, 8)." },
   { file: 'src/signup.ts', line: 11, column: 9, message: "2 database writes in 'rename' are not in one transaction (lines 11, 12)." },
+  { file: 'src/signup.ts', line: 31, column: 22, message: "2 database writes in 'reset' are not in one transaction (lines 31)." },
 ];
 const found = (findings: { file: string; line: number; column: number; message: string }[]) => findings.map(({ file, line, column, message }) => ({ file, line, column, message }));
 
