@@ -1,16 +1,17 @@
 import type * as ts from 'typescript';
 import { calleeName, functionName, isFunctionLike, skipOuter, type FunctionLike } from '../src/analysis/ast.js';
-import { isLikelyOutboundCall } from '../src/analysis/effects.js';
-import { collectUnits, isIdempotentUpsert, isRelativeWrite, layerName, mayWrite, receiverName, summarizeUnits, type DbWrite, type UnitSummary } from '../src/analysis/database.js';
+import { isIdempotentUpsert, isRelativeWrite, layerName, mayWrite, receiverName, summarizeUnits, type DbWrite, type UnitSummary, type WriteSite } from '../src/analysis/database.js';
+import { remoteCallOf, type RemoteCall } from '../src/analysis/remote-calls.js';
 import { fileImports, resolveName } from '../src/analysis/scope.js';
+import { fileWriteUnits, isExternalWork, mayWriteOrCall } from '../src/analysis/write-units.js';
 import { defineRule } from '../src/define-rule.js';
 import type { Knowledge } from '../src/knowledge/index.js';
 import { mentionsMoney } from '../src/knowledge/money.js';
 import { FACTORS } from '../src/risk.js';
-import type { RiskFactor, SuggestionDescriptor, TextEdit, TS } from '../src/types.js';
+import type { ReportDescriptor, RiskFactor, SuggestionDescriptor, TextEdit, TS, WritesCondition } from '../src/types.js';
 import { freshName, identifiersIn, indentRange, indentUnit, lineIndent, startsLine } from '../src/edits/index.js';
 
-export type MessageIds = 'nonAtomicWrites' | 'loopWrite' | 'wrapInTransaction' | 'rewriteByHand';
+export type MessageIds = 'nonAtomicWrites' | 'loopWrite' | 'outsideTransaction' | 'wrapInTransaction' | 'useTransaction' | 'rewriteByHand';
 
 export interface Options {
   checkLoops: boolean;
@@ -18,10 +19,15 @@ export interface Options {
   ignoreTargets: string[];
 }
 
-// stripe.paymentIntents.create(...), this.stripe.refunds.create(...): external money movement, not the database
-const PAYMENT_SDK = /^(this\.)?(stripe|paypal|braintree|adyen|squareClient|razorpay|mollie|checkout|paddle)\./i;
-/** A job put on a queue (`importQueue.add(…)`, `this.mailQueue.enqueue(…)`): another system has it, no rollback takes it back. */
-const QUEUE_ENQUEUE = /(^|\.)\w*(queue|Queue)\.(add|addBulk|enqueue|push|send|publish)$/;
+/**
+ * A call into another module counts as a possible write only when its name says it changes state
+ * (`saveToken`, `update`, `revokeAll`): a project's reads, formatters and outbound calls are far more common.
+ */
+const WRITE_VERB = /^(save|create|update|upsert|insert|delete|remove|destroy|set|mark|add|revoke|persist|store|assign|transfer|increment|decrement|reset|clear|link|unlink|archive|restore|replace|move|register|record|complete|cancel|approve|reject|accept|activate|deactivate|enable|disable|publish|unpublish)(?![a-z])/;
+/** A read or a computation (`getUserById`, `hashPassword`, `generateId`): part of a unit of work, not a step between two. */
+const READ_VERB = /^(get|find|load|read|list|count|check|validate|verify|hash|compute|calculate|build|parse|format|generate|to|is|has|can|resolve|lookup|select|query|search|map|normalize|sanitize|encrypt|decrypt|sign|compare|make|assert|require|ensure)(?![a-z])/;
+/** `createEmailProvider`, `createClient`, `setupLogger`: factories whose name starts with a write verb. */
+const FACTORY = /(Provider|Client|Service|Instance|Connection|Context|Logger|Transport|Session|Handler|Api|Sdk|Refresh|Factory|Builder|Store|Cache|Queue|Worker)s?$/;
 const WRITE_IN_LOOP: RiskFactor = { id: 'write-in-loop', label: 'a database write runs once per item of a loop', weight: 15 };
 
 export default defineRule<MessageIds, Options>({
@@ -33,6 +39,8 @@ export default defineRule<MessageIds, Options>({
     messages: {
       nonAtomicWrites: '{{count}} database writes in {{name}} are not in one transaction (lines {{lines}}).',
       loopWrite: 'A database write runs in a loop in {{name}} without a transaction (lines {{lines}}).',
+      outsideTransaction: 'This write goes through {{client}}, not the transaction handle {{tx}}: it commits on its own and a rollback does not undo it.',
+      useTransaction: 'Write through {{tx}} instead of {{client}}.',
       wrapInTransaction: 'Wrap the writes in one {{layer}} transaction.',
       rewriteByHand: 'No transaction rewrite is offered: {{reason}}.',
     },
@@ -64,18 +72,36 @@ export default defineRule<MessageIds, Options>({
       'SourceFile:exit'() {
         // scripts, seeds, migrations, fixtures and benchmarks load data once, under a person's eye
         if (!options.checkScripts && (context.file.role === 'script' || context.file.isExample)) return;
-        if (!mayWrite(t, sf, context.knowledge)) return;
+        if (!mayWriteOrCall(t, sf, context.knowledge)) return;
         if (!options.checkScripts && isMigrationModule(t, sf)) return;
         const ignore = options.ignoreTargets.map((p) => new RegExp(p));
-        const isExternal = (call: ts.CallExpression): boolean => isLikelyOutboundCall(t, call, context.knowledge) || PAYMENT_SDK.test(calleeName(t, call) ?? '') || QUEUE_ENQUEUE.test(calleeName(t, call) ?? '');
-        const units = collectUnits(t, sf, context.knowledge, isExternal);
-        const summaries = summarizeUnits(t, units, (w) => ignore.some((re) => re.test(receiverName(t, w))));
-        for (const s of summaries.values()) {
+        const isExternal = (call: ts.CallExpression): boolean => isExternalWork(t, call, context.knowledge);
+        const units = fileWriteUnits(t, sf, context.knowledge);
+        const matchesIgnore = (w: DbWrite): boolean => ignore.some((re) => re.test(receiverName(t, w)));
+        const guards = guardingDeletes(t, units.units.values(), matchesIgnore);
+        const isIgnoredWrite = (w: DbWrite): boolean => !guards.has(w) && matchesIgnore(w);
+        const isOtherWork = (c: RemoteCall): boolean => {
+          const name = c.path[c.path.length - 1]!;
+          return FACTORY.test(name) || (!WRITE_VERB.test(name) && !READ_VERB.test(name));
+        };
+        const isIgnored = (c: RemoteCall): boolean => {
+          const name = c.path[c.path.length - 1]!;
+          return !WRITE_VERB.test(name) || FACTORY.test(name) || ignore.some((re) => c.path.some((p) => re.test(p)));
+        };
+        const local = summarizeUnits(t, units, isIgnoredWrite, { isIgnored, isOtherWork });
+        // calls into other modules of the project count as one write each, for the project model to confirm
+        const withCalls = summarizeUnits(t, units, isIgnoredWrite, { local, isIgnored, isOtherWork });
+        if (mayWrite(t, sf, context.knowledge)) reportOutsideTransaction(t, sf, units.units.values(), context.report);
+        for (const s0 of withCalls.values()) {
+          const own = local.get(s0.unit.fn)!;
+          const s = own.flagged ? own : s0;
           if (t.isSourceFile(s.unit.fn) || !s.flagged) continue;
           // only absolute upserts: a re-run after a partial failure converges
           if (s.writes.every((w) => w.write && isIdempotentUpsert(t, w.write))) continue;
           const loopOnly = s.onAPath < 2;
           const money = mentionsMoney(s.writes.map((w) => (w.write ? receiverName(t, w.write) : '')).join(' ')) || moneyInPath(t, s.unit.fn, context.filePath);
+          const dependsOn = condition(t, s, own, loopOnly);
+          if (dependsOn === null) continue;
           // A lone write per item is often an independent batch step; it is a finding when repeating it is
           // harmful (a relative update) or money or stock is involved.
           if (loopOnly && (!options.checkLoops || !(money || s.unscoped.some((w) => w.inLoop && w.write && isRelativeWrite(t, w.write))))) continue;
@@ -94,13 +120,112 @@ export default defineRule<MessageIds, Options>({
             data: { name: name ? `'${name}'` : 'this function', count: s.writes.length, lines: lines.join(', ') },
             factors,
             ...(factors.length > 0 ? { risk: 'critical' as const } : {}),
-            ...(suggestion ? { suggest: [suggestion] } : {}),
+            ...(suggestion && !dependsOn ? { suggest: [suggestion] } : {}),
+            ...(dependsOn ? { dependsOn } : {}),
           });
         }
       },
     };
   },
 });
+
+/**
+ * What a finding on `s` depends on in other modules, undefined when nothing, null when it cannot stand: the
+ * calls into other modules it counted must write (at least as many steps as the function's own writes lack),
+ * and a callback handed to an imported function must not be run inside a transaction by it
+ * (`withTransaction(ctx, async () => …)`, `this.prismaService.$tx(async (tx) => …)`).
+ */
+function condition(t: TS, s: UnitSummary, own: UnitSummary, loopOnly: boolean): WritesCondition | undefined | null {
+  const fn = s.unit.fn;
+  const parent = fn.parent;
+  const index = parent && t.isCallExpression(parent) ? parent.arguments.indexOf(fn as ts.Expression) : -1;
+  const wrapperCall = index >= 0 ? remoteCallOf(t, parent as ts.CallExpression) : undefined;
+  const wrapper = wrapperCall ? { ...wrapperCall, arg: index } : undefined;
+  if (s === own) return wrapper ? { fact: 'writes-outside-transaction', calls: [], min: 0, wrapper } : undefined;
+  const remote = s.unscoped.filter((w) => w.remote && (!loopOnly || (w.inLoop && !w.perItemHandled)));
+  if (remote.length === 0) return null;
+  const min = loopOnly ? 1 : Math.max(1, 2 - own.onAPath);
+  return { fact: 'writes-outside-transaction', calls: remote.map((w) => w.remote!.remote), min, ...(wrapper ? { wrapper } : {}) };
+}
+
+/** The expression a chain starts from: `prisma` in `prisma.user.update`, `db` in `db('users').del()`, `this` in `this.prisma.x`. */
+function chainRoot(t: TS, e: ts.Expression): ts.Expression {
+  let n = skipOuter(t, e);
+  for (;;) {
+    if (t.isPropertyAccessExpression(n) || t.isElementAccessExpression(n) || t.isCallExpression(n)) n = skipOuter(t, n.expression);
+    else if (t.isTaggedTemplateExpression(n)) n = skipOuter(t, n.tag);
+    else return n;
+  }
+}
+
+/** The node of `write`'s chain whose text is `text` (the transaction's receiver), if the chain starts with it. */
+function prefixNode(t: TS, sf: ts.SourceFile, e: ts.Expression, text: string): ts.Expression | undefined {
+  for (let n: ts.Expression = e; ; ) {
+    const s = skipOuter(t, n);
+    if (s.getText(sf).replace(/\s+/g, '') === text) return s;
+    if (t.isPropertyAccessExpression(s) || t.isElementAccessExpression(s) || t.isCallExpression(s)) n = s.expression;
+    else if (t.isTaggedTemplateExpression(s)) n = s.tag;
+    else return undefined;
+  }
+}
+
+/**
+ * A one-time token or code (an ignored target) deleted before the writes it guards
+ * (`verificationToken.delete(…)`, then `user.update(…)`): if the work fails, the token is gone and the user
+ * cannot try again, so the delete belongs in the unit of work. Deleted after the work, it stays ignored.
+ */
+function guardingDeletes(t: TS, units: Iterable<{ sites: readonly { kind: string }[] }>, ignored: (w: DbWrite) => boolean): Set<DbWrite> {
+  const out = new Set<DbWrite>();
+  for (const unit of units) {
+    const writes = (unit.sites as WriteSite[]).filter((x) => x.kind === 'write' && !x.scope);
+    for (const w of writes) {
+      if (!ignored(w.write) || !/^(delete|deleteMany|deleteOne|del|destroy|remove|findOneAndDelete)$/.test(w.write.method)) continue;
+      if (writes.some((other) => other.at.pos > w.at.end && !ignored(other.write))) out.add(w.write);
+    }
+  }
+  return out;
+}
+
+/** True when `name` occurs as an identifier in `node`. */
+function mentions(t: TS, node: ts.Node, name: string): boolean {
+  if (t.isIdentifier(node)) return node.text === name;
+  return t.forEachChild(node, (c) => (mentions(t, c, name) ? true : undefined)) === true;
+}
+
+/**
+ * Inside a transaction callback, a write through the client the transaction was opened on instead of the
+ * handle the callback receives (`prisma.$transaction(async (tx) => { await prisma.user.update(…) })`,
+ * `db.transaction(async (trx) => { await db('sessions').del() })`): it runs on another connection, commits
+ * at once and survives a rollback.
+ */
+function reportOutsideTransaction(t: TS, sf: ts.SourceFile, units: Iterable<{ sites: readonly { kind: string }[] }>, report: (d: ReportDescriptor<MessageIds>) => void): void {
+  for (const unit of units) {
+    for (const site of unit.sites as WriteSite[]) {
+      if (site.kind !== 'write' || !site.scope?.receiver || site.write.binding) continue;
+      const scope = site.scope;
+      const body = scope.bodies.map((b) => skipOuter(t, b)).find((b) => (t.isArrowFunction(b) || t.isFunctionExpression(b)) && site.at.pos >= b.pos && site.at.end <= b.end) as ts.ArrowFunction | ts.FunctionExpression | undefined;
+      const param = body?.parameters[0];
+      if (!body || !param || !t.isIdentifier(param.name)) continue;
+      const recvText = skipOuter(t, scope.receiver!).getText(sf).replace(/\s+/g, '');
+      const prefix = prefixNode(t, sf, site.write.receiver, recvText);
+      if (!prefix) continue;
+      // the same binding: `sql.begin(async (sql) => …)` shadows the client with the transaction
+      const a = chainRoot(t, prefix);
+      const b = chainRoot(t, scope.receiver!);
+      if (t.isIdentifier(a) !== t.isIdentifier(b)) continue;
+      if (t.isIdentifier(a) && t.isIdentifier(b) && resolveName(t, a.text, a)?.declaration !== resolveName(t, b.text, b)?.declaration) continue;
+      const tx = param.name.text;
+      // Model.create(row, transaction) / { transaction: trx }: the handle is handed to the write itself
+      if (t.isCallExpression(site.write.call) && site.write.call.arguments.some((arg) => mentions(t, arg, tx))) continue;
+      report({
+        node: site.at,
+        messageId: 'outsideTransaction',
+        data: { client: `\`${recvText}\``, tx: `\`${tx}\`` },
+        suggest: [{ messageId: 'useTransaction', data: { client: `\`${recvText}\``, tx: `\`${tx}\`` }, edits: [{ range: [prefix.getStart(sf), prefix.getEnd()], text: tx }] }],
+      });
+    }
+  }
+}
 
 /**
  * A migration wherever it lives (Knex, TypeORM, Sequelize, Logto's alterations): the module defines both `up`

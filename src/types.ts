@@ -87,6 +87,7 @@ export interface SuggestionDescriptor<MessageIds extends string = string> {
  * `api` that `./http` exports is a client created without one. The finding stands only when it holds.
  */
 export type ModelCondition =
+  | WritesCondition
   | {
       /**
        * `client-without-timeout`: `api.get(url)` lacks a timeout if `api` is a client created without one.
@@ -110,6 +111,24 @@ export type ModelCondition =
       imported: string;
       argument: number;
     };
+
+/** An exported callee as the calling file names it: `{ module: './tokens', path: ['TokenService', 'saveToken'] }`. */
+export interface ModuleCall {
+  module: string;
+  path: string[];
+}
+
+/**
+ * missing-transaction: the writes here need a transaction only if the listed calls into other modules make at
+ * least `min` more (one step each that writes, two for one that makes several), and, when the function is a
+ * callback handed to `wrapper`, that function does not run it inside a transaction.
+ */
+export interface WritesCondition {
+  fact: 'writes-outside-transaction';
+  calls: ModuleCall[];
+  min: number;
+  wrapper?: ModuleCall & { arg: number };
+}
 
 export interface ReportDescriptor<MessageIds extends string = string> {
   /** The node to underline (from `node.getStart()` to `node.getEnd()`). */

@@ -14,11 +14,14 @@ import { fileImports, propertyNameText } from '../analysis/scope.js';
 import { readSource } from '../engine/file-runner.js';
 import { parseSource } from '../engine/lint-source.js';
 import { compiler, type TS } from '../ts.js';
+import { defaultKnowledge, type Knowledge } from '../knowledge/index.js';
 import type { ModelCondition } from '../types.js';
 import { isClientErrorName, isEmptyCatchSummary, isErrorParentName, summarizeCatch, type CatchSummary } from './logger-summaries.js';
 import type { ModuleResolver } from './resolve.js';
 import { summarizeFetchWrappers } from './http-summaries.js';
 import { summarizeResponders, type ResponderSummary } from './response-summaries.js';
+import { summarizeWrites, type WriteSummaries } from './write-summaries.js';
+import { WriteModel } from './write-model.js';
 
 /** An HTTP client instance a module exports: `export const api = axios.create({ baseURL })`. */
 export interface ClientSummary {
@@ -38,11 +41,13 @@ export interface FileSummary {
   fetchWrappers: string[];
   /** Loggers, error-recording functions and error classes (logger-summaries.ts); absent when there are none. */
   catch?: CatchSummary;
+  /** What exported functions and methods write (src/model/write-summaries.ts); absent when nothing. */
+  writes?: WriteSummaries;
 }
 
 /** A summary with nothing another file's verdict could depend on (not kept by the file runner). */
 export function isEmptySummary(s: FileSummary): boolean {
-  return Object.keys(s.clients).length === 0 && s.reExports.length === 0 && Object.keys(s.responders).length === 0 && s.fetchWrappers.length === 0 && s.catch === undefined;
+  return Object.keys(s.clients).length === 0 && s.reExports.length === 0 && Object.keys(s.responders).length === 0 && s.fetchWrappers.length === 0 && s.catch === undefined && s.writes === undefined;
 }
 
 const FACTORIES: Record<string, { module: string; client: ClientSummary['client'] }> = {
@@ -80,7 +85,7 @@ function clientOf(t: TS, sf: ts.SourceFile, init: ts.Expression): ClientSummary 
 const isExported = (t: TS, node: ts.Node): boolean => t.canHaveModifiers(node) && (t.getModifiers(node) ?? []).some((m) => m.kind === t.SyntaxKind.ExportKeyword);
 
 /** The file's summary, from its top-level statements. */
-export function summarizeFile(t: TS, sf: ts.SourceFile): FileSummary {
+export function summarizeFile(t: TS, sf: ts.SourceFile, knowledge: Knowledge = defaultKnowledge, withWrites = true): FileSummary {
   const locals = new Map<string, ClientSummary>();
   const clients: Record<string, ClientSummary> = {};
   const exportedAs: [string, string][] = [];
@@ -118,6 +123,9 @@ export function summarizeFile(t: TS, sf: ts.SourceFile): FileSummary {
   const caught = summarizeCatch(t, sf);
   const summary: FileSummary = { clients, reExports, responders: summarizeResponders(t, sf), fetchWrappers: summarizeFetchWrappers(t, sf) };
   if (!isEmptyCatchSummary(caught)) summary.catch = caught;
+  // what exported functions write: only when a rule that asks runs (missing-transaction), it walks function bodies
+  const writes = withWrites ? summarizeWrites(t, sf, knowledge) : undefined;
+  if (writes) summary.writes = writes;
   return summary;
 }
 
@@ -131,11 +139,15 @@ export interface ErrorClassVerdict {
 
 /** Whether a condition a finding depends on holds, over the summaries of the whole project. */
 export class ProjectModel {
+  private readonly writes: WriteModel;
+
   constructor(
     private readonly resolver: ModuleResolver,
     /** Summary of an absolute file path, or undefined when the file was not read. */
     private readonly summaryOf: (abs: string) => FileSummary | undefined,
-  ) {}
+  ) {
+    this.writes = new WriteModel(resolver, summaryOf);
+  }
 
   /**
    * What `pick` finds for the name `imported` exports from the module `specifier` resolves to from `fromFile`,
@@ -213,6 +225,8 @@ export class ProjectModel {
       }
       case 'not-client-error':
         return this.errorClass(fromFile, condition.module, condition.imported)?.status !== 'client';
+      case 'writes-outside-transaction':
+        return this.writes.holds(fromFile, condition);
       default:
         return false;
     }
