@@ -71,14 +71,16 @@ describe('sibling try statements (swallowed-catch, console-logging)', () => {
 });
 
 describe('work grows linearly with the nesting depth, for every rule', () => {
-  // Each rule alone, then all together: try statements nested in try blocks, and one long `.then().catch()`
-  // chain, each level with a console-logging handler. Before per-node memos of the ancestor questions (nearest
+  // Each rule alone, then all together: try statements nested in try blocks, one long `.then().catch()` chain
+  // (each level with a console-logging handler), and an else-if chain whose branches throw. Before per-node memos of the ancestor questions (nearest
   // function, class, loop, handler, statement) and summaries of nested try blocks computed once, these cost
   // 14-16x at 4x the depth in console-logging and swallowed-catch (issue 19). 150 -> 600 levels: swallowed-catch
   // follows at most 64 nested statement lists after a catch, so its cost per catch saturates below 150.
   const shapes = [
     ['nested try statements', (n: number) => nested('try', n)],
     ['a .then().catch() chain', (n: number) => nested('then', n)],
+    // each branch throws: the throw's walks up (generic-error, lost-error-context) crossed every earlier branch
+    ['an else-if chain', (n: number) => nested('elseIf', n)],
   ] as const;
   const each = [...rules.map((r) => [r.rule.meta.id, [r]] as const), ['every rule', rules] as const];
   describe.each(shapes)('%s', (_, generate) => {
@@ -90,8 +92,13 @@ describe('work grows linearly with the nesting depth, for every rule', () => {
       expect(large.calls / small.calls, `${large.calls} / ${small.calls} calls`).toBeLessThan(5);
     });
   });
-  it('the nested cases report every level (the growth above is measured with findings)', () => {
-    for (const [, generate] of shapes) expect(work(generate(150)).findings).toBeGreaterThanOrEqual(300);
+  it('the nested try and then cases report every level (the growth above is measured with findings)', () => {
+    for (const [, generate] of shapes.slice(0, 2)) expect(work(generate(150)).findings).toBeGreaterThanOrEqual(300);
+  });
+  it.each(['if', 'function', 'plus', 'paren', 'call', 'array'] as const)('nested %s, every rule', (kind) => {
+    const small = work(nested(kind, 150));
+    const large = work(nested(kind, 600));
+    expect(large.calls / small.calls, `${large.calls} / ${small.calls} calls`).toBeLessThan(5);
   });
 });
 
