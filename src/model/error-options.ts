@@ -12,16 +12,20 @@ import { compiler } from '../ts.js';
 import { nearestProjectConfig, readCompilerOptions } from './resolve.js';
 
 const ES2022_LIB = /^lib\.(es202[2-9]|es20[3-9]\d|esnext)(\.full|\.error)?\.d\.ts$/i;
-const byDir = new Map<string, ts.CompilerOptions | null>();
+const configByDir = new Map<string, string | undefined>();
+const byConfig = new Map<string, ts.CompilerOptions | null>();
 
 /** The compiler options of the nearest tsconfig.json or jsconfig.json above `dir`, or null when there is none. */
 function optionsAbove(dir: string): ts.CompilerOptions | null {
-  const cached = byDir.get(dir);
-  if (cached !== undefined) return cached;
-  const t = compiler;
-  const file = nearestProjectConfig(dir, (f) => fs.existsSync(f));
-  const options = (file ? readCompilerOptions(t, file, { fileExists: t.sys.fileExists, readFile: t.sys.readFile }) : undefined) ?? null;
-  byDir.set(dir, options);
+  const file = nearestProjectConfig(dir, (f) => fs.existsSync(f), configByDir);
+  if (!file) return null;
+  // each config read and parsed once, whatever the number of directories below it
+  let options = byConfig.get(file);
+  if (options === undefined) {
+    const t = compiler;
+    options = readCompilerOptions(t, file, { fileExists: t.sys.fileExists, readFile: t.sys.readFile }) ?? null;
+    byConfig.set(file, options);
+  }
   return options;
 }
 
