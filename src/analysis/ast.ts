@@ -346,17 +346,15 @@ export function summaryBelow<S>(t: TS, root: ts.Node, spec: Summary<S>): S {
     if (!spec.crossFunctions && isFunctionLike(t, n)) continue;
     const into = open[open.length - 1]!.summary;
     spec.add(into, n);
-    let below: S | undefined;
-    if (isGuardedCode(t, n)) {
-      below = spec.memo.get(n);
-      if (below) spec.merge(into, below);
-    }
+    const guarded = isGuardedCode(t, n);
+    const below = guarded ? spec.memo.get(n) : undefined;
+    if (below) spec.merge(into, below);
     if (spec.settled?.(into)) {
       while (open.length > 1) close();
       break;
     }
     if (below) continue;
-    if (isGuardedCode(t, n)) {
+    if (guarded) {
       open.push({ node: n, summary: spec.empty() });
       stack.push(null);
     }
