@@ -1,5 +1,5 @@
 import type * as ts from 'typescript';
-import { calleeMethod, dottedName, enclosingFunction, functionName, isFunctionLike, isHttpHandler, skipOuter, walk, type FunctionLike } from '../src/analysis/ast.js';
+import { calleeMethod, dottedName, enclosingFunction, functionName, INHERIT, isFunctionLike, isHttpHandler, skipOuter, upward, walk, type FunctionLike } from '../src/analysis/ast.js';
 import {
   analyzeHandler,
   blindClientTranslation,
@@ -65,32 +65,49 @@ const FAILURE_CONDITION = /!\s*[\w$.?]+\.ok\b|\.ok\s*===?\s*false|\.status(Code)
 const FAILURE_CALLBACK = /^(catchError|catch|onError|onFailure|onFailed|handleError|orElse|mapErr)$/;
 
 /** Whether `block` ends by throwing after `node`: `{ await reader.cancel().catch(() => {}); throw new TooLarge() }`. */
-function endsInThrowAfter(t: TS, block: ts.Block, node: ts.Node): boolean {
-  const last = block.statements[block.statements.length - 1];
-  return last !== undefined && t.isThrowStatement(last) && last.getStart() >= node.end;
-}
-
 /**
  * Inside a catch block, an `if (!res.ok)` branch, a block about to throw, or a failure callback: the failure
  * already being handled is the one that matters, and a second one while handling it is noise.
  */
 function inFailurePath(t: TS, node: ts.Node, outerHandles: (clause: ts.CatchClause) => boolean): boolean {
-  for (let n: ts.Node = node; n.parent; n = n.parent) {
-    const p = n.parent;
-    if (isFunctionLike(t, n)) {
-      // catchError(async (err) => { await cache.set(key, err).catch(() => {}); throw err; })
-      const call = t.isCallExpression(p) && p.arguments.includes(n as ts.Expression) ? p : undefined;
-      const callee = call ? (t.isPropertyAccessExpression(call.expression) ? call.expression.name.text : t.isIdentifier(call.expression) ? call.expression.text : undefined) : undefined;
-      const key = t.isPropertyAssignment(p) && t.isIdentifier(p.name) ? p.name.text : undefined;
-      return (callee !== undefined && FAILURE_CALLBACK.test(callee)) || (key !== undefined && FAILURE_CALLBACK.test(key));
-    }
-    // catch (e) { try { await rollback() } catch {} throw e }: only when the outer catch itself handles the failure;
-    // a catch nested in a catch that swallows too is still a catch
-    if (t.isCatchClause(p) && n === p.block) return outerHandles(p);
-    if (t.isIfStatement(p) && n === p.thenStatement && FAILURE_CONDITION.test(p.expression.getText())) return true;
-    if (t.isBlock(n) && n !== node && endsInThrowAfter(t, n, node)) return true;
+  // the answer for a node is that of its parent unless the node or its parent settles it: memoised per file run
+  // (outerHandles is made per run), so handlers nested n deep cost n, not n² (issue 19)
+  let memo = failurePathMemos.get(outerHandles);
+  if (!memo) failurePathMemos.set(outerHandles, (memo = new WeakMap()));
+  return upward(t, memo, node, (tt, n) => failurePathStep(tt, n, outerHandles), false);
+}
+
+const failurePathMemos = new WeakMap<(clause: ts.CatchClause) => boolean, WeakMap<ts.Node, boolean>>();
+
+/** What `n`, seen on the way up from a handler, says about the failure path; INHERIT: ask its parent. */
+function failurePathStep(t: TS, n: ts.Node, outerHandles: (clause: ts.CatchClause) => boolean): boolean | typeof INHERIT {
+  const p = n.parent;
+  if (!p) return false;
+  if (isFunctionLike(t, n)) {
+    // catchError(async (err) => { await cache.set(key, err).catch(() => {}); throw err; })
+    const call = t.isCallExpression(p) && p.arguments.includes(n as ts.Expression) ? p : undefined;
+    const callee = call ? (t.isPropertyAccessExpression(call.expression) ? call.expression.name.text : t.isIdentifier(call.expression) ? call.expression.text : undefined) : undefined;
+    const key = t.isPropertyAssignment(p) && t.isIdentifier(p.name) ? p.name.text : undefined;
+    return (callee !== undefined && FAILURE_CALLBACK.test(callee)) || (key !== undefined && FAILURE_CALLBACK.test(key));
   }
-  return false;
+  const branch = failureBranch(t, n, outerHandles);
+  if (branch !== 'neither') return branch === 'failure';
+  // a block about to throw, the path coming from a statement before the throw: the parent's own checks come first
+  if (t.isBlock(p)) {
+    const last = p.statements[p.statements.length - 1];
+    if (last !== undefined && last !== n && t.isThrowStatement(last)) return failureBranch(t, p, outerHandles) !== 'handled-elsewhere';
+  }
+  return INHERIT;
+}
+
+/** `n` as a catch block (the failure path when the catch handles the failure) or the branch of an `if (!res.ok)`. */
+function failureBranch(t: TS, n: ts.Node, outerHandles: (clause: ts.CatchClause) => boolean): 'failure' | 'handled-elsewhere' | 'neither' {
+  const p = n.parent;
+  // catch (e) { try { await rollback() } catch {} throw e }: only when the outer catch itself handles the failure;
+  // a catch nested in a catch that swallows too is still a catch
+  if (p && t.isCatchClause(p) && n === p.block) return outerHandles(p) ? 'failure' : 'handled-elsewhere';
+  if (p && t.isIfStatement(p) && n === p.thenStatement && FAILURE_CONDITION.test(p.expression.getText())) return 'failure';
+  return 'neither';
 }
 
 /** `catch (ignored)` names the intent; `_` or `_e` only silences an unused-variable lint. */
