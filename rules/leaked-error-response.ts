@@ -1,5 +1,5 @@
 import type * as ts from 'typescript';
-import { calleeMethod, dottedName, enclosingFunction, isFunctionLike, skipOuter, walk } from '../src/analysis/ast.js';
+import { calleeMethod, dottedName, enclosingFunction, INHERIT, isFunctionLike, skipOuter, upward, walk } from '../src/analysis/ast.js';
 import { assignmentsTo, Flow, impliesNonProduction, pathConditions, type Origin } from '../src/analysis/flow.js';
 import { errorHandlerKind, errorSourceOf, isDestructuredErrorParameter, narrowsToClass, narrowsToPublicError, responseSinkAt, type ErrorSourceKind, type ResponseSink } from '../src/analysis/http.js';
 import { destructuringRoot, importsOf, propertyNameText, resolveIdentifier, type Binding } from '../src/analysis/scope.js';
@@ -361,13 +361,9 @@ export default defineRule<MessageIds, Options>({
     });
 
     /** Inside a catch block or an error handler or rejection callback: where a caught error can be at hand. */
-    const inErrorScope = (node: ts.Node): boolean => {
-      for (let n = node.parent; n; n = n.parent) {
-        if (t.isCatchClause(n)) return true;
-        if (isFunctionLike(t, n) && errorHandlerKind(t, n, knowledge) !== undefined) return true;
-      }
-      return false;
-    };
+    const errorScopeMemo = new WeakMap<ts.Node, boolean>();
+    const inErrorScope = (node: ts.Node): boolean =>
+      upward(t, errorScopeMemo, node.parent, (tt, n) => (tt.isCatchClause(n) || (isFunctionLike(tt, n) && errorHandlerKind(tt, n, knowledge) !== undefined) ? true : INHERIT), false);
 
     /** The caught errors `payload` carries that the code around it has not narrowed to a public error. */
     const leakedOrigins = (payload: ts.Expression, node: ts.Node): Origin<ErrorSource>[] =>

@@ -1,5 +1,5 @@
 import type * as ts from 'typescript';
-import { calleeMethod, dottedName, enclosingFunction, functionName, INHERIT, isFunctionLike, isHttpHandler, skipOuter, upward, walk, type FunctionLike } from '../src/analysis/ast.js';
+import { calleeMethod, dottedName, enclosingFunction, functionName, INHERIT, isFunctionLike, isHttpHandler, skipOuter, summaryBelow, upward, walk, type FunctionLike } from '../src/analysis/ast.js';
 import {
   analyzeHandler,
   blindClientTranslation,
@@ -277,17 +277,39 @@ const READ_CALL = /^(get|find|list|fetch|load|read|search|query|count|select|loo
  * database write or outbound call in it.
  */
 function onlyReads(t: TS, work: ts.Node, fnName: string | undefined): boolean {
-  if (mentionsMoney(work.getText()) || (fnName !== undefined && mentionsMoney(fnName))) return false;
-  let reads = false;
-  let acts = false;
-  walk(t, work, (n) => {
-    if (acts) return 'skip';
-    if (!t.isCallExpression(n)) return;
-    const name = calleeMethod(t, n);
-    if (name && ACTION_CALL.test(name)) acts = true;
-    else if (name && READ_CALL.test(name)) reads = true;
-  });
-  return reads && !acts;
+  if (fnName !== undefined && mentionsMoney(fnName)) return false;
+  // summarised once per guarded block (an outer try reuses its inner try blocks' answers: linear in nesting)
+  const below = summaryBelow<ReadWork>(t, work, { memo: readMemo, crossFunctions: false, empty: noReads, add: (into, n) => addReadWork(t, into, n), merge: mergeReads, settled: (s) => s.acts || s.money });
+  const total = noReads();
+  addReadWork(t, total, work);
+  mergeReads(total, below);
+  return total.reads && !total.acts && !total.money;
+}
+
+interface ReadWork {
+  reads: boolean;
+  acts: boolean;
+  /** A name or string of the code mentions money (a balance of 0 is never a smaller answer). */
+  money: boolean;
+}
+
+const readMemo = new WeakMap<ts.Node, ReadWork>();
+const noReads = (): ReadWork => ({ reads: false, acts: false, money: false });
+const mergeReads = (into: ReadWork, from: ReadWork): void => {
+  into.reads ||= from.reads;
+  into.acts ||= from.acts;
+  into.money ||= from.money;
+};
+
+function addReadWork(t: TS, into: ReadWork, n: ts.Node): void {
+  if (t.isIdentifier(n) || t.isPrivateIdentifier(n) || t.isStringLiteralLike(n) || t.isTemplateHead(n) || t.isTemplateMiddle(n) || t.isTemplateTail(n)) {
+    if (mentionsMoney(n.text)) into.money = true;
+    return;
+  }
+  if (!t.isCallExpression(n)) return;
+  const name = calleeMethod(t, n);
+  if (name && ACTION_CALL.test(name)) into.acts = true;
+  else if (name && READ_CALL.test(name)) into.reads = true;
 }
 
 /** Whether the value of a handler call is used: assigned, returned, passed on (not a statement of its own). */
