@@ -618,6 +618,26 @@ function otherWork(t: TS, sf: ts.SourceFile, stmts: readonly ts.Statement[], wri
   return reason;
 }
 
+/**
+ * A `let x;` declared before `start`, assigned in `range` and read in `after`: moved into a callback, the
+ * assignment no longer counts for TypeScript's definite-assignment check (`let installation: Row;` then
+ * `installation = await tx.row.create(…)` in the callback and `return installation` after it).
+ */
+function assignedInCallback(t: TS, range: readonly ts.Statement[], after: readonly ts.Statement[], start: number): string | undefined {
+  const names = new Set<string>();
+  const visit = (n: ts.Node): void => {
+    if (t.isBinaryExpression(n) && n.operatorToken.kind === t.SyntaxKind.EqualsToken && t.isIdentifier(n.left)) {
+      const d = resolveName(t, n.left.text, n.left);
+      const decl = d?.node;
+      if (decl && t.isVariableDeclaration(decl) && !decl.initializer && decl.getStart() < start && t.isVariableDeclarationList(decl.parent) && (decl.parent.flags & t.NodeFlags.Let) !== 0) names.add(n.left.text);
+    }
+    t.forEachChild(n, visit);
+  };
+  range.forEach(visit);
+  for (const name of names) if (usesAny(t, after, new Set([name]))) return name;
+  return undefined;
+}
+
 const PROMISE_COMBINATOR = /^Promise\.(all|allSettled|race|any)$/;
 
 /** `n` is awaited somewhere inside `outer` (`await` between them): it runs on its own before `outer` does. */
@@ -681,6 +701,8 @@ function buildSuggestion(t: TS, sf: ts.SourceFile, s: UnitSummary, knowledge: Kn
   }
   const wrap = buildWrap(t, sf, fn, writes, start, end, identifiersIn(t, fn));
   if (!wrap) return undefined;
+  const late = wrap.callback ? assignedInCallback(t, stmts.slice(i, j + 1), stmts.slice(j + 1), start) : undefined;
+  if (late) return { messageId: 'rewriteByHand', data: { reason: `\`${late}\` is declared without a value before the writes, assigned among them and read after; inside the transaction's callback TypeScript no longer sees it assigned (TS2454): return the value from the callback instead` }, edits: [] };
   if (facts.returns && (!wrap.allowsReturn || !isBody || j !== stmts.length - 1)) return undefined;
   const prefix = facts.returns && wrap.callback ? 'return ' : '';
 

@@ -2549,5 +2549,40 @@ export async function addPhoto(storage: Storage, userId: string, bytes: Buffer) 
         },
       ],
     },
+    // a `let` declared before the writes, assigned among them and returned after: in a transaction callback
+    // TypeScript no longer sees it assigned (TS2454), so no wrap
+    {
+      code: `import { PrismaClient, Seat } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function claimSeat(eventId: string, userId: string): Promise<Seat> {
+  let seat: Seat;
+  const free = await prisma.seat.findFirst({ where: { eventId, holderId: null } });
+  if (free) {
+    seat = await prisma.seat.update({ where: { id: free.id }, data: { holderId: userId } });
+  } else {
+    seat = await prisma.seat.create({ data: { eventId, holderId: userId, overflow: true } });
+  }
+  await prisma.event.update({ where: { id: eventId }, data: { taken: { increment: 1 } } });
+  return seat;
+}`,
+      errors: [
+        {
+          messageId: 'nonAtomicWrites', line: 7, column: 18,
+          suggestions: [{ messageId: 'rewriteByHand', data: { reason: '`seat` is declared without a value before the writes, assigned among them and read after; inside the transaction\'s callback TypeScript no longer sees it assigned (TS2454): return the value from the callback instead' }, output: `import { PrismaClient, Seat } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function claimSeat(eventId: string, userId: string): Promise<Seat> {
+  let seat: Seat;
+  const free = await prisma.seat.findFirst({ where: { eventId, holderId: null } });
+  if (free) {
+    seat = await prisma.seat.update({ where: { id: free.id }, data: { holderId: userId } });
+  } else {
+    seat = await prisma.seat.create({ data: { eventId, holderId: userId, overflow: true } });
+  }
+  await prisma.event.update({ where: { id: eventId }, data: { taken: { increment: 1 } } });
+  return seat;
+}` }],
+        },
+      ],
+    },
   ],
 };
