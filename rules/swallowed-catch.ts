@@ -13,6 +13,7 @@ import {
   type HandlerAnalysis,
   type MaskingReturn,
 } from '../src/analysis/catch.js';
+import { runsInPage } from '../src/analysis/browser.js';
 import { blockEffects } from '../src/analysis/effects.js';
 import { importsOf } from '../src/analysis/scope.js';
 import { classifyLogCall, consoleAllowedInFile, findLoggerInScope, loggerCallText, modelLoggerOf, type LoggerInScope, type ModelLogger } from '../src/analysis/loggers.js';
@@ -155,10 +156,19 @@ function replacedLogCalls(t: TS, a: HandlerAnalysis): ts.CallExpression[] {
   return [];
 }
 
+const LEVEL_NAME = /^(error|warn|warning|info|http|verbose|debug|silly|trace|fatal|crit|critical|alert|emerg|notice)$/;
+
+/** `'warn'` in `logger.log('warn', 'Sync failed')` (winston, a project's own `log(level, message, meta)`). */
+function leadingLevel(t: TS, call: ts.CallExpression): string | undefined {
+  const first = call.arguments[0] ? skipOuter(t, call.arguments[0]) : undefined;
+  return call.arguments.length >= 2 && first && t.isStringLiteralLike(first) && LEVEL_NAME.test(first.text) ? first.text : undefined;
+}
+
 /** The message of the first replaced log call (`'Inventory sync failed'`), to keep the author's words. */
 function replacedMessage(t: TS, calls: ts.CallExpression[]): string | undefined {
   for (const call of calls) {
-    for (const arg of call.arguments) {
+    // log(level, message, meta): the level is not the message
+    for (const arg of call.arguments.slice(leadingLevel(t, call) ? 1 : 0)) {
       const x = skipOuter(t, arg);
       if ((t.isStringLiteral(x) || t.isNoSubstitutionTemplateLiteral(x)) && x.text.trim()) return x.text.trim().replace(/[:\s]+$/, '');
     }
@@ -195,8 +205,12 @@ function catchClauseSuggestions(t: TS, sf: ts.SourceFile, clause: ts.CatchClause
 
   const calls = replacedLogCalls(t, a);
   const logDrop = new Set<ts.Node>(calls.map((c) => c.parent).filter((p) => t.isExpressionStatement(p) && p.parent === block));
-  const method = a.constantLogOnly ? a.logCalls.find((l) => l.log.kind === 'logger')?.log.method : undefined;
-  const logLine = logger ? loggerCallText(logger, name, replacedMessage(t, calls) ?? message, method === 'warn' || method === 'fatal' ? method : 'error') : undefined;
+  const replaced = a.constantLogOnly ? a.logCalls.find((l) => l.log.kind === 'logger') : undefined;
+  // logger.log('warn', …) keeps its level; a level below warn is raised to error
+  const level = replaced ? leadingLevel(t, replaced.call) ?? replaced.log.method : undefined;
+  // log('error', 'Sync failed') through a logging function: where it takes the error is unknown
+  const levelFirstFunction = logger?.shape === 'function' && calls.some((c) => leadingLevel(t, c) !== undefined);
+  const logLine = logger && !levelFirstFunction ? loggerCallText(logger, name, replacedMessage(t, calls) ?? message, level === 'warn' || level === 'warning' ? 'warn' : level === 'fatal' || level === 'crit' || level === 'critical' ? 'fatal' : 'error') : undefined;
   const recordOnly = (): SuggestionList =>
     logger && logLine ? [{ messageId: 'logError', data: { logger: logger.text }, edits: [...importEdits, ...build([logLine], logDrop, false, true)] }] : [];
 
@@ -920,8 +934,10 @@ export default defineRule<MessageIds, Options>({
     // a catch nested in a catch is exempt only while the outer one hands the original failure on
     const outerHandles = (clause: ts.CatchClause): boolean => analyzeHandler(t, catchClauseHandler(t, clause), context.knowledge, imports, { consoleIsRecord }).propagated;
     const check = (node: ts.Node): void => {
+      // a function page.evaluate(…) runs in the browser: client code, where the server's logger, next and
+      // callers do not exist (the rule's roles leave client code out)
       const h = errorHandlerOf(t, node);
-      if (!h) return;
+      if (!h || runsInPage(t, h.node)) return;
       const a = analyzeHandler(t, h, context.knowledge, imports, { consoleIsRecord });
       // (`audit.warn('sync failed')` reads as recording a failure state until the model says `audit` is a logger)
       if (!a.recorded && (a.propagated || a.acted)) {
