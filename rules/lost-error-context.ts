@@ -102,9 +102,10 @@ export default defineRule<MessageIds, Options>({
     defaultOptions: { checkThrows: true, checkLogCalls: true, checkWarnings: true, ignoreClasses: [] },
     fixable: true,
     hasSuggestions: true,
-    // precision 0.97 on validation set B, ten backends nobody tuned on (issue 14; accuracy/README.md)
-    preset: 'recommended',
-    precision: 'very-high',
+    // precision 0.97 on validation set B but 0.70 on set C (twelve backends nobody tuned on, 2026-12-02; pooled
+    // 0.85): below the 0.9 a recommended rule needs, so strict until it measures up again (accuracy/RESULTS.md)
+    preset: 'strict',
+    precision: 'medium',
     // a browser's errors end in the user's console or an error boundary; reviewers dismissed every finding in
     // client code (issue 14), so it is not judged
     roles: ['server', 'script'],
