@@ -1,5 +1,5 @@
 import type * as ts from 'typescript';
-import { calleeMethod, enclosingFunction, functionName, isFunctionLike, isHttpHandler, skipOuter, type FunctionLike } from '../src/analysis/ast.js';
+import { calleeMethod, enclosingFunction, functionName, INHERIT, isFunctionLike, isHttpHandler, skipOuter, upward, type Decide, type FunctionLike } from '../src/analysis/ast.js';
 import { atoms, pathConditions } from '../src/analysis/flow.js';
 import { enclosingErrorSite } from '../src/analysis/error-sites.js';
 import { BUILT_IN_ERRORS, collectErrorClasses, findBaseErrorClass, isErrorLikeName, type BaseErrorClass } from '../src/analysis/error-classes.js';
@@ -21,7 +21,7 @@ const SETTING_MESSAGE = /\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+ (?:is|are) (?:not set|m
 // Invariant constants named as bugs: `BUG_NO_USER_CTX`.
 const BUG_CONSTANT = /^BUG_|_BUG_|^ASSERT/;
 // Messages of programmer-error assertions, where a plain Error is the idiom.
-const INVARIANT = /\b(?:not (?:yet )?implemented|unimplemented|unreachable|should (?:never|not) (?:happen|be reached|occur)|never (?:happen|occur)s?|impossible|invariant|exhaustive|assert(?:ion)? failed|must be overr?idd?en|abstract method|subclass(?:es)? must implement|must be used (?:with)?in(?:side)? (?:a |an |the )?<?\w+|can only be (?:used|called) (?:from |in(?:side)? |within |with )|should \w+ but\b|unknown (?:\w+ )?type\b|unhandled (?:case|type|kind|variant|value|action|event|status|state)|unknown (?:case|variant|kind|action)|unexpected (?:case|variant|kind))\b/i;
+const INVARIANT = /\b(?:not (?:yet )?implemented|unimplemented|unreachable|should (?:never|not) (?:happen|be reached|occur)|never (?:happen|occur)s?|impossible|invariant|exhaustive|assert(?:ion)? failed|must be overr?idd?en|abstract method|subclass(?:es)? must implement|must be used (?:with)?in(?:side)? (?:a |an |the )?<?\w+|can only be (?:used|called) (?:from |in(?:side)? |within |with )|should \w+ but\b|unknown (?:\w+ )?type\b|unhandled (?:case|type|kind|variant|value|action|event|status|state)|unknown (?:case|variant|kind|action)|unexpected (?:case|variant|kind)|unsupported (?:\w+ )?(?:source|kind|variant|case|operator)|but \w+ (?:is|was) (?:null|undefined|missing|not set))\b/i;
 /*
  * A refusal the caller must tell apart from a crash (404, 409, 402, 403, 429…): the words of a business rule or a
  * missing record, not of a broken program. `Cannot refund payment 7 with status pending`, `Insufficient stock`.
@@ -85,42 +85,62 @@ function literalKind(t: TS, expr: ts.Expression, sf: ts.SourceFile): LiteralKind
   return undefined;
 }
 
+/**
+ * Inside the callback of an express-validator `.custom(fn)` chain step (`body('domain').custom(async (v) => { if
+ * (taken) return Promise.reject() }).withMessage('…')`): a rejection or throw only marks the value invalid, and
+ * `.withMessage` supplies the error.
+ */
+function insideValidatorCallback(t: TS, node: ts.Node): boolean {
+  const fn = enclosingFunction(t, node);
+  const call = fn?.parent;
+  return call !== undefined && t.isCallExpression(call) && call.arguments.includes(fn as ts.Expression) && calleeMethod(t, call) === 'custom' && t.isPropertyAccessExpression(call.expression);
+}
+
 /** Inside a function (a module-level throw is a startup check that crashes the process on purpose). */
 function insideFunction(t: TS, node: ts.Node): boolean {
-  for (let n = node.parent; n; n = n.parent) {
-    if (isFunctionLike(t, n)) return true;
-    if (t.isClassStaticBlockDeclaration(n)) return true;
-  }
-  return false;
+  return upward(t, insideFunctionMemo, node.parent, functionOrStaticBlock, false);
 }
+
+// the walks up from each throw are memoised per node: a chain of n else-ifs each throwing cost n² (issue 19)
+const insideFunctionMemo = new WeakMap<ts.Node, boolean>();
+const functionOrStaticBlock: Decide<boolean> = (t, n) => (isFunctionLike(t, n) || t.isClassStaticBlockDeclaration(n) ? true : INHERIT);
 
 /** Thrown inside a `try` block of the same function: control flow to the local catch, no caller sees it. */
 function insideLocalTry(t: TS, node: ts.Node): boolean {
-  let child: ts.Node = node;
-  for (let n = node.parent; n && !isFunctionLike(t, n); child = n, n = n.parent) {
-    if (t.isTryStatement(n) && n.tryBlock === child && n.catchClause) return true;
-  }
-  return false;
+  return upward(t, localTryMemo, node, inLocalTryBlock, false);
 }
+
+const localTryMemo = new WeakMap<ts.Node, boolean>();
+/** Seen from `child`: its parent is a try statement with a catch and `child` its try block (true), or a function (false). */
+const inLocalTryBlock: Decide<boolean> = (t, child) => {
+  const n = child.parent;
+  if (!n || isFunctionLike(t, n)) return false;
+  return t.isTryStatement(n) && n.tryBlock === child && n.catchClause ? true : INHERIT;
+};
 
 /** The throw is guarded by a `process.env` / `import.meta.env` check: a configuration assertion. */
 function isConfigGuard(t: TS, node: ts.Node, sf: ts.SourceFile): boolean {
-  for (let n = node.parent; n && !isFunctionLike(t, n); n = n.parent) {
-    if (t.isIfStatement(n) && /\b(?:process\.env|import\.meta\.env|env\.[A-Z_]{2,})/.test(n.expression.getText(sf))) return true;
-  }
-  return false;
+  return upward(t, configGuardMemo, node.parent, (tt, n) => configCondition(tt, n, sf), false);
+}
+
+const configGuardMemo = new WeakMap<ts.Node, boolean>();
+function configCondition(t: TS, n: ts.Node, sf: ts.SourceFile): boolean | typeof INHERIT {
+  if (isFunctionLike(t, n)) return false;
+  return t.isIfStatement(n) && /\b(?:process\.env|import\.meta\.env|env\.[A-Z_]{2,})/.test(n.expression.getText(sf)) ? true : INHERIT;
 }
 
 /** `default:` of a switch or an argument mentioning `never`: an exhaustiveness check. */
 function isExhaustivenessCheck(t: TS, node: ts.Node, sf: ts.SourceFile, args: readonly ts.Expression[]): boolean {
   if (args.some((a) => /\bnever\b/.test(a.getText(sf)))) return true;
-  for (let n = node.parent; n; n = n.parent) {
-    if (t.isDefaultClause(n)) return true;
-    // function assertNever(value: never): never
-    if (isFunctionLike(t, n)) return n.parameters.some((p) => p.type?.kind === t.SyntaxKind.NeverKeyword);
-  }
-  return false;
+  return upward(t, exhaustiveMemo, node.parent, defaultClauseOrNeverFunction, false);
 }
+
+const exhaustiveMemo = new WeakMap<ts.Node, boolean>();
+// function assertNever(value: never): never
+const defaultClauseOrNeverFunction: Decide<boolean> = (t, n) => {
+  if (t.isDefaultClause(n)) return true;
+  return isFunctionLike(t, n) ? n.parameters.some((p) => p.type?.kind === t.SyntaxKind.NeverKeyword) : INHERIT;
+};
 
 function messageText(t: TS, args: readonly ts.Expression[], sf: ts.SourceFile): string {
   const first = args[0];
@@ -366,6 +386,7 @@ export default defineRule<MessageIds, Options>({
           if (t.isNewExpression(expr) || t.isCallExpression(expr)) checkGenericConstruction(expr, stmt);
           return;
         }
+        if (insideValidatorCallback(t, stmt)) return;
         context.report({ node: expr, messageId: 'literal', data: { kind: lit.kind }, suggest: lit.message ? [wrapSuggestion(expr, lit.message)] : [] });
       },
       NewExpression(node) {
@@ -382,6 +403,7 @@ export default defineRule<MessageIds, Options>({
       CallExpression(node) {
         const call = node as ts.CallExpression;
         if (!isPromiseReject(t, call) && !isExecutorReject(t, call, executorRejects)) return;
+        if (insideValidatorCallback(t, call)) return;
         const arg = call.arguments[0];
         if (!arg) {
           // reject() inside an executor rejects with undefined; Promise.reject() likewise

@@ -1,8 +1,8 @@
 import type * as ts from 'typescript';
-import { calleeMethod, dottedName, enclosingFunction, isFunctionLike, skipOuter, walk } from '../src/analysis/ast.js';
-import { assignmentsTo, Flow, impliesNonProduction, pathConditions, type Origin } from '../src/analysis/flow.js';
-import { errorHandlerKind, errorSourceOf, isDestructuredErrorParameter, narrowsToClass, narrowsToPublicError, responseSinkAt, type ErrorSourceKind, type ResponseSink } from '../src/analysis/http.js';
-import { destructuringRoot, importsOf, resolveIdentifier, type Binding } from '../src/analysis/scope.js';
+import { calleeMethod, dottedName, enclosingFunction, INHERIT, isFunctionLike, skipOuter, upward, walk } from '../src/analysis/ast.js';
+import { assignmentsTo, atoms, Flow, impliesNonProduction, pathConditions, type Origin } from '../src/analysis/flow.js';
+import { errorHandlerKind, errorSourceOf, isDestructuredErrorParameter, literalStatus, narrowsToClass, narrowsToPublicError, responseSinkAt, type ErrorSourceKind, type ResponseSink } from '../src/analysis/http.js';
+import { destructuringRoot, importsOf, propertyNameText, resolveIdentifier, type Binding } from '../src/analysis/scope.js';
 import { classifyLogCall, findLoggerInScope, loggerCallText } from '../src/analysis/loggers.js';
 import { defineRule } from '../src/define-rule.js';
 import type { Knowledge } from '../src/knowledge/index.js';
@@ -15,7 +15,7 @@ export interface Options {
   genericMessage: string;
 }
 
-export type MessageIds = 'leaked' | 'useGenericMessage' | 'useGenericMessageForServerErrors' | 'logAndUseGenericMessage' | 'rewriteByHand';
+export type MessageIds = 'leaked' | 'leakedThroughHelper' | 'useGenericMessage' | 'useGenericMessageForServerErrors' | 'logAndUseGenericMessage' | 'rewriteByHand';
 
 interface ErrorSource {
   kind: ErrorSourceKind | 'destructured';
@@ -47,7 +47,7 @@ function sinkLabel(sink: ResponseSink): string {
     case 'exception':
       return `\`new ${sink.name}()\``;
     case 'lambda':
-      return 'the returned response body';
+      return sink.name.startsWith('handle') ? `the value \`${sink.name}\` returns` : 'the returned response body';
     default:
       return `\`${sink.name}()\``;
   }
@@ -108,14 +108,18 @@ function onlyValidates(t: TS, binding: Binding, knowledge: Knowledge): boolean {
     calls++;
     const name = dottedName(t, n.expression) ?? '';
     const method = calleeMethod(t, n) ?? '';
-    // validateOAuthUrl(input), parseCronSpec(input): the project's own synchronous input check
-    const ownCheck = t.isIdentifier(n.expression) && PROJECT_INPUT_CHECK.test(n.expression.text) && !(n.parent && t.isAwaitExpression(n.parent));
+    // validateOAuthUrl(input), parseCronSpec(input): the project's own synchronous input check; awaited, only a
+    // validateX/assertX (`await validateWebhookUrl(url)` resolves the host to refuse private addresses)
+    const callee = t.isIdentifier(n.expression) ? n.expression.text : undefined;
+    const awaited = n.parent !== undefined && t.isAwaitExpression(n.parent);
+    const ownCheck = callee !== undefined && (awaited ? AWAITED_INPUT_CHECK : PROJECT_INPUT_CHECK).test(callee);
     if (!ownCheck && !knowledge.http.validationCalls.includes(name) && !knowledge.http.validationCalls.includes(method)) other = true;
   });
   return calls > 0 && !other;
 }
 
 const PROJECT_INPUT_CHECK = /^(validate|verify|parse|assert|check)[A-Z]\w*$/;
+const AWAITED_INPUT_CHECK = /^(validate|assert)[A-Z]\w*$/;
 /** A setup wizard or web installer (`install/web.js`, `server/setup.js`): it answers the operator installing the server, before any user exists. */
 const INSTALLER_MODULE = /(^|\/)(install|installer|setup)(\/|\.[cm]?[jt]s$)/;
 
@@ -161,6 +165,89 @@ function overwrittenUnlessSafe(t: TS, origin: Origin<ErrorSource>, sink: ts.Node
     }
   }
   return false;
+}
+
+/** Whether a catch block throws (anything): then an exception thrown in its try may leave it. */
+function catchRethrows(t: TS, block: ts.Block): boolean {
+  let found = false;
+  walk(t, block, (n) => {
+    if (found) return 'skip';
+    if (t.isThrowStatement(n)) found = true;
+    return found ? 'skip' : undefined;
+  });
+  return found;
+}
+
+/**
+ * `throw new ConflictException(e)` inside a try (or a callback it awaits: `await db.$transaction(async (tx) => …)`)
+ * whose catch throws nothing: the exception is caught there and answered by that catch, never sent.
+ */
+function caughtLocally(t: TS, node: ts.Node): boolean {
+  let n: ts.Node = node;
+  while (n.parent && !t.isThrowStatement(n.parent)) {
+    if (isFunctionLike(t, n.parent) || t.isBlock(n.parent)) return false;
+    n = n.parent;
+  }
+  if (!n.parent) return false;
+  for (let child: ts.Node = n.parent, p = child.parent; p; child = p, p = p.parent) {
+    if (t.isTryStatement(p) && p.tryBlock === child && p.catchClause) return !catchRethrows(t, p.catchClause.block);
+    if (isFunctionLike(t, p)) {
+      // only a callback the try awaits (`await db.$transaction(async (tx) => …)`) runs inside it
+      const call = p.parent;
+      if (!call || !t.isCallExpression(call) || !call.arguments.includes(p as ts.Expression) || !call.parent || !t.isAwaitExpression(call.parent)) return false;
+    }
+  }
+  return false;
+}
+
+// an errorFormatter that replaces the message, or singles out internal errors, decides what the client reads
+const MASKS_MESSAGE = /\bmessage\s*[:=]|INTERNAL_SERVER_ERROR/;
+
+/**
+ * tRPC's `errorFormatter({ shape, error }) { return { ...shape, data: … } }`: the default shape carries the message of
+ * every error, an unexpected database or provider failure included, to the client. The returned shape, when the
+ * formatter neither replaces `message` nor treats INTERNAL_SERVER_ERROR apart.
+ */
+function defaultTrpcShape(t: TS, node: ts.Node, sf: ts.SourceFile): ts.Expression | undefined {
+  const fn = t.isMethodDeclaration(node) ? node : t.isPropertyAssignment(node) ? skipOuter(t, node.initializer) : undefined;
+  const name = (t.isMethodDeclaration(node) || t.isPropertyAssignment(node)) && propertyNameText(t, node.name);
+  if (name !== 'errorFormatter' || !fn || !(t.isMethodDeclaration(fn) || t.isArrowFunction(fn) || t.isFunctionExpression(fn)) || !fn.body) return undefined;
+  const param = fn.parameters[0];
+  if (!param) return undefined;
+  // ({ shape }) or (opts) with opts.shape
+  const shapeName = t.isObjectBindingPattern(param.name) ? param.name.elements.find((e) => propertyNameText(t, e.propertyName ?? e.name) === 'shape' && t.isIdentifier(e.name))?.name : undefined;
+  const isShape = (e: ts.Expression): boolean => {
+    const x = skipOuter(t, e);
+    if (shapeName && t.isIdentifier(shapeName) && t.isIdentifier(x)) return x.text === shapeName.text;
+    return t.isIdentifier(param.name) && dottedName(t, x) === `${param.name.text}.shape`;
+  };
+  if (MASKS_MESSAGE.test(fn.body.getText(sf))) return undefined;
+  const returned: ts.Expression[] = [];
+  if (!t.isBlock(fn.body)) returned.push(fn.body);
+  else walk(t, fn.body, (n) => (t.isReturnStatement(n) && n.expression ? void returned.push(n.expression) : undefined));
+  const shape = returned.find((r) => {
+    const x = skipOuter(t, r);
+    return isShape(x) || (t.isObjectLiteralExpression(x) && x.properties.some((p) => t.isSpreadAssignment(p) && isShape(p.expression)));
+  });
+  return shape && !middlewareMapsErrors(t, sf) ? shape : undefined;
+}
+
+/**
+ * `t.middleware(async ({ next }) => { const res = await next(); if (!res.ok) … })`: a tRPC middleware of the file that
+ * looks at the procedure's failure (its result's `ok`/`error`, or a catch around `next()`) maps errors before the
+ * formatter sees them.
+ */
+function middlewareMapsErrors(t: TS, sf: ts.SourceFile): boolean {
+  let found = false;
+  walk(t, sf, (n) => {
+    if (found) return 'skip';
+    if (t.isCallExpression(n) && calleeMethod(t, n) === 'middleware' && n.arguments[0] && isFunctionLike(t, skipOuter(t, n.arguments[0]))) {
+      if (/\.(?:ok|error)\b|\bcatch\b/.test(n.arguments[0].getText(sf))) found = true;
+      return 'skip';
+    }
+    return undefined;
+  }, true);
+  return found;
 }
 
 function isDevOnly(t: TS, nodes: ts.Node[]): boolean {
@@ -211,6 +298,26 @@ function isPure(t: TS, e: ts.Expression): boolean {
   return false;
 }
 
+/** Whether `test` holding with `value` means `status` (its text) is below 500: `status < 500`, `500 > status`, `!(status >= 500)`. */
+function belowServerError(t: TS, test: ts.Expression, value: boolean, status: string): boolean {
+  return atoms(t, test, value).some((c) => {
+    const e = skipOuter(t, c.test);
+    if (!t.isBinaryExpression(e)) return false;
+    const op = e.operatorToken.kind;
+    const same = (x: ts.Expression): boolean => skipOuter(t, x).getText().replace(/\s+/g, '') === status;
+    const num = (x: ts.Expression): number | undefined => (t.isNumericLiteral(skipOuter(t, x)) ? Number((skipOuter(t, x) as ts.NumericLiteral).text) : undefined);
+    const [lt, le, gt, ge] = [t.SyntaxKind.LessThanToken, t.SyntaxKind.LessThanEqualsToken, t.SyntaxKind.GreaterThanToken, t.SyntaxKind.GreaterThanEqualsToken];
+    // normalise to `status OP n`
+    let k: ts.SyntaxKind | undefined;
+    let n: number | undefined;
+    if (same(e.left)) [k, n] = [op, num(e.right)];
+    else if (same(e.right)) [k, n] = [op === lt ? gt : op === le ? ge : op === gt ? lt : op === ge ? le : op, num(e.left)];
+    if (n === undefined) return false;
+    if (c.value) return (k === lt && n <= 500) || (k === le && n < 500);
+    return (k === ge && n <= 500) || (k === gt && n < 500);
+  });
+}
+
 /** `X` in `res.status(X).json(…)` / `reply.code(X).send(…)`, when the status is set in the sink's chain. */
 function chainedStatus(t: TS, sink: ResponseSink): ts.Expression | undefined {
   if (sink.kind !== 'method' || !t.isCallExpression(sink.node)) return undefined;
@@ -233,6 +340,7 @@ export default defineRule<MessageIds, Options>({
     description: "Disallow sending a caught error's message, stack or the error object itself in an HTTP response.",
     messages: {
       leaked: "The caught error's {{what}} reaches the client through {{sink}}.",
+      leakedThroughHelper: 'The caught error reaches the client through `{{helper}}()`, which sends it in an HTTP response.',
       useGenericMessage: 'Answer a generic message instead of the error.',
       useGenericMessageForServerErrors: 'Answer a generic message for server errors (status 500 and above) and keep the message of client errors.',
       logAndUseGenericMessage: 'Log the error on the server and answer a generic message.',
@@ -272,9 +380,58 @@ export default defineRule<MessageIds, Options>({
       },
     });
 
+    /** Inside a catch block or an error handler or rejection callback: where a caught error can be at hand. */
+    const errorScopeMemo = new WeakMap<ts.Node, boolean>();
+    const inErrorScope = (node: ts.Node): boolean =>
+      upward(t, errorScopeMemo, node.parent, (tt, n) => (tt.isCatchClause(n) || (isFunctionLike(tt, n) && errorHandlerKind(tt, n, knowledge) !== undefined) ? true : INHERIT), false);
+
+    /** The caught errors `payload` carries that the code around it has not narrowed to a public error. */
+    const leakedOrigins = (payload: ts.Expression, node: ts.Node): Origin<ErrorSource>[] =>
+      flow.trace(payload).filter((o) => {
+        const nodes = [o.node, ...o.via, node];
+        return !isPublic(t, nodes, o.source.binding.id.text, knowledge) && !(options.allowInDevelopment && isDevOnly(t, nodes));
+      });
+
+    /**
+     * `serverError(res, e)` with `serverError` imported from a project module: a finding if that module's summary
+     * says the function sends that argument to a response (decided once the project is read).
+     */
+    const checkHelper = (call: ts.CallExpression): void => {
+      const callee = skipOuter(t, call.expression);
+      let local: string | undefined;
+      let imported: string | undefined;
+      if (t.isIdentifier(callee)) {
+        local = callee.text;
+        imported = imports.get(local)?.imported;
+      } else if (t.isPropertyAccessExpression(callee) && t.isIdentifier(callee.expression) && imports.get(callee.expression.text)?.imported === '*') {
+        local = callee.expression.text;
+        imported = callee.name.text;
+      }
+      const binding = local !== undefined ? imports.get(local) : undefined;
+      if (!binding || binding.typeOnly || imported === undefined || imported === '*') return;
+      const argument = call.arguments.findIndex((a) => !t.isSpreadElement(a) && leakedOrigins(a, call).length > 0);
+      if (argument < 0) return;
+      context.report({
+        node: call.arguments[argument]!,
+        anchor: call,
+        messageId: 'leakedThroughHelper',
+        data: { helper: callee.getText(sf) },
+        risk: isAdminRoute(t, call, context.filePath, sf) ? 'low' : undefined,
+        dependsOn: { fact: 'sends-error-to-response', module: binding.module, imported, argument },
+      });
+    };
+
+    const checkFormatter = (node: ts.Node): void => {
+      const shape = defaultTrpcShape(t, node, sf);
+      if (shape) context.report({ node: shape, messageId: 'leaked', data: { what: 'message', sink: "tRPC's default error shape" } });
+    };
+
     const check = (node: ts.Node): void => {
       const sink = responseSinkAt(t, node, knowledge, imports);
+      if (!sink && t.isCallExpression(node) && node.arguments.length > 0 && inErrorScope(node) && !inLifecycleHook(t, node)) checkHelper(node);
       if (!sink || inLifecycleHook(t, node)) return;
+      if ((sink.kind === 'exception' || sink.kind === 'class') && caughtLocally(t, node)) return;
+      const statusExpr = chainedStatus(t, sink)?.getText(sf).replace(/\s+/g, '');
       for (const payload of sink.payloads) {
         const origins = flow.trace(payload).filter((o) => {
           const name = o.source.binding.id.text;
@@ -285,6 +442,8 @@ export default defineRule<MessageIds, Options>({
           if (overwrittenUnlessSafe(t, o, node, flow, knowledge)) return false;
           // `next ? next(err) : res.json(err)`: Express always passes next, so this branch never runs
           if (nodes.some((n) => pathConditions(t, n).some((c) => !c.value && t.isIdentifier(skipOuter(t, c.test)) && (skipOuter(t, c.test) as ts.Identifier).text === 'next'))) return false;
+          // res.status(code).send(code < 500 ? message : 'Internal server error'): only client errors' messages
+          if (statusExpr && nodes.some((n) => pathConditions(t, n).some((c) => belowServerError(t, c.test, c.value, statusExpr)))) return false;
           // a 4xx, or an answer whose status this code does not set
           const clientError = sink.status === undefined || (sink.status >= 400 && sink.status < 500);
           // a validation library's or a parser's message about the caller's own input: the try block only parsed it
@@ -337,9 +496,23 @@ export default defineRule<MessageIds, Options>({
       // a 4xx answer's message is meant for the client: keep it, replace only what a 5xx would leak
       const status = sink.status === undefined ? chainedStatus(t, sink) : undefined;
       const fn = enclosingFunction(t, node);
-      const central = fn !== undefined && errorHandlerKind(t, fn, knowledge) !== undefined && errorHandlerKind(t, fn, knowledge) !== 'rejection' && errorHandlerKind(t, fn, knowledge) !== 'callback';
+      const central = sink.kind !== 'lambda' && fn !== undefined && errorHandlerKind(t, fn, knowledge) !== undefined && errorHandlerKind(t, fn, knowledge) !== 'rejection' && errorHandlerKind(t, fn, knowledge) !== 'callback';
       if (sink.status !== undefined && sink.status >= 400 && sink.status < 500 && origin.source.kind === 'catch' && throwsOwnMessages(origin.source.binding)) {
         return [{ messageId: 'rewriteByHand', data: { reason: `this ${sink.status} answer also carries the messages the guarded code throws for the client; replace only the messages of errors that are not the client's, by narrowing to your client error class` }, edits: [] }];
+      }
+      // a deliberate 4xx (res.status(400), new BadRequestException(body), HttpStatus.CONFLICT) is written for the
+      // client: a server-error text there would break what the answer promises
+      if (sink.status !== undefined && sink.status >= 400 && sink.status < 500) {
+        return [{ messageId: 'rewriteByHand', data: { reason: `this is a deliberate ${sink.status} answer whose message is meant for the client; keep it for your client errors and replace only the text of other errors, by narrowing to your client error class` }, edits: [] }];
+      }
+      // new HttpException(body, status) / createError(code, msg): the status comes from an expression this rule does not read
+      const args = t.isCallExpression(sink.node) || t.isNewExpression(sink.node) ? sink.node.arguments ?? [] : [];
+      const statusArgument = (a: ts.Expression): boolean => {
+        const x = skipOuter(t, a);
+        return (t.isIdentifier(x) || t.isPropertyAccessExpression(x)) && /(status|code)$/i.test(x.getText(sf)) && literalStatus(t, x) === undefined;
+      };
+      if (sink.status === undefined && (sink.kind === 'exception' || sink.kind === 'error-factory') && args.some(statusArgument)) {
+        return [{ messageId: 'rewriteByHand', data: { reason: `the status of \`${sink.name}\` is set by an expression, so a rewrite cannot tell a 4xx answer (whose message is meant for the client) from a 5xx one` }, edits: [] }];
       }
       if (status && !isPure(t, status)) return [{ messageId: 'rewriteByHand', data: { reason: 'the status is computed here, so a rewrite cannot tell 4xx answers (whose message is meant for the client) from 5xx ones' }, edits: [] }];
       if (!status && sink.status === undefined && central) {
@@ -384,6 +557,9 @@ export default defineRule<MessageIds, Options>({
       NewExpression: check,
       BinaryExpression: check,
       ReturnStatement: check,
+      ArrowFunction: check,
+      MethodDeclaration: checkFormatter,
+      PropertyAssignment: checkFormatter,
     };
   },
 });

@@ -1,14 +1,14 @@
 import type * as ts from 'typescript';
 import { skipOuter } from '../src/analysis/ast.js';
-import { BUILT_IN_ERRORS, collectErrorClasses, isErrorLikeName, type ErrorClassInfo } from '../src/analysis/error-classes.js';
+import { BUILT_IN_ERRORS, CLIENT_ERROR_CLASS, collectErrorClasses, isClientStatusThrow, isErrorLikeName, type ErrorClassInfo } from '../src/analysis/error-classes.js';
 import { enclosingErrorSite, errorEscapes, errorReadKind, errorRefs, isUnderErrorCodeMatch, isUnderErrorCondition, isUnderOtherCondition, type ErrorSite } from '../src/analysis/error-sites.js';
-import { guardedWork, isSynchronousTry } from '../src/analysis/catch.js';
+import { blindClientTranslation, guardedWork, isSynchronousTry, namesInputFault } from '../src/analysis/catch.js';
 import { fileScope, importsOf } from '../src/analysis/scope.js';
 import { addErrorToLogCall, flavourOfLogCall } from '../src/analysis/logger-calls.js';
 import { errorBinding } from '../src/edits/index.js';
-import { classifyLogCall, classifyLogHelperCall, errorUse, logFunctionErrorArgument, type ErrorUse } from '../src/analysis/loggers.js';
+import { assumedLogCall, classifyLogCall, classifyLogHelperCall, errorUse, logFunctionErrorArgument, modelLoggerOf, type ErrorUse } from '../src/analysis/loggers.js';
 import { defineRule } from '../src/define-rule.js';
-import type { SuggestionDescriptor, TextEdit, TS } from '../src/types.js';
+import type { ModelCondition, SuggestionDescriptor, TextEdit, TS } from '../src/types.js';
 
 export type MessageIds = 'missingCause' | 'logWithoutError' | 'logMessageOnly' | 'addCause' | 'passError' | 'attachCause' | 'addErrorToLog';
 
@@ -35,12 +35,6 @@ const LIBRARY_CAUSE_OPTIONS: ReadonlyMap<string, { optionsIndex: number; key: st
   ),
 ]);
 
-// A client error (4xx) thrown from a catch translates an expected outcome (bad input, missing row, expired
-// token); the caught error is the reason, not a fault someone will debug.
-const CLIENT_ERROR_CLASS = /^(?:[A-Z][A-Za-z]*)?(?:BadRequest|AuthRequired|AuthenticationRequired|LoginRequired|BadData|BadInput|Unauthori[sz]ed|Unauthenticated|Forbidden|NotFound|Conflict|Gone|PreconditionFailed|PayloadTooLarge|UnsupportedMediaType|Unprocessable(?:Entity)?|TooManyRequests|RateLimit(?:ed)?|NotAcceptable|MethodNotAllowed|NotAllowed|Validation|Invalid[A-Za-z]*|UserInput|Authentication|Permission|AccessDenied|Duplicate[A-Za-z]*|AlreadyExists|Exists|ImATeapot|Misdirected)(?:Error|Exception)$/;
-const CLIENT_STATUS_NAMES = /^(?:BAD_REQUEST|UNAUTHORIZED|FORBIDDEN|NOT_FOUND|CONFLICT|GONE|PRECONDITION_FAILED|PAYLOAD_TOO_LARGE|UNSUPPORTED_MEDIA_TYPE|UNPROCESSABLE_ENTITY|UNPROCESSABLE_CONTENT|TOO_MANY_REQUESTS|NOT_ACCEPTABLE|METHOD_NOT_SUPPORTED|METHOD_NOT_ALLOWED|PARSE_ERROR|TIMEOUT|CLIENT_CLOSED_REQUEST)$/;
-// Error-code keys (`session.invalid_token`, `user.not_found`, `auth.verification_failed`): dotted or snake_case, no spaces.
-const CLIENT_ERROR_CODE = /^[\w.:-]*(?:invalid|not[_.-]?found|unauthori[sz]ed|unauthenticated|forbidden|verification[_.-]failed|expired|malformed|bad[_.-]request|format|conflict|already[_.-]exists|duplicate)[\w.:-]*$/i;
 const FAILURE_LEVELS = new Set(['error', 'fatal']);
 // Calls that hand a failure on like a throw does.
 const HAND_ON_CALLS = /^(?:reject|rej|next|done|cb|callback|Promise\.reject)$/;
@@ -50,35 +44,6 @@ function className(t: TS, expr: ts.Expression): string | undefined {
   if (t.isIdentifier(e)) return e.text;
   if (t.isPropertyAccessExpression(e)) return e.name.text;
   return undefined;
-}
-
-/** `new HttpException(body, 404)`, `new HttpException(body, HttpStatus.NOT_FOUND)`, `new TRPCError({ code: 'NOT_FOUND' })`. */
-function isClientStatusThrow(t: TS, name: string, args: readonly ts.Expression[]): boolean {
-  const isClient = (e: ts.Expression | undefined): boolean => {
-    if (!e) return false;
-    const x = skipOuter(t, e);
-    if (t.isNumericLiteral(x)) return Number(x.text) >= 400 && Number(x.text) < 500;
-    if (t.isPropertyAccessExpression(x)) return CLIENT_STATUS_NAMES.test(x.name.text);
-    if (t.isStringLiteralLike(x)) return CLIENT_STATUS_NAMES.test(x.text);
-    return false;
-  };
-  if (name === 'HttpException' || name === 'HTTPException' || name === 'HttpError' || name === 'RpcException') return args.some((a, i) => i <= 1 && isClient(a));
-  // new RequestError('session.mfa.webauthn_verification_failed') / new AppError({ code: 'user.invalid_token' }): an error-code key that names bad input
-  const codeOf = (e: ts.Expression | undefined): string | undefined => {
-    const x = e ? skipOuter(t, e) : undefined;
-    if (!x) return undefined;
-    if (t.isStringLiteralLike(x)) return x.text;
-    if (!t.isObjectLiteralExpression(x)) return undefined;
-    const code = x.properties.find((p) => t.isPropertyAssignment(p) && t.isIdentifier(p.name) && p.name.text === 'code');
-    return code && t.isPropertyAssignment(code) && t.isStringLiteralLike(code.initializer) ? code.initializer.text : undefined;
-  };
-  const code = codeOf(args[0]);
-  if (code && CLIENT_ERROR_CODE.test(code) && !args.some((a) => /\bstatus(?:Code)?\s*:\s*5\d\d\b/.test(a.getText()))) return true;
-  const first = args[0] ? skipOuter(t, args[0]) : undefined;
-  if (first && t.isObjectLiteralExpression(first)) {
-    return first.properties.some((p) => t.isPropertyAssignment(p) && t.isIdentifier(p.name) && /^(?:code|status|statusCode)$/.test(p.name.text) && isClient(p.initializer));
-  }
-  return false;
 }
 
 /** Whether `info` declares no constructor of its own up to a built-in error: `new X(msg, opts)` is Error's constructor. */
@@ -158,6 +123,16 @@ export default defineRule<MessageIds, Options>({
       return r;
     };
     const ignored = new Set(options.ignoreClasses);
+
+    /** `Fault` or `errors.Fault` imported from another module: the specifier and the name it exports there. */
+    const importedClass = (callee: ts.Expression): { module: string; imported: string } | undefined => {
+      const c = skipOuter(t, callee);
+      const root = t.isIdentifier(c) ? c : t.isPropertyAccessExpression(c) && t.isIdentifier(c.expression) ? c.expression : undefined;
+      const b = root ? imports.get(root.text) : undefined;
+      if (!b || b.module.startsWith('node:')) return undefined;
+      if (b.imported === '*') return t.isPropertyAccessExpression(c) ? { module: b.module, imported: c.name.text } : undefined;
+      return t.isIdentifier(c) ? { module: b.module, imported: b.imported } : undefined;
+    };
 
     /** The error's name for an edit, and the edit that binds it when the site has no binding. */
     const errorName = (site: ErrorSite): { name: string; edits: TextEdit[] } | undefined => errorBinding(t, site);
@@ -240,12 +215,22 @@ export default defineRule<MessageIds, Options>({
       const info = classes.get(name);
       // throw Error('x') is a construction; throw makeError('x') is a factory we cannot see into
       if (t.isCallExpression(expr) && !isBuiltIn) return;
-      if (!isBuiltIn && !info && !isErrorLikeName(name) && !LIBRARY_CAUSE_OPTIONS.has(name)) return;
+      // a class imported from another module of the project: its chain and status are known to the project model
+      const from = !isBuiltIn && !info ? importedClass(expr.expression) : undefined;
+      if (!isBuiltIn && !info && !isErrorLikeName(name) && !LIBRARY_CAUSE_OPTIONS.has(name) && !from) return;
       const args = expr.arguments ?? [];
       const refs = refsOf(site);
       // a client error (4xx) translates an expected outcome, unless it is a catch-all over I/O: every failure,
       // outages included, becomes an unlogged 404/401
-      if ((CLIENT_ERROR_CLASS.test(name) || isClientStatusThrow(t, name, args)) && !isBlindTranslation(stmt, site, refs)) return;
+      const clientByName = CLIENT_ERROR_CLASS.test(name) || isClientStatusThrow(t, name, args);
+      const blind = isBlindTranslation(stmt, site, refs) && !(t.isNewExpression(expr) && namesInputFault(t, expr));
+      // a handler whose only statement is that throw is swallowed-catch's `clientTranslation` finding: one report a site
+      if (clientByName && (!blind || (site.handler !== undefined && blindClientTranslation(t, site.handler, knowledge) === expr))) return;
+      // `throw new Gone()` with `class Gone extends AppError { status = 410 }` in ./errors: a 4xx unless blind;
+      // `throw new Fault()` stands only if Fault is an error class at all
+      let dependsOn: ModelCondition | undefined;
+      if (from && !isErrorLikeName(name) && !LIBRARY_CAUSE_OPTIONS.has(name)) dependsOn = { fact: 'error-class', ...from, ...(clientByName || blind ? {} : { notClient: true }) };
+      else if (from && !clientByName && !blind) dependsOn = { fact: 'not-client-error', ...from };
       // catch (e) { if (attempts >= max) throw new Error('gave up') }: the new error reports another condition
       if (isUnderOtherCondition(t, stmt, site, refs)) return;
       const isRef = (e: ts.Expression): ErrorUse => (t.isIdentifier(e) ? (refs.get(e.text) ?? 'none') : 'none');
@@ -281,11 +266,19 @@ export default defineRule<MessageIds, Options>({
       // its options to it (library classes such as NestJS exceptions keep it a suggestion)
       const forwardsToError = isBuiltIn || (info !== undefined && (takesErrorConstructor(t, info, classes) || info.ctor?.optionsIndex !== undefined));
       if (suggestion?.messageId === 'addCause' && context.file.errorOptions === true && forwardsToError) suggestion.safe = true;
-      context.report({ node: expr, messageId: 'missingCause', data: { name }, suggest: suggestion ? [suggestion] : [] });
+      context.report({ node: expr, messageId: 'missingCause', data: { name }, suggest: suggestion ? [suggestion] : [], ...(dependsOn ? { dependsOn } : {}) });
     };
 
     const checkLogCall = (call: ts.CallExpression): void => {
-      const log = classifyLogCall(t, call, knowledge, imports) ?? classifyLogHelperCall(t, call, knowledge, imports);
+      let log = classifyLogCall(t, call, knowledge, imports) ?? classifyLogHelperCall(t, call, knowledge, imports);
+      let dependsOn: ModelCondition | undefined;
+      if (!log) {
+        // audit.error('sync failed') / logError(e.message) through a binding of another module: a finding if the
+        // project model shows it is a logger or a function that records the error it receives
+        const m = modelLoggerOf(t, call, knowledge, imports);
+        log = m && enclosingErrorSite(t, call) ? assumedLogCall(t, call, m) : undefined;
+        if (m && log) dependsOn = { fact: m.as === 'logger' ? 'logger' : 'error-reporter', module: m.module, imported: m.imported };
+      }
       if (!log || log.kind === 'console') return;
       if (log.kind !== 'monitor' && !FAILURE_LEVELS.has(log.level) && !(options.checkWarnings && log.level === 'warn')) return;
       const site = enclosingErrorSite(t, call);
@@ -326,7 +319,7 @@ export default defineRule<MessageIds, Options>({
         const edits = addErrorToLogCall(t, call, flavour, err.name, typed);
         if (edits) suggest.push({ messageId: 'addErrorToLog', data: { error: err.name }, edits: [...err.edits, ...edits] });
       }
-      context.report({ node: call, messageId: use === 'message' ? 'logMessageOnly' : 'logWithoutError', data: { method }, suggest });
+      context.report({ node: call, messageId: use === 'message' ? 'logMessageOnly' : 'logWithoutError', data: { method }, suggest, ...(dependsOn ? { dependsOn } : {}) });
     };
 
     return {

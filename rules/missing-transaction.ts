@@ -1,16 +1,17 @@
 import type * as ts from 'typescript';
 import { calleeName, functionName, isFunctionLike, skipOuter, type FunctionLike } from '../src/analysis/ast.js';
-import { isLikelyOutboundCall } from '../src/analysis/effects.js';
-import { collectUnits, isIdempotentUpsert, isRelativeWrite, layerName, mayWrite, receiverName, summarizeUnits, type DbWrite, type UnitSummary } from '../src/analysis/database.js';
+import { isIdempotentUpsert, isRelativeWrite, layerName, mayWrite, receiverName, summarizeUnits, type DbWrite, type UnitSummary, type WriteSite } from '../src/analysis/database.js';
+import { remoteCallOf, type RemoteCall } from '../src/analysis/remote-calls.js';
 import { fileImports, resolveName } from '../src/analysis/scope.js';
+import { fileWriteUnits, isExternalWork, mayWriteOrCall } from '../src/analysis/write-units.js';
 import { defineRule } from '../src/define-rule.js';
 import type { Knowledge } from '../src/knowledge/index.js';
 import { mentionsMoney } from '../src/knowledge/money.js';
 import { FACTORS } from '../src/risk.js';
-import type { RiskFactor, SuggestionDescriptor, TextEdit, TS } from '../src/types.js';
+import type { ReportDescriptor, RiskFactor, SuggestionDescriptor, TextEdit, TS, WritesCondition } from '../src/types.js';
 import { freshName, identifiersIn, indentRange, indentUnit, lineIndent, startsLine } from '../src/edits/index.js';
 
-export type MessageIds = 'nonAtomicWrites' | 'loopWrite' | 'wrapInTransaction' | 'rewriteByHand';
+export type MessageIds = 'nonAtomicWrites' | 'loopWrite' | 'outsideTransaction' | 'wrapInTransaction' | 'useTransaction' | 'rewriteByHand';
 
 export interface Options {
   checkLoops: boolean;
@@ -18,10 +19,15 @@ export interface Options {
   ignoreTargets: string[];
 }
 
-// stripe.paymentIntents.create(...), this.stripe.refunds.create(...): external money movement, not the database
-const PAYMENT_SDK = /^(this\.)?(stripe|paypal|braintree|adyen|squareClient|razorpay|mollie|checkout|paddle)\./i;
-/** A job put on a queue (`importQueue.add(…)`, `this.mailQueue.enqueue(…)`): another system has it, no rollback takes it back. */
-const QUEUE_ENQUEUE = /(^|\.)\w*(queue|Queue)\.(add|addBulk|enqueue|push|send|publish)$/;
+/**
+ * A call into another module counts as a possible write only when its name says it changes state
+ * (`saveToken`, `update`, `revokeAll`): a project's reads, formatters and outbound calls are far more common.
+ */
+const WRITE_VERB = /^(save|create|update|upsert|insert|delete|remove|destroy|set|mark|add|revoke|persist|store|assign|transfer|increment|decrement|reset|clear|link|unlink|archive|restore|replace|move|register|record|complete|cancel|approve|reject|accept|activate|deactivate|enable|disable|publish|unpublish)(?![a-z])/;
+/** A read or a computation (`getUserById`, `hashPassword`, `generateId`): part of a unit of work, not a step between two. */
+const READ_VERB = /^(get|find|load|read|list|count|check|validate|verify|hash|compute|calculate|build|parse|format|generate|to|is|has|can|resolve|lookup|select|query|search|map|normalize|sanitize|encrypt|decrypt|sign|compare|make|assert|require|ensure)(?![a-z])/;
+/** `createEmailProvider`, `createClient`, `setupLogger`: factories whose name starts with a write verb. */
+const FACTORY = /(Provider|Client|Service|Instance|Connection|Context|Logger|Transport|Session|Handler|Api|Sdk|Refresh|Factory|Builder|Store|Cache|Queue|Worker)s?$/;
 const WRITE_IN_LOOP: RiskFactor = { id: 'write-in-loop', label: 'a database write runs once per item of a loop', weight: 15 };
 
 export default defineRule<MessageIds, Options>({
@@ -33,6 +39,8 @@ export default defineRule<MessageIds, Options>({
     messages: {
       nonAtomicWrites: '{{count}} database writes in {{name}} are not in one transaction (lines {{lines}}).',
       loopWrite: 'A database write runs in a loop in {{name}} without a transaction (lines {{lines}}).',
+      outsideTransaction: 'This write goes through {{client}}, not the transaction handle {{tx}}: it commits on its own and a rollback does not undo it.',
+      useTransaction: 'Write through {{tx}} instead of {{client}}.',
       wrapInTransaction: 'Wrap the writes in one {{layer}} transaction.',
       rewriteByHand: 'No transaction rewrite is offered: {{reason}}.',
     },
@@ -64,18 +72,36 @@ export default defineRule<MessageIds, Options>({
       'SourceFile:exit'() {
         // scripts, seeds, migrations, fixtures and benchmarks load data once, under a person's eye
         if (!options.checkScripts && (context.file.role === 'script' || context.file.isExample)) return;
-        if (!mayWrite(t, sf, context.knowledge)) return;
+        if (!mayWriteOrCall(t, sf, context.knowledge)) return;
         if (!options.checkScripts && isMigrationModule(t, sf)) return;
         const ignore = options.ignoreTargets.map((p) => new RegExp(p));
-        const isExternal = (call: ts.CallExpression): boolean => isLikelyOutboundCall(t, call, context.knowledge) || PAYMENT_SDK.test(calleeName(t, call) ?? '') || QUEUE_ENQUEUE.test(calleeName(t, call) ?? '');
-        const units = collectUnits(t, sf, context.knowledge, isExternal);
-        const summaries = summarizeUnits(t, units, (w) => ignore.some((re) => re.test(receiverName(t, w))));
-        for (const s of summaries.values()) {
+        const isExternal = (call: ts.CallExpression): boolean => isExternalWork(t, call, context.knowledge);
+        const units = fileWriteUnits(t, sf, context.knowledge);
+        const matchesIgnore = (w: DbWrite): boolean => ignore.some((re) => re.test(receiverName(t, w)));
+        const guards = guardingDeletes(t, units.units.values(), matchesIgnore);
+        const isIgnoredWrite = (w: DbWrite): boolean => !guards.has(w) && matchesIgnore(w);
+        const isOtherWork = (c: RemoteCall): boolean => {
+          const name = c.path[c.path.length - 1]!;
+          return FACTORY.test(name) || (!WRITE_VERB.test(name) && !READ_VERB.test(name));
+        };
+        const isIgnored = (c: RemoteCall): boolean => {
+          const name = c.path[c.path.length - 1]!;
+          return !WRITE_VERB.test(name) || FACTORY.test(name) || ignore.some((re) => c.path.some((p) => re.test(p)));
+        };
+        const local = summarizeUnits(t, units, isIgnoredWrite, { isIgnored, isOtherWork });
+        // calls into other modules of the project count as one write each, for the project model to confirm
+        const withCalls = summarizeUnits(t, units, isIgnoredWrite, { local, isIgnored, isOtherWork });
+        if (mayWrite(t, sf, context.knowledge)) reportOutsideTransaction(t, sf, units.units.values(), context.report);
+        for (const s0 of withCalls.values()) {
+          const own = local.get(s0.unit.fn)!;
+          const s = own.flagged ? own : s0;
           if (t.isSourceFile(s.unit.fn) || !s.flagged) continue;
           // only absolute upserts: a re-run after a partial failure converges
           if (s.writes.every((w) => w.write && isIdempotentUpsert(t, w.write))) continue;
           const loopOnly = s.onAPath < 2;
           const money = mentionsMoney(s.writes.map((w) => (w.write ? receiverName(t, w.write) : '')).join(' ')) || moneyInPath(t, s.unit.fn, context.filePath);
+          const dependsOn = condition(t, s, own, loopOnly);
+          if (dependsOn === null) continue;
           // A lone write per item is often an independent batch step; it is a finding when repeating it is
           // harmful (a relative update) or money or stock is involved.
           if (loopOnly && (!options.checkLoops || !(money || s.unscoped.some((w) => w.inLoop && w.write && isRelativeWrite(t, w.write))))) continue;
@@ -94,13 +120,112 @@ export default defineRule<MessageIds, Options>({
             data: { name: name ? `'${name}'` : 'this function', count: s.writes.length, lines: lines.join(', ') },
             factors,
             ...(factors.length > 0 ? { risk: 'critical' as const } : {}),
-            ...(suggestion ? { suggest: [suggestion] } : {}),
+            ...(suggestion && !dependsOn ? { suggest: [suggestion] } : {}),
+            ...(dependsOn ? { dependsOn } : {}),
           });
         }
       },
     };
   },
 });
+
+/**
+ * What a finding on `s` depends on in other modules, undefined when nothing, null when it cannot stand: the
+ * calls into other modules it counted must write (at least as many steps as the function's own writes lack),
+ * and a callback handed to an imported function must not be run inside a transaction by it
+ * (`withTransaction(ctx, async () => …)`, `this.prismaService.$tx(async (tx) => …)`).
+ */
+function condition(t: TS, s: UnitSummary, own: UnitSummary, loopOnly: boolean): WritesCondition | undefined | null {
+  const fn = s.unit.fn;
+  const parent = fn.parent;
+  const index = parent && t.isCallExpression(parent) ? parent.arguments.indexOf(fn as ts.Expression) : -1;
+  const wrapperCall = index >= 0 ? remoteCallOf(t, parent as ts.CallExpression) : undefined;
+  const wrapper = wrapperCall ? { ...wrapperCall, arg: index } : undefined;
+  if (s === own) return wrapper ? { fact: 'writes-outside-transaction', calls: [], min: 0, wrapper } : undefined;
+  const remote = s.unscoped.filter((w) => w.remote && (!loopOnly || (w.inLoop && !w.perItemHandled)));
+  if (remote.length === 0) return null;
+  const min = loopOnly ? 1 : Math.max(1, 2 - own.onAPath);
+  return { fact: 'writes-outside-transaction', calls: remote.map((w) => w.remote!.remote), min, ...(wrapper ? { wrapper } : {}) };
+}
+
+/** The expression a chain starts from: `prisma` in `prisma.user.update`, `db` in `db('users').del()`, `this` in `this.prisma.x`. */
+function chainRoot(t: TS, e: ts.Expression): ts.Expression {
+  let n = skipOuter(t, e);
+  for (;;) {
+    if (t.isPropertyAccessExpression(n) || t.isElementAccessExpression(n) || t.isCallExpression(n)) n = skipOuter(t, n.expression);
+    else if (t.isTaggedTemplateExpression(n)) n = skipOuter(t, n.tag);
+    else return n;
+  }
+}
+
+/** The node of `write`'s chain whose text is `text` (the transaction's receiver), if the chain starts with it. */
+function prefixNode(t: TS, sf: ts.SourceFile, e: ts.Expression, text: string): ts.Expression | undefined {
+  for (let n: ts.Expression = e; ; ) {
+    const s = skipOuter(t, n);
+    if (s.getText(sf).replace(/\s+/g, '') === text) return s;
+    if (t.isPropertyAccessExpression(s) || t.isElementAccessExpression(s) || t.isCallExpression(s)) n = s.expression;
+    else if (t.isTaggedTemplateExpression(s)) n = s.tag;
+    else return undefined;
+  }
+}
+
+/**
+ * A one-time token or code (an ignored target) deleted before the writes it guards
+ * (`verificationToken.delete(…)`, then `user.update(…)`): if the work fails, the token is gone and the user
+ * cannot try again, so the delete belongs in the unit of work. Deleted after the work, it stays ignored.
+ */
+function guardingDeletes(t: TS, units: Iterable<{ sites: readonly { kind: string }[] }>, ignored: (w: DbWrite) => boolean): Set<DbWrite> {
+  const out = new Set<DbWrite>();
+  for (const unit of units) {
+    const writes = (unit.sites as WriteSite[]).filter((x) => x.kind === 'write' && !x.scope);
+    for (const w of writes) {
+      if (!ignored(w.write) || !/^(delete|deleteMany|deleteOne|del|destroy|remove|findOneAndDelete)$/.test(w.write.method)) continue;
+      if (writes.some((other) => other.at.pos > w.at.end && !ignored(other.write))) out.add(w.write);
+    }
+  }
+  return out;
+}
+
+/** True when `name` occurs as an identifier in `node`. */
+function mentions(t: TS, node: ts.Node, name: string): boolean {
+  if (t.isIdentifier(node)) return node.text === name;
+  return t.forEachChild(node, (c) => (mentions(t, c, name) ? true : undefined)) === true;
+}
+
+/**
+ * Inside a transaction callback, a write through the client the transaction was opened on instead of the
+ * handle the callback receives (`prisma.$transaction(async (tx) => { await prisma.user.update(…) })`,
+ * `db.transaction(async (trx) => { await db('sessions').del() })`): it runs on another connection, commits
+ * at once and survives a rollback.
+ */
+function reportOutsideTransaction(t: TS, sf: ts.SourceFile, units: Iterable<{ sites: readonly { kind: string }[] }>, report: (d: ReportDescriptor<MessageIds>) => void): void {
+  for (const unit of units) {
+    for (const site of unit.sites as WriteSite[]) {
+      if (site.kind !== 'write' || !site.scope?.receiver || site.write.binding) continue;
+      const scope = site.scope;
+      const body = scope.bodies.map((b) => skipOuter(t, b)).find((b) => (t.isArrowFunction(b) || t.isFunctionExpression(b)) && site.at.pos >= b.pos && site.at.end <= b.end) as ts.ArrowFunction | ts.FunctionExpression | undefined;
+      const param = body?.parameters[0];
+      if (!body || !param || !t.isIdentifier(param.name)) continue;
+      const recvText = skipOuter(t, scope.receiver!).getText(sf).replace(/\s+/g, '');
+      const prefix = prefixNode(t, sf, site.write.receiver, recvText);
+      if (!prefix) continue;
+      // the same binding: `sql.begin(async (sql) => …)` shadows the client with the transaction
+      const a = chainRoot(t, prefix);
+      const b = chainRoot(t, scope.receiver!);
+      if (t.isIdentifier(a) !== t.isIdentifier(b)) continue;
+      if (t.isIdentifier(a) && t.isIdentifier(b) && resolveName(t, a.text, a)?.declaration !== resolveName(t, b.text, b)?.declaration) continue;
+      const tx = param.name.text;
+      // Model.create(row, transaction) / { transaction: trx }: the handle is handed to the write itself
+      if (t.isCallExpression(site.write.call) && site.write.call.arguments.some((arg) => mentions(t, arg, tx))) continue;
+      report({
+        node: site.at,
+        messageId: 'outsideTransaction',
+        data: { client: `\`${recvText}\``, tx: `\`${tx}\`` },
+        suggest: [{ messageId: 'useTransaction', data: { client: `\`${recvText}\``, tx: `\`${tx}\`` }, edits: [{ range: [prefix.getStart(sf), prefix.getEnd()], text: tx }] }],
+      });
+    }
+  }
+}
 
 /**
  * A migration wherever it lives (Knex, TypeORM, Sequelize, Logto's alterations): the module defines both `up`
@@ -545,10 +670,42 @@ function otherWork(t: TS, sf: ts.SourceFile, stmts: readonly ts.Statement[], wri
     const text = (t.isCallExpression(call) ? call.expression : call.tag).getText(sf).replace(/\s+/g, '');
     return roots.some((r) => text === r || text.startsWith(`${r.replace(/\s+/g, '')}.`) || text.startsWith(`${r.replace(/\s+/g, '')}(`));
   };
+  // promises collected for a later await: `jobs.push(es.upsert(…))` … `await Promise.all(jobs)`, `const p = f(); … await p`
+  const awaitedNames = new Set<string>();
+  const collect = (e: ts.Expression): void => {
+    const x = skipOuter(t, e);
+    if (t.isIdentifier(x)) awaitedNames.add(x.text);
+    else if (t.isSpreadElement(x)) collect(x.expression);
+    else if (t.isArrayLiteralExpression(x)) x.elements.forEach(collect);
+    else if (t.isCallExpression(x) && PROMISE_COMBINATOR.test(calleeName(t, x) ?? '')) x.arguments.forEach(collect);
+  };
+  const findAwaits = (n: ts.Node): void => {
+    if (isFunctionLike(t, n)) return;
+    if ((t.isAwaitExpression(n) || t.isReturnStatement(n)) && n.expression) collect(n.expression);
+    t.forEachChild(n, findAwaits);
+  };
+  stmts.forEach(findAwaits);
   const awaited = (n: ts.Node): boolean => {
     let p = n.parent;
-    while (p && (t.isParenthesizedExpression(p) || t.isAsExpression(p) || t.isNonNullExpression(p) || (t.isPropertyAccessExpression(p) && t.isCallExpression(p.parent) && p.parent.expression === p))) p = t.isPropertyAccessExpression(p) ? p.parent.parent : p.parent;
-    return p !== undefined && (t.isAwaitExpression(p) || t.isReturnStatement(p) || t.isYieldExpression(p));
+    for (;;) {
+      while (p && (t.isParenthesizedExpression(p) || t.isAsExpression(p) || t.isNonNullExpression(p) || (t.isPropertyAccessExpression(p) && t.isCallExpression(p.parent) && p.parent.expression === p))) p = t.isPropertyAccessExpression(p) ? p.parent.parent : p.parent;
+      if (!p) return false;
+      if (t.isAwaitExpression(p) || t.isReturnStatement(p) || t.isYieldExpression(p)) return true;
+      // one element of an awaited array or Promise.all([…])
+      // … or what the callback of an awaited `items.map((item) => call(item))` returns
+      const mapped = t.isArrowFunction(p) && p.body === n && p.parent !== undefined && isIterationCall(t, p.parent);
+      if (mapped || t.isArrayLiteralExpression(p) || t.isSpreadElement(p) || (t.isCallExpression(p) && PROMISE_COMBINATOR.test(calleeName(t, p) ?? ''))) {
+        if (mapped) p = p.parent;
+        n = p;
+        p = p.parent;
+        continue;
+      }
+      // jobs.push(call) / const p = call, awaited later in the span
+      if (t.isCallExpression(p) && t.isPropertyAccessExpression(p.expression) && /^(push|unshift)$/.test(p.expression.name.text)) return awaitedNames.has(skipOuter(t, p.expression.expression).getText(sf));
+      if (t.isVariableDeclaration(p) && t.isIdentifier(p.name)) return awaitedNames.has(p.name.text);
+      if (t.isBinaryExpression(p) && p.operatorToken.kind === t.SyntaxKind.EqualsToken && t.isIdentifier(p.left)) return awaitedNames.has(p.left.text);
+      return false;
+    }
   };
   let reason: string | undefined;
   const visit = (n: ts.Node): void => {
@@ -564,9 +721,11 @@ function otherWork(t: TS, sf: ts.SourceFile, stmts: readonly ts.Statement[], wri
         return;
       }
       // await Promise.all([...writes]): the writes inside are checked one by one
-      const transparent = t.isCallExpression(n) && /^Promise\.(all|allSettled)$/.test(name);
+      const transparent = t.isCallExpression(n) && (/^Promise\.(all|allSettled)$/.test(name) || isIterationCall(t, n));
       // ds.getRepository(User) in ds.getRepository(User).save(…), sql`…`.execute(db): part of a write or given the handle
-      const partOfWrite = writes.some((w) => n.pos >= w.call.pos && n.end <= w.call.end) || (t.isCallExpression(n) && n.arguments.some((a) => roots.includes(a.getText(sf))));
+      // (an awaited call inside a write's arguments still runs, and waits, inside the transaction)
+      const holder = writes.find((w) => n.pos >= w.call.pos && n.end <= w.call.end);
+      const partOfWrite = (holder !== undefined && !awaitedWithin(t, n, holder.call)) || (t.isCallExpression(n) && n.arguments.some((a) => roots.includes(a.getText(sf))));
       if (!writeCalls.has(n) && !throughRoot(n) && !transparent && !(partOfWrite && !(t.isCallExpression(n) && isExternal(n)))) {
         if (t.isCallExpression(n) && isExternal(n)) {
           reason = `\`${shortCall(t, sf, n)}\` calls another service between the writes; a transaction must not hold it (a rollback cannot undo it): commit before it and record its outcome in a second step`;
@@ -582,6 +741,34 @@ function otherWork(t: TS, sf: ts.SourceFile, stmts: readonly ts.Statement[], wri
   };
   stmts.forEach(visit);
   return reason;
+}
+
+/**
+ * A `let x;` declared before `start`, assigned in `range` and read in `after`: moved into a callback, the
+ * assignment no longer counts for TypeScript's definite-assignment check (`let installation: Row;` then
+ * `installation = await tx.row.create(…)` in the callback and `return installation` after it).
+ */
+function assignedInCallback(t: TS, range: readonly ts.Statement[], after: readonly ts.Statement[], start: number): string | undefined {
+  const names = new Set<string>();
+  const visit = (n: ts.Node): void => {
+    if (t.isBinaryExpression(n) && n.operatorToken.kind === t.SyntaxKind.EqualsToken && t.isIdentifier(n.left)) {
+      const d = resolveName(t, n.left.text, n.left);
+      const decl = d?.node;
+      if (decl && t.isVariableDeclaration(decl) && !decl.initializer && decl.getStart() < start && t.isVariableDeclarationList(decl.parent) && (decl.parent.flags & t.NodeFlags.Let) !== 0) names.add(n.left.text);
+    }
+    t.forEachChild(n, visit);
+  };
+  range.forEach(visit);
+  for (const name of names) if (usesAny(t, after, new Set([name]))) return name;
+  return undefined;
+}
+
+const PROMISE_COMBINATOR = /^Promise\.(all|allSettled|race|any)$/;
+
+/** `n` is awaited somewhere inside `outer` (`await` between them): it runs on its own before `outer` does. */
+function awaitedWithin(t: TS, n: ts.Node, outer: ts.Node): boolean {
+  for (let p = n.parent; p && p !== outer; p = p.parent) if (t.isAwaitExpression(p)) return true;
+  return false;
 }
 
 function buildSuggestion(t: TS, sf: ts.SourceFile, s: UnitSummary, knowledge: Knowledge, isExternal: (call: ts.CallExpression) => boolean): SuggestionDescriptor<MessageIds> | undefined {
@@ -630,8 +817,17 @@ function buildSuggestion(t: TS, sf: ts.SourceFile, s: UnitSummary, knowledge: Kn
   if (work) return { messageId: 'rewriteByHand', data: { reason: work }, edits: [] };
   const handed = handedTransaction(t, writes);
   if (handed) return { messageId: 'rewriteByHand', data: { reason: `the writes already take a transaction handle (\`${handed}\`) from their caller; open the transaction there, or run them in that one` }, edits: [] };
+  // a domain repository interface (`private users: UserRepositoryInterface`) looks like a TypeORM repository by
+  // name only: it may have neither `manager` nor a place in `withRepository`
+  const guessed = writes.find((w) => w.layer === 'typeorm' && w.handle.byName && !t.isCallExpression(skipOuter(t, w.receiver)));
+  if (guessed) {
+    const name = skipOuter(t, guessed.receiver).getText(sf);
+    return { messageId: 'rewriteByHand', data: { reason: `\`${name}\` is known as a repository only by its name, not as a TypeORM Repository, EntityManager or DataSource (declared type, \`@InjectRepository\`, \`getRepository\`); it may not have \`manager\` or be accepted by \`withRepository\`, so open the transaction through the project's own unit of work` }, edits: [] };
+  }
   const wrap = buildWrap(t, sf, fn, writes, start, end, identifiersIn(t, fn));
   if (!wrap) return undefined;
+  const late = wrap.callback ? assignedInCallback(t, stmts.slice(i, j + 1), stmts.slice(j + 1), start) : undefined;
+  if (late) return { messageId: 'rewriteByHand', data: { reason: `\`${late}\` is declared without a value before the writes, assigned among them and read after; inside the transaction's callback TypeScript no longer sees it assigned (TS2454): return the value from the callback instead` }, edits: [] };
   if (facts.returns && (!wrap.allowsReturn || !isBody || j !== stmts.length - 1)) return undefined;
   const prefix = facts.returns && wrap.callback ? 'return ' : '';
 

@@ -189,6 +189,20 @@ function sharedClientCall(t: TS, call: ts.CallExpression, imports: ImportMap): {
   return { local: callee.expression.text, module: binding.module, imported: binding.imported };
 }
 
+/**
+ * `fetchWithProxy(url, { method: 'POST' })` where `fetchWithProxy` is imported from a project module: a fetch call
+ * if that module's function is a wrapper that forwards its options to fetch and sets no timeout (the project
+ * model decides). Only names that say fetch are considered.
+ */
+function importedFetchWrapperCall(t: TS, call: ts.CallExpression, imports: ImportMap): { local: string; module: string; imported: string } | undefined {
+  const callee = skipOuter(t, call.expression);
+  if (!t.isIdentifier(callee) || !/fetch/i.test(callee.text) || call.arguments.length === 0) return undefined;
+  const binding = imports.get(callee.text);
+  if (!binding || binding.typeOnly || binding.imported === '*') return undefined;
+  if (isRelativeUrl(t, call.arguments[0]) || optionsHave(t, call.arguments[1], ['signal', 'timeout', 'dispatcher']) !== 'missing' || wrappedInTimeout(t, call)) return undefined;
+  return { local: callee.text, module: binding.module, imported: binding.imported };
+}
+
 interface BodyUse {
   read: boolean;
   checked: boolean;
@@ -442,6 +456,8 @@ export default defineRule<MessageIds, Options>({
       const shared = checkShared ? sharedClientCall(t, call, imports) : undefined;
       // decided once the project is read: only if that module exports a client created without a timeout
       if (shared) context.report({ node: call, messageId: 'missingTimeout', data: { client: `${shared.local} client` }, dependsOn: { fact: 'client-without-timeout', module: shared.module, imported: shared.imported } });
+      const wrapper = checkShared ? importedFetchWrapperCall(t, call, imports) : undefined;
+      if (wrapper) context.report({ node: call, messageId: 'missingTimeout', data: { client: wrapper.local }, dependsOn: { fact: 'fetch-wrapper-without-timeout', module: wrapper.module, imported: wrapper.imported } });
     };
     const httpModule = [...imports.entries()].find(([, b]) => b.module === '@nestjs/axios' && b.imported === 'HttpModule')?.[0];
     if (!httpModule && !mayCallOut(sf.text, knowledge, imports)) return checkShared ? { CallExpression: (node) => onSharedClient(node as ts.CallExpression) } : {};

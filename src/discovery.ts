@@ -176,7 +176,7 @@ export function discoverFiles(options: DiscoverOptions): Discovery {
   for (const pattern of patterns) {
     matched = 0;
     const scan = picomatch.scan(pattern);
-    if (scan.isGlob) {
+    if (isGlobPattern(cwd, pattern, scan)) {
       const base = path.resolve(cwd, scan.base || '.');
       if (fs.existsSync(base)) {
         const matcher = globMatcher(normalizeGlob(toPosix(path.relative(cwd, path.resolve(cwd, pattern)))), { dot: false });
@@ -238,6 +238,14 @@ export function ignoreMatcher(globs: readonly string[]): (rel: string, isDir: bo
 }
 
 /**
+ * Whether a path argument is a glob: it has glob syntax and names no existing path. A Next.js or SvelteKit route
+ * (`app/[id]/route.ts`, `src/routes/(app)/+page.server.ts`) is a file, not a character class.
+ */
+function isGlobPattern(cwd: string, pattern: string, scan: ReturnType<typeof picomatch.scan>): boolean {
+  return scan.isGlob && !fs.existsSync(path.resolve(cwd, pattern));
+}
+
+/**
  * The real directories the user's paths name, the only places a fix may write: a named directory, a glob's base
  * directory, a named file's directory. A file reached through a symlink whose target lies outside all of them
  * is not written.
@@ -246,7 +254,7 @@ export function auditedRoots(cwd: string, patterns: readonly string[]): string[]
   const roots = new Set<string>();
   for (const pattern of patterns.length ? patterns : ['.']) {
     const scan = picomatch.scan(pattern);
-    const named = path.resolve(cwd, scan.isGlob ? scan.base || '.' : pattern);
+    const named = path.resolve(cwd, isGlobPattern(cwd, pattern, scan) ? scan.base || '.' : pattern);
     try {
       roots.add(fs.statSync(named).isDirectory() ? fs.realpathSync(named) : fs.realpathSync(path.dirname(named)));
     } catch {

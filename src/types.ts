@@ -86,12 +86,48 @@ export interface SuggestionDescriptor<MessageIds extends string = string> {
  * A fact about another module a finding's verdict depends on: `api.get(url)` lacks a timeout only if the
  * `api` that `./http` exports is a client created without one. The finding stands only when it holds.
  */
-export interface ModelCondition {
-  fact: 'client-without-timeout';
-  /** The module specifier as the file wrote it. */
+export type ModelCondition =
+  | WritesCondition
+  | {
+      /**
+       * `client-without-timeout`: `api.get(url)` lacks a timeout if `api` is a client created without one.
+       * `fetch-wrapper-without-timeout`: `fetchWithProxy(url)` if it is a fetch wrapper that sets none.
+       * `logger`: a logger instance. `error-reporter`: a function that logs or reports the error it receives.
+       * `error-class`: a class whose chain reaches an error. `not-client-error`: not a class the project marks as
+       * a 4xx (holds when nothing is known).
+       */
+      fact: 'client-without-timeout' | 'fetch-wrapper-without-timeout' | 'logger' | 'error-reporter' | 'error-class' | 'not-client-error';
+      /** The module specifier as the file wrote it. */
+      module: string;
+      /** The exported name (`default` for a default import). */
+      imported: string;
+      /** For `error-class`: the class must not be a 4xx either. */
+      notClient?: boolean;
+    }
+  | {
+      /** `serverError(res, e)`: the exported function sends its argument number `argument` to an HTTP response. */
+      fact: 'sends-error-to-response';
+      module: string;
+      imported: string;
+      argument: number;
+    };
+
+/** An exported callee as the calling file names it: `{ module: './tokens', path: ['TokenService', 'saveToken'] }`. */
+export interface ModuleCall {
   module: string;
-  /** The exported name (`default` for a default import). */
-  imported: string;
+  path: string[];
+}
+
+/**
+ * missing-transaction: the writes here need a transaction only if the listed calls into other modules make at
+ * least `min` more (one step each that writes, two for one that makes several), and, when the function is a
+ * callback handed to `wrapper`, that function does not run it inside a transaction.
+ */
+export interface WritesCondition {
+  fact: 'writes-outside-transaction';
+  calls: ModuleCall[];
+  min: number;
+  wrapper?: ModuleCall & { arg: number };
 }
 
 export interface ReportDescriptor<MessageIds extends string = string> {

@@ -11,6 +11,7 @@ import { defaultDatabase } from '../knowledge/database.js';
 import type { Knowledge } from '../knowledge/index.js';
 import type { TS } from '../ts.js';
 import { isFunctionLike, skipOuter, type FunctionLike } from './ast.js';
+import { isAwaitedWork, remoteCallOf, type RemoteCall } from './remote-calls.js';
 import { classMember, enclosingClass, fileImports, resolveName, type Declaration, type ImportMap } from './scope.js';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -1308,9 +1309,25 @@ export interface HelperSite {
   argParams: (number | undefined)[];
 }
 
+/**
+ * An awaited call of a function another module of the project exports (`tokenService.saveToken(…)`,
+ * `query.user.update(…)`): what it writes is known only to the project model, once every file is read.
+ */
+export interface RemoteSite {
+  kind: 'remote';
+  call: ts.CallExpression;
+  at: ts.Node;
+  remote: RemoteCall;
+  inLoop: boolean;
+  perItemHandled: boolean;
+  scope?: TxScope;
+  /** Per argument: it is a transaction handle. */
+  txArgs: boolean[];
+}
+
 export interface Unit {
   fn: FunctionLike | ts.SourceFile;
-  sites: (WriteSite | HelperSite)[];
+  sites: (WriteSite | HelperSite | RemoteSite)[];
   scopes: TxScope[];
   begins: { receiver: string; pos: number }[];
   /** Awaited work no transaction can include (a callback, an outbound call): writes before and after are separate steps. */
@@ -1458,7 +1475,7 @@ export function collectUnits(t: TS, sf: ts.SourceFile, knowledge: Knowledge, isE
         ctx.unit.sites.push({ kind: 'write', write: w, at: w.callee, inLoop: ctx.loop > 0, perItemHandled: ctx.loop > 0 && (ctx.handledAt >= ctx.loop || independent), scope: ctx.scope, independent });
       } else if (t.isCallExpression(node)) {
         const callee = skipOuter(t, node.expression);
-        if (t.isIdentifier(callee) || (t.isPropertyAccessExpression(callee) && callee.expression.kind === t.SyntaxKind.ThisKeyword)) {
+        if (t.isIdentifier(callee) || t.isPropertyAccessExpression(callee)) {
           ctx.unit.sites.push({ kind: 'helper', call: node, at: node.expression, target: PENDING, inLoop: ctx.loop > 0, perItemHandled: ctx.loop > 0 && (ctx.handledAt >= ctx.loop || hasCatchHandler(t, node)), scope: ctx.scope, txArgs: [], argParams: [] });
         }
       }
@@ -1478,27 +1495,35 @@ export function collectUnits(t: TS, sf: ts.SourceFile, knowledge: Knowledge, isE
 
   // Helper calls and step boundaries only matter in a file that writes: resolve them once the walk is done.
   const writes = [...units.values()].some((u) => u.sites.some((site) => site.kind === 'write'));
+  const txArgsOf = (call: ts.CallExpression): boolean[] =>
+    call.arguments.map((a) => {
+      const e = skipOuter(t, a);
+      return (t.isIdentifier(e) || t.isPropertyAccessExpression(e)) && !!handleOf(r, a)?.isTx;
+    });
   for (const unit of units.values()) {
-    if (!writes) {
-      unit.sites = [];
-      continue;
-    }
-    unit.sites = unit.sites.filter((site) => {
-      if (site.kind === 'write') return true;
-      const target = helperTarget(r, site.call);
-      if (!target) return false;
+    const sites: Unit['sites'] = [];
+    for (const site of unit.sites) {
+      if (site.kind !== 'helper') {
+        if (writes) sites.push(site);
+        continue;
+      }
+      const target = writes ? helperTarget(r, site.call) : undefined;
+      if (!target) {
+        // an awaited call into another module of the project: the project model knows what it writes
+        const remote = isAwaitedWork(t, site.call) ? remoteCallOf(t, site.call) : undefined;
+        if (remote && !layerOfModule(r.v.db, remote.module)) sites.push({ kind: 'remote', call: site.call, at: site.at, remote, inLoop: site.inLoop, perItemHandled: site.perItemHandled, scope: site.scope, txArgs: txArgsOf(site.call) });
+        continue;
+      }
+      sites.push(site);
       site.target = target;
-      site.txArgs = site.call.arguments.map((a) => {
-        const e = skipOuter(t, a);
-        return (t.isIdentifier(e) || t.isPropertyAccessExpression(e)) && !!handleOf(r, a)?.isTx;
-      });
+      site.txArgs = txArgsOf(site.call);
       site.argParams = site.call.arguments.map((a) => {
         const e = skipOuter(t, a);
         const d = t.isIdentifier(e) ? resolveName(t, e.text, e) : undefined;
         return d?.kind === 'param' && d.fn === unit.fn && !d.destructured ? d.index : undefined;
       });
-      return true;
-    });
+    }
+    unit.sites = sites;
     if (unit.sites.length === 0) continue;
     for (const call of awaited.get(unit)!) {
       if (isCallbackCall(r, call, unit.fn) || isExternalWork?.(call)) unit.boundaries.push(call.getStart(sf));
@@ -1549,6 +1574,8 @@ export interface EffectiveWrite {
   helper?: FunctionLike;
   /** Written through parameter `index` of the function that carries the caller's transaction. */
   viaParam?: number;
+  /** A call into another module, counted as one write until the project model knows whether it writes. */
+  remote?: RemoteSite;
 }
 
 export interface UnitSummary {
@@ -1565,7 +1592,24 @@ export interface UnitSummary {
   onAPath: number;
 }
 
-export function summarizeUnits(t: TS, fu: FileUnits, isIgnored: (w: DbWrite) => boolean = () => false): Map<ts.Node, UnitSummary> {
+/**
+ * Per function, its writes and whether they need a transaction. Calls into other modules (`RemoteSite`) count
+ * only when `remote.local` (the summaries without them) is given: then each unscoped one not ignored counts as
+ * one write of this function (not of its callers, which read `local`), for the project model to confirm.
+ */
+export function summarizeUnits(
+  t: TS,
+  fu: FileUnits,
+  isIgnored: (w: DbWrite) => boolean = () => false,
+  remote?: {
+    /** The summaries without remote writes: given, remote sites not ignored count as writes. */
+    local?: Map<ts.Node, UnitSummary>;
+    isIgnored: (call: RemoteCall) => boolean;
+    /** An awaited call into another module that is work of another kind (an API client, a model call, a read): writes around it are separate steps. */
+    isOtherWork: (call: RemoteCall) => boolean;
+  },
+): Map<ts.Node, UnitSummary> {
+  const local = remote?.local;
   const out = new Map<ts.Node, UnitSummary>();
   const inProgress = new Set<ts.Node>();
 
@@ -1595,9 +1639,13 @@ export function summarizeUnits(t: TS, fu: FileUnits, isIgnored: (w: DbWrite) => 
         writes.push({ at: site.at, inLoop: site.inLoop, perItemHandled: site.perItemHandled, group, write: w, viaParam });
         continue;
       }
+      if (site.kind === 'remote') {
+        if (local && !scopeGroup && !site.txArgs.some(Boolean) && !remote!.isIgnored(site.remote)) writes.push({ at: site.at, inLoop: site.inLoop, perItemHandled: site.perItemHandled, remote: site });
+        continue;
+      }
       const target = fu.units.get(site.target);
       if (!target || inProgress.has(site.target)) continue;
-      const hs = summarize(target);
+      const hs = local?.get(site.target) ?? summarize(target);
       if (hs.writes.length === 0) continue;
       const txArg = site.txArgs.some(Boolean);
       // await queryRunner.startTransaction(); await saveWorkspace(ws, queryRunner): the helper writes in that transaction
@@ -1631,7 +1679,15 @@ export function summarizeUnits(t: TS, fu: FileUnits, isIgnored: (w: DbWrite) => 
     const groups = new Set(counted.filter((w) => w.group !== undefined).map((w) => w.group!));
     const hasLoopWrite = unscoped.some((w) => w.inLoop && !w.perItemHandled);
     // Writes separated by work a transaction cannot hold (a callback, an outbound call) are separate steps.
-    const phaseOf = (w: EffectiveWrite): number => unit.boundaries.filter((b) => b < w.at.getStart(sf)).length;
+    // An awaited call into another module that is work of another kind (a project's API client, a model call)
+    // separates the writes around it as an outbound call does.
+    // One inside a write's arguments (`data: { password: await hashPassword(p) }`) runs before that write.
+    const before = (pos: number): number => {
+      const host = unit.sites.find((x) => x.kind === 'write' && pos > x.write.call.getStart(sf) && pos < x.write.call.end);
+      return host ? host.at.getStart(sf) - 1 : pos;
+    };
+    const boundaries = remote ? [...unit.boundaries, ...unit.sites.flatMap((x) => (x.kind === 'remote' && remote.isOtherWork(x.remote) ? [before(x.call.getStart(sf))] : []))] : unit.boundaries;
+    const phaseOf = (w: EffectiveWrite): number => boundaries.filter((b) => b < w.at.getStart(sf)).length;
     // One representative per transaction: the transaction is one atomic step on its path.
     const seen = new Set<string>();
     const grouped = counted.filter((w) => w.group === undefined || (!seen.has(w.group) && seen.add(w.group) !== undefined));

@@ -6,6 +6,7 @@
 import type * as ts from 'typescript';
 import type { TS } from '../ts.js';
 import { importsOf } from './scope.js';
+import { skipOuter } from './ast.js';
 
 /** Global error constructors; their options object (with `cause`) is at `optionsIndex`. */
 export const BUILT_IN_ERRORS: ReadonlyMap<string, { optionsIndex: number }> = new Map([
@@ -39,6 +40,44 @@ export interface ErrorClassInfo {
   isAbstract: boolean;
   /** Resolved through in-file parents; undefined when the chain leaves the file at an unknown class. */
   ctor: ErrorConstructorShape | undefined;
+}
+
+// A client error (4xx) thrown from a catch translates an expected outcome (bad input, missing row, expired
+// token); the caught error is the reason, not a fault someone will debug.
+export const CLIENT_ERROR_CLASS = /^(?:[A-Z][A-Za-z]*)?(?:BadRequest|AuthRequired|AuthenticationRequired|LoginRequired|BadData|BadInput|Unauthori[sz]ed|Unauthenticated|Forbidden|NotFound|Conflict|Gone|PreconditionFailed|PayloadTooLarge|UnsupportedMediaType|Unprocessable(?:Entity)?|TooManyRequests|RateLimit(?:ed)?|NotAcceptable|MethodNotAllowed|NotAllowed|Validation|Invalid[A-Za-z]*|UserInput|Authentication|Permission|AccessDenied|Duplicate[A-Za-z]*|AlreadyExists|Exists|ImATeapot|Misdirected)(?:Error|Exception)$/;
+/** HTTP status names of a client error: `HttpStatus.NOT_FOUND`, tRPC's `'UNAUTHORIZED'`. */
+export const CLIENT_STATUS_NAMES = /^(?:BAD_REQUEST|UNAUTHORIZED|FORBIDDEN|NOT_FOUND|CONFLICT|GONE|PRECONDITION_FAILED|PAYLOAD_TOO_LARGE|UNSUPPORTED_MEDIA_TYPE|UNPROCESSABLE_ENTITY|UNPROCESSABLE_CONTENT|TOO_MANY_REQUESTS|NOT_ACCEPTABLE|METHOD_NOT_SUPPORTED|METHOD_NOT_ALLOWED|PARSE_ERROR|TIMEOUT|CLIENT_CLOSED_REQUEST)$/;
+
+// Error-code keys (`session.invalid_token`, `user.not_found`, `auth.verification_failed`): dotted or snake_case, no spaces.
+const CLIENT_ERROR_CODE = /^[\w.:-]*(?:invalid|not[_.-]?found|unauthori[sz]ed|unauthenticated|forbidden|verification[_.-]failed|expired|malformed|bad[_.-]request|format|conflict|already[_.-]exists|duplicate)[\w.:-]*$/i;
+
+/** `new HttpException(body, 404)`, `new HttpException(body, HttpStatus.NOT_FOUND)`, `new TRPCError({ code: 'NOT_FOUND' })`. */
+export function isClientStatusThrow(t: TS, name: string, args: readonly ts.Expression[]): boolean {
+  const isClient = (e: ts.Expression | undefined): boolean => {
+    if (!e) return false;
+    const x = skipOuter(t, e);
+    if (t.isNumericLiteral(x)) return Number(x.text) >= 400 && Number(x.text) < 500;
+    if (t.isPropertyAccessExpression(x)) return CLIENT_STATUS_NAMES.test(x.name.text);
+    if (t.isStringLiteralLike(x)) return CLIENT_STATUS_NAMES.test(x.text);
+    return false;
+  };
+  if (name === 'HttpException' || name === 'HTTPException' || name === 'HttpError' || name === 'RpcException') return args.some((a, i) => i <= 1 && isClient(a));
+  // new RequestError('session.mfa.webauthn_verification_failed') / new AppError({ code: 'user.invalid_token' }): an error-code key that names bad input
+  const codeOf = (e: ts.Expression | undefined): string | undefined => {
+    const x = e ? skipOuter(t, e) : undefined;
+    if (!x) return undefined;
+    if (t.isStringLiteralLike(x)) return x.text;
+    if (!t.isObjectLiteralExpression(x)) return undefined;
+    const code = x.properties.find((p) => t.isPropertyAssignment(p) && t.isIdentifier(p.name) && p.name.text === 'code');
+    return code && t.isPropertyAssignment(code) && t.isStringLiteralLike(code.initializer) ? code.initializer.text : undefined;
+  };
+  const code = codeOf(args[0]);
+  if (code && CLIENT_ERROR_CODE.test(code) && !args.some((a) => /\bstatus(?:Code)?\s*:\s*5\d\d\b/.test(a.getText()))) return true;
+  const first = args[0] ? skipOuter(t, args[0]) : undefined;
+  if (first && t.isObjectLiteralExpression(first)) {
+    return first.properties.some((p) => t.isPropertyAssignment(p) && t.isIdentifier(p.name) && /^(?:code|status|statusCode)$/.test(p.name.text) && isClient(p.initializer));
+  }
+  return false;
 }
 
 const ERROR_LIKE_NAME = /(?:Error|Exception|Fault|Failure)$/;

@@ -267,7 +267,16 @@ function computeSink(t: TS, node: ts.Node, knowledge: Knowledge, imports: Import
     if (!http.responseReceivers.includes(root) || root === 'res' || root === 'response' || root === 'reply') return undefined;
     return { kind: 'body', node, name: `${receiver}.${node.left.name.text}`, receiver: root, payloads: [node.right], status: koaStatusBefore(t, node, root) };
   }
+  // handleServerError: (e) => e.message — next-safe-action answers the action's caller with it
+  if (t.isArrowFunction(node) && !t.isBlock(node.body)) {
+    const handler = serverErrorHandlerOf(t, node);
+    return handler ? { kind: 'lambda', node, name: handler, payloads: [node.body] } : undefined;
+  }
   if (t.isReturnStatement(node) && node.expression) {
+    let fn: ts.Node | undefined = node.parent;
+    while (fn && !isFunctionLike(t, fn)) fn = fn.parent;
+    const handler = serverErrorHandlerOf(t, fn);
+    if (handler) return { kind: 'lambda', node, name: handler, payloads: [node.expression] };
     // return { statusCode: 500, body: JSON.stringify(...) } — AWS Lambda / Netlify / Vercel function results
     const obj = skipOuter(t, node.expression);
     if (!t.isObjectLiteralExpression(obj)) return undefined;
@@ -352,8 +361,20 @@ export function errorHandlerKind(t: TS, fn: FunctionLike, knowledge: Knowledge):
   }
   // { onError(err, req, res) { … } } / { onError: (error, event) => … }
   const holder = t.isMethodDeclaration(fn) ? fn : parent && t.isPropertyAssignment(parent) ? parent : undefined;
-  if (holder && holder.name && propertyNameText(t, holder.name) === 'onError') return 'error-handler';
+  const holderName = holder?.name ? propertyNameText(t, holder.name) : undefined;
+  if (holderName === 'onError' || (holderName !== undefined && SERVER_ERROR_HANDLERS.has(holderName))) return 'error-handler';
   return undefined;
+}
+
+/** next-safe-action's `createSafeActionClient({ handleServerError(e) { return … } })`: what it returns is sent to the client. */
+const SERVER_ERROR_HANDLERS = new Set(['handleServerError', 'handleReturnedServerError']);
+
+/** The function `node` returns from, when that function is a next-safe-action server error handler. */
+function serverErrorHandlerOf(t: TS, fn: ts.Node | undefined): string | undefined {
+  if (!fn || !isFunctionLike(t, fn)) return undefined;
+  const holder = t.isMethodDeclaration(fn) ? fn : fn.parent && t.isPropertyAssignment(fn.parent) ? fn.parent : undefined;
+  const name = holder?.name ? propertyNameText(t, holder.name) : undefined;
+  return name !== undefined && SERVER_ERROR_HANDLERS.has(name) ? name : undefined;
 }
 
 /**
@@ -507,7 +528,7 @@ function wrapperParts(t: TS, decl: ts.Node): { params: string[]; body: ts.Concis
  * `async fetch(url, options) { return fetch(url, options) }`: a project wrapper that hands its URL and options
  * to fetch and sets no timeout of its own, so each call of the wrapper is a fetch call.
  */
-function isFetchWrapper(t: TS, decl: ts.Node, knowledge: Knowledge, imports: ImportMap): boolean {
+export function isFetchWrapper(t: TS, decl: ts.Node, knowledge: Knowledge, imports: ImportMap): boolean {
   const parts = wrapperParts(t, decl);
   if (!parts || !parts.params[0]) return false;
   const [url, init] = parts.params;

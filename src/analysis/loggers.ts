@@ -7,7 +7,7 @@ import type { Knowledge } from '../knowledge/index.js';
 import type { LoggerFlavour } from '../knowledge/loggers.js';
 import type { ImportSpec } from '../edits/index.js';
 import type { TS } from '../ts.js';
-import { dottedName, skipOuter } from './ast.js';
+import { dottedName, enclosingClass, skipOuter } from './ast.js';
 import type { ImportBinding, ImportMap } from './scope.js';
 import { nameWords } from './sensitive.js';
 
@@ -55,6 +55,9 @@ function isLocalLoggerModule(module: string): boolean {
   return LOGGER_FILE.test(module) || module.split('/').some((segment) => nameWords(segment).some((w) => w === 'logger' || w === 'loggers'));
 }
 
+/** A level named as a `log(level, …)` call's first argument. */
+const LEVEL_ARGUMENT = /^(?:fatal|error|warn|warning|info|debug|trace|verbose|crit|critical)$/;
+
 function levelOf(method: string): LogLevel {
   if (/^(fatal|crit|critical|alert|emerg|emergency)$/i.test(method)) return 'fatal';
   if (/^(error|exception|captureException|captureError|noticeError|recordException|trackException|notify|report)$/i.test(method)) return 'error';
@@ -94,7 +97,7 @@ function declarations(t: TS, sf: ts.SourceFile): Map<string, ts.Expression | ts.
 }
 
 /** `pino()`, `winston.createLogger()`, `new Logger(Name)`, `parent.child({...})`. */
-function createsLogger(t: TS, expr: ts.Expression, knowledge: Knowledge, imports: ImportMap, depth: number): boolean {
+export function createsLogger(t: TS, expr: ts.Expression, knowledge: Knowledge, imports: ImportMap, depth: number): boolean {
   const e = skipOuter(t, expr);
   if (t.isNewExpression(e)) {
     const name = dottedName(t, e.expression);
@@ -247,8 +250,55 @@ function computeLogCall(t: TS, call: ts.CallExpression, knowledge: Knowledge, im
     }
   }
   if (method === 'child' || !tables.methods.has(method)) return undefined;
+  // getState().log('error', e.message) / this.ctx.log('warn', …): a project logging API that takes the level first
+  const levelArg = method === 'log' ? call.arguments[0] : undefined;
+  const levelText = levelArg && t.isStringLiteralLike(skipOuter(t, levelArg)) ? (skipOuter(t, levelArg) as ts.StringLiteralLike).text : undefined;
+  if (levelText && LEVEL_ARGUMENT.test(levelText) && call.arguments.length > 1) {
+    return { kind: 'logger', method, level: levelOf(levelText), receiver: receiver ?? receiverNode.getText().replace(/\s+/g, '') };
+  }
   if (!isLoggerExpression(t, receiverNode, knowledge, imports)) return undefined;
   return { kind: 'logger', method, level: levelOf(method), receiver };
+}
+
+/** A binding imported from another module that may be a logger or an error-recording function: the project model decides. */
+export interface ModelLogger {
+  /** The local name (`audit` of `audit.error(…)`, `logError` of `logError(…)`). */
+  local: string;
+  module: string;
+  imported: string;
+  /** `logger`: an instance called through its level methods; `reporter`: a function called with the error. */
+  as: 'logger' | 'reporter';
+}
+
+/**
+ * The imported binding a call goes through when errlint cannot tell from this file whether it logs: `audit.error(…)`
+ * with `audit` imported from a module not named like a logger, `logError(…)` imported from `./utils`. The finding
+ * such a call leads to depends on what the other module exports (`logger` / `error-reporter` model facts).
+ */
+export function modelLoggerOf(t: TS, call: ts.CallExpression, knowledge: Knowledge, imports: ImportMap): ModelLogger | undefined {
+  const callee = skipOuter(t, call.expression);
+  let local: string | undefined;
+  let as: ModelLogger['as'];
+  if (t.isIdentifier(callee)) {
+    local = callee.text;
+    as = 'reporter';
+  } else if (t.isPropertyAccessExpression(callee) && t.isIdentifier(callee.expression) && tablesOf(knowledge).methods.has(callee.name.text) && callee.name.text !== 'child') {
+    local = callee.expression.text;
+    as = 'logger';
+  } else {
+    return undefined;
+  }
+  const b = imports.get(local);
+  if (!b || b.imported === '*' || b.module.startsWith('node:') || isMonitorBinding(b, knowledge) || knowledge.loggers.modules.includes(b.module)) return undefined;
+  return { local, module: b.module, imported: b.imported, as };
+}
+
+/** The log call `call` is if `assumed` is what the model says (a logger's level method, a reporter at error level). */
+export function assumedLogCall(t: TS, call: ts.CallExpression, assumed: ModelLogger): LogCall | undefined {
+  const callee = skipOuter(t, call.expression);
+  if (assumed.as === 'reporter') return t.isIdentifier(callee) && callee.text === assumed.local ? { kind: 'logger', method: assumed.local, level: 'error' } : undefined;
+  if (!t.isPropertyAccessExpression(callee) || !t.isIdentifier(callee.expression) || callee.expression.text !== assumed.local) return undefined;
+  return { kind: 'logger', method: callee.name.text, level: levelOf(callee.name.text), receiver: assumed.local };
 }
 
 function maxUse(a: ErrorUse, b: ErrorUse): ErrorUse {
@@ -395,9 +445,9 @@ function relativeImport(fromFile: string, target: string): string {
 export function findLoggerInScope(t: TS, node: ts.Node, knowledge: Knowledge, imports: ImportMap, filePath: string): LoggerInScope | undefined {
   const sf = node.getSourceFile();
   // a class member: private readonly logger = new Logger(X.name) / constructor(private logger: PinoLogger)
-  for (let n: ts.Node | undefined = node.parent; n; n = n.parent) {
-    if (!t.isClassDeclaration(n) && !t.isClassExpression(n)) continue;
-    for (const m of n.members) {
+  const cls = enclosingClass(t, node);
+  if (cls) {
+    for (const m of cls.members) {
       const candidates: [string, ts.Expression | ts.TypeNode | undefined][] = [];
       if (t.isPropertyDeclaration(m) && t.isIdentifier(m.name) && !(t.getModifiers(m) ?? []).some((x) => x.kind === t.SyntaxKind.StaticKeyword)) {
         candidates.push([m.name.text, m.initializer ?? m.type]);
@@ -420,7 +470,6 @@ export function findLoggerInScope(t: TS, node: ts.Node, knowledge: Knowledge, im
         }
       }
     }
-    break;
   }
   // the rest depends on the file only: decided once per file, not once per finding (a file of thousands of
   // handlers scanned its statements for each)

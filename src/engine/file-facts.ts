@@ -33,7 +33,7 @@ export interface FilePatterns {
 export const defaultFilePatterns: FilePatterns = {
   tests: [
     '**/*.{test,spec}.*', '**/__tests__/**', '**/__mocks__/**', '**/__fixtures__/**', '**/test-utils/**', 'test/**', 'tests/**', '**/test/**', '**/tests/**',
-    '**/e2e/**', '**/*.e2e.*', '**/cypress/**', '**/playwright/**', '**/vitest.{config,setup,workspace}.*', '**/jest.{config,setup}.*', '**/setupTests.*',
+    '**/e2e/**', '**/__e2e__/**', '**/*.e2e.*', '**/*.{servertest,clienttest,unittest,e2etest}.*', '**/cypress/**', '**/playwright/**', '**/vitest.{config,setup,workspace}.*', '**/jest.{config,setup}.*', '**/setupTests.*',
     '**/{testhelp,test-helpers,test-helper,testHelpers,test-utils,testUtils,fixtures,mocks}.*', '**/*.{fixture,fixtures,mock,mocks,stories,story,bench}.*',
   ],
   // CLI programs and run-once programs (seeds, migrations), where console output is the interface. `tools/` is

@@ -9,7 +9,7 @@ import type { FileError, Finding } from '../types.js';
 import type { FileClassifier } from './file-facts.js';
 import { lintSource, type ResolvedRule } from './lint-source.js';
 import { createProjectCollector, fileRulesOf, type ProjectFileData } from './project.js';
-import { summarizeFile, type FileSummary } from '../model/summaries.js';
+import { isEmptySummary, summarizeFile, type FileSummary } from '../model/summaries.js';
 import { compiler } from '../ts.js';
 import type { Timings } from './timing.js';
 import { ioReason } from '../errors.js';
@@ -135,6 +135,8 @@ export function createFileRunner({ rules, knowledge, classify, everyRuleRan }: L
   const fileRules = fileRulesOf(rules);
   const collector = setup.skipProjectRules ? undefined : createProjectCollector(rules);
   const traversalRules = collector?.fileRules.length ? [...fileRules, ...collector.fileRules] : fileRules;
+  // write summaries serve missing-transaction's findings that depend on other modules
+  const withWrites = rules.some((r) => r.rule.meta.id === 'missing-transaction');
 
   const lintText = (task: FileTask, text: string): FileOutcome => {
     const file = timing ? timing.measure('classify', () => classify(task.factsPath, text, task.abs)) : classify(task.factsPath, text, task.abs);
@@ -143,8 +145,8 @@ export function createFileRunner({ rules, knowledge, classify, everyRuleRan }: L
     if (result.error) outcome.error = result.error.kind === 'parse' && FLOW_PRAGMA.test(text.slice(0, 1000)) ? flowSkip(task.rel) : result.error;
     if (result.sourceFile) {
       const sf = result.sourceFile;
-      const summary = timing ? timing.measure('summary', () => summarizeFile(compiler, sf)) : summarizeFile(compiler, sf);
-      if (Object.keys(summary.clients).length > 0 || summary.reExports.length > 0) outcome.summary = summary;
+      const summary = timing ? timing.measure('summary', () => summarizeFile(compiler, sf, knowledge, withWrites)) : summarizeFile(compiler, sf, knowledge, withWrites);
+      if (!isEmptySummary(summary)) outcome.summary = summary;
     }
     const project = collector?.take(task.rel, result.directives);
     if (project) outcome.project = project;

@@ -17,6 +17,7 @@ import { findDirectives, isSuppressed } from '../engine/suppressions.js';
 import type { Knowledge, KnowledgeConfig } from '../knowledge/index.js';
 import { createAnalysisSetup, type AnalysisSetup } from '../lint-setup.js';
 import { ModuleResolver } from '../model/resolve.js';
+import { holdsWithoutProject } from '../model/conditions.js';
 import { ProjectModel, summaryOnDisk } from '../model/summaries.js';
 import { Workspace } from '../model/workspace.js';
 import { compiler, type TS } from '../ts.js';
@@ -155,7 +156,7 @@ function flush(run: FileRun): void {
     const directives = findDirectives(run.ts, run.sourceFile).filter((d) => d.source === 'errlint');
     for (const report of runRules(run.sourceFile, { filePath: run.filePath, rules, knowledge: run.knowledge, file: run.file }, run.ts)) {
       if (directives.length > 0 && isSuppressed(directives, report.finding.ruleId, report.finding.line)) continue;
-      if (report.finding.dependsOn && !(path.isAbsolute(run.filename) && projectModel().holds(run.filename, report.finding.dependsOn))) continue;
+      if (report.finding.dependsOn && !(path.isAbsolute(run.filename) ? projectModel().holds(run.filename, report.finding.dependsOn) : holdsWithoutProject(report.finding.dependsOn))) continue;
       byRule.get(report.finding.ruleId)?.push(report);
     }
   }

@@ -281,13 +281,17 @@ function frameworkConvention(pkg: PackageInfo, p: string, text: string): RoleDec
   }
 }
 
+// a React app's component and hook folders: what the pages import and render, in the browser
+const COMPONENT_FOLDER = /(?:^|\/)(?:components|hooks)\//;
+
 /** A meta-framework app's file that no convention names. */
 function frameworkDefault(pkg: PackageInfo, p: string, text: string): RoleDecision | undefined {
   switch (pkg.framework) {
     case 'next':
-      return byUse(text, p, 'Next.js');
     case 'remix':
-      return byUse(text, p, 'Remix');
+      // outside app/ (whose files are server components by default): a helper beside the components
+      if (COMPONENT_FOLDER.test(p) && !SERVER_IMPORT.test(text)) return client('framework', `module in a components/ or hooks/ folder of a ${pkg.framework === 'next' ? 'Next.js' : 'Remix'} app with no server imports`);
+      return byUse(text, p, pkg.framework === 'next' ? 'Next.js' : 'Remix');
     case 'astro':
       return byUse(text, p, 'Astro');
     case 'sveltekit':

@@ -14,8 +14,14 @@ import { fileImports, propertyNameText } from '../analysis/scope.js';
 import { readSource } from '../engine/file-runner.js';
 import { parseSource } from '../engine/lint-source.js';
 import { compiler, type TS } from '../ts.js';
+import { defaultKnowledge, type Knowledge } from '../knowledge/index.js';
 import type { ModelCondition } from '../types.js';
+import { isClientErrorName, isEmptyCatchSummary, isErrorParentName, summarizeCatch, type CatchSummary } from './logger-summaries.js';
 import type { ModuleResolver } from './resolve.js';
+import { summarizeFetchWrappers } from './http-summaries.js';
+import { summarizeResponders, type ResponderSummary } from './response-summaries.js';
+import { summarizeWrites, type WriteSummaries } from './write-summaries.js';
+import { WriteModel } from './write-model.js';
 
 /** An HTTP client instance a module exports: `export const api = axios.create({ baseURL })`. */
 export interface ClientSummary {
@@ -29,6 +35,19 @@ export interface FileSummary {
   clients: Record<string, ClientSummary>;
   /** `export { a as b } from 'm'` (`imported` `*` for `export *`). */
   reExports: { module: string; imported: string; exported: string }[];
+  /** Exported name → the function sends an error it is given to an HTTP response (response-summaries.ts). */
+  responders: Record<string, ResponderSummary>;
+  /** Exported fetch wrappers that forward their caller's options and set no timeout (http-summaries.ts). */
+  fetchWrappers: string[];
+  /** Loggers, error-recording functions and error classes (logger-summaries.ts); absent when there are none. */
+  catch?: CatchSummary;
+  /** What exported functions and methods write (src/model/write-summaries.ts); absent when nothing. */
+  writes?: WriteSummaries;
+}
+
+/** A summary with nothing another file's verdict could depend on (not kept by the file runner). */
+export function isEmptySummary(s: FileSummary): boolean {
+  return Object.keys(s.clients).length === 0 && s.reExports.length === 0 && Object.keys(s.responders).length === 0 && s.fetchWrappers.length === 0 && s.catch === undefined && s.writes === undefined;
 }
 
 const FACTORIES: Record<string, { module: string; client: ClientSummary['client'] }> = {
@@ -66,7 +85,7 @@ function clientOf(t: TS, sf: ts.SourceFile, init: ts.Expression): ClientSummary 
 const isExported = (t: TS, node: ts.Node): boolean => t.canHaveModifiers(node) && (t.getModifiers(node) ?? []).some((m) => m.kind === t.SyntaxKind.ExportKeyword);
 
 /** The file's summary, from its top-level statements. */
-export function summarizeFile(t: TS, sf: ts.SourceFile): FileSummary {
+export function summarizeFile(t: TS, sf: ts.SourceFile, knowledge: Knowledge = defaultKnowledge, withWrites = true): FileSummary {
   const locals = new Map<string, ClientSummary>();
   const clients: Record<string, ClientSummary> = {};
   const exportedAs: [string, string][] = [];
@@ -101,34 +120,90 @@ export function summarizeFile(t: TS, sf: ts.SourceFile): FileSummary {
     if (c) clients[exported] = defaultsTimeout.has(local) ? { ...c, timeout: 'present' } : c;
   }
   const reExports = fileImports(t, sf).reExports.filter((r) => !r.typeOnly).map((r) => ({ module: r.module, imported: r.imported, exported: r.exported }));
-  return { clients, reExports };
+  const caught = summarizeCatch(t, sf);
+  const summary: FileSummary = { clients, reExports, responders: summarizeResponders(t, sf), fetchWrappers: summarizeFetchWrappers(t, sf) };
+  if (!isEmptyCatchSummary(caught)) summary.catch = caught;
+  // what exported functions write: only when a rule that asks runs (missing-transaction), it walks function bodies
+  const writes = withWrites ? summarizeWrites(t, sf, knowledge) : undefined;
+  if (writes) summary.writes = writes;
+  return summary;
+}
+
+/** What an error class's chain says, as far as the project's files show it. */
+export interface ErrorClassVerdict {
+  /** The chain reaches a built-in error, a library error class or an error-like name. */
+  isError: boolean;
+  /** The nearest status the chain sets, or a client-error name (`NotFoundException`) on the way. */
+  status?: 'client' | 'server';
 }
 
 /** Whether a condition a finding depends on holds, over the summaries of the whole project. */
 export class ProjectModel {
+  private readonly writes: WriteModel;
+
   constructor(
     private readonly resolver: ModuleResolver,
     /** Summary of an absolute file path, or undefined when the file was not read. */
     private readonly summaryOf: (abs: string) => FileSummary | undefined,
-  ) {}
+  ) {
+    this.writes = new WriteModel(resolver, summaryOf);
+  }
 
-  /** The client instance `imported` names in the module `specifier` resolves to from `fromFile`, following re-exports. */
-  clientExport(fromFile: string, specifier: string, imported: string, depth = 0): ClientSummary | undefined {
+  /**
+   * What `pick` finds for the name `imported` exports from the module `specifier` resolves to from `fromFile`,
+   * following re-exports (`export { x } from`, `export *`) to a bounded depth; `file` is where it was found.
+   */
+  exported<T>(fromFile: string, specifier: string, imported: string, pick: (s: FileSummary, name: string) => T | undefined, depth = 0): { value: T; file: string } | undefined {
     if (depth > 4) return undefined;
     const target = this.resolver.resolve(fromFile, specifier);
     if (!target) return undefined;
     const summary = this.summaryOf(target);
     if (!summary) return undefined;
-    const own = summary.clients[imported];
-    if (own) return own;
+    const own = pick(summary, imported);
+    if (own !== undefined) return { value: own, file: target };
     for (const r of summary.reExports) {
-      if (r.exported === imported) return this.clientExport(target, r.module, r.imported === '*' ? imported : r.imported, depth + 1);
+      if (r.exported === imported) return this.exported(target, r.module, r.imported === '*' ? imported : r.imported, pick, depth + 1);
       if (r.exported === '*' && imported !== 'default') {
-        const found = this.clientExport(target, r.module, imported, depth + 1);
+        const found = this.exported(target, r.module, imported, pick, depth + 1);
         if (found) return found;
       }
     }
     return undefined;
+  }
+
+  /** The client instance `imported` names in the module `specifier` resolves to from `fromFile`, following re-exports. */
+  clientExport(fromFile: string, specifier: string, imported: string): ClientSummary | undefined {
+    return this.exported(fromFile, specifier, imported, (s, name) => s.clients[name])?.value;
+  }
+
+  /** The error class `imported` names in `specifier` (from `fromFile`): whether its chain is an error's, and its status. */
+  errorClass(fromFile: string, specifier: string, imported: string, depth = 0): ErrorClassVerdict | undefined {
+    const found = this.exported(fromFile, specifier, imported, (s, name) => {
+      const local = s.catch?.classExports[name];
+      return local !== undefined ? { summary: s.catch!, local } : undefined;
+    });
+    if (!found) return undefined;
+    const { summary, local } = found.value;
+    let status: ErrorClassVerdict['status'];
+    // up the chain inside the file, then into the parent's file
+    for (let name: string | undefined = local, steps = 0; name !== undefined && steps < 10; steps++) {
+      const cls: CatchSummary['classes'][string] | undefined = summary.classes[name];
+      if (!cls) return undefined;
+      status ??= cls.status ?? (isClientErrorName(cls.parent) ? 'client' : undefined);
+      if (cls.parentFrom && depth < 4) {
+        const up = this.errorClass(found.file, cls.parentFrom.module, cls.parentFrom.imported, depth + 1);
+        if (up) return { isError: up.isError, status: status ?? up.status };
+        return { isError: isErrorParentName(cls.parent), status };
+      }
+      if (!summary.classes[cls.parent]) return { isError: isErrorParentName(cls.parent), status };
+      name = cls.parent;
+    }
+    return undefined;
+  }
+
+  /** The exported logger instance or error-recording function `imported` names in `specifier`. */
+  private recorder(fromFile: string, specifier: string, imported: string, kind: 'logger' | 'reporter'): boolean {
+    return this.exported(fromFile, specifier, imported, (s, name) => (kind === 'logger' ? s.catch?.loggers[name] : s.catch?.reporters[name])) !== undefined;
   }
 
   /** True when the finding that depends on `condition` (made in `fromFile`, absolute) stands. */
@@ -136,6 +211,22 @@ export class ProjectModel {
     switch (condition.fact) {
       case 'client-without-timeout':
         return this.clientExport(fromFile, condition.module, condition.imported)?.timeout === 'missing';
+      case 'fetch-wrapper-without-timeout':
+        return this.exported(fromFile, condition.module, condition.imported, (s, name) => (s.fetchWrappers?.includes(name) ? true : undefined))?.value === true;
+      case 'sends-error-to-response':
+        return this.exported(fromFile, condition.module, condition.imported, (s, name) => s.responders?.[name])?.value.param === condition.argument;
+      case 'logger':
+        return this.recorder(fromFile, condition.module, condition.imported, 'logger');
+      case 'error-reporter':
+        return this.recorder(fromFile, condition.module, condition.imported, 'reporter');
+      case 'error-class': {
+        const c = this.errorClass(fromFile, condition.module, condition.imported);
+        return c?.isError === true && !(condition.notClient && c.status === 'client');
+      }
+      case 'not-client-error':
+        return this.errorClass(fromFile, condition.module, condition.imported)?.status !== 'client';
+      case 'writes-outside-transaction':
+        return this.writes.holds(fromFile, condition);
       default:
         return false;
     }

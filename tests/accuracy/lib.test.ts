@@ -101,23 +101,28 @@ describe('validation sets', () => {
 
   it('refuses an unknown set with a message naming the known ones', () => {
     expect(() => setFiles('zz')).toThrow(/no validation set zz \(known: a, b, c, or a set file\)/);
-    expect(() => setFiles('zz', SUGGESTION_SETS)).toThrow(/no suggestion set zz \(known: 1, 2, or a set file\)/);
+    expect(() => setFiles('zz', SUGGESTION_SETS)).toThrow(/no suggestion set zz \(known: 1, 2, 3, or a set file\)/);
   });
 });
 
 describe('suggestion sets', () => {
-  it('names each with its own review labels, the newest by default, and no recall labels', () => {
+  it('names each with its own review labels, 2 by default, and no recall labels', () => {
     expect(DEFAULT_SUGGESTION_SET).toBe('2');
     expect(setFiles(undefined, SUGGESTION_SETS)).toEqual(setFiles('2', SUGGESTION_SETS));
     expect(setFiles('2', SUGGESTION_SETS)).toEqual({ file: join(accuracyDir, 'suggestion-set.json'), labels: join(accuracyDir, 'labels/suggestions-2.jsonl') });
     expect(setFiles('1', SUGGESTION_SETS)).toEqual({ file: join(accuracyDir, 'suggestion-set-2026-12-02a.json'), labels: join(accuracyDir, 'labels/suggestions.jsonl') });
+    expect(setFiles('3', SUGGESTION_SETS)).toEqual({ file: join(accuracyDir, 'suggestion-set-3.json'), labels: join(accuracyDir, 'labels/suggestions-3.jsonl') });
   });
 
-  it('keeps the two suggestion sets apart, each with one entry type-checked from an npm lockfile', () => {
+  it('keeps the suggestion sets apart, each later one with one entry type-checked from an npm lockfile', () => {
     const first = new Set(readSet('1', SUGGESTION_SETS).map((e) => e.repo));
     const second = readSet('2', SUGGESTION_SETS);
     expect(second.length).toBe(5);
     expect(second.filter((e) => first.has(e.repo))).toEqual([]);
     expect(second.filter((e) => e.typecheck && !e.install).length).toBeGreaterThanOrEqual(1);
+    const third = readSet('3', SUGGESTION_SETS);
+    expect(third.length).toBe(5);
+    expect(third.filter((e) => first.has(e.repo) || second.some((s) => s.repo === e.repo))).toEqual([]);
+    expect(third.filter((e) => e.typecheck && !e.install).length).toBeGreaterThanOrEqual(1);
   });
 });

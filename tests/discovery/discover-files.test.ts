@@ -30,11 +30,12 @@ describe('discoverFiles', () => {
     'build/out.js': '',
     'coverage/x.js': '',
     'legacy/old.js': '',
+    'app/[teamId]/(admin)/route.ts': '',
   });
 
   it('walks directories with the default skips, .gitignore files (nested too) and a stable order', () => {
     const { files } = discoverFiles({ cwd: dir, patterns: ['.'] });
-    expect(rel(dir, files)).toEqual(['legacy/old.js', 'src/a.ts', 'src/b.tsx', 'src/c.mjs', 'src/d.cts', 'src/nested/kept.ts']);
+    expect(rel(dir, files)).toEqual(['app/[teamId]/(admin)/route.ts', 'legacy/old.js', 'src/a.ts', 'src/b.tsx', 'src/c.mjs', 'src/d.cts', 'src/nested/kept.ts']);
   });
 
   it('applies config ignores relative to the config directory and CLI ignores relative to cwd', () => {
@@ -45,6 +46,11 @@ describe('discoverFiles', () => {
   it('honours ancestor .gitignore files when auditing a subdirectory', () => {
     const { files } = discoverFiles({ cwd: path.join(dir, 'src'), patterns: ['.'] });
     expect(rel(dir, files)).not.toContain('src/x.gen.ts');
+  });
+
+  it('takes an existing path with glob characters literally (a Next.js dynamic route)', () => {
+    expect(rel(dir, discoverFiles({ cwd: dir, patterns: ['app/[teamId]/(admin)/route.ts'] }).files)).toEqual(['app/[teamId]/(admin)/route.ts']);
+    expect(rel(dir, discoverFiles({ cwd: dir, patterns: ['app/[teamId]'] }).files)).toEqual(['app/[teamId]/(admin)/route.ts']);
   });
 
   it('expands globs', () => {

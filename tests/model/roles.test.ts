@@ -203,6 +203,37 @@ describe('roles of code, one monorepo per layout', () => {
     });
   });
 
+  it('a Next.js pages-router app with a worker: components, hooks, client modules, end-to-end tests and operator scripts', async () => {
+    const cwd = repo({
+      'package.json': pkg('observe', { workspaces: ['web', 'worker'] }),
+      'web/package.json': pkg('web', { dependencies: { next: '15.0.0', react: '19.0.0', 'react-dom': '19.0.0', '@prisma/client': '6.0.0' }, devDependencies: { jest: '30.0.0' } }),
+      'web/src/pages/api/traces.ts': 'export default async function handler(req, res) { res.end(); }\n',
+      'web/src/features/traces/components/search-json.ts': 'export const find = (doc: unknown, q: string) => JSON.stringify(doc).includes(q);\n',
+      'web/src/features/traces/components/export.ts': "import fs from 'node:fs';\nexport const save = (p: string) => fs.writeFileSync(p, '');\n",
+      'web/src/hooks/use-debounce.ts': 'export function useDebounce<T>(v: T) { return v; }\n',
+      'web/src/utils/prepare-html.client.ts': 'export const prepare = (html: string) => html.trim();\n',
+      'web/src/features/traces/server/service.ts': 'export async function listTraces() {}\n',
+      'web/src/__e2e__/api.servertest.ts': 'export async function call() { return fetch("http://localhost:3000/api/traces"); }\n',
+      'web/src/components/chat/controller.clienttest.ts': 'export {};\n',
+      'worker/package.json': pkg('worker', { dependencies: { bullmq: '5.0.0', express: '5.0.0' } }),
+      'worker/src/queues/ingest.ts': 'export async function ingest() {}\n',
+      'worker/src/scripts/replay/replay.ts': 'export async function replay() { await fetch("https://api.example/replay"); }\n',
+    });
+    const entries = await listRoles({ cwd, perFile: true });
+    expect(Object.fromEntries(entries.map((e) => [e.path, `${e.role}: ${e.reason}`]))).toEqual({
+      'web/src/__e2e__/api.servertest.ts': 'test: test file or folder by name',
+      'web/src/components/chat/controller.clienttest.ts': 'test: test file or folder by name',
+      'web/src/features/traces/components/export.ts': 'server: imports server-only modules',
+      'web/src/features/traces/components/search-json.ts': 'client: module in a components/ or hooks/ folder of a Next.js app with no server imports',
+      'web/src/features/traces/server/service.ts': 'server: Next.js module with no client-only code',
+      'web/src/hooks/use-debounce.ts': 'client: module in a components/ or hooks/ folder of a Next.js app with no server imports',
+      'web/src/pages/api/traces.ts': 'server: Next.js API route (pages/api)',
+      'web/src/utils/prepare-html.client.ts': 'client: *.client module',
+      'worker/src/queues/ingest.ts': 'server: package "worker" depends on express',
+      'worker/src/scripts/replay/replay.ts': 'script: script, migration, seed or tool by path',
+    });
+  });
+
   it('groups folders whose files share a decision and says why', async () => {
     const cwd = repo({
       'package.json': pkg('acme', { workspaces: ['apps/*'] }),

@@ -228,8 +228,53 @@ export async function payout(id: string) {
     throw new Error('payout failed', { cause: err });
   }
 }`,
+      // express-validator: a rejection or throw in `.custom()` only marks the value invalid; `.withMessage` is the error
+    `import { body } from 'express-validator';
+export const addDomain = [
+  body('address')
+    .custom(async (value) => {
+      const domain = await domains.find({ address: value });
+      if (domain?.banned) return Promise.reject();
+    })
+    .withMessage("You can't add this domain."),
+  body('password').custom((value) => {
+    if (value.length < 8) throw 'too short';
+    return true;
+  }),
+];`,
+    // invariants of a builder that only its own code calls: an unsupported source, a field the branch guarantees
+    `import { WebhookNotFoundError } from './errors';
+export function renderTitle(alert: { source: string }, savedSearch: unknown) {
+  if (alert.source === 'saved_search') {
+    if (savedSearch == null) throw new Error(\`Source is \${alert.source} but savedSearch is null\`);
+    return 'search';
+  }
+  if (alert.source === 'tile') return 'tile';
+  throw new Error(\`Unsupported alert source: \${alert.source}\`);
+}
+export function hook(id: string) {
+  if (!id) throw new WebhookNotFoundError(id);
+}`,
   ],
+
   invalid: [
+    // `.custom` of anything but a callback argument is no validator: a rejection with undefined is reported
+    {
+      code: `export function check(schema: { custom: (v: unknown) => unknown }, value: unknown) {
+  schema.custom(value);
+  return Promise.reject();
+}`,
+      errors: [{ messageId: 'rejectLiteral', data: { kind: 'undefined' }, line: 3, column: 10, endLine: 3, endColumn: 26 }],
+    },
+    // "unsupported file type" is bad input from the user, not an invariant
+    {
+      code: `import { UploadTooLargeError } from './errors';
+export function accept(file: { size: number; type: string }) {
+  if (file.size > 1e7) throw new UploadTooLargeError();
+  if (file.type !== 'image/png') throw new Error('Unsupported file type');
+}`,
+      errors: [{ messageId: 'inconsistent', data: { name: 'Error', example: 'UploadTooLargeError' }, line: 4, column: 40, endLine: 4, endColumn: 74 }],
+    },
     {
       code: `import express from 'express';
 export const router = express.Router();

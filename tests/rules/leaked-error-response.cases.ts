@@ -1,7 +1,97 @@
 import type { RuleCases } from '../utils/rule-tester.js';
 
 export const cases: RuleCases = {
+  crossFileMessageIds: { leakedThroughHelper: 'tests/model/response-helpers.test.ts' },
   valid: [
+    // a middleware of the same file turns unexpected failures into a generic message before the formatter runs
+    `const t = initTRPC.context<Context>().create({
+  errorFormatter({ shape, error }) {
+    return { ...shape, data: { ...shape.data, zodError: error.cause instanceof ZodError ? error.cause.flatten() : null } };
+  },
+});
+const withErrorHandling = t.middleware(async ({ next }) => {
+  const res = await next();
+  if (!res.ok && !(res.error.cause instanceof AppError)) throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'Internal error' });
+  return res;
+});`,
+    // the try block only awaits the project's own validation of the caller's URL: the 400 explains the refusal
+    `export const webhooks = router({
+  create: protectedProcedure.mutation(async ({ input }) => {
+    try {
+      await validateWebhookUrl(input.url);
+    } catch (error) {
+      throw new TRPCError({ code: 'BAD_REQUEST', message: \`Invalid webhook URL: \${error instanceof Error ? error.message : 'unknown'}\` });
+    }
+    return webhooksRepo.create(input);
+  }),
+});`,
+    // the formatter masks the message of internal errors
+    `export const t = initTRPC.context<Context>().create({
+  errorFormatter({ shape, error }) {
+    if (error.code === 'INTERNAL_SERVER_ERROR') return { ...shape, message: 'Internal server error' };
+    return shape;
+  },
+});`,
+    // next-safe-action: only the project's own action error is answered with its message
+    `import { createSafeActionClient, DEFAULT_SERVER_ERROR_MESSAGE } from 'next-safe-action';
+export const action = createSafeActionClient({
+  handleServerError(e) {
+    if (e instanceof ActionError) return e.message;
+    return DEFAULT_SERVER_ERROR_MESSAGE;
+  },
+});`,
+    // the exception thrown in the transaction callback is caught by the outer catch, which answers a fixed code
+    `@Injectable()
+export class FoldersService {
+  async move(id: string, to: string) {
+    try {
+      await this.db.$transaction(async (tx) => {
+        try {
+          await tx.folder.update({ where: { id }, data: { parentId: to } });
+        } catch (error) {
+          throw new ConflictException(error.message);
+        }
+      });
+    } catch (error) {
+      console.error('move failed', error);
+      return { ok: false, reason: 'FOLDER_NOT_MOVED' };
+    }
+    return { ok: true };
+  }
+}`,
+    // caught by the try around it in the same function
+    `export class TagsService {
+  async rename(id: string, name: string) {
+    try {
+      try {
+        await this.repo.update(id, { name });
+      } catch (err) {
+        throw new BadRequestException(err.message);
+      }
+    } catch {
+      return null;
+    }
+  }
+}`,
+    // the message reaches the client only when the answer's own status is below 500 (what this rule's suggestion
+    // writes): applying it again changes nothing (issue 16)
+    `export default async function handler(req, res) {
+  try {
+    await tickets.close(req.query.id);
+    res.status(204).end();
+  } catch (err) {
+    const { message, httpCode = 500 } = err;
+    res.status(httpCode).send(httpCode < 500 ? message : 'Internal server error');
+  }
+}`,
+    `app.delete('/tickets/:id', async (req, res) => {
+  try {
+    await tickets.remove(req.params.id);
+  } catch (failure) {
+    const code = failure.code ?? 500;
+    res.status(code).json(!(code >= 500) ? { reason: failure.message } : { reason: 'Internal server error' });
+  }
+});`,
     // Parse.Error is the SDK's client-facing error class, not the built-in Error: its message is the API's contract
     `export function handleParseErrors(err, req, res, next) {
   if (err instanceof Parse.Error) {
@@ -344,6 +434,261 @@ export class SearchIndex implements OnModuleInit {
 }`,
   ],
   invalid: [
+    // an awaited verification may fail for reasons that are not the caller's (its message is not feedback); the
+    // answer is a deliberate 400, so no rewrite replaces its message (issue 16)
+    {
+      code: `export const payments = router({
+  confirm: protectedProcedure.mutation(async ({ input }) => {
+    try {
+      await verifyPayment(input.id);
+    } catch (error) {
+      throw new TRPCError({ code: 'BAD_REQUEST', message: error.message });
+    }
+  }),
+});`,
+      errors: [
+        {
+          messageId: 'leaked', line: 6, column: 59, endLine: 6, endColumn: 72,
+          suggestions: [
+            { messageId: 'rewriteByHand', data: { reason: 'this is a deliberate 400 answer whose message is meant for the client; keep it for your client errors and replace only the text of other errors, by narrowing to your client error class' }, output: `export const payments = router({
+  confirm: protectedProcedure.mutation(async ({ input }) => {
+    try {
+      await verifyPayment(input.id);
+    } catch (error) {
+      throw new TRPCError({ code: 'BAD_REQUEST', message: error.message });
+    }
+  }),
+});` },
+          ],
+        },
+      ],
+    },
+    // tRPC's default shape carries every error's message, internal failures included
+    {
+      code: `export const t = initTRPC.context<Context>().create({
+  errorFormatter({ shape, error }) {
+    return {
+      ...shape,
+      data: { ...shape.data, zodError: error.cause instanceof ZodError ? error.cause.flatten() : null },
+    };
+  },
+});`,
+      errors: [
+        {
+          messageId: 'leaked', line: 3, column: 12, endLine: 6, endColumn: 6,
+          data: { what: 'message', sink: "tRPC's default error shape" },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: `const t = initTRPC.create({ errorFormatter: (opts) => opts.shape });`,
+      errors: [{ messageId: 'leaked', line: 1, column: 55, endLine: 1, endColumn: 65, suggestions: [] }],
+    },
+    // next-safe-action sends what handleServerError returns to the action's caller
+    {
+      code: `import { createSafeActionClient } from 'next-safe-action';
+export const action = createSafeActionClient({
+  handleServerError(e) {
+    return e.message;
+  },
+});`,
+      errors: [
+        {
+          messageId: 'leaked', line: 4, column: 12, endLine: 4, endColumn: 21,
+          data: { what: 'message', sink: 'the value `handleServerError` returns' },
+          suggestions: [
+            { messageId: 'useGenericMessage', output: `import { createSafeActionClient } from 'next-safe-action';
+export const action = createSafeActionClient({
+  handleServerError(e) {
+    return 'Internal server error';
+  },
+});` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `export const actionClient = createSafeActionClient({
+  handleServerError: (error) => \`Action failed: \${error.message}\`,
+});`,
+      errors: [
+        {
+          messageId: 'leaked', line: 2, column: 33, endLine: 2, endColumn: 66,
+          suggestions: [
+            { messageId: 'useGenericMessage', output: `export const actionClient = createSafeActionClient({
+  handleServerError: (error) => 'Internal server error',
+});` },
+          ],
+        },
+      ],
+    },
+    // the outer catch rethrows: the exception thrown in the callback reaches the client
+    {
+      code: `@Injectable()
+export class FoldersService {
+  async move(id: string, to: string) {
+    try {
+      await this.db.$transaction(async (tx) => {
+        try {
+          await tx.folder.update({ where: { id }, data: { parentId: to } });
+        } catch (error) {
+          throw new ConflictException(error.message);
+        }
+      });
+    } catch (error) {
+      throw error;
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'leaked', line: 9, column: 39, endLine: 9, endColumn: 52,
+          suggestions: [
+            { messageId: 'rewriteByHand', data: { reason: 'this is a deliberate 409 answer whose message is meant for the client; keep it for your client errors and replace only the text of other errors, by narrowing to your client error class' }, output: `@Injectable()
+export class FoldersService {
+  async move(id: string, to: string) {
+    try {
+      await this.db.$transaction(async (tx) => {
+        try {
+          await tx.folder.update({ where: { id }, data: { parentId: to } });
+        } catch (error) {
+          throw new ConflictException(error.message);
+        }
+      });
+    } catch (error) {
+      throw error;
+    }
+  }
+}` },
+          ],
+        },
+      ],
+    },
+    // a callback stored for later is not run inside the try around its declaration
+    {
+      code: `export class Jobs {
+  schedule(id: string) {
+    try {
+      this.handlers.set(id, async () => {
+        try {
+          await this.run(id);
+        } catch (e) {
+          throw new InternalServerErrorException(e.message);
+        }
+      });
+    } catch {
+      return false;
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'leaked', line: 8, column: 50, endLine: 8, endColumn: 59,
+          suggestions: [
+            { messageId: 'useGenericMessage', output: `export class Jobs {
+  schedule(id: string) {
+    try {
+      this.handlers.set(id, async () => {
+        try {
+          await this.run(id);
+        } catch (e) {
+          throw new InternalServerErrorException('Internal server error');
+        }
+      });
+    } catch {
+      return false;
+    }
+  }
+}` },
+          ],
+        },
+      ],
+    },
+    // issue 16 (suggestion set 2): a deliberate NestJS 400 whose body carries the error's message and an extra
+    // field for API clients: a server-error text there would break the answer, so no rewrite
+    {
+      code: `import { BadRequestException, Controller, Post } from '@nestjs/common';
+@Controller('imports')
+export class ImportController {
+  constructor(private readonly importer: CsvImporter) {}
+  @Post()
+  async upload(file: Buffer) {
+    try {
+      return await this.importer.run(file);
+    } catch (err) {
+      const body = { statusCode: 400, message: err instanceof Error ? err.message : 'Import failed', line: err?.line };
+      throw new BadRequestException(body);
+    }
+  }
+}`,
+      errors: [{ messageId: 'leaked', line: 11, column: 37, suggestions: [
+            { messageId: 'rewriteByHand', data: { reason: 'this is a deliberate 400 answer whose message is meant for the client; keep it for your client errors and replace only the text of other errors, by narrowing to your client error class' }, output: `import { BadRequestException, Controller, Post } from '@nestjs/common';
+@Controller('imports')
+export class ImportController {
+  constructor(private readonly importer: CsvImporter) {}
+  @Post()
+  async upload(file: Buffer) {
+    try {
+      return await this.importer.run(file);
+    } catch (err) {
+      const body = { statusCode: 400, message: err instanceof Error ? err.message : 'Import failed', line: err?.line };
+      throw new BadRequestException(body);
+    }
+  }
+}` },
+          ] }],
+    },
+    // a 4xx set through a status constant
+    {
+      code: `import { HttpStatus } from '@nestjs/common';
+router.put('/profile', async (req, res) => {
+  try {
+    await profiles.update(req.user.id, req.body);
+    res.sendStatus(204);
+  } catch (problem) {
+    res.status(HttpStatus.UNPROCESSABLE_ENTITY).json({ detail: problem.message });
+  }
+});`,
+      errors: [{ messageId: 'leaked', line: 7, column: 64, suggestions: [
+            { messageId: 'rewriteByHand', data: { reason: 'this is a deliberate 422 answer whose message is meant for the client; keep it for your client errors and replace only the text of other errors, by narrowing to your client error class' }, output: `import { HttpStatus } from '@nestjs/common';
+router.put('/profile', async (req, res) => {
+  try {
+    await profiles.update(req.user.id, req.body);
+    res.sendStatus(204);
+  } catch (problem) {
+    res.status(HttpStatus.UNPROCESSABLE_ENTITY).json({ detail: problem.message });
+  }
+});` },
+          ] }],
+    },
+    // a NestJS HttpException whose status is a variable: it may be a 4xx, so no rewrite
+    {
+      code: `import { HttpException } from '@nestjs/common';
+export class QuotaService {
+  async reserve(units: number) {
+    try {
+      return await this.ledger.take(units);
+    } catch (e) {
+      const status = e.code === 'EXHAUSTED' ? 429 : 502;
+      throw new HttpException({ message: e.message }, status);
+    }
+  }
+}`,
+      errors: [{ messageId: 'leaked', line: 8, column: 42, suggestions: [
+            { messageId: 'rewriteByHand', data: { reason: 'the status of `HttpException` is set by an expression, so a rewrite cannot tell a 4xx answer (whose message is meant for the client) from a 5xx one' }, output: `import { HttpException } from '@nestjs/common';
+export class QuotaService {
+  async reserve(units: number) {
+    try {
+      return await this.ledger.take(units);
+    } catch (e) {
+      const status = e.code === 'EXHAUSTED' ? 429 : 502;
+      throw new HttpException({ message: e.message }, status);
+    }
+  }
+}` },
+          ] }],
+    },
     {
       code: `app.post('/refund', async (req, res) => {
   try {
@@ -674,11 +1019,11 @@ app.post('/refund', async (req, res) => {
         {
           messageId: 'leaked', line: 5, column: 20, endLine: 5, endColumn: 31,
           suggestions: [
-            { messageId: 'useGenericMessage', output: `router.post('/charge', async (ctx) => {
+            { messageId: 'rewriteByHand', data: { reason: 'this is a deliberate 400 answer whose message is meant for the client; keep it for your client errors and replace only the text of other errors, by narrowing to your client error class' }, output: `router.post('/charge', async (ctx) => {
   try {
     ctx.body = await charge(ctx.request.body);
   } catch (err) {
-    ctx.throw(400, 'Internal server error');
+    ctx.throw(400, err.message);
   }
 });` },
           ],
@@ -1024,11 +1369,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
         {
           messageId: 'leaked', line: 5, column: 97, endLine: 5, endColumn: 106,
           suggestions: [
-            { messageId: 'useGenericMessage', output: `app.post('/orders', async (req, res) => {
+            { messageId: 'rewriteByHand', data: { reason: 'this is a deliberate 409 answer whose message is meant for the client; keep it for your client errors and replace only the text of other errors, by narrowing to your client error class' }, output: `app.post('/orders', async (req, res) => {
   try {
     await prisma.order.create({ data: req.body });
   } catch (e) {
-    if (e instanceof Prisma.PrismaClientKnownRequestError) return res.status(409).json({ error: 'Internal server error' });
+    if (e instanceof Prisma.PrismaClientKnownRequestError) return res.status(409).json({ error: e.message });
     throw e;
   }
 });` },
@@ -1416,7 +1761,7 @@ app.post('/refund', async (req, res) => {
 });` },
                                                            ] }],
     },
-    // a message built as a string stays a string: the client reads that shape
+    // a deliberate 400 whose text is built from the error: no server-error text in a client answer (issue 16)
     {
       code: `app.post('/setup/database', async (req, res) => {
   try {
@@ -1428,13 +1773,13 @@ app.post('/refund', async (req, res) => {
   }
 });`,
       errors: [{ messageId: 'leaked', line: 7, column: 26, suggestions: [
-                                                             { messageId: 'useGenericMessage', output: `app.post('/setup/database', async (req, res) => {
+                                                             { messageId: 'rewriteByHand', data: { reason: 'this is a deliberate 400 answer whose message is meant for the client; keep it for your client errors and replace only the text of other errors, by narrowing to your client error class' }, output: `app.post('/setup/database', async (req, res) => {
   try {
     const connection = await mysql.createConnection(req.body);
     await connection.end();
     res.json({ ok: true });
   } catch (e) {
-    res.status(400).json('Internal server error');
+    res.status(400).json('Cannot connect to the database: ' + e.message);
   }
 });` },
                                                            ] }],

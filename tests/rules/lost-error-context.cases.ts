@@ -295,8 +295,50 @@ export function load(id: string, raw: string) {
     throw new AuthRequiredError('Token could not be verified', 'InvalidToken');
   }
 }`,
+      // a lone 4xx throw over I/O that never looks at the error is swallowed-catch's clientTranslation: one report a site
+    `export async function projectBySlug(slug: string) {
+  try {
+    return await kysely.selectFrom('project').where('slug', '=', slug).executeTakeFirstOrThrow();
+  } catch {
+    throw new TRPCError({ code: 'NOT_FOUND', message: 'Project not found' });
+  }
+}`,
+      // the same API below warn level, with the error object, or a `log` whose first argument is no level
+    `export async function warmCache(key: string) {
+  try {
+    await cache.warm(key);
+  } catch (e) {
+    getState().log('debug', \`warm-up of \${key} skipped\`);
+  }
+}
+export async function syncTeams(orgId: string) {
+  try {
+    await github.syncTeams(orgId);
+  } catch (e) {
+    getState().log('error', 'team sync failed', e);
+  }
+}
+export async function audit(entry: Entry) {
+  try {
+    await trail.append(entry);
+  } catch (e) {
+    history.log('appended', entry.id);
+  }
+}`,
   ],
+
   invalid: [
+    // a project logging API that takes the level first: the message alone reaches it
+    {
+      code: `export async function syncRepos(installationId: number) {
+  try {
+    await github.syncInstallation(installationId);
+  } catch (e) {
+    getState().log('error', \`sync of \${installationId} failed: \${(e as Error).message}\`);
+  }
+}`,
+      errors: [{ messageId: 'logMessageOnly', data: { method: 'getState().log' }, line: 5, column: 5, endLine: 5, endColumn: 89, suggestions: [] }],
+    },
     // the catch-all branch of a code switch still replaces every other failure
     {
       code: `export async function removeBoard(id: string) {
@@ -341,58 +383,29 @@ export class PageService {
 }`,
       errors: [{ messageId: 'logMessageOnly', line: 9, column: 7, suggestions: [] }],
     },
-    // a catch-all over a database read translated to a 404: outages become unlogged 404s
-    {
-      code: `import { Injectable, NotFoundException } from '@nestjs/common';
-@Injectable()
-export class UsersService {
-  async findOne(id: string) {
-    return this.prisma.user.findUniqueOrThrow({ where: { id } }).catch(() => {
-      throw new NotFoundException('User not found');
-    });
-  }
-}`,
-      errors: [
-        {
-          messageId: 'missingCause',
-          line: 6,
-          column: 13,
-          endLine: 6,
-          endColumn: 52,
-          data: { name: 'NotFoundException' },
-          suggestions: [{ messageId: 'addCause', output: `import { Injectable, NotFoundException } from '@nestjs/common';
-@Injectable()
-export class UsersService {
-  async findOne(id: string) {
-    return this.prisma.user.findUniqueOrThrow({ where: { id } }).catch((error) => {
-      throw new NotFoundException('User not found', { cause: error });
-    });
-  }
-}` }],
-        },
-      ],
-    },
-    // a catch-all around a session lookup translated to a 401
+    // a catch-all translated to a 4xx with a print beside it: not swallowed-catch's lone-throw shape, reported here
     {
       code: `export async function getSession(token: string) {
   try {
     return await db.session.findFirstOrThrow({ where: { token } });
   } catch {
+    console.warn('session lookup failed');
     throw new UnauthorizedException('Invalid token');
   }
 }`,
       errors: [
         {
           messageId: 'missingCause',
-          line: 5,
+          line: 6,
           column: 11,
-          endLine: 5,
+          endLine: 6,
           endColumn: 53,
           data: { name: 'UnauthorizedException' },
           suggestions: [{ messageId: 'addCause', output: `export async function getSession(token: string) {
   try {
     return await db.session.findFirstOrThrow({ where: { token } });
   } catch (error) {
+    console.warn('session lookup failed');
     throw new UnauthorizedException('Invalid token', { cause: error });
   }
 }` }],

@@ -2,6 +2,64 @@ import type { RuleCases } from '../utils/rule-tester.js';
 
 export const cases: RuleCases = {
   valid: [
+    // the one-time token deleted after the work it guards stays an ignored target
+    `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function verifyEmail(token: string, userId: string) {
+  await prisma.user.update({ where: { id: userId }, data: { emailVerified: new Date() } });
+  await prisma.verificationToken.delete({ where: { token } });
+}
+`,
+    // the transaction handle handed to the write as an argument (positionally, or as an option)
+    `import { Sequelize } from 'sequelize';
+const sequelize = new Sequelize('postgres://db');
+export async function grantAll(userId: string) {
+  await sequelize.transaction(async (transaction) => {
+    await sequelize.query('UPDATE grants SET active = true WHERE user_id = 1', transaction);
+    await sequelize.query('UPDATE users SET granted = true WHERE id = 1', { transaction });
+  });
+}
+`,
+    // a claim, a project model call awaited, then the result: the call is work of another kind between two steps
+    `import { PrismaClient } from '@prisma/client';
+import { scoreDraft } from '../ai/score';
+const prisma = new PrismaClient();
+export async function review(id: string) {
+  await prisma.draft.update({ where: { id }, data: { status: 'scoring' } });
+  await scoreDraft(id);
+  await prisma.draft.update({ where: { id }, data: { status: 'scored' } });
+}
+`,
+    // postgres.js: the callback's `sql` shadows the client, so `sql` inside is the transaction
+    `import postgres from 'postgres';
+const sql = postgres();
+export async function moveSeat(from: string, to: string) {
+  await sql.begin(async (sql) => {
+    await sql\`update seats set holder = null where id = \${from}\`;
+    await sql\`update seats set holder = 'x' where id = \${to}\`;
+  });
+}
+`,
+    // every write inside the callback goes through the handle it receives
+    `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function archiveProject(id: string) {
+  await prisma.$transaction(async (tx) => {
+    await tx.task.deleteMany({ where: { projectId: id } });
+    await tx.project.update({ where: { id }, data: { archived: true } });
+  });
+}
+`,
+    // knex: a write bound to the transaction with .transacting(trx) is inside it
+    `import knex from 'knex';
+const db = knex({ client: 'pg' });
+export async function resetTokens(userId: string) {
+  await db.transaction(async (trx) => {
+    await db('tokens').where({ userId }).del().transacting(trx);
+    await trx('users').where({ id: userId }).update({ tokenVersion: 2 });
+  });
+}
+`,
     // an outbound charge between two writes splits them into steps, each its own unit (issue 16)
     `import { PrismaClient } from '@prisma/client';
 const prisma = new PrismaClient();
@@ -2432,6 +2490,290 @@ export class LabelService {
       await this.labelRepo.update(noteId, label.name, { color: label.color }, trx);
     }
   }
+}` }],
+        },
+      ],
+    },
+    // a Prisma interactive transaction whose second write uses the outer client: it commits on its own
+    {
+      code: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function closeAccount(id: string) {
+  await prisma.$transaction(async (tx) => {
+    await tx.session.deleteMany({ where: { accountId: id } });
+    await prisma.account.update({ where: { id }, data: { closed: true } });
+  });
+}
+`,
+      errors: [
+        {
+          messageId: 'outsideTransaction', data: { client: '`prisma`', tx: '`tx`' }, line: 6, column: 11, endLine: 6, endColumn: 32,
+          suggestions: [{ messageId: 'useTransaction', output: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function closeAccount(id: string) {
+  await prisma.$transaction(async (tx) => {
+    await tx.session.deleteMany({ where: { accountId: id } });
+    await tx.account.update({ where: { id }, data: { closed: true } });
+  });
+}
+` }],
+        },
+      ],
+    },
+    // knex: a delete inside the transaction callback through the outer `db` instead of `trx`
+    {
+      code: `import knex from 'knex';
+const db = knex({ client: 'pg' });
+export async function removeMember(teamId: string, userId: string) {
+  await db.transaction(async (trx) => {
+    await db('memberships').where({ teamId, userId }).del();
+    await trx('teams').where({ id: teamId }).decrement('members', 1);
+  });
+}
+`,
+      errors: [
+        {
+          messageId: 'outsideTransaction', data: { client: '`db`', tx: '`trx`' }, line: 5, column: 11, endLine: 5, endColumn: 58,
+          suggestions: [{ messageId: 'useTransaction', output: `import knex from 'knex';
+const db = knex({ client: 'pg' });
+export async function removeMember(teamId: string, userId: string) {
+  await db.transaction(async (trx) => {
+    await trx('memberships').where({ teamId, userId }).del();
+    await trx('teams').where({ id: teamId }).decrement('members', 1);
+  });
+}
+` }],
+        },
+      ],
+    },
+    // a NestJS service: the transaction opened on this.prisma, the write made on this.prisma
+    {
+      code: `import { Injectable } from '@nestjs/common';
+import { PrismaService } from './prisma.service';
+@Injectable()
+export class InviteService {
+  constructor(private readonly prisma: PrismaService) {}
+  async accept(inviteId: string, userId: string) {
+    await this.prisma.$transaction(async (tx) => {
+      const invite = await tx.invite.findUniqueOrThrow({ where: { id: inviteId } });
+      await tx.member.create({ data: { teamId: invite.teamId, userId } });
+      await this.prisma.invite.delete({ where: { id: inviteId } });
+    });
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'outsideTransaction', data: { client: '`this.prisma`', tx: '`tx`' }, line: 10, column: 13, endLine: 10, endColumn: 38,
+          suggestions: [{ messageId: 'useTransaction', output: `import { Injectable } from '@nestjs/common';
+import { PrismaService } from './prisma.service';
+@Injectable()
+export class InviteService {
+  constructor(private readonly prisma: PrismaService) {}
+  async accept(inviteId: string, userId: string) {
+    await this.prisma.$transaction(async (tx) => {
+      const invite = await tx.invite.findUniqueOrThrow({ where: { id: inviteId } });
+      await tx.member.create({ data: { teamId: invite.teamId, userId } });
+      await tx.invite.delete({ where: { id: inviteId } });
+    });
+  }
+}
+` }],
+        },
+      ],
+    },
+    // an imported helper that is not awaited is no work between the writes
+    {
+      code: `import { PrismaClient } from '@prisma/client';
+import { toSlug } from '../text/slug';
+const prisma = new PrismaClient();
+export async function addTeam(name: string, ownerId: string) {
+  const team = await prisma.team.create({ data: { name, slug: toSlug(name) } });
+  await prisma.member.create({ data: { teamId: team.id, userId: ownerId, role: 'owner' } });
+}
+`,
+      errors: [{ messageId: 'nonAtomicWrites', data: { count: 2, name: "'addTeam'", lines: '5, 6' }, line: 5, column: 22, endLine: 5, endColumn: 40 }],
+    },
+    // awaited project work inside a write's arguments runs before that write: both writes are still one step each
+    {
+      code: `import { PrismaClient } from '@prisma/client';
+import { hashSecret } from '../crypto/hash';
+const prisma = new PrismaClient();
+export async function resetPassword(token: string, accountId: string, password: string) {
+  await prisma.account.update({ where: { id: accountId }, data: { password: await hashSecret(password) } });
+  await prisma.resetToken.delete({ where: { id: token } });
+}
+`,
+      errors: [{ messageId: 'nonAtomicWrites', data: { count: 2, name: "'resetPassword'", lines: '5, 6' }, line: 5, column: 9, endLine: 5, endColumn: 30 }],
+    },
+    // an awaited read from another module between the writes is part of the unit of work
+    {
+      code: `import { PrismaClient } from '@prisma/client';
+import { getPlan } from '../billing/plans';
+const prisma = new PrismaClient();
+export async function upgrade(teamId: string, planId: string) {
+  await prisma.team.update({ where: { id: teamId }, data: { planId } });
+  const plan = await getPlan(planId);
+  await prisma.quota.update({ where: { teamId }, data: { seats: plan.seats } });
+}
+`,
+      errors: [{ messageId: 'nonAtomicWrites', data: { count: 2, name: "'upgrade'", lines: '5, 7' }, line: 5, column: 9, endLine: 5, endColumn: 27 }],
+    },
+    // a one-time token deleted before the unit of work it guards: a failure after it leaves no way to retry
+    {
+      code: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function confirmEmail(token: string, userId: string, email: string) {
+  await prisma.verificationToken.delete({ where: { token } });
+  await prisma.user.update({ where: { id: userId }, data: { email, emailVerified: new Date() } });
+}
+`,
+      errors: [{ messageId: 'nonAtomicWrites', data: { count: 2, name: "'confirmEmail'", lines: '4, 5' }, line: 4, column: 9, endLine: 4, endColumn: 40 }],
+    },
+    // issue 16 (suggestion set 2): the receivers are the domain's own repository interfaces (save/find only, no
+    // `manager`): `.manager.transaction` / `withRepository` would not type-check and would throw at run time
+    {
+      code: `import { SeatRepositoryInterface } from '../domain/SeatRepositoryInterface';
+import { BookingRepositoryInterface } from '../domain/BookingRepositoryInterface';
+
+export class ReserveSeat {
+  constructor(
+    private readonly seatRepository: SeatRepositoryInterface,
+    private readonly bookingRepository: BookingRepositoryInterface,
+  ) {}
+
+  async execute(seatId: string, guestId: string): Promise<void> {
+    await this.seatRepository.save({ id: seatId, taken: true });
+    await this.bookingRepository.save({ seatId, guestId });
+  }
+}`,
+      errors: [
+        {
+          messageId: 'nonAtomicWrites', line: 11, column: 11,
+          suggestions: [{ messageId: 'rewriteByHand', data: { reason: "`this.seatRepository` is known as a repository only by its name, not as a TypeORM Repository, EntityManager or DataSource (declared type, `@InjectRepository`, `getRepository`); it may not have `manager` or be accepted by `withRepository`, so open the transaction through the project's own unit of work" }, output: `import { SeatRepositoryInterface } from '../domain/SeatRepositoryInterface';
+import { BookingRepositoryInterface } from '../domain/BookingRepositoryInterface';
+
+export class ReserveSeat {
+  constructor(
+    private readonly seatRepository: SeatRepositoryInterface,
+    private readonly bookingRepository: BookingRepositoryInterface,
+  ) {}
+
+  async execute(seatId: string, guestId: string): Promise<void> {
+    await this.seatRepository.save({ id: seatId, taken: true });
+    await this.bookingRepository.save({ seatId, guestId });
+  }
+}` }],
+        },
+      ],
+    },
+    // issue 16 (suggestion set 2): a search-index write and a file upload collected in an array and awaited with
+    // Promise.all between the writes; a transaction must not hold them
+    {
+      code: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export class RecipeCopier {
+  constructor(private readonly search: SearchIndex, private readonly files: FileStore) {}
+  async copy(source: Recipe, ownerId: string) {
+    const copy = await prisma.recipe.create({ data: { title: source.title, ownerId } });
+    const tasks: Promise<unknown>[] = [this.search.index({ id: copy.id, title: copy.title })];
+    if (source.photoKey) tasks.push(this.files.copyObject(source.photoKey, \`recipes/\${copy.id}\`));
+    await Promise.all(tasks);
+    await prisma.recipeLineage.create({ data: { from: source.id, to: copy.id } });
+    return copy;
+  }
+}`,
+      errors: [
+        {
+          messageId: 'nonAtomicWrites', line: 6, column: 24,
+          suggestions: [{ messageId: 'rewriteByHand', data: { reason: '`this.search.index()` is awaited between the writes and does not go through the transaction: move it out (or pass it the transaction) before wrapping' }, output: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export class RecipeCopier {
+  constructor(private readonly search: SearchIndex, private readonly files: FileStore) {}
+  async copy(source: Recipe, ownerId: string) {
+    const copy = await prisma.recipe.create({ data: { title: source.title, ownerId } });
+    const tasks: Promise<unknown>[] = [this.search.index({ id: copy.id, title: copy.title })];
+    if (source.photoKey) tasks.push(this.files.copyObject(source.photoKey, \`recipes/\${copy.id}\`));
+    await Promise.all(tasks);
+    await prisma.recipeLineage.create({ data: { from: source.id, to: copy.id } });
+    return copy;
+  }
+}` }],
+        },
+      ],
+    },
+    // an embedding call awaited inside Promise.all next to a write, and one awaited inside a write's arguments
+    {
+      code: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function addNote(embedder: Embedder, userId: string, text: string) {
+  const note = await prisma.note.create({ data: { userId, text } });
+  await Promise.all([prisma.user.update({ where: { id: userId }, data: { notes: { increment: 1 } } }), embedder.embed(note.id, text)]);
+}
+export async function addPhoto(storage: Storage, userId: string, bytes: Buffer) {
+  await prisma.photo.create({ data: { userId, url: await storage.put(bytes) } });
+  await prisma.user.update({ where: { id: userId }, data: { photos: { increment: 1 } } });
+}`,
+      errors: [
+        {
+          messageId: 'nonAtomicWrites', line: 4, column: 22,
+          suggestions: [{ messageId: 'rewriteByHand', data: { reason: '`embedder.embed()` is awaited between the writes and does not go through the transaction: move it out (or pass it the transaction) before wrapping' }, output: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function addNote(embedder: Embedder, userId: string, text: string) {
+  const note = await prisma.note.create({ data: { userId, text } });
+  await Promise.all([prisma.user.update({ where: { id: userId }, data: { notes: { increment: 1 } } }), embedder.embed(note.id, text)]);
+}
+export async function addPhoto(storage: Storage, userId: string, bytes: Buffer) {
+  await prisma.photo.create({ data: { userId, url: await storage.put(bytes) } });
+  await prisma.user.update({ where: { id: userId }, data: { photos: { increment: 1 } } });
+}` }],
+        },
+        {
+          messageId: 'nonAtomicWrites', line: 8, column: 9,
+          suggestions: [{ messageId: 'rewriteByHand', data: { reason: '`storage.put()` is awaited between the writes and does not go through the transaction: move it out (or pass it the transaction) before wrapping' }, output: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function addNote(embedder: Embedder, userId: string, text: string) {
+  const note = await prisma.note.create({ data: { userId, text } });
+  await Promise.all([prisma.user.update({ where: { id: userId }, data: { notes: { increment: 1 } } }), embedder.embed(note.id, text)]);
+}
+export async function addPhoto(storage: Storage, userId: string, bytes: Buffer) {
+  await prisma.photo.create({ data: { userId, url: await storage.put(bytes) } });
+  await prisma.user.update({ where: { id: userId }, data: { photos: { increment: 1 } } });
+}` }],
+        },
+      ],
+    },
+    // a `let` declared before the writes, assigned among them and returned after: in a transaction callback
+    // TypeScript no longer sees it assigned (TS2454), so no wrap
+    {
+      code: `import { PrismaClient, Seat } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function claimSeat(eventId: string, userId: string): Promise<Seat> {
+  let seat: Seat;
+  const free = await prisma.seat.findFirst({ where: { eventId, holderId: null } });
+  if (free) {
+    seat = await prisma.seat.update({ where: { id: free.id }, data: { holderId: userId } });
+  } else {
+    seat = await prisma.seat.create({ data: { eventId, holderId: userId, overflow: true } });
+  }
+  await prisma.event.update({ where: { id: eventId }, data: { taken: { increment: 1 } } });
+  return seat;
+}`,
+      errors: [
+        {
+          messageId: 'nonAtomicWrites', line: 7, column: 18,
+          suggestions: [{ messageId: 'rewriteByHand', data: { reason: '`seat` is declared without a value before the writes, assigned among them and read after; inside the transaction\'s callback TypeScript no longer sees it assigned (TS2454): return the value from the callback instead' }, output: `import { PrismaClient, Seat } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function claimSeat(eventId: string, userId: string): Promise<Seat> {
+  let seat: Seat;
+  const free = await prisma.seat.findFirst({ where: { eventId, holderId: null } });
+  if (free) {
+    seat = await prisma.seat.update({ where: { id: free.id }, data: { holderId: userId } });
+  } else {
+    seat = await prisma.seat.create({ data: { eventId, holderId: userId, overflow: true } });
+  }
+  await prisma.event.update({ where: { id: eventId }, data: { taken: { increment: 1 } } });
+  return seat;
 }` }],
         },
       ],

@@ -4,6 +4,43 @@ const LOGGER_CONFIG = { loggers: { logger: { importPath: './src/lib/logger', bin
 
 export const cases: RuleCases = {
   valid: [
+    // issue 16 (suggestion set 2): functions that Playwright / Puppeteer run in the page are browser code; the
+    // server's logger, callers and next do not exist there, and the rule leaves client code out
+    `import express from 'express';
+import logger from '../logger';
+export class ShelfAudit {
+  private page?: Page;
+  async shareWithPrice(rowSelector: string, priceSelector: string): Promise<number> {
+    if (!this.page) return 0;
+    try {
+      return await this.page.evaluate(({ rowSelector, priceSelector }: { rowSelector: string; priceSelector: string }) => {
+        const rows = Array.from(document.querySelectorAll(rowSelector)).slice(0, 20);
+        if (rows.length === 0) return 0;
+        let priced = 0;
+        for (const row of rows) {
+          try {
+            const price = row.querySelector(priceSelector);
+            if (!price) continue;
+            if ((price.textContent || '').trim().length > 0) priced++;
+          } catch { }
+        }
+        return priced / rows.length;
+      }, { rowSelector, priceSelector });
+    } catch (error) {
+      logger.error('Shelf audit failed', error);
+      return 0;
+    }
+  }
+  async labels(): Promise<string[]> {
+    return this.page!.$$eval('.label', (nodes) => nodes.map((n) => {
+      let text = '';
+      try {
+        text = (n as HTMLElement).innerText.trim();
+      } catch { }
+      return text;
+    }));
+  }
+}`,
     // a filtered rethrow guarded by a truthiness check: every error but the expected one is handed on
     `export async function ensureTeam(name: string) {
   try {
@@ -683,8 +720,150 @@ export const legacyCompare = async (stored: string, input: string): Promise<bool
     return false;
   }
 };`,
+      // a synchronous parse whose failure falls through to the fallback after the try (printed at most)
+    `export function providerMessage(body: string) {
+  try {
+    const parsed = JSON.parse(body);
+    if (isRecord(parsed) && typeof parsed.message === 'string') return parsed.message;
+  } catch {}
+  return body;
+}`,
+    // the new error's message names the client's input as the fault: the author says what failed
+    `export async function uploadedFile(request: FastifyRequest) {
+  try {
+    const part = await request.file();
+    return { name: part.filename, buffer: await part.toBuffer() };
+  } catch {
+    throw new BadRequestException('Failed to parse multipart data');
+  }
+}`,
+    // the translation looks at what failed, or guards a parse: the 4xx is the answer
+    `export async function loadInvoice(number: string) {
+  try {
+    return await billing.invoices.retrieve(number);
+  } catch (failure) {
+    if (failure instanceof StripeInvalidRequestError && failure.code === 'resource_missing') throw new NotFoundException(\`No invoice \${number}\`);
+    throw failure;
+  }
+}`,
+    `export function webhookPayload(signatureHeader: string) {
+  try {
+    return decodeURIComponent(signatureHeader);
+  } catch {
+    throw new BadRequestException('Malformed signature header');
+  }
+}`,
+    `export async function findTeam(id: string) {
+  return teams.findOrThrow(id).catch((e) => {
+    throw new NotFoundException(\`No team \${id}: \${e.code}\`);
+  });
+}`,
   ],
+
   invalid: [
+    // a parse whose failure is only printed: the malformed value goes unrecorded (a user's settings silently ignored)
+    {
+      code: `export async function init(model: Model, raw: string) {
+  let settings: Setting[] = [];
+  try {
+    const parsed = JSON.parse(raw);
+    const seen = new Set<string>();
+    settings = parsed.filter((s: Setting) => !seen.has(s.category) && seen.add(s.category));
+  } catch (error) {
+    console.warn('Failed to parse safety settings:', error);
+  }
+  if (settings.length > 0) model.safetySettings = settings;
+  return model;
+}`,
+      errors: [{ messageId: 'consoleOnly', data: { handler: 'catch block', call: 'console.warn' }, line: 7, column: 5, endLine: 7, endColumn: 18 }],
+    },
+    // a catch-all over a database read translated to a 404: outages become unlogged 404s
+    {
+      code: `import { Injectable, NotFoundException } from '@nestjs/common';
+@Injectable()
+export class UsersService {
+  async findOne(id: string) {
+    return this.prisma.user.findUniqueOrThrow({ where: { id } }).catch(() => {
+      throw new NotFoundException('User not found');
+    });
+  }
+}`,
+      errors: [
+        {
+          messageId: 'clientTranslation',
+          data: { name: 'NotFoundException', handler: 'rejection handler' },
+          line: 5,
+          column: 72,
+          endLine: 7,
+          endColumn: 6,
+        },
+      ],
+    },
+    // a catch-all around a session lookup translated to a 401
+    {
+      code: `export async function getSession(token: string) {
+  try {
+    return await db.session.findFirstOrThrow({ where: { token } });
+  } catch {
+    throw new UnauthorizedException('Invalid token');
+  }
+}`,
+      errors: [{ messageId: 'clientTranslation', data: { name: 'UnauthorizedException', handler: 'catch block' }, line: 4, column: 5, endLine: 4, endColumn: 10 }],
+    },
+    // a parse beside I/O is no probe: the write's failure is dropped with it
+    {
+      code: `export async function saveSettings(raw: string) {
+  try {
+    const settings = JSON.parse(raw);
+    await db.settings.update({ where: { id: 1 }, data: settings });
+  } catch {}
+}`,
+      errors: [{ messageId: 'emptyHandler', line: 5, column: 5, endLine: 5, endColumn: 10 }],
+    },
+    // issue 16 (suggestion set 2): logger.log(level, message) keeps its message and its warn level; the error is added
+    {
+      code: `import logger from './log';
+export async function warmThumbnails(ids: string[]) {
+  try {
+    await thumbnails.render(ids);
+  } catch (renderError) {
+    logger.log('warn', 'Thumbnail warm-up failed');
+  }
+}`,
+      errors: [{ messageId: 'constantLog', line: 5, column: 5, suggestions: [
+            { messageId: 'logError', output: `import logger from './log';
+export async function warmThumbnails(ids: string[]) {
+  try {
+    await thumbnails.render(ids);
+  } catch (renderError) {
+    logger.warn('Thumbnail warm-up failed', renderError);
+  }
+}` },
+          ] }],
+    },
+    // … and a winston logger's log('info', …) in a catch is raised to error, in winston's (message, meta) idiom
+    {
+      code: `import winston from 'winston';
+const logger = winston.createLogger({ transports: [new winston.transports.Console()] });
+export async function rebuildIndex(shard: number) {
+  try {
+    await searchIndex.rebuild(shard);
+  } catch (err) {
+    logger.log('info', 'Index rebuild skipped');
+  }
+}`,
+      errors: [{ messageId: 'constantLog', line: 6, column: 5, suggestions: [
+            { messageId: 'logError', output: `import winston from 'winston';
+const logger = winston.createLogger({ transports: [new winston.transports.Console()] });
+export async function rebuildIndex(shard: number) {
+  try {
+    await searchIndex.rebuild(shard);
+  } catch (err) {
+    logger.error('Index rebuild skipped', { error: err });
+  }
+}` },
+          ] }],
+    },
     // errors with a code are translated by a switch that always leaves; every other error is dropped
     {
       code: `export async function archiveBoard(id: string) {
