@@ -1,4 +1,5 @@
 import type * as ts from 'typescript';
+import { runsInPage } from '../src/analysis/browser.js';
 import { enclosingFunction, functionName, isFunctionLike, walk } from '../src/analysis/ast.js';
 import { enclosingErrorSite, errorEscapes, errorReadKind, errorRefs, type ErrorSite } from '../src/analysis/error-sites.js';
 import { importsOf } from '../src/analysis/scope.js';
@@ -99,7 +100,8 @@ export default defineRule<MessageIds, Options>({
         if (!log || log.kind !== 'console' || log.receiver === undefined || log.receiver.startsWith('process.') || !CONSOLE_METHODS.has(log.method)) return;
         const site = enclosingErrorSite(t, call);
         if (!site && options.scope !== 'all') return;
-        if (inLoggerWrapper(t, call)) return;
+        // page.evaluate(() => { … console.error(e) … }): browser code, where the console is the only logger
+        if (inLoggerWrapper(t, call) || runsInPage(t, call)) return;
         if (site && exitsProcess(t, site)) return;
         const method = log.method;
 

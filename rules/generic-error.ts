@@ -1,5 +1,5 @@
 import type * as ts from 'typescript';
-import { calleeMethod, enclosingFunction, functionName, isFunctionLike, isHttpHandler, skipOuter, type FunctionLike } from '../src/analysis/ast.js';
+import { calleeMethod, enclosingFunction, functionName, INHERIT, isFunctionLike, isHttpHandler, skipOuter, upward, type Decide, type FunctionLike } from '../src/analysis/ast.js';
 import { atoms, pathConditions } from '../src/analysis/flow.js';
 import { enclosingErrorSite } from '../src/analysis/error-sites.js';
 import { BUILT_IN_ERRORS, collectErrorClasses, findBaseErrorClass, isErrorLikeName, type BaseErrorClass } from '../src/analysis/error-classes.js';
@@ -98,40 +98,49 @@ function insideValidatorCallback(t: TS, node: ts.Node): boolean {
 
 /** Inside a function (a module-level throw is a startup check that crashes the process on purpose). */
 function insideFunction(t: TS, node: ts.Node): boolean {
-  for (let n = node.parent; n; n = n.parent) {
-    if (isFunctionLike(t, n)) return true;
-    if (t.isClassStaticBlockDeclaration(n)) return true;
-  }
-  return false;
+  return upward(t, insideFunctionMemo, node.parent, functionOrStaticBlock, false);
 }
+
+// the walks up from each throw are memoised per node: a chain of n else-ifs each throwing cost n² (issue 19)
+const insideFunctionMemo = new WeakMap<ts.Node, boolean>();
+const functionOrStaticBlock: Decide<boolean> = (t, n) => (isFunctionLike(t, n) || t.isClassStaticBlockDeclaration(n) ? true : INHERIT);
 
 /** Thrown inside a `try` block of the same function: control flow to the local catch, no caller sees it. */
 function insideLocalTry(t: TS, node: ts.Node): boolean {
-  let child: ts.Node = node;
-  for (let n = node.parent; n && !isFunctionLike(t, n); child = n, n = n.parent) {
-    if (t.isTryStatement(n) && n.tryBlock === child && n.catchClause) return true;
-  }
-  return false;
+  return upward(t, localTryMemo, node, inLocalTryBlock, false);
 }
+
+const localTryMemo = new WeakMap<ts.Node, boolean>();
+/** Seen from `child`: its parent is a try statement with a catch and `child` its try block (true), or a function (false). */
+const inLocalTryBlock: Decide<boolean> = (t, child) => {
+  const n = child.parent;
+  if (!n || isFunctionLike(t, n)) return false;
+  return t.isTryStatement(n) && n.tryBlock === child && n.catchClause ? true : INHERIT;
+};
 
 /** The throw is guarded by a `process.env` / `import.meta.env` check: a configuration assertion. */
 function isConfigGuard(t: TS, node: ts.Node, sf: ts.SourceFile): boolean {
-  for (let n = node.parent; n && !isFunctionLike(t, n); n = n.parent) {
-    if (t.isIfStatement(n) && /\b(?:process\.env|import\.meta\.env|env\.[A-Z_]{2,})/.test(n.expression.getText(sf))) return true;
-  }
-  return false;
+  return upward(t, configGuardMemo, node.parent, (tt, n) => configCondition(tt, n, sf), false);
+}
+
+const configGuardMemo = new WeakMap<ts.Node, boolean>();
+function configCondition(t: TS, n: ts.Node, sf: ts.SourceFile): boolean | typeof INHERIT {
+  if (isFunctionLike(t, n)) return false;
+  return t.isIfStatement(n) && /\b(?:process\.env|import\.meta\.env|env\.[A-Z_]{2,})/.test(n.expression.getText(sf)) ? true : INHERIT;
 }
 
 /** `default:` of a switch or an argument mentioning `never`: an exhaustiveness check. */
 function isExhaustivenessCheck(t: TS, node: ts.Node, sf: ts.SourceFile, args: readonly ts.Expression[]): boolean {
   if (args.some((a) => /\bnever\b/.test(a.getText(sf)))) return true;
-  for (let n = node.parent; n; n = n.parent) {
-    if (t.isDefaultClause(n)) return true;
-    // function assertNever(value: never): never
-    if (isFunctionLike(t, n)) return n.parameters.some((p) => p.type?.kind === t.SyntaxKind.NeverKeyword);
-  }
-  return false;
+  return upward(t, exhaustiveMemo, node.parent, defaultClauseOrNeverFunction, false);
 }
+
+const exhaustiveMemo = new WeakMap<ts.Node, boolean>();
+// function assertNever(value: never): never
+const defaultClauseOrNeverFunction: Decide<boolean> = (t, n) => {
+  if (t.isDefaultClause(n)) return true;
+  return isFunctionLike(t, n) ? n.parameters.some((p) => p.type?.kind === t.SyntaxKind.NeverKeyword) : INHERIT;
+};
 
 function messageText(t: TS, args: readonly ts.Expression[], sf: ts.SourceFile): string {
   const first = args[0];

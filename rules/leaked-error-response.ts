@@ -1,7 +1,7 @@
 import type * as ts from 'typescript';
-import { calleeMethod, dottedName, enclosingFunction, isFunctionLike, skipOuter, walk } from '../src/analysis/ast.js';
-import { assignmentsTo, Flow, impliesNonProduction, pathConditions, type Origin } from '../src/analysis/flow.js';
-import { errorHandlerKind, errorSourceOf, isDestructuredErrorParameter, narrowsToClass, narrowsToPublicError, responseSinkAt, type ErrorSourceKind, type ResponseSink } from '../src/analysis/http.js';
+import { calleeMethod, dottedName, enclosingFunction, INHERIT, isFunctionLike, skipOuter, upward, walk } from '../src/analysis/ast.js';
+import { assignmentsTo, atoms, Flow, impliesNonProduction, pathConditions, type Origin } from '../src/analysis/flow.js';
+import { errorHandlerKind, errorSourceOf, isDestructuredErrorParameter, literalStatus, narrowsToClass, narrowsToPublicError, responseSinkAt, type ErrorSourceKind, type ResponseSink } from '../src/analysis/http.js';
 import { destructuringRoot, importsOf, propertyNameText, resolveIdentifier, type Binding } from '../src/analysis/scope.js';
 import { classifyLogCall, findLoggerInScope, loggerCallText } from '../src/analysis/loggers.js';
 import { defineRule } from '../src/define-rule.js';
@@ -298,6 +298,26 @@ function isPure(t: TS, e: ts.Expression): boolean {
   return false;
 }
 
+/** Whether `test` holding with `value` means `status` (its text) is below 500: `status < 500`, `500 > status`, `!(status >= 500)`. */
+function belowServerError(t: TS, test: ts.Expression, value: boolean, status: string): boolean {
+  return atoms(t, test, value).some((c) => {
+    const e = skipOuter(t, c.test);
+    if (!t.isBinaryExpression(e)) return false;
+    const op = e.operatorToken.kind;
+    const same = (x: ts.Expression): boolean => skipOuter(t, x).getText().replace(/\s+/g, '') === status;
+    const num = (x: ts.Expression): number | undefined => (t.isNumericLiteral(skipOuter(t, x)) ? Number((skipOuter(t, x) as ts.NumericLiteral).text) : undefined);
+    const [lt, le, gt, ge] = [t.SyntaxKind.LessThanToken, t.SyntaxKind.LessThanEqualsToken, t.SyntaxKind.GreaterThanToken, t.SyntaxKind.GreaterThanEqualsToken];
+    // normalise to `status OP n`
+    let k: ts.SyntaxKind | undefined;
+    let n: number | undefined;
+    if (same(e.left)) [k, n] = [op, num(e.right)];
+    else if (same(e.right)) [k, n] = [op === lt ? gt : op === le ? ge : op === gt ? lt : op === ge ? le : op, num(e.left)];
+    if (n === undefined) return false;
+    if (c.value) return (k === lt && n <= 500) || (k === le && n < 500);
+    return (k === ge && n <= 500) || (k === gt && n < 500);
+  });
+}
+
 /** `X` in `res.status(X).json(…)` / `reply.code(X).send(…)`, when the status is set in the sink's chain. */
 function chainedStatus(t: TS, sink: ResponseSink): ts.Expression | undefined {
   if (sink.kind !== 'method' || !t.isCallExpression(sink.node)) return undefined;
@@ -361,13 +381,9 @@ export default defineRule<MessageIds, Options>({
     });
 
     /** Inside a catch block or an error handler or rejection callback: where a caught error can be at hand. */
-    const inErrorScope = (node: ts.Node): boolean => {
-      for (let n = node.parent; n; n = n.parent) {
-        if (t.isCatchClause(n)) return true;
-        if (isFunctionLike(t, n) && errorHandlerKind(t, n, knowledge) !== undefined) return true;
-      }
-      return false;
-    };
+    const errorScopeMemo = new WeakMap<ts.Node, boolean>();
+    const inErrorScope = (node: ts.Node): boolean =>
+      upward(t, errorScopeMemo, node.parent, (tt, n) => (tt.isCatchClause(n) || (isFunctionLike(tt, n) && errorHandlerKind(tt, n, knowledge) !== undefined) ? true : INHERIT), false);
 
     /** The caught errors `payload` carries that the code around it has not narrowed to a public error. */
     const leakedOrigins = (payload: ts.Expression, node: ts.Node): Origin<ErrorSource>[] =>
@@ -415,6 +431,7 @@ export default defineRule<MessageIds, Options>({
       if (!sink && t.isCallExpression(node) && node.arguments.length > 0 && inErrorScope(node) && !inLifecycleHook(t, node)) checkHelper(node);
       if (!sink || inLifecycleHook(t, node)) return;
       if ((sink.kind === 'exception' || sink.kind === 'class') && caughtLocally(t, node)) return;
+      const statusExpr = chainedStatus(t, sink)?.getText(sf).replace(/\s+/g, '');
       for (const payload of sink.payloads) {
         const origins = flow.trace(payload).filter((o) => {
           const name = o.source.binding.id.text;
@@ -425,6 +442,8 @@ export default defineRule<MessageIds, Options>({
           if (overwrittenUnlessSafe(t, o, node, flow, knowledge)) return false;
           // `next ? next(err) : res.json(err)`: Express always passes next, so this branch never runs
           if (nodes.some((n) => pathConditions(t, n).some((c) => !c.value && t.isIdentifier(skipOuter(t, c.test)) && (skipOuter(t, c.test) as ts.Identifier).text === 'next'))) return false;
+          // res.status(code).send(code < 500 ? message : 'Internal server error'): only client errors' messages
+          if (statusExpr && nodes.some((n) => pathConditions(t, n).some((c) => belowServerError(t, c.test, c.value, statusExpr)))) return false;
           // a 4xx, or an answer whose status this code does not set
           const clientError = sink.status === undefined || (sink.status >= 400 && sink.status < 500);
           // a validation library's or a parser's message about the caller's own input: the try block only parsed it
@@ -480,6 +499,20 @@ export default defineRule<MessageIds, Options>({
       const central = sink.kind !== 'lambda' && fn !== undefined && errorHandlerKind(t, fn, knowledge) !== undefined && errorHandlerKind(t, fn, knowledge) !== 'rejection' && errorHandlerKind(t, fn, knowledge) !== 'callback';
       if (sink.status !== undefined && sink.status >= 400 && sink.status < 500 && origin.source.kind === 'catch' && throwsOwnMessages(origin.source.binding)) {
         return [{ messageId: 'rewriteByHand', data: { reason: `this ${sink.status} answer also carries the messages the guarded code throws for the client; replace only the messages of errors that are not the client's, by narrowing to your client error class` }, edits: [] }];
+      }
+      // a deliberate 4xx (res.status(400), new BadRequestException(body), HttpStatus.CONFLICT) is written for the
+      // client: a server-error text there would break what the answer promises
+      if (sink.status !== undefined && sink.status >= 400 && sink.status < 500) {
+        return [{ messageId: 'rewriteByHand', data: { reason: `this is a deliberate ${sink.status} answer whose message is meant for the client; keep it for your client errors and replace only the text of other errors, by narrowing to your client error class` }, edits: [] }];
+      }
+      // new HttpException(body, status) / createError(code, msg): the status comes from an expression this rule does not read
+      const args = t.isCallExpression(sink.node) || t.isNewExpression(sink.node) ? sink.node.arguments ?? [] : [];
+      const statusArgument = (a: ts.Expression): boolean => {
+        const x = skipOuter(t, a);
+        return (t.isIdentifier(x) || t.isPropertyAccessExpression(x)) && /(status|code)$/i.test(x.getText(sf)) && literalStatus(t, x) === undefined;
+      };
+      if (sink.status === undefined && (sink.kind === 'exception' || sink.kind === 'error-factory') && args.some(statusArgument)) {
+        return [{ messageId: 'rewriteByHand', data: { reason: `the status of \`${sink.name}\` is set by an expression, so a rewrite cannot tell a 4xx answer (whose message is meant for the client) from a 5xx one` }, edits: [] }];
       }
       if (status && !isPure(t, status)) return [{ messageId: 'rewriteByHand', data: { reason: 'the status is computed here, so a rewrite cannot tell 4xx answers (whose message is meant for the client) from 5xx ones' }, edits: [] }];
       if (!status && sink.status === undefined && central) {

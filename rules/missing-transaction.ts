@@ -670,10 +670,42 @@ function otherWork(t: TS, sf: ts.SourceFile, stmts: readonly ts.Statement[], wri
     const text = (t.isCallExpression(call) ? call.expression : call.tag).getText(sf).replace(/\s+/g, '');
     return roots.some((r) => text === r || text.startsWith(`${r.replace(/\s+/g, '')}.`) || text.startsWith(`${r.replace(/\s+/g, '')}(`));
   };
+  // promises collected for a later await: `jobs.push(es.upsert(…))` … `await Promise.all(jobs)`, `const p = f(); … await p`
+  const awaitedNames = new Set<string>();
+  const collect = (e: ts.Expression): void => {
+    const x = skipOuter(t, e);
+    if (t.isIdentifier(x)) awaitedNames.add(x.text);
+    else if (t.isSpreadElement(x)) collect(x.expression);
+    else if (t.isArrayLiteralExpression(x)) x.elements.forEach(collect);
+    else if (t.isCallExpression(x) && PROMISE_COMBINATOR.test(calleeName(t, x) ?? '')) x.arguments.forEach(collect);
+  };
+  const findAwaits = (n: ts.Node): void => {
+    if (isFunctionLike(t, n)) return;
+    if ((t.isAwaitExpression(n) || t.isReturnStatement(n)) && n.expression) collect(n.expression);
+    t.forEachChild(n, findAwaits);
+  };
+  stmts.forEach(findAwaits);
   const awaited = (n: ts.Node): boolean => {
     let p = n.parent;
-    while (p && (t.isParenthesizedExpression(p) || t.isAsExpression(p) || t.isNonNullExpression(p) || (t.isPropertyAccessExpression(p) && t.isCallExpression(p.parent) && p.parent.expression === p))) p = t.isPropertyAccessExpression(p) ? p.parent.parent : p.parent;
-    return p !== undefined && (t.isAwaitExpression(p) || t.isReturnStatement(p) || t.isYieldExpression(p));
+    for (;;) {
+      while (p && (t.isParenthesizedExpression(p) || t.isAsExpression(p) || t.isNonNullExpression(p) || (t.isPropertyAccessExpression(p) && t.isCallExpression(p.parent) && p.parent.expression === p))) p = t.isPropertyAccessExpression(p) ? p.parent.parent : p.parent;
+      if (!p) return false;
+      if (t.isAwaitExpression(p) || t.isReturnStatement(p) || t.isYieldExpression(p)) return true;
+      // one element of an awaited array or Promise.all([…])
+      // … or what the callback of an awaited `items.map((item) => call(item))` returns
+      const mapped = t.isArrowFunction(p) && p.body === n && p.parent !== undefined && isIterationCall(t, p.parent);
+      if (mapped || t.isArrayLiteralExpression(p) || t.isSpreadElement(p) || (t.isCallExpression(p) && PROMISE_COMBINATOR.test(calleeName(t, p) ?? ''))) {
+        if (mapped) p = p.parent;
+        n = p;
+        p = p.parent;
+        continue;
+      }
+      // jobs.push(call) / const p = call, awaited later in the span
+      if (t.isCallExpression(p) && t.isPropertyAccessExpression(p.expression) && /^(push|unshift)$/.test(p.expression.name.text)) return awaitedNames.has(skipOuter(t, p.expression.expression).getText(sf));
+      if (t.isVariableDeclaration(p) && t.isIdentifier(p.name)) return awaitedNames.has(p.name.text);
+      if (t.isBinaryExpression(p) && p.operatorToken.kind === t.SyntaxKind.EqualsToken && t.isIdentifier(p.left)) return awaitedNames.has(p.left.text);
+      return false;
+    }
   };
   let reason: string | undefined;
   const visit = (n: ts.Node): void => {
@@ -689,9 +721,11 @@ function otherWork(t: TS, sf: ts.SourceFile, stmts: readonly ts.Statement[], wri
         return;
       }
       // await Promise.all([...writes]): the writes inside are checked one by one
-      const transparent = t.isCallExpression(n) && /^Promise\.(all|allSettled)$/.test(name);
+      const transparent = t.isCallExpression(n) && (/^Promise\.(all|allSettled)$/.test(name) || isIterationCall(t, n));
       // ds.getRepository(User) in ds.getRepository(User).save(…), sql`…`.execute(db): part of a write or given the handle
-      const partOfWrite = writes.some((w) => n.pos >= w.call.pos && n.end <= w.call.end) || (t.isCallExpression(n) && n.arguments.some((a) => roots.includes(a.getText(sf))));
+      // (an awaited call inside a write's arguments still runs, and waits, inside the transaction)
+      const holder = writes.find((w) => n.pos >= w.call.pos && n.end <= w.call.end);
+      const partOfWrite = (holder !== undefined && !awaitedWithin(t, n, holder.call)) || (t.isCallExpression(n) && n.arguments.some((a) => roots.includes(a.getText(sf))));
       if (!writeCalls.has(n) && !throughRoot(n) && !transparent && !(partOfWrite && !(t.isCallExpression(n) && isExternal(n)))) {
         if (t.isCallExpression(n) && isExternal(n)) {
           reason = `\`${shortCall(t, sf, n)}\` calls another service between the writes; a transaction must not hold it (a rollback cannot undo it): commit before it and record its outcome in a second step`;
@@ -707,6 +741,34 @@ function otherWork(t: TS, sf: ts.SourceFile, stmts: readonly ts.Statement[], wri
   };
   stmts.forEach(visit);
   return reason;
+}
+
+/**
+ * A `let x;` declared before `start`, assigned in `range` and read in `after`: moved into a callback, the
+ * assignment no longer counts for TypeScript's definite-assignment check (`let installation: Row;` then
+ * `installation = await tx.row.create(…)` in the callback and `return installation` after it).
+ */
+function assignedInCallback(t: TS, range: readonly ts.Statement[], after: readonly ts.Statement[], start: number): string | undefined {
+  const names = new Set<string>();
+  const visit = (n: ts.Node): void => {
+    if (t.isBinaryExpression(n) && n.operatorToken.kind === t.SyntaxKind.EqualsToken && t.isIdentifier(n.left)) {
+      const d = resolveName(t, n.left.text, n.left);
+      const decl = d?.node;
+      if (decl && t.isVariableDeclaration(decl) && !decl.initializer && decl.getStart() < start && t.isVariableDeclarationList(decl.parent) && (decl.parent.flags & t.NodeFlags.Let) !== 0) names.add(n.left.text);
+    }
+    t.forEachChild(n, visit);
+  };
+  range.forEach(visit);
+  for (const name of names) if (usesAny(t, after, new Set([name]))) return name;
+  return undefined;
+}
+
+const PROMISE_COMBINATOR = /^Promise\.(all|allSettled|race|any)$/;
+
+/** `n` is awaited somewhere inside `outer` (`await` between them): it runs on its own before `outer` does. */
+function awaitedWithin(t: TS, n: ts.Node, outer: ts.Node): boolean {
+  for (let p = n.parent; p && p !== outer; p = p.parent) if (t.isAwaitExpression(p)) return true;
+  return false;
 }
 
 function buildSuggestion(t: TS, sf: ts.SourceFile, s: UnitSummary, knowledge: Knowledge, isExternal: (call: ts.CallExpression) => boolean): SuggestionDescriptor<MessageIds> | undefined {
@@ -755,8 +817,17 @@ function buildSuggestion(t: TS, sf: ts.SourceFile, s: UnitSummary, knowledge: Kn
   if (work) return { messageId: 'rewriteByHand', data: { reason: work }, edits: [] };
   const handed = handedTransaction(t, writes);
   if (handed) return { messageId: 'rewriteByHand', data: { reason: `the writes already take a transaction handle (\`${handed}\`) from their caller; open the transaction there, or run them in that one` }, edits: [] };
+  // a domain repository interface (`private users: UserRepositoryInterface`) looks like a TypeORM repository by
+  // name only: it may have neither `manager` nor a place in `withRepository`
+  const guessed = writes.find((w) => w.layer === 'typeorm' && w.handle.byName && !t.isCallExpression(skipOuter(t, w.receiver)));
+  if (guessed) {
+    const name = skipOuter(t, guessed.receiver).getText(sf);
+    return { messageId: 'rewriteByHand', data: { reason: `\`${name}\` is known as a repository only by its name, not as a TypeORM Repository, EntityManager or DataSource (declared type, \`@InjectRepository\`, \`getRepository\`); it may not have \`manager\` or be accepted by \`withRepository\`, so open the transaction through the project's own unit of work` }, edits: [] };
+  }
   const wrap = buildWrap(t, sf, fn, writes, start, end, identifiersIn(t, fn));
   if (!wrap) return undefined;
+  const late = wrap.callback ? assignedInCallback(t, stmts.slice(i, j + 1), stmts.slice(j + 1), start) : undefined;
+  if (late) return { messageId: 'rewriteByHand', data: { reason: `\`${late}\` is declared without a value before the writes, assigned among them and read after; inside the transaction's callback TypeScript no longer sees it assigned (TS2454): return the value from the callback instead` }, edits: [] };
   if (facts.returns && (!wrap.allowsReturn || !isBody || j !== stmts.length - 1)) return undefined;
   const prefix = facts.returns && wrap.callback ? 'return ' : '';
 

@@ -1,5 +1,5 @@
 import type * as ts from 'typescript';
-import { calleeMethod, dottedName, enclosingFunction, functionName, isFunctionLike, isHttpHandler, skipOuter, walk, type FunctionLike } from '../src/analysis/ast.js';
+import { calleeMethod, dottedName, enclosingFunction, functionName, INHERIT, isFunctionLike, isHttpHandler, skipOuter, summaryBelow, upward, walk, type FunctionLike } from '../src/analysis/ast.js';
 import {
   analyzeHandler,
   blindClientTranslation,
@@ -13,6 +13,7 @@ import {
   type HandlerAnalysis,
   type MaskingReturn,
 } from '../src/analysis/catch.js';
+import { runsInPage } from '../src/analysis/browser.js';
 import { blockEffects } from '../src/analysis/effects.js';
 import { importsOf } from '../src/analysis/scope.js';
 import { classifyLogCall, consoleAllowedInFile, findLoggerInScope, loggerCallText, modelLoggerOf, type LoggerInScope, type ModelLogger } from '../src/analysis/loggers.js';
@@ -65,32 +66,49 @@ const FAILURE_CONDITION = /!\s*[\w$.?]+\.ok\b|\.ok\s*===?\s*false|\.status(Code)
 const FAILURE_CALLBACK = /^(catchError|catch|onError|onFailure|onFailed|handleError|orElse|mapErr)$/;
 
 /** Whether `block` ends by throwing after `node`: `{ await reader.cancel().catch(() => {}); throw new TooLarge() }`. */
-function endsInThrowAfter(t: TS, block: ts.Block, node: ts.Node): boolean {
-  const last = block.statements[block.statements.length - 1];
-  return last !== undefined && t.isThrowStatement(last) && last.getStart() >= node.end;
-}
-
 /**
  * Inside a catch block, an `if (!res.ok)` branch, a block about to throw, or a failure callback: the failure
  * already being handled is the one that matters, and a second one while handling it is noise.
  */
 function inFailurePath(t: TS, node: ts.Node, outerHandles: (clause: ts.CatchClause) => boolean): boolean {
-  for (let n: ts.Node = node; n.parent; n = n.parent) {
-    const p = n.parent;
-    if (isFunctionLike(t, n)) {
-      // catchError(async (err) => { await cache.set(key, err).catch(() => {}); throw err; })
-      const call = t.isCallExpression(p) && p.arguments.includes(n as ts.Expression) ? p : undefined;
-      const callee = call ? (t.isPropertyAccessExpression(call.expression) ? call.expression.name.text : t.isIdentifier(call.expression) ? call.expression.text : undefined) : undefined;
-      const key = t.isPropertyAssignment(p) && t.isIdentifier(p.name) ? p.name.text : undefined;
-      return (callee !== undefined && FAILURE_CALLBACK.test(callee)) || (key !== undefined && FAILURE_CALLBACK.test(key));
-    }
-    // catch (e) { try { await rollback() } catch {} throw e }: only when the outer catch itself handles the failure;
-    // a catch nested in a catch that swallows too is still a catch
-    if (t.isCatchClause(p) && n === p.block) return outerHandles(p);
-    if (t.isIfStatement(p) && n === p.thenStatement && FAILURE_CONDITION.test(p.expression.getText())) return true;
-    if (t.isBlock(n) && n !== node && endsInThrowAfter(t, n, node)) return true;
+  // the answer for a node is that of its parent unless the node or its parent settles it: memoised per file run
+  // (outerHandles is made per run), so handlers nested n deep cost n, not n² (issue 19)
+  let memo = failurePathMemos.get(outerHandles);
+  if (!memo) failurePathMemos.set(outerHandles, (memo = new WeakMap()));
+  return upward(t, memo, node, (tt, n) => failurePathStep(tt, n, outerHandles), false);
+}
+
+const failurePathMemos = new WeakMap<(clause: ts.CatchClause) => boolean, WeakMap<ts.Node, boolean>>();
+
+/** What `n`, seen on the way up from a handler, says about the failure path; INHERIT: ask its parent. */
+function failurePathStep(t: TS, n: ts.Node, outerHandles: (clause: ts.CatchClause) => boolean): boolean | typeof INHERIT {
+  const p = n.parent;
+  if (!p) return false;
+  if (isFunctionLike(t, n)) {
+    // catchError(async (err) => { await cache.set(key, err).catch(() => {}); throw err; })
+    const call = t.isCallExpression(p) && p.arguments.includes(n as ts.Expression) ? p : undefined;
+    const callee = call ? (t.isPropertyAccessExpression(call.expression) ? call.expression.name.text : t.isIdentifier(call.expression) ? call.expression.text : undefined) : undefined;
+    const key = t.isPropertyAssignment(p) && t.isIdentifier(p.name) ? p.name.text : undefined;
+    return (callee !== undefined && FAILURE_CALLBACK.test(callee)) || (key !== undefined && FAILURE_CALLBACK.test(key));
   }
-  return false;
+  const branch = failureBranch(t, n, outerHandles);
+  if (branch !== 'neither') return branch === 'failure';
+  // a block about to throw, the path coming from a statement before the throw: the parent's own checks come first
+  if (t.isBlock(p)) {
+    const last = p.statements[p.statements.length - 1];
+    if (last !== undefined && last !== n && t.isThrowStatement(last)) return failureBranch(t, p, outerHandles) !== 'handled-elsewhere';
+  }
+  return INHERIT;
+}
+
+/** `n` as a catch block (the failure path when the catch handles the failure) or the branch of an `if (!res.ok)`. */
+function failureBranch(t: TS, n: ts.Node, outerHandles: (clause: ts.CatchClause) => boolean): 'failure' | 'handled-elsewhere' | 'neither' {
+  const p = n.parent;
+  // catch (e) { try { await rollback() } catch {} throw e }: only when the outer catch itself handles the failure;
+  // a catch nested in a catch that swallows too is still a catch
+  if (p && t.isCatchClause(p) && n === p.block) return outerHandles(p) ? 'failure' : 'handled-elsewhere';
+  if (p && t.isIfStatement(p) && n === p.thenStatement && FAILURE_CONDITION.test(p.expression.getText())) return 'failure';
+  return 'neither';
 }
 
 /** `catch (ignored)` names the intent; `_` or `_e` only silences an unused-variable lint. */
@@ -138,10 +156,19 @@ function replacedLogCalls(t: TS, a: HandlerAnalysis): ts.CallExpression[] {
   return [];
 }
 
+const LEVEL_NAME = /^(error|warn|warning|info|http|verbose|debug|silly|trace|fatal|crit|critical|alert|emerg|notice)$/;
+
+/** `'warn'` in `logger.log('warn', 'Sync failed')` (winston, a project's own `log(level, message, meta)`). */
+function leadingLevel(t: TS, call: ts.CallExpression): string | undefined {
+  const first = call.arguments[0] ? skipOuter(t, call.arguments[0]) : undefined;
+  return call.arguments.length >= 2 && first && t.isStringLiteralLike(first) && LEVEL_NAME.test(first.text) ? first.text : undefined;
+}
+
 /** The message of the first replaced log call (`'Inventory sync failed'`), to keep the author's words. */
 function replacedMessage(t: TS, calls: ts.CallExpression[]): string | undefined {
   for (const call of calls) {
-    for (const arg of call.arguments) {
+    // log(level, message, meta): the level is not the message
+    for (const arg of call.arguments.slice(leadingLevel(t, call) ? 1 : 0)) {
       const x = skipOuter(t, arg);
       if ((t.isStringLiteral(x) || t.isNoSubstitutionTemplateLiteral(x)) && x.text.trim()) return x.text.trim().replace(/[:\s]+$/, '');
     }
@@ -178,8 +205,12 @@ function catchClauseSuggestions(t: TS, sf: ts.SourceFile, clause: ts.CatchClause
 
   const calls = replacedLogCalls(t, a);
   const logDrop = new Set<ts.Node>(calls.map((c) => c.parent).filter((p) => t.isExpressionStatement(p) && p.parent === block));
-  const method = a.constantLogOnly ? a.logCalls.find((l) => l.log.kind === 'logger')?.log.method : undefined;
-  const logLine = logger ? loggerCallText(logger, name, replacedMessage(t, calls) ?? message, method === 'warn' || method === 'fatal' ? method : 'error') : undefined;
+  const replaced = a.constantLogOnly ? a.logCalls.find((l) => l.log.kind === 'logger') : undefined;
+  // logger.log('warn', …) keeps its level; a level below warn is raised to error
+  const level = replaced ? leadingLevel(t, replaced.call) ?? replaced.log.method : undefined;
+  // log('error', 'Sync failed') through a logging function: where it takes the error is unknown
+  const levelFirstFunction = logger?.shape === 'function' && calls.some((c) => leadingLevel(t, c) !== undefined);
+  const logLine = logger && !levelFirstFunction ? loggerCallText(logger, name, replacedMessage(t, calls) ?? message, level === 'warn' || level === 'warning' ? 'warn' : level === 'fatal' || level === 'crit' || level === 'critical' ? 'fatal' : 'error') : undefined;
   const recordOnly = (): SuggestionList =>
     logger && logLine ? [{ messageId: 'logError', data: { logger: logger.text }, edits: [...importEdits, ...build([logLine], logDrop, false, true)] }] : [];
 
@@ -260,17 +291,39 @@ const READ_CALL = /^(get|find|list|fetch|load|read|search|query|count|select|loo
  * database write or outbound call in it.
  */
 function onlyReads(t: TS, work: ts.Node, fnName: string | undefined): boolean {
-  if (mentionsMoney(work.getText()) || (fnName !== undefined && mentionsMoney(fnName))) return false;
-  let reads = false;
-  let acts = false;
-  walk(t, work, (n) => {
-    if (acts) return 'skip';
-    if (!t.isCallExpression(n)) return;
-    const name = calleeMethod(t, n);
-    if (name && ACTION_CALL.test(name)) acts = true;
-    else if (name && READ_CALL.test(name)) reads = true;
-  });
-  return reads && !acts;
+  if (fnName !== undefined && mentionsMoney(fnName)) return false;
+  // summarised once per guarded block (an outer try reuses its inner try blocks' answers: linear in nesting)
+  const below = summaryBelow<ReadWork>(t, work, { memo: readMemo, crossFunctions: false, empty: noReads, add: (into, n) => addReadWork(t, into, n), merge: mergeReads, settled: (s) => s.acts || s.money });
+  const total = noReads();
+  addReadWork(t, total, work);
+  mergeReads(total, below);
+  return total.reads && !total.acts && !total.money;
+}
+
+interface ReadWork {
+  reads: boolean;
+  acts: boolean;
+  /** A name or string of the code mentions money (a balance of 0 is never a smaller answer). */
+  money: boolean;
+}
+
+const readMemo = new WeakMap<ts.Node, ReadWork>();
+const noReads = (): ReadWork => ({ reads: false, acts: false, money: false });
+const mergeReads = (into: ReadWork, from: ReadWork): void => {
+  into.reads ||= from.reads;
+  into.acts ||= from.acts;
+  into.money ||= from.money;
+};
+
+function addReadWork(t: TS, into: ReadWork, n: ts.Node): void {
+  if (t.isIdentifier(n) || t.isPrivateIdentifier(n) || t.isStringLiteralLike(n) || t.isTemplateHead(n) || t.isTemplateMiddle(n) || t.isTemplateTail(n)) {
+    if (mentionsMoney(n.text)) into.money = true;
+    return;
+  }
+  if (!t.isCallExpression(n)) return;
+  const name = calleeMethod(t, n);
+  if (name && ACTION_CALL.test(name)) into.acts = true;
+  else if (name && READ_CALL.test(name)) into.reads = true;
 }
 
 /** Whether the value of a handler call is used: assigned, returned, passed on (not a statement of its own). */
@@ -881,8 +934,10 @@ export default defineRule<MessageIds, Options>({
     // a catch nested in a catch is exempt only while the outer one hands the original failure on
     const outerHandles = (clause: ts.CatchClause): boolean => analyzeHandler(t, catchClauseHandler(t, clause), context.knowledge, imports, { consoleIsRecord }).propagated;
     const check = (node: ts.Node): void => {
+      // a function page.evaluate(…) runs in the browser: client code, where the server's logger, next and
+      // callers do not exist (the rule's roles leave client code out)
       const h = errorHandlerOf(t, node);
-      if (!h) return;
+      if (!h || runsInPage(t, h.node)) return;
       const a = analyzeHandler(t, h, context.knowledge, imports, { consoleIsRecord });
       // (`audit.warn('sync failed')` reads as recording a failure state until the model says `audit` is a logger)
       if (!a.recorded && (a.propagated || a.acted)) {

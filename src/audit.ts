@@ -153,11 +153,20 @@ function unionOfRules(lists: readonly (readonly ResolvedRule[])[]): ResolvedRule
  */
 function runProjectRules(cwd: string, tasks: readonly FileTask[], lints: readonly LintSetup[], data: ReadonlyMap<string, ProjectFileData>, timing: Timings | undefined): ProjectOutcome | undefined {
   const sets = new Map<string, { lint: LintSetup; files: string[] }>();
+  // the settings key of each configuration, made once per configuration rather than once per file
+  const keys = new Map<number, string | undefined>();
+  const keyOf = (config: number): string | undefined => {
+    if (keys.has(config)) return keys.get(config);
+    const lint = lints[config]!;
+    const projectRules = projectRulesOf(lint.rules);
+    const key = projectRules.length === 0 ? undefined : JSON.stringify([projectRules.map((r) => [r.rule.meta.id, r.options, r.risk]), lint.knowledge]);
+    keys.set(config, key);
+    return key;
+  };
   for (const task of tasks) {
     const lint = lints[task.config ?? 0]!;
-    const projectRules = projectRulesOf(lint.rules);
-    if (projectRules.length === 0) continue;
-    const key = JSON.stringify([projectRules.map((r) => [r.rule.meta.id, r.options, r.risk]), lint.knowledge]);
+    const key = keyOf(task.config ?? 0);
+    if (key === undefined) continue;
     let set = sets.get(key);
     if (!set) sets.set(key, (set = { lint, files: [] }));
     set.files.push(task.rel);

@@ -17,9 +17,15 @@ export const MAX_BRACE_EXPANSIONS = 1024;
 type Token = { kind: 'char'; ch: string } | { kind: 'any' } | { kind: 'star' } | { kind: 'class'; negated: boolean; test: (ch: string) => boolean };
 type Segment = { globstar: true } | { globstar: false; tokens: Token[] };
 
+interface Alternative {
+  segments: Segment[];
+  /** Segments without wildcards: a path matches only if it has each of them as a segment (a cheap first test). */
+  literals: string[];
+}
+
 interface Compiled {
   negated: boolean;
-  alternatives: Segment[][];
+  alternatives: Alternative[];
 }
 
 /** `{a,b}c` → `ac`, `bc` (nested braces too); a brace without a comma stays literal, as in picomatch. */
@@ -111,10 +117,12 @@ function compile(glob: string): Compiled {
     g = g.slice(1);
   }
   g = g.replace(/^(?:\.\/)+/, '');
-  const alternatives = expandBraces(g).map((alt) => {
-    const segments = alt.split('/').map(parseSegment);
+  const alternatives = expandBraces(g).map((alt): Alternative => {
+    const parsed = alt.split('/').map(parseSegment);
     // `a/**/**/b` is `a/**/b`
-    return segments.filter((s, i) => !(s.globstar && segments[i - 1]?.globstar));
+    const segments = parsed.filter((s, i) => !(s.globstar && parsed[i - 1]?.globstar));
+    const literals = segments.flatMap((s) => (!s.globstar && s.tokens.every((t) => t.kind === 'char') ? [s.tokens.map((t) => (t as { ch: string }).ch).join('')] : []));
+    return { segments, literals };
   });
   return { negated, alternatives };
 }
@@ -152,11 +160,37 @@ function segmentMatches(tokens: readonly Token[], name: string, dot: boolean): b
   return t === tokens.length;
 }
 
-/** Pattern segments against path segments: the set of pattern positions reachable after each path segment. */
+/**
+ * Pattern segments against path segments: the set of pattern positions reachable after each path segment, as bits
+ * of a number (patterns of more than 30 segments, which no real glob has, take the set).
+ */
 function pathMatches(pattern: readonly Segment[], parts: readonly string[], dot: boolean): boolean {
+  if (pattern.length > 30) return pathMatchesLong(pattern, parts, dot);
+  const n = pattern.length;
+  // a globstar may match no segment at all (ascending, so a run of globstars closes in one pass)
+  const close = (mask: number): number => {
+    for (let i = 0; i < n; i++) if (mask & (1 << i) && pattern[i]!.globstar) mask |= 1 << (i + 1);
+    return mask;
+  };
+  let states = close(1);
+  for (const part of parts) {
+    let next = 0;
+    for (let i = 0; i < n; i++) {
+      if (!(states & (1 << i))) continue;
+      const seg = pattern[i]!;
+      if (seg.globstar) {
+        if (dot || !part.startsWith('.')) next |= 1 << i;
+      } else if (segmentMatches(seg.tokens, part, dot)) next |= 1 << (i + 1);
+    }
+    if (next === 0) return false;
+    states = close(next);
+  }
+  return (states & (1 << n)) !== 0;
+}
+
+function pathMatchesLong(pattern: readonly Segment[], parts: readonly string[], dot: boolean): boolean {
   let states = new Set<number>([0]);
   const close = (set: Set<number>): Set<number> => {
-    // a globstar may match no segment at all
     for (const i of [...set]) for (let j = i; pattern[j]?.globstar; j++) set.add(j + 1);
     return set;
   };
@@ -190,7 +224,8 @@ export function globMatcher(globs: string | readonly string[], options: { dot?: 
     const parts = file.replace(/^(?:\.\/)+/, '').split('/');
     const dir = parts.length > 1 && parts.at(-1) === '' ? parts.slice(0, -1) : undefined;
     // as in picomatch, a pattern ending in a star matches the directory with its slash too (`*` matches `src/`)
-    const matches = (alt: Segment[]): boolean => pathMatches(alt, parts, dot) || (dir !== undefined && endsInStar(alt) && pathMatches(alt, dir, dot));
+    const matches = ({ segments, literals }: Alternative): boolean =>
+      literals.every((l) => parts.includes(l)) && (pathMatches(segments, parts, dot) || (dir !== undefined && endsInStar(segments) && pathMatches(segments, dir, dot)));
     return compiled.some((c) => c.alternatives.some(matches) !== c.negated);
   };
 }

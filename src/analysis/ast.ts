@@ -44,10 +44,61 @@ export function isFunctionLike(t: TS, node: ts.Node): node is FunctionLike {
   return kindTables(t).functionLike[node.kind] === 1;
 }
 
+/** A question about a node's ancestors whose answer is the same for the node and its parent unless `decide` settles it. */
+export const INHERIT: unique symbol = Symbol('inherit');
+export type Decide<T> = (t: TS, n: ts.Node) => T | typeof INHERIT;
+
+const parentOf = (_: TS, n: ts.Node): ts.Node | undefined => n.parent;
+
+/** Plain steps up before an upward question is memoised: ordinary code is shallower, so it never touches the memo. */
+const SHALLOW = 32;
+
+/**
+ * Answers "the first `step`-ancestor-or-self of `start` (parents by default) that `decide` settles" (`none` past
+ * the root). `decide` must depend on the node alone (and the file), and `memo` belong to this one question. The first
+ * {@link SHALLOW} steps are a plain walk; past them every node on the walked path gets the answer memoised, so
+ * later questions from below stop there: per file, each node is walked once however deep the nesting (issue 19:
+ * a finding 600 `try` blocks deep walked 600 parents, per finding, per helper).
+ */
+export function upward<T>(t: TS, memo: WeakMap<ts.Node, T>, start: ts.Node | undefined, decide: Decide<T>, none: T, step: (t: TS, n: ts.Node) => ts.Node | undefined = parentOf): T {
+  let n = start;
+  for (let i = 0; i < SHALLOW; i++) {
+    if (!n) return none;
+    const d = decide(t, n);
+    if (d !== INHERIT) return d;
+    n = step(t, n);
+  }
+  const path: ts.Node[] = [];
+  let answer = none;
+  for (; n; n = step(t, n)) {
+    if (memo.has(n)) {
+      answer = memo.get(n) as T;
+      break;
+    }
+    path.push(n);
+    const d = decide(t, n);
+    if (d !== INHERIT) {
+      answer = d;
+      break;
+    }
+  }
+  for (const m of path) memo.set(m, answer);
+  return answer;
+}
+
+const functionMemo = new WeakMap<ts.Node, FunctionLike | undefined>();
+const selfIfFunction: Decide<FunctionLike | undefined> = (t, n) => (kindTables(t).functionLike[n.kind] === 1 ? (n as FunctionLike) : INHERIT);
+
 export function enclosingFunction(t: TS, node: ts.Node): FunctionLike | undefined {
-  const functionLike = kindTables(t).functionLike;
-  for (let n = node.parent; n; n = n.parent) if (functionLike[n.kind] === 1) return n as FunctionLike;
-  return undefined;
+  return upward(t, functionMemo, node.parent, selfIfFunction, undefined);
+}
+
+const classMemo = new WeakMap<ts.Node, ts.ClassLikeDeclaration | undefined>();
+const selfIfClass: Decide<ts.ClassLikeDeclaration | undefined> = (t, n) => (t.isClassDeclaration(n) || t.isClassExpression(n) ? n : INHERIT);
+
+/** The nearest class declaration or class expression around `node` (crossing functions). */
+export function enclosingClass(t: TS, node: ts.Node): ts.ClassLikeDeclaration | undefined {
+  return upward(t, classMemo, node.parent, selfIfClass, undefined);
 }
 
 /** `a.b.c` for an identifier / property-access / `this` chain, `undefined` for anything else. */
@@ -110,7 +161,7 @@ export function functionName(t: TS, fn: ts.Node): string | undefined {
 /** Names of the enclosing functions and classes, innermost first. */
 export function enclosingNames(t: TS, node: ts.Node): string[] {
   const names: string[] = [];
-  for (let n: ts.Node | undefined = node; n; n = n.parent) {
+  for (let n = upward(t, scopeMemo, node, selfIfScope, undefined); n; n = upward(t, scopeMemo, n.parent, selfIfScope, undefined)) {
     if (isFunctionLike(t, n)) {
       const name = functionName(t, n);
       if (name) names.push(name);
@@ -121,21 +172,25 @@ export function enclosingNames(t: TS, node: ts.Node): string[] {
   return names;
 }
 
+const scopeMemo = new WeakMap<ts.Node, ts.Node | undefined>();
+const selfIfScope: Decide<ts.Node | undefined> = (t, n) => (isFunctionLike(t, n) || t.isClassDeclaration(n) || t.isClassExpression(n) ? n : INHERIT);
+
 /** True when `node` sits in a loop body (or a `forEach`/`map` callback) inside its own function. */
 export function isInLoop(t: TS, node: ts.Node): boolean {
-  for (let n = node.parent; n; n = n.parent) {
-    if (t.isForStatement(n) || t.isForOfStatement(n) || t.isForInStatement(n) || t.isWhileStatement(n) || t.isDoStatement(n)) return true;
-    if (isFunctionLike(t, n)) {
-      const call = n.parent;
-      if (call && t.isCallExpression(call) && call.arguments.includes(n as ts.Expression)) {
-        const method = calleeMethod(t, call);
-        if (method && ['forEach', 'map', 'flatMap', 'reduce', 'each'].includes(method)) return true;
-      }
-      return false;
-    }
+  return upward(t, loopMemo, node.parent, loopOrFunction, false);
+}
+
+const loopMemo = new WeakMap<ts.Node, boolean>();
+const loopOrFunction: Decide<boolean> = (t, n) => {
+  if (t.isForStatement(n) || t.isForOfStatement(n) || t.isForInStatement(n) || t.isWhileStatement(n) || t.isDoStatement(n)) return true;
+  if (!isFunctionLike(t, n)) return INHERIT;
+  const call = n.parent;
+  if (call && t.isCallExpression(call) && call.arguments.includes(n as ts.Expression)) {
+    const method = calleeMethod(t, call);
+    if (method && ['forEach', 'map', 'flatMap', 'reduce', 'each'].includes(method)) return true;
   }
   return false;
-}
+};
 
 /** The parameter names of a function, identifiers only. */
 export function parameterNames(t: TS, fn: FunctionLike): string[] {
@@ -181,18 +236,36 @@ export function isHttpHandler(t: TS, fn: FunctionLike): boolean {
 
 /** The nearest enclosing HTTP handler, crossing nested callbacks. */
 export function enclosingHttpHandler(t: TS, node: ts.Node): FunctionLike | undefined {
-  for (let fn = enclosingFunction(t, node); fn; fn = enclosingFunction(t, fn)) if (isHttpHandler(t, fn)) return fn;
-  return undefined;
+  const fn = enclosingFunction(t, node);
+  return fn && upward(t, handlerMemo, fn, selfIfHandler, undefined, enclosingFunction);
 }
+
+const handlerMemo = new WeakMap<ts.Node, FunctionLike | undefined>();
+const selfIfHandler: Decide<FunctionLike | undefined> = (t, fn) => (isHttpHandler(t, fn as FunctionLike) ? (fn as FunctionLike) : INHERIT);
 
 /** True when the node's top-level declaration is exported. */
 export function isExported(t: TS, node: ts.Node): boolean {
-  for (let n: ts.Node | undefined = node; n && !t.isSourceFile(n); n = n.parent) {
-    if (t.isSourceFile(n.parent)) {
-      return t.canHaveModifiers(n) && (t.getModifiers(n) ?? []).some((m) => m.kind === t.SyntaxKind.ExportKeyword);
-    }
-  }
-  return false;
+  const n = upward(t, topLevelMemo, node, topLevelStatement, undefined);
+  return n !== undefined && t.canHaveModifiers(n) && (t.getModifiers(n) ?? []).some((m) => m.kind === t.SyntaxKind.ExportKeyword);
+}
+
+const topLevelMemo = new WeakMap<ts.Node, ts.Node | undefined>();
+/** The ancestor-or-self whose parent is the source file (none for the source file itself). */
+const topLevelStatement: Decide<ts.Node | undefined> = (t, n) => (t.isSourceFile(n) ? undefined : n.parent && t.isSourceFile(n.parent) ? n : INHERIT);
+
+/** Pushes a node's children onto `stack` so that they pop in source order. */
+function childPusher(t: TS, stack: (ts.Node | null)[]): (n: ts.Node) => void {
+  const children: ts.Node[] = [];
+  let count = 0;
+  const collect = (child: ts.Node): void => {
+    children[count++] = child;
+  };
+  // children gathered by count into a reused array: `length = 0` would be a runtime call per node
+  return (n) => {
+    count = 0;
+    t.forEachChild(n, collect);
+    for (let i = count - 1; i >= 0; i--) stack.push(children[i]!);
+  };
 }
 
 /**
@@ -201,17 +274,7 @@ export function isExported(t: TS, node: ts.Node): boolean {
  */
 export function walk(t: TS, node: ts.Node, visit: (n: ts.Node) => void | 'skip', crossFunctions = false): void {
   const stack: ts.Node[] = [];
-  const children: ts.Node[] = [];
-  let count = 0;
-  const collect = (child: ts.Node): void => {
-    children[count++] = child;
-  };
-  // children gathered by count into a reused array: `length = 0` would be a runtime call per node
-  const push = (n: ts.Node): void => {
-    count = 0;
-    t.forEachChild(n, collect);
-    for (let i = count - 1; i >= 0; i--) stack.push(children[i]!);
-  };
+  const push = childPusher(t, stack);
   push(node);
   while (stack.length > 0) {
     const child = stack.pop()!;
@@ -220,6 +283,98 @@ export function walk(t: TS, node: ts.Node, visit: (n: ts.Node) => void | 'skip',
     push(child);
   }
 }
+
+/** The index of `node` in `list` (a statement list, sorted by position), by binary search; -1 when absent. */
+export function indexInList(list: readonly ts.Node[], node: ts.Node): number {
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const m = list[mid]!;
+    if (m.pos < node.pos) lo = mid + 1;
+    else if (m.pos > node.pos) hi = mid - 1;
+    else {
+      // zero-width neighbours (error recovery) share a position: look among them
+      for (let i = mid; i >= 0 && list[i]!.pos === node.pos; i--) if (list[i] === node) return i;
+      for (let i = mid + 1; i < list.length && list[i]!.pos === node.pos; i++) if (list[i] === node) return i;
+      return -1;
+    }
+  }
+  return -1;
+}
+
+/**
+ * A monoid over the nodes of a subtree (counts, flags, lists of nodes in source order), for questions asked of
+ * blocks that nest: each catch asks about its try block, and an outer try block holds every inner one.
+ */
+export interface Summary<S> {
+  /** Per file and per question: the summary below each guarded node ({@link isGuardedCode}) met so far. */
+  memo: WeakMap<ts.Node, S>;
+  crossFunctions: boolean;
+  empty(): S;
+  /** Adds the node's own contribution (not its children's). */
+  add(into: S, node: ts.Node): void;
+  /** Appends a summary of the nodes that follow in source order. */
+  merge(into: S, from: S): void;
+  /** The summary can no longer change (an absorbing "yes"): the walk stops, and every open summary takes it. */
+  settled?(s: S): boolean;
+}
+
+/**
+ * The summary of the descendants of `root` (not `root` itself) in source order, not crossing into nested functions
+ * unless `crossFunctions`. Guarded code met on the way (inner try blocks, the receivers of inner `.catch` calls) is
+ * summarised once and memoised, so the summaries of n nested try blocks cost n, not n² (issue 19).
+ */
+export function summaryBelow<S>(t: TS, root: ts.Node, spec: Summary<S>): S {
+  const known = spec.memo.get(root);
+  if (known) return known;
+  const open: { node: ts.Node; summary: S }[] = [{ node: root, summary: spec.empty() }];
+  const stack: (ts.Node | null)[] = []; // null: the end of the innermost open guarded node
+  const push = childPusher(t, stack);
+  const close = (): void => {
+    const done = open.pop()!;
+    spec.memo.set(done.node, done.summary);
+    spec.merge(open[open.length - 1]!.summary, done.summary);
+  };
+  push(root);
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n === null) {
+      close();
+      continue;
+    }
+    if (!spec.crossFunctions && isFunctionLike(t, n)) continue;
+    const into = open[open.length - 1]!.summary;
+    spec.add(into, n);
+    const guarded = isGuardedCode(t, n);
+    const below = guarded ? spec.memo.get(n) : undefined;
+    if (below) spec.merge(into, below);
+    if (spec.settled?.(into)) {
+      while (open.length > 1) close();
+      break;
+    }
+    if (below) continue;
+    if (guarded) {
+      open.push({ node: n, summary: spec.empty() });
+      stack.push(null);
+    }
+    push(n);
+  }
+  spec.memo.set(root, open[0]!.summary);
+  return open[0]!.summary;
+}
+
+/** Code an error handler guards: a try block, or the `p.catch` / `p.then` callee of a promise handler and its `p`. */
+export function isGuardedCode(t: TS, n: ts.Node): boolean {
+  const parent = n.parent;
+  if (!parent) return false;
+  if (parent.kind === t.SyntaxKind.TryStatement) return (parent as ts.TryStatement).tryBlock === n;
+  if (t.isPropertyAccessExpression(parent)) return parent.expression === n && isHandlerCallee(t, parent);
+  return t.isPropertyAccessExpression(n) && isHandlerCallee(t, n);
+}
+
+const isHandlerCallee = (t: TS, callee: ts.PropertyAccessExpression): boolean =>
+  (callee.name.text === 'catch' || callee.name.text === 'then') && callee.parent !== undefined && t.isCallExpression(callee.parent) && callee.parent.expression === callee;
 
 /**
  * The innermost node that spans `[start, end)`, searched down from `from` (which spans it). Lists of children

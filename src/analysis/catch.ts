@@ -6,9 +6,9 @@
 import type * as ts from 'typescript';
 import type { Knowledge } from '../knowledge/index.js';
 import type { TS } from '../ts.js';
-import { calleeMethod, dottedName, isFunctionLike, skipOuter, walk } from './ast.js';
+import { calleeMethod, dottedName, INHERIT, indexInList, isFunctionLike, skipOuter, summaryBelow, upward, walk, type Decide } from './ast.js';
 import { mentionsMoney } from '../knowledge/money.js';
-import { isLikelyDbWrite, isLikelyOutboundCall } from './effects.js';
+import { effectOf, isLikelyDbWrite } from './effects.js';
 import { CLIENT_ERROR_CLASS, isClientStatusThrow } from './error-classes.js';
 import type { ImportMap } from './scope.js';
 import { assumedLogCall, classifyLogCall, errorUse, type ErrorRefTest, type ErrorUse, type LogCall, type ModelLogger } from './loggers.js';
@@ -150,17 +150,17 @@ const SCHEMA_METHODS = /^(optional|nullable|nullish|nativeEnum|enum|string|numbe
 
 /** `z.string().optional().catch(undefined)`: Zod/Yup schemas have a `.catch` that is not a rejection handler. */
 function isSchemaChain(t: TS, receiver: ts.Expression): boolean {
-  let n = skipOuter(t, receiver);
-  let schemaMethod = false;
-  for (;;) {
-    if (t.isCallExpression(n)) n = skipOuter(t, n.expression);
-    else if (t.isPropertyAccessExpression(n)) {
-      if (SCHEMA_METHODS.test(n.name.text)) schemaMethod = true;
-      n = skipOuter(t, n.expression);
-    } else break;
-  }
-  return schemaMethod && t.isIdentifier(n) && SCHEMA_ROOTS.test(n.text);
+  // both answers memoised along the chain: each `.catch` of a long `.then().catch()` chain asks about the rest of it
+  const start = skipOuter(t, receiver);
+  return upward(t, schemaRootMemo, start, schemaRoot, false, nextInChain) && upward(t, schemaMethodMemo, start, schemaMethod, false, nextInChain);
 }
+
+const nextInChain = (t: TS, n: ts.Node): ts.Node => skipOuter(t, (n as ts.CallExpression | ts.PropertyAccessExpression).expression);
+const inChain = (t: TS, n: ts.Node): boolean => t.isCallExpression(n) || t.isPropertyAccessExpression(n);
+const schemaRootMemo = new WeakMap<ts.Node, boolean>();
+const schemaRoot: Decide<boolean> = (t, n) => (inChain(t, n) ? INHERIT : t.isIdentifier(n) && SCHEMA_ROOTS.test(n.text));
+const schemaMethodMemo = new WeakMap<ts.Node, boolean>();
+const schemaMethod: Decide<boolean> = (t, n) => (!inChain(t, n) ? false : t.isPropertyAccessExpression(n) && SCHEMA_METHODS.test(n.name.text) ? true : INHERIT);
 
 /** The handler at `node` when it is a catch clause or a promise handler call. */
 export function errorHandlerOf(t: TS, node: ts.Node): ErrorHandler | undefined {
@@ -710,6 +710,13 @@ export function isExplainingComment(text: string): boolean {
   return true;
 }
 
+/** The ancestor-or-self whose parent is a block, the file or a function (memoised as `listedStatement`). */
+const bodyChildMemo = new WeakMap<ts.Node, ts.Node>();
+const bodyChild: Decide<ts.Node> = (t, n) => {
+  const p = n.parent;
+  return !p || t.isBlock(p) || t.isSourceFile(p) || isFunctionLike(t, p) ? n : INHERIT;
+};
+
 /** Comments inside the handler (and on its first line) that explain it. */
 function hasExplainingComment(t: TS, handler: ErrorHandler): boolean {
   const sf = handler.node.getSourceFile();
@@ -739,8 +746,7 @@ function hasExplainingComment(t: TS, handler: ErrorHandler): boolean {
   for (const r of trailing ?? []) if (r.pos <= (lineEnd < 0 ? text.length : lineEnd) && isExplainingComment(text.slice(r.pos, r.end))) return true;
   if (handler.kind !== 'catch-clause') {
     // await x.close().catch(() => {}); // already closed
-    let stmt: ts.Node = handler.node;
-    while (stmt.parent && !t.isBlock(stmt.parent) && !t.isSourceFile(stmt.parent) && !isFunctionLike(t, stmt.parent)) stmt = stmt.parent;
+    const stmt = upward(t, bodyChildMemo, handler.node, bodyChild, handler.node);
     for (const r of t.getTrailingCommentRanges(text, stmt.end) ?? []) if (isExplainingComment(text.slice(r.pos, r.end))) return true;
   }
   return false;
@@ -748,11 +754,17 @@ function hasExplainingComment(t: TS, handler: ErrorHandler): boolean {
 
 const IGNORE_WORDS = /ignor|skip|no longer|best[- ]effort|optional|swallow|either way|regardless|(must|should|does|do|need) ?(not|n'?t) (break|fail|block|crash|stop|strand|depend|matter)|doesn'?t depend|harmless|fall ?back|degrade|unhandled|opportunistic|don'?t care|not (critical|important|needed|fatal)|non[- ]?(fatal|critical|blocking)|expected|safe to|may (fail|not)|might (fail|not)|can fail|no-?op|intentional|deliberate|on purpose|fire[- ]and[- ]forget|already|doesn'?t matter|does not matter|not exist|no such|missing/i;
 
+/** The ancestor-or-self that is a statement of a block, file, module or case clause (memoised: long chains ask from every link). */
+const statementMemo = new WeakMap<ts.Node, ts.Node>();
+const listedStatement: Decide<ts.Node> = (t, n) => {
+  const p = n.parent;
+  return !p || t.isBlock(p) || t.isSourceFile(p) || t.isModuleBlock(p) || t.isCaseClause(p) ? n : INHERIT;
+};
+
 /** A comment just above the try statement or the promise statement that says failures are ignored on purpose. */
 export function hasIgnoreCommentAbove(t: TS, handler: ErrorHandler): boolean {
   const sf = handler.node.getSourceFile();
-  let stmt: ts.Node = handler.kind === 'catch-clause' ? handler.node.parent : handler.node;
-  while (stmt.parent && !t.isBlock(stmt.parent) && !t.isSourceFile(stmt.parent) && !t.isModuleBlock(stmt.parent) && !t.isCaseClause(stmt.parent)) stmt = stmt.parent;
+  const stmt = upward(t, statementMemo, handler.kind === 'catch-clause' ? handler.node.parent : handler.node, listedStatement, handler.node);
   const says = (s: ts.Node): boolean =>
     (t.getLeadingCommentRanges(sf.text, s.pos) ?? []).some((r) => {
       const c = sf.text.slice(r.pos, r.end);
@@ -764,7 +776,7 @@ export function hasIgnoreCommentAbove(t: TS, handler: ErrorHandler): boolean {
   //   const surveyId = readSurveyId(workflow);
   //   const survey = surveyId ? await getSurvey(surveyId).catch(() => null) : null;
   const siblings = (stmt.parent as ts.Block | ts.SourceFile | ts.ModuleBlock | ts.CaseClause).statements;
-  for (let i = siblings.indexOf(stmt as ts.Statement), k = 0; i > 0 && k < 2; i--, k++) {
+  for (let i = indexInList(siblings, stmt), k = 0; i > 0 && k < 2; i--, k++) {
     const prev = siblings[i - 1]!;
     if (/\n[ \t]*\n/.test(sf.text.slice(prev.end, siblings[i]!.getStart(sf))) || (t.getLeadingCommentRanges(sf.text, siblings[i]!.pos) ?? []).length > 0) return false;
     if (says(prev)) return true;
@@ -954,6 +966,29 @@ function collectionNames(t: TS, sf: ts.SourceFile): Set<string> {
   return names;
 }
 
+/** What the calls of a block do, counted; summed over nested blocks once (src/analysis/ast.ts `summaryBelow`). */
+interface WorkCounts {
+  probes: number;
+  cleanups: number;
+  telemetry: number;
+  verification: boolean;
+  parses: number;
+  other: number;
+}
+
+const noWork = (): WorkCounts => ({ probes: 0, cleanups: 0, telemetry: 0, verification: false, parses: 0, other: 0 });
+
+function addWork(into: WorkCounts, from: WorkCounts): void {
+  into.probes += from.probes;
+  into.cleanups += from.cleanups;
+  into.telemetry += from.telemetry;
+  into.verification ||= from.verification;
+  into.parses += from.parses;
+  into.other += from.other;
+}
+
+const workMemos = new WeakMap<Knowledge, WeakMap<ts.Node, WorkCounts>>();
+
 /**
  * Classifies the try block of a catch clause, or the call that produced the promise of a promise handler:
  * a probe whose failure is the answer (`try { new URL(s) } catch { return null }`), or best-effort cleanup
@@ -962,48 +997,47 @@ function collectionNames(t: TS, sf: ts.SourceFile): Set<string> {
 export function guardedWork(t: TS, handler: ErrorHandler, knowledge: Knowledge): GuardedWork {
   const target: ts.Node | undefined = handler.tryBlock ?? handler.promise;
   if (!target) return { probe: false, cleanup: false, telemetry: false, verification: false, parses: false };
-  let probes = 0;
-  let cleanups = 0;
-  let telemetry = 0;
-  let verification = false;
-  let parses = 0;
-  let other = 0;
   const collections = collectionNames(t, target.getSourceFile());
-  const classify = (n: ts.CallExpression | ts.NewExpression): void => {
+  const classify = (n: ts.CallExpression | ts.NewExpression, w: WorkCounts): void => {
     const name = dottedName(t, n.expression);
     const method = t.isCallExpression(n) ? calleeMethod(t, n) : name?.split('.').pop();
     const viaFs = name !== undefined && /^(fs|fsp|fse|fs\.promises|promises|fsPromises|fsExtra|Deno)\./.test(name);
     const receiver = name && name.includes('.') ? name.slice(0, name.lastIndexOf('.')) : undefined;
-    if (method && VERIFY_CALL.test(method) && !mentionsMoney(name ?? '')) verification = true;
-    if (name !== undefined && (PARSE_CALLS.test(name) || (t.isCallExpression(n) && t.isIdentifier(n.expression) && PARSE_HELPER.test(name)))) parses++;
-    if (n.expression.kind === t.SyntaxKind.ImportKeyword) probes++;
+    if (method && VERIFY_CALL.test(method) && !mentionsMoney(name ?? '')) w.verification = true;
+    if (name !== undefined && (PARSE_CALLS.test(name) || (t.isCallExpression(n) && t.isIdentifier(n.expression) && PARSE_HELPER.test(name)))) w.parses++;
+    if (n.expression.kind === t.SyntaxKind.ImportKeyword) w.probes++;
     // console output, settling the surrounding promise, reading configuration: value work beside the parse
     else if (name !== undefined && (/^console\./.test(name) || name === 'resolve' || (method !== undefined && /^(get|has)$/.test(method) && receiver !== undefined && CONFIG_RECEIVERS.test(receiver)))) {
       /* pure value work */
-    } else if (t.isCallExpression(n) && t.isIdentifier(n.expression) && PARSE_HELPER.test(n.expression.text) && !(n.parent && t.isAwaitExpression(n.parent))) probes++;
+    } else if (t.isCallExpression(n) && t.isIdentifier(n.expression) && PARSE_HELPER.test(n.expression.text) && !(n.parent && t.isAwaitExpression(n.parent))) w.probes++;
     else if (t.isNewExpression(n)) {
-      if (name && /^(URL|Date|RegExp|Intl\.\w+|TextDecoder|Function|URLSearchParams)$/.test(name)) probes++;
-      else other++;
-    } else if (name && (PROBE_CALLS.has(name) || (viaFs && PROBE_CALLS.has(method!)))) probes++;
-    else if (method && (CLEANUP_METHODS.test(method) || GUARDED_CLEANUP_METHODS.test(method)) && t.isCallExpression(n) && !isBusinessReceiver(name ?? '', knowledge, t, n)) cleanups++;
+      if (name && /^(URL|Date|RegExp|Intl\.\w+|TextDecoder|Function|URLSearchParams)$/.test(name)) w.probes++;
+      else w.other++;
+    } else if (name && (PROBE_CALLS.has(name) || (viaFs && PROBE_CALLS.has(method!)))) w.probes++;
+    else if (method && (CLEANUP_METHODS.test(method) || GUARDED_CLEANUP_METHODS.test(method)) && t.isCallExpression(n) && !isBusinessReceiver(name ?? '', knowledge, t, n)) w.cleanups++;
     // analytics.track('signup'), posthog.identify(id)
-    else if (method && receiver && (TELEMETRY_METHODS.test(method) || TELEMETRY_RECEIVERS.test(receiver)) && !mentionsMoney(receiver)) telemetry++;
+    else if (method && receiver && (TELEMETRY_METHODS.test(method) || TELEMETRY_RECEIVERS.test(receiver)) && !mentionsMoney(receiver)) w.telemetry++;
     // seen.set(id, node) on a `new Map()` of the file: in-memory bookkeeping beside the parse
     else if (method && receiver && /^(get|set|has|add|delete)$/.test(method) && collections.has(receiver.replace(/^this\./, ''))) {
       /* pure value work */
     }
-    else if (method && PROBE_METHODS.test(method) && !/^(fetch|axios|http|got)/.test(name ?? '')) probes++;
-    else if (method && name && RECEIVER_PROBES.some(([m, r]) => m.test(method) && r.test(name.slice(0, name.lastIndexOf('.'))))) probes++;
+    else if (method && PROBE_METHODS.test(method) && !/^(fetch|axios|http|got)/.test(name ?? '')) w.probes++;
+    else if (method && name && RECEIVER_PROBES.some(([m, r]) => m.test(method) && r.test(name.slice(0, name.lastIndexOf('.'))))) w.probes++;
     else if (method && (BENIGN_METHODS.test(method) || /^to[A-Z]\w*$/.test(method)) && method !== 'toPromise' && method !== 'toArray') {
       /* pure value work: neither makes the block a probe nor disqualifies it */
-    } else other++;
+    } else w.other++;
   };
-  const visit = (n: ts.Node): void => {
-    if (t.isCallExpression(n) || t.isNewExpression(n)) classify(n);
+  let memo = workMemos.get(knowledge);
+  if (!memo) workMemos.set(knowledge, (memo = new WeakMap()));
+  const add = (into: WorkCounts, n: ts.Node): void => {
+    if (t.isCallExpression(n) || t.isNewExpression(n)) classify(n, into);
   };
+  const below = summaryBelow<WorkCounts>(t, target, { memo, crossFunctions: true, empty: noWork, add, merge: addWork });
   // the promise itself is the call we classify: fs.unlink(tmp).catch(() => {})
-  visit(target);
-  walk(t, target, visit, true);
+  const total = noWork();
+  add(total, target);
+  addWork(total, below);
+  const { probes, cleanups, telemetry, verification, parses, other } = total;
   return {
     probe: probes > 0 && other === 0 && cleanups === 0 && telemetry === 0,
     cleanup: cleanups > 0 && other === 0 && probes === 0 && telemetry === 0,
@@ -1017,17 +1051,25 @@ export function guardedWork(t: TS, handler: ErrorHandler, knowledge: Knowledge):
 export function isSynchronousTry(t: TS, handler: ErrorHandler, knowledge: Knowledge): boolean {
   const block = handler.tryBlock;
   if (!block) return false;
-  let sync = true;
-  walk(t, block, (n) => {
-    if (!sync) return 'skip';
-    if (t.isAwaitExpression(n) || t.isYieldExpression(n) || (t.isForOfStatement(n) && n.awaitModifier)) sync = false;
-    else if (t.isCallExpression(n)) {
-      const m = calleeMethod(t, n);
-      if (m === 'then' || m === 'catch' || m === 'finally' || isLikelyDbWrite(t, n, knowledge) || isLikelyOutboundCall(t, n, knowledge)) sync = false;
-    }
-    return undefined;
+  let memo = asyncMemos.get(knowledge);
+  if (!memo) asyncMemos.set(knowledge, (memo = new WeakMap()));
+  const below = summaryBelow<{ async: boolean }>(t, block, {
+    memo,
+    crossFunctions: false,
+    empty: () => ({ async: false }),
+    add(into, n) {
+      if (t.isAwaitExpression(n) || t.isYieldExpression(n) || (t.isForOfStatement(n) && n.awaitModifier)) into.async = true;
+      else if (t.isCallExpression(n)) {
+        const m = calleeMethod(t, n);
+        if (m === 'then' || m === 'catch' || m === 'finally' || effectOf(t, n, knowledge) !== undefined) into.async = true;
+      }
+    },
+    merge(into, from) {
+      into.async ||= from.async;
+    },
+    settled: (s) => s.async,
   });
-  return sync;
+  return !below.async;
 }
 
 const INPUT_FAULT = /\b(?:malformed|parse|unparsable|csrf)\b/i;
@@ -1074,3 +1116,5 @@ export function blindClientTranslation(t: TS, handler: ErrorHandler, knowledge: 
   if (handler.kind === 'catch-clause' && isSynchronousTry(t, handler, knowledge)) return undefined;
   return thrown;
 }
+
+const asyncMemos = new WeakMap<Knowledge, WeakMap<ts.Node, { async: boolean }>>();

@@ -1,7 +1,7 @@
 import type * as ts from 'typescript';
 import type { Knowledge } from '../knowledge/index.js';
 import type { TS } from '../ts.js';
-import { calleeName, walk } from './ast.js';
+import { calleeName, summaryBelow } from './ast.js';
 import { isDbWriteCall } from './database.js';
 
 export interface BlockEffects {
@@ -38,7 +38,7 @@ type CallEffect = 'db' | 'outbound' | undefined;
  */
 const classified = new WeakMap<Knowledge, WeakMap<ts.CallExpression, CallEffect>>();
 
-function effectOf(t: TS, call: ts.CallExpression, knowledge: Knowledge): CallEffect {
+export function effectOf(t: TS, call: ts.CallExpression, knowledge: Knowledge): CallEffect {
   let calls = classified.get(knowledge);
   if (!calls) classified.set(knowledge, (calls = new WeakMap()));
   if (calls.has(call)) return calls.get(call);
@@ -47,14 +47,27 @@ function effectOf(t: TS, call: ts.CallExpression, knowledge: Knowledge): CallEff
   return effect;
 }
 
+const effectMemos = new WeakMap<Knowledge, WeakMap<ts.Node, BlockEffects>>();
+
 /** Database writes and outbound calls made directly in `block` (not in nested functions). */
 export function blockEffects(t: TS, block: ts.Node, knowledge: Knowledge): BlockEffects {
-  const effects: BlockEffects = { dbWrites: [], outboundCalls: [] };
-  walk(t, block, (n) => {
-    if (!t.isCallExpression(n)) return;
-    const effect = effectOf(t, n, knowledge);
-    if (effect === 'db') effects.dbWrites.push(n);
-    else if (effect === 'outbound') effects.outboundCalls.push(n);
+  let memo = effectMemos.get(knowledge);
+  if (!memo) effectMemos.set(knowledge, (memo = new WeakMap()));
+  const below = summaryBelow<BlockEffects>(t, block, {
+    memo,
+    crossFunctions: false,
+    empty: () => ({ dbWrites: [], outboundCalls: [] }),
+    add(into, n) {
+      if (!t.isCallExpression(n)) return;
+      const effect = effectOf(t, n, knowledge);
+      if (effect === 'db') into.dbWrites.push(n);
+      else if (effect === 'outbound') into.outboundCalls.push(n);
+    },
+    merge(into, from) {
+      for (const c of from.dbWrites) into.dbWrites.push(c);
+      for (const c of from.outboundCalls) into.outboundCalls.push(c);
+    },
   });
-  return effects;
+  // the memoised summary stays the memo's
+  return { dbWrites: [...below.dbWrites], outboundCalls: [...below.outboundCalls] };
 }

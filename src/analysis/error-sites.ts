@@ -6,7 +6,7 @@
  */
 import type * as ts from 'typescript';
 import type { TS } from '../ts.js';
-import { calleeMethod, dottedName, isFunctionLike, skipOuter, type FunctionLike } from './ast.js';
+import { calleeMethod, dottedName, INHERIT, isFunctionLike, skipOuter, upward, type Decide, type FunctionLike } from './ast.js';
 import { catchClauseHandler, promiseHandler, type ErrorHandler } from './catch.js';
 import { BUILT_IN_ERRORS } from './error-classes.js';
 import { errorUse, type ErrorUse } from './loggers.js';
@@ -98,21 +98,27 @@ function fromHandler(h: ErrorHandler): ErrorSite {
  * `try` block or `finally` block is not in the catch's site.
  */
 export function enclosingErrorSite(t: TS, node: ts.Node): ErrorSite | undefined {
-  let child: ts.Node = node;
-  for (let n: ts.Node | undefined = node.parent; n; child = n, n = n.parent) {
-    if (t.isCatchClause(n) && child === n.block) return fromHandler(catchClauseHandler(t, n));
-    if (isFunctionLike(t, n)) {
-      const call = n.parent;
-      if (call && t.isCallExpression(call) && call.arguments.includes(n as ts.Expression)) {
-        const h = promiseHandler(t, call);
-        if (h && h.fn === n) return fromHandler(h);
-      }
-      return errorCallbackOf(t, n);
-    }
-    if (t.isClassStaticBlockDeclaration(n) || t.isSourceFile(n)) return undefined;
+  // the catch clause or function that decides it, memoised per node (issue 19: throws 600 else-ifs deep)
+  const n = upward(t, siteHolderMemo, node, siteHolder, undefined);
+  if (!n) return undefined;
+  if (t.isCatchClause(n)) return fromHandler(catchClauseHandler(t, n));
+  const call = n.parent;
+  if (call && t.isCallExpression(call) && call.arguments.includes(n as ts.Expression)) {
+    const h = promiseHandler(t, call);
+    if (h && h.fn === n) return fromHandler(h);
   }
-  return undefined;
+  return errorCallbackOf(t, n as FunctionLike);
 }
+
+const siteHolderMemo = new WeakMap<ts.Node, ts.Node | undefined>();
+/** Seen from `child`: its parent when that is a catch clause (from its block) or a function; none at a static block or the file. */
+const siteHolder: Decide<ts.Node | undefined> = (t, child) => {
+  const n = child.parent;
+  if (!n) return undefined;
+  if ((t.isCatchClause(n) && child === n.block) || isFunctionLike(t, n)) return n;
+  if (t.isClassStaticBlockDeclaration(n) || t.isSourceFile(n)) return undefined;
+  return INHERIT;
+};
 
 /** The site a catch clause or a promise-handler call opens, for listeners on those nodes. */
 export function errorSiteOf(t: TS, node: ts.Node): ErrorSite | undefined {

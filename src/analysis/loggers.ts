@@ -7,7 +7,7 @@ import type { Knowledge } from '../knowledge/index.js';
 import type { LoggerFlavour } from '../knowledge/loggers.js';
 import type { ImportSpec } from '../edits/index.js';
 import type { TS } from '../ts.js';
-import { dottedName, skipOuter } from './ast.js';
+import { dottedName, enclosingClass, skipOuter } from './ast.js';
 import type { ImportBinding, ImportMap } from './scope.js';
 import { nameWords } from './sensitive.js';
 
@@ -445,9 +445,9 @@ function relativeImport(fromFile: string, target: string): string {
 export function findLoggerInScope(t: TS, node: ts.Node, knowledge: Knowledge, imports: ImportMap, filePath: string): LoggerInScope | undefined {
   const sf = node.getSourceFile();
   // a class member: private readonly logger = new Logger(X.name) / constructor(private logger: PinoLogger)
-  for (let n: ts.Node | undefined = node.parent; n; n = n.parent) {
-    if (!t.isClassDeclaration(n) && !t.isClassExpression(n)) continue;
-    for (const m of n.members) {
+  const cls = enclosingClass(t, node);
+  if (cls) {
+    for (const m of cls.members) {
       const candidates: [string, ts.Expression | ts.TypeNode | undefined][] = [];
       if (t.isPropertyDeclaration(m) && t.isIdentifier(m.name) && !(t.getModifiers(m) ?? []).some((x) => x.kind === t.SyntaxKind.StaticKeyword)) {
         candidates.push([m.name.text, m.initializer ?? m.type]);
@@ -470,7 +470,6 @@ export function findLoggerInScope(t: TS, node: ts.Node, knowledge: Knowledge, im
         }
       }
     }
-    break;
   }
   // the rest depends on the file only: decided once per file, not once per finding (a file of thousands of
   // handlers scanned its statements for each)

@@ -26,20 +26,27 @@ interface DirConfig {
  */
 export class ErrorOptionsLookup {
   private readonly byDir = new Map<string, DirConfig>();
+  /** Nearest config file per directory (each directory walked once) and each config read and parsed once. */
+  private readonly fileByDir = new Map<string, string | undefined>();
+  private readonly byFile = new Map<string, DirConfig>();
 
   private configAbove(dir: string): DirConfig {
     const cached = this.byDir.get(dir);
     if (cached) return cached;
-    const t = compiler;
-    const file = nearestProjectConfig(dir, (f) => fs.existsSync(f));
-    const hash = crypto.createHash('sha1').update(file ?? '');
-    const readFile = (f: string): string | undefined => {
-      const text = t.sys.readFile(f);
-      hash.update('\0').update(f).update('\0').update(text ?? '\u0000absent');
-      return text;
-    };
-    const options = (file ? readCompilerOptions(t, file, { fileExists: t.sys.fileExists, readFile }) : undefined) ?? null;
-    const config = { options, key: hash.digest('base64url') };
+    const file = nearestProjectConfig(dir, (f) => fs.existsSync(f), this.fileByDir);
+    let config = this.byFile.get(file ?? '');
+    if (!config) {
+      const t = compiler;
+      const hash = crypto.createHash('sha1').update(file ?? '');
+      const readFile = (f: string): string | undefined => {
+        const text = t.sys.readFile(f);
+        hash.update('\0').update(f).update('\0').update(text ?? '\u0000absent');
+        return text;
+      };
+      const options = (file ? readCompilerOptions(t, file, { fileExists: t.sys.fileExists, readFile }) : undefined) ?? null;
+      config = { options, key: hash.digest('base64url') };
+      this.byFile.set(file ?? '', config);
+    }
     this.byDir.set(dir, config);
     return config;
   }

@@ -18,16 +18,23 @@ const SKIPPED_DIRS = new Set(['node_modules', '.git', 'dist', 'build', 'coverage
 
 /**
  * The nearest tsconfig.json or jsconfig.json in `dir` or above it, up to the repository root (a directory with
- * `.git`) or the filesystem root; undefined when there is none.
+ * `.git`) or the filesystem root; undefined when there is none. With `cache`, every directory walked keeps its
+ * answer there, so the files of a tree look at each directory once.
  */
-export function nearestProjectConfig(dir: string, fileExists: (file: string) => boolean): string | undefined {
+export function nearestProjectConfig(dir: string, fileExists: (file: string) => boolean, cache?: Map<string, string | undefined>): string | undefined {
+  const walked: string[] = [];
+  let found: string | undefined;
   for (let d = dir; ; d = path.dirname(d)) {
-    for (const name of ['tsconfig.json', 'jsconfig.json']) {
-      const file = path.join(d, name);
-      if (fileExists(file)) return file;
+    if (cache?.has(d)) {
+      found = cache.get(d);
+      break;
     }
-    if (path.dirname(d) === d || fs.existsSync(path.join(d, '.git'))) return undefined;
+    walked.push(d);
+    found = ['tsconfig.json', 'jsconfig.json'].map((name) => path.join(d, name)).find(fileExists);
+    if (found || path.dirname(d) === d || fs.existsSync(path.join(d, '.git'))) break;
   }
+  if (cache) for (const d of walked) cache.set(d, found);
+  return found;
 }
 
 /** A tsconfig/jsconfig's compiler options with `extends` applied; undefined when it cannot be read or parsed. */

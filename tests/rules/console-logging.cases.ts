@@ -7,6 +7,23 @@ const consoleCompatible: KnowledgeConfig = { loggers: { logger: { importPath: '.
 
 export const cases: RuleCases = {
   valid: [
+    // issue 16 (suggestion set 2): a function page.evaluate runs in the browser, where the server's logger does not
+    // exist; the console is the page's own
+    `import express from 'express';
+import { logger } from './logger';
+export async function injectWidget(page: Page, bundle: string) {
+  try {
+    await page.evaluate((source) => {
+      try {
+        new Function(source)();
+      } catch (e) {
+        console.error('[widget] bootstrap failed:', e);
+      }
+    }, bundle);
+  } catch (error) {
+    logger.error('widget injection failed', error);
+  }
+}`,
     // outside error handling, in the default `errors` scope
     `export function start(port: number) {
   console.log(\`listening on \${port}\`);

@@ -73,6 +73,25 @@ export class FoldersService {
     }
   }
 }`,
+    // the message reaches the client only when the answer's own status is below 500 (what this rule's suggestion
+    // writes): applying it again changes nothing (issue 16)
+    `export default async function handler(req, res) {
+  try {
+    await tickets.close(req.query.id);
+    res.status(204).end();
+  } catch (err) {
+    const { message, httpCode = 500 } = err;
+    res.status(httpCode).send(httpCode < 500 ? message : 'Internal server error');
+  }
+}`,
+    `app.delete('/tickets/:id', async (req, res) => {
+  try {
+    await tickets.remove(req.params.id);
+  } catch (failure) {
+    const code = failure.code ?? 500;
+    res.status(code).json(!(code >= 500) ? { reason: failure.message } : { reason: 'Internal server error' });
+  }
+});`,
     // Parse.Error is the SDK's client-facing error class, not the built-in Error: its message is the API's contract
     `export function handleParseErrors(err, req, res, next) {
   if (err instanceof Parse.Error) {
@@ -415,7 +434,8 @@ export class SearchIndex implements OnModuleInit {
 }`,
   ],
   invalid: [
-    // an awaited verification may fail for reasons that are not the caller's (its message is not feedback)
+    // an awaited verification may fail for reasons that are not the caller's (its message is not feedback); the
+    // answer is a deliberate 400, so no rewrite replaces its message (issue 16)
     {
       code: `export const payments = router({
   confirm: protectedProcedure.mutation(async ({ input }) => {
@@ -430,12 +450,12 @@ export class SearchIndex implements OnModuleInit {
         {
           messageId: 'leaked', line: 6, column: 59, endLine: 6, endColumn: 72,
           suggestions: [
-            { messageId: 'useGenericMessage', output: `export const payments = router({
+            { messageId: 'rewriteByHand', data: { reason: 'this is a deliberate 400 answer whose message is meant for the client; keep it for your client errors and replace only the text of other errors, by narrowing to your client error class' }, output: `export const payments = router({
   confirm: protectedProcedure.mutation(async ({ input }) => {
     try {
       await verifyPayment(input.id);
     } catch (error) {
-      throw new TRPCError({ code: 'BAD_REQUEST', message: 'Internal server error' });
+      throw new TRPCError({ code: 'BAD_REQUEST', message: error.message });
     }
   }),
 });` },
@@ -525,7 +545,7 @@ export class FoldersService {
         {
           messageId: 'leaked', line: 9, column: 39, endLine: 9, endColumn: 52,
           suggestions: [
-            { messageId: 'useGenericMessage', output: `@Injectable()
+            { messageId: 'rewriteByHand', data: { reason: 'this is a deliberate 409 answer whose message is meant for the client; keep it for your client errors and replace only the text of other errors, by narrowing to your client error class' }, output: `@Injectable()
 export class FoldersService {
   async move(id: string, to: string) {
     try {
@@ -533,7 +553,7 @@ export class FoldersService {
         try {
           await tx.folder.update({ where: { id }, data: { parentId: to } });
         } catch (error) {
-          throw new ConflictException('Internal server error');
+          throw new ConflictException(error.message);
         }
       });
     } catch (error) {
@@ -584,6 +604,90 @@ export class FoldersService {
           ],
         },
       ],
+    },
+    // issue 16 (suggestion set 2): a deliberate NestJS 400 whose body carries the error's message and an extra
+    // field for API clients: a server-error text there would break the answer, so no rewrite
+    {
+      code: `import { BadRequestException, Controller, Post } from '@nestjs/common';
+@Controller('imports')
+export class ImportController {
+  constructor(private readonly importer: CsvImporter) {}
+  @Post()
+  async upload(file: Buffer) {
+    try {
+      return await this.importer.run(file);
+    } catch (err) {
+      const body = { statusCode: 400, message: err instanceof Error ? err.message : 'Import failed', line: err?.line };
+      throw new BadRequestException(body);
+    }
+  }
+}`,
+      errors: [{ messageId: 'leaked', line: 11, column: 37, suggestions: [
+            { messageId: 'rewriteByHand', data: { reason: 'this is a deliberate 400 answer whose message is meant for the client; keep it for your client errors and replace only the text of other errors, by narrowing to your client error class' }, output: `import { BadRequestException, Controller, Post } from '@nestjs/common';
+@Controller('imports')
+export class ImportController {
+  constructor(private readonly importer: CsvImporter) {}
+  @Post()
+  async upload(file: Buffer) {
+    try {
+      return await this.importer.run(file);
+    } catch (err) {
+      const body = { statusCode: 400, message: err instanceof Error ? err.message : 'Import failed', line: err?.line };
+      throw new BadRequestException(body);
+    }
+  }
+}` },
+          ] }],
+    },
+    // a 4xx set through a status constant
+    {
+      code: `import { HttpStatus } from '@nestjs/common';
+router.put('/profile', async (req, res) => {
+  try {
+    await profiles.update(req.user.id, req.body);
+    res.sendStatus(204);
+  } catch (problem) {
+    res.status(HttpStatus.UNPROCESSABLE_ENTITY).json({ detail: problem.message });
+  }
+});`,
+      errors: [{ messageId: 'leaked', line: 7, column: 64, suggestions: [
+            { messageId: 'rewriteByHand', data: { reason: 'this is a deliberate 422 answer whose message is meant for the client; keep it for your client errors and replace only the text of other errors, by narrowing to your client error class' }, output: `import { HttpStatus } from '@nestjs/common';
+router.put('/profile', async (req, res) => {
+  try {
+    await profiles.update(req.user.id, req.body);
+    res.sendStatus(204);
+  } catch (problem) {
+    res.status(HttpStatus.UNPROCESSABLE_ENTITY).json({ detail: problem.message });
+  }
+});` },
+          ] }],
+    },
+    // a NestJS HttpException whose status is a variable: it may be a 4xx, so no rewrite
+    {
+      code: `import { HttpException } from '@nestjs/common';
+export class QuotaService {
+  async reserve(units: number) {
+    try {
+      return await this.ledger.take(units);
+    } catch (e) {
+      const status = e.code === 'EXHAUSTED' ? 429 : 502;
+      throw new HttpException({ message: e.message }, status);
+    }
+  }
+}`,
+      errors: [{ messageId: 'leaked', line: 8, column: 42, suggestions: [
+            { messageId: 'rewriteByHand', data: { reason: 'the status of `HttpException` is set by an expression, so a rewrite cannot tell a 4xx answer (whose message is meant for the client) from a 5xx one' }, output: `import { HttpException } from '@nestjs/common';
+export class QuotaService {
+  async reserve(units: number) {
+    try {
+      return await this.ledger.take(units);
+    } catch (e) {
+      const status = e.code === 'EXHAUSTED' ? 429 : 502;
+      throw new HttpException({ message: e.message }, status);
+    }
+  }
+}` },
+          ] }],
     },
     {
       code: `app.post('/refund', async (req, res) => {
@@ -915,11 +1019,11 @@ app.post('/refund', async (req, res) => {
         {
           messageId: 'leaked', line: 5, column: 20, endLine: 5, endColumn: 31,
           suggestions: [
-            { messageId: 'useGenericMessage', output: `router.post('/charge', async (ctx) => {
+            { messageId: 'rewriteByHand', data: { reason: 'this is a deliberate 400 answer whose message is meant for the client; keep it for your client errors and replace only the text of other errors, by narrowing to your client error class' }, output: `router.post('/charge', async (ctx) => {
   try {
     ctx.body = await charge(ctx.request.body);
   } catch (err) {
-    ctx.throw(400, 'Internal server error');
+    ctx.throw(400, err.message);
   }
 });` },
           ],
@@ -1265,11 +1369,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
         {
           messageId: 'leaked', line: 5, column: 97, endLine: 5, endColumn: 106,
           suggestions: [
-            { messageId: 'useGenericMessage', output: `app.post('/orders', async (req, res) => {
+            { messageId: 'rewriteByHand', data: { reason: 'this is a deliberate 409 answer whose message is meant for the client; keep it for your client errors and replace only the text of other errors, by narrowing to your client error class' }, output: `app.post('/orders', async (req, res) => {
   try {
     await prisma.order.create({ data: req.body });
   } catch (e) {
-    if (e instanceof Prisma.PrismaClientKnownRequestError) return res.status(409).json({ error: 'Internal server error' });
+    if (e instanceof Prisma.PrismaClientKnownRequestError) return res.status(409).json({ error: e.message });
     throw e;
   }
 });` },
@@ -1657,7 +1761,7 @@ app.post('/refund', async (req, res) => {
 });` },
                                                            ] }],
     },
-    // a message built as a string stays a string: the client reads that shape
+    // a deliberate 400 whose text is built from the error: no server-error text in a client answer (issue 16)
     {
       code: `app.post('/setup/database', async (req, res) => {
   try {
@@ -1669,13 +1773,13 @@ app.post('/refund', async (req, res) => {
   }
 });`,
       errors: [{ messageId: 'leaked', line: 7, column: 26, suggestions: [
-                                                             { messageId: 'useGenericMessage', output: `app.post('/setup/database', async (req, res) => {
+                                                             { messageId: 'rewriteByHand', data: { reason: 'this is a deliberate 400 answer whose message is meant for the client; keep it for your client errors and replace only the text of other errors, by narrowing to your client error class' }, output: `app.post('/setup/database', async (req, res) => {
   try {
     const connection = await mysql.createConnection(req.body);
     await connection.end();
     res.json({ ok: true });
   } catch (e) {
-    res.status(400).json('Internal server error');
+    res.status(400).json('Cannot connect to the database: ' + e.message);
   }
 });` },
                                                            ] }],

@@ -2630,5 +2630,153 @@ export async function confirmEmail(token: string, userId: string, email: string)
 `,
       errors: [{ messageId: 'nonAtomicWrites', data: { count: 2, name: "'confirmEmail'", lines: '4, 5' }, line: 4, column: 9, endLine: 4, endColumn: 40 }],
     },
+    // issue 16 (suggestion set 2): the receivers are the domain's own repository interfaces (save/find only, no
+    // `manager`): `.manager.transaction` / `withRepository` would not type-check and would throw at run time
+    {
+      code: `import { SeatRepositoryInterface } from '../domain/SeatRepositoryInterface';
+import { BookingRepositoryInterface } from '../domain/BookingRepositoryInterface';
+
+export class ReserveSeat {
+  constructor(
+    private readonly seatRepository: SeatRepositoryInterface,
+    private readonly bookingRepository: BookingRepositoryInterface,
+  ) {}
+
+  async execute(seatId: string, guestId: string): Promise<void> {
+    await this.seatRepository.save({ id: seatId, taken: true });
+    await this.bookingRepository.save({ seatId, guestId });
+  }
+}`,
+      errors: [
+        {
+          messageId: 'nonAtomicWrites', line: 11, column: 11,
+          suggestions: [{ messageId: 'rewriteByHand', data: { reason: "`this.seatRepository` is known as a repository only by its name, not as a TypeORM Repository, EntityManager or DataSource (declared type, `@InjectRepository`, `getRepository`); it may not have `manager` or be accepted by `withRepository`, so open the transaction through the project's own unit of work" }, output: `import { SeatRepositoryInterface } from '../domain/SeatRepositoryInterface';
+import { BookingRepositoryInterface } from '../domain/BookingRepositoryInterface';
+
+export class ReserveSeat {
+  constructor(
+    private readonly seatRepository: SeatRepositoryInterface,
+    private readonly bookingRepository: BookingRepositoryInterface,
+  ) {}
+
+  async execute(seatId: string, guestId: string): Promise<void> {
+    await this.seatRepository.save({ id: seatId, taken: true });
+    await this.bookingRepository.save({ seatId, guestId });
+  }
+}` }],
+        },
+      ],
+    },
+    // issue 16 (suggestion set 2): a search-index write and a file upload collected in an array and awaited with
+    // Promise.all between the writes; a transaction must not hold them
+    {
+      code: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export class RecipeCopier {
+  constructor(private readonly search: SearchIndex, private readonly files: FileStore) {}
+  async copy(source: Recipe, ownerId: string) {
+    const copy = await prisma.recipe.create({ data: { title: source.title, ownerId } });
+    const tasks: Promise<unknown>[] = [this.search.index({ id: copy.id, title: copy.title })];
+    if (source.photoKey) tasks.push(this.files.copyObject(source.photoKey, \`recipes/\${copy.id}\`));
+    await Promise.all(tasks);
+    await prisma.recipeLineage.create({ data: { from: source.id, to: copy.id } });
+    return copy;
+  }
+}`,
+      errors: [
+        {
+          messageId: 'nonAtomicWrites', line: 6, column: 24,
+          suggestions: [{ messageId: 'rewriteByHand', data: { reason: '`this.search.index()` is awaited between the writes and does not go through the transaction: move it out (or pass it the transaction) before wrapping' }, output: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export class RecipeCopier {
+  constructor(private readonly search: SearchIndex, private readonly files: FileStore) {}
+  async copy(source: Recipe, ownerId: string) {
+    const copy = await prisma.recipe.create({ data: { title: source.title, ownerId } });
+    const tasks: Promise<unknown>[] = [this.search.index({ id: copy.id, title: copy.title })];
+    if (source.photoKey) tasks.push(this.files.copyObject(source.photoKey, \`recipes/\${copy.id}\`));
+    await Promise.all(tasks);
+    await prisma.recipeLineage.create({ data: { from: source.id, to: copy.id } });
+    return copy;
+  }
+}` }],
+        },
+      ],
+    },
+    // an embedding call awaited inside Promise.all next to a write, and one awaited inside a write's arguments
+    {
+      code: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function addNote(embedder: Embedder, userId: string, text: string) {
+  const note = await prisma.note.create({ data: { userId, text } });
+  await Promise.all([prisma.user.update({ where: { id: userId }, data: { notes: { increment: 1 } } }), embedder.embed(note.id, text)]);
+}
+export async function addPhoto(storage: Storage, userId: string, bytes: Buffer) {
+  await prisma.photo.create({ data: { userId, url: await storage.put(bytes) } });
+  await prisma.user.update({ where: { id: userId }, data: { photos: { increment: 1 } } });
+}`,
+      errors: [
+        {
+          messageId: 'nonAtomicWrites', line: 4, column: 22,
+          suggestions: [{ messageId: 'rewriteByHand', data: { reason: '`embedder.embed()` is awaited between the writes and does not go through the transaction: move it out (or pass it the transaction) before wrapping' }, output: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function addNote(embedder: Embedder, userId: string, text: string) {
+  const note = await prisma.note.create({ data: { userId, text } });
+  await Promise.all([prisma.user.update({ where: { id: userId }, data: { notes: { increment: 1 } } }), embedder.embed(note.id, text)]);
+}
+export async function addPhoto(storage: Storage, userId: string, bytes: Buffer) {
+  await prisma.photo.create({ data: { userId, url: await storage.put(bytes) } });
+  await prisma.user.update({ where: { id: userId }, data: { photos: { increment: 1 } } });
+}` }],
+        },
+        {
+          messageId: 'nonAtomicWrites', line: 8, column: 9,
+          suggestions: [{ messageId: 'rewriteByHand', data: { reason: '`storage.put()` is awaited between the writes and does not go through the transaction: move it out (or pass it the transaction) before wrapping' }, output: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function addNote(embedder: Embedder, userId: string, text: string) {
+  const note = await prisma.note.create({ data: { userId, text } });
+  await Promise.all([prisma.user.update({ where: { id: userId }, data: { notes: { increment: 1 } } }), embedder.embed(note.id, text)]);
+}
+export async function addPhoto(storage: Storage, userId: string, bytes: Buffer) {
+  await prisma.photo.create({ data: { userId, url: await storage.put(bytes) } });
+  await prisma.user.update({ where: { id: userId }, data: { photos: { increment: 1 } } });
+}` }],
+        },
+      ],
+    },
+    // a `let` declared before the writes, assigned among them and returned after: in a transaction callback
+    // TypeScript no longer sees it assigned (TS2454), so no wrap
+    {
+      code: `import { PrismaClient, Seat } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function claimSeat(eventId: string, userId: string): Promise<Seat> {
+  let seat: Seat;
+  const free = await prisma.seat.findFirst({ where: { eventId, holderId: null } });
+  if (free) {
+    seat = await prisma.seat.update({ where: { id: free.id }, data: { holderId: userId } });
+  } else {
+    seat = await prisma.seat.create({ data: { eventId, holderId: userId, overflow: true } });
+  }
+  await prisma.event.update({ where: { id: eventId }, data: { taken: { increment: 1 } } });
+  return seat;
+}`,
+      errors: [
+        {
+          messageId: 'nonAtomicWrites', line: 7, column: 18,
+          suggestions: [{ messageId: 'rewriteByHand', data: { reason: '`seat` is declared without a value before the writes, assigned among them and read after; inside the transaction\'s callback TypeScript no longer sees it assigned (TS2454): return the value from the callback instead' }, output: `import { PrismaClient, Seat } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function claimSeat(eventId: string, userId: string): Promise<Seat> {
+  let seat: Seat;
+  const free = await prisma.seat.findFirst({ where: { eventId, holderId: null } });
+  if (free) {
+    seat = await prisma.seat.update({ where: { id: free.id }, data: { holderId: userId } });
+  } else {
+    seat = await prisma.seat.create({ data: { eventId, holderId: userId, overflow: true } });
+  }
+  await prisma.event.update({ where: { id: eventId }, data: { taken: { increment: 1 } } });
+  return seat;
+}` }],
+        },
+      ],
+    },
   ],
 };

@@ -4,6 +4,43 @@ const LOGGER_CONFIG = { loggers: { logger: { importPath: './src/lib/logger', bin
 
 export const cases: RuleCases = {
   valid: [
+    // issue 16 (suggestion set 2): functions that Playwright / Puppeteer run in the page are browser code; the
+    // server's logger, callers and next do not exist there, and the rule leaves client code out
+    `import express from 'express';
+import logger from '../logger';
+export class ShelfAudit {
+  private page?: Page;
+  async shareWithPrice(rowSelector: string, priceSelector: string): Promise<number> {
+    if (!this.page) return 0;
+    try {
+      return await this.page.evaluate(({ rowSelector, priceSelector }: { rowSelector: string; priceSelector: string }) => {
+        const rows = Array.from(document.querySelectorAll(rowSelector)).slice(0, 20);
+        if (rows.length === 0) return 0;
+        let priced = 0;
+        for (const row of rows) {
+          try {
+            const price = row.querySelector(priceSelector);
+            if (!price) continue;
+            if ((price.textContent || '').trim().length > 0) priced++;
+          } catch { }
+        }
+        return priced / rows.length;
+      }, { rowSelector, priceSelector });
+    } catch (error) {
+      logger.error('Shelf audit failed', error);
+      return 0;
+    }
+  }
+  async labels(): Promise<string[]> {
+    return this.page!.$$eval('.label', (nodes) => nodes.map((n) => {
+      let text = '';
+      try {
+        text = (n as HTMLElement).innerText.trim();
+      } catch { }
+      return text;
+    }));
+  }
+}`,
     // a filtered rethrow guarded by a truthiness check: every error but the expected one is handed on
     `export async function ensureTeam(name: string) {
   try {
@@ -782,6 +819,50 @@ export class UsersService {
   } catch {}
 }`,
       errors: [{ messageId: 'emptyHandler', line: 5, column: 5, endLine: 5, endColumn: 10 }],
+    },
+    // issue 16 (suggestion set 2): logger.log(level, message) keeps its message and its warn level; the error is added
+    {
+      code: `import logger from './log';
+export async function warmThumbnails(ids: string[]) {
+  try {
+    await thumbnails.render(ids);
+  } catch (renderError) {
+    logger.log('warn', 'Thumbnail warm-up failed');
+  }
+}`,
+      errors: [{ messageId: 'constantLog', line: 5, column: 5, suggestions: [
+            { messageId: 'logError', output: `import logger from './log';
+export async function warmThumbnails(ids: string[]) {
+  try {
+    await thumbnails.render(ids);
+  } catch (renderError) {
+    logger.warn('Thumbnail warm-up failed', renderError);
+  }
+}` },
+          ] }],
+    },
+    // … and a winston logger's log('info', …) in a catch is raised to error, in winston's (message, meta) idiom
+    {
+      code: `import winston from 'winston';
+const logger = winston.createLogger({ transports: [new winston.transports.Console()] });
+export async function rebuildIndex(shard: number) {
+  try {
+    await searchIndex.rebuild(shard);
+  } catch (err) {
+    logger.log('info', 'Index rebuild skipped');
+  }
+}`,
+      errors: [{ messageId: 'constantLog', line: 6, column: 5, suggestions: [
+            { messageId: 'logError', output: `import winston from 'winston';
+const logger = winston.createLogger({ transports: [new winston.transports.Console()] });
+export async function rebuildIndex(shard: number) {
+  try {
+    await searchIndex.rebuild(shard);
+  } catch (err) {
+    logger.error('Index rebuild skipped', { error: err });
+  }
+}` },
+          ] }],
     },
     // errors with a code are translated by a switch that always leaves; every other error is dropped
     {

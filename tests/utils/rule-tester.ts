@@ -110,6 +110,7 @@ export function runRuleTests(rule: AnyRule, cases: RuleCases): void {
               want.suggestions.forEach((ws, j) => {
                 const s = unsafe[j]!;
                 seen.add(s.messageId);
+                if (ws.data) expect(s.description).toBe(formatMessage((rule.meta.messages as Record<string, string>)[ws.messageId]!, ws.data));
                 const out = applyEdits(c.code, [s.edits]).text;
                 expect(out).toBe(ws.output);
                 expectParses(out, filePath);
