@@ -1,5 +1,5 @@
 import type * as ts from 'typescript';
-import { calleeName, functionName, isFunctionLike, skipOuter, type FunctionLike } from '../src/analysis/ast.js';
+import { calleeMethod, calleeName, functionName, isFunctionLike, skipOuter, type FunctionLike } from '../src/analysis/ast.js';
 import { isIdempotentUpsert, isRelativeWrite, layerName, mayWrite, receiverName, summarizeUnits, type DbWrite, type UnitSummary, type WriteSite } from '../src/analysis/database.js';
 import { remoteCallOf, type RemoteCall } from '../src/analysis/remote-calls.js';
 import { fileImports, resolveName } from '../src/analysis/scope.js';
@@ -650,6 +650,9 @@ function applyLocal(text: string, base: number, edits: TextEdit[]): string {
   return out + text.slice(cursor);
 }
 
+/** A call that acts outside the database (a mail, a message, a notification, a queued job, an upload). */
+const SIDE_EFFECT_CALL = /^(send|email|mail|notify|publish|emit|enqueue|dispatch|upload|schedule|push|post|deliver|broadcast|trigger)([A-Z_$\d]|$)/;
+
 function shortCall(t: TS, sf: ts.SourceFile, call: ts.CallExpression | ts.TaggedTemplateExpression): string {
   const callee = t.isCallExpression(call) ? call.expression : call.tag;
   const text = callee.getText(sf).replace(/\s+/g, '');
@@ -733,6 +736,12 @@ function otherWork(t: TS, sf: ts.SourceFile, stmts: readonly ts.Statement[], wri
         }
         if (awaited(n)) {
           reason = `\`${shortCall(t, sf, n)}\` is awaited between the writes and does not go through the transaction: move it out (or pass it the transaction) before wrapping`;
+          return;
+        }
+        // `this.mailer.sendResetEmail(user, token)` left running: inside the callback it would go out before the
+        // commit, and a rollback could not take it back (a mail with a dead link)
+        if (t.isCallExpression(n) && SIDE_EFFECT_CALL.test(calleeMethod(t, n) ?? '')) {
+          reason = `\`${shortCall(t, sf, n)}\` acts outside the database among the writes; inside a transaction it would happen before the commit, and a rollback could not undo it: commit first, then call it`;
           return;
         }
       }

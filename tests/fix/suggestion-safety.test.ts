@@ -141,7 +141,7 @@ export async function readSecret(load: () => Promise<string>): Promise<string> {
       fs.writeFileSync(path.join(dir, 'tsconfig.base.json'), JSON.stringify({ compilerOptions: { strict: true, noEmit: true, types: [], ...compilerOptions } }));
       fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ extends: './tsconfig.base.json', include: ['src'] }));
       expect(typeErrors(dir), 'the project must type-check before the suggestion').toEqual([]);
-      const r = await run(['audit', 'src', ...args, '--fail-on', 'none'], dir);
+      const r = await run(['audit', 'src', '--rule', 'lost-error-context', ...args, '--fail-on', 'none'], dir);
       expect(r.stderr).toMatch(summary);
       return { text: fs.readFileSync(path.join(dir, 'src', 'config.ts'), 'utf8'), errors: typeErrors(dir) };
     } finally {

@@ -2702,6 +2702,37 @@ export class RecipeCopier {
         },
       ],
     },
+    // a mail sent without await among the writes (it uses the new token): inside the transaction it would go out
+    // before the commit, so no wrap is offered (issue 16)
+    {
+      code: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export class PasswordResets {
+  constructor(private readonly mailer: Mailer) {}
+  async request(email: string) {
+    const account = await prisma.account.findUnique({ where: { email } });
+    await prisma.resetToken.deleteMany({ where: { accountId: account.id } });
+    const token = await prisma.resetToken.create({ data: { accountId: account.id } });
+    this.mailer.sendResetLink(email, token.id);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'nonAtomicWrites', line: 7, column: 11,
+          suggestions: [{ messageId: 'rewriteByHand', data: { reason: '`this.mailer.sendResetLink()` acts outside the database among the writes; inside a transaction it would happen before the commit, and a rollback could not undo it: commit first, then call it' }, output: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export class PasswordResets {
+  constructor(private readonly mailer: Mailer) {}
+  async request(email: string) {
+    const account = await prisma.account.findUnique({ where: { email } });
+    await prisma.resetToken.deleteMany({ where: { accountId: account.id } });
+    const token = await prisma.resetToken.create({ data: { accountId: account.id } });
+    this.mailer.sendResetLink(email, token.id);
+  }
+}` }],
+        },
+      ],
+    },
     // an embedding call awaited inside Promise.all next to a write, and one awaited inside a write's arguments
     {
       code: `import { PrismaClient } from '@prisma/client';
