@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import type { Knowledge } from '../knowledge/index.js';
 import type { FileError, Finding } from '../types.js';
 import type { FileClassifier } from './file-facts.js';
-import { lintSource, type ResolvedRule } from './lint-source.js';
+import { appliesTo, lintSource, type ResolvedRule } from './lint-source.js';
 import { createProjectCollector, fileRulesOf, type ProjectFileData } from './project.js';
 import { isEmptySummary, summarizeFile, type FileSummary } from '../model/summaries.js';
 import { compiler } from '../ts.js';
@@ -135,8 +135,9 @@ export function createFileRunner({ rules, knowledge, classify, everyRuleRan }: L
   const fileRules = fileRulesOf(rules);
   const collector = setup.skipProjectRules ? undefined : createProjectCollector(rules);
   const traversalRules = collector?.fileRules.length ? [...fileRules, ...collector.fileRules] : fileRules;
-  // write summaries serve missing-transaction's findings that depend on other modules
-  const withWrites = rules.some((r) => r.rule.meta.id === 'missing-transaction');
+  // write summaries serve missing-transaction's findings that depend on other modules: only files of the roles
+  // it judges (a test helper or browser module is not where a server's unit of work writes) are walked for them
+  const writesRule = rules.find((r) => r.rule.meta.id === 'missing-transaction')?.rule;
 
   const lintText = (task: FileTask, text: string): FileOutcome => {
     const file = timing ? timing.measure('classify', () => classify(task.factsPath, text, task.abs)) : classify(task.factsPath, text, task.abs);
@@ -145,6 +146,7 @@ export function createFileRunner({ rules, knowledge, classify, everyRuleRan }: L
     if (result.error) outcome.error = result.error.kind === 'parse' && FLOW_PRAGMA.test(text.slice(0, 1000)) ? flowSkip(task.rel) : result.error;
     if (result.sourceFile) {
       const sf = result.sourceFile;
+      const withWrites = writesRule !== undefined && appliesTo(writesRule, file);
       const summary = timing ? timing.measure('summary', () => summarizeFile(compiler, sf, knowledge, withWrites)) : summarizeFile(compiler, sf, knowledge, withWrites);
       if (!isEmptySummary(summary)) outcome.summary = summary;
     }
