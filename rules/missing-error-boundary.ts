@@ -1,6 +1,6 @@
 import type * as ts from 'typescript';
 import { defineProjectRule } from '../src/define-rule.js';
-import { calleeMethod, dottedName, isFunctionLike, skipOuter } from '../src/analysis/ast.js';
+import { calleeMethod, dottedName, isDefaultExport, isExported, isFunctionLike, skipOuter } from '../src/analysis/ast.js';
 import { errorHandlerKind } from '../src/analysis/http.js';
 import { fileImports, importsOf, propertyNameText, type ImportMap } from '../src/analysis/scope.js';
 import { appGroups, type AppGroup } from '../src/analysis/packages.js';
@@ -315,7 +315,6 @@ export default defineProjectRule<MessageIds, Options, BoundaryFact>({
     const isNextApiFile = NEXT_API_ROUTE.test(filePath);
     const apps: { framework: Framework; node: ts.Node; guarded?: boolean }[] = [];
     let listens = false;
-    const isExported = (node: ts.Node): boolean => t.canHaveModifiers(node) && (t.getModifiers(node) ?? []).some((m) => m.kind === t.SyntaxKind.ExportKeyword);
 
     return {
       CallExpression(node) {
@@ -368,8 +367,8 @@ export default defineProjectRule<MessageIds, Options, BoundaryFact>({
       FunctionDeclaration(node) {
         onFunction(node);
         const fn = node as ts.FunctionDeclaration;
-        if (!fn.name || !isExported(fn) || fn.parent !== sf) return;
-        const isDefault = (t.getModifiers(fn) ?? []).some((m) => m.kind === t.SyntaxKind.DefaultKeyword);
+        if (!fn.name || fn.parent !== sf || !isExported(t, fn)) return;
+        const isDefault = isDefaultExport(t, fn);
         // export async function GET(req) / pages/api: export default async function handler(req, res)
         if ((isNextRouteFile && ROUTE_EXPORTS.has(fn.name.text)) || (isNextApiFile && isDefault)) {
           context.collect({ type: 'nextRoute', site: context.site(fn.name), wrapped: false });
@@ -380,7 +379,7 @@ export default defineProjectRule<MessageIds, Options, BoundaryFact>({
       VariableStatement(node) {
         // export const GET = withErrorHandler(async (req) => …) / export const handler = middy(…)
         const st = node as ts.VariableStatement;
-        if (!isExported(st) || st.parent !== sf) return;
+        if (st.parent !== sf || !isExported(t, st)) return;
         for (const d of st.declarationList.declarations) {
           if (!t.isIdentifier(d.name) || !d.initializer) continue;
           const init = skipOuter(t, d.initializer);

@@ -1,5 +1,5 @@
 import type * as ts from 'typescript';
-import { calleeMethod, calleeName, functionName, isFunctionLike, skipOuter, type FunctionLike } from '../src/analysis/ast.js';
+import { calleeMethod, calleeName, functionName, isAsyncFunction, isFunctionLike, skipOuter, type FunctionLike } from '../src/analysis/ast.js';
 import { isIdempotentUpsert, isRelativeWrite, layerName, mayWrite, receiverName, summarizeUnits, type DbWrite, type UnitSummary, type WriteSite } from '../src/analysis/database.js';
 import { remoteCallOf, type RemoteCall } from '../src/analysis/remote-calls.js';
 import { fileImports, resolveName } from '../src/analysis/scope.js';
@@ -356,9 +356,6 @@ function rangeFacts(t: TS, nodes: readonly ts.Node[]): RangeFacts {
   return f;
 }
 
-function isAsync(t: TS, fn: FunctionLike): boolean {
-  return (t.getModifiers(fn) ?? []).some((m) => m.kind === t.SyntaxKind.AsyncKeyword);
-}
 
 /** Occurrences of `text` as an expression (not a property name or declaration) inside [start, end). */
 function occurrences(t: TS, root: ts.Node, text: string, start: number, end: number, sf: ts.SourceFile): ts.Expression[] {
@@ -782,7 +779,7 @@ function awaitedWithin(t: TS, n: ts.Node, outer: ts.Node): boolean {
 
 function buildSuggestion(t: TS, sf: ts.SourceFile, s: UnitSummary, knowledge: Knowledge, isExternal: (call: ts.CallExpression) => boolean): SuggestionDescriptor<MessageIds> | undefined {
   const fn = s.unit.fn as FunctionLike;
-  if (!fn.body || !t.isBlock(fn.body) || !isAsync(t, fn) || fn.asteriskToken) return undefined;
+  if (!fn.body || !t.isBlock(fn.body) || !isAsyncFunction(t, fn) || fn.asteriskToken) return undefined;
   if (s.groups.size > 0 || s.writes.some((w) => !w.write || w.group !== undefined || w.viaParam !== undefined)) return undefined;
   const writes = adoptLayer(s.writes.map((w) => w.write!));
   if (!writes) return undefined;

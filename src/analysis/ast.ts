@@ -246,8 +246,19 @@ const selfIfHandler: Decide<FunctionLike | undefined> = (t, fn) => (isHttpHandle
 /** True when the node's top-level declaration is exported. */
 export function isExported(t: TS, node: ts.Node): boolean {
   const n = upward(t, topLevelMemo, node, topLevelStatement, undefined);
-  return n !== undefined && t.canHaveModifiers(n) && (t.getModifiers(n) ?? []).some((m) => m.kind === t.SyntaxKind.ExportKeyword);
+  return n !== undefined && hasModifier(t, n, t.SyntaxKind.ExportKeyword);
 }
+
+/** The node itself carries the modifier (`export`, `default`, `async`, …). */
+export function hasModifier(t: TS, node: ts.Node, kind: ts.SyntaxKind): boolean {
+  return t.canHaveModifiers(node) && (t.getModifiers(node) ?? []).some((m) => m.kind === kind);
+}
+
+/** `export default function …`, `export default class …`. */
+export const isDefaultExport = (t: TS, node: ts.Node): boolean => hasModifier(t, node, t.SyntaxKind.DefaultKeyword);
+
+/** `async function`, `async () => …`, an async method. */
+export const isAsyncFunction = (t: TS, fn: FunctionLike): boolean => hasModifier(t, fn, t.SyntaxKind.AsyncKeyword);
 
 const topLevelMemo = new WeakMap<ts.Node, ts.Node | undefined>();
 /** The ancestor-or-self whose parent is the source file (none for the source file itself). */

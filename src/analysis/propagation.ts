@@ -6,7 +6,7 @@
  */
 import type * as ts from 'typescript';
 import type { TS } from '../ts.js';
-import { calleeMethod, isFunctionLike, isHttpHandler, parameterNames, type FunctionLike } from './ast.js';
+import { calleeMethod, isAsyncFunction, isFunctionLike, isHttpHandler, parameterNames, type FunctionLike } from './ast.js';
 
 export type ThrowTarget =
   | { kind: 'caller' }
@@ -22,9 +22,6 @@ const PASS_THROUGH_CALLBACKS = new Set(['then', 'map', 'flatMap', 'filter', 'red
 /** Array methods that do not wait for an async callback's promise: a throw there is an unhandled rejection. */
 const SYNC_ONLY_CALLBACKS = new Set(['map', 'flatMap', 'filter', 'reduce', 'some', 'every', 'find', 'findIndex', 'sort']);
 
-function isAsyncFunction(t: TS, fn: FunctionLike): boolean {
-  return (t.getModifiers(fn) ?? []).some((m) => m.kind === t.SyntaxKind.AsyncKeyword);
-}
 
 /** Where a failure raised directly in `fn` goes. */
 export function throwTargetOf(t: TS, fn: FunctionLike | undefined): ThrowTarget {

@@ -6,7 +6,7 @@
  * file's top-level functions, from the tree the rules' traversal already parsed.
  */
 import type * as ts from 'typescript';
-import { dottedName, isFunctionLike, skipOuter } from '../analysis/ast.js';
+import { dottedName, isDefaultExport as isDefault, isExported, isFunctionLike, skipOuter } from '../analysis/ast.js';
 import { BUILT_IN_ERRORS, CLIENT_ERROR_CLASS, CLIENT_STATUS_NAMES, isErrorLikeName } from '../analysis/error-classes.js';
 import { classifyLogCall, createsLogger, errorUse } from '../analysis/loggers.js';
 import { importsOf, type ImportMap } from '../analysis/scope.js';
@@ -33,9 +33,6 @@ export interface CatchSummary {
   /** Exported name → local class name. */
   classExports: Record<string, string>;
 }
-
-const isExported = (t: TS, node: ts.Node): boolean => t.canHaveModifiers(node) && (t.getModifiers(node) ?? []).some((m) => m.kind === t.SyntaxKind.ExportKeyword);
-const isDefault = (t: TS, node: ts.Node): boolean => t.canHaveModifiers(node) && (t.getModifiers(node) ?? []).some((m) => m.kind === t.SyntaxKind.DefaultKeyword);
 
 /** 404, `HttpStatus.NOT_FOUND`, `'UNAUTHORIZED'`: which side of the HTTP contract a status names. */
 function statusOf(t: TS, e: ts.Expression | undefined): ErrorClassSummary['status'] {

@@ -7,7 +7,7 @@
  * functions with an error-named parameter whose text names a response method are walked.
  */
 import type * as ts from 'typescript';
-import { isExported, isFunctionLike, skipOuter, walk } from '../analysis/ast.js';
+import { isDefaultExport, isExported, isFunctionLike, skipOuter, walk } from '../analysis/ast.js';
 import { Flow, pathConditions } from '../analysis/flow.js';
 import { narrowsToPublicError, responseSinkAt } from '../analysis/http.js';
 import { importsOf, type Binding } from '../analysis/scope.js';
@@ -33,13 +33,12 @@ type Fn = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction;
 /** The exported functions of a file by exported name: `export function f`, `export const f = (…) => …`, `export default function`. */
 function exportedFunctions(t: TS, sf: ts.SourceFile): [string, Fn][] {
   const out: [string, Fn][] = [];
-  const isDefault = (n: ts.Node): boolean => t.canHaveModifiers(n) && (t.getModifiers(n) ?? []).some((m) => m.kind === t.SyntaxKind.DefaultKeyword);
   const locals = new Map<string, Fn>();
   const named: [string, string][] = [];
   for (const st of sf.statements) {
     if (t.isFunctionDeclaration(st) && st.body) {
       if (st.name) locals.set(st.name.text, st);
-      if (isExported(t, st)) out.push([isDefault(st) ? 'default' : (st.name?.text ?? 'default'), st]);
+      if (isExported(t, st)) out.push([isDefaultExport(t, st) ? 'default' : (st.name?.text ?? 'default'), st]);
     } else if (t.isVariableStatement(st)) {
       for (const d of st.declarationList.declarations) {
         const init = d.initializer ? skipOuter(t, d.initializer) : undefined;

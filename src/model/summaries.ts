@@ -9,7 +9,7 @@
  */
 import fs from 'node:fs';
 import type * as ts from 'typescript';
-import { dottedName, skipOuter } from '../analysis/ast.js';
+import { dottedName, isExported, skipOuter } from '../analysis/ast.js';
 import { fileImports, propertyNameText } from '../analysis/scope.js';
 import { readSource } from '../engine/file-runner.js';
 import { parseSource } from '../engine/lint-source.js';
@@ -81,8 +81,6 @@ function clientOf(t: TS, sf: ts.SourceFile, init: ts.Expression): ClientSummary 
   if (!binding || binding.module !== factory.module) return undefined;
   return { client: factory.client, timeout: configTimeout(t, e.arguments[0]) };
 }
-
-const isExported = (t: TS, node: ts.Node): boolean => t.canHaveModifiers(node) && (t.getModifiers(node) ?? []).some((m) => m.kind === t.SyntaxKind.ExportKeyword);
 
 /** The file's summary, from its top-level statements. */
 export function summarizeFile(t: TS, sf: ts.SourceFile, knowledge: Knowledge = defaultKnowledge, withWrites = true): FileSummary {

@@ -8,7 +8,7 @@
  * are counted as a finding that depends on them (`writes-outside-transaction`); `ProjectModel` decides it here.
  */
 import type * as ts from 'typescript';
-import { isExported, isFunctionLike, skipOuter, type FunctionLike } from '../analysis/ast.js';
+import { isDefaultExport as isDefault, isExported, isFunctionLike, skipOuter, type FunctionLike } from '../analysis/ast.js';
 import { summarizeUnits, type UnitSummary } from '../analysis/database.js';
 import type { RemoteCall } from '../analysis/remote-calls.js';
 import { propertyNameText } from '../analysis/scope.js';
@@ -64,8 +64,6 @@ function callablesOf(t: TS, node: ts.Node, locals: ReadonlyMap<string, [string, 
   if (t.isIdentifier(n)) return locals.get(n.text) ?? [];
   return [];
 }
-
-const isDefault = (t: TS, node: ts.Node): boolean => t.canHaveModifiers(node) && (t.getModifiers(node) ?? []).some((m) => m.kind === t.SyntaxKind.DefaultKeyword);
 
 /** Every exported callable of the file, by exported path. */
 function exportedCallables(t: TS, sf: ts.SourceFile): Map<string, FunctionLike> {
