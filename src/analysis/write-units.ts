@@ -22,18 +22,19 @@ export function isExternalWork(t: TS, call: ts.CallExpression, knowledge: Knowle
   return isLikelyOutboundCall(t, call, knowledge) || PAYMENT_SDK.test(name) || QUEUE_ENQUEUE.test(name);
 }
 
-const cache = new WeakMap<ts.SourceFile, Map<Knowledge, FileUnits>>();
+/** `compute` once per parsed file and knowledge: missing-transaction asks, and the file's write summary asks again. */
+function oncePerFile<T>(memo: WeakMap<ts.SourceFile, Map<Knowledge, T>>, sf: ts.SourceFile, knowledge: Knowledge, compute: () => T): T {
+  let byKnowledge = memo.get(sf);
+  if (!byKnowledge) memo.set(sf, (byKnowledge = new Map()));
+  if (!byKnowledge.has(knowledge)) byKnowledge.set(knowledge, compute());
+  return byKnowledge.get(knowledge)!;
+}
+
+const unitsMemo = new WeakMap<ts.SourceFile, Map<Knowledge, FileUnits>>();
 
 /** The file's write units, collected once per parsed file and knowledge. */
 export function fileWriteUnits(t: TS, sf: ts.SourceFile, knowledge: Knowledge): FileUnits {
-  let byKnowledge = cache.get(sf);
-  if (!byKnowledge) cache.set(sf, (byKnowledge = new Map()));
-  let units = byKnowledge.get(knowledge);
-  if (!units) {
-    units = collectUnits(t, sf, knowledge, (call) => isExternalWork(t, call, knowledge));
-    byKnowledge.set(knowledge, units);
-  }
-  return units;
+  return oncePerFile(unitsMemo, sf, knowledge, () => collectUnits(t, sf, knowledge, (call) => isExternalWork(t, call, knowledge)));
 }
 
 /** A module of the project, not a package: relative, or a path alias (`@/lib/db`, `~/db`, `#db`, `src/db`). */
@@ -44,6 +45,12 @@ const PROJECT_MODULE = /^(\.{1,2}\/|[@~#]\/|#|src\/|app\/|lib\/|server\/)/;
  * such files are walked for write units.
  */
 export function mayWriteOrCall(t: TS, sf: ts.SourceFile, knowledge: Knowledge): boolean {
+  return oncePerFile(mayWriteMemo, sf, knowledge, () => writesOrCalls(t, sf, knowledge));
+}
+
+const mayWriteMemo = new WeakMap<ts.SourceFile, Map<Knowledge, boolean>>();
+
+function writesOrCalls(t: TS, sf: ts.SourceFile, knowledge: Knowledge): boolean {
   if (mayWrite(t, sf, knowledge) || /transaction/i.test(sf.text)) return true;
   if (!sf.text.includes('await')) return false;
   for (const b of fileImports(t, sf).bindings.values()) if (PROJECT_MODULE.test(b.module)) return true;

@@ -25,14 +25,11 @@ interface DirConfig {
  * classifier, the cache key of `audit()`), so a later run reads a changed tsconfig again.
  */
 export class ErrorOptionsLookup {
-  private readonly byDir = new Map<string, DirConfig>();
   /** Nearest config file per directory (each directory walked once) and each config read and parsed once. */
   private readonly fileByDir = new Map<string, string | undefined>();
   private readonly byFile = new Map<string, DirConfig>();
 
   private configAbove(dir: string): DirConfig {
-    const cached = this.byDir.get(dir);
-    if (cached) return cached;
     const file = nearestProjectConfig(dir, (f) => fs.existsSync(f), this.fileByDir);
     let config = this.byFile.get(file ?? '');
     if (!config) {
@@ -47,7 +44,6 @@ export class ErrorOptionsLookup {
       config = { options, key: hash.digest('base64url') };
       this.byFile.set(file ?? '', config);
     }
-    this.byDir.set(dir, config);
     return config;
   }
 
