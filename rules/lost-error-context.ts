@@ -5,7 +5,7 @@ import { enclosingErrorSite, errorEscapes, errorReadKind, errorRefs, isUnderErro
 import { blindClientTranslation, guardedWork, isSynchronousTry, namesInputFault } from '../src/analysis/catch.js';
 import { fileScope, importsOf } from '../src/analysis/scope.js';
 import { addErrorToLogCall, flavourOfLogCall } from '../src/analysis/logger-calls.js';
-import { errorBinding } from '../src/edits/index.js';
+import { addArguments, addProperty, errorBinding } from '../src/edits/index.js';
 import { assumedLogCall, classifyLogCall, classifyLogHelperCall, errorUse, logFunctionErrorArgument, modelLoggerOf, type ErrorUse } from '../src/analysis/loggers.js';
 import { defineRule } from '../src/define-rule.js';
 import type { ModelCondition, SuggestionDescriptor, TextEdit, TS } from '../src/types.js';
@@ -141,13 +141,9 @@ export default defineRule<MessageIds, Options>({
     const causeSuggestion = (expr: ts.NewExpression | ts.CallExpression, name: string, slot: CauseSlot | undefined, err: { name: string; edits: TextEdit[] }): SuggestionDescriptor<MessageIds> | undefined => {
       const args = expr.arguments ?? [];
       const e = err.name;
-      const closeParen = expr.getEnd() - 1;
-      const hasParens = sf.text[closeParen] === ')';
-      const after = (i: number): number => args[i]!.getEnd();
       if (slot?.causeIndex !== undefined) {
-        if (args.length !== slot.causeIndex || !hasParens) return undefined;
-        const edit: TextEdit = args.length === 0 ? { range: [closeParen, closeParen], text: e } : { range: [after(args.length - 1), after(args.length - 1)], text: `, ${e}` };
-        return { messageId: 'passError', data: { error: e, name }, edits: [...err.edits, edit] };
+        const edit = args.length === slot.causeIndex ? addArguments(t, sf, expr, e) : undefined;
+        return edit && { messageId: 'passError', data: { error: e, name }, edits: [...err.edits, edit] };
       }
       if (slot?.optionsIndex !== undefined) {
         const key = slot.key ?? 'cause';
@@ -157,22 +153,16 @@ export default defineRule<MessageIds, Options>({
           const o = skipOuter(t, optionsArg);
           if (!t.isObjectLiteralExpression(o)) return undefined;
           const existing = o.properties.find((p) => p.name && (t.isIdentifier(p.name) || t.isStringLiteral(p.name)) && p.name.text === key);
-          let edit: TextEdit;
-          if (existing && t.isPropertyAssignment(existing)) edit = { range: [existing.getStart(sf), existing.getEnd()], text: value };
-          else if (existing) return undefined;
-          else if (o.properties.length === 0) edit = { range: [o.getStart(sf) + 1, o.getEnd() - 1], text: ` ${value} ` };
-          else {
-            const last = o.properties[o.properties.length - 1]!;
-            edit = { range: [last.getEnd(), last.getEnd()], text: `, ${value}` };
-          }
+          if (existing && !t.isPropertyAssignment(existing)) return undefined;
+          const edit: TextEdit = existing ? { range: [existing.getStart(sf), existing.getEnd()], text: value } : addProperty(t, sf, o, value);
           return { messageId: 'addCause', data: { key, error: e }, edits: [...err.edits, edit] };
         }
         // fill missing positional arguments only for built-ins, whose signature is known
         const missing = slot.optionsIndex - args.length;
-        if (!hasParens || (missing > 0 && !BUILT_IN_ERRORS.has(name))) return undefined;
+        if (missing > 0 && !BUILT_IN_ERRORS.has(name)) return undefined;
         const fillers = name === 'AggregateError' ? ['[]', "''"].slice(args.length, slot.optionsIndex) : Array.from({ length: missing }, () => "''");
-        const text = [...fillers, `{ ${value} }`].join(', ');
-        const edit: TextEdit = args.length === 0 ? { range: [closeParen, closeParen], text } : { range: [after(args.length - 1), after(args.length - 1)], text: `, ${text}` };
+        const edit = addArguments(t, sf, expr, [...fillers, `{ ${value} }`].join(', '));
+        if (!edit) return undefined;
         return { messageId: 'addCause', data: { key, error: e }, edits: [...err.edits, edit] };
       }
       // a class whose constructor we cannot see: attach the cause to the instance

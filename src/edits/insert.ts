@@ -3,17 +3,9 @@ import type * as ts from 'typescript';
 import type { TS } from '../ts.js';
 import type { TextEdit } from '../types.js';
 import { lineIndent } from './indent.js';
-import { skipOuter } from '../analysis/ast.js';
 
 function spansLines(sf: ts.SourceFile, start: number, end: number): boolean {
   return sf.text.slice(start, end).includes('\n');
-}
-
-/** The name of a property as written (`cause`, `'cause'`), or undefined for computed names and spreads. */
-export function propertyName(t: TS, p: ts.ObjectLiteralElementLike): string | undefined {
-  if (!p.name) return undefined;
-  if (t.isIdentifier(p.name) || t.isStringLiteral(p.name) || t.isNumericLiteral(p.name)) return p.name.text;
-  return undefined;
 }
 
 /**
@@ -48,27 +40,6 @@ export function addArguments(t: TS, sf: ts.SourceFile, call: ts.CallExpression |
     return comma > 0 ? { range: [comma, comma], text: `\n${indent}${text},` } : { range: [last.getEnd(), last.getEnd()], text: `,\n${indent}${text}` };
   }
   return comma > 0 ? { range: [comma, comma], text: ` ${text},` } : { range: [last.getEnd(), last.getEnd()], text: `, ${text}` };
-}
-
-/**
- * Sets `prop` in the options object at argument `index` of a call: added to an object literal there, the object
- * spread when it is another expression, or appended after `fill` for each missing argument before it.
- * `undefined` when the key is already set or the call cannot take the argument.
- */
-export function addOption(t: TS, sf: ts.SourceFile, call: ts.CallExpression | ts.NewExpression, index: number, key: string, prop: string, fill = 'undefined'): TextEdit | undefined {
-  const args = call.arguments ?? [];
-  if (args.some((a, i) => i <= index && t.isSpreadElement(a))) return undefined;
-  if (index < args.length) {
-    const arg = skipOuter(t, args[index]!);
-    if (t.isObjectLiteralExpression(arg)) {
-      if (arg.properties.some((p) => t.isSpreadAssignment(p) || propertyName(t, p) === key)) return undefined;
-      return addProperty(t, sf, arg, prop);
-    }
-    if ((t.isIdentifier(arg) && arg.text === 'undefined') || arg.kind === t.SyntaxKind.UndefinedKeyword) return { range: [args[index]!.getStart(sf), args[index]!.getEnd()], text: `{ ${prop} }` };
-    return { range: [args[index]!.getStart(sf), args[index]!.getEnd()], text: `{ ...${args[index]!.getText(sf)}, ${prop} }` };
-  }
-  const fills = Array.from({ length: index - args.length }, () => fill);
-  return addArguments(t, sf, call, [...fills, `{ ${prop} }`].join(', '));
 }
 
 /** Wraps a string in single quotes for generated code. */
