@@ -25,5 +25,3 @@ export const allRules: readonly AnyRule[] = ([] as AnyRule[]).concat([
   missingTransaction,
   inconsistentReturn,
 ]).sort((a, b) => a.meta.id.localeCompare(b.meta.id));
-
-export const rulesById: ReadonlyMap<string, AnyRule> = new Map(allRules.map((r) => [r.meta.id, r]));

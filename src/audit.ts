@@ -22,7 +22,6 @@ import type { FileError, Finding, Preset } from './types.js';
 import { VERSION } from './version.js';
 import { createLintSetup, type RunSetup } from './lint-setup.js';
 
-export { MAX_FILE_BYTES, readSource } from './engine/file-runner.js';
 
 /** The compiled worker; absent when errlint runs from its TypeScript sources (tests), then threads are off. */
 function workerScript(): URL | undefined {

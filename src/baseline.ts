@@ -220,12 +220,6 @@ export function applyBaseline(
   return { findings: kept, absorbed, stale };
 }
 
-/** Attaches fingerprints to findings (computed over the full set, before any filtering). */
-export function withFingerprints(findings: readonly Finding[], sources: ReadonlyMap<string, string> | undefined): FingerprintedFinding[] {
-  const ids = computeFingerprints(findings, sources);
-  return findings.map((f, i) => ({ ...f, fingerprint: ids[i]!.fingerprint }));
-}
-
 /**
  * The CLI's baseline step on a finished audit: `--update-baseline` writes every current finding (keeping
  * entries of rules that did not run) and then reports against it; `--baseline` alone hides listed findings.

@@ -120,17 +120,6 @@ const siteHolder: Decide<ts.Node | undefined> = (t, child) => {
   return INHERIT;
 };
 
-/** The site a catch clause or a promise-handler call opens, for listeners on those nodes. */
-export function errorSiteOf(t: TS, node: ts.Node): ErrorSite | undefined {
-  if (t.isCatchClause(node)) return fromHandler(catchClauseHandler(t, node));
-  if (t.isCallExpression(node)) {
-    const h = promiseHandler(t, node);
-    return h?.fn ? fromHandler(h) : undefined;
-  }
-  if (isFunctionLike(t, node)) return errorCallbackOf(t, node);
-  return undefined;
-}
-
 const DESTRUCTURED_ERROR = /^(?:err|error|exception|cause|reason)$/;
 
 /**

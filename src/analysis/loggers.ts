@@ -33,14 +33,6 @@ export type ErrorUse = 'value' | 'message' | 'none';
  */
 export type ErrorRefTest = (node: ts.Expression) => boolean | ErrorUse;
 
-/** What a call's arguments carry of the error. */
-export interface PassedValue {
-  /** Some argument is the error object: directly, `{ err }`, `{ error: e }`, `{ ...e }`, `[e]`, `e.stack`, `serialize(e)`. */
-  passesError: boolean;
-  /** Only the text travels: `e.message`, `String(e)`, `` `${e}` ``, `e.code`. */
-  messageOnly: boolean;
-}
-
 const CONSOLE_METHODS = new Set(['error', 'warn', 'log', 'info', 'debug', 'trace', 'dir', 'table', 'assert']);
 const CONSOLE_ROOTS = new Set(['console', 'globalThis.console', 'window.console', 'global.console', 'process.stderr', 'process.stdout']);
 const CAPTURE_METHODS = new Set(['captureException', 'captureError', 'noticeError', 'recordException', 'trackException']);
@@ -387,13 +379,6 @@ export function errorUse(t: TS, expr: ts.Expression, isErrorRef: ErrorRefTest): 
     return use;
   }
   return 'none';
-}
-
-/** Whether a call's arguments carry the caught error, or only its message. */
-export function passesValue(t: TS, call: ts.CallExpression | ts.NewExpression, isErrorRef: ErrorRefTest): PassedValue {
-  let use: ErrorUse = 'none';
-  for (const arg of call.arguments ?? []) use = maxUse(use, errorUse(t, arg, isErrorRef));
-  return { passesError: use === 'value', messageOnly: use === 'message' };
 }
 
 /** Where a logging function takes the error, learned from how the file already calls it. */

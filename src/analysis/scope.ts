@@ -179,12 +179,6 @@ export function importsOf(t: TS, sf: ts.SourceFile): ImportMap {
   return fileImports(t, sf).bindings;
 }
 
-/** The binding a dotted name's root comes from: `Sentry` of `Sentry.captureException`. */
-export function importOfRoot(imports: ImportMap, dotted: string): ImportBinding | undefined {
-  const dot = dotted.indexOf('.');
-  return imports.get(dot < 0 ? dotted : dotted.slice(0, dot));
-}
-
 // ---------------------------------------------------------------------------------------------------------
 // Scopes
 

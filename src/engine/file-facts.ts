@@ -6,8 +6,6 @@ import type { FileFacts } from '../types.js';
 import { isWithin } from '../discovery.js';
 import { globMatcher } from '../glob.js';
 
-export { directivePrologue } from '../model/roles.js';
-
 /** Globs that decide what kind of file a path is; config `files` adds to them, and its role globs override. */
 export interface FilePatterns {
   tests: string[];

@@ -74,18 +74,6 @@ export interface ProjectCollector {
   take(filePath: string, directives?: Directive[]): ProjectFileData | undefined;
 }
 
-export interface ProjectRunner {
-  /** Adapters to pass to `lintSource` with the file rules: they collect this file's facts in the same traversal. */
-  fileRules: ResolvedRule[];
-  /** Call after each file (parsed or not) with its text. */
-  afterFile(filePath: string, text: string | undefined): void;
-  /**
-   * Runs every rule's `check` and returns the findings, suppressions applied. `packages` are the package roots
-   * of the audited files (`readPackages`), so rules can judge each app of a monorepo on its own.
-   */
-  finish(manifest: ProjectManifest | undefined, timing?: Timings, packages?: readonly ProjectPackage[]): ProjectOutcome;
-}
-
 /** A project summary section published by a rule (`errorShapes`); rules write it through `check`'s context. */
 type SummaryKey = keyof ProjectSummary;
 
@@ -206,28 +194,6 @@ export function finishProject(input: FinishProjectInput): ProjectOutcome {
     if (timing) timing.rule(id, performance.now() - checkStart);
   }
   return { findings, sources, usedDirectives, summary };
-}
-
-/** Collector and finish in one object, for a single-threaded host that keeps the texts itself. */
-export function createProjectRunner(resolved: readonly ResolvedRule[], knowledge: Knowledge, t: typeof compiler = compiler): ProjectRunner {
-  const collector = createProjectCollector(resolved, t);
-  const files: string[] = [];
-  const data = new Map<string, ProjectFileData>();
-  const texts = new Map<string, string>();
-  return {
-    fileRules: collector.fileRules,
-    afterFile(filePath, text) {
-      files.push(filePath);
-      const taken = collector.take(filePath);
-      if (taken && text !== undefined) {
-        data.set(filePath, taken);
-        texts.set(filePath, text);
-      }
-    },
-    finish(manifest, timing, packages = []) {
-      return finishProject({ resolved, knowledge, files, data, manifest, packages, timing, readText: (f) => texts.get(f) });
-    },
-  };
 }
 
 /** Reads `package.json` in `dir` (or the nearest ancestor up to the repository root) for project rules. */

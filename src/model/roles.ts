@@ -13,8 +13,6 @@ import path from 'node:path';
 import { dependsOn, type PackageInfo, type Workspace } from './workspace.js';
 
 export type CodeRole = 'server' | 'client' | 'test' | 'script' | 'generated';
-export const CODE_ROLES: readonly CodeRole[] = ['server', 'client', 'test', 'script', 'generated'];
-
 /** The roles a rule judges when its meta does not say: everything but tests and generated code. */
 export const DEFAULT_RULE_ROLES: readonly CodeRole[] = ['server', 'client', 'script'];
 
