@@ -94,8 +94,7 @@ export default defineRule<MessageIds, Options>({
     const refsBySite = new Map<ts.Node, Map<string, ErrorUse>>();
 
     return {
-      CallExpression(node) {
-        const call = node as ts.CallExpression;
+      CallExpression(call) {
         const log = classifyLogCall(t, call, knowledge, imports);
         if (!log || log.kind !== 'console' || log.receiver === undefined || log.receiver.startsWith('process.') || !CONSOLE_METHODS.has(log.method)) return;
         const site = enclosingErrorSite(t, call);

@@ -378,8 +378,7 @@ export default defineRule<MessageIds, Options>({
     };
 
     return {
-      ThrowStatement(node) {
-        const stmt = node as ts.ThrowStatement;
+      ThrowStatement(stmt) {
         const expr = skipOuter(t, stmt.expression);
         const lit = literalKind(t, expr, sf);
         if (!lit) {
@@ -389,8 +388,7 @@ export default defineRule<MessageIds, Options>({
         if (insideValidatorCallback(t, stmt)) return;
         context.report({ node: expr, messageId: 'literal', data: { kind: lit.kind }, suggest: lit.message ? [wrapSuggestion(expr, lit.message)] : [] });
       },
-      NewExpression(node) {
-        const n = node as ts.NewExpression;
+      NewExpression(n) {
         if (!t.isIdentifier(n.expression)) return;
         const name = n.expression.text;
         if (typedExample === undefined && !BUILT_IN_ERRORS.has(name) && isErrorLikeName(name)) typedExample = name;
@@ -400,8 +398,7 @@ export default defineRule<MessageIds, Options>({
         const second = executor && (t.isArrowFunction(executor) || t.isFunctionExpression(executor)) ? executor.parameters[1] : undefined;
         if (second && t.isIdentifier(second.name)) executorRejects.add(second.name.text);
       },
-      CallExpression(node) {
-        const call = node as ts.CallExpression;
+      CallExpression(call) {
         if (!isPromiseReject(t, call) && !isExecutorReject(t, call, executorRejects)) return;
         if (insideValidatorCallback(t, call)) return;
         const arg = call.arguments[0];

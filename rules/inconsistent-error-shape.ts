@@ -414,15 +414,13 @@ export default defineProjectRule<MessageIds, Options, ShapeFact>({
     };
 
     return {
-      CallExpression(node) {
-        if (onSink(node)) return;
+      CallExpression(call) {
+        if (onSink(call)) return;
         // app.onError(handleError) / fastify.setErrorHandler(errorHandler)
-        const registration = node as ts.CallExpression;
-        const registrar = t.isPropertyAccessExpression(registration.expression) ? registration.expression.name.text : undefined;
-        const handlerArg = registration.arguments.at(-1);
+        const registrar = t.isPropertyAccessExpression(call.expression) ? call.expression.name.text : undefined;
+        const handlerArg = call.arguments.at(-1);
         if (registrar && HANDLER_REGISTRARS.has(registrar) && handlerArg && t.isIdentifier(handlerArg)) context.collect({ type: 'handler', name: handlerArg.text });
         // sendError(res, 404, 'not found') / this.fail(reply, err)
-        const call = node as ts.CallExpression;
         if (!call.arguments.some((a) => t.isIdentifier(a) && receivers.includes(a.text))) return;
         const callee = skipOuter(t, call.expression);
         const name = t.isIdentifier(callee) ? callee.text : t.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
@@ -430,21 +428,19 @@ export default defineProjectRule<MessageIds, Options, ShapeFact>({
       },
       NewExpression: onSink,
       BinaryExpression: onSink,
-      ReturnStatement(node) {
-        if (onSink(node)) return;
+      ReturnStatement(ret) {
+        if (onSink(ret)) return;
         // function errorBody(code, message) { return { error: { code, message } }; }
-        const ret = node as ts.ReturnStatement;
         const value = ret.expression && skipOuter(t, ret.expression);
         if (!value || !t.isObjectLiteralExpression(value)) return;
-        const fn = enclosingFunction(t, node);
+        const fn = enclosingFunction(t, ret);
         const name = fn && functionName(t, fn);
         if (!fn || !name || !ERRORISH_NAME.test(name) || isHttpHandler(t, fn)) return;
         const keys = shapeOfObject(t, value);
-        if (keys && keys.length > 0) context.collect({ type: 'builder', name, shape: { keys, problemJson: mentionsProblemJson(fn, node) }, site: context.site(value) });
+        if (keys && keys.length > 0) context.collect({ type: 'builder', name, shape: { keys, problemJson: mentionsProblemJson(fn, ret) }, site: context.site(value) });
       },
-      ClassDeclaration(node) {
+      ClassDeclaration(cls) {
         // @Catch() / @Catch(HttpException) class AllExceptionsFilter — thrown payloads pass through it
-        const cls = node as ts.ClassDeclaration;
         for (const d of (t.canHaveDecorators(cls) ? t.getDecorators(cls) : undefined) ?? []) {
           const e = d.expression;
           if (!t.isCallExpression(e) || !t.isIdentifier(e.expression) || e.expression.text !== 'Catch') continue;

@@ -82,8 +82,8 @@ export default defineRule<MessageIds, Options>({
         while (owner && !isFunctionLike(t, owner) && !t.isClassLike(owner)) owner = owner.parent;
         if (!owner || !isFunctionLike(t, owner)) return;
         const list = returns.get(owner);
-        if (list) list.push(node as ts.ReturnStatement);
-        else returns.set(owner, [node as ts.ReturnStatement]);
+        if (list) list.push(node);
+        else returns.set(owner, [node]);
       },
       'FunctionDeclaration:exit': check,
       'FunctionExpression:exit': check,

@@ -315,10 +315,9 @@ export default defineRule<MessageIds, Options>({
 
     return {
       ThrowStatement(node) {
-        if (options.checkThrows) checkNewError(node, (node as ts.ThrowStatement).expression);
+        if (options.checkThrows) checkNewError(node, node.expression);
       },
-      CallExpression(node) {
-        const call = node as ts.CallExpression;
+      CallExpression(call) {
         if (checkLogs) checkLogCall(call);
         // reject(new Error('x')) / next(new Error('x')) / Promise.reject(new Error('x')) in a handler
         const first = call.arguments[0];

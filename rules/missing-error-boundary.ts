@@ -317,8 +317,7 @@ export default defineProjectRule<MessageIds, Options, BoundaryFact>({
     let listens = false;
 
     return {
-      CallExpression(node) {
-        const call = node as ts.CallExpression;
+      CallExpression(call) {
         const name = dottedName(t, call.expression);
         const framework = createdApp(t, call, imports, table);
         if (framework === 'node') apps.push({ framework, node: call, guarded: call.arguments.length === 0 || !functionAt(t, sf, call.arguments.at(-1)) || isGuarded(t, functionAt(t, sf, call.arguments.at(-1))) });
@@ -343,8 +342,7 @@ export default defineProjectRule<MessageIds, Options, BoundaryFact>({
           context.collect({ type: 'monitor', processHandlers: handlesProcess(knowledge, call.arguments[0].text) });
         }
       },
-      NewExpression(node) {
-        const expr = node as ts.NewExpression;
+      NewExpression(expr) {
         const framework = createdApp(t, expr, imports, table);
         if (framework) {
           apps.push({ framework, node: expr });
@@ -355,18 +353,17 @@ export default defineProjectRule<MessageIds, Options, BoundaryFact>({
       },
       Identifier(node) {
         // { provide: APP_FILTER, useClass: AllExceptionsFilter }
-        if ((node as ts.Identifier).text === 'APP_FILTER' && node.parent && t.isPropertyAssignment(node.parent) && node.parent.initializer === node) {
+        if (node.text === 'APP_FILTER' && node.parent && t.isPropertyAssignment(node.parent) && node.parent.initializer === node) {
           context.collect({ type: 'errorHandler', framework: 'nestjs' });
         }
       },
       TryStatement(node) {
-        if (isKoaErrorMiddleware(t, node as ts.TryStatement)) context.collect({ type: 'errorHandler', framework: 'koa' });
+        if (isKoaErrorMiddleware(t, node)) context.collect({ type: 'errorHandler', framework: 'koa' });
       },
       ArrowFunction: onFunction,
       FunctionExpression: onFunction,
-      FunctionDeclaration(node) {
-        onFunction(node);
-        const fn = node as ts.FunctionDeclaration;
+      FunctionDeclaration(fn) {
+        onFunction(fn);
         if (!fn.name || fn.parent !== sf || !isExported(t, fn)) return;
         const isDefault = isDefaultExport(t, fn);
         // export async function GET(req) / pages/api: export default async function handler(req, res)
@@ -376,9 +373,8 @@ export default defineProjectRule<MessageIds, Options, BoundaryFact>({
           context.collect({ type: 'function', site: context.site(fn.name), wrapped: false, guarded: isGuarded(t, fn) });
         }
       },
-      VariableStatement(node) {
+      VariableStatement(st) {
         // export const GET = withErrorHandler(async (req) => …) / export const handler = middy(…)
-        const st = node as ts.VariableStatement;
         if (st.parent !== sf || !isExported(t, st)) return;
         for (const d of st.declarationList.declarations) {
           if (!t.isIdentifier(d.name) || !d.initializer) continue;
@@ -390,9 +386,8 @@ export default defineProjectRule<MessageIds, Options, BoundaryFact>({
           }
         }
       },
-      ExportAssignment(node) {
+      ExportAssignment(ea) {
         // pages/api: export default handler / export default withSentry(handler)
-        const ea = node as ts.ExportAssignment;
         if (!isNextApiFile || ea.isExportEquals) return;
         const e = skipOuter(t, ea.expression);
         context.collect({ type: 'nextRoute', site: context.site(ea.expression), wrapped: t.isCallExpression(e) });

@@ -415,8 +415,7 @@ export default defineRule<MessageIds, Options>({
     }
 
     return {
-      CallExpression(node) {
-        const call = node as ts.CallExpression;
+      CallExpression(call) {
         const log = classifyLogCall(t, call, knowledge, imports);
         if (log) {
           // a CLI prints to its user on purpose (generated invite tokens, one-time passwords)
@@ -429,8 +428,7 @@ export default defineRule<MessageIds, Options>({
           if (sink && ((sink.status ?? 0) >= 400 || (sink.status === undefined && inErrorPath(t, call, knowledge)))) check(call, 'response', sink.payloads);
         }
       },
-      NewExpression(node) {
-        const expr = node as ts.NewExpression;
+      NewExpression(expr) {
         const name = dottedName(t, expr.expression);
         if (!name) return;
         const sink = options.checkResponses ? responseSinkAt(t, expr, knowledge, imports) : undefined;

@@ -460,7 +460,7 @@ export default defineRule<MessageIds, Options>({
       if (wrapper) context.report({ node: call, messageId: 'missingTimeout', data: { client: wrapper.local }, dependsOn: { fact: 'fetch-wrapper-without-timeout', module: wrapper.module, imported: wrapper.imported } });
     };
     const httpModule = [...imports.entries()].find(([, b]) => b.module === '@nestjs/axios' && b.imported === 'HttpModule')?.[0];
-    if (!httpModule && !mayCallOut(sf.text, knowledge, imports)) return checkShared ? { CallExpression: (node) => onSharedClient(node as ts.CallExpression) } : {};
+    if (!httpModule && !mayCallOut(sf.text, knowledge, imports)) return checkShared ? { CallExpression: onSharedClient } : {};
     const defaultsCache = new Map<ts.SourceFile, boolean>();
     const ms = options.suggestedTimeoutMs;
 
@@ -494,8 +494,7 @@ export default defineRule<MessageIds, Options>({
       }
     };
     return {
-      CallExpression(node) {
-        const call = node as ts.CallExpression;
+      CallExpression(call) {
         onSharedClient(call);
         checkHttpModule(call);
         const oc = outboundCallAt(t, call, knowledge, imports);

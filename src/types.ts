@@ -183,10 +183,42 @@ export interface RuleContext<Options = Record<string, unknown>, MessageIds exten
 export type NodeListener = (node: ts.Node) => void;
 
 /**
- * Listeners keyed by `SyntaxKind` name (`CatchClause`) or name + `:exit`, called during the engine's single
- * traversal of the file. `SourceFile:exit` runs after the whole file.
+ * The node a listener of each `SyntaxKind` name receives: `CatchClause` → `ts.CatchClause`. A rule can listen to
+ * the kinds named here; add a kind (its `SyntaxKind` name and node type) to listen to another.
  */
-export type RuleListeners = Partial<Record<string, NodeListener>>;
+export interface ListenedNodes {
+  ArrowFunction: ts.ArrowFunction;
+  BinaryExpression: ts.BinaryExpression;
+  CallExpression: ts.CallExpression;
+  CatchClause: ts.CatchClause;
+  ClassDeclaration: ts.ClassDeclaration;
+  Constructor: ts.ConstructorDeclaration;
+  DebuggerStatement: ts.DebuggerStatement;
+  ExportAssignment: ts.ExportAssignment;
+  FunctionDeclaration: ts.FunctionDeclaration;
+  FunctionExpression: ts.FunctionExpression;
+  GetAccessor: ts.GetAccessorDeclaration;
+  Identifier: ts.Identifier;
+  MethodDeclaration: ts.MethodDeclaration;
+  NewExpression: ts.NewExpression;
+  ParenthesizedExpression: ts.ParenthesizedExpression;
+  PropertyAssignment: ts.PropertyAssignment;
+  ReturnStatement: ts.ReturnStatement;
+  SetAccessor: ts.SetAccessorDeclaration;
+  StringLiteral: ts.StringLiteral;
+  ThrowStatement: ts.ThrowStatement;
+  TryStatement: ts.TryStatement;
+  VariableDeclarationList: ts.VariableDeclarationList;
+  VariableStatement: ts.VariableStatement;
+}
+
+/**
+ * Listeners keyed by `SyntaxKind` name (`CatchClause`) or name + `:exit`, each receiving its kind's node type,
+ * called during the engine's single traversal of the file. `SourceFile:exit` runs after the whole file.
+ */
+export type RuleListeners = { [K in keyof ListenedNodes]?: (node: ListenedNodes[K]) => void } & {
+  [K in keyof ListenedNodes as `${K}:exit`]?: (node: ListenedNodes[K]) => void;
+} & { 'SourceFile:exit'?: () => void };
 
 export interface RuleModule<MessageIds extends string = string, Options = Record<string, unknown>> {
   meta: RuleMeta<MessageIds, Options> & { docs: RuleDocs };

@@ -9,6 +9,7 @@ import type {
   FileFacts,
   Finding,
   NodeListener,
+  RuleListeners,
   ReportDescriptor,
   RiskFactor,
   RiskLevel,
@@ -150,16 +151,22 @@ function addListener(table: (NodeListener[] | undefined)[], kind: number, fn: No
 // file to file: only the slots a file's rules filled are cleared afterwards.
 const tablePool: { size: number; enter: (NodeListener[] | undefined)[]; exit: (NodeListener[] | undefined)[] }[] = [];
 
-function buildDispatch(t: TS, all: Array<Partial<Record<string, NodeListener>>>): Dispatch {
+/**
+ * A rule's listeners as `[key, listener]` pairs for the dispatch tables, which call each with the node of its
+ * key's kind (the pairing `RuleListeners` types).
+ */
+function listenerEntries(listeners: RuleListeners): [string, NodeListener][] {
+  return Object.entries(listeners).filter((e): e is [string, NodeListener] => e[1] !== undefined);
+}
+
+function buildDispatch(t: TS, all: ReadonlyArray<readonly [string, NodeListener][]>): Dispatch {
   const size = (t.SyntaxKind as unknown as { Count: number }).Count + 1;
   const pooled = tablePool.pop();
   const tables = pooled?.size === size ? pooled : { size, enter: new Array<NodeListener[] | undefined>(size).fill(undefined), exit: new Array<NodeListener[] | undefined>(size).fill(undefined) };
   const dispatch: Dispatch = { enter: tables.enter, exit: tables.exit, fileExit: [], used: [] };
   const kinds = t.SyntaxKind as unknown as Record<string, number>;
   for (const listeners of all) {
-    for (const key of Object.keys(listeners)) {
-      const fn = listeners[key];
-      if (!fn) continue;
+    for (const [key, fn] of listeners) {
       if (key === 'SourceFile:exit') {
         dispatch.fileExit.push(() => fn(undefined as unknown as ts.Node));
         continue;
@@ -395,14 +402,12 @@ export function runRules(
       file,
       report: (descriptor) => reports.push({ ruleId: resolved.rule.meta.id, descriptor, resolved }),
     };
-    if (!timing) return resolved.rule.create(context);
+    if (!timing) return listenerEntries(resolved.rule.create(context));
     const id = resolved.rule.meta.id;
     const start = performance.now();
     const created = resolved.rule.create(context);
     timing.rule(id, performance.now() - start);
-    const wrapped: Partial<Record<string, NodeListener>> = {};
-    for (const [key, fn] of Object.entries(created)) if (fn) wrapped[key] = timing.wrap(id, fn);
-    return wrapped;
+    return listenerEntries(created).map(([key, fn]): [string, NodeListener] => [key, timing.wrap(id, fn)]);
   });
   if (!timing) {
     traverse(t, sf, buildDispatch(t, listeners), deadline);
