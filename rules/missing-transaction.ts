@@ -7,6 +7,7 @@ import { fileWriteUnits, isExternalWork, mayWriteOrCall } from '../src/analysis/
 import { defineRule } from '../src/define-rule.js';
 import type { Knowledge } from '../src/knowledge/index.js';
 import { mentionsMoney } from '../src/knowledge/money.js';
+import { leadingVerb, SIDE_EFFECT_VERBS } from '../src/knowledge/verbs.js';
 import { FACTORS } from '../src/risk.js';
 import type { ReportDescriptor, RiskFactor, SuggestionDescriptor, TextEdit, TS, WritesCondition } from '../src/types.js';
 import { freshName, identifiersIn, indentRange, indentUnit, lineIndent, startsLine } from '../src/edits/index.js';
@@ -648,7 +649,7 @@ function applyLocal(text: string, base: number, edits: TextEdit[]): string {
 }
 
 /** A call that acts outside the database (a mail, a message, a notification, a queued job, an upload). */
-const SIDE_EFFECT_CALL = /^(send|email|mail|notify|publish|emit|enqueue|dispatch|upload|schedule|push|post|deliver|broadcast|trigger)([A-Z_$\d]|$)/;
+const SIDE_EFFECT_CALL = leadingVerb(SIDE_EFFECT_VERBS);
 
 function shortCall(t: TS, sf: ts.SourceFile, call: ts.CallExpression | ts.TaggedTemplateExpression): string {
   const callee = t.isCallExpression(call) ? call.expression : call.tag;

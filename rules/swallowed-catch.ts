@@ -21,6 +21,7 @@ import { codeAfter, handledAfter, throwTargetOf } from '../src/analysis/propagat
 import { defineRule } from '../src/define-rule.js';
 import { editBlock, errorBinding, insertImport } from '../src/edits/index.js';
 import { mentionsMoney } from '../src/knowledge/money.js';
+import { leadingVerb, READING_VERBS, STATE_CHANGING_VERBS } from '../src/knowledge/verbs.js';
 import { FACTORS } from '../src/risk.js';
 import type { Knowledge } from '../src/knowledge/index.js';
 import type { ModelCondition, RiskFactor, RuleContext, SuggestionDescriptor, TextEdit, TS } from '../src/types.js';
@@ -281,9 +282,9 @@ const EMPTY_ANSWER: ReadonlySet<MaskingReturn> = new Set(['null', 'undefined', '
 const DEGRADED_READ = 'the work in the try block only reads, and the handler answers with an empty value of what it reads: callers get a valid, smaller answer (a page without this part), which a rethrow would turn into a failure of their whole answer; record the error, and decide by hand whether callers should see the failure';
 
 /** Calls that act rather than read: a write, a send, a payment, a job. */
-const ACTION_CALL = /^(create|insert|update|upsert|delete|remove|destroy|save|store|persist|put|post|patch|send|emit|publish|enqueue|schedule|write|charge|pay|refund|capture|transfer|submit|execute|exec|run|commit|increment|decrement|register|notify|dispatch|trigger|sync|upload|mark|grant|revoke|approve|cancel|confirm|complete|process|reserve|release|lock|unlock|invite|reset)([A-Z_$\d]|$)/;
+const ACTION_CALL = leadingVerb(STATE_CHANGING_VERBS);
 /** Calls that read: `findMany`, `getCol`, `fetchPlans`, `search`. */
-const READ_CALL = /^(get|find|list|fetch|load|read|search|query|count|select|lookup|retrieve|collect|aggregate)([A-Z_$\d]|$)/;
+const READ_CALL = leadingVerb(READING_VERBS);
 
 /**
  * Whether the guarded work only reads: a call in it reads, none acts, and neither it nor the function's name

@@ -87,6 +87,21 @@ export function isErrorLikeName(name: string): boolean {
   return ERROR_LIKE_NAME.test(name);
 }
 
+/** A variable's or parameter's name that holds a caught error: `e`, `e2`, `err`, `error`, `cause`, `dbError`. */
+const ERROR_VARIABLE_NAME = /^(?:e|e\d|er|err|error|ex|exc|exception|reason|cause|caught|failure|[a-z]\w*(?:Error|Err|Exception))$/;
+
+export function isErrorVariableName(name: string): boolean {
+  return ERROR_VARIABLE_NAME.test(name);
+}
+
+/** `err`, `error: unknown`, `cause?: Error`, `e: any`: a parameter named or typed as the error it receives. */
+export function isErrorParameter(t: TS, p: ts.ParameterDeclaration): boolean {
+  if (!t.isIdentifier(p.name)) return false;
+  const type = p.type?.getText().replace(/\s+/g, '') ?? '';
+  if (/(?:^|\|)(?:\w+\.)?\w*(?:Error|Exception)(?:$|\|)/.test(type)) return true;
+  return isErrorVariableName(p.name.text) && (type === '' || /^(?:unknown|any|Error|unknown\|undefined|Error\|undefined)$/.test(type));
+}
+
 function heritageName(t: TS, node: ts.ClassDeclaration): string | undefined {
   const clause = node.heritageClauses?.find((h) => h.token === t.SyntaxKind.ExtendsKeyword);
   const expr = clause?.types[0]?.expression;

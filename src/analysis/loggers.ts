@@ -8,6 +8,7 @@ import type { LoggerFlavour } from '../knowledge/loggers.js';
 import type { ImportSpec } from '../edits/index.js';
 import type { TS } from '../ts.js';
 import { dottedName, enclosingClass, skipOuter } from './ast.js';
+import { isErrorVariableName } from './error-classes.js';
 import type { ImportBinding, ImportMap } from './scope.js';
 import { nameWords } from './sensitive.js';
 
@@ -553,8 +554,6 @@ export function logFunctionErrorArgument(t: TS, sf: ts.SourceFile, name: string,
   return calls.length > 0 ? errorArgumentOf(t, calls) : undefined;
 }
 
-const ERROR_NAME = /^(e|e\d|er|err|error|ex|exc|exception|reason|cause|caught|[a-z][A-Za-z0-9]*(Error|Err|Exception))$/;
-
 /** Whether `e` names a caught error: a catch binding or rejection-handler parameter in scope, or an error-like name. */
 function isErrorArgument(t: TS, e: ts.Expression): boolean {
   const x = skipOuter(t, e);
@@ -562,7 +561,7 @@ function isErrorArgument(t: TS, e: ts.Expression): boolean {
   for (let n: ts.Node | undefined = x.parent; n; n = n.parent) {
     if (t.isCatchClause(n) && n.variableDeclaration && t.isIdentifier(n.variableDeclaration.name) && n.variableDeclaration.name.text === x.text) return true;
   }
-  return ERROR_NAME.test(x.text);
+  return isErrorVariableName(x.text);
 }
 
 function isMessageArgument(t: TS, e: ts.Expression): boolean {

@@ -7,7 +7,7 @@
  */
 import type * as ts from 'typescript';
 import { dottedName, isDefaultExport as isDefault, isExported, isFunctionLike, skipOuter } from '../analysis/ast.js';
-import { BUILT_IN_ERRORS, CLIENT_ERROR_CLASS, CLIENT_STATUS_NAMES, isErrorLikeName } from '../analysis/error-classes.js';
+import { BUILT_IN_ERRORS, CLIENT_ERROR_CLASS, CLIENT_STATUS_NAMES, isErrorLikeName, isErrorParameter } from '../analysis/error-classes.js';
 import { classifyLogCall, createsLogger, errorUse } from '../analysis/loggers.js';
 import { importsOf, type ImportMap } from '../analysis/scope.js';
 import { defaultKnowledge } from '../knowledge/index.js';
@@ -97,15 +97,6 @@ function functionsOf(t: TS, st: ts.Statement): [string, FunctionNode][] {
   return out;
 }
 
-const ERROR_PARAM_NAME = /^(?:e|err|error|ex|exc|exception|cause|reason|caught|failure|[a-z]\w*(?:Error|Err|Exception))$/;
-
-/** `err`, `error: unknown`, `cause?: Error`, `e: any`: a parameter named or typed as the error it receives. */
-function isErrorParameter(t: TS, p: ts.ParameterDeclaration): boolean {
-  if (!t.isIdentifier(p.name)) return false;
-  const type = p.type?.getText().replace(/\s+/g, '') ?? '';
-  if (/(?:^|\|)(?:\w+\.)?\w*(?:Error|Exception)(?:$|\|)/.test(type)) return true;
-  return ERROR_PARAM_NAME.test(p.name.text) && (type === '' || /^(?:unknown|any|Error|unknown\|undefined|Error\|undefined)$/.test(type));
-}
 
 /**
  * The parameters whose value a function hands to a logger or error monitor (`logger.error({ err })`,

@@ -9,6 +9,7 @@
 import type * as ts from 'typescript';
 import { isDefaultExport, isExported, isFunctionLike, skipOuter, walk } from '../analysis/ast.js';
 import { Flow, pathConditions } from '../analysis/flow.js';
+import { isErrorParameter } from '../analysis/error-classes.js';
 import { narrowsToPublicError, responseSinkAt } from '../analysis/http.js';
 import { importsOf, type Binding } from '../analysis/scope.js';
 import { defaultKnowledge } from '../knowledge/index.js';
@@ -23,7 +24,6 @@ export interface ResponderSummary {
 }
 
 // the names a helper gives the error it is handed
-const ERROR_PARAM = /^(?:e|ex|exc|err|error|exception|cause|reason|failure)$|Err(?:or)?$/;
 // a body that can write a response at all: most exported functions cannot, and are not walked
 const WRITES_RESPONSE = /\.(?:json|send|end|write|jsonp|body)\b|\bnew\s+(?:Next)?Response\b|\bResponse\.json\b/;
 const WHAT: Record<string, string> = { message: 'message', stack: 'stack trace' };
@@ -65,7 +65,7 @@ function exportedFunctions(t: TS, sf: ts.SourceFile): [string, Fn][] {
 function responderOf(t: TS, sf: ts.SourceFile, fn: Fn, imports: ReturnType<typeof importsOf>): ResponderSummary | undefined {
   const params = new Map<ts.Node, number>();
   fn.parameters.forEach((p, i) => {
-    if (t.isIdentifier(p.name) && ERROR_PARAM.test(p.name.text)) params.set(p, i);
+    if (isErrorParameter(t, p)) params.set(p, i);
   });
   if (params.size === 0 || !fn.body || !WRITES_RESPONSE.test(fn.body.getText(sf))) return undefined;
   const knowledge = defaultKnowledge;
