@@ -31,8 +31,9 @@ export const SETS = {
   a: { file: 'validation-set-2026-12-02a.json', labels: 'labels/validation-a.jsonl', recallLabels: 'labels/validation-recall-a.jsonl' },
   b: { file: 'validation-set-2026-12-02b.json', labels: 'labels/validation-b.jsonl', recallLabels: 'labels/validation-recall-b.jsonl' },
   c: { file: 'validation-set.json', labels: 'labels/validation-c.jsonl', recallLabels: 'labels/validation-recall-c.jsonl' },
+  d: { file: 'validation-set-d.json', labels: 'labels/validation-d.jsonl', recallLabels: 'labels/validation-recall-d.jsonl' },
 };
-export const DEFAULT_SET = 'c';
+export const DEFAULT_SET = 'd';
 
 /**
  * The suggestion-safety sets (issue 16) by name, the same way: set 1 was retired once suggestions had been tuned

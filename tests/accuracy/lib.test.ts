@@ -66,8 +66,11 @@ describe('stable sampling of findings', () => {
 
 describe('validation sets', () => {
   it('names each set with its own label files, the newest by default', () => {
-    expect(DEFAULT_SET).toBe('c');
-    expect(setFiles()).toEqual(setFiles('c'));
+    expect(DEFAULT_SET).toBe('d');
+    expect(setFiles()).toEqual(setFiles('d'));
+    expect(setFiles('d').file.endsWith('accuracy/validation-set-d.json')).toBe(true);
+    expect(setFiles('d').labels.endsWith('accuracy/labels/validation-d.jsonl')).toBe(true);
+    expect(setFiles('d').recallLabels?.endsWith('accuracy/labels/validation-recall-d.jsonl')).toBe(true);
     expect(setFiles('c').file.endsWith('accuracy/validation-set.json')).toBe(true);
     expect(setFiles('c').labels.endsWith('accuracy/labels/validation-c.jsonl')).toBe(true);
     expect(setFiles('c').recallLabels?.endsWith('accuracy/labels/validation-recall-c.jsonl')).toBe(true);
@@ -84,15 +87,23 @@ describe('validation sets', () => {
     const file = join(dir, 'my-set.json');
     writeFileSync(file, JSON.stringify({ labels: 'labels/mine.jsonl', repos: [{ repo: 'o/n', commit: 'f'.repeat(40) }] }));
     expect(setFiles(file).labels.endsWith('accuracy/labels/mine.jsonl')).toBe(true);
-    expect(setFiles(file).recallLabels?.endsWith('accuracy/labels/validation-recall-c.jsonl')).toBe(true);
+    expect(setFiles(file).recallLabels?.endsWith('accuracy/labels/validation-recall-d.jsonl')).toBe(true);
     expect(readSet(file)).toEqual([{ repo: 'o/n', commit: 'f'.repeat(40), paths: ['.'] }]);
   });
 
   it('keeps every set apart: the current set shares no repository with a retired set, a suggestion set or the recall set', () => {
     const repos = (entries: Array<{ repo: string }>) => new Set(entries.map((e) => e.repo));
     const recallSet = JSON.parse(readFileSync(join(accuracyDir, 'recall-set.json'), 'utf8')) as { entries: Array<{ repo: string }> };
-    const used = [readSet('a'), readSet('b'), readSet('1', SUGGESTION_SETS), readSet('2', SUGGESTION_SETS), recallSet.entries].map(repos);
-    const current = readSet('c');
+    const used = [
+      readSet('a'),
+      readSet('b'),
+      readSet('c'),
+      readSet('1', SUGGESTION_SETS),
+      readSet('2', SUGGESTION_SETS),
+      readSet('3', SUGGESTION_SETS),
+      recallSet.entries,
+    ].map(repos);
+    const current = readSet('d');
     expect(current.length).toBeGreaterThanOrEqual(10);
     for (const other of used) expect(current.filter((e) => other.has(e.repo))).toEqual([]);
     expect(current.every((e) => /^[0-9a-f]{40}$/.test(e.commit) && e.paths.length > 0)).toBe(true);
@@ -100,7 +111,7 @@ describe('validation sets', () => {
   });
 
   it('refuses an unknown set with a message naming the known ones', () => {
-    expect(() => setFiles('zz')).toThrow(/no validation set zz \(known: a, b, c, or a set file\)/);
+    expect(() => setFiles('zz')).toThrow(/no validation set zz \(known: a, b, c, d, or a set file\)/);
     expect(() => setFiles('zz', SUGGESTION_SETS)).toThrow(/no suggestion set zz \(known: 1, 2, 3, or a set file\)/);
   });
 });
