@@ -268,6 +268,18 @@ export async function audit(options: AuditOptions = {}): Promise<AuditRun> {
     if (hit) settle(i, hit, text);
     return hit !== undefined;
   };
+  /**
+   * Settles a file from the cache when its stamp says it is unchanged, without reading it (but for the text of
+   * a file with findings, which reports show); true when it did.
+   */
+  const unchangedInCache = (i: number): boolean => {
+    const task = tasks[i]!;
+    const hit = timing ? timing.measure('cache', () => cache!.unchanged(task)) : cache!.unchanged(task);
+    if (!hit) return false;
+    const read = hit.findings.length > 0 ? readSource(task.abs, task.rel) : undefined;
+    settle(i, hit, read && 'text' in read ? read.text : undefined);
+    return true;
+  };
 
   const runners = new Map<number, FileRunner>();
   /** The runner of a file's configuration, built on first use. */
@@ -293,6 +305,7 @@ export async function audit(options: AuditOptions = {}): Promise<AuditRun> {
       // read and hash here; only changed files go to the workers (which read them again)
       pending = [];
       tasks.forEach((task, i) => {
+        if (unchangedInCache(i)) return;
         const read = readSource(task.abs, task.rel);
         if ('error' in read) settle(i, { error: read.error, findings: [] }, undefined);
         else if (!fromCache(i, read.text)) pending.push(i);
@@ -311,7 +324,7 @@ export async function audit(options: AuditOptions = {}): Promise<AuditRun> {
         timing !== undefined,
         (j, outcome, text, hash) => {
           const index = pending[j]!;
-          if (cache && hash) cache.put(tasks[index]!.rel, hash, outcome);
+          if (cache && hash) cache.put(tasks[index]!, hash, outcome);
           settle(index, outcome, text);
         },
         local,
@@ -329,6 +342,7 @@ export async function audit(options: AuditOptions = {}): Promise<AuditRun> {
     for (const i of pending) {
       if (outcomes[i]) continue;
       const task = tasks[i]!;
+      if (cache && !options.stdin && unchangedInCache(i)) continue;
       const read = options.stdin ? { text: options.stdin.text } : timing ? timing.measure('read', () => readSource(task.abs, task.rel)) : readSource(task.abs, task.rel);
       if ('error' in read) {
         settle(i, { error: read.error, findings: [] }, undefined);
@@ -336,7 +350,7 @@ export async function audit(options: AuditOptions = {}): Promise<AuditRun> {
       }
       if (cache && fromCache(i, read.text)) continue;
       const outcome = runnerOf(task).lintText(task, read.text);
-      cache?.put(task.rel, contentHash(task, read.text), outcome);
+      cache?.put(task, contentHash(task, read.text), outcome);
       settle(i, outcome, read.text);
     }
   }
