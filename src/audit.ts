@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { allRules } from '../rules/index.js';
 import type { LoadedConfig, UserConfig } from './config/load-config.js';
 import { createConfigResolver, type EffectiveConfig } from './config/lookup.js';
+import { DirListing } from './dir-listing.js';
 import { discoverFiles, toPosix } from './discovery.js';
 import { contentHash, DEFAULT_CACHE_FILE, openCache, runKey, type AuditCache } from './engine/cache.js';
 import { createFileRunner, readSource, type FileOutcome, type FileRunner, type FileTask, type LintSetup } from './engine/file-runner.js';
@@ -195,7 +196,9 @@ export async function audit(options: AuditOptions = {}): Promise<AuditRun> {
   const started = performance.now();
   const cwd = path.resolve(options.cwd ?? process.cwd());
   if (options.only?.length) checkRuleIds(options.only);
-  const resolver = await createConfigResolver({ cwd, config: options.config, lookup: options.configLookup, preset: options.preset, rules: allRules });
+  // each directory is read once, by whichever of the config lookup, discovery and the cache key asks first
+  const listing = new DirListing();
+  const resolver = await createConfigResolver({ cwd, config: options.config, lookup: options.configLookup, preset: options.preset, rules: allRules, listing });
   // `--preset` travels in each config, so workers, the cache key and `--fix` resolve the same rules
 
   const timing = options.timing ? new Timings() : undefined;
@@ -208,6 +211,7 @@ export async function audit(options: AuditOptions = {}): Promise<AuditRun> {
         configIgnored: resolver.ignored,
         cliIgnores: options.ignorePatterns,
         errorOnUnmatchedPattern: options.errorOnUnmatchedPattern,
+        listing,
       });
   const notices = [...resolver.notices, ...discovered.notices];
   const files = options.shard ? shardFiles(discovered.files, options.shard) : discovered.files;
@@ -254,7 +258,7 @@ export async function audit(options: AuditOptions = {}): Promise<AuditRun> {
     cache = timing ? timing.measure('cache', () => openCache(location, key, shown)) : openCache(location, key, shown);
     // a file's facts also read its tsconfig chain: a changed lib or `extends` target misses that file's entry
     const keyTasks = (): void => {
-      const lookup = new ErrorOptionsLookup();
+      const lookup = new ErrorOptionsLookup(listing);
       for (const task of tasks) task.configKey = lookup.sourceKey(task.abs);
     };
     if (timing) timing.measure('cache', keyTasks);
