@@ -5,8 +5,9 @@
  * (the functions the run used included) is written at the end of the first run to a per-user cache directory;
  * later runs hand it back to V8 and skip that compile.
  *
- * An entry is named by the hash of the module's text, Node's version and the architecture, so a changed
- * TypeScript or Node never meets an old entry; the entry holds the hash of its own bytes, so a truncated or
+ * An entry is named by the hash of the module file's stamp (path, inode, size, modification and change
+ * times: any rewrite moves the change time), Node's version and the architecture, so a changed TypeScript or
+ * Node never meets an old entry; the entry holds the hash of its own bytes, so a truncated or
  * damaged one is ignored (and replaced), never given to V8. The directory is the user's own (`0700`); one
  * that others may write to is not read, as V8 would run what it holds.
  */
@@ -81,13 +82,19 @@ export function loadWithCodeCache(filename: string, dir: string | undefined): Ca
   const require = createRequire(filename);
   const plain = (): CachedLoad => ({ exports: require(filename), use: 'miss', save: () => {} });
   if (require.cache[filename]) return plain();
-  let source: Buffer;
+  let source: string;
+  let stat: fs.Stats;
   try {
-    source = fs.readFileSync(filename);
+    stat = fs.statSync(filename);
+    source = fs.readFileSync(filename, 'utf8');
   } catch {
     return plain(); // require says what is wrong
   }
-  const key = crypto.createHash('sha1').update(source).update(`\0${process.version}\0${process.arch}`).digest('hex');
+  // the file's stamp rather than a hash of its 9 MB: any rewrite of it moves its change time
+  const key = crypto
+    .createHash('sha1')
+    .update(`${filename}\0${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}\0${process.version}\0${process.arch}`)
+    .digest('hex');
   const entry = dir && path.join(dir, `${path.basename(filename)}-${key}.bin`);
   let usable = false;
   try {
@@ -97,7 +104,7 @@ export function loadWithCodeCache(filename: string, dir: string | undefined): Ca
   }
   const cachedData = entry && usable ? readEntry(entry) : undefined;
   // the wrapper Node's CommonJS loader puts around a module, on the module's first line
-  const wrapped = `(function (exports, require, module, __filename, __dirname) { ${source.toString('utf8')}\n});`;
+  const wrapped = `(function (exports, require, module, __filename, __dirname) { ${source}\n});`;
   const script = new vm.Script(wrapped, { filename, ...(cachedData ? { cachedData } : {}) });
   const module = new Module(filename);
   module.filename = filename;
