@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { allRules } from '../rules/index.js';
 import type { LoadedConfig, UserConfig } from './config/load-config.js';
 import { createConfigResolver, type EffectiveConfig } from './config/lookup.js';
+import { DirListing } from './dir-listing.js';
 import { discoverFiles, toPosix } from './discovery.js';
 import { contentHash, DEFAULT_CACHE_FILE, openCache, runKey, type AuditCache } from './engine/cache.js';
 import { createFileRunner, readSource, type FileOutcome, type FileRunner, type FileTask, type LintSetup } from './engine/file-runner.js';
@@ -194,7 +195,9 @@ export async function audit(options: AuditOptions = {}): Promise<AuditRun> {
   const started = performance.now();
   const cwd = path.resolve(options.cwd ?? process.cwd());
   if (options.only?.length) checkRuleIds(options.only);
-  const resolver = await createConfigResolver({ cwd, config: options.config, lookup: options.configLookup, preset: options.preset, rules: allRules });
+  // each directory is read once, by whichever of the config lookup, discovery and the cache key asks first
+  const listing = new DirListing();
+  const resolver = await createConfigResolver({ cwd, config: options.config, lookup: options.configLookup, preset: options.preset, rules: allRules, listing });
   // `--preset` travels in each config, so workers, the cache key and `--fix` resolve the same rules
 
   const timing = options.timing ? new Timings() : undefined;
@@ -207,6 +210,7 @@ export async function audit(options: AuditOptions = {}): Promise<AuditRun> {
         configIgnored: resolver.ignored,
         cliIgnores: options.ignorePatterns,
         errorOnUnmatchedPattern: options.errorOnUnmatchedPattern,
+        listing,
       });
   const notices = [...resolver.notices, ...discovered.notices];
   const files = options.shard ? shardFiles(discovered.files, options.shard) : discovered.files;
@@ -253,7 +257,7 @@ export async function audit(options: AuditOptions = {}): Promise<AuditRun> {
     cache = timing ? timing.measure('cache', () => openCache(location, key, shown)) : openCache(location, key, shown);
     // a file's facts also read its tsconfig chain: a changed lib or `extends` target misses that file's entry
     const keyTasks = (): void => {
-      const lookup = new ErrorOptionsLookup();
+      const lookup = new ErrorOptionsLookup(listing);
       for (const task of tasks) task.configKey = lookup.sourceKey(task.abs);
     };
     if (timing) timing.measure('cache', keyTasks);
@@ -266,6 +270,18 @@ export async function audit(options: AuditOptions = {}): Promise<AuditRun> {
     const hit = timing ? timing.measure('cache', () => cache!.get(tasks[i]!, text)) : cache!.get(tasks[i]!, text);
     if (hit) settle(i, hit, text);
     return hit !== undefined;
+  };
+  /**
+   * Settles a file from the cache when its stamp says it is unchanged, without reading it (but for the text of
+   * a file with findings, which reports show); true when it did.
+   */
+  const unchangedInCache = (i: number): boolean => {
+    const task = tasks[i]!;
+    const hit = timing ? timing.measure('cache', () => cache!.unchanged(task)) : cache!.unchanged(task);
+    if (!hit) return false;
+    const read = hit.findings.length > 0 ? readSource(task.abs, task.rel) : undefined;
+    settle(i, hit, read && 'text' in read ? read.text : undefined);
+    return true;
   };
 
   const runners = new Map<number, FileRunner>();
@@ -292,6 +308,7 @@ export async function audit(options: AuditOptions = {}): Promise<AuditRun> {
       // read and hash here; only changed files go to the workers (which read them again)
       pending = [];
       tasks.forEach((task, i) => {
+        if (unchangedInCache(i)) return;
         const read = readSource(task.abs, task.rel);
         if ('error' in read) settle(i, { error: read.error, findings: [] }, undefined);
         else if (!fromCache(i, read.text)) pending.push(i);
@@ -310,7 +327,7 @@ export async function audit(options: AuditOptions = {}): Promise<AuditRun> {
         timing !== undefined,
         (j, outcome, text, hash) => {
           const index = pending[j]!;
-          if (cache && hash) cache.put(tasks[index]!.rel, hash, outcome);
+          if (cache && hash) cache.put(tasks[index]!, hash, outcome);
           settle(index, outcome, text);
         },
         local,
@@ -328,6 +345,7 @@ export async function audit(options: AuditOptions = {}): Promise<AuditRun> {
     for (const i of pending) {
       if (outcomes[i]) continue;
       const task = tasks[i]!;
+      if (cache && !options.stdin && unchangedInCache(i)) continue;
       const read = options.stdin ? { text: options.stdin.text } : timing ? timing.measure('read', () => readSource(task.abs, task.rel)) : readSource(task.abs, task.rel);
       if ('error' in read) {
         settle(i, { error: read.error, findings: [] }, undefined);
@@ -335,7 +353,7 @@ export async function audit(options: AuditOptions = {}): Promise<AuditRun> {
       }
       if (cache && fromCache(i, read.text)) continue;
       const outcome = runnerOf(task).lintText(task, read.text);
-      cache?.put(task.rel, contentHash(task, read.text), outcome);
+      cache?.put(task, contentHash(task, read.text), outcome);
       settle(i, outcome, read.text);
     }
   }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
+import { DirListing } from './dir-listing.js';
 import { UsageError } from './errors.js';
 import { globMatcher, type GlobMatcher } from './glob.js';
 import type { FileError } from './types.js';
@@ -26,6 +27,8 @@ export interface DiscoverOptions {
   cliIgnores?: readonly string[];
   /** Whether the config files that apply cover a path met in a walk (nested configs' `ignores`). */
   configIgnored?: (abs: string, isDir: boolean) => boolean;
+  /** The run's directory listings, shared with the config lookup so each directory is read once. */
+  listing?: DirListing;
 }
 
 export interface Discovery {
@@ -60,7 +63,8 @@ interface GitignoreLayer {
   ig: Ignore;
 }
 
-function readGitignore(dir: string): GitignoreLayer | undefined {
+function readGitignore(dir: string, listing?: DirListing): GitignoreLayer | undefined {
+  if (listing && !listing.has(dir, '.gitignore')) return undefined;
   let text: string;
   try {
     text = fs.readFileSync(path.join(dir, '.gitignore'), 'utf8');
@@ -90,7 +94,7 @@ function ancestorLayers(dir: string): GitignoreLayer[] {
     if (d === root || path.dirname(d) === d) break;
   }
   if (dir === root) return [];
-  const layers = chain.map(readGitignore).filter((l): l is GitignoreLayer => l !== undefined);
+  const layers = chain.map((d) => readGitignore(d)).filter((l): l is GitignoreLayer => l !== undefined);
   // A directory the user names is audited even when an outer .gitignore covers it (e.g. a vendored tree).
   return ignoredByLayers(layers, dir, true) ? [] : layers;
 }
@@ -102,6 +106,7 @@ function ancestorLayers(dir: string): GitignoreLayer[] {
  */
 export function discoverFiles(options: DiscoverOptions): Discovery {
   const { cwd } = options;
+  const listing = options.listing ?? new DirListing();
   const patterns = options.patterns.length ? options.patterns : ['.'];
   const ignoreBase = options.ignoreBase ?? cwd;
   const configIgnored = options.ignores?.length ? ignoreMatcher(options.ignores) : undefined;
@@ -129,11 +134,12 @@ export function discoverFiles(options: DiscoverOptions): Discovery {
     }
     if (seen.has(real)) return; // a symlink loop, or a directory already walked through another link
     seen.add(real);
-    const own = readGitignore(dir);
+    const own = readGitignore(dir, listing);
     const here = own ? [...layers, own] : layers;
     let entries: fs.Dirent[];
     try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
+      // a copy: the listing keeps the file system's order for others
+      entries = [...listing.entries(dir)];
     } catch (error) {
       errors.push({ file: toPosix(path.relative(cwd, dir)) || '.', kind: 'read', message: `Cannot read directory: ${(error as NodeJS.ErrnoException).code ?? 'error'}.` });
       return;

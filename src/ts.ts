@@ -11,7 +11,14 @@
  * returns the very instance typescript-eslint's parser loads from the same path.
  */
 import { createRequire } from 'node:module';
+import { isMainThread } from 'node:worker_threads';
+import { codeCacheDir, loadWithCodeCache } from './code-cache.js';
 
 export type TS = typeof import('typescript');
 
-export const compiler: TS = createRequire(import.meta.url)('typescript') as TS;
+// compiled with a V8 code cache (src/code-cache.ts); the main thread writes it when the process ends, with
+// every function the run compiled
+const loaded = loadWithCodeCache(createRequire(import.meta.url).resolve('typescript'), codeCacheDir());
+if (isMainThread && loaded.use === 'miss') process.once('exit', () => loaded.save());
+
+export const compiler: TS = loaded.exports as TS;

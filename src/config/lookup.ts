@@ -23,6 +23,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { DirListing } from '../dir-listing.js';
 import { ConfigurationError } from '../errors.js';
 import { ignoreMatcher, isWithin, toPosix } from '../discovery.js';
 import type { FilePatterns } from '../engine/file-facts.js';
@@ -55,6 +56,8 @@ export interface ConfigLookupOptions {
   /** `--preset`, over every config's `preset`. */
   preset?: Preset;
   rules: readonly AnyRule[];
+  /** The run's directory listings, shared with discovery so each directory is read once. */
+  listing?: DirListing;
 }
 
 export interface ConfigResolver {
@@ -131,6 +134,7 @@ function effectiveOf(layers: ConfigLayer[], preset: Preset | undefined, nested =
 /** Builds the resolver of a run. Loads (and runs, for JavaScript) the working directory's configs up front. */
 export async function createConfigResolver(options: ConfigLookupOptions): Promise<ConfigResolver> {
   const { cwd, rules, preset } = options;
+  const listing = options.listing ?? new DirListing();
   const display = (p: string): string => toPosix(path.relative(cwd, p)) || path.basename(p);
   const ignoreTests = new Map<ConfigLayer, (rel: string, isDir: boolean) => boolean>();
   const ignoredBy = (layers: readonly ConfigLayer[], abs: string, isDir: boolean): boolean =>
@@ -184,10 +188,11 @@ export async function createConfigResolver(options: ConfigLookupOptions): Promis
   async function findConfig(dir: string, runCode: true): Promise<ConfigLayer | null>;
   function findConfig(dir: string, runCode: false): ConfigLayer | null;
   function findConfig(dir: string, runCode: boolean): ConfigLayer | null | Promise<ConfigLayer | null> {
-    const names = namesIn(dir);
+    const names = listing.names(dir) ?? new Set<string>();
     for (const place of SEARCH_PLACES) {
+      if (!names.has(place)) continue;
       const filepath = path.join(dir, place);
-      if (!names.has(place) || !isFile(filepath)) continue;
+      if (!isFile(filepath)) continue;
       if (isCodeConfig(filepath)) {
         if (!runCode) {
           throw new ConfigurationError(

@@ -4,6 +4,12 @@
  * tsconfig chain its `errorOptions` fact was read from (`FileTask.configKey`); the whole file is
  * valid only for one run key: errlint's version and build, the resolved config with every rule's options, the
  * rule selection and the working directory. A changed file, config or errlint misses; nothing stale is served.
+ *
+ * An entry also keeps the file's stamp (size, modification and change times, inode) from when its text was
+ * hashed, so a re-run need not read and hash every file of an unchanged tree: a file whose stamp is the
+ * recorded one is served without being read (git's index and ESLint's cache do the same). Any write to a file
+ * moves its change time, which no tool can set back. A file changed too recently for its times to tell two
+ * writes apart (within `RACY_MS` of being hashed) gets no stamp, and is read and hashed again next time.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -15,19 +21,33 @@ import { writeFileAtomic } from '../write-file.js';
 import type { FileOutcome, FileTask } from './file-runner.js';
 
 export const DEFAULT_CACHE_FILE = '.errlintcache';
-const FORMAT = 2;
+const FORMAT = 3;
+/** A file modified this close to being hashed may be modified again without its times changing (coarse clocks). */
+const RACY_MS = 2000;
+
+interface CacheEntry {
+  hash: string;
+  /** `fileStamp` of the file when `hash` was taken, for the same facts path and config key. */
+  stamp?: string;
+  outcome: FileOutcome;
+}
 
 interface CacheFile {
   format: number;
   key: string;
-  entries: Record<string, { hash: string; outcome: FileOutcome }>;
+  entries: Record<string, CacheEntry>;
 }
 
 export interface AuditCache {
+  /**
+   * The cached outcome of a file whose stamp (size, times, inode) is the one recorded with it, without reading
+   * it; undefined when the file must be read (then `get` decides by its text).
+   */
+  unchanged(task: FileTask): FileOutcome | undefined;
   /** The cached outcome of a file whose text hashes the same, or undefined. */
   get(task: FileTask, text: string): FileOutcome | undefined;
   /** Records a file's outcome under the hash of the text it came from (`contentHash`). */
-  put(rel: string, hash: string, outcome: FileOutcome): void;
+  put(task: FileTask, hash: string, outcome: FileOutcome): void;
   /**
    * Writes the cache, keeping only `keep` (the files this run saw) when given; returns a warning for the user
    * when it could not be written.
@@ -49,6 +69,25 @@ export function contentHash(task: FileTask, text: string): string {
     .update(task.configKey ?? '')
     .update('\0')
     .update(text)
+    .digest('base64url');
+}
+
+/**
+ * What identifies a version of a file without reading it, for one facts path and config key: its size, its
+ * modification and change times and its inode; undefined when it cannot be stat'ed or was changed within
+ * `RACY_MS` of `now` (too recently for its times to be trusted).
+ */
+export function fileStamp(task: FileTask, now = Date.now()): string | undefined {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(task.abs);
+  } catch {
+    return undefined; // reading it says what is wrong
+  }
+  if (!stat.isFile() || now - Math.max(stat.mtimeMs, stat.ctimeMs) < RACY_MS) return undefined;
+  return crypto
+    .createHash('sha1')
+    .update(`${task.factsPath}\0${task.configKey ?? ''}\0${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}:${stat.dev}`)
     .digest('base64url');
 }
 
@@ -94,6 +133,7 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 /** What is wrong with a cache entry, or undefined when it has the shape errlint writes. */
 function entryProblem(entry: unknown): string | undefined {
   if (!isRecord(entry) || typeof entry.hash !== 'string' || !isRecord(entry.outcome)) return 'not a hash and an outcome';
+  if (entry.stamp !== undefined && typeof entry.stamp !== 'string') return 'its stamp is not a string';
   const { findings, error, project, summary } = entry.outcome;
   if (!Array.isArray(findings)) return 'its findings are not a list';
   const bad = findings.findIndex(
@@ -184,33 +224,49 @@ function isNullDevice(stat: fs.Stats): boolean {
 }
 
 /**
- * Opens the cache at `location` (`shown` is how the user named it, for messages). Throws `UsageError` for a
- * location errlint must not overwrite; `notice` says why a cache is off; `save` returns a warning when the
- * cache could not be written (the run's result stands; the next run lints every file again).
+ * Opens the cache at `location` (`shown` is how the user named it, for messages; `clock` tells how recently a
+ * file changed, see `RACY_MS`). Throws `UsageError` for a location errlint must not overwrite; `notice` says
+ * why a cache is off; `save` returns a warning when the cache could not be written (the run's result stands;
+ * the next run lints every file again).
  */
-export function openCache(location: string, key: string, shown = location): AuditCache {
+export function openCache(location: string, key: string, shown = location, clock: () => number = Date.now): AuditCache {
   const target = inspectLocation(location, shown);
   // errlint's own cache, recognised by its header, may still be damaged inside: readCache says how
   const read = target.kind === 'cache' ? readCache(location, key) : { entries: {} };
   const entries: CacheFile['entries'] = read.entries;
   // nothing to write back when the run linted no file and dropped no entry (a re-run of an unchanged tree)
   let dirty = target.kind !== 'cache' || read.problem !== undefined || Object.keys(entries).length === 0;
+  // each file's stamp taken before its text was read (`unchanged`), recorded with the entry its text makes
+  const stamps = new Map<string, string | undefined>();
   const cache: AuditCache = {
     ...(read.problem ? { problem: read.problem } : {}),
     hits: 0,
     misses: 0,
     ...(target.kind === 'off' && target.notice ? { notice: target.notice } : {}),
+    unchanged(task) {
+      const stamp = fileStamp(task, clock());
+      stamps.set(task.rel, stamp);
+      const entry = entries[task.rel];
+      if (stamp === undefined || entry?.stamp !== stamp) return undefined;
+      cache.hits++;
+      return entry.outcome;
+    },
     get(task, text) {
       const entry = entries[task.rel];
       if (entry && entry.hash === contentHash(task, text)) {
         cache.hits++;
+        const stamp = stamps.get(task.rel);
+        if (entry.stamp !== stamp) {
+          entries[task.rel] = { ...entry, stamp };
+          dirty = true;
+        }
         return entry.outcome;
       }
       cache.misses++;
       return undefined;
     },
-    put(rel, hash, outcome) {
-      entries[rel] = { hash, outcome };
+    put(task, hash, outcome) {
+      entries[task.rel] = { hash, stamp: stamps.get(task.rel), outcome };
       dirty = true;
     },
     save(keep) {

@@ -9,6 +9,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type * as ts from 'typescript';
+import type { DirListing } from '../dir-listing.js';
 import { compiler } from '../ts.js';
 import { nearestProjectConfig, readCompilerOptions } from './resolve.js';
 
@@ -28,9 +29,15 @@ export class ErrorOptionsLookup {
   /** Nearest config file per directory (each directory walked once) and each config read and parsed once. */
   private readonly fileByDir = new Map<string, string | undefined>();
   private readonly byFile = new Map<string, DirConfig>();
+  private readonly exists: (file: string) => boolean;
+
+  /** `listing`: the run's directory listings (what discovery read), asked instead of the file system. */
+  constructor(listing?: DirListing) {
+    this.exists = listing ? (file) => listing.has(path.dirname(file), path.basename(file)) : fs.existsSync;
+  }
 
   private configAbove(dir: string): DirConfig {
-    const file = nearestProjectConfig(dir, (f) => fs.existsSync(f), this.fileByDir);
+    const file = nearestProjectConfig(dir, this.exists, this.fileByDir, this.exists);
     let config = this.byFile.get(file ?? '');
     if (!config) {
       const t = compiler;

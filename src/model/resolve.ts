@@ -18,10 +18,15 @@ const SKIPPED_DIRS = new Set(['node_modules', '.git', 'dist', 'build', 'coverage
 
 /**
  * The nearest tsconfig.json or jsconfig.json in `dir` or above it, up to the repository root (a directory with
- * `.git`) or the filesystem root; undefined when there is none. With `cache`, every directory walked keeps its
- * answer there, so the files of a tree look at each directory once.
+ * `.git`, looked for with `exists`) or the filesystem root; undefined when there is none. With `cache`, every
+ * directory walked keeps its answer there, so the files of a tree look at each directory once.
  */
-export function nearestProjectConfig(dir: string, fileExists: (file: string) => boolean, cache?: Map<string, string | undefined>): string | undefined {
+export function nearestProjectConfig(
+  dir: string,
+  fileExists: (file: string) => boolean,
+  cache?: Map<string, string | undefined>,
+  exists: (file: string) => boolean = fs.existsSync,
+): string | undefined {
   const walked: string[] = [];
   let found: string | undefined;
   for (let d = dir; ; d = path.dirname(d)) {
@@ -31,7 +36,7 @@ export function nearestProjectConfig(dir: string, fileExists: (file: string) => 
     }
     walked.push(d);
     found = ['tsconfig.json', 'jsconfig.json'].map((name) => path.join(d, name)).find(fileExists);
-    if (found || path.dirname(d) === d || fs.existsSync(path.join(d, '.git'))) break;
+    if (found || path.dirname(d) === d || exists(path.join(d, '.git'))) break;
   }
   if (cache) for (const d of walked) cache.set(d, found);
   return found;
