@@ -5,7 +5,8 @@
 //   - audit CPU / parse CPU: errlint's whole audit against the floor, TypeScript's createSourceFile reading and
 //     parsing the same files, single-threaded (target <= 1.5x);
 //   - peak memory / the parse's (target <= 2x);
-//   - the ESLint plugin's CPU over ESLint with the same parsers and no rules (configs.all; target <= +25 %);
+//   - the ESLint plugin's CPU over ESLint with the same parsers and no rules (configs.all; target <= +25 %), with
+//     typescript-eslint's parser on every file and with espree on JavaScript;
 //   - start-up of each command over a bare node process;
 //   - incremental: a `--cache` re-run after a one-file change, against the whole audit, and whether its findings
 //     are those of a fresh run.
@@ -155,15 +156,20 @@ figure('audit wall / parse wall (noisy when loaded)', x(wallRatio), '', auditCmd
 if (threaded) figure(`--threads auto speed-up (wall, ${os.availableParallelism()} CPUs)`, x(engine.ms / threaded.ms), '', `node scripts/bench-audit.mjs ${rel(corpus)} auto --preset strict`);
 figure('CLI end to end CPU / parse CPU', x(cli.cpuMs / floor.cpuMs), '', `node bin/errlint.js audit . --preset strict --threads 1 (in ${rel(corpus)})`);
 
-// 2. The ESLint host: ESLint with no rules vs with every errlint rule, same parsers.
+// 2. The ESLint host: ESLint with no rules vs with every errlint rule, same parsers, in both parser setups.
 if (!NO_ESLINT) {
   const r = spawnSync(process.execPath, [path.join(root, 'scripts', 'bench-eslint.mjs'), corpus, '--repeats', String(ESLINT_REPEATS), '--modes', 'no rules,configs.all'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 });
   if (r.status !== 0) throw new Error(`bench-eslint failed (${r.status})`);
   const lines = r.stdout.trim().split('\n');
   console.log(lines.slice(0, -1).join('\n'));
-  const [base, all] = JSON.parse(lines.at(-1)).eslint;
-  figure('ESLint + errlint configs.all CPU over ESLint, no rules', `${all.cpuOverhead >= 0 ? '+' : ''}${(all.cpuOverhead * 100).toFixed(0)} %`, '<= +25 %', `node scripts/bench-eslint.mjs ${rel(corpus)} --repeats ${ESLINT_REPEATS} --modes 'no rules,configs.all'`);
-  figure('ESLint no rules CPU / parse CPU (for scale)', x(base.cpuMs / floor.cpuMs), '', `node scripts/bench-eslint.mjs ${rel(corpus)}`);
+  // one figure per parser setup: typescript-eslint's parser on every file (what tseslint.configs.* set up), and
+  // espree on JavaScript (the README's smallest config), where errlint parses JavaScript files once more
+  const runs = JSON.parse(lines.at(-1)).eslint;
+  for (const setup of [...new Set(runs.map((r) => r.setup))]) {
+    const [base, all] = runs.filter((r) => r.setup === setup);
+    figure(`ESLint + errlint configs.all CPU over ESLint, no rules (${setup})`, `${all.cpuOverhead >= 0 ? '+' : ''}${(all.cpuOverhead * 100).toFixed(0)} %`, '<= +25 %', `node scripts/bench-eslint.mjs ${rel(corpus)} --repeats ${ESLINT_REPEATS} --modes 'no rules,configs.all' --setups ${setup}`);
+    figure(`ESLint no rules CPU / parse CPU (${setup}, for scale)`, x(base.cpuMs / floor.cpuMs), '', `node scripts/bench-eslint.mjs ${rel(corpus)} --setups ${setup}`);
+  }
 }
 
 // 3. Start-up: each command's whole-process CPU next to a bare node process, median of five.

@@ -12,7 +12,7 @@ import { validateConfig } from '../config/load-config.js';
 import { mergeOptions, ruleDocsUrl } from '../define-rule.js';
 import { ConfigurationError } from '../errors.js';
 import type { FilePatterns } from '../engine/file-facts.js';
-import { analysisFailure, ensureParents, firstParseError, parseSource, runRules, type ResolvedRule, type RuleReport } from '../engine/lint-source.js';
+import { analysisFailure, appliesTo, ensureParents, firstParseError, parseSource, runRules, type ResolvedRule, type RuleReport } from '../engine/lint-source.js';
 import { findDirectives, isSuppressed } from '../engine/suppressions.js';
 import type { Knowledge, KnowledgeConfig } from '../knowledge/index.js';
 import { createAnalysisSetup, type AnalysisSetup } from '../lint-setup.js';
@@ -33,11 +33,21 @@ export interface ErrlintSettings {
 /** ESLint's own rule type (ESLint is the plugin's peer): the adapter needs nothing from typescript-eslint at run time. */
 export type EslintRule = Rule.RuleModule & { defaultOptions: [Record<string, unknown>] };
 
-interface FileRun {
+/** A file's TypeScript tree and the module that made it: errlint's own, or the parser's when its tree is reused. */
+interface FileTree {
   /** Undefined when errlint's parser rejects the text (the CLI skips such a file too). */
   sourceFile: ts.SourceFile | undefined;
-  /** The TypeScript module that made `sourceFile`: errlint's own, or the parser's when its tree is reused. */
   ts: TS;
+}
+
+interface FileRun {
+  /**
+   * Made on the first flush that has a rule judging the file's role: a file no enabled rule judges (compiled
+   * output, a test for a server-only rule) is never parsed.
+   */
+  tree?: FileTree;
+  /** ESLint's `SourceCode`, whose parser services may hold the TypeScript tree. */
+  sourceCode: Rule.RuleContext['sourceCode'];
   text: string;
   filename: string;
   settings: unknown;
@@ -91,8 +101,8 @@ function safeFileRun(context: Rule.RuleContext): FileRun {
     if (error instanceof ConfigurationError) throw error; // the user's settings, not this file: ESLint says so
     const { sourceCode, filename } = context;
     const run: FileRun = {
-      sourceFile: undefined,
-      ts: compiler,
+      tree: { sourceFile: undefined, ts: compiler },
+      sourceCode,
       text: sourceCode.text,
       filename,
       settings: (context.settings as { errlint?: unknown }).errlint,
@@ -117,21 +127,20 @@ function fileRun(context: Rule.RuleContext): FileRun {
   if (existing && existing.settings === settings) return existing;
   const filePath = relativePath(filename, context.cwd);
   const { knowledge, classify } = sharedFor(settings);
-  let sourceFile = existing?.sourceFile;
-  let t = existing?.ts ?? compiler;
-  if (!existing) {
-    // The tree typescript-eslint's parser already built, when its TypeScript can be found; else parse again.
-    const host = hostAst(sourceCode, [compiler]);
-    if (host) {
-      t = host.ts;
-      ensureParents(t, host.sourceFile);
-    }
-    const parsed = host?.sourceFile ?? parseSource(text, filePath);
-    sourceFile = firstParseError(parsed, t) ? undefined : parsed;
-  }
-  const run: FileRun = { sourceFile, ts: t, text, filename, settings, filePath, file: classify(filePath, text, path.isAbsolute(filename) ? filename : undefined), knowledge, pending: new Map(), results: new Map() };
+  const run: FileRun = { ...(existing?.tree ? { tree: existing.tree } : {}), sourceCode, text, filename, settings, filePath, file: classify(filePath, text, path.isAbsolute(filename) ? filename : undefined), knowledge, pending: new Map(), results: new Map() };
   runs.set(sourceCode, run);
   return run;
+}
+
+/** The tree typescript-eslint's parser already built, when its TypeScript can be found; else errlint's own parse. */
+function treeOf(run: FileRun): FileTree {
+  if (run.tree) return run.tree;
+  const host = hostAst(run.sourceCode, [compiler]);
+  if (host) ensureParents(host.ts, host.sourceFile);
+  const t = host?.ts ?? compiler;
+  const parsed = host?.sourceFile ?? parseSource(run.text, run.filePath);
+  run.tree = { sourceFile: firstParseError(parsed, t) ? undefined : parsed, ts: t };
+  return run.tree;
 }
 
 let model: ProjectModel | undefined;
@@ -150,11 +159,13 @@ function flush(run: FileRun): void {
   const rules = [...run.pending.values()];
   run.pending.clear();
   const byRule = new Map<string, RuleReport[]>(rules.map((r) => [r.rule.meta.id, []]));
-  if (run.sourceFile && run.file && run.knowledge) {
+  const { file, knowledge } = run;
+  const { sourceFile, ts: t } = file && rules.some((r) => appliesTo(r.rule, file)) ? treeOf(run) : { sourceFile: undefined, ts: compiler };
+  if (sourceFile && file && knowledge) {
     // `errlint-disable…` comments work in both hosts; ESLint applies its own `eslint-disable…` comments itself
     // (and would call them unused if we applied them first).
-    const directives = findDirectives(run.ts, run.sourceFile).filter((d) => d.source === 'errlint');
-    for (const report of runRules(run.sourceFile, { filePath: run.filePath, rules, knowledge: run.knowledge, file: run.file }, run.ts)) {
+    const directives = findDirectives(t, sourceFile).filter((d) => d.source === 'errlint');
+    for (const report of runRules(sourceFile, { filePath: run.filePath, rules, knowledge, file }, t)) {
       if (directives.length > 0 && isSuppressed(directives, report.finding.ruleId, report.finding.line)) continue;
       if (report.finding.dependsOn && !(path.isAbsolute(run.filename) ? projectModel().holds(run.filename, report.finding.dependsOn) : holdsWithoutProject(report.finding.dependsOn))) continue;
       byRule.get(report.finding.ruleId)?.push(report);

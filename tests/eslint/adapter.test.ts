@@ -8,11 +8,18 @@ import { Linter as Linter10 } from 'eslint';
 import { Linter as Linter9 } from 'eslint9';
 import type * as ts from 'typescript';
 import typescript from 'typescript';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { defineRule } from '../../src/define-rule.js';
+import { parseSource } from '../../src/engine/lint-source.js';
 import { toEslintRule } from '../../src/eslint/to-eslint-rule.js';
 import { compiler } from '../../src/ts.js';
 import type { AnyRule } from '../../src/types.js';
+
+// errlint's own parse, counted
+vi.mock('../../src/engine/lint-source.js', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../src/engine/lint-source.js')>();
+  return { ...original, parseSource: vi.fn(original.parseSource) };
+});
 
 const seen: { sourceFile: ts.SourceFile; ts: unknown; filePath: string }[] = [];
 
@@ -132,6 +139,16 @@ describe('toEslintRule', () => {
     expect(seen[0]!.sourceFile).toBe(seen[1]!.sourceFile);
     expect(seen.every((s) => s.ts === compiler)).toBe(true);
     expect(seen[0]!.filePath).toBe('src/a.js');
+  });
+
+  it('parses nothing when no enabled rule judges the file (generated code)', () => {
+    seen.length = 0;
+    vi.mocked(parseSource).mockClear();
+    expect(lint(Linter10, code, 'src/generated/a.js')).toEqual([]);
+    expect(seen).toHaveLength(0);
+    expect(parseSource).not.toHaveBeenCalled();
+    lint(Linter10, code, 'src/a.js');
+    expect(parseSource).toHaveBeenCalledTimes(1);
   });
 
   it('merges rule options over the defaults as the CLI does', () => {
