@@ -105,6 +105,13 @@ export type ModelCondition =
       notClient?: boolean;
     }
   | {
+      /**
+       * `axios.get(url)` on the default instance lacks a timeout unless a module of the same package (a bootstrap
+       * file) sets `axios.defaults.timeout`: axios's defaults are one object per process.
+       */
+      fact: 'axios-defaults-without-timeout';
+    }
+  | {
       /** `serverError(res, e)`: the exported function sends its argument number `argument` to an HTTP response. */
       fact: 'sends-error-to-response';
       module: string;
