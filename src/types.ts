@@ -112,6 +112,16 @@ export type ModelCondition =
       fact: 'axios-defaults-without-timeout';
     }
   | {
+      /**
+       * missing-transaction: the writes go through the client `txClient()` returns; they need a transaction of
+       * their own unless that exported function hands out the ambient transaction of a CLS / AsyncLocalStorage
+       * store (`cls.get('tx') ?? prisma`, `txHost.tx`): then they run in the caller's.
+       */
+      fact: 'not-ambient-client';
+      module: string;
+      imported: string;
+    }
+  | {
       /** `serverError(res, e)`: the exported function sends its argument number `argument` to an HTTP response. */
       fact: 'sends-error-to-response';
       module: string;

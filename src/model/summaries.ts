@@ -51,11 +51,17 @@ export interface FileSummary {
    * top-level function: every plain `axios.get` of the package then has a timeout.
    */
   axiosDefaultsTimeout?: true;
+  /**
+   * Exported functions that hand out the ambient transaction of a CLS / AsyncLocalStorage store
+   * (`export const txClient = () => cls.get('tx') ?? prisma`): writes through what they return run in the
+   * caller's transaction.
+   */
+  ambientClients?: string[];
 }
 
 /** A summary with nothing another file's verdict could depend on (not kept by the file runner). */
 export function isEmptySummary(s: FileSummary): boolean {
-  return Object.keys(s.clients).length === 0 && s.reExports.length === 0 && Object.keys(s.responders).length === 0 && s.fetchWrappers.length === 0 && s.catch === undefined && s.writes === undefined && !s.axiosDefaultsTimeout;
+  return Object.keys(s.clients).length === 0 && s.reExports.length === 0 && Object.keys(s.responders).length === 0 && s.fetchWrappers.length === 0 && s.catch === undefined && s.writes === undefined && !s.axiosDefaultsTimeout && s.ambientClients === undefined;
 }
 
 const FACTORIES: Record<string, { module: string; client: ClientSummary['client'] }> = {
@@ -95,6 +101,25 @@ function defaultsTimeoutTarget(t: TS, st: ts.Statement): string | undefined {
   if (!t.isExpressionStatement(st) || !t.isBinaryExpression(st.expression) || st.expression.operatorToken.kind !== t.SyntaxKind.EqualsToken) return undefined;
   const target = dottedName(t, st.expression.left);
   return (target && /^(\w+)\.defaults(?:\.common)?\.timeout$/.exec(target)?.[1]) ?? undefined;
+}
+
+// reads a CLS / AsyncLocalStorage store or a transaction host: nestjs-cls, `cls.get('tx')`, `als.getStore()`, `txHost.tx`
+const CLS_STORE = /\bClsServiceManager\b|\bcls(?:Service)?\s*\.\s*get\s*\(|\.getStore\s*\(\s*\)|\btxHost\s*\.\s*tx\b/;
+
+/** Exported functions (declarations, or `const` arrow and function expressions) whose body reads a CLS store. */
+function summarizeAmbientClients(t: TS, sf: ts.SourceFile): string[] {
+  if (!CLS_STORE.test(sf.text)) return [];
+  const out: string[] = [];
+  for (const st of sf.statements) {
+    if (t.isFunctionDeclaration(st) && st.name && st.body && isExported(t, st) && CLS_STORE.test(st.body.getText(sf))) out.push(st.name.text);
+    else if (t.isVariableStatement(st) && isExported(t, st)) {
+      for (const d of st.declarationList.declarations) {
+        const init = d.initializer && skipOuter(t, d.initializer);
+        if (t.isIdentifier(d.name) && init && (t.isArrowFunction(init) || t.isFunctionExpression(init)) && CLS_STORE.test(init.body.getText(sf))) out.push(d.name.text);
+      }
+    }
+  }
+  return out;
 }
 
 /** The file's summary, from its top-level statements. */
@@ -147,6 +172,8 @@ export function summarizeFile(t: TS, sf: ts.SourceFile, knowledge: Knowledge = d
   const summary: FileSummary = { clients, reExports, responders: summarizeResponders(t, sf), fetchWrappers: summarizeFetchWrappers(t, sf) };
   if (!isEmptyCatchSummary(caught)) summary.catch = caught;
   if ([...defaultsTimeout].some(axiosImport)) summary.axiosDefaultsTimeout = true;
+  const ambient = summarizeAmbientClients(t, sf);
+  if (ambient.length > 0) summary.ambientClients = ambient;
   // what exported functions write: only when a rule that asks runs (missing-transaction), it walks function bodies
   const writes = withWrites ? summarizeWrites(t, sf, knowledge) : undefined;
   if (writes) summary.writes = writes;
@@ -274,6 +301,8 @@ export class ProjectModel {
         return this.writes.holds(fromFile, condition);
       case 'axios-defaults-without-timeout':
         return !this.axiosDefaultsTimeout(fromFile);
+      case 'not-ambient-client':
+        return this.exported(fromFile, condition.module, condition.imported, (s, name) => (s.ambientClients?.includes(name) ? true : undefined)) === undefined;
       default:
         return false;
     }
