@@ -2,7 +2,7 @@ import type * as ts from 'typescript';
 import { calleeMethod, enclosingFunction, functionName, INHERIT, isFunctionLike, isHttpHandler, skipOuter, upward, type Decide, type FunctionLike } from '../src/analysis/ast.js';
 import { atoms, pathConditions } from '../src/analysis/flow.js';
 import { enclosingErrorSite } from '../src/analysis/error-sites.js';
-import { BUILT_IN_ERRORS, collectErrorClasses, findBaseErrorClass, isErrorLikeName, type BaseErrorClass } from '../src/analysis/error-classes.js';
+import { BUILT_IN_ERRORS, collectErrorClasses, findBaseErrorClass, isErrorLikeName, isProjectModule, type BaseErrorClass } from '../src/analysis/error-classes.js';
 import { fileScope, importsOf } from '../src/analysis/scope.js';
 import { defineRule } from '../src/define-rule.js';
 import type { SuggestionDescriptor, TS } from '../src/types.js';
@@ -331,6 +331,10 @@ export default defineRule<MessageIds, Options>({
     const plainThrows: PlainThrow[] = [];
     // the first error of a class of the project's or a framework's constructed in this file (`new NotFoundError(…)`)
     let typedExample: string | undefined;
+    // else the first class imported from a project module and constructed here (`new Forbidden()`): an error of
+    // the project's hierarchy if its chain, in the files it is declared in, reaches an error (the model decides)
+    let importedExample: { name: string; module: string; imported: string } | undefined;
+    const imports = importsOf(t, sf);
 
     const wrapSuggestion = (value: ts.Expression, message: string): SuggestionDescriptor<MessageIds> => {
       const b = baseClass();
@@ -369,6 +373,10 @@ export default defineRule<MessageIds, Options>({
       if (b) context.report({ node: expr, messageId: 'genericWithBase', data: { name, base: b.name }, suggest: useBaseSuggestion(expr, callee) });
       else if (typedExample && (local || !technical)) context.report({ node: expr, messageId: 'inconsistent', data: { name, example: typedExample } });
       else if (local) context.report({ node: expr, messageId: local, data: { name } });
+      else if (importedExample && !technical) {
+        const { module, imported } = importedExample;
+        context.report({ node: expr, messageId: 'inconsistent', data: { name, example: importedExample.name }, dependsOn: { fact: 'error-class', module, imported } });
+      }
     };
 
     const useBaseSuggestion = (expr: ts.NewExpression | ts.CallExpression, callee: ts.Identifier): SuggestionDescriptor<MessageIds>[] => {
@@ -392,6 +400,10 @@ export default defineRule<MessageIds, Options>({
         if (!t.isIdentifier(n.expression)) return;
         const name = n.expression.text;
         if (typedExample === undefined && !BUILT_IN_ERRORS.has(name) && isErrorLikeName(name)) typedExample = name;
+        else if (importedExample === undefined && !BUILT_IN_ERRORS.has(name) && t.isThrowStatement(n.parent)) {
+          const b = imports.get(name);
+          if (b && !b.typeOnly && isProjectModule(b.module)) importedExample = { name, module: b.module, imported: b.imported };
+        }
         // new Promise((resolve, reject) => …): seen before the calls inside it, so `reject(…)` is checked cheaply
         if (name !== 'Promise') return;
         const executor = n.arguments?.[0];

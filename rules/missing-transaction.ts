@@ -2,14 +2,15 @@ import type * as ts from 'typescript';
 import { calleeMethod, calleeName, functionName, isAsyncFunction, isFunctionLike, skipOuter, type FunctionLike } from '../src/analysis/ast.js';
 import { isIdempotentUpsert, isRelativeWrite, layerName, mayWrite, receiverName, summarizeUnits, type DbWrite, type UnitSummary, type WriteSite } from '../src/analysis/database.js';
 import { remoteCallOf, type RemoteCall } from '../src/analysis/remote-calls.js';
-import { fileImports, resolveName } from '../src/analysis/scope.js';
+import { isProjectModule } from '../src/analysis/error-classes.js';
+import { fileImports, importsOf, resolveIdentifier, resolveName } from '../src/analysis/scope.js';
 import { fileWriteUnits, isExternalWork, mayWriteOrCall } from '../src/analysis/write-units.js';
 import { defineRule } from '../src/define-rule.js';
 import type { Knowledge } from '../src/knowledge/index.js';
 import { mentionsMoney } from '../src/knowledge/money.js';
 import { leadingVerb, SIDE_EFFECT_VERBS } from '../src/knowledge/verbs.js';
 import { FACTORS } from '../src/risk.js';
-import type { ReportDescriptor, RiskFactor, SuggestionDescriptor, TextEdit, TS, WritesCondition } from '../src/types.js';
+import type { ModelCondition, ReportDescriptor, RiskFactor, SuggestionDescriptor, TextEdit, TS, WritesCondition } from '../src/types.js';
 import { freshName, identifiersIn, indentRange, indentUnit, lineIndent, startsLine } from '../src/edits/index.js';
 
 export type MessageIds = 'nonAtomicWrites' | 'loopWrite' | 'outsideTransaction' | 'wrapInTransaction' | 'useTransaction' | 'rewriteByHand';
@@ -101,7 +102,8 @@ export default defineRule<MessageIds, Options>({
           if (s.writes.every((w) => w.write && isIdempotentUpsert(t, w.write))) continue;
           const loopOnly = s.onAPath < 2;
           const money = mentionsMoney(s.writes.map((w) => (w.write ? receiverName(t, w.write) : '')).join(' ')) || moneyInPath(t, s.unit.fn, context.filePath);
-          const dependsOn = condition(t, s, own, loopOnly);
+          const writes = condition(t, s, own, loopOnly);
+          const dependsOn = writes === undefined ? ambientClientCondition(t, s) : writes;
           if (dependsOn === null) continue;
           // A lone write per item is often an independent batch step; it is a finding when repeating it is
           // harmful (a relative update) or money or stock is involved.
@@ -121,7 +123,8 @@ export default defineRule<MessageIds, Options>({
             data: { name: name ? `'${name}'` : 'this function', count: s.writes.length, lines: lines.join(', ') },
             factors,
             ...(factors.length > 0 ? { risk: 'critical' as const } : {}),
-            ...(suggestion && !dependsOn ? { suggest: [suggestion] } : {}),
+            // (a finding on an imported client stands only when that client is no CLS accessor: the usual wrapper fits)
+            ...(suggestion && (!dependsOn || dependsOn.fact === 'not-ambient-client') ? { suggest: [suggestion] } : {}),
             ...(dependsOn ? { dependsOn } : {}),
           });
         }
@@ -147,6 +150,33 @@ function condition(t: TS, s: UnitSummary, own: UnitSummary, loopOnly: boolean): 
   if (remote.length === 0) return null;
   const min = loopOnly ? 1 : Math.max(1, 2 - own.onAPath);
   return { fact: 'writes-outside-transaction', calls: remote.map((w) => w.remote!.remote), min, ...(wrapper ? { wrapper } : {}) };
+}
+
+/**
+ * The writes all go through what one function imported from a project module returns (`txClient().order.create`,
+ * `const db = txClient(); db.stock.update(…)`): they need a transaction of their own only if that function is no
+ * CLS accessor handing out the caller's transaction (`not-ambient-client`, decided by the project model).
+ */
+function ambientClientCondition(t: TS, s: UnitSummary): ModelCondition | undefined {
+  let origin: { module: string; imported: string } | undefined;
+  const imports = importsOf(t, s.unit.fn.getSourceFile());
+  for (const w of s.writes) {
+    if (!w.write) return undefined;
+    let root = chainRoot(t, w.write.receiver);
+    if (t.isIdentifier(root)) {
+      // const db = txClient() / await txClient()
+      const b = resolveIdentifier(t, root);
+      const init = b && t.isVariableDeclaration(b.declaration) && t.isIdentifier(b.declaration.name) ? b.declaration.initializer : undefined;
+      const value = init && skipOuter(t, init);
+      root = value && t.isAwaitExpression(value) ? skipOuter(t, value.expression) : (value ?? root);
+    }
+    if (!t.isCallExpression(root) || !t.isIdentifier(skipOuter(t, root.expression))) return undefined;
+    const binding = imports.get((skipOuter(t, root.expression) as ts.Identifier).text);
+    if (!binding || binding.typeOnly || !isProjectModule(binding.module)) return undefined;
+    if (origin && (origin.module !== binding.module || origin.imported !== binding.imported)) return undefined;
+    origin = { module: binding.module, imported: binding.imported };
+  }
+  return origin ? { fact: 'not-ambient-client', ...origin } : undefined;
 }
 
 /** The expression a chain starts from: `prisma` in `prisma.user.update`, `db` in `db('users').del()`, `this` in `this.prisma.x`. */

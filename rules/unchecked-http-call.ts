@@ -94,6 +94,15 @@ function fileSetsDefaultTimeout(t: TS, sf: ts.SourceFile, cache: Map<ts.SourceFi
   return found;
 }
 
+/** `axios(cfg)`, `axios.get(url)`: a call on the default instance of the `axios` module (default or namespace import). */
+function isDefaultAxios(t: TS, call: ts.CallExpression, imports: ImportMap): boolean {
+  const name = dottedName(t, call.expression);
+  const parts = name?.split('.') ?? [];
+  if (parts.length > 2) return false;
+  const b = imports.get(parts[0] ?? '');
+  return b?.module === 'axios' && (b.imported === 'default' || b.imported === '*');
+}
+
 const TIMEOUT_WRAPPER = /timeout|Timeout|race|deadline|Deadline/;
 
 /** `const p = request(u); await Promise.race([p, timeout])`: the pending call is raced against a timer later. */
@@ -531,7 +540,9 @@ export default defineRule<MessageIds, Options>({
         if (use?.name) names.push(use.name);
         if (names.some((n) => words(n).some((w) => knowledge.http.criticalEndpointWords.includes(w)))) factors.push(FACTOR_CRITICAL);
         if (inTransaction(t, call, knowledge)) factors.push(FACTOR_TRANSACTION);
-        context.report({ node: call, messageId, data: { client: CLIENT_LABEL[oc.client] }, suggest, factors });
+        // axios.get(url) on the default instance: a bootstrap module of the package may set axios.defaults.timeout
+        const onDefaults = messageId === 'missingTimeout' && oc.client === 'axios' && isDefaultAxios(t, call, imports);
+        context.report({ node: call, messageId, data: { client: CLIENT_LABEL[oc.client] }, suggest, factors, ...(onDefaults ? { dependsOn: { fact: 'axios-defaults-without-timeout' as const } } : {}) });
       },
     };
   },

@@ -501,10 +501,12 @@ export function buildProgram(io: CliIo, done: (code: number) => void): Command {
     .option('-c, --config <path>', 'use this config file for every file instead of looking configs up')
     .option('--no-config-lookup', 'read no config file from the tree (only --config, if given)')
     .option('--per-file', 'one line per file instead of grouping folders whose files share a decision')
-    .action(async (paths: string[], flags: { format: string; config?: string; configLookup: boolean; perFile?: boolean }) => {
-      const { formatRoles, listRoles } = await import('./model/role-report.js');
-      const entries = await listRoles({ cwd: io.cwd, paths, config: flags.config, configLookup: flags.configLookup, perFile: flags.perFile === true });
-      io.stdout(formatRoles(entries, flags.format));
+    .option('--summary', 'counts only: files per role and, per role, per reason')
+    .action(async (paths: string[], flags: { format: string; config?: string; configLookup: boolean; perFile?: boolean; summary?: boolean }) => {
+      const { formatRoles, formatRoleSummary, listRoles } = await import('./model/role-report.js');
+      const summary = flags.summary === true;
+      const entries = await listRoles({ cwd: io.cwd, paths, config: flags.config, configLookup: flags.configLookup, perFile: flags.perFile === true || summary });
+      io.stdout(summary ? formatRoleSummary(entries, flags.format) : formatRoles(entries, flags.format));
       done(0);
     });
 

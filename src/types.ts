@@ -105,6 +105,23 @@ export type ModelCondition =
       notClient?: boolean;
     }
   | {
+      /**
+       * `axios.get(url)` on the default instance lacks a timeout unless a module of the same package (a bootstrap
+       * file) sets `axios.defaults.timeout`: axios's defaults are one object per process.
+       */
+      fact: 'axios-defaults-without-timeout';
+    }
+  | {
+      /**
+       * missing-transaction: the writes go through the client `txClient()` returns; they need a transaction of
+       * their own unless that exported function hands out the ambient transaction of a CLS / AsyncLocalStorage
+       * store (`cls.get('tx') ?? prisma`, `txHost.tx`): then they run in the caller's.
+       */
+      fact: 'not-ambient-client';
+      module: string;
+      imported: string;
+    }
+  | {
       /** `serverError(res, e)`: the exported function sends its argument number `argument` to an HTTP response. */
       fact: 'sends-error-to-response';
       module: string;

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { createRoleDecider, type RoleDecision, type RoleGlobs } from '../model/roles.js';
+import { createRoleDecider, type ProjectConfigs, type RoleDecision, type RoleGlobs } from '../model/roles.js';
 import { ErrorOptionsLookup } from '../model/error-options.js';
 import { Workspace } from '../model/workspace.js';
 import type { FileFacts } from '../types.js';
@@ -32,6 +32,7 @@ export const defaultFilePatterns: FilePatterns = {
   tests: [
     '**/*.{test,spec}.*', '**/__tests__/**', '**/__mocks__/**', '**/__fixtures__/**', '**/test-utils/**', 'test/**', 'tests/**', '**/test/**', '**/tests/**',
     '**/e2e/**', '**/__e2e__/**', '**/*.e2e.*', '**/*.{servertest,clienttest,unittest,e2etest}.*', '**/cypress/**', '**/playwright/**', '**/vitest.{config,setup,workspace}.*', '**/jest.{config,setup}.*', '**/setupTests.*',
+    '**/{testing,test-helpers,test-helper,testHelpers,testUtils,test_utils,test_helpers,__helpers__,integration-tests,integration-test,e2e-tests,e2e_tests}/**',
     '**/{testhelp,test-helpers,test-helper,testHelpers,test-utils,testUtils,fixtures,mocks}.*', '**/*.{fixture,fixtures,mock,mocks,stories,story,bench}.*',
   ],
   // CLI programs and run-once programs (seeds, migrations), where console output is the interface. `tools/` is
@@ -40,7 +41,9 @@ export const defaultFilePatterns: FilePatterns = {
   loggerModules: ['**/logger.*', '**/logging.*', '**/log.*', '**/debug.*', '**/logger/**', '**/logging/**', '**/loggers/**'],
   browser: [
     '**/*.{tsx,jsx}',
-    '**/{frontend,webapp,browser,extension,public}/**',
+    '**/{frontend,webapp,browser,extension}/**',
+    // a web server's static files: scripts served as they are (TypeScript under public/ is compiled: server code)
+    '**/public/**/*.{js,mjs,cjs,jsx}',
     '{client,frontend,web}/**',
     '**/{apps,packages}/{web,client,frontend,ui,dashboard,site,www,app}/**',
     '**/{apps,packages}/{mobile,native,expo,ios,android,desktop,electron,extension}/**',
@@ -105,10 +108,10 @@ function auditedDir(abs: string, p: string): string | undefined {
  */
 export function createFileClassifier(user: Partial<FilePatterns> = {}, options: ClassifierOptions & { layers?: FilePatternLayers } = {}): FileClassifier {
   const d = defaultFilePatterns;
-  const decide = createRoleClassifier(user, options);
+  const errorOptions = new ErrorOptionsLookup();
+  const decide = createRoleClassifier(user, { ...options, configs: errorOptions });
   const [defaultLogger, userLogger] = [matcher(d.loggerModules), userMatcher(user, options.layers, 'loggerModules')];
   const [defaultExample, userExample] = [matcher(d.examples), userMatcher(user, options.layers, 'examples')];
-  const errorOptions = new ErrorOptionsLookup();
   return (filePath, text, abs) => {
     const decision = decide(filePath, text, abs);
     return {
@@ -123,7 +126,7 @@ export function createFileClassifier(user: Partial<FilePatterns> = {}, options: 
 }
 
 /** The role decision alone, with its evidence (`errlint roles`). */
-export function createRoleClassifier(user: Partial<FilePatterns> = {}, options: ClassifierOptions & { layers?: FilePatternLayers } = {}): (filePath: string, text: string, abs?: string) => RoleDecision {
+export function createRoleClassifier(user: Partial<FilePatterns> = {}, options: ClassifierOptions & { layers?: FilePatternLayers; configs?: ProjectConfigs } = {}): (filePath: string, text: string, abs?: string) => RoleDecision {
   const d = defaultFilePatterns;
   const defaults: RoleGlobs = { test: matcher(d.tests), script: matcher(d.scripts), cli: matcher(d.cliFolders), client: matcher(d.browser), server: matcher(d.server), generated: matcher(d.generated) };
   const { layers } = options;
@@ -135,7 +138,7 @@ export function createRoleClassifier(user: Partial<FilePatterns> = {}, options: 
     server: userMatcher(user, layers, 'server'),
     generated: userMatcher(user, layers, 'generated'),
   };
-  const decider = createRoleDecider(overrides, defaults, options.workspace, options.root);
+  const decider = createRoleDecider(overrides, defaults, options.workspace, options.root, options.configs ?? new ErrorOptionsLookup());
   return (filePath, text, abs) => decider.decide({ path: filePath, abs, text });
 }
 

@@ -16,6 +16,8 @@ import { nearestProjectConfig, readCompilerOptions } from './resolve.js';
 const ES2022_LIB = /^lib\.(es202[2-9]|es20[3-9]\d|esnext)(\.full|\.error)?\.d\.ts$/i;
 
 interface DirConfig {
+  /** The config file (tsconfig.json or jsconfig.json), absent when no directory above has one. */
+  file?: string;
   options: ts.CompilerOptions | null;
   /** A hash of the config's path and of every file its parse read (the config and what it extends). */
   key: string;
@@ -48,10 +50,19 @@ export class ErrorOptionsLookup {
         return text;
       };
       const options = (file ? readCompilerOptions(t, file, { fileExists: t.sys.fileExists, readFile }) : undefined) ?? null;
-      config = { options, key: hash.digest('base64url') };
+      config = { ...(file ? { file } : {}), options, key: hash.digest('base64url') };
       this.byFile.set(file ?? '', config);
     }
     return config;
+  }
+
+  /**
+   * The nearest project config above the file at `abs` and its compiler options (`extends` applied); the role
+   * decision reads a folder's own tsconfig from it (`lib: ["DOM"]` below a server package: a browser bundle).
+   */
+  projectConfig(abs: string): { file?: string; options?: ts.CompilerOptions } {
+    const { file, options } = this.configAbove(path.dirname(abs));
+    return { ...(file ? { file } : {}), ...(options ? { options } : {}) };
   }
 
   /** `true` when the Error constructors take `{ cause }` in the types of the project holding the file at `abs`. */

@@ -62,7 +62,8 @@ export class ModuleResolver {
   private readonly members = new Map<string, Map<string, string>>();
 
   constructor(
-    private readonly workspace: Workspace,
+    /** The packages imports are resolved in (the model also asks it which package a file belongs to). */
+    readonly workspace: Workspace,
     t: typeof compiler = compiler,
   ) {
     this.t = t;
@@ -181,6 +182,41 @@ export class ModuleResolver {
       if (hit && SOURCE.test(hit.resolvedFileName) && !DECLARATION.test(hit.resolvedFileName)) return hit.resolvedFileName;
     }
     return undefined;
+  }
+
+  private readonly sources = new Map<string, string[]>();
+
+  /**
+   * The source files of the package `fromFile` belongs to (the directory of its nearest package manifest, else
+   * its own directory), not those of packages nested in it nor build output or dependencies; listed once per
+   * package for the life of the resolver.
+   */
+  packageSources(fromFile: string): { dir: string; files: readonly string[] } {
+    const dir = this.workspace.packageOf(fromFile)?.dir ?? path.dirname(fromFile);
+    let files = this.sources.get(dir);
+    if (!files) {
+      const out: string[] = [];
+      const walk = (d: string): void => {
+        let entries: fs.Dirent[];
+        try {
+          entries = fs.readdirSync(d, { withFileTypes: true });
+        } catch {
+          return; // unreadable: nothing listed there
+        }
+        for (const e of entries) {
+          const abs = path.join(d, e.name);
+          if (e.isDirectory()) {
+            if (!SKIPPED_DIRS.has(e.name) && !e.name.startsWith('.') && !this.workspace.packageAt(abs)) walk(abs);
+          } else if (e.isFile() && SOURCE.test(e.name) && !DECLARATION.test(e.name)) {
+            out.push(abs);
+          }
+        }
+      };
+      walk(dir);
+      files = out;
+      this.sources.set(dir, files);
+    }
+    return { dir, files };
   }
 
   /** Package name → directory, for the workspace (npm/yarn/pnpm `workspaces`) above `fromFile`. */

@@ -89,6 +89,48 @@ export function groupByFolder(files: readonly RoleEntry[]): RoleEntry[] {
   return out;
 }
 
+/** Files per role (client split by platform) and, per role, per reason, most files first. */
+export interface RoleSummary {
+  files: number;
+  roles: { role: CodeRole; platform?: ClientPlatform; files: number; reasons: { reason: string; files: number }[] }[];
+}
+
+/** Counts the decisions of `entries` (per file or grouped: each entry counts for its files). */
+export function summarizeRoles(entries: readonly RoleEntry[]): RoleSummary {
+  const roles = new Map<string, RoleSummary['roles'][number]>();
+  let files = 0;
+  for (const e of entries) {
+    files += e.files;
+    const key = `${e.role}\0${e.platform ?? ''}`;
+    let r = roles.get(key);
+    if (!r) roles.set(key, (r = { role: e.role, ...(e.platform ? { platform: e.platform } : {}), files: 0, reasons: [] }));
+    r.files += e.files;
+    const reason = r.reasons.find((x) => x.reason === e.reason);
+    if (reason) reason.files += e.files;
+    else r.reasons.push({ reason: e.reason, files: e.files });
+  }
+  const byCount = <T extends { files: number }>(a: T, b: T): number => b.files - a.files;
+  const out = [...roles.values()].sort(byCount);
+  for (const r of out) r.reasons.sort((a, b) => byCount(a, b) || (a.reason < b.reason ? -1 : 1));
+  return { files, roles: out };
+}
+
+/** The summary as text (a line per role, its reasons indented below) or `json`. */
+export function formatRoleSummary(entries: readonly RoleEntry[], format: string): string {
+  const summary = summarizeRoles(entries);
+  if (format === 'json') return `${JSON.stringify(summary, null, 2)}\n`;
+  if (format !== 'text') throw new UsageError(`Unknown format "${format}" for roles: use text or json.`);
+  if (summary.files === 0) return 'No files.\n';
+  const label = (r: RoleSummary['roles'][number]): string => (r.platform && r.platform !== 'browser' ? `${r.role} (${r.platform})` : r.role);
+  const w = String(summary.files).length;
+  const lines = [`${summary.files} files`];
+  for (const r of summary.roles) {
+    lines.push(`${String(r.files).padStart(w)}  ${label(r)}`);
+    for (const x of r.reasons) lines.push(`${' '.repeat(w + 2)}${String(x.files).padStart(w)}  ${x.reason}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
 /** `text` (aligned columns) or `json`. */
 export function formatRoles(entries: readonly RoleEntry[], format: string): string {
   if (format === 'json') return `${JSON.stringify(entries, null, 2)}\n`;

@@ -60,7 +60,7 @@ export const SERVER_PACKAGES: readonly string[] = [
   'express', 'fastify', 'koa', 'hono', '@hono/node-server', '@nestjs/core', '@nestjs/common', '@trpc/server', 'bullmq', 'bull',
   '@hapi/hapi', 'restify', '@apollo/server', 'apollo-server', 'apollo-server-express', 'graphql-yoga', 'elysia', 'polka',
   '@feathersjs/feathers', '@adonisjs/core', 'moleculer', '@temporalio/worker', 'socket.io', '@vercel/node', '@netlify/functions',
-  'firebase-admin', 'firebase-functions', 'inngest', '@trigger.dev/sdk',
+  'firebase-admin', 'firebase-functions', 'inngest', '@trigger.dev/sdk', '@orpc/server', 'nodemailer',
   '@prisma/client', 'drizzle-orm', 'knex', 'typeorm', 'mongoose', 'sequelize', 'pg', 'mysql2', 'mysql', 'kysely', 'mongodb',
   'ioredis', 'better-sqlite3', '@mikro-orm/core', 'objection',
 ];
@@ -91,21 +91,32 @@ const TEST_PACKAGE_NAME = /(?:^|[-_.])(?:e2e|tests?|testing|test[-_]?helpers?|te
 const IMPORT_OF = String.raw`(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)['"]`;
 const TEST_IMPORT = new RegExp(`${IMPORT_OF}(?:vitest|@jest/globals|@playwright/test|cypress|@testing-library/[\\w-]+|supertest|node:test|msw(?:/node)?|nock|@nestjs/testing|chai|sinon)['"]`);
 const CLI_IMPORT = new RegExp(`${IMPORT_OF}(?:commander|yargs(?:/yargs)?|cac|meow|@oclif/core|clipanion|nest-commander|@inquirer/prompts|inquirer|prompts|@clack/prompts|citty)['"]`);
+// an HTTP server or its middleware: a file that imports one beside a command-line parser is the server's own
+// application (it reads its start-up options), not a script
+const HTTP_SERVER_IMPORT = new RegExp(`${IMPORT_OF}(?:node:)?(?:https?|http2|express|fastify|koa|koa-[\\w-]+|@koa/[\\w-]+|hono|@hono/[\\w-]+|@hapi/hapi|restify|polka)['"]`);
+// a build script: `build.js` beside a browser bundle, importing the bundler it drives
+const BUILD_SCRIPT = /(?:^|\/)(?:build|bundle)(?:[-.][\w-]+)?\.[cm]?[jt]s$/;
+const BUNDLER_IMPORT = new RegExp(`${IMPORT_OF}(?:esbuild|rollup|rolldown|webpack|vite|tsup|@vercel/ncc|@rspack/core|@swc/core|terser)['"]`);
 const SERVER_ONLY_IMPORT = /^\s*import\s*['"]server-only['"]/m;
 const CLIENT_ONLY_IMPORT = /^\s*import\s*['"]client-only['"]/m;
 // import from modules that only run on a server: Node built-ins, HTTP frameworks, database drivers, Next's
 // server APIs (not @prisma/client or drizzle-orm: client code imports their enums and types)
 const SERVER_IMPORT = new RegExp(
-  `${IMPORT_OF}(?:node:[\\w/]+|fs|fs/promises|child_process|express|fastify|koa|hono|@hono/node-server|@nestjs/[\\w-]+|knex|pg|mysql2(?:/promise)?|mongoose|typeorm|sequelize|kysely|mongodb|ioredis|bullmq|@trpc/server(?:/[\\w-]+)*|next/server|next/headers|@remix-run/node|@react-router/node)['"]`,
+  `${IMPORT_OF}(?:node:[\\w/]+|fs|fs/promises|child_process|nodemailer|express|fastify|koa|hono|@hono/node-server|@nestjs/[\\w-]+|knex|pg|mysql2(?:/promise)?|mongoose|typeorm|sequelize|kysely|mongodb|ioredis|bullmq|@trpc/server(?:/[\\w-]+)*|next/server|next/headers|@remix-run/node|@react-router/node)['"]`,
 );
 // React's client-only hooks and renderers, mobile and desktop UI toolkits: code that cannot run on a server
 const CLIENT_API = new RegExp(
   `(?:\\bReact\\.|(?<![.\\w]))use(?:State|Effect|LayoutEffect|Reducer|Ref|Callback|Memo|Transition|DeferredValue|ImperativeHandle|SyncExternalStore|Optimistic|ActionState|FormStatus)\\s*[(<]|${IMPORT_OF}(?:react-dom(?:/client)?|react-native|expo(?:-[\\w-]+)?|electron/renderer|@tauri-apps/api(?:/[\\w-]+)*|webextension-polyfill)['"]`,
 );
 // useToast(), useLingui(): any hook call by React's naming rule (not `app.useGlobalPipes`); weaker than a
-// package's dependencies, since server libraries have a few such names (class-validator's useContainer)
-// (not on a comment line: JSDoc examples show hooks)
-const HOOK_CALL = /^(?![ \t]*(?:\*|\/\/)).*?(?<![.\w$])use[A-Z]\w*\s*(?:<[^>\n]*>\s*)?\(/m;
+// package's dependencies, since server libraries have a few such names (class-validator's useContainer).
+// Matched on the code alone (codeOnly): JSDoc examples and strings show hooks too.
+const HOOK_CALL = /(?<![.\w$])use[A-Z]\w*\s*(?:<[^>\n]*>\s*)?\(/;
+// a use-name imported by name, and the module it comes from
+const USE_IMPORT = /\bimport\s+(?:type\s+)?(?:\w+\s*,\s*)?\{[^}]*\buse[A-Z][^}]*\}\s*from\s*['"]([^'"]+)['"]/g;
+// a module of hooks: a UI framework's binding (`next-auth/react`, `@vueuse/core`), a hooks/ or composables/
+// folder, a use-… file (`./use-toast`, `@/hooks/useSession`)
+const HOOK_MODULE = /react|vue|svelte|solid|preact|(?:^|\/)(?:hooks?|composables)(?:\/|$)|(?:^|\/)use[-A-Z]/;
 // what HOOK_CALL needs somewhere in the text, found without trying every line: most files have no hook name
 const HOOK_NAME = /(?<![.\w$])use[A-Z]/;
 const SERVER_HOOKS = /(?<![.\w$])use(?:Container|RuntimeConfig|Storage|NitroApp|Body|Session\s*\(\s*event)\b/;
@@ -115,11 +126,13 @@ const UI_IMPORT = new RegExp(
   `${IMPORT_OF}(?:react|preact|vue|svelte(?:/store)?|solid-js|@angular/core|next/navigation|next/router|next/link|next/image|@remix-run/react|react-router-dom|@tanstack/(?:react|vue|svelte|solid)-query|swr|zustand|jotai|@vueuse/core|pinia|vuex|jquery)['"]`,
 );
 // window.location, localStorage.getItem, import.meta.env.VITE_: code that only runs in a page
-// (not on a comment line)
-const BROWSER_GLOBAL = /\b(?:window|localStorage|sessionStorage)\.[A-Za-z]|\bdocument\.(?:getElement|querySelector|createElement|body\b|cookie\b|addEventListener|documentElement)|\bimport\.meta\.env\.VITE_/;
-const BROWSER_GLOBALS = new RegExp(String.raw`^(?![ \t]*(?:\*|\/\/)).*?(?:${BROWSER_GLOBAL.source})`, 'm');
-// the line-by-line test only for a text that names a browser global at all (most server files do not)
-const usesBrowserGlobals = (text: string): boolean => BROWSER_GLOBAL.test(text) && BROWSER_GLOBALS.test(text);
+// (as code: not in a comment, nor in a string or template literal of code sent to a browser)
+const BROWSER_GLOBAL = /\b(?:window|localStorage|sessionStorage)\.[A-Za-z]|\bdocument\.(?:getElement|querySelector|createElement|create\w*Node|body\b|cookie\b|addEventListener|documentElement|getRootNode)|\bimport\.meta\.env\.VITE_/;
+// a DOM built on a server (`const { document } = parseHTML(html)`, a JSDOM's window, a headless browser's page)
+const SERVER_DOM = new RegExp(`${IMPORT_OF}(jsdom|linkedom|happy-dom|domino|@xmldom/xmldom|puppeteer(?:-core)?|playwright(?:-core)?)['"]`);
+const LOCAL_DOM = /\b(?:const|let|var)\s+(?:\{[^}]*\b(?:window|document)\b[^}]*\}|(?:window|document)\b)\s*=/;
+// the scan for code only for a text that names a browser global at all (most server files do not)
+const usesBrowserGlobals = (text: string): boolean => BROWSER_GLOBAL.test(text) && BROWSER_GLOBAL.test(codeOnly(text));
 // a header written by a generator: `// @generated`, `Code generated by X. DO NOT EDIT.`, `auto-generated`
 // (case-sensitive: prose such as "the topics generated from them" is not a header)
 const GENERATED_HEADER = /@generated\b|\bDO NOT EDIT\b|\b[Aa]uto-?generated\b|\b[Cc]ode generated by\b|\b(?:This|this) (?:file|code) (?:was|is|has been) (?:auto(?:matically)?[- ]?)?generated\b/;
@@ -171,6 +184,93 @@ export function directivePrologue(text: string): string[] {
     if (text[i] === ';') i++;
   }
   return out;
+}
+
+// after these words a `/` starts a regular expression, not a division
+const REGEX_AFTER_WORD = new Set(['return', 'typeof', 'case', 'do', 'else', 'in', 'of', 'new', 'delete', 'void', 'throw', 'yield', 'await', 'instanceof']);
+const isWordChar = (c: string): boolean => /[\w$]/.test(c);
+
+/**
+ * The text with comments, string literals, template-literal text and regular-expression literals blanked
+ * (newlines kept, so offsets and lines stay), for the regexes that must see only code: `window.location` inside
+ * an HTML template or a snippet sent to a browser is no use of the browser, nor is a hook named in a comment.
+ * One linear scan; the `${…}` substitutions of a template stay code. (A tokenizer's approximation: a `/` after
+ * a word, `)` or `]` is a division.)
+ */
+export function codeOnly(text: string): string {
+  const n = text.length;
+  const parts: string[] = [];
+  let kept = 0; // the start of the code not yet copied to `parts`
+  const blank = (from: number, to: number): void => {
+    parts.push(text.slice(kept, from), text.slice(from, to).replace(/[^\n]/g, ' '));
+    kept = to;
+  };
+  /** Skips a quoted run from `i` (just past the opening quote) to its closing `quote`; stops at a line end. */
+  const quoted = (i: number, quote: string): number => {
+    while (i < n && text[i] !== quote && text[i] !== '\n') i += text[i] === '\\' ? 2 : 1;
+    return Math.min(i + 1, n);
+  };
+  const substitutions: number[] = []; // per open `${`, the brace depth its `}` closes at
+  let depth = 0;
+  let regexAllowed = true;
+  let i = 0;
+  while (i < n) {
+    const c = text[i]!;
+    if (c === '/' && text[i + 1] === '/') {
+      const eol = text.indexOf('\n', i);
+      const end = eol === -1 ? n : eol;
+      blank(i, end);
+      i = end;
+    } else if (c === '/' && text[i + 1] === '*') {
+      const close = text.indexOf('*/', i + 2);
+      const end = close === -1 ? n : close + 2;
+      blank(i, end);
+      i = end;
+    } else if (c === '"' || c === "'") {
+      const end = quoted(i + 1, c);
+      blank(i, end);
+      i = end;
+      regexAllowed = false;
+    } else if (c === '`' || (c === '}' && substitutions.length > 0 && substitutions[substitutions.length - 1] === depth)) {
+      if (c === '}') substitutions.pop();
+      let j = i + 1;
+      while (j < n && text[j] !== '`' && !(text[j] === '$' && text[j + 1] === '{')) j += text[j] === '\\' ? 2 : 1;
+      j = Math.min(j, n);
+      blank(i + 1, j);
+      if (text[j] === '$') {
+        substitutions.push(depth);
+        i = j + 2;
+        regexAllowed = true;
+      } else {
+        i = j + 1;
+        regexAllowed = false;
+      }
+    } else if (c === '/' && regexAllowed) {
+      let j = i + 1;
+      let inClass = false;
+      while (j < n && text[j] !== '\n' && (inClass || text[j] !== '/')) {
+        if (text[j] === '[') inClass = true;
+        else if (text[j] === ']') inClass = false;
+        j += text[j] === '\\' ? 2 : 1;
+      }
+      const end = Math.min(j + 1, n);
+      blank(i, end);
+      i = end;
+      regexAllowed = false;
+    } else if (isWordChar(c)) {
+      let j = i + 1;
+      while (j < n && isWordChar(text[j]!)) j++;
+      regexAllowed = REGEX_AFTER_WORD.has(text.slice(i, j));
+      i = j;
+    } else {
+      if (c === '{') depth++;
+      else if (c === '}') depth--;
+      if (!isSpace(text.charCodeAt(i))) regexAllowed = c !== ')' && c !== ']';
+      i++;
+    }
+  }
+  parts.push(text.slice(kept));
+  return parts.join('');
 }
 
 /** The comments before the first token (a license or generator header), at most `HEAD` characters. */
@@ -234,11 +334,24 @@ function decidePackage(pkg: PackageInfo, root: string | undefined): RoleDecision
 }
 
 const isJsx = (p: string): boolean => /\.[jt]sx$/.test(p);
-const usesHooks = (text: string): boolean => HOOK_NAME.test(text) && HOOK_CALL.test(text) && !SERVER_HOOKS.test(text);
+
+/** A use-name is imported from a module of hooks (`next-auth/react`, `@/hooks/use-session`). */
+function importsHook(text: string): boolean {
+  for (const m of text.matchAll(USE_IMPORT)) if (HOOK_MODULE.test(m[1]!)) return true;
+  return false;
+}
+
+/**
+ * The file calls hooks: a `useX(…)` call (in code) where a use-name means a hook, in a component file, beside a
+ * UI framework's import or with a use-name imported from a hooks module. Elsewhere `useSupabaseAdmin(c)` or a
+ * class's `useDataSourceTransaction(…)` method is a server function that happens to start with `use`.
+ */
+const usesHooks = (text: string, file: string): boolean =>
+  HOOK_NAME.test(text) && !SERVER_HOOKS.test(text) && (isJsx(file) || UI_IMPORT.test(text) || importsHook(text)) && HOOK_CALL.test(codeOnly(text));
 
 /** A file of a meta-framework app that no convention names: what it uses decides, then its extension. */
 function byUse(text: string, file: string, framework: string): RoleDecision {
-  if (usesHooks(text)) return client('imports', 'calls React hooks (useX)');
+  if (usesHooks(text, file)) return client('imports', 'calls React hooks (useX)');
   if (SERVER_IMPORT.test(text)) return server('imports', 'imports server-only modules');
   if (UI_IMPORT.test(text)) return client('imports', 'imports a UI framework');
   return isJsx(file) ? client('framework', `component file in a ${framework} app`) : server('framework', `${framework} module with no client-only code`);
@@ -253,7 +366,7 @@ function frameworkConvention(pkg: PackageInfo, p: string, text: string): RoleDec
       if (/^(?:src\/)?instrumentation-client\.[cm]?[jt]s$/.test(p)) return client('framework', 'Next.js client instrumentation');
       if (/^(?:src\/)?(?:middleware|proxy|instrumentation(?:[.-](?:node|edge))?)\.[cm]?[jt]s$/.test(p)) return server('framework', 'Next.js middleware or instrumentation');
       if (/^(?:src\/)?app\//.test(p)) {
-        if (CLIENT_API.test(text) || usesHooks(text)) return client('imports', 'calls React hooks: a client component imported by one marked use client');
+        if (CLIENT_API.test(text) || usesHooks(text, p)) return client('imports', 'calls React hooks: a client component imported by one marked use client');
         return server('framework', "Next.js app/ file: a server component unless marked 'use client'");
       }
       if (/^(?:src\/)?pages\//.test(p)) {
@@ -316,12 +429,36 @@ export interface RoleDecider {
   decide(input: RoleInput): RoleDecision;
 }
 
+/** The nearest tsconfig/jsconfig above a file and its compiler options (`ErrorOptionsLookup.projectConfig`). */
+export interface ProjectConfigs {
+  projectConfig(abs: string): { file?: string; options?: { lib?: string[]; types?: string[] } };
+}
+
+// an HTTP route registered with an inline handler: `app.post('/', async (c) => …)`, `router.get('/x', function`
+// (not `api.get('/users')`: an HTTP client's call in a browser)
+const ROUTE_HANDLER = /\b(?:app|router|routes|server|fastify|hono)\.(?:get|post|put|patch|delete|all|options|head)\s*\(\s*['"`][^'"`\n]*['"`]\s*,\s*(?:async\s+)?(?:\([^)]*\)\s*(?::[^=]+)?=>|\w+\s*=>|function\b)/;
+
+/**
+ * A folder below its package with its own tsconfig that compiles for the browser (`lib` lists DOM, `types`
+ * not Node): a script bundled for pages inside a server package (an analytics snippet, an embed).
+ */
+function browserBundle(configs: ProjectConfigs, pkg: PackageInfo, abs: string, root: string | undefined): RoleDecision | undefined {
+  const { file, options } = configs.projectConfig(abs);
+  if (!file || !options?.lib) return undefined;
+  const dir = path.dirname(file);
+  const below = path.relative(pkg.dir, dir);
+  if (!below || below.startsWith('..') || path.isAbsolute(below)) return undefined;
+  if (!options.lib.some((l) => /^lib\.dom\.d\.ts$/i.test(path.basename(l))) || options.types?.includes('node')) return undefined;
+  const shown = path.relative(root ?? pkg.dir, file).split(path.sep).join('/');
+  return client('package', `${shown} compiles for the browser (lib: DOM)`);
+}
+
 /**
  * Builds the decision for a run. `user` are the config's `files.*` globs (they override everything);
  * `defaults` are errlint's own path conventions; `workspace` finds packages (omit it to decide from text and
  * path alone); `root` names packages in reasons.
  */
-export function createRoleDecider(user: Partial<RoleGlobs>, defaults: RoleGlobs, workspace?: Workspace, root?: string): RoleDecider {
+export function createRoleDecider(user: Partial<RoleGlobs>, defaults: RoleGlobs, workspace?: Workspace, root?: string, configs?: ProjectConfigs): RoleDecider {
   return {
     decide({ path: p, abs, text }) {
       for (const [role, key] of USER_GLOBS) {
@@ -360,19 +497,28 @@ export function createRoleDecider(user: Partial<RoleGlobs>, defaults: RoleGlobs,
       if (defaults.script(p)) return of('script', 'convention', 'script, migration, seed or tool by path');
       if (/(?:^|\/)(?:[\w.-]+\.config|\.[\w-]+rc)\.[cm]?[jt]s$/.test(p)) return of('script', 'convention', 'build or tool configuration (*.config.*, .*rc.js)');
       if (pkg && isBinEntry(pkg, inPkg)) return of('script', 'package', `the ${packageLabel(pkg, root)}'s bin entry`);
-      if (CLI_IMPORT.test(text)) return of('script', 'imports', 'imports a command-line parser or prompt library');
+      if (BUILD_SCRIPT.test(p) && BUNDLER_IMPORT.test(text)) return of('script', 'imports', 'build script (build.* importing a bundler)');
+      // (beside an HTTP server's import it is the server application reading its start-up options)
+      if (CLI_IMPORT.test(text) && !HTTP_SERVER_IMPORT.test(text)) return of('script', 'imports', 'imports a command-line parser or prompt library');
       if (pkgRole?.role === 'client') return pkgRole;
+      const bundle = pkg && abs && configs ? browserBundle(configs, pkg, abs, root) : undefined;
+      if (bundle) return bundle;
       if (CLIENT_API.test(text)) return client('imports', 'uses client-only APIs (React hooks, react-dom)');
       // (not beside Node or server imports: `document` then lives in a headless browser's page.evaluate or a JSDOM)
-      if (usesBrowserGlobals(text) && !SERVER_IMPORT.test(text)) return client('imports', 'uses browser globals (window, document, localStorage)');
+      if (usesBrowserGlobals(text) && !SERVER_IMPORT.test(text)) {
+        const dom = SERVER_DOM.exec(text);
+        if (!dom && !LOCAL_DOM.test(text)) return client('imports', 'uses browser globals (window, document, localStorage)');
+        if (!pkgRole) return server('imports', `uses a DOM built on the server (${dom ? `imports ${dom[1]}` : 'a local window or document'})`);
+      }
       if (pkgRole) return pkgRole;
       if (defaults.cli(p)) return of('script', 'convention', 'command-line folder (cli/, commands/)');
       const fallback = pkg ? frameworkDefault(pkg, inPkg, text) : undefined;
       if (fallback) return fallback;
 
-      if (usesHooks(text)) return client('imports', 'calls React hooks (useX)');
+      if (usesHooks(text, p)) return client('imports', 'calls React hooks (useX)');
       if (SERVER_IMPORT.test(text)) return server('imports', 'imports server-only modules');
       if (UI_IMPORT.test(text)) return client('imports', 'imports a UI framework');
+      if (ROUTE_HANDLER.test(text)) return server('imports', 'registers HTTP route handlers (app.get(…), router.post(…))');
       if (defaults.server(p)) return server('path', 'server folder or file by path');
       if (defaults.client(p)) return client('path', 'front-end folder or JSX file by path');
       return server('default', 'no evidence of another role: server code by default');

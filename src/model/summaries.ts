@@ -8,12 +8,15 @@
  * keeps those whose condition holds (the CLI) — or the ESLint host reads the imported file on demand.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import type * as ts from 'typescript';
 import { dottedName, isExported, skipOuter } from '../analysis/ast.js';
 import { fileImports, propertyNameText } from '../analysis/scope.js';
 import { readSource } from '../engine/file-runner.js';
 import { parseSource } from '../engine/lint-source.js';
 import { compiler, type TS } from '../ts.js';
+import { defaultFilePatterns } from '../engine/file-facts.js';
+import { globMatcher } from '../glob.js';
 import { defaultKnowledge, type Knowledge } from '../knowledge/index.js';
 import type { ModelCondition } from '../types.js';
 import { isClientErrorName, isEmptyCatchSummary, isErrorParentName, summarizeCatch, type CatchSummary } from './logger-summaries.js';
@@ -43,11 +46,22 @@ export interface FileSummary {
   catch?: CatchSummary;
   /** What exported functions and methods write (src/model/write-summaries.ts); absent when nothing. */
   writes?: WriteSummaries;
+  /**
+   * Sets `axios.defaults.timeout` on the default axios instance (a bootstrap module), at the top level or in a
+   * top-level function: every plain `axios.get` of the package then has a timeout.
+   */
+  axiosDefaultsTimeout?: true;
+  /**
+   * Exported functions that hand out the ambient transaction of a CLS / AsyncLocalStorage store
+   * (`export const txClient = () => cls.get('tx') ?? prisma`): writes through what they return run in the
+   * caller's transaction.
+   */
+  ambientClients?: string[];
 }
 
 /** A summary with nothing another file's verdict could depend on (not kept by the file runner). */
 export function isEmptySummary(s: FileSummary): boolean {
-  return Object.keys(s.clients).length === 0 && s.reExports.length === 0 && Object.keys(s.responders).length === 0 && s.fetchWrappers.length === 0 && s.catch === undefined && s.writes === undefined;
+  return Object.keys(s.clients).length === 0 && s.reExports.length === 0 && Object.keys(s.responders).length === 0 && s.fetchWrappers.length === 0 && s.catch === undefined && s.writes === undefined && !s.axiosDefaultsTimeout && s.ambientClients === undefined;
 }
 
 const FACTORIES: Record<string, { module: string; client: ClientSummary['client'] }> = {
@@ -82,6 +96,32 @@ function clientOf(t: TS, sf: ts.SourceFile, init: ts.Expression): ClientSummary 
   return { client: factory.client, timeout: configTimeout(t, e.arguments[0]) };
 }
 
+/** `x.defaults.timeout = …` (or `x.defaults.common.timeout`): the name `x`. */
+function defaultsTimeoutTarget(t: TS, st: ts.Statement): string | undefined {
+  if (!t.isExpressionStatement(st) || !t.isBinaryExpression(st.expression) || st.expression.operatorToken.kind !== t.SyntaxKind.EqualsToken) return undefined;
+  const target = dottedName(t, st.expression.left);
+  return (target && /^(\w+)\.defaults(?:\.common)?\.timeout$/.exec(target)?.[1]) ?? undefined;
+}
+
+// reads a CLS / AsyncLocalStorage store or a transaction host: nestjs-cls, `cls.get('tx')`, `als.getStore()`, `txHost.tx`
+const CLS_STORE = /\bClsServiceManager\b|\bcls(?:Service)?\s*\.\s*get\s*\(|\.getStore\s*\(\s*\)|\btxHost\s*\.\s*tx\b/;
+
+/** Exported functions (declarations, or `const` arrow and function expressions) whose body reads a CLS store. */
+function summarizeAmbientClients(t: TS, sf: ts.SourceFile): string[] {
+  if (!CLS_STORE.test(sf.text)) return [];
+  const out: string[] = [];
+  for (const st of sf.statements) {
+    if (t.isFunctionDeclaration(st) && st.name && st.body && isExported(t, st) && CLS_STORE.test(st.body.getText(sf))) out.push(st.name.text);
+    else if (t.isVariableStatement(st) && isExported(t, st)) {
+      for (const d of st.declarationList.declarations) {
+        const init = d.initializer && skipOuter(t, d.initializer);
+        if (t.isIdentifier(d.name) && init && (t.isArrowFunction(init) || t.isFunctionExpression(init)) && CLS_STORE.test(init.body.getText(sf))) out.push(d.name.text);
+      }
+    }
+  }
+  return out;
+}
+
 /** The file's summary, from its top-level statements. */
 export function summarizeFile(t: TS, sf: ts.SourceFile, knowledge: Knowledge = defaultKnowledge, withWrites = true): FileSummary {
   const locals = new Map<string, ClientSummary>();
@@ -106,13 +146,23 @@ export function summarizeFile(t: TS, sf: ts.SourceFile, knowledge: Knowledge = d
       }
     } else if (t.isExportDeclaration(st) && !st.moduleSpecifier && st.exportClause && t.isNamedExports(st.exportClause)) {
       for (const el of st.exportClause.elements) exportedAs.push([(el.propertyName ?? el.name).text, el.name.text]);
-    } else if (t.isExpressionStatement(st) && t.isBinaryExpression(st.expression) && st.expression.operatorToken.kind === t.SyntaxKind.EqualsToken) {
+    } else if (t.isExpressionStatement(st)) {
       // api.defaults.timeout = 5000
-      const target = dottedName(t, st.expression.left);
-      const m = target && /^(\w+)\.defaults\.timeout$/.exec(target);
-      if (m) defaultsTimeout.add(m[1]!);
+      const target = defaultsTimeoutTarget(t, st);
+      if (target) defaultsTimeout.add(target);
+    }
+    // export function configureHttp() { axios.defaults.timeout = 10_000; }
+    if (t.isFunctionDeclaration(st) && st.body) {
+      for (const inner of st.body.statements) {
+        const target = defaultsTimeoutTarget(t, inner);
+        if (target) defaultsTimeout.add(target);
+      }
     }
   }
+  const axiosImport = (name: string): boolean => {
+    const b = fileImports(t, sf).bindings.get(name);
+    return b?.module === 'axios' && (b.imported === 'default' || b.imported === '*');
+  };
   for (const [local, exported] of exportedAs) {
     const c = locals.get(local);
     if (c) clients[exported] = defaultsTimeout.has(local) ? { ...c, timeout: 'present' } : c;
@@ -121,6 +171,9 @@ export function summarizeFile(t: TS, sf: ts.SourceFile, knowledge: Knowledge = d
   const caught = summarizeCatch(t, sf);
   const summary: FileSummary = { clients, reExports, responders: summarizeResponders(t, sf), fetchWrappers: summarizeFetchWrappers(t, sf) };
   if (!isEmptyCatchSummary(caught)) summary.catch = caught;
+  if ([...defaultsTimeout].some(axiosImport)) summary.axiosDefaultsTimeout = true;
+  const ambient = summarizeAmbientClients(t, sf);
+  if (ambient.length > 0) summary.ambientClients = ambient;
   // what exported functions write: only when a rule that asks runs (missing-transaction), it walks function bodies
   const writes = withWrites ? summarizeWrites(t, sf, knowledge) : undefined;
   if (writes) summary.writes = writes;
@@ -204,6 +257,27 @@ export class ProjectModel {
     return this.exported(fromFile, specifier, imported, (s, name) => (kind === 'logger' ? s.catch?.loggers[name] : s.catch?.reporters[name])) !== undefined;
   }
 
+  private readonly defaultsSetters = new Map<string, string[]>();
+
+  /**
+   * A module of `fromFile`'s package (not a test) sets axios's default timeout. The package's files are listed
+   * once and only those whose text assigns `axios.defaults.timeout` are summarised (from the run, or read from
+   * disk and re-read when they change); a file added later is seen by the next run.
+   */
+  private axiosDefaultsTimeout(fromFile: string): boolean {
+    const { dir, files } = this.resolver.packageSources(fromFile);
+    let setters = this.defaultsSetters.get(dir);
+    if (!setters) {
+      setters = files.filter((f) => {
+        if (isTestPath(path.relative(dir, f).split(path.sep).join('/'))) return false;
+        const read = readSource(f, f);
+        return 'text' in read && SETS_AXIOS_DEFAULT.test(read.text);
+      });
+      this.defaultsSetters.set(dir, setters);
+    }
+    return setters.some((f) => this.summaryOf(f)?.axiosDefaultsTimeout === true);
+  }
+
   /** True when the finding that depends on `condition` (made in `fromFile`, absolute) stands. */
   holds(fromFile: string, condition: ModelCondition): boolean {
     switch (condition.fact) {
@@ -225,11 +299,19 @@ export class ProjectModel {
         return this.errorClass(fromFile, condition.module, condition.imported)?.status !== 'client';
       case 'writes-outside-transaction':
         return this.writes.holds(fromFile, condition);
+      case 'axios-defaults-without-timeout':
+        return !this.axiosDefaultsTimeout(fromFile);
+      case 'not-ambient-client':
+        return this.exported(fromFile, condition.module, condition.imported, (s, name) => (s.ambientClients?.includes(name) ? true : undefined)) === undefined;
       default:
         return false;
     }
   }
 }
+
+// what a module that sets axios's default timeout says somewhere (the files worth summarising)
+const SETS_AXIOS_DEFAULT = /\bdefaults(?:\.common)?\.timeout\s*=(?!=)/;
+const isTestPath = globMatcher(defaultFilePatterns.tests, { dot: true });
 
 const onDisk = new Map<string, { mtimeMs: number; size: number; summary: FileSummary | undefined }>();
 

@@ -55,7 +55,10 @@ describe('file facts from path and text', () => {
     ['src/a.ts', 'const x = localStorage.getItem("k");\n', 'client', 'uses browser globals (window, document, localStorage)'],
     ['src/a.ts', 'const url = import.meta.env.VITE_API;\n', 'client', 'uses browser globals (window, document, localStorage)'],
     ['src/a.ts', 'const [a, setA] = useState(0);\n', 'client', 'uses client-only APIs (React hooks, react-dom)'],
-    ['src/a.ts', 'const { toast } = useToast();\n', 'client', 'calls React hooks (useX)'],
+    // a use-name is a hook where hooks live: imported from a hooks module, in a component file, beside a UI import
+    ['src/a.ts', "import { useToast } from '@/components/ui/use-toast';\nconst { toast } = useToast();\n", 'client', 'calls React hooks (useX)'],
+    ['src/a.tsx', 'const { toast } = useToast();\n', 'client', 'calls React hooks (useX)'],
+    ['src/a.ts', "import { useSupabaseAdmin } from './utils/supabase';\nconst admin = useSupabaseAdmin(c);\n", 'server', 'no evidence of another role: server code by default'],
     // a hook in a JSDoc example, class-validator's useContainer, Nest's app.useGlobalPipes: not client code
     ['src/a.ts', '/**\n * const t = useChatTransport();\n */\nexport {};\n', 'server', 'no evidence of another role: server code by default'],
     ['src/a.ts', 'useContainer(app.select(AppModule));\napp.useGlobalPipes(pipe);\n', 'server', 'no evidence of another role: server code by default'],

@@ -38,6 +38,22 @@ describe('errlint roles', () => {
     expect(JSON.parse(r.stdout)).toEqual([{ path: 'apps/web/src/orders.ts', role: 'client', platform: 'browser', evidence: 'package', reason: 'package "@shop/web" depends on vue', files: 1 }]);
   });
 
+  it('prints a summary: files per role and, per role, per reason', () => {
+    const r = errlint(['roles', '--summary'], cwd);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(
+      ['4 files', '2  server', '   2  package "@shop/api" depends on express', '1  test', '   1  test file or folder by name', '1  client', '   1  package "@shop/web" depends on vue', ''].join('\n'),
+    );
+    const json = errlint(['roles', 'apps/api', '--summary', '--format', 'json'], cwd);
+    expect(JSON.parse(json.stdout)).toEqual({
+      files: 3,
+      roles: [
+        { role: 'server', files: 2, reasons: [{ reason: 'package "@shop/api" depends on express', files: 2 }] },
+        { role: 'test', files: 1, reasons: [{ reason: 'test file or folder by name', files: 1 }] },
+      ],
+    });
+  });
+
   it('audits each file by its role: console-only catch is a finding on the server, the platform logger in the browser', () => {
     const r = errlint(['audit', '--format', 'json', '--rule', 'console-logging,swallowed-catch', '--fail-on', 'none'], cwd);
     expect(r.code).toBe(0);
