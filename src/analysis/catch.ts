@@ -695,6 +695,10 @@ function analyzeReference(t: TS, h: ts.Expression, knowledge: Knowledge, imports
 /** `// Do nothing`, `// ignore`, `/** sent **\/`: a comment that restates the empty handler and gives no reason. */
 const NO_REASON_COMMENT = /^(do nothing|nothing( to do)?|no-?op|noop|empty|pass|skip|ok|fine|sent|handled|ignored?( (the |this |any )?(errors?|exceptions?|it|failures?))?|swallow(ed)?( (the )?(errors?|exceptions?))?|silent(ly)?( (ignore|fail|swallow))?|catch( (the )?errors?)?|errors?|fail(ed)? silently)[.!]*$/i;
 
+const LINK = /\b(?:https?:\/\/|www\.)\S+/g;
+/** What is left of a comment once its links are gone when it only pointed at them: ``, `see`, `ref: #123`. */
+const LINK_ONLY_COMMENT = /^(?:(?:see|ref|refs|cf|related|issue|bug|details|more info|context)\b)?[\s:.,()#\d-]*$/i;
+
 /** Comments that explain an empty or fallback handler; TODOs, directives, commented-out code and comments that only restate the handler do not. */
 export function isExplainingComment(text: string): boolean {
   const body = text
@@ -703,6 +707,8 @@ export function isExplainingComment(text: string): boolean {
     .trim();
   if (!/[A-Za-z]{2,}/.test(body)) return false;
   if (/^(TODO|FIXME|XXX|HACK)\b/i.test(body)) return false;
+  // `// https://github.com/org/repo/issues/7192`, `// see #123`: a pointer elsewhere, no reason written here
+  if (LINK_ONLY_COMMENT.test(body.replace(LINK, ' ').trim())) return false;
   if (NO_REASON_COMMENT.test(body)) return false;
   if (/^(eslint|errlint|prettier|istanbul|c8|@ts-|tslint|jshint|biome|oxlint|deno-lint|v8 ignore)/i.test(body)) return false;
   // commented-out code: console.log(e); / throw e;
