@@ -758,6 +758,18 @@ export const legacyCompare = async (stored: string, input: string): Promise<bool
     throw new NotFoundException(\`No team \${id}: \${e.code}\`);
   });
 }`,
+    // issue 15: going on with a reason why the failure does not matter
+    `export async function collectPages(token: string, kinds: string[]) {
+  const pages: Page[] = [];
+  for (const kind of kinds) {
+    try {
+      pages.push(...(await directory.pagesOf(kind, token)));
+    } catch (e) {
+      // skip kinds the token has no role for: the directory answers 403 for them
+    }
+  }
+  return pages;
+}`,
     // issue 15: a link beside a written reason explains the handler
     `export async function publishRelease(id: string) {
   try {
@@ -3096,6 +3108,46 @@ export async function closeAccount(ids: string[]) {
     }
   }
 }` }],
+        },
+      ],
+    },
+    // issue 15: a comment that only says the loop goes on gives no reason to lose the failure
+    {
+      code: `export async function collectPages(token: string, kinds: string[]) {
+  const pages: Page[] = [];
+  for (const kind of kinds) {
+    try {
+      pages.push(...(await directory.pagesOf(kind, token)));
+    } catch (e) {
+      // Continue with other kinds if one fails
+    }
+  }
+  return pages;
+}`,
+      errors: [
+        {
+          messageId: 'emptyHandler',
+          line: 6,
+          column: 7,
+          endLine: 6,
+          endColumn: 16,
+          suggestions: [
+            {
+              messageId: 'rewriteByHand',
+              data: { reason: 'the code after the try statement runs on failure too (a fallback, the next item, clean-up), and a rethrow would skip it' },
+              output: `export async function collectPages(token: string, kinds: string[]) {
+  const pages: Page[] = [];
+  for (const kind of kinds) {
+    try {
+      pages.push(...(await directory.pagesOf(kind, token)));
+    } catch (e) {
+      // Continue with other kinds if one fails
+    }
+  }
+  return pages;
+}`,
+            },
+          ],
         },
       ],
     },
