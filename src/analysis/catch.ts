@@ -699,8 +699,8 @@ const LINK = /\b(?:https?:\/\/|www\.)\S+/g;
 /** What is left of a comment once its links are gone when it only pointed at them: ``, `see`, `ref: #123`. */
 const LINK_ONLY_COMMENT = /^(?:(?:see|ref|refs|cf|related|issue|bug|details|more info|context)\b)?[\s:.,()#\d-]*$/i;
 
-/** `// Continue with other roles if one fails`, `// skip to the next file`: what the loop does next, not why losing the failure is fine. */
-const CARRY_ON_COMMENT = /^(just |simply )?(continue|skip|move on|go on|proceed|keep going)\b( (with|to|on))?( (the|other|next|remaining|processing|trying|rest of the|rest))*( [\w-]+){0,2}( (if|when|on) (this|it|one|that|the \w+|an? \w+) (fails?|errors?|throws))?[.!]*$/i;
+/** `// Continue with other roles if one fails`, `// skip to the next file`: what the loop does next, not why losing the failure is fine (a bare `// continue` is left alone). */
+const CARRY_ON_COMMENT = /^(just |simply )?(continue|skip|move on|go on|proceed|keep going)\b(?=\s+\S)( (with|to|on))?( (the|other|next|remaining|processing|trying|rest of the|rest))*( [\w-]+){0,2}( (if|when|on) (this|it|one|that|the \w+|an? \w+) (fails?|errors?|throws))?[.!]*$/i;
 
 /** Comments that explain an empty or fallback handler; TODOs, directives, commented-out code and comments that only restate the handler do not. */
 export function isExplainingComment(text: string): boolean {

@@ -101,6 +101,28 @@ export function readSecretFile(path: string) {
     return undefined;
   }
 }`,
+    // issue 15: a no-console block around the line: the team chose the console there
+    `import { logger } from './lib/logger';
+export function formatGraphqlError(formatted: FormattedError, error: unknown) {
+  logger.error(formatted.message);
+  if (config.detailedErrors) {
+    /* eslint-disable no-console */
+    console.log(formatted);
+    /* eslint-enable no-console */
+  }
+  return formatted;
+}`,
+    // issue 15: a command-line command kept beside the server prints its progress to the terminal
+    {
+      code: `import { logger } from '../lib/logger';
+export async function migrate() {
+  logger.info('Running migrations...');
+  await runMigrations();
+  console.log('-'.repeat(40));
+  logger.info('Migrations completed');
+}`,
+      filename: 'src/commands/db/migrate.ts',
+    },
     // issue 15: console output in a function that does not log through a logger is left to `scope: 'all'`
     `import { logger } from './lib/logger';
 export function describeStartup(port: number) {
