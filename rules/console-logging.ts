@@ -9,13 +9,16 @@ import { classifyLogCall, consoleAllowedInFile, errorUse, type ErrorUse } from '
 import { defineRule } from '../src/define-rule.js';
 import type { SuggestionDescriptor, TextEdit, TS } from '../src/types.js';
 
-export type MessageIds = 'consoleError' | 'consoleMessageOnly' | 'consoleWithoutError' | 'consoleCall' | 'useLogger';
+export type MessageIds = 'consoleError' | 'consoleMessageOnly' | 'consoleWithoutError' | 'consoleCall' | 'consoleBesideLogger' | 'useLogger';
 
 export interface Options {
   scope: 'errors' | 'all';
 }
 
 const CONSOLE_METHODS = new Set(['log', 'info', 'warn', 'error', 'debug', 'trace']);
+
+/** Command-line code kept beside the server (`src/commands/migrate.ts`, `cli/`, `bin/`): its console lines are the tool's output. */
+const CLI_PATH = /(^|\/)(commands?|cli|bin|scripts?)\//;
 
 // Methods of a logger wrapper: `error(...args) { console.error(...args) }`.
 const LOG_METHOD_NAMES = /^(?:error|warn|warning|info|debug|log|trace|fatal|verbose|print|write|emit|output)$/;
@@ -53,6 +56,7 @@ export default defineRule<MessageIds, Options>({
       consoleMessageOnly: '`console.{{method}}` reports only the error message: the line gets no log level routing, no structured fields, no correlation id and no stack trace.',
       consoleWithoutError: '`console.{{method}}` reports this failure without the error: the line gets no log level routing, no structured fields, no correlation id and no stack trace.',
       consoleCall: '`console.{{method}}` in server code: the line gets no log level routing, no structured fields and no correlation id.',
+      consoleBesideLogger: '`console.{{method}}` in a function that logs through the structured logger: this line bypasses it and gets no log level routing, no structured fields and no correlation id.',
       useLogger: 'Log with `{{logger}}` instead.',
     },
     schema: {
@@ -92,13 +96,57 @@ export default defineRule<MessageIds, Options>({
     if (consoleAllowedInFile(t, sf)) return {};
     const imports = importsOf(t, sf);
     const refsBySite = new Map<ts.Node, Map<string, ErrorUse>>();
+    /** Ranges a `/* eslint-disable no-console *\/` … `/* eslint-enable *\/` block covers, read once. */
+    let disabledRanges: [number, number][] | undefined;
+    /** The team chose the console at this call: a no-console directive on it, on the line above, or a block around it. */
+    const consoleChosenAt = (call: ts.Node): boolean => {
+      const text = sf.text;
+      const start = call.getStart(sf);
+      const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+      const prevStart = text.lastIndexOf('\n', lineStart - 2) + 1;
+      const lineEnd = text.indexOf('\n', start);
+      if (/eslint-disable-(next-)?line\b[^\n]*no-console/.test(text.slice(prevStart, lineEnd < 0 ? text.length : lineEnd))) return true;
+      if (!disabledRanges) {
+        disabledRanges = [];
+        const directive = /\/\*\s*eslint-(disable|enable)\b([^*]*)\*\//g;
+        let open: number | undefined;
+        for (let m = directive.exec(text); m; m = directive.exec(text)) {
+          if (m[1] === 'disable' && /no-console/.test(m[2] ?? '')) open ??= m.index;
+          else if (m[1] === 'enable' && open !== undefined) {
+            disabledRanges.push([open, m.index]);
+            open = undefined;
+          }
+        }
+        if (open !== undefined) disabledRanges.push([open, text.length]);
+      }
+      return disabledRanges.some(([from, to]) => start > from && start < to);
+    };
+    /** Whether the function's own body (not nested functions) calls a structured logger; once per function. */
+    const loggerUse = new Map<ts.FunctionLikeDeclaration, boolean>();
+    const usesLogger = (fn: ts.FunctionLikeDeclaration): boolean => {
+      let found = loggerUse.get(fn);
+      if (found === undefined) {
+        found = false;
+        const body = (fn as ts.FunctionLikeDeclaration).body;
+        if (body) walk(t, body, (n) => {
+          if (found) return 'skip';
+          if (t.isCallExpression(n) && classifyLogCall(t, n, knowledge, imports)?.kind === 'logger') found = true;
+          return undefined;
+        });
+        loggerUse.set(fn, found);
+      }
+      return found;
+    };
 
     return {
       CallExpression(call) {
         const log = classifyLogCall(t, call, knowledge, imports);
         if (!log || log.kind !== 'console' || log.receiver === undefined || log.receiver.startsWith('process.') || !CONSOLE_METHODS.has(log.method)) return;
         const site = enclosingErrorSite(t, call);
-        if (!site && options.scope !== 'all') return;
+        // outside an error site, `errors` still flags console output beside the function's own structured logger:
+        // `logger.debug('migration: start'); console.log('running migration with lock')`
+        const fn = site ? undefined : enclosingFunction(t, call);
+        if (!site && options.scope !== 'all' && !(fn && usesLogger(fn) && !CLI_PATH.test(filePath) && !consoleChosenAt(call))) return;
         // page.evaluate(() => { … console.error(e) … }): browser code, where the console is the only logger
         if (inLoggerWrapper(t, call) || runsInPage(t, call)) return;
         if (site && exitsProcess(t, site)) return;
@@ -141,7 +189,7 @@ export default defineRule<MessageIds, Options>({
         // the stack survives when the error object goes elsewhere (a sibling log call, a rethrow, next(err))
         const stackKept = use === 'value' || (site !== undefined && errorEscapes(t, site, refs, call));
         const textOnly = use === 'message' && errorReadKind(t, call.arguments, refs) === 'text';
-        const messageId: MessageIds = !site ? 'consoleCall' : stackKept || (use === 'message' && !textOnly) ? 'consoleError' : textOnly ? 'consoleMessageOnly' : 'consoleWithoutError';
+        const messageId: MessageIds = !site ? (options.scope !== 'all' ? 'consoleBesideLogger' : 'consoleCall') : stackKept || (use === 'message' && !textOnly) ? 'consoleError' : textOnly ? 'consoleMessageOnly' : 'consoleWithoutError';
         context.report({ node: call, messageId, data: { method }, suggest, risk: site ? undefined : 'low' });
       },
     };

@@ -1,7 +1,7 @@
 import type * as ts from 'typescript';
 import { calleeMethod, dottedName, enclosingFunction, INHERIT, isFunctionLike, skipOuter, upward, walk } from '../src/analysis/ast.js';
 import { assignmentsTo, atoms, Flow, impliesNonProduction, pathConditions, type Origin } from '../src/analysis/flow.js';
-import { errorHandlerKind, errorSourceOf, isDestructuredErrorParameter, literalStatus, narrowsToClass, narrowsToPublicError, responseSinkAt, type ErrorSourceKind, type ResponseSink } from '../src/analysis/http.js';
+import { errorHandlerKind, errorSourceOf, isDestructuredErrorParameter, isServerAction, literalStatus, narrowsToClass, narrowsToPublicError, responseSinkAt, type ErrorSourceKind, type ResponseSink } from '../src/analysis/http.js';
 import { destructuringRoot, importsOf, propertyNameText, resolveIdentifier, type Binding } from '../src/analysis/scope.js';
 import { classifyLogCall, findLoggerInScope, loggerCallText } from '../src/analysis/loggers.js';
 import { defineRule } from '../src/define-rule.js';
@@ -47,6 +47,8 @@ function sinkLabel(sink: ResponseSink): string {
     case 'exception':
       return `\`new ${sink.name}()\``;
     case 'lambda':
+      if (sink.name === 'server action') return "the server action's return value";
+      if (sink.name === 'tRPC procedure') return "the procedure's return value";
       return sink.name.startsWith('handle') ? `the value \`${sink.name}\` returns` : 'the returned response body';
     default:
       return `\`${sink.name}()\``;
@@ -74,6 +76,21 @@ function inLifecycleHook(t: TS, node: ts.Node): boolean {
     if (t.isMethodDeclaration(fn) && t.isIdentifier(fn.name) && LIFECYCLE_HOOKS.has(fn.name.text)) return true;
   }
   return false;
+}
+
+/** `protectedProcedure.input(schema).mutation(async ({ input }) => …)`: a tRPC resolver, whose value the client receives. */
+function isProcedureResolver(t: TS, fn: ts.Node): boolean {
+  const call = fn.parent;
+  if (!call || !t.isCallExpression(call) || !call.arguments.includes(fn as ts.Expression)) return false;
+  const callee = skipOuter(t, call.expression);
+  if (!t.isPropertyAccessExpression(callee) || !/^(query|mutation)$/.test(callee.name.text)) return false;
+  let e: ts.Expression = callee.expression;
+  for (;;) {
+    const x = skipOuter(t, e);
+    if (t.isCallExpression(x)) e = x.expression;
+    else if (t.isPropertyAccessExpression(x)) e = x.expression;
+    else return t.isIdentifier(x) && /[Pp]rocedure$/.test(x.text);
+  }
 }
 
 const ADMIN_SEGMENT = /(?:^|\/)admin(?:\/|$)/i;
@@ -421,13 +438,22 @@ export default defineRule<MessageIds, Options>({
       });
     };
 
+    /** `return { error: e.message }` from a server action: the value is serialised to the browser that called it. */
+    const serverActionReturn = (node: ts.Node): ResponseSink | undefined => {
+      if (!t.isReturnStatement(node) || !node.expression) return undefined;
+      const fn = enclosingFunction(t, node);
+      if (!fn) return undefined;
+      if (isServerAction(t, fn)) return { kind: 'lambda', node, name: 'server action', payloads: [node.expression] };
+      return isProcedureResolver(t, fn) ? { kind: 'lambda', node, name: 'tRPC procedure', payloads: [node.expression] } : undefined;
+    };
+
     const checkFormatter = (node: ts.Node): void => {
       const shape = defaultTrpcShape(t, node, sf);
       if (shape) context.report({ node: shape, messageId: 'leaked', data: { what: 'message', sink: "tRPC's default error shape" } });
     };
 
     const check = (node: ts.Node): void => {
-      const sink = responseSinkAt(t, node, knowledge, imports);
+      const sink = responseSinkAt(t, node, knowledge, imports) ?? serverActionReturn(node);
       if (!sink && t.isCallExpression(node) && node.arguments.length > 0 && inErrorScope(node) && !inLifecycleHook(t, node)) checkHelper(node);
       if (!sink || inLifecycleHook(t, node)) return;
       if ((sink.kind === 'exception' || sink.kind === 'class') && caughtLocally(t, node)) return;

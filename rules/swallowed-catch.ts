@@ -1,5 +1,5 @@
 import type * as ts from 'typescript';
-import { calleeMethod, dottedName, enclosingFunction, functionName, INHERIT, isFunctionLike, isHttpHandler, skipOuter, summaryBelow, upward, walk, type FunctionLike } from '../src/analysis/ast.js';
+import { calleeMethod, dottedName, enclosingFunction, functionName, INHERIT, isExported, isFunctionLike, isHttpHandler, skipOuter, summaryBelow, upward, walk, type FunctionLike } from '../src/analysis/ast.js';
 import {
   analyzeHandler,
   blindClientTranslation,
@@ -34,6 +34,7 @@ export type MessageIds =
   | 'discarded'
   | 'partial'
   | 'clientTranslation'
+  | 'returnedError'
   | 'rethrow'
   | 'logAndRethrow'
   | 'passToNext'
@@ -41,6 +42,7 @@ export type MessageIds =
   | 'respondWithError'
   | 'logAndRespond'
   | 'removeHandler'
+  | 'throwInstead'
   | 'logError'
   | 'rewriteByHand';
 
@@ -690,6 +692,61 @@ function returnsFailureState(t: TS, h: ErrorHandler): boolean {
   return found;
 }
 
+/**
+ * catch (e) { return e }  /  return error as Error: the caught error handed back as the function's value, in a
+ * function whose every other `return` hands back nothing. Callers that only `await save()` see a success.
+ * Undefined unless every path that returns a value is this one, and the function is named (a callback's value is
+ * read by whoever runs it: `Promise.all(items.map(async (i) => { try … } catch (e) { return e } }))`).
+ */
+function returnedErrorOf(t: TS, h: ErrorHandler): { returns: ts.ReturnStatement[]; fn: FunctionLike; name: string } | undefined {
+  if (h.kind !== 'catch-clause' || !h.binding) return undefined;
+  const fn = enclosingFunction(t, h.node);
+  const name = fn && functionName(t, fn);
+  if (!fn || !name || !/^[\w$]+$/.test(name) || !fn.body || !t.isBlock(fn.body)) return undefined;
+  // an inline callback whose value its runner reads: `.map(async (x) => …)`, `{ handler: async () => … }`
+  const holder = fn.parent;
+  if (!t.isFunctionDeclaration(fn) && !t.isMethodDeclaration(fn) && !(holder && t.isVariableDeclaration(holder))) return undefined;
+  const clause = h.node as ts.CatchClause;
+  const returns: ts.ReturnStatement[] = [];
+  let other = false;
+  const visit = (n: ts.Node): void => {
+    if (other || (n !== fn && isFunctionLike(t, n))) return;
+    if (t.isReturnStatement(n) && n.expression) {
+      const v = skipOuter(t, n.expression);
+      const inClause = n.pos >= clause.block.pos && n.end <= clause.block.end;
+      if (inClause && t.isIdentifier(v) && v.text === h.binding) returns.push(n);
+      else if (!(t.isIdentifier(v) && v.text === 'undefined') && !t.isVoidExpression(v)) other = true;
+    }
+    t.forEachChild(n, visit);
+  };
+  t.forEachChild(fn.body, visit);
+  return !other && returns.length > 0 ? { returns, fn, name } : undefined;
+}
+
+/** Whether a function may be called from another module: exported, a class method, or named by an export or `module.exports`. */
+function exportedAnywhere(t: TS, fn: FunctionLike, name: string): boolean {
+  if (t.isMethodDeclaration(fn) || isExported(t, fn)) return true;
+  const text = fn.getSourceFile().text;
+  const id = name.replace(/\$/g, '\\$');
+  return new RegExp(`\\bexport\\s*(default\\s+${id}\\b|\\{[^}]*\\b${id}\\b)`).test(text) || /\b(module\.exports|exports\.[\w$]+)\s*=/.test(text);
+}
+
+/** The names whose calls in the file have their value read (assigned, tested, returned, passed on), once per file. */
+const readCallNames = new WeakMap<ts.SourceFile, Set<string>>();
+function callValueRead(t: TS, sf: ts.SourceFile, name: string): boolean {
+  let names = readCallNames.get(sf);
+  if (!names) {
+    const found = new Set<string>();
+    const visit = (n: ts.Node): void => {
+      const callee = t.isCallExpression(n) ? calleeMethod(t, n) : undefined;
+      if (callee && isValueUsed(t, n as ts.CallExpression)) found.add(callee);
+    };
+    walk(t, sf, visit, true);
+    readCallNames.set(sf, (names = found));
+  }
+  return names.has(name);
+}
+
 const CLEANUP_FUNCTION = /^(cleanup|cleanUp|teardown|tearDown|dispose|release|shutdown|close|unmount|destroy)([A-Z_$]|$)/;
 
 function isExempt(t: TS, h: ErrorHandler, a: HandlerAnalysis, options: Options, knowledge: Knowledge, dbWrites: number, outboundCalls: number, outerHandles: (clause: ts.CatchClause) => boolean): boolean {
@@ -889,6 +946,8 @@ export default defineRule<MessageIds, Options>({
       constantLog: 'The error caught here is replaced by a constant message in `{{call}}`: the error itself is dropped and the failure does not reach the caller.',
       discarded: 'The error caught here is discarded: the {{handler}} neither rethrows it, returns it, nor records it.',
       clientTranslation: 'Every error caught here, outages included, becomes `{{name}}`: the {{handler}} does not look at what failed and records nothing, so a broken dependency reads as the client\'s mistake.',
+      returnedError: 'The error caught here is returned as a value, and `{{name}}` returns nothing when it succeeds: callers that only await it (none in this file reads its value) carry on as if it succeeded.',
+      throwInstead: 'Throw the error instead of returning it.',
       partial: 'Only the errors matching `{{condition}}` are handled here: every other error caught is discarded without a trace.',
       rethrow: 'Rethrow the error so the caller sees the failure.',
       logAndRethrow: 'Record the error with `{{logger}}` and rethrow it.',
@@ -949,6 +1008,17 @@ export default defineRule<MessageIds, Options>({
           report(context, h, assumed, outerHandles, undefined, { fact: assume.as === 'logger' ? 'logger' : 'error-reporter', module: assume.module, imported: assume.imported });
           return;
         }
+      }
+      // catch (e) { return e } in a function that hands back nothing on success, whose value no caller here reads
+      const returned = a.propagated && !a.recorded ? returnedErrorOf(t, h) : undefined;
+      if (returned && !callValueRead(t, context.sourceFile, returned.name) && !FALLBACK_HELPER.test(returned.name) && !a.hasExplainingComment && !hasIgnoreCommentAbove(t, h)) {
+        const sf = context.sourceFile;
+        const edits: TextEdit[] = returned.returns.map((r) => ({ range: [r.getStart(sf), r.getStart(sf) + 'return'.length] as const, text: 'throw' }));
+        const suggest: SuggestionList = exportedAnywhere(t, returned.fn, returned.name)
+          ? orByHand([], 'callers in other modules may read the returned error')
+          : [{ messageId: 'throwInstead', edits }];
+        context.report({ range: handlerRange(sf, h), messageId: 'returnedError', data: { name: returned.name }, suggest, anchor: h.node });
+        return;
       }
       // findOrThrow(id).catch(() => { throw new NotFoundException() }): every failure becomes an unlogged 4xx
       const translated = a.propagated && !a.recorded ? blindClientTranslation(t, h, context.knowledge) : undefined;

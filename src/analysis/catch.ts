@@ -695,6 +695,13 @@ function analyzeReference(t: TS, h: ts.Expression, knowledge: Knowledge, imports
 /** `// Do nothing`, `// ignore`, `/** sent **\/`: a comment that restates the empty handler and gives no reason. */
 const NO_REASON_COMMENT = /^(do nothing|nothing( to do)?|no-?op|noop|empty|pass|skip|ok|fine|sent|handled|ignored?( (the |this |any )?(errors?|exceptions?|it|failures?))?|swallow(ed)?( (the )?(errors?|exceptions?))?|silent(ly)?( (ignore|fail|swallow))?|catch( (the )?errors?)?|errors?|fail(ed)? silently)[.!]*$/i;
 
+const LINK = /\b(?:https?:\/\/|www\.)\S+/g;
+/** What is left of a comment once its links are gone when it only pointed at them: ``, `see`, `ref: #123`. */
+const LINK_ONLY_COMMENT = /^(?:(?:see|ref|refs|cf|related|issue|bug|details|more info|context)\b)?[\s:.,()#\d-]*$/i;
+
+/** `// Continue with other roles if one fails`, `// skip to the next file`: what the loop does next, not why losing the failure is fine (a bare `// continue` is left alone). */
+const CARRY_ON_COMMENT = /^(just |simply )?(continue|skip|move on|go on|proceed|keep going)\b(?=\s+\S)( (with|to|on))?( (the|other|next|remaining|processing|trying|rest of the|rest))*( [\w-]+){0,2}( (if|when|on) (this|it|one|that|the \w+|an? \w+) (fails?|errors?|throws))?[.!]*$/i;
+
 /** Comments that explain an empty or fallback handler; TODOs, directives, commented-out code and comments that only restate the handler do not. */
 export function isExplainingComment(text: string): boolean {
   const body = text
@@ -703,7 +710,9 @@ export function isExplainingComment(text: string): boolean {
     .trim();
   if (!/[A-Za-z]{2,}/.test(body)) return false;
   if (/^(TODO|FIXME|XXX|HACK)\b/i.test(body)) return false;
-  if (NO_REASON_COMMENT.test(body)) return false;
+  // `// https://github.com/org/repo/issues/7192`, `// see #123`: a pointer elsewhere, no reason written here
+  if (LINK_ONLY_COMMENT.test(body.replace(LINK, ' ').trim())) return false;
+  if (NO_REASON_COMMENT.test(body) || CARRY_ON_COMMENT.test(body)) return false;
   if (/^(eslint|errlint|prettier|istanbul|c8|@ts-|tslint|jshint|biome|oxlint|deno-lint|v8 ignore)/i.test(body)) return false;
   // commented-out code: console.log(e); / throw e;
   if (/^[\w$.]+\(.*\);?$/.test(body) || /^(throw|return|await|const|let|var)\b.*;$/.test(body)) return false;

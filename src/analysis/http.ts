@@ -6,7 +6,7 @@
 import type * as ts from 'typescript';
 import type { Knowledge } from '../knowledge/index.js';
 import type { TS } from '../ts.js';
-import { calleeMethod, dottedName, isFunctionLike, skipOuter, type FunctionLike } from './ast.js';
+import { calleeMethod, dottedName, hasModifier, isFunctionLike, skipOuter, type FunctionLike } from './ast.js';
 import { promiseHandler } from './catch.js';
 import { propertyNameText, resolveIdentifier, type Binding, type ImportMap } from './scope.js';
 import { nameWords } from './sensitive.js';
@@ -286,6 +286,29 @@ function computeSink(t: TS, node: ts.Node, knowledge: Knowledge, imports: Import
     return { kind: 'lambda', node, name: 'return { statusCode, body }', payloads: [body], status: literalStatus(t, statusCode) };
   }
   return undefined;
+}
+
+/** Whether the statements open with the directive `'use server'`. */
+function opensWithUseServer(t: TS, statements: readonly ts.Statement[]): boolean {
+  for (const st of statements) {
+    if (!t.isExpressionStatement(st) || !t.isStringLiteral(st.expression)) return false;
+    if (st.expression.text === 'use server') return true;
+  }
+  return false;
+}
+
+/**
+ * A Next.js server action: an exported top-level function of a `'use server'` module, or a function whose body
+ * opens with `'use server'`. What it returns is serialised to the browser that called it.
+ */
+export function isServerAction(t: TS, fn: ts.Node): boolean {
+  if (!isFunctionLike(t, fn) || !fn.body) return false;
+  if (t.isBlock(fn.body) && opensWithUseServer(t, fn.body.statements)) return true;
+  const sf = fn.getSourceFile();
+  // export async function save() / export const save = async () => …
+  const top = t.isFunctionDeclaration(fn) ? fn : fn.parent && t.isVariableDeclaration(fn.parent) ? fn.parent.parent?.parent : undefined;
+  if (!top || top.parent !== sf || !hasModifier(t, top, t.SyntaxKind.ExportKeyword)) return false;
+  return opensWithUseServer(t, sf.statements);
 }
 
 /** `ctx.status = 400` earlier in the same block. */

@@ -101,6 +101,36 @@ export function readSecretFile(path: string) {
     return undefined;
   }
 }`,
+    // issue 15: a no-console block around the line: the team chose the console there
+    `import { logger } from './lib/logger';
+export function formatGraphqlError(formatted: FormattedError, error: unknown) {
+  logger.error(formatted.message);
+  if (config.detailedErrors) {
+    /* eslint-disable no-console */
+    console.log(formatted);
+    /* eslint-enable no-console */
+  }
+  return formatted;
+}`,
+    // issue 15: a command-line command kept beside the server prints its progress to the terminal
+    {
+      code: `import { logger } from '../lib/logger';
+export async function migrate() {
+  logger.info('Running migrations...');
+  await runMigrations();
+  console.log('-'.repeat(40));
+  logger.info('Migrations completed');
+}`,
+      filename: 'src/commands/db/migrate.ts',
+    },
+    // issue 15: console output in a function that does not log through a logger is left to `scope: 'all'`
+    `import { logger } from './lib/logger';
+export function describeStartup(port: number) {
+  console.log(\`listening on \${port}\`);
+}
+export function ready() {
+  logger.info('ready');
+}`,
   ],
   invalid: [
     // the error line is the report; the info note beside it is not a second one
@@ -874,6 +904,40 @@ export async function pushStock(items: Item[], level: LogLevel) {
           endLine: 7,
           endColumn: 42,
           suggestions: [],
+        },
+      ],
+    },
+    // issue 15: a console line beside the function's own structured logger bypasses it
+    {
+      code: `import { logger } from './lib/logger';
+export async function migrate(config: Config) {
+  logger.debug('migration: start');
+  if (config.lock) {
+    console.log('running migration with lock');
+  }
+  await runMigrations(config);
+}`,
+      knowledge: pino,
+      errors: [
+        {
+          messageId: 'consoleBesideLogger',
+          line: 5,
+          column: 5,
+          endLine: 5,
+          endColumn: 47,
+          suggestions: [
+            {
+              messageId: 'useLogger',
+              output: `import { logger } from './lib/logger';
+export async function migrate(config: Config) {
+  logger.debug('migration: start');
+  if (config.lock) {
+    logger.info('running migration with lock');
+  }
+  await runMigrations(config);
+}`,
+            },
+          ],
         },
       ],
     },

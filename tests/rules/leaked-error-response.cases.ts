@@ -432,6 +432,47 @@ export class SearchIndex implements OnModuleInit {
     }
   }
 }`,
+    // issue 15: a helper of a 'use server' module that is not exported is no action; its caller decides what to send
+    {
+      code: `'use server';
+async function describeFailure(projectId: string) {
+  try {
+    await builds.start(projectId);
+    return 'started';
+  } catch (e) {
+    return (e as Error).message;
+  }
+}
+export async function startBuild(projectId: string) {
+  const status = await describeFailure(projectId);
+  return { started: status === 'started' };
+}`,
+      filename: 'app/projects/actions.ts',
+    },
+    // issue 15: a server action that answers a fixed message
+    {
+      code: `'use server';
+export async function archiveProject(id: string) {
+  try {
+    await projects.archive(id);
+    return { ok: true };
+  } catch (e) {
+    logger.error({ err: e }, 'archive failed');
+    return { ok: false, error: 'Could not archive the project' };
+  }
+}`,
+      filename: 'app/projects/actions.ts',
+    },
+    // issue 15: a query builder's `.query()` is no tRPC resolver
+    `export async function countRows(table: string) {
+  return db.query(async () => {
+    try {
+      return await db.count(table);
+    } catch (e) {
+      return { error: (e as Error).message };
+    }
+  });
+}`,
   ],
   invalid: [
     // an awaited verification may fail for reasons that are not the caller's (its message is not feedback); the
@@ -1783,6 +1824,101 @@ app.post('/refund', async (req, res) => {
   }
 });` },
                                                            ] }],
+    },
+    // issue 15: a server action's return value is serialised to the browser that called it
+    {
+      code: `'use server';
+export async function inviteMember(teamId: string, email: string) {
+  try {
+    await invitations.create(teamId, email);
+    return { ok: true };
+  } catch (e) {
+    return { ok: false, error: e instanceof Error ? e.message : 'Unknown error' };
+  }
+}`,
+      filename: 'app/team/actions.ts',
+      errors: [
+        {
+          messageId: 'leaked', line: 7, column: 32, endLine: 7, endColumn: 80,
+          data: { what: 'message', sink: "the server action's return value" },
+          suggestions: [
+            { messageId: 'useGenericMessage', output: `'use server';
+export async function inviteMember(teamId: string, email: string) {
+  try {
+    await invitations.create(teamId, email);
+    return { ok: true };
+  } catch (e) {
+    return { ok: false, error: 'Internal server error' };
+  }
+}` },
+          ],
+        },
+      ],
+    },
+    // issue 15: an action declared inline with its own directive
+    {
+      code: `export default function Page() {
+  async function rename(form: FormData) {
+    'use server';
+    try {
+      await boards.rename(String(form.get('id')), String(form.get('name')));
+    } catch (err) {
+      return { message: String(err) };
+    }
+  }
+  return rename;
+}`,
+      filename: 'app/boards/actions.ts',
+      errors: [
+        {
+          messageId: 'leaked', line: 7, column: 25, endLine: 7, endColumn: 36,
+          data: { what: 'text', sink: "the server action's return value" },
+          suggestions: [
+            { messageId: 'useGenericMessage', output: `export default function Page() {
+  async function rename(form: FormData) {
+    'use server';
+    try {
+      await boards.rename(String(form.get('id')), String(form.get('name')));
+    } catch (err) {
+      return { message: 'Internal server error' };
+    }
+  }
+  return rename;
+}` },
+          ],
+        },
+      ],
+    },
+    // issue 15: a tRPC resolver's return value reaches the client
+    {
+      code: `export const billingRouter = router({
+  cancel: protectedProcedure.input(cancelInput).mutation(async ({ input }) => {
+    try {
+      await subscriptions.cancel(input.id);
+      return { cancelled: true };
+    } catch (error: any) {
+      return { cancelled: false, reason: error.message };
+    }
+  }),
+});`,
+      errors: [
+        {
+          messageId: 'leaked', line: 7, column: 42, endLine: 7, endColumn: 55,
+          data: { what: 'message', sink: "the procedure's return value" },
+          suggestions: [
+            { messageId: 'useGenericMessage', output: `export const billingRouter = router({
+  cancel: protectedProcedure.input(cancelInput).mutation(async ({ input }) => {
+    try {
+      await subscriptions.cancel(input.id);
+      return { cancelled: true };
+    } catch (error: any) {
+      return { cancelled: false, reason: 'Internal server error' };
+    }
+  }),
+});` },
+          ],
+        },
+      ],
     },
   ],
 };

@@ -758,6 +758,70 @@ export const legacyCompare = async (stored: string, input: string): Promise<bool
     throw new NotFoundException(\`No team \${id}: \${e.code}\`);
   });
 }`,
+    // issue 15: a bare "continue" is left to the reader (the next statement checks what the try left unset)
+    `export async function syncTable(table: Table) {
+  let columns;
+  try {
+    columns = await schema.describe(table.name);
+  } catch (error) {
+    // continue
+  }
+  if (columns) await table.alignColumns(columns);
+  await table.sync();
+}`,
+    // issue 15: going on with a reason why the failure does not matter
+    `export async function collectPages(token: string, kinds: string[]) {
+  const pages: Page[] = [];
+  for (const kind of kinds) {
+    try {
+      pages.push(...(await directory.pagesOf(kind, token)));
+    } catch (e) {
+      // skip kinds the token has no role for: the directory answers 403 for them
+    }
+  }
+  return pages;
+}`,
+    // issue 15: a link beside a written reason explains the handler
+    `export async function publishRelease(id: string) {
+  try {
+    await registry.publish(id);
+  } catch (err) {
+    // the registry answers 409 for a version published twice: https://example.com/registry/issues/41
+  }
+}`,
+    // issue 15: a returned error whose value a caller in the file reads (an error-as-value contract)
+    `async function saveDraft(draft: Draft) {
+  try {
+    await drafts.insert(draft);
+  } catch (error) {
+    return error;
+  }
+}
+export async function submit(draft: Draft) {
+  const failure = await saveDraft(draft);
+  if (failure) throw new Error('draft not saved', { cause: failure });
+}`,
+    // issue 15: data on success, the error on failure: callers have to look at the value either way
+    `export async function loadQuota(orgId: string) {
+  try {
+    return await quotas.read(orgId);
+  } catch (error) {
+    return error;
+  }
+}`,
+    // issue 15: a callback's value is read by whoever runs it
+    `export async function importAll(rows: Row[]) {
+  const results = await Promise.all(
+    rows.map(async (row) => {
+      try {
+        await records.insert(row);
+      } catch (error) {
+        return error;
+      }
+    }),
+  );
+  return results.filter(Boolean);
+}`,
   ],
 
   invalid: [
@@ -1189,7 +1253,14 @@ export function warmIndex() {
     // empty
   }
 }`,
-      errors: [{ messageId: 'emptyHandler', line: 4, column: 5, endLine: 4, endColumn: 16, suggestions: [
+      errors: [
+        {
+          messageId: 'emptyHandler',
+          line: 4,
+          column: 5,
+          endLine: 4,
+          endColumn: 16,
+          suggestions: [
                                                                                              { messageId: 'rewriteByHand', output: `export async function revoke(token: string) {
   try {
     await sessions.revoke(token);
@@ -2947,6 +3018,149 @@ export async function commandExists(command: string) {
   }
 }` },
                                                                ] }],
+    },
+    // issue 15: a comment that is only a link states no reason
+    {
+      code: `export async function publishRelease(id: string) {
+  try {
+    await registry.publish(id);
+  } catch (err) {
+    // https://example.com/registry/issues/41
+  }
+}`,
+      errors: [
+        {
+          messageId: 'emptyHandler',
+          line: 4,
+          column: 5,
+          endLine: 4,
+          endColumn: 16,
+          suggestions: [
+            {
+              messageId: 'rewriteByHand',
+              data: { reason: 'the empty catch block carries a comment, so ignoring the failure looks deliberate' },
+              output: `export async function publishRelease(id: string) {
+  try {
+    await registry.publish(id);
+  } catch (err) {
+    // https://example.com/registry/issues/41
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // issue 15: the caught error returned from a function that returns nothing on success, its callers only await it
+    {
+      code: `async function archiveProject(id: string) {
+  try {
+    await projects.update(id, { archived: true });
+    await members.removeAll(id);
+  } catch (error) {
+    return error as Error;
+  }
+}
+export async function closeAccount(ids: string[]) {
+  for (const id of ids) await archiveProject(id);
+}`,
+      errors: [
+        {
+          messageId: 'returnedError',
+          line: 5,
+          column: 5,
+          endLine: 5,
+          endColumn: 18,
+          data: { name: 'archiveProject' },
+          suggestions: [
+            {
+              messageId: 'throwInstead',
+              output: `async function archiveProject(id: string) {
+  try {
+    await projects.update(id, { archived: true });
+    await members.removeAll(id);
+  } catch (error) {
+    throw error as Error;
+  }
+}
+export async function closeAccount(ids: string[]) {
+  for (const id of ids) await archiveProject(id);
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // issue 15: exported, so callers elsewhere may read the value: no rewrite offered
+    {
+      code: `export class WebhookService {
+  async deliver(hook: Hook) {
+    try {
+      await http.post(hook.url, hook.payload);
+    } catch (e) {
+      return e;
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'returnedError',
+          line: 5,
+          column: 7,
+          endLine: 5,
+          endColumn: 16,
+          data: { name: 'deliver' },
+          suggestions: [{ messageId: 'rewriteByHand', data: { reason: 'callers in other modules may read the returned error' }, output: `export class WebhookService {
+  async deliver(hook: Hook) {
+    try {
+      await http.post(hook.url, hook.payload);
+    } catch (e) {
+      return e;
+    }
+  }
+}` }],
+        },
+      ],
+    },
+    // issue 15: a comment that only says the loop goes on gives no reason to lose the failure
+    {
+      code: `export async function collectPages(token: string, kinds: string[]) {
+  const pages: Page[] = [];
+  for (const kind of kinds) {
+    try {
+      pages.push(...(await directory.pagesOf(kind, token)));
+    } catch (e) {
+      // Continue with other kinds if one fails
+    }
+  }
+  return pages;
+}`,
+      errors: [
+        {
+          messageId: 'emptyHandler',
+          line: 6,
+          column: 7,
+          endLine: 6,
+          endColumn: 16,
+          suggestions: [
+            {
+              messageId: 'rewriteByHand',
+              data: { reason: 'the code after the try statement runs on failure too (a fallback, the next item, clean-up), and a rethrow would skip it' },
+              output: `export async function collectPages(token: string, kinds: string[]) {
+  const pages: Page[] = [];
+  for (const kind of kinds) {
+    try {
+      pages.push(...(await directory.pagesOf(kind, token)));
+    } catch (e) {
+      // Continue with other kinds if one fails
+    }
+  }
+  return pages;
+}`,
+            },
+          ],
+        },
+      ],
     },
   ],
 };
