@@ -37,18 +37,19 @@ export const DEFAULT_SET = 'd';
 
 /**
  * The suggestion-safety sets (issue 16) by name, the same way: set 1 was retired once suggestions had been tuned
- * on it; 2 is the default; 3 is held back for an independent review (name it explicitly). Each has its own review
+ * on it; 2 is the default; 3 and 4 are held back for independent reviews (name them explicitly). Each has its own review
  * labels (`labels`; suggestion sets have no recall).
  */
 export const SUGGESTION_SETS = {
   1: { file: 'suggestion-set-2026-12-02a.json', labels: 'labels/suggestions.jsonl' },
   2: { file: 'suggestion-set.json', labels: 'labels/suggestions-2.jsonl' },
   3: { file: 'suggestion-set-3.json', labels: 'labels/suggestions-3.jsonl' },
+  4: { file: 'suggestion-set-4.json', labels: 'labels/suggestions-4.jsonl' },
 };
 export const DEFAULT_SUGGESTION_SET = '2';
 
 /**
- * `--set`: a set's name (`a`, `b`, `c`; for `sets` = SUGGESTION_SETS `1`, `2`, `3`) or the path of a set file. A set
+ * `--set`: a set's name (`a`, `b`, `c`; for `sets` = SUGGESTION_SETS `1`, `2`, `3`, `4`) or the path of a set file. A set
  * file may name its label files (`labels`, `recallLabels`, relative to accuracy/); otherwise a named set's
  * defaults apply.
  */

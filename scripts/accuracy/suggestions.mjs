@@ -2,13 +2,13 @@
 // Suggestion safety on real backends (issue 16): apply every rule's suggestions to each repository of
 // a suggestion set and count what the issue's "Done when" asks for.
 //
-//   node scripts/accuracy/suggestions.mjs [--set 1|2|3|<set file>] [--labels FILE] [--name NAME] [--errlint bin/errlint.js]
+//   node scripts/accuracy/suggestions.mjs [--set 1|2|3|4|<set file>] [--labels FILE] [--name NAME] [--errlint bin/errlint.js]
 //                                         [--install] [--sample 30] [--seed 20261202] [--review FILE] [repo …]
 //
 // --set: suggestion set 1 (suggestion-set-2026-12-02a.json, retired: suggestions were tuned on it), 2
-// (suggestion-set.json, the default) or 3 (suggestion-set-3.json, held back for an independent review); --labels
-// overrides the set's review labels (set 1: labels/suggestions.jsonl, set 2: labels/suggestions-2.jsonl, set 3:
-// labels/suggestions-3.jsonl).
+// (suggestion-set.json, the default), 3 (suggestion-set-3.json) or 4 (suggestion-set-4.json), each held back for an
+// independent review; --labels overrides the set's review labels (set 1: labels/suggestions.jsonl, set 2:
+// labels/suggestions-2.jsonl, set 3: labels/suggestions-3.jsonl, set 4: labels/suggestions-4.jsonl).
 //
 // Per repository: extract the pinned commit (from the mirror, as checkout.mjs does) into
 // $ERRLINT_ACCURACY_DIR/suggestions/NAME/<owner+name>@<commit>, `git init` and commit it, audit the set's paths
