@@ -946,7 +946,7 @@ export class BucketStore {
 }`,
       errors: [
         { messageId: 'missingTimeout', line: 5, column: 11, suggestions: [
-        { messageId: 'timeoutByHand', output: `import { Readable } from 'stream';
+        { messageId: 'timeoutByHand', data: { reason: `this call moves a body of unbounded size (a file upload or a streamed download), and a fixed total timeout would abort every transfer longer than it; bound the connection and idle time instead` }, output: `import { Readable } from 'stream';
 export class BucketStore {
   constructor(private url: string) {}
   async put(name: string, data: Buffer) {
@@ -962,7 +962,7 @@ export class BucketStore {
 }` },
       ] },
         { messageId: 'missingTimeoutAndStatus', line: 8, column: 23, suggestions: [
-        { messageId: 'timeoutByHand', output: `import { Readable } from 'stream';
+        { messageId: 'timeoutByHand', data: { reason: `this call moves a body of unbounded size (a file upload or a streamed download), and a fixed total timeout would abort every transfer longer than it; bound the connection and idle time instead` }, output: `import { Readable } from 'stream';
 export class BucketStore {
   constructor(private url: string) {}
   async put(name: string, data: Buffer) {
@@ -1006,7 +1006,7 @@ export class BucketStore {
 }` },
       ] },
         { messageId: 'missingTimeout', line: 12, column: 11, suggestions: [
-        { messageId: 'timeoutByHand', output: `import { Readable } from 'stream';
+        { messageId: 'timeoutByHand', data: { reason: `\`BucketStore\` also streams large transfers through the same service, so pick its timeouts per call by hand rather than one fixed total` }, output: `import { Readable } from 'stream';
 export class BucketStore {
   constructor(private url: string) {}
   async put(name: string, data: Buffer) {
@@ -1031,7 +1031,7 @@ export async function download(url: string, out: NodeJS.WritableStream) {
   res.data.pipe(out);
 }`,
       errors: [{ messageId: 'missingTimeout', line: 3, column: 21, suggestions: [
-        { messageId: 'timeoutByHand', output: `import axios from 'axios';
+        { messageId: 'timeoutByHand', data: { reason: `this call moves a body of unbounded size (a file upload or a streamed download), and a fixed total timeout would abort every transfer longer than it; bound the connection and idle time instead` }, output: `import axios from 'axios';
 export async function download(url: string, out: NodeJS.WritableStream) {
   const res = await axios.get(url, { responseType: 'stream' });
   res.data.pipe(out);
