@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { main, type CliIo } from '../../src/cli.js';
+import { run } from '../utils/exec.js';
 import { tempProject } from '../utils/temp-project.js';
 
 // Issue 16 (suggestion set 3's review): turning a function's failure answer (`return null`) into a throw changes
@@ -13,13 +13,7 @@ afterEach(() => {
   for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
 });
 
-async function run(cwd: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), stdoutIsTTY: false, stderrIsTTY: false, env: { NO_COLOR: '1' }, cwd };
-  const code = await main(['node', 'errlint', 'audit', '--no-timing', '--rule', 'swallowed-catch', '--preset', 'strict', '--fail-on', 'none', ...args], io);
-  return { code, stdout, stderr };
-}
+const audit = (cwd: string, ...args: string[]) => run(['audit', '--no-timing', '--rule', 'swallowed-catch', '--preset', 'strict', '--fail-on', 'none', ...args], cwd);
 
 // settings/increase.js: a CommonJS helper that answers null when the update fails
 const INCREASE = [
@@ -71,19 +65,19 @@ describe('a suggestion that turns a failure answer into a throw, with callers in
   it('leaves an exported helper alone and says why; rewrites a private one whose caller handles the throw', async () => {
     const cwd = tempProject({ 'src/settings/increase.js': INCREASE, 'src/invoices/create.js': CREATE, 'src/site/render.ts': RENDER }, 'errlint-contract-');
     dirs.push(cwd);
-    const report = await run(cwd, '--format', 'json');
+    const report = await audit(cwd, '--format', 'json');
     const findings = (JSON.parse(report.stdout) as { findings: { file: string; suggestions?: { description: string }[] }[] }).findings;
     const increase = findings.find((f) => f.file === 'src/settings/increase.js');
     expect(increase?.suggestions?.map((s) => s.description)).toEqual([
       'No propagating rewrite is offered: `increaseSetting` is exported, so callers in other modules may rely on the value it returns on failure; make it throw only after checking them.',
     ]);
-    const applied = await run(cwd, '--apply-suggestions', 'swallowed-catch');
+    const applied = await audit(cwd, '--apply-suggestions', 'swallowed-catch');
     expect(applied.stderr).toBe('src/site/render.ts: applied swallowed-catch ×1\nApplied 1 suggestion in 1 file — review the diff.\n');
     expect(fs.readFileSync(path.join(cwd, 'src/settings/increase.js'), 'utf8')).toBe(INCREASE);
     expect(fs.readFileSync(path.join(cwd, 'src/invoices/create.js'), 'utf8')).toBe(CREATE);
     expect(fs.readFileSync(path.join(cwd, 'src/site/render.ts'), 'utf8')).toBe(RENDER.replace('  } catch (err) {\n    return null;', '  } catch (err) {\n    throw err;'));
     // applying again changes nothing
-    const again = await run(cwd, '--apply-suggestions', 'swallowed-catch');
+    const again = await audit(cwd, '--apply-suggestions', 'swallowed-catch');
     expect(again.stderr).toBe('Applied 0 suggestions in 0 files.\n');
   });
 });
