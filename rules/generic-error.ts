@@ -7,7 +7,7 @@ import { fileScope, importsOf } from '../src/analysis/scope.js';
 import { defineRule } from '../src/define-rule.js';
 import type { SuggestionDescriptor, TS } from '../src/types.js';
 
-export type MessageIds = 'refusal' | 'badInput' | 'replacesTyped' | 'inconsistent' | 'genericWithBase' | 'literal' | 'rejectLiteral' | 'useBase' | 'wrapInError';
+export type MessageIds = 'refusal' | 'badInput' | 'replacesTyped' | 'inconsistent' | 'genericWithBase' | 'literal' | 'rejectLiteral' | 'useBase' | 'useBaseByHand' | 'wrapInError';
 
 export interface Options {
   allowClasses: string[];
@@ -287,6 +287,7 @@ export default defineRule<MessageIds, Options>({
       literal: 'The thrown value is {{kind}}, not an Error: it carries no stack trace and no class that callers can check.',
       rejectLiteral: 'A promise is rejected with {{kind}}, not an Error: it carries no stack trace and no class that callers can check.',
       useBase: 'Throw `{{base}}` instead.',
+      useBaseByHand: 'No rewrite to `{{base}}` is offered: its constructor is declared in another module, so whether it takes a message first (not an error code or a status) cannot be read here; throw it by hand with the arguments it takes.',
       wrapInError: 'Wrap the value in `new {{name}}(…)`.',
     },
     schema: {
@@ -382,6 +383,9 @@ export default defineRule<MessageIds, Options>({
     const useBaseSuggestion = (expr: ts.NewExpression | ts.CallExpression, callee: ts.Identifier): SuggestionDescriptor<MessageIds>[] => {
       const b = baseClass();
       if (!b?.instantiable) return [];
+      // an imported class's constructor is not in this file: `new AppError('Missing token')` where AppError takes
+      // (code, message) would misuse the project's own API
+      if (b.source === 'import') return [{ messageId: 'useBaseByHand', data: { base: b.name }, edits: [] }];
       return [{ messageId: 'useBase', data: { base: b.name }, edits: [{ range: [callee.getStart(sf), callee.getEnd()], text: t.isNewExpression(expr) ? b.name : `new ${b.name}` }] }];
     };
 

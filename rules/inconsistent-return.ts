@@ -1,10 +1,11 @@
 import type * as ts from 'typescript';
 import { functionName, isFunctionLike, skipOuter, type FunctionLike } from '../src/analysis/ast.js';
+import { contractChangeReason } from '../src/analysis/callers.js';
 import { importsOf, resolveName } from '../src/analysis/scope.js';
 import { defineRule } from '../src/define-rule.js';
 import type { SuggestionDescriptor, TextEdit, TS } from '../src/types.js';
 
-export type MessageIds = 'booleanOrNothing' | 'dataOrFalse' | 'dataOrErrorString' | 'dataOrError' | 'throwError' | 'throwMessage' | 'returnNull';
+export type MessageIds = 'booleanOrNothing' | 'dataOrFalse' | 'dataOrErrorString' | 'dataOrError' | 'throwError' | 'throwMessage' | 'returnNull' | 'rewriteByHand';
 
 export type Options = Record<string, never>;
 
@@ -42,6 +43,7 @@ export default defineRule<MessageIds, Options>({
       throwError: 'Throw the error instead of returning it.',
       throwMessage: 'Throw an Error with this message instead of returning it.',
       returnNull: 'Return null instead of false for the missing value.',
+      rewriteByHand: 'No throwing rewrite is offered: {{reason}}.',
     },
     schema: { type: 'object', additionalProperties: false, properties: {} },
     defaultOptions: {},
@@ -321,7 +323,7 @@ function isSelfCall(t: TS, node: ts.Node, name: string): boolean {
 }
 
 interface Mix {
-  messageId: Exclude<MessageIds, 'throwError' | 'throwMessage' | 'returnNull'>;
+  messageId: Exclude<MessageIds, 'throwError' | 'throwMessage' | 'returnNull' | 'rewriteByHand'>;
   involved: ReturnValue[];
   values?: string;
   suggest?: SuggestionDescriptor<MessageIds>;
@@ -348,6 +350,16 @@ function errorsInDeclaredResult(t: TS, fn: FunctionLike, errors: ReturnValue[]):
   });
 }
 
+/**
+ * A rewrite from returning the failure to throwing it, or — when the function's callers rely on the returned
+ * value (exported, passed on, not awaited, or using it as their answer: `src/analysis/callers.ts`) — the reason none
+ * is offered.
+ */
+function throwing(t: TS, fn: FunctionLike, rewrite: SuggestionDescriptor<MessageIds>): SuggestionDescriptor<MessageIds> {
+  const reason = contractChangeReason(t, fn, { kind: 'value', value: 'other' });
+  return reason ? { messageId: 'rewriteByHand', data: { reason }, edits: [] } : rewrite;
+}
+
 function classifyMix(t: TS, fn: FunctionLike, values: ReturnValue[]): Mix | undefined {
   const of = (...kinds: ReturnKind[]): ReturnValue[] => values.filter((v) => kinds.includes(v.kind));
   const booleans = of('true', 'false', 'boolean');
@@ -369,7 +381,7 @@ function classifyMix(t: TS, fn: FunctionLike, values: ReturnValue[]): Mix | unde
       return { range: [st.getStart(sf), st.expression!.getStart(sf)], text: 'throw ' };
     });
     const whole = errors.every((v) => t.isReturnStatement(v.statement) && skipOuter(t, v.statement.expression!) === v.node);
-    return { messageId: 'dataOrError', involved: [...nonStringData, ...errors], ...(whole && !errorsInDeclaredResult(t, fn, errors) ? { suggest: { messageId: 'throwError', edits } } : {}) };
+    return { messageId: 'dataOrError', involved: [...nonStringData, ...errors], ...(whole && !errorsInDeclaredResult(t, fn, errors) ? { suggest: throwing(t, fn, { messageId: 'throwError', edits }) } : {}) };
   }
   if (nonStringData.length > 0 && errorStrings.length > 0 && booleans.length === 0 && !inline) {
     const whole = errorStrings.every((v) => t.isReturnStatement(v.statement) && skipOuter(t, v.statement.expression!) === v.node);
@@ -377,7 +389,7 @@ function classifyMix(t: TS, fn: FunctionLike, values: ReturnValue[]): Mix | unde
       const st = v.statement as ts.ReturnStatement;
       return { range: [st.getStart(sf), st.getEnd()], text: `throw new Error(${st.expression!.getText(sf)});` };
     });
-    return { messageId: 'dataOrErrorString', involved: [...nonStringData, ...errorStrings], ...(whole ? { suggest: { messageId: 'throwMessage', edits } } : {}) };
+    return { messageId: 'dataOrErrorString', involved: [...nonStringData, ...errorStrings], ...(whole ? { suggest: throwing(t, fn, { messageId: 'throwMessage', edits }) } : {}) };
   }
   // false next to `true` or a computed boolean is a value of a boolean domain (`'warn' | boolean`), not a sentinel
   if (data.length > 0 && falses.length > 0 && of('true', 'boolean').length === 0 && !inline && !PREDICATE_NAME.test(name) && !declared.boolean) {

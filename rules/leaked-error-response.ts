@@ -349,6 +349,42 @@ function chainedStatus(t: TS, sink: ResponseSink): ts.Expression | undefined {
   return undefined;
 }
 
+/** What a server-error status tells the client by itself. */
+const STATUS_PHRASE: Record<number, string> = { 501: 'Not implemented', 502: 'Bad gateway', 503: 'Service unavailable', 504: 'Gateway timeout' };
+
+/** A literal message with at least one word in it, trimmed of the separator before the leaked part. */
+function wording(text: string): string | undefined {
+  const trimmed = text.replace(/[\s:;,\-–—(]+$/, '').trim();
+  return /[A-Za-z]{2,}/.test(trimmed) ? trimmed : undefined;
+}
+
+/**
+ * The message the code already words for the client around the leaked value: the literal branch of
+ * `err instanceof Error ? err.message : 'Uploads are not configured'` or of `err.message || 'Unknown error'`, or
+ * the literal text before it in `\`Failed to sync: ${err.message}\`` / `'Failed to sync: ' + err.message`.
+ */
+function ownWording(t: TS, carrier: ts.Expression): string | undefined {
+  const x = skipOuter(t, carrier);
+  const literal = (e: ts.Expression): string | undefined => {
+    const y = skipOuter(t, e);
+    return t.isStringLiteral(y) || t.isNoSubstitutionTemplateLiteral(y) ? wording(y.text) : undefined;
+  };
+  if (t.isConditionalExpression(x)) {
+    const a = literal(x.whenTrue);
+    const b = literal(x.whenFalse);
+    return a !== undefined && b === undefined ? a : b !== undefined && a === undefined ? b : undefined;
+  }
+  if (t.isBinaryExpression(x)) {
+    const op = x.operatorToken.kind;
+    if (op === t.SyntaxKind.BarBarToken || op === t.SyntaxKind.QuestionQuestionToken) return literal(x.left) === undefined ? literal(x.right) : undefined;
+    if (op === t.SyntaxKind.PlusToken && literal(x.right) === undefined) return literal(x.left);
+    return undefined;
+  }
+  // `Failed to verify: ${err.message}`: one substitution, at the end
+  if (t.isTemplateExpression(x) && x.templateSpans.length === 1 && !/[A-Za-z]/.test(x.templateSpans[0]!.literal.text)) return wording(x.head.text);
+  return undefined;
+}
+
 export default defineRule<MessageIds, Options>({
   meta: {
     id: 'leaked-error-response',
@@ -518,7 +554,10 @@ export default defineRule<MessageIds, Options>({
 
     function suggestions(carrier: ts.Expression, payload: ts.Expression, origin: Origin<ErrorSource>, sink: ResponseSink, node: ts.Node): SuggestionDescriptor<MessageIds>[] {
       if (origin.derivation === 'spread' && carrier === payload) return [];
-      const generic = quote(options.genericMessage);
+      // the code's own words for the client where it has them (`… : 'Image uploads are not configured'`,
+      // `\`Failed to verify installation: ${err.message}\``), else the status's own phrase (503: 'Service
+      // unavailable'), else the configured message
+      const generic = quote(ownWording(t, carrier) ?? (sink.status !== undefined ? STATUS_PHRASE[sink.status] : undefined) ?? options.genericMessage);
       // a 4xx answer's message is meant for the client: keep it, replace only what a 5xx would leak
       const status = sink.status === undefined ? chainedStatus(t, sink) : undefined;
       const fn = enclosingFunction(t, node);

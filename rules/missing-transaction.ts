@@ -19,6 +19,8 @@ export interface Options {
   checkLoops: boolean;
   checkScripts: boolean;
   ignoreTargets: string[];
+  /** The MongoDB deployment runs transactions (a replica set or a sharded cluster). */
+  mongoTransactions: boolean;
 }
 
 /**
@@ -52,6 +54,7 @@ export default defineRule<MessageIds, Options>({
       properties: {
         checkLoops: { type: 'boolean', description: 'Also flag a single write that runs once per item of a loop.' },
         checkScripts: { type: 'boolean', description: 'Also check CLI scripts, seeds and migrations.' },
+        mongoTransactions: { type: 'boolean', description: 'The MongoDB deployment runs transactions (a replica set or a sharded cluster): offer transaction wraps for Mongoose writes in files that open no session themselves.' },
         ignoreTargets: {
           type: 'array',
           items: { type: 'string' },
@@ -59,7 +62,7 @@ export default defineRule<MessageIds, Options>({
         },
       },
     },
-    defaultOptions: { checkLoops: true, checkScripts: false, ignoreTargets: ['[Aa]udit', '^logs?$|[a-z0-9]Logs?$|_logs?$', '[Aa]ctivit(y|ies)$', '[Nn]otifications?$', '[Aa]nalytics', '[Tt]elemetry', '[Mm]etrics?$', '[Vv]erification_?[Tt]okens?$', '[Oo]tps?$', '[Rr]ate_?[Ll]imits?$'] },
+    defaultOptions: { checkLoops: true, checkScripts: false, mongoTransactions: false, ignoreTargets: ['[Aa]udit', '^logs?$|[a-z0-9]Logs?$|_logs?$', '[Aa]ctivit(y|ies)$', '[Nn]otifications?$', '[Aa]nalytics', '[Tt]elemetry', '[Mm]etrics?$', '[Vv]erification_?[Tt]okens?$', '[Oo]tps?$', '[Rr]ate_?[Ll]imits?$'] },
     fixable: false,
     hasSuggestions: true,
     // precision 0.32 on unseen repositories (issue 14)
@@ -115,7 +118,7 @@ export default defineRule<MessageIds, Options>({
           const factors: RiskFactor[] = [];
           if (money) factors.push(FACTORS.money);
           if (s.hasLoopWrite) factors.push(WRITE_IN_LOOP);
-          const suggestion = buildSuggestion(t, sf, s, context.knowledge, isExternal);
+          const suggestion = buildSuggestion(t, sf, s, context.knowledge, isExternal, options.mongoTransactions);
           context.report({
             node: first.at,
             anchor: first.at,
@@ -808,7 +811,10 @@ function awaitedWithin(t: TS, n: ts.Node, outer: ts.Node): boolean {
   return false;
 }
 
-function buildSuggestion(t: TS, sf: ts.SourceFile, s: UnitSummary, knowledge: Knowledge, isExternal: (call: ts.CallExpression) => boolean): SuggestionDescriptor<MessageIds> | undefined {
+/** A file that uses MongoDB sessions or transactions: `startSession()`, `withTransaction(…)`, `{ session }`, `.transaction(async (session) => …)`. */
+const MONGO_SESSION = /\b(startSession|withTransaction|startTransaction)\s*\(|\.transaction\s*\(\s*(async\s*)?\(?\s*session\b|\{\s*session\s*[,}]|\bsession\s*:\s*session\b/;
+
+function buildSuggestion(t: TS, sf: ts.SourceFile, s: UnitSummary, knowledge: Knowledge, isExternal: (call: ts.CallExpression) => boolean, mongoTransactions: boolean): SuggestionDescriptor<MessageIds> | undefined {
   const fn = s.unit.fn as FunctionLike;
   if (!fn.body || !t.isBlock(fn.body) || !isAsyncFunction(t, fn) || fn.asteriskToken) return undefined;
   if (s.groups.size > 0 || s.writes.some((w) => !w.write || w.group !== undefined || w.viaParam !== undefined)) return undefined;
@@ -863,6 +869,11 @@ function buildSuggestion(t: TS, sf: ts.SourceFile, s: UnitSummary, knowledge: Kn
   }
   const wrap = buildWrap(t, sf, fn, writes, start, end, identifiersIn(t, fn));
   if (!wrap) return undefined;
+  // MongoDB runs transactions only on a replica set or a sharded cluster: on a standalone server (a common
+  // self-hosted setup) every wrapped call would fail. Only a file that already opens sessions shows it has one.
+  if (writes[0]!.layer === 'mongoose' && !mongoTransactions && !MONGO_SESSION.test(sf.text)) {
+    return { messageId: 'rewriteByHand', data: { reason: 'MongoDB runs transactions only on a replica set or a sharded cluster, and nothing in this file opens a session to show the deployment has one (on a standalone server every wrapped call would fail); set the rule option `mongoTransactions` when it does, or make the writes safe to repeat' }, edits: [] };
+  }
   const late = wrap.callback ? assignedInCallback(t, stmts.slice(i, j + 1), stmts.slice(j + 1), start) : undefined;
   if (late) return { messageId: 'rewriteByHand', data: { reason: `\`${late}\` is declared without a value before the writes, assigned among them and read after; inside the transaction's callback TypeScript no longer sees it assigned (TS2454): return the value from the callback instead` }, edits: [] };
   if (facts.returns && (!wrap.allowsReturn || !isBody || j !== stmts.length - 1)) return undefined;

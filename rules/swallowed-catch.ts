@@ -14,6 +14,7 @@ import {
   type MaskingReturn,
 } from '../src/analysis/catch.js';
 import { runsInPage } from '../src/analysis/browser.js';
+import { contractChangeReason, type FailureAnswer } from '../src/analysis/callers.js';
 import { blockEffects } from '../src/analysis/effects.js';
 import { importsOf } from '../src/analysis/scope.js';
 import { classifyLogCall, consoleAllowedInFile, findLoggerInScope, loggerCallText, modelLoggerOf, type LoggerInScope, type ModelLogger } from '../src/analysis/loggers.js';
@@ -224,6 +225,9 @@ function catchClauseSuggestions(t: TS, sf: ts.SourceFile, clause: ts.CatchClause
   const target = throwTargetOf(t, enclosingFunction(t, clause));
   const chosen = target.kind === 'caller' || target.kind === 'unseen' ? chosenToGoOn(t, sf, clause, a, bound.name, readsOnly) : undefined;
   if (chosen) return orByHand(recordOnly(), chosen);
+  // return null → throw changes what every caller of the function gets: only where each of them is ready for it
+  const contract = target.kind === 'caller' ? contractChangeReason(t, enclosingFunction(t, clause), failureAnswer(t, a)) : undefined;
+  if (contract) return orByHand(recordOnly(), contract);
   // res.json({ ok: true }) answered the request as a success; the error response comes from the propagated error
   const masking = a.maskingReturn === 'success-response' ? a.maskingNode?.parent : undefined;
   const answered = new Set<ts.Node>(masking && t.isExpressionStatement(masking) && masking.parent === block ? [masking] : []);
@@ -405,6 +409,15 @@ function assignsName(t: TS, block: ts.Node, name: string): boolean {
   return found;
 }
 
+/** What the handler answers today: a value callers get (`return null`, `.catch(() => [])`) or nothing in particular. */
+function failureAnswer(t: TS, a: HandlerAnalysis): FailureAnswer {
+  if (!a.maskingReturn || a.maskingReturn === 'success-response') return { kind: 'none' };
+  const node = a.maskingNode;
+  // `return;` hands back nothing callers read
+  if (node && t.isReturnStatement(node) && !node.expression) return { kind: 'none' };
+  return { kind: 'value', value: a.maskingReturn === 'null' || a.maskingReturn === 'undefined' ? 'nullish' : 'other' };
+}
+
 /** Whether the value of a handler call is awaited or returned, so a rejection reaches the caller when the handler goes. */
 function isAwaitedOrReturned(t: TS, call: ts.CallExpression): boolean {
   let n: ts.Node = call;
@@ -412,6 +425,14 @@ function isAwaitedOrReturned(t: TS, call: ts.CallExpression): boolean {
   const p = n.parent;
   if (t.isAwaitExpression(p) || t.isReturnStatement(p)) return true;
   return t.isArrowFunction(p) && p.body === n;
+}
+
+/** Whether the value of a handler call is what the function returns: `return p.catch(…)`, `() => p.catch(…)`. */
+function isReturned(t: TS, call: ts.CallExpression): boolean {
+  let n: ts.Node = call;
+  while (t.isParenthesizedExpression(n.parent) || t.isAwaitExpression(n.parent)) n = n.parent;
+  const p = n.parent;
+  return t.isReturnStatement(p) || (t.isArrowFunction(p) && p.body === n);
 }
 
 /** The statement holding a promise handler call. */
@@ -438,7 +459,11 @@ function promiseSuggestions(t: TS, sf: ts.SourceFile, h: ErrorHandler, a: Handle
   const target = throwTargetOf(t, enclosingFunction(t, call));
   const fn = enclosingFunction(t, call);
   const degraded = readsOnly && isDegradedRead(t, fn, a, isValueUsed(t, call));
-  const propagates = isAwaitedOrReturned(t, call) && codeAfter(t, statementOf(t, call)) !== 'independent' && target.kind === 'caller' && !degraded;
+  // the handler's value is the function's answer only when the promise is returned; awaited as a statement, a
+  // removed handler adds a rejection and changes no value callers read
+  const answer = isReturned(t, call) ? failureAnswer(t, a) : { kind: 'none' as const };
+  const contract = target.kind === 'caller' && isAwaitedOrReturned(t, call) ? contractChangeReason(t, fn, answer) : undefined;
+  const propagates = isAwaitedOrReturned(t, call) && codeAfter(t, statementOf(t, call)) !== 'independent' && target.kind === 'caller' && !degraded && !contract;
   if (propagates) {
     const remove: TextEdit[] =
       h.kind === 'promise-catch'
@@ -470,7 +495,7 @@ function promiseSuggestions(t: TS, sf: ts.SourceFile, h: ErrorHandler, a: Handle
       ? DEGRADED_READ
       : target.kind !== 'caller'
       ? 'the function around it cannot pass a failure on by throwing'
-      : 'the code after it runs on failure too, and a rejection would skip it';
+      : contract ?? 'the code after it runs on failure too, and a rejection would skip it';
   return orByHand(out, why);
 }
 

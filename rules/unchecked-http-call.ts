@@ -1,5 +1,5 @@
 import type * as ts from 'typescript';
-import { calleeMethod, dottedName, enclosingFunction, enclosingNames, isFunctionLike, skipOuter, walk } from '../src/analysis/ast.js';
+import { calleeMethod, dottedName, enclosingClass, enclosingFunction, enclosingNames, isFunctionLike, skipOuter, walk } from '../src/analysis/ast.js';
 import { mayCallOut, outboundCallAt, type ClientKind, type OutboundCall } from '../src/analysis/http.js';
 import { importsOf, propertyNameText, resolveIdentifier, type Binding, type ImportMap } from '../src/analysis/scope.js';
 import { defineRule } from '../src/define-rule.js';
@@ -14,7 +14,7 @@ export interface Options {
   suggestedTimeoutMs: number;
 }
 
-export type MessageIds = 'missingTimeout' | 'uncheckedStatus' | 'missingTimeoutAndStatus' | 'addTimeout' | 'addStatusCheck';
+export type MessageIds = 'missingTimeout' | 'uncheckedStatus' | 'missingTimeoutAndStatus' | 'addTimeout' | 'addStatusCheck' | 'timeoutByHand';
 
 type Presence = 'present' | 'missing' | 'unknown';
 
@@ -349,6 +349,93 @@ function inTransaction(t: TS, node: ts.Node, knowledge: Knowledge): boolean {
   return false;
 }
 
+/** A value that is file content rather than a small JSON document: `data: Buffer`, a stream, a Blob, FormData. */
+const FILE_CONTENT_TYPE = /\b(Buffer|Readable|ReadStream|Stream|ReadableStream|Blob|File|Uint8Array|ArrayBuffer|FormData)\b/;
+const FILE_CONTENT_NAME = /^(buffer|buf|stream|readStream|fileStream|blob|file|fileBuffer|chunk|formData|form)$/i;
+
+/** Whether a request body expression carries file content (an upload whose length has no small bound). */
+function isFileContent(t: TS, e: ts.Expression): boolean {
+  const x = skipOuter(t, e);
+  if (t.isNewExpression(x)) return /^(FormData|Blob|File)$/.test(x.expression.getText());
+  if (t.isCallExpression(x)) return /(createReadStream|readFile|readFileSync|toBuffer|arrayBuffer|stream)$/.test(calleeMethod(t, x) ?? '');
+  const name = t.isIdentifier(x) ? x.text : t.isPropertyAccessExpression(x) ? x.name.text : undefined;
+  if (!name) return false;
+  if (FILE_CONTENT_NAME.test(name)) return true;
+  const declared = t.isIdentifier(x) ? resolveIdentifier(t, x)?.declaration : undefined;
+  const type = declared && (t.isParameter(declared) || t.isVariableDeclaration(declared)) ? declared.type?.getText() : undefined;
+  return type !== undefined && FILE_CONTENT_TYPE.test(type);
+}
+
+/**
+ * Whether a call moves a body of unbounded size: it uploads file content (`body: data` with `data: Buffer`, a
+ * stream, FormData), asks for a streamed answer (`responseType: 'stream'`, `duplex`), or hands its response's body
+ * stream on (`Readable.fromWeb(res.body)`, `res.body.pipeTo(…)`, `.pipe(…)` on the call). A fixed total timeout
+ * (`AbortSignal.timeout`, axios' `timeout`) would abort every transfer longer than it.
+ */
+function transfersBody(t: TS, oc: OutboundCall): boolean {
+  const call = oc.call;
+  const opts = objectLiteralOf(t, call.arguments[oc.optionsIndex]) ?? (oc.client === 'axios' && call.arguments.length === 1 ? objectLiteralOf(t, call.arguments[0]) : undefined);
+  for (const p of opts?.properties ?? []) {
+    const key = p.name ? propertyNameText(t, p.name) : undefined;
+    const value = t.isPropertyAssignment(p) ? p.initializer : t.isShorthandPropertyAssignment(p) ? p.name : undefined;
+    if (key === 'duplex') return true;
+    if (key === 'responseType' && value && t.isStringLiteralLike(skipOuter(t, value)) && (skipOuter(t, value) as ts.StringLiteral).text === 'stream') return true;
+    if ((key === 'body' || key === 'data' || key === 'json') && value && isFileContent(t, value)) return true;
+  }
+  // axios.put(url, data) / axios.post(url, fileBuffer): the body is the second argument
+  if (oc.client === 'axios' && oc.optionsIndex === 2 && call.arguments[1] && isFileContent(t, call.arguments[1])) return true;
+  let n: ts.Node = call;
+  while (n.parent && (t.isAwaitExpression(n.parent) || t.isParenthesizedExpression(n.parent) || t.isAsExpression(n.parent) || t.isNonNullExpression(n.parent))) n = n.parent;
+  // got.stream(url).pipe(out) / request(url).pipe(res)
+  if (t.isPropertyAccessExpression(n.parent) && n.parent.expression === n && /^(pipe|pipeTo|pipeThrough|body)$/.test(n.parent.name.text)) return true;
+  const decl = n.parent && t.isVariableDeclaration(n.parent) && n.parent.initializer === n && t.isIdentifier(n.parent.name) ? n.parent.name : undefined;
+  if (!decl) return false;
+  const scope = enclosingFunction(t, call) ?? call.getSourceFile();
+  let streamed = false;
+  walk(t, scope, (x) => {
+    if (streamed) return 'skip';
+    // res.body: the web stream of a fetch answer (its text/json readers are methods); res.data.pipe(…) for axios
+    if (t.isPropertyAccessExpression(x) && t.isIdentifier(x.expression) && x.expression.text === decl.text && x.name.text === 'body' && (oc.client === 'fetch' || oc.client === 'undici')) streamed = true;
+    if (t.isPropertyAccessExpression(x) && /^(pipe|pipeTo)$/.test(x.name.text) && x.expression.getText().startsWith(decl.text)) streamed = true;
+    return undefined;
+  });
+  return streamed;
+}
+
+const transferClassMemo = new WeakMap<ts.Node, boolean>();
+
+/** Whether any outbound call of `cls` moves an unbounded body: a storage or transfer client. */
+function classTransfers(t: TS, cls: ts.ClassLikeDeclaration, knowledge: Knowledge, imports: ImportMap): boolean {
+  let hit = transferClassMemo.get(cls);
+  if (hit !== undefined) return hit;
+  hit = false;
+  walk(
+    t,
+    cls,
+    (x) => {
+      if (hit) return 'skip';
+      if (!t.isCallExpression(x)) return undefined;
+      const oc = outboundCallAt(t, x, knowledge, imports);
+      if (oc && transfersBody(t, oc)) hit = true;
+      return undefined;
+    },
+    true,
+  );
+  transferClassMemo.set(cls, hit);
+  return hit;
+}
+
+/** Why no fixed timeout is suggested for this call, or undefined when one is safe to add. */
+function timeoutUnsafe(t: TS, oc: OutboundCall, knowledge: Knowledge, imports: ImportMap): string | undefined {
+  if (transfersBody(t, oc)) return 'this call moves a body of unbounded size (a file upload or a streamed download), and a fixed total timeout would abort every transfer longer than it; bound the connection and idle time instead';
+  const cls = enclosingClass(t, oc.call);
+  if (cls && classTransfers(t, cls, knowledge, imports)) {
+    const name = cls.name ? `\`${cls.name.text}\`` : 'this class';
+    return `${name} also streams large transfers through the same service, so pick its timeouts per call by hand rather than one fixed total`;
+  }
+  return undefined;
+}
+
 function timeoutProperty(client: ClientKind, ms: number): string | undefined {
   switch (client) {
     case 'fetch':
@@ -432,6 +519,7 @@ export default defineRule<MessageIds, Options>({
       uncheckedStatus: 'The response of this {{client}} call is read without checking its status.',
       missingTimeoutAndStatus: 'This {{client}} call has no timeout, and its response is read without checking its status.',
       addTimeout: 'Add a {{ms}} ms timeout to the call.',
+      timeoutByHand: 'No timeout is added: {{reason}}.',
       addStatusCheck: 'Throw an HttpStatusError when the response is not ok.',
     },
     schema: {
@@ -528,8 +616,10 @@ export default defineRule<MessageIds, Options>({
         const messageId = timeoutMissing && statusMissing ? 'missingTimeoutAndStatus' : timeoutMissing ? 'missingTimeout' : 'uncheckedStatus';
         const suggest = [];
         if (timeoutMissing) {
-          const edits = timeoutEdits(t, sf, oc, ms);
-          if (edits) suggest.push({ messageId: 'addTimeout' as const, data: { ms }, edits });
+          const unsafe = timeoutUnsafe(t, oc, knowledge, imports);
+          const edits = unsafe ? undefined : timeoutEdits(t, sf, oc, ms);
+          if (unsafe) suggest.push({ messageId: 'timeoutByHand' as const, data: { reason: unsafe }, edits: [] });
+          else if (edits) suggest.push({ messageId: 'addTimeout' as const, data: { ms }, edits });
         }
         if (statusMissing && use && oc.client === 'fetch') {
           const edits = statusCheckEdits(t, sf, use);

@@ -17,8 +17,9 @@
 //   parser), new type errors (`tsc --noEmit` of the entry's `typecheck` tsconfig before and after; its
 //   dependencies come from `npm ci --ignore-scripts` in a cache beside the checkouts, made only with --install),
 //   and what a second `--apply-suggestions` run applies (0 when applying is idempotent).
-// Then a seeded sample of the applied hunks (`git diff -U0`, ranked by SHA-256 of seed and where the hunk is, so
-// surviving hunks keep their place across builds) is joined with the set's review labels: the verdict
+// Then a seeded sample of the applied hunks (`git diff -U0`, ranked by SHA-256 of seed and where the hunk is — repo,
+// path, old line — so every hunk is equally likely and surviving hunks keep their place across builds; each hunk is
+// attributed to the finding whose applied suggestion spans it, see `attribute`) is joined with the set's review labels: the verdict
 // tally is printed, hunks without a label are listed, and --review FILE writes them with their diff for a reviewer
 // (outside the repository: the diff is fetched code).
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -104,17 +105,34 @@ function hunks(dir, from, to) {
   return out;
 }
 
-/** The finding whose applied suggestion made a hunk: its first suggestion has an edit on the hunk's old lines. */
+/**
+ * The finding whose applied suggestion made a hunk: `--apply-suggestions` applies each finding's first suggestion,
+ * so the finding is the one whose first suggestion has an edit spanning the hunk's old lines (the whole range of the
+ * edit, not only its first line: a transaction wrap is one edit that `git diff` splits into many hunks). Where
+ * several overlap (a cause added inside a wrapped block), the narrowest edit wins. A later suggestion of a finding
+ * counts too (a later pass applies it once the first has changed the finding: a status check after the timeout); a
+ * hunk no finding of the first audit spans stays unattributed (`?`).
+ */
 function attribute(hunk, findings, dir) {
-  const lo = hunk.oldCount === 0 ? hunk.oldLine : hunk.oldLine;
+  const lo = hunk.oldLine;
   const hi = hunk.oldCount === 0 ? hunk.oldLine + 1 : hunk.oldLine + hunk.oldCount - 1;
+  let best;
   for (const f of findings) {
     if (f.file !== hunk.path) continue;
-    const edits = f.suggestions?.[0]?.edits ?? [];
-    const lines = edits.map((e) => lineAt(dir, f.file, e.range[0]));
-    if (lines.some((l) => l >= lo && l <= hi + 1)) return f;
+    (f.suggestions ?? []).forEach((s, rank) => {
+      for (const e of s.edits ?? []) {
+        const first = lineAt(dir, f.file, e.range[0]);
+        // an edit ending at the start of a line (after its newline) does not touch that line
+        const last = Math.max(first, lineAt(dir, f.file, Math.max(e.range[0], e.range[1] - 1)));
+        if (first > hi || last < lo) continue;
+        const width = last - first;
+        // a first suggestion before a later one (applied in a later pass, once the first left the finding: a
+        // status check after the timeout), then the narrowest edit
+        if (!best || rank < best.rank || (rank === best.rank && width < best.width)) best = { finding: f, rank, width, description: s.description };
+      }
+    });
   }
-  return undefined;
+  return best;
 }
 
 const lineStarts = new Map();
@@ -191,11 +209,12 @@ async function main(argv) {
     const again = appliedCount(second.stderr);
     const dropped = (first.stderr.match(/\((\d+) edits? dropped/g) ?? []).reduce((n, m) => n + Number(/\d+/.exec(m)[0]), 0);
     const repoHunks = hunks(dir, 'base', 'applied').map((h) => {
-      const f = attribute(h, findings, dir);
+      const a = attribute(h, findings, dir);
+      const f = a?.finding;
       const diff = h.text.join('\n');
       // the label of a hunk holds this hash, not the code: a changed rewrite at the same place needs a new label
       const diffSha = createHash('sha256').update(diff).digest('hex').slice(0, 16);
-      return { repo: entry.repo, commit: entry.commit, path: h.path, line: h.line, oldLine: h.oldLine, rule: f?.ruleId ?? '?', messageId: f?.messageId ?? '?', suggestion: f?.suggestions?.[0]?.description ?? '', diffSha, diff };
+      return { repo: entry.repo, commit: entry.commit, path: h.path, line: h.line, oldLine: h.oldLine, rule: f?.ruleId ?? '?', messageId: f?.messageId ?? '?', suggestion: a?.description ?? '', diffSha, diff };
     });
     allHunks.push(...repoHunks);
     const row = {
@@ -219,8 +238,14 @@ async function main(argv) {
   process.stdout.write(`| ${cols.join(' | ')} |\n|${cols.map(() => '---').join('|')}|\n`);
   for (const r of rows) process.stdout.write(`| ${cols.map((c) => r[c]).join(' | ')} |\n`);
 
+  // hunks per rule and message (`?`: made by a later pass of the apply, no first-pass finding spans it)
+  const byRule = new Map();
+  for (const h of allHunks) byRule.set(`${h.rule}/${h.messageId}`, (byRule.get(`${h.rule}/${h.messageId}`) ?? 0) + 1);
+  process.stdout.write(`\nhunks by rule: ${[...byRule].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ')}\n`);
+
   // the review sample and its labels
-  const key = (h) => `${h.repo}\u0000${h.path}\u0000${h.rule}\u0000${h.oldLine}`;
+  // every hunk equally likely, ranked by its place only: how a hunk is attributed does not move it in or out
+  const key = (h) => `${h.repo}\u0000${h.path}\u0000${h.oldLine}`;
   const drawn = stableSample(allHunks, options.sample, { seed: options.seed, stream: 'suggestions', key });
   const labels = readJsonl(options.labels || setFiles(options.set, SUGGESTION_SETS).labels);
   const labelOf = (h) => labels.find((l) => l.repo === h.repo && l.commit === h.commit && l.path === h.path && l.diffSha === h.diffSha && Math.abs((l.oldLine ?? l.line) - h.oldLine) <= 1);

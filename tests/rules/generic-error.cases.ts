@@ -632,14 +632,11 @@ export async function settle(batchId: string) {
           endLine: 3,
           endColumn: 57,
           suggestions: [
-            {
-              messageId: 'useBase',
-              output: `import { AppError } from '../errors/app-error';
+        { messageId: 'useBaseByHand', output: `import { AppError } from '../errors/app-error';
 export async function settle(batchId: string) {
-  throw new AppError('batch already processed: ' + batchId);
-}`,
-            },
-          ],
+  throw new Error('batch already processed: ' + batchId);
+}` },
+      ],
         },
       ],
     },
@@ -673,14 +670,11 @@ export function reserve(qty: number) {
           endLine: 3,
           endColumn: 57,
           suggestions: [
-            {
-              messageId: 'useBase',
-              output: `import { DomainException } from '@/common/domain.exception';
+        { messageId: 'useBaseByHand', output: `import { DomainException } from '@/common/domain.exception';
 export function reserve(qty: number) {
-  if (qty > available) throw new DomainException('insufficient stock');
-}`,
-            },
-          ],
+  if (qty > available) throw Error('insufficient stock');
+}` },
+      ],
         },
       ],
     },

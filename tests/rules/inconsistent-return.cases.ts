@@ -464,15 +464,15 @@ export async function lookup(id: string): Promise<Lookup> {
         {
           messageId: 'dataOrErrorString', line: 1, column: 23, endLine: 1, endColumn: 36, data: { name: "'createAccount'", lines: "2, 4, 6" },
           suggestions: [
-            { messageId: 'throwMessage', output: `export async function createAccount(input: Input) {
-  if (!input.email) throw new Error('Email is required');
+        { messageId: 'rewriteByHand', data: { reason: `\`createAccount\` is exported, so callers in other modules may rely on the value it returns on failure; make it throw only after checking them` }, output: `export async function createAccount(input: Input) {
+  if (!input.email) return 'Email is required';
   const existing = await db.query.users.findFirst({ where: eq(users.email, input.email) });
-  if (existing) throw new Error('User already exists');
+  if (existing) return 'User already exists';
   const [user] = await db.insert(users).values(input).returning();
   return { id: user.id, email: user.email };
 }
 ` },
-          ],
+      ],
         },
       ],
     },
@@ -510,13 +510,13 @@ export async function lookup(id: string): Promise<Lookup> {
         {
           messageId: 'dataOrError', line: 1, column: 23, endLine: 1, endColumn: 29, data: { name: "'charge'", lines: "2, 4" },
           suggestions: [
-            { messageId: 'throwError', output: `export async function charge(card: Card, amount: number) {
-  if (amount <= 0) throw new Error('amount must be positive');
+        { messageId: 'rewriteByHand', data: { reason: `\`charge\` is exported, so callers in other modules may rely on the value it returns on failure; make it throw only after checking them` }, output: `export async function charge(card: Card, amount: number) {
+  if (amount <= 0) return new Error('amount must be positive');
   const res = await gateway.charge({ card, amount });
   return { id: res.id, status: res.status };
 }
 ` },
-          ],
+      ],
         },
       ],
     },
@@ -664,14 +664,14 @@ export class LabelResolver {
         {
           messageId: 'dataOrErrorString', line: 1, column: 14, endLine: 1, endColumn: 19, data: { name: "'login'", lines: "3, 5" },
           suggestions: [
-            { messageId: 'throwMessage', output: `export const login = async (email: string, password: string) => {
+        { messageId: 'rewriteByHand', data: { reason: `\`login\` is exported, so callers in other modules may rely on the value it returns on failure; make it throw only after checking them` }, output: `export const login = async (email: string, password: string) => {
   const user = await findUserByEmail(email);
-  if (!user) throw new Error('Invalid credentials');
+  if (!user) return 'Invalid credentials';
   const token = createToken(user);
   return { token, user: user.toJSON() };
 };
 ` },
-          ],
+      ],
         },
       ],
     },
@@ -805,6 +805,61 @@ module.exports = { checkStatus };
           suggestions: [],
         },
       ],
+    },
+    // issue 16: returning the error → throwing it changes what callers get; offered only where each caller in the
+    // file handles a throw (here: awaited inside a try)
+    {
+      code: `async function parseOrder(raw: string) {
+  if (!raw) return new ValidationError('empty order');
+  return { id: 1, lines: JSON.parse(raw) };
+}
+export async function importOrder(raw: string) {
+  try {
+    return await parseOrder(raw);
+  } catch (e) {
+    throw new ImportError('order', { cause: e });
+  }
+}
+`,
+      errors: [{ messageId: 'dataOrError', line: 1, column: 16, endLine: 1, endColumn: 26, suggestions: [
+        { messageId: 'throwError', output: `async function parseOrder(raw: string) {
+  if (!raw) throw new ValidationError('empty order');
+  return { id: 1, lines: JSON.parse(raw) };
+}
+export async function importOrder(raw: string) {
+  try {
+    return await parseOrder(raw);
+  } catch (e) {
+    throw new ImportError('order', { cause: e });
+  }
+}
+` },
+      ] }],
+    },
+    // a caller tells the two apart by testing the returned value: no rewrite, the message says which caller
+    {
+      code: `async function parseOrder(raw: string) {
+  if (!raw) return new ValidationError('empty order');
+  return { id: 1, lines: JSON.parse(raw) };
+}
+export async function importOrder(raw: string) {
+  const order = await parseOrder(raw);
+  if (order instanceof ValidationError) return { skipped: true };
+  return save(order);
+}
+`,
+      errors: [{ messageId: 'dataOrError', line: 1, column: 16, endLine: 1, endColumn: 26, suggestions: [
+        { messageId: 'rewriteByHand', data: { reason: `the caller on line 6 uses the value \`parseOrder\` returns on failure as its answer, and is not ready for a throw` }, output: `async function parseOrder(raw: string) {
+  if (!raw) return new ValidationError('empty order');
+  return { id: 1, lines: JSON.parse(raw) };
+}
+export async function importOrder(raw: string) {
+  const order = await parseOrder(raw);
+  if (order instanceof ValidationError) return { skipped: true };
+  return save(order);
+}
+` },
+      ] }],
     },
   ],
 };

@@ -557,10 +557,10 @@ export const action = createSafeActionClient({
         {
           messageId: 'leaked', line: 2, column: 33, endLine: 2, endColumn: 66,
           suggestions: [
-            { messageId: 'useGenericMessage', output: `export const actionClient = createSafeActionClient({
-  handleServerError: (error) => 'Internal server error',
+        { messageId: 'useGenericMessage', output: `export const actionClient = createSafeActionClient({
+  handleServerError: (error) => 'Action failed',
 });` },
-          ],
+      ],
         },
       ],
     },
@@ -855,14 +855,14 @@ app.post('/refund', async (req, res) => {
         {
           messageId: 'leaked', line: 5, column: 26, endLine: 5, endColumn: 49,
           suggestions: [
-            { messageId: 'useGenericMessage', output: `app.post('/refund', async (req, res) => {
+        { messageId: 'useGenericMessage', output: `app.post('/refund', async (req, res) => {
   try {
     await refund(req.body);
   } catch (err) {
-    res.status(500).send('Internal server error');
+    res.status(500).send('Refund failed');
   }
 });` },
-          ],
+      ],
         },
       ],
     },
@@ -1485,15 +1485,15 @@ async function charge(dto) {
         {
           messageId: 'leaked', line: 6, column: 38, endLine: 6, endColumn: 69,
           suggestions: [
-            { messageId: 'useGenericMessage', output: `class PaymentFailedException extends HttpException {}
+        { messageId: 'useGenericMessage', output: `class PaymentFailedException extends HttpException {}
 async function charge(dto) {
   try {
     await gateway.charge(dto);
   } catch (err) {
-    throw new PaymentFailedException('Internal server error', 502);
+    throw new PaymentFailedException('Charge failed', 502);
   }
 }` },
-          ],
+      ],
         },
       ],
     },
@@ -1919,6 +1919,70 @@ export async function inviteMember(teamId: string, email: string) {
           ],
         },
       ],
+    },
+    // issue 16 (suggestion set 3, reviewer): a 5xx the code words for its clients keeps those words; only the leaked
+    // error text goes. The literal branch of the code's own conditional stays the message…
+    {
+      code: `import { HTTPException } from 'hono/http-exception';
+export async function uploadUrl(c: Context) {
+  try {
+    return c.json(await createUploadUrl(c.req.param('id')));
+  } catch (error) {
+    throw new HTTPException(503, {
+      message: error instanceof Error ? error.message : 'Image uploads are not configured',
+    });
+  }
+}`,
+      errors: [{ messageId: 'leaked', line: 7, column: 16, suggestions: [
+        { messageId: 'useGenericMessage', output: `import { HTTPException } from 'hono/http-exception';
+export async function uploadUrl(c: Context) {
+  try {
+    return c.json(await createUploadUrl(c.req.param('id')));
+  } catch (error) {
+    throw new HTTPException(503, {
+      message: 'Image uploads are not configured',
+    });
+  }
+}` },
+      ] }],
+    },
+    // …the author's text before the leaked part of a built message stays…
+    {
+      code: `app.get('/feed', async (req, res) => {
+  try {
+    res.json(await feed.load());
+  } catch (err) {
+    res.status(503).json({ error: \`Service unavailable, try again: \${err.message}\` });
+  }
+});`,
+      errors: [{ messageId: 'leaked', line: 5, column: 35, suggestions: [
+        { messageId: 'useGenericMessage', output: `app.get('/feed', async (req, res) => {
+  try {
+    res.json(await feed.load());
+  } catch (err) {
+    res.status(503).json({ error: 'Service unavailable, try again' });
+  }
+});` },
+      ] }],
+    },
+    // …and a 503 without words of its own answers its status's phrase, not "Internal server error"
+    {
+      code: `app.get('/feed', async (req, res) => {
+  try {
+    res.json(await feed.load());
+  } catch (err) {
+    res.status(503).json({ message: err.message });
+  }
+});`,
+      errors: [{ messageId: 'leaked', line: 5, column: 37, suggestions: [
+        { messageId: 'useGenericMessage', output: `app.get('/feed', async (req, res) => {
+  try {
+    res.json(await feed.load());
+  } catch (err) {
+    res.status(503).json({ message: 'Service unavailable' });
+  }
+});` },
+      ] }],
     },
   ],
 };

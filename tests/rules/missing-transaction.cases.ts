@@ -1878,6 +1878,7 @@ export async function placeOrder(userId: string, productId: string, qty: number)
   return order;
 }
 `,
+      options: { mongoTransactions: true },
       errors: [
         {
           messageId: 'nonAtomicWrites', line: 4, column: 9, endLine: 4, endColumn: 26, data: { count: 2, name: "'placeOrder'", lines: "4, 5" },
@@ -1907,6 +1908,7 @@ export async function refund(orderId: string) {
   await Product.findOneAndUpdate({ _id: order.productId }, { $inc: { stock: order.qty } });
 }
 `,
+      options: { mongoTransactions: true },
       errors: [
         {
           messageId: 'nonAtomicWrites', line: 6, column: 9, endLine: 6, endColumn: 19, data: { count: 2, name: "'refund'", lines: "6, 7" },
@@ -1939,6 +1941,7 @@ export class WalletService {
   }
 }
 `,
+      options: { mongoTransactions: true },
       errors: [
         {
           messageId: 'nonAtomicWrites', line: 6, column: 11, endLine: 6, endColumn: 37, data: { count: 2, name: "'credit'", lines: "6, 7" },
@@ -1969,6 +1972,7 @@ export async function ship(orderId: string, session: mongoose.ClientSession) {
   await Product.deleteMany({ reservedFor: orderId });
 }
 `,
+      options: { mongoTransactions: true },
       errors: [
         {
           messageId: 'nonAtomicWrites', line: 5, column: 9, endLine: 5, endColumn: 27, data: { count: 2, name: "'ship'", lines: "4, 5" },
@@ -1986,6 +1990,7 @@ export async function deleteUser(id: string) {
   await User.findByIdAndDelete(id);
 }
 `,
+      options: { mongoTransactions: true },
       errors: [
         {
           messageId: 'nonAtomicWrites', line: 5, column: 9, endLine: 5, endColumn: 24, data: { count: 2, name: "'deleteUser'", lines: "5, 6" },
@@ -2808,6 +2813,61 @@ export async function claimSeat(eventId: string, userId: string): Promise<Seat> 
 }` }],
         },
       ],
+    },
+    // issue 16 (suggestion set 3, reviewer): a setup endpoint's Mongoose writes. MongoDB runs transactions only on
+    // a replica set or a sharded cluster, and nothing here shows the deployment has one: no wrap, the message says
+    // why (the finding stands)
+    {
+      code: `const mongoose = require('mongoose');
+const setup = async (req, res) => {
+  const Setting = mongoose.model('Setting');
+  const Currency = mongoose.model('Currency');
+  await Setting.insertMany(req.body.settings);
+  await Currency.insertMany([{ code: 'EUR', isDefault: true }]);
+  return res.status(200).json({ success: true });
+};
+module.exports = setup;`,
+      filename: 'src/controllers/setup.js',
+      errors: [{ messageId: 'nonAtomicWrites', line: 5, column: 9, suggestions: [
+        { messageId: 'rewriteByHand', data: { reason: `MongoDB runs transactions only on a replica set or a sharded cluster, and nothing in this file opens a session to show the deployment has one (on a standalone server every wrapped call would fail); set the rule option \`mongoTransactions\` when it does, or make the writes safe to repeat` }, output: `const mongoose = require('mongoose');
+const setup = async (req, res) => {
+  const Setting = mongoose.model('Setting');
+  const Currency = mongoose.model('Currency');
+  await Setting.insertMany(req.body.settings);
+  await Currency.insertMany([{ code: 'EUR', isDefault: true }]);
+  return res.status(200).json({ success: true });
+};
+module.exports = setup;` },
+      ] }],
+    },
+    // a file that opens sessions itself shows the deployment runs transactions: the wrap is offered
+    {
+      code: `import mongoose from 'mongoose';
+const Account = mongoose.model('Account');
+const Ledger = mongoose.model('Ledger');
+export async function openAccount(owner: string) {
+  const account = await Account.create({ owner });
+  await Ledger.create({ account: account._id, balance: 0 });
+  return account;
+}
+export function newSession() {
+  return mongoose.startSession();
+}`,
+      errors: [{ messageId: 'nonAtomicWrites', line: 5, column: 25, suggestions: [
+        { messageId: 'wrapInTransaction', output: `import mongoose from 'mongoose';
+const Account = mongoose.model('Account');
+const Ledger = mongoose.model('Ledger');
+export async function openAccount(owner: string) {
+  return await mongoose.connection.transaction(async (session) => {
+    const [account] = await Account.create([{ owner }], { session });
+    await Ledger.create([{ account: account._id, balance: 0 }], { session });
+    return account;
+  });
+}
+export function newSession() {
+  return mongoose.startSession();
+}` },
+      ] }],
     },
   ],
 };

@@ -1148,12 +1148,12 @@ export async function teamPage(teamId: string) {
   }
 }`,
       errors: [{ messageId: 'maskingReturn', line: 5, column: 5, endLine: 5, endColumn: 18, suggestions: [
-        { messageId: 'rethrow', output: `export async function importContacts(file: Upload) {
+        { messageId: 'rewriteByHand', data: { reason: `\`importContacts\` is exported, so callers in other modules may rely on the value it returns on failure; make it throw only after checking them` }, output: `export async function importContacts(file: Upload) {
   try {
     const rows = await parseCsv(file);
     return await contacts.insertMany(rows);
   } catch (error) {
-    throw error;
+    return [];
   }
 }` },
       ] }],
@@ -1488,18 +1488,18 @@ export function warmIndex() {
           endLine: 7,
           endColumn: 12,
           suggestions: [
-            { messageId: 'rethrow', output: `export class PaymentService {
+        { messageId: 'rewriteByHand', data: { reason: `\`processPayment\` is exported, so callers in other modules may rely on the value it returns on failure; make it throw only after checking them` }, output: `export class PaymentService {
   async processPayment(orderId: string, amount: number) {
     try {
       const payment = await this.paymentRepository.save({ orderId, amount, status: 'pending' });
       await this.gateway.charge(payment);
       return true;
-    } catch (error) {
-      throw error;
+    } catch {
+      return false;
     }
   }
 }` },
-          ],
+      ],
         },
       ],
     },
@@ -1547,15 +1547,15 @@ export function warmIndex() {
           endLine: 5,
           endColumn: 18,
           suggestions: [
-            { messageId: 'rethrow', output: `export async function listOrders(userId: string) {
+        { messageId: 'rewriteByHand', data: { reason: `\`listOrders\` is exported, so callers in other modules may rely on the value it returns on failure; make it throw only after checking them` }, output: `export async function listOrders(userId: string) {
   try {
     const res = await fetch(API + '/orders?user=' + userId);
     return await res.json();
   } catch (error) {
-    throw error;
+    return [];
   }
 }` },
-          ],
+      ],
         },
       ],
     },
@@ -1734,19 +1734,7 @@ export class OrdersService {
           endLine: 8,
           endColumn: 20,
           suggestions: [
-            { messageId: 'rethrow', output: `import { Injectable, Logger } from '@nestjs/common';
-@Injectable()
-export class OrdersService {
-  private readonly logger = new Logger(OrdersService.name);
-  async findOne(id: string) {
-    try {
-      return await this.ordersRepository.findOneOrFail({ where: { id } });
-    } catch (error) {
-      throw error;
-    }
-  }
-}` },
-            { messageId: 'logAndRethrow', output: `import { Injectable, Logger } from '@nestjs/common';
+        { messageId: 'logError', output: `import { Injectable, Logger } from '@nestjs/common';
 @Injectable()
 export class OrdersService {
   private readonly logger = new Logger(OrdersService.name);
@@ -1755,11 +1743,11 @@ export class OrdersService {
       return await this.ordersRepository.findOneOrFail({ where: { id } });
     } catch (error) {
       this.logger.error('findOne failed', error instanceof Error ? error.stack : String(error));
-      throw error;
+      return null;
     }
   }
 }` },
-          ],
+      ],
         },
       ],
     },
@@ -2214,27 +2202,17 @@ export async function cancelOrder(id: string) {
           endLine: 6,
           endColumn: 14,
           suggestions: [
-            { messageId: 'rethrow', output: `import { logger } from '../logger';
-export async function cancelOrder(id: string) {
-  try {
-    await orders.cancel(id);
-    return true;
-  } catch (e) {
-    console.error(e);
-    throw e;
-  }
-}` },
-            { messageId: 'logAndRethrow', output: `import { logger } from '../logger';
+        { messageId: 'logError', output: `import { logger } from '../logger';
 export async function cancelOrder(id: string) {
   try {
     await orders.cancel(id);
     return true;
   } catch (e) {
     logger.error('cancelOrder failed', e);
-    throw e;
+    return false;
   }
 }` },
-          ],
+      ],
         },
       ],
     },
@@ -2541,20 +2519,20 @@ export function onRefundFailed(e: Error) {
           endLine: 6,
           endColumn: 14,
           suggestions: [
-            { messageId: 'rethrow', output: `import { logError } from '../utils/logger';
+        { messageId: 'rewriteByHand', data: { reason: `\`pushStock\` is exported, so callers in other modules may rely on the value it returns on failure; make it throw only after checking them` }, output: `import { logError } from '../utils/logger';
 
 export async function pushStock(items: Item[]) {
   try {
     await warehouse.push(items);
   } catch (e) {
-    throw e;
+    return false;
   }
 }
 
 export function onRefundFailed(e: Error) {
   logError(\`Refund error: \${e.message}\`);
 }` },
-          ],
+      ],
         },
       ],
     },
@@ -2734,16 +2712,16 @@ app.post('/orders', async (req, res, next) => {
           endLine: 6,
           endColumn: 10,
           suggestions: [
-            { messageId: 'rethrow', output: `export async function chargeWithToken(token: string, amount: number) {
+        { messageId: 'rewriteByHand', data: { reason: `\`chargeWithToken\` is exported, so callers in other modules may rely on the value it returns on failure; make it throw only after checking them` }, output: `export async function chargeWithToken(token: string, amount: number) {
   try {
     const user = await verifyToken(token);
     await payments.charge(user.id, amount);
     return true;
-  } catch (error) {
-    throw error;
+  } catch {
+    return false;
   }
 }` },
-          ],
+      ],
         },
       ],
     },
@@ -3161,6 +3139,260 @@ export async function closeAccount(ids: string[]) {
           ],
         },
       ],
+    },
+    // issue 16 (suggestion set 3, reviewer): a rethrow changes what every caller of the function gets. Offered only
+    // where each caller in sight handles a throw; otherwise the message says which caller would break.
+    // the caller does not await the function: a throw there becomes an unhandled rejection
+    {
+      code: `async function bumpCounter(key: string) {
+  try {
+    return await counters.increment(key);
+  } catch (err) {
+    return null;
+  }
+}
+export async function createInvoice(input: InvoiceInput) {
+  const invoice = await invoices.insert(input);
+  bumpCounter('invoice');
+  return invoice;
+}`,
+      errors: [{ messageId: 'maskingReturn', line: 4, column: 5, endLine: 4, endColumn: 16, suggestions: [
+        { messageId: 'rewriteByHand', data: { reason: `\`bumpCounter\` is called without being awaited (line 10), so a throw there would become an unhandled rejection` }, output: `async function bumpCounter(key: string) {
+  try {
+    return await counters.increment(key);
+  } catch (err) {
+    return null;
+  }
+}
+export async function createInvoice(input: InvoiceInput) {
+  const invoice = await invoices.insert(input);
+  bumpCounter('invoice');
+  return invoice;
+}` },
+      ] }],
+    },
+    // the same in a CommonJS module that exports it: callers in other files may not await it either
+    {
+      code: `const mongoose = require('mongoose');
+const Setting = mongoose.model('Setting');
+const bumpSetting = async ({ key }) => {
+  try {
+    return await Setting.findOneAndUpdate({ key }, { $inc: { value: 1 } }, { new: true }).exec();
+  } catch (err) {
+    return null;
+  }
+};
+module.exports = bumpSetting;`,
+      filename: 'src/settings/bumpSetting.js',
+      errors: [{ messageId: 'maskingReturn', line: 6, column: 5, endLine: 6, endColumn: 16, suggestions: [
+        { messageId: 'rewriteByHand', data: { reason: `\`bumpSetting\` is exported, so callers in other modules may rely on the value it returns on failure; make it throw only after checking them` }, output: `const mongoose = require('mongoose');
+const Setting = mongoose.model('Setting');
+const bumpSetting = async ({ key }) => {
+  try {
+    return await Setting.findOneAndUpdate({ key }, { $inc: { value: 1 } }, { new: true }).exec();
+  } catch (err) {
+    return null;
+  }
+};
+module.exports = bumpSetting;` },
+      ] }],
+    },
+    // declared to return null: the return type promises it, callers test for it
+    {
+      code: `class Session {
+  async currentUserId(token: string): Promise<string | null> {
+    try {
+      const payload = await jwt.verifyAsync(token);
+      return payload.sub;
+    } catch (error) {
+      return null;
+    }
+  }
+}`,
+      errors: [{ messageId: 'maskingReturn', line: 6, column: 7, endLine: 6, endColumn: 20, suggestions: [
+        { messageId: 'rewriteByHand', data: { reason: `\`currentUserId\` promises that answer: its declared return type \`Promise<string | null>\` includes null, and callers handle it rather than a throw` }, output: `class Session {
+  async currentUserId(token: string): Promise<string | null> {
+    try {
+      const payload = await jwt.verifyAsync(token);
+      return payload.sub;
+    } catch (error) {
+      return null;
+    }
+  }
+}` },
+      ] }],
+    },
+    // documented to return null in its doc comment
+    {
+      code: `/**
+ * The team's plan.
+ * @returns the plan, or null when it cannot be loaded
+ */
+async function teamPlan(teamId: string) {
+  try {
+    return await plans.forTeam(teamId);
+  } catch (err) {
+    return null;
+  }
+}
+export async function limits(teamId: string) {
+  try {
+    return (await teamPlan(teamId))?.limits;
+  } catch (e) {
+    throw new LimitsError(teamId, e);
+  }
+}`,
+      errors: [{ messageId: 'maskingReturn', line: 8, column: 5, endLine: 8, endColumn: 16, suggestions: [
+        { messageId: 'rewriteByHand', data: { reason: `\`teamPlan\` promises that answer: its doc comment says it returns null or nothing, and callers handle it rather than a throw` }, output: `/**
+ * The team's plan.
+ * @returns the plan, or null when it cannot be loaded
+ */
+async function teamPlan(teamId: string) {
+  try {
+    return await plans.forTeam(teamId);
+  } catch (err) {
+    return null;
+  }
+}
+export async function limits(teamId: string) {
+  try {
+    return (await teamPlan(teamId))?.limits;
+  } catch (e) {
+    throw new LimitsError(teamId, e);
+  }
+}` },
+      ] }],
+    },
+    // a lookup by its name: its callers test for the missing answer
+    {
+      code: `async function findInvite(code: string) {
+  try {
+    return await invites.redeemable(code);
+  } catch (err) {
+    return undefined;
+  }
+}
+export async function accept(code: string) {
+  const invite = await findInvite(code);
+  if (!invite) throw new NotFoundError('invite');
+  return invite.accept();
+}`,
+      errors: [{ messageId: 'maskingReturn', line: 4, column: 5, endLine: 4, endColumn: 16, suggestions: [
+        { messageId: 'rewriteByHand', data: { reason: `\`findInvite\` is named as a lookup whose callers test for a missing answer, which a throw would bypass` }, output: `async function findInvite(code: string) {
+  try {
+    return await invites.redeemable(code);
+  } catch (err) {
+    return undefined;
+  }
+}
+export async function accept(code: string) {
+  const invite = await findInvite(code);
+  if (!invite) throw new NotFoundError('invite');
+  return invite.accept();
+}` },
+      ] }],
+    },
+    // a deliberate fallback: the caller uses the default answer (no quota known = no limit) as its own answer
+    {
+      code: `async function storageQuota(userId: string) {
+  try {
+    return await billing.quota(userId);
+  } catch (err) {
+    return { bytes: Infinity };
+  }
+}
+export async function canUpload(userId: string, size: number) {
+  const quota = await storageQuota(userId);
+  return size <= quota.bytes;
+}`,
+      errors: [{ messageId: 'maskingReturn', line: 4, column: 5, endLine: 4, endColumn: 16, suggestions: [
+        { messageId: 'rewriteByHand', data: { reason: `the caller on line 9 uses the value \`storageQuota\` returns on failure as its answer, and is not ready for a throw` }, output: `async function storageQuota(userId: string) {
+  try {
+    return await billing.quota(userId);
+  } catch (err) {
+    return { bytes: Infinity };
+  }
+}
+export async function canUpload(userId: string, size: number) {
+  const quota = await storageQuota(userId);
+  return size <= quota.bytes;
+}` },
+      ] }],
+    },
+    // a deliberate fallback tested by its caller, written as a predicate-like helper
+    {
+      code: `async function tableExists(name: string) {
+  try {
+    const result = await db.execute(sql\`select to_regclass(\${name}) is not null as exists\`);
+    return result.rows[0]?.exists === true;
+  } catch {
+    return false;
+  }
+}
+export async function migrateLinks() {
+  if (!(await tableExists('links'))) return;
+  await db.execute(sql\`update links set kind = 'issue'\`);
+}`,
+      errors: [{ messageId: 'maskingReturn', line: 5, column: 5, endLine: 5, endColumn: 10, suggestions: [
+        { messageId: 'rewriteByHand', data: { reason: `the caller on line 10 uses the value \`tableExists\` returns on failure as its answer, and is not ready for a throw` }, output: `async function tableExists(name: string) {
+  try {
+    const result = await db.execute(sql\`select to_regclass(\${name}) is not null as exists\`);
+    return result.rows[0]?.exists === true;
+  } catch {
+    return false;
+  }
+}
+export async function migrateLinks() {
+  if (!(await tableExists('links'))) return;
+  await db.execute(sql\`update links set kind = 'issue'\`);
+}` },
+      ] }],
+    },
+    // every caller awaits it inside a try that handles the failure: the rethrow keeps what they rely on
+    {
+      code: `async function loadTheme(siteId: string) {
+  try {
+    return await themes.compile(siteId);
+  } catch (err) {
+    return null;
+  }
+}
+export async function renderSite(siteId: string) {
+  try {
+    const theme = await loadTheme(siteId);
+    return render(theme);
+  } catch (e) {
+    throw new RenderError(siteId, { cause: e });
+  }
+}`,
+      errors: [{ messageId: 'maskingReturn', line: 4, column: 5, endLine: 4, endColumn: 16, suggestions: [
+        { messageId: 'rethrow', output: `async function loadTheme(siteId: string) {
+  try {
+    return await themes.compile(siteId);
+  } catch (err) {
+    throw err;
+  }
+}
+export async function renderSite(siteId: string) {
+  try {
+    const theme = await loadTheme(siteId);
+    return render(theme);
+  } catch (e) {
+    throw new RenderError(siteId, { cause: e });
+  }
+}` },
+      ] }],
+    },
+    // a returned rejection handler of an exported function: removing it changes what callers get
+    {
+      code: `export function activePlans(teamId: string) {
+  return billing.plans(teamId).catch(() => []);
+}`,
+      errors: [{ messageId: 'maskingReturn', line: 2, column: 38, endLine: 2, endColumn: 46, suggestions: [
+        { messageId: 'rewriteByHand', data: { reason: `\`activePlans\` is exported, so callers in other modules may rely on the value it returns on failure; make it throw only after checking them` }, output: `export function activePlans(teamId: string) {
+  return billing.plans(teamId).catch(() => []);
+}` },
+      ] }],
     },
   ],
 };

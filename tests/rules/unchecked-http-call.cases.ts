@@ -926,5 +926,117 @@ export function ping() {
       ],
     },
 
+    // issue 16 (suggestion set 3, reviewer): a storage client that streams downloads and uploads file content — a
+    // fixed 10 s total timeout would abort every long transfer, on the streaming calls and, through the same
+    // service, on the others; no timeout is added and the message says why
+    {
+      code: `import { Readable } from 'stream';
+export class BucketStore {
+  constructor(private url: string) {}
+  async put(name: string, data: Buffer) {
+    await fetch(\`\${this.url}/object/\${name}\`, { method: 'POST', body: data });
+  }
+  async open(name: string): Promise<Readable> {
+    const res = await fetch(\`\${this.url}/object/\${name}\`);
+    return Readable.fromWeb(res.body as any);
+  }
+  async remove(name: string) {
+    await fetch(\`\${this.url}/object/\${name}\`, { method: 'DELETE' });
+  }
+}`,
+      errors: [
+        { messageId: 'missingTimeout', line: 5, column: 11, suggestions: [
+        { messageId: 'timeoutByHand', data: { reason: `this call moves a body of unbounded size (a file upload or a streamed download), and a fixed total timeout would abort every transfer longer than it; bound the connection and idle time instead` }, output: `import { Readable } from 'stream';
+export class BucketStore {
+  constructor(private url: string) {}
+  async put(name: string, data: Buffer) {
+    await fetch(\`\${this.url}/object/\${name}\`, { method: 'POST', body: data });
+  }
+  async open(name: string): Promise<Readable> {
+    const res = await fetch(\`\${this.url}/object/\${name}\`);
+    return Readable.fromWeb(res.body as any);
+  }
+  async remove(name: string) {
+    await fetch(\`\${this.url}/object/\${name}\`, { method: 'DELETE' });
+  }
+}` },
+      ] },
+        { messageId: 'missingTimeoutAndStatus', line: 8, column: 23, suggestions: [
+        { messageId: 'timeoutByHand', data: { reason: `this call moves a body of unbounded size (a file upload or a streamed download), and a fixed total timeout would abort every transfer longer than it; bound the connection and idle time instead` }, output: `import { Readable } from 'stream';
+export class BucketStore {
+  constructor(private url: string) {}
+  async put(name: string, data: Buffer) {
+    await fetch(\`\${this.url}/object/\${name}\`, { method: 'POST', body: data });
+  }
+  async open(name: string): Promise<Readable> {
+    const res = await fetch(\`\${this.url}/object/\${name}\`);
+    return Readable.fromWeb(res.body as any);
+  }
+  async remove(name: string) {
+    await fetch(\`\${this.url}/object/\${name}\`, { method: 'DELETE' });
+  }
+}` },
+        { messageId: 'addStatusCheck', output: `import { Readable } from 'stream';
+
+class HttpStatusError extends Error {
+  status = 0;
+
+  constructor(status = 0, message = '') {
+    super(message);
+    this.name = 'HttpStatusError';
+    this.status = status;
+  }
+}
+
+export class BucketStore {
+  constructor(private url: string) {}
+  async put(name: string, data: Buffer) {
+    await fetch(\`\${this.url}/object/\${name}\`, { method: 'POST', body: data });
+  }
+  async open(name: string): Promise<Readable> {
+    const res = await fetch(\`\${this.url}/object/\${name}\`);
+    if (!res.ok) {
+      throw new HttpStatusError(res.status, \`Request failed with status \${res.status}\`);
+    }
+    return Readable.fromWeb(res.body as any);
+  }
+  async remove(name: string) {
+    await fetch(\`\${this.url}/object/\${name}\`, { method: 'DELETE' });
+  }
+}` },
+      ] },
+        { messageId: 'missingTimeout', line: 12, column: 11, suggestions: [
+        { messageId: 'timeoutByHand', data: { reason: `\`BucketStore\` also streams large transfers through the same service, so pick its timeouts per call by hand rather than one fixed total` }, output: `import { Readable } from 'stream';
+export class BucketStore {
+  constructor(private url: string) {}
+  async put(name: string, data: Buffer) {
+    await fetch(\`\${this.url}/object/\${name}\`, { method: 'POST', body: data });
+  }
+  async open(name: string): Promise<Readable> {
+    const res = await fetch(\`\${this.url}/object/\${name}\`);
+    return Readable.fromWeb(res.body as any);
+  }
+  async remove(name: string) {
+    await fetch(\`\${this.url}/object/\${name}\`, { method: 'DELETE' });
+  }
+}` },
+      ] },
+      ],
+    },
+    // an axios download asked for as a stream
+    {
+      code: `import axios from 'axios';
+export async function download(url: string, out: NodeJS.WritableStream) {
+  const res = await axios.get(url, { responseType: 'stream' });
+  res.data.pipe(out);
+}`,
+      errors: [{ messageId: 'missingTimeout', line: 3, column: 21, suggestions: [
+        { messageId: 'timeoutByHand', data: { reason: `this call moves a body of unbounded size (a file upload or a streamed download), and a fixed total timeout would abort every transfer longer than it; bound the connection and idle time instead` }, output: `import axios from 'axios';
+export async function download(url: string, out: NodeJS.WritableStream) {
+  const res = await axios.get(url, { responseType: 'stream' });
+  res.data.pipe(out);
+}` },
+      ] }],
+    },
   ],
 };
