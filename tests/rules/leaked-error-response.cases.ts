@@ -1848,7 +1848,7 @@ export async function inviteMember(teamId: string, email: string) {
     await invitations.create(teamId, email);
     return { ok: true };
   } catch (e) {
-    return { ok: false, error: 'Internal server error' };
+    return { ok: false, error: 'Unknown error' };
   }
 }` },
           ],
