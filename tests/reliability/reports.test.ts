@@ -9,8 +9,9 @@ import { tempProject } from '../utils/temp-project.js';
 
 const SWALLOWED = 'export async function f() {\n  try {\n    await g();\n  } catch (e) {\n    console.log("\x1b[2J", e);\n  }\n}\n';
 const ESC = '\x1b';
-// a failure masked as `false`: swallowed-catch offers a rethrow, so the fix summary names the file
-const MASKED = 'export async function f() {\n  try {\n    await g();\n  } catch (e) {\n    return false;\n  }\n  return true;\n}\n';
+// a failure masked as `false` in a function no other module can call: swallowed-catch offers a rethrow, so the
+// fix summary names the file
+const MASKED = 'async function f() {\n  try {\n    await g();\n  } catch (e) {\n    return false;\n  }\n  return true;\n}\n';
 const NAME = `src/${ESC}[2J${ESC}]0;owned\x07\u202Eevil.ts`;
 const SHOWN = 'src/\\x1b[2J\\x1b]0;owned\\x07\\u202eevil.ts';
 
