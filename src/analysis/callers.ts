@@ -195,28 +195,51 @@ function uses(t: TS, fn: FunctionLike): CallerUse[] | undefined {
   const holder = topLevelHolder(t, fn);
   const receivers = new Set(['this', 'exports', 'module.exports', ...(holder?.name ? [holder.name] : [])]);
   const out: CallerUse[] = [];
+  const index = nameIndex(t, sf);
+  for (const n of (callee.member ? index.members : index.names).get(callee.name) ?? []) {
+    if (n === declName) continue;
+    let ref: ts.Expression | undefined;
+    if (callee.member) {
+      // this.load(), exports.load(), Service.load(), settings.load(): the receivers that name this function
+      const access = n as ts.PropertyAccessExpression;
+      if (receivers.has(access.expression.getText(sf).replace(/\s+/g, ''))) ref = access;
+    } else {
+      const p = n.parent;
+      // a property name, a declaration, an import or export specifier: not a use
+      if (p && ((t.isPropertyAccessExpression(p) && p.name === n) || (t.isPropertyAssignment(p) && p.name === n) || t.isVariableDeclaration(p) || t.isFunctionDeclaration(p) || t.isParameter(p) || t.isExportSpecifier(p) || t.isImportSpecifier(p) || t.isImportClause(p) || t.isShorthandPropertyAssignment(p) || t.isMethodDeclaration(p) || t.isTypeReferenceNode(p) || t.isTypeQueryNode(p))) continue;
+      if (p && t.isBinaryExpression(p) && p.right === n && isCommonJsExportTarget(t, p.left)) continue;
+      if (p && t.isExportAssignment(p)) continue;
+      ref = n as ts.Identifier;
+    }
+    if (ref) out.push({ node: ref, kind: classifyUse(t, ref, async) });
+  }
+  return out;
+}
+
+/** A file's identifiers by name, and its `x.name` accesses by member name: one walk per file, however many functions ask. */
+const nameIndexes = new WeakMap<ts.SourceFile, { names: Map<string, ts.Node[]>; members: Map<string, ts.Node[]> }>();
+
+function nameIndex(t: TS, sf: ts.SourceFile): { names: Map<string, ts.Node[]>; members: Map<string, ts.Node[]> } {
+  let index = nameIndexes.get(sf);
+  if (index) return index;
+  const names = new Map<string, ts.Node[]>();
+  const members = new Map<string, ts.Node[]>();
+  const add = (map: Map<string, ts.Node[]>, key: string, n: ts.Node): void => {
+    const list = map.get(key);
+    if (list) list.push(n);
+    else map.set(key, [n]);
+  };
   walk(
     t,
     sf,
     (n) => {
-      if (n === declName) return;
-      let ref: ts.Expression | undefined;
-      if (callee.member) {
-        // this.load(), exports.load(), Service.load(), settings.load(): the receivers that name this function
-        if (t.isPropertyAccessExpression(n) && n.name.text === callee.name && receivers.has(n.expression.getText(sf).replace(/\s+/g, ''))) ref = n;
-      } else if (t.isIdentifier(n) && n.text === callee.name) {
-        const p = n.parent;
-        // a property name, a declaration, an import or export specifier: not a use
-        if (p && ((t.isPropertyAccessExpression(p) && p.name === n) || (t.isPropertyAssignment(p) && p.name === n) || t.isVariableDeclaration(p) || t.isFunctionDeclaration(p) || t.isParameter(p) || t.isExportSpecifier(p) || t.isImportSpecifier(p) || t.isImportClause(p) || t.isShorthandPropertyAssignment(p) || t.isMethodDeclaration(p) || t.isTypeReferenceNode(p) || t.isTypeQueryNode(p))) return;
-        if (p && t.isBinaryExpression(p) && p.right === n && isCommonJsExportTarget(t, p.left)) return;
-        if (p && t.isExportAssignment(p)) return;
-        ref = n;
-      }
-      if (ref) out.push({ node: ref, kind: classifyUse(t, ref, async) });
+      if (t.isIdentifier(n)) add(names, n.text, n);
+      else if (t.isPropertyAccessExpression(n) && t.isIdentifier(n.name)) add(members, n.name.text, n);
     },
     true,
   );
-  return out;
+  nameIndexes.set(sf, (index = { names, members }));
+  return index;
 }
 
 /** The declared return type, or the doc comment's `@returns`, names the value returned on failure. */
