@@ -121,6 +121,15 @@ export default defineRule<MessageIds, Options>({
       }
       return disabledRanges.some(([from, to]) => start > from && start < to);
     };
+    /**
+     * A warning, or a line that prints a value (`console.log(items)`, `console.log('status', status)`): a leftover
+     * debug print or a warning the logger should carry. A `log`/`info` of fixed text (`console.log('Starting NodeBB')`,
+     * `console.log('')`) is output meant for whoever watches the terminal (set A: NodeBB's installer and plugin banner).
+     */
+    const printsValue = (call: ts.CallExpression): boolean => {
+      const method = (call.expression as ts.PropertyAccessExpression).name?.text;
+      return method === 'warn' || method === 'error' || call.arguments.some((a) => !t.isStringLiteralLike(a));
+    };
     /** Whether the function's own body (not nested functions) calls a structured logger; once per function. */
     const loggerUse = new Map<ts.FunctionLikeDeclaration, boolean>();
     const usesLogger = (fn: ts.FunctionLikeDeclaration): boolean => {
@@ -146,7 +155,7 @@ export default defineRule<MessageIds, Options>({
         // outside an error site, `errors` still flags console output beside the function's own structured logger:
         // `logger.debug('migration: start'); console.log('running migration with lock')`
         const fn = site ? undefined : enclosingFunction(t, call);
-        if (!site && options.scope !== 'all' && !(fn && usesLogger(fn) && !CLI_PATH.test(filePath) && !consoleChosenAt(call))) return;
+        if (!site && options.scope !== 'all' && !(fn && usesLogger(fn) && printsValue(call) && !CLI_PATH.test(filePath) && !consoleChosenAt(call))) return;
         // page.evaluate(() => { … console.error(e) … }): browser code, where the console is the only logger
         if (inLoggerWrapper(t, call) || runsInPage(t, call)) return;
         if (site && exitsProcess(t, site)) return;

@@ -123,6 +123,14 @@ export async function migrate() {
 }`,
       filename: 'src/commands/db/migrate.ts',
     },
+    // issue 15: fixed text printed for whoever watches the terminal, beside the logger
+    `import { logger } from './lib/logger';
+export async function installPlugins(list: string[]) {
+  logger.info('installing plugins');
+  console.log('');
+  console.log('Enabling default plugins');
+  await enable(list);
+}`,
     // issue 15: console output in a function that does not log through a logger is left to `scope: 'all'`
     `import { logger } from './lib/logger';
 export function describeStartup(port: number) {
@@ -910,10 +918,10 @@ export async function pushStock(items: Item[], level: LogLevel) {
     // issue 15: a console line beside the function's own structured logger bypasses it
     {
       code: `import { logger } from './lib/logger';
-export async function migrate(config: Config) {
+export async function migrate(config: Config, lock: Lock) {
   logger.debug('migration: start');
-  if (config.lock) {
-    console.log('running migration with lock');
+  if (lock) {
+    console.log('lock', lock);
   }
   await runMigrations(config);
 }`,
@@ -924,15 +932,15 @@ export async function migrate(config: Config) {
           line: 5,
           column: 5,
           endLine: 5,
-          endColumn: 47,
+          endColumn: 30,
           suggestions: [
             {
               messageId: 'useLogger',
               output: `import { logger } from './lib/logger';
-export async function migrate(config: Config) {
+export async function migrate(config: Config, lock: Lock) {
   logger.debug('migration: start');
-  if (config.lock) {
-    logger.info('running migration with lock');
+  if (lock) {
+    logger.info({ lock }, 'lock');
   }
   await runMigrations(config);
 }`,
