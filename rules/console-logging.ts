@@ -72,9 +72,11 @@ export default defineRule<MessageIds, Options>({
     defaultOptions: { scope: 'errors' },
     fixable: false,
     hasSuggestions: true,
-    // precision 0.97 on validation set B and 0.91 on set C, backends nobody tuned on (issue 14; accuracy/README.md)
-    preset: 'recommended',
-    precision: 'very-high',
+    // precision 0.97 on validation set B, 0.91 on set C and 0.00 on set D (39 of its 40 sampled findings from one
+    // project that routes console into its logger at boot): pooled over the three sets' untuned labels 68 right /
+    // 43 wrong, 0.61, below the 0.9 the recommended preset asks (accuracy/RESULTS.md)
+    preset: 'strict',
+    precision: 'medium',
     roles: ['server'],
     cwe: ['CWE-778'],
   },

@@ -124,7 +124,7 @@ describe('errlint audit', () => {
   });
 
   it('reports unused disable directives on request', async () => {
-    const proj = tempProject({ 'a.ts': '// errlint-disable-next-line console-logging\nexport const a = 1;\n' });
+    const proj = tempProject({ 'a.ts': '// errlint-disable-next-line unchecked-http-call\nexport const a = 1;\n' });
     const r = await run(['audit', '.', '--format', 'json', '--report-unused-disable-directives'], proj);
     const report = JSON.parse(r.stdout) as { findings: { ruleId: string; line: number }[] };
     expect(report.findings.map((f) => [f.ruleId, f.line])).toEqual([['unused-disable-directive', 1]]);

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { errlint, run } from '../utils/exec.js';
 import { tempProject } from '../utils/temp-project.js';
 
-const CODE = 'export function h(g: () => void) { try { g(); } catch (e) { console.error("failed", e); throw e; } }\n';
+const CODE = 'export async function h(url: string) { const r = await fetch(url); return r.json(); }\n';
 
 describe('config files that cannot be loaded', () => {
   const expectOneLine = (r: { code: number | null; stderr: string }, start: string): void => {

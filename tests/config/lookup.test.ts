@@ -9,11 +9,12 @@ import { describe, expect, it } from 'vitest';
 import { errlint, REPO_ROOT, run } from '../utils/exec.js';
 import { tempProject } from '../utils/temp-project.js';
 
-// an empty catch (swallowed-catch, strict preset) and console output in a catch (console-logging, recommended)
-const CODE = 'export function f(g: () => void) { try { g(); } catch (e) {} }\nexport function h(g: () => void) { try { g(); } catch (e) { console.error("failed", e); throw e; } }\n';
+// an empty catch (swallowed-catch, strict preset) and a fetch with no timeout or status check (unchecked-http-call,
+// recommended)
+const CODE = 'export function f(g: () => void) { try { g(); } catch (e) {} }\nexport async function h(url: string) { const r = await fetch(url); return r.json(); }\n';
 
 /**
- * A git monorepo: the root config says strict; packages/api turns console-logging off and ignores its
+ * A git monorepo: the root config says strict; packages/api turns unchecked-http-call off and ignores its
  * legacy/ folder; packages/billing is `"root": true` (so back to the recommended preset); svc/ has no config.
  */
 function monorepo(extra: Record<string, string> = {}): string {
@@ -22,7 +23,7 @@ function monorepo(extra: Record<string, string> = {}): string {
     'package.json': '{ "name": "mono", "private": true }',
     '.errlintrc.json': '{ "preset": "strict" }',
     'packages/api/package.json': '{ "name": "api" }',
-    'packages/api/.errlintrc.json': '{ "rules": { "console-logging": "off" }, "ignores": ["legacy/"] }',
+    'packages/api/.errlintrc.json': '{ "rules": { "unchecked-http-call": "off" }, "ignores": ["legacy/"] }',
     'packages/api/src/a.ts': CODE,
     'packages/api/legacy/old.ts': CODE,
     'packages/billing/package.json': '{ "name": "billing" }',
@@ -47,10 +48,10 @@ describe('nested config lookup', () => {
     const r = await run(['audit', '.', '--format', 'json', '--no-timing'], dir);
     expect(r.stderr).toBe('');
     expect(found(report(r.stdout))).toEqual([
-      'packages/api/src/a.ts swallowed-catch:1', // strict from the root config, console-logging off in api's
-      'packages/billing/src/b.ts console-logging:2', // root: true, so the recommended preset
-      'svc/c.ts console-logging:2', // the root config alone
-      'svc/c.ts swallowed-catch:1',
+      'packages/api/src/a.ts swallowed-catch:1', // strict from the root config, unchecked-http-call off in api's
+      'packages/billing/src/b.ts unchecked-http-call:2', // root: true, so the recommended preset
+      'svc/c.ts swallowed-catch:1', // the root config alone
+      'svc/c.ts unchecked-http-call:2',
     ]);
     // api's ignores are relative to packages/api
     expect(report(r.stdout).summary.filesScanned).toBe(3);
@@ -91,7 +92,7 @@ describe('nested config lookup', () => {
     const printed = JSON.parse(r.stdout) as { configFile: string; configFiles: string[]; rules: Record<string, unknown>; ignores: string[] };
     expect(printed.configFiles).toEqual(['.errlintrc.json', 'packages/api/.errlintrc.json']);
     expect(printed.configFile).toBe('packages/api/.errlintrc.json');
-    expect(printed.rules['console-logging']).toBe('off');
+    expect(printed.rules['unchecked-http-call']).toBe('off');
     expect(printed.rules['swallowed-catch']).toMatchObject({ risk: 'medium' });
     expect(printed.ignores).toEqual(['packages/api/legacy/']);
     const web = JSON.parse((await run(['audit', '--print-config', 'packages/billing/src/b.ts'], dir)).stdout) as { configFiles: string[]; rules: Record<string, unknown> };
@@ -112,10 +113,10 @@ describe('nested config lookup', () => {
   });
 
   it('--no-config-lookup reads no config file; --config applies one file to every file', async () => {
-    const dir = monorepo({ 'only.json': '{ "rules": { "swallowed-catch": "on", "console-logging": "off" } }' });
+    const dir = monorepo({ 'only.json': '{ "rules": { "swallowed-catch": "on", "unchecked-http-call": "off" } }' });
     const none = report((await run(['audit', '.', '--no-config-lookup', '--format', 'json', '--no-timing'], dir)).stdout);
     // the recommended preset everywhere, and api's ignores are not read
-    expect(found(none)).toEqual(['packages/api/legacy/old.ts console-logging:2', 'packages/api/src/a.ts console-logging:2', 'packages/billing/src/b.ts console-logging:2', 'svc/c.ts console-logging:2']);
+    expect(found(none)).toEqual(['packages/api/legacy/old.ts unchecked-http-call:2', 'packages/api/src/a.ts unchecked-http-call:2', 'packages/billing/src/b.ts unchecked-http-call:2', 'svc/c.ts unchecked-http-call:2']);
     const one = report((await run(['audit', '.', '--config', 'only.json', '--format', 'json', '--no-timing'], dir)).stdout);
     expect(found(one)).toEqual(['packages/api/legacy/old.ts swallowed-catch:1', 'packages/api/src/a.ts swallowed-catch:1', 'packages/billing/src/b.ts swallowed-catch:1', 'svc/c.ts swallowed-catch:1']);
   });
@@ -128,7 +129,7 @@ describe('nested config lookup', () => {
     expect(again.stderr).toContain('cache: 3 files reused, 0 linted');
     fs.writeFileSync(path.join(dir, 'packages/api/.errlintrc.json'), '{ "rules": { "swallowed-catch": "off" }, "ignores": ["legacy/"] }');
     const edited = await run(['audit', '.', '--cache', '--format', 'json', '--no-timing'], dir);
-    expect(found(report(edited.stdout)).filter((f) => f.startsWith('packages/api/'))).toEqual(['packages/api/src/a.ts console-logging:2']);
+    expect(found(report(edited.stdout)).filter((f) => f.startsWith('packages/api/'))).toEqual(['packages/api/src/a.ts unchecked-http-call:2']);
   });
 
   it('--shard slices still lint each file with its own configuration', async () => {
@@ -163,9 +164,9 @@ describe('nested config lookup', () => {
   });
 
   it('--fix lints each file with its own configuration', async () => {
-    // api's config makes its files tests, which console-logging does not judge: the directive suppresses
+    // api's config makes its files tests, which unchecked-http-call does not judge: the directive suppresses
     // nothing there (under the root config alone it would), so --fix removes it
-    const directive = '// errlint-disable-next-line console-logging\n';
+    const directive = '// errlint-disable-next-line unchecked-http-call\n';
     const dir = monorepo({
       'packages/api/.errlintrc.json': '{ "files": { "tests": ["**/*.ts"] } }',
       'packages/api/src/a.ts': `${directive}export function k(g: () => void) { try { g(); } catch (e) { throw new Error("x"); } }\n`,
@@ -189,6 +190,6 @@ describe('nested config lookup with worker threads (the built CLI)', () => {
     const threaded = errlint(['audit', '.', '--threads', '3', '--format', 'json', '--no-timing'], dir);
     expect(threaded.stderr).toBe('');
     expect(threaded.stdout).toBe(one.stdout);
-    expect(found(report(one.stdout)).filter((f) => f.includes('/m0.ts'))).toEqual(['packages/api/src/m0.ts swallowed-catch:1', 'packages/billing/src/m0.ts console-logging:2']);
+    expect(found(report(one.stdout)).filter((f) => f.includes('/m0.ts'))).toEqual(['packages/api/src/m0.ts swallowed-catch:1', 'packages/billing/src/m0.ts unchecked-http-call:2']);
   });
 });

@@ -8,10 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { run } from '../utils/exec.js';
 import { tempProject } from '../utils/temp-project.js';
 
-const CODE = 'export function h(g: () => void) { try { g(); } catch (e) { console.error("failed", e); throw e; } }\n';
+const CODE = 'export async function h(url: string) { const r = await fetch(url); return r.json(); }\n';
 
 /** A JavaScript config that leaves a file behind when it runs. */
-const planted = (marker: string): string => `require('node:fs').writeFileSync(${JSON.stringify(marker)}, 'ran');\nmodule.exports = { rules: { 'console-logging': 'off' } };\n`;
+const planted = (marker: string): string => `require('node:fs').writeFileSync(${JSON.stringify(marker)}, 'ran');\nmodule.exports = { rules: { 'unchecked-http-call': 'off' } };\n`;
 
 describe('which JavaScript configs run', () => {
   it('never runs a config planted above the project in a directory anyone may write to', async () => {
@@ -26,15 +26,15 @@ describe('which JavaScript configs run', () => {
     const r = await run(['audit', '.', '--format', 'json', '--no-timing'], path.join(shared, 'me', 'project'));
     expect(fs.existsSync(marker)).toBe(false);
     expect(r.code).toBe(0);
-    expect((JSON.parse(r.stdout) as { findings: { ruleId: string }[] }).findings.map((f) => f.ruleId)).toEqual(['console-logging']);
+    expect((JSON.parse(r.stdout) as { findings: { ruleId: string }[] }).findings.map((f) => f.ruleId)).toEqual(['unchecked-http-call']);
   });
 
   it('says so when the walk stops at a repository anyone may write to (chmod 777)', async () => {
-    const repo = tempProject({ '.git/HEAD': 'ref: refs/heads/main\n', '.errlintrc.json': '{ "rules": { "console-logging": "off" } }', 'sub/a.ts': CODE });
+    const repo = tempProject({ '.git/HEAD': 'ref: refs/heads/main\n', '.errlintrc.json': '{ "rules": { "unchecked-http-call": "off" } }', 'sub/a.ts': CODE });
     fs.chmodSync(repo, 0o777);
     const r = await run(['audit', '.', '--no-timing'], path.join(repo, 'sub'));
     expect(r.stderr).toBe(`errlint: Config lookup stopped below ${repo}: anyone may write to it, so errlint reads no .git, package.json or config file there or above (see docs/trust-model.md).\n`);
-    expect(r.stdout).toContain('console-logging');
+    expect(r.stdout).toContain('unchecked-http-call');
   });
 
   it('stops at the working directory when no directory above holds package.json or .git', async () => {
@@ -43,7 +43,7 @@ describe('which JavaScript configs run', () => {
     fs.writeFileSync(path.join(top, '.errlintrc.cjs'), planted(marker));
     const r = await run(['audit', '.', '--no-timing'], path.join(top, 'work'));
     expect(fs.existsSync(marker)).toBe(false);
-    expect(r.stdout).toContain('console-logging');
+    expect(r.stdout).toContain('unchecked-http-call');
   });
 
   it('runs the JavaScript config of the working directory and its parents up to the project root', async () => {
@@ -52,7 +52,7 @@ describe('which JavaScript configs run', () => {
     fs.writeFileSync(path.join(top, '.errlintrc.cjs'), planted(marker));
     const r = await run(['audit', '.', '--no-timing'], path.join(top, 'src'));
     expect(fs.existsSync(marker)).toBe(true);
-    expect(r.stdout).not.toContain('console-logging');
+    expect(r.stdout).not.toContain('unchecked-http-call');
   });
 
   it('does not run a parent JavaScript config above a "root": true config of the working directory', async () => {
@@ -61,11 +61,11 @@ describe('which JavaScript configs run', () => {
     fs.writeFileSync(path.join(top, '.errlintrc.cjs'), planted(marker));
     const r = await run(['audit', '.', '--no-timing'], path.join(top, 'svc'));
     expect(fs.existsSync(marker)).toBe(false);
-    expect(r.stdout).toContain('console-logging');
+    expect(r.stdout).toContain('unchecked-http-call');
   });
 
   it('refuses a JavaScript config in an audited subdirectory, without running it, and reads data configs there', async () => {
-    const top = tempProject({ 'package.json': '{ "name": "ci" }', 'pr/package.json': '{ "name": "pr" }', 'pr/src/a.ts': CODE, 'data/.errlintrc.json': '{ "rules": { "console-logging": "off" } }', 'data/a.ts': CODE });
+    const top = tempProject({ 'package.json': '{ "name": "ci" }', 'pr/package.json': '{ "name": "pr" }', 'pr/src/a.ts': CODE, 'data/.errlintrc.json': '{ "rules": { "unchecked-http-call": "off" } }', 'data/a.ts': CODE });
     const marker = path.join(top, 'ran');
     fs.writeFileSync(path.join(top, 'pr', 'errlint.config.cjs'), planted(marker));
     const r = await run(['audit', 'pr'], top);
@@ -81,7 +81,7 @@ describe('which JavaScript configs run', () => {
     fs.writeFileSync(path.join(top, 'theirs', '.errlintrc.cjs'), planted(marker));
     const r = await run(['audit', '../theirs', '--no-timing'], path.join(top, 'mine'));
     expect(fs.existsSync(marker)).toBe(false);
-    expect(r.stdout).toContain('console-logging');
+    expect(r.stdout).toContain('unchecked-http-call');
   });
 
   it('--no-config-lookup reads no config file, and --config alone still applies', async () => {
@@ -90,8 +90,8 @@ describe('which JavaScript configs run', () => {
     fs.writeFileSync(path.join(top, '.errlintrc.cjs'), planted(marker));
     const none = await run(['audit', '.', '--no-config-lookup', '--no-timing'], top);
     expect(fs.existsSync(marker)).toBe(false);
-    expect(none.stdout).toContain('console-logging');
-    const trusted = tempProject({ 'trusted.json': '{ "rules": { "console-logging": "off" } }' });
+    expect(none.stdout).toContain('unchecked-http-call');
+    const trusted = tempProject({ 'trusted.json': '{ "rules": { "unchecked-http-call": "off" } }' });
     const withConfig = await run(['audit', '.', '--no-config-lookup', '--config', path.join(trusted, 'trusted.json'), '--no-timing'], top);
     expect(fs.existsSync(marker)).toBe(false);
     expect(withConfig.stdout).toContain('No error-handling problems found.');

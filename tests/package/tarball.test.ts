@@ -55,7 +55,7 @@ beforeAll(() => {
   fs.mkdirSync(path.join(consumer, 'src'));
   fs.writeFileSync(
     path.join(consumer, 'src', 'payment.ts'),
-    'export async function refund(id: string) {\n  try {\n    await charge(id);\n  } catch (error) {\n    console.log(error);\n  }\n}\ndeclare function charge(id: string): Promise<void>;\n',
+    'export async function refund(id: string) {\n  await charge(id);\n  const r = await fetch(`https://pay.example/refunds/${id}`);\n  return r.json();\n}\ndeclare function charge(id: string): Promise<void>;\n',
   );
 }, 180_000);
 
@@ -86,7 +86,7 @@ describe('the packed package in a fresh project', () => {
       "import { audit, exitCodeFor, version } from 'errlint'; const run = await audit({ cwd: process.cwd(), paths: ['src'] }); console.log(version, run.findings.map((f) => f.ruleId + ':' + f.line).join(','), exitCodeFor(run, 'low'));",
     ]);
     expect(r.stderr).toBe('');
-    expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+\S* console-logging:5 1$/);
+    expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+\S* unchecked-http-call:3 1$/);
   });
 
   it('requires the ESLint plugin from CommonJS and lints with a real ESLint', () => {
@@ -94,14 +94,14 @@ describe('the packed package in a fresh project', () => {
       "const plugin = require('errlint/eslint-plugin');",
       "const { Linter } = require('eslint');",
       'const linter = new Linter();',
-      "const code = 'export async function refund(id) {\\n  try {\\n    await charge(id);\\n  } catch (error) {\\n    console.log(error);\\n  }\\n}\\n';",
+      "const code = 'export async function refund(id) {\\n  const r = await fetch(`https://pay.example/refunds/${id}`);\\n  return r.json();\\n}\\n';",
       "const messages = linter.verify(code, [plugin.configs.recommended], 'src/payment.js');",
       "console.log(Object.keys(plugin.rules).length > 5, messages.map((m) => m.ruleId + ':' + m.line).join(','));",
     ].join('\n');
     fs.writeFileSync(path.join(consumer, 'lint.cjs'), script);
     const r = node(['lint.cjs']);
     expect(r.stderr).toBe('');
-    expect(r.stdout.trim()).toBe('true errlint/console-logging:5');
+    expect(r.stdout.trim()).toBe('true errlint/unchecked-http-call:2');
   });
 
   it('type-checks a consumer that uses the API and the plugin under node16 resolution', () => {
@@ -131,6 +131,6 @@ describe('the packed package in a fresh project', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout) as { findings: Array<{ ruleId: string; line: number }> };
-    expect(report.findings.map((f) => `${f.ruleId}:${f.line}`)).toEqual(['console-logging:5']);
+    expect(report.findings.map((f) => `${f.ruleId}:${f.line}`)).toEqual(['unchecked-http-call:3']);
   });
 });
