@@ -4,9 +4,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { main, type CliIo } from '../../src/cli.js';
 import { tempProject } from '../utils/temp-project.js';
 
-// An unused suppression for a rule that runs (console-logging is in the default preset) is the one finding every
+// An unused suppression for a rule that runs (unchecked-http-call is in the default preset) is the one finding every
 // build reports with a safe fix (removing it), so it drives the CLI's fix and baseline wiring.
-const SOURCE = 'export const a = 1;\n// errlint-disable-next-line console-logging\nexport const b = 2;\n';
+const SOURCE = 'export const a = 1;\n// errlint-disable-next-line unchecked-http-call\nexport const b = 2;\n';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -32,7 +32,7 @@ describe('errlint audit --fix / --fix-dry-run / --baseline', () => {
     const cwd = project();
     const r = await run(cwd, '--fix-dry-run');
     expect(r.stdout).toContain('--- a/src/a.ts\n+++ b/src/a.ts\n');
-    expect(r.stdout).toContain('-// errlint-disable-next-line console-logging');
+    expect(r.stdout).toContain('-// errlint-disable-next-line unchecked-http-call');
     expect(r.stderr).toContain('Would apply 1 fix in 1 file.');
     expect(fs.readFileSync(path.join(cwd, 'src/a.ts'), 'utf8')).toBe(SOURCE);
   });
@@ -71,7 +71,7 @@ describe('errlint audit --fix / --fix-dry-run / --baseline', () => {
     expect(update.stderr).toContain('wrote 1 baseline entry to errlint-baseline.json');
     const file = JSON.parse(fs.readFileSync(path.join(cwd, 'errlint-baseline.json'), 'utf8')) as { findings: { ruleId: string }[] };
     expect(file.findings.map((e) => e.ruleId)).toEqual(['unused-disable-directive']);
-    fs.writeFileSync(path.join(cwd, 'src/a.ts'), `// new code above\n\n${SOURCE}// errlint-disable-next-line console-logging\nexport const c = 3;\n`);
+    fs.writeFileSync(path.join(cwd, 'src/a.ts'), `// new code above\n\n${SOURCE}// errlint-disable-next-line unchecked-http-call\nexport const c = 3;\n`);
     const after = await run(cwd, '--baseline', 'errlint-baseline.json', '--format', 'json');
     const report = JSON.parse(after.stdout) as { summary: { baseline: unknown }; findings: { line: number }[] };
     expect(report.summary.baseline).toEqual({ file: 'errlint-baseline.json', absorbed: 1, stale: 0 });
