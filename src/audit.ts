@@ -23,7 +23,6 @@ import type { FileError, Finding, Preset } from './types.js';
 import { VERSION } from './version.js';
 import { createLintSetup, type RunSetup } from './lint-setup.js';
 
-
 /** The compiled worker; absent when errlint runs from its TypeScript sources (tests), then threads are off. */
 function workerScript(): URL | undefined {
   const url = new URL('./worker.js', import.meta.url);

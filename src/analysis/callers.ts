@@ -65,8 +65,7 @@ function exportedLocalNames(t: TS, sf: ts.SourceFile): Set<string> {
       if (t.isIdentifier(e)) out.add(e.text);
       else if (t.isObjectLiteralExpression(e)) addObject(e);
     } else if (t.isExpressionStatement(st) && t.isBinaryExpression(st.expression) && st.expression.operatorToken.kind === t.SyntaxKind.EqualsToken) {
-      const left = st.expression.left.getText(sf).replace(/\s+/g, '');
-      if (!/^(module\.)?exports(\.[\w$]+)?$/.test(left) || left === 'exports') continue;
+      if (!isCommonJsExportTarget(t, st.expression.left)) continue;
       const right = skipOuter(t, st.expression.right);
       if (t.isIdentifier(right)) out.add(right.text);
       else if (t.isObjectLiteralExpression(right)) addObject(right);
@@ -76,9 +75,10 @@ function exportedLocalNames(t: TS, sf: ts.SourceFile): Set<string> {
   return out;
 }
 
-/** `module.exports = …`, `exports.x = …`, `module.exports.x = …`. */
+/** `module.exports = …`, `exports.x = …`, `module.exports.x = …` (not a bare `exports = …`, which exports nothing). */
 function isCommonJsExportTarget(t: TS, e: ts.Expression): boolean {
-  return /^(module\.)?exports(\.[\w$]+)?$/.test(e.getText().replace(/\s+/g, '')) && e.getText() !== 'exports';
+  const target = e.getText().replace(/\s+/g, '');
+  return /^(module\.)?exports(\.[\w$]+)?$/.test(target) && target !== 'exports';
 }
 
 /** The statement or class that holds `fn` at the top of its file, with the name it is known by there. */
