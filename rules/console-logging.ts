@@ -7,6 +7,7 @@ import { consoleCallAsLogger, loggerForSuggestion } from '../src/analysis/logger
 import { errorBinding } from '../src/edits/index.js';
 import { classifyLogCall, consoleAllowedInFile, errorUse, type ErrorUse } from '../src/analysis/loggers.js';
 import { defineRule } from '../src/define-rule.js';
+import { eslintRuleDirectives, isSuppressed, type Directive } from '../src/analysis/directives.js';
 import type { SuggestionDescriptor, TextEdit, TS } from '../src/types.js';
 
 export type MessageIds = 'consoleError' | 'consoleMessageOnly' | 'consoleWithoutError' | 'consoleCall' | 'consoleBesideLogger' | 'useLogger';
@@ -98,30 +99,12 @@ export default defineRule<MessageIds, Options>({
     if (consoleAllowedInFile(t, sf)) return {};
     const imports = importsOf(t, sf);
     const refsBySite = new Map<ts.Node, Map<string, ErrorUse>>();
-    /** Ranges a `/* eslint-disable no-console *\/` … `/* eslint-enable *\/` block covers, read once. */
-    let disabledRanges: [number, number][] | undefined;
-    /** The team chose the console at this call: a no-console directive on it, on the line above, or a block around it. */
+    /** ESLint's no-console directives of the file, read once (src/analysis/directives.ts reads every directive). */
+    let noConsole: Directive[] | undefined;
+    /** The team chose the console at this call: ESLint's no-console is switched off there (line, next line or block). */
     const consoleChosenAt = (call: ts.Node): boolean => {
-      const text = sf.text;
-      const start = call.getStart(sf);
-      const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-      const prevStart = text.lastIndexOf('\n', lineStart - 2) + 1;
-      const lineEnd = text.indexOf('\n', start);
-      if (/eslint-disable-(next-)?line\b[^\n]*no-console/.test(text.slice(prevStart, lineEnd < 0 ? text.length : lineEnd))) return true;
-      if (!disabledRanges) {
-        disabledRanges = [];
-        const directive = /\/\*\s*eslint-(disable|enable)\b([^*]*)\*\//g;
-        let open: number | undefined;
-        for (let m = directive.exec(text); m; m = directive.exec(text)) {
-          if (m[1] === 'disable' && /no-console/.test(m[2] ?? '')) open ??= m.index;
-          else if (m[1] === 'enable' && open !== undefined) {
-            disabledRanges.push([open, m.index]);
-            open = undefined;
-          }
-        }
-        if (open !== undefined) disabledRanges.push([open, text.length]);
-      }
-      return disabledRanges.some(([from, to]) => start > from && start < to);
+      noConsole ??= eslintRuleDirectives(t, sf, 'no-console');
+      return noConsole.length > 0 && isSuppressed(noConsole, 'no-console', sf.getLineAndCharacterOfPosition(call.getStart(sf)).line + 1);
     };
     /**
      * A warning, or a line that prints a value (`console.log(items)`, `console.log('status', status)`): a leftover

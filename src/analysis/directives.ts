@@ -1,3 +1,7 @@
+/**
+ * Inline directives in comments: errlint's own (and ESLint's naming `errlint/…` rules), which the engine applies as
+ * suppressions, and ESLint's directives for one of its core rules, which a rule may read as the team's choice.
+ */
 import type * as ts from 'typescript';
 import type { TS } from '../ts.js';
 
@@ -32,9 +36,14 @@ function insideLiteral(t: TS, sf: ts.SourceFile, pos: number): boolean {
   }
 }
 
-function parseIds(rest: string, source: Directive['source']): string[] | undefined {
+/** The rule ids a directive names, before its `-- reason`. */
+function parseIdList(rest: string): string[] {
   const body = rest.split(/\s--\s|\s--$/)[0] ?? '';
-  const ids = body.split(',').map((s) => s.trim()).filter(Boolean);
+  return body.split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+function parseIds(rest: string, source: Directive['source']): string[] | undefined {
+  const ids = parseIdList(rest);
   if (source === 'errlint') return ids.map((id) => id.replace(/^errlint\//, ''));
   // eslint directives: only those naming errlint rules, or none (which ESLint applies to every rule).
   if (ids.length === 0) return [];
@@ -42,8 +51,11 @@ function parseIds(rest: string, source: Directive['source']): string[] | undefin
   return ours.length > 0 ? ours : undefined;
 }
 
-/** Finds suppression directives in comments (never inside strings, templates or regexes). */
-export function findDirectives(t: TS, sf: ts.SourceFile): Directive[] {
+/**
+ * The directives in comments (never inside strings, templates or regexes) whose rule ids `idsOf` reads from
+ * the text after the directive's kind; a directive it answers undefined for is left out.
+ */
+function readDirectives(t: TS, sf: ts.SourceFile, idsOf: (rest: string, source: Directive['source']) => string[] | undefined): Directive[] {
   const text = sf.text;
   if (!text.includes('-disable') && !text.includes('-enable')) return [];
   const out: Directive[] = [];
@@ -51,12 +63,32 @@ export function findDirectives(t: TS, sf: ts.SourceFile): Directive[] {
     const start = m.index;
     if (insideLiteral(t, sf, start)) continue;
     const source = m[1] as Directive['source'];
-    const ruleIds = parseIds(m[3] ?? '', source);
+    const ruleIds = idsOf(m[3] ?? '', source);
     if (!ruleIds) continue;
     const { line, character } = sf.getLineAndCharacterOfPosition(start);
     out.push({ kind: m[2] as Directive['kind'], ruleIds, source, line: line + 1, column: character + 1, range: [start, start + m[0].length], used: false });
   }
   return out;
+}
+
+/** Finds the suppression directives of errlint's rules in comments (never inside strings, templates or regexes). */
+export function findDirectives(t: TS, sf: ts.SourceFile): Directive[] {
+  return readDirectives(t, sf, parseIds);
+}
+
+/**
+ * ESLint's directives that name one of its own rules (`no-console`), as directives `isSuppressed` answers for
+ * that rule: where the team switched it off. They never suppress an errlint finding; a rule may read them as
+ * the team's choice (console-logging: the console was chosen on purpose there). An `eslint-enable` naming no
+ * rule ends a block too.
+ */
+export function eslintRuleDirectives(t: TS, sf: ts.SourceFile, eslintRule: string): Directive[] {
+  return readDirectives(t, sf, (rest, source) => {
+    if (source !== 'eslint') return undefined;
+    const ids = parseIdList(rest);
+    if (ids.includes(eslintRule)) return [eslintRule];
+    return ids.length === 0 ? [] : undefined;
+  }).filter((d) => d.ruleIds.length > 0 || d.kind === 'enable');
 }
 
 function names(directive: Directive, ruleId: string): boolean {

@@ -20,7 +20,7 @@ import type {
 import { enclosingContext } from '../analysis/ast.js';
 import { DEFAULT_RULE_ROLES } from '../model/roles.js';
 import { InternalError } from '../errors.js';
-import { findDirectives, isSuppressed, type Directive } from './suppressions.js';
+import { findDirectives, isSuppressed, type Directive } from '../analysis/directives.js';
 import type { Timings } from './timing.js';
 
 /** A rule with its options merged over defaults and its effective base risk. */

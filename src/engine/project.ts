@@ -25,7 +25,7 @@ import type {
   Site,
 } from '../types.js';
 import { toFinding, type ResolvedRule } from './lint-source.js';
-import { findDirectives, isSuppressed, type Directive } from './suppressions.js';
+import { findDirectives, isSuppressed, type Directive } from '../analysis/directives.js';
 import type { Timings } from './timing.js';
 
 export function isProjectRule(rule: AnyRule): rule is ProjectRuleModule {

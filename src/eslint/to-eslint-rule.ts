@@ -13,7 +13,7 @@ import { mergeOptions, ruleDocsUrl } from '../define-rule.js';
 import { ConfigurationError } from '../errors.js';
 import type { FilePatterns } from '../engine/file-facts.js';
 import { analysisFailure, appliesTo, ensureParents, firstParseError, parseSource, runRules, type ResolvedRule, type RuleReport } from '../engine/lint-source.js';
-import { findDirectives, isSuppressed } from '../engine/suppressions.js';
+import { findDirectives, isSuppressed } from '../analysis/directives.js';
 import type { Knowledge, KnowledgeConfig } from '../knowledge/index.js';
 import { createAnalysisSetup, type AnalysisSetup } from '../lint-setup.js';
 import { ModuleResolver } from '../model/resolve.js';

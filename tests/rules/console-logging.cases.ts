@@ -915,6 +915,42 @@ export async function pushStock(items: Item[], level: LogLevel) {
         },
       ],
     },
+    // a no-console block covers its lines only, and directive text inside a string is no directive (ESLint's own reading)
+    {
+      code: `import { logger } from './lib/logger';
+export async function migrate(config: Config, lock: Lock) {
+  logger.debug('migration: start');
+  /* eslint-disable no-console */
+  console.log('config', config);
+  /* eslint-enable no-console */
+  const note = '// eslint-disable-next-line no-console';
+  console.log(note, lock);
+}`,
+      knowledge: pino,
+      errors: [
+        {
+          messageId: 'consoleBesideLogger',
+          line: 8,
+          column: 3,
+          endLine: 8,
+          endColumn: 26,
+          suggestions: [
+            {
+              messageId: 'useLogger',
+              output: `import { logger } from './lib/logger';
+export async function migrate(config: Config, lock: Lock) {
+  logger.debug('migration: start');
+  /* eslint-disable no-console */
+  console.log('config', config);
+  /* eslint-enable no-console */
+  const note = '// eslint-disable-next-line no-console';
+  logger.info({ note, lock });
+}`,
+            },
+          ],
+        },
+      ],
+    },
     // issue 15: a console line beside the function's own structured logger bypasses it
     {
       code: `import { logger } from './lib/logger';
