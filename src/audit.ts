@@ -132,7 +132,11 @@ function decideDeferred(findings: Finding[], outcomes: readonly (FileOutcome | u
     if (o?.summary) summaries.set(tasks[i]!.abs, o.summary);
   });
   const audited = new Set(tasks.map((t) => t.abs));
-  const model = new ProjectModel(new ModuleResolver(new Workspace()), (abs) => summaries.get(abs) ?? (audited.has(abs) ? undefined : summaryOnDisk(abs)));
+  const model = new ProjectModel(
+    new ModuleResolver(new Workspace()),
+    (abs) => summaries.get(abs) ?? (audited.has(abs) ? undefined : summaryOnDisk(abs)),
+    (abs) => audited.has(abs),
+  );
   const kept = findings.filter((f) => !f.dependsOn || model.holds(path.resolve(cwd, f.file), f.dependsOn));
   for (const f of kept) delete f.dependsOn;
   findings.splice(0, findings.length, ...kept);

@@ -196,6 +196,8 @@ export class ProjectModel {
     private readonly resolver: ModuleResolver,
     /** Summary of an absolute file path, or undefined when the file was not read. */
     private readonly summaryOf: (abs: string) => FileSummary | undefined,
+    /** Whether the run read the file itself: its summary is known (empty or not) without reading it again. */
+    private readonly readByRun: (abs: string) => boolean = () => false,
   ) {
     this.writes = new WriteModel(resolver, summaryOf);
   }
@@ -261,8 +263,9 @@ export class ProjectModel {
 
   /**
    * A module of `fromFile`'s package (not a test) sets axios's default timeout. The package's files are listed
-   * once and only those whose text assigns `axios.defaults.timeout` are summarised (from the run, or read from
-   * disk and re-read when they change); a file added later is seen by the next run.
+   * once; a file the run read answers from its summary, and of the others only those whose text assigns
+   * `axios.defaults.timeout` are summarised (read from disk, and re-read when they change); a file added later
+   * is seen by the next run.
    */
   private axiosDefaultsTimeout(fromFile: string): boolean {
     const { dir, files } = this.resolver.packageSources(fromFile);
@@ -270,6 +273,7 @@ export class ProjectModel {
     if (!setters) {
       setters = files.filter((f) => {
         if (isTestPath(path.relative(dir, f).split(path.sep).join('/'))) return false;
+        if (this.readByRun(f)) return this.summaryOf(f)?.axiosDefaultsTimeout === true;
         const read = readSource(f, f);
         return 'text' in read && SETS_AXIOS_DEFAULT.test(read.text);
       });
