@@ -4,6 +4,7 @@ import { mayCallOut, outboundCallAt, type ClientKind, type OutboundCall } from '
 import { importsOf, propertyNameText, resolveIdentifier, type Binding, type ImportMap } from '../src/analysis/scope.js';
 import { defineRule } from '../src/define-rule.js';
 import { addProperty, lineIndent, topLevelInsertion } from '../src/edits/index.js';
+import { nameWords } from '../src/knowledge/words.js';
 import type { Knowledge } from '../src/knowledge/index.js';
 import type { TS } from '../src/ts.js';
 import type { RiskFactor, TextEdit } from '../src/types.js';
@@ -301,14 +302,6 @@ function responseUse(t: TS, call: ts.CallExpression, knowledge: Knowledge, readM
   }
   if (t.isExpressionStatement(p)) return { read: false, checked: false, escapes: false };
   return { read: false, checked: false, escapes: true };
-}
-
-function words(text: string): string[] {
-  return text
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
 }
 
 function urlText(t: TS, url: ts.Expression | undefined): string {
@@ -629,7 +622,7 @@ export default defineRule<MessageIds, Options>({
         const factors: RiskFactor[] = [];
         const names = [urlText(t, oc.url), dottedName(t, call.expression) ?? '', ...enclosingNames(t, call)];
         if (use?.name) names.push(use.name);
-        if (names.some((n) => words(n).some((w) => knowledge.http.criticalEndpointWords.includes(w)))) factors.push(FACTOR_CRITICAL);
+        if (names.some((n) => nameWords(n).some((w) => knowledge.http.criticalEndpointWords.includes(w)))) factors.push(FACTOR_CRITICAL);
         if (inTransaction(t, call, knowledge)) factors.push(FACTOR_TRANSACTION);
         // axios.get(url) on the default instance: a bootstrap module of the package may set axios.defaults.timeout
         const onDefaults = messageId === 'missingTimeout' && oc.client === 'axios' && isDefaultAxios(t, call, imports);

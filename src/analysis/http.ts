@@ -9,7 +9,7 @@ import type { TS } from '../ts.js';
 import { calleeMethod, dottedName, hasModifier, isFunctionLike, skipOuter, type FunctionLike } from './ast.js';
 import { promiseHandler } from './catch.js';
 import { propertyNameText, resolveIdentifier, type Binding, type ImportMap } from './scope.js';
-import { nameWords } from './sensitive.js';
+import { nameWords } from '../knowledge/words.js';
 
 export type SinkKind = 'method' | 'body' | 'factory' | 'class' | 'exception' | 'error-factory' | 'lambda';
 

@@ -10,7 +10,7 @@ import type { TS } from '../ts.js';
 import { dottedName, enclosingClass, skipOuter } from './ast.js';
 import { isErrorVariableName } from './error-classes.js';
 import type { ImportBinding, ImportMap } from './scope.js';
-import { nameWords } from './sensitive.js';
+import { nameWords } from '../knowledge/words.js';
 
 export type LogCallKind = 'console' | 'logger' | 'monitor';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug';

@@ -4,21 +4,12 @@
  * `isSecret` do not.
  */
 import type { Knowledge } from '../knowledge/index.js';
+import { nameWords } from '../knowledge/words.js';
 
 export interface SensitiveMatch {
   /** The configured name that matched (`password`, `cardNumber`). */
   term: string;
   card: boolean;
-}
-
-/** Words of an identifier: `userPassword` → user, password; `STRIPE_SECRET_KEY` → stripe, secret, key. */
-export function nameWords(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
 }
 
 /** Words after the sensitive term that still name the raw value (`passwordConfirmation`, `apiKeyValue`). */

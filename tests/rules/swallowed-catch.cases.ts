@@ -628,6 +628,17 @@ export function Form() {
     this._track('register', email).catch(() => {});
   }
 }`,
+    // a JWT payload read after verification: `payload` is no payment (money words are whole words)
+    `class Session {
+  async currentUserId(token: string): Promise<string | null> {
+    try {
+      const payload = await jwt.verifyAsync(token);
+      return payload.sub;
+    } catch (error) {
+      return null;
+    }
+  }
+}`,
     // a token that fails to verify means "not signed in"
     `async function getSessionActor(ctx: Context): Promise<User | undefined> {
   const token = ctx.cookies.get('accessToken');
@@ -3202,8 +3213,8 @@ module.exports = bumpSetting;` },
       code: `class Session {
   async currentUserId(token: string): Promise<string | null> {
     try {
-      const payload = await jwt.verifyAsync(token);
-      return payload.sub;
+      const session = await this.sessions.exchange(token);
+      return session.userId;
     } catch (error) {
       return null;
     }
@@ -3213,8 +3224,8 @@ module.exports = bumpSetting;` },
         { messageId: 'rewriteByHand', data: { reason: `\`currentUserId\` promises that answer: its declared return type \`Promise<string | null>\` includes null, and callers handle it rather than a throw` }, output: `class Session {
   async currentUserId(token: string): Promise<string | null> {
     try {
-      const payload = await jwt.verifyAsync(token);
-      return payload.sub;
+      const session = await this.sessions.exchange(token);
+      return session.userId;
     } catch (error) {
       return null;
     }
