@@ -8,6 +8,7 @@
 import type * as ts from 'typescript';
 import type { TS } from '../ts.js';
 import { enclosingFunction, functionName, hasModifier, isAsyncFunction, isFunctionLike, isHttpHandler, skipOuter, walk, type FunctionLike } from './ast.js';
+import { localExports } from './exports.js';
 
 /** How the function answers a failure today. */
 export type FailureAnswer =
@@ -57,10 +58,14 @@ function exportedLocalNames(t: TS, sf: ts.SourceFile): Set<string> {
       else if (t.isPropertyAssignment(p) && t.isIdentifier(skipOuter(t, p.initializer))) out.add((skipOuter(t, p.initializer) as ts.Identifier).text);
     }
   };
+  for (const e of localExports(t, sf)) {
+    const node = e.node && t.isExpression(e.node) ? skipOuter(t, e.node) : undefined;
+    // `export function f` / `export const f` are found by their own modifier (isExportedFunction)
+    if (e.local !== undefined && (t.isExportDeclaration(e.statement) || t.isExportAssignment(e.statement))) out.add(e.local);
+    else if (node && t.isObjectLiteralExpression(node)) addObject(node);
+  }
   for (const st of sf.statements) {
-    if (t.isExportDeclaration(st) && !st.moduleSpecifier && st.exportClause && t.isNamedExports(st.exportClause)) {
-      for (const el of st.exportClause.elements) out.add((el.propertyName ?? el.name).text);
-    } else if (t.isExportAssignment(st)) {
+    if (t.isExportAssignment(st) && st.isExportEquals) {
       const e = skipOuter(t, st.expression);
       if (t.isIdentifier(e)) out.add(e.text);
       else if (t.isObjectLiteralExpression(e)) addObject(e);

@@ -9,6 +9,7 @@ import type * as ts from 'typescript';
 import { dottedName, isDefaultExport as isDefault, isExported, isFunctionLike, skipOuter } from '../analysis/ast.js';
 import { BUILT_IN_ERRORS, CLIENT_ERROR_CLASS, CLIENT_STATUS_NAMES, isErrorLikeName, isErrorParameter } from '../analysis/error-classes.js';
 import { classifyLogCall, createsLogger, errorUse } from '../analysis/loggers.js';
+import { localExports } from '../analysis/exports.js';
 import { importsOf, type ImportMap } from '../analysis/scope.js';
 import { defaultKnowledge } from '../knowledge/index.js';
 import type { TS } from '../ts.js';
@@ -141,15 +142,11 @@ export function summarizeCatch(t: TS, sf: ts.SourceFile): CatchSummary {
   const summary: CatchSummary = { loggers: {}, reporters: {}, classes: {}, classExports: {} };
   const loggerLocals = new Set<string>();
   const functions: [string, FunctionNode, boolean][] = [];
-  const exportedAs: [string, string][] = [];
   for (const st of sf.statements) {
     if (t.isVariableStatement(st)) {
       for (const d of st.declarationList.declarations) {
         if (!t.isIdentifier(d.name) || !d.initializer) continue;
-        if (createsLogger(t, d.initializer, defaultKnowledge, imports, 0)) {
-          loggerLocals.add(d.name.text);
-          if (isExported(t, st)) exportedAs.push([d.name.text, d.name.text]);
-        }
+        if (createsLogger(t, d.initializer, defaultKnowledge, imports, 0)) loggerLocals.add(d.name.text);
       }
     } else if (t.isClassDeclaration(st) && st.name) {
       const ext = heritage(t, st);
@@ -163,16 +160,9 @@ export function summarizeCatch(t: TS, sf: ts.SourceFile): CatchSummary {
         const status = classStatus(t, st);
         if (status) entry.status = status;
         summary.classes[st.name.text] = entry;
-        if (isExported(t, st)) summary.classExports[isDefault(t, st) ? 'default' : st.name.text] = st.name.text;
       }
-    } else if (t.isExportAssignment(st) && !st.isExportEquals) {
-      const e = skipOuter(t, st.expression);
-      if (t.isIdentifier(e)) exportedAs.push([e.text, 'default']);
-    } else if (t.isExportDeclaration(st) && !st.moduleSpecifier && st.exportClause && t.isNamedExports(st.exportClause)) {
-      for (const el of st.exportClause.elements) exportedAs.push([(el.propertyName ?? el.name).text, el.name.text]);
     }
     for (const [name, fn] of functionsOf(t, st)) functions.push([name, fn, isExported(t, st) && !(t.isFunctionDeclaration(st) && isDefault(t, st))]);
-    if (t.isFunctionDeclaration(st) && st.name && isExported(t, st) && isDefault(t, st)) exportedAs.push([st.name.text, 'default']);
   }
   // two rounds: a wrapper may call another function of the file that records (logError → report → Sentry)
   const recording = new Map<string, number[]>();
@@ -186,7 +176,8 @@ export function summarizeCatch(t: TS, sf: ts.SourceFile): CatchSummary {
     const params = recording.get(name);
     if (exported && params) summary.reporters[name] = { params };
   }
-  for (const [local, exported] of exportedAs) {
+  for (const { local, exported } of localExports(t, sf)) {
+    if (local === undefined) continue;
     if (loggerLocals.has(local)) summary.loggers[exported] = 'logger';
     const params = recording.get(local);
     if (params) summary.reporters[exported] = { params };

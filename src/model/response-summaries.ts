@@ -7,10 +7,11 @@
  * functions with an error-named parameter whose text names a response method are walked.
  */
 import type * as ts from 'typescript';
-import { isDefaultExport, isExported, isFunctionLike, skipOuter, walk } from '../analysis/ast.js';
+import { isFunctionLike, skipOuter, walk } from '../analysis/ast.js';
 import { Flow, pathConditions } from '../analysis/flow.js';
 import { isErrorParameter } from '../analysis/error-classes.js';
 import { narrowsToPublicError, responseSinkAt } from '../analysis/http.js';
+import { localExports } from '../analysis/exports.js';
 import { importsOf, type Binding } from '../analysis/scope.js';
 import { defaultKnowledge } from '../knowledge/index.js';
 import type { TS } from '../ts.js';
@@ -32,31 +33,22 @@ type Fn = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction;
 
 /** The exported functions of a file by exported name: `export function f`, `export const f = (…) => …`, `export default function`. */
 function exportedFunctions(t: TS, sf: ts.SourceFile): [string, Fn][] {
-  const out: [string, Fn][] = [];
   const locals = new Map<string, Fn>();
-  const named: [string, string][] = [];
   for (const st of sf.statements) {
-    if (t.isFunctionDeclaration(st) && st.body) {
-      if (st.name) locals.set(st.name.text, st);
-      if (isExported(t, st)) out.push([isDefaultExport(t, st) ? 'default' : (st.name?.text ?? 'default'), st]);
-    } else if (t.isVariableStatement(st)) {
+    if (t.isFunctionDeclaration(st) && st.body && st.name) locals.set(st.name.text, st);
+    else if (t.isVariableStatement(st)) {
       for (const d of st.declarationList.declarations) {
         const init = d.initializer ? skipOuter(t, d.initializer) : undefined;
-        if (!t.isIdentifier(d.name) || !init || !(t.isArrowFunction(init) || t.isFunctionExpression(init))) continue;
-        locals.set(d.name.text, init);
-        if (isExported(t, st)) out.push([d.name.text, init]);
+        if (t.isIdentifier(d.name) && init && (t.isArrowFunction(init) || t.isFunctionExpression(init))) locals.set(d.name.text, init);
       }
-    } else if (t.isExportDeclaration(st) && !st.moduleSpecifier && st.exportClause && t.isNamedExports(st.exportClause)) {
-      for (const el of st.exportClause.elements) named.push([(el.propertyName ?? el.name).text, el.name.text]);
-    } else if (t.isExportAssignment(st) && !st.isExportEquals) {
-      const e = skipOuter(t, st.expression);
-      if (t.isIdentifier(e)) named.push([e.text, 'default']);
-      else if (t.isArrowFunction(e) || t.isFunctionExpression(e)) out.push(['default', e]);
     }
   }
-  for (const [local, as] of named) {
-    const fn = locals.get(local);
-    if (fn) out.push([as, fn]);
+  const out: [string, Fn][] = [];
+  for (const e of localExports(t, sf)) {
+    const node = e.node && t.isExpression(e.node) ? skipOuter(t, e.node) : e.node;
+    const fn = e.local !== undefined ? locals.get(e.local) : node && (t.isArrowFunction(node) || t.isFunctionExpression(node) || (t.isFunctionDeclaration(node) && node.body)) ? node : undefined;
+    // overloads export one name once: the implementation
+    if (fn && !out.some(([name]) => name === e.exported)) out.push([e.exported, fn]);
   }
   return out;
 }

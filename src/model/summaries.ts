@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type * as ts from 'typescript';
 import { dottedName, isExported, skipOuter } from '../analysis/ast.js';
+import { localExports } from '../analysis/exports.js';
 import { fileImports, propertyNameText } from '../analysis/scope.js';
 import { readSource } from '../engine/file-runner.js';
 import { parseSource } from '../engine/lint-source.js';
@@ -126,7 +127,6 @@ function summarizeAmbientClients(t: TS, sf: ts.SourceFile): string[] {
 export function summarizeFile(t: TS, sf: ts.SourceFile, knowledge: Knowledge = defaultKnowledge, withWrites = true): FileSummary {
   const locals = new Map<string, ClientSummary>();
   const clients: Record<string, ClientSummary> = {};
-  const exportedAs: [string, string][] = [];
   const defaultsTimeout = new Set<string>();
   for (const st of sf.statements) {
     if (t.isVariableStatement(st)) {
@@ -135,17 +135,7 @@ export function summarizeFile(t: TS, sf: ts.SourceFile, knowledge: Knowledge = d
         const c = clientOf(t, sf, d.initializer);
         if (!c) continue;
         locals.set(d.name.text, c);
-        if (isExported(t, st)) exportedAs.push([d.name.text, d.name.text]);
       }
-    } else if (t.isExportAssignment(st) && !st.isExportEquals) {
-      const e = skipOuter(t, st.expression);
-      if (t.isIdentifier(e)) exportedAs.push([e.text, 'default']);
-      else {
-        const c = clientOf(t, sf, e);
-        if (c) clients.default = c;
-      }
-    } else if (t.isExportDeclaration(st) && !st.moduleSpecifier && st.exportClause && t.isNamedExports(st.exportClause)) {
-      for (const el of st.exportClause.elements) exportedAs.push([(el.propertyName ?? el.name).text, el.name.text]);
     } else if (t.isExpressionStatement(st)) {
       // api.defaults.timeout = 5000
       const target = defaultsTimeoutTarget(t, st);
@@ -163,9 +153,9 @@ export function summarizeFile(t: TS, sf: ts.SourceFile, knowledge: Knowledge = d
     const b = fileImports(t, sf).bindings.get(name);
     return b?.module === 'axios' && (b.imported === 'default' || b.imported === '*');
   };
-  for (const [local, exported] of exportedAs) {
-    const c = locals.get(local);
-    if (c) clients[exported] = defaultsTimeout.has(local) ? { ...c, timeout: 'present' } : c;
+  for (const e of localExports(t, sf)) {
+    const c = e.local !== undefined ? locals.get(e.local) : e.node && t.isExpression(e.node) ? clientOf(t, sf, skipOuter(t, e.node)) : undefined;
+    if (c) clients[e.exported] = e.local !== undefined && defaultsTimeout.has(e.local) ? { ...c, timeout: 'present' } : c;
   }
   const reExports = fileImports(t, sf).reExports.filter((r) => !r.typeOnly).map((r) => ({ module: r.module, imported: r.imported, exported: r.exported }));
   const caught = summarizeCatch(t, sf);
