@@ -1,5 +1,5 @@
 import type * as ts from 'typescript';
-import { calleeMethod, dottedName, enclosingFunction, functionName, INHERIT, isExported, isFunctionLike, isHttpHandler, skipOuter, summaryBelow, upward, walk, type FunctionLike } from '../src/analysis/ast.js';
+import { calleeMethod, dottedName, enclosingFunction, functionName, INHERIT, isFunctionLike, isHttpHandler, skipOuter, summaryBelow, upward, walk, type FunctionLike } from '../src/analysis/ast.js';
 import {
   analyzeHandler,
   blindClientTranslation,
@@ -748,14 +748,6 @@ function returnedErrorOf(t: TS, h: ErrorHandler): { returns: ts.ReturnStatement[
   return !other && returns.length > 0 ? { returns, fn, name } : undefined;
 }
 
-/** Whether a function may be called from another module: exported, a class method, or named by an export or `module.exports`. */
-function exportedAnywhere(t: TS, fn: FunctionLike, name: string): boolean {
-  if (t.isMethodDeclaration(fn) || isExported(t, fn)) return true;
-  const text = fn.getSourceFile().text;
-  const id = name.replace(/\$/g, '\\$');
-  return new RegExp(`\\bexport\\s*(default\\s+${id}\\b|\\{[^}]*\\b${id}\\b)`).test(text) || /\b(module\.exports|exports\.[\w$]+)\s*=/.test(text);
-}
-
 /** The names whose calls in the file have their value read (assigned, tested, returned, passed on), once per file. */
 const readCallNames = new WeakMap<ts.SourceFile, Set<string>>();
 function callValueRead(t: TS, sf: ts.SourceFile, name: string): boolean {
@@ -1039,9 +1031,9 @@ export default defineRule<MessageIds, Options>({
       if (returned && !callValueRead(t, context.sourceFile, returned.name) && !FALLBACK_HELPER.test(returned.name) && !a.hasExplainingComment && !hasIgnoreCommentAbove(t, h)) {
         const sf = context.sourceFile;
         const edits: TextEdit[] = returned.returns.map((r) => ({ range: [r.getStart(sf), r.getStart(sf) + 'return'.length] as const, text: 'throw' }));
-        const suggest: SuggestionList = exportedAnywhere(t, returned.fn, returned.name)
-          ? orByHand([], 'callers in other modules may read the returned error')
-          : [{ messageId: 'throwInstead', edits }];
+        // the callers' view: exported, passed on, called without await, or its answer read
+        const contract = contractChangeReason(t, returned.fn, { kind: 'value', value: 'other' });
+        const suggest: SuggestionList = contract ? orByHand([], contract) : [{ messageId: 'throwInstead', edits }];
         context.report({ range: handlerRange(sf, h), messageId: 'returnedError', data: { name: returned.name }, suggest, anchor: h.node });
         return;
       }

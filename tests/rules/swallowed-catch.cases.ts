@@ -3080,6 +3080,39 @@ export async function closeAccount(ids: string[]) {
         },
       ],
     },
+    // a returned error whose caller does not await: a throw there would be an unhandled rejection, so no rewrite
+    {
+      code: `async function flushQueue(queue: Queue) {
+  try {
+    await queue.drain();
+  } catch (err) {
+    return err;
+  }
+}
+setInterval(() => {
+  flushQueue(mainQueue);
+}, 1000);`,
+      errors: [
+        {
+          messageId: 'returnedError',
+          line: 4,
+          column: 5,
+          endLine: 4,
+          endColumn: 16,
+          data: { name: 'flushQueue' },
+          suggestions: [{ messageId: 'rewriteByHand', data: { reason: '`flushQueue` is called without being awaited (line 9), so a throw there would become an unhandled rejection' }, output: `async function flushQueue(queue: Queue) {
+  try {
+    await queue.drain();
+  } catch (err) {
+    return err;
+  }
+}
+setInterval(() => {
+  flushQueue(mainQueue);
+}, 1000);` }],
+        },
+      ],
+    },
     // issue 15: exported, so callers elsewhere may read the value: no rewrite offered
     {
       code: `export class WebhookService {
@@ -3099,7 +3132,7 @@ export async function closeAccount(ids: string[]) {
           endLine: 5,
           endColumn: 16,
           data: { name: 'deliver' },
-          suggestions: [{ messageId: 'rewriteByHand', data: { reason: 'callers in other modules may read the returned error' }, output: `export class WebhookService {
+          suggestions: [{ messageId: 'rewriteByHand', data: { reason: '`deliver` is exported, so callers in other modules may rely on the value it returns on failure; make it throw only after checking them' }, output: `export class WebhookService {
   async deliver(hook: Hook) {
     try {
       await http.post(hook.url, hook.payload);
