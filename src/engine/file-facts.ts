@@ -103,7 +103,9 @@ function auditedDir(abs: string, p: string): string | undefined {
 
 /**
  * Builds the classifier once per run. `user` is the config's `files`: its role globs override every other
- * evidence; its logger-module and example globs add to the defaults. Matching is on the path below the
+ * evidence; its logger-module and example globs add to the defaults. The config's globs match the path below the
+ * directory being audited (see README, `files`); errlint's own role conventions match the path inside the file's
+ * package when it has one (so `errlint audit test/helpers` still sees a test folder), else the path below the
  * directory being audited (so auditing `fixtures/app` classifies `fixtures/app/src/x.ts` as `src/x.ts`).
  */
 export function createFileClassifier(user: Partial<FilePatterns> = {}, options: ClassifierOptions & { layers?: FilePatternLayers } = {}): FileClassifier {

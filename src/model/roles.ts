@@ -460,10 +460,15 @@ function browserBundle(configs: ProjectConfigs, pkg: PackageInfo, abs: string, r
  */
 export function createRoleDecider(user: Partial<RoleGlobs>, defaults: RoleGlobs, workspace?: Workspace, root?: string, configs?: ProjectConfigs): RoleDecider {
   return {
-    decide({ path: p, abs, text }) {
+    decide({ path: given, abs, text }) {
       for (const [role, key] of USER_GLOBS) {
-        if (user[key]?.(p, abs)) return role === 'client' ? client('config', 'config files.browser') : of(role, 'config', `config files.${CONFIG_KEY[key]}`);
+        if (user[key]?.(given, abs)) return role === 'client' ? client('config', 'config files.browser') : of(role, 'config', `config files.${CONFIG_KEY[key]}`);
       }
+      // path conventions read the path inside the file's package, so the decision does not depend on the directory
+      // named on the command line (`errlint audit scripts` still sees `scripts/seed.ts`); with no package, the
+      // path below the audited directory
+      const pkg = abs ? workspace?.packageOf(abs) : undefined;
+      const p = pkg && abs ? path.relative(pkg.dir, abs).split(path.sep).join('/') : given;
       const isJs = /\.[cm]?jsx?$/.test(p);
       const head = text.length > HEAD ? text.slice(0, HEAD) : text;
       if (GENERATED_HEADER.test(leadingComments(text))) return of('generated', 'generated', 'generated-code header');
@@ -482,21 +487,19 @@ export function createRoleDecider(user: Partial<RoleGlobs>, defaults: RoleGlobs,
       if (/(?:^|\/)server-only\//.test(p)) return server('marker', 'in a server-only/ folder');
       if (/(?:^|\/)client-only\//.test(p)) return client('marker', 'in a client-only/ folder');
 
-      const pkg = abs ? workspace?.packageOf(abs) : undefined;
-      const inPkg = pkg && abs ? path.relative(pkg.dir, abs).split(path.sep).join('/') : p;
       const pkgRole = pkg ? packageRole(pkg, root) : undefined;
       // a test package's files are tests whatever their names; a mobile app's, mobile code
       if (pkgRole?.role === 'test') return pkgRole;
       if (/\.server\.[cm]?[jt]sx?$/.test(p)) return server('framework', '*.server module');
       // in a plain backend, `stripe.client.ts` is an API client, not browser code
       if (/\.client\.[cm]?[jt]sx?$/.test(p) && pkg?.framework) return client('framework', '*.client module');
-      const convention = pkg && pkgRole?.role !== 'client' ? frameworkConvention(pkg, inPkg, text) : undefined;
+      const convention = pkg && pkgRole?.role !== 'client' ? frameworkConvention(pkg, p, text) : undefined;
       if (convention) return convention;
 
       if (text.startsWith('#!')) return of('script', 'convention', 'starts with a shebang (#!)');
       if (defaults.script(p)) return of('script', 'convention', 'script, migration, seed or tool by path');
       if (/(?:^|\/)(?:[\w.-]+\.config|\.[\w-]+rc)\.[cm]?[jt]s$/.test(p)) return of('script', 'convention', 'build or tool configuration (*.config.*, .*rc.js)');
-      if (pkg && isBinEntry(pkg, inPkg)) return of('script', 'package', `the ${packageLabel(pkg, root)}'s bin entry`);
+      if (pkg && isBinEntry(pkg, p)) return of('script', 'package', `the ${packageLabel(pkg, root)}'s bin entry`);
       if (BUILD_SCRIPT.test(p) && BUNDLER_IMPORT.test(text)) return of('script', 'imports', 'build script (build.* importing a bundler)');
       // (beside an HTTP server's import it is the server application reading its start-up options)
       if (CLI_IMPORT.test(text) && !HTTP_SERVER_IMPORT.test(text)) return of('script', 'imports', 'imports a command-line parser or prompt library');
@@ -512,7 +515,7 @@ export function createRoleDecider(user: Partial<RoleGlobs>, defaults: RoleGlobs,
       }
       if (pkgRole) return pkgRole;
       if (defaults.cli(p)) return of('script', 'convention', 'command-line folder (cli/, commands/)');
-      const fallback = pkg ? frameworkDefault(pkg, inPkg, text) : undefined;
+      const fallback = pkg ? frameworkDefault(pkg, p, text) : undefined;
       if (fallback) return fallback;
 
       if (usesHooks(text, p)) return client('imports', 'calls React hooks (useX)');

@@ -61,3 +61,33 @@ describe('errlint roles', () => {
     expect(findings).toEqual(['apps/api/src/orders.ts:1 swallowed-catch', 'apps/api/src/orders.ts:1 console-logging']);
   });
 });
+
+describe('errlint roles: the directory named on the command line does not change a decision', () => {
+  const single = tempProject({
+    'package.json': JSON.stringify({ name: 'api', dependencies: { express: '5.0.0' } }),
+    'src/app.ts': "import express from 'express';\nexport const app = express();\n",
+    'src/scripts/seed.ts': 'export async function seed() { try { await fetch("https://x"); } catch (e) { console.log(e); } }\n',
+    'src/migrations/001-init.ts': 'export async function up() {}\n',
+    'test/helpers/db.ts': 'export function resetDb() {}\n',
+  });
+  fs.mkdirSync(path.join(single, '.git'));
+  afterAll(() => fs.rmSync(single, { recursive: true, force: true }));
+
+  const roles = (dir: string): Record<string, string> =>
+    Object.fromEntries((JSON.parse(errlint(['roles', dir, '--per-file', '--format', 'json'], single).stdout) as { path: string; role: string }[]).map((e) => [e.path, e.role]));
+
+  it('judges a file the same from the root and from the folder that names its role', () => {
+    const fromRoot = roles('.');
+    expect(fromRoot).toEqual({ 'src/app.ts': 'server', 'src/migrations/001-init.ts': 'script', 'src/scripts/seed.ts': 'script', 'test/helpers/db.ts': 'test' });
+    expect(roles('src/scripts')).toEqual({ 'src/scripts/seed.ts': 'script' });
+    expect(roles('src/migrations')).toEqual({ 'src/migrations/001-init.ts': 'script' });
+    expect(roles('test')).toEqual({ 'test/helpers/db.ts': 'test' });
+    expect(roles('test/helpers')).toEqual({ 'test/helpers/db.ts': 'test' });
+  });
+
+  it('audits a script folder named on the command line as scripts', () => {
+    const r = errlint(['audit', 'src/scripts', '--format', 'json', '--rule', 'console-logging', '--fail-on', 'none'], single);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { findings: unknown[] }).findings).toEqual([]);
+  });
+});
