@@ -85,6 +85,22 @@ const TEST_RUNNERS: readonly string[] = ['@playwright/test', 'cypress', 'vitest'
 // a package named for tests: @acme/testing, packages/e2e_tests, test-helpers, api-tests
 const TEST_PACKAGE_NAME = /(?:^|[-_.])(?:e2e|tests?|testing|test[-_]?helpers?|test[-_]?utils?|specs?|cypress|playwright|mocks?)(?:$|[-_.])/;
 
+// a build or tool's configuration: `*.config.*` or `.*rc.js` at the package root (`vite.config.ts`,
+// `drizzle.config.ts`), or named for a known tool anywhere; deeper in the source, `auth.config.ts` or
+// `database.config.ts` is the application's own runtime configuration
+const CONFIG_FILE = /^(?:([\w.-]+)\.config|\.[\w-]+rc)\.[cm]?[jt]s$/;
+const TOOL_CONFIG_NAMES = new Set([
+  'vite', 'vitest', 'next', 'nuxt', 'astro', 'svelte', 'remix', 'react-router', 'tailwind', 'postcss', 'drizzle', 'webpack', 'rollup', 'rolldown',
+  'rspack', 'esbuild', 'tsup', 'tsdown', 'jest', 'playwright', 'cypress', 'eslint', 'prettier', 'babel', 'metro', 'knip', 'commitlint', 'stylelint',
+  'lint-staged', 'turbo', 'unocss', 'uno', 'panda', 'typedoc', 'storybook', 'wxt', 'electron-builder', 'electron.vite', 'nodemon', 'pm2', 'ecosystem',
+]);
+function isToolConfig(p: string): boolean {
+  const slash = p.lastIndexOf('/');
+  const m = CONFIG_FILE.exec(p.slice(slash + 1));
+  if (!m) return false;
+  return slash < 0 || m[1] === undefined || TOOL_CONFIG_NAMES.has(m[1]);
+}
+
 // --- what a file's text says -------------------------------------------------------------------------------
 
 // the first statement's module specifier context: `from '…'`, `import '…'`, `import('…')`, `require('…')`
@@ -121,6 +137,8 @@ const HOOK_MODULE = /react|vue|svelte|solid|preact|(?:^|\/)(?:hooks?|composables
 const HOOK_NAME = /(?<![.\w$])use[A-Z]/;
 const SERVER_HOOKS = /(?<![.\w$])use(?:Container|RuntimeConfig|Storage|NitroApp|Body|Session\s*\(\s*event)\b/;
 
+// JSX that renders e-mail on the server: a .tsx template is not browser code
+const EMAIL_TEMPLATE_IMPORT = new RegExp(`${IMPORT_OF}(?:@react-email/[\\w-]+|react-email|jsx-email|mjml-react|@faire/mjml-react)['"]`);
 // a UI framework module, or front-end state and data-fetching libraries
 const UI_IMPORT = new RegExp(
   `${IMPORT_OF}(?:react|preact|vue|svelte(?:/store)?|solid-js|@angular/core|next/navigation|next/router|next/link|next/image|@remix-run/react|react-router-dom|@tanstack/(?:react|vue|svelte|solid)-query|swr|zustand|jotai|@vueuse/core|pinia|vuex|jquery)['"]`,
@@ -498,11 +516,12 @@ export function createRoleDecider(user: Partial<RoleGlobs>, defaults: RoleGlobs,
 
       if (text.startsWith('#!')) return of('script', 'convention', 'starts with a shebang (#!)');
       if (defaults.script(p)) return of('script', 'convention', 'script, migration, seed or tool by path');
-      if (/(?:^|\/)(?:[\w.-]+\.config|\.[\w-]+rc)\.[cm]?[jt]s$/.test(p)) return of('script', 'convention', 'build or tool configuration (*.config.*, .*rc.js)');
+      if (isToolConfig(p)) return of('script', 'convention', 'build or tool configuration (*.config.*, .*rc.js)');
       if (pkg && isBinEntry(pkg, p)) return of('script', 'package', `the ${packageLabel(pkg, root)}'s bin entry`);
       if (BUILD_SCRIPT.test(p) && BUNDLER_IMPORT.test(text)) return of('script', 'imports', 'build script (build.* importing a bundler)');
       // (beside an HTTP server's import it is the server application reading its start-up options)
       if (CLI_IMPORT.test(text) && !HTTP_SERVER_IMPORT.test(text)) return of('script', 'imports', 'imports a command-line parser or prompt library');
+      if (EMAIL_TEMPLATE_IMPORT.test(head)) return server('imports', 'an e-mail template rendered on the server (react-email, jsx-email, mjml-react)');
       if (pkgRole?.role === 'client') return pkgRole;
       const bundle = pkg && abs && configs ? browserBundle(configs, pkg, abs, root) : undefined;
       if (bundle) return bundle;

@@ -234,6 +234,26 @@ describe('roles of code, one monorepo per layout', () => {
     });
   });
 
+  it('a NestJS API with runtime config modules, tool configs and e-mail templates', async () => {
+    const cwd = repo({
+      'package.json': pkg('api', { dependencies: { '@nestjs/core': '11.0.0', '@react-email/components': '0.5.0', react: '19.0.0' } }),
+      'drizzle.config.ts': 'export default { schema: "./src/db/schema.ts" };\n',
+      '.eslintrc.js': 'module.exports = {};\n',
+      'src/config/auth.config.ts': "export const authConfig = () => ({ secret: process.env.AUTH_SECRET });\n",
+      'src/config/database.config.ts': 'export default () => ({ url: process.env.DATABASE_URL });\n',
+      'src/tools/vite.config.ts': 'export default {};\n',
+      'src/emails/welcome.tsx': "import { Html, Text } from '@react-email/components';\nexport function Welcome() { return <Html><Text>Hi</Text></Html>; }\n",
+    });
+    expect(await roles(cwd)).toEqual({
+      '.eslintrc.js': 'script',
+      'drizzle.config.ts': 'script',
+      'src/config/auth.config.ts': 'server',
+      'src/config/database.config.ts': 'server',
+      'src/emails/welcome.tsx': 'server',
+      'src/tools/vite.config.ts': 'script',
+    });
+  });
+
   it('groups folders whose files share a decision and says why', async () => {
     const cwd = repo({
       'package.json': pkg('acme', { workspaces: ['apps/*'] }),
