@@ -6,6 +6,7 @@ import { fileImports, importsOf, propertyNameText, type ImportMap } from '../src
 import { appGroups, type AppGroup } from '../src/analysis/packages.js';
 import type { AppFactory } from '../src/knowledge/frameworks.js';
 import type { Knowledge } from '../src/knowledge/index.js';
+import { routeConventionOf } from '../src/knowledge/routes.js';
 import type { ProjectCheckContext, RiskFactor, Site, SuggestionDescriptor, TS } from '../src/types.js';
 
 export type MessageIds = 'missingBoundary' | 'addErrorHandler' | 'addProcessHandlers' | 'addMonitoring';
@@ -68,8 +69,6 @@ const NODE_HTTP_MODULES = new Set(['http', 'https', 'http2', 'node:http', 'node:
 const NODE_SERVER_FACTORIES = new Set(['createServer', 'createSecureServer']);
 const SERVERLESS_HANDLER = 'a wrapper around every handler (`middy(…).use(httpErrorHandler())`, a `withErrorHandling(…)` helper)';
 const NEXT_HANDLER = 'an `app/error.tsx` / `app/global-error.tsx` boundary or a wrapper around route handlers';
-const NEXT_ROUTE = /(?:^|\/)app\/(?:.*\/)?route\.[cm]?[jt]sx?$/;
-const NEXT_API_ROUTE = /(?:^|\/)pages\/api\/.*\.[cm]?[jt]sx?$/;
 const NEXT_ERROR_PAGE = /(?:^|\/)(?:app\/(?:.*\/)?(?:global-)?error|pages\/_error)\.[cm]?[jt]sx?$/;
 const ROUTE_EXPORTS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
 const ENTRY_FILE = /(?:^|\/)(?:main|index|server|app|bootstrap|start)\.[cm]?[jt]s$/;
@@ -311,8 +310,9 @@ export default defineProjectRule<MessageIds, Options, BoundaryFact>({
       if (isMonitorModule(knowledge, m)) context.collect({ type: 'monitor', processHandlers: handlesProcess(knowledge, m) });
       if (PROCESS_HANDLER_MODULES.has(m)) context.collect({ type: 'processHandler' });
     }
-    const isNextRouteFile = NEXT_ROUTE.test(filePath);
-    const isNextApiFile = NEXT_API_ROUTE.test(filePath);
+    const route = routeConventionOf(filePath, 'anywhere')?.kind;
+    const isNextRouteFile = route === 'next-route-handler';
+    const isNextApiFile = route === 'next-api-route';
     const apps: { framework: Framework; node: ts.Node; guarded?: boolean }[] = [];
     let listens = false;
 
