@@ -51,6 +51,13 @@ function optionsHave(t: TS, expr: ts.Expression | undefined | null, keys: string
   return sawSpread ? 'unknown' : 'missing';
 }
 
+/** The `timeout: false` of an options object, which turns a client's own timeout off (ky). */
+function timeoutOff(t: TS, expr: ts.Expression | undefined | null): ts.PropertyAssignment | undefined {
+  const obj = expr ? objectLiteralOf(t, expr) : undefined;
+  const p = obj?.properties.find((x) => x.name !== undefined && propertyNameText(t, x.name) === 'timeout');
+  return p && t.isPropertyAssignment(p) && skipOuter(t, p.initializer).kind === t.SyntaxKind.FalseKeyword ? p : undefined;
+}
+
 /** `axios.defaults.timeout = 5000` / `api.defaults.timeout = …` anywhere in the file. */
 function fileSetsDefaultTimeout(t: TS, sf: ts.SourceFile, cache: Map<ts.SourceFile, boolean>): boolean {
   const hit = cache.get(sf);
@@ -117,6 +124,11 @@ function timeoutPresence(t: TS, oc: OutboundCall, fileDefaults: boolean): Presen
   const call = oc.call;
   if (wrappedInTimeout(t, call)) return 'present';
   const client = clientKnowledge(oc.client);
+  if (client.defaultTimeout) {
+    // ky times out by itself: only `timeout: false`, on the call or on its instance when the call sets none, turns that off
+    const own = optionsHave(t, call.arguments[oc.optionsIndex], ['timeout']);
+    return timeoutOff(t, call.arguments[oc.optionsIndex]) || (own === 'missing' && timeoutOff(t, oc.instanceConfig)) ? 'missing' : 'present';
+  }
   if (client.timeoutMethod) {
     // superagent.get(url).timeout(5000)
     for (let n: ts.Node = call; n.parent; n = n.parent) {
@@ -417,6 +429,11 @@ function timeoutEdits(t: TS, sf: ts.SourceFile, oc: OutboundCall, ms: number): T
   const call = oc.call;
   const client = clientKnowledge(oc.client);
   if (client.timeoutMethod) return [{ range: [call.getEnd(), call.getEnd()], text: `.${client.timeoutMethod}(${ms})` }];
+  if (client.defaultTimeout) {
+    // `timeout: false` → `timeout: 10000`; one set on the instance is left to the person who set it
+    const off = timeoutOff(t, call.arguments[oc.optionsIndex]);
+    return off && t.isObjectLiteralExpression(skipOuter(t, call.arguments[oc.optionsIndex]!)) ? [{ range: [off.initializer.getStart(sf), off.initializer.getEnd()], text: String(ms) }] : undefined;
+  }
   const prop = client.timeoutOption?.replace('{ms}', String(ms));
   if (!prop) return undefined;
   const args = call.arguments;

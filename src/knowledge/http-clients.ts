@@ -5,7 +5,7 @@
  * table cases.
  */
 
-export type HttpClientId = 'fetch' | 'undici' | 'axios' | 'got' | 'ofetch' | 'superagent' | 'node-http' | 'request';
+export type HttpClientId = 'fetch' | 'undici' | 'axios' | 'got' | 'ofetch' | 'superagent' | 'node-http' | 'request' | 'ky';
 
 export interface HttpClientKnowledge {
   /** Name in messages: `undici request`, `http.request`. */
@@ -24,7 +24,10 @@ export interface HttpClientKnowledge {
   timeoutOption?: string;
   /** A method chained on the call that sets its timeout instead of an option: superagent `.timeout(ms)`. */
   timeoutMethod?: string;
-  /** The client applies a timeout of its own unless the options turn it off (`timeout: false`). */
+  /**
+   * The client applies a timeout of its own unless the options turn it off (`timeout: false`): only a call that
+   * does is missing one, and the suggestion puts the milliseconds in place of the `false`.
+   */
   defaultTimeout?: boolean;
   /** The client rejects a non-2xx answer by itself. */
   throwsOnStatus: boolean;
@@ -124,5 +127,17 @@ export const httpClients: Readonly<Record<HttpClientId, HttpClientKnowledge>> = 
     timeoutOption: 'timeout: {ms}',
     throwsOnStatus: true,
     statusOptions: [],
+  },
+  /** ky: a fetch wrapper that times out after 10 s and rejects a non-2xx answer unless told otherwise. */
+  ky: {
+    label: 'ky',
+    modules: ['ky', 'ky-universal'],
+    methods: ['get', 'post', 'put', 'patch', 'delete', 'head'],
+    bodyMethods: [],
+    instanceFactories: ['create', 'extend'],
+    timeoutKeys: ['timeout', 'signal'],
+    defaultTimeout: true,
+    throwsOnStatus: true,
+    statusOptions: ['throwHttpErrors'],
   },
 };

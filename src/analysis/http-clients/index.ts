@@ -13,6 +13,7 @@ import { axiosClient } from './axios.js';
 import { clientKnowledge, fromClient, type ClientCall, type HttpClient, type OutboundCall } from './client.js';
 import { fetchClient } from './fetch.js';
 import { gotClient } from './got.js';
+import { kyClient } from './ky.js';
 import { nodeHttpClient } from './node-http.js';
 import { ofetchClient } from './ofetch.js';
 import { requestClient } from './request.js';
@@ -23,7 +24,7 @@ export { clientKnowledge, type OutboundCall };
 export { isFetchWrapper } from './fetch.js';
 
 /** Every client, fetch first: a name it knows is no other client's. */
-const CLIENTS: readonly HttpClient[] = [fetchClient, undiciClient, axiosClient, gotClient, ofetchClient, requestClient, nodeHttpClient, superagentClient];
+const CLIENTS: readonly HttpClient[] = [fetchClient, undiciClient, axiosClient, gotClient, ofetchClient, requestClient, nodeHttpClient, superagentClient, kyClient];
 
 /** Methods that may send a request on an instance of some client (`api.get(url)`). */
 const INSTANCE_METHODS = new Set(Object.values(httpClients).filter((k) => k.instanceFactories.length > 0).flatMap((k) => k.methods));
