@@ -2,6 +2,7 @@ import type * as ts from 'typescript';
 import { defineProjectRule } from '../src/define-rule.js';
 import { calleeMethod, dottedName, isDefaultExport, isExported, isFunctionLike, skipOuter } from '../src/analysis/ast.js';
 import { errorHandlerKind } from '../src/analysis/http.js';
+import { isKoaErrorMiddleware } from '../src/analysis/frameworks/koa.js';
 import { fileImports, importsOf, propertyNameText, type ImportMap } from '../src/analysis/scope.js';
 import { appGroups, type AppGroup } from '../src/analysis/packages.js';
 import type { AppFactory } from '../src/knowledge/frameworks.js';
@@ -133,15 +134,6 @@ function hasErrorHandlerOption(t: TS, node: ts.CallExpression | ts.NewExpression
     const e = skipOuter(t, a);
     return t.isObjectLiteralExpression(e) && e.properties.some((p) => p.name !== undefined && ERROR_HANDLER_OPTIONS.has(propertyNameText(t, p.name) ?? ''));
   });
-}
-
-/** `async (ctx, next) => { try { await next() } catch (err) { … } }` — a Koa error middleware. */
-function isKoaErrorMiddleware(t: TS, node: ts.TryStatement): boolean {
-  if (!node.catchClause) return false;
-  const first = node.tryBlock.statements[0];
-  const e = first && t.isExpressionStatement(first) ? skipOuter(t, first.expression) : undefined;
-  const call = e && t.isAwaitExpression(e) ? skipOuter(t, e.expression) : e;
-  return call !== undefined && t.isCallExpression(call) && t.isIdentifier(call.expression) && call.expression.text === 'next';
 }
 
 /** `errorHandler` / `errorHandler()` / `Sentry.Handlers.errorHandler()`: the name of a middleware argument. */

@@ -6,10 +6,19 @@
 import type * as ts from 'typescript';
 import type { Knowledge } from '../knowledge/index.js';
 import type { TS } from '../ts.js';
-import { calleeMethod, dottedName, hasModifier, isFunctionLike, skipOuter, type FunctionLike } from './ast.js';
+import { calleeMethod, dottedName, isFunctionLike, skipOuter, type FunctionLike } from './ast.js';
 import { promiseHandler } from './catch.js';
 import { propertyNameText, type Binding, type ImportMap } from './scope.js';
 import { nameWords } from './sensitive.js';
+import { isErrorMiddlewareShape } from './frameworks/express.js';
+import { koaStatusBefore } from './frameworks/koa.js';
+import { exceptionFilterCatches, nestExceptionStatusOf } from './frameworks/nestjs.js';
+import { isServerErrorHandlerName, serverErrorHandlerOf } from './frameworks/next.js';
+import { trpcStatusOf } from './frameworks/trpc.js';
+import { literalStatus } from './http-status.js';
+
+export { literalStatus } from './http-status.js';
+export { isServerAction } from './frameworks/next.js';
 
 export type SinkKind = 'method' | 'body' | 'factory' | 'class' | 'exception' | 'error-factory' | 'lambda';
 
@@ -25,33 +34,6 @@ export interface ResponseSink {
   name: string;
   /** The response object's name for method and body sinks (`res`, `reply`, `ctx`). */
   receiver?: string;
-}
-
-const NEST_STATUS: Record<string, number> = {
-  BadRequestException: 400, UnauthorizedException: 401, ForbiddenException: 403, NotFoundException: 404,
-  MethodNotAllowedException: 405, NotAcceptableException: 406, RequestTimeoutException: 408, ConflictException: 409,
-  GoneException: 410, PreconditionFailedException: 412, PayloadTooLargeException: 413, UnsupportedMediaTypeException: 415,
-  ImATeapotException: 418, MisdirectedException: 421, UnprocessableEntityException: 422, InternalServerErrorException: 500,
-  NotImplementedException: 501, BadGatewayException: 502, ServiceUnavailableException: 503, GatewayTimeoutException: 504,
-  UserInputError: 400, AuthenticationError: 401, ForbiddenError: 403,
-};
-const TRPC_STATUS: Record<string, number> = {
-  PARSE_ERROR: 400, BAD_REQUEST: 400, UNAUTHORIZED: 401, FORBIDDEN: 403, NOT_FOUND: 404, METHOD_NOT_SUPPORTED: 405,
-  TIMEOUT: 408, CONFLICT: 409, PRECONDITION_FAILED: 412, PAYLOAD_TOO_LARGE: 413, UNPROCESSABLE_CONTENT: 422,
-  TOO_MANY_REQUESTS: 429, CLIENT_CLOSED_REQUEST: 499, INTERNAL_SERVER_ERROR: 500, NOT_IMPLEMENTED: 501,
-};
-const HTTP_STATUS_NAMES: Record<string, number> = {
-  BAD_REQUEST: 400, UNAUTHORIZED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, UNPROCESSABLE_ENTITY: 422,
-  TOO_MANY_REQUESTS: 429, INTERNAL_SERVER_ERROR: 500, BAD_GATEWAY: 502, SERVICE_UNAVAILABLE: 503, GATEWAY_TIMEOUT: 504,
-};
-
-/** A status code written as a number, `HttpStatus.BAD_REQUEST` or `StatusCodes.NOT_FOUND`. */
-export function literalStatus(t: TS, expr: ts.Expression | undefined): number | undefined {
-  if (!expr) return undefined;
-  const e = skipOuter(t, expr);
-  if (t.isNumericLiteral(e)) return Number(e.text);
-  if (t.isPropertyAccessExpression(e)) return HTTP_STATUS_NAMES[e.name.text];
-  return undefined;
 }
 
 function objectProperty(t: TS, obj: ts.Expression | undefined, name: string): ts.Expression | undefined {
@@ -248,9 +230,9 @@ function computeSink(t: TS, node: ts.Node, knowledge: Knowledge, imports: Import
     }
     if (isPublicException(t, node.getSourceFile(), name, knowledge)) {
       const short = lastSegment(name);
-      let status: number | undefined = NEST_STATUS[short];
+      let status: number | undefined = nestExceptionStatusOf(short);
       const code = objectProperty(t, args[0], 'code');
-      if (short === 'TRPCError' && code && t.isStringLiteralLike(code)) status = TRPC_STATUS[code.text];
+      if (short === 'TRPCError' && code && t.isStringLiteralLike(code)) status = trpcStatusOf(code.text);
       // new HTTPException(500, { message }) (Hono) / new HttpException(msg, 500) (NestJS)
       const numeric = args.find((a) => literalStatus(t, a) !== undefined);
       if (numeric) status = literalStatus(t, numeric);
@@ -288,75 +270,22 @@ function computeSink(t: TS, node: ts.Node, knowledge: Knowledge, imports: Import
   return undefined;
 }
 
-/** Whether the statements open with the directive `'use server'`. */
-function opensWithUseServer(t: TS, statements: readonly ts.Statement[]): boolean {
-  for (const st of statements) {
-    if (!t.isExpressionStatement(st) || !t.isStringLiteral(st.expression)) return false;
-    if (st.expression.text === 'use server') return true;
-  }
-  return false;
-}
-
-/**
- * A Next.js server action: an exported top-level function of a `'use server'` module, or a function whose body
- * opens with `'use server'`. What it returns is serialised to the browser that called it.
- */
-export function isServerAction(t: TS, fn: ts.Node): boolean {
-  if (!isFunctionLike(t, fn) || !fn.body) return false;
-  if (t.isBlock(fn.body) && opensWithUseServer(t, fn.body.statements)) return true;
-  const sf = fn.getSourceFile();
-  // export async function save() / export const save = async () => …
-  const top = t.isFunctionDeclaration(fn) ? fn : fn.parent && t.isVariableDeclaration(fn.parent) ? fn.parent.parent?.parent : undefined;
-  if (!top || top.parent !== sf || !hasModifier(t, top, t.SyntaxKind.ExportKeyword)) return false;
-  return opensWithUseServer(t, sf.statements);
-}
-
-/** `ctx.status = 400` earlier in the same block. */
-function koaStatusBefore(t: TS, node: ts.Node, root: string): number | undefined {
-  let stmt: ts.Node = node;
-  while (stmt.parent && !t.isBlock(stmt.parent) && !t.isSourceFile(stmt.parent)) stmt = stmt.parent;
-  const block = stmt.parent as ts.Block | undefined;
-  if (!block) return undefined;
-  let status: number | undefined;
-  for (const st of block.statements) {
-    if (st === stmt) break;
-    if (t.isExpressionStatement(st) && t.isBinaryExpression(st.expression) && st.expression.operatorToken.kind === t.SyntaxKind.EqualsToken && dottedName(t, st.expression.left) === `${root}.status`) {
-      status = literalStatus(t, st.expression.right);
-    }
-  }
-  return status;
-}
-
 /** Kinds of error sources. */
 export type ErrorSourceKind = 'catch' | 'rejection' | 'error-middleware' | 'error-handler' | 'exception-filter' | 'callback';
 
-const REQ_NAMES = /^_*(req|request|ctx|context|event|_)$/;
-const RES_NAMES = /^_*(res|response|reply|rep|h)$/;
 const ITERATION_METHODS = new Set(['forEach', 'map', 'flatMap', 'filter', 'find', 'findIndex', 'some', 'every', 'reduce', 'sort', 'then', 'finally']);
 const ERROR_HANDLER_REGISTRARS = new Set(['setErrorHandler', 'onError', 'errorHandler', 'setNotFoundHandler']);
-
-function decoratorCall(t: TS, node: ts.Node, name: string): ts.CallExpression | undefined {
-  if (!t.canHaveDecorators(node)) return undefined;
-  for (const d of t.getDecorators(node) ?? []) {
-    const e = d.expression;
-    if (t.isCallExpression(e) && dottedName(t, e.expression) === name) return e;
-  }
-  return undefined;
-}
 
 /**
  * NestJS `@Catch(...)` filter: the exception parameter of its `catch` method is an error source unless every
  * caught class is a public exception (`@Catch(HttpException)` exceptions carry client-facing messages).
  */
 function exceptionFilterSource(t: TS, fn: FunctionLike, knowledge: Knowledge): boolean {
-  if (!t.isMethodDeclaration(fn) || !t.isIdentifier(fn.name) || fn.name.text !== 'catch') return false;
-  const cls = fn.parent;
-  if (!cls || !(t.isClassDeclaration(cls) || t.isClassExpression(cls))) return false;
-  const catchDecorator = decoratorCall(t, cls, 'Catch');
-  if (!catchDecorator) return false;
-  if (catchDecorator.arguments.length === 0) return true;
+  const caught = exceptionFilterCatches(t, fn);
+  if (!caught) return false;
+  if (caught.length === 0) return true;
   // @Catch(NotEnoughScopes): a filter for the project's own error class answers the message that class carries
-  return catchDecorator.arguments.some((a) => {
+  return caught.some((a) => {
     const name = dottedName(t, a);
     return !name || !(knowledge.http.publicExceptions.includes(lastSegment(name)) || isPublicErrorClass(name, knowledge));
   });
@@ -368,7 +297,7 @@ export function errorHandlerKind(t: TS, fn: FunctionLike, knowledge: Knowledge):
   if (params.length === 0) return undefined;
   const names = params.map((p) => (t.isIdentifier(p.name) ? p.name.text : ''));
   // app.use((err, req, res, next) => …)
-  if (params.length === 4 && (REQ_NAMES.test(names[1]!) || RES_NAMES.test(names[2]!))) return 'error-middleware';
+  if (isErrorMiddlewareShape(names)) return 'error-middleware';
   if (exceptionFilterSource(t, fn, knowledge)) return 'exception-filter';
   const parent = fn.parent;
   if (parent && t.isCallExpression(parent) && parent.arguments.includes(fn as ts.Expression)) {
@@ -385,19 +314,8 @@ export function errorHandlerKind(t: TS, fn: FunctionLike, knowledge: Knowledge):
   // { onError(err, req, res) { … } } / { onError: (error, event) => … }
   const holder = t.isMethodDeclaration(fn) ? fn : parent && t.isPropertyAssignment(parent) ? parent : undefined;
   const holderName = holder?.name ? propertyNameText(t, holder.name) : undefined;
-  if (holderName === 'onError' || (holderName !== undefined && SERVER_ERROR_HANDLERS.has(holderName))) return 'error-handler';
+  if (holderName === 'onError' || (holderName !== undefined && isServerErrorHandlerName(holderName))) return 'error-handler';
   return undefined;
-}
-
-/** next-safe-action's `createSafeActionClient({ handleServerError(e) { return … } })`: what it returns is sent to the client. */
-const SERVER_ERROR_HANDLERS = new Set(['handleServerError', 'handleReturnedServerError']);
-
-/** The function `node` returns from, when that function is a next-safe-action server error handler. */
-function serverErrorHandlerOf(t: TS, fn: ts.Node | undefined): string | undefined {
-  if (!fn || !isFunctionLike(t, fn)) return undefined;
-  const holder = t.isMethodDeclaration(fn) ? fn : fn.parent && t.isPropertyAssignment(fn.parent) ? fn.parent : undefined;
-  const name = holder?.name ? propertyNameText(t, holder.name) : undefined;
-  return name !== undefined && SERVER_ERROR_HANDLERS.has(name) ? name : undefined;
 }
 
 /**
