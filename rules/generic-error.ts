@@ -4,6 +4,7 @@ import { atoms, pathConditions } from '../src/analysis/flow.js';
 import { enclosingErrorSite } from '../src/analysis/error-sites.js';
 import { BUILT_IN_ERRORS, collectErrorClasses, findBaseErrorClass, isErrorLikeName, isProjectModule, type BaseErrorClass } from '../src/analysis/error-classes.js';
 import { fileScope, importsOf } from '../src/analysis/scope.js';
+import { isServerActionModule } from '../src/analysis/frameworks/next.js';
 import { defineRule } from '../src/define-rule.js';
 import type { SuggestionDescriptor, TS } from '../src/types.js';
 
@@ -217,18 +218,6 @@ function replacesTypedError(t: TS, node: ts.Node): boolean {
     if (t.isCaseClause(n) && isTypeField(t, n.parent.parent.expression, name)) return true;
   }
   return false;
-}
-
-/** `'use server'` modules and next-safe-action clients: the error crosses to the browser as its message only. */
-function isServerActionModule(t: TS, sf: ts.SourceFile): boolean {
-  for (const st of sf.statements) {
-    if (t.isExpressionStatement(st) && t.isStringLiteral(st.expression)) {
-      if (st.expression.text === 'use server') return true;
-      continue;
-    }
-    break;
-  }
-  return [...importsOf(t, sf).values()].some((b) => b.module === 'next-safe-action');
 }
 
 /** `reject` of a `new Promise((resolve, reject) => …)` executor, not shadowed on the way up. */

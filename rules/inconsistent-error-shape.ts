@@ -5,6 +5,7 @@ import { errorHandlerKind, responseSinkAt } from '../src/analysis/http.js';
 import { importsOf, propertyNameText } from '../src/analysis/scope.js';
 import { appGroups, type AppGroup } from '../src/analysis/packages.js';
 import type { ErrorShapeRow, ProjectFile, ProjectReportDescriptor, Site, SuggestionDescriptor, TS } from '../src/types.js';
+import { routeConventionOf } from '../src/knowledge/routes.js';
 
 export type MessageIds = 'inconsistentShape' | 'noConvention' | 'useDominantShape' | 'chooseOneShape' | 'useProblemDetails';
 
@@ -54,8 +55,6 @@ const WEBHOOK_PATH = /webhook|(?:^|\/)hooks\//i;
 const INTERNAL_PATH = /(?:^|\/)(?:crons?|jobs?|queues?|workers?|tasks|internal|webhooks?|hooks)(?:\/|$)/i;
 // Keys that make a body an error report (`{ status: 'DOWN' }` or `{ isAvailable: false }` with a 503 is a probe's answer).
 const ERROR_REPORT_KEYS = new Set(['error', 'errors', 'err', 'message', 'msg', 'code', 'errorCode', 'error_code', 'errorMessage', 'error_message', 'detail', 'reason', 'fault']);
-// Next.js route handlers and API routes.
-const ROUTE_FILE = /(?:^|\/)(?:app\/(?:.*\/)?route\.[cm]?[jt]s|pages\/api\/.*)$/;
 // Nuxt server routes, where h3's createError is auto-imported.
 const NUXT_SERVER = /(?:^|\/)server\/(?:api|routes|middleware)\//;
 const NESTED_KEYS = new Set(['error', 'err', 'problem', 'fault']);
@@ -338,7 +337,7 @@ export default defineProjectRule<MessageIds, Options, ShapeFact>({
     // a webhook's answer is read by the sender's retry logic, not by an API client
     // a scheduler's or a queue's endpoint answers its retry logic: `/api/cron/…`, `/jobs/`, `/internal/`
     if (JSX_FILE.test(filePath) || WEBHOOK_PATH.test(filePath) || INTERNAL_PATH.test(filePath)) return {};
-    const isRouteFile = ROUTE_FILE.test(filePath);
+    const isRouteFile = routeConventionOf(filePath, 'anywhere') !== undefined;
     // `new Response('Unauthorized', { status: 401 })` is an API's text error in a route handler, a page's elsewhere
     const textSink = (kind: string): boolean => kind === 'method' || kind === 'body' || (isRouteFile && (kind === 'class' || kind === 'factory'));
     const imports = importsOf(t, sf);

@@ -2,10 +2,12 @@ import type * as ts from 'typescript';
 import { defineProjectRule } from '../src/define-rule.js';
 import { calleeMethod, dottedName, isDefaultExport, isExported, isFunctionLike, skipOuter } from '../src/analysis/ast.js';
 import { errorHandlerKind } from '../src/analysis/http.js';
+import { isKoaErrorMiddleware } from '../src/analysis/frameworks/koa.js';
 import { fileImports, importsOf, propertyNameText, type ImportMap } from '../src/analysis/scope.js';
 import { appGroups, type AppGroup } from '../src/analysis/packages.js';
 import type { AppFactory } from '../src/knowledge/frameworks.js';
 import type { Knowledge } from '../src/knowledge/index.js';
+import { routeConventionOf } from '../src/knowledge/routes.js';
 import type { ProjectCheckContext, RiskFactor, Site, SuggestionDescriptor, TS } from '../src/types.js';
 
 export type MessageIds = 'missingBoundary' | 'addErrorHandler' | 'addProcessHandlers' | 'addMonitoring';
@@ -68,8 +70,6 @@ const NODE_HTTP_MODULES = new Set(['http', 'https', 'http2', 'node:http', 'node:
 const NODE_SERVER_FACTORIES = new Set(['createServer', 'createSecureServer']);
 const SERVERLESS_HANDLER = 'a wrapper around every handler (`middy(…).use(httpErrorHandler())`, a `withErrorHandling(…)` helper)';
 const NEXT_HANDLER = 'an `app/error.tsx` / `app/global-error.tsx` boundary or a wrapper around route handlers';
-const NEXT_ROUTE = /(?:^|\/)app\/(?:.*\/)?route\.[cm]?[jt]sx?$/;
-const NEXT_API_ROUTE = /(?:^|\/)pages\/api\/.*\.[cm]?[jt]sx?$/;
 const NEXT_ERROR_PAGE = /(?:^|\/)(?:app\/(?:.*\/)?(?:global-)?error|pages\/_error)\.[cm]?[jt]sx?$/;
 const ROUTE_EXPORTS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
 const ENTRY_FILE = /(?:^|\/)(?:main|index|server|app|bootstrap|start)\.[cm]?[jt]s$/;
@@ -134,15 +134,6 @@ function hasErrorHandlerOption(t: TS, node: ts.CallExpression | ts.NewExpression
     const e = skipOuter(t, a);
     return t.isObjectLiteralExpression(e) && e.properties.some((p) => p.name !== undefined && ERROR_HANDLER_OPTIONS.has(propertyNameText(t, p.name) ?? ''));
   });
-}
-
-/** `async (ctx, next) => { try { await next() } catch (err) { … } }` — a Koa error middleware. */
-function isKoaErrorMiddleware(t: TS, node: ts.TryStatement): boolean {
-  if (!node.catchClause) return false;
-  const first = node.tryBlock.statements[0];
-  const e = first && t.isExpressionStatement(first) ? skipOuter(t, first.expression) : undefined;
-  const call = e && t.isAwaitExpression(e) ? skipOuter(t, e.expression) : e;
-  return call !== undefined && t.isCallExpression(call) && t.isIdentifier(call.expression) && call.expression.text === 'next';
 }
 
 /** `errorHandler` / `errorHandler()` / `Sentry.Handlers.errorHandler()`: the name of a middleware argument. */
@@ -311,8 +302,9 @@ export default defineProjectRule<MessageIds, Options, BoundaryFact>({
       if (isMonitorModule(knowledge, m)) context.collect({ type: 'monitor', processHandlers: handlesProcess(knowledge, m) });
       if (PROCESS_HANDLER_MODULES.has(m)) context.collect({ type: 'processHandler' });
     }
-    const isNextRouteFile = NEXT_ROUTE.test(filePath);
-    const isNextApiFile = NEXT_API_ROUTE.test(filePath);
+    const route = routeConventionOf(filePath, 'anywhere')?.kind;
+    const isNextRouteFile = route === 'next-route-handler';
+    const isNextApiFile = route === 'next-api-route';
     const apps: { framework: Framework; node: ts.Node; guarded?: boolean }[] = [];
     let listens = false;
 

@@ -1,6 +1,6 @@
 import type * as ts from 'typescript';
 import { calleeMethod, dottedName, enclosingClass, enclosingFunction, enclosingNames, isFunctionLike, skipOuter, walk } from '../src/analysis/ast.js';
-import { mayCallOut, outboundCallAt, type ClientKind, type OutboundCall } from '../src/analysis/http.js';
+import { clientKnowledge, mayCallOut, outboundCallAt, type OutboundCall } from '../src/analysis/http-clients/index.js';
 import { importsOf, propertyNameText, resolveIdentifier, type Binding, type ImportMap } from '../src/analysis/scope.js';
 import { defineRule } from '../src/define-rule.js';
 import { addProperty, lineIndent, topLevelInsertion } from '../src/edits/index.js';
@@ -18,30 +18,6 @@ export interface Options {
 export type MessageIds = 'missingTimeout' | 'uncheckedStatus' | 'missingTimeoutAndStatus' | 'addTimeout' | 'addStatusCheck' | 'timeoutByHand';
 
 type Presence = 'present' | 'missing' | 'unknown';
-
-const CLIENT_LABEL: Record<ClientKind, string> = {
-  fetch: 'fetch',
-  undici: 'undici request',
-  axios: 'axios',
-  got: 'got',
-  ofetch: 'ofetch',
-  superagent: 'superagent',
-  'node-http': 'http.request',
-  request: 'request',
-};
-
-/** Option keys that bound how long a call may take, per client. */
-const TIMEOUT_KEYS: Record<ClientKind, string[]> = {
-  fetch: ['signal', 'timeout', 'dispatcher'],
-  undici: ['signal', 'headersTimeout', 'bodyTimeout', 'dispatcher'],
-  axios: ['timeout', 'signal', 'cancelToken'],
-  got: ['timeout', 'signal'],
-  ofetch: ['timeout', 'signal'],
-  superagent: [],
-  'node-http': ['timeout', 'signal'],
-  request: ['timeout'],
-};
-
 
 const FACTOR_CRITICAL: RiskFactor = { id: 'payment-or-auth-call', label: 'a payment, billing or auth endpoint', weight: 15 };
 const FACTOR_TRANSACTION: RiskFactor = { id: 'in-transaction', label: 'inside a database transaction', weight: 15 };
@@ -74,6 +50,13 @@ function optionsHave(t: TS, expr: ts.Expression | undefined | null, keys: string
     else if (p.name && keys.includes(propertyNameText(t, p.name) ?? '')) return 'present';
   }
   return sawSpread ? 'unknown' : 'missing';
+}
+
+/** The `timeout: false` of an options object, which turns a client's own timeout off (ky). */
+function timeoutOff(t: TS, expr: ts.Expression | undefined | null): ts.PropertyAssignment | undefined {
+  const obj = expr ? objectLiteralOf(t, expr) : undefined;
+  const p = obj?.properties.find((x) => x.name !== undefined && propertyNameText(t, x.name) === 'timeout');
+  return p && t.isPropertyAssignment(p) && skipOuter(t, p.initializer).kind === t.SyntaxKind.FalseKeyword ? p : undefined;
 }
 
 /** `axios.defaults.timeout = 5000` / `api.defaults.timeout = …` anywhere in the file. */
@@ -141,12 +124,18 @@ function wrappedInTimeout(t: TS, call: ts.CallExpression): boolean {
 function timeoutPresence(t: TS, oc: OutboundCall, fileDefaults: boolean): Presence {
   const call = oc.call;
   if (wrappedInTimeout(t, call)) return 'present';
-  if (oc.client === 'superagent') {
+  const client = clientKnowledge(oc.client);
+  if (client.defaultTimeout) {
+    // ky times out by itself: only `timeout: false`, on the call or on its instance when the call sets none, turns that off
+    const own = optionsHave(t, call.arguments[oc.optionsIndex], ['timeout']);
+    return timeoutOff(t, call.arguments[oc.optionsIndex]) || (own === 'missing' && timeoutOff(t, oc.instanceConfig)) ? 'missing' : 'present';
+  }
+  if (client.timeoutMethod) {
     // superagent.get(url).timeout(5000)
     for (let n: ts.Node = call; n.parent; n = n.parent) {
       const p = n.parent;
       if (t.isPropertyAccessExpression(p) && p.expression === n) {
-        if (p.name.text === 'timeout') return 'present';
+        if (p.name.text === client.timeoutMethod) return 'present';
         continue;
       }
       if (t.isCallExpression(p) && p.expression === n) continue;
@@ -154,7 +143,7 @@ function timeoutPresence(t: TS, oc: OutboundCall, fileDefaults: boolean): Presen
     }
     return 'missing';
   }
-  const keys = TIMEOUT_KEYS[oc.client];
+  const keys = client.timeoutKeys;
   const optionsArg = oc.optionsIndex >= 0 ? call.arguments[oc.optionsIndex] : undefined;
   const arg = optionsArg && skipOuter(t, optionsArg);
   // https.request('https://…', cb) / https.get(new URL(u), cb): a URL, no options at all
@@ -429,26 +418,16 @@ function timeoutUnsafe(t: TS, oc: OutboundCall, knowledge: Knowledge, imports: I
   return undefined;
 }
 
-function timeoutProperty(client: ClientKind, ms: number): string | undefined {
-  switch (client) {
-    case 'fetch':
-    case 'undici':
-      return `signal: AbortSignal.timeout(${ms})`;
-    case 'axios':
-    case 'ofetch':
-    case 'request':
-      return `timeout: ${ms}`;
-    case 'got':
-      return `timeout: { request: ${ms} }`;
-    default:
-      return undefined;
-  }
-}
-
 function timeoutEdits(t: TS, sf: ts.SourceFile, oc: OutboundCall, ms: number): TextEdit[] | undefined {
   const call = oc.call;
-  if (oc.client === 'superagent') return [{ range: [call.getEnd(), call.getEnd()], text: `.timeout(${ms})` }];
-  const prop = timeoutProperty(oc.client, ms);
+  const client = clientKnowledge(oc.client);
+  if (client.timeoutMethod) return [{ range: [call.getEnd(), call.getEnd()], text: `.${client.timeoutMethod}(${ms})` }];
+  if (client.defaultTimeout) {
+    // `timeout: false` → `timeout: 10000`; one set on the instance is left to the person who set it
+    const off = timeoutOff(t, call.arguments[oc.optionsIndex]);
+    return off && t.isObjectLiteralExpression(skipOuter(t, call.arguments[oc.optionsIndex]!)) ? [{ range: [off.initializer.getStart(sf), off.initializer.getEnd()], text: String(ms) }] : undefined;
+  }
+  const prop = client.timeoutOption?.replace('{ms}', String(ms));
   if (!prop) return undefined;
   const args = call.arguments;
   const idx = oc.optionsIndex;
@@ -597,10 +576,11 @@ export default defineRule<MessageIds, Options>({
         let statusMissing = false;
         let use: BodyUse | undefined;
         if (options.checkStatus) {
-          const validateStatus = oc.client === 'axios' && (optionsHave(t, call.arguments[oc.optionsIndex], ['validateStatus']) === 'present' || optionsHave(t, oc.instanceConfig, ['validateStatus']) === 'present');
+          const statusOptions = clientKnowledge(oc.client).statusOptions;
+          const validateStatus = statusOptions.length > 0 && (optionsHave(t, call.arguments[oc.optionsIndex], statusOptions) === 'present' || optionsHave(t, oc.instanceConfig, statusOptions) === 'present');
           // axios, got, ofetch and superagent reject on non-2xx unless validateStatus says otherwise
           if (!oc.throwsOnStatus || validateStatus) {
-            const readMembers = oc.client === 'axios' ? ['data'] : oc.client === 'undici' ? ['body'] : knowledge.http.bodyReadMembers;
+            const readMembers = clientKnowledge(oc.client).readMembers ?? knowledge.http.bodyReadMembers;
             use = responseUse(t, call, knowledge, readMembers);
             statusMissing = use.read && !use.checked && !use.escapes;
           }
@@ -626,7 +606,7 @@ export default defineRule<MessageIds, Options>({
         if (inTransaction(t, call, knowledge)) factors.push(FACTOR_TRANSACTION);
         // axios.get(url) on the default instance: a bootstrap module of the package may set axios.defaults.timeout
         const onDefaults = messageId === 'missingTimeout' && oc.client === 'axios' && isDefaultAxios(t, call, imports);
-        context.report({ node: call, messageId, data: { client: CLIENT_LABEL[oc.client] }, suggest, factors, ...(onDefaults ? { dependsOn: { fact: 'axios-defaults-without-timeout' as const } } : {}) });
+        context.report({ node: call, messageId, data: { client: clientKnowledge(oc.client).label }, suggest, factors, ...(onDefaults ? { dependsOn: { fact: 'axios-defaults-without-timeout' as const } } : {}) });
       },
     };
   },

@@ -6,10 +6,19 @@
 import type * as ts from 'typescript';
 import type { Knowledge } from '../knowledge/index.js';
 import type { TS } from '../ts.js';
-import { calleeMethod, dottedName, hasModifier, isFunctionLike, skipOuter, type FunctionLike } from './ast.js';
+import { calleeMethod, dottedName, isFunctionLike, skipOuter, type FunctionLike } from './ast.js';
 import { promiseHandler } from './catch.js';
-import { propertyNameText, resolveIdentifier, type Binding, type ImportMap } from './scope.js';
+import { propertyNameText, type Binding, type ImportMap } from './scope.js';
 import { nameWords } from '../knowledge/words.js';
+import { isErrorMiddlewareShape } from './frameworks/express.js';
+import { koaStatusBefore } from './frameworks/koa.js';
+import { exceptionFilterCatches, nestExceptionStatusOf } from './frameworks/nestjs.js';
+import { isServerErrorHandlerName, serverErrorHandlerOf } from './frameworks/next.js';
+import { trpcStatusOf } from './frameworks/trpc.js';
+import { literalStatus } from './http-status.js';
+
+export { literalStatus } from './http-status.js';
+export { isServerAction } from './frameworks/next.js';
 
 export type SinkKind = 'method' | 'body' | 'factory' | 'class' | 'exception' | 'error-factory' | 'lambda';
 
@@ -25,33 +34,6 @@ export interface ResponseSink {
   name: string;
   /** The response object's name for method and body sinks (`res`, `reply`, `ctx`). */
   receiver?: string;
-}
-
-const NEST_STATUS: Record<string, number> = {
-  BadRequestException: 400, UnauthorizedException: 401, ForbiddenException: 403, NotFoundException: 404,
-  MethodNotAllowedException: 405, NotAcceptableException: 406, RequestTimeoutException: 408, ConflictException: 409,
-  GoneException: 410, PreconditionFailedException: 412, PayloadTooLargeException: 413, UnsupportedMediaTypeException: 415,
-  ImATeapotException: 418, MisdirectedException: 421, UnprocessableEntityException: 422, InternalServerErrorException: 500,
-  NotImplementedException: 501, BadGatewayException: 502, ServiceUnavailableException: 503, GatewayTimeoutException: 504,
-  UserInputError: 400, AuthenticationError: 401, ForbiddenError: 403,
-};
-const TRPC_STATUS: Record<string, number> = {
-  PARSE_ERROR: 400, BAD_REQUEST: 400, UNAUTHORIZED: 401, FORBIDDEN: 403, NOT_FOUND: 404, METHOD_NOT_SUPPORTED: 405,
-  TIMEOUT: 408, CONFLICT: 409, PRECONDITION_FAILED: 412, PAYLOAD_TOO_LARGE: 413, UNPROCESSABLE_CONTENT: 422,
-  TOO_MANY_REQUESTS: 429, CLIENT_CLOSED_REQUEST: 499, INTERNAL_SERVER_ERROR: 500, NOT_IMPLEMENTED: 501,
-};
-const HTTP_STATUS_NAMES: Record<string, number> = {
-  BAD_REQUEST: 400, UNAUTHORIZED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, UNPROCESSABLE_ENTITY: 422,
-  TOO_MANY_REQUESTS: 429, INTERNAL_SERVER_ERROR: 500, BAD_GATEWAY: 502, SERVICE_UNAVAILABLE: 503, GATEWAY_TIMEOUT: 504,
-};
-
-/** A status code written as a number, `HttpStatus.BAD_REQUEST` or `StatusCodes.NOT_FOUND`. */
-export function literalStatus(t: TS, expr: ts.Expression | undefined): number | undefined {
-  if (!expr) return undefined;
-  const e = skipOuter(t, expr);
-  if (t.isNumericLiteral(e)) return Number(e.text);
-  if (t.isPropertyAccessExpression(e)) return HTTP_STATUS_NAMES[e.name.text];
-  return undefined;
 }
 
 function objectProperty(t: TS, obj: ts.Expression | undefined, name: string): ts.Expression | undefined {
@@ -248,9 +230,9 @@ function computeSink(t: TS, node: ts.Node, knowledge: Knowledge, imports: Import
     }
     if (isPublicException(t, node.getSourceFile(), name, knowledge)) {
       const short = lastSegment(name);
-      let status: number | undefined = NEST_STATUS[short];
+      let status: number | undefined = nestExceptionStatusOf(short);
       const code = objectProperty(t, args[0], 'code');
-      if (short === 'TRPCError' && code && t.isStringLiteralLike(code)) status = TRPC_STATUS[code.text];
+      if (short === 'TRPCError' && code && t.isStringLiteralLike(code)) status = trpcStatusOf(code.text);
       // new HTTPException(500, { message }) (Hono) / new HttpException(msg, 500) (NestJS)
       const numeric = args.find((a) => literalStatus(t, a) !== undefined);
       if (numeric) status = literalStatus(t, numeric);
@@ -288,75 +270,22 @@ function computeSink(t: TS, node: ts.Node, knowledge: Knowledge, imports: Import
   return undefined;
 }
 
-/** Whether the statements open with the directive `'use server'`. */
-function opensWithUseServer(t: TS, statements: readonly ts.Statement[]): boolean {
-  for (const st of statements) {
-    if (!t.isExpressionStatement(st) || !t.isStringLiteral(st.expression)) return false;
-    if (st.expression.text === 'use server') return true;
-  }
-  return false;
-}
-
-/**
- * A Next.js server action: an exported top-level function of a `'use server'` module, or a function whose body
- * opens with `'use server'`. What it returns is serialised to the browser that called it.
- */
-export function isServerAction(t: TS, fn: ts.Node): boolean {
-  if (!isFunctionLike(t, fn) || !fn.body) return false;
-  if (t.isBlock(fn.body) && opensWithUseServer(t, fn.body.statements)) return true;
-  const sf = fn.getSourceFile();
-  // export async function save() / export const save = async () => …
-  const top = t.isFunctionDeclaration(fn) ? fn : fn.parent && t.isVariableDeclaration(fn.parent) ? fn.parent.parent?.parent : undefined;
-  if (!top || top.parent !== sf || !hasModifier(t, top, t.SyntaxKind.ExportKeyword)) return false;
-  return opensWithUseServer(t, sf.statements);
-}
-
-/** `ctx.status = 400` earlier in the same block. */
-function koaStatusBefore(t: TS, node: ts.Node, root: string): number | undefined {
-  let stmt: ts.Node = node;
-  while (stmt.parent && !t.isBlock(stmt.parent) && !t.isSourceFile(stmt.parent)) stmt = stmt.parent;
-  const block = stmt.parent as ts.Block | undefined;
-  if (!block) return undefined;
-  let status: number | undefined;
-  for (const st of block.statements) {
-    if (st === stmt) break;
-    if (t.isExpressionStatement(st) && t.isBinaryExpression(st.expression) && st.expression.operatorToken.kind === t.SyntaxKind.EqualsToken && dottedName(t, st.expression.left) === `${root}.status`) {
-      status = literalStatus(t, st.expression.right);
-    }
-  }
-  return status;
-}
-
 /** Kinds of error sources. */
 export type ErrorSourceKind = 'catch' | 'rejection' | 'error-middleware' | 'error-handler' | 'exception-filter' | 'callback';
 
-const REQ_NAMES = /^_*(req|request|ctx|context|event|_)$/;
-const RES_NAMES = /^_*(res|response|reply|rep|h)$/;
 const ITERATION_METHODS = new Set(['forEach', 'map', 'flatMap', 'filter', 'find', 'findIndex', 'some', 'every', 'reduce', 'sort', 'then', 'finally']);
 const ERROR_HANDLER_REGISTRARS = new Set(['setErrorHandler', 'onError', 'errorHandler', 'setNotFoundHandler']);
-
-function decoratorCall(t: TS, node: ts.Node, name: string): ts.CallExpression | undefined {
-  if (!t.canHaveDecorators(node)) return undefined;
-  for (const d of t.getDecorators(node) ?? []) {
-    const e = d.expression;
-    if (t.isCallExpression(e) && dottedName(t, e.expression) === name) return e;
-  }
-  return undefined;
-}
 
 /**
  * NestJS `@Catch(...)` filter: the exception parameter of its `catch` method is an error source unless every
  * caught class is a public exception (`@Catch(HttpException)` exceptions carry client-facing messages).
  */
 function exceptionFilterSource(t: TS, fn: FunctionLike, knowledge: Knowledge): boolean {
-  if (!t.isMethodDeclaration(fn) || !t.isIdentifier(fn.name) || fn.name.text !== 'catch') return false;
-  const cls = fn.parent;
-  if (!cls || !(t.isClassDeclaration(cls) || t.isClassExpression(cls))) return false;
-  const catchDecorator = decoratorCall(t, cls, 'Catch');
-  if (!catchDecorator) return false;
-  if (catchDecorator.arguments.length === 0) return true;
+  const caught = exceptionFilterCatches(t, fn);
+  if (!caught) return false;
+  if (caught.length === 0) return true;
   // @Catch(NotEnoughScopes): a filter for the project's own error class answers the message that class carries
-  return catchDecorator.arguments.some((a) => {
+  return caught.some((a) => {
     const name = dottedName(t, a);
     return !name || !(knowledge.http.publicExceptions.includes(lastSegment(name)) || isPublicErrorClass(name, knowledge));
   });
@@ -368,7 +297,7 @@ export function errorHandlerKind(t: TS, fn: FunctionLike, knowledge: Knowledge):
   if (params.length === 0) return undefined;
   const names = params.map((p) => (t.isIdentifier(p.name) ? p.name.text : ''));
   // app.use((err, req, res, next) => …)
-  if (params.length === 4 && (REQ_NAMES.test(names[1]!) || RES_NAMES.test(names[2]!))) return 'error-middleware';
+  if (isErrorMiddlewareShape(names)) return 'error-middleware';
   if (exceptionFilterSource(t, fn, knowledge)) return 'exception-filter';
   const parent = fn.parent;
   if (parent && t.isCallExpression(parent) && parent.arguments.includes(fn as ts.Expression)) {
@@ -385,19 +314,8 @@ export function errorHandlerKind(t: TS, fn: FunctionLike, knowledge: Knowledge):
   // { onError(err, req, res) { … } } / { onError: (error, event) => … }
   const holder = t.isMethodDeclaration(fn) ? fn : parent && t.isPropertyAssignment(parent) ? parent : undefined;
   const holderName = holder?.name ? propertyNameText(t, holder.name) : undefined;
-  if (holderName === 'onError' || (holderName !== undefined && SERVER_ERROR_HANDLERS.has(holderName))) return 'error-handler';
+  if (holderName === 'onError' || (holderName !== undefined && isServerErrorHandlerName(holderName))) return 'error-handler';
   return undefined;
-}
-
-/** next-safe-action's `createSafeActionClient({ handleServerError(e) { return … } })`: what it returns is sent to the client. */
-const SERVER_ERROR_HANDLERS = new Set(['handleServerError', 'handleReturnedServerError']);
-
-/** The function `node` returns from, when that function is a next-safe-action server error handler. */
-function serverErrorHandlerOf(t: TS, fn: ts.Node | undefined): string | undefined {
-  if (!fn || !isFunctionLike(t, fn)) return undefined;
-  const holder = t.isMethodDeclaration(fn) ? fn : fn.parent && t.isPropertyAssignment(fn.parent) ? fn.parent : undefined;
-  const name = holder?.name ? propertyNameText(t, holder.name) : undefined;
-  return name !== undefined && SERVER_ERROR_HANDLERS.has(name) ? name : undefined;
 }
 
 /**
@@ -426,234 +344,6 @@ export function isDestructuredErrorParameter(t: TS, binding: Binding, knowledge:
   if (!param || !t.isParameter(param) || !isFunctionLike(t, param.parent)) return false;
   const key = propertyNameText(t, el.propertyName ?? el.name);
   return (key === 'error' || key === 'err') && errorHandlerKind(t, param.parent, knowledge) === 'error-handler';
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Outbound clients
-
-export type ClientKind = 'fetch' | 'undici' | 'axios' | 'got' | 'ofetch' | 'superagent' | 'node-http' | 'request';
-
-/** An outbound HTTP call and where its options go. */
-export interface OutboundCall {
-  client: ClientKind;
-  call: ts.CallExpression;
-  /** The URL argument, when the call takes one. */
-  url?: ts.Expression;
-  /** Index of the options argument. */
-  optionsIndex: number;
-  /** Created from an instance (`axios.create(...)`, `got.extend(...)`) — its config, if visible. */
-  instanceConfig?: ts.Expression | null;
-  /** Throws on a non-2xx status by itself (axios, got, ofetch, superagent). */
-  throwsOnStatus: boolean;
-}
-
-const FETCH_MODULES = new Set(['node-fetch', 'cross-fetch', 'isomorphic-fetch', 'undici', '@whatwg-node/fetch', 'isomorphic-unfetch', 'unfetch']);
-const AXIOS_BODY_METHODS = new Set(['post', 'put', 'patch', 'postForm', 'putForm', 'patchForm']);
-const AXIOS_METHODS = new Set(['get', 'delete', 'head', 'options', 'request', ...AXIOS_BODY_METHODS]);
-const GOT_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head']);
-/** The `request` library and its promise wrappers (deprecated, still common): `request(opts)`, `rp.get(url, opts)`. */
-const REQUEST_MODULES = new Set(['request', 'request-promise', 'request-promise-native', 'requestretry']);
-const REQUEST_METHODS = new Set(['get', 'post', 'put', 'patch', 'del', 'delete', 'head']);
-
-function moduleOf(imports: ImportMap, name: string): { module: string; imported: string } | undefined {
-  return imports.get(name);
-}
-
-/** The initializer of `name` (an identifier or `this.name`) in the file: `const api = axios.create(…)`. */
-function instanceInitializer(t: TS, receiver: ts.Expression): ts.Expression | undefined {
-  const r = skipOuter(t, receiver);
-  if (t.isIdentifier(r)) {
-    const b = resolveIdentifier(t, r);
-    if (b && t.isVariableDeclaration(b.declaration) && b.declaration.initializer) return b.declaration.initializer;
-    return undefined;
-  }
-  if (t.isPropertyAccessExpression(r) && r.expression.kind === t.SyntaxKind.ThisKeyword) {
-    const name = r.name.text;
-    for (let n: ts.Node | undefined = r.parent; n; n = n.parent) {
-      if (!t.isClassDeclaration(n) && !t.isClassExpression(n)) continue;
-      for (const m of n.members) {
-        if (t.isPropertyDeclaration(m) && propertyNameText(t, m.name) === name && m.initializer) return m.initializer;
-        if (t.isConstructorDeclaration(m) && m.body) {
-          for (const st of m.body.statements) {
-            if (t.isExpressionStatement(st) && t.isBinaryExpression(st.expression) && st.expression.operatorToken.kind === t.SyntaxKind.EqualsToken && dottedName(t, st.expression.left) === `this.${name}`) {
-              return st.expression.right;
-            }
-          }
-        }
-      }
-      break;
-    }
-  }
-  return undefined;
-}
-
-function isModule(imports: ImportMap, name: string, modules: string[]): boolean {
-  const b = moduleOf(imports, name);
-  return b !== undefined && modules.includes(b.module);
-}
-
-/** `axios.create(cfg)` / `got.extend(cfg)` / `ofetch.create(cfg)`: the client and its config. */
-function instanceOf(t: TS, receiver: ts.Expression, imports: ImportMap): { client: ClientKind; config: ts.Expression | null } | undefined {
-  const init = instanceInitializer(t, receiver);
-  if (!init) return undefined;
-  const e = skipOuter(t, init);
-  if (!t.isCallExpression(e)) return undefined;
-  const name = dottedName(t, e.expression);
-  if (!name) return undefined;
-  const [root, method] = name.split('.');
-  if (!root || !method) return undefined;
-  if (method === 'create' && isModule(imports, root, ['axios'])) return { client: 'axios', config: e.arguments[0] ?? null };
-  if (method === 'extend' && isModule(imports, root, ['got'])) return { client: 'got', config: e.arguments[0] ?? null };
-  if (method === 'create' && isModule(imports, root, ['ofetch'])) return { client: 'ofetch', config: e.arguments[0] ?? null };
-  return undefined;
-}
-
-/**
- * Whether the file can make an outbound call at all: it imports a client module or names a client function
- * (`fetch`). Lets a rule skip the file before looking at its calls.
- */
-export function mayCallOut(text: string, knowledge: Knowledge, imports: ImportMap): boolean {
-  for (const b of imports.values()) if (FETCH_MODULES.has(b.module) || REQUEST_MODULES.has(b.module) || knowledge.http.clientModules.includes(b.module)) return true;
-  return knowledge.http.clientFunctions.some((f) => text.includes(f));
-}
-
-/** `fetchLib` of `import fetchLib from 'node-fetch'`, the global `fetch`, `globalThis.fetch`, `require('node-fetch')`. */
-function isFetchValue(t: TS, e: ts.Expression, knowledge: Knowledge, imports: ImportMap, depth = 0): boolean {
-  const x = skipOuter(t, e);
-  if (t.isCallExpression(x) && t.isIdentifier(x.expression) && x.expression.text === 'require' && x.arguments[0] && t.isStringLiteralLike(x.arguments[0])) {
-    return FETCH_MODULES.has(x.arguments[0].text);
-  }
-  if (t.isPropertyAccessExpression(x)) return dottedName(t, x) === 'globalThis.fetch' || dottedName(t, x) === 'global.fetch';
-  if (!t.isIdentifier(x)) return false;
-  const b = moduleOf(imports, x.text);
-  if (b) return FETCH_MODULES.has(b.module) && (b.imported === 'fetch' || b.imported === 'default');
-  const local = resolveIdentifier(t, x);
-  if (!local) return knowledge.http.clientFunctions.includes(x.text);
-  return depth < 3 && t.isVariableDeclaration(local.declaration) && local.declaration.initializer !== undefined && isFetchValue(t, local.declaration.initializer, knowledge, imports, depth + 1);
-}
-
-/** `const fetch = fetchLib` / `const doFetch = require('node-fetch')`: a local name for the fetch function. */
-function isFetchAlias(t: TS, callee: ts.Identifier, knowledge: Knowledge, imports: ImportMap): boolean {
-  const local = resolveIdentifier(t, callee);
-  return local !== undefined && t.isVariableDeclaration(local.declaration) && local.declaration.initializer !== undefined && isFetchValue(t, local.declaration.initializer, knowledge, imports);
-}
-
-/** A function's body as statements, its parameters' names, for a declaration, an arrow or a method. */
-function wrapperParts(t: TS, decl: ts.Node): { params: string[]; body: ts.ConciseBody } | undefined {
-  let fn: ts.Node | undefined = decl;
-  if (t.isVariableDeclaration(decl) && decl.initializer) fn = skipOuter(t, decl.initializer);
-  if (!fn || !(t.isFunctionDeclaration(fn) || t.isArrowFunction(fn) || t.isFunctionExpression(fn) || t.isMethodDeclaration(fn)) || !fn.body) return undefined;
-  return { params: fn.parameters.map((p) => (t.isIdentifier(p.name) ? p.name.text : '')), body: fn.body };
-}
-
-/**
- * `function fetchWithProxy(url, init) { return fetch(url, { ...init, agent }) }` or a class's own
- * `async fetch(url, options) { return fetch(url, options) }`: a project wrapper that hands its URL and options
- * to fetch and sets no timeout of its own, so each call of the wrapper is a fetch call.
- */
-export function isFetchWrapper(t: TS, decl: ts.Node, knowledge: Knowledge, imports: ImportMap): boolean {
-  const parts = wrapperParts(t, decl);
-  if (!parts || !parts.params[0]) return false;
-  const [url, init] = parts.params;
-  let found = false;
-  let sets = false;
-  const visit = (n: ts.Node): void => {
-    if (found || sets) return;
-    if (t.isCallExpression(n) && n !== decl && t.isIdentifier(skipOuter(t, n.expression)) && isFetchValue(t, n.expression, knowledge, imports) && n.arguments[0] && t.isIdentifier(skipOuter(t, n.arguments[0])) && (skipOuter(t, n.arguments[0]) as ts.Identifier).text === url) {
-      const o = n.arguments[1] ? skipOuter(t, n.arguments[1]) : undefined;
-      if (o && t.isObjectLiteralExpression(o)) {
-        sets = o.properties.some((p) => p.name !== undefined && /^(signal|timeout|dispatcher)$/.test(propertyNameText(t, p.name) ?? ''));
-        found = !sets && (init === undefined || o.properties.some((p) => t.isSpreadAssignment(p) && t.isIdentifier(skipOuter(t, p.expression)) && (skipOuter(t, p.expression) as ts.Identifier).text === init));
-      } else {
-        found = o === undefined || (t.isIdentifier(o) && o.text === init);
-      }
-      return;
-    }
-    t.forEachChild(n, visit);
-  };
-  visit(parts.body);
-  return found && !sets;
-}
-
-/** The declaration a wrapper call goes to: a same-file function, or `this.method` of the enclosing class. */
-function wrapperDeclaration(t: TS, callee: ts.Expression): ts.Node | undefined {
-  if (t.isIdentifier(callee)) {
-    const local = resolveIdentifier(t, callee);
-    return local && (t.isFunctionDeclaration(local.declaration) || t.isVariableDeclaration(local.declaration)) ? local.declaration : undefined;
-  }
-  if (t.isPropertyAccessExpression(callee) && callee.expression.kind === t.SyntaxKind.ThisKeyword) {
-    for (let n: ts.Node | undefined = callee.parent; n; n = n.parent) {
-      if (!t.isClassDeclaration(n) && !t.isClassExpression(n)) continue;
-      return n.members.find((m) => t.isMethodDeclaration(m) && propertyNameText(t, m.name) === callee.name.text);
-    }
-  }
-  return undefined;
-}
-
-/** Recognises an outbound HTTP call by the import its callee comes from (or the global `fetch`). */
-export function outboundCallAt(t: TS, call: ts.CallExpression, knowledge: Knowledge, imports: ImportMap): OutboundCall | undefined {
-  const callee = skipOuter(t, call.expression);
-  const args = call.arguments;
-  const wrapper = wrapperDeclaration(t, callee);
-  if (wrapper && !wrapper.getSourceFile().isDeclarationFile && isFetchWrapper(t, wrapper, knowledge, imports)) {
-    return { client: 'fetch', call, url: args[0], optionsIndex: 1, throwsOnStatus: false };
-  }
-  if (t.isIdentifier(callee)) {
-    const name = callee.text;
-    const b = moduleOf(imports, name);
-    if (!b && isFetchAlias(t, callee, knowledge, imports)) return { client: 'fetch', call, url: args[0], optionsIndex: 1, throwsOnStatus: false };
-    if (knowledge.http.clientFunctions.includes(name) || (b && FETCH_MODULES.has(b.module) && (b.imported === 'fetch' || b.imported === 'default'))) {
-      if (b && !FETCH_MODULES.has(b.module) && !knowledge.http.clientModules.includes(b.module)) return undefined;
-      if (!b) {
-        // a local function or variable named fetch is a project wrapper, not the platform fetch
-        const local = resolveIdentifier(t, callee);
-        if (local && !t.isParameter(local.declaration) && !t.isBindingElement(local.declaration)) return undefined;
-      }
-      if (b?.module === 'undici' && b.imported === 'default') return undefined;
-      return { client: 'fetch', call, url: args[0], optionsIndex: 1, throwsOnStatus: false };
-    }
-    if (!b) return undefined;
-    if (b.module === 'undici' && b.imported === 'request') return { client: 'undici', call, url: args[0], optionsIndex: 1, throwsOnStatus: false };
-    if (b.module === 'axios' && (b.imported === 'default' || b.imported === '*')) {
-      return { client: 'axios', call, url: args[0], optionsIndex: args[0] && t.isObjectLiteralExpression(skipOuter(t, args[0])) ? 0 : 1, throwsOnStatus: true };
-    }
-    if (b.module === 'got' && (b.imported === 'default' || b.imported === 'got' || b.imported === '*')) return { client: 'got', call, url: args[0], optionsIndex: 1, throwsOnStatus: true };
-    if (b.module === 'ofetch' && (b.imported === 'ofetch' || b.imported === '$fetch')) return { client: 'ofetch', call, url: args[0], optionsIndex: 1, throwsOnStatus: true };
-    // request(options) / request(url, options): the promise wrappers reject on non-2xx, the callback form hands the status to the callback
-    if (REQUEST_MODULES.has(b.module) && (b.imported === 'default' || b.imported === '*')) {
-      return { client: 'request', call, url: args[0], optionsIndex: args[0] && t.isObjectLiteralExpression(skipOuter(t, args[0])) ? 0 : 1, throwsOnStatus: true };
-    }
-    return undefined;
-  }
-  if (!t.isPropertyAccessExpression(callee)) return undefined;
-  const method = callee.name.text;
-  const receiver = skipOuter(t, callee.expression);
-  const rootName = t.isIdentifier(receiver) ? receiver.text : undefined;
-  const b = rootName ? moduleOf(imports, rootName) : undefined;
-  if (rootName === 'globalThis' && method === 'fetch') return { client: 'fetch', call, url: args[0], optionsIndex: 1, throwsOnStatus: false };
-  if (b?.module === 'undici' && b.imported === '*' && (method === 'fetch' || method === 'request')) {
-    return { client: method === 'fetch' ? 'fetch' : 'undici', call, url: args[0], optionsIndex: 1, throwsOnStatus: false };
-  }
-  if (b?.module === 'axios' && AXIOS_METHODS.has(method)) {
-    return { client: 'axios', call, url: args[0], optionsIndex: method === 'request' ? 0 : AXIOS_BODY_METHODS.has(method) ? 2 : 1, throwsOnStatus: true };
-  }
-  if (b?.module === 'got' && GOT_METHODS.has(method)) return { client: 'got', call, url: args[0], optionsIndex: 1, throwsOnStatus: true };
-  if (b && /^(node:)?https?$/.test(b.module) && (method === 'request' || method === 'get')) {
-    return { client: 'node-http', call, url: args[0], optionsIndex: args[1] && !isFunctionLike(t, args[1]) ? 1 : 0, throwsOnStatus: true };
-  }
-  if (b?.module === 'superagent' && GOT_METHODS.has(method)) return { client: 'superagent', call, url: args[0], optionsIndex: -1, throwsOnStatus: true };
-  if (b && REQUEST_MODULES.has(b.module) && (b.imported === 'default' || b.imported === '*') && REQUEST_METHODS.has(method)) {
-    return { client: 'request', call, url: args[0], optionsIndex: args[0] && t.isObjectLiteralExpression(skipOuter(t, args[0])) ? 0 : 1, throwsOnStatus: true };
-  }
-  if (AXIOS_METHODS.has(method) || GOT_METHODS.has(method)) {
-    const inst = instanceOf(t, receiver, imports);
-    if (inst?.client === 'axios' && AXIOS_METHODS.has(method)) {
-      return { client: 'axios', call, url: args[0], optionsIndex: method === 'request' ? 0 : AXIOS_BODY_METHODS.has(method) ? 2 : 1, instanceConfig: inst.config, throwsOnStatus: true };
-    }
-    if (inst?.client === 'got') return { client: 'got', call, url: args[0], optionsIndex: 1, instanceConfig: inst.config, throwsOnStatus: true };
-  }
-  // const api = axios.create(...); api(config)
-  return undefined;
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ import { Workspace } from '../model/workspace.js';
 import type { FileFacts } from '../types.js';
 import { isWithin } from '../discovery.js';
 import { globMatcher } from '../glob.js';
+import { routeGlobs } from '../knowledge/routes.js';
 
 /** Globs that decide what kind of file a path is; config `files` adds to them, and its role globs override. */
 export interface FilePatterns {
@@ -53,7 +54,7 @@ export const defaultFilePatterns: FilePatterns = {
   // a `commands/` folder is a CLI's, unless its package is a server (NestJS CQRS command handlers)
   cliFolders: ['**/cli/**', '**/cli.*', '**/commands/**'],
   examples: ['**/{example,examples,demo,demos,sample,samples,fixture,fixtures,doc,docs,benchmark,benchmarks,bench,playground,storybook,.storybook}/**'],
-  server: ['**/app/**/route.{ts,js,mts,mjs}', 'app/**/route.{ts,js,mts,mjs}', '**/pages/api/**', 'pages/api/**', '**/middleware.{ts,js}', '**/instrumentation.{ts,js}', '**/*.server.{ts,tsx,js,jsx}', '**/server/**', 'server/**'],
+  server: [...routeGlobs(), '**/middleware.{ts,js}', '**/instrumentation.{ts,js}', '**/*.server.{ts,tsx,js,jsx}', '**/server/**', 'server/**'],
   generated: ['**/generated/**', '**/__generated__/**', '**/*.generated.*', '**/*.gen.{ts,js}'],
 };
 

@@ -77,3 +77,26 @@ export const frameworksSchema: JsonSchema = {
     },
   },
 };
+
+/**
+ * The status a NestJS (and Apollo) exception class answers with: `new NotFoundException(msg)` is a 404. Read by
+ * the NestJS framework module.
+ */
+export const nestExceptionStatus: Readonly<Record<string, number>> = {
+  BadRequestException: 400, UnauthorizedException: 401, ForbiddenException: 403, NotFoundException: 404,
+  MethodNotAllowedException: 405, NotAcceptableException: 406, RequestTimeoutException: 408, ConflictException: 409,
+  GoneException: 410, PreconditionFailedException: 412, PayloadTooLargeException: 413, UnsupportedMediaTypeException: 415,
+  ImATeapotException: 418, MisdirectedException: 421, UnprocessableEntityException: 422, InternalServerErrorException: 500,
+  NotImplementedException: 501, BadGatewayException: 502, ServiceUnavailableException: 503, GatewayTimeoutException: 504,
+  UserInputError: 400, AuthenticationError: 401, ForbiddenError: 403,
+};
+
+/** The status of a tRPC error code: `new TRPCError({ code: 'NOT_FOUND' })` is a 404. Read by the tRPC framework module. */
+export const trpcCodeStatus: Readonly<Record<string, number>> = {
+  PARSE_ERROR: 400, BAD_REQUEST: 400, UNAUTHORIZED: 401, FORBIDDEN: 403, NOT_FOUND: 404, METHOD_NOT_SUPPORTED: 405,
+  TIMEOUT: 408, CONFLICT: 409, PRECONDITION_FAILED: 412, PAYLOAD_TOO_LARGE: 413, UNPROCESSABLE_CONTENT: 422,
+  TOO_MANY_REQUESTS: 429, CLIENT_CLOSED_REQUEST: 499, INTERNAL_SERVER_ERROR: 500, NOT_IMPLEMENTED: 501,
+};
+
+/** next-safe-action's `createSafeActionClient({ handleServerError(e) { return … } })`: what they return is sent to the client. */
+export const nextServerErrorHandlers: readonly string[] = ['handleServerError', 'handleReturnedServerError'];

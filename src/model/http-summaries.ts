@@ -7,7 +7,7 @@
  */
 import type * as ts from 'typescript';
 import { isExported } from '../analysis/ast.js';
-import { isFetchWrapper } from '../analysis/http.js';
+import { isFetchWrapper } from '../analysis/http-clients/index.js';
 import { importsOf } from '../analysis/scope.js';
 import { defaultKnowledge } from '../knowledge/index.js';
 import type { TS } from '../ts.js';

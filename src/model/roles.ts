@@ -11,6 +11,7 @@
  */
 import path from 'node:path';
 import { dependsOn, type PackageInfo, type Workspace } from './workspace.js';
+import { routeConventionOf } from '../knowledge/routes.js';
 
 export type CodeRole = 'server' | 'client' | 'test' | 'script' | 'generated';
 /** The roles a rule judges when its meta does not say: everything but tests and generated code. */
@@ -379,8 +380,10 @@ function byUse(text: string, file: string, framework: string): RoleDecision {
 function frameworkConvention(pkg: PackageInfo, p: string, text: string): RoleDecision | undefined {
   switch (pkg.framework) {
     case 'next':
-      if (/^(?:src\/)?app\/(?:.*\/)?route\.[cm]?[jt]sx?$/.test(p)) return server('framework', 'Next.js route handler (app/**/route)');
-      if (/^(?:src\/)?pages\/api\//.test(p)) return server('framework', 'Next.js API route (pages/api)');
+      {
+        const route = routeConventionOf(p, 'package');
+        if (route) return server('framework', route.label);
+      }
       if (/^(?:src\/)?instrumentation-client\.[cm]?[jt]s$/.test(p)) return client('framework', 'Next.js client instrumentation');
       if (/^(?:src\/)?(?:middleware|proxy|instrumentation(?:[.-](?:node|edge))?)\.[cm]?[jt]s$/.test(p)) return server('framework', 'Next.js middleware or instrumentation');
       if (/^(?:src\/)?app\//.test(p)) {

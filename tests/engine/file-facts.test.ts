@@ -82,6 +82,10 @@ describe('file facts from path and text', () => {
 
   it.each([
     ['apps/web/app/api/orders/route.ts', 'export async function GET() {}\n'],
+    // one extension set for every route convention: a route handler written in TSX or CommonJS is one too
+    ['apps/web/app/api/orders/route.tsx', 'export async function GET() {}\n'],
+    ['apps/web/app/api/orders/route.cjs', 'exports.GET = async () => {};\n'],
+    ['apps/web/pages/api/nested/orders.jsx', 'export default function handler(req, res) {}\n'],
     ['apps/web/pages/api/orders.ts', 'export default function handler(req, res) {}\n'],
     ['apps/web/lib/orders.ts', "import 'server-only';\n"],
     ['apps/web/lib/actions.ts', "'use server';\nexport async function save() {}\n"],

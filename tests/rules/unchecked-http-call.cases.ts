@@ -73,6 +73,22 @@ export async function load(id: string) {
 export const rates = () => got('https://api.rates.com/latest', { timeout: { request: 5000 } }).json();`,
     `import superagent from 'superagent';
 export const rates = () => superagent.get('https://api.rates.com/latest').timeout(5000);`,
+    // ky times out after 10 s by itself and rejects a non-2xx answer
+    `import ky from 'ky';
+export const rates = () => ky.get('https://api.rates.com/latest').json();`,
+    `import ky from 'ky';
+const api = ky.create({ prefixUrl: 'https://api.gateway.com' });
+export const charge = (body: unknown) => api.post('charge', { json: body }).json();`,
+    // the call's own timeout wins over the instance's `timeout: false`
+    `import ky from 'ky';
+const api = ky.extend({ timeout: false });
+export const rates = () => api.get('https://api.rates.com/latest', { timeout: 5000 }).json();`,
+    `import ky from 'ky';
+export async function rates() {
+  const res = await ky('https://api.rates.com/latest', { throwHttpErrors: false });
+  if (!res.ok) throw new RatesError(res.status);
+  return res.json();
+}`,
     `import https from 'node:https';
 export function ping(url: string) {
   const req = https.request(url, (res) => res.resume());
@@ -631,6 +647,34 @@ export const rates = () => superagent.get('https://api.rates.com/latest').timeou
           ],
         },
       ],
+    },
+    {
+      code: `import ky from 'ky';
+export const charge = (body: unknown) => ky.post('https://api.gateway.com/charge', { json: body, timeout: false }).json();`,
+      errors: [
+        {
+          messageId: 'missingTimeout', line: 2, column: 42, endLine: 2, endColumn: 115,
+          suggestions: [
+            { messageId: 'addTimeout', output: `import ky from 'ky';
+export const charge = (body: unknown) => ky.post('https://api.gateway.com/charge', { json: body, timeout: 10000 }).json();` },
+          ],
+        },
+      ],
+    },
+    // an instance made without a timeout: the fix belongs where it was made, not on each call
+    {
+      code: `import ky from 'ky';
+const api = ky.create({ prefixUrl: 'https://api.rates.com', timeout: false });
+export const rates = () => api.get('latest').json();`,
+      errors: [{ messageId: 'missingTimeout', line: 3, column: 28, endLine: 3, endColumn: 45, suggestions: [] }],
+    },
+    {
+      code: `import ky from 'ky';
+export async function rates() {
+  const res = await ky('https://api.rates.com/latest', { throwHttpErrors: false });
+  return res.json();
+}`,
+      errors: [{ messageId: 'uncheckedStatus', line: 3, column: 21, endLine: 3, endColumn: 83 }],
     },
     {
       code: `import https from 'node:https';
