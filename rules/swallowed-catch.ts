@@ -14,7 +14,7 @@ import {
   type MaskingReturn,
 } from '../src/analysis/catch.js';
 import { runsInPage } from '../src/analysis/browser.js';
-import { contractChangeReason, type FailureAnswer } from '../src/analysis/callers.js';
+import { contractChangeReason, contractOwner, isExportedFunction, type FailureAnswer } from '../src/analysis/callers.js';
 import { blockEffects } from '../src/analysis/effects.js';
 import { importsOf } from '../src/analysis/scope.js';
 import { classifyLogCall, consoleAllowedInFile, findLoggerInScope, loggerCallText, modelLoggerOf, type LoggerInScope, type ModelLogger } from '../src/analysis/loggers.js';
@@ -435,6 +435,35 @@ function isReturned(t: TS, call: ts.CallExpression): boolean {
   return t.isReturnStatement(p) || (t.isArrowFunction(p) && p.body === n);
 }
 
+/** Array methods that run a callback per item and hand its value back (`forEach`'s callback is already unseen). */
+const PER_ITEM_METHODS = new Set(['map', 'flatMap', 'filter', 'some', 'every', 'reduce', 'find', 'findIndex']);
+
+/**
+ * Promise.all(channels.map((c) => c.send(msg).catch(noop))):
+ * the handler is the answer of one item's callback, so one item's failure stays its own; without it one failing
+ * item would fail the whole batch.
+ */
+function perItemHandler(t: TS, call: ts.CallExpression, fn: FunctionLike | undefined): string | undefined {
+  if (!fn || !isReturned(t, call)) return undefined;
+  const p = fn.parent;
+  if (!p || !t.isCallExpression(p) || !p.arguments.includes(fn as ts.Expression)) return undefined;
+  const method = calleeMethod(t, p);
+  if (!method || !PER_ITEM_METHODS.has(method)) return undefined;
+  return `the handler keeps each item's failure its own: without it one failing item would reject the whole \`${method}\` batch and the work after it`;
+}
+
+/**
+ * export function stop() { return server.close().catch(() => {}) }: without the handler the promise callers get
+ * rejects, and callers in other modules, not in sight, may not await it (a shutdown chain, a fire-and-forget call).
+ */
+function returnedToUnseenCallers(t: TS, call: ts.CallExpression, fn: FunctionLike | undefined): string | undefined {
+  if (!fn || !isReturned(t, call)) return undefined;
+  const owner = contractOwner(t, fn);
+  if (isHttpHandler(t, owner) || !isExportedFunction(t, owner)) return undefined;
+  const name = functionName(t, owner);
+  return `${name && /^[\w$]+$/.test(name) ? `\`${name}\`` : 'the function'} returns this promise and is exported: callers in other modules may not await it, and without the handler its rejection would be unhandled there`;
+}
+
 /** The statement holding a promise handler call. */
 function statementOf(t: TS, node: ts.Node): ts.Node {
   let n = node;
@@ -462,7 +491,7 @@ function promiseSuggestions(t: TS, sf: ts.SourceFile, h: ErrorHandler, a: Handle
   // the handler's value is the function's answer only when the promise is returned; awaited as a statement, a
   // removed handler adds a rejection and changes no value callers read
   const answer = isReturned(t, call) ? failureAnswer(t, a) : { kind: 'none' as const };
-  const contract = target.kind === 'caller' && isAwaitedOrReturned(t, call) ? contractChangeReason(t, fn, answer) : undefined;
+  const contract = target.kind === 'caller' && isAwaitedOrReturned(t, call) ? (perItemHandler(t, call, fn) ?? contractChangeReason(t, fn, answer) ?? returnedToUnseenCallers(t, call, fn)) : undefined;
   const propagates = isAwaitedOrReturned(t, call) && codeAfter(t, statementOf(t, call)) !== 'independent' && target.kind === 'caller' && !degraded && !contract;
   if (propagates) {
     const remove: TextEdit[] =

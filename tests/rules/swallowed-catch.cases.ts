@@ -825,6 +825,63 @@ export async function submit(draft: Draft) {
   ],
 
   invalid: [
+    // suggestion set 4: a shutdown chain returned from an abort listener nobody awaits; removing the release's
+    // handler would turn a failed release into an unhandled rejection in the middle of shutting down
+    {
+      code: `export class Worker {
+  static async run(signal: AbortSignal) {
+    signal.addEventListener('abort', async () => {
+      return Worker.halt()
+        .then(async () => {
+          audit.info('halted');
+        })
+        .finally(async () => {
+          await Worker.closeHooks().catch(() => {});
+        });
+    });
+  }
+}`,
+      errors: [{ messageId: 'emptyHandler', line: 9, column: 43, suggestions: [{ messageId: 'rewriteByHand', data: { reason: 'the function is a callback that `signal.addEventListener` runs, which does not await it, so a rejection leaving it would be unhandled' }, output: `export class Worker {
+  static async run(signal: AbortSignal) {
+    signal.addEventListener('abort', async () => {
+      return Worker.halt()
+        .then(async () => {
+          audit.info('halted');
+        })
+        .finally(async () => {
+          await Worker.closeHooks().catch(() => {});
+        });
+    });
+  }
+}` }] }],
+    },
+    // a crash-log write in a process listener: nobody awaits the listener
+    {
+      code: `process.once('uncaughtException', async (fault) => {
+  await appendFile('/var/log/app/crash.log', String(fault?.stack)).catch(() => {});
+});`,
+      errors: [{ messageId: 'emptyHandler', line: 2, column: 74, suggestions: [{ messageId: 'rewriteByHand', data: { reason: 'the function around it cannot pass a failure on by throwing' }, output: `process.once('uncaughtException', async (fault) => {
+  await appendFile('/var/log/app/crash.log', String(fault?.stack)).catch(() => {});
+});` }] }],
+    },
+    // one handler per channel, under forEach: the promise of each callback is awaited by nobody
+    {
+      code: `export async function broadcast(channels: Channel[], text: string) {
+  channels.forEach((channel) => channel.post(text).catch(() => {}));
+}`,
+      errors: [{ messageId: 'emptyHandler', line: 2, column: 58, suggestions: [{ messageId: 'rewriteByHand', data: { reason: 'the function around it cannot pass a failure on by throwing' }, output: `export async function broadcast(channels: Channel[], text: string) {
+  channels.forEach((channel) => channel.post(text).catch(() => {}));
+}` }] }],
+    },
+    // one handler per channel under Promise.all: the handler keeps one channel's failure from failing the rest
+    {
+      code: `export async function broadcast(channels: Channel[], text: string) {
+  await Promise.all(channels.map((channel) => channel.post(text).catch(() => undefined)));
+}`,
+      errors: [{ messageId: 'maskingReturn', line: 2, column: 72, suggestions: [{ messageId: 'rewriteByHand', data: { reason: 'the handler keeps each item\'s failure its own: without it one failing item would reject the whole `map` batch and the work after it' }, output: `export async function broadcast(channels: Channel[], text: string) {
+  await Promise.all(channels.map((channel) => channel.post(text).catch(() => undefined)));
+}` }] }],
+    },
     // a parse whose failure is only printed: the malformed value goes unrecorded (a user's settings silently ignored)
     {
       code: `export async function init(model: Model, raw: string) {
@@ -2277,10 +2334,11 @@ module.exports.archive = function archive(id) {
           column: 38,
           endLine: 3,
           endColumn: 52,
+          // the promise is archive's answer, and its callers are in other modules: whether they await it is not in sight
           suggestions: [
-            { messageId: 'removeHandler', output: `const db = require('./db');
+            { messageId: 'rewriteByHand', data: { reason: '`archive` returns this promise and is exported: callers in other modules may not await it, and without the handler its rejection would be unhandled there' }, output: `const db = require('./db');
 module.exports.archive = function archive(id) {
-  return db.orders.archive(id);
+  return db.orders.archive(id).catch(function () {});
 };` },
           ],
         },
