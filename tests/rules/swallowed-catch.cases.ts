@@ -825,6 +825,28 @@ export async function submit(draft: Draft) {
   ],
 
   invalid: [
+    // suggestion set 4: a local \`logger\` (a list of lines) hides the imported logger in this function, so no
+    // \`logger.error(…)\` is written there
+    {
+      code: `import { logger } from './lib/logger';
+
+export async function replayJournal(entries: Entry[]) {
+  const logger: string[] = [];
+  for (const entry of entries) {
+    await apply(entry).catch(() => {});
+  }
+  return logger;
+}`,
+      errors: [{ messageId: 'emptyHandler', line: 6, column: 30, suggestions: [{ messageId: 'rewriteByHand', data: { reason: 'the code after it runs on failure too, and a rejection would skip it' }, output: `import { logger } from './lib/logger';
+
+export async function replayJournal(entries: Entry[]) {
+  const logger: string[] = [];
+  for (const entry of entries) {
+    await apply(entry).catch(() => {});
+  }
+  return logger;
+}` }] }],
+    },
     // suggestion set 4: a shutdown chain returned from an abort listener nobody awaits; removing the release's
     // handler would turn a failed release into an unhandled rejection in the middle of shutting down
     {
