@@ -279,7 +279,36 @@ function chosenToGoOn(t: TS, sf: ts.SourceFile, clause: ts.CatchClause, a: Handl
   const fallback = a.maskingNode && t.isReturnStatement(a.maskingNode) ? a.maskingNode.expression !== undefined : true;
   if (readsOnly && fallback && isDegradedRead(t, fn, a, returnsValue(t, clause.parent.tryBlock))) return DEGRADED_READ;
   if (handledAfter(t, clause.parent, clause.parent.tryBlock, block)) return 'the code after the try statement handles the failure (it reads the value the catch block sets, or checks for the missing result), and a rethrow would skip it';
-  return undefined;
+  return bestEffortRelease(t, clause.parent.tryBlock);
+}
+
+const RELEASE_METHOD = /^(unlock|unlockSync|release|releaseLock|releaseAll|relinquish)$/;
+const LOCK_RECEIVER = /(lock|mutex|semaphore|lease|latch)s?$/i;
+const RELEASE_REASON = 'releasing a lock or resource is best-effort clean-up: a failed release must not fail the work that used it (the lock expires or is taken back), so record the error rather than throw it';
+const FINALLY_REASON = 'the handler is clean-up in a `finally` block, where a throw would replace the failure or result the try statement had';
+
+/**
+ * await mutex.unlock(id) / lock.release() / redlock.release(lock), alone in the guarded code, or any handler in a
+ * `finally` block: a throw would fail (or replace the outcome of) the work the lock guarded.
+ */
+function bestEffortRelease(t: TS, guarded: ts.Node): string | undefined {
+  for (let n: ts.Node = guarded; n.parent && !isFunctionLike(t, n.parent); n = n.parent) {
+    if (t.isTryStatement(n.parent) && n.parent.finallyBlock === n) return FINALLY_REASON;
+  }
+  let releases = 0;
+  let other = false;
+  const visit = (n: ts.Node): 'skip' | undefined => {
+    if (!t.isCallExpression(n)) return undefined;
+    const method = calleeMethod(t, n);
+    const callee = skipOuter(t, n.expression);
+    const receiver = t.isPropertyAccessExpression(callee) ? (dottedName(t, callee.expression) ?? '') : '';
+    if (method && (RELEASE_METHOD.test(method) || (LOCK_RECEIVER.test(receiver) && /^(del|delete|remove|end|close|destroy|free)$/.test(method)))) releases++;
+    else other = true;
+    return undefined;
+  };
+  visit(guarded);
+  walk(t, guarded, visit);
+  return releases > 0 && !other ? RELEASE_REASON : undefined;
 }
 
 /** Masking values that are an empty answer to a read, not the outcome of an action (`true`/`false`) or an HTTP answer. */
@@ -491,7 +520,8 @@ function promiseSuggestions(t: TS, sf: ts.SourceFile, h: ErrorHandler, a: Handle
   // the handler's value is the function's answer only when the promise is returned; awaited as a statement, a
   // removed handler adds a rejection and changes no value callers read
   const answer = isReturned(t, call) ? failureAnswer(t, a) : { kind: 'none' as const };
-  const contract = target.kind === 'caller' && isAwaitedOrReturned(t, call) ? (perItemHandler(t, call, fn) ?? contractChangeReason(t, fn, answer) ?? returnedToUnseenCallers(t, call, fn)) : undefined;
+  const release = h.promise ? bestEffortRelease(t, h.promise) : undefined;
+  const contract = target.kind === 'caller' && isAwaitedOrReturned(t, call) ? (release ?? perItemHandler(t, call, fn) ?? contractChangeReason(t, fn, answer) ?? returnedToUnseenCallers(t, call, fn)) : undefined;
   const propagates = isAwaitedOrReturned(t, call) && codeAfter(t, statementOf(t, call)) !== 'independent' && target.kind === 'caller' && !degraded && !contract;
   if (propagates) {
     const remove: TextEdit[] =

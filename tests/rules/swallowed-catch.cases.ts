@@ -825,6 +825,42 @@ export async function submit(draft: Draft) {
   ],
 
   invalid: [
+    // suggestion set 4: a best-effort lock release; a rethrow would fail the job the lock guarded
+    {
+      code: `export async function finishJob(job: Job) {
+  try {
+    await jobMutex.unlock(job.id);
+  } catch {}
+}`,
+      errors: [{ messageId: 'emptyHandler', line: 4, column: 5, suggestions: [{ messageId: 'rewriteByHand', data: { reason: 'releasing a lock or resource is best-effort clean-up: a failed release must not fail the work that used it (the lock expires or is taken back), so record the error rather than throw it' }, output: `export async function finishJob(job: Job) {
+  try {
+    await jobMutex.unlock(job.id);
+  } catch {}
+}` }] }],
+    },
+    // clean-up in a finally block: a throw there would replace the upload's result
+    {
+      code: `export async function exportReport(id: string) {
+  const file = await reports.render(id);
+  try {
+    return await uploads.put(file);
+  } finally {
+    try {
+      await scratch.wipe(file.path);
+    } catch (e) {}
+  }
+}`,
+      errors: [{ messageId: 'emptyHandler', line: 8, column: 7, suggestions: [{ messageId: 'rewriteByHand', data: { reason: 'the handler is clean-up in a `finally` block, where a throw would replace the failure or result the try statement had' }, output: `export async function exportReport(id: string) {
+  const file = await reports.render(id);
+  try {
+    return await uploads.put(file);
+  } finally {
+    try {
+      await scratch.wipe(file.path);
+    } catch (e) {}
+  }
+}` }] }],
+    },
     // suggestion set 4: a local \`logger\` (a list of lines) hides the imported logger in this function, so no
     // \`logger.error(…)\` is written there
     {
