@@ -583,6 +583,13 @@ export default defineRule<MessageIds, Options>({
       if (!status && sink.status === undefined && central) {
         return [{ messageId: 'rewriteByHand', data: { reason: 'this central handler answers every status; keep the message for 4xx errors by narrowing to your client error class or to status < 500' }, edits: [] }];
       }
+      // app.use((err, req, res, next) => res.status(500).json({ message: err.message })): every error the app throws
+      // ends here, those thrown with a message for the client ('Api key has expired') too; only an answer the
+      // handler reaches after picking some errors out (an `if` around it or returning before it) is the 5xx path.
+      // A stack or driver detail is never written for the client.
+      if (!status && central && fn && !(origin.derivation === 'property' && origin.property !== 'message') && pathConditions(t, node, fn).length === 0) {
+        return [{ messageId: 'rewriteByHand', data: { reason: 'this central handler answers every error the application throws with this status, those whose message is written for the client too; answer client errors (your client error class, or status < 500) with their message first, then replace the text of the rest' }, edits: [] }];
+      }
       // a message built as a string ('Cannot connect: ' + e.message) stays a string: the client reads that shape
       const builtString = t.isBinaryExpression(skipOuter(t, carrier)) || t.isTemplateExpression(skipOuter(t, carrier));
       const wantsObject = carrier === payload && !builtString && (/\.json$/.test(sink.name) || (origin.derivation === 'object' && /\.send$/.test(sink.name)));

@@ -1,5 +1,5 @@
 import type * as ts from 'typescript';
-import { skipOuter } from '../src/analysis/ast.js';
+import { dottedName, skipOuter, walk } from '../src/analysis/ast.js';
 import { BUILT_IN_ERRORS, CLIENT_ERROR_CLASS, collectErrorClasses, isClientStatusThrow, isErrorLikeName, type ErrorClassInfo } from '../src/analysis/error-classes.js';
 import { enclosingErrorSite, errorEscapes, errorReadKind, errorRefs, isUnderErrorCodeMatch, isUnderErrorCondition, isUnderOtherCondition, type ErrorSite } from '../src/analysis/error-sites.js';
 import { blindClientTranslation, guardedWork, isSynchronousTry, namesInputFault } from '../src/analysis/catch.js';
@@ -7,10 +7,12 @@ import { fileScope, importsOf } from '../src/analysis/scope.js';
 import { addErrorToLogCall, flavourOfLogCall } from '../src/analysis/logger-calls.js';
 import { addArguments, addProperty, errorBinding } from '../src/edits/index.js';
 import { assumedLogCall, classifyLogCall, classifyLogHelperCall, errorUse, logFunctionErrorArgument, modelLoggerOf, type ErrorUse } from '../src/analysis/loggers.js';
+import { isMaskingCall, sensitiveName } from '../src/analysis/sensitive.js';
 import { defineRule } from '../src/define-rule.js';
+import type { Knowledge } from '../src/knowledge/index.js';
 import type { ModelCondition, SuggestionDescriptor, TextEdit, TS } from '../src/types.js';
 
-export type MessageIds = 'missingCause' | 'logWithoutError' | 'logMessageOnly' | 'addCause' | 'passError' | 'attachCause' | 'addErrorToLog';
+export type MessageIds = 'missingCause' | 'logWithoutError' | 'logMessageOnly' | 'addCause' | 'passError' | 'attachCause' | 'addErrorToLog' | 'causeByHand';
 
 export interface Options {
   checkThrows: boolean;
@@ -38,6 +40,42 @@ const LIBRARY_CAUSE_OPTIONS: ReadonlyMap<string, { optionsIndex: number; key: st
 const FAILURE_LEVELS = new Set(['error', 'fatal']);
 // Calls that hand a failure on like a throw does.
 const HAND_ON_CALLS = /^(?:reject|rej|next|done|cb|callback|Promise\.reject)$/;
+
+/** A name a redaction is made of: a secret (`apiKey`, `modelApiKey`) or a masking call (`redact`, `getSafeErrorMessage`). */
+function namesRedaction(t: TS, e: ts.Expression, knowledge: Knowledge): boolean {
+  const x = skipOuter(t, e);
+  const name = t.isIdentifier(x) ? x.text : t.isPropertyAccessExpression(x) ? x.name.text : undefined;
+  return name !== undefined && sensitiveName(name, knowledge) !== undefined;
+}
+
+/**
+ * Whether the new error's arguments carry the caught error only through a redaction: `getSafeErrorMessage(error,
+ * apiKey)`, `redact(e.message)`, `e.message.replaceAll(token, '***')` — a call that takes the error (or its text)
+ * and is named as masking, or is handed a secret beside it. The catch strips what the original error says on
+ * purpose, so attaching that error as the cause would bring the secret back (a cause chain is logged and printed).
+ */
+function redactsCaughtError(t: TS, args: readonly ts.Expression[], isRef: (e: ts.Expression) => ErrorUse, knowledge: Knowledge): boolean {
+  let found = false;
+  const visit = (n: ts.Node): 'skip' | undefined => {
+    if (found) return 'skip';
+    if (!t.isCallExpression(n)) return undefined;
+    const callee = skipOuter(t, n.expression);
+    const name = dottedName(t, callee) ?? (t.isPropertyAccessExpression(callee) ? callee.name.text : undefined);
+    const onError = t.isPropertyAccessExpression(callee) && errorUse(t, callee.expression, isRef) !== 'none';
+    const takesError = onError || n.arguments.some((a) => errorUse(t, a, isRef) !== 'none');
+    if (!takesError) return undefined;
+    const method = t.isPropertyAccessExpression(callee) ? callee.name.text : name;
+    const masking = name !== undefined && (isMaskingCall(name, knowledge) || /(?:^|[a-z])Safe[A-Z]|^safe[A-Z]/.test(method ?? ''));
+    // e.message.replace(apiKey, '[redacted]') / sanitize(error, { secret })
+    if (masking || n.arguments.some((a) => errorUse(t, a, isRef) === 'none' && namesRedaction(t, a, knowledge))) found = true;
+    return undefined;
+  };
+  for (const arg of args) {
+    visit(arg);
+    walk(t, arg, visit);
+  }
+  return found;
+}
 
 function className(t: TS, expr: ts.Expression): string | undefined {
   const e = skipOuter(t, expr);
@@ -88,6 +126,7 @@ export default defineRule<MessageIds, Options>({
       passError: 'Pass the caught error `{{error}}` to `{{name}}`.',
       attachCause: 'Attach the caught error with `Object.assign(…, { cause: {{error}} })`.',
       addErrorToLog: 'Include the caught error `{{error}}` in the log call.',
+      causeByHand: 'No cause is attached: {{reason}}.',
     },
     schema: {
       type: 'object',
@@ -250,6 +289,12 @@ export default defineRule<MessageIds, Options>({
       if (!isBuiltIn && isUnderErrorCondition(t, stmt, site, refs)) return;
       // case 'P2003': throw new Error('Cannot delete a dashboard that has reports'): one known failure, named
       if (isUnderErrorCodeMatch(t, stmt, site, refs)) return;
+      // throw new Error(getSafeErrorMessage(error, apiKey)): the catch redacts the caught error on purpose
+      if (redactsCaughtError(t, args, isRef, knowledge)) {
+        const reason = 'the new error carries the caught error only through a redaction, and the caught error itself (with what was redacted) would come back as the cause; keep the original on the server by logging a redacted copy instead';
+        context.report({ node: expr, messageId: 'missingCause', data: { name }, suggest: [{ messageId: 'causeByHand', data: { reason }, edits: [] }], ...(dependsOn ? { dependsOn } : {}) });
+        return;
+      }
       const err = errorName(site);
       const suggestion = err ? causeSuggestion(expr, name, errorOptionsMissing ? undefined : slot, err) : undefined;
       // `{ cause }` in Error's options argument keeps message, name and stack and adds a non-enumerable `cause`:

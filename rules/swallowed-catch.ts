@@ -14,7 +14,7 @@ import {
   type MaskingReturn,
 } from '../src/analysis/catch.js';
 import { runsInPage } from '../src/analysis/browser.js';
-import { contractChangeReason, type FailureAnswer } from '../src/analysis/callers.js';
+import { contractChangeReason, contractOwner, isExportedFunction, type FailureAnswer } from '../src/analysis/callers.js';
 import { blockEffects } from '../src/analysis/effects.js';
 import { importsOf } from '../src/analysis/scope.js';
 import { classifyLogCall, consoleAllowedInFile, findLoggerInScope, loggerCallText, modelLoggerOf, type LoggerInScope, type ModelLogger } from '../src/analysis/loggers.js';
@@ -279,7 +279,36 @@ function chosenToGoOn(t: TS, sf: ts.SourceFile, clause: ts.CatchClause, a: Handl
   const fallback = a.maskingNode && t.isReturnStatement(a.maskingNode) ? a.maskingNode.expression !== undefined : true;
   if (readsOnly && fallback && isDegradedRead(t, fn, a, returnsValue(t, clause.parent.tryBlock))) return DEGRADED_READ;
   if (handledAfter(t, clause.parent, clause.parent.tryBlock, block)) return 'the code after the try statement handles the failure (it reads the value the catch block sets, or checks for the missing result), and a rethrow would skip it';
-  return undefined;
+  return bestEffortRelease(t, clause.parent.tryBlock);
+}
+
+const RELEASE_METHOD = /^(unlock|unlockSync|release|releaseLock|releaseAll|relinquish)$/;
+const LOCK_RECEIVER = /(lock|mutex|semaphore|lease|latch)s?$/i;
+const RELEASE_REASON = 'releasing a lock or resource is best-effort clean-up: a failed release must not fail the work that used it (the lock expires or is taken back), so record the error rather than throw it';
+const FINALLY_REASON = 'the handler is clean-up in a `finally` block, where a throw would replace the failure or result the try statement had';
+
+/**
+ * await mutex.unlock(id) / lock.release() / redlock.release(lock), alone in the guarded code, or any handler in a
+ * `finally` block: a throw would fail (or replace the outcome of) the work the lock guarded.
+ */
+function bestEffortRelease(t: TS, guarded: ts.Node): string | undefined {
+  for (let n: ts.Node = guarded; n.parent && !isFunctionLike(t, n.parent); n = n.parent) {
+    if (t.isTryStatement(n.parent) && n.parent.finallyBlock === n) return FINALLY_REASON;
+  }
+  let releases = 0;
+  let other = false;
+  const visit = (n: ts.Node): 'skip' | undefined => {
+    if (!t.isCallExpression(n)) return undefined;
+    const method = calleeMethod(t, n);
+    const callee = skipOuter(t, n.expression);
+    const receiver = t.isPropertyAccessExpression(callee) ? (dottedName(t, callee.expression) ?? '') : '';
+    if (method && (RELEASE_METHOD.test(method) || (LOCK_RECEIVER.test(receiver) && /^(del|delete|remove|end|close|destroy|free)$/.test(method)))) releases++;
+    else other = true;
+    return undefined;
+  };
+  visit(guarded);
+  walk(t, guarded, visit);
+  return releases > 0 && !other ? RELEASE_REASON : undefined;
 }
 
 /** Masking values that are an empty answer to a read, not the outcome of an action (`true`/`false`) or an HTTP answer. */
@@ -435,6 +464,35 @@ function isReturned(t: TS, call: ts.CallExpression): boolean {
   return t.isReturnStatement(p) || (t.isArrowFunction(p) && p.body === n);
 }
 
+/** Array methods that run a callback per item and hand its value back (`forEach`'s callback is already unseen). */
+const PER_ITEM_METHODS = new Set(['map', 'flatMap', 'filter', 'some', 'every', 'reduce', 'find', 'findIndex']);
+
+/**
+ * Promise.all(channels.map((c) => c.send(msg).catch(noop))):
+ * the handler is the answer of one item's callback, so one item's failure stays its own; without it one failing
+ * item would fail the whole batch.
+ */
+function perItemHandler(t: TS, call: ts.CallExpression, fn: FunctionLike | undefined): string | undefined {
+  if (!fn || !isReturned(t, call)) return undefined;
+  const p = fn.parent;
+  if (!p || !t.isCallExpression(p) || !p.arguments.includes(fn as ts.Expression)) return undefined;
+  const method = calleeMethod(t, p);
+  if (!method || !PER_ITEM_METHODS.has(method)) return undefined;
+  return `the handler keeps each item's failure its own: without it one failing item would reject the whole \`${method}\` batch and the work after it`;
+}
+
+/**
+ * export function stop() { return server.close().catch(() => {}) }: without the handler the promise callers get
+ * rejects, and callers in other modules, not in sight, may not await it (a shutdown chain, a fire-and-forget call).
+ */
+function returnedToUnseenCallers(t: TS, call: ts.CallExpression, fn: FunctionLike | undefined): string | undefined {
+  if (!fn || !isReturned(t, call)) return undefined;
+  const owner = contractOwner(t, fn);
+  if (isHttpHandler(t, owner) || !isExportedFunction(t, owner)) return undefined;
+  const name = functionName(t, owner);
+  return `${name && /^[\w$]+$/.test(name) ? `\`${name}\`` : 'the function'} returns this promise and is exported: callers in other modules may not await it, and without the handler its rejection would be unhandled there`;
+}
+
 /** The statement holding a promise handler call. */
 function statementOf(t: TS, node: ts.Node): ts.Node {
   let n = node;
@@ -462,7 +520,8 @@ function promiseSuggestions(t: TS, sf: ts.SourceFile, h: ErrorHandler, a: Handle
   // the handler's value is the function's answer only when the promise is returned; awaited as a statement, a
   // removed handler adds a rejection and changes no value callers read
   const answer = isReturned(t, call) ? failureAnswer(t, a) : { kind: 'none' as const };
-  const contract = target.kind === 'caller' && isAwaitedOrReturned(t, call) ? contractChangeReason(t, fn, answer) : undefined;
+  const release = h.promise ? bestEffortRelease(t, h.promise) : undefined;
+  const contract = target.kind === 'caller' && isAwaitedOrReturned(t, call) ? (release ?? perItemHandler(t, call, fn) ?? contractChangeReason(t, fn, answer) ?? returnedToUnseenCallers(t, call, fn)) : undefined;
   const propagates = isAwaitedOrReturned(t, call) && codeAfter(t, statementOf(t, call)) !== 'independent' && target.kind === 'caller' && !degraded && !contract;
   if (propagates) {
     const remove: TextEdit[] =

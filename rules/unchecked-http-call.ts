@@ -1,9 +1,11 @@
 import type * as ts from 'typescript';
 import { calleeMethod, dottedName, enclosingClass, enclosingFunction, enclosingNames, isFunctionLike, skipOuter, walk } from '../src/analysis/ast.js';
 import { clientKnowledge, mayCallOut, outboundCallAt, type OutboundCall } from '../src/analysis/http-clients/index.js';
+import { fetchLibraryOf } from '../src/analysis/http-clients/fetch.js';
 import { importsOf, propertyNameText, resolveIdentifier, type Binding, type ImportMap } from '../src/analysis/scope.js';
 import { defineRule } from '../src/define-rule.js';
 import { addProperty, lineIndent, topLevelInsertion } from '../src/edits/index.js';
+import { LONG_WAIT_COMMENT, LONG_WAIT_WORDS } from '../src/knowledge/http.js';
 import { nameWords } from '../src/knowledge/words.js';
 import type { Knowledge } from '../src/knowledge/index.js';
 import type { TS } from '../src/ts.js';
@@ -407,8 +409,49 @@ function classTransfers(t: TS, cls: ts.ClassLikeDeclaration, knowledge: Knowledg
   return hit;
 }
 
+/** The major version of a declared range (`^2.6.7`, `~3.1`, `2.x`), when it names one. */
+function majorOf(range: string | undefined): number | undefined {
+  const m = range ? /^[\^~>=v\s]*(\d+)/.exec(range) : null;
+  return m ? Number(m[1]) : undefined;
+}
+
+/**
+ * How node-fetch takes a timeout, by the major version the file's package declares: 1 and 2 have their own
+ * `timeout` option and types that reject the platform's `AbortSignal`; 3 takes `signal`. Undefined for other fetches.
+ */
+function nodeFetchTimeout(t: TS, oc: OutboundCall, imports: ImportMap, versions: Readonly<Record<string, string>> | undefined): 'timeout' | 'signal' | 'unknown' | undefined {
+  if (oc.client !== 'fetch' || fetchLibraryOf(t, oc.call.expression, imports) !== 'node-fetch') return undefined;
+  const major = majorOf(versions?.['node-fetch']);
+  return major === undefined ? 'unknown' : major <= 2 ? 'timeout' : 'signal';
+}
+
+/** The comments above the statement holding `node` and above each function around it. */
+function commentsAbove(t: TS, node: ts.Node): string {
+  const sf = node.getSourceFile();
+  const out: string[] = [];
+  for (let n: ts.Node | undefined = node; n && !t.isSourceFile(n); n = n.parent) {
+    if (!(t.isStatement(n) || isFunctionLike(t, n) || t.isClassElement(n) || t.isPropertyAssignment(n))) continue;
+    for (const r of t.getLeadingCommentRanges(sf.text, n.pos) ?? []) out.push(sf.text.slice(r.pos, r.end));
+  }
+  return out.join('\n');
+}
+
+/**
+ * `GET /jobs/:id/wait`, `watchDeployment()`, `// long-poll: answers when a message arrives`: an endpoint its URL, the
+ * names around the call or a comment document as answering slowly on purpose.
+ */
+function documentedLongWait(t: TS, oc: OutboundCall): string | undefined {
+  const names = [urlText(t, oc.url), dottedName(t, oc.call.expression) ?? '', ...enclosingNames(t, oc.call)];
+  const word = names.flatMap(nameWords).find((w) => LONG_WAIT_WORDS.includes(w));
+  if (word) return `\`${word}\``;
+  const comment = LONG_WAIT_COMMENT.exec(commentsAbove(t, oc.call));
+  return comment ? `"${comment[0]}"` : undefined;
+}
+
 /** Why no fixed timeout is suggested for this call, or undefined when one is safe to add. */
 function timeoutUnsafe(t: TS, oc: OutboundCall, knowledge: Knowledge, imports: ImportMap): string | undefined {
+  const long = documentedLongWait(t, oc);
+  if (long) return `this call is documented (${long}) to wait for its answer on purpose, and a fixed total timeout would cut it short; pick a bound that fits it, or bound only the connection`;
   if (transfersBody(t, oc)) return 'this call moves a body of unbounded size (a file upload or a streamed download), and a fixed total timeout would abort every transfer longer than it; bound the connection and idle time instead';
   const cls = enclosingClass(t, oc.call);
   if (cls && classTransfers(t, cls, knowledge, imports)) {
@@ -418,7 +461,7 @@ function timeoutUnsafe(t: TS, oc: OutboundCall, knowledge: Knowledge, imports: I
   return undefined;
 }
 
-function timeoutEdits(t: TS, sf: ts.SourceFile, oc: OutboundCall, ms: number): TextEdit[] | undefined {
+function timeoutEdits(t: TS, sf: ts.SourceFile, oc: OutboundCall, ms: number, nodeFetch?: 'timeout' | 'signal'): TextEdit[] | undefined {
   const call = oc.call;
   const client = clientKnowledge(oc.client);
   if (client.timeoutMethod) return [{ range: [call.getEnd(), call.getEnd()], text: `.${client.timeoutMethod}(${ms})` }];
@@ -427,7 +470,8 @@ function timeoutEdits(t: TS, sf: ts.SourceFile, oc: OutboundCall, ms: number): T
     const off = timeoutOff(t, call.arguments[oc.optionsIndex]);
     return off && t.isObjectLiteralExpression(skipOuter(t, call.arguments[oc.optionsIndex]!)) ? [{ range: [off.initializer.getStart(sf), off.initializer.getEnd()], text: String(ms) }] : undefined;
   }
-  const prop = client.timeoutOption?.replace('{ms}', String(ms));
+  // node-fetch 2: `timeout` is its own option (its types reject the platform's AbortSignal)
+  const prop = nodeFetch === 'timeout' ? `timeout: ${ms}` : client.timeoutOption?.replace('{ms}', String(ms));
   if (!prop) return undefined;
   const args = call.arguments;
   const idx = oc.optionsIndex;
@@ -446,6 +490,8 @@ function timeoutEdits(t: TS, sf: ts.SourceFile, oc: OutboundCall, ms: number): T
   const end = args[args.length - 1]!.getEnd();
   return [{ range: [end, end], text: `, ${[...fill, `{ ${prop} }`].join(', ')}` }];
 }
+
+const NODE_FETCH_UNKNOWN = "node-fetch takes a timeout by version (2: the `timeout` option, 3: `signal: AbortSignal.timeout(ms)`), and no package.json of this file's package declares which one it uses";
 
 const STATUS_ERROR = 'HttpStatusError';
 
@@ -590,8 +636,9 @@ export default defineRule<MessageIds, Options>({
         const messageId = timeoutMissing && statusMissing ? 'missingTimeoutAndStatus' : timeoutMissing ? 'missingTimeout' : 'uncheckedStatus';
         const suggest = [];
         if (timeoutMissing) {
-          const unsafe = timeoutUnsafe(t, oc, knowledge, imports);
-          const edits = unsafe ? undefined : timeoutEdits(t, sf, oc, ms);
+          const nodeFetch = nodeFetchTimeout(t, oc, imports, context.file.libraryVersions);
+          const unsafe = timeoutUnsafe(t, oc, knowledge, imports) ?? (nodeFetch === 'unknown' ? NODE_FETCH_UNKNOWN : undefined);
+          const edits = unsafe ? undefined : timeoutEdits(t, sf, oc, ms, nodeFetch === 'unknown' ? undefined : nodeFetch);
           if (unsafe) suggest.push({ messageId: 'timeoutByHand' as const, data: { reason: unsafe }, edits: [] });
           else if (edits) suggest.push({ messageId: 'addTimeout' as const, data: { ms }, edits });
         }

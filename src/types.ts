@@ -183,6 +183,12 @@ export interface FileFacts {
    * disk; suggestions then assume it does.
    */
   errorOptions?: boolean;
+  /**
+   * The version ranges the file's package declares for the libraries whose API a suggestion depends on
+   * (`VERSIONED_LIBRARIES`: node-fetch 2 takes `timeout`, 3 takes an `AbortSignal`); absent when none is declared
+   * or no package is known.
+   */
+  libraryVersions?: Readonly<Record<string, string>>;
 }
 
 export interface RuleContext<Options = Record<string, unknown>, MessageIds extends string = string> {

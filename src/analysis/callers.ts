@@ -259,6 +259,15 @@ function declaresNullable(t: TS, fn: FunctionLike): string | undefined {
   return undefined;
 }
 
+/** The callee a function literal is handed to as an argument (`emitter.on`, `setTimeout`), when it is one. */
+function runnerOf(t: TS, fn: FunctionLike): string | undefined {
+  const p = fn.parent;
+  if (!p || !(t.isCallExpression(p) || t.isNewExpression(p)) || !(p.arguments ?? ([] as readonly ts.Expression[])).includes(fn as ts.Expression)) return undefined;
+  const callee = skipOuter(t, p.expression);
+  const text = callee.getText(fn.getSourceFile()).replace(/\s+/g, '');
+  return text.length <= 40 ? text : t.isPropertyAccessExpression(callee) ? callee.name.text : 'its caller';
+}
+
 /**
  * Why turning `fn`'s failure answer into a throw would break what its callers rely on, or undefined when every
  * caller is in sight and handles a throw: exported (callers elsewhere may use the answer), declared to return it,
@@ -281,6 +290,10 @@ export function contractChangeReason(t: TS, handlerFn: FunctionLike | undefined,
   if (answer.kind === 'none') {
     const passed = found?.find((u) => u.kind === 'passed');
     if (passed && isAsyncFunction(t, fn)) return `${label} is passed on as a callback, and whoever runs it may not expect it to reject`;
+    // signal.addEventListener('abort', async () => { … }) / process.on('exit', …): a listener's promise is awaited
+    // by nobody, so a rejection that now leaves it is unhandled
+    const runner = runnerOf(t, fn);
+    if (runner) return `the function is a callback that \`${runner}\` runs, which does not await it, so a rejection leaving it would be unhandled`;
     return undefined;
   }
   if (answer.value === 'nullish') {

@@ -217,10 +217,18 @@ function takesMessageFirst(t: TS, node: ts.ClassDeclaration, sf: ts.SourceFile):
   const ctor = node.members.find((m): m is ts.ConstructorDeclaration => t.isConstructorDeclaration(m) && m.body !== undefined);
   const first = ctor?.parameters[0];
   if (!ctor || !first) return !ctor;
+  // constructor(resource: string, id: string): `new X(message)` would not compile
+  if (ctor.parameters.slice(1).some((p) => !p.questionToken && !p.initializer && !p.dotDotDotToken)) return false;
+  const name = t.isIdentifier(first.name) ? first.name.text : '';
+  if (/^(?:message|msg|text|description|reason|detail|details)$/i.test(name)) return true;
+  // constructor(id: string) { super(`${id} not found`) }: a string that is not the message
+  if (NOT_A_MESSAGE.test(name)) return false;
   const type = first.type ? first.type.getText(sf).replace(/\s+/g, '') : '';
-  if (type) return /^(?:string|string\|undefined|undefined\|string)$/.test(type);
-  return t.isIdentifier(first.name) && /^(?:message|msg|text|description|reason)$/i.test(first.name.text);
+  return type !== '' && /^(?:string|string\|undefined|undefined\|string)$/.test(type);
 }
+
+/** Parameter names of what an error is about, not of its message: `id`, `userId`, `code`, `resource`, `field`. */
+const NOT_A_MESSAGE = /^(?:id|\w+Id|ids|code|errorCode|key|slug|name|\w+Name|resource|entity|model|field|path|url|type|kind|status|statusCode|email|username)$/;
 
 /** A module specifier inside the project: relative, or a common source alias (`@/`, `~/`, `src/`). */
 export function isProjectModule(specifier: string): boolean {
@@ -233,7 +241,10 @@ export interface BaseErrorClass {
   name: string;
   /** Declared in this file, or imported from a project module. */
   source: 'file' | 'import';
-  /** Can be constructed with `new` (not abstract). */
+  /**
+   * `new X(message)` may replace `new Error(message)`: not abstract, a base of other classes (or named as one), and
+   * its constructor takes the message first and nothing else it requires.
+   */
   instantiable: boolean;
 }
 
@@ -244,9 +255,11 @@ export interface BaseErrorClass {
  */
 export function findBaseErrorClass(t: TS, sf: ts.SourceFile, classes = collectErrorClasses(t, sf), imports = importsOf(t, sf)): BaseErrorClass | undefined {
   const direct = [...classes.values()].filter((c) => c.extendsBuiltIn && c.extendsName === 'Error');
-  const pick = direct.find((c) => BASE_LIKE.test(c.name)) ?? direct.find((c) => classes.size > 1 && [...classes.values()].some((o) => o.extendsName === c.name)) ?? direct[0];
-  // `new X(message)` must type-check: a class whose constructor starts with something else is named, never written in
-  if (pick) return { name: pick.name, source: 'file', instantiable: !pick.isAbstract && takesMessageFirst(t, pick.node, sf) };
+  const parent = (c: ErrorClassInfo): boolean => BASE_LIKE.test(c.name) || (classes.size > 1 && [...classes.values()].some((o) => o.extendsName === c.name));
+  const pick = direct.find((c) => BASE_LIKE.test(c.name)) ?? direct.find(parent) ?? direct[0];
+  // `new X(message)` must type-check: a class whose constructor starts with something else is named, never written in;
+  // nor is a class of one kind of failure that is nobody's parent (`NotFoundError`): a plain error is not that kind
+  if (pick) return { name: pick.name, source: 'file', instantiable: !pick.isAbstract && parent(pick) && takesMessageFirst(t, pick.node, sf) };
   for (const [name, b] of imports) {
     if (isProjectModule(b.module) && BASE_LIKE.test(name)) return { name, source: 'import', instantiable: true };
   }

@@ -9,7 +9,7 @@ import type { ImportSpec } from '../edits/index.js';
 import type { TS } from '../ts.js';
 import { dottedName, enclosingClass, skipOuter } from './ast.js';
 import { isErrorVariableName } from './error-classes.js';
-import type { ImportBinding, ImportMap } from './scope.js';
+import { fileScope, resolveName, type ImportBinding, type ImportMap } from './scope.js';
 import { nameWords } from '../knowledge/words.js';
 
 export type LogCallKind = 'console' | 'logger' | 'monitor';
@@ -462,10 +462,18 @@ export function findLoggerInScope(t: TS, node: ts.Node, knowledge: Knowledge, im
   let byKnowledge = fileLoggerCache.get(sf);
   if (!byKnowledge) fileLoggerCache.set(sf, (byKnowledge = new WeakMap()));
   const cached = byKnowledge.get(knowledge);
-  if (cached && cached.imports === imports && cached.filePath === filePath) return cached.logger;
-  const logger = fileLogger(t, sf, knowledge, imports, filePath);
-  byKnowledge.set(knowledge, { imports, filePath, logger });
-  return logger;
+  let logger: LoggerInScope | undefined;
+  if (cached && cached.imports === imports && cached.filePath === filePath) logger = cached.logger;
+  else byKnowledge.set(knowledge, { imports, filePath, logger: (logger = fileLogger(t, sf, knowledge, imports, filePath)) });
+  // function audit(logger: string[]) { … logger.push(line) … }: a local `logger` hides the file's own here
+  return logger && shadowedAt(t, logger.text, node) ? undefined : logger;
+}
+
+/** Whether the file-level name `text` means something else at `node`: a parameter or local declared in between. */
+function shadowedAt(t: TS, text: string, node: ts.Node): boolean {
+  if (!/^[\w$]+$/.test(text)) return false;
+  const local = resolveName(t, text, node);
+  return local !== undefined && local !== fileScope(t, node.getSourceFile()).get(text);
 }
 
 const fileLoggerCache = new WeakMap<ts.SourceFile, WeakMap<Knowledge, { imports: ImportMap; filePath: string; logger: LoggerInScope | undefined }>>();

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { createRoleDecider, type ProjectConfigs, type RoleDecision, type RoleGlobs } from '../model/roles.js';
 import { ErrorOptionsLookup } from '../model/error-options.js';
+import { VERSIONED_LIBRARIES } from '../knowledge/http.js';
 import { Workspace } from '../model/workspace.js';
 import type { FileFacts } from '../types.js';
 import { isWithin } from '../discovery.js';
@@ -124,8 +125,16 @@ export function createFileClassifier(user: Partial<FilePatterns> = {}, options: 
       isLoggerModule: defaultLogger(filePath) || userLogger(filePath, abs),
       isExample: defaultExample(filePath) || userExample(filePath, abs),
       ...(abs ? { errorOptions: errorOptions.known(abs) } : {}),
+      ...(abs && options.workspace ? libraryVersions(options.workspace, abs) : {}),
     };
   };
+}
+
+/** `{ libraryVersions }` from the package of the file at `abs`, when it declares any of `VERSIONED_LIBRARIES`. */
+function libraryVersions(workspace: Workspace, abs: string): Pick<FileFacts, 'libraryVersions'> {
+  const declared = workspace.packageOf(abs)?.versions ?? {};
+  const found = VERSIONED_LIBRARIES.filter((name) => declared[name] !== undefined);
+  return found.length > 0 ? { libraryVersions: Object.fromEntries(found.map((name) => [name, declared[name]!])) } : {};
 }
 
 /** The role decision alone, with its evidence (`errlint roles`). */

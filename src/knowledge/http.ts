@@ -57,6 +57,18 @@ export interface HttpKnowledge {
   criticalEndpointWords: string[];
 }
 
+/**
+ * Words in an endpoint's URL or in the names around its call that say it answers slowly on purpose: a long poll, a
+ * stream, a watch, a bake (image or build), a wait. A fixed total timeout would cut every such call short.
+ */
+export const LONG_WAIT_WORDS: readonly string[] = ['longpoll', 'poll', 'polling', 'stream', 'streaming', 'watch', 'bake', 'baking', 'wait', 'await', 'subscribe', 'sse'];
+
+/** Comment text that documents a slow answer: "long poll", "can take several minutes", "blocks until …". */
+export const LONG_WAIT_COMMENT = /\b(?:long[- ]?poll(?:ing)?|long[- ]running|(?:can|may|might|could) take|takes? (?:up to |several |a few |many )?(?:minutes|hours|a while|long)|blocks? until|waits? (?:for|until)|hangs? until|streams?)\b/i;
+
+/** Libraries whose declared version decides how a suggestion calls them (see `FileFacts.libraryVersions`). */
+export const VERSIONED_LIBRARIES: readonly string[] = ['node-fetch'];
+
 export const defaultHttp: HttpKnowledge = {
   responseMethods: ['json', 'send', 'end', 'write', 'jsonp', 'render', 'text', 'html', 'body', 'response'],
   responseReceivers: ['res', 'response', 'reply', 'rep', 'c', 'ctx', 'context', 'h'],

@@ -19,6 +19,8 @@ export interface PackageInfo {
   runtime: ReadonlySet<string>;
   /** `devDependencies`. */
   dev: ReadonlySet<string>;
+  /** The declared version range of each dependency of any kind (`"node-fetch": "^2.6.7"`). */
+  versions: Readonly<Record<string, string>>;
   /** `bin` entries, relative to `dir`, `/` separators, without a leading `./`. */
   bin: readonly string[];
   /** `main`, `module`, `types` and `exports`, as written, for module resolution. */
@@ -120,11 +122,17 @@ function toPackage(dir: string, pkg: Manifest): PackageInfo | undefined {
   const scripts = pkg.scripts && typeof pkg.scripts === 'object' ? Object.fromEntries(Object.entries(pkg.scripts).filter((e): e is [string, string] => typeof e[1] === 'string')) : {};
   const engines = pkg.engines && typeof pkg.engines === 'object' ? (pkg.engines as Record<string, unknown>) : {};
   const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+  const versions: Record<string, string> = {};
+  for (const field of ['devDependencies', 'optionalDependencies', 'peerDependencies', 'dependencies']) {
+    const deps = pkg[field];
+    if (deps && typeof deps === 'object' && !Array.isArray(deps)) for (const [k, v] of Object.entries(deps)) if (typeof v === 'string') versions[k] = v;
+  }
   return {
     dir,
     name,
     runtime,
     dev,
+    versions,
     bin: binPaths(pkg.bin),
     entries: { main: str(pkg.main), module: str(pkg.module), types: str(pkg.types) ?? str(pkg.typings), exports: pkg.exports },
     workspaces,

@@ -258,6 +258,40 @@ export function hook(id: string) {
   ],
 
   invalid: [
+    // suggestion set 4: the file's only error class is one kind of failure whose constructor takes an id, so the
+    // validation message would become a record id of a not-found error: no rewrite
+    {
+      code: `export class RecordMissingError extends Error {
+  constructor(id: string) {
+    super(\`Record \${id} was not found\`);
+  }
+}
+
+export async function loadOwner(id: string) {
+  const owner = await owners.get(id);
+  if (!owner) throw new RecordMissingError(id);
+  return owner;
+}
+
+export function checkSignup(input: { email: string }) {
+  if (!input.email.includes('@')) throw new Error('The email address is invalid');
+}`,
+      errors: [{ messageId: 'genericWithBase', line: 14, column: 41, suggestions: [] }],
+    },
+    // the base takes (code, message): \`new AppError('The email address is invalid')\` would pass the message as the code
+    {
+      code: `export class AppError extends Error {
+  constructor(code: string, message: string) {
+    super(message);
+  }
+}
+export class QuotaError extends AppError {}
+
+export function checkSignup(input: { email: string }) {
+  if (!input.email.includes('@')) throw new Error('The email address is invalid');
+}`,
+      errors: [{ messageId: 'genericWithBase', line: 9, column: 41, suggestions: [] }],
+    },
     // `.custom` of anything but a callback argument is no validator: a rejection with undefined is reported
     {
       code: `export function check(schema: { custom: (v: unknown) => unknown }, value: unknown) {
@@ -835,9 +869,10 @@ export function refund() {
           suggestions: [
             {
               messageId: 'wrapInError',
+              // PaymentError is one kind of failure, nobody's parent: the plain Error is what a thrown string means
               output: `export class PaymentError extends Error {}
 export function refund() {
-  throw new PaymentError('refund failed');
+  throw new Error('refund failed');
 }`,
             },
           ],

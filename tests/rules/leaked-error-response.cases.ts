@@ -819,8 +819,8 @@ app.post('/refund', async (req, res) => {
         {
           messageId: 'leaked', line: 2, column: 35, endLine: 2, endColumn: 46,
           suggestions: [
-            { messageId: 'useGenericMessage', output: `app.use((err, req, res, next) => {
-  res.status(500).json({ message: 'Internal server error' });
+            { messageId: 'rewriteByHand', data: { reason: 'this central handler answers every error the application throws with this status, those whose message is written for the client too; answer client errors (your client error class, or status < 500) with their message first, then replace the text of the rest' }, output: `app.use((err, req, res, next) => {
+  res.status(500).json({ message: err.message });
 });` },
           ],
         },
@@ -835,9 +835,9 @@ app.post('/refund', async (req, res) => {
         {
           messageId: 'leaked', line: 3, column: 26, endLine: 3, endColumn: 33,
           suggestions: [
-            { messageId: 'useGenericMessage', output: `app.use((err: Error, req: Request, res: Response, _next: NextFunction) => {
+            { messageId: 'rewriteByHand', data: { reason: 'this central handler answers every error the application throws with this status, those whose message is written for the client too; answer client errors (your client error class, or status < 500) with their message first, then replace the text of the rest' }, output: `app.use((err: Error, req: Request, res: Response, _next: NextFunction) => {
   const message = err.message;
-  res.status(500).json({ message: 'Internal server error' });
+  res.status(500).json({ message });
 });` },
           ],
         },
@@ -993,8 +993,8 @@ app.post('/refund', async (req, res) => {
         {
           messageId: 'leaked', line: 2, column: 37, endLine: 2, endColumn: 50,
           suggestions: [
-            { messageId: 'useGenericMessage', output: `fastify.setErrorHandler((error, request, reply) => {
-  reply.status(500).send({ message: 'Internal server error' });
+            { messageId: 'rewriteByHand', data: { reason: 'this central handler answers every error the application throws with this status, those whose message is written for the client too; answer client errors (your client error class, or status < 500) with their message first, then replace the text of the rest' }, output: `fastify.setErrorHandler((error, request, reply) => {
+  reply.status(500).send({ message: error.message });
 });` },
           ],
         },
@@ -1077,7 +1077,7 @@ app.post('/refund', async (req, res) => {
         {
           messageId: 'leaked', line: 1, column: 41, endLine: 1, endColumn: 52,
           suggestions: [
-            { messageId: 'useGenericMessage', output: `app.onError((err, c) => c.json({ error: 'Internal server error' }, 500));` },
+            { messageId: 'rewriteByHand', data: { reason: 'this central handler answers every error the application throws with this status, those whose message is written for the client too; answer client errors (your client error class, or status < 500) with their message first, then replace the text of the rest' }, output: `app.onError((err, c) => c.json({ error: err.message }, 500));` },
           ],
         },
       ],
@@ -1196,11 +1196,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
         {
           messageId: 'leaked', line: 5, column: 42, endLine: 5, endColumn: 70,
           suggestions: [
-            { messageId: 'useGenericMessage', output: `@Catch()
+            { messageId: 'rewriteByHand', data: { reason: 'this central handler answers every error the application throws with this status, those whose message is written for the client too; answer client errors (your client error class, or status < 500) with their message first, then replace the text of the rest' }, output: `@Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost) {
     const response = host.switchToHttp().getResponse();
-    response.status(500).json({ message: 'Internal server error' });
+    response.status(500).json({ message: (exception as Error).message });
   }
 }` },
           ],
@@ -1760,6 +1760,44 @@ app.post('/refund', async (req, res) => {
   res.status(err.statusCode || 500).json({ message: (err.statusCode || 500) < 500 ? err.message : 'Internal server error' });
 });` },
           ] }],
+    },
+    // suggestion set 4: an error middleware that answers 500 for everything also carries the messages routes throw
+    // for their clients ('Api key has expired'): a generic text there would lose every one of them
+    {
+      code: `import express from 'express';
+const server = express();
+server.use((failure: any, _req: any, res: any, _next: any) => {
+  audit.error('request failed', failure);
+  res.status(500).json({ reason: failure.message });
+});`,
+      errors: [{ messageId: 'leaked', line: 5, column: 34, suggestions: [
+            { messageId: 'rewriteByHand', data: { reason: 'this central handler answers every error the application throws with this status, those whose message is written for the client too; answer client errors (your client error class, or status < 500) with their message first, then replace the text of the rest' }, output: `import express from 'express';
+const server = express();
+server.use((failure: any, _req: any, res: any, _next: any) => {
+  audit.error('request failed', failure);
+  res.status(500).json({ reason: failure.message });
+});` },
+          ] }],
+    },
+    // the same handler after it has answered the client's own errors (its class is public): the 500 below is the
+    // path of the rest
+    {
+      code: `server.use((failure, req, res, next) => {
+  if (failure instanceof ClientFault) {
+    return res.status(failure.status).json({ reason: failure.message });
+  }
+  res.status(500).json({ reason: failure.message });
+});`,
+      errors: [
+        { messageId: 'leaked', line: 5, column: 34, suggestions: [
+            { messageId: 'useGenericMessage', output: `server.use((failure, req, res, next) => {
+  if (failure instanceof ClientFault) {
+    return res.status(failure.status).json({ reason: failure.message });
+  }
+  res.status(500).json({ reason: 'Internal server error' });
+});` },
+          ] },
+      ],
     },
     // issue 16: the status is set in another statement, so a rewrite cannot tell 4xx from 5xx answers
     {

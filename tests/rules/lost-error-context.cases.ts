@@ -328,6 +328,58 @@ export async function audit(entry: Entry) {
   ],
 
   invalid: [
+    // suggestion set 4: the catch builds a new error whose text is the caught one with the provider key taken out;
+    // `{ cause: err }` would hand the key back to whoever prints the cause chain
+    {
+      code: `export async function probeProvider(baseUrl: string, providerApiKey: string) {
+  try {
+    return await http.get(\`\${baseUrl}/models\`, { headers: { authorization: \`Bearer \${providerApiKey}\` } });
+  } catch (err) {
+    throw new Error(describeFailure(err, providerApiKey));
+  }
+}`,
+      errors: [{ messageId: 'missingCause', line: 5, column: 11, suggestions: [{ messageId: 'causeByHand', data: { reason: 'the new error carries the caught error only through a redaction, and the caught error itself (with what was redacted) would come back as the cause; keep the original on the server by logging a redacted copy instead' }, output: `export async function probeProvider(baseUrl: string, providerApiKey: string) {
+  try {
+    return await http.get(\`\${baseUrl}/models\`, { headers: { authorization: \`Bearer \${providerApiKey}\` } });
+  } catch (err) {
+    throw new Error(describeFailure(err, providerApiKey));
+  }
+}` }] }],
+    },
+    // the caught error's text with the token replaced
+    {
+      code: `export async function sendSms(to: string, smsToken: string) {
+  try {
+    await sms.send(to, smsToken);
+  } catch (failure) {
+    throw new Error(\`SMS send failed: \${String(failure).replaceAll(smsToken, '***')}\`);
+  }
+}`,
+      errors: [{ messageId: 'missingCause', line: 5, column: 11, suggestions: [{ messageId: 'causeByHand', data: { reason: 'the new error carries the caught error only through a redaction, and the caught error itself (with what was redacted) would come back as the cause; keep the original on the server by logging a redacted copy instead' }, output: `export async function sendSms(to: string, smsToken: string) {
+  try {
+    await sms.send(to, smsToken);
+  } catch (failure) {
+    throw new Error(\`SMS send failed: \${String(failure).replaceAll(smsToken, '***')}\`);
+  }
+}` }] }],
+    },
+    // a masking call over the caught error (scrub…)
+    {
+      code: `export async function signUpload(path: string) {
+  try {
+    return await storage.sign(path);
+  } catch (err) {
+    throw new Error(\`Upload signing failed: \${scrubMessage(err)}\`);
+  }
+}`,
+      errors: [{ messageId: 'missingCause', line: 5, column: 11, suggestions: [{ messageId: 'causeByHand', data: { reason: 'the new error carries the caught error only through a redaction, and the caught error itself (with what was redacted) would come back as the cause; keep the original on the server by logging a redacted copy instead' }, output: `export async function signUpload(path: string) {
+  try {
+    return await storage.sign(path);
+  } catch (err) {
+    throw new Error(\`Upload signing failed: \${scrubMessage(err)}\`);
+  }
+}` }] }],
+    },
     // a project logging API that takes the level first: the message alone reaches it
     {
       code: `export async function syncRepos(installationId: number) {

@@ -1,6 +1,8 @@
-import type { RuleCases } from '../utils/rule-tester.js';
+import { noRewriteCase, type InvalidCase, type RuleCases } from '../utils/rule-tester.js';
 
 const LOGGER_CONFIG = { loggers: { logger: { importPath: './src/lib/logger', binding: 'logger', flavour: 'pino' as const } } };
+
+const noRewrite = (code: string, error: { messageId: string; line: number; column: number }, reason: string): InvalidCase => noRewriteCase(code, error, { messageId: 'rewriteByHand', reason });
 
 export const cases: RuleCases = {
   valid: [
@@ -836,6 +838,61 @@ export async function submit(draft: Draft) {
   ],
 
   invalid: [
+    // suggestion set 4: a best-effort lock release; a rethrow would fail the job the lock guarded
+    noRewrite(`export async function finishJob(job: Job) {
+  try {
+    await jobMutex.unlock(job.id);
+  } catch {}
+}`, { messageId: 'emptyHandler', line: 4, column: 5 }, 'releasing a lock or resource is best-effort clean-up: a failed release must not fail the work that used it (the lock expires or is taken back), so record the error rather than throw it'),
+    // clean-up in a finally block: a throw there would replace the upload's result
+    noRewrite(`export async function exportReport(id: string) {
+  const file = await reports.render(id);
+  try {
+    return await uploads.put(file);
+  } finally {
+    try {
+      await scratch.wipe(file.path);
+    } catch (e) {}
+  }
+}`, { messageId: 'emptyHandler', line: 8, column: 7 }, 'the handler is clean-up in a `finally` block, where a throw would replace the failure or result the try statement had'),
+    // suggestion set 4: a local \`logger\` (a list of lines) hides the imported logger in this function, so no
+    // \`logger.error(…)\` is written there
+    noRewrite(`import { logger } from './lib/logger';
+
+export async function replayJournal(entries: Entry[]) {
+  const logger: string[] = [];
+  for (const entry of entries) {
+    await apply(entry).catch(() => {});
+  }
+  return logger;
+}`, { messageId: 'emptyHandler', line: 6, column: 30 }, 'the code after it runs on failure too, and a rejection would skip it'),
+    // suggestion set 4: a shutdown chain returned from an abort listener nobody awaits; removing the release's
+    // handler would turn a failed release into an unhandled rejection in the middle of shutting down
+    noRewrite(`export class Worker {
+  static async run(signal: AbortSignal) {
+    signal.addEventListener('abort', async () => {
+      return Worker.halt()
+        .then(async () => {
+          audit.info('halted');
+        })
+        .finally(async () => {
+          await Worker.closeHooks().catch(() => {});
+        });
+    });
+  }
+}`, { messageId: 'emptyHandler', line: 9, column: 43 }, 'the function is a callback that `signal.addEventListener` runs, which does not await it, so a rejection leaving it would be unhandled'),
+    // a crash-log write in a process listener: nobody awaits the listener
+    noRewrite(`process.once('uncaughtException', async (fault) => {
+  await appendFile('/var/log/app/crash.log', String(fault?.stack)).catch(() => {});
+});`, { messageId: 'emptyHandler', line: 2, column: 74 }, 'the function around it cannot pass a failure on by throwing'),
+    // one handler per channel, under forEach: the promise of each callback is awaited by nobody
+    noRewrite(`export async function broadcast(channels: Channel[], text: string) {
+  channels.forEach((channel) => channel.post(text).catch(() => {}));
+}`, { messageId: 'emptyHandler', line: 2, column: 58 }, 'the function around it cannot pass a failure on by throwing'),
+    // one handler per channel under Promise.all: the handler keeps one channel's failure from failing the rest
+    noRewrite(`export async function broadcast(channels: Channel[], text: string) {
+  await Promise.all(channels.map((channel) => channel.post(text).catch(() => undefined)));
+}`, { messageId: 'maskingReturn', line: 2, column: 72 }, 'the handler keeps each item\'s failure its own: without it one failing item would reject the whole `map` batch and the work after it'),
     // a parse whose failure is only printed: the malformed value goes unrecorded (a user's settings silently ignored)
     {
       code: `export async function init(model: Model, raw: string) {
@@ -2288,10 +2345,11 @@ module.exports.archive = function archive(id) {
           column: 38,
           endLine: 3,
           endColumn: 52,
+          // the promise is archive's answer, and its callers are in other modules: whether they await it is not in sight
           suggestions: [
-            { messageId: 'removeHandler', output: `const db = require('./db');
+            { messageId: 'rewriteByHand', data: { reason: '`archive` returns this promise and is exported: callers in other modules may not await it, and without the handler its rejection would be unhandled there' }, output: `const db = require('./db');
 module.exports.archive = function archive(id) {
-  return db.orders.archive(id);
+  return db.orders.archive(id).catch(function () {});
 };` },
           ],
         },

@@ -222,6 +222,34 @@ export async function getProfile(id: string) {
 }`,
   ],
   invalid: [
+    // suggestion set 4: a long-poll endpoint (its URL says so): a fixed 10 s total would end every poll early
+    {
+      code: `import axios from 'axios';
+export async function nextMessages(cursor: string) {
+  const res = await axios.get(\`https://queue.example.com/v1/messages/longpoll?cursor=\${cursor}\`);
+  return res.data;
+}`,
+      errors: [{ messageId: 'missingTimeout', line: 3, column: 21, suggestions: [{ messageId: 'timeoutByHand', data: { reason: 'this call is documented (`longpoll`) to wait for its answer on purpose, and a fixed total timeout would cut it short; pick a bound that fits it, or bound only the connection' }, output: `import axios from 'axios';
+export async function nextMessages(cursor: string) {
+  const res = await axios.get(\`https://queue.example.com/v1/messages/longpoll?cursor=\${cursor}\`);
+  return res.data;
+}` }] }],
+    },
+    // a comment documents a slow answer
+    {
+      code: `import axios from 'axios';
+export async function buildImage(spec: ImageSpec) {
+  // the builder answers once the image is built, which can take several minutes
+  const res = await axios.post('https://builder.example.com/v1/images', spec);
+  return res.data;
+}`,
+      errors: [{ messageId: 'missingTimeout', line: 4, column: 21, suggestions: [{ messageId: 'timeoutByHand', data: { reason: 'this call is documented ("can take") to wait for its answer on purpose, and a fixed total timeout would cut it short; pick a bound that fits it, or bound only the connection' }, output: `import axios from 'axios';
+export async function buildImage(spec: ImageSpec) {
+  // the builder answers once the image is built, which can take several minutes
+  const res = await axios.post('https://builder.example.com/v1/images', spec);
+  return res.data;
+}` }] }],
+    },
     // the request library (and its promise wrappers) has no default timeout
     {
       code: `const request = require('request-promise');
@@ -269,10 +297,11 @@ export async function getRates() {
   return res.json();
 }`,
       errors: [
-        { messageId: 'missingTimeout', line: 4, column: 21, endLine: 4, endColumn: 62, suggestions: [{ messageId: 'addTimeout', output: `import fetchLib from 'node-fetch';
+        // no package.json says which node-fetch this is: 2 takes `timeout`, 3 `signal` (tests/model/library-versions.test.ts)
+        { messageId: 'missingTimeout', line: 4, column: 21, endLine: 4, endColumn: 62, suggestions: [{ messageId: 'timeoutByHand', output: `import fetchLib from 'node-fetch';
 const fetch = fetchLib;
 export async function getRates() {
-  const res = await fetch('https://rates.example.com/latest', { signal: AbortSignal.timeout(10000) });
+  const res = await fetch('https://rates.example.com/latest');
   if (!res.ok) throw new Error(\`rates: \${res.status}\`);
   return res.json();
 }` }] },

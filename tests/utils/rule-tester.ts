@@ -42,6 +42,14 @@ export interface InvalidCase extends ValidCaseObject {
   errors: ExpectedError[];
 }
 
+/**
+ * An invalid case with one finding whose only suggestion is a text saying why no rewrite is offered
+ * (`{{reason}}` in the message `byHand`): its output is the code unchanged.
+ */
+export function noRewriteCase(code: string, error: Omit<ExpectedError, 'suggestions'>, byHand: { messageId: string; reason: string }): InvalidCase {
+  return { code, errors: [{ ...error, suggestions: [{ messageId: byHand.messageId, data: { reason: byHand.reason }, output: code }] }] };
+}
+
 export interface RuleCases {
   valid: ValidCase[];
   invalid: InvalidCase[];

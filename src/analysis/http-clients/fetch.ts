@@ -31,6 +31,22 @@ function isFetchValue(t: TS, e: ts.Expression, knowledge: Knowledge, imports: Im
   return depth < 3 && t.isVariableDeclaration(local.declaration) && local.declaration.initializer !== undefined && isFetchValue(t, local.declaration.initializer, knowledge, imports, depth + 1);
 }
 
+/**
+ * The module a fetch function comes from: `fetch` of `import fetch from 'node-fetch'`, `const f = require('node-fetch')`
+ * (through up to three local names); undefined for the global fetch or an unknown one.
+ */
+export function fetchLibraryOf(t: TS, e: ts.Expression, imports: ImportMap, depth = 0): string | undefined {
+  const x = skipOuter(t, e);
+  if (t.isCallExpression(x) && t.isIdentifier(x.expression) && x.expression.text === 'require' && x.arguments[0] && t.isStringLiteralLike(x.arguments[0])) {
+    return isFetchModule(x.arguments[0].text) ? x.arguments[0].text : undefined;
+  }
+  if (!t.isIdentifier(x)) return undefined;
+  const b = imports.get(x.text);
+  if (b) return isFetchModule(b.module) ? b.module : undefined;
+  const local = resolveIdentifier(t, x);
+  return depth < 3 && local && t.isVariableDeclaration(local.declaration) && local.declaration.initializer ? fetchLibraryOf(t, local.declaration.initializer, imports, depth + 1) : undefined;
+}
+
 /** `const fetch = fetchLib` / `const doFetch = require('node-fetch')`: a local name for the fetch function. */
 function isFetchAlias(t: TS, callee: ts.Identifier, knowledge: Knowledge, imports: ImportMap): boolean {
   const local = resolveIdentifier(t, callee);
