@@ -39,19 +39,75 @@ function objectLiteralOf(t: TS, expr: ts.Expression | undefined): ts.ObjectLiter
   return undefined;
 }
 
+/** The value expressions a function of the file hands back: its `return`s (not nested functions') or its expression body. */
+function returnedValues(t: TS, fn: ts.FunctionLikeDeclaration): ts.Expression[] | undefined {
+  if (!fn.body) return undefined;
+  if (!t.isBlock(fn.body)) return [fn.body];
+  const out: ts.Expression[] = [];
+  let bare = false;
+  walk(t, fn.body, (n) => {
+    if (isFunctionLike(t, n)) return 'skip';
+    if (t.isReturnStatement(n)) {
+      if (n.expression) out.push(n.expression);
+      else bare = true;
+    }
+    return undefined;
+  });
+  return bare || out.length === 0 ? undefined : out;
+}
+
+/**
+ * What a spread in an options object adds: a `const` of the file holding an object literal, a conditional between
+ * such values, or the call of a function of the file whose every `return` is one (`...getAgentOptions()` returning
+ * `{ agent }` or `{}`). Anything else (a parameter, an import, a function's unknown result) is `unknown`.
+ */
+function spreadHas(t: TS, expr: ts.Expression, keys: string[], depth: number): Presence {
+  if (depth > 3) return 'unknown';
+  const e = skipOuter(t, expr);
+  if (t.isObjectLiteralExpression(e)) return optionsHave(t, e, keys, depth + 1);
+  if (t.isConditionalExpression(e)) {
+    const a = spreadHas(t, e.whenTrue, keys, depth + 1);
+    const b = spreadHas(t, e.whenFalse, keys, depth + 1);
+    return a === 'present' || b === 'present' ? 'present' : a === 'unknown' || b === 'unknown' ? 'unknown' : 'missing';
+  }
+  if (t.isIdentifier(e)) {
+    const d = resolveIdentifier(t, e)?.declaration;
+    if (d && t.isVariableDeclaration(d) && d.initializer && t.isVariableDeclarationList(d.parent) && (d.parent.flags & t.NodeFlags.Const) !== 0) return spreadHas(t, d.initializer, keys, depth + 1);
+    return 'unknown';
+  }
+  if (t.isCallExpression(e) && e.arguments.length === 0 && t.isIdentifier(e.expression)) {
+    const d = resolveIdentifier(t, e.expression)?.declaration;
+    const fn = d && t.isFunctionDeclaration(d) ? d : d && t.isVariableDeclaration(d) && d.initializer && (t.isArrowFunction(skipOuter(t, d.initializer)) || t.isFunctionExpression(skipOuter(t, d.initializer))) ? (skipOuter(t, d.initializer) as ts.FunctionLikeDeclaration) : undefined;
+    const values = fn && returnedValues(t, fn);
+    if (!values) return 'unknown';
+    let answer: Presence = 'missing';
+    for (const v of values) {
+      const r = spreadHas(t, v, keys, depth + 1);
+      if (r === 'present') return 'present';
+      if (r === 'unknown') answer = 'unknown';
+    }
+    return answer;
+  }
+  return 'unknown';
+}
+
 /** Whether an options expression sets one of `keys`: `missing` only when every property is visible. */
-function optionsHave(t: TS, expr: ts.Expression | undefined | null, keys: string[]): Presence {
+function optionsHave(t: TS, expr: ts.Expression | undefined | null, keys: string[], depth = 0): Presence {
   if (expr === undefined || expr === null) return 'missing';
   const e = skipOuter(t, expr);
   if (e.kind === t.SyntaxKind.UndefinedKeyword || (t.isIdentifier(e) && e.text === 'undefined')) return 'missing';
   const obj = objectLiteralOf(t, e);
   if (!obj) return 'unknown';
-  let sawSpread = false;
+  let unseen = false;
   for (const p of obj.properties) {
-    if (t.isSpreadAssignment(p)) sawSpread = true;
-    else if (p.name && keys.includes(propertyNameText(t, p.name) ?? '')) return 'present';
+    if (t.isSpreadAssignment(p)) {
+      // `{ ...base, method }`: what the spread adds, where the file shows it
+      const spread = spreadHas(t, p.expression, keys, depth);
+      if (spread === 'present') return 'present';
+      if (spread === 'unknown') unseen = true;
+    } else if (p.name && keys.includes(propertyNameText(t, p.name) ?? '')) return 'present';
   }
-  return sawSpread ? 'unknown' : 'missing';
+  return unseen ? 'unknown' : 'missing';
 }
 
 /** The `timeout: false` of an options object, which turns a client's own timeout off (ky). */

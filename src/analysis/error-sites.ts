@@ -188,7 +188,9 @@ export function errorEscapes(t: TS, site: ErrorSite, refs: Map<string, ErrorUse>
     } else if (t.isCallExpression(n) || t.isNewExpression(n)) {
       // console output is not a record: with `ignoreConsole`, console.error(e) does not keep the error
       const toConsole = ignoreConsole && t.isCallExpression(n) && /^console\./.test(dottedName(t, n.expression) ?? '');
-      if (!toConsole && !isPredicateCall(t, n) && (n.arguments ?? []).some((a) => carries(a))) found = true;
+      // errorToString(e), getErrorMessage(e): the call hands on the error's text, not the error
+      const toText = t.isCallExpression(n) && errorUse(t, n, isRef) === 'message';
+      if (!toConsole && !toText && !isPredicateCall(t, n) && (n.arguments ?? []).some((a) => carries(a))) found = true;
     } else if (t.isBinaryExpression(n) && n.operatorToken.kind === t.SyntaxKind.EqualsToken) {
       if (!t.isIdentifier(n.left) || !refs.has(n.left.text)) if (carries(n.right)) found = true;
     } else if (t.isArrowFunction(n) && n !== site.fn && !t.isBlock(n.body)) {

@@ -307,7 +307,8 @@ function refUse(test: ErrorRefTest, node: ts.Expression): ErrorUse {
 
 const BUILT_IN_ERROR_NAMES = /^(Error|TypeError|RangeError|SyntaxError|ReferenceError|EvalError|URIError)$/;
 
-const STRINGIFY_FUNCTIONS = /^(String|JSON\.stringify|encodeURIComponent)$|(^|\.)(get)?(Error)?(Message|Msg|Text|String)(Of|From)?$/i;
+// String(e), getErrorMessage(e), errorToString(e), toErrorMessage(e), stringifyError(e): the error's text, not the error
+const STRINGIFY_FUNCTIONS = /^(String|JSON\.stringify|encodeURIComponent)$|(^|\.)(get|to)?(Error)?(To)?(Message|Msg|Text|String)(Of|From)?$|(^|\.)stringifyError$/i;
 
 /**
  * How much of the caught error `expr` carries. `e`, `{ err: e }`, `[e]`, `{ ...e }`, `e.stack`,

@@ -13,12 +13,43 @@ import type { DirListing } from '../dir-listing.js';
 import { compiler } from '../ts.js';
 import { nearestProjectConfig, readCompilerOptions } from './resolve.js';
 
+// a referenced config that compiles the folder's tests, not its code (tsconfig.spec.json, tsconfig.e2e.json)
+const TEST_CONFIG = /(?:^|[./-])(?:spec|specs|test|tests|e2e|jest|vitest|cypress|playwright|storybook)(?:[./-]|$)/i;
+
+/**
+ * The options of the configs a solution-style config references, or undefined when `file` compiles files itself
+ * (it lists files, has an `include`, or references nothing).
+ */
+function referencesOf(file: string, readFile: (f: string) => string | undefined): string[] | undefined {
+  const t = compiler;
+  const read = t.readConfigFile(file, readFile);
+  const raw = read.config as { files?: unknown; include?: unknown; references?: { path?: unknown }[] } | undefined;
+  if (read.error || !raw || !Array.isArray(raw.files) || raw.files.length > 0 || !Array.isArray(raw.references)) return undefined;
+  if (Array.isArray(raw.include) ? raw.include.length > 0 : raw.include !== undefined) return undefined;
+  const refs = raw.references
+    .map((r) => (typeof r?.path === 'string' ? path.resolve(path.dirname(file), r.path) : undefined))
+    .filter((r): r is string => r !== undefined)
+    .map((r) => (/\.json$/i.test(r) ? r : path.join(r, 'tsconfig.json')));
+  return refs.length > 0 ? refs : undefined;
+}
+
+function referencedOptions(file: string, readFile: (f: string) => string | undefined): ts.CompilerOptions[] | undefined {
+  const refs = referencesOf(file, readFile)?.filter((r) => !TEST_CONFIG.test(path.basename(r).replace(/^tsconfig/i, '')));
+  if (!refs || refs.length === 0) return undefined;
+  return refs.map((r) => readCompilerOptions(compiler, r, { fileExists: compiler.sys.fileExists, readFile }) ?? {});
+}
+
 const ES2022_LIB = /^lib\.(es202[2-9]|es20[3-9]\d|esnext)(\.full|\.error)?\.d\.ts$/i;
 
 interface DirConfig {
   /** The config file (tsconfig.json or jsconfig.json), absent when no directory above has one. */
   file?: string;
   options: ts.CompilerOptions | null;
+  /**
+   * A solution-style config (`"files": []`, no `include`, only `references`: Nx, Vite) compiles nothing itself:
+   * the options of the configs it references (test configs left out), which are what compiles the folder's files.
+   */
+  references?: ts.CompilerOptions[];
   /** A hash of the config's path and of every file its parse read (the config and what it extends). */
   key: string;
 }
@@ -50,7 +81,8 @@ export class ErrorOptionsLookup {
         return text;
       };
       const options = (file ? readCompilerOptions(t, file, { fileExists: t.sys.fileExists, readFile }) : undefined) ?? null;
-      config = { ...(file ? { file } : {}), options, key: hash.digest('base64url') };
+      const references = file ? referencedOptions(file, readFile) : undefined;
+      config = { ...(file ? { file } : {}), options, ...(references ? { references } : {}), key: hash.digest('base64url') };
       this.byFile.set(file ?? '', config);
     }
     return config;
@@ -60,9 +92,9 @@ export class ErrorOptionsLookup {
    * The nearest project config above the file at `abs` and its compiler options (`extends` applied); the role
    * decision reads a folder's own tsconfig from it (`lib: ["DOM"]` below a server package: a browser bundle).
    */
-  projectConfig(abs: string): { file?: string; options?: ts.CompilerOptions } {
-    const { file, options } = this.configAbove(path.dirname(abs));
-    return { ...(file ? { file } : {}), ...(options ? { options } : {}) };
+  projectConfig(abs: string): { file?: string; options?: ts.CompilerOptions; references?: ts.CompilerOptions[] } {
+    const { file, options, references } = this.configAbove(path.dirname(abs));
+    return { ...(file ? { file } : {}), ...(options ? { options } : {}), ...(references ? { references } : {}) };
   }
 
   /** `true` when the Error constructors take `{ cause }` in the types of the project holding the file at `abs`. */

@@ -452,7 +452,7 @@ export interface RoleDecider {
 
 /** The nearest tsconfig/jsconfig above a file and its compiler options (`ErrorOptionsLookup.projectConfig`). */
 export interface ProjectConfigs {
-  projectConfig(abs: string): { file?: string; options?: { lib?: string[]; types?: string[] } };
+  projectConfig(abs: string): { file?: string; options?: { lib?: string[]; types?: string[] }; references?: { lib?: string[]; types?: string[] }[] };
 }
 
 // an HTTP route registered with an inline handler: `app.post('/', async (c) => …)`, `router.get('/x', function`
@@ -464,12 +464,15 @@ const ROUTE_HANDLER = /\b(?:app|router|routes|server|fastify|hono)\.(?:get|post|
  * not Node): a script bundled for pages inside a server package (an analytics snippet, an embed).
  */
 function browserBundle(configs: ProjectConfigs, pkg: PackageInfo, abs: string, root: string | undefined): RoleDecision | undefined {
-  const { file, options } = configs.projectConfig(abs);
-  if (!file || !options?.lib) return undefined;
+  const { file, options, references } = configs.projectConfig(abs);
+  if (!file || !options) return undefined;
   const dir = path.dirname(file);
   const below = path.relative(pkg.dir, dir);
   if (!below || below.startsWith('..') || path.isAbsolute(below)) return undefined;
-  if (!options.lib.some((l) => /^lib\.dom\.d\.ts$/i.test(path.basename(l))) || options.types?.includes('node')) return undefined;
+  const forBrowser = (o: { lib?: string[]; types?: string[] }): boolean => o.lib?.some((l) => /^lib\.dom\.d\.ts$/i.test(path.basename(l))) === true && !o.types?.includes('node');
+  // a solution-style tsconfig (`"files": []` and `references`, as Nx writes for a NestJS app) compiles nothing: the
+  // configs it references do (tsconfig.app.json with `types: ["node"]`), and all of them must be the browser's
+  if (!(references ?? [options]).every(forBrowser)) return undefined;
   const shown = path.relative(root ?? pkg.dir, file).split(path.sep).join('/');
   return client('package', `${shown} compiles for the browser (lib: DOM)`);
 }

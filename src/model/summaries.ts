@@ -97,6 +97,79 @@ function clientOf(t: TS, sf: ts.SourceFile, init: ts.Expression): ClientSummary 
   return { client: factory.client, timeout: configTimeout(t, e.arguments[0]) };
 }
 
+type Timeout = ClientSummary['timeout'];
+
+const TIMEOUT_KEY = /^(timeout|signal)$/;
+
+/** The weaker of two answers about a timeout: `present` wins, then `unknown`. */
+const either = (a: Timeout, b: Timeout): Timeout => (a === 'present' || b === 'present' ? 'present' : a === 'unknown' || b === 'unknown' ? 'unknown' : 'missing');
+
+/**
+ * Whether a project factory's config sets a timeout for one call of it: `createInstance(custom = {})` building
+ * `axios.create({ ...axios.defaults, ...custom })`. A spread of a parameter is what the call passes there (an
+ * object literal, or nothing); a spread of `axios.defaults` adds no timeout of its own (axios's is 0); any other
+ * spread, or a value the call passes that is not a literal, leaves it unknown.
+ */
+function factoryConfigTimeout(t: TS, fn: ts.SignatureDeclaration & { body?: ts.ConciseBody }, config: ts.Expression | undefined, call: ts.CallExpression, depth = 0): Timeout {
+  if (!config || depth > 3) return 'missing';
+  let c = skipOuter(t, config);
+  if (t.isIdentifier(c)) {
+    const param = fn.parameters.findIndex((p) => t.isIdentifier(p.name) && p.name.text === (c as ts.Identifier).text);
+    if (param >= 0) {
+      const arg = call.arguments[param];
+      return arg ? configTimeout(t, arg) : factoryConfigTimeout(t, fn, fn.parameters[param]!.initializer, call, depth + 1);
+    }
+    const name = c.text;
+    const decl = fn.body && t.isBlock(fn.body) ? fn.body.statements.flatMap((st) => (t.isVariableStatement(st) ? [...st.declarationList.declarations] : [])).find((d) => t.isIdentifier(d.name) && d.name.text === name) : undefined;
+    if (!decl?.initializer) return 'unknown';
+    c = skipOuter(t, decl.initializer);
+  }
+  if (!t.isObjectLiteralExpression(c)) return 'unknown';
+  let answer: Timeout = 'missing';
+  for (const p of c.properties) {
+    if (t.isSpreadAssignment(p)) {
+      const spread = skipOuter(t, p.expression);
+      if (/(^|\.)defaults$/.test(dottedName(t, spread) ?? '')) continue;
+      answer = either(answer, t.isIdentifier(spread) ? factoryConfigTimeout(t, fn, spread, call, depth + 1) : 'unknown');
+    } else if (TIMEOUT_KEY.test(propertyNameText(t, p.name) ?? '')) return 'present';
+  }
+  return answer;
+}
+
+/**
+ * `const api = createInstance()` where `createInstance` is a function of the file that returns an `axios.create(…)`
+ * instance (directly or through a local `const`): the client, with the timeout this call's configuration gives it.
+ * An assignment of a timeout anywhere in the factory (`config.timeout = …`, `instance.defaults.timeout = …`) sets one.
+ */
+function factoryClientOf(t: TS, sf: ts.SourceFile, init: ts.Expression): ClientSummary | undefined {
+  const e = skipOuter(t, init);
+  if (!t.isCallExpression(e) || !t.isIdentifier(e.expression)) return undefined;
+  const name = e.expression.text;
+  let fn: (ts.SignatureDeclaration & { body?: ts.ConciseBody }) | undefined;
+  for (const st of sf.statements) {
+    if (t.isFunctionDeclaration(st) && st.name?.text === name && st.body) fn = st;
+    else if (t.isVariableStatement(st)) {
+      for (const d of st.declarationList.declarations) {
+        const f = d.initializer && skipOuter(t, d.initializer);
+        if (t.isIdentifier(d.name) && d.name.text === name && f && (t.isArrowFunction(f) || t.isFunctionExpression(f))) fn = f;
+      }
+    }
+  }
+  if (!fn?.body || !t.isBlock(fn.body)) return undefined;
+  const body = fn.body;
+  // what the factory returns: `axios.create(cfg)` or a local holding it
+  const locals = new Map<string, ts.Expression>();
+  for (const st of body.statements) if (t.isVariableStatement(st)) for (const d of st.declarationList.declarations) if (t.isIdentifier(d.name) && d.initializer) locals.set(d.name.text, d.initializer);
+  const returned = body.statements.filter(t.isReturnStatement).map((r) => r.expression && skipOuter(t, r.expression));
+  if (returned.length !== 1 || !returned[0]) return undefined;
+  const value = t.isIdentifier(returned[0]) ? locals.get(returned[0].text) : returned[0];
+  const created = value && clientOf(t, sf, value);
+  if (!created) return undefined;
+  const createCall = skipOuter(t, value!) as ts.CallExpression;
+  if (/\.timeout\s*=(?!=)/.test(body.getText(sf))) return { ...created, timeout: 'present' };
+  return { ...created, timeout: factoryConfigTimeout(t, fn, createCall.arguments[0], e) };
+}
+
 /** `x.defaults.timeout = …` (or `x.defaults.common.timeout`): the name `x`. */
 function defaultsTimeoutTarget(t: TS, st: ts.Statement): string | undefined {
   if (!t.isExpressionStatement(st) || !t.isBinaryExpression(st.expression) || st.expression.operatorToken.kind !== t.SyntaxKind.EqualsToken) return undefined;
@@ -132,7 +205,7 @@ export function summarizeFile(t: TS, sf: ts.SourceFile, knowledge: Knowledge = d
     if (t.isVariableStatement(st)) {
       for (const d of st.declarationList.declarations) {
         if (!t.isIdentifier(d.name) || !d.initializer) continue;
-        const c = clientOf(t, sf, d.initializer);
+        const c = clientOf(t, sf, d.initializer) ?? factoryClientOf(t, sf, d.initializer);
         if (!c) continue;
         locals.set(d.name.text, c);
       }

@@ -14,11 +14,14 @@ const pay = [
   "import { timed } from '../../../packages/http/src/timed';",
   "import defaulted from '../../../packages/http/src/defaulted';",
   "import { cache } from './cache';",
+  "import plain, { bounded } from '../../../packages/http/src/factory';",
   'export async function charge(body: unknown) {',
   "  await api.post('/charge', body);",
   "  await timed.get('/status');",
   "  await api.get('/refunds', { timeout: 2000 });",
   "  await defaulted.get('/rates');",
+  "  await plain.post('/fx', body);",
+  "  await bounded.get('/fx');",
   "  return cache.get('last');",
   '}',
   '',
@@ -31,6 +34,9 @@ const cwd = tempProject({
   'packages/http/src/index.ts': "export { api } from './client';\n",
   'packages/http/src/timed.ts': "import axios from 'axios';\nexport const timed = axios.create({ baseURL: 'https://pay.example', timeout: 5000 });\n",
   'packages/http/src/defaulted.ts': "import axios from 'axios';\nconst client = axios.create({ baseURL: 'https://rates.example' });\nclient.defaults.timeout = 3000;\nexport default client;\n",
+  // a project factory that builds its instances with axios.create: one made with the defaults, one with a timeout
+  'packages/http/src/factory.ts':
+    "import axios from 'axios';\nexport function createClient(custom = {}) {\n  const config = { ...axios.defaults, ...custom };\n  const instance = axios.create(config);\n  return instance;\n}\nconst plain = createClient();\nexport default plain;\nexport const bounded = createClient({ timeout: 4000 });\n",
   'apps/api/package.json': JSON.stringify({ name: '@acme/api', dependencies: { express: '5.0.0', '@acme/http': '*' } }),
   'apps/api/src/cache.ts': 'export const cache = new Map<string, unknown>();\n',
   'apps/api/src/pay.ts': pay,
@@ -38,7 +44,10 @@ const cwd = tempProject({
 fs.mkdirSync(path.join(cwd, '.git'));
 afterAll(() => fs.rmSync(cwd, { recursive: true, force: true }));
 
-const expected = [{ line: 6, message: 'This api client call has no timeout.' }];
+const expected = [
+  { line: 7, message: 'This api client call has no timeout.' },
+  { line: 11, message: 'This plain client call has no timeout.' },
+];
 
 describe('a shared HTTP client declared in another package', () => {
   it('is judged by how it was created, through the CLI engine', async () => {
@@ -73,7 +82,7 @@ describe('a shared HTTP client declared in another package', () => {
     const before = fs.readFileSync(file, 'utf8');
     fs.writeFileSync(file, before.replace("baseURL: 'https://pay.example'", "baseURL: 'https://pay.example', timeout: 4000 "));
     try {
-      expect(linter.verify(pay, config, path.join(cwd, 'apps/api/src/pay.ts'))).toEqual([]);
+      expect(linter.verify(pay, config, path.join(cwd, 'apps/api/src/pay.ts')).map((m) => ({ line: m.line, message: m.message }))).toEqual(expected.slice(1));
     } finally {
       fs.writeFileSync(file, before);
     }

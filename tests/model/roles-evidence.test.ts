@@ -201,4 +201,25 @@ describe('scripts, applications and test helpers', () => {
       'server/src/tracker/node-tsconfig/render.ts': 'server: package "analytics-backend" depends on fastify',
     });
   });
+
+  it('a solution-style tsconfig (files: [], references) is judged by the configs it references, test configs left out', async () => {
+    // an Nx workspace: one root package, a base config with DOM in lib, each app's tsconfig.json only references
+    const solution = (refs: string[]): string => JSON.stringify({ extends: '../../tsconfig.base.json', files: [], include: [], references: refs.map((p) => ({ path: p })) });
+    const cwd = repo({
+      'package.json': pkg('monorepo', { dependencies: { '@nestjs/core': '10.0.0', '@angular/core': '18.0.0' } }),
+      'tsconfig.base.json': JSON.stringify({ compilerOptions: { target: 'es2021', lib: ['es2021', 'dom'] } }),
+      'apps/api/tsconfig.json': solution(['./tsconfig.app.json', './tsconfig.spec.json']),
+      'apps/api/tsconfig.app.json': JSON.stringify({ extends: './tsconfig.json', compilerOptions: { types: ['node'] }, include: ['**/*.ts'] }),
+      'apps/api/tsconfig.spec.json': JSON.stringify({ extends: './tsconfig.json', compilerOptions: { types: ['jest'] }, include: ['**/*.spec.ts'] }),
+      'apps/api/src/rates.service.ts': 'export class RatesService {\n  rate = 1;\n}\n',
+      'apps/widget/tsconfig.json': solution(['./tsconfig.app.json', './tsconfig.spec.json']),
+      'apps/widget/tsconfig.app.json': JSON.stringify({ extends: './tsconfig.json', compilerOptions: { types: [] }, include: ['**/*.ts'] }),
+      'apps/widget/tsconfig.spec.json': JSON.stringify({ extends: './tsconfig.json', compilerOptions: { types: ['node', 'jest'] }, include: ['**/*.spec.ts'] }),
+      'apps/widget/src/format.ts': 'export const format = (n: number) => n.toFixed(2);\n',
+    });
+    expect(await reasons(cwd)).toEqual({
+      'apps/api/src/rates.service.ts': 'server: no evidence of another role: server code by default',
+      'apps/widget/src/format.ts': 'client: apps/widget/tsconfig.json compiles for the browser (lib: DOM)',
+    });
+  });
 });

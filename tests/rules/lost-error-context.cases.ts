@@ -50,6 +50,29 @@ export class UsersService {
 export function parse(body: string) {
   try { return JSON.parse(body); } catch (e) { throw new HttpException('Invalid JSON', HttpStatus.BAD_REQUEST); }
 }`,
+    // the message carries the error's text and the error itself travels as the cause
+    `class SyncError extends Error {
+  constructor(message: string, readonly cause?: unknown) {
+    super(message);
+  }
+}
+export async function linkPatient(patientId: string) {
+  try {
+    return await tokens.create({ patientId });
+  } catch (error) {
+    throw new SyncError(\`Patient link failed - \${getErrorMessage(error)}\`, error);
+  }
+}`,
+    // the error object itself goes to a reporter beside the text-only line
+    `export async function linkPatient(patientId: string) {
+  try {
+    return await tokens.create({ patientId });
+  } catch (error) {
+    out(patientId).log(\`Patient link failed - \${errorToString(error)}\`);
+    capture(error);
+    throw new Error('Patient link failed');
+  }
+}`,
     // logged with the error first: the record exists, the thrown error is the sanitized one
     `import { InternalServerErrorException, Logger } from '@nestjs/common';
 const logger = new Logger('Payments');
@@ -463,6 +486,23 @@ export class PageService {
 }` }],
         },
       ],
+    },
+    // the log line keeps only the error's text (errorToString(e)); the new error is given no cause at all
+    {
+      code: `class SyncError extends Error {
+  constructor(message: string, readonly cause?: unknown, readonly details?: Record<string, unknown>) {
+    super(message);
+  }
+}
+export async function linkPatient(patientId: string) {
+  try {
+    return await tokens.create({ patientId });
+  } catch (error) {
+    out(patientId).log(\`Patient link failed - \${errorToString(error)}\`);
+    throw new SyncError('Patient link failed', undefined, { patientId });
+  }
+}`,
+      errors: [{ messageId: 'missingCause', line: 11, column: 11, endLine: 11, endColumn: 73, data: { name: 'SyncError' }, suggestions: [] }],
     },
     // a console print is not a record: the new error still drops the caught one
     {

@@ -220,6 +220,22 @@ export async function getProfile(id: string) {
   if (!res.ok) throw new Error(\`profile: \${res.status}\`);
   return res.json();
 }`,
+    // the spread's function sets the timeout in one of its answers, or the spread is the caller's (a parameter)
+    `function requestOptions(slow: boolean) {
+  return slow ? { signal: AbortSignal.timeout(30000) } : { signal: AbortSignal.timeout(5000) };
+}
+const defaults = () => ({ ...requestOptions(false), headers: { Accept: 'application/json' } });
+export async function quote(symbol: string) {
+  const res = await fetch(\`https://quotes.example.com/\${symbol}\`, { ...defaults(), method: 'GET' });
+  if (!res.ok) throw new Error('quote failed');
+  return res.json();
+}`,
+    `export async function quote(symbol: string, init: RequestInit) {
+  const options = { ...init, method: 'GET' };
+  const res = await fetch(\`https://quotes.example.com/\${symbol}\`, options);
+  if (!res.ok) throw new Error('quote failed');
+  return res.json();
+}`,
   ],
   invalid: [
     // suggestion set 4: a long-poll endpoint (its URL says so): a fixed 10 s total would end every poll early
@@ -249,6 +265,39 @@ export async function buildImage(spec: ImageSpec) {
   const res = await axios.post('https://builder.example.com/v1/images', spec);
   return res.data;
 }` }] }],
+    },
+    // options built in a local with a spread: the spread is a function of the file whose every return is visible
+    // (a proxy agent or nothing), so no timeout is set anywhere
+    {
+      code: `function proxyOptions() {
+  return process.env.HTTPS_PROXY ? { agent: new ProxyAgent() } : {};
+}
+export async function callLicenseServer(url: string, body: string) {
+  const options = { method: 'POST', headers: { 'Content-Type': 'application/json' }, body, ...proxyOptions() };
+  const res = await fetch(url, options);
+  if (!res.ok) throw new Error(\`License server answered \${res.status}\`);
+  return res.json();
+}`,
+      errors: [{ messageId: 'missingTimeout', line: 6, column: 21, endLine: 6, endColumn: 40, suggestions: [] }],
+    },
+    {
+      code: `const base = { headers: { Accept: 'application/json' } };
+export async function quote(symbol: string) {
+  const res = await fetch(\`https://quotes.example.com/\${symbol}\`, { ...base, method: 'GET' });
+  if (!res.ok) throw new Error('quote failed');
+  return res.json();
+}`,
+      errors: [
+        {
+          messageId: 'missingTimeout', line: 3, column: 21, endLine: 3, endColumn: 94,
+          suggestions: [{ messageId: 'addTimeout', output: `const base = { headers: { Accept: 'application/json' } };
+export async function quote(symbol: string) {
+  const res = await fetch(\`https://quotes.example.com/\${symbol}\`, { ...base, method: 'GET', signal: AbortSignal.timeout(10000) });
+  if (!res.ok) throw new Error('quote failed');
+  return res.json();
+}` }],
+        },
+      ],
     },
     // the request library (and its promise wrappers) has no default timeout
     {
