@@ -34,7 +34,7 @@ import { mentionsMoney } from '../src/knowledge/money.js';
 import { leadingVerb, READING_VERBS, STATE_CHANGING_VERBS } from '../src/knowledge/verbs.js';
 import { FACTORS } from '../src/risk.js';
 import type { Knowledge } from '../src/knowledge/index.js';
-import type { ModelCondition, RiskFactor, RuleContext, SuggestionDescriptor, TextEdit, TS } from '../src/types.js';
+import type { Exemption, ModelCondition, RiskFactor, RuleContext, SuggestionDescriptor, TextEdit, TS } from '../src/types.js';
 
 export type MessageIds =
   | 'emptyHandler'
@@ -785,56 +785,80 @@ function callValueRead(t: TS, sf: ts.SourceFile, name: string): boolean {
 
 const CLEANUP_FUNCTION = /^(cleanup|cleanUp|teardown|tearDown|dispose|release|shutdown|close|unmount|destroy)([A-Z_$]|$)/;
 
-function isExempt(t: TS, h: ErrorHandler, a: SwallowingAnalysis, options: Options, knowledge: Knowledge, dbWrites: number, outboundCalls: number, outerHandles: (clause: ts.CatchClause) => boolean): boolean {
+/** What `exemptionOf` looks at: the handler, what it does, the rule's options and what the guarded work does. */
+interface ExemptionInput {
+  t: TS;
+  h: ErrorHandler;
+  a: SwallowingAnalysis;
+  options: Options;
+  knowledge: Knowledge;
+  dbWrites: number;
+  outboundCalls: number;
+  outerHandles: (clause: ts.CatchClause) => boolean;
+}
+
+const exempt = (reason: Exemption['reason'], detail: string): Exemption => ({ reason, detail });
+
+/** Why a swallowing handler is not reported, or undefined when it is. */
+function exemptionOf({ t, h, a, options, knowledge, dbWrites, outboundCalls, outerHandles }: ExemptionInput): Exemption | undefined {
   const masked = maskingOf(a)?.kind;
   const empty = a.reason === 'empty' && a.noStatements;
   const consoleOnly = a.reason === 'console-only';
-  if (a.hasExplainingComment || hasIgnoreCommentAbove(t, h)) return true;
-  if (h.binding && INTENT_BINDING.test(h.binding) && h.binding !== '_') return true;
+  if (a.hasExplainingComment) return exempt('explained', 'a comment in the handler explains it');
+  if (hasIgnoreCommentAbove(t, h)) return exempt('explained', 'a comment above says failures are ignored on purpose');
+  if (h.binding && INTENT_BINDING.test(h.binding) && h.binding !== '_') return exempt('explained', `the error is bound as \`${h.binding}\``);
   const fn = enclosingFunction(t, h.node);
   const name = fn ? functionName(t, fn) : undefined;
   const patterns = options.ignoreFunctionNames.map((p) => new RegExp(p));
-  if (name && (FALLBACK_HELPER.test(name) || patterns.some((p) => p.test(name)))) return true;
+  if (name && FALLBACK_HELPER.test(name)) return exempt('fallback-contract', `\`${name}\` is named as a fallback helper`);
+  if (name && patterns.some((p) => p.test(name))) return exempt('fallback-contract', `\`${name}\` matches the option ignoreFunctionNames`);
   // /** … Returns false if any errors occur during verification. */: the fallback is the documented contract
-  if (fn && masked && documentsFallback(t, fn)) return true;
+  if (fn && masked && documentsFallback(t, fn)) return exempt('fallback-contract', 'the doc comment says what the function returns on failure');
   // isValidUrl(s) { try { new URL(s); return true } catch { return false } } / tunnelHealthCheck() … return false
-  if (name && (PREDICATE.test(name) || HEALTH.test(name)) && (masked === 'false' || masked === 'true') && dbWrites === 0) return true;
+  if (name && (PREDICATE.test(name) || HEALTH.test(name)) && (masked === 'false' || masked === 'true') && dbWrites === 0) return exempt('fallback-contract', `\`${name}\` is a predicate or health check answering ${masked}`);
   // try { await db.$connect(); return 'connected' } catch { return 'disconnected' }: the answer names the failure
-  if (masked === 'default-value' && dbWrites === 0 && returnsFailureState(t, h)) return true;
+  if (masked === 'default-value' && dbWrites === 0 && returnsFailureState(t, h)) return exempt('fallback-contract', 'the handler answers with a state that names the failure');
   // await verifyToken(t).catch(() => null): a failed verification fails closed
   if (h.kind !== 'catch-clause' && (masked === 'false' || masked === 'null' || masked === 'undefined')) {
     const producer = skipOuter(t, h.promise);
     const producerName = t.isCallExpression(producer) ? calleeMethod(t, producer) : undefined;
-    if (producerName && (PREDICATE.test(producerName) || HEALTH.test(producerName))) return true;
+    if (producerName && (PREDICATE.test(producerName) || HEALTH.test(producerName))) return exempt('fallback-contract', `the promise comes from the predicate or health check \`${producerName}\``);
   }
   // a second failure while already handling one: catch (e) { try { await rollback() } catch {} throw e } / if (!res.ok) { … res.text().catch(() => '') }
-  if (inFailurePath(t, h.node, outerHandles)) return true;
+  if (inFailurePath(t, h.node, outerHandles)) return exempt('failure-path', 'a second failure while the code already handles one');
   // try { return new UAParser(ua).getResult() } catch {} as the function's last statement: an implicit `return undefined`
   const fallback = (!empty || returnsImplicitly(t, h)) && !consoleOnly && a.reason !== 'constant-log';
   // try { return formatDate(d, tz) } catch { return d }: a synchronous computation with a fallback value
-  if (fallback && h.kind === 'catch-clause' && isSynchronousTry(t, h, knowledge) && !discardsErrorResult(t, h)) return true;
-  if (h.kind !== 'catch-clause' && fallback && (isCheckedLocally(t, h.node) || isExistenceProbe(t, h, a) || isSettleIdiom(t, h))) return true;
-  if (h.kind !== 'catch-clause' && (empty || masked === 'undefined' || masked === 'null') && (isForkedPromise(t, h) || isSettleThen(t, h, a))) return true;
-  if (isResetAndChecked(t, h)) return true;
+  if (fallback && h.kind === 'catch-clause' && isSynchronousTry(t, h, knowledge) && !discardsErrorResult(t, h)) return exempt('fallback-contract', 'a synchronous computation with a fallback value');
+  if (h.kind !== 'catch-clause' && fallback) {
+    if (isCheckedLocally(t, h.node)) return exempt('observed-elsewhere', 'the value is checked right after and turned into a failure');
+    if (isExistenceProbe(t, h, a)) return exempt('input-check', 'an existence probe: `false` is the answer');
+    if (isSettleIdiom(t, h)) return exempt('observed-elsewhere', 'a "settled" signal; the result is observed elsewhere');
+  }
+  if (h.kind !== 'catch-clause' && (empty || masked === 'undefined' || masked === 'null')) {
+    if (isForkedPromise(t, h)) return exempt('observed-elsewhere', 'the promise itself reaches a consumer, which sees the failure');
+    if (isSettleThen(t, h, a)) return exempt('observed-elsewhere', 'waits for the promise to settle, either way');
+  }
+  if (isResetAndChecked(t, h)) return exempt('observed-elsewhere', 'the handler resets values the code after checks');
   // await deleteChart(id).catch(() => {}) in cleanupOrphanChart(): best-effort by the function's own name
-  if (options.ignoreCleanup && name && CLEANUP_FUNCTION.test(name) && dbWrites === 0 && !consoleOnly) return true;
+  if (options.ignoreCleanup && name && CLEANUP_FUNCTION.test(name) && dbWrites === 0 && !consoleOnly) return exempt('best-effort', `clean-up in \`${name}\``);
   // sendTyping(chatId).catch(() => {}) / user.update({ data: { lastUsedAt: new Date() } }).catch(() => {}):
   // a typing indicator or a "last used" touch is best-effort by contract
-  if (dbWrites <= 1 && !consoleOnly && BEST_EFFORT_TOUCH.test(guardedCode(h).getText().slice(0, 2000))) return true;
+  if (dbWrites <= 1 && !consoleOnly && BEST_EFFORT_TOUCH.test(guardedCode(h).getText().slice(0, 2000))) return exempt('best-effort', 'a typing indicator or a "last used" touch');
   const work = guardedWork(t, h, knowledge);
   // analytics.track('published').catch(() => {}) / getSignInTrackingProperties(): analytics and metrics are best-effort
-  if (work.telemetry || (namedFunctionMatches(t, h.node, TELEMETRY_FUNCTION, READS_ANALYTICS) && dbWrites === 0 && !consoleOnly)) return true;
+  if (work.telemetry || (namedFunctionMatches(t, h.node, TELEMETRY_FUNCTION, READS_ANALYTICS) && dbWrites === 0 && !consoleOnly)) return exempt('best-effort', 'analytics or metrics');
   // try { return await verifySession(token) } catch { return null }: a credential that fails to verify means "signed out"
-  if (work.verification && masked && masked !== 'true' && masked !== 'success-response' && dbWrites === 0 && outboundCalls === 0 && !mentionsMoney(h.kind === 'catch-clause' ? h.tryBlock.getText() : '')) return true;
+  if (work.verification && masked && masked !== 'true' && masked !== 'success-response' && dbWrites === 0 && outboundCalls === 0 && !mentionsMoney(h.kind === 'catch-clause' ? h.tryBlock.getText() : '')) return exempt('input-check', 'a credential that fails to verify');
   // try { return JSON.parse(raw) } catch { return null }: the failure is the answer
-  if (work.probe) return true;
+  if (work.probe) return exempt('input-check', 'the guarded work only parses or probes');
   // try { const parsed = JSON.parse(body); if (isRecord(parsed)) return parsed.message } catch {} return body: an
   // empty catch after a synchronous parse whose failure falls through to the code after, with no I/O beside it (a
   // console print there is still a finding: reviewers wanted the malformed value recorded)
-  if (h.kind === 'catch-clause' && empty && !masked && work.parses && dbWrites === 0 && outboundCalls === 0 && isSynchronousTry(t, h, knowledge) && !discardsErrorResult(t, h)) return true;
+  if (h.kind === 'catch-clause' && empty && !masked && work.parses && dbWrites === 0 && outboundCalls === 0 && isSynchronousTry(t, h, knowledge) && !discardsErrorResult(t, h)) return exempt('input-check', 'a synchronous parse whose failure falls through to the code after');
   // await page.close().catch(() => {}): best-effort release of a resource
-  if (work.cleanup && options.ignoreCleanup) return true;
-  return false;
+  if (work.cleanup && options.ignoreCleanup) return exempt('best-effort', 'best-effort release of a resource');
+  return undefined;
 }
 
 /** A condition that picks errors out by what they are not: `!isKnown(e)`, `e.code !== 'EEXIST'`. */
@@ -930,7 +954,11 @@ function report(context: RuleContext<Options, MessageIds>, h: ErrorHandler, a: S
   const sf = context.sourceFile;
   const target = effectsTarget(h);
   const effects = blockEffects(t, target, context.knowledge);
-  if (isExempt(t, h, a, context.options, context.knowledge, effects.dbWrites.length, effects.outboundCalls.length, outerHandles)) return;
+  const exemption = exemptionOf({ t, h, a, options: context.options, knowledge: context.knowledge, dbWrites: effects.dbWrites.length, outboundCalls: effects.outboundCalls.length, outerHandles });
+  if (exemption) {
+    context.exempt?.({ range: handlerRange(sf, h), exemption });
+    return;
+  }
 
   const factors: RiskFactor[] = [];
   if (effects.dbWrites.length > 0) factors.push(FACTORS.dbWrite);
