@@ -15,7 +15,7 @@ function exemptions(code: string): { findings: number; exempted: ExemptedSite[] 
   const result = lintSource({
     text: code,
     filePath,
-    rules: [{ rule, options: rule.meta.defaultOptions, risk: rule.meta.risk }],
+    rules: [{ rule, options: { ...rule.meta.defaultOptions }, risk: rule.meta.risk }],
     knowledge: defaultKnowledge,
     file: classify(filePath, code),
     collectExemptions: true,
@@ -143,7 +143,7 @@ describe('swallowed-catch exemptions', () => {
   it('records nothing for a reported handler, nor without collectExemptions', () => {
     const code = 'export async function pay(id: string) {\n  try {\n    await charge(id);\n  } catch {}\n}\n';
     expect(exemptions(code)).toEqual({ findings: 1, exempted: [] });
-    const plain = lintSource({ text: code, filePath: 'src/a.ts', rules: [{ rule, options: rule.meta.defaultOptions, risk: rule.meta.risk }], knowledge: defaultKnowledge, file: classify('src/a.ts', code) });
+    const plain = lintSource({ text: code, filePath: 'src/a.ts', rules: [{ rule, options: { ...rule.meta.defaultOptions }, risk: rule.meta.risk }], knowledge: defaultKnowledge, file: classify('src/a.ts', code) });
     expect(plain.exempted).toBeUndefined();
   });
 });
