@@ -1,8 +1,8 @@
 import type * as ts from 'typescript';
 import { dottedName, skipOuter, walk } from '../src/analysis/ast.js';
 import { BUILT_IN_ERRORS, CLIENT_ERROR_CLASS, collectErrorClasses, isClientStatusThrow, isErrorLikeName, type ErrorClassInfo } from '../src/analysis/error-classes.js';
-import { enclosingErrorSite, errorEscapes, errorReadKind, errorRefs, isUnderErrorCodeMatch, isUnderErrorCondition, isUnderOtherCondition, type ErrorSite } from '../src/analysis/error-sites.js';
-import { blindClientTranslation, guardedWork, isSynchronousTry, namesInputFault } from '../src/analysis/catch.js';
+import { enclosingErrorSite, errorEscapes, errorReadKind, errorRefs, handlerOf, isUnderErrorCodeMatch, isUnderErrorCondition, isUnderOtherCondition, type ErrorSite } from '../src/analysis/error-sites.js';
+import { blindClientTranslation, guardedWork, isSynchronousTry, namesInputFault, type ErrorHandler } from '../src/analysis/catch.js';
 import { fileScope, importsOf } from '../src/analysis/scope.js';
 import { addErrorToLogCall, flavourOfLogCall } from '../src/analysis/logger-calls.js';
 import { addArguments, addProperty, errorBinding } from '../src/edits/index.js';
@@ -219,7 +219,7 @@ export default defineRule<MessageIds, Options>({
      * that fails for reasons other than the client's input. Parsing and credential checks fail on input.
      */
     const isBlindTranslation = (stmt: ts.Node, site: ErrorSite, refs: Map<string, ErrorUse>): boolean => {
-      const h = site.handler;
+      const h = handlerOf(site);
       if (!h || isUnderErrorCondition(t, stmt, site, refs)) return false;
       const work = guardedWork(t, h, knowledge);
       if (work.probe || work.verification) return false;
@@ -227,7 +227,7 @@ export default defineRule<MessageIds, Options>({
     };
 
     /** The guarded code only parses or probes, or checks a credential or input synchronously: its failure is the answer. */
-    const isInputCheck = (h: NonNullable<ErrorSite['handler']>): boolean => {
+    const isInputCheck = (h: ErrorHandler): boolean => {
       const work = guardedWork(t, h, knowledge);
       return work.probe || (work.verification && h.kind === 'catch-clause' && isSynchronousTry(t, h, knowledge));
     };
@@ -250,12 +250,13 @@ export default defineRule<MessageIds, Options>({
       if (!isBuiltIn && !info && !isErrorLikeName(name) && !LIBRARY_CAUSE_OPTIONS.has(name) && !from) return;
       const args = expr.arguments ?? [];
       const refs = refsOf(site);
+      const handler = handlerOf(site);
       // a client error (4xx) translates an expected outcome, unless it is a catch-all over I/O: every failure,
       // outages included, becomes an unlogged 404/401
       const clientByName = CLIENT_ERROR_CLASS.test(name) || isClientStatusThrow(t, name, args);
       const blind = isBlindTranslation(stmt, site, refs) && !(t.isNewExpression(expr) && namesInputFault(t, expr));
       // a handler whose only statement is that throw is swallowed-catch's `clientTranslation` finding: one report a site
-      if (clientByName && (!blind || (site.handler !== undefined && blindClientTranslation(t, site.handler, knowledge) === expr))) return;
+      if (clientByName && (!blind || (handler !== undefined && blindClientTranslation(t, handler, knowledge) === expr))) return;
       // `throw new Gone()` with `class Gone extends AppError { status = 410 }` in ./errors: a 4xx unless blind;
       // `throw new Fault()` stands only if Fault is an error class at all
       let dependsOn: ModelCondition | undefined;
@@ -284,7 +285,7 @@ export default defineRule<MessageIds, Options>({
       if (errorEscapes(t, site, refs, stmt, true)) return;
       // try { JSON.parse(raw) } catch { throw new Error('invalid config') }: the failure is the answer; so it is
       // for a synchronous credential or input check (`verifyToken(t)`, `validateConfig(c)`) that does no I/O
-      if (site.handler && isInputCheck(site.handler)) return;
+      if (handler && isInputCheck(handler)) return;
       // if (e.code === 'P2002') throw new DuplicateEmailError(): a recognised failure translated to a domain error
       if (!isBuiltIn && isUnderErrorCondition(t, stmt, site, refs)) return;
       // case 'P2003': throw new Error('Cannot delete a dashboard that has reports'): one known failure, named
@@ -320,6 +321,7 @@ export default defineRule<MessageIds, Options>({
       const site = enclosingErrorSite(t, call);
       if (!site) return;
       const refs = refsOf(site);
+      const handler = handlerOf(site);
       const isRef = (e: ts.Expression): ErrorUse => (t.isIdentifier(e) ? (refs.get(e.text) ?? 'none') : 'none');
       let use: ErrorUse = 'none';
       for (const a of call.arguments) {
@@ -332,7 +334,7 @@ export default defineRule<MessageIds, Options>({
       // rethrown, passed to next(), recorded by another call: this line is context, not the record
       if (errorEscapes(t, site, refs, call)) return;
       // try { new URL(id) } catch { log.error(`invalid id ${id}`) }: the log names what was wrong with the input
-      if (site.handler && isInputCheck(site.handler)) return;
+      if (handler && isInputCheck(handler)) return;
       const method = log.receiver ? `${log.receiver}.${log.method}` : log.method;
       const suggest: SuggestionDescriptor<MessageIds>[] = [];
       const flavour = log.kind === 'logger' ? flavourOfLogCall(t, call, knowledge, imports) : undefined;
@@ -350,7 +352,7 @@ export default defineRule<MessageIds, Options>({
       if (flavour && err) {
         // `e.stack` compiles where the binding is typed `any` / `Error`, or in JavaScript; reading `e.message` is no
         // proof (under useUnknownInCatchVariables it is itself an error, or it goes through a cast)
-        const annotation = t.isCatchClause(site.node) ? site.node.variableDeclaration?.type?.getText(sf) : site.fn?.parameters[0]?.type?.getText(sf);
+        const annotation = site.kind === 'catch-clause' ? site.node.variableDeclaration?.type?.getText(sf) : site.fn?.parameters[0]?.type?.getText(sf);
         const typed = annotation === 'any' || annotation === 'Error' || /\.[cm]?jsx?$/.test(context.filePath);
         const edits = addErrorToLogCall(t, call, flavour, err.name, typed);
         if (edits) suggest.push({ messageId: 'addErrorToLog', data: { error: err.name }, edits: [...err.edits, ...edits] });

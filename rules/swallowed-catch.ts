@@ -6,12 +6,21 @@ import {
   catchClauseHandler,
   discardsErrorResult,
   errorHandlerOf,
+  guardedCode,
   guardedWork,
+  handles,
   hasIgnoreCommentAbove,
   isSynchronousTry,
+  maskingOf,
+  propagates,
+  records,
+  type CatchClauseHandler,
   type ErrorHandler,
   type HandlerAnalysis,
+  type Masking,
   type MaskingReturn,
+  type PromiseHandler,
+  type SwallowingAnalysis,
 } from '../src/analysis/catch.js';
 import { runsInPage } from '../src/analysis/browser.js';
 import { contractChangeReason, contractOwner, isExportedFunction, type FailureAnswer } from '../src/analysis/callers.js';
@@ -25,7 +34,7 @@ import { mentionsMoney } from '../src/knowledge/money.js';
 import { leadingVerb, READING_VERBS, STATE_CHANGING_VERBS } from '../src/knowledge/verbs.js';
 import { FACTORS } from '../src/risk.js';
 import type { Knowledge } from '../src/knowledge/index.js';
-import type { ModelCondition, RiskFactor, RuleContext, SuggestionDescriptor, TextEdit, TS } from '../src/types.js';
+import type { Exemption, ModelCondition, RiskFactor, RuleContext, SuggestionDescriptor, TextEdit, TS } from '../src/types.js';
 
 export type MessageIds =
   | 'emptyHandler'
@@ -155,8 +164,8 @@ function exitsEarly(t: TS, block: ts.Block): boolean {
 
 /** The calls a log-and-rethrow suggestion replaces: console output, or a logger call with a constant message. */
 function replacedLogCalls(t: TS, a: HandlerAnalysis): ts.CallExpression[] {
-  if (a.consoleOnly) return a.logCalls.filter((l) => l.log.kind === 'console').map((l) => l.call);
-  if (a.constantLogOnly) return a.logCalls.filter((l) => l.log.kind === 'logger' && l.use === 'none').map((l) => l.call);
+  if (a.reason === 'console-only') return a.logCalls.filter((l) => l.log.kind === 'console').map((l) => l.call);
+  if (a.reason === 'constant-log') return a.logCalls.filter((l) => l.log.kind === 'logger' && l.use === 'none').map((l) => l.call);
   return [];
 }
 
@@ -193,7 +202,7 @@ function orByHand(list: SuggestionList, reason: string): SuggestionList {
  * the failure has somewhere to go (the caller, `next`, or — in an async `(req, res)` handler — an error answer).
  * Otherwise the error is recorded and the code's flow kept, when a logger is in scope.
  */
-function catchClauseSuggestions(t: TS, sf: ts.SourceFile, clause: ts.CatchClause, h: ErrorHandler, a: HandlerAnalysis, logger: LoggerInScope | undefined, message: string, readsOnly: boolean): SuggestionList {
+function catchClauseSuggestions(t: TS, sf: ts.SourceFile, clause: ts.CatchClause, h: CatchClauseHandler, a: SwallowingAnalysis, logger: LoggerInScope | undefined, message: string, readsOnly: boolean): SuggestionList {
   const bound = errorBinding(t, h);
   if (!bound) return [];
   const block = clause.block;
@@ -209,7 +218,7 @@ function catchClauseSuggestions(t: TS, sf: ts.SourceFile, clause: ts.CatchClause
 
   const calls = replacedLogCalls(t, a);
   const logDrop = new Set<ts.Node>(calls.map((c) => c.parent).filter((p) => t.isExpressionStatement(p) && p.parent === block));
-  const replaced = a.constantLogOnly ? a.logCalls.find((l) => l.log.kind === 'logger') : undefined;
+  const replaced = a.reason === 'constant-log' ? a.logCalls.find((l) => l.log.kind === 'logger') : undefined;
   // logger.log('warn', …) keeps its level; a level below warn is raised to error
   const level = replaced ? leadingLevel(t, replaced.call) ?? replaced.log.method : undefined;
   // log('error', 'Sync failed') through a logging function: where it takes the error is unknown
@@ -219,7 +228,7 @@ function catchClauseSuggestions(t: TS, sf: ts.SourceFile, clause: ts.CatchClause
     logger && logLine ? [{ messageId: 'logError', data: { logger: logger.text }, edits: [...importEdits, ...build([logLine], logDrop, false, true)] }] : [];
 
   if (exitsEarly(t, block)) return orByHand(recordOnly(), 'the catch block leaves early on some paths');
-  const after = a.maskingReturn && a.maskingReturn !== 'success-response' ? 'nothing' : codeAfter(t, clause.parent, h.tryBlock);
+  const after = maskingOf(a) && maskingOf(a)?.kind !== 'success-response' ? 'nothing' : codeAfter(t, clause.parent, h.tryBlock);
   if (after === 'independent') return orByHand(recordOnly(), 'the code after the try statement runs on failure too (a fallback, the next item, clean-up), and a rethrow would skip it');
 
   const target = throwTargetOf(t, enclosingFunction(t, clause));
@@ -229,7 +238,7 @@ function catchClauseSuggestions(t: TS, sf: ts.SourceFile, clause: ts.CatchClause
   const contract = target.kind === 'caller' ? contractChangeReason(t, enclosingFunction(t, clause), failureAnswer(t, a)) : undefined;
   if (contract) return orByHand(recordOnly(), contract);
   // res.json({ ok: true }) answered the request as a success; the error response comes from the propagated error
-  const masking = a.maskingReturn === 'success-response' ? a.maskingNode?.parent : undefined;
+  const masking = maskingOf(a)?.kind === 'success-response' ? maskingOf(a)?.node.parent : undefined;
   const answered = new Set<ts.Node>(masking && t.isExpressionStatement(masking) && masking.parent === block ? [masking] : []);
   const withLog = (exit: string[]): TextEdit[] | undefined => (logger && logLine ? [...importEdits, ...build([logLine, ...exit], new Set([...answered, ...logDrop]), true)] : undefined);
   const out: SuggestionList = [];
@@ -268,15 +277,16 @@ function catchClauseSuggestions(t: TS, sf: ts.SourceFile, clause: ts.CatchClause
  * or names its binding as ignored, it answers a read with an empty value (`isDegradedRead`), or the code after
  * the try statement handles the failure itself.
  */
-function chosenToGoOn(t: TS, sf: ts.SourceFile, clause: ts.CatchClause, a: HandlerAnalysis, name: string, readsOnly: boolean): string | undefined {
+function chosenToGoOn(t: TS, sf: ts.SourceFile, clause: ts.CatchClause, a: SwallowingAnalysis, name: string, readsOnly: boolean): string | undefined {
   const fn = enclosingFunction(t, clause);
-  if ((a.consoleOnly || a.constantLogOnly) && !a.maskingReturn && !(fn && isHttpHandler(t, fn))) return 'the catch block reports the failure and carries on, so a rethrow would change what callers get; record the error itself instead';
+  const masking = maskingOf(a);
+  if ((a.reason === 'console-only' || a.reason === 'constant-log') && !masking && !(fn && isHttpHandler(t, fn))) return 'the catch block reports the failure and carries on, so a rethrow would change what callers get; record the error itself instead';
   const block = clause.block;
   const inside = sf.text.slice(block.getStart(sf) + 1, block.end - 1);
   if (block.statements.length === 0 && /\/\/|\/\*/.test(inside) && !/\b(TODO|FIXME|XXX)\b/.test(inside)) return 'the empty catch block carries a comment, so ignoring the failure looks deliberate';
   if (/^_|^ignored?$/i.test(name) && clause.variableDeclaration) return `the binding \`${name}\` is named as ignored, so ignoring the failure looks deliberate`;
-  if (a.maskingReturn && fn && returnsDocumentedFallback(t, fn, a, clause.parent)) return 'the function returns this value on failure on purpose (its own input or the value it had before the try, or a fallback its doc comment promises), and callers rely on it';
-  const fallback = a.maskingNode && t.isReturnStatement(a.maskingNode) ? a.maskingNode.expression !== undefined : true;
+  if (masking && fn && returnsDocumentedFallback(t, fn, masking, clause.parent)) return 'the function returns this value on failure on purpose (its own input or the value it had before the try, or a fallback its doc comment promises), and callers rely on it';
+  const fallback = masking && t.isReturnStatement(masking.node) ? masking.node.expression !== undefined : true;
   if (readsOnly && fallback && isDegradedRead(t, fn, a, returnsValue(t, clause.parent.tryBlock))) return DEGRADED_READ;
   if (handledAfter(t, clause.parent, clause.parent.tryBlock, block)) return 'the code after the try statement handles the failure (it reads the value the catch block sets, or checks for the missing result), and a rethrow would skip it';
   return bestEffortRelease(t, clause.parent.tryBlock);
@@ -377,7 +387,8 @@ function isValueUsed(t: TS, call: ts.CallExpression): boolean {
  * not one: there the failure leaves state callers must know about.
  */
 function isDegradedRead(t: TS, fn: FunctionLike | undefined, a: HandlerAnalysis, valueUsed: boolean): boolean {
-  return a.maskingReturn !== undefined && EMPTY_ANSWER.has(a.maskingReturn) && valueUsed && !(fn && isHttpHandler(t, fn));
+  const kind = maskingOf(a)?.kind;
+  return kind !== undefined && EMPTY_ANSWER.has(kind) && valueUsed && !(fn && isHttpHandler(t, fn));
 }
 
 /** Whether `block` hands a value back: a `return <value>` outside nested functions. */
@@ -399,9 +410,9 @@ function returnsValue(t: TS, block: ts.Block): boolean {
  * (`false otherwise`). A bare `return true` / `return false` pair is not enough: a payment reported as `false` is the
  * very thing this rule is about.
  */
-function returnsDocumentedFallback(t: TS, fn: ts.SignatureDeclaration, a: HandlerAnalysis, tryStatement?: ts.TryStatement): boolean {
-  const node = a.maskingNode;
-  const value = node && t.isReturnStatement(node) ? node.expression : undefined;
+function returnsDocumentedFallback(t: TS, fn: ts.SignatureDeclaration, masking: Masking, tryStatement?: ts.TryStatement): boolean {
+  const node = masking.node;
+  const value = t.isReturnStatement(node) ? node.expression : undefined;
   const returned = value && t.isIdentifier(skipOuter(t, value)) ? (skipOuter(t, value) as ts.Identifier).text : undefined;
   if (returned && fn.parameters.some((p) => t.isIdentifier(p.name) && p.name.text === returned)) return true;
   // const doc = parse(html); try { return enrich(doc) } catch { return doc }: the value as it was before the try
@@ -440,11 +451,12 @@ function assignsName(t: TS, block: ts.Node, name: string): boolean {
 
 /** What the handler answers today: a value callers get (`return null`, `.catch(() => [])`) or nothing in particular. */
 function failureAnswer(t: TS, a: HandlerAnalysis): FailureAnswer {
-  if (!a.maskingReturn || a.maskingReturn === 'success-response') return { kind: 'none' };
-  const node = a.maskingNode;
+  const masking = maskingOf(a);
+  if (!masking || masking.kind === 'success-response') return { kind: 'none' };
+  const node = masking.node;
   // `return;` hands back nothing callers read
-  if (node && t.isReturnStatement(node) && !node.expression) return { kind: 'none' };
-  return { kind: 'value', value: a.maskingReturn === 'null' || a.maskingReturn === 'undefined' ? 'nullish' : 'other' };
+  if (t.isReturnStatement(node) && !node.expression) return { kind: 'none' };
+  return { kind: 'value', value: masking.kind === 'null' || masking.kind === 'undefined' ? 'nullish' : 'other' };
 }
 
 /** Whether the value of a handler call is awaited or returned, so a rejection reaches the caller when the handler goes. */
@@ -505,9 +517,9 @@ function statementOf(t: TS, node: ts.Node): ts.Node {
  * promise is awaited or returned, nothing runs after it in the function, and the function's failures reach its
  * caller; otherwise the handler records the error and keeps answering what it answered.
  */
-function promiseSuggestions(t: TS, sf: ts.SourceFile, h: ErrorHandler, a: HandlerAnalysis, logger: LoggerInScope | undefined, message: string, readsOnly: boolean): SuggestionList {
-  const call = h.node as ts.CallExpression;
-  const handler = h.handlerExpr!;
+function promiseSuggestions(t: TS, sf: ts.SourceFile, h: PromiseHandler, a: SwallowingAnalysis, logger: LoggerInScope | undefined, message: string, readsOnly: boolean): SuggestionList {
+  const call = h.node;
+  const handler = h.handlerExpr;
   const bound = h.fn ? errorBinding(t, h) : { name: 'error', edits: [] };
   if (!bound) return [];
   const name = bound.name;
@@ -526,7 +538,7 @@ function promiseSuggestions(t: TS, sf: ts.SourceFile, h: ErrorHandler, a: Handle
   if (propagates) {
     const remove: TextEdit[] =
       h.kind === 'promise-catch'
-        ? [{ range: [(skipOuter(t, call.expression) as ts.PropertyAccessExpression).expression.end, call.end], text: '' }]
+        ? [{ range: [h.promise.end, call.end], text: '' }]
         : [{ range: [call.arguments[0]!.end, handler.end], text: '' }];
     out.push({ messageId: 'removeHandler', edits: remove });
     if (logger && logLine) out.push({ messageId: 'logAndRethrow', data: { logger: logger.text }, edits: [...importEdits, { range: [handler.getStart(sf), handler.end], text: `(${name}) => { ${logLine} throw ${name}; }` }] });
@@ -570,13 +582,13 @@ function isInertFunction(t: TS, e: ts.Expression | undefined): boolean {
 }
 
 // queue = result.then(() => undefined, () => undefined): a "settled" signal, the result is observed elsewhere
-function isSettleIdiom(t: TS, h: ErrorHandler): boolean {
-  return h.kind === 'promise-then' && isInertFunction(t, (h.node as ts.CallExpression).arguments[0]);
+function isSettleIdiom(t: TS, h: PromiseHandler): boolean {
+  return h.kind === 'promise-then' && isInertFunction(t, h.node.arguments[0]);
 }
 
 // exists = await head(key).then(() => true).catch(() => false)
-function isExistenceProbe(t: TS, h: ErrorHandler, a: HandlerAnalysis): boolean {
-  if (a.maskingReturn !== 'false' || !h.promise) return false;
+function isExistenceProbe(t: TS, h: PromiseHandler, a: HandlerAnalysis): boolean {
+  if (maskingOf(a)?.kind !== 'false') return false;
   const p = skipOuter(t, h.promise);
   if (!t.isCallExpression(p) || calleeMethod(t, p) !== 'then' || p.arguments.length !== 1) return false;
   const fn = skipOuter(t, p.arguments[0]!);
@@ -660,8 +672,8 @@ function checkedAfter(t: TS, stmt: ts.Node, names: Set<string>): boolean {
  * The handler only resets locals, and the code right after the try checks them and leaves.
  */
 function isResetAndChecked(t: TS, h: ErrorHandler): boolean {
-  const block = h.kind === 'catch-clause' ? (h.node as ts.CatchClause).block : undefined;
-  if (!block || block.statements.length === 0) return false;
+  if (h.kind !== 'catch-clause' || h.body.statements.length === 0) return false;
+  const block = h.body;
   const names = new Set<string>();
   for (const s of block.statements) {
     if (!t.isExpressionStatement(s)) return false;
@@ -677,8 +689,7 @@ function isResetAndChecked(t: TS, h: ErrorHandler): boolean {
  * The handler only keeps an un-awaited copy from crashing the process: the promise itself reaches a consumer
  * (returned, awaited, passed on), which sees the failure.
  */
-function isForkedPromise(t: TS, h: ErrorHandler): boolean {
-  if (!h.promise) return false;
+function isForkedPromise(t: TS, h: PromiseHandler): boolean {
   let p = skipOuter(t, h.promise);
   // p.finally(() => { pending = null }).catch(() => {}): finally keeps p's rejection
   while (t.isCallExpression(p) && calleeMethod(t, p) === 'finally' && t.isPropertyAccessExpression(skipOuter(t, p.expression))) {
@@ -711,8 +722,8 @@ function isForkedPromise(t: TS, h: ErrorHandler): boolean {
 }
 
 // inFlight.catch(() => {}).then(() => start()): "after it settles, either way", a sequencing idiom
-function isSettleThen(t: TS, h: ErrorHandler, a: HandlerAnalysis): boolean {
-  if (h.kind !== 'promise-catch' || !(a.empty || a.maskingReturn === 'undefined')) return false;
+function isSettleThen(t: TS, h: PromiseHandler, a: HandlerAnalysis): boolean {
+  if (h.kind !== 'promise-catch' || !((a.reason === 'empty' && a.noStatements) || maskingOf(a)?.kind === 'undefined')) return false;
   const parent = h.node.parent;
   return t.isPropertyAccessExpression(parent) && parent.expression === h.node && parent.name.text === 'then';
 }
@@ -731,7 +742,7 @@ function namedFunctionMatches(t: TS, node: ts.Node, pattern: RegExp, unless?: Re
 
 /** A catch clause whose try block ends in `return` and whose try statement ends the function body. */
 function returnsImplicitly(t: TS, h: ErrorHandler): boolean {
-  if (h.kind !== 'catch-clause' || !h.tryBlock) return false;
+  if (h.kind !== 'catch-clause') return false;
   const last = h.tryBlock.statements[h.tryBlock.statements.length - 1];
   const tryStmt = h.node.parent;
   const body = tryStmt.parent;
@@ -790,7 +801,7 @@ function returnedErrorOf(t: TS, h: ErrorHandler): { returns: ts.ReturnStatement[
   // an inline callback whose value its runner reads: `.map(async (x) => …)`, `{ handler: async () => … }`
   const holder = fn.parent;
   if (!t.isFunctionDeclaration(fn) && !t.isMethodDeclaration(fn) && !(holder && t.isVariableDeclaration(holder))) return undefined;
-  const clause = h.node as ts.CatchClause;
+  const clause = h.node;
   const returns: ts.ReturnStatement[] = [];
   let other = false;
   const visit = (n: ts.Node): void => {
@@ -825,53 +836,80 @@ function callValueRead(t: TS, sf: ts.SourceFile, name: string): boolean {
 
 const CLEANUP_FUNCTION = /^(cleanup|cleanUp|teardown|tearDown|dispose|release|shutdown|close|unmount|destroy)([A-Z_$]|$)/;
 
-function isExempt(t: TS, h: ErrorHandler, a: HandlerAnalysis, options: Options, knowledge: Knowledge, dbWrites: number, outboundCalls: number, outerHandles: (clause: ts.CatchClause) => boolean): boolean {
-  if (a.hasExplainingComment || hasIgnoreCommentAbove(t, h)) return true;
-  if (h.binding && INTENT_BINDING.test(h.binding) && h.binding !== '_') return true;
+/** What `exemptionOf` looks at: the handler, what it does, the rule's options and what the guarded work does. */
+interface ExemptionInput {
+  t: TS;
+  h: ErrorHandler;
+  a: SwallowingAnalysis;
+  options: Options;
+  knowledge: Knowledge;
+  dbWrites: number;
+  outboundCalls: number;
+  outerHandles: (clause: ts.CatchClause) => boolean;
+}
+
+const exempt = (reason: Exemption['reason'], detail: string): Exemption => ({ reason, detail });
+
+/** Why a swallowing handler is not reported, or undefined when it is. */
+function exemptionOf({ t, h, a, options, knowledge, dbWrites, outboundCalls, outerHandles }: ExemptionInput): Exemption | undefined {
+  const masked = maskingOf(a)?.kind;
+  const empty = a.reason === 'empty' && a.noStatements;
+  const consoleOnly = a.reason === 'console-only';
+  if (a.hasExplainingComment) return exempt('explained', 'a comment in the handler explains it');
+  if (hasIgnoreCommentAbove(t, h)) return exempt('explained', 'a comment above says failures are ignored on purpose');
+  if (h.binding && INTENT_BINDING.test(h.binding) && h.binding !== '_') return exempt('explained', `the error is bound as \`${h.binding}\``);
   const fn = enclosingFunction(t, h.node);
   const name = fn ? functionName(t, fn) : undefined;
   const patterns = options.ignoreFunctionNames.map((p) => new RegExp(p));
-  if (name && (FALLBACK_HELPER.test(name) || patterns.some((p) => p.test(name)))) return true;
+  if (name && FALLBACK_HELPER.test(name)) return exempt('fallback-contract', `\`${name}\` is named as a fallback helper`);
+  if (name && patterns.some((p) => p.test(name))) return exempt('fallback-contract', `\`${name}\` matches the option ignoreFunctionNames`);
   // /** … Returns false if any errors occur during verification. */: the fallback is the documented contract
-  if (fn && a.maskingReturn && documentsFallback(t, fn)) return true;
+  if (fn && masked && documentsFallback(t, fn)) return exempt('fallback-contract', 'the doc comment says what the function returns on failure');
   // isValidUrl(s) { try { new URL(s); return true } catch { return false } } / tunnelHealthCheck() … return false
-  if (name && (PREDICATE.test(name) || HEALTH.test(name)) && (a.maskingReturn === 'false' || a.maskingReturn === 'true') && dbWrites === 0) return true;
+  if (name && (PREDICATE.test(name) || HEALTH.test(name)) && (masked === 'false' || masked === 'true') && dbWrites === 0) return exempt('fallback-contract', `\`${name}\` is a predicate or health check answering ${masked}`);
   // try { await db.$connect(); return 'connected' } catch { return 'disconnected' }: the answer names the failure
-  if (a.maskingReturn === 'default-value' && dbWrites === 0 && returnsFailureState(t, h)) return true;
+  if (masked === 'default-value' && dbWrites === 0 && returnsFailureState(t, h)) return exempt('fallback-contract', 'the handler answers with a state that names the failure');
   // await verifyToken(t).catch(() => null): a failed verification fails closed
-  if (h.promise && (a.maskingReturn === 'false' || a.maskingReturn === 'null' || a.maskingReturn === 'undefined')) {
+  if (h.kind !== 'catch-clause' && (masked === 'false' || masked === 'null' || masked === 'undefined')) {
     const producer = skipOuter(t, h.promise);
     const producerName = t.isCallExpression(producer) ? calleeMethod(t, producer) : undefined;
-    if (producerName && (PREDICATE.test(producerName) || HEALTH.test(producerName))) return true;
+    if (producerName && (PREDICATE.test(producerName) || HEALTH.test(producerName))) return exempt('fallback-contract', `the promise comes from the predicate or health check \`${producerName}\``);
   }
   // a second failure while already handling one: catch (e) { try { await rollback() } catch {} throw e } / if (!res.ok) { … res.text().catch(() => '') }
-  if (inFailurePath(t, h.node, outerHandles)) return true;
+  if (inFailurePath(t, h.node, outerHandles)) return exempt('failure-path', 'a second failure while the code already handles one');
   // try { return new UAParser(ua).getResult() } catch {} as the function's last statement: an implicit `return undefined`
-  const fallback = (!a.empty || returnsImplicitly(t, h)) && !a.consoleOnly && !a.constantLogOnly;
+  const fallback = (!empty || returnsImplicitly(t, h)) && !consoleOnly && a.reason !== 'constant-log';
   // try { return formatDate(d, tz) } catch { return d }: a synchronous computation with a fallback value
-  if (fallback && h.kind === 'catch-clause' && isSynchronousTry(t, h, knowledge) && !discardsErrorResult(t, h)) return true;
-  if (h.kind !== 'catch-clause' && fallback && (isCheckedLocally(t, h.node as ts.CallExpression) || isExistenceProbe(t, h, a) || isSettleIdiom(t, h))) return true;
-  if (h.kind !== 'catch-clause' && (a.empty || a.maskingReturn === 'undefined' || a.maskingReturn === 'null') && (isForkedPromise(t, h) || isSettleThen(t, h, a))) return true;
-  if (isResetAndChecked(t, h)) return true;
+  if (fallback && h.kind === 'catch-clause' && isSynchronousTry(t, h, knowledge) && !discardsErrorResult(t, h)) return exempt('fallback-contract', 'a synchronous computation with a fallback value');
+  if (h.kind !== 'catch-clause' && fallback) {
+    if (isCheckedLocally(t, h.node)) return exempt('observed-elsewhere', 'the value is checked right after and turned into a failure');
+    if (isExistenceProbe(t, h, a)) return exempt('input-check', 'an existence probe: `false` is the answer');
+    if (isSettleIdiom(t, h)) return exempt('observed-elsewhere', 'a "settled" signal; the result is observed elsewhere');
+  }
+  if (h.kind !== 'catch-clause' && (empty || masked === 'undefined' || masked === 'null')) {
+    if (isForkedPromise(t, h)) return exempt('observed-elsewhere', 'the promise itself reaches a consumer, which sees the failure');
+    if (isSettleThen(t, h, a)) return exempt('observed-elsewhere', 'waits for the promise to settle, either way');
+  }
+  if (isResetAndChecked(t, h)) return exempt('observed-elsewhere', 'the handler resets values the code after checks');
   // await deleteChart(id).catch(() => {}) in cleanupOrphanChart(): best-effort by the function's own name
-  if (options.ignoreCleanup && name && CLEANUP_FUNCTION.test(name) && dbWrites === 0 && !a.consoleOnly) return true;
+  if (options.ignoreCleanup && name && CLEANUP_FUNCTION.test(name) && dbWrites === 0 && !consoleOnly) return exempt('best-effort', `clean-up in \`${name}\``);
   // sendTyping(chatId).catch(() => {}) / user.update({ data: { lastUsedAt: new Date() } }).catch(() => {}):
   // a typing indicator or a "last used" touch is best-effort by contract
-  if (dbWrites <= 1 && !a.consoleOnly && BEST_EFFORT_TOUCH.test(((h.tryBlock ?? h.promise)?.getText() ?? '').slice(0, 2000))) return true;
+  if (dbWrites <= 1 && !consoleOnly && BEST_EFFORT_TOUCH.test(guardedCode(h).getText().slice(0, 2000))) return exempt('best-effort', 'a typing indicator or a "last used" touch');
   const work = guardedWork(t, h, knowledge);
   // analytics.track('published').catch(() => {}) / getSignInTrackingProperties(): analytics and metrics are best-effort
-  if (work.telemetry || (namedFunctionMatches(t, h.node, TELEMETRY_FUNCTION, READS_ANALYTICS) && dbWrites === 0 && !a.consoleOnly)) return true;
+  if (work.telemetry || (namedFunctionMatches(t, h.node, TELEMETRY_FUNCTION, READS_ANALYTICS) && dbWrites === 0 && !consoleOnly)) return exempt('best-effort', 'analytics or metrics');
   // try { return await verifySession(token) } catch { return null }: a credential that fails to verify means "signed out"
-  if (work.verification && a.maskingReturn && a.maskingReturn !== 'true' && a.maskingReturn !== 'success-response' && dbWrites === 0 && outboundCalls === 0 && !mentionsMoney(h.tryBlock?.getText() ?? '')) return true;
+  if (work.verification && masked && masked !== 'true' && masked !== 'success-response' && dbWrites === 0 && outboundCalls === 0 && !mentionsMoney(h.kind === 'catch-clause' ? h.tryBlock.getText() : '')) return exempt('input-check', 'a credential that fails to verify');
   // try { return JSON.parse(raw) } catch { return null }: the failure is the answer
-  if (work.probe) return true;
+  if (work.probe) return exempt('input-check', 'the guarded work only parses or probes');
   // try { const parsed = JSON.parse(body); if (isRecord(parsed)) return parsed.message } catch {} return body: an
   // empty catch after a synchronous parse whose failure falls through to the code after, with no I/O beside it (a
   // console print there is still a finding: reviewers wanted the malformed value recorded)
-  if (h.kind === 'catch-clause' && a.empty && !a.maskingReturn && work.parses && dbWrites === 0 && outboundCalls === 0 && isSynchronousTry(t, h, knowledge) && !discardsErrorResult(t, h)) return true;
+  if (h.kind === 'catch-clause' && empty && !masked && work.parses && dbWrites === 0 && outboundCalls === 0 && isSynchronousTry(t, h, knowledge) && !discardsErrorResult(t, h)) return exempt('input-check', 'a synchronous parse whose failure falls through to the code after');
   // await page.close().catch(() => {}): best-effort release of a resource
-  if (work.cleanup && options.ignoreCleanup) return true;
-  return false;
+  if (work.cleanup && options.ignoreCleanup) return exempt('best-effort', 'best-effort release of a resource');
+  return undefined;
 }
 
 /** A condition that picks errors out by what they are not: `!isKnown(e)`, `e.code !== 'EEXIST'`. */
@@ -927,7 +965,7 @@ function endsLeaving(t: TS, statements: readonly ts.Statement[]): boolean {
 function narrowedBranches(t: TS, h: ErrorHandler): Set<ts.Node> | undefined {
   if (h.kind !== 'catch-clause' || !h.binding) return undefined;
   const branches = new Set<ts.Node>();
-  for (const s of (h.node as ts.CatchClause).block.statements) {
+  for (const s of h.body.statements) {
     if (t.isIfStatement(s) && !s.elseStatement && narrowsTo(t, s.expression, h.binding) && leavesHandler(t, s.thenStatement)) branches.add(s);
   }
   return branches.size > 0 ? branches : undefined;
@@ -953,25 +991,31 @@ function modelLoggerIn(t: TS, h: ErrorHandler, knowledge: Knowledge, imports: Re
 
 /** Where a finding on a handler is underlined: `catch (e)` of a clause, the handler argument of a promise handler. */
 function handlerRange(sf: ts.SourceFile, h: ErrorHandler): readonly [number, number] {
-  const range: readonly [number, number] =
-    h.kind === 'catch-clause'
-      ? [h.node.getStart(sf), (h.node as ts.CatchClause).block.getStart(sf)]
-      : [h.handlerExpr!.getStart(sf), h.handlerExpr!.end];
+  const range: readonly [number, number] = h.kind === 'catch-clause' ? [h.node.getStart(sf), h.body.getStart(sf)] : [h.handlerExpr.getStart(sf), h.handlerExpr.end];
   return [range[0], range[0] + sf.text.slice(range[0], range[1]).trimEnd().length];
 }
 
-function report(context: RuleContext<Options, MessageIds>, h: ErrorHandler, a: HandlerAnalysis, outerHandles: (clause: ts.CatchClause) => boolean, partial?: string, dependsOn?: ModelCondition): void {
+/** Where the handled work's effects are counted: the try block, or `p.catch` whose child is the promise-producing call (`prisma.order.update(...).catch(() => {})`). */
+function effectsTarget(h: ErrorHandler): ts.Node {
+  return h.kind === 'catch-clause' ? h.tryBlock : h.node.expression;
+}
+
+function report(context: RuleContext<Options, MessageIds>, h: ErrorHandler, a: SwallowingAnalysis, outerHandles: (clause: ts.CatchClause) => boolean, partial?: string, dependsOn?: ModelCondition): void {
   const t = context.ts;
   const sf = context.sourceFile;
-  // the try block, or `p.catch` whose child is the promise-producing call: prisma.order.update(...).catch(() => {})
-  const target: ts.Node | undefined = h.tryBlock ?? (h.promise ? (h.node as ts.CallExpression).expression : undefined);
-  const effects = target ? blockEffects(t, target, context.knowledge) : { dbWrites: [], outboundCalls: [] };
-  if (isExempt(t, h, a, context.options, context.knowledge, effects.dbWrites.length, effects.outboundCalls.length, outerHandles)) return;
+  const target = effectsTarget(h);
+  const effects = blockEffects(t, target, context.knowledge);
+  const exemption = exemptionOf({ t, h, a, options: context.options, knowledge: context.knowledge, dbWrites: effects.dbWrites.length, outboundCalls: effects.outboundCalls.length, outerHandles });
+  if (exemption) {
+    context.exempt?.({ range: handlerRange(sf, h), exemption });
+    return;
+  }
 
   const factors: RiskFactor[] = [];
   if (effects.dbWrites.length > 0) factors.push(FACTORS.dbWrite);
   if (effects.outboundCalls.length > 0) factors.push(FACTORS.outboundCall);
-  if (a.maskingReturn && a.maskingReturn !== 'undefined') factors.push(MASKING_FACTOR);
+  const masking = maskingOf(a);
+  if (masking && masking.kind !== 'undefined') factors.push(MASKING_FACTOR);
 
   const noun = handlerNoun(h);
   let messageId: MessageIds;
@@ -979,19 +1023,19 @@ function report(context: RuleContext<Options, MessageIds>, h: ErrorHandler, a: H
   if (partial) {
     messageId = 'partial';
     data = { condition: shorten(partial, 50) };
-  } else if (a.consoleOnly) {
+  } else if (a.reason === 'console-only') {
     // .catch(console.error) passes the console method itself
     const call = a.logCalls.find((l) => l.log.kind === 'console');
     messageId = 'consoleOnly';
-    data = { handler: noun, call: call ? `${call.log.receiver ?? 'console'}.${call.log.method}` : shorten(h.handlerExpr?.getText(sf) ?? 'console') };
-  } else if (a.constantLogOnly) {
+    data = { handler: noun, call: call ? `${call.log.receiver ?? 'console'}.${call.log.method}` : shorten(h.kind === 'catch-clause' ? 'console' : h.handlerExpr.getText(sf)) };
+  } else if (a.reason === 'constant-log') {
     const call = a.logCalls.find((l) => l.log.kind === 'logger');
     messageId = 'constantLog';
     data = { handler: noun, call: call ? `${call.log.receiver ?? ''}.${call.log.method}` : 'logger' };
-  } else if (a.maskingReturn && a.maskingText) {
+  } else if (masking?.text) {
     messageId = 'maskingReturn';
-    data = { handler: noun, value: shorten(a.maskingText ?? ''), consequence: CONSEQUENCE[a.maskingReturn] };
-  } else if (a.empty || a.reason === 'empty') {
+    data = { handler: noun, value: shorten(masking.text), consequence: CONSEQUENCE[masking.kind] };
+  } else if (a.reason === 'empty') {
     messageId = 'emptyHandler';
     data = { handler: noun };
   } else {
@@ -1003,8 +1047,8 @@ function report(context: RuleContext<Options, MessageIds>, h: ErrorHandler, a: H
   const fnName = fn ? functionName(t, fn) : undefined;
   const logMessage = fnName && /^[\w$]+$/.test(fnName) ? `${fnName} failed` : 'Unexpected error';
   const logger = findLoggerInScope(t, h.node, context.knowledge, importsOf(t, sf), context.filePath);
-  const reads = target !== undefined && effects.dbWrites.length === 0 && effects.outboundCalls.length === 0 && onlyReads(t, target, fnName);
-  const suggest = h.kind === 'catch-clause' ? catchClauseSuggestions(t, sf, h.node as ts.CatchClause, h, a, logger, logMessage, reads) : promiseSuggestions(t, sf, h, a, logger, logMessage, reads);
+  const reads = effects.dbWrites.length === 0 && effects.outboundCalls.length === 0 && onlyReads(t, target, fnName);
+  const suggest = h.kind === 'catch-clause' ? catchClauseSuggestions(t, sf, h.node, h, a, logger, logMessage, reads) : promiseSuggestions(t, sf, h, a, logger, logMessage, reads);
 
   context.report({ range: handlerRange(sf, h), messageId, data, suggest, factors, anchor: h.node, ...(dependsOn ? { dependsOn } : {}) });
 }
@@ -1068,7 +1112,7 @@ export default defineRule<MessageIds, Options>({
     // (a file-level `/* eslint-disable no-console */` states the same for that file; a line directive does not)
     const consoleIsRecord = context.file.role === 'script' || context.file.isLoggerModule || consoleAllowedInFile(t, context.sourceFile);
     // a catch nested in a catch is exempt only while the outer one hands the original failure on
-    const outerHandles = (clause: ts.CatchClause): boolean => analyzeHandler(t, catchClauseHandler(t, clause), context.knowledge, imports, { consoleIsRecord }).propagated;
+    const outerHandles = (clause: ts.CatchClause): boolean => propagates(analyzeHandler(t, catchClauseHandler(t, clause), context.knowledge, imports, { consoleIsRecord }));
     const check = (node: ts.Node): void => {
       // a function page.evaluate(…) runs in the browser: client code, where the server's logger, next and
       // callers do not exist (the rule's roles leave client code out)
@@ -1076,17 +1120,17 @@ export default defineRule<MessageIds, Options>({
       if (!h || runsInPage(t, h.node)) return;
       const a = analyzeHandler(t, h, context.knowledge, imports, { consoleIsRecord });
       // (`audit.warn('sync failed')` reads as recording a failure state until the model says `audit` is a logger)
-      if (!a.recorded && (a.propagated || a.acted)) {
+      if (handles(a) && !records(a)) {
         // catch { audit.warn('sync failed') } with `audit` from another module: a constant log line if it is a logger
         const assume = modelLoggerIn(t, h, context.knowledge, imports);
         const assumed = assume ? analyzeHandler(t, h, context.knowledge, imports, { consoleIsRecord, assume }) : undefined;
-        if (assume && assumed?.constantLogOnly) {
+        if (assume && assumed?.reason === 'constant-log') {
           report(context, h, assumed, outerHandles, undefined, { fact: assume.as === 'logger' ? 'logger' : 'error-reporter', module: assume.module, imported: assume.imported });
           return;
         }
       }
       // catch (e) { return e } in a function that hands back nothing on success, whose value no caller here reads
-      const returned = a.propagated && !a.recorded ? returnedErrorOf(t, h) : undefined;
+      const returned = propagates(a) && !a.recorded ? returnedErrorOf(t, h) : undefined;
       if (returned && !callValueRead(t, context.sourceFile, returned.name) && !FALLBACK_HELPER.test(returned.name) && !a.hasExplainingComment && !hasIgnoreCommentAbove(t, h)) {
         const sf = context.sourceFile;
         const edits: TextEdit[] = returned.returns.map((r) => ({ range: [r.getStart(sf), r.getStart(sf) + 'return'.length] as const, text: 'throw' }));
@@ -1097,26 +1141,25 @@ export default defineRule<MessageIds, Options>({
         return;
       }
       // findOrThrow(id).catch(() => { throw new NotFoundException() }): every failure becomes an unlogged 4xx
-      const translated = a.propagated && !a.recorded ? blindClientTranslation(t, h, context.knowledge) : undefined;
+      const translated = propagates(a) && !a.recorded ? blindClientTranslation(t, h, context.knowledge) : undefined;
       if (translated) {
-        const target: ts.Node | undefined = h.tryBlock ?? (h.promise ? (h.node as ts.CallExpression).expression : undefined);
-        const effects = target ? blockEffects(t, target, context.knowledge) : { dbWrites: [], outboundCalls: [] };
+        const effects = blockEffects(t, effectsTarget(h), context.knowledge);
         const factors: RiskFactor[] = [...(effects.dbWrites.length > 0 ? [FACTORS.dbWrite] : []), ...(effects.outboundCalls.length > 0 ? [FACTORS.outboundCall] : [])];
         const name = translated.expression.getText(context.sourceFile);
         context.report({ range: handlerRange(context.sourceFile, h), messageId: 'clientTranslation', data: { name, handler: handlerNoun(h) }, factors, anchor: h.node });
         return;
       }
-      if (a.propagated || a.recorded || a.acted) {
+      if (handles(a)) {
         // partial: the handled branches pick some errors out, and what is left swallows the rest
         const branches = narrowedBranches(t, h);
         if (!branches) return;
         const rest = analyzeHandler(t, h, context.knowledge, imports, { consoleIsRecord, skip: branches });
-        if (rest.propagated || rest.recorded || rest.acted || (rest.consoleOnly && !context.options.checkConsoleOnly)) return;
+        if (handles(rest) || (rest.reason === 'console-only' && !context.options.checkConsoleOnly)) return;
         const first = [...branches][0] as ts.IfStatement;
         report(context, h, rest, outerHandles, first.expression.getText(context.sourceFile));
         return;
       }
-      if (a.consoleOnly && !context.options.checkConsoleOnly) return;
+      if (a.reason === 'console-only' && !context.options.checkConsoleOnly) return;
       report(context, h, a, outerHandles);
     };
     return {

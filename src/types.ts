@@ -191,6 +191,37 @@ export interface FileFacts {
   libraryVersions?: Readonly<Record<string, string>>;
 }
 
+/**
+ * Why a rule chose not to report a site that matches its pattern, one of a small closed set (shown by
+ * `errlint audit --show-exempt`):
+ * - `explained`: a comment or the binding's name says ignoring the failure is deliberate;
+ * - `fallback-contract`: the value answered on failure is the function's contract (a `try*`/`safe*` helper, a
+ *   predicate's `false`, a documented fallback, a synchronous computation with a fallback value);
+ * - `failure-path`: the code already handles a failure, and this is a second one while doing so;
+ * - `observed-elsewhere`: the outcome is checked or consumed elsewhere (the value tested right after, a forked
+ *   promise that is returned, a settle-then sequence);
+ * - `best-effort`: clean-up, telemetry, a typing indicator or a "last used" touch, best-effort by design;
+ * - `input-check`: the guarded work parses, probes or verifies input, and its failure is the answer.
+ */
+export type ExemptionReason = 'explained' | 'fallback-contract' | 'failure-path' | 'observed-elsewhere' | 'best-effort' | 'input-check';
+
+/** A rule's decision not to report a site, with its reason: a value, so it can be tested and shown. */
+export interface Exemption {
+  reason: ExemptionReason;
+  /** The specific case, in words (`the function name matches a fallback helper (tryParse)`). */
+  detail: string;
+}
+
+/** A site a rule exempted, where it is. Lines and columns are 1-based; end is exclusive. */
+export interface ExemptedSite extends Exemption {
+  ruleId: string;
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
 export interface RuleContext<Options = Record<string, unknown>, MessageIds extends string = string> {
   /** The compiler namespace that made `sourceFile`; rules never import `typescript` as a value. */
   ts: TS;
@@ -201,6 +232,8 @@ export interface RuleContext<Options = Record<string, unknown>, MessageIds exten
   knowledge: Knowledge;
   file: FileFacts;
   report(descriptor: ReportDescriptor<MessageIds>): void;
+  /** Records a site the rule matched but exempted, and why (hosts that do not show exemptions ignore it). */
+  exempt?(descriptor: { range: readonly [number, number]; exemption: Exemption }): void;
 }
 
 export type NodeListener = (node: ts.Node) => void;

@@ -6,35 +6,57 @@
 import type * as ts from 'typescript';
 import type { Knowledge } from '../knowledge/index.js';
 import type { TS } from '../ts.js';
-import { calleeMethod, dottedName, INHERIT, indexInList, isFunctionLike, skipOuter, summaryBelow, upward, walk, type Decide } from './ast.js';
+import { calleeMethod, dottedName, INHERIT, indexInList, isFunctionLike, skipOuter, summaryBelow, upward, walk, type Decide, type FunctionLike } from './ast.js';
 import { mentionsMoney } from '../knowledge/money.js';
 import { effectOf, isLikelyDbWrite } from './effects.js';
 import { CLIENT_ERROR_CLASS, isClientStatusThrow } from './error-classes.js';
 import type { ImportMap } from './scope.js';
 import { assumedLogCall, classifyLogCall, errorUse, type ErrorRefTest, type ErrorUse, type LogCall, type ModelLogger } from './loggers.js';
 
-export type HandlerKind = 'catch-clause' | 'promise-catch' | 'promise-then';
-
-/** One place where an error is caught. */
-export interface ErrorHandler {
-  kind: HandlerKind;
-  /** The catch clause, or the `.catch(...)` / `.then(...)` call. */
-  node: ts.CatchClause | ts.CallExpression;
-  /** The handler function of a promise handler, when written inline. */
-  fn?: ts.ArrowFunction | ts.FunctionExpression;
-  /** The handler argument of a promise handler as written (`noop`, `() => {}`, `console.error`). */
-  handlerExpr?: ts.Expression;
-  /** The catch block, the handler's block or expression body; undefined for a handler passed by reference. */
+/**
+ * What every place that receives an error has: a catch clause, a promise rejection handler, or an error callback
+ * (`error-sites.ts`). Suggestions that name the error (`src/edits/catch-binding.ts`) need no more than this.
+ */
+export interface ErrorReceiver {
+  /** The catch clause, the `.catch(...)` / `.then(...)` call, or the callback function. */
+  node: ts.Node;
+  /** The function that receives the error (promise handlers written inline, callbacks). */
+  fn?: FunctionLike;
+  /** Statements run with the error: the catch block, the handler's block or expression body. */
   body?: ts.Block | ts.Expression;
   /** The error's name (`e` in `catch (e)`), undefined when there is no binding or it is destructured. */
   binding?: string;
   /** The binding as declared (identifier or destructuring pattern). */
   bindingNode?: ts.BindingName;
-  /** The try block a catch clause guards. */
-  tryBlock?: ts.Block;
-  /** The promise a promise handler is attached to. */
-  promise?: ts.Expression;
 }
+
+/** `try { … } catch (e) { … }` */
+export interface CatchClauseHandler extends ErrorReceiver {
+  kind: 'catch-clause';
+  node: ts.CatchClause;
+  fn?: undefined;
+  body: ts.Block;
+  /** The try block the clause guards. */
+  tryBlock: ts.Block;
+}
+
+/** `promise.catch(fn)` (`promise-catch`) or `promise.then(ok, fn)` (`promise-then`). */
+export interface PromiseHandler extends ErrorReceiver {
+  kind: 'promise-catch' | 'promise-then';
+  /** The `.catch(...)` / `.then(...)` call. */
+  node: ts.CallExpression;
+  /** The handler function, when written inline. */
+  fn?: ts.ArrowFunction | ts.FunctionExpression;
+  /** The handler argument as written (`noop`, `() => {}`, `console.error`). */
+  handlerExpr: ts.Expression;
+  /** The handler's block or expression body; undefined for a handler passed by reference. */
+  body?: ts.Block | ts.Expression;
+  /** The promise the handler is attached to. */
+  promise: ts.Expression;
+}
+
+/** One place where an error is caught. */
+export type ErrorHandler = CatchClauseHandler | PromiseHandler;
 
 /** A value a handler returns that callers read as a normal answer. */
 export type MaskingReturn =
@@ -49,52 +71,97 @@ export type MaskingReturn =
   | 'default-value'
   | 'success-response';
 
-export type HandlerReason =
-  | 'rethrow'
-  | 'throw'
-  | 'next'
-  | 'reject'
-  | 'callback'
-  | 'error-result'
-  | 'state'
-  | 'response'
-  | 'exit'
-  | 'delegated'
-  | 'logged'
-  | 'monitored'
-  | 'acted'
-  | 'logged-without-error'
-  | 'empty'
-  | 'masking-return'
-  | 'console-only'
-  | 'constant-log'
-  | 'discarded';
+/** The value a swallowing handler answers with instead of the failure. */
+export interface Masking {
+  kind: MaskingReturn;
+  /** Source text of the value (`false`, `[]`, `{ url: '' }`); empty for a bare `return;`. */
+  text: string;
+  /** The return statement (or expression body, or success response call). */
+  node: ts.Node;
+}
 
-export interface HandlerAnalysis {
-  /** The failure leaves the handler: rethrow, `next(err)`, `reject(e)`, `cb(err)`, an error result, recorded state, an error response, a non-zero exit, or the error handed to another function. */
-  propagated: boolean;
-  /** The error (object or message) reaches a structured logger or error monitor. */
-  recorded: boolean;
-  /** The handler does something else we cannot judge (a retry, a fallback call, a property update): not swallowed. */
-  acted: boolean;
-  /** The only handling is console output. */
-  consoleOnly: boolean;
-  /** The only handling is a logger call with constant arguments. */
-  constantLogOnly: boolean;
-  /** No statements at all (`{}`, `noop`, `() => {}`). */
-  empty: boolean;
+/** Effects by which a failure leaves the handler: a throw, `next(err)`, `reject(e)`, `cb(err)`, an error result, recorded state, an error response, a non-zero exit, or the error handed to another function; strongest first. */
+const PROPAGATING = ['throw', 'next', 'reject', 'callback', 'error-result', 'state', 'response', 'exit', 'delegated'] as const;
+
+/** Why the failure leaves the handler: one of the propagating effects, a throw of the caught error itself being a `rethrow`. */
+export type PropagatingReason = (typeof PROPAGATING)[number] | 'rethrow';
+
+export type HandlerReason = HandlerAnalysis['reason'];
+
+interface AnalysisBase {
   /** A comment in (or right at) the handler that says something. */
   hasExplainingComment: boolean;
-  /** The value the handler returns instead of the failure. */
-  maskingReturn?: MaskingReturn;
-  /** Source text of that value (`false`, `[]`, `{ url: '' }`). */
-  maskingText?: string;
-  /** The masking return statement (or expression body). */
-  maskingNode?: ts.Node;
-  /** The strongest reason, in the order propagated > recorded > acted > the swallowing shape. */
-  reason: HandlerReason;
   /** Console and logger calls made in the handler. */
   logCalls: { call: ts.CallExpression; log: LogCall; use: ErrorUse }[];
+}
+
+/** The failure leaves the handler. */
+export interface PropagatedAnalysis extends AnalysisBase {
+  reason: PropagatingReason;
+  /** The error also reaches a structured logger or error monitor on its way out (`logger.error(e); throw e`). */
+  recorded: boolean;
+}
+
+/** The error (object or message) reaches a structured logger (`logged`) or an error monitor (`monitored`). */
+export interface RecordedAnalysis extends AnalysisBase {
+  reason: 'logged' | 'monitored';
+}
+
+/** The handler does something else we cannot judge (a retry, a fallback call, a property update; a logger call without the error): not swallowed. */
+export interface ActedAnalysis extends AnalysisBase {
+  reason: 'acted' | 'logged-without-error';
+}
+
+/** The only handling is console output (`console-only`) or a logger call with constant arguments (`constant-log`); the handler may answer with a masking value besides. */
+export interface LoggedOnlyAnalysis extends AnalysisBase {
+  reason: 'console-only' | 'constant-log';
+  masking?: Masking;
+}
+
+/** The handler answers with a value callers read as a normal answer (`return null`, `.catch(() => [])`, a bare `return;`). */
+export interface MaskingAnalysis extends AnalysisBase {
+  reason: 'masking-return';
+  masking: Masking;
+}
+
+/** The handler does nothing. */
+export interface EmptyAnalysis extends AnalysisBase {
+  reason: 'empty';
+  /** No statements at all (`{}`, `noop`, `() => {}`), rather than only statements that do nothing (`let x;`) or were skipped. */
+  noStatements: boolean;
+}
+
+/** The handler does inert work and drops the error. */
+export interface DiscardedAnalysis extends AnalysisBase {
+  reason: 'discarded';
+}
+
+/** A handler after which the failure is neither propagated, recorded nor acted upon. */
+export type SwallowingAnalysis = LoggedOnlyAnalysis | MaskingAnalysis | EmptyAnalysis | DiscardedAnalysis;
+
+/** What a handler does with the failure, keyed by its strongest reason (propagated > recorded > acted > the swallowing shape). */
+export type HandlerAnalysis = PropagatedAnalysis | RecordedAnalysis | ActedAnalysis | SwallowingAnalysis;
+
+const PROPAGATING_REASONS: ReadonlySet<HandlerReason> = new Set<PropagatingReason>([...PROPAGATING, 'rethrow']);
+
+/** The failure leaves the handler. */
+export function propagates(a: HandlerAnalysis): a is PropagatedAnalysis {
+  return PROPAGATING_REASONS.has(a.reason);
+}
+
+/** The handler propagates, records or acts on the failure: nothing is swallowed. */
+export function handles(a: HandlerAnalysis): a is PropagatedAnalysis | RecordedAnalysis | ActedAnalysis {
+  return propagates(a) || a.reason === 'logged' || a.reason === 'monitored' || a.reason === 'acted' || a.reason === 'logged-without-error';
+}
+
+/** The error reaches a structured logger or error monitor, whether or not it propagates too. */
+export function records(a: HandlerAnalysis): boolean {
+  return a.reason === 'logged' || a.reason === 'monitored' || (propagates(a) && a.recorded);
+}
+
+/** The value a swallowing handler answers with, whatever else it does. */
+export function maskingOf(a: HandlerAnalysis): Masking | undefined {
+  return a.reason === 'masking-return' || a.reason === 'console-only' || a.reason === 'constant-log' ? a.masking : undefined;
 }
 
 const PROMISE_NOOPS = /^(noop|nop|_noop|NOOP|noOp|ignore|ignoreError|ignoreErrors|swallow|swallowError|doNothing|emptyFn|emptyFunction|emptyFunc|voidFn|identity0)$/;
@@ -105,7 +172,7 @@ function bindingOf(t: TS, name: ts.BindingName | undefined): { binding?: string;
 }
 
 /** A catch clause as a handler. */
-export function catchClauseHandler(t: TS, clause: ts.CatchClause): ErrorHandler {
+export function catchClauseHandler(t: TS, clause: ts.CatchClause): CatchClauseHandler {
   const decl = clause.variableDeclaration;
   return {
     kind: 'catch-clause',
@@ -117,12 +184,12 @@ export function catchClauseHandler(t: TS, clause: ts.CatchClause): ErrorHandler 
 }
 
 /** `p.catch(fn)` or `p.then(ok, fn)` as a handler; undefined for any other call. */
-export function promiseHandler(t: TS, call: ts.CallExpression): ErrorHandler | undefined {
+export function promiseHandler(t: TS, call: ts.CallExpression): PromiseHandler | undefined {
   const callee = skipOuter(t, call.expression);
   if (!t.isPropertyAccessExpression(callee)) return undefined;
   const method = callee.name.text;
   let handlerExpr: ts.Expression | undefined;
-  let kind: HandlerKind;
+  let kind: PromiseHandler['kind'];
   if (method === 'catch' && call.arguments.length === 1) {
     handlerExpr = call.arguments[0];
     kind = 'promise-catch';
@@ -136,13 +203,18 @@ export function promiseHandler(t: TS, call: ts.CallExpression): ErrorHandler | u
   if (isSchemaChain(t, callee.expression)) return undefined;
   const h = skipOuter(t, handlerExpr);
   if (h.kind === t.SyntaxKind.NullKeyword || (t.isIdentifier(h) && h.text === 'undefined')) return undefined;
-  const handler: ErrorHandler = { kind, node: call, handlerExpr, promise: callee.expression };
+  const handler: PromiseHandler = { kind, node: call, handlerExpr, promise: callee.expression };
   if (t.isArrowFunction(h) || t.isFunctionExpression(h)) {
     handler.fn = h;
     handler.body = h.body;
     Object.assign(handler, bindingOf(t, h.parameters[0]?.name));
   }
   return handler;
+}
+
+/** The code whose failure the handler receives: the try block, or the expression that produced the promise. */
+export function guardedCode(h: ErrorHandler): ts.Block | ts.Expression {
+  return h.kind === 'catch-clause' ? h.tryBlock : h.promise;
 }
 
 const SCHEMA_ROOTS = /^(z|zod|yup|Joi|joi|v|valibot|t|s|Type|Schema|S)$/;
@@ -184,7 +256,7 @@ type Effect = Exclude<HandlerReason, 'rethrow' | 'empty' | 'masking-return' | 'c
 interface Walk {
   effects: Set<Effect>;
   logCalls: HandlerAnalysis['logCalls'];
-  masking?: { kind: MaskingReturn; text: string; node: ts.Node };
+  masking?: Masking;
 }
 
 function isStatusNumber(t: TS, e: ts.Expression): boolean {
@@ -653,8 +725,6 @@ function visitReturned(c: Ctx, value: ts.Expression | undefined, node: ts.Node, 
   w.effects.add('acted');
 }
 
-const PROPAGATING: Effect[] = ['throw', 'next', 'reject', 'callback', 'error-result', 'state', 'response', 'exit', 'delegated'];
-
 /** Options for `analyzeHandler`. */
 export interface AnalyzeOptions {
   /** Console output with the error counts as a record: CLI scripts, browser code, the logger module. */
@@ -730,8 +800,10 @@ const bodyChild: Decide<ts.Node> = (t, n) => {
 function hasExplainingComment(t: TS, handler: ErrorHandler): boolean {
   const sf = handler.node.getSourceFile();
   const text = sf.text;
-  const start = handler.kind === 'catch-clause' ? handler.node.getStart(sf) : (handler.handlerExpr ?? handler.node).getStart(sf);
-  const end = handler.kind === 'catch-clause' ? handler.node.end : (handler.handlerExpr ?? handler.node).end;
+  // the clause, or the handler argument of a promise handler
+  const own: ts.Node = handler.kind === 'catch-clause' ? handler.node : handler.handlerExpr;
+  const start = own.getStart(sf);
+  const end = own.end;
   const seen = new Set<number>();
   let found = false;
   const check = (ranges: ts.CommentRange[] | undefined): void => {
@@ -747,11 +819,11 @@ function hasExplainingComment(t: TS, handler: ErrorHandler): boolean {
     if (t.isBlock(n)) check(t.getLeadingCommentRanges(text, n.statements.end));
     t.forEachChild(n, visit);
   };
-  visit(handler.node.kind === t.SyntaxKind.CatchClause ? handler.node : (handler.handlerExpr ?? handler.node));
+  visit(own);
   if (found) return true;
   // `.catch(() => {}) // best effort` or `} catch { // ignore`: a comment on the handler's own line
   const lineEnd = text.indexOf('\n', end);
-  const trailing = t.getTrailingCommentRanges(text, handler.kind === 'catch-clause' ? (handler.body as ts.Block).getStart(sf) + 1 : handler.node.end);
+  const trailing = t.getTrailingCommentRanges(text, handler.kind === 'catch-clause' ? handler.body.getStart(sf) + 1 : handler.node.end);
   for (const r of trailing ?? []) if (r.pos <= (lineEnd < 0 ? text.length : lineEnd) && isExplainingComment(text.slice(r.pos, r.end))) return true;
   if (handler.kind !== 'catch-clause') {
     // await x.close().catch(() => {}); // already closed
@@ -821,7 +893,8 @@ export function analyzeHandler(t: TS, handler: ErrorHandler, knowledge: Knowledg
   let empty = false;
   const body = handler.body;
   if (!body) {
-    empty = handler.handlerExpr ? analyzeReference(t, handler.handlerExpr, knowledge, imports, w, c.consoleIsRecord) : true;
+    // a promise handler passed by reference (a catch clause always has its block)
+    empty = handler.kind !== 'catch-clause' && analyzeReference(t, handler.handlerExpr, knowledge, imports, w, c.consoleIsRecord);
   } else if (t.isBlock(body)) {
     empty = body.statements.length === 0;
     for (const s of body.statements) if (!options.skip?.has(s)) visitStatement(c, s, w);
@@ -838,43 +911,22 @@ export function analyzeHandler(t: TS, handler: ErrorHandler, knowledge: Knowledg
   const has = (e: Effect): boolean => w.effects.has(e);
   const propagatedBy = PROPAGATING.find(has);
   const recorded = has('logged') || has('monitored');
-  const acted = has('acted') || has('logged-without-error');
-  const swallowing = !propagatedBy && !recorded && !acted;
-  const consoleOnly = swallowing && has('console');
-  const constantLogOnly = swallowing && !consoleOnly && has('constant-log');
-  const masking = swallowing ? w.masking : undefined;
-  let reason: HandlerReason;
+  const base = { hasExplainingComment: hasExplainingComment(t, handler), logCalls: w.logCalls };
   if (propagatedBy) {
-    reason = propagatedBy === 'throw' ? (isRethrow(t, handler, refs) ? 'rethrow' : 'throw') : (propagatedBy as HandlerReason);
-  } else if (recorded) {
-    reason = has('logged') ? 'logged' : 'monitored';
-  } else if (acted) {
-    reason = has('acted') ? 'acted' : 'logged-without-error';
-  } else if (consoleOnly) {
-    reason = 'console-only';
-  } else if (constantLogOnly) {
-    reason = 'constant-log';
-  } else if (masking && masking.kind !== 'undefined') {
-    reason = 'masking-return';
-  } else if (empty || w.effects.size === 0 || (masking?.kind === 'undefined' && [...w.effects].every((e) => e === 'masking' || e === 'inert'))) {
-    reason = empty || w.effects.size === 0 ? 'empty' : 'masking-return';
-  } else {
-    reason = 'discarded';
+    const reason = propagatedBy === 'throw' ? (isRethrow(t, handler, refs) ? 'rethrow' : 'throw') : propagatedBy;
+    return { ...base, reason, recorded };
   }
-  return {
-    propagated: propagatedBy !== undefined,
-    recorded,
-    acted,
-    consoleOnly,
-    constantLogOnly,
-    empty,
-    hasExplainingComment: hasExplainingComment(t, handler),
-    maskingReturn: masking?.kind,
-    maskingText: masking?.text,
-    maskingNode: masking?.node,
-    reason,
-    logCalls: w.logCalls,
-  };
+  if (recorded) return { ...base, reason: has('logged') ? 'logged' : 'monitored' };
+  if (has('acted')) return { ...base, reason: 'acted' };
+  if (has('logged-without-error')) return { ...base, reason: 'logged-without-error' };
+  const masking = w.masking;
+  if (has('console')) return { ...base, reason: 'console-only', ...(masking ? { masking } : {}) };
+  if (has('constant-log')) return { ...base, reason: 'constant-log', ...(masking ? { masking } : {}) };
+  if (masking && masking.kind !== 'undefined') return { ...base, reason: 'masking-return', masking };
+  if (empty || w.effects.size === 0) return { ...base, reason: 'empty', noStatements: empty };
+  // a bare `return;` or `return undefined` beside inert statements
+  if (masking && [...w.effects].every((e) => e === 'masking' || e === 'inert')) return { ...base, reason: 'masking-return', masking };
+  return { ...base, reason: 'discarded' };
 }
 
 function isRethrow(t: TS, handler: ErrorHandler, refs: Map<string, ErrorUse>): boolean {
@@ -1004,8 +1056,7 @@ const workMemos = new WeakMap<Knowledge, WeakMap<ts.Node, WorkCounts>>();
  * (`await page.close().catch(() => {})`).
  */
 export function guardedWork(t: TS, handler: ErrorHandler, knowledge: Knowledge): GuardedWork {
-  const target: ts.Node | undefined = handler.tryBlock ?? handler.promise;
-  if (!target) return { probe: false, cleanup: false, telemetry: false, verification: false, parses: false };
+  const target = guardedCode(handler);
   const collections = collectionNames(t, target.getSourceFile());
   const classify = (n: ts.CallExpression | ts.NewExpression, w: WorkCounts): void => {
     const name = dottedName(t, n.expression);
@@ -1058,8 +1109,8 @@ export function guardedWork(t: TS, handler: ErrorHandler, knowledge: Knowledge):
 
 /** Whether the guarded code runs synchronously: no `await`, `yield`, promise chain, database write or outbound call. */
 export function isSynchronousTry(t: TS, handler: ErrorHandler, knowledge: Knowledge): boolean {
+  if (handler.kind !== 'catch-clause') return false;
   const block = handler.tryBlock;
-  if (!block) return false;
   let memo = asyncMemos.get(knowledge);
   if (!memo) asyncMemos.set(knowledge, (memo = new WeakMap()));
   const below = summaryBelow<{ async: boolean }>(t, block, {

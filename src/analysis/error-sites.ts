@@ -7,28 +7,26 @@
 import type * as ts from 'typescript';
 import type { TS } from '../ts.js';
 import { calleeMethod, dottedName, INHERIT, isFunctionLike, skipOuter, upward, type Decide, type FunctionLike } from './ast.js';
-import { catchClauseHandler, promiseHandler, type ErrorHandler } from './catch.js';
+import { catchClauseHandler, promiseHandler, type ErrorHandler, type ErrorReceiver } from './catch.js';
 import { BUILT_IN_ERRORS } from './error-classes.js';
 import { errorUse, type ErrorUse } from './loggers.js';
 
 export type ErrorCallbackKind = 'error-middleware' | 'error-hook' | 'error-event' | 'process-event' | 'exception-filter';
 
+/** A function a framework, an emitter or the process calls with an error. */
+export interface ErrorCallback extends ErrorReceiver {
+  kind: ErrorCallbackKind;
+  /** The callback function itself. */
+  node: FunctionLike;
+  fn: FunctionLike;
+}
+
 /** A place where an error arrives: a catch clause, a rejection handler or an error callback. */
-export interface ErrorSite {
-  kind: ErrorHandler['kind'] | ErrorCallbackKind;
-  /** The catch clause, the `.catch()` / `.then()` call, or the callback function. */
-  node: ts.Node;
-  /** The function that receives the error (promise handlers and callbacks). */
-  fn?: FunctionLike;
-  /** Statements run with the error: the catch block or the function body. */
-  body?: ts.Block | ts.Expression;
-  /** The error's local name, when it is a plain identifier. */
-  binding?: string;
-  bindingNode?: ts.BindingName;
-  /** The catch clause's `try` block. */
-  tryBlock?: ts.Block;
-  /** The handler record from `catch.ts`, for catch clauses and promise handlers. */
-  handler?: ErrorHandler;
+export type ErrorSite = ErrorHandler | ErrorCallback;
+
+/** The site as a catch clause or promise rejection handler, undefined for an error callback. */
+export function handlerOf(site: ErrorSite): ErrorHandler | undefined {
+  return site.kind === 'catch-clause' || site.kind === 'promise-catch' || site.kind === 'promise-then' ? site : undefined;
 }
 
 const ERROR_PARAM = /^_?(?:err|error|e|ex|exc|exception|reason|cause)$/i;
@@ -37,7 +35,7 @@ const ERROR_EVENTS = new Set(['error', 'uncaughtException', 'unhandledRejection'
 const ERROR_HOOK_METHODS = new Set(['setErrorHandler', 'onError', 'useErrorHandler', 'setDefaultErrorHandler']);
 const ERROR_HOOK_PROPERTIES = /^(?:onError|errorHandler|handleError|onUncaughtException|onUnhandledRejection)$/;
 
-function paramBinding(t: TS, fn: FunctionLike): Pick<ErrorSite, 'binding' | 'bindingNode'> {
+function paramBinding(t: TS, fn: FunctionLike): Pick<ErrorReceiver, 'binding' | 'bindingNode'> {
   const name = fn.parameters[0]?.name;
   if (!name) return {};
   return t.isIdentifier(name) ? { binding: name.text, bindingNode: name } : { bindingNode: name };
@@ -52,9 +50,9 @@ function decoratorNames(t: TS, node: ts.Node): string[] {
 }
 
 /** An error callback: the function is given an error by a framework, an emitter or the process. */
-export function errorCallbackOf(t: TS, fn: FunctionLike): ErrorSite | undefined {
+export function errorCallbackOf(t: TS, fn: FunctionLike): ErrorCallback | undefined {
   const params = fn.parameters.map((p) => (t.isIdentifier(p.name) ? p.name.text : ''));
-  const site = (kind: ErrorCallbackKind): ErrorSite => ({ kind, node: fn, fn, body: fn.body, ...paramBinding(t, fn) });
+  const site = (kind: ErrorCallbackKind): ErrorCallback => ({ kind, node: fn, fn, body: fn.body, ...paramBinding(t, fn) });
   // (err, req, res, next) => …
   if (params.length === 4 && ERROR_PARAM.test(params[0]!) && REQUEST_PARAM.test(params[1]!)) return site('error-middleware');
   // @Catch() class X implements ExceptionFilter { catch(exception, host) { … } }
@@ -88,10 +86,6 @@ export function errorCallbackOf(t: TS, fn: FunctionLike): ErrorSite | undefined 
   return undefined;
 }
 
-function fromHandler(h: ErrorHandler): ErrorSite {
-  return { kind: h.kind, node: h.node, fn: h.fn, body: h.body, binding: h.binding, bindingNode: h.bindingNode, tryBlock: h.tryBlock, handler: h };
-}
-
 /**
  * The error site `node` runs in: the nearest catch block, rejection handler or error callback, without
  * crossing into an unrelated function (a callback inside a catch block is not error handling). A node in a
@@ -101,11 +95,11 @@ export function enclosingErrorSite(t: TS, node: ts.Node): ErrorSite | undefined 
   // the catch clause or function that decides it, memoised per node (issue 19: throws 600 else-ifs deep)
   const n = upward(t, siteHolderMemo, node, siteHolder, undefined);
   if (!n) return undefined;
-  if (t.isCatchClause(n)) return fromHandler(catchClauseHandler(t, n));
+  if (t.isCatchClause(n)) return catchClauseHandler(t, n);
   const call = n.parent;
   if (call && t.isCallExpression(call) && call.arguments.includes(n as ts.Expression)) {
     const h = promiseHandler(t, call);
-    if (h && h.fn === n) return fromHandler(h);
+    if (h && h.fn === n) return h;
   }
   return errorCallbackOf(t, n as FunctionLike);
 }

@@ -1,21 +1,8 @@
 /** Catch bindings: naming the error of a `catch {}` or a parameterless rejection handler so an edit can use it. */
-import type * as ts from 'typescript';
-import type { FunctionLike } from '../analysis/ast.js';
+import type { ErrorReceiver } from '../analysis/catch.js';
 import type { TS } from '../ts.js';
 import type { TextEdit } from '../types.js';
 import { freshErrorName } from './names.js';
-
-/** What the toolkit needs to know about a place that receives an error (an `ErrorSite` or an `ErrorHandler`). */
-export interface ErrorReceiver {
-  /** The catch clause, or the promise call / callback around `fn`. */
-  node: ts.Node;
-  /** The function that receives the error, for promise handlers and callbacks. */
-  fn?: FunctionLike;
-  /** The statements that run with the error. */
-  body?: ts.Node;
-  binding?: string;
-  bindingNode?: ts.BindingName;
-}
 
 /**
  * The error's name at `site`, with the edit that declares it when the site has none (`catch {` → `catch (error) {`,

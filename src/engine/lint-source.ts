@@ -5,6 +5,8 @@ import { contextFactors, scoreRisk } from '../risk.js';
 import { compiler, type TS } from '../ts.js';
 import type {
   AnyRule,
+  ExemptedSite,
+  Exemption,
   FileError,
   FileFacts,
   Finding,
@@ -49,6 +51,8 @@ export interface LintSourceInput {
   keepDeferred?: boolean;
   /** Analysis time allowed for the file, in ms (default `DEFAULT_FILE_BUDGET_MS`). */
   budgetMs?: number;
+  /** Also return the sites rules exempted, with their reasons (`audit --show-exempt`). */
+  collectExemptions?: boolean;
 }
 
 export interface LintSourceResult {
@@ -58,6 +62,8 @@ export interface LintSourceResult {
   sourceFile?: ts.SourceFile;
   /** The file's suppression directives (when it parsed), marked `used` where they suppressed a finding. */
   directives?: Directive[];
+  /** With `collectExemptions`: the sites rules matched but exempted, in file order. */
+  exempted?: ExemptedSite[];
 }
 
 export function scriptKindFor(t: TS, filePath: string): ts.ScriptKind {
@@ -386,7 +392,7 @@ export function appliesTo(rule: AnyRule, file: FileFacts): boolean {
  */
 export function runRules(
   sf: ts.SourceFile,
-  input: Pick<LintSourceInput, 'filePath' | 'rules' | 'knowledge' | 'file' | 'timing' | 'budgetMs'>,
+  input: Pick<LintSourceInput, 'filePath' | 'rules' | 'knowledge' | 'file' | 'timing' | 'budgetMs'> & { onExempt?: (site: ExemptedSite) => void },
   t: TS = compiler,
 ): RuleReport[] {
   const { filePath, rules, knowledge, file, timing } = input;
@@ -402,6 +408,8 @@ export function runRules(
       file,
       report: (descriptor) => reports.push({ ruleId: resolved.rule.meta.id, descriptor, resolved }),
     };
+    const onExempt = input.onExempt;
+    if (onExempt) context.exempt = ({ range, exemption }) => onExempt(exemptedSite(sf, filePath, resolved.rule.meta.id, range, exemption));
     if (!timing) return listenerEntries(resolved.rule.create(context));
     const id = resolved.rule.meta.id;
     const start = performance.now();
@@ -446,7 +454,9 @@ function lintParsed(input: LintSourceInput, t: TS): LintSourceResult {
   }
   const directives = timing ? timing.measure('directives', () => findDirectives(t, sf)) : findDirectives(t, sf);
   const findings: Finding[] = [];
-  for (const { finding } of runRules(sf, { filePath, rules, knowledge, file, timing, budgetMs }, t)) {
+  const exempted: ExemptedSite[] | undefined = input.collectExemptions ? [] : undefined;
+  const onExempt = exempted ? (site: ExemptedSite): void => void exempted.push(site) : undefined;
+  for (const { finding } of runRules(sf, { filePath, rules, knowledge, file, timing, budgetMs, onExempt }, t)) {
     if (directives.length > 0 && isSuppressed(directives, finding.ruleId, finding.line)) continue;
     if (finding.dependsOn && !input.keepDeferred) {
       if (!holdsWithoutProject(finding.dependsOn)) continue;
@@ -459,5 +469,13 @@ function lintParsed(input: LintSourceInput, t: TS): LintSourceResult {
     findings.push(...unusedDirectiveFindings(sf, filePath, directives, ran, input.everyRuleRan === true));
   }
   findings.sort(compareFindings);
-  return { findings, sourceFile: sf, directives };
+  exempted?.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
+  return { findings, sourceFile: sf, directives, ...(exempted ? { exempted } : {}) };
+}
+
+/** Where an exempted range is, as reporters show it. */
+function exemptedSite(sf: ts.SourceFile, file: string, ruleId: string, range: readonly [number, number], exemption: Exemption): ExemptedSite {
+  const s = sf.getLineAndCharacterOfPosition(range[0]);
+  const e = sf.getLineAndCharacterOfPosition(range[1]);
+  return { ruleId, file, line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1, reason: exemption.reason, detail: exemption.detail };
 }
