@@ -3,8 +3,8 @@ import { stringList } from './string-list.js';
 
 /**
  * One data layer (ORM, query builder or SQL client): how it is imported, how its handles are typed and made,
- * which calls write and which open a transaction. `src/analysis/database.ts` reads these vocabularies; the
- * shapes it matches (delegate calls, builder chains, SQL text) are keyed by `id`.
+ * which calls write and which open a transaction. The shapes a built-in layer matches (delegate calls, builder
+ * chains, SQL text) live in its module, `src/analysis/data-layers/<id>.ts`, keyed by `id`.
  */
 export interface DataLayerKnowledge {
   /** Stable id: `prisma`, `typeorm`, `sequelize`, `drizzle`, `knex`, `kysely`, `mongoose`, `sql`, or your own. */
@@ -115,7 +115,7 @@ const sequelize: DataLayerKnowledge = {
   name: 'Sequelize',
   modules: ['sequelize', 'sequelize-typescript', '@nestjs/sequelize'],
   clientTypes: ['Sequelize'],
-  modelTypes: ['ModelStatic', 'ModelCtor'],
+  modelTypes: ['ModelStatic', 'ModelCtor', 'Model'],
   clientFactories: ['Sequelize'],
   writeMethods: ['create', 'update', 'destroy', 'upsert', 'increment', 'decrement', 'restore', 'truncate'],
   bulkWriteMethods: ['bulkCreate'],
