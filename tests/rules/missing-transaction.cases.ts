@@ -2219,6 +2219,22 @@ export class S {
         },
       ],
     },
+    // ... also when a built-in layer uses the same type name (pg's `Pool`): the file imports it from the configured layer
+    {
+      code: `import { Pool } from 'acme-db';
+export async function move(store: Pool, from: string, to: string) {
+  await store.put(to, 1);
+  await store.remove(from);
+}
+`,
+      knowledge: { database: { layers: [{ id: 'acme', name: 'Acme', modules: ['acme-db'], clientTypes: ['Pool', 'Connection'], writeMethods: ['put', 'remove'] }] } },
+      errors: [
+        {
+          messageId: 'nonAtomicWrites', line: 3, column: 9, endLine: 3, endColumn: 18, data: { count: 2, name: "'move'", lines: "3, 4" },
+          suggestions: [],
+        },
+      ],
+    },
     // ... and a call on a model type of that layer
     {
       code: `export async function move(items: AcmeTable, from: string, to: string) {
