@@ -6,6 +6,7 @@
 import type { DataLayer } from './api.js';
 import { drizzle } from './drizzle.js';
 import { knex } from './knex.js';
+import { mikroorm } from './mikroorm.js';
 import { kysely } from './kysely.js';
 import { mongoose } from './mongoose.js';
 import { prisma } from './prisma.js';
@@ -13,7 +14,7 @@ import { sequelize } from './sequelize.js';
 import { sql } from './sql.js';
 import { typeorm } from './typeorm.js';
 
-export const DATA_LAYERS: readonly DataLayer[] = [prisma, kysely, sequelize, typeorm, mongoose, knex, drizzle, sql];
+export const DATA_LAYERS: readonly DataLayer[] = [prisma, kysely, sequelize, mikroorm, typeorm, mongoose, knex, drizzle, sql];
 
 const byId = new Map(DATA_LAYERS.map((l) => [l.id, l]));
 
