@@ -10,7 +10,7 @@ import { fileWriteUnits, isExternalWork, mayWriteOrCall } from '../src/analysis/
 import { defineRule } from '../src/define-rule.js';
 import type { Knowledge } from '../src/knowledge/index.js';
 import { mentionsMoney } from '../src/knowledge/money.js';
-import { leadingVerb, SIDE_EFFECT_VERBS } from '../src/knowledge/verbs.js';
+import { FILE_SYSTEM_MODULES, FILE_SYSTEM_WRITES, leadingVerb, SIDE_EFFECT_VERBS } from '../src/knowledge/verbs.js';
 import { FACTORS } from '../src/risk.js';
 import type { ModelCondition, ReportDescriptor, RiskFactor, SuggestionDescriptor, TextEdit, TS, WritesCondition } from '../src/types.js';
 import { freshName, identifiersIn, indentRange, indentUnit, lineIndent, startsLine } from '../src/edits/index.js';
@@ -472,6 +472,22 @@ function applyLocal(text: string, base: number, edits: TextEdit[]): string {
 
 /** A call that acts outside the database (a mail, a message, a notification, a queued job, an upload). */
 const SIDE_EFFECT_CALL = leadingVerb(SIDE_EFFECT_VERBS);
+const FS_MODULES = new Set<string>(FILE_SYSTEM_MODULES);
+const FS_WRITES = new Set<string>(FILE_SYSTEM_WRITES);
+
+/** `fs.writeFileSync(…)`, `fs.promises.unlink(…)`, `writeFile(…)` from `node:fs/promises`: a file changed, whatever the transaction does. */
+function isFileSystemWrite(t: TS, call: ts.CallExpression): boolean {
+  const callee = skipOuter(t, call.expression);
+  const method = t.isPropertyAccessExpression(callee) ? callee.name.text : t.isIdentifier(callee) ? callee.text : undefined;
+  if (!method || !FS_WRITES.has(method)) return false;
+  let root: ts.Expression = callee;
+  while (t.isPropertyAccessExpression(root)) root = skipOuter(t, root.expression);
+  if (!t.isIdentifier(root)) return false;
+  const d = resolveName(t, root.text, root);
+  if (d?.kind === 'import' && d.import) return FS_MODULES.has(d.import.module);
+  const init = d?.kind === 'var' && d.init ? skipOuter(t, d.init) : undefined;
+  return !!init && t.isCallExpression(init) && t.isIdentifier(init.expression) && init.expression.text === 'require' && !!init.arguments[0] && t.isStringLiteralLike(init.arguments[0]) && FS_MODULES.has(init.arguments[0].text);
+}
 
 function shortCall(t: TS, sf: ts.SourceFile, call: ts.CallExpression | ts.TaggedTemplateExpression): string {
   const callee = t.isCallExpression(call) ? call.expression : call.tag;
@@ -560,7 +576,7 @@ function otherWork(t: TS, sf: ts.SourceFile, stmts: readonly ts.Statement[], wri
         }
         // `this.mailer.sendResetEmail(user, token)` left running: inside the callback it would go out before the
         // commit, and a rollback could not take it back (a mail with a dead link)
-        if (t.isCallExpression(n) && SIDE_EFFECT_CALL.test(calleeMethod(t, n) ?? '')) {
+        if (t.isCallExpression(n) && (SIDE_EFFECT_CALL.test(calleeMethod(t, n) ?? '') || isFileSystemWrite(t, n))) {
           reason = `\`${shortCall(t, sf, n)}\` acts outside the database among the writes; inside a transaction it would happen before the commit, and a rollback could not undo it: commit first, then call it`;
           return;
         }

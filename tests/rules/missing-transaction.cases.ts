@@ -3049,5 +3049,67 @@ export class OrderService {
         },
       ],
     },
+    // Sequelize: \`sequelize\` here is the package, not an instance: the transaction is opened on the instance a model carries
+    {
+      code: `import sequelize, { Model } from 'sequelize';
+class Order extends Model {}
+class Stock extends Model {}
+export async function place(item: string) {
+  const order = await Order.create({ item });
+  await Stock.decrement('count', { where: { item } });
+  return order;
+}
+`,
+      errors: [
+        {
+          messageId: 'nonAtomicWrites', line: 5, column: 23, endLine: 5, endColumn: 35, data: { count: 2, name: "'place'", lines: "5, 6" },
+          suggestions: [
+            { messageId: 'wrapInTransaction', output: `import sequelize, { Model } from 'sequelize';
+class Order extends Model {}
+class Stock extends Model {}
+export async function place(item: string) {
+  return await Order.sequelize!.transaction(async (t) => {
+    const order = await Order.create({ item }, { transaction: t });
+    await Stock.decrement('count', { where: { item }, transaction: t });
+    return order;
+  });
+}
+` },
+          ],
+        },
+      ],
+    },
+    // Sequelize: a file written among the statements the wrap would take in stays out of the transaction
+    {
+      code: `import { Model } from 'sequelize';
+import fs from 'node:fs';
+class Order extends Model {}
+class Stock extends Model {}
+export async function place(item: string) {
+  const order = await Order.create({ item });
+  await Stock.decrement('count', { where: { item } });
+  fs.writeFileSync('/tmp/last-order.json', JSON.stringify(order));
+  return order.id;
+}
+`,
+      errors: [
+        {
+          messageId: 'nonAtomicWrites', line: 6, column: 23, endLine: 6, endColumn: 35, data: { count: 2, name: "'place'", lines: "6, 7" },
+          suggestions: [
+            { messageId: 'rewriteByHand', data: { reason: '`fs.writeFileSync()` acts outside the database among the writes; inside a transaction it would happen before the commit, and a rollback could not undo it: commit first, then call it' }, output: `import { Model } from 'sequelize';
+import fs from 'node:fs';
+class Order extends Model {}
+class Stock extends Model {}
+export async function place(item: string) {
+  const order = await Order.create({ item });
+  await Stock.decrement('count', { where: { item } });
+  fs.writeFileSync('/tmp/last-order.json', JSON.stringify(order));
+  return order.id;
+}
+` },
+          ],
+        },
+      ],
+    },
   ],
 };
