@@ -5,7 +5,7 @@ import { remoteCallOf, type RemoteCall } from '../src/analysis/remote-calls.js';
 import { isProjectModule } from '../src/analysis/error-classes.js';
 import { dataLayer } from '../src/analysis/data-layers/index.js';
 import type { Line, WrapRequest } from '../src/analysis/data-layers/api.js';
-import { fileImports, importsOf, resolveIdentifier, resolveName } from '../src/analysis/scope.js';
+import { importsOf, resolveIdentifier, resolveName } from '../src/analysis/scope.js';
 import { fileWriteUnits, isExternalWork, mayWriteOrCall } from '../src/analysis/write-units.js';
 import { defineRule } from '../src/define-rule.js';
 import type { Knowledge } from '../src/knowledge/index.js';
@@ -13,7 +13,7 @@ import { mentionsMoney } from '../src/knowledge/money.js';
 import { FILE_SYSTEM_MODULES, FILE_SYSTEM_WRITES, leadingVerb, SIDE_EFFECT_VERBS } from '../src/knowledge/verbs.js';
 import { FACTORS } from '../src/risk.js';
 import type { ModelCondition, ReportDescriptor, RiskFactor, SuggestionDescriptor, TextEdit, TS, WritesCondition } from '../src/types.js';
-import { freshName, identifiersIn, indentRange, indentUnit, lineIndent, startsLine } from '../src/edits/index.js';
+import { identifiersIn, indentRange, indentUnit, lineIndent, startsLine } from '../src/edits/index.js';
 
 export type MessageIds = 'nonAtomicWrites' | 'loopWrite' | 'outsideTransaction' | 'wrapInTransaction' | 'useTransaction' | 'rewriteByHand';
 

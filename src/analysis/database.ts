@@ -214,7 +214,7 @@ export function layerName(knowledge: Knowledge, id: string): string {
 // ---------------------------------------------------------------------------------------------------------
 // Handles: what a receiver is
 
-export type { Handle, HandleKind } from './data-layers/api.js';
+export type { Handle } from './data-layers/api.js';
 
 const TX_TYPE = /Transaction(?!al)|\bTx\b|TxClient|DbOrTx|\bTrx\b|EntityManager|QueryRunner|PoolClient|PoolConnection|ClientSession/;
 const NOT_MODEL_NAME = /^(view|ai|llm|ml|chat|embedding|language|data|language|openai|anthropic|gpt|text|image|vision|speech|audio|base|domain|read|write|response|request|form|ui|app|render|scene|physics|mesh|3d|threeD)Model$/i;
