@@ -3,15 +3,17 @@ import { calleeMethod, calleeName, functionName, isAsyncFunction, isFunctionLike
 import { isIdempotentUpsert, isRelativeWrite, layerName, mayWrite, receiverName, summarizeUnits, type DbWrite, type UnitSummary, type WriteSite } from '../src/analysis/database.js';
 import { remoteCallOf, type RemoteCall } from '../src/analysis/remote-calls.js';
 import { isProjectModule } from '../src/analysis/error-classes.js';
-import { fileImports, importsOf, resolveIdentifier, resolveName } from '../src/analysis/scope.js';
+import { dataLayer } from '../src/analysis/data-layers/index.js';
+import type { Line, WrapRequest } from '../src/analysis/data-layers/api.js';
+import { importsOf, resolveIdentifier, resolveName } from '../src/analysis/scope.js';
 import { fileWriteUnits, isExternalWork, mayWriteOrCall } from '../src/analysis/write-units.js';
 import { defineRule } from '../src/define-rule.js';
 import type { Knowledge } from '../src/knowledge/index.js';
 import { mentionsMoney } from '../src/knowledge/money.js';
-import { leadingVerb, SIDE_EFFECT_VERBS } from '../src/knowledge/verbs.js';
+import { FILE_SYSTEM_MODULES, FILE_SYSTEM_WRITES, leadingVerb, SIDE_EFFECT_VERBS } from '../src/knowledge/verbs.js';
 import { FACTORS } from '../src/risk.js';
 import type { ModelCondition, ReportDescriptor, RiskFactor, SuggestionDescriptor, TextEdit, TS, WritesCondition } from '../src/types.js';
-import { freshName, identifiersIn, indentRange, indentUnit, lineIndent, startsLine } from '../src/edits/index.js';
+import { identifiersIn, indentRange, indentUnit, lineIndent, startsLine } from '../src/edits/index.js';
 
 export type MessageIds = 'nonAtomicWrites' | 'loopWrite' | 'outsideTransaction' | 'wrapInTransaction' | 'useTransaction' | 'rewriteByHand';
 
@@ -307,23 +309,6 @@ function moneyInPath(t: TS, fn: ts.Node, filePath: string): boolean {
 // ---------------------------------------------------------------------------------------------------------
 // Suggestion: wrap the statements holding the writes in the layer's transaction
 
-/** A line of generated code, `depth` levels deeper than the wrapped statements' own indentation. */
-interface Line {
-  depth: number;
-  text: string;
-}
-
-interface Wrap {
-  open: Line[];
-  close: Line[];
-  /** Edits inside the wrapped range (receiver rewrites, transaction options). */
-  edits: TextEdit[];
-  /** Returns inside the range are allowed (no callback between them and the function). */
-  allowsReturn: boolean;
-  /** The range becomes the body of a callback (one level deeper); otherwise of a `try` block. */
-  callback: boolean;
-}
-
 const LOOP_KINDS = (t: TS, n: ts.Node): boolean => t.isForStatement(n) || t.isForOfStatement(n) || t.isForInStatement(n) || t.isWhileStatement(n) || t.isDoStatement(n);
 
 function isIterationCall(t: TS, n: ts.Node): boolean {
@@ -421,218 +406,22 @@ function hasShorthand(t: TS, root: ts.Node, text: string, start: number, end: nu
   return found;
 }
 
-/** Adds `key` (e.g. `transaction: t`) to the options argument at `index` of a call. */
-function addOption(t: TS, call: ts.CallExpression, index: number, prop: string, sf: ts.SourceFile, fill = '{}'): TextEdit | undefined {
-  const args = call.arguments;
-  if (index < args.length) {
-    const arg = skipOuter(t, args[index]!);
-    if (t.isObjectLiteralExpression(arg)) {
-      if (arg.properties.length === 0) return { range: [arg.getStart(sf), arg.getEnd()], text: `{ ${prop} }` };
-      const last = arg.properties[arg.properties.length - 1]!;
-      return { range: [last.getEnd(), last.getEnd()], text: `, ${prop}` };
-    }
-    if (t.isIdentifier(arg) && arg.text === 'undefined') return { range: [arg.getStart(sf), arg.getEnd()], text: `{ ${prop} }` };
-    return { range: [args[index]!.getStart(sf), args[index]!.getEnd()], text: `{ ...${args[index]!.getText(sf)}, ${prop} }` };
-  }
-  const fills = Array.from({ length: index - args.length }, () => fill);
-  const text = [...fills, `{ ${prop} }`].join(', ');
-  if (args.length === 0) {
-    const close = call.getEnd() - 1; // the `)`
-    return { range: [close, close], text };
-  }
-  const lastArg = args[args.length - 1]!;
-  return { range: [lastArg.getEnd(), lastArg.getEnd()], text: `, ${text}` };
-}
-
-const SEQUELIZE_OPTION_INDEX: Record<string, number> = { create: 1, bulkCreate: 1, update: 1, upsert: 1, increment: 1, decrement: 1, destroy: 0, truncate: 0, restore: 0 };
-const SEQUELIZE_RECORD_OPTION_INDEX: Record<string, number> = { save: 0, destroy: 0, restore: 0, update: 1, increment: 1, decrement: 1 };
-const MONGOOSE_OPTION_INDEX: Record<string, number> = {
-  insertMany: 1, bulkWrite: 1, insertOne: 1,
-  updateOne: 2, updateMany: 2, replaceOne: 2, findOneAndUpdate: 2, findByIdAndUpdate: 2, findOneAndReplace: 2,
-  deleteOne: 1, deleteMany: 1, findOneAndDelete: 1, findByIdAndDelete: 1, findOneAndRemove: 1, findByIdAndRemove: 1,
-};
-const MONGOOSE_RECORD_OPTION_INDEX: Record<string, number> = { save: 0, deleteOne: 0, remove: 0, updateOne: 1 };
-
-/** The default or namespace name an ES import of a module matching `pattern` binds (`''` for none). */
-function importsModule(t: TS, sf: ts.SourceFile, pattern: RegExp): string | undefined {
-  const { references, bindings } = fileImports(t, sf);
-  const ref = references.find((r) => (r.kind === 'import' || r.kind === 'side-effect') && pattern.test(r.module));
-  if (!ref) return undefined;
-  const local = (imported: string): string | undefined => [...bindings.values()].find((b) => b.statement === ref.statement && b.imported === imported)?.node.text;
-  return local('default') ?? local('*') ?? '';
-}
-
-function buildWrap(t: TS, sf: ts.SourceFile, fn: FunctionLike, writes: DbWrite[], start: number, end: number, used: Set<string>): Wrap | undefined {
-  const layer = writes[0]!.layer;
-  if (writes.some((w) => w.layer !== layer)) return undefined;
+/** The layer module's rewrite of the statements `[start, end)` holding `writes` into one transaction. */
+function wrapRequest(t: TS, sf: ts.SourceFile, fn: FunctionLike, writes: DbWrite[], start: number, end: number, used: Set<string>): WrapRequest {
   const body = fn.body!;
-  const isTs = /\.[cm]?tsx?$/.test(sf.fileName);
   const roots = [...new Set(writes.map((w) => skipOuter(t, w.receiver).getText(sf)))];
-  const rewriteRoots = (handle: string, as: (text: string) => string = () => handle): TextEdit[] | undefined => {
-    const edits: TextEdit[] = [];
-    for (const root of roots) {
-      if (hasShorthand(t, body, root, start, end)) return undefined;
-      for (const occ of occurrences(t, body, root, start, end, sf)) edits.push({ range: [occ.getStart(sf), occ.getEnd()], text: as(occ.getText(sf)) });
-    }
-    return edits;
+  return {
+    t, sf, fn, writes, start, end, used, roots,
+    occurrences: (text) => occurrences(t, body, text, start, end, sf),
+    rewriteRoots(as) {
+      const edits: TextEdit[] = [];
+      for (const root of roots) {
+        if (hasShorthand(t, body, root, start, end)) return undefined;
+        for (const occ of occurrences(t, body, root, start, end, sf)) edits.push({ range: [occ.getStart(sf), occ.getEnd()], text: as(occ.getText(sf)) });
+      }
+      return edits;
+    },
   };
-  const callbackWrap = (opener: string, handle: string, edits: TextEdit[] | undefined): Wrap | undefined =>
-    edits && { open: [{ depth: 0, text: `${opener}(async (${handle}) => {` }], close: [{ depth: 0, text: '});' }], edits, allowsReturn: true, callback: true };
-  const first = writes[0]!;
-  const rootText = roots[0]!;
-  switch (layer) {
-    case 'prisma': {
-      if (first.raw && first.receiver.getText(sf) !== rootText) return undefined;
-      const tx = freshName(used, ['tx', 'prismaTx']);
-      return callbackWrap(`await ${rootText}.$transaction`, tx, rewriteRoots(tx));
-    }
-    case 'drizzle': {
-      const tx = freshName(used, ['tx', 'dbTx']);
-      return callbackWrap(`await ${rootText}.transaction`, tx, rewriteRoots(tx));
-    }
-    case 'knex': {
-      const trx = freshName(used, ['trx', 'knexTrx']);
-      return callbackWrap(`await ${rootText}.transaction`, trx, rewriteRoots(trx));
-    }
-    case 'kysely': {
-      if (first.raw) return undefined;
-      const trx = freshName(used, ['trx', 'kyselyTrx']);
-      return callbackWrap(`await ${rootText}.transaction().execute`, trx, rewriteRoots(trx));
-    }
-    case 'typeorm': {
-      if (writes.some((w) => w.raw)) return undefined;
-      const manager = freshName(used, ['manager', 'transactionalEntityManager']);
-      const edits: TextEdit[] = [];
-      // dataSource.getRepository(User).update(…) → manager.getRepository(User).update(…) in dataSource.transaction
-      const viaGetRepository = writes.map((w) => {
-        const recv = skipOuter(t, w.receiver);
-        if (!t.isCallExpression(recv)) return undefined;
-        const callee = skipOuter(t, recv.expression);
-        // getRepository(Entity) only: a wrapper's getRepository(ctx, Entity) has no EntityManager counterpart
-        return t.isPropertyAccessExpression(callee) && callee.name.text === 'getRepository' && recv.arguments.length === 1 ? callee.expression : undefined;
-      });
-      if (viaGetRepository.every(Boolean)) {
-        const owners = [...new Set(viaGetRepository.map((e) => e!.getText(sf)))];
-        if (owners.length !== 1) return undefined;
-        for (const occ of occurrences(t, body, owners[0]!, start, end, sf)) edits.push({ range: [occ.getStart(sf), occ.getEnd()], text: manager });
-        return { open: [{ depth: 0, text: `await ${owners[0]}.transaction(async (${manager}) => {` }], close: [{ depth: 0, text: '});' }], edits, allowsReturn: true, callback: true };
-      }
-      for (const w of writes) {
-        const recv = skipOuter(t, w.receiver);
-        if (t.isCallExpression(recv)) {
-          // this.connection.getRepository(ctx, User).save(…) → manager.withRepository(…).save(…)
-          if (!edits.some((e) => e.range[0] === recv.getStart(sf))) edits.push({ range: [recv.getStart(sf), recv.getEnd()], text: `${manager}.withRepository(${recv.getText(sf)})` });
-          continue;
-        }
-        for (const occ of occurrences(t, body, recv.getText(sf), start, end, sf)) {
-          if (edits.some((e) => e.range[0] === occ.getStart(sf))) continue;
-          const text = w.handle.kind === 'repository' || (t.isCallExpression(recv) && w.handle.kind !== 'manager') ? `${manager}.withRepository(${occ.getText(sf)})` : manager;
-          edits.push({ range: [occ.getStart(sf), occ.getEnd()], text });
-        }
-      }
-      const f = skipOuter(t, first.receiver);
-      const opener = t.isCallExpression(f) || first.handle.kind === 'repository' ? `${f.getText(sf)}.manager` : f.getText(sf);
-      if (t.isCallExpression(f) && !/^(this\.)?\w+(\.\w+)*\.getRepository\(/.test(f.getText(sf))) return undefined;
-      return { open: [{ depth: 0, text: `await ${opener}.transaction(async (${manager}) => {` }], close: [{ depth: 0, text: '});' }], edits: edits.sort((a, b) => a.range[0] - b.range[0]), allowsReturn: true, callback: true };
-    }
-    case 'sequelize': {
-      const tName = freshName(used, ['t', 'transaction']);
-      const prop = tName === 'transaction' ? 'transaction' : `transaction: ${tName}`;
-      const edits: TextEdit[] = [];
-      for (const w of writes) {
-        if (!('arguments' in w.call)) return undefined;
-        const index = (w.handle.kind === 'record' ? SEQUELIZE_RECORD_OPTION_INDEX : SEQUELIZE_OPTION_INDEX)[w.method];
-        if (index === undefined) return undefined;
-        const e = addOption(t, w.call, index, prop, sf);
-        if (!e) return undefined;
-        edits.push(e);
-      }
-      const hasInstance = resolveName(t, 'sequelize', first.node) !== undefined;
-      const model = writes.find((w) => w.handle.kind === 'model' || w.handle.kind === 'record');
-      const root = hasInstance ? 'sequelize' : model ? `${skipOuter(t, model.receiver).getText(sf)}.sequelize${isTs ? '!' : ''}` : undefined;
-      if (!root) return undefined;
-      return { open: [{ depth: 0, text: `await ${root}.transaction(async (${tName}) => {` }], close: [{ depth: 0, text: '});' }], edits, allowsReturn: true, callback: true };
-    }
-    case 'mongoose': {
-      const session = freshName(used, ['session', 'dbSession']);
-      const prop = session === 'session' ? 'session' : `session: ${session}`;
-      const edits: TextEdit[] = [];
-      for (const w of writes) {
-        if (!('arguments' in w.call)) return undefined;
-        const call = w.call;
-        if (w.handle.kind === 'model' && w.method === 'create') {
-          // Model.create(doc) → Model.create([doc], { session }): options need the array form.
-          const arg = call.arguments[0];
-          if (!arg || call.arguments.length > 2) return undefined;
-          if (t.isArrayLiteralExpression(skipOuter(t, arg))) {
-            const e = addOption(t, call, 1, prop, sf);
-            if (!e) return undefined;
-            edits.push(e);
-            continue;
-          }
-          let n: ts.Node = w.node;
-          while (n.parent && (t.isParenthesizedExpression(n.parent) || t.isAwaitExpression(n.parent))) n = n.parent;
-          const p = n.parent;
-          const awaited = t.isAwaitExpression(w.node.parent);
-          if (call.arguments.length !== 1 || w.node !== call) return undefined;
-          if (p && t.isVariableDeclaration(p) && t.isIdentifier(p.name) && awaited && !p.type) {
-            edits.push({ range: [p.name.getStart(sf), p.name.getEnd()], text: `[${p.name.text}]` });
-          } else if (!(p && t.isExpressionStatement(p))) {
-            return undefined;
-          }
-          edits.push({ range: [arg.getStart(sf), arg.getEnd()], text: `[${arg.getText(sf)}], { ${prop} }` });
-          continue;
-        }
-        const index = (w.handle.kind === 'record' ? MONGOOSE_RECORD_OPTION_INDEX : MONGOOSE_OPTION_INDEX)[w.method];
-        if (index === undefined) return undefined;
-        if (index === 2 && call.arguments.length < 2) return undefined;
-        const e = addOption(t, call, index, prop, sf);
-        if (!e) return undefined;
-        edits.push(e);
-      }
-      const mongoose = importsModule(t, sf, /^mongoose$/);
-      const model = writes.find((w) => w.handle.kind === 'model');
-      const root = mongoose ? `${mongoose}.connection` : model ? `${skipOuter(t, model.receiver).getText(sf)}.db` : undefined;
-      if (!root) return undefined;
-      return { open: [{ depth: 0, text: `await ${root}.transaction(async (${session}) => {` }], close: [{ depth: 0, text: '});' }], edits: edits.sort((a, b) => a.range[0] - b.range[0]), allowsReturn: true, callback: true };
-    }
-    case 'sql': {
-      if (roots.length !== 1) return undefined;
-      const tagged = writes.every((w) => t.isTaggedTemplateExpression(w.call));
-      if (tagged) {
-        // postgres.js: sql.begin(async (sql) => { … }) shadows the client with the transaction.
-        const name = t.isIdentifier(skipOuter(t, first.receiver)) ? rootText : freshName(used, ['sql']);
-        const edits = name === rootText ? [] : rewriteRoots(name);
-        return callbackWrap(`await ${rootText}.begin`, name, edits);
-      }
-      if (writes.some((w) => t.isTaggedTemplateExpression(w.call) || !/^(query|execute)$/.test(w.method))) return undefined;
-      const mysql = importsModule(t, sf, /^mysql2?(\/promise)?$/) !== undefined;
-      const pg = importsModule(t, sf, /^(pg|@neondatabase\/serverless)$/) !== undefined;
-      if (mysql === pg) return undefined;
-      const pool = first.handle.pool === true;
-      const client = pool ? freshName(used, mysql ? ['conn', 'connection'] : ['client', 'pgClient']) : rootText;
-      const edits = pool ? rewriteRoots(client) : [];
-      if (!edits) return undefined;
-      const err = freshName(used, ['error', 'txError']);
-      const [begin, commit, rollback] = mysql ? ['beginTransaction()', 'commit()', 'rollback()'] : ["query('BEGIN')", "query('COMMIT')", "query('ROLLBACK')"];
-      const open: Line[] = [
-        ...(pool ? [{ depth: 0, text: `const ${client} = await ${rootText}.${mysql ? 'getConnection' : 'connect'}();` }] : []),
-        { depth: 0, text: 'try {' },
-        { depth: 1, text: `await ${client}.${begin};` },
-      ];
-      const close: Line[] = [
-        { depth: 1, text: `await ${client}.${commit};` },
-        { depth: 0, text: `} catch (${err}) {` },
-        { depth: 1, text: `await ${client}.${rollback};` },
-        { depth: 1, text: `throw ${err};` },
-        ...(pool ? [{ depth: 0, text: '} finally {' }, { depth: 1, text: `${client}.release();` }] : []),
-        { depth: 0, text: '}' },
-      ];
-      return { open, close, edits, allowsReturn: false, callback: false };
-    }
-    default:
-      return undefined;
-  }
 }
 
 const TRANSACTION_ARG = /^(trx|tx|transaction|session|manager|entityManager|transactionalEntityManager)$|(Trx|Tx|Transaction|Session)$/;
@@ -665,7 +454,7 @@ function adoptLayer(writes: DbWrite[]): DbWrite[] | undefined {
   if (known.length > 1) return undefined;
   if (known.length === 0) return writes.some((w) => w.layer === 'unknown') ? undefined : writes;
   const layer = known[0]!;
-  if (writes.some((w) => w.layer === 'unknown') && layer !== 'mongoose' && layer !== 'sequelize') return undefined;
+  if (writes.some((w) => w.layer === 'unknown') && !dataLayer(layer)?.adoptsUnknownWrites) return undefined;
   return writes.map((w) => (w.layer === 'unknown' ? { ...w, layer } : w));
 }
 
@@ -683,6 +472,22 @@ function applyLocal(text: string, base: number, edits: TextEdit[]): string {
 
 /** A call that acts outside the database (a mail, a message, a notification, a queued job, an upload). */
 const SIDE_EFFECT_CALL = leadingVerb(SIDE_EFFECT_VERBS);
+const FS_MODULES = new Set<string>(FILE_SYSTEM_MODULES);
+const FS_WRITES = new Set<string>(FILE_SYSTEM_WRITES);
+
+/** `fs.writeFileSync(…)`, `fs.promises.unlink(…)`, `writeFile(…)` from `node:fs/promises`: a file changed, whatever the transaction does. */
+function isFileSystemWrite(t: TS, call: ts.CallExpression): boolean {
+  const callee = skipOuter(t, call.expression);
+  const method = t.isPropertyAccessExpression(callee) ? callee.name.text : t.isIdentifier(callee) ? callee.text : undefined;
+  if (!method || !FS_WRITES.has(method)) return false;
+  let root: ts.Expression = callee;
+  while (t.isPropertyAccessExpression(root)) root = skipOuter(t, root.expression);
+  if (!t.isIdentifier(root)) return false;
+  const d = resolveName(t, root.text, root);
+  if (d?.kind === 'import' && d.import) return FS_MODULES.has(d.import.module);
+  const init = d?.kind === 'var' && d.init ? skipOuter(t, d.init) : undefined;
+  return !!init && t.isCallExpression(init) && t.isIdentifier(init.expression) && init.expression.text === 'require' && !!init.arguments[0] && t.isStringLiteralLike(init.arguments[0]) && FS_MODULES.has(init.arguments[0].text);
+}
 
 function shortCall(t: TS, sf: ts.SourceFile, call: ts.CallExpression | ts.TaggedTemplateExpression): string {
   const callee = t.isCallExpression(call) ? call.expression : call.tag;
@@ -771,7 +576,7 @@ function otherWork(t: TS, sf: ts.SourceFile, stmts: readonly ts.Statement[], wri
         }
         // `this.mailer.sendResetEmail(user, token)` left running: inside the callback it would go out before the
         // commit, and a rollback could not take it back (a mail with a dead link)
-        if (t.isCallExpression(n) && SIDE_EFFECT_CALL.test(calleeMethod(t, n) ?? '')) {
+        if (t.isCallExpression(n) && (SIDE_EFFECT_CALL.test(calleeMethod(t, n) ?? '') || isFileSystemWrite(t, n))) {
           reason = `\`${shortCall(t, sf, n)}\` acts outside the database among the writes; inside a transaction it would happen before the commit, and a rollback could not undo it: commit first, then call it`;
           return;
         }
@@ -810,9 +615,6 @@ function awaitedWithin(t: TS, n: ts.Node, outer: ts.Node): boolean {
   for (let p = n.parent; p && p !== outer; p = p.parent) if (t.isAwaitExpression(p)) return true;
   return false;
 }
-
-/** A file that uses MongoDB sessions or transactions: `startSession()`, `withTransaction(…)`, `{ session }`, `.transaction(async (session) => …)`. */
-const MONGO_SESSION = /\b(startSession|withTransaction|startTransaction)\s*\(|\.transaction\s*\(\s*(async\s*)?\(?\s*session\b|\{\s*session\s*[,}]|\bsession\s*:\s*session\b/;
 
 function buildSuggestion(t: TS, sf: ts.SourceFile, s: UnitSummary, knowledge: Knowledge, isExternal: (call: ts.CallExpression) => boolean, mongoTransactions: boolean): SuggestionDescriptor<MessageIds> | undefined {
   const fn = s.unit.fn as FunctionLike;
@@ -860,20 +662,16 @@ function buildSuggestion(t: TS, sf: ts.SourceFile, s: UnitSummary, knowledge: Kn
   if (work) return { messageId: 'rewriteByHand', data: { reason: work }, edits: [] };
   const handed = handedTransaction(t, writes);
   if (handed) return { messageId: 'rewriteByHand', data: { reason: `the writes already take a transaction handle (\`${handed}\`) from their caller; open the transaction there, or run them in that one` }, edits: [] };
-  // a domain repository interface (`private users: UserRepositoryInterface`) looks like a TypeORM repository by
-  // name only: it may have neither `manager` nor a place in `withRepository`
-  const guessed = writes.find((w) => w.layer === 'typeorm' && w.handle.byName && !t.isCallExpression(skipOuter(t, w.receiver)));
-  if (guessed) {
-    const name = skipOuter(t, guessed.receiver).getText(sf);
-    return { messageId: 'rewriteByHand', data: { reason: `\`${name}\` is known as a repository only by its name, not as a TypeORM Repository, EntityManager or DataSource (declared type, \`@InjectRepository\`, \`getRepository\`); it may not have \`manager\` or be accepted by \`withRepository\`, so open the transaction through the project's own unit of work` }, edits: [] };
-  }
-  const wrap = buildWrap(t, sf, fn, writes, start, end, identifiersIn(t, fn));
+  const layer = writes[0]!.layer;
+  const module = dataLayer(layer);
+  if (!module?.wrap || writes.some((w) => w.layer !== layer)) return undefined;
+  const req = wrapRequest(t, sf, fn, writes, start, end, identifiersIn(t, fn));
+  const refused = module.refuseWrap?.(req);
+  if (refused) return { messageId: 'rewriteByHand', data: { reason: refused }, edits: [] };
+  const wrap = module.wrap(req);
   if (!wrap) return undefined;
-  // MongoDB runs transactions only on a replica set or a sharded cluster: on a standalone server (a common
-  // self-hosted setup) every wrapped call would fail. Only a file that already opens sessions shows it has one.
-  if (writes[0]!.layer === 'mongoose' && !mongoTransactions && !MONGO_SESSION.test(sf.text)) {
-    return { messageId: 'rewriteByHand', data: { reason: 'MongoDB runs transactions only on a replica set or a sharded cluster, and nothing in this file opens a session to show the deployment has one (on a standalone server every wrapped call would fail); set the rule option `mongoTransactions` when it does, or make the writes safe to repeat' }, edits: [] };
-  }
+  const caveat = module.wrapCaveat?.(req, { mongoTransactions });
+  if (caveat) return { messageId: 'rewriteByHand', data: { reason: caveat }, edits: [] };
   const late = wrap.callback ? assignedInCallback(t, stmts.slice(i, j + 1), stmts.slice(j + 1), start) : undefined;
   if (late) return { messageId: 'rewriteByHand', data: { reason: `\`${late}\` is declared without a value before the writes, assigned among them and read after; inside the transaction's callback TypeScript no longer sees it assigned (TS2454): return the value from the callback instead` }, edits: [] };
   if (facts.returns && (!wrap.allowsReturn || !isBody || j !== stmts.length - 1)) return undefined;

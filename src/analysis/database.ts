@@ -11,8 +11,13 @@ import { defaultDatabase } from '../knowledge/database.js';
 import type { Knowledge } from '../knowledge/index.js';
 import type { TS } from '../ts.js';
 import { isFunctionLike, skipOuter, type FunctionLike } from './ast.js';
+import { decomposeChain, isChainOuter, mayBeWriteChain, type Chain } from './chains.js';
+import { argsOf, isArrayArg, NONE, type DataLayer, type Handle, type LayerContext, type Match, type MethodCall, type Seg } from './data-layers/api.js';
+import { DATA_LAYERS, dataLayer } from './data-layers/index.js';
+import { modelWrite, recordWrite } from './data-layers/models.js';
 import { isAwaitedWork, remoteCallOf, type RemoteCall } from './remote-calls.js';
 import { classMember, enclosingClass, fileImports, resolveName, type Declaration, type ImportMap } from './scope.js';
+import { classifySql, sqlTextOf, templateText } from './sql-text.js';
 
 // ---------------------------------------------------------------------------------------------------------
 // Imports
@@ -207,129 +212,29 @@ export function layerName(knowledge: Knowledge, id: string): string {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Raw SQL
-
-export type SqlKind = 'write' | 'read' | 'begin' | 'commit' | 'rollback' | 'ddl' | 'other';
-
-/** Where the first SQL keyword starts, past whitespace, parentheses and comments (one linear pass). */
-function sqlStart(text: string): number {
-  let i = 0;
-  for (;;) {
-    const c = text[i];
-    if (c === undefined) return i;
-    if (c === '(' || c.trim() === '') i++;
-    else if (text.startsWith('--', i)) {
-      const eol = text.indexOf('\n', i);
-      i = eol === -1 ? text.length : eol + 1;
-    } else if (text.startsWith('/*', i)) {
-      const close = text.indexOf('*/', i + 2);
-      i = close === -1 ? text.length : close + 2;
-    } else return i;
-  }
-}
-
-/** Classifies SQL text by its leading keyword (comments, parentheses and a `WITH` prefix looked through). */
-export function classifySql(text: string): SqlKind {
-  const s = text.slice(sqlStart(text));
-  const word = /^[A-Za-z]+/.exec(s)?.[0]?.toUpperCase();
-  switch (word) {
-    case 'INSERT':
-    case 'UPDATE':
-    case 'DELETE':
-    case 'MERGE':
-    case 'REPLACE':
-    case 'UPSERT':
-    case 'TRUNCATE':
-      return 'write';
-    case 'WITH':
-      return /\b(INSERT\s+INTO|UPDATE\s+\S+\s+SET|DELETE\s+FROM|MERGE\s+INTO)\b/i.test(s) ? 'write' : 'read';
-    case 'SELECT':
-    case 'SHOW':
-    case 'EXPLAIN':
-    case 'VALUES':
-    case 'TABLE':
-      return 'read';
-    case 'BEGIN':
-      return 'begin';
-    case 'START':
-      return /^START\s+TRANSACTION/i.test(s) ? 'begin' : 'other';
-    case 'COMMIT':
-    case 'END':
-      return 'commit';
-    case 'ROLLBACK':
-    case 'ABORT':
-      return /^ROLLBACK\s+TO/i.test(s) ? 'other' : 'rollback';
-    case 'CREATE':
-    case 'ALTER':
-    case 'DROP':
-      return 'ddl';
-    default:
-      return 'other';
-  }
-}
-
-function templateText(t: TS, tpl: ts.TemplateLiteral): string {
-  if (t.isNoSubstitutionTemplateLiteral(tpl)) return tpl.text;
-  return tpl.head.text + tpl.templateSpans.map((s) => ' ? ' + s.literal.text).join('');
-}
-
-/** The SQL text an argument carries: a literal, a template, a `sql` tagged template, `{ text }` or a const. */
-export function sqlTextOf(t: TS, expr: ts.Expression | undefined, depth = 0): string | undefined {
-  if (!expr || depth > 3) return undefined;
-  const e = skipOuter(t, expr);
-  if (t.isStringLiteral(e) || t.isNoSubstitutionTemplateLiteral(e)) return e.text;
-  if (t.isTemplateExpression(e)) return templateText(t, e);
-  if (t.isTaggedTemplateExpression(e)) return templateText(t, e.template);
-  if (t.isBinaryExpression(e) && e.operatorToken.kind === t.SyntaxKind.PlusToken) return sqlTextOf(t, e.left, depth + 1);
-  if (t.isObjectLiteralExpression(e)) {
-    for (const p of e.properties) {
-      if (t.isPropertyAssignment(p) && t.isIdentifier(p.name) && (p.name.text === 'text' || p.name.text === 'sql')) return sqlTextOf(t, p.initializer, depth + 1);
-    }
-    return undefined;
-  }
-  if (t.isIdentifier(e)) {
-    const decl = resolveName(t, e.text, e);
-    if (decl?.kind === 'var' && decl.init && decl.isConst) return sqlTextOf(t, decl.init, depth + 1);
-  }
-  return undefined;
-}
-
-// ---------------------------------------------------------------------------------------------------------
 // Handles: what a receiver is
 
-export type HandleKind = 'client' | 'delegate' | 'repository' | 'manager' | 'datasource' | 'queryRunner' | 'model' | 'record' | 'session' | 'txValue' | 'none';
-
-export interface Handle {
-  kind: HandleKind;
-  /** Layer id, or `unknown` when only the name says it is a database handle. */
-  layer: string;
-  /** Bound to a transaction: a transaction callback's parameter, an explicit transaction, or a caller's one. */
-  isTx: boolean;
-  /** A parameter of `fn` carries the transaction (caller decides): index into its parameters. */
-  viaParam?: { fn: FunctionLike; index: number };
-  /** Fetched with the caller's request context (`getRepository(ctx, Order)`): in whatever transaction that carries. */
-  viaContext?: boolean;
-  /** The ambient transaction of a CLS / AsyncLocalStorage host (`txHost.tx`): the caller decides atomicity. */
-  ambient?: boolean;
-  /** A pg / mysql2 pool (each query may run on another connection). */
-  pool?: boolean;
-  /** The handle was only recognised by its name. */
-  byName?: boolean;
-}
-
-const NONE: Handle = { kind: 'none', layer: 'unknown', isTx: false };
+export type { Handle } from './data-layers/api.js';
 
 const TX_TYPE = /Transaction(?!al)|\bTx\b|TxClient|DbOrTx|\bTrx\b|EntityManager|QueryRunner|PoolClient|PoolConnection|ClientSession/;
 const NOT_MODEL_NAME = /^(view|ai|llm|ml|chat|embedding|language|data|language|openai|anthropic|gpt|text|image|vision|speech|audio|base|domain|read|write|response|request|form|ui|app|render|scene|physics|mesh|3d|threeD)Model$/i;
 
-interface Resolver {
-  t: TS;
+interface Resolver extends LayerContext {
   v: Vocab;
   file: FileInfo;
   /** Parameters of transaction callbacks seen so far (writes through them are inside that transaction). */
   txParams: Set<ts.Node>;
   /** `handleOf` per expression (`null` while it is being computed, which also cuts cycles). */
   memo: Map<ts.Node, Handle | null>;
+}
+
+/** The first answer of the layers' `hook`, in `DATA_LAYERS` order. */
+function ask<T>(hook: (layer: DataLayer) => T | undefined): T | undefined {
+  for (const layer of DATA_LAYERS) {
+    const answer = hook(layer);
+    if (answer !== undefined) return answer;
+  }
+  return undefined;
 }
 
 function typeNames(t: TS, type: ts.TypeNode | undefined): string[] {
@@ -346,8 +251,29 @@ function baseTypeName(text: string): string {
   return text.replace(/<[\s\S]*$/, '').replace(/^typeof\s+/, '').trim();
 }
 
+/**
+ * The handle a vocabulary type name gives (`clientTypes`, `modelTypes` of every layer, built-in or configured).
+ * A name several layers list (`Connection`, `Model`, a configured layer's `Pool`) is the first such layer's the
+ * file imports, else the first one's that does not need its import.
+ */
+function handleOfVocabularyType(r: Resolver, base: string, last: string): Handle | undefined {
+  let fallback: Handle | undefined;
+  for (const layer of r.v.layers.values()) {
+    const role = layer.clientTypes.includes(base) || layer.clientTypes.includes(last) ? 'client' : layer.modelTypes.includes(base) || layer.modelTypes.includes(last) ? 'model' : undefined;
+    if (!role) continue;
+    const module = dataLayer(layer.id);
+    // a `Transaction` type is asked of the layers that share it first
+    if (module?.sharedTransactionType?.names.includes(last)) continue;
+    const h: Handle | undefined = module?.handleOfVocabularyType ? module.handleOfVocabularyType(r, last, role) : { kind: role, layer: layer.id, isTx: false };
+    if (!h) continue;
+    if (r.file.layers.has(layer.id)) return h;
+    fallback ??= h;
+  }
+  return fallback;
+}
+
 function handleFromType(r: Resolver, type: ts.TypeNode | undefined, at: ts.Node): Handle | undefined {
-  const { t, v, file } = r;
+  const { t } = r;
   for (const part of typeNames(t, type)) {
     const base = baseTypeName(part);
     const last = base.split('.').pop() ?? base;
@@ -355,37 +281,17 @@ function handleFromType(r: Resolver, type: ts.TypeNode | undefined, at: ts.Node)
       const h = handleOfName(r, base, at, 1);
       if (h && h.kind === 'model') return h;
     }
-    if (last === 'ClientSession') return { kind: 'session', layer: 'mongoose', isTx: false };
-    if (/Prisma/.test(base)) return { kind: 'client', layer: 'prisma', isTx: false };
-    if (/^Knex(\.Transaction)?$/.test(base)) return { kind: 'client', layer: 'knex', isTx: false };
-    if (last === 'Transaction' || last === 'ControlledTransaction') {
-      if (file.layers.has('kysely')) return { kind: 'client', layer: 'kysely', isTx: true };
-      if (file.layers.has('sequelize')) return { kind: 'txValue', layer: 'sequelize', isTx: true };
-      if (file.layers.has('knex')) return { kind: 'client', layer: 'knex', isTx: true };
-      continue;
+    const shaped = ask((l) => l.handleFromTypeName?.(r, base, last));
+    if (shaped) return shaped;
+    // `Transaction`: Kysely's, Sequelize's or Knex's, by what the file imports (none: nothing known)
+    const sharing = DATA_LAYERS.filter((l) => l.sharedTransactionType?.names.includes(last));
+    if (sharing.length > 0) {
+      const owner = sharing.find((l) => r.file.layers.has(l.id));
+      if (owner) return { ...owner.sharedTransactionType!.handle };
     }
-    for (const layer of v.layers.values()) {
-      if (layer.clientTypes.includes(base) || layer.clientTypes.includes(last)) {
-        if (layer.id === 'typeorm') {
-          if (last === 'EntityManager') return { kind: 'manager', layer: 'typeorm', isTx: false };
-          if (last === 'QueryRunner') return { kind: 'queryRunner', layer: 'typeorm', isTx: false };
-          if (last === 'Connection' && file.layers.has('mongoose') && !file.layers.has('typeorm')) return { kind: 'client', layer: 'mongoose', isTx: false };
-          if (last === 'Connection' && file.layers.has('sql') && !file.layers.has('typeorm')) return { kind: 'client', layer: 'sql', isTx: false };
-          return { kind: 'datasource', layer: 'typeorm', isTx: false };
-        }
-        if (layer.id === 'sql') {
-          if ((last === 'Client' || last === 'Connection') && !file.layers.has('sql')) continue;
-          return { kind: 'client', layer: 'sql', isTx: false, pool: last === 'Pool' };
-        }
-        if (layer.id === 'mongoose' && !file.layers.has('mongoose')) continue;
-        return { kind: 'client', layer: layer.id, isTx: false };
-      }
-      if (layer.modelTypes.includes(base) || layer.modelTypes.includes(last)) {
-        if (layer.id === 'mongoose' && last === 'Model' && file.layers.has('sequelize') && !file.layers.has('mongoose')) return { kind: 'model', layer: 'sequelize', isTx: false };
-        return { kind: layer.id === 'typeorm' ? 'repository' : 'model', layer: layer.id, isTx: false };
-      }
-    }
-    if (/(Document|Doc)$/.test(last) && file.layers.has('mongoose')) return { kind: 'record', layer: 'mongoose', isTx: false };
+    const h = handleOfVocabularyType(r, base, last);
+    if (h) return h;
+    if (sharing.length > 0) continue;
   }
   return undefined;
 }
@@ -396,17 +302,10 @@ function decoratorName(t: TS, d: ts.Decorator): string {
 }
 
 function handleFromDecorators(r: Resolver, decorators: readonly ts.Decorator[]): Handle | undefined {
-  const { t, file } = r;
   for (const d of decorators) {
-    const name = decoratorName(t, d);
-    if (name === 'InjectRepository') return { kind: 'repository', layer: 'typeorm', isTx: false };
-    if (name === 'InjectEntityManager') return { kind: 'manager', layer: 'typeorm', isTx: false };
-    if (name === 'InjectDataSource' || (name === 'InjectConnection' && file.layers.has('typeorm'))) return { kind: 'datasource', layer: 'typeorm', isTx: false };
-    if (name === 'InjectModel') return { kind: 'model', layer: file.layers.has('sequelize') && !file.layers.has('mongoose') ? 'sequelize' : 'mongoose', isTx: false };
-    if (name === 'InjectConnection' && file.layers.has('mongoose')) return { kind: 'client', layer: 'mongoose', isTx: false };
-    if (name === 'InjectKysely') return { kind: 'client', layer: 'kysely', isTx: false };
-    if (name === 'InjectKnex' || (name === 'InjectConnection' && file.layers.has('knex'))) return { kind: 'client', layer: 'knex', isTx: false };
-    if (/^InjectDrizzle|^InjectDb$/.test(name)) return { kind: 'client', layer: file.layers.has('drizzle') ? 'drizzle' : 'unknown', isTx: false };
+    const name = decoratorName(r.t, d);
+    const h = ask((l) => l.handleFromDecorator?.(r, name));
+    if (h) return h;
   }
   return undefined;
 }
@@ -433,10 +332,9 @@ function handleFromDecl(r: Resolver, decl: Declaration, at: ts.Node, depth: numb
     const layer = layerOfModule(v.db, decl.import.module);
     if (layer) {
       // `import { sql } from 'drizzle-orm'` is a fragment helper, `import knex from 'knex'` is the factory.
-      if (layer === 'sql' || (layer === 'mongoose' && decl.import.imported === 'default')) h = { kind: 'client', layer, isTx: false };
-      else h = NONE;
+      h = dataLayer(layer)?.handleFromImport?.(decl.import.imported) ?? NONE;
     } else if (/^[A-Z]/.test(decl.id.text) && MODEL_PATH.test(decl.import.module)) {
-      h = { kind: 'model', layer: modelLayer(r), isTx: false };
+      h = { kind: 'model', layer: namedModelLayer(r), isTx: false };
     }
   }
   if (!h && decl.kind === 'class' && t.isClassDeclaration(decl.node)) h = handleFromClass(r, decl.node);
@@ -445,20 +343,18 @@ function handleFromDecl(r: Resolver, decl: Declaration, at: ts.Node, depth: numb
     const p = decl.node as ts.ParameterDeclaration;
     if (r.txParams.has(p)) return { ...(h ?? { kind: 'client', layer: 'unknown', isTx: true, byName: true }), isTx: true };
     const typeText = p.type?.getText() ?? '';
-    const txLike =
-      v.txHandleNames.has(decl.id.text) ||
-      TX_TYPE.test(typeText) ||
-      (h?.kind === 'client' && h.layer === 'sql' && !h.pool && /^(client|conn|connection)$/.test(decl.id.text));
+    const txLike = v.txHandleNames.has(decl.id.text) || TX_TYPE.test(typeText) || (!!h && !!dataLayer(h.layer)?.isTransactionParam?.(h, decl.id.text));
     if (txLike) return { ...(h ?? nameHandle(r, decl.id.text) ?? { kind: 'client', layer: 'unknown', isTx: true }), isTx: true, viaParam: { fn: decl.fn, index: decl.index ?? 0 } };
   }
   return h;
 }
 
-function modelLayer(r: Resolver): string {
-  const l = r.file.layers;
-  if (l.has('mongoose') && !l.has('sequelize')) return 'mongoose';
-  if (l.has('sequelize') && !l.has('mongoose')) return 'sequelize';
-  return 'unknown';
+/** The layers whose models are known by name alone (Mongoose, Sequelize). */
+const NAMED_MODEL_LAYERS = DATA_LAYERS.filter((l) => l.namedModels).map((l) => l.id);
+
+function namedModelLayer(r: Resolver): string {
+  const imported = NAMED_MODEL_LAYERS.filter((id) => r.file.layers.has(id));
+  return imported.length === 1 ? imported[0]! : 'unknown';
 }
 
 function handleFromClass(r: Resolver, cls: ts.ClassDeclaration): Handle | undefined {
@@ -467,51 +363,20 @@ function handleFromClass(r: Resolver, cls: ts.ClassDeclaration): Handle | undefi
     if (clause.token !== t.SyntaxKind.ExtendsKeyword) continue;
     for (const ty of clause.types) {
       const base = ty.expression.getText();
-      if (base === 'Model' || /^Model$|\.Model$/.test(base)) return { kind: 'model', layer: r.file.layers.has('sequelize') ? 'sequelize' : modelLayer(r), isTx: false };
-      if (base === 'BaseEntity') return { kind: 'model', layer: 'typeorm', isTx: false };
+      const h = ask((l) => l.handleFromBaseClass?.(r, base));
+      if (h) return h;
+      if (/^Model$|\.Model$/.test(base)) return { kind: 'model', layer: namedModelLayer(r), isTx: false };
     }
   }
   return undefined;
 }
 
 function nameHandle(r: Resolver, name: string): Handle | undefined {
-  const { v } = r;
-  if (v.clientNames.has(name)) {
-    switch (name) {
-      case 'prisma':
-        return { kind: 'client', layer: 'prisma', isTx: false, byName: true };
-      case 'knex':
-        return { kind: 'client', layer: 'knex', isTx: false, byName: true };
-      case 'kysely':
-        return { kind: 'client', layer: 'kysely', isTx: false, byName: true };
-      case 'drizzle':
-        return { kind: 'client', layer: 'drizzle', isTx: false, byName: true };
-      case 'sequelize':
-        return { kind: 'client', layer: 'sequelize', isTx: false, byName: true };
-      case 'mongoose':
-        return { kind: 'client', layer: 'mongoose', isTx: false, byName: true };
-      case 'manager':
-      case 'entityManager':
-      case 'em':
-        return { kind: 'manager', layer: 'typeorm', isTx: false, byName: true };
-      case 'dataSource':
-      case 'datasource':
-        return { kind: 'datasource', layer: 'typeorm', isTx: false, byName: true };
-      case 'pool':
-        return { kind: 'client', layer: 'sql', isTx: false, pool: true, byName: true };
-      case 'client':
-      case 'conn':
-      case 'connection':
-      case 'pg':
-      case 'sql':
-      case 'mysql':
-        return { kind: 'client', layer: 'sql', isTx: false, byName: true };
-      default:
-        return { kind: 'client', layer: 'unknown', isTx: false, byName: true };
-    }
-  }
-  if (/^(repo|repository)$|[a-z0-9](Repository|Repo)$/.test(name)) return { kind: 'repository', layer: 'typeorm', isTx: false, byName: true };
-  if (/^model$|[a-z0-9]Model$/.test(name) && !NOT_MODEL_NAME.test(name)) return { kind: 'model', layer: modelLayer(r), isTx: false, byName: true };
+  const isClientName = r.v.clientNames.has(name);
+  const h = ask((l) => l.handleFromName?.(name, isClientName));
+  if (h) return h;
+  if (isClientName) return { kind: 'client', layer: 'unknown', isTx: false, byName: true };
+  if (/^model$|[a-z0-9]Model$/.test(name) && !NOT_MODEL_NAME.test(name)) return { kind: 'model', layer: namedModelLayer(r), isTx: false, byName: true };
   return undefined;
 }
 
@@ -558,8 +423,8 @@ function computeHandle(r: Resolver, e: ts.Expression, depth: number): Handle | u
     return cls ? handleFromMember(r, cls, e.name.text, depth) : nameHandle(r, e.name.text);
   }
   if (t.isPropertyAccessExpression(e) && e.name.text === 'tx') {
-    const layer = transactionHostLayer(r, e.expression);
-    if (layer) return { kind: layer === 'typeorm' ? 'manager' : 'client', layer, isTx: true, ambient: true };
+    const h = transactionHostHandle(r, e.expression);
+    if (h) return h;
   }
   if (t.isPropertyAccessExpression(e)) {
     const inner = handleOf(r, e.expression, depth + 1);
@@ -574,10 +439,10 @@ function computeHandle(r: Resolver, e: ts.Expression, depth: number): Handle | u
 }
 
 /**
- * `this.txHost.tx` (`@nestjs-cls/transactional`): the layer of the host's adapter when `expr` is a transaction
- * host, read from its type (`TransactionHost<TransactionalAdapterPrisma>`).
+ * `this.txHost.tx` (`@nestjs-cls/transactional`): the ambient transaction of the host's adapter's layer when
+ * `expr` is a transaction host, read from its type (`TransactionHost<TransactionalAdapterPrisma>`).
  */
-function transactionHostLayer(r: Resolver, expr: ts.Expression): string | undefined {
+function transactionHostHandle(r: Resolver, expr: ts.Expression): Handle | undefined {
   const { t, v } = r;
   const e = skipOuter(t, expr);
   let type: ts.TypeNode | undefined;
@@ -591,24 +456,15 @@ function transactionHostLayer(r: Resolver, expr: ts.Expression): string | undefi
   const text = type?.getText() ?? '';
   if (![...v.txHostTypes].some((name) => baseTypeName(text).split('.').pop() === name)) return undefined;
   const adapter = /<([\s\S]*)>/.exec(text)?.[1] ?? '';
-  if (/Prisma/.test(adapter)) return 'prisma';
-  if (/Kysely/.test(adapter)) return 'kysely';
-  if (/Knex/.test(adapter)) return 'knex';
-  if (/TypeOrm/i.test(adapter)) return 'typeorm';
-  if (/Drizzle/.test(adapter)) return 'drizzle';
-  if (/Mongo/.test(adapter)) return 'mongoose';
-  if (/Pg|Postgres/.test(adapter)) return 'sql';
+  const module = DATA_LAYERS.find((l) => l.hostAdapter?.test(adapter));
   const layers = [...r.file.layers];
-  return layers.length === 1 ? layers[0] : 'unknown';
+  const layer = module?.id ?? (layers.length === 1 ? layers[0]! : 'unknown');
+  return { kind: dataLayer(layer)?.hostHandle ?? 'client', layer, isTx: true, ambient: true };
 }
 
 /** A property of a handle: `dataSource.manager`, `queryRunner.manager`, `prisma.order`. */
 function derive(r: Resolver, h: Handle, prop: string): Handle | undefined {
-  if (prop === 'manager' && (h.kind === 'datasource' || h.kind === 'queryRunner' || h.kind === 'repository')) return { ...h, kind: 'manager', layer: 'typeorm' };
-  if (h.kind === 'client' && (h.layer === 'prisma' || h.layer === 'unknown') && /^[a-z]\w*$/.test(prop) && prop !== 'query') return { ...h, kind: 'delegate', layer: h.layer };
-  if (h.kind === 'client' && h.layer === 'mongoose' && prop === 'connection') return h;
-  if (h.kind === 'model' && prop === 'collection') return h;
-  return undefined;
+  return ask((l) => l.derive?.(r, h, prop));
 }
 
 /**
@@ -648,7 +504,7 @@ function handleFromInit(r: Resolver, init: ts.Expression, depth: number): Handle
 }
 
 function handleFromValue(r: Resolver, init: ts.Expression, depth: number): Handle | undefined {
-  const { t, v, file } = r;
+  const { t, v } = r;
   if (depth > 6) return undefined;
   let e = skipOuter(t, init);
   if (t.isAwaitExpression(e)) e = skipOuter(t, e.expression);
@@ -662,175 +518,49 @@ function handleFromValue(r: Resolver, init: ts.Expression, depth: number): Handl
   if (t.isNewExpression(e)) {
     const name = t.isIdentifier(e.expression) ? e.expression.text : t.isPropertyAccessExpression(e.expression) ? e.expression.name.text : '';
     const layer = importedLayer(r, name);
-    if (name === 'PrismaClient' || layer === 'prisma') return { kind: 'client', layer: 'prisma', isTx: false };
-    if (name === 'Kysely') return { kind: 'client', layer: 'kysely', isTx: false };
-    if (name === 'DataSource' && (layer === 'typeorm' || file.layers.has('typeorm'))) return { kind: 'datasource', layer: 'typeorm', isTx: false };
-    if (name === 'Sequelize') return { kind: 'client', layer: 'sequelize', isTx: false };
-    if ((name === 'Pool' || name === 'Client') && (layer === 'sql' || file.layers.has('sql'))) return { kind: 'client', layer: 'sql', isTx: false, pool: name === 'Pool' };
+    const h = ask((l) => l.handleFromNew?.(r, name, layer));
+    if (h) return h;
+    // new Order({...}): a record of a model
     if (t.isIdentifier(e.expression)) {
       const m = handleOfName(r, name, e, depth + 1);
       if (m?.kind === 'model') return { ...m, kind: 'record', byName: false };
     }
     return NONE;
   }
-  if (t.isCallExpression(e)) {
-    const callee = skipOuter(t, e.expression);
-    if (t.isIdentifier(callee)) {
-      const name = callee.text;
-      const layer = importedLayer(r, name);
-      if (name === 'drizzle' || (layer === 'drizzle' && name === 'drizzle')) return { kind: 'client', layer: 'drizzle', isTx: false };
-      if (layer === 'knex' || (name === 'knex' && !layer)) return name === 'knex' || name === 'Knex' || layer === 'knex' ? { kind: 'client', layer: 'knex', isTx: false } : undefined;
-      if (layer === 'sql' && (name === 'postgres' || name === 'neon' || name === 'pgp' || name === 'createPool' || name === 'createConnection')) return { kind: 'client', layer: 'sql', isTx: false, pool: name === 'createPool' };
-      if (name === 'getRepository' || name === 'getCustomRepository' || name === 'getTreeRepository') return { kind: 'repository', layer: 'typeorm', isTx: false };
-      if (name === 'getManager') return { kind: 'manager', layer: 'typeorm', isTx: false };
-      if (name === 'getConnection' && file.layers.has('typeorm')) return { kind: 'datasource', layer: 'typeorm', isTx: false };
-      if (name === 'model' && layer === 'mongoose') return { kind: 'model', layer: 'mongoose', isTx: false };
-      if (name === 'getModelForClass') return { kind: 'model', layer: 'mongoose', isTx: false };
-      return undefined;
-    }
-    if (t.isPropertyAccessExpression(callee)) {
-      const method = callee.name.text;
-      const recv = callee.expression;
-      const hasFnArg = e.arguments.some((a) => t.isArrowFunction(a) || t.isFunctionExpression(a));
-      // await db.startTransaction().execute() (Kysely controlled transaction)
-      if (method === 'execute' && t.isCallExpression(skipOuter(t, recv))) {
-        const inner = skipOuter(t, recv) as ts.CallExpression;
-        const innerCallee = skipOuter(t, inner.expression);
-        if (t.isPropertyAccessExpression(innerCallee) && (innerCallee.name.text === 'startTransaction' || innerCallee.name.text === 'transaction') && !hasFnArg) {
-          return { kind: 'client', layer: 'kysely', isTx: true };
-        }
-      }
-      const h = handleOf(r, recv, depth + 1) ?? (t.isCallExpression(skipOuter(t, recv)) ? handleFromInit(r, recv, depth + 1) : undefined);
-      if (/^(getRepository|getTreeRepository|getMongoRepository|getCustomRepository|withRepository)$/.test(method)) {
-        return { kind: 'repository', layer: 'typeorm', isTx: h?.isTx ?? false, viaParam: h?.viaParam };
-      }
-      if (method === 'createQueryRunner') return { kind: 'queryRunner', layer: 'typeorm', isTx: false };
-      if (!h) {
-        if (method === 'model' && importedLayer(r, t.isIdentifier(recv) ? recv.text : '') === 'mongoose') return { kind: 'model', layer: 'mongoose', isTx: false };
-        return undefined;
-      }
-      // const t = await sequelize.transaction() / const trx = await knex.transaction()
-      if ((method === 'transaction' || v.txMethods.has(method)) && !hasFnArg && h.kind !== 'model') {
-        if (h.layer === 'sequelize') return { kind: 'txValue', layer: 'sequelize', isTx: true };
-        return { ...h, kind: h.kind === 'datasource' ? 'manager' : h.kind, isTx: true };
-      }
-      if (method === 'startSession') return { kind: 'session', layer: 'mongoose', isTx: false };
-      if (h.kind === 'client' && h.layer === 'sql' && (method === 'connect' || method === 'getConnection')) return { kind: 'client', layer: 'sql', isTx: false, pool: false };
-      if ((method === 'createPool' || method === 'createConnection') && h.layer === 'sql') return { kind: 'client', layer: 'sql', isTx: false, pool: method === 'createPool' };
-      if (method === 'model' && (h.layer === 'mongoose' || h.kind === 'client')) return { kind: 'model', layer: 'mongoose', isTx: false };
-      if (method === 'define' && h.layer === 'sequelize') return { kind: 'model', layer: 'sequelize', isTx: false };
-      if (method === 'collection' && (h.kind === 'client' || h.layer === 'mongoose')) return { kind: 'model', layer: 'mongoose', isTx: false };
-      if (h.kind === 'model') {
-        const layer = v.layers.get(h.layer);
-        const reads = layer ? layer.recordReadMethods : [...(v.layers.get('mongoose')?.recordReadMethods ?? []), ...(v.layers.get('sequelize')?.recordReadMethods ?? [])];
-        if (reads.includes(method) || method === 'exec' || method === 'orFail') return { ...h, kind: 'record', byName: false };
-      }
-      if (h.kind === 'record' && (method === 'exec' || method === 'orFail' || method === 'populate' || method === 'lean')) return method === 'lean' ? NONE : h;
-      return undefined;
-    }
+  if (!t.isCallExpression(e)) return undefined;
+  const callee = skipOuter(t, e.expression);
+  if (t.isIdentifier(callee)) {
+    const name = callee.text;
+    const layer = importedLayer(r, name);
+    return ask((l) => l.handleFromFactory?.(r, name, layer));
+  }
+  if (!t.isPropertyAccessExpression(callee)) return undefined;
+  const method = callee.name.text;
+  const recv = callee.expression;
+  let recvHandle: Handle | undefined | null = null;
+  const call: MethodCall = {
+    call: e,
+    method,
+    receiver: recv,
+    hasCallback: e.arguments.some((a) => t.isArrowFunction(a) || t.isFunctionExpression(a)),
+    handle: () => (recvHandle === null ? (recvHandle = handleOf(r, recv, depth + 1) ?? (t.isCallExpression(skipOuter(t, recv)) ? handleFromInit(r, recv, depth + 1) : undefined)) : recvHandle),
+  };
+  const made = ask((l) => l.handleFromMethod?.(r, call));
+  if (made) return made;
+  const h = call.handle();
+  if (!h) return undefined;
+  // const t = await sequelize.transaction() / const trx = await knex.transaction()
+  if ((method === 'transaction' || v.txMethods.has(method)) && !call.hasCallback && h.kind !== 'model') {
+    const value = dataLayer(h.layer)?.transactionValue;
+    return value ? value(h) : { ...h, isTx: true };
+  }
+  // Order.findOne(…): a record the layer can write back
+  if (h.kind === 'model') {
+    const layer = v.layers.get(h.layer);
+    const reads = layer ? layer.recordReadMethods : NAMED_MODEL_LAYERS.flatMap((id) => v.layers.get(id)?.recordReadMethods ?? []);
+    if (reads.includes(method)) return { ...h, kind: 'record', byName: false };
   }
   return undefined;
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Chains
-
-interface Seg {
-  /** Property or method name; `undefined` for a direct call of the previous expression (`knex('t')`). */
-  name: string | undefined;
-  call?: ts.CallExpression | ts.TaggedTemplateExpression;
-  /** The expression this segment produces. */
-  node: ts.Expression;
-}
-
-export interface Chain {
-  base: ts.Expression;
-  segs: Seg[];
-  outer: ts.Expression;
-}
-
-function argsOf(seg: Seg): readonly ts.Expression[] {
-  return seg.call && 'arguments' in seg.call ? seg.call.arguments : [];
-}
-
-/** Splits `a.b(c).d(e)` into its base and segments. */
-export function decomposeChain(t: TS, outer: ts.Expression): Chain {
-  const raw: Seg[] = [];
-  let e: ts.Expression = outer;
-  for (;;) {
-    const s = t.isNonNullExpression(e) || t.isParenthesizedExpression(e) ? e.expression : e;
-    if (s !== e) {
-      e = s;
-      continue;
-    }
-    if (t.isCallExpression(e)) {
-      const callee = skipOuter(t, e.expression);
-      if (t.isPropertyAccessExpression(callee)) {
-        raw.push({ name: callee.name.text, call: e, node: e });
-        e = callee.expression;
-      } else if (t.isElementAccessExpression(callee) && t.isStringLiteralLike(callee.argumentExpression)) {
-        raw.push({ name: callee.argumentExpression.text, call: e, node: e });
-        e = callee.expression;
-      } else {
-        raw.push({ name: undefined, call: e, node: e });
-        e = callee;
-      }
-      continue;
-    }
-    if (t.isTaggedTemplateExpression(e)) {
-      const tag = skipOuter(t, e.tag);
-      if (t.isPropertyAccessExpression(tag)) {
-        raw.push({ name: tag.name.text, call: e, node: e });
-        e = tag.expression;
-      } else {
-        raw.push({ name: undefined, call: e, node: e });
-        e = tag;
-      }
-      continue;
-    }
-    if (t.isPropertyAccessExpression(e) && e.expression.kind !== t.SyntaxKind.ThisKeyword) {
-      raw.push({ name: e.name.text, node: e });
-      e = e.expression;
-      continue;
-    }
-    break;
-  }
-  return { base: e, segs: raw.reverse(), outer };
-}
-
-/** Only a chain that names a write method (or runs a tagged SQL template) can write: the rest is never resolved. */
-function mayBeWriteChain(t: TS, outer: ts.Expression, writeNames: Set<string>): boolean {
-  let e: ts.Expression = outer;
-  for (;;) {
-    if (t.isNonNullExpression(e) || t.isParenthesizedExpression(e) || t.isAsExpression(e) || t.isSatisfiesExpression(e)) e = e.expression;
-    else if (t.isCallExpression(e)) e = e.expression;
-    else if (t.isTaggedTemplateExpression(e)) {
-      if (!t.isPropertyAccessExpression(skipOuter(t, e.tag))) return true;
-      e = e.tag;
-    } else if (t.isPropertyAccessExpression(e)) {
-      if (writeNames.has(e.name.text)) return true;
-      e = e.expression;
-    } else if (t.isElementAccessExpression(e)) {
-      if (t.isStringLiteralLike(e.argumentExpression) && writeNames.has(e.argumentExpression.text)) return true;
-      e = e.expression;
-    } else return false;
-  }
-}
-
-/** True when `node` is the last call of its chain (its result is not called or accessed further in a chain). */
-export function isChainOuter(t: TS, node: ts.Node): boolean {
-  let n: ts.Node = node;
-  while (n.parent && (t.isParenthesizedExpression(n.parent) || t.isNonNullExpression(n.parent))) n = n.parent;
-  const p = n.parent;
-  if (!p) return true;
-  if (t.isPropertyAccessExpression(p) && p.expression === n) {
-    // x.y(...) continues the chain only when the property access is itself called or accessed again
-    const gp = p.parent;
-    return !(gp && ((t.isCallExpression(gp) && gp.expression === p) || (t.isTaggedTemplateExpression(gp) && gp.tag === p) || t.isPropertyAccessExpression(gp)));
-  }
-  if (t.isCallExpression(p) && p.expression === n) return false;
-  if (t.isTaggedTemplateExpression(p) && p.tag === n) return false;
-  return true;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -858,39 +588,6 @@ export interface DbWrite {
   caught: boolean;
 }
 
-function isObjectWithKeys(t: TS, e: ts.Expression | undefined, keys: string[]): boolean {
-  if (!e) return false;
-  const o = skipOuter(t, e);
-  if (!t.isObjectLiteralExpression(o)) return false;
-  return o.properties.some((p) => p.name !== undefined && t.isIdentifier(p.name) && keys.includes(p.name.text));
-}
-
-function isArrayArg(t: TS, e: ts.Expression | undefined): boolean {
-  if (!e) return false;
-  const s = skipOuter(t, e);
-  return t.isArrayLiteralExpression(s) || (t.isCallExpression(s) && /^(map|flatMap|filter)$/.test(t.isPropertyAccessExpression(s.expression) ? s.expression.name.text : ''));
-}
-
-interface Match {
-  writeIndex: number;
-  method: string;
-  layer: string;
-  bulk: boolean;
-  raw: boolean;
-  target?: string;
-  /** Index of the last segment that belongs to the receiver (`-1` = the base itself). */
-  receiverEnd: number;
-}
-
-function literalText(t: TS, e: ts.Expression | undefined): string | undefined {
-  if (!e) return undefined;
-  const s = skipOuter(t, e);
-  if (t.isStringLiteralLike(s)) return s.text;
-  if (t.isIdentifier(s)) return s.text;
-  if (t.isPropertyAccessExpression(s)) return s.name.text;
-  return undefined;
-}
-
 function rawWriteAt(r: Resolver, segs: Seg[], i: number): boolean {
   const seg = segs[i]!;
   if (!seg.call || !seg.name || !r.v.rawMethods.has(seg.name)) return false;
@@ -902,167 +599,39 @@ function t_isTagged(t: TS, c: ts.Node): c is ts.TaggedTemplateExpression {
   return t.isTaggedTemplateExpression(c);
 }
 
-/** Walks the segments after a handle and finds the write, per the handle's kind and layer. */
-/** The layers whose call shapes `matchSegments` knows; a layer the config adds is matched by its vocabulary alone. */
-const BUILT_IN_LAYERS = new Set(defaultDatabase.layers.map((l) => l.id));
-
+/**
+ * Walks the segments after a handle and finds the write: SQL text on any handle, else what the handle's layer
+ * module recognises (on a handle of an unknown layer, every module that reads unknown receivers, then the
+ * models known by name); a layer only the config defines is matched by its vocabulary.
+ */
 function matchSegments(r: Resolver, h: Handle, segs: Seg[], start: number): Match | undefined {
-  const { t, v } = r;
-  const L = (id: string): DataLayerKnowledge | undefined => v.layers.get(id);
-  const has = (list: readonly string[] | undefined, m: string | undefined): boolean => m !== undefined && (list ?? []).includes(m);
   const s0 = segs[start];
   if (!s0) return undefined;
-  const first = s0.name;
-  const modelWrite = (layerIds: string[], m: string | undefined): { bulk: boolean } | undefined => {
-    if (m === undefined) return undefined;
-    for (const id of layerIds) {
-      const l = L(id);
-      if (has(l?.bulkWriteMethods, m)) return { bulk: true };
-      if (has(l?.writeMethods, m)) return { bulk: false };
-    }
-    if (v.extraBulk.has(m)) return { bulk: true };
-    if (v.extraWrites.has(m)) return { bulk: false };
-    return undefined;
-  };
-
   // Raw SQL on any database handle: client.query('INSERT …'), manager.query(...), knex.raw(...), db.execute(sql`…`)
-  if (s0.call && rawWriteAt(r, segs, start)) return { writeIndex: start, method: first!, layer: h.layer === 'unknown' ? 'sql' : h.layer, bulk: false, raw: true, receiverEnd: start - 1 };
-  // postgres.js / @vercel/postgres: sql`INSERT …`
-  if (s0.call && s0.name === undefined && t.isTaggedTemplateExpression(s0.call) && h.kind === 'client' && (h.layer === 'sql' || h.layer === 'unknown')) {
-    if (classifySql(templateText(t, s0.call.template)) === 'write') return { writeIndex: start, method: 'sql', layer: 'sql', bulk: false, raw: true, receiverEnd: start - 1 };
-    return undefined;
-  }
+  if (s0.call && rawWriteAt(r, segs, start)) return { writeIndex: start, method: s0.name!, layer: h.layer === 'unknown' ? 'sql' : h.layer, bulk: false, raw: true, receiverEnd: start - 1 };
+  const module = dataLayer(h.layer);
+  if (module?.matchWrite) return module.matchWrite(r, h, segs, start);
+  if (h.layer === 'unknown') {
+    const m = ask((l) => (l.matchesUnknown ? l.matchWrite?.(r, h, segs, start) : undefined));
+    if (m) return m;
+  } else if (module || !r.v.layers.has(h.layer)) return undefined;
+  return vocabularyWrite(r, h, segs, start);
+}
 
-  switch (h.kind) {
-    case 'client': {
-      const layer = h.layer;
-      if ((layer === 'prisma' || layer === 'unknown') && s0.call && (first === '$executeRaw' || first === '$executeRawUnsafe')) {
-        return { writeIndex: start, method: first, layer: 'prisma', bulk: false, raw: true, receiverEnd: start - 1 };
-      }
-      // prisma.order.create({ data })
-      if ((layer === 'prisma' || layer === 'unknown') && !s0.call && first && /^[a-z]\w*$/.test(first) && segs[start + 1]?.call) {
-        const m = segs[start + 1]!.name;
-        const w = modelWrite(['prisma'], m);
-        const arg = argsOf(segs[start + 1]!)[0];
-        const prismaShape = layer === 'prisma' || r.file.layers.has('prisma') || isObjectWithKeys(t, arg, ['data', 'where', 'create', 'update']);
-        if (w && prismaShape && m !== undefined) return { writeIndex: start + 1, method: m, layer: 'prisma', bulk: w.bulk, raw: false, target: first, receiverEnd: start - 1 };
-      }
-      // drizzle: db.insert(t).values(v) / db.update(t).set(v) / db.delete(t)
-      if ((layer === 'drizzle' || layer === 'unknown') && s0.call && has(L('drizzle')?.builderWriteMethods, first)) {
-        const a = argsOf(s0);
-        const tableArg = a.length === 1 && a[0] && !t.isStringLiteralLike(skipOuter(t, a[0])) && !t.isObjectLiteralExpression(skipOuter(t, a[0]));
-        const rest = segs.slice(start + 1).map((s) => s.name);
-        const shaped =
-          (first === 'insert' && rest.some((n) => n === 'values' || n === 'select')) ||
-          (first === 'update' && rest.includes('set')) ||
-          (first === 'delete' && (layer === 'drizzle' || rest.length > 0 || h.isTx || r.file.layers.has('drizzle')));
-        if (tableArg && shaped) {
-          const values = segs.find((s) => s.name === 'values');
-          return { writeIndex: start, method: first!, layer: 'drizzle', bulk: values ? isArrayArg(t, argsOf(values)[0]) : false, raw: false, target: literalText(t, a[0]), receiverEnd: start - 1 };
-        }
-      }
-      // knex('t').insert(v) / knex.insert(v).into('t') / knex.table('t').update(v)
-      if (layer === 'knex' || (layer === 'unknown' && s0.call && first === undefined)) {
-        const kx = L('knex');
-        let table: string | undefined;
-        let i = start;
-        if (s0.call && (first === undefined || first === 'table' || first === 'from' || first === 'into' || first === 'queryBuilder' || first === 'withSchema')) {
-          if (s0.call && first === undefined && !(argsOf(s0)[0] && t.isStringLiteralLike(skipOuter(t, argsOf(s0)[0]!)))) return undefined;
-          table = literalText(t, argsOf(s0)[0]);
-          i = start + 1;
-        }
-        for (let j = i; j < segs.length; j++) {
-          const s = segs[j]!;
-          if (!s.call) break;
-          if (has(kx?.builderWriteMethods, s.name) || has(kx?.writeMethods, s.name)) {
-            if (j === start && first === 'insert' && !segs.slice(j + 1).some((x) => x.name === 'into') && layer !== 'knex') return undefined;
-            const bulk = has(kx?.bulkWriteMethods, s.name) || (s.name === 'insert' && isArrayArg(t, argsOf(s)[0]));
-            return { writeIndex: j, method: s.name!, layer: 'knex', bulk, raw: false, target: table, receiverEnd: start - 1 };
-          }
-        }
-        if (layer === 'knex') return undefined;
-      }
-      // kysely: db.insertInto('t').values(v).execute()
-      if (layer === 'kysely' || layer === 'unknown') {
-        const ky = L('kysely');
-        if (s0.call && has(ky?.builderWriteMethods, first)) {
-          const terminal = segs.slice(start + 1).findIndex((s) => has(ky?.builderTerminals, s.name) && s.call);
-          if (terminal >= 0) {
-            const values = segs.find((s) => s.name === 'values');
-            return { writeIndex: start, method: first!, layer: 'kysely', bulk: values ? isArrayArg(t, argsOf(values)[0]) : false, raw: false, target: literalText(t, argsOf(s0)[0]), receiverEnd: start - 1 };
-          }
-          return undefined;
-        }
-      }
-      if (layer === 'mongoose' && s0.call && (first === 'model' || first === 'collection')) {
-        return matchSegments(r, { ...h, kind: 'model' }, segs, start + 1);
-      }
-      // A layer only the config defines has no shapes of its own: client.write(...) / client.table.write(...)
-      if (!BUILT_IN_LAYERS.has(layer) && L(layer)) {
-        const at = s0.call ? start : segs[start + 1]?.call ? start + 1 : -1;
-        const m = segs[at]?.name;
-        const w = at >= 0 ? modelWrite([layer], m) : undefined;
-        if (w && m !== undefined) return { writeIndex: at, method: m, layer, bulk: w.bulk, raw: false, target: at > start ? first : undefined, receiverEnd: start - 1 };
-      }
-      return undefined;
-    }
-    case 'delegate': {
-      if (!s0.call) return undefined;
-      const w = modelWrite(['prisma'], first);
-      if (!w) return undefined;
-      const arg = argsOf(s0)[0];
-      if (h.layer === 'unknown' && !r.file.layers.has('prisma') && !isObjectWithKeys(t, arg, ['data', 'where', 'create', 'update'])) return undefined;
-      return { writeIndex: start, method: first!, layer: 'prisma', bulk: w.bulk, raw: false, receiverEnd: start - 1 };
-    }
-    case 'datasource':
-    case 'queryRunner':
-    case 'manager':
-    case 'repository': {
-      if (!s0.call) {
-        if (first === 'manager') return matchSegments(r, { ...h, kind: 'manager' }, segs, start + 1);
-        return undefined;
-      }
-      if (first && /^(getRepository|getTreeRepository|getMongoRepository|getCustomRepository|withRepository)$/.test(first)) {
-        const m = matchSegments(r, { ...h, kind: 'repository' }, segs, start + 1);
-        return m && { ...m, receiverEnd: m.receiverEnd < start + 1 ? start : m.receiverEnd, target: m.target ?? literalText(t, argsOf(s0)[0]) };
-      }
-      if (first === 'createQueryBuilder') {
-        const ty = L('typeorm');
-        const wi = segs.findIndex((s, j) => j > start && has(ty?.builderWriteMethods, s.name) && s.call);
-        const ex = segs.findIndex((s, j) => j > wi && wi > 0 && has(ty?.builderTerminals, s.name));
-        if (wi > 0 && ex > 0) return { writeIndex: wi, method: segs[wi]!.name!, layer: 'typeorm', bulk: false, raw: false, receiverEnd: start - 1 };
-        return undefined;
-      }
-      if (h.kind === 'datasource' || h.kind === 'queryRunner') return undefined;
-      const w = modelWrite(['typeorm'], first);
-      if (!w) return undefined;
-      // repository.save([a, b]) / insert([...]) writes many rows in one statement
-      const bulk = w.bulk || ((first === 'save' || first === 'insert') && isArrayArg(t, argsOf(s0)[h.kind === 'manager' ? argsOf(s0).length - 1 : 0]));
-      if (h.kind === 'manager' && h.byName && argsOf(s0).length === 0) return undefined;
-      return { writeIndex: start, method: first!, layer: 'typeorm', bulk, raw: false, receiverEnd: start - 1 };
-    }
-    case 'model': {
-      if (!s0.call) return first === 'collection' ? matchSegments(r, h, segs, start + 1) : undefined;
-      const ids = h.layer === 'unknown' ? ['mongoose', 'sequelize'] : [h.layer];
-      if (h.layer === 'typeorm') {
-        const w = modelWrite(['typeorm'], first);
-        return w && first !== 'create' ? { writeIndex: start, method: first!, layer: 'typeorm', bulk: w.bulk, raw: false, receiverEnd: start - 1 } : undefined;
-      }
-      const w = modelWrite(ids, first);
-      if (!w) return undefined;
-      const layer = h.layer === 'unknown' ? (L('mongoose')?.writeMethods.includes(first!) || L('mongoose')?.bulkWriteMethods.includes(first!) ? (L('sequelize')?.writeMethods.includes(first!) || L('sequelize')?.bulkWriteMethods.includes(first!) ? 'unknown' : 'mongoose') : 'sequelize') : h.layer;
-      const bulk = w.bulk || (first === 'create' && isArrayArg(t, argsOf(s0)[0])) || (layer === 'sequelize' && (first === 'update' || first === 'destroy'));
-      return { writeIndex: start, method: first!, layer, bulk, raw: false, receiverEnd: start - 1 };
-    }
-    case 'record': {
-      if (!s0.call || !first) return undefined;
-      const ids = h.layer === 'unknown' ? ['mongoose', 'sequelize'] : [h.layer];
-      if (!ids.some((id) => has(L(id)?.recordWriteMethods, first))) return undefined;
-      return { writeIndex: start, method: first, layer: h.layer, bulk: false, raw: false, receiverEnd: start - 1 };
-    }
-    default:
-      return undefined;
-  }
+/**
+ * A write by vocabulary alone: through a client of a layer only the config defines (`client.write(…)`,
+ * `client.table.write(…)`), a model (`Order.create(…)`) or a record (`order.save()`).
+ */
+function vocabularyWrite(r: Resolver, h: Handle, segs: Seg[], start: number): Match | undefined {
+  const candidates = h.layer === 'unknown' ? NAMED_MODEL_LAYERS : [h.layer];
+  if (h.kind === 'model') return modelWrite(r, h, segs, start, candidates, (layer, method) => dataLayer(layer)?.isBulkModelWrite?.(method) ?? false);
+  if (h.kind === 'record') return recordWrite(r, h, segs, start, candidates);
+  if (h.kind !== 'client' || h.layer === 'unknown') return undefined;
+  const s0 = segs[start]!;
+  const at = s0.call ? start : segs[start + 1]?.call ? start + 1 : -1;
+  const m = segs[at]?.name;
+  const w = at >= 0 ? r.writeMethod([h.layer], m) : undefined;
+  return w && m !== undefined ? { writeIndex: at, method: m, layer: h.layer, bulk: w.bulk, raw: false, target: at > start ? s0.name : undefined, receiverEnd: start - 1 } : undefined;
 }
 
 function bindingOf(r: Resolver, segs: Seg[], from: number): DbWrite['binding'] {
@@ -1093,7 +662,35 @@ function receiverExpr(chain: Chain, end: number): ts.Expression {
 
 export function createResolver(t: TS, sf: ts.SourceFile, knowledge: Knowledge): Resolver {
   const v = vocabOf(knowledge);
-  return { t, v, file: layersOf(t, sf, v.db), txParams: new Set(), memo: new Map() };
+  const file = layersOf(t, sf, v.db);
+  const r: Resolver = {
+    t,
+    v,
+    file,
+    imported: file.layers,
+    imports: file.imports,
+    txParams: new Set(),
+    memo: new Map(),
+    vocabulary: (id) => v.layers.get(id),
+    importedLayer: (name) => importedLayer(r, name),
+    writeMethod(layers, m) {
+      if (m === undefined) return undefined;
+      for (const id of layers) {
+        const l = v.layers.get(id);
+        if (l?.bulkWriteMethods.includes(m)) return { bulk: true };
+        if (l?.writeMethods.includes(m)) return { bulk: false };
+      }
+      if (v.extraBulk.has(m)) return { bulk: true };
+      if (v.extraWrites.has(m)) return { bulk: false };
+      return undefined;
+    },
+    handleOf: (expr, depth) => handleOf(r, expr, depth),
+    handleOfName: (name, at, depth) => handleOfName(r, name, at, depth),
+    handleFromInit: (init, depth) => handleFromInit(r, init, depth),
+    matchSegments: (h, segs, start) => matchSegments(r, h, segs, start),
+    namedModelLayer: () => namedModelLayer(r),
+  };
+  return r;
 }
 
 /** A tagged template held in a variable that is handed to a call as an argument: a fragment, not a statement. */
@@ -1133,13 +730,10 @@ export function recognizeWrite(r: Resolver, outer: ts.Expression): DbWrite | und
   const chain = decomposeChain(t, outer);
   const { base, segs } = chain;
   if (segs.length === 0) return undefined;
-  // sql`UPDATE …`.execute(db) (Kysely raw)
+  // a write whose chain does not start at a handle: sql`UPDATE …`.execute(db) (Kysely raw)
   const s0 = segs[0]!;
-  if (s0.name === undefined && s0.call && t.isTaggedTemplateExpression(s0.call) && segs[1]?.name === 'execute' && segs[1].call && classifySql(templateText(t, s0.call.template)) === 'write') {
-    const exec = segs[1].call as ts.CallExpression;
-    const h = exec.arguments[0] ? handleOf(r, exec.arguments[0]) : undefined;
-    return { node: outer, callee: exec.expression, call: s0.call, layer: 'kysely', method: 'execute', bulk: false, raw: true, receiver: exec.arguments[0] ?? base, handle: h ?? { kind: 'client', layer: 'kysely', isTx: false }, binding: h?.isTx ? { via: 'handle', key: exec.arguments[0]!.getText() } : undefined, caught: false };
-  }
+  const own = ask((l) => l.writeOfChain?.(r, outer, segs));
+  if (own) return own;
   // this.knex('t').insert(…): a callable client held in a property
   if (base.kind === t.SyntaxKind.ThisKeyword && s0.call && s0.name && t.isCallExpression(s0.call)) {
     const h = handleOf(r, s0.call.expression);
@@ -1246,23 +840,22 @@ export function transactionScopeOf(r: Resolver, call: ts.CallExpression): TxScop
   const callee = skipOuter(t, call.expression);
   const name = t.isPropertyAccessExpression(callee) ? callee.name.text : t.isIdentifier(callee) ? callee.text : undefined;
   if (call.arguments.length === 0) return undefined;
-  const bodies = call.arguments.filter((a) => isFnExpr(t, a) || (name === '$transaction' && (t.isArrayLiteralExpression(skipOuter(t, a)) || isArrayArg(t, a))));
+  // prisma.$transaction([...]): an array of writes runs in one transaction too
+  const batchOf = name === undefined ? undefined : DATA_LAYERS.find((l) => l.batchScopeMethods?.includes(name));
+  const bodies = call.arguments.filter((a) => isFnExpr(t, a) || (batchOf && (t.isArrayLiteralExpression(skipOuter(t, a)) || isArrayArg(t, a))));
   if (bodies.length === 0) return undefined;
   const receiver = t.isPropertyAccessExpression(callee) ? callee.expression : undefined;
   if (isTxName(v, name) && name !== 'transacting') {
-    if ((name === 'begin' || name === 'tx') && receiver) {
+    // sql.begin(fn) / db.tx(fn): only on that layer's handles
+    const owner = DATA_LAYERS.find((l) => l.ownScopeMethods?.includes(name!));
+    if (owner && receiver) {
       const h = handleOf(r, receiver);
-      if (!h || (h.layer !== 'sql' && h.layer !== 'unknown')) return undefined;
+      if (!h || (h.layer !== owner.id && h.layer !== 'unknown')) return undefined;
     }
     const h = receiver ? handleOf(r, receiver) : undefined;
-    return { call, bodies, layer: h?.layer ?? (name === '$transaction' ? 'prisma' : 'unknown'), receiver };
+    return { call, bodies, layer: h?.layer ?? batchOf?.id ?? 'unknown', receiver };
   }
-  // db.transaction().execute(async (trx) => …) / .setIsolationLevel('serializable').execute(…)
-  if (name === 'execute' && receiver) {
-    const chain = decomposeChain(t, receiver);
-    if (chain.segs.some((s) => s.name === 'transaction' && s.call)) return { call, bodies, layer: 'kysely', receiver: chain.base };
-  }
-  return undefined;
+  return ask((l) => l.scopeOf?.(r, call, name, receiver, bodies));
 }
 
 /** An explicit begin on a receiver: `queryRunner.startTransaction()`, `client.query('BEGIN')`, `conn.beginTransaction()`. */
@@ -1271,7 +864,7 @@ export function explicitBeginOf(r: Resolver, call: ts.CallExpression): { receive
   const callee = skipOuter(t, call.expression);
   if (!t.isPropertyAccessExpression(callee)) return undefined;
   const m = callee.name.text;
-  const begins = v.beginMethods.has(m) || (v.rawMethods.has(m) && classifySql(sqlTextOf(t, call.arguments[0]) ?? '') === 'begin');
+  const begins = v.beginMethods.has(m) || (v.rawMethods.has(m) && classifySql(sqlTextOf(t, call.arguments[0]) ?? '') === 'begin') || DATA_LAYERS.some((l) => l.isExplicitBegin?.(r, m, callee.expression));
   return begins ? { receiver: skipOuter(t, callee.expression).getText() } : undefined;
 }
 

@@ -7,5 +7,5 @@ export { editBlock } from './block.js';
 export { errorBinding } from './catch-binding.js';
 export { insertImport, topLevelInsertion, type ImportSpec } from './imports.js';
 export { indentRange, indentUnit, lineIndent, startsLine } from './indent.js';
-export { addArguments, addProperty, quote } from './insert.js';
+export { addArguments, addOption, addProperty, quote } from './insert.js';
 export { freshName, identifiersIn } from './names.js';

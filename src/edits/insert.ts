@@ -2,6 +2,7 @@
 import type * as ts from 'typescript';
 import type { TS } from '../ts.js';
 import type { TextEdit } from '../types.js';
+import { skipOuter } from '../analysis/ast.js';
 import { lineIndent } from './indent.js';
 
 function spansLines(sf: ts.SourceFile, start: number, end: number): boolean {
@@ -45,4 +46,30 @@ export function addArguments(t: TS, sf: ts.SourceFile, call: ts.CallExpression |
 /** Wraps a string in single quotes for generated code. */
 export function quote(text: string): string {
   return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n')}'`;
+}
+
+/**
+ * Adds `prop` (`transaction: t`) to the options object at argument `index` of a call: into an object literal,
+ * over a spread of another value, or as a new argument (earlier missing ones filled with `fill`).
+ */
+export function addOption(t: TS, sf: ts.SourceFile, call: ts.CallExpression, index: number, prop: string, fill = '{}'): TextEdit {
+  const args = call.arguments;
+  if (index < args.length) {
+    const arg = skipOuter(t, args[index]!);
+    if (t.isObjectLiteralExpression(arg)) {
+      if (arg.properties.length === 0) return { range: [arg.getStart(sf), arg.getEnd()], text: `{ ${prop} }` };
+      const last = arg.properties[arg.properties.length - 1]!;
+      return { range: [last.getEnd(), last.getEnd()], text: `, ${prop}` };
+    }
+    if (t.isIdentifier(arg) && arg.text === 'undefined') return { range: [arg.getStart(sf), arg.getEnd()], text: `{ ${prop} }` };
+    return { range: [args[index]!.getStart(sf), args[index]!.getEnd()], text: `{ ...${args[index]!.getText(sf)}, ${prop} }` };
+  }
+  const fills = Array.from({ length: index - args.length }, () => fill);
+  const text = [...fills, `{ ${prop} }`].join(', ');
+  if (args.length === 0) {
+    const close = call.getEnd() - 1; // the `)`
+    return { range: [close, close], text };
+  }
+  const lastArg = args[args.length - 1]!;
+  return { range: [lastArg.getEnd(), lastArg.getEnd()], text: `, ${text}` };
 }

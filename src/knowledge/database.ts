@@ -3,11 +3,11 @@ import { stringList } from './string-list.js';
 
 /**
  * One data layer (ORM, query builder or SQL client): how it is imported, how its handles are typed and made,
- * which calls write and which open a transaction. `src/analysis/database.ts` reads these vocabularies; the
- * shapes it matches (delegate calls, builder chains, SQL text) are keyed by `id`.
+ * which calls write and which open a transaction. The shapes a built-in layer matches (delegate calls, builder
+ * chains, SQL text) live in its module, `src/analysis/data-layers/<id>.ts`, keyed by `id`.
  */
 export interface DataLayerKnowledge {
-  /** Stable id: `prisma`, `typeorm`, `sequelize`, `drizzle`, `knex`, `kysely`, `mongoose`, `sql`, or your own. */
+  /** Stable id: `prisma`, `typeorm`, `sequelize`, `drizzle`, `knex`, `kysely`, `mongoose`, `sql`, `mikroorm`, or your own. */
   id: string;
   /** Display name used in messages. */
   name: string;
@@ -115,7 +115,7 @@ const sequelize: DataLayerKnowledge = {
   name: 'Sequelize',
   modules: ['sequelize', 'sequelize-typescript', '@nestjs/sequelize'],
   clientTypes: ['Sequelize'],
-  modelTypes: ['ModelStatic', 'ModelCtor'],
+  modelTypes: ['ModelStatic', 'ModelCtor', 'Model'],
   clientFactories: ['Sequelize'],
   writeMethods: ['create', 'update', 'destroy', 'upsert', 'increment', 'decrement', 'restore', 'truncate'],
   bulkWriteMethods: ['bulkCreate'],
@@ -202,6 +202,24 @@ const mongoose: DataLayerKnowledge = {
   transactionBinders: ['session'],
 };
 
+const mikroorm: DataLayerKnowledge = {
+  id: 'mikroorm',
+  name: 'MikroORM',
+  modules: ['@mikro-orm', 'mikro-orm'],
+  clientTypes: ['EntityManager', 'SqlEntityManager', 'MongoEntityManager', 'MikroORM'],
+  modelTypes: ['EntityRepository', 'SqlEntityRepository', 'MongoEntityRepository'],
+  clientFactories: [],
+  // persist / remove / create only stage changes: the flush writes them, in one implicit transaction
+  writeMethods: ['flush', 'persistAndFlush', 'removeAndFlush', 'nativeInsert', 'nativeUpdate', 'nativeDelete', 'insert', 'upsert'],
+  bulkWriteMethods: ['insertMany', 'upsertMany'],
+  builderWriteMethods: [],
+  builderTerminals: [],
+  recordWriteMethods: [],
+  recordReadMethods: [],
+  transactionOptions: [],
+  transactionBinders: [],
+};
+
 const sql: DataLayerKnowledge = {
   id: 'sql',
   name: 'SQL',
@@ -238,7 +256,7 @@ export const defaultDatabase: DatabaseKnowledge = {
   transactionHandleNames: ['tx', 'trx', 'txn', 'transaction', 'manager', 'entityManager', 'em', 'queryRunner', 'session', 'transactionalEntityManager'],
   contextHandleNames: ['ctx', 'context', 'requestContext', 'reqCtx', 'txCtx', 'transactionContext'],
   transactionHostTypes: ['TransactionHost'],
-  layers: [prisma, typeorm, sequelize, drizzle, knex, kysely, mongoose, sql],
+  layers: [prisma, typeorm, sequelize, drizzle, knex, kysely, mongoose, sql, mikroorm],
 };
 
 
@@ -248,7 +266,7 @@ export const dataLayerSchema: JsonSchema = {
   additionalProperties: false,
   required: ['id', 'name', 'modules'],
   properties: {
-    id: { type: 'string', description: 'Stable id; the built-in shapes are keyed by prisma, typeorm, sequelize, drizzle, knex, kysely, mongoose and sql.' },
+    id: { type: 'string', description: 'Stable id; the built-in shapes are keyed by prisma, typeorm, sequelize, drizzle, knex, kysely, mongoose, sql and mikroorm.' },
     name: { type: 'string', description: 'Display name used in messages.' },
     modules: stringList('Import specifiers that identify the layer.'),
     clientTypes: stringList('Type names of client or connection handles.'),

@@ -23,3 +23,10 @@ export const SIDE_EFFECT_VERBS = ['send', 'email', 'mail', 'notify', 'publish', 
 export function leadingVerb(verbs: readonly string[]): RegExp {
   return new RegExp(`^(?:${verbs.join('|')})(?:[A-Z_$\\d]|$)`);
 }
+
+/** Node's file-system modules, and the calls of theirs that change files: no database transaction takes them back. */
+export const FILE_SYSTEM_MODULES = ['fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'fs-extra'] as const;
+export const FILE_SYSTEM_WRITES = [
+  'writeFile', 'writeFileSync', 'appendFile', 'appendFileSync', 'unlink', 'unlinkSync', 'rm', 'rmSync', 'rename', 'renameSync',
+  'copyFile', 'copyFileSync', 'mkdir', 'mkdirSync', 'outputFile', 'outputJson', 'writeJson', 'remove', 'move',
+] as const;

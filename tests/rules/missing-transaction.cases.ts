@@ -2,6 +2,62 @@ import type { RuleCases } from '../utils/rule-tester.js';
 
 export const cases: RuleCases = {
   valid: [
+    // MikroORM: persist only stages; one flush writes everything staged in one implicit transaction
+    `import { EntityManager } from '@mikro-orm/postgresql';
+export class OrderService {
+  constructor(private readonly em: EntityManager) {}
+  async place(order: Order, item: Item) {
+    this.em.persist(order);
+    item.stock -= 1;
+    this.em.persist(item);
+    await this.em.flush();
+  }
+}
+`,
+    // MikroORM: em.transactional runs the callback in one transaction
+    `import { EntityManager } from '@mikro-orm/core';
+export class OrderService {
+  constructor(private readonly em: EntityManager) {}
+  async place(order: Order, item: Item) {
+    await this.em.transactional(async (em) => {
+      await em.persistAndFlush(order);
+      await em.nativeDelete(Item, { id: item.id });
+    });
+  }
+}
+`,
+    // MikroORM: @Transactional() and an explicit em.begin() … em.commit()
+    `import { EntityManager, Transactional } from '@mikro-orm/core';
+export class OrderService {
+  constructor(private readonly em: EntityManager) {}
+  @Transactional()
+  async place(order: Order, item: Item) {
+    await this.em.persistAndFlush(order);
+    await this.em.nativeDelete(Item, { id: item.id });
+  }
+  async cancel(order: Order, item: Item) {
+    await this.em.begin();
+    try {
+      await this.em.nativeUpdate(Order, { id: order.id }, { status: 'cancelled' });
+      await this.em.nativeUpdate(Item, { id: item.id }, { reserved: false });
+      await this.em.commit();
+    } catch (e) {
+      await this.em.rollback();
+      throw e;
+    }
+  }
+}
+`,
+    // MikroORM: staging without a flush writes nothing here
+    `import { EntityManager } from '@mikro-orm/core';
+export class OrderService {
+  constructor(private readonly em: EntityManager) {}
+  async stage(order: Order, item: Item) {
+    this.em.persist(order);
+    this.em.remove(item);
+  }
+}
+`,
     // the one-time token deleted after the work it guards stays an ignored target
     `import { PrismaClient } from '@prisma/client';
 const prisma = new PrismaClient();
@@ -2219,6 +2275,22 @@ export class S {
         },
       ],
     },
+    // ... also when a built-in layer uses the same type name (pg's `Pool`): the file imports it from the configured layer
+    {
+      code: `import { Pool } from 'acme-db';
+export async function move(store: Pool, from: string, to: string) {
+  await store.put(to, 1);
+  await store.remove(from);
+}
+`,
+      knowledge: { database: { layers: [{ id: 'acme', name: 'Acme', modules: ['acme-db'], clientTypes: ['Pool', 'Connection'], writeMethods: ['put', 'remove'] }] } },
+      errors: [
+        {
+          messageId: 'nonAtomicWrites', line: 3, column: 9, endLine: 3, endColumn: 18, data: { count: 2, name: "'move'", lines: "3, 4" },
+          suggestions: [],
+        },
+      ],
+    },
     // ... and a call on a model type of that layer
     {
       code: `export async function move(items: AcmeTable, from: string, to: string) {
@@ -2868,6 +2940,176 @@ export function newSession() {
   return mongoose.startSession();
 }` },
       ] }],
+    },
+    // MikroORM: each persistAndFlush and each native write commits on its own
+    {
+      code: `import { EntityManager } from '@mikro-orm/core';
+export class OrderService {
+  constructor(private readonly em: EntityManager) {}
+  async place(order: Order, item: Item) {
+    await this.em.persistAndFlush(order);
+    await this.em.nativeUpdate(Item, { id: item.id }, { stock: item.stock - 1 });
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'nonAtomicWrites', line: 5, column: 11, endLine: 5, endColumn: 34, data: { count: 2, name: "'place'", lines: "5, 6" },
+          suggestions: [
+            { messageId: 'wrapInTransaction', output: `import { EntityManager } from '@mikro-orm/core';
+export class OrderService {
+  constructor(private readonly em: EntityManager) {}
+  async place(order: Order, item: Item) {
+    await this.em.transactional(async (txEm) => {
+      await txEm.persistAndFlush(order);
+      await txEm.nativeUpdate(Item, { id: item.id }, { stock: item.stock - 1 });
+    });
+  }
+}
+` },
+          ],
+        },
+      ],
+    },
+    // MikroORM: two flushes are two implicit transactions
+    {
+      code: `import { EntityManager } from '@mikro-orm/postgresql';
+export class OrderService {
+  constructor(private readonly em: EntityManager) {}
+  async ship(order: Order, item: Item) {
+    this.em.persist(order);
+    await this.em.flush();
+    item.status = 'sold';
+    await this.em.flush();
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'nonAtomicWrites', line: 6, column: 11, endLine: 6, endColumn: 24, data: { count: 2, name: "'ship'", lines: "6, 8" },
+          suggestions: [
+            { messageId: 'wrapInTransaction', output: `import { EntityManager } from '@mikro-orm/postgresql';
+export class OrderService {
+  constructor(private readonly em: EntityManager) {}
+  async ship(order: Order, item: Item) {
+    this.em.persist(order);
+    await this.em.transactional(async (txEm) => {
+      await txEm.flush();
+      item.status = 'sold';
+      await txEm.flush();
+    });
+  }
+}
+` },
+          ],
+        },
+      ],
+    },
+    // MikroORM: a forked manager is a unit of work of its own, outside any transaction
+    {
+      code: `import { MikroORM } from '@mikro-orm/core';
+export async function seed(orm: MikroORM, a: A, b: B) {
+  const em = orm.em.fork();
+  await em.persist(a).flush();
+  await em.nativeInsert(B, { id: b.id });
+}
+`,
+      errors: [
+        {
+          messageId: 'nonAtomicWrites', line: 4, column: 9, endLine: 4, endColumn: 28, data: { count: 2, name: "'seed'", lines: "4, 5" },
+          suggestions: [
+            { messageId: 'wrapInTransaction', output: `import { MikroORM } from '@mikro-orm/core';
+export async function seed(orm: MikroORM, a: A, b: B) {
+  const em = orm.em.fork();
+  await em.transactional(async (em) => {
+    await em.persist(a).flush();
+    await em.nativeInsert(B, { id: b.id });
+  });
+}
+` },
+          ],
+        },
+      ],
+    },
+    // MikroORM: writes through an EntityRepository (no rewrite: the repository has no transactional of its own here)
+    {
+      code: `import { EntityRepository } from '@mikro-orm/core';
+export class OrderService {
+  constructor(private readonly orders: EntityRepository<Order>) {}
+  async replace(a: Order) {
+    await this.orders.nativeDelete({ id: a.id });
+    await this.orders.nativeInsert(a);
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'nonAtomicWrites', line: 5, column: 11, endLine: 5, endColumn: 35, data: { count: 2, name: "'replace'", lines: "5, 6" },
+          suggestions: [],
+        },
+      ],
+    },
+    // Sequelize: \`sequelize\` here is the package, not an instance: the transaction is opened on the instance a model carries
+    {
+      code: `import sequelize, { Model } from 'sequelize';
+class Order extends Model {}
+class Stock extends Model {}
+export async function place(item: string) {
+  const order = await Order.create({ item });
+  await Stock.decrement('count', { where: { item } });
+  return order;
+}
+`,
+      errors: [
+        {
+          messageId: 'nonAtomicWrites', line: 5, column: 23, endLine: 5, endColumn: 35, data: { count: 2, name: "'place'", lines: "5, 6" },
+          suggestions: [
+            { messageId: 'wrapInTransaction', output: `import sequelize, { Model } from 'sequelize';
+class Order extends Model {}
+class Stock extends Model {}
+export async function place(item: string) {
+  return await Order.sequelize!.transaction(async (t) => {
+    const order = await Order.create({ item }, { transaction: t });
+    await Stock.decrement('count', { where: { item }, transaction: t });
+    return order;
+  });
+}
+` },
+          ],
+        },
+      ],
+    },
+    // Sequelize: a file written among the statements the wrap would take in stays out of the transaction
+    {
+      code: `import { Model } from 'sequelize';
+import fs from 'node:fs';
+class Order extends Model {}
+class Stock extends Model {}
+export async function place(item: string) {
+  const order = await Order.create({ item });
+  await Stock.decrement('count', { where: { item } });
+  fs.writeFileSync('/tmp/last-order.json', JSON.stringify(order));
+  return order.id;
+}
+`,
+      errors: [
+        {
+          messageId: 'nonAtomicWrites', line: 6, column: 23, endLine: 6, endColumn: 35, data: { count: 2, name: "'place'", lines: "6, 7" },
+          suggestions: [
+            { messageId: 'rewriteByHand', data: { reason: '`fs.writeFileSync()` acts outside the database among the writes; inside a transaction it would happen before the commit, and a rollback could not undo it: commit first, then call it' }, output: `import { Model } from 'sequelize';
+import fs from 'node:fs';
+class Order extends Model {}
+class Stock extends Model {}
+export async function place(item: string) {
+  const order = await Order.create({ item });
+  await Stock.decrement('count', { where: { item } });
+  fs.writeFileSync('/tmp/last-order.json', JSON.stringify(order));
+  return order.id;
+}
+` },
+          ],
+        },
+      ],
     },
   ],
 };

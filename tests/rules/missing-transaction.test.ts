@@ -25,9 +25,9 @@ describe('missing-transaction risk', () => {
 
 describe('missing-transaction knowledge', () => {
   it("extends a layer's write methods through config", () => {
-    const code = `import { EntityManager } from '@mikro-orm/core';\nexport class S {\n  constructor(private readonly em: EntityManager) {}\n  async f() {\n    await this.em.nativeInsert(A, {});\n    await this.em.nativeUpdate(B, {}, {});\n  }\n}\n`;
+    const code = `import { EntityManager } from 'typeorm';\nexport class S {\n  constructor(private readonly manager: EntityManager) {}\n  async f() {\n    await this.manager.bulkPut(A, {});\n    await this.manager.bulkPatch(B, {}, {});\n  }\n}\n`;
     expect(lintCase(rule, { code })).toEqual([]);
-    const knowledge = { database: { layers: [normalizeLayer({ id: 'typeorm', writeMethods: ['nativeInsert', 'nativeUpdate'] })] } };
+    const knowledge = { database: { layers: [normalizeLayer({ id: 'typeorm', writeMethods: ['bulkPut', 'bulkPatch'] })] } };
     expect(lintCase(rule, { code, knowledge }).map((f) => f.messageId)).toEqual(['nonAtomicWrites']);
   });
 });
