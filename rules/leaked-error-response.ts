@@ -3,7 +3,7 @@ import { calleeMethod, dottedName, enclosingFunction, INHERIT, isFunctionLike, s
 import { assignmentsTo, atoms, Flow, impliesNonProduction, pathConditions, type Origin } from '../src/analysis/flow.js';
 import { errorHandlerKind, errorSourceOf, isDestructuredErrorParameter, isServerAction, literalStatus, narrowsToClass, narrowsToPublicError, responseSinkAt, type ErrorSourceKind, type ResponseSink } from '../src/analysis/http.js';
 import { destructuringRoot, importsOf, propertyNameText, resolveIdentifier, type Binding } from '../src/analysis/scope.js';
-import { classifyLogCall, findLoggerInScope, loggerCallText } from '../src/analysis/loggers.js';
+import { classifyLogCall, findLoggerInScope, loggerCallText, messageFirstCondition } from '../src/analysis/loggers.js';
 import { defineRule } from '../src/define-rule.js';
 import type { Knowledge } from '../src/knowledge/index.js';
 import type { TS } from '../src/ts.js';
@@ -618,7 +618,8 @@ export default defineRule<MessageIds, Options>({
         const indent = lineIndent(sf.text, stmt.getStart(sf));
         const edits: TextEdit[] = [{ range: [stmt.getStart(sf), stmt.getStart(sf)], text: `${loggerCallText(logger, binding.id.text, 'Request failed')}\n${indent}` }, replacement];
         if (logger.import) edits.unshift(insertImport(t, sf, logger.import));
-        out.push({ messageId: 'logAndUseGenericMessage', edits });
+        const condition = messageFirstCondition(logger);
+        out.push({ messageId: 'logAndUseGenericMessage', edits, ...(condition ? { dependsOn: condition } : {}) });
       }
       out.push({ messageId: status ? 'useGenericMessageForServerErrors' : 'useGenericMessage', edits: [replacement] });
       return out;

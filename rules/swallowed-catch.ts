@@ -26,7 +26,7 @@ import { runsInPage } from '../src/analysis/browser.js';
 import { contractChangeReason, contractOwner, isExportedFunction, type FailureAnswer } from '../src/analysis/callers.js';
 import { blockEffects } from '../src/analysis/effects.js';
 import { importsOf } from '../src/analysis/scope.js';
-import { classifyLogCall, consoleAllowedInFile, findLoggerInScope, loggerCallText, modelLoggerOf, type LoggerInScope, type ModelLogger } from '../src/analysis/loggers.js';
+import { classifyLogCall, consoleAllowedInFile, findLoggerInScope, loggerCallText, messageFirstCondition, modelLoggerOf, type LoggerInScope, type ModelLogger } from '../src/analysis/loggers.js';
 import { codeAfter, handledAfter, throwTargetOf } from '../src/analysis/propagation.js';
 import { defineRule } from '../src/define-rule.js';
 import { editBlock, errorBinding, insertImport } from '../src/edits/index.js';
@@ -1047,8 +1047,11 @@ function report(context: RuleContext<Options, MessageIds>, h: ErrorHandler, a: S
   const fnName = fn ? functionName(t, fn) : undefined;
   const logMessage = fnName && /^[\w$]+$/.test(fnName) ? `${fnName} failed` : 'Unexpected error';
   const logger = findLoggerInScope(t, h.node, context.knowledge, importsOf(t, sf), context.filePath);
-  const reads = effects.dbWrites.length === 0 && effects.outboundCalls.length === 0 && onlyReads(t, target, fnName);
+  const reads = target !== undefined && effects.dbWrites.length === 0 && effects.outboundCalls.length === 0 && onlyReads(t, target, fnName);
   const suggest = h.kind === 'catch-clause' ? catchClauseSuggestions(t, sf, h.node, h, a, logger, logMessage, reads) : promiseSuggestions(t, sf, h, a, logger, logMessage, reads);
+  // logger.error('msg', err) through the project's own logger: only if it is not pino (the model decides)
+  const loggerCondition = logger && messageFirstCondition(logger);
+  if (loggerCondition) for (const s of suggest) if (s.data?.logger === logger.text) s.dependsOn = loggerCondition;
 
   context.report({ range: handlerRange(sf, h), messageId, data, suggest, factors, anchor: h.node, ...(dependsOn ? { dependsOn } : {}) });
 }

@@ -15,6 +15,7 @@ import { Timings, type TimingData } from './engine/timing.js';
 import { ErrorOptionsLookup } from './model/error-options.js';
 import { ModuleResolver } from './model/resolve.js';
 import { ProjectModel, summaryOnDisk, type FileSummary } from './model/summaries.js';
+import { decideSuggestions } from './model/conditions.js';
 import { Workspace } from './model/workspace.js';
 import { UsageError } from './errors.js';
 import type { AuditResult } from './result.js';
@@ -126,7 +127,7 @@ export function fileTasks(cwd: string, paths: readonly string[], files: readonly
  * its condition holds, judged from the summaries of the audited files, or of the imported file read on demand.
  */
 function decideDeferred(findings: Finding[], outcomes: readonly (FileOutcome | undefined)[], tasks: readonly FileTask[], cwd: string): void {
-  if (!findings.some((f) => f.dependsOn)) return;
+  if (!findings.some((f) => f.dependsOn || f.suggestions.some((s) => s.dependsOn))) return;
   const summaries = new Map<string, FileSummary>();
   outcomes.forEach((o, i) => {
     if (o?.summary) summaries.set(tasks[i]!.abs, o.summary);
@@ -138,7 +139,10 @@ function decideDeferred(findings: Finding[], outcomes: readonly (FileOutcome | u
     (abs) => audited.has(abs),
   );
   const kept = findings.filter((f) => !f.dependsOn || model.holds(path.resolve(cwd, f.file), f.dependsOn));
-  for (const f of kept) delete f.dependsOn;
+  for (const f of kept) {
+    delete f.dependsOn;
+    decideSuggestions(f, (c) => model.holds(path.resolve(cwd, f.file), c));
+  }
   findings.splice(0, findings.length, ...kept);
 }
 

@@ -80,6 +80,11 @@ export interface SuggestionDescriptor<MessageIds extends string = string> {
   edits: TextEdit[];
   /** Preserves behaviour, so `--fix` and ESLint's `fix` may apply it. Default false. */
   safe?: boolean;
+  /**
+   * The suggestion is offered only if this holds of another module (decided once every file is read, like a
+   * finding's `dependsOn`); the finding stands either way.
+   */
+  dependsOn?: ModelCondition;
 }
 
 /**
@@ -94,9 +99,10 @@ export type ModelCondition =
        * `fetch-wrapper-without-timeout`: `fetchWithProxy(url)` if it is a fetch wrapper that sets none.
        * `logger`: a logger instance. `error-reporter`: a function that logs or reports the error it receives.
        * `error-class`: a class whose chain reaches an error. `not-client-error`: not a class the project marks as
-       * a 4xx (holds when nothing is known).
+       * a 4xx (holds when nothing is known). `message-first-logger`: a logger that takes `(message, error)`, not a
+       * pino or bunyan logger, which takes `({ err }, message)` (holds when nothing is known).
        */
-      fact: 'client-without-timeout' | 'fetch-wrapper-without-timeout' | 'logger' | 'error-reporter' | 'error-class' | 'not-client-error';
+      fact: 'client-without-timeout' | 'fetch-wrapper-without-timeout' | 'logger' | 'error-reporter' | 'error-class' | 'not-client-error' | 'message-first-logger';
       /** The module specifier as the file wrote it. */
       module: string;
       /** The exported name (`default` for a default import). */
@@ -289,6 +295,8 @@ export interface Suggestion {
   description: string;
   edits: TextEdit[];
   safe: boolean;
+  /** Set until the project model decides the suggestion (see `SuggestionDescriptor.dependsOn`); never in a report. */
+  dependsOn?: ModelCondition;
 }
 
 /** A finding as every host and reporter sees it. Lines and columns are 1-based; end is exclusive. */

@@ -6,6 +6,7 @@ import type * as ts from 'typescript';
 import type { Knowledge } from '../knowledge/index.js';
 import type { LoggerFlavour } from '../knowledge/loggers.js';
 import type { ImportSpec } from '../edits/index.js';
+import type { ModelCondition } from '../types.js';
 import type { TS } from '../ts.js';
 import { dottedName, enclosingClass, skipOuter } from './ast.js';
 import { isErrorVariableName } from './error-classes.js';
@@ -397,6 +398,16 @@ export interface LoggerInScope {
   errorArgument?: ErrorArgument;
   /** An import to add when the logger is the configured one and not yet imported. */
   import?: ImportSpec;
+  /** Imported from a module of the project whose logger library this file does not show (`import { logger } from './log'`). */
+  from?: { module: string; imported: string };
+}
+
+/**
+ * The condition a console-order call (`logger.error('msg', err)`) of `logger` needs: a logger imported from the
+ * project must not be a pino or bunyan logger, which would take the error as a format argument and drop it.
+ */
+export function messageFirstCondition(logger: LoggerInScope): ModelCondition | undefined {
+  return logger.from && logger.shape === 'object' ? { fact: 'message-first-logger', module: logger.from.module, imported: logger.from.imported } : undefined;
 }
 
 function flavourOfModule(module: string): LoggerFlavour {
@@ -493,7 +504,8 @@ function fileLogger(t: TS, sf: ts.SourceFile, knowledge: Knowledge, imports: Imp
     const use = bindingUses(t, sf).get(local);
     // import { logger } from './logger' / logger.error(…) elsewhere in the file
     if ((use?.memberCalls ?? 0) > 0 || ((use?.directCalls.length ?? 0) === 0 && (LOGGER_NAME.test(local) || knowledge.loggers.receiverNames.includes(local)))) {
-      return { text: local, shape: 'object', flavour };
+      // a logger of the project whose library this file does not show: the project model says whether it is pino
+      return { text: local, shape: 'object', flavour, ...(flavour === 'console-compatible' && b.module.startsWith('.') ? { from: { module: b.module, imported: b.imported } } : {}) };
     }
     // import { logError } from './logger': a function, usable only where the file shows it takes an error
     if (!helper && use && use.memberCalls === 0 && LOG_HELPER_NAME.test(local)) {

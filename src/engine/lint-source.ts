@@ -1,5 +1,5 @@
 import type * as ts from 'typescript';
-import { holdsWithoutProject } from '../model/conditions.js';
+import { decideSuggestions, holdsWithoutProject } from '../model/conditions.js';
 import type { Knowledge } from '../knowledge/index.js';
 import { contextFactors, scoreRisk } from '../risk.js';
 import { compiler, type TS } from '../ts.js';
@@ -301,6 +301,7 @@ export function toFinding(rule: ResolvedRule, d: Pick<ReportDescriptor, 'message
     description: formatMessage(messages[s.messageId] ?? s.messageId, s.data),
     edits: s.edits,
     safe: s.safe === true && s.edits.length > 0,
+    ...(s.dependsOn ? { dependsOn: s.dependsOn } : {}),
   }));
   const { context, ...where } = place;
   return {
@@ -462,6 +463,7 @@ function lintParsed(input: LintSourceInput, t: TS): LintSourceResult {
       if (!holdsWithoutProject(finding.dependsOn)) continue;
       delete finding.dependsOn;
     }
+    if (!input.keepDeferred) decideSuggestions(finding, holdsWithoutProject);
     findings.push(finding);
   }
   if (input.reportUnusedDirectives) {

@@ -17,12 +17,12 @@ import { findDirectives, isSuppressed } from '../analysis/directives.js';
 import type { Knowledge, KnowledgeConfig } from '../knowledge/index.js';
 import { createAnalysisSetup, type AnalysisSetup } from '../lint-setup.js';
 import { ModuleResolver } from '../model/resolve.js';
-import { holdsWithoutProject } from '../model/conditions.js';
+import { decideSuggestions, holdsWithoutProject } from '../model/conditions.js';
 import { ProjectModel, summaryOnDisk } from '../model/summaries.js';
 import { Workspace } from '../model/workspace.js';
 import { compiler, type TS } from '../ts.js';
 import { hostAst } from './host-ast.js';
-import type { AnyRule, FileFacts, TextEdit } from '../types.js';
+import type { AnyRule, FileFacts, ModelCondition, TextEdit } from '../types.js';
 
 /** What `settings.errlint` in an ESLint config may hold: the same keys as errlint's own config. */
 export interface ErrlintSettings {
@@ -167,8 +167,12 @@ function flush(run: FileRun): void {
     const directives = findDirectives(t, sourceFile).filter((d) => d.source === 'errlint');
     for (const report of runRules(sourceFile, { filePath: run.filePath, rules, knowledge, file }, t)) {
       if (directives.length > 0 && isSuppressed(directives, report.finding.ruleId, report.finding.line)) continue;
-      if (report.finding.dependsOn && !(path.isAbsolute(run.filename) ? projectModel().holds(run.filename, report.finding.dependsOn) : holdsWithoutProject(report.finding.dependsOn))) continue;
-      byRule.get(report.finding.ruleId)?.push(report);
+      const holds = (c: ModelCondition): boolean => (path.isAbsolute(run.filename) ? projectModel().holds(run.filename, c) : holdsWithoutProject(c));
+      if (report.finding.dependsOn && !holds(report.finding.dependsOn)) continue;
+      // a suggestion whose condition fails goes with its descriptor, which holds its message data
+      const suggest = report.descriptor.suggest?.filter((s) => !s.dependsOn || holds(s.dependsOn));
+      decideSuggestions(report.finding, holds);
+      byRule.get(report.finding.ruleId)?.push(suggest ? { ...report, descriptor: { ...report.descriptor, suggest } } : report);
     }
   }
   for (const [id, reports] of byRule) run.results.set(id, reports);

@@ -25,8 +25,12 @@ export interface ErrorClassSummary {
 }
 
 export interface CatchSummary {
-  /** Exported name → a logger instance (`pino()`, `new Logger()`, `.child()`) or an error monitor it exports. */
-  loggers: Record<string, 'logger'>;
+  /**
+   * Exported name → a logger instance (`pino()`, `new Logger()`, `.child()`) or an error monitor it exports;
+   * `object-first` for a pino or bunyan logger, which takes the error in an object before the message
+   * (`logger.error({ err }, 'msg')`), where a console-style `logger.error('msg', err)` loses it.
+   */
+  loggers: Record<string, 'logger' | 'object-first'>;
   /** Exported name → a function that logs or reports its `param`-th argument (a logger or monitor call receives it). */
   reporters: Record<string, { params: number[] }>;
   /** Local class name → what it extends, for every top-level class that extends something. */
@@ -140,13 +144,22 @@ function recordedParams(t: TS, fn: FunctionNode, imports: ImportMap, local: Read
 export function summarizeCatch(t: TS, sf: ts.SourceFile): CatchSummary {
   const imports = importsOf(t, sf);
   const summary: CatchSummary = { loggers: {}, reporters: {}, classes: {}, classExports: {} };
-  const loggerLocals = new Set<string>();
+  const loggerLocals = new Map<string, 'logger' | 'object-first'>();
+  // pino() / bunyan.createLogger() / base.child({ module: 'x' }) of such a logger
+  const kindOf = (init: ts.Expression): 'logger' | 'object-first' => {
+    let e = skipOuter(t, init);
+    while (t.isCallExpression(e) || t.isPropertyAccessExpression(e)) e = skipOuter(t, e.expression);
+    if (!t.isIdentifier(e)) return 'logger';
+    const module = imports.get(e.text)?.module;
+    if (module !== undefined) return /^(?:pino|bunyan)$|^pino-/.test(module) ? 'object-first' : 'logger';
+    return loggerLocals.get(e.text) ?? 'logger';
+  };
   const functions: [string, FunctionNode, boolean][] = [];
   for (const st of sf.statements) {
     if (t.isVariableStatement(st)) {
       for (const d of st.declarationList.declarations) {
         if (!t.isIdentifier(d.name) || !d.initializer) continue;
-        if (createsLogger(t, d.initializer, defaultKnowledge, imports, 0)) loggerLocals.add(d.name.text);
+        if (createsLogger(t, d.initializer, defaultKnowledge, imports, 0)) loggerLocals.set(d.name.text, kindOf(d.initializer));
       }
     } else if (t.isClassDeclaration(st) && st.name) {
       const ext = heritage(t, st);
@@ -178,7 +191,8 @@ export function summarizeCatch(t: TS, sf: ts.SourceFile): CatchSummary {
   }
   for (const { local, exported } of localExports(t, sf)) {
     if (local === undefined) continue;
-    if (loggerLocals.has(local)) summary.loggers[exported] = 'logger';
+    const kind = loggerLocals.get(local);
+    if (kind) summary.loggers[exported] = kind;
     const params = recording.get(local);
     if (params) summary.reporters[exported] = { params };
     if (summary.classes[local]) summary.classExports[exported] = local;

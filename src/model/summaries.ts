@@ -358,6 +358,8 @@ export class ProjectModel {
         return this.recorder(fromFile, condition.module, condition.imported, 'logger');
       case 'error-reporter':
         return this.recorder(fromFile, condition.module, condition.imported, 'reporter');
+      case 'message-first-logger':
+        return this.exported(fromFile, condition.module, condition.imported, (s, name) => s.catch?.loggers[name])?.value !== 'object-first';
       case 'error-class': {
         const c = this.errorClass(fromFile, condition.module, condition.imported);
         return c?.isError === true && !(condition.notClient && c.status === 'client');
