@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Extract each validation repository at its pinned commit into a cache outside this repository.
 //
-//   node scripts/accuracy/checkout.mjs [--set a|b|c|d|<set file>] [repo …]   (default: the current set, d)
+//   node scripts/accuracy/checkout.mjs [--set a|b|c|d|e|<set file>] [repo …]   (default: the current set, e)
 //
 // The bare mirrors come from the `fetch` tool of a session (/work/.mirror/<owner>+<name>/repo); point
 // ERRLINT_MIRRORS at another directory of the same layout, or ERRLINT_MIRROR_<OWNER>_<NAME> at one mirror.

@@ -32,8 +32,9 @@ export const SETS = {
   b: { file: 'validation-set-2026-12-02b.json', labels: 'labels/validation-b.jsonl', recallLabels: 'labels/validation-recall-b.jsonl' },
   c: { file: 'validation-set.json', labels: 'labels/validation-c.jsonl', recallLabels: 'labels/validation-recall-c.jsonl' },
   d: { file: 'validation-set-d.json', labels: 'labels/validation-d.jsonl', recallLabels: 'labels/validation-recall-d.jsonl' },
+  e: { file: 'validation-set-e.json', labels: 'labels/validation-e.jsonl', recallLabels: 'labels/validation-recall-e.jsonl' },
 };
-export const DEFAULT_SET = 'd';
+export const DEFAULT_SET = 'e';
 
 /**
  * The suggestion-safety sets (issue 16) by name, the same way: set 1 was retired once suggestions had been tuned
@@ -49,7 +50,7 @@ export const SUGGESTION_SETS = {
 export const DEFAULT_SUGGESTION_SET = '2';
 
 /**
- * `--set`: a set's name (`a`, `b`, `c`; for `sets` = SUGGESTION_SETS `1`, `2`, `3`, `4`) or the path of a set file. A set
+ * `--set`: a set's name (`a` … `e`; for `sets` = SUGGESTION_SETS `1`, `2`, `3`, `4`) or the path of a set file. A set
  * file may name its label files (`labels`, `recallLabels`, relative to accuracy/); otherwise a named set's
  * defaults apply.
  */

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Per-rule precision of one run on the validation set, from a seeded random sample of its findings and the
-// precision labels of the validation set (--set a|b|c|d, default d: accuracy/labels/validation-d.jsonl; --labels to override).
+// precision labels of the validation set (--set a|b|c|d|e, default e: accuracy/labels/validation-e.jsonl; --labels to override).
 //
 //   node scripts/accuracy/precision.mjs [--set c] [--results <name or dir>] [--seed 20261202] [--per-rule 40]
 //                                        [--todo <file.jsonl>] [--format text|markdown|json]

@@ -6,7 +6,7 @@
 //   node scripts/accuracy/sites.mjs [--seed 20261202] [--per-kind 4] [--frame server|all] [--out sample.jsonl] [repo …]
 //
 // Prints, per repository and kind, how many sites exist and draws --per-kind of them (seeded); with --out the
-// sample is written as label stubs for the set's recall labels (--set a|b|c|d, default d).
+// sample is written as label stubs for the set's recall labels (--set a|b|c|d|e, default e).
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';

@@ -66,8 +66,11 @@ describe('stable sampling of findings', () => {
 
 describe('validation sets', () => {
   it('names each set with its own label files, the newest by default', () => {
-    expect(DEFAULT_SET).toBe('d');
-    expect(setFiles()).toEqual(setFiles('d'));
+    expect(DEFAULT_SET).toBe('e');
+    expect(setFiles()).toEqual(setFiles('e'));
+    expect(setFiles('e').file.endsWith('accuracy/validation-set-e.json')).toBe(true);
+    expect(setFiles('e').labels.endsWith('accuracy/labels/validation-e.jsonl')).toBe(true);
+    expect(setFiles('e').recallLabels?.endsWith('accuracy/labels/validation-recall-e.jsonl')).toBe(true);
     expect(setFiles('d').file.endsWith('accuracy/validation-set-d.json')).toBe(true);
     expect(setFiles('d').labels.endsWith('accuracy/labels/validation-d.jsonl')).toBe(true);
     expect(setFiles('d').recallLabels?.endsWith('accuracy/labels/validation-recall-d.jsonl')).toBe(true);
@@ -87,7 +90,7 @@ describe('validation sets', () => {
     const file = join(dir, 'my-set.json');
     writeFileSync(file, JSON.stringify({ labels: 'labels/mine.jsonl', repos: [{ repo: 'o/n', commit: 'f'.repeat(40) }] }));
     expect(setFiles(file).labels.endsWith('accuracy/labels/mine.jsonl')).toBe(true);
-    expect(setFiles(file).recallLabels?.endsWith('accuracy/labels/validation-recall-d.jsonl')).toBe(true);
+    expect(setFiles(file).recallLabels?.endsWith('accuracy/labels/validation-recall-e.jsonl')).toBe(true);
     expect(readSet(file)).toEqual([{ repo: 'o/n', commit: 'f'.repeat(40), paths: ['.'] }]);
   });
 
@@ -98,12 +101,14 @@ describe('validation sets', () => {
       readSet('a'),
       readSet('b'),
       readSet('c'),
+      readSet('d'),
       readSet('1', SUGGESTION_SETS),
       readSet('2', SUGGESTION_SETS),
       readSet('3', SUGGESTION_SETS),
+      readSet('4', SUGGESTION_SETS),
       recallSet.entries,
     ].map(repos);
-    const current = readSet('d');
+    const current = readSet('e');
     expect(current.length).toBeGreaterThanOrEqual(10);
     for (const other of used) expect(current.filter((e) => other.has(e.repo))).toEqual([]);
     expect(current.every((e) => /^[0-9a-f]{40}$/.test(e.commit) && e.paths.length > 0)).toBe(true);
@@ -111,7 +116,7 @@ describe('validation sets', () => {
   });
 
   it('refuses an unknown set with a message naming the known ones', () => {
-    expect(() => setFiles('zz')).toThrow(/no validation set zz \(known: a, b, c, d, or a set file\)/);
+    expect(() => setFiles('zz')).toThrow(/no validation set zz \(known: a, b, c, d, e, or a set file\)/);
     expect(() => setFiles('zz', SUGGESTION_SETS)).toThrow(/no suggestion set zz \(known: 1, 2, 3, 4, or a set file\)/);
   });
 });
