@@ -297,24 +297,29 @@ const LOCK_RECEIVER = /(lock|mutex|semaphore|lease|latch)s?$/i;
 const RELEASE_REASON = 'releasing a lock or resource is best-effort clean-up: a failed release must not fail the work that used it (the lock expires or is taken back), so record the error rather than throw it';
 const FINALLY_REASON = 'the handler is clean-up in a `finally` block, where a throw would replace the failure or result the try statement had';
 
+/** Whether a node lies in a `finally` block of its own function (memoised upward: a long chain walks once). */
+const inFinallyMemo = new WeakMap<ts.Node, boolean>();
+const inFinallyBlock = (t: TS, n: ts.Node): boolean | typeof INHERIT =>
+  isFunctionLike(t, n) ? false : n.parent && t.isTryStatement(n.parent) && n.parent.finallyBlock === n ? true : INHERIT;
+
 /**
  * await mutex.unlock(id) / lock.release() / redlock.release(lock), alone in the guarded code, or any handler in a
  * `finally` block: a throw would fail (or replace the outcome of) the work the lock guarded.
  */
 function bestEffortRelease(t: TS, guarded: ts.Node): string | undefined {
-  for (let n: ts.Node = guarded; n.parent && !isFunctionLike(t, n.parent); n = n.parent) {
-    if (t.isTryStatement(n.parent) && n.parent.finallyBlock === n) return FINALLY_REASON;
-  }
+  if (upward(t, inFinallyMemo, guarded, inFinallyBlock, false)) return FINALLY_REASON;
   let releases = 0;
   let other = false;
+  // (once other work is seen the answer is known: the rest is skipped, so a long promise chain costs one step)
   const visit = (n: ts.Node): 'skip' | undefined => {
+    if (other) return 'skip';
     if (!t.isCallExpression(n)) return undefined;
     const method = calleeMethod(t, n);
     const callee = skipOuter(t, n.expression);
     const receiver = t.isPropertyAccessExpression(callee) ? (dottedName(t, callee.expression) ?? '') : '';
     if (method && (RELEASE_METHOD.test(method) || (LOCK_RECEIVER.test(receiver) && /^(del|delete|remove|end|close|destroy|free)$/.test(method)))) releases++;
     else other = true;
-    return undefined;
+    return other ? 'skip' : undefined;
   };
   visit(guarded);
   walk(t, guarded, visit);

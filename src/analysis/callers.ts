@@ -264,8 +264,10 @@ function runnerOf(t: TS, fn: FunctionLike): string | undefined {
   const p = fn.parent;
   if (!p || !(t.isCallExpression(p) || t.isNewExpression(p)) || !(p.arguments ?? ([] as readonly ts.Expression[])).includes(fn as ts.Expression)) return undefined;
   const callee = skipOuter(t, p.expression);
-  const text = callee.getText(fn.getSourceFile()).replace(/\s+/g, '');
-  return text.length <= 40 ? text : t.isPropertyAccessExpression(callee) ? callee.name.text : 'its caller';
+  const sf = fn.getSourceFile();
+  // (the text of a long callee, a promise chain of any length, is never read: bounded work per handler)
+  const text = callee.getEnd() - callee.getStart(sf) <= 400 ? callee.getText(sf).replace(/\s+/g, '') : undefined;
+  return text !== undefined && text.length <= 40 ? text : t.isPropertyAccessExpression(callee) ? callee.name.text : 'its caller';
 }
 
 /**
