@@ -7,9 +7,9 @@ const summary = (code: string) => summarizeCatch(compiler, parseSource(code, 'sr
 
 describe('the catch rules’ summary of a module', () => {
   it.each([
-    ["import pino from 'pino';\nexport const audit = pino();", { audit: 'logger' }],
+    ["import pino from 'pino';\nexport const audit = pino();", { audit: 'object-first' }],
     ["import { Logger } from '@nestjs/common';\nconst log = new Logger('jobs');\nexport { log as jobsLog };", { jobsLog: 'logger' }],
-    ["import pino from 'pino';\nconst base = pino();\nexport default base;", { default: 'logger' }],
+    ["import pino from 'pino';\nconst base = pino();\nexport default base;", { default: 'object-first' }],
     ["import pino from 'pino';\nconst internal = pino();", {}],
     ['export const audit = { warn: (m: string) => m };', {}],
   ])('exports the loggers of %j', (code, loggers) => {
