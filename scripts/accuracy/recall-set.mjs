@@ -2,7 +2,7 @@
 // Recall on real bug fixes: does an errlint build report the site a project later had to fix?
 //
 //   node scripts/accuracy/recall-set.mjs [--errlint path/to/bin/errlint.js] [--name results-name]
-//        [--scope file|package] [--half tuning|held-out|all] [--verbose]
+//        [--scope file|package] [--half tuning|held-out|all] [--batch <name>|first] [--verbose]
 //
 // accuracy/recall-set.json lists bug-fix commits of public backends, each with the rule its fix is about and the
 // faulty line at the parent commit. For each entry this extracts the parent tree from the repository's mirror
@@ -15,8 +15,9 @@
 // inconsistent-error-shape).
 //
 // Entries are split into halves by a hash of each entry, stratified by rule (see `halves`), fixed before any
-// build's output was read: tune on `tuning`, report `held-out` separately and never tune on it. Results are cached
-// per build and entry under $ERRLINT_ACCURACY_DIR/results/<name>/recall-set/.
+// build's output was read: tune on `tuning`, report `held-out` separately and never tune on it. Entries added
+// later name their `half` and `batch` (`--batch` restricts a run to one batch; `first` is the entries without
+// one). Results are cached per build and entry under $ERRLINT_ACCURACY_DIR/results/<name>/recall-set/.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -27,17 +28,26 @@ import { buildCommit, readRules } from './run.mjs';
 
 const FUNCTION_LEVEL_RULES = new Set(['missing-transaction', 'inconsistent-return', 'inconsistent-error-shape']);
 
+const HALVES = ['held-out', 'tuning'];
+
 const entryHash = (entry) => createHash('sha256').update(`${entry.fix}:${entry.rule}:${entry.path}:${entry.line}`).digest('hex');
 
 /**
- * The half of every entry, stratified by rule so each rule has entries in both halves: a rule's entries are
- * ordered by SHA-256 of fix commit, rule, path and line, and alternate held-out, tuning, held-out… (a rule with
- * one entry is held out). Depends on the labels only, never on a build's output.
+ * The half of every entry. An entry that names its `half` (held-out or tuning) keeps it: later batches are added
+ * held out that way, so adding them never moves an older entry from one half to the other. The others are split
+ * stratified by rule so each rule has entries in both halves: a rule's entries are ordered by SHA-256 of fix
+ * commit, rule, path and line, and alternate held-out, tuning, held-out… (a rule with one entry is held out).
+ * Depends on the labels only, never on a build's output.
  */
 export function halves(entries) {
-  const byRule = new Map();
-  for (const entry of entries) byRule.set(entry.rule, [...(byRule.get(entry.rule) ?? []), entry]);
   const result = new Map();
+  const byRule = new Map();
+  for (const entry of entries) {
+    if (entry.half !== undefined) {
+      if (!HALVES.includes(entry.half)) throw new Error(`${entry.repo} ${entry.fix}: half is ${HALVES.join(' or ')}, not ${entry.half}`);
+      result.set(entry, entry.half);
+    } else byRule.set(entry.rule, [...(byRule.get(entry.rule) ?? []), entry]);
+  }
   for (const group of byRule.values()) {
     group.sort((x, y) => (entryHash(x) < entryHash(y) ? -1 : 1)).forEach((entry, i) => result.set(entry, i % 2 === 0 ? 'held-out' : 'tuning'));
   }
@@ -105,6 +115,7 @@ async function main(argv) {
     name: '',
     scope: 'file',
     half: 'all',
+    batch: '',
     set: join(accuracyDir, 'recall-set.json'),
     verbose: false,
   });
@@ -122,7 +133,7 @@ async function main(argv) {
   const set = JSON.parse(readFileSync(options.set, 'utf8'));
   const split = halves(set.entries);
   const half = (entry) => split.get(entry);
-  const entries = set.entries.filter((e) => options.half === 'all' || half(e) === options.half);
+  const entries = set.entries.filter((e) => (options.half === 'all' || half(e) === options.half) && (!options.batch || (e.batch ?? 'first') === options.batch));
   const rows = [];
   for (const entry of entries) {
     const tree = parentTree(entry);
@@ -136,7 +147,7 @@ async function main(argv) {
       process.stdout.write(`${hit ? 'found ' : 'missed'} ${half(entry).padEnd(8)} ${entry.rule.padEnd(22)} ${entry.repo} ${entry.fix.slice(0, 10)} ${entry.path}:${entry.line}${hit ? '' : `  (rule's findings in file: ${findings.map((f) => f.line).join(', ') || 'none'})`}\n`);
     }
   }
-  writeFileSync(join(out, 'results.json'), `${JSON.stringify({ errlint: commit, scope: options.scope, rows: rows.map(({ entry, half: h, found, near }) => ({ repo: entry.repo, fix: entry.fix, rule: entry.rule, path: entry.path, line: entry.line, half: h, found, near })) }, null, 2)}\n`);
+  writeFileSync(join(out, 'results.json'), `${JSON.stringify({ errlint: commit, scope: options.scope, rows: rows.map(({ entry, half: h, found, near }) => ({ repo: entry.repo, fix: entry.fix, rule: entry.rule, path: entry.path, line: entry.line, half: h, batch: entry.batch ?? 'first', found, near })) }, null, 2)}\n`);
 
   // Per rule and half: found / total.
   const table = new Map();
