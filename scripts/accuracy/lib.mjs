@@ -38,7 +38,7 @@ export const DEFAULT_SET = 'e';
 
 /**
  * The suggestion-safety sets (issue 16) by name, the same way: set 1 was retired once suggestions had been tuned
- * on it; 2 is the default; 3 and 4 are held back for independent reviews (name them explicitly). Each has its own review
+ * on it; 2 is the default; 3, 4 and 5 are held back for independent reviews (name them explicitly). Each has its own review
  * labels (`labels`; suggestion sets have no recall).
  */
 export const SUGGESTION_SETS = {
@@ -46,11 +46,12 @@ export const SUGGESTION_SETS = {
   2: { file: 'suggestion-set.json', labels: 'labels/suggestions-2.jsonl' },
   3: { file: 'suggestion-set-3.json', labels: 'labels/suggestions-3.jsonl' },
   4: { file: 'suggestion-set-4.json', labels: 'labels/suggestions-4.jsonl' },
+  5: { file: 'suggestion-set-5.json', labels: 'labels/suggestions-5.jsonl' },
 };
 export const DEFAULT_SUGGESTION_SET = '2';
 
 /**
- * `--set`: a set's name (`a` … `e`; for `sets` = SUGGESTION_SETS `1`, `2`, `3`, `4`) or the path of a set file. A set
+ * `--set`: a set's name (`a` … `e`; for `sets` = SUGGESTION_SETS `1` … `5`) or the path of a set file. A set
  * file may name its label files (`labels`, `recallLabels`, relative to accuracy/); otherwise a named set's
  * defaults apply.
  */

@@ -117,7 +117,7 @@ describe('validation sets', () => {
 
   it('refuses an unknown set with a message naming the known ones', () => {
     expect(() => setFiles('zz')).toThrow(/no validation set zz \(known: a, b, c, d, e, or a set file\)/);
-    expect(() => setFiles('zz', SUGGESTION_SETS)).toThrow(/no suggestion set zz \(known: 1, 2, 3, 4, or a set file\)/);
+    expect(() => setFiles('zz', SUGGESTION_SETS)).toThrow(/no suggestion set zz \(known: 1, 2, 3, 4, 5, or a set file\)/);
   });
 });
 
@@ -129,6 +129,7 @@ describe('suggestion sets', () => {
     expect(setFiles('1', SUGGESTION_SETS)).toEqual({ file: join(accuracyDir, 'suggestion-set-2026-12-02a.json'), labels: join(accuracyDir, 'labels/suggestions.jsonl') });
     expect(setFiles('3', SUGGESTION_SETS)).toEqual({ file: join(accuracyDir, 'suggestion-set-3.json'), labels: join(accuracyDir, 'labels/suggestions-3.jsonl') });
     expect(setFiles('4', SUGGESTION_SETS)).toEqual({ file: join(accuracyDir, 'suggestion-set-4.json'), labels: join(accuracyDir, 'labels/suggestions-4.jsonl') });
+    expect(setFiles('5', SUGGESTION_SETS)).toEqual({ file: join(accuracyDir, 'suggestion-set-5.json'), labels: join(accuracyDir, 'labels/suggestions-5.jsonl') });
   });
 
   it('keeps the suggestion sets apart, each later one with one entry type-checked from an npm lockfile', () => {
@@ -145,5 +146,9 @@ describe('suggestion sets', () => {
     expect(fourth.length).toBe(5);
     expect(fourth.filter((e) => first.has(e.repo) || [...second, ...third].some((s) => s.repo === e.repo))).toEqual([]);
     expect(fourth.filter((e) => e.typecheck && !e.install).length).toBeGreaterThanOrEqual(1);
+    const fifth = readSet('5', SUGGESTION_SETS);
+    expect(fifth.length).toBe(5);
+    expect(fifth.filter((e) => first.has(e.repo) || [...second, ...third, ...fourth].some((s) => s.repo === e.repo))).toEqual([]);
+    expect(fifth.filter((e) => e.typecheck && !e.install).length).toBeGreaterThanOrEqual(2);
   });
 });
