@@ -3,7 +3,7 @@ import { calleeMethod, enclosingFunction, functionName, INHERIT, isFunctionLike,
 import { atoms, pathConditions } from '../src/analysis/flow.js';
 import { enclosingErrorSite } from '../src/analysis/error-sites.js';
 import { BUILT_IN_ERRORS, collectErrorClasses, findBaseErrorClass, isErrorLikeName, isProjectModule, type BaseErrorClass } from '../src/analysis/error-classes.js';
-import { fileScope, importsOf } from '../src/analysis/scope.js';
+import { fileScope, importsOf, propertyNameText } from '../src/analysis/scope.js';
 import { isServerActionModule } from '../src/analysis/frameworks/next.js';
 import { defineRule } from '../src/define-rule.js';
 import type { SuggestionDescriptor, TS } from '../src/types.js';
@@ -84,6 +84,24 @@ function literalKind(t: TS, expr: ts.Expression, sf: ts.SourceFile): LiteralKind
     return { kind: 'a string', message: e.getText(sf) };
   }
   return undefined;
+}
+
+/**
+ * Sails helpers and actions (`module.exports = { exits: { limitReached: {} }, fn: async function (inputs) { throw
+ * 'limitReached' } }`): a thrown exit name, or `{ exitName: value }`, takes a declared exit, which callers intercept
+ * (`.intercept('limitReached', …)`). That is the framework's API, not a literal error; `new Error(…)` would take the
+ * error exit instead.
+ */
+function takesDeclaredExit(t: TS, expr: ts.Expression, stmt: ts.Node): boolean {
+  const only = t.isObjectLiteralExpression(expr) && expr.properties.length === 1 ? expr.properties[0]!.name : undefined;
+  const name = t.isStringLiteralLike(expr) ? expr.text : only ? propertyNameText(t, only) : undefined;
+  if (!name) return false;
+  const fn = enclosingFunction(t, stmt);
+  const holder = fn && t.isMethodDeclaration(fn) ? fn.parent : fn?.parent && t.isPropertyAssignment(fn.parent) ? fn.parent.parent : undefined;
+  if (!holder || !t.isObjectLiteralExpression(holder)) return false;
+  const exits = holder.properties.find((p) => t.isPropertyAssignment(p) && propertyNameText(t, p.name) === 'exits');
+  const declared = exits && t.isPropertyAssignment(exits) ? skipOuter(t, exits.initializer) : undefined;
+  return declared !== undefined && t.isObjectLiteralExpression(declared) && declared.properties.some((p) => p.name !== undefined && propertyNameText(t, p.name) === name);
 }
 
 /**
@@ -386,7 +404,7 @@ export default defineRule<MessageIds, Options>({
           if (t.isNewExpression(expr) || t.isCallExpression(expr)) checkGenericConstruction(expr, stmt);
           return;
         }
-        if (insideValidatorCallback(t, stmt)) return;
+        if (insideValidatorCallback(t, stmt) || takesDeclaredExit(t, expr, stmt)) return;
         context.report({ node: expr, messageId: 'literal', data: { kind: lit.kind }, suggest: lit.message ? [wrapSuggestion(expr, lit.message)] : [] });
       },
       NewExpression(n) {

@@ -2,6 +2,29 @@ import type { RuleCases } from '../utils/rule-tester.js';
 
 export const cases: RuleCases = {
   valid: [
+    // a Sails helper takes a declared exit by throwing its name (or `{ exitName: value }`): the framework's API
+    {
+      code: `module.exports = {
+  inputs: { boardId: { type: 'string', required: true } },
+  exits: { boardNotFound: {}, tooManyCards: { description: 'the board is full' } },
+  async fn(inputs) {
+    const board = await Board.findOne(inputs.boardId);
+    if (!board) throw 'boardNotFound';
+    if (board.cardCount > 500) throw { tooManyCards: board.cardCount };
+    return board;
+  },
+};`,
+      filename: 'api/helpers/boards/get-for-card.js',
+    },
+    {
+      code: `module.exports = {
+  exits: { notEnoughSeats: {} },
+  fn: async function (inputs) {
+    if (inputs.seats < 1) throw 'notEnoughSeats';
+  },
+};`,
+      filename: 'api/controllers/seats/reserve.js',
+    },
     // a project error class
     `class NotFoundError extends Error {}
 export function find(id: string) {
@@ -258,6 +281,36 @@ export function hook(id: string) {
   ],
 
   invalid: [
+    // a thrown name the helper does not declare as an exit is a thrown string
+    {
+      code: `module.exports = {
+  exits: { boardNotFound: {} },
+  async fn(inputs) {
+    if (!inputs.boardId) throw 'missingBoard';
+  },
+};`,
+      filename: 'api/helpers/boards/check.js',
+      errors: [
+        {
+          messageId: 'literal',
+          line: 4,
+          column: 32,
+          endLine: 4,
+          endColumn: 46,
+          suggestions: [
+            {
+              messageId: 'wrapInError',
+              output: `module.exports = {
+  exits: { boardNotFound: {} },
+  async fn(inputs) {
+    if (!inputs.boardId) throw new Error('missingBoard');
+  },
+};`,
+            },
+          ],
+        },
+      ],
+    },
     // suggestion set 4: the file's only error class is one kind of failure whose constructor takes an id, so the
     // validation message would become a record id of a not-found error: no rewrite
     {
