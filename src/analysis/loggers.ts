@@ -503,7 +503,9 @@ function fileLogger(t: TS, sf: ts.SourceFile, knowledge: Knowledge, imports: Imp
     const flavour = configured && configured.importPath === b.module ? configured.flavour : flavourOfModule(b.module);
     const use = bindingUses(t, sf).get(local);
     // import { logger } from './logger' / logger.error(…) elsewhere in the file
-    if ((use?.memberCalls ?? 0) > 0 || ((use?.directCalls.length ?? 0) === 0 && (LOGGER_NAME.test(local) || knowledge.loggers.receiverNames.includes(local)))) {
+    // (by its name alone only an instance: an imported `Logger` class has no static `error` unless the file calls one)
+    const byName = (LOGGER_NAME.test(local) || knowledge.loggers.receiverNames.includes(local)) && !/^_?[A-Z][a-z]/.test(local);
+    if ((use?.memberCalls ?? 0) > 0 || ((use?.directCalls.length ?? 0) === 0 && byName)) {
       // a logger of the project whose library this file does not show: the project model says whether it is pino
       return { text: local, shape: 'object', flavour, ...(flavour === 'console-compatible' && b.module.startsWith('.') ? { from: { module: b.module, imported: b.imported } } : {}) };
     }

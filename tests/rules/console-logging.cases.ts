@@ -141,6 +141,18 @@ export function ready() {
 }`,
   ],
   invalid: [
+    // an imported logger *class* (no static error of its own the file shows) is no logger to rewrite to: no suggestion
+    {
+      code: `import { Logger } from './logger/logger.service';
+export async function syncPlugins(registry: Registry, log: Logger) {
+  try {
+    await registry.refresh();
+  } catch (err) {
+    console.error(err);
+  }
+}`,
+      errors: [{ messageId: 'consoleError', line: 6, column: 5, endLine: 6, endColumn: 23, suggestions: [] }],
+    },
     // the error line is the report; the info note beside it is not a second one
     {
       code: `export async function ensureBucket(name: string) {
