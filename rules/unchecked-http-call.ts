@@ -475,8 +475,8 @@ function majorOf(range: string | undefined): number | undefined {
  * How node-fetch takes a timeout, by the major version the file's package declares: 1 and 2 have their own
  * `timeout` option and types that reject the platform's `AbortSignal`; 3 takes `signal`. Undefined for other fetches.
  */
-function nodeFetchTimeout(t: TS, oc: OutboundCall, imports: ImportMap, versions: Readonly<Record<string, string>> | undefined): 'timeout' | 'signal' | 'unknown' | undefined {
-  if (oc.client !== 'fetch' || fetchLibraryOf(t, oc.call.expression, imports) !== 'node-fetch') return undefined;
+function nodeFetchTimeout(t: TS, oc: OutboundCall, knowledge: Knowledge, imports: ImportMap, versions: Readonly<Record<string, string>> | undefined): 'timeout' | 'signal' | 'unknown' | undefined {
+  if (oc.client !== 'fetch' || fetchLibraryOf(t, oc.call.expression, knowledge, imports) !== 'node-fetch') return undefined;
   const major = majorOf(versions?.['node-fetch']);
   return major === undefined ? 'unknown' : major <= 2 ? 'timeout' : 'signal';
 }
@@ -692,7 +692,7 @@ export default defineRule<MessageIds, Options>({
         const messageId = timeoutMissing && statusMissing ? 'missingTimeoutAndStatus' : timeoutMissing ? 'missingTimeout' : 'uncheckedStatus';
         const suggest = [];
         if (timeoutMissing) {
-          const nodeFetch = nodeFetchTimeout(t, oc, imports, context.file.libraryVersions);
+          const nodeFetch = nodeFetchTimeout(t, oc, knowledge, imports, context.file.libraryVersions);
           const unsafe = timeoutUnsafe(t, oc, knowledge, imports) ?? (nodeFetch === 'unknown' ? NODE_FETCH_UNKNOWN : undefined);
           const edits = unsafe ? undefined : timeoutEdits(t, sf, oc, ms, nodeFetch === 'unknown' ? undefined : nodeFetch);
           if (unsafe) suggest.push({ messageId: 'timeoutByHand' as const, data: { reason: unsafe }, edits: [] });

@@ -16,35 +16,35 @@ function isFetchModule(module: string): boolean {
   return FETCH.modules.includes(module);
 }
 
-/** `fetchLib` of `import fetchLib from 'node-fetch'`, the global `fetch`, `globalThis.fetch`, `require('node-fetch')`. */
-function isFetchValue(t: TS, e: ts.Expression, knowledge: Knowledge, imports: ImportMap, depth = 0): boolean {
-  const x = skipOuter(t, e);
-  if (t.isCallExpression(x) && t.isIdentifier(x.expression) && x.expression.text === 'require' && x.arguments[0] && t.isStringLiteralLike(x.arguments[0])) {
-    return isFetchModule(x.arguments[0].text);
-  }
-  if (t.isPropertyAccessExpression(x)) return dottedName(t, x) === 'globalThis.fetch' || dottedName(t, x) === 'global.fetch';
-  if (!t.isIdentifier(x)) return false;
-  const b = imports.get(x.text);
-  if (b) return isFetchModule(b.module) && (b.imported === 'fetch' || b.imported === 'default');
-  const local = resolveIdentifier(t, x);
-  if (!local) return knowledge.http.clientFunctions.includes(x.text);
-  return depth < 3 && t.isVariableDeclaration(local.declaration) && local.declaration.initializer !== undefined && isFetchValue(t, local.declaration.initializer, knowledge, imports, depth + 1);
-}
-
 /**
- * The module a fetch function comes from: `fetch` of `import fetch from 'node-fetch'`, `const f = require('node-fetch')`
- * (through up to three local names); undefined for the global fetch or an unknown one.
+ * Where a fetch function value comes from, through up to three local names: a fetch module and the name imported
+ * from it (`fetchLib` of `import fetchLib from 'node-fetch'`, `require('node-fetch')`), `global` (the global `fetch`,
+ * `globalThis.fetch`, a configured client function), or undefined when it is no fetch.
  */
-export function fetchLibraryOf(t: TS, e: ts.Expression, imports: ImportMap, depth = 0): string | undefined {
+function fetchOrigin(t: TS, e: ts.Expression, knowledge: Knowledge, imports: ImportMap, depth = 0): { module: string; imported: string } | 'global' | undefined {
   const x = skipOuter(t, e);
   if (t.isCallExpression(x) && t.isIdentifier(x.expression) && x.expression.text === 'require' && x.arguments[0] && t.isStringLiteralLike(x.arguments[0])) {
-    return isFetchModule(x.arguments[0].text) ? x.arguments[0].text : undefined;
+    return isFetchModule(x.arguments[0].text) ? { module: x.arguments[0].text, imported: 'default' } : undefined;
   }
+  if (t.isPropertyAccessExpression(x)) return dottedName(t, x) === 'globalThis.fetch' || dottedName(t, x) === 'global.fetch' ? 'global' : undefined;
   if (!t.isIdentifier(x)) return undefined;
   const b = imports.get(x.text);
-  if (b) return isFetchModule(b.module) ? b.module : undefined;
+  if (b) return isFetchModule(b.module) ? { module: b.module, imported: b.imported } : undefined;
   const local = resolveIdentifier(t, x);
-  return depth < 3 && local && t.isVariableDeclaration(local.declaration) && local.declaration.initializer ? fetchLibraryOf(t, local.declaration.initializer, imports, depth + 1) : undefined;
+  if (!local) return knowledge.http.clientFunctions.includes(x.text) ? 'global' : undefined;
+  return depth < 3 && t.isVariableDeclaration(local.declaration) && local.declaration.initializer !== undefined ? fetchOrigin(t, local.declaration.initializer, knowledge, imports, depth + 1) : undefined;
+}
+
+/** `fetchLib` of `import fetchLib from 'node-fetch'`, the global `fetch`, `globalThis.fetch`, `require('node-fetch')`. */
+function isFetchValue(t: TS, e: ts.Expression, knowledge: Knowledge, imports: ImportMap): boolean {
+  const origin = fetchOrigin(t, e, knowledge, imports);
+  return origin === 'global' || (origin !== undefined && (origin.imported === 'fetch' || origin.imported === 'default'));
+}
+
+/** The module a fetch function comes from (`node-fetch`, `undici`…); undefined for the global fetch or an unknown one. */
+export function fetchLibraryOf(t: TS, e: ts.Expression, knowledge: Knowledge, imports: ImportMap): string | undefined {
+  const origin = fetchOrigin(t, e, knowledge, imports);
+  return origin === 'global' ? undefined : origin?.module;
 }
 
 /** `const fetch = fetchLib` / `const doFetch = require('node-fetch')`: a local name for the fetch function. */
