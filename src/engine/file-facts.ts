@@ -37,9 +37,10 @@ export const defaultFilePatterns: FilePatterns = {
     '**/{testing,test-helpers,test-helper,testHelpers,testUtils,test_utils,test_helpers,__helpers__,integration-tests,integration-test,e2e-tests,e2e_tests}/**',
     '**/{testhelp,test-helpers,test-helper,testHelpers,test-utils,testUtils,fixtures,mocks}.*', '**/*.{fixture,fixtures,mock,mocks,stories,story,bench}.*',
   ],
-  // CLI programs and run-once programs (seeds, migrations), where console output is the interface. `tools/` is
-  // a repository's or package's dev tooling; deeper (`src/agent/tools/`, `nodes/tools/`) it holds LLM tools: server code.
-  scripts: ['bin/**', '**/bin/**', 'scripts/**', '**/scripts/**', 'tools/**', '*/tools/**', '*/*/tools/**', '**/{migration,migrations,migrate}/**', '**/{seed,seeds,seeder,seeders,seeding}/**', '**/*.{seed,seeder,migration}.*', '**/{seed,seeds}.*'],
+  // CLI programs and run-once programs (seeds, migrations), where console output is the interface. `tools/` at the
+  // top of a package (paths are read inside the file's package) is its dev tooling; deeper (`src/tools/`,
+  // `lib/mcp/tools/`, `nodes/tools/`) it holds an agent's or an MCP server's tools: server code.
+  scripts: ['bin/**', '**/bin/**', 'scripts/**', '**/scripts/**', 'tools/**', '**/{migration,migrations,migrate}/**', '**/{seed,seeds,seeder,seeders,seeding}/**', '**/*.{seed,seeder,migration}.*', '**/{seed,seeds}.*'],
   loggerModules: ['**/logger.*', '**/logging.*', '**/log.*', '**/debug.*', '**/logger/**', '**/logging/**', '**/loggers/**'],
   browser: [
     '**/*.{tsx,jsx}',

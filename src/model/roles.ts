@@ -144,6 +144,13 @@ const EMAIL_TEMPLATE_IMPORT = new RegExp(`${IMPORT_OF}(?:@react-email/[\\w-]+|re
 const UI_IMPORT = new RegExp(
   `${IMPORT_OF}(?:react|preact|vue|svelte(?:/store)?|solid-js|@angular/core|next/navigation|next/router|next/link|next/image|@remix-run/react|react-router-dom|@tanstack/(?:react|vue|svelte|solid)-query|swr|zustand|jotai|@vueuse/core|pinia|vuex|jquery)['"]`,
 );
+
+// React's server APIs (`import { cache } from 'react'` in a data module of a server-components app) are no UI
+const REACT_SERVER_API = String.raw`(?:cache|experimental_taint\w*|taint\w*)(?:\s+as\s+\w+)?`;
+const REACT_SERVER_IMPORT = new RegExp(String.raw`\bimport\s*\{\s*${REACT_SERVER_API}(?:\s*,\s*${REACT_SERVER_API})*\s*,?\s*\}\s*from\s*['"]react['"]`, 'g');
+
+/** The file imports a UI framework (not only React's server APIs). */
+const importsUi = (text: string): boolean => UI_IMPORT.test(text.includes('react') ? text.replace(REACT_SERVER_IMPORT, '') : text);
 // window.location, localStorage.getItem, import.meta.env.VITE_: code that only runs in a page
 // (as code: not in a comment, nor in a string or template literal of code sent to a browser)
 const BROWSER_GLOBAL = /\b(?:window|localStorage|sessionStorage)\.[A-Za-z]|\bdocument\.(?:getElement|querySelector|createElement|create\w*Node|body\b|cookie\b|addEventListener|documentElement|getRootNode)|\bimport\.meta\.env\.VITE_/;
@@ -366,13 +373,13 @@ function importsHook(text: string): boolean {
  * class's `useDataSourceTransaction(…)` method is a server function that happens to start with `use`.
  */
 const usesHooks = (text: string, file: string): boolean =>
-  HOOK_NAME.test(text) && !SERVER_HOOKS.test(text) && (isJsx(file) || UI_IMPORT.test(text) || importsHook(text)) && HOOK_CALL.test(codeOnly(text));
+  HOOK_NAME.test(text) && !SERVER_HOOKS.test(text) && (isJsx(file) || importsUi(text) || importsHook(text)) && HOOK_CALL.test(codeOnly(text));
 
 /** A file of a meta-framework app that no convention names: what it uses decides, then its extension. */
 function byUse(text: string, file: string, framework: string): RoleDecision {
   if (usesHooks(text, file)) return client('imports', 'calls React hooks (useX)');
   if (SERVER_IMPORT.test(text)) return server('imports', 'imports server-only modules');
-  if (UI_IMPORT.test(text)) return client('imports', 'imports a UI framework');
+  if (importsUi(text)) return client('imports', 'imports a UI framework');
   return isJsx(file) ? client('framework', `component file in a ${framework} app`) : server('framework', `${framework} module with no client-only code`);
 }
 
@@ -478,6 +485,16 @@ function browserBundle(configs: ProjectConfigs, pkg: PackageInfo, abs: string, r
 }
 
 /**
+ * A package that says nothing of its role by itself, nested inside a server package's tree (a plug-in or service
+ * folder with its own `package.json` for its own dependencies, as Gladys's `server/services/*`), runs in that server.
+ */
+function enclosingServer(pkg: PackageInfo, workspace: Workspace | undefined, root: string | undefined): RoleDecision | undefined {
+  const outer = workspace?.packageOf(pkg.dir);
+  const role = outer ? packageRole(outer, root) : undefined;
+  return role?.role === 'server' ? server('package', `nested in a server package: ${role.reason}`) : undefined;
+}
+
+/**
  * Builds the decision for a run. `user` are the config's `files.*` globs (they override everything);
  * `defaults` are errlint's own path conventions; `workspace` finds packages (omit it to decide from text and
  * path alone); `root` names packages in reasons.
@@ -511,7 +528,7 @@ export function createRoleDecider(user: Partial<RoleGlobs>, defaults: RoleGlobs,
       if (/(?:^|\/)server-only\//.test(p)) return server('marker', 'in a server-only/ folder');
       if (/(?:^|\/)client-only\//.test(p)) return client('marker', 'in a client-only/ folder');
 
-      const pkgRole = pkg ? packageRole(pkg, root) : undefined;
+      const pkgRole = pkg ? (packageRole(pkg, root) ?? enclosingServer(pkg, workspace, root)) : undefined;
       // a test package's files are tests whatever their names; a mobile app's, mobile code
       if (pkgRole?.role === 'test') return pkgRole;
       if (/\.server\.[cm]?[jt]sx?$/.test(p)) return server('framework', '*.server module');
@@ -545,7 +562,7 @@ export function createRoleDecider(user: Partial<RoleGlobs>, defaults: RoleGlobs,
 
       if (usesHooks(text, p)) return client('imports', 'calls React hooks (useX)');
       if (SERVER_IMPORT.test(text)) return server('imports', 'imports server-only modules');
-      if (UI_IMPORT.test(text)) return client('imports', 'imports a UI framework');
+      if (importsUi(text)) return client('imports', 'imports a UI framework');
       if (ROUTE_HANDLER.test(text)) return server('imports', 'registers HTTP route handlers (app.get(…), router.post(…))');
       if (defaults.server(p)) return server('path', 'server folder or file by path');
       if (defaults.client(p)) return client('path', 'front-end folder or JSX file by path');

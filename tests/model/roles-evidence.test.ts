@@ -223,3 +223,51 @@ describe('scripts, applications and test helpers', () => {
     });
   });
 });
+
+// Families read wrongly on validation set E (retired to tuning material), each written from scratch.
+describe('server code that looks like something else', () => {
+  it("a data module of a server-components app that imports only React's cache (or taint) API is server code", async () => {
+    const cwd = repo({
+      'package.json': pkg('crm', { dependencies: { next: '15.0.0', react: '19.0.0', 'react-dom': '19.0.0', '@prisma/client': '6.0.0' } }),
+      'lib/get-deals.ts': "import { cache } from 'react';\nimport { prisma } from './db';\nexport const getDeals = cache(async () => prisma.deal.findMany());\n",
+      'lib/get-user.ts': "import { cache as memo, experimental_taintObjectReference } from 'react';\nexport const getUser = memo(async (id: string) => ({ id }));\nexport const t = experimental_taintObjectReference;\n",
+      'lib/db.ts': "import { PrismaClient } from '@prisma/client';\nexport const prisma = new PrismaClient();\n",
+      'lib/theme.ts': "import { createContext } from 'react';\nexport const Theme = createContext('light');\n",
+    });
+    const got = await reasons(cwd);
+    expect(got['lib/get-deals.ts']).toMatch(/^server: /);
+    expect(got['lib/get-user.ts']).toMatch(/^server: /);
+    expect(got['lib/db.ts']).toMatch(/^server: /);
+    expect(got['lib/theme.ts']).toBe('client: imports a UI framework');
+  });
+
+  it('tools/ is dev tooling only at the top of a package; deeper it holds an agent or MCP server’s tools', async () => {
+    const cwd = repo({
+      'package.json': pkg('agent-api', { dependencies: { express: '5.0.0' } }),
+      'tools/release.ts': 'console.log(process.argv);\n',
+      'lib/mcp/tools/search-accounts.ts': 'export async function searchAccounts(q: string) { return fetch(`https://api/x?q=${q}`); }\n',
+      'src/tools/weather.ts': 'export const weather = async () => fetch("https://weather");\n',
+    });
+    expect(await reasons(cwd)).toEqual({
+      'lib/mcp/tools/search-accounts.ts': 'server: package "agent-api" depends on express',
+      'src/tools/weather.ts': 'server: package "agent-api" depends on express',
+      'tools/release.ts': 'script: script, migration, seed or tool by path',
+    });
+  });
+
+  it("a service folder with its own package.json inside a server package is server code, whatever its folders are called", async () => {
+    const cwd = repo({
+      'server/package.json': pkg('home-server', { dependencies: { express: '4.0.0', sequelize: '6.0.0' } }),
+      'server/services/lights/package.json': pkg('lights-service', { dependencies: { mqtt: '5.0.0' } }),
+      'server/services/lights/lib/commands/turn-on.js': 'module.exports = async function turnOn(device) { await device.send("on"); };\n',
+      'server/services/lights/index.js': 'module.exports = function LightsService() { return {}; };\n',
+      'tool/package.json': pkg('tool', { dependencies: { mqtt: '5.0.0' } }),
+      'tool/commands/flash.js': 'console.log("flashing");\n',
+    });
+    expect(await reasons(cwd)).toEqual({
+      'server/services/lights/index.js': 'server: nested in a server package: package "home-server" depends on express',
+      'server/services/lights/lib/commands/turn-on.js': 'server: nested in a server package: package "home-server" depends on express',
+      'tool/commands/flash.js': 'script: command-line folder (cli/, commands/)',
+    });
+  });
+});
