@@ -1,6 +1,7 @@
 import genericError from '../../rules/generic-error.js';
 import lostErrorContext from '../../rules/lost-error-context.js';
 import missingTransaction from '../../rules/missing-transaction.js';
+import uncheckedHttpCall from '../../rules/unchecked-http-call.js';
 import { runExemptionTests } from '../utils/exemption-tester.js';
 
 // The exemption families of the rules besides swallowed-catch (tests/rules/swallowed-catch.exemptions.test.ts), as
@@ -122,5 +123,13 @@ runExemptionTests(missingTransaction, [
     name: 'one absolute write per item of a loop',
     code: "export async function archive(ids: string[]) {\n  for (const id of ids) {\n    await prisma.post.update({ where: { id }, data: { archived: true } });\n  }\n}\n",
     expected: { reason: 'batch-step', detail: 'one absolute write per item, no money or stock', ...at(3, 11, 3, 29) },
+  },
+]);
+
+runExemptionTests(uncheckedHttpCall, [
+  {
+    name: 'fetch of a relative URL',
+    code: "export async function loadOrders() {\n  const res = await fetch('/api/orders');\n  return res.ok ? res.json() : [];\n}\n",
+    expected: { reason: 'same-origin', detail: 'a relative URL', ...at(2, 21, 2, 41) },
   },
 ]);
