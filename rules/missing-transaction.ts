@@ -12,7 +12,7 @@ import type { Knowledge } from '../src/knowledge/index.js';
 import { mentionsMoney } from '../src/knowledge/money.js';
 import { FILE_SYSTEM_MODULES, FILE_SYSTEM_WRITES, leadingVerb, SIDE_EFFECT_VERBS } from '../src/knowledge/verbs.js';
 import { FACTORS } from '../src/risk.js';
-import type { Exemption, ModelCondition, ReportDescriptor, RiskFactor, SuggestionDescriptor, TextEdit, TS, WritesCondition } from '../src/types.js';
+import type { ModelCondition, ReportDescriptor, RiskFactor, SuggestionDescriptor, TextEdit, TS, WritesCondition } from '../src/types.js';
 import { identifiersIn, indentRange, indentUnit, lineIndent, startsLine } from '../src/edits/index.js';
 
 export type MessageIds = 'nonAtomicWrites' | 'loopWrite' | 'outsideTransaction' | 'wrapInTransaction' | 'useTransaction' | 'rewriteByHand';
