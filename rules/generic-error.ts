@@ -6,7 +6,7 @@ import { BUILT_IN_ERRORS, collectErrorClasses, findBaseErrorClass, isErrorLikeNa
 import { fileScope, importsOf, propertyNameText } from '../src/analysis/scope.js';
 import { isServerActionModule } from '../src/analysis/frameworks/next.js';
 import { defineRule } from '../src/define-rule.js';
-import type { SuggestionDescriptor, TS } from '../src/types.js';
+import type { Exemption, SuggestionDescriptor, TS } from '../src/types.js';
 
 export type MessageIds = 'refusal' | 'badInput' | 'replacesTyped' | 'inconsistent' | 'genericWithBase' | 'literal' | 'rejectLiteral' | 'useBase' | 'useBaseByHand' | 'wrapInError';
 
@@ -14,6 +14,21 @@ export interface Options {
   allowClasses: string[];
   ignoreInvariants: boolean;
 }
+
+/** Why a thrown plain error or literal may go unreported: `meta.exemptions`, shown by `errlint audit --show-exempt`. */
+const EXEMPTIONS = {
+  'allowed-class': 'the built-in class is in the option `allowClasses` (argument checks with `TypeError`, `RangeError`…)',
+  'module-level': 'thrown while the module loads, outside any function: the process should crash, nobody catches it',
+  'config-guard': 'a check of configuration or the environment (a `process.env` guard, a message naming a missing setting)',
+  'caught-locally': 'thrown inside a `try` of the same function: control flow to the local catch, no caller sees it',
+  invariant: 'a programmer invariant (`not implemented`, `unreachable`, an exhaustiveness check, an assertion function), with `ignoreInvariants`',
+  'message-contract': "the message is the contract: a Next.js server action (the class does not reach the browser) or an example file",
+  'framework-callback': 'thrown in a callback whose framework turns the throw into its answer (an auth provider\'s `authorize`)',
+  'validator-callback': "thrown or rejected in a validator's callback: it only marks the value invalid, `.withMessage` supplies the error",
+  'declared-exit': "a Sails helper's declared exit, taken by throwing its name",
+} as const;
+
+const exemption = (reason: keyof typeof EXEMPTIONS, detail: string): Exemption => ({ reason, detail });
 
 // Configuration checks at startup: the process should crash, nobody catches these.
 const CONFIG_MESSAGE = /environment variable|\benv(?:ironment)? var|\bENV_[A-Z_]+|process\.env|import\.meta\.env/i;
@@ -323,6 +338,7 @@ export default defineRule<MessageIds, Options>({
     precision: 'low',
     roles: ['server'],
     cwe: ['CWE-397'],
+    exemptions: EXEMPTIONS,
   },
   create(context) {
     const { ts: t, sourceFile: sf, options } = context;
@@ -350,25 +366,43 @@ export default defineRule<MessageIds, Options>({
       return { messageId: 'wrapInError', data: { name }, edits: [{ range: [value.getStart(sf), value.getEnd()], text: `new ${name}(${message})` }] };
     };
 
+    const exempt = (node: ts.Node, why: Exemption): void => context.exempt?.({ range: [node.getStart(sf), node.getEnd()], exemption: why });
+
+    /** Why a plain built-in error thrown here is not judged, or undefined when it is. */
+    const constructionExemption = (name: string, anchor: ts.Node, args: readonly ts.Expression[], message: () => string): Exemption | undefined => {
+      if (allowed.has(name)) return exemption('allowed-class', `\`${name}\` is in allowClasses`);
+      if (!insideFunction(t, anchor)) return exemption('module-level', 'thrown outside any function');
+      if (isConfigGuard(t, anchor, sf)) return exemption('config-guard', 'guarded by a check of the environment');
+      if (insideLocalTry(t, anchor)) return exemption('caught-locally', 'a try of the same function catches it');
+      if (CONFIG_MESSAGE.test(message()) || SETTING_MESSAGE.test(message())) return exemption('config-guard', 'the message names a setting');
+      if (options.ignoreInvariants) {
+        if (INVARIANT.test(message()) || BUG_CONSTANT.test(message())) return exemption('invariant', 'the message states an invariant');
+        if (isExhaustivenessCheck(t, anchor, sf, args)) return exemption('invariant', 'an exhaustiveness check');
+        if (insideAssertionFunction(t, anchor)) return exemption('invariant', 'inside an assertion function');
+      }
+      if (!plainErrorsMatter) return exemption('message-contract', context.file.isExample ? 'an example file' : 'a server action module');
+      if (insideFrameworkErrorCallback(t, anchor)) return exemption('framework-callback', "inside a provider's callback");
+      return undefined;
+    };
+
     const checkGenericConstruction = (expr: ts.NewExpression | ts.CallExpression, anchor: ts.Node): void => {
       const callee = skipOuter(t, expr.expression);
       if (!t.isIdentifier(callee)) return;
       const name = callee.text;
-      if (!BUILT_IN_ERRORS.has(name) || allowed.has(name) || fileScope(t, sf).has(name)) return;
+      if (!BUILT_IN_ERRORS.has(name) || fileScope(t, sf).has(name)) return;
       const args = expr.arguments ?? [];
-      if (!insideFunction(t, anchor) || isConfigGuard(t, anchor, sf) || insideLocalTry(t, anchor)) return;
-      const message = messageText(t, args, sf);
-      if (CONFIG_MESSAGE.test(message) || SETTING_MESSAGE.test(message)) return;
-      if (options.ignoreInvariants && (INVARIANT.test(message) || BUG_CONSTANT.test(message) || isExhaustivenessCheck(t, anchor, sf, args) || insideAssertionFunction(t, anchor))) return;
-      if (!plainErrorsMatter || insideFrameworkErrorCallback(t, anchor)) return;
+      let text: string | undefined;
+      const message = (): string => (text ??= messageText(t, args, sf));
+      const why = constructionExemption(name, anchor, args, message);
+      if (why) return exempt(expr, why);
       const local: LocalEvidence | undefined = replacesTypedError(t, anchor)
         ? 'replacesTyped'
-        : REFUSAL.test(message) && !CODE_LOOKUP.test(message)
+        : REFUSAL.test(message()) && !CODE_LOOKUP.test(message())
           ? 'refusal'
-          : BAD_INPUT.test(message) && answersRequest(t, anchor)
+          : BAD_INPUT.test(message()) && answersRequest(t, anchor)
             ? 'badInput'
             : undefined;
-      plainThrows.push({ expr, callee, local, technical: TECHNICAL.test(message) });
+      plainThrows.push({ expr, callee, local, technical: TECHNICAL.test(message()) });
     };
 
     const reportPlain = ({ expr, callee, local, technical }: PlainThrow): void => {
@@ -404,7 +438,8 @@ export default defineRule<MessageIds, Options>({
           if (t.isNewExpression(expr) || t.isCallExpression(expr)) checkGenericConstruction(expr, stmt);
           return;
         }
-        if (insideValidatorCallback(t, stmt) || takesDeclaredExit(t, expr, stmt)) return;
+        if (insideValidatorCallback(t, stmt)) return exempt(expr, exemption('validator-callback', "inside a validator's callback"));
+        if (takesDeclaredExit(t, expr, stmt)) return exempt(expr, exemption('declared-exit', 'the thrown name is an exit the helper declares'));
         context.report({ node: expr, messageId: 'literal', data: { kind: lit.kind }, suggest: lit.message ? [wrapSuggestion(expr, lit.message)] : [] });
       },
       NewExpression(n) {
@@ -423,7 +458,7 @@ export default defineRule<MessageIds, Options>({
       },
       CallExpression(call) {
         if (!isPromiseReject(t, call) && !isExecutorReject(t, call, executorRejects)) return;
-        if (insideValidatorCallback(t, call)) return;
+        if (insideValidatorCallback(t, call)) return exempt(call, exemption('validator-callback', "inside a validator's callback"));
         const arg = call.arguments[0];
         if (!arg) {
           // reject() inside an executor rejects with undefined; Promise.reject() likewise

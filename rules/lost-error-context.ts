@@ -10,7 +10,19 @@ import { assumedLogCall, classifyLogCall, classifyLogHelperCall, errorUse, logFu
 import { isMaskingCall, sensitiveName } from '../src/analysis/sensitive.js';
 import { defineRule } from '../src/define-rule.js';
 import type { Knowledge } from '../src/knowledge/index.js';
-import type { ModelCondition, SuggestionDescriptor, TextEdit, TS } from '../src/types.js';
+import type { Exemption, ModelCondition, SuggestionDescriptor, TextEdit, TS } from '../src/types.js';
+
+/** Why a failure handed on or logged without the caught error may go unreported: `meta.exemptions` (`--show-exempt`). */
+const EXEMPTIONS = {
+  'ignored-class': 'the class is in the option `ignoreClasses`',
+  'client-error': "a client error (4xx) translates an expected outcome; a catch-all that turns every failure into one is swallowed-catch's finding",
+  'other-condition': 'the new error reports another condition than the caught one (`if (attempts >= max) throw …`)',
+  'recorded-elsewhere': 'the caught error is logged, reported or handed on elsewhere in the handler',
+  'input-check': 'the guarded code parses, probes or checks input synchronously: its failure is the answer',
+  'recognised-failure': 'the handler recognised the failure (by its type or code) and names it with its own error',
+} as const;
+
+const exemption = (reason: keyof typeof EXEMPTIONS, detail: string): Exemption => ({ reason, detail });
 
 export type MessageIds = 'missingCause' | 'logWithoutError' | 'logMessageOnly' | 'addCause' | 'passError' | 'attachCause' | 'addErrorToLog' | 'causeByHand';
 
@@ -149,6 +161,7 @@ export default defineRule<MessageIds, Options>({
     // client code (issue 14), so it is not judged
     roles: ['server', 'script'],
     cwe: ['CWE-755'],
+    exemptions: EXEMPTIONS,
   },
   create(context) {
     const { ts: t, sourceFile: sf, knowledge, options } = context;
@@ -232,6 +245,8 @@ export default defineRule<MessageIds, Options>({
       return work.probe || (work.verification && h.kind === 'catch-clause' && isSynchronousTry(t, h, knowledge));
     };
 
+    const exempt = (node: ts.Node, why: Exemption): void => context.exempt?.({ range: [node.getStart(sf), node.getEnd()], exemption: why });
+
     /** `stmt` hands `thrown` on as the failure: `throw x`, `reject(x)`, `next(x)`, `return Promise.reject(x)`. */
     const checkNewError = (stmt: ts.Node, thrown: ts.Expression): void => {
       const site = enclosingErrorSite(t, stmt);
@@ -239,7 +254,8 @@ export default defineRule<MessageIds, Options>({
       const expr = skipOuter(t, thrown);
       if (!t.isNewExpression(expr) && !t.isCallExpression(expr)) return;
       const name = className(t, expr.expression);
-      if (!name || ignored.has(name)) return;
+      if (!name) return;
+      if (ignored.has(name)) return exempt(expr, exemption('ignored-class', `\`${name}\` is in ignoreClasses`));
       classes ??= collectErrorClasses(t, sf);
       const isBuiltIn = BUILT_IN_ERRORS.has(name) && t.isIdentifier(skipOuter(t, expr.expression)) && !fileScope(t, sf).has(name);
       const info = classes.get(name);
@@ -256,14 +272,15 @@ export default defineRule<MessageIds, Options>({
       const clientByName = CLIENT_ERROR_CLASS.test(name) || isClientStatusThrow(t, name, args);
       const blind = isBlindTranslation(stmt, site, refs) && !(t.isNewExpression(expr) && namesInputFault(t, expr));
       // a handler whose only statement is that throw is swallowed-catch's `clientTranslation` finding: one report a site
-      if (clientByName && (!blind || (handler !== undefined && blindClientTranslation(t, handler, knowledge) === expr))) return;
+      if (clientByName && !blind) return exempt(expr, exemption('client-error', `\`${name}\` is a client error`));
+      if (clientByName && handler !== undefined && blindClientTranslation(t, handler, knowledge) === expr) return exempt(expr, exemption('client-error', 'a catch-all turned into a client error: swallowed-catch reports it'));
       // `throw new Gone()` with `class Gone extends AppError { status = 410 }` in ./errors: a 4xx unless blind;
       // `throw new Fault()` stands only if Fault is an error class at all
       let dependsOn: ModelCondition | undefined;
       if (from && !isErrorLikeName(name) && !LIBRARY_CAUSE_OPTIONS.has(name)) dependsOn = { fact: 'error-class', ...from, ...(clientByName || blind ? {} : { notClient: true }) };
       else if (from && !clientByName && !blind) dependsOn = { fact: 'not-client-error', ...from };
       // catch (e) { if (attempts >= max) throw new Error('gave up') }: the new error reports another condition
-      if (isUnderOtherCondition(t, stmt, site, refs)) return;
+      if (isUnderOtherCondition(t, stmt, site, refs)) return exempt(expr, exemption('other-condition', 'thrown under a condition that is not about the caught error'));
       const isRef = (e: ts.Expression): ErrorUse => (t.isIdentifier(e) ? (refs.get(e.text) ?? 'none') : 'none');
       const slot = causeSlot(name, isBuiltIn, info);
       // `{ cause }` in Error's own options argument needs lib es2022.error; without it, attach the cause instead
@@ -282,14 +299,14 @@ export default defineRule<MessageIds, Options>({
         return;
       }
       // the error is logged, reported or handed on elsewhere in the handler (console output is not a record)
-      if (errorEscapes(t, site, refs, stmt, true)) return;
+      if (errorEscapes(t, site, refs, stmt, true)) return exempt(expr, exemption('recorded-elsewhere', 'the handler records or hands on the caught error'));
       // try { JSON.parse(raw) } catch { throw new Error('invalid config') }: the failure is the answer; so it is
       // for a synchronous credential or input check (`verifyToken(t)`, `validateConfig(c)`) that does no I/O
-      if (handler && isInputCheck(handler)) return;
+      if (handler && isInputCheck(handler)) return exempt(expr, exemption('input-check', 'the guarded code only parses, probes or checks input'));
       // if (e.code === 'P2002') throw new DuplicateEmailError(): a recognised failure translated to a domain error
-      if (!isBuiltIn && isUnderErrorCondition(t, stmt, site, refs)) return;
+      if (!isBuiltIn && isUnderErrorCondition(t, stmt, site, refs)) return exempt(expr, exemption('recognised-failure', 'thrown under a check of the caught error'));
       // case 'P2003': throw new Error('Cannot delete a dashboard that has reports'): one known failure, named
-      if (isUnderErrorCodeMatch(t, stmt, site, refs)) return;
+      if (isUnderErrorCodeMatch(t, stmt, site, refs)) return exempt(expr, exemption('recognised-failure', "thrown for one of the caught error's codes"));
       // throw new Error(getSafeErrorMessage(error, apiKey)): the catch redacts the caught error on purpose
       if (redactsCaughtError(t, args, isRef, knowledge)) {
         const reason = 'the new error carries the caught error only through a redaction, and the caught error itself (with what was redacted) would come back as the cause; keep the original on the server by logging a redacted copy instead';
@@ -334,7 +351,7 @@ export default defineRule<MessageIds, Options>({
       // rethrown, passed to next(), recorded by another call: this line is context, not the record
       if (errorEscapes(t, site, refs, call)) return;
       // try { new URL(id) } catch { log.error(`invalid id ${id}`) }: the log names what was wrong with the input
-      if (handler && isInputCheck(handler)) return;
+      if (handler && isInputCheck(handler)) return exempt(call, exemption('input-check', 'the guarded code only parses, probes or checks input'));
       const method = log.receiver ? `${log.receiver}.${log.method}` : log.method;
       const suggest: SuggestionDescriptor<MessageIds>[] = [];
       const flavour = log.kind === 'logger' ? flavourOfLogCall(t, call, knowledge, imports) : undefined;

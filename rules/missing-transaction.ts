@@ -36,6 +36,12 @@ const READ_VERB = /^(get|find|load|read|list|count|check|validate|verify|hash|co
 const FACTORY = /(Provider|Client|Service|Instance|Connection|Context|Logger|Transport|Session|Handler|Api|Sdk|Refresh|Factory|Builder|Store|Cache|Queue|Worker)s?$/;
 const WRITE_IN_LOOP: RiskFactor = { id: 'write-in-loop', label: 'a database write runs once per item of a loop', weight: 15 };
 
+/** Why a unit of writes may go unreported: `meta.exemptions`, shown by `errlint audit --show-exempt`. */
+const EXEMPTIONS = {
+  'idempotent-upserts': 'every write is an absolute upsert: a re-run after a partial failure converges',
+  'batch-step': 'a lone write per item of a loop is an independent batch step, unless it is relative or involves money or stock (or `checkLoops` is off)',
+} as const;
+
 export default defineRule<MessageIds, Options>({
   meta: {
     id: 'missing-transaction',
@@ -72,9 +78,11 @@ export default defineRule<MessageIds, Options>({
     precision: 'low',
     roles: ['server', 'script'],
     cwe: ['CWE-662'],
+    exemptions: EXEMPTIONS,
   },
   create(context) {
     const { ts: t, sourceFile: sf, options } = context;
+    const exempt = (node: ts.Node, reason: keyof typeof EXEMPTIONS, detail: string): void => context.exempt?.({ range: [node.getStart(sf), node.getEnd()], exemption: { reason, detail } });
     return {
       'SourceFile:exit'() {
         // scripts, seeds, migrations, fixtures and benchmarks load data once, under a person's eye
@@ -104,7 +112,12 @@ export default defineRule<MessageIds, Options>({
           const s = own.flagged ? own : s0;
           if (t.isSourceFile(s.unit.fn) || !s.flagged) continue;
           // only absolute upserts: a re-run after a partial failure converges
-          if (s.writes.every((w) => w.write && isIdempotentUpsert(t, w.write))) continue;
+          const earliest = [...s.unscoped].sort((a, b) => a.at.getStart(sf) - b.at.getStart(sf))[0];
+          const exemptAt = earliest?.at ?? s.unit.fn;
+          if (s.writes.every((w) => w.write && isIdempotentUpsert(t, w.write))) {
+            exempt(exemptAt, 'idempotent-upserts', 'every write is an absolute upsert');
+            continue;
+          }
           const loopOnly = s.onAPath < 2;
           const money = mentionsMoney(s.writes.map((w) => (w.write ? receiverName(t, w.write) : '')).join(' ')) || moneyInPath(t, s.unit.fn, context.filePath);
           const writes = condition(t, s, own, loopOnly);
@@ -112,8 +125,11 @@ export default defineRule<MessageIds, Options>({
           if (dependsOn === null) continue;
           // A lone write per item is often an independent batch step; it is a finding when repeating it is
           // harmful (a relative update) or money or stock is involved.
-          if (loopOnly && (!options.checkLoops || !(money || s.unscoped.some((w) => w.inLoop && w.write && isRelativeWrite(t, w.write))))) continue;
-          const first = [...s.unscoped].sort((a, b) => a.at.getStart(sf) - b.at.getStart(sf))[0]!;
+          if (loopOnly && (!options.checkLoops || !(money || s.unscoped.some((w) => w.inLoop && w.write && isRelativeWrite(t, w.write))))) {
+            exempt(exemptAt, 'batch-step', options.checkLoops ? 'one absolute write per item, no money or stock' : 'checkLoops is off');
+            continue;
+          }
+          const first = earliest!;
           const lines = [...new Set(s.writes.map((w) => sf.getLineAndCharacterOfPosition(w.at.getStart(sf)).line + 1))].sort((a, b) => a - b);
           const fn = s.unit.fn as FunctionLike;
           const name = functionName(t, fn);

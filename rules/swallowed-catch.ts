@@ -853,7 +853,17 @@ interface ExemptionInput {
   outerHandles: (clause: ts.CatchClause) => boolean;
 }
 
-const exempt = (reason: Exemption['reason'], detail: string): Exemption => ({ reason, detail });
+/** Why a swallowing handler may go unreported: `meta.exemptions`, shown by `errlint audit --show-exempt`. */
+const EXEMPTIONS = {
+  explained: "a comment or the binding's name says ignoring the failure is deliberate",
+  'fallback-contract': "the value answered on failure is the function's contract (a `try*`/`safe*` helper, a predicate's `false`, a documented fallback, a synchronous computation with a fallback value)",
+  'failure-path': 'the code already handles a failure, and this is a second one while doing so',
+  'observed-elsewhere': 'the outcome is checked or consumed elsewhere (the value tested right after, a forked promise that is returned, a settle-then sequence)',
+  'best-effort': 'clean-up, telemetry, a typing indicator or a "last used" touch, best-effort by design',
+  'input-check': 'the guarded work parses, probes or verifies input, and its failure is the answer',
+} as const;
+
+const exempt = (reason: keyof typeof EXEMPTIONS, detail: string): Exemption => ({ reason, detail });
 
 /** Why a swallowing handler is not reported, or undefined when it is. */
 function exemptionOf({ t, h, a, options, knowledge, dbWrites, outboundCalls, outerHandles }: ExemptionInput): Exemption | undefined {
@@ -1111,6 +1121,7 @@ export default defineRule<MessageIds, Options>({
     precision: 'low',
     // client code: reviewers dismissed every finding there (fallbacks shown on screen, issue 14)
     roles: ['server', 'script', 'test'],
+    exemptions: EXEMPTIONS,
   },
   create(context) {
     const t = context.ts;

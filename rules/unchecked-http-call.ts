@@ -582,6 +582,11 @@ function resolveInFile(t: TS, sf: ts.SourceFile, name: string): 'class' | 'other
   return found;
 }
 
+/** Why an outbound call may go unreported: `meta.exemptions`, shown by `errlint audit --show-exempt`. */
+const EXEMPTIONS = {
+  'same-origin': "`fetch` of a relative URL only works in a browser: it calls the page's own API, not an outbound dependency",
+} as const;
+
 export default defineRule<MessageIds, Options>({
   meta: {
     id: 'unchecked-http-call',
@@ -615,6 +620,7 @@ export default defineRule<MessageIds, Options>({
     // browser, mobile and desktop code shows a failed call to its user; reviewers dismissed every finding
     // there (issue 14), so client code is not judged
     roles: ['server', 'script'],
+    exemptions: EXEMPTIONS,
   },
   create(context) {
     const { ts: t, sourceFile: sf, knowledge, options } = context;
@@ -672,7 +678,10 @@ export default defineRule<MessageIds, Options>({
         const oc = outboundCallAt(t, call, knowledge, imports);
         if (!oc) return;
         // fetch('/api/orders') only works in a browser: the page's own API, not an outbound dependency
-        if ((oc.client === 'fetch' || oc.client === 'undici') && isRelativeUrl(t, oc.url)) return;
+        if ((oc.client === 'fetch' || oc.client === 'undici') && isRelativeUrl(t, oc.url)) {
+          context.exempt?.({ range: [call.getStart(sf), call.getEnd()], exemption: { reason: 'same-origin' satisfies keyof typeof EXEMPTIONS, detail: 'a relative URL' } });
+          return;
+        }
         // browser code: a hung request is the user's to cancel, and the page has no server-side budget
         const timeout = checkTimeout ? timeoutPresence(t, oc, fileSetsDefaultTimeout(t, sf, defaultsCache)) : 'present';
         let statusMissing = false;

@@ -20,7 +20,7 @@ import { Workspace } from './model/workspace.js';
 import { UsageError } from './errors.js';
 import type { AuditResult } from './result.js';
 import { checkRuleIds, ruleInfo } from './rule-info.js';
-import type { FileError, Finding, Preset } from './types.js';
+import type { ExemptedSite, FileError, Finding, Preset } from './types.js';
 import { VERSION } from './version.js';
 import { createLintSetup, type RunSetup } from './lint-setup.js';
 
@@ -74,6 +74,8 @@ export interface AuditOptions {
    * is not read, and project rules are left out (they need the whole tree).
    */
   stdin?: { text: string; filename: string };
+  /** Also return the sites rules matched but exempted, with their reasons (`--show-exempt`): the run gets `exemptions`. */
+  showExempt?: boolean;
 }
 
 export interface AuditRun extends AuditResult {
@@ -237,7 +239,7 @@ export async function audit(options: AuditOptions = {}): Promise<AuditRun> {
   const lints = configs.map((config) => createLintSetup(config, options.only, cwd));
   const rules = unionOfRules(lints.map((l) => l.rules));
 
-  const setup: RunSetup = { cwd, configs, only: options.only, reportUnusedDirectives: options.reportUnusedDirectives, skipProjectRules: options.shard !== undefined || options.stdin !== undefined, budgetMs: options.fileBudgetMs };
+  const setup: RunSetup = { cwd, configs, only: options.only, reportUnusedDirectives: options.reportUnusedDirectives, skipProjectRules: options.shard !== undefined || options.stdin !== undefined, budgetMs: options.fileBudgetMs, collectExemptions: options.showExempt === true };
   if (options.shard && projectRulesOf(rules).length) {
     notices.push(`Shard ${options.shard.index}/${options.shard.count}: project rules (${projectRulesOf(rules).map((r) => r.rule.meta.id).join(', ')}) need the whole tree and were not run; run them in one unsharded job.`);
   }
@@ -260,7 +262,7 @@ export async function audit(options: AuditOptions = {}): Promise<AuditRun> {
       const read = readSource(file, file);
       return 'text' in read ? read.text : null;
     });
-    const key = runKey({ cwd, configFiles, configs, rules: lints.map((l) => l.rules.map((r) => [r.rule.meta.id, r.options, r.risk])), only: options.only ?? null, reportUnusedDirectives: options.reportUnusedDirectives === true, skipProjectRules: setup.skipProjectRules === true });
+    const key = runKey({ cwd, configFiles, configs, rules: lints.map((l) => l.rules.map((r) => [r.rule.meta.id, r.options, r.risk])), only: options.only ?? null, reportUnusedDirectives: options.reportUnusedDirectives === true, skipProjectRules: setup.skipProjectRules === true, collectExemptions: setup.collectExemptions === true });
     cache = timing ? timing.measure('cache', () => openCache(location, key, shown)) : openCache(location, key, shown);
     // a file's facts also read its tsconfig chain: a changed lib or `extends` target misses that file's entry
     const keyTasks = (): void => {
@@ -372,12 +374,14 @@ export async function audit(options: AuditOptions = {}): Promise<AuditRun> {
   }
 
   const findings: Finding[] = [];
+  const exemptions: ExemptedSite[] = [];
   const errors: FileError[] = [...discovered.errors];
   const projectData = new Map<string, ProjectFileData>();
   outcomes.forEach((outcome, i) => {
     if (!outcome) return;
     if (outcome.error) errors.push(outcome.error);
     for (const f of outcome.findings) findings.push(f);
+    if (outcome.exempted) exemptions.push(...outcome.exempted);
     if (outcome.project) projectData.set(tasks[i]!.rel, outcome.project);
   });
 
@@ -392,6 +396,7 @@ export async function audit(options: AuditOptions = {}): Promise<AuditRun> {
     for (const [file, text] of projectOutcome.sources) sources.set(file, text);
   }
   findings.sort(compareFindings);
+  exemptions.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
   errors.sort((a, b) => a.file.localeCompare(b.file));
   return {
     tool: { name: 'errlint', version: VERSION },
@@ -404,6 +409,7 @@ export async function audit(options: AuditOptions = {}): Promise<AuditRun> {
     // the rules that ran: a shard or --stdin leaves the project rules out
     rules: (setup.skipProjectRules ? fileRulesOf(rules) : rules).map((r) => ({ ...ruleInfo(r.rule), risk: r.risk })),
     ...(projectOutcome && Object.keys(projectOutcome.summary).length ? { project: projectOutcome.summary } : {}),
+    ...(options.showExempt ? { exemptions } : {}),
     notices,
     sources,
     config: resolver.loaded(resolver.base),

@@ -132,6 +132,7 @@ interface AuditFlags {
   fixDryRun?: boolean;
   fixRule?: string[];
   applySuggestions?: string[];
+  showExempt?: boolean;
   baseline?: string;
   updateBaseline?: boolean;
 }
@@ -228,6 +229,7 @@ async function runAudit(paths: string[], flags: AuditFlags, io: CliIo): Promise<
       cache,
       shard,
       errorOnUnmatchedPattern: flags.errorOnUnmatchedPattern,
+      showExempt: flags.showExempt,
       ...(stdinAs !== undefined ? { stdin: { text: stdinText ?? '', filename: stdinAs } } : {}),
       onProgress: bar.tick,
     });
@@ -464,6 +466,7 @@ export function buildProgram(io: CliIo, done: (code: number) => void): Command {
     .option('--shard <i/n>', 'audit only slice i of n of the files, for CI runners in parallel (project rules need an unsharded run)')
     .option('--timing-rules', 'print the time each rule and engine phase took to standard error (also ERRLINT_TIMING=1)')
     .option('--report-unused-disable-directives', 'report errlint-disable directives that suppress nothing')
+    .option('--show-exempt', "also list the sites a rule matched but chose not to report, with the reason id and why (`errlint explain <rule>` lists a rule's reasons); JSON: an exemptions array")
     .option('--debug', 'print stack traces of internal errors')
     .option('--fix', "apply the behaviour-preserving fixes (the rules marked fix in `errlint rules`, unused disable directives) to the files, then report what remains")
     .option('--fix-dry-run', 'print those fixes as unified diffs; write nothing')

@@ -1,5 +1,5 @@
 import { riskRank } from './risk.js';
-import type { FileError, Finding, Preset, ProjectSummary, RiskLevel, RuleFamily } from './types.js';
+import type { ExemptedSite, FileError, Finding, Preset, ProjectSummary, RiskLevel, RuleFamily } from './types.js';
 
 /** What reporters know of a rule that ran. */
 export interface RuleInfo {
@@ -39,6 +39,8 @@ export interface AuditResult {
   baseline?: { file: string; absorbed: number; stale: number };
   /** Project-wide sections from project rules (e.g. the table of error-response shapes). */
   project?: ProjectSummary;
+  /** With `--show-exempt`: the sites rules matched but chose not to report, and why, sorted by file and line. */
+  exemptions?: ExemptedSite[];
 }
 
 export interface ReporterOptions {

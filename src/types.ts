@@ -68,6 +68,11 @@ export interface RuleMeta<MessageIds extends string = string, Options = Record<s
    * server, client and script code, never tests or generated code.
    */
   roles?: readonly CodeRole[];
+  /**
+   * The reasons the rule may give for not reporting a site that matches its pattern (`context.exempt`): stable
+   * id → what it means. Shown by `errlint audit --show-exempt` and listed on the rule's doc page.
+   */
+  exemptions?: Readonly<Record<string, string>>;
 }
 
 export interface RuleDocs {
@@ -198,23 +203,13 @@ export interface FileFacts {
 }
 
 /**
- * Why a rule chose not to report a site that matches its pattern, one of a small closed set (shown by
- * `errlint audit --show-exempt`):
- * - `explained`: a comment or the binding's name says ignoring the failure is deliberate;
- * - `fallback-contract`: the value answered on failure is the function's contract (a `try*`/`safe*` helper, a
- *   predicate's `false`, a documented fallback, a synchronous computation with a fallback value);
- * - `failure-path`: the code already handles a failure, and this is a second one while doing so;
- * - `observed-elsewhere`: the outcome is checked or consumed elsewhere (the value tested right after, a forked
- *   promise that is returned, a settle-then sequence);
- * - `best-effort`: clean-up, telemetry, a typing indicator or a "last used" touch, best-effort by design;
- * - `input-check`: the guarded work parses, probes or verifies input, and its failure is the answer.
+ * A rule's decision not to report a site that matches its pattern, with its reason: a value, so it can be tested
+ * and shown (`errlint audit --show-exempt`). `reason` is one of the stable ids the rule declares in
+ * `meta.exemptions` (its doc page lists them under "Exemption reasons").
  */
-export type ExemptionReason = 'explained' | 'fallback-contract' | 'failure-path' | 'observed-elsewhere' | 'best-effort' | 'input-check';
-
-/** A rule's decision not to report a site, with its reason: a value, so it can be tested and shown. */
 export interface Exemption {
-  reason: ExemptionReason;
-  /** The specific case, in words (`the function name matches a fallback helper (tryParse)`). */
+  reason: string;
+  /** The specific case, in words (`` `tryLoad` is named as a fallback helper ``). */
   detail: string;
 }
 

@@ -11,7 +11,8 @@ import { promiseHandler } from './catch.js';
 import { propertyNameText, type Binding, type ImportMap } from './scope.js';
 import { nameWords } from '../knowledge/words.js';
 import { isErrorMiddlewareShape } from './frameworks/express.js';
-import { koaStatusBefore } from './frameworks/koa.js';
+import { honoStatusOf } from './frameworks/hono.js';
+import { koaBodyReceiver, koaStatusBefore } from './frameworks/koa.js';
 import { exceptionFilterCatches, nestExceptionStatusOf } from './frameworks/nestjs.js';
 import { isServerErrorHandlerName, serverErrorHandlerOf } from './frameworks/next.js';
 import { trpcStatusOf } from './frameworks/trpc.js';
@@ -213,9 +214,7 @@ function computeSink(t: TS, node: ts.Node, knowledge: Knowledge, imports: Import
       if (!receiver || !http.responseReceivers.includes(receiver)) return undefined;
       const method = callee.name.text;
       const payloads = method === 'render' ? node.arguments.slice(1, 2) : node.arguments.slice(0, 1);
-      // Hono: c.json(body, 500)
-      const honoStatus = (method === 'json' || method === 'text' || method === 'html' || method === 'body') ? literalStatus(t, node.arguments[1]) : undefined;
-      return { kind: 'method', node, name: `${receiver}.${method}`, receiver, payloads, status: status ?? honoStatus };
+      return { kind: 'method', node, name: `${receiver}.${method}`, receiver, payloads, status: status ?? honoStatusOf(t, method, node.arguments) };
     }
     return undefined;
   }
@@ -245,8 +244,8 @@ function computeSink(t: TS, node: ts.Node, knowledge: Knowledge, imports: Import
     if (!http.responseBodyProperties.includes(node.left.name.text)) return undefined;
     const receiver = dottedName(t, node.left.expression);
     if (!receiver) return undefined;
-    const root = receiver.endsWith('.response') ? receiver.slice(0, -'.response'.length) : receiver;
-    if (!http.responseReceivers.includes(root) || root === 'res' || root === 'response' || root === 'reply') return undefined;
+    const root = koaBodyReceiver(receiver, http.responseReceivers);
+    if (!root) return undefined;
     return { kind: 'body', node, name: `${receiver}.${node.left.name.text}`, receiver: root, payloads: [node.right], status: koaStatusBefore(t, node, root) };
   }
   // handleServerError: (e) => e.message — next-safe-action answers the action's caller with it

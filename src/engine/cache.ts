@@ -134,7 +134,7 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 function entryProblem(entry: unknown): string | undefined {
   if (!isRecord(entry) || typeof entry.hash !== 'string' || !isRecord(entry.outcome)) return 'not a hash and an outcome';
   if (entry.stamp !== undefined && typeof entry.stamp !== 'string') return 'its stamp is not a string';
-  const { findings, error, project, summary } = entry.outcome;
+  const { findings, error, project, summary, exempted } = entry.outcome;
   if (!Array.isArray(findings)) return 'its findings are not a list';
   const bad = findings.findIndex(
     (f) => !isRecord(f) || !['ruleId', 'message', 'file', 'risk'].every((k) => typeof f[k] === 'string') || !['line', 'column', 'endLine', 'endColumn', 'score'].every((k) => typeof f[k] === 'number') || !Array.isArray(f.range) || !Array.isArray(f.factors),
@@ -142,6 +142,7 @@ function entryProblem(entry: unknown): string | undefined {
   if (bad !== -1) return `finding ${bad + 1} is malformed`;
   if (error !== undefined && !(isRecord(error) && typeof error.file === 'string' && typeof error.message === 'string')) return 'its error is malformed';
   if ((project !== undefined && !isRecord(project)) || (summary !== undefined && !isRecord(summary))) return 'its project data is malformed';
+  if (exempted !== undefined && !Array.isArray(exempted)) return 'its exempted sites are not a list';
   return undefined;
 }
 

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import type { Knowledge } from '../knowledge/index.js';
-import type { FileError, Finding } from '../types.js';
+import type { ExemptedSite, FileError, Finding } from '../types.js';
 import type { FileClassifier } from './file-facts.js';
 import { appliesTo, lintSource, type ResolvedRule } from './lint-source.js';
 import { createProjectCollector, fileRulesOf, type ProjectFileData } from './project.js';
@@ -33,6 +33,8 @@ export interface RunnerOptions {
   cwd?: string;
   /** Analysis time allowed per file, in ms. */
   budgetMs?: number;
+  /** Also return the sites rules exempted, with their reasons (`audit --show-exempt`). */
+  collectExemptions?: boolean;
 }
 
 export interface FileTask {
@@ -57,6 +59,8 @@ export interface FileOutcome {
   project?: ProjectFileData;
   /** What the file exports that other files' findings depend on (omitted when nothing). */
   summary?: FileSummary;
+  /** With `collectExemptions`: the sites rules matched but exempted (omitted when none). */
+  exempted?: ExemptedSite[];
 }
 
 /** Reads a file for auditing, or says why it cannot be audited. */
@@ -141,8 +145,9 @@ export function createFileRunner({ rules, knowledge, classify, everyRuleRan }: L
 
   const lintText = (task: FileTask, text: string): FileOutcome => {
     const file = timing ? timing.measure('classify', () => classify(task.factsPath, text, task.abs)) : classify(task.factsPath, text, task.abs);
-    const result = lintSource({ text, filePath: task.rel, rules: traversalRules, knowledge, file, reportUnusedDirectives: setup.reportUnusedDirectives, everyRuleRan: everyRuleRan === true && !setup.skipProjectRules, timing, budgetMs: setup.budgetMs, keepDeferred: true });
+    const result = lintSource({ text, filePath: task.rel, rules: traversalRules, knowledge, file, reportUnusedDirectives: setup.reportUnusedDirectives, everyRuleRan: everyRuleRan === true && !setup.skipProjectRules, timing, budgetMs: setup.budgetMs, keepDeferred: true, collectExemptions: setup.collectExemptions });
     const outcome: FileOutcome = { findings: result.findings };
+    if (result.exempted?.length) outcome.exempted = result.exempted;
     if (result.error) outcome.error = result.error.kind === 'parse' && FLOW_PRAGMA.test(text.slice(0, 1000)) ? flowSkip(task.rel) : result.error;
     if (result.sourceFile) {
       const sf = result.sourceFile;

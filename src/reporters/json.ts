@@ -45,6 +45,10 @@ export function toJsonReport(result: AuditResult, timing: boolean): Record<strin
       suggestions: f.suggestions.map((s) => ({ description: s.description, safe: s.safe, edits: s.edits.map((e) => ({ range: [...e.range], text: e.text })) })),
     })),
     errors: result.errors.map((e) => ({ file: e.file, kind: e.kind, message: e.message, ...(e.line ? { line: e.line, column: e.column } : {}) })),
+    // `--show-exempt` only, so a report without it keeps its shape
+    ...(result.exemptions
+      ? { exemptions: result.exemptions.map((x) => ({ ruleId: x.ruleId, reason: x.reason, detail: x.detail, file: x.file, line: x.line, column: x.column, endLine: x.endLine, endColumn: x.endColumn })) }
+      : {}),
   };
 }
 

@@ -184,6 +184,11 @@ export const textReporter: Reporter = (result, options) => {
     out.push('', c.yellow(`${plural(result.errors.length, 'file')} not analysed:`));
     for (const e of result.errors) out.push(`  ${printable(e.file)}${e.line ? `:${e.line}:${e.column}` : ''}  ${e.kind === 'parse' ? 'parse error: ' : ''}${printable(e.message)}`);
   }
+  if (result.exemptions) {
+    // `--show-exempt`: what the rules matched and chose not to report, one line each, as a compiler's path:line:col
+    out.push('', c.bold(`${plural(result.exemptions.length, 'site')} exempt (--show-exempt):`));
+    for (const x of result.exemptions) out.push(`  ${printable(x.file)}:${x.line}:${x.column}  ${x.ruleId}  exempt: ${x.reason} (${printable(x.detail)})`);
+  }
   if (result.findings.length === 0 && result.errors.length === 0) out.push('', c.green('No error-handling problems found.'));
   if (result.hidden?.count) out.push('', c.dim(`${plural(result.hidden.count, 'finding')} below ${result.hidden.below} not shown (--min-risk / --quiet).`));
   const verdict = gateLine(result, options);

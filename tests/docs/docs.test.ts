@@ -50,6 +50,13 @@ describe.each(allRules.map((r) => [r.meta.id, r] as const))('docs/rules/%s.md', 
     for (const option of options) expect(text, `option ${option}`).toContain(`### ${option}\n`);
   });
 
+  it('lists every exemption reason the rule declares, as `errlint explain` shows them', () => {
+    const reasons = Object.entries(rule.meta.exemptions ?? {});
+    const text = section(markdown, '## Exemption reasons', /\n## /);
+    if (reasons.length === 0) expect(text).toBe('');
+    for (const [reason, meaning] of reasons) expect(text, `reason ${reason}`).toContain(`- \`${reason}\`: ${meaning}.\n`);
+  });
+
   it('has a README rules-table row with its preset, family and default risk from meta', () => {
     expect(fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8')).toContain(`| [${id}](docs/rules/${id}.md) | ${rule.meta.preset} | ${rule.meta.family} | ${rule.meta.risk} |`);
   });

@@ -4,12 +4,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import tsParser from '@typescript-eslint/parser';
-import { Linter } from 'eslint';
 import { afterAll, describe, expect, it } from 'vitest';
 import { audit } from '../../src/audit.js';
-import plugin from '../../src/eslint/plugin.js';
-import { errlint } from '../utils/exec.js';
+import { runProjectTests } from '../utils/project-tester.js';
 import { tempProject } from '../utils/temp-project.js';
 
 const signup = [
@@ -69,7 +66,7 @@ const invites = [
   '',
 ].join('\n');
 
-const cwd = tempProject({
+const files = {
   'package.json': JSON.stringify({ name: 'shop', private: true, dependencies: { '@prisma/client': '5.0.0', '@nestjs/common': '10.0.0', express: '5.0.0' } }),
   'src/db.ts': "import { PrismaClient } from '@prisma/client';\nexport const prisma = new PrismaClient();\n",
   'src/tokens.ts': "import { prisma } from './db';\nexport async function saveToken(userId: string, token: string) {\n  await prisma.token.create({ data: { userId, token } });\n}\n",
@@ -81,42 +78,17 @@ const cwd = tempProject({
   'src/token.service.ts': "import { Injectable } from '@nestjs/common';\nimport { PrismaService } from './prisma.service';\n@Injectable()\nexport class TokenService {\n  constructor(private readonly prisma: PrismaService) {}\n  async revoke(inviteId: string) {\n    await this.prisma.token.deleteMany({ where: { inviteId } });\n  }\n}\n",
   'src/signup.ts': signup,
   'src/invite.service.ts': invites,
-});
-fs.mkdirSync(path.join(cwd, '.git'));
-afterAll(() => fs.rmSync(cwd, { recursive: true, force: true }));
+};
 
-const expected = [
-  { file: 'src/invite.service.ts', line: 8, column: 11, message: "2 database writes in 'accept' are not in one transaction (lines 8, 9)." },
-  { file: 'src/signup.ts', line: 7, column: 22, message: "2 database writes in 'signup' are not in one transaction (lines 7, 8)." },
-  { file: 'src/signup.ts', line: 11, column: 9, message: "2 database writes in 'rename' are not in one transaction (lines 11, 12)." },
-  { file: 'src/signup.ts', line: 31, column: 22, message: "2 database writes in 'reset' are not in one transaction (lines 31)." },
-];
+const nonAtomic = (file: string, line: number, column: number, fn: string, lines: string) => ({ file, line, column, rule: 'missing-transaction', message: `2 database writes in '${fn}' are not in one transaction (lines ${lines}).` });
+const inSignup = [nonAtomic('src/signup.ts', 7, 22, 'signup', '7, 8'), nonAtomic('src/signup.ts', 11, 9, 'rename', '11, 12'), nonAtomic('src/signup.ts', 31, 22, 'reset', '31')];
+
+runProjectTests('writes through helpers in other modules', [
+  { name: 'count with the caller’s own', rules: ['missing-transaction'], files, findings: [nonAtomic('src/invite.service.ts', 8, 11, 'accept', '8, 9'), ...inSignup] },
+  { name: 'count when only the calling file is audited', rules: ['missing-transaction'], files, paths: ['src/signup.ts'], findings: inSignup },
+]);
+
 const found = (findings: { file: string; line: number; column: number; message: string }[]) => findings.map(({ file, line, column, message }) => ({ file, line, column, message }));
-
-describe('writes through helpers in other modules', () => {
-  it('count with the caller’s own, through the CLI engine', async () => {
-    const run = await audit({ cwd, config: { rules: {} }, only: ['missing-transaction'] });
-    expect(found(run.findings)).toEqual(expected);
-  });
-
-  it('count the same through the real CLI', () => {
-    const r = errlint(['audit', '--rule', 'missing-transaction', '--format', 'json', '--fail-on', 'none'], cwd);
-    expect(r.code).toBe(0);
-    expect(found((JSON.parse(r.stdout) as { findings: { file: string; line: number; column: number; message: string }[] }).findings)).toEqual(expected);
-  });
-
-  it('count when only the calling file is audited', async () => {
-    const run = await audit({ cwd, paths: ['src/signup.ts'], config: { rules: {} }, only: ['missing-transaction'] });
-    expect(found(run.findings)).toEqual(expected.filter((e) => e.file === 'src/signup.ts'));
-  });
-
-  it('count the same in ESLint, reading the imported modules on demand', () => {
-    const linter = new Linter({ cwd });
-    const config = [{ files: ['**/*.ts'], languageOptions: { parser: tsParser }, plugins: { errlint: plugin }, rules: { 'errlint/missing-transaction': 'error' as const } }];
-    const lint = (file: string, text: string) => linter.verify(text, config, path.join(cwd, file)).map((m) => ({ file, line: m.line, column: m.column, message: m.message }));
-    expect([...lint('src/invite.service.ts', invites), ...lint('src/signup.ts', signup)]).toEqual(expected);
-  });
-});
 
 describe('a --cache re-run after the helper module changes', () => {
   const dir = tempProject({

@@ -1,12 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import tsParser from '@typescript-eslint/parser';
-import { Linter } from 'eslint';
-import { afterAll, describe, expect, it } from 'vitest';
-import { audit } from '../../src/audit.js';
-import plugin from '../../src/eslint/plugin.js';
-import { errlint } from '../utils/exec.js';
-import { tempProject } from '../utils/temp-project.js';
+import { expect, it } from 'vitest';
+import { runProjectTests } from '../utils/project-tester.js';
 
 // A monorepo whose API calls shared HTTP clients declared in another package.
 const pay = [
@@ -27,7 +22,7 @@ const pay = [
   '',
 ].join('\n');
 
-const cwd = tempProject({
+const files = {
   'package.json': JSON.stringify({ name: 'acme', private: true, workspaces: ['apps/*', 'packages/*'] }),
   'packages/http/package.json': JSON.stringify({ name: '@acme/http', main: 'dist/index.js', dependencies: { axios: '1.0.0' } }),
   'packages/http/src/client.ts': "import axios from 'axios';\nexport const api = axios.create({ baseURL: 'https://pay.example' });\n",
@@ -40,51 +35,28 @@ const cwd = tempProject({
   'apps/api/package.json': JSON.stringify({ name: '@acme/api', dependencies: { express: '5.0.0', '@acme/http': '*' } }),
   'apps/api/src/cache.ts': 'export const cache = new Map<string, unknown>();\n',
   'apps/api/src/pay.ts': pay,
-});
-fs.mkdirSync(path.join(cwd, '.git'));
-afterAll(() => fs.rmSync(cwd, { recursive: true, force: true }));
+};
 
-const expected = [
-  { line: 7, message: 'This api client call has no timeout.' },
-  { line: 11, message: 'This plain client call has no timeout.' },
-];
+const noTimeout = (line: number, column: number, client: string) => ({ file: 'apps/api/src/pay.ts', line, column, rule: 'unchecked-http-call', message: `This ${client} client call has no timeout.` });
 
-describe('a shared HTTP client declared in another package', () => {
-  it('is judged by how it was created, through the CLI engine', async () => {
-    const run = await audit({ cwd, config: { rules: {} }, only: ['unchecked-http-call'] });
-    expect(run.findings.map((f) => ({ file: f.file, line: f.line, message: f.message }))).toEqual(expected.map((e) => ({ file: 'apps/api/src/pay.ts', ...e })));
-    expect(run.findings.every((f) => f.dependsOn === undefined)).toBe(true);
-  });
-
-  it('is judged the same by the real CLI', () => {
-    const r = errlint(['audit', '--rule', 'unchecked-http-call', '--format', 'json', '--fail-on', 'none'], cwd);
-    expect(r.code).toBe(0);
-    const report = JSON.parse(r.stdout) as { findings: { file: string; line: number; message: string }[] };
-    expect(report.findings.map((f) => ({ file: f.file, line: f.line, message: f.message }))).toEqual(expected.map((e) => ({ file: 'apps/api/src/pay.ts', ...e })));
-  });
-
-  it('still knows the imported files when one file is audited', async () => {
-    const run = await audit({ cwd, paths: ['apps/api/src/pay.ts'], config: { rules: {} }, only: ['unchecked-http-call'] });
-    expect(run.findings.map((f) => ({ line: f.line, message: f.message }))).toEqual(expected);
-  });
-
-  it('is judged the same in ESLint, reading the imported files on demand', () => {
-    const linter = new Linter({ cwd });
-    const config = [{ files: ['**/*.ts'], languageOptions: { parser: tsParser }, plugins: { errlint: plugin }, rules: { 'errlint/unchecked-http-call': 'error' as const } }];
-    const messages = linter.verify(pay, config, path.join(cwd, 'apps/api/src/pay.ts'));
-    expect(messages.map((m) => ({ line: m.line, message: m.message }))).toEqual(expected);
-  });
-
-  it('sees a client whose timeout is added after the file was first read (editor session)', () => {
-    const linter = new Linter({ cwd });
-    const config = [{ files: ['**/*.ts'], languageOptions: { parser: tsParser }, plugins: { errlint: plugin }, rules: { 'errlint/unchecked-http-call': 'error' as const } }];
-    const file = path.join(cwd, 'packages/http/src/client.ts');
-    const before = fs.readFileSync(file, 'utf8');
-    fs.writeFileSync(file, before.replace("baseURL: 'https://pay.example'", "baseURL: 'https://pay.example', timeout: 4000 "));
-    try {
-      expect(linter.verify(pay, config, path.join(cwd, 'apps/api/src/pay.ts')).map((m) => ({ line: m.line, message: m.message }))).toEqual(expected.slice(1));
-    } finally {
-      fs.writeFileSync(file, before);
-    }
-  });
-});
+runProjectTests('a shared HTTP client declared in another package', [
+  {
+    name: 'is judged by how it was created',
+    rules: ['unchecked-http-call'],
+    files,
+    findings: [noTimeout(7, 9, 'api'), noTimeout(11, 9, 'plain')],
+    more: (project) => {
+      it('sees a client whose timeout is added after the file was first read (editor session)', () => {
+        const file = path.join(project.cwd, 'packages/http/src/client.ts');
+        const before = fs.readFileSync(file, 'utf8');
+        fs.writeFileSync(file, before.replace("baseURL: 'https://pay.example'", "baseURL: 'https://pay.example', timeout: 4000 "));
+        try {
+          expect(project.eslint('apps/api/src/pay.ts')).toEqual([noTimeout(11, 9, 'plain')]);
+        } finally {
+          fs.writeFileSync(file, before);
+        }
+      });
+    },
+  },
+  { name: 'still knows the imported files when one file is audited', rules: ['unchecked-http-call'], files, paths: ['apps/api/src/pay.ts'], findings: [noTimeout(7, 9, 'api'), noTimeout(11, 9, 'plain')] },
+]);

@@ -1,15 +1,8 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import tsParser from '@typescript-eslint/parser';
-import { Linter } from 'eslint';
-import { afterAll, describe, expect, it } from 'vitest';
-import { audit } from '../../src/audit.js';
+import { describe, expect, it } from 'vitest';
 import { parseSource } from '../../src/engine/lint-source.js';
-import plugin from '../../src/eslint/plugin.js';
 import { summarizeFetchWrappers } from '../../src/model/http-summaries.js';
 import { compiler } from '../../src/ts.js';
-import { errlint } from '../utils/exec.js';
-import { tempProject } from '../utils/temp-project.js';
+import { runProjectTests } from '../utils/project-tester.js';
 
 const wrappers = [
   "import nodeFetch from 'node-fetch';",
@@ -47,38 +40,17 @@ const sync = [
   '',
 ].join('\n');
 
-const cwd = tempProject({
+const files = {
   'package.json': JSON.stringify({ name: 'crm-sync', dependencies: { express: '5.0.0', 'node-fetch': '3.3.2' } }),
   'src/lib/http.ts': wrappers,
   'src/jobs/sync.ts': sync,
-});
-fs.mkdirSync(path.join(cwd, '.git'));
-afterAll(() => fs.rmSync(cwd, { recursive: true, force: true }));
+};
 
-// fetchPlain's own fetch call is the finding in its file (line 12); its callers are not reported again
-const inSync = [
-  { file: 'src/jobs/sync.ts', line: 3, message: 'This fetchWithProxy call has no timeout.' },
-  { file: 'src/jobs/sync.ts', line: 4, message: 'This fetchWithProxy call has no timeout.' },
-];
-const expected = [...inSync, { file: 'src/lib/http.ts', line: 12, message: 'This fetch call has no timeout.' }];
+const noTimeout = (file: string, line: number, column: number, callee: string) => ({ file, line, column, rule: 'unchecked-http-call', message: `This ${callee} call has no timeout.` });
+const inSync = [noTimeout('src/jobs/sync.ts', 3, 9, 'fetchWithProxy'), noTimeout('src/jobs/sync.ts', 4, 9, 'fetchWithProxy')];
 
-describe('unchecked-http-call knows a fetch wrapper declared in another file', () => {
-  it('through the CLI engine', async () => {
-    const run = await audit({ cwd, config: { rules: {} }, only: ['unchecked-http-call'] });
-    expect(run.findings.map((f) => ({ file: f.file, line: f.line, message: f.message }))).toEqual(expected);
-  });
-
-  it('through the real CLI, one file audited', () => {
-    const r = errlint(['audit', 'src/jobs/sync.ts', '--rule', 'unchecked-http-call', '--format', 'json', '--fail-on', 'none'], cwd);
-    expect(r.code).toBe(0);
-    const report = JSON.parse(r.stdout) as { findings: { file: string; line: number; message: string }[] };
-    expect(report.findings.map((f) => ({ file: f.file, line: f.line, message: f.message }))).toEqual(inSync);
-  });
-
-  it('through ESLint', () => {
-    const linter = new Linter({ cwd });
-    const config = [{ files: ['**/*.ts'], languageOptions: { parser: tsParser }, plugins: { errlint: plugin }, rules: { 'errlint/unchecked-http-call': 'error' as const } }];
-    const messages = linter.verify(sync, config, path.join(cwd, 'src/jobs/sync.ts'));
-    expect(messages.map((m) => ({ line: m.line, message: m.message }))).toEqual(inSync.map(({ line, message }) => ({ line, message })));
-  });
-});
+runProjectTests('unchecked-http-call knows a fetch wrapper declared in another file', [
+  // fetchPlain's own fetch call is the finding in its file (line 12); its callers are not reported again
+  { name: 'the whole project', rules: ['unchecked-http-call'], files, findings: [...inSync, noTimeout('src/lib/http.ts', 12, 10, 'fetch')] },
+  { name: 'one file audited', rules: ['unchecked-http-call'], files, paths: ['src/jobs/sync.ts'], findings: inSync },
+]);

@@ -1,15 +1,8 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import tsParser from '@typescript-eslint/parser';
-import { Linter } from 'eslint';
-import { afterAll, describe, expect, it } from 'vitest';
-import { audit } from '../../src/audit.js';
+import { describe, expect, it } from 'vitest';
 import { parseSource } from '../../src/engine/lint-source.js';
-import plugin from '../../src/eslint/plugin.js';
 import { summarizeResponders } from '../../src/model/response-summaries.js';
 import { compiler } from '../../src/ts.js';
-import { errlint } from '../utils/exec.js';
-import { tempProject } from '../utils/temp-project.js';
+import { runProjectTests } from '../utils/project-tester.js';
 
 const summarize = (text: string) => summarizeResponders(compiler, parseSource(text, '/p/errors.ts'));
 
@@ -75,7 +68,7 @@ const routes = [
   '',
 ].join('\n');
 
-const cwd = tempProject({
+const files = {
   'package.json': JSON.stringify({ name: 'acme', private: true, workspaces: ['apps/*', 'packages/*'] }),
   'packages/errors/package.json': JSON.stringify({ name: '@acme/errors', main: 'src/index.ts', dependencies: { express: '5.0.0' } }),
   'packages/errors/src/index.ts': "export * from './http';\n",
@@ -97,38 +90,12 @@ const cwd = tempProject({
   'apps/api/package.json': JSON.stringify({ name: '@acme/api', dependencies: { express: '5.0.0', '@acme/errors': '*' } }),
   'apps/api/src/logger.ts': 'export const logger = { error: (...a: unknown[]) => a };\n',
   'apps/api/src/routes.ts': routes,
-});
-fs.mkdirSync(path.join(cwd, '.git'));
-afterAll(() => fs.rmSync(cwd, { recursive: true, force: true }));
+};
 
-const expected = [
-  { line: 8, column: 22, message: 'The caught error reaches the client through `serverError()`, which sends it in an HTTP response.' },
-  { line: 29, column: 27, message: 'The caught error reaches the client through `http.sendFailure()`, which sends it in an HTTP response.' },
-];
-const inRoutes = expected.map((e) => ({ file: 'apps/api/src/routes.ts', ...e }));
+const leak = (line: number, column: number, helper: string) => ({ file: 'apps/api/src/routes.ts', line, column, rule: 'leaked-error-response', message: `The caught error reaches the client through \`${helper}()\`, which sends it in an HTTP response.` });
+const findings = [leak(8, 22, 'serverError'), leak(29, 27, 'http.sendFailure')];
 
-describe('leaked-error-response follows a caught error into a helper declared in another package', () => {
-  it('through the CLI engine', async () => {
-    const run = await audit({ cwd, config: { rules: {} }, only: ['leaked-error-response'] });
-    expect(run.findings.map((f) => ({ file: f.file, line: f.line, column: f.column, message: f.message }))).toEqual(inRoutes);
-  });
-
-  it('through the real CLI', () => {
-    const r = errlint(['audit', '--rule', 'leaked-error-response', '--format', 'json', '--fail-on', 'none'], cwd);
-    expect(r.code).toBe(0);
-    const report = JSON.parse(r.stdout) as { findings: { file: string; line: number; column: number; message: string }[] };
-    expect(report.findings.map((f) => ({ file: f.file, line: f.line, column: f.column, message: f.message }))).toEqual(inRoutes);
-  });
-
-  it('when only the calling file is audited', async () => {
-    const run = await audit({ cwd, paths: ['apps/api/src/routes.ts'], config: { rules: {} }, only: ['leaked-error-response'] });
-    expect(run.findings.map((f) => ({ line: f.line, column: f.column, message: f.message }))).toEqual(expected);
-  });
-
-  it('through ESLint, reading the helper module on demand', () => {
-    const linter = new Linter({ cwd });
-    const config = [{ files: ['**/*.ts'], languageOptions: { parser: tsParser }, plugins: { errlint: plugin }, rules: { 'errlint/leaked-error-response': 'error' as const } }];
-    const messages = linter.verify(routes, config, path.join(cwd, 'apps/api/src/routes.ts'));
-    expect(messages.map((m) => ({ line: m.line, column: m.column, message: m.message }))).toEqual(expected);
-  });
-});
+runProjectTests('leaked-error-response follows a caught error into a helper declared in another package', [
+  { name: 'the whole project', rules: ['leaked-error-response'], files, findings },
+  { name: 'only the calling file audited', rules: ['leaked-error-response'], files, paths: ['apps/api/src/routes.ts'], findings },
+]);

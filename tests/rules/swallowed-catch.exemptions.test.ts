@@ -1,30 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createFileClassifier } from '../../src/engine/file-facts.js';
-import { lintSource } from '../../src/engine/lint-source.js';
-import { defaultKnowledge } from '../../src/knowledge/index.js';
 import rule from '../../rules/swallowed-catch.js';
-import type { ExemptedSite } from '../../src/types.js';
+import { exemptionsOf, runExemptionTests, type ExemptionCase } from '../utils/exemption-tester.js';
 
 // Each exemption family of swallowed-catch as a value: the site is not reported, and the reason it is exempt is
 // recorded where it is (what `errlint audit --show-exempt` would list).
 
-const classify = createFileClassifier();
-
-function exemptions(code: string): { findings: number; exempted: ExemptedSite[] } {
-  const filePath = 'src/service.ts';
-  const result = lintSource({
-    text: code,
-    filePath,
-    rules: [{ rule, options: { ...rule.meta.defaultOptions }, risk: rule.meta.risk }],
-    knowledge: defaultKnowledge,
-    file: classify(filePath, code),
-    collectExemptions: true,
-  });
-  if (result.error) throw new Error(result.error.message);
-  return { findings: result.findings.length, exempted: result.exempted ?? [] };
-}
-
-const cases: { name: string; code: string; expected: Pick<ExemptedSite, 'reason' | 'detail' | 'line' | 'column' | 'endLine' | 'endColumn'> }[] = [
+const cases: ExemptionCase[] = [
   {
     name: 'explained by a comment in the handler',
     code: `export async function load(id: string) {
@@ -129,21 +110,13 @@ const cases: { name: string; code: string; expected: Pick<ExemptedSite, 'reason'
   },
 ];
 
+runExemptionTests(rule, cases);
+
 describe('swallowed-catch exemptions', () => {
-  it.each(cases)('$name', ({ code, expected }) => {
-    const { findings, exempted } = exemptions(code);
-    expect(findings).toBe(0);
-    expect(exempted).toEqual([{ ruleId: 'swallowed-catch', file: 'src/service.ts', ...expected }]);
-  });
-
-  it('covers every exemption reason', () => {
-    expect(new Set(cases.map((c) => c.expected.reason))).toEqual(new Set(['explained', 'fallback-contract', 'failure-path', 'observed-elsewhere', 'best-effort', 'input-check']));
-  });
-
   it('records nothing for a reported handler, nor without collectExemptions', () => {
     const code = 'export async function pay(id: string) {\n  try {\n    await charge(id);\n  } catch {}\n}\n';
-    expect(exemptions(code)).toEqual({ findings: 1, exempted: [] });
-    const plain = lintSource({ text: code, filePath: 'src/a.ts', rules: [{ rule, options: { ...rule.meta.defaultOptions }, risk: rule.meta.risk }], knowledge: defaultKnowledge, file: classify('src/a.ts', code) });
-    expect(plain.exempted).toBeUndefined();
+    const collected = exemptionsOf(rule, code);
+    expect({ findings: collected.findings.length, exempted: collected.exempted }).toEqual({ findings: 1, exempted: [] });
+    expect(exemptionsOf(rule, code, 'src/a.ts', {}, false).exempted).toBeUndefined();
   });
 });

@@ -28,3 +28,12 @@ export function isKoaErrorMiddleware(t: TS, node: ts.TryStatement): boolean {
   const call = e && t.isAwaitExpression(e) ? skipOuter(t, e.expression) : e;
   return call !== undefined && t.isCallExpression(call) && t.isIdentifier(call.expression) && call.expression.text === 'next';
 }
+
+/**
+ * `ctx.body = x` / `ctx.response.body = x`: the Koa context a body is set on (`ctx`), or undefined when the
+ * receiver is no context (`res`, `response` and `reply` are Express's and Fastify's response objects).
+ */
+export function koaBodyReceiver(receiver: string, receivers: readonly string[]): string | undefined {
+  const root = receiver.endsWith('.response') ? receiver.slice(0, -'.response'.length) : receiver;
+  return receivers.includes(root) && root !== 'res' && root !== 'response' && root !== 'reply' ? root : undefined;
+}
