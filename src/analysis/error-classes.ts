@@ -6,7 +6,7 @@
 import type * as ts from 'typescript';
 import type { TS } from '../ts.js';
 import { importsOf } from './scope.js';
-import { skipOuter } from './ast.js';
+import { containsNode, skipOuter } from './ast.js';
 
 /** Global error constructors; their options object (with `cause`) is at `optionsIndex`. */
 export const BUILT_IN_ERRORS: ReadonlyMap<string, { optionsIndex: number }> = new Map([
@@ -51,6 +51,11 @@ export const CLIENT_STATUS_NAMES = /^(?:BAD_REQUEST|UNAUTHORIZED|FORBIDDEN|NOT_F
 // Error-code keys (`session.invalid_token`, `user.not_found`, `auth.verification_failed`): dotted or snake_case, no spaces.
 const CLIENT_ERROR_CODE = /^[\w.:-]*(?:invalid|not[_.-]?found|unauthori[sz]ed|unauthenticated|forbidden|verification[_.-]failed|expired|malformed|bad[_.-]request|format|conflict|already[_.-]exists|duplicate)[\w.:-]*$/i;
 
+/** `status: 500` / `statusCode: 503` in an object literal: the error states a server status itself. */
+function isServerStatusProperty(t: TS, x: ts.Node): boolean {
+  return t.isPropertyAssignment(x) && t.isIdentifier(x.name) && (x.name.text === 'status' || x.name.text === 'statusCode') && t.isNumericLiteral(x.initializer) && /^5\d\d$/.test(x.initializer.text);
+}
+
 /** `new HttpException(body, 404)`, `new HttpException(body, HttpStatus.NOT_FOUND)`, `new TRPCError({ code: 'NOT_FOUND' })`. */
 export function isClientStatusThrow(t: TS, name: string, args: readonly ts.Expression[]): boolean {
   const isClient = (e: ts.Expression | undefined): boolean => {
@@ -72,7 +77,7 @@ export function isClientStatusThrow(t: TS, name: string, args: readonly ts.Expre
     return code && t.isPropertyAssignment(code) && t.isStringLiteralLike(code.initializer) ? code.initializer.text : undefined;
   };
   const code = codeOf(args[0]);
-  if (code && CLIENT_ERROR_CODE.test(code) && !args.some((a) => /\bstatus(?:Code)?\s*:\s*5\d\d\b/.test(a.getText()))) return true;
+  if (code && CLIENT_ERROR_CODE.test(code) && !args.some((a) => containsNode(t, a, (x) => isServerStatusProperty(t, x)))) return true;
   const first = args[0] ? skipOuter(t, args[0]) : undefined;
   if (first && t.isObjectLiteralExpression(first)) {
     return first.properties.some((p) => t.isPropertyAssignment(p) && t.isIdentifier(p.name) && /^(?:code|status|statusCode)$/.test(p.name.text) && isClient(p.initializer));
