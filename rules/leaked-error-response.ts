@@ -106,7 +106,7 @@ function namesAdmin(t: TS, x: ts.Node): boolean {
   return (t.isStringLiteralLike(x) || t.isTemplateLiteralToken(x)) && /\badmin/i.test(x.text);
 }
 
-function isAdminRoute(t: TS, node: ts.Node, filePath: string, sf: ts.SourceFile): boolean {
+function isAdminRoute(t: TS, node: ts.Node, filePath: string): boolean {
   if (ADMIN_SEGMENT.test(filePath)) return true;
   for (let n: ts.Node | undefined = node.parent; n; n = n.parent) {
     // app.post('/admin/users/:id', …)
@@ -492,7 +492,7 @@ export default defineRule<MessageIds, Options>({
         anchor: call,
         messageId: 'leakedThroughHelper',
         data: { helper: callee.getText(sf) },
-        risk: isAdminRoute(t, call, context.filePath, sf) ? 'low' : undefined,
+        risk: isAdminRoute(t, call, context.filePath) ? 'low' : undefined,
         dependsOn: { fact: 'sends-error-to-response', module: binding.module, imported, argument },
       });
     };
@@ -547,7 +547,7 @@ export default defineRule<MessageIds, Options>({
           anchor: node,
           messageId: 'leaked',
           data: { what: describe(origin), sink: sinkLabel(sink) },
-          risk: devOnly || isAdminRoute(t, node, context.filePath, sf) ? 'low' : undefined,
+          risk: devOnly || isAdminRoute(t, node, context.filePath) ? 'low' : undefined,
           suggest: suggestions(carrier, payload, origin, sink, node),
         });
         return;

@@ -30,12 +30,12 @@ export function commentsBefore(t: TS, sf: ts.SourceFile, pos: number): string[] 
 }
 
 /** The comments written above `node`. */
-export function leadingComments(t: TS, node: ts.Node): string[] {
+function leadingComments(t: TS, node: ts.Node): string[] {
   return commentsBefore(t, node.getSourceFile(), node.pos);
 }
 
 /** The statement, class member or property a function is written in: where its doc comment sits. */
-export function documentedNode(t: TS, fn: ts.Node): ts.Node {
+function documentedNode(t: TS, fn: ts.Node): ts.Node {
   let holder: ts.Node = fn;
   while (holder.parent && !t.isBlock(holder.parent) && !t.isSourceFile(holder.parent) && !t.isClassLike(holder.parent) && !t.isModuleBlock(holder.parent)) holder = holder.parent;
   return holder;
