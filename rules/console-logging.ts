@@ -1,12 +1,13 @@
 import type * as ts from 'typescript';
 import { runsInPage } from '../src/analysis/browser.js';
-import { enclosingFunction, functionName, isFunctionLike, walk } from '../src/analysis/ast.js';
+import { dottedName, enclosingFunction, functionName, isFunctionLike, walk } from '../src/analysis/ast.js';
 import { enclosingErrorSite, errorEscapes, errorReadKind, errorRefs, type ErrorSite } from '../src/analysis/error-sites.js';
 import { importsOf } from '../src/analysis/scope.js';
 import { consoleCallAsLogger, loggerForSuggestion } from '../src/analysis/logger-calls.js';
 import { errorBinding } from '../src/edits/index.js';
 import { classifyLogCall, consoleAllowedInFile, errorUse, type ErrorUse } from '../src/analysis/loggers.js';
 import { defineRule } from '../src/define-rule.js';
+import { CONSOLE_FAILURE_CALLS, PROCESS_EXIT_CALLS } from '../src/knowledge/runtime.js';
 import { eslintRuleDirectives, isSuppressed, type Directive } from '../src/analysis/directives.js';
 import type { SuggestionDescriptor, TextEdit, TS } from '../src/types.js';
 
@@ -38,8 +39,8 @@ function exitsProcess(t: TS, site: ErrorSite): boolean {
   let found = false;
   const visit = (n: ts.Node): void => {
     if (found) return;
-    if (t.isCallExpression(n) && /^process\.(?:exit|abort)$/.test(n.expression.getText())) found = true;
-    if (t.isBinaryExpression(n) && n.operatorToken.kind === t.SyntaxKind.EqualsToken && n.left.getText() === 'process.exitCode') found = true;
+    if (t.isCallExpression(n) && PROCESS_EXIT_CALLS.has(dottedName(t, n.expression) ?? '')) found = true;
+    if (t.isBinaryExpression(n) && n.operatorToken.kind === t.SyntaxKind.EqualsToken && dottedName(t, n.left) === 'process.exitCode') found = true;
     if (!found && !(isFunctionLike(t, n) && n !== site.fn)) t.forEachChild(n, visit);
   };
   if (site.body) visit(site.body);
@@ -88,7 +89,7 @@ export default defineRule<MessageIds, Options>({
       let found = false;
       if (body) walk(t, body, (n) => {
         if (found) return 'skip';
-        if (n !== call && t.isCallExpression(n) && /^console\.(error|warn)$/.test(n.expression.getText(sf))) found = true;
+        if (n !== call && t.isCallExpression(n) && CONSOLE_FAILURE_CALLS.has(dottedName(t, n.expression) ?? '')) found = true;
         return undefined;
       });
       return found;

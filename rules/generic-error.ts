@@ -1,5 +1,5 @@
 import type * as ts from 'typescript';
-import { calleeMethod, enclosingFunction, functionName, INHERIT, isFunctionLike, isHttpHandler, skipOuter, upward, type Decide, type FunctionLike } from '../src/analysis/ast.js';
+import { calleeMethod, containsNode, dottedName, enclosingFunction, functionName, INHERIT, isFunctionLike, isHttpHandler, skipOuter, upward, type Decide, type FunctionLike } from '../src/analysis/ast.js';
 import { atoms, pathConditions } from '../src/analysis/flow.js';
 import { enclosingErrorSite } from '../src/analysis/error-sites.js';
 import { BUILT_IN_ERRORS, collectErrorClasses, findBaseErrorClass, isErrorLikeName, isProjectModule, type BaseErrorClass } from '../src/analysis/error-classes.js';
@@ -153,19 +153,28 @@ const inLocalTryBlock: Decide<boolean> = (t, child) => {
 };
 
 /** The throw is guarded by a `process.env` / `import.meta.env` check: a configuration assertion. */
-function isConfigGuard(t: TS, node: ts.Node, sf: ts.SourceFile): boolean {
-  return upward(t, configGuardMemo, node.parent, (tt, n) => configCondition(tt, n, sf), false);
+function isConfigGuard(t: TS, node: ts.Node): boolean {
+  return upward(t, configGuardMemo, node.parent, configCondition, false);
 }
 
 const configGuardMemo = new WeakMap<ts.Node, boolean>();
-function configCondition(t: TS, n: ts.Node, sf: ts.SourceFile): boolean | typeof INHERIT {
+function configCondition(t: TS, n: ts.Node): boolean | typeof INHERIT {
   if (isFunctionLike(t, n)) return false;
-  return t.isIfStatement(n) && /\b(?:process\.env|import\.meta\.env|env\.[A-Z_]{2,})/.test(n.expression.getText(sf)) ? true : INHERIT;
+  return t.isIfStatement(n) && containsNode(t, n.expression, (x) => readsEnvironment(t, x)) ? true : INHERIT;
+}
+
+/** `process.env`, `import.meta.env`, or a setting read from an `env` object (`env.DATABASE_URL`, `config.env.API_KEY`). */
+function readsEnvironment(t: TS, x: ts.Node): boolean {
+  if (!t.isPropertyAccessExpression(x)) return false;
+  const name = dottedName(t, x);
+  if (name === 'process.env' || (x.name.text === 'env' && t.isMetaProperty(x.expression) && x.expression.keywordToken === t.SyntaxKind.ImportKeyword)) return true;
+  const holder = t.isIdentifier(x.expression) ? x.expression : t.isPropertyAccessExpression(x.expression) ? x.expression.name : undefined;
+  return holder?.text === 'env' && /^[A-Z_]{2}/.test(x.name.text);
 }
 
 /** `default:` of a switch or an argument mentioning `never`: an exhaustiveness check. */
-function isExhaustivenessCheck(t: TS, node: ts.Node, sf: ts.SourceFile, args: readonly ts.Expression[]): boolean {
-  if (args.some((a) => /\bnever\b/.test(a.getText(sf)))) return true;
+function isExhaustivenessCheck(t: TS, node: ts.Node, args: readonly ts.Expression[]): boolean {
+  if (args.some((a) => containsNode(t, a, (x) => x.kind === t.SyntaxKind.NeverKeyword || (t.isIdentifier(x) && x.text === 'never') || ((t.isStringLiteralLike(x) || t.isTemplateLiteralToken(x)) && /\bnever\b/.test(x.text))))) return true;
   return upward(t, exhaustiveMemo, node.parent, defaultClauseOrNeverFunction, false);
 }
 
@@ -372,12 +381,12 @@ export default defineRule<MessageIds, Options>({
     const constructionExemption = (name: string, anchor: ts.Node, args: readonly ts.Expression[], message: () => string): Exemption | undefined => {
       if (allowed.has(name)) return exemption('allowed-class', `\`${name}\` is in allowClasses`);
       if (!insideFunction(t, anchor)) return exemption('module-level', 'thrown outside any function');
-      if (isConfigGuard(t, anchor, sf)) return exemption('config-guard', 'guarded by a check of the environment');
+      if (isConfigGuard(t, anchor)) return exemption('config-guard', 'guarded by a check of the environment');
       if (insideLocalTry(t, anchor)) return exemption('caught-locally', 'a try of the same function catches it');
       if (CONFIG_MESSAGE.test(message()) || SETTING_MESSAGE.test(message())) return exemption('config-guard', 'the message names a setting');
       if (options.ignoreInvariants) {
         if (INVARIANT.test(message()) || BUG_CONSTANT.test(message())) return exemption('invariant', 'the message states an invariant');
-        if (isExhaustivenessCheck(t, anchor, sf, args)) return exemption('invariant', 'an exhaustiveness check');
+        if (isExhaustivenessCheck(t, anchor, args)) return exemption('invariant', 'an exhaustiveness check');
         if (insideAssertionFunction(t, anchor)) return exemption('invariant', 'inside an assertion function');
       }
       if (!plainErrorsMatter) return exemption('message-contract', context.file.isExample ? 'an example file' : 'a server action module');

@@ -1,6 +1,6 @@
 import type * as ts from 'typescript';
 import { defineProjectRule } from '../src/define-rule.js';
-import { enclosingFunction, functionName, isFunctionLike, isHttpHandler, skipOuter, type FunctionLike } from '../src/analysis/ast.js';
+import { containsNode, dottedName, enclosingFunction, functionName, isFunctionLike, isHttpHandler, skipOuter, type FunctionLike } from '../src/analysis/ast.js';
 import { errorHandlerKind, responseSinkAt } from '../src/analysis/http.js';
 import { importsOf, propertyNameText } from '../src/analysis/scope.js';
 import { appGroups, type AppGroup } from '../src/analysis/packages.js';
@@ -204,8 +204,9 @@ function inCatch(t: TS, node: ts.Node): boolean {
   return false;
 }
 
-function mentionsProblemJson(fn: ts.Node | undefined, node: ts.Node): boolean {
-  return (fn ?? node).getText().includes(PROBLEM_JSON);
+/** A `problem+json` media type written in the function (or the node): the answer follows RFC 9457. */
+function mentionsProblemJson(t: TS, fn: ts.Node | undefined, node: ts.Node): boolean {
+  return containsNode(t, fn ?? node, (x) => (t.isStringLiteralLike(x) || t.isTemplateLiteralToken(x)) && x.text.includes(PROBLEM_JSON));
 }
 
 /** Outermost non-handler function that holds the node, for grouping sites by the function that writes them. */
@@ -364,7 +365,7 @@ export default defineProjectRule<MessageIds, Options, ShapeFact>({
       }
       const role = roleOf(t, fn, receivers, knowledge);
       const owner = ownerOf(t, role === 'inline' ? undefined : fn, filePath) + (role === 'inline' ? `@${node.pos}` : '');
-      const problemJson = mentionsProblemJson(fn, node);
+      const problemJson = mentionsProblemJson(t, fn, node);
       const helper = role === 'helper' && fn ? functionName(t, fn) : undefined;
       if (sink.kind === 'exception') {
         const newExpr = node as ts.NewExpression;
@@ -436,14 +437,14 @@ export default defineProjectRule<MessageIds, Options, ShapeFact>({
         const name = fn && functionName(t, fn);
         if (!fn || !name || !ERRORISH_NAME.test(name) || isHttpHandler(t, fn)) return;
         const keys = shapeOfObject(t, value);
-        if (keys && keys.length > 0) context.collect({ type: 'builder', name, shape: { keys, problemJson: mentionsProblemJson(fn, ret) }, site: context.site(value) });
+        if (keys && keys.length > 0) context.collect({ type: 'builder', name, shape: { keys, problemJson: mentionsProblemJson(t, fn, ret) }, site: context.site(value) });
       },
       ClassDeclaration(cls) {
         // @Catch() / @Catch(HttpException) class AllExceptionsFilter — thrown payloads pass through it
         for (const d of (t.canHaveDecorators(cls) ? t.getDecorators(cls) : undefined) ?? []) {
           const e = d.expression;
           if (!t.isCallExpression(e) || !t.isIdentifier(e.expression) || e.expression.text !== 'Catch') continue;
-          if (e.arguments.length === 0 || e.arguments.some((a) => /(?:^|\.)HttpException$/.test(a.getText()))) context.collect({ type: 'filter' });
+          if (e.arguments.length === 0 || e.arguments.some((a) => { const name = dottedName(t, a); return name === 'HttpException' || name?.endsWith('.HttpException') === true; })) context.collect({ type: 'filter' });
         }
       },
     };

@@ -1,5 +1,5 @@
 import type * as ts from 'typescript';
-import { functionName, isFunctionLike, skipOuter, type FunctionLike } from '../src/analysis/ast.js';
+import { dottedName, functionName, isFunctionLike, namesIn, skipOuter, type FunctionLike } from '../src/analysis/ast.js';
 import { contractChangeReason } from '../src/analysis/callers.js';
 import { importsOf, resolveName } from '../src/analysis/scope.js';
 import { defineRule } from '../src/define-rule.js';
@@ -280,7 +280,7 @@ function narrowedToNonError(t: TS, id: ts.Identifier): boolean {
     if (t.isIfStatement(p) && p.thenStatement === n) {
       const c = skipOuter(t, p.expression);
       if (t.isBinaryExpression(c) && c.operatorToken.kind === t.SyntaxKind.InstanceOfKeyword && t.isIdentifier(skipOuter(t, c.left)) && (skipOuter(t, c.left) as ts.Identifier).text === id.text) {
-        return !/(Error|Exception)$/.test(c.right.getText());
+        return !/(Error|Exception)$/.test(dottedName(t, c.right) ?? '');
       }
     }
   }
@@ -342,11 +342,11 @@ function isInlineCallback(t: TS, fn: FunctionLike): boolean {
 function errorsInDeclaredResult(t: TS, fn: FunctionLike, errors: ReturnValue[]): boolean {
   const decorators = t.canHaveDecorators(fn) ? (t.getDecorators(fn) ?? []) : [];
   if (decorators.some((d) => t.isCallExpression(d.expression) && d.expression.arguments.some((a) => t.isArrowFunction(a) || t.isFunctionExpression(a)))) return true;
-  const declared = fn.type ? fn.type.getText() : undefined;
+  const declared = fn.type;
   if (!declared) return false;
   return errors.some((v) => {
     const e = skipOuter(t, v.node as ts.Expression);
-    return t.isNewExpression(e) && t.isIdentifier(e.expression) && new RegExp(`\\b${e.expression.text}\\b`).test(declared);
+    return t.isNewExpression(e) && t.isIdentifier(e.expression) && namesIn(t, declared).includes(e.expression.text);
   });
 }
 

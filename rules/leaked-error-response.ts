@@ -1,10 +1,11 @@
 import type * as ts from 'typescript';
-import { calleeMethod, dottedName, enclosingFunction, INHERIT, isFunctionLike, skipOuter, upward, walk } from '../src/analysis/ast.js';
+import { calleeMethod, containsNode, dottedName, enclosingFunction, INHERIT, isFunctionLike, skipOuter, upward, walk } from '../src/analysis/ast.js';
 import { assignmentsTo, atoms, Flow, impliesNonProduction, pathConditions, type Origin } from '../src/analysis/flow.js';
 import { errorHandlerKind, errorSourceOf, isDestructuredErrorParameter, isServerAction, literalStatus, narrowsToClass, narrowsToPublicError, responseSinkAt, type ErrorSourceKind, type ResponseSink } from '../src/analysis/http.js';
 import { destructuringRoot, importsOf, propertyNameText, resolveIdentifier, type Binding } from '../src/analysis/scope.js';
 import { classifyLogCall, findLoggerInScope, loggerCallText, messageFirstCondition } from '../src/analysis/loggers.js';
 import { defineRule } from '../src/define-rule.js';
+import { trpcFailureMembers } from '../src/knowledge/frameworks.js';
 import type { Knowledge } from '../src/knowledge/index.js';
 import type { TS } from '../src/ts.js';
 import type { SuggestionDescriptor, TextEdit } from '../src/types.js';
@@ -99,13 +100,19 @@ const ADMIN_SEGMENT = /(?:^|\/)admin(?:\/|$)/i;
  * An admin-only route: its users operate the server, so an error's text tells them little they could not read in
  * the logs. `/admin/…` in the file's path or the route's, `@Controller('admin')`, an `AdminGuard` / `@Roles('admin')`.
  */
-function isAdminRoute(t: TS, node: ts.Node, filePath: string, sf: ts.SourceFile): boolean {
+/** `AdminGuard`, `Role.ADMIN`, `'admin'`, `'/admin/users'`, `'super-admin'`: a name or text with a word starting with admin. */
+function namesAdmin(t: TS, x: ts.Node): boolean {
+  if (t.isIdentifier(x)) return /^admin/i.test(x.text);
+  return (t.isStringLiteralLike(x) || t.isTemplateLiteralToken(x)) && /\badmin/i.test(x.text);
+}
+
+function isAdminRoute(t: TS, node: ts.Node, filePath: string): boolean {
   if (ADMIN_SEGMENT.test(filePath)) return true;
   for (let n: ts.Node | undefined = node.parent; n; n = n.parent) {
     // app.post('/admin/users/:id', …)
     if (t.isCallExpression(n) && n.arguments[0] && t.isStringLiteralLike(n.arguments[0]) && ADMIN_SEGMENT.test(n.arguments[0].text.replace(/^\/?/, '/'))) return true;
     if ((t.isMethodDeclaration(n) || t.isClassDeclaration(n)) && t.canHaveDecorators(n)) {
-      for (const d of t.getDecorators(n) ?? []) if (/\bAdmin|['"`]\/?admin\b/i.test(d.expression.getText(sf))) return true;
+      for (const d of t.getDecorators(n) ?? []) if (containsNode(t, d.expression, (x) => namesAdmin(t, x))) return true;
     }
   }
   return false;
@@ -217,8 +224,24 @@ function caughtLocally(t: TS, node: ts.Node): boolean {
   return false;
 }
 
-// an errorFormatter that replaces the message, or singles out internal errors, decides what the client reads
-const MASKS_MESSAGE = /\bmessage\s*[:=]|INTERNAL_SERVER_ERROR/;
+/**
+ * An errorFormatter that replaces the message (`{ ...shape, message: … }`, `shape.message = …`, `const message = …`)
+ * or singles out internal errors (`INTERNAL_SERVER_ERROR`) decides what the client reads.
+ */
+function masksMessage(t: TS, body: ts.Node): boolean {
+  const isMessage = (n: ts.Node | undefined): boolean => n !== undefined && t.isIdentifier(n) && n.text === 'message';
+  return containsNode(t, body, (x) => {
+    if (t.isIdentifier(x) || t.isStringLiteralLike(x)) return x.text.includes('INTERNAL_SERVER_ERROR');
+    if (t.isPropertyAssignment(x)) return isMessage(x.name);
+    if (t.isBindingElement(x)) return isMessage(x.propertyName) || (isMessage(x.name) && x.initializer !== undefined);
+    if (t.isPropertySignature(x)) return isMessage(x.name) && x.type !== undefined;
+    if (t.isVariableDeclaration(x) || t.isParameter(x) || t.isPropertyDeclaration(x)) return isMessage(x.name) && (x.type !== undefined || x.initializer !== undefined);
+    if (!t.isBinaryExpression(x)) return false;
+    const op = x.operatorToken.kind;
+    if (op !== t.SyntaxKind.EqualsToken && op !== t.SyntaxKind.EqualsEqualsToken && op !== t.SyntaxKind.EqualsEqualsEqualsToken) return false;
+    return isMessage(x.left) || (t.isPropertyAccessExpression(x.left) && isMessage(x.left.name));
+  });
+}
 
 /**
  * tRPC's `errorFormatter({ shape, error }) { return { ...shape, data: … } }`: the default shape carries the message of
@@ -238,7 +261,7 @@ function defaultTrpcShape(t: TS, node: ts.Node, sf: ts.SourceFile): ts.Expressio
     if (shapeName && t.isIdentifier(shapeName) && t.isIdentifier(x)) return x.text === shapeName.text;
     return t.isIdentifier(param.name) && dottedName(t, x) === `${param.name.text}.shape`;
   };
-  if (MASKS_MESSAGE.test(fn.body.getText(sf))) return undefined;
+  if (masksMessage(t, fn.body)) return undefined;
   const returned: ts.Expression[] = [];
   if (!t.isBlock(fn.body)) returned.push(fn.body);
   else walk(t, fn.body, (n) => (t.isReturnStatement(n) && n.expression ? void returned.push(n.expression) : undefined));
@@ -259,7 +282,7 @@ function middlewareMapsErrors(t: TS, sf: ts.SourceFile): boolean {
   walk(t, sf, (n) => {
     if (found) return 'skip';
     if (t.isCallExpression(n) && calleeMethod(t, n) === 'middleware' && n.arguments[0] && isFunctionLike(t, skipOuter(t, n.arguments[0]))) {
-      if (/\.(?:ok|error)\b|\bcatch\b/.test(n.arguments[0].getText(sf))) found = true;
+      if (containsNode(t, n.arguments[0], (x) => t.isCatchClause(x) || (t.isPropertyAccessExpression(x) && trpcFailureMembers.includes(x.name.text)))) found = true;
       return 'skip';
     }
     return undefined;
@@ -300,7 +323,7 @@ function alreadyLogged(t: TS, scope: ts.Node, name: string, knowledge: Knowledge
   walk(t, scope, (n) => {
     if (found || !t.isCallExpression(n)) return;
     const log = classifyLogCall(t, n, knowledge, imports);
-    if (log && log.kind !== 'console' && n.arguments.some((a) => new RegExp(`\\b${name}\\b`).test(a.getText()))) found = true;
+    if (log && log.kind !== 'console' && n.arguments.some((a) => containsNode(t, a, (x) => t.isIdentifier(x) && x.text === name))) found = true;
   }, true);
   return found;
 }
@@ -469,7 +492,7 @@ export default defineRule<MessageIds, Options>({
         anchor: call,
         messageId: 'leakedThroughHelper',
         data: { helper: callee.getText(sf) },
-        risk: isAdminRoute(t, call, context.filePath, sf) ? 'low' : undefined,
+        risk: isAdminRoute(t, call, context.filePath) ? 'low' : undefined,
         dependsOn: { fact: 'sends-error-to-response', module: binding.module, imported, argument },
       });
     };
@@ -524,7 +547,7 @@ export default defineRule<MessageIds, Options>({
           anchor: node,
           messageId: 'leaked',
           data: { what: describe(origin), sink: sinkLabel(sink) },
-          risk: devOnly || isAdminRoute(t, node, context.filePath, sf) ? 'low' : undefined,
+          risk: devOnly || isAdminRoute(t, node, context.filePath) ? 'low' : undefined,
           suggest: suggestions(carrier, payload, origin, sink, node),
         });
         return;
@@ -574,7 +597,7 @@ export default defineRule<MessageIds, Options>({
       const args = t.isCallExpression(sink.node) || t.isNewExpression(sink.node) ? sink.node.arguments ?? [] : [];
       const statusArgument = (a: ts.Expression): boolean => {
         const x = skipOuter(t, a);
-        return (t.isIdentifier(x) || t.isPropertyAccessExpression(x)) && /(status|code)$/i.test(x.getText(sf)) && literalStatus(t, x) === undefined;
+        return (t.isIdentifier(x) || t.isPropertyAccessExpression(x)) && /(status|code)$/i.test(t.isIdentifier(x) ? x.text : x.name.text) && literalStatus(t, x) === undefined;
       };
       if (sink.status === undefined && (sink.kind === 'exception' || sink.kind === 'error-factory') && args.some(statusArgument)) {
         return [{ messageId: 'rewriteByHand', data: { reason: `the status of \`${sink.name}\` is set by an expression, so a rewrite cannot tell a 4xx answer (whose message is meant for the client) from a 5xx one` }, edits: [] }];

@@ -385,7 +385,7 @@ export default defineRule<MessageIds, Options>({
         if (checkLogs) checkLogCall(call);
         // reject(new Error('x')) / next(new Error('x')) / Promise.reject(new Error('x')) in a handler
         const first = call.arguments[0];
-        if (options.checkThrows && first && t.isNewExpression(skipOuter(t, first)) && HAND_ON_CALLS.test(call.expression.getText(sf))) checkNewError(call, first);
+        if (options.checkThrows && first && t.isNewExpression(skipOuter(t, first)) && HAND_ON_CALLS.test(dottedName(t, call.expression) ?? '')) checkNewError(call, first);
       },
     };
   },

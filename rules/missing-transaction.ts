@@ -1,5 +1,5 @@
 import type * as ts from 'typescript';
-import { calleeMethod, calleeName, functionName, isAsyncFunction, isFunctionLike, skipOuter, type FunctionLike } from '../src/analysis/ast.js';
+import { calleeMethod, calleeName, chainRoot, functionName, isAsyncFunction, isFunctionLike, skipOuter, type FunctionLike } from '../src/analysis/ast.js';
 import { isIdempotentUpsert, isRelativeWrite, layerName, mayWrite, receiverName, summarizeUnits, type DbWrite, type UnitSummary, type WriteSite } from '../src/analysis/database.js';
 import { remoteCallOf, type RemoteCall } from '../src/analysis/remote-calls.js';
 import { isProjectModule } from '../src/analysis/error-classes.js';
@@ -198,16 +198,6 @@ function ambientClientCondition(t: TS, s: UnitSummary): ModelCondition | undefin
     origin = { module: binding.module, imported: binding.imported };
   }
   return origin ? { fact: 'not-ambient-client', ...origin } : undefined;
-}
-
-/** The expression a chain starts from: `prisma` in `prisma.user.update`, `db` in `db('users').del()`, `this` in `this.prisma.x`. */
-function chainRoot(t: TS, e: ts.Expression): ts.Expression {
-  let n = skipOuter(t, e);
-  for (;;) {
-    if (t.isPropertyAccessExpression(n) || t.isElementAccessExpression(n) || t.isCallExpression(n)) n = skipOuter(t, n.expression);
-    else if (t.isTaggedTemplateExpression(n)) n = skipOuter(t, n.tag);
-    else return n;
-  }
 }
 
 /** The node of `write`'s chain whose text is `text` (the transaction's receiver), if the chain starts with it. */

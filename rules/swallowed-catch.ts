@@ -1,5 +1,5 @@
 import type * as ts from 'typescript';
-import { calleeMethod, dottedName, enclosingFunction, functionName, INHERIT, isFunctionLike, isHttpHandler, skipOuter, summaryBelow, upward, walk, type FunctionLike } from '../src/analysis/ast.js';
+import { calleeMethod, containsNode, dottedName, enclosingFunction, namesIn, functionName, INHERIT, isFunctionLike, isHttpHandler, skipOuter, summaryBelow, upward, walk, type FunctionLike } from '../src/analysis/ast.js';
 import {
   analyzeHandler,
   blindClientTranslation,
@@ -24,12 +24,14 @@ import {
 } from '../src/analysis/catch.js';
 import { runsInPage } from '../src/analysis/browser.js';
 import { contractChangeReason, contractOwner, isExportedFunction, type FailureAnswer } from '../src/analysis/callers.js';
+import { docComments, oneLine } from '../src/analysis/comments.js';
 import { blockEffects } from '../src/analysis/effects.js';
 import { importsOf } from '../src/analysis/scope.js';
 import { classifyLogCall, consoleAllowedInFile, findLoggerInScope, loggerCallText, messageFirstCondition, modelLoggerOf, type LoggerInScope, type ModelLogger } from '../src/analysis/loggers.js';
 import { codeAfter, handledAfter, throwTargetOf } from '../src/analysis/propagation.js';
 import { defineRule } from '../src/define-rule.js';
 import { editBlock, errorBinding, insertImport } from '../src/edits/index.js';
+import { LAST_TOUCH_FIELD, TYPING_INDICATOR_CALL } from '../src/knowledge/best-effort.js';
 import { mentionsMoney } from '../src/knowledge/money.js';
 import { leadingVerb, READING_VERBS, STATE_CHANGING_VERBS } from '../src/knowledge/verbs.js';
 import { FACTORS } from '../src/risk.js';
@@ -74,7 +76,23 @@ const PREDICATE = /^(is|has|can|should|supports|exists|check|validate|verify|tes
 /** Health checks and pings whose `false` means "down": tunnelHealthCheck, pingRedis, isReachable. */
 const HEALTH = /health|Health|^ping|Ping$|[Rr]eachable|[Aa]live|[Oo]nline$/;
 
-const FAILURE_CONDITION = /!\s*[\w$.?]+\.ok\b|\.ok\s*===?\s*false|\.status(Code)?\s*(>=?|!==?)\s*[2-5]\d\d|\.status(Code)?\s*===?\s*[45]\d\d/;
+/**
+ * A test that a response failed: `!res.ok`, `res.ok === false`, `res.status >= 400`, `res.statusCode !== 200`,
+ * `res.status === 404`.
+ */
+function isFailedResponseTest(t: TS, x: ts.Node): boolean {
+  if (t.isPrefixUnaryExpression(x)) return x.operator === t.SyntaxKind.ExclamationToken && t.isPropertyAccessExpression(x.operand) && x.operand.name.text === 'ok' && dottedName(t, x.operand) !== undefined;
+  if (!t.isBinaryExpression(x) || !t.isPropertyAccessExpression(x.left)) return false;
+  const op = x.operatorToken.kind;
+  const equality = op === t.SyntaxKind.EqualsEqualsToken || op === t.SyntaxKind.EqualsEqualsEqualsToken;
+  const member = x.left.name.text;
+  if (member === 'ok') return equality && x.right.kind === t.SyntaxKind.FalseKeyword;
+  if (member !== 'status' && member !== 'statusCode') return false;
+  const code = t.isNumericLiteral(x.right) ? x.right.text : '';
+  if (equality) return /^[45]\d\d/.test(code);
+  const ordering = op === t.SyntaxKind.GreaterThanToken || op === t.SyntaxKind.GreaterThanEqualsToken || op === t.SyntaxKind.ExclamationEqualsToken || op === t.SyntaxKind.ExclamationEqualsEqualsToken;
+  return ordering && /^[2-5]\d\d/.test(code);
+}
 /** Callbacks that run when something already failed: rxjs `catchError(fn)`, `.catch(fn)`, `onError: fn`. */
 const FAILURE_CALLBACK = /^(catchError|catch|onError|onFailure|onFailed|handleError|orElse|mapErr)$/;
 
@@ -120,7 +138,7 @@ function failureBranch(t: TS, n: ts.Node, outerHandles: (clause: ts.CatchClause)
   // catch (e) { try { await rollback() } catch {} throw e }: only when the outer catch itself handles the failure;
   // a catch nested in a catch that swallows too is still a catch
   if (p && t.isCatchClause(p) && n === p.block) return outerHandles(p) ? 'failure' : 'handled-elsewhere';
-  if (p && t.isIfStatement(p) && n === p.thenStatement && FAILURE_CONDITION.test(p.expression.getText())) return 'failure';
+  if (p && t.isIfStatement(p) && n === p.thenStatement && containsNode(t, p.expression, (x) => isFailedResponseTest(t, x))) return 'failure';
   return 'neither';
 }
 
@@ -423,11 +441,8 @@ function returnsDocumentedFallback(t: TS, fn: ts.SignatureDeclaration, masking: 
   // const doc = parse(html); try { return enrich(doc) } catch { return doc }: the value as it was before the try
   if (returned && tryStatement && declaredBefore(t, fn, tryStatement, returned) && !assignsName(t, tryStatement.tryBlock, returned)) return true;
   // read the comment text itself: ESLint's parser does not build JSDoc nodes, so getJSDocTags finds nothing there
-  const sf = fn.getSourceFile();
-  let holder: ts.Node = fn;
-  while (holder.parent && !t.isBlock(holder.parent) && !t.isSourceFile(holder.parent) && !t.isClassLike(holder.parent) && !t.isModuleBlock(holder.parent)) holder = holder.parent;
-  const doc = (t.getLeadingCommentRanges(sf.text, holder.pos) ?? []).map((r) => sf.text.slice(r.pos, r.end)).join('\n');
-  return [...doc.matchAll(/@returns?\b([^@]*)/g)].some((m) => /\b(otherwise|on (failure|error)|if .* fails?|when .* fails?|falls? back|fallback)\b/i.test(m[1]!.replace(/\s*\n\s*\*?\s*/g, ' ')));
+  const doc = docComments(t, fn).join('\n');
+  return [...doc.matchAll(/@returns?\b([^@]*)/g)].some((m) => /\b(otherwise|on (failure|error)|if .* fails?|when .* fails?|falls? back|fallback)\b/i.test(oneLine(m[1]!)));
 }
 
 /** Whether `name` is declared by a `const`/`let`/`var` statement of `fn` that ends before `before` starts. */
@@ -758,14 +773,25 @@ const FALLBACK_CONTRACT = /\breturns? (false|null|undefined|an? empty|empty|\[\]
 
 /** Whether the doc comment of a function (or of the statement declaring it) says what it returns on failure. */
 function documentsFallback(t: TS, fn: ts.Node): boolean {
-  const sf = fn.getSourceFile();
-  let holder: ts.Node = fn;
-  while (holder.parent && !t.isBlock(holder.parent) && !t.isSourceFile(holder.parent) && !t.isClassLike(holder.parent) && !t.isModuleBlock(holder.parent)) holder = holder.parent;
-  return (t.getLeadingCommentRanges(sf.text, holder.pos) ?? []).some((r) => FALLBACK_CONTRACT.test(sf.text.slice(r.pos, r.end).replace(/\s*\n\s*\*?\s*/g, ' ')));
+  return docComments(t, fn).some((c) => FALLBACK_CONTRACT.test(oneLine(c)));
 }
 
-/** Typing indicators and "last used" timestamps: `sendTyping(`, `setTypingIndicator(`, `lastUsedAt:`, `lastSeenAt:`. */
-const BEST_EFFORT_TOUCH = /\b(send|set|start|stop|show)?[Tt]yping(Indicator|Action|Status)?\s*\(|\blast(Used|Seen|Active|Accessed|Activity)(At|On|Date)?\s*:/;
+/**
+ * A typing indicator or a "last used" timestamp in the first 2,000 characters of the guarded code (a bound that
+ * keeps a long promise chain linear): `sendTyping(chatId)`, `setTypingIndicator(…)`, `{ lastUsedAt: new Date() }`.
+ */
+function touchesBestEffort(t: TS, guarded: ts.Node): boolean {
+  const end = guarded.getStart() + 2000;
+  return containsNode(t, guarded, (x) => {
+    if (x.pos >= end) return false;
+    if (t.isCallExpression(x) || t.isNewExpression(x)) {
+      const callee = skipOuter(t, x.expression);
+      const name = t.isIdentifier(callee) ? callee.text : t.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+      return name !== undefined && TYPING_INDICATOR_CALL.test(name) && x.expression.end <= end;
+    }
+    return t.isPropertyAssignment(x) && t.isIdentifier(x.name) && LAST_TOUCH_FIELD.test(x.name.text) && x.name.end < end;
+  });
+}
 
 /** A state word that names the failure to whoever reads it: a status probe's answer, not a masked error. */
 const FAILURE_STATE = /^(disconnected|down|unhealthy|offline|unreachable|unavailable|degraded|failed|failing|error|errored|not[ _-]?connected|not[ _-]?ready)$/i;
@@ -910,12 +936,12 @@ function exemptionOf({ t, h, a, options, knowledge, dbWrites, outboundCalls, out
   if (options.ignoreCleanup && name && CLEANUP_FUNCTION.test(name) && dbWrites === 0 && !consoleOnly) return exempt('best-effort', `clean-up in \`${name}\``);
   // sendTyping(chatId).catch(() => {}) / user.update({ data: { lastUsedAt: new Date() } }).catch(() => {}):
   // a typing indicator or a "last used" touch is best-effort by contract
-  if (dbWrites <= 1 && !consoleOnly && BEST_EFFORT_TOUCH.test(guardedCode(h).getText().slice(0, 2000))) return exempt('best-effort', 'a typing indicator or a "last used" touch');
+  if (dbWrites <= 1 && !consoleOnly && touchesBestEffort(t, guardedCode(h))) return exempt('best-effort', 'a typing indicator or a "last used" touch');
   const work = guardedWork(t, h, knowledge);
   // analytics.track('published').catch(() => {}) / getSignInTrackingProperties(): analytics and metrics are best-effort
   if (work.telemetry || (namedFunctionMatches(t, h.node, TELEMETRY_FUNCTION, READS_ANALYTICS) && dbWrites === 0 && !consoleOnly)) return exempt('best-effort', 'analytics or metrics');
   // try { return await verifySession(token) } catch { return null }: a credential that fails to verify means "signed out"
-  if (work.verification && masked && masked !== 'true' && masked !== 'success-response' && dbWrites === 0 && outboundCalls === 0 && !mentionsMoney(h.kind === 'catch-clause' ? h.tryBlock.getText() : '')) return exempt('input-check', 'a credential that fails to verify');
+  if (work.verification && masked && masked !== 'true' && masked !== 'success-response' && dbWrites === 0 && outboundCalls === 0 && !(h.kind === 'catch-clause' && mentionsMoney(namesIn(t, h.tryBlock).join(' ')))) return exempt('input-check', 'a credential that fails to verify');
   // try { return JSON.parse(raw) } catch { return null }: the failure is the answer
   if (work.probe) return exempt('input-check', 'the guarded work only parses or probes');
   // try { const parsed = JSON.parse(body); if (isRecord(parsed)) return parsed.message } catch {} return body: an

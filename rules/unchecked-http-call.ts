@@ -1,11 +1,12 @@
 import type * as ts from 'typescript';
-import { calleeMethod, dottedName, enclosingClass, enclosingFunction, enclosingNames, isFunctionLike, skipOuter, walk } from '../src/analysis/ast.js';
-import { clientKnowledge, mayCallOut, outboundCallAt, type OutboundCall } from '../src/analysis/http-clients/index.js';
+import { calleeMethod, chainRoot, dottedName, enclosingClass, enclosingFunction, enclosingNames, isFunctionLike, namesIn, skipOuter, walk } from '../src/analysis/ast.js';
+import { clientKnowledge, fileSetsDefaultTimeout, httpModuleName, mayCallOut, onModuleDefaults, outboundCallAt, registrationsWithoutTimeout, timeoutSetAround, type OutboundCall } from '../src/analysis/http-clients/index.js';
 import { fetchLibraryOf } from '../src/analysis/http-clients/fetch.js';
+import { commentsAround } from '../src/analysis/comments.js';
 import { importsOf, propertyNameText, resolveIdentifier, type Binding, type ImportMap } from '../src/analysis/scope.js';
 import { defineRule } from '../src/define-rule.js';
 import { addProperty, lineIndent, topLevelInsertion } from '../src/edits/index.js';
-import { LONG_WAIT_COMMENT, LONG_WAIT_WORDS } from '../src/knowledge/http.js';
+import { FILE_CONTENT_CONSTRUCTORS, FILE_CONTENT_NAMES, FILE_CONTENT_TYPES, LONG_WAIT_COMMENT, LONG_WAIT_WORDS } from '../src/knowledge/http.js';
 import { nameWords } from '../src/knowledge/words.js';
 import type { Knowledge } from '../src/knowledge/index.js';
 import type { TS } from '../src/ts.js';
@@ -117,34 +118,6 @@ function timeoutOff(t: TS, expr: ts.Expression | undefined | null): ts.PropertyA
   return p && t.isPropertyAssignment(p) && skipOuter(t, p.initializer).kind === t.SyntaxKind.FalseKeyword ? p : undefined;
 }
 
-/** `axios.defaults.timeout = 5000` / `api.defaults.timeout = …` anywhere in the file. */
-function fileSetsDefaultTimeout(t: TS, sf: ts.SourceFile, cache: Map<ts.SourceFile, boolean>): boolean {
-  const hit = cache.get(sf);
-  if (hit !== undefined) return hit;
-  let found = false;
-  walk(
-    t,
-    sf,
-    (n) => {
-      if (found) return 'skip';
-      if (t.isBinaryExpression(n) && n.operatorToken.kind === t.SyntaxKind.EqualsToken && /(^|\.)defaults(\.common)?\.timeout$/.test(dottedName(t, n.left) ?? '')) found = true;
-      return found ? 'skip' : undefined;
-    },
-    true,
-  );
-  cache.set(sf, found);
-  return found;
-}
-
-/** `axios(cfg)`, `axios.get(url)`: a call on the default instance of the `axios` module (default or namespace import). */
-function isDefaultAxios(t: TS, call: ts.CallExpression, imports: ImportMap): boolean {
-  const name = dottedName(t, call.expression);
-  const parts = name?.split('.') ?? [];
-  if (parts.length > 2) return false;
-  const b = imports.get(parts[0] ?? '');
-  return b?.module === 'axios' && (b.imported === 'default' || b.imported === '*');
-}
-
 const TIMEOUT_WRAPPER = /timeout|Timeout|race|deadline|Deadline/;
 
 /** `const p = request(u); await Promise.race([p, timeout])`: the pending call is raced against a timer later. */
@@ -213,18 +186,13 @@ function timeoutPresence(t: TS, oc: OutboundCall, fileDefaults: boolean): Presen
     const first = call.arguments[0] ? skipOuter(t, call.arguments[0]) : undefined;
     if (first && (t.isNewExpression(first) || (t.isIdentifier(first) && /^(req|request|input|resource)$/i.test(first.text)))) return 'unknown';
   }
-  if (oc.client === 'axios' && fileDefaults) return 'present';
+  if (client.defaultsObject && fileDefaults) return 'present';
   if (oc.instanceConfig !== undefined) {
     const inst = optionsHave(t, oc.instanceConfig, keys);
     if (inst !== 'missing') return inst;
     if (fileDefaults) return 'present';
   }
-  if (oc.client === 'node-http') {
-    // const req = https.request(...); req.setTimeout(5000) / req.on('timeout', …)
-    const fn = enclosingFunction(t, call) ?? call.getSourceFile();
-    if (/\.setTimeout\(|['"]timeout['"]/.test(fn.getText())) return 'present';
-  }
-  return 'missing';
+  return timeoutSetAround(t, oc) ? 'present' : 'missing';
 }
 
 const SHARED_CLIENT_METHODS: Record<string, number> = { get: 1, delete: 1, head: 1, options: 1, post: 2, put: 2, patch: 2, request: 0 };
@@ -389,21 +357,18 @@ function inTransaction(t: TS, node: ts.Node, knowledge: Knowledge): boolean {
   return false;
 }
 
-/** A value that is file content rather than a small JSON document: `data: Buffer`, a stream, a Blob, FormData. */
-const FILE_CONTENT_TYPE = /\b(Buffer|Readable|ReadStream|Stream|ReadableStream|Blob|File|Uint8Array|ArrayBuffer|FormData)\b/;
-const FILE_CONTENT_NAME = /^(buffer|buf|stream|readStream|fileStream|blob|file|fileBuffer|chunk|formData|form)$/i;
 
 /** Whether a request body expression carries file content (an upload whose length has no small bound). */
 function isFileContent(t: TS, e: ts.Expression): boolean {
   const x = skipOuter(t, e);
-  if (t.isNewExpression(x)) return /^(FormData|Blob|File)$/.test(x.expression.getText());
+  if (t.isNewExpression(x)) return FILE_CONTENT_CONSTRUCTORS.has(dottedName(t, x.expression) ?? '');
   if (t.isCallExpression(x)) return /(createReadStream|readFile|readFileSync|toBuffer|arrayBuffer|stream)$/.test(calleeMethod(t, x) ?? '');
   const name = t.isIdentifier(x) ? x.text : t.isPropertyAccessExpression(x) ? x.name.text : undefined;
   if (!name) return false;
-  if (FILE_CONTENT_NAME.test(name)) return true;
+  if (FILE_CONTENT_NAMES.has(name.toLowerCase())) return true;
   const declared = t.isIdentifier(x) ? resolveIdentifier(t, x)?.declaration : undefined;
-  const type = declared && (t.isParameter(declared) || t.isVariableDeclaration(declared)) ? declared.type?.getText() : undefined;
-  return type !== undefined && FILE_CONTENT_TYPE.test(type);
+  const type = declared && (t.isParameter(declared) || t.isVariableDeclaration(declared)) ? declared.type : undefined;
+  return type !== undefined && namesIn(t, type).some((n) => FILE_CONTENT_TYPES.has(n));
 }
 
 /**
@@ -436,10 +401,16 @@ function transfersBody(t: TS, oc: OutboundCall): boolean {
     if (streamed) return 'skip';
     // res.body: the web stream of a fetch answer (its text/json readers are methods); res.data.pipe(…) for axios
     if (t.isPropertyAccessExpression(x) && t.isIdentifier(x.expression) && x.expression.text === decl.text && x.name.text === 'body' && (oc.client === 'fetch' || oc.client === 'undici')) streamed = true;
-    if (t.isPropertyAccessExpression(x) && /^(pipe|pipeTo)$/.test(x.name.text) && x.expression.getText().startsWith(decl.text)) streamed = true;
+    if (t.isPropertyAccessExpression(x) && /^(pipe|pipeTo)$/.test(x.name.text) && rootIs(t, x.expression, decl.text)) streamed = true;
     return undefined;
   });
   return streamed;
+}
+
+/** Whether the chain `e` starts from the name `name`: `res` of `res.body.pipe`, not of `result.pipe`. */
+function rootIs(t: TS, e: ts.Expression, name: string): boolean {
+  const root = chainRoot(t, e);
+  return t.isIdentifier(root) && root.text === name;
 }
 
 const transferClassMemo = new WeakMap<ts.Node, boolean>();
@@ -481,17 +452,6 @@ function nodeFetchTimeout(t: TS, oc: OutboundCall, knowledge: Knowledge, imports
   return major === undefined ? 'unknown' : major <= 2 ? 'timeout' : 'signal';
 }
 
-/** The comments above the statement holding `node` and above each function around it. */
-function commentsAbove(t: TS, node: ts.Node): string {
-  const sf = node.getSourceFile();
-  const out: string[] = [];
-  for (let n: ts.Node | undefined = node; n && !t.isSourceFile(n); n = n.parent) {
-    if (!(t.isStatement(n) || isFunctionLike(t, n) || t.isClassElement(n) || t.isPropertyAssignment(n))) continue;
-    for (const r of t.getLeadingCommentRanges(sf.text, n.pos) ?? []) out.push(sf.text.slice(r.pos, r.end));
-  }
-  return out.join('\n');
-}
-
 /**
  * `GET /jobs/:id/wait`, `watchDeployment()`, `// long-poll: answers when a message arrives`: an endpoint its URL, the
  * names around the call or a comment document as answering slowly on purpose.
@@ -500,7 +460,7 @@ function documentedLongWait(t: TS, oc: OutboundCall): string | undefined {
   const names = [urlText(t, oc.url), dottedName(t, oc.call.expression) ?? '', ...enclosingNames(t, oc.call)];
   const word = names.flatMap(nameWords).find((w) => LONG_WAIT_WORDS.includes(w));
   if (word) return `\`${word}\``;
-  const comment = LONG_WAIT_COMMENT.exec(commentsAbove(t, oc.call));
+  const comment = LONG_WAIT_COMMENT.exec(commentsAround(t, oc.call).join('\n'));
   return comment ? `"${comment[0]}"` : undefined;
 }
 
@@ -637,38 +597,15 @@ export default defineRule<MessageIds, Options>({
       const wrapper = checkShared ? importedFetchWrapperCall(t, call, imports) : undefined;
       if (wrapper) context.report({ node: call, messageId: 'missingTimeout', data: { client: wrapper.local }, dependsOn: { fact: 'fetch-wrapper-without-timeout', module: wrapper.module, imported: wrapper.imported } });
     };
-    const httpModule = [...imports.entries()].find(([, b]) => b.module === '@nestjs/axios' && b.imported === 'HttpModule')?.[0];
+    const httpModule = httpModuleName(imports);
     if (!httpModule && !mayCallOut(sf.text, knowledge, imports)) return checkShared ? { CallExpression: onSharedClient } : {};
-    const defaultsCache = new Map<ts.SourceFile, boolean>();
     const ms = options.suggestedTimeoutMs;
 
-    /**
-     * @Module({ imports: [HttpModule] }) / HttpModule.register({ baseURL }): every HttpService call of the module
-     * inherits a client without a timeout. registerAsync's factory is checked when it returns an object literal.
-     */
+    // @Module({ imports: [HttpModule] }): every HttpService call of the module inherits a client without a timeout
     const checkHttpModule = (call: ts.CallExpression): void => {
-      if (!httpModule || !checkTimeout || dottedName(t, call.expression) !== 'Module') return;
-      const config = call.arguments[0] ? skipOuter(t, call.arguments[0]) : undefined;
-      const list = config && t.isObjectLiteralExpression(config) ? config.properties.find((p) => t.isPropertyAssignment(p) && propertyNameText(t, p.name) === 'imports') : undefined;
-      if (!list || !t.isPropertyAssignment(list) || !t.isArrayLiteralExpression(skipOuter(t, list.initializer))) return;
-      for (const el of (skipOuter(t, list.initializer) as ts.ArrayLiteralExpression).elements) {
-        const x = skipOuter(t, el);
-        if (t.isIdentifier(x) && x.text === httpModule) {
-          const edits = [{ range: [x.getStart(sf), x.end] as const, text: `${httpModule}.register({ timeout: ${ms} })` }];
-          context.report({ node: x, messageId: 'missingTimeout', data: { client: 'HttpModule' }, suggest: [{ messageId: 'addTimeout', data: { ms }, edits }] });
-          continue;
-        }
-        if (!t.isCallExpression(x) || dottedName(t, x.expression) !== `${httpModule}.register` && dottedName(t, x.expression) !== `${httpModule}.registerAsync`) continue;
-        let options_ = x.arguments[0] ? skipOuter(t, x.arguments[0]) : undefined;
-        if (options_ && t.isObjectLiteralExpression(options_) && dottedName(t, x.expression)!.endsWith('Async')) {
-          const factory = options_.properties.find((p) => t.isPropertyAssignment(p) && propertyNameText(t, p.name) === 'useFactory');
-          const fn = factory && t.isPropertyAssignment(factory) ? skipOuter(t, factory.initializer) : undefined;
-          options_ = fn && t.isArrowFunction(fn) && !t.isBlock(fn.body) ? skipOuter(t, fn.body) : undefined;
-        }
-        if (!options_ || !t.isObjectLiteralExpression(options_) || options_.properties.some((p) => t.isSpreadAssignment(p) || (p.name !== undefined && /^(timeout|signal)$/.test(propertyNameText(t, p.name) ?? '')))) continue;
-        const last = options_.properties[options_.properties.length - 1];
-        const edits = last ? [{ range: [last.end, last.end] as const, text: `, timeout: ${ms}` }] : [{ range: [options_.getStart(sf) + 1, options_.end - 1] as const, text: ` timeout: ${ms} ` }];
-        context.report({ node: x, messageId: 'missingTimeout', data: { client: 'HttpModule' }, suggest: [{ messageId: 'addTimeout', data: { ms }, edits }] });
+      if (!httpModule || !checkTimeout) return;
+      for (const r of registrationsWithoutTimeout(t, sf, call, httpModule, ms)) {
+        context.report({ node: r.node, messageId: 'missingTimeout', data: { client: 'HttpModule' }, suggest: [{ messageId: 'addTimeout', data: { ms }, edits: r.edits }] });
       }
     };
     return {
@@ -683,7 +620,7 @@ export default defineRule<MessageIds, Options>({
           return;
         }
         // browser code: a hung request is the user's to cancel, and the page has no server-side budget
-        const timeout = checkTimeout ? timeoutPresence(t, oc, fileSetsDefaultTimeout(t, sf, defaultsCache)) : 'present';
+        const timeout = checkTimeout ? timeoutPresence(t, oc, fileSetsDefaultTimeout(t, sf)) : 'present';
         let statusMissing = false;
         let use: BodyUse | undefined;
         if (options.checkStatus) {
@@ -717,7 +654,7 @@ export default defineRule<MessageIds, Options>({
         if (names.some((n) => nameWords(n).some((w) => knowledge.http.criticalEndpointWords.includes(w)))) factors.push(FACTOR_CRITICAL);
         if (inTransaction(t, call, knowledge)) factors.push(FACTOR_TRANSACTION);
         // axios.get(url) on the default instance: a bootstrap module of the package may set axios.defaults.timeout
-        const onDefaults = messageId === 'missingTimeout' && oc.client === 'axios' && isDefaultAxios(t, call, imports);
+        const onDefaults = messageId === 'missingTimeout' && onModuleDefaults(t, oc, knowledge, imports);
         context.report({ node: call, messageId, data: { client: clientKnowledge(oc.client).label }, suggest, factors, ...(onDefaults ? { dependsOn: { fact: 'axios-defaults-without-timeout' as const } } : {}) });
       },
     };

@@ -295,6 +295,44 @@ export function walk(t: TS, node: ts.Node, visit: (n: ts.Node) => void | 'skip',
   }
 }
 
+/**
+ * Whether `root` or a node below it passes `test` (crossing into nested functions unless told not to): what a
+ * rule asks of the code a node spans, read from its nodes rather than its text.
+ */
+export function containsNode(t: TS, root: ts.Node, test: (n: ts.Node) => boolean, crossFunctions = true): boolean {
+  if (test(root)) return true;
+  let found = false;
+  walk(
+    t,
+    root,
+    (n) => {
+      if (found) return 'skip';
+      if (test(n)) found = true;
+      return found ? 'skip' : undefined;
+    },
+    crossFunctions,
+  );
+  return found;
+}
+
+/** The names written in the code `node` spans (identifiers: variables, property names, callees), in source order. */
+export function namesIn(t: TS, node: ts.Node): string[] {
+  const out: string[] = [];
+  if (t.isIdentifier(node) || t.isPrivateIdentifier(node)) out.push(node.text);
+  walk(t, node, (n) => void ((t.isIdentifier(n) || t.isPrivateIdentifier(n)) && out.push(n.text)), true);
+  return out;
+}
+
+/** The expression a chain starts from: `prisma` in `prisma.user.update`, `db` in `db('users').del()`, `this` in `this.prisma.x`. */
+export function chainRoot(t: TS, e: ts.Expression): ts.Expression {
+  let n = skipOuter(t, e);
+  for (;;) {
+    if (t.isPropertyAccessExpression(n) || t.isElementAccessExpression(n) || t.isCallExpression(n)) n = skipOuter(t, n.expression);
+    else if (t.isTaggedTemplateExpression(n)) n = skipOuter(t, n.tag);
+    else return n;
+  }
+}
+
 /** The index of `node` in `list` (a statement list, sorted by position), by binary search; -1 when absent. */
 export function indexInList(list: readonly ts.Node[], node: ts.Node): number {
   let lo = 0;

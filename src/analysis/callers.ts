@@ -7,7 +7,8 @@
  */
 import type * as ts from 'typescript';
 import type { TS } from '../ts.js';
-import { enclosingFunction, functionName, hasModifier, isAsyncFunction, isFunctionLike, isHttpHandler, skipOuter, walk, type FunctionLike } from './ast.js';
+import { dottedName, enclosingFunction, functionName, hasModifier, isAsyncFunction, isFunctionLike, isHttpHandler, skipOuter, walk, type FunctionLike } from './ast.js';
+import { docComments, oneLine } from './comments.js';
 import { localExports } from './exports.js';
 
 /** How the function answers a failure today. */
@@ -82,8 +83,9 @@ function exportedLocalNames(t: TS, sf: ts.SourceFile): Set<string> {
 
 /** `module.exports = …`, `exports.x = …`, `module.exports.x = …` (not a bare `exports = …`, which exports nothing). */
 function isCommonJsExportTarget(t: TS, e: ts.Expression): boolean {
-  const target = e.getText().replace(/\s+/g, '');
-  return /^(module\.)?exports(\.[\w$]+)?$/.test(target) && target !== 'exports';
+  const parts = dottedName(t, e)?.split('.') ?? [];
+  const rest = parts[0] === 'module' ? parts.slice(1) : parts;
+  return rest[0] === 'exports' && rest.length <= 2 && parts.length > 1;
 }
 
 /** The statement or class that holds `fn` at the top of its file, with the name it is known by there. */
@@ -179,9 +181,14 @@ function classifyUse(t: TS, ref: ts.Expression, async: boolean): CallerUse['kind
   if (insideTry(t, value)) return 'guarded';
   const caller = enclosingFunction(t, value);
   // a route handler whose framework answers a throw (Nest, Fastify, Hono, Next): the failure reaches a handler
-  if (awaited && caller && isHttpHandler(t, caller) && !(caller.parameters.length === 2 && /^(res|response)$/.test(caller.parameters[1]!.name.getText()))) return 'propagated';
+  if (awaited && caller && isHttpHandler(t, caller) && !(caller.parameters.length === 2 && isResponseParameter(t, caller.parameters[1]!))) return 'propagated';
   if (p && t.isExpressionStatement(p)) return 'propagated';
   return 'uses-value';
+}
+
+/** `(req, res)`: the second parameter is the response object, through which a route handler answers a failure itself. */
+function isResponseParameter(t: TS, p: ts.ParameterDeclaration): boolean {
+  return t.isIdentifier(p.name) && (p.name.text === 'res' || p.name.text === 'response');
 }
 
 /** `await f()` written as a statement: awaited, its value unused. */
@@ -195,7 +202,7 @@ function uses(t: TS, fn: FunctionLike): CallerUse[] | undefined {
   const callee = callName(t, fn);
   if (!callee) return undefined;
   const sf = fn.getSourceFile();
-  const async = isAsyncFunction(t, fn) || /^Promise</.test(fn.type?.getText(sf) ?? '');
+  const async = isAsyncFunction(t, fn) || (fn.type !== undefined && t.isTypeReferenceNode(fn.type) && t.isIdentifier(fn.type.typeName) && fn.type.typeName.text === 'Promise' && fn.type.typeArguments !== undefined);
   const declName = t.isFunctionDeclaration(fn) || t.isMethodDeclaration(fn) ? fn.name : fn.parent && (t.isVariableDeclaration(fn.parent) || t.isPropertyDeclaration(fn.parent) || t.isPropertyAssignment(fn.parent)) ? fn.parent.name : undefined;
   const holder = topLevelHolder(t, fn);
   const receivers = new Set(['this', 'exports', 'module.exports', ...(holder?.name ? [holder.name] : [])]);
@@ -252,9 +259,7 @@ function declaresNullable(t: TS, fn: FunctionLike): string | undefined {
   const sf = fn.getSourceFile();
   const type = fn.type?.getText(sf);
   if (type && /(^|[|<(,\s])\s*(null|undefined)\s*([|>),]|$)/.test(type)) return `its declared return type \`${type.replace(/\s+/g, ' ')}\` includes ${/\bnull\b/.test(type) ? 'null' : 'undefined'}`;
-  let holder: ts.Node = fn;
-  while (holder.parent && !t.isBlock(holder.parent) && !t.isSourceFile(holder.parent) && !t.isClassLike(holder.parent) && !t.isModuleBlock(holder.parent)) holder = holder.parent;
-  const doc = (t.getLeadingCommentRanges(sf.text, holder.pos) ?? []).map((r) => sf.text.slice(r.pos, r.end)).join('\n').replace(/\s*\n\s*\*?\s*/g, ' ');
+  const doc = oneLine(docComments(t, fn).join('\n'));
   if (/@returns?\b[^@]*\b(null|undefined|nothing|empty)\b/i.test(doc) || /\breturns?\b[^.@]*\b(null|undefined)\b/i.test(doc)) return 'its doc comment says it returns null or nothing';
   return undefined;
 }

@@ -8,6 +8,8 @@ import type { Knowledge } from '../knowledge/index.js';
 import type { TS } from '../ts.js';
 import { calleeMethod, dottedName, INHERIT, indexInList, isFunctionLike, skipOuter, summaryBelow, upward, walk, type Decide, type FunctionLike } from './ast.js';
 import { mentionsMoney } from '../knowledge/money.js';
+import { PROCESS_EXIT_CALLS } from '../knowledge/runtime.js';
+import { commentsAt, commentsBefore, type Comment } from './comments.js';
 import { effectOf, isLikelyDbWrite } from './effects.js';
 import { CLIENT_ERROR_CLASS, isClientStatusThrow } from './error-classes.js';
 import type { ImportMap } from './scope.js';
@@ -248,7 +250,6 @@ const FAILURE_KEY = /^(error|errors|err|failure|failureReason|failedReason|error
 const FAILURE_METHOD = /fail|Failure|Error$|^error|reject|^abort|^throw$|badRequest|notFound|internalServerError|unauthorized|forbidden|serverError|badImplementation|problem/;
 const STATUS_KEY = /^(status|state|result|outcome|phase|health|ok|success|succeeded|valid|isValid)$/i;
 const CALLBACK_NAMES = /^(next|reject|rej|cb|callback|done|fail|failure|onError|onFailure|handleError|errorHandler|resolveError|throwError)$/;
-const EXIT_CALLS = new Set(['process.exit', 'process.abort', 'Deno.exit']);
 
 /** What one statement of a handler does: the reasons a handler can have, less the verdicts on the whole handler. */
 type Effect = Exclude<HandlerReason, 'rethrow' | 'empty' | 'masking-return' | 'console-only' | 'discarded'> | 'console' | 'masking' | 'inert';
@@ -459,7 +460,7 @@ function classifyCall(c: Ctx, call: ts.CallExpression, w: Walk): void {
   }
   const name = dottedName(t, call.expression);
   const method = calleeMethod(t, call);
-  if (name && EXIT_CALLS.has(name)) {
+  if (name && PROCESS_EXIT_CALLS.has(name)) {
     const code = call.arguments[0];
     w.effects.add(code && t.isNumericLiteral(skipOuter(t, code)) && skipOuter(t, code).getText() === '0' ? 'acted' : 'exit');
     return;
@@ -806,29 +807,29 @@ function hasExplainingComment(t: TS, handler: ErrorHandler): boolean {
   const end = own.end;
   const seen = new Set<number>();
   let found = false;
-  const check = (ranges: ts.CommentRange[] | undefined): void => {
-    for (const r of ranges ?? []) {
-      if (seen.has(r.pos) || r.pos < start || r.end > end + 200) continue;
-      seen.add(r.pos);
-      if (isExplainingComment(text.slice(r.pos, r.end))) found = true;
+  const check = (comments: Comment[]): void => {
+    for (const c of comments) {
+      if (seen.has(c.pos) || c.pos < start || c.end > end + 200) continue;
+      seen.add(c.pos);
+      if (isExplainingComment(c.text)) found = true;
     }
   };
   const visit = (n: ts.Node): void => {
     if (found) return;
-    check(t.getLeadingCommentRanges(text, n.pos));
-    if (t.isBlock(n)) check(t.getLeadingCommentRanges(text, n.statements.end));
+    check(commentsAt(t, sf, n.pos, 'leading'));
+    if (t.isBlock(n)) check(commentsAt(t, sf, n.statements.end, 'leading'));
     t.forEachChild(n, visit);
   };
   visit(own);
   if (found) return true;
   // `.catch(() => {}) // best effort` or `} catch { // ignore`: a comment on the handler's own line
   const lineEnd = text.indexOf('\n', end);
-  const trailing = t.getTrailingCommentRanges(text, handler.kind === 'catch-clause' ? handler.body.getStart(sf) + 1 : handler.node.end);
-  for (const r of trailing ?? []) if (r.pos <= (lineEnd < 0 ? text.length : lineEnd) && isExplainingComment(text.slice(r.pos, r.end))) return true;
+  const trailing = commentsAt(t, sf, handler.kind === 'catch-clause' ? handler.body.getStart(sf) + 1 : handler.node.end, 'trailing');
+  for (const c of trailing) if (c.pos <= (lineEnd < 0 ? text.length : lineEnd) && isExplainingComment(c.text)) return true;
   if (handler.kind !== 'catch-clause') {
     // await x.close().catch(() => {}); // already closed
     const stmt = upward(t, bodyChildMemo, handler.node, bodyChild, handler.node);
-    for (const r of t.getTrailingCommentRanges(text, stmt.end) ?? []) if (isExplainingComment(text.slice(r.pos, r.end))) return true;
+    for (const c of commentsAt(t, sf, stmt.end, 'trailing')) if (isExplainingComment(c.text)) return true;
   }
   return false;
 }
@@ -846,11 +847,7 @@ const listedStatement: Decide<ts.Node> = (t, n) => {
 export function hasIgnoreCommentAbove(t: TS, handler: ErrorHandler): boolean {
   const sf = handler.node.getSourceFile();
   const stmt = upward(t, statementMemo, handler.kind === 'catch-clause' ? handler.node.parent : handler.node, listedStatement, handler.node);
-  const says = (s: ts.Node): boolean =>
-    (t.getLeadingCommentRanges(sf.text, s.pos) ?? []).some((r) => {
-      const c = sf.text.slice(r.pos, r.end);
-      return isExplainingComment(c) && IGNORE_WORDS.test(c);
-    });
+  const says = (s: ts.Node): boolean => commentsBefore(t, sf, s.pos).some((c) => isExplainingComment(c) && IGNORE_WORDS.test(c));
   if (says(stmt)) return true;
   // a comment heading the paragraph: the statement follows it with no blank line in between
   //   // a missing survey resolves to null and the form degrades to plain inputs
@@ -859,7 +856,7 @@ export function hasIgnoreCommentAbove(t: TS, handler: ErrorHandler): boolean {
   const siblings = (stmt.parent as ts.Block | ts.SourceFile | ts.ModuleBlock | ts.CaseClause).statements;
   for (let i = indexInList(siblings, stmt), k = 0; i > 0 && k < 2; i--, k++) {
     const prev = siblings[i - 1]!;
-    if (/\n[ \t]*\n/.test(sf.text.slice(prev.end, siblings[i]!.getStart(sf))) || (t.getLeadingCommentRanges(sf.text, siblings[i]!.pos) ?? []).length > 0) return false;
+    if (/\n[ \t]*\n/.test(sf.text.slice(prev.end, siblings[i]!.getStart(sf))) || commentsBefore(t, sf, siblings[i]!.pos).length > 0) return false;
     if (says(prev)) return true;
   }
   return false;

@@ -10,7 +10,7 @@ import { normalizeLayer, type DataLayerKnowledge, type DatabaseKnowledge } from 
 import { defaultDatabase } from '../knowledge/database.js';
 import type { Knowledge } from '../knowledge/index.js';
 import type { TS } from '../ts.js';
-import { isFunctionLike, skipOuter, type FunctionLike } from './ast.js';
+import { containsNode, dottedName, isFunctionLike, skipOuter, type FunctionLike } from './ast.js';
 import { decomposeChain, isChainOuter, mayBeWriteChain, type Chain } from './chains.js';
 import { argsOf, isArrayArg, NONE, type DataLayer, type Handle, type LayerContext, type Match, type MethodCall, type Seg } from './data-layers/api.js';
 import { DATA_LAYERS, dataLayer } from './data-layers/index.js';
@@ -357,6 +357,11 @@ function namedModelLayer(r: Resolver): string {
   return imported.length === 1 ? imported[0]! : 'unknown';
 }
 
+/** `Model`, `sequelize.Model`: the base class of a model of some layer. */
+function isModelBase(name: string | undefined): boolean {
+  return name === 'Model' || name?.endsWith('.Model') === true;
+}
+
 function handleFromClass(r: Resolver, cls: ts.ClassDeclaration): Handle | undefined {
   const { t } = r;
   for (const clause of cls.heritageClauses ?? []) {
@@ -365,7 +370,7 @@ function handleFromClass(r: Resolver, cls: ts.ClassDeclaration): Handle | undefi
       const base = ty.expression.getText();
       const h = ask((l) => l.handleFromBaseClass?.(r, base));
       if (h) return h;
-      if (/^Model$|\.Model$/.test(base)) return { kind: 'model', layer: namedModelLayer(r), isTx: false };
+      if (isModelBase(dottedName(t, ty.expression))) return { kind: 'model', layer: namedModelLayer(r), isTx: false };
     }
   }
   return undefined;
@@ -966,7 +971,7 @@ function hasTxDecorator(r: Resolver, fn: ts.Node): boolean {
   const check = (n: ts.Node): boolean =>
     t.canHaveDecorators(n) && (t.getDecorators(n) ?? []).some((d) => {
       const name = decoratorName(t, d);
-      return v.decorators.has(name) || /Transaction/.test(name) || /Transaction/.test(d.expression.getText());
+      return v.decorators.has(name) || containsNode(t, d.expression, (x) => (t.isIdentifier(x) || t.isStringLiteralLike(x)) && x.text.includes('Transaction'));
     });
   if (check(fn)) return true;
   const cls = fn.parent;

@@ -6,7 +6,8 @@
 import type * as ts from 'typescript';
 import type { TS } from '../ts.js';
 import { importsOf } from './scope.js';
-import { skipOuter } from './ast.js';
+import { containsNode, skipOuter } from './ast.js';
+import { BASE_LIKE, CAUSE_PARAM, CLIENT_ERROR_CODE, ERROR_LIKE_NAME, ERROR_VARIABLE_NAME, NOT_A_MESSAGE } from '../knowledge/errors.js';
 
 /** Global error constructors; their options object (with `cause`) is at `optionsIndex`. */
 export const BUILT_IN_ERRORS: ReadonlyMap<string, { optionsIndex: number }> = new Map([
@@ -48,8 +49,10 @@ export const CLIENT_ERROR_CLASS = /^(?:[A-Z][A-Za-z]*)?(?:BadRequest|AuthRequire
 /** HTTP status names of a client error: `HttpStatus.NOT_FOUND`, tRPC's `'UNAUTHORIZED'`. */
 export const CLIENT_STATUS_NAMES = /^(?:BAD_REQUEST|UNAUTHORIZED|FORBIDDEN|NOT_FOUND|CONFLICT|GONE|PRECONDITION_FAILED|PAYLOAD_TOO_LARGE|UNSUPPORTED_MEDIA_TYPE|UNPROCESSABLE_ENTITY|UNPROCESSABLE_CONTENT|TOO_MANY_REQUESTS|NOT_ACCEPTABLE|METHOD_NOT_SUPPORTED|METHOD_NOT_ALLOWED|PARSE_ERROR|TIMEOUT|CLIENT_CLOSED_REQUEST)$/;
 
-// Error-code keys (`session.invalid_token`, `user.not_found`, `auth.verification_failed`): dotted or snake_case, no spaces.
-const CLIENT_ERROR_CODE = /^[\w.:-]*(?:invalid|not[_.-]?found|unauthori[sz]ed|unauthenticated|forbidden|verification[_.-]failed|expired|malformed|bad[_.-]request|format|conflict|already[_.-]exists|duplicate)[\w.:-]*$/i;
+/** `status: 500` / `statusCode: 503` in an object literal: the error states a server status itself. */
+function isServerStatusProperty(t: TS, x: ts.Node): boolean {
+  return t.isPropertyAssignment(x) && t.isIdentifier(x.name) && (x.name.text === 'status' || x.name.text === 'statusCode') && t.isNumericLiteral(x.initializer) && /^5\d\d$/.test(x.initializer.text);
+}
 
 /** `new HttpException(body, 404)`, `new HttpException(body, HttpStatus.NOT_FOUND)`, `new TRPCError({ code: 'NOT_FOUND' })`. */
 export function isClientStatusThrow(t: TS, name: string, args: readonly ts.Expression[]): boolean {
@@ -72,7 +75,7 @@ export function isClientStatusThrow(t: TS, name: string, args: readonly ts.Expre
     return code && t.isPropertyAssignment(code) && t.isStringLiteralLike(code.initializer) ? code.initializer.text : undefined;
   };
   const code = codeOf(args[0]);
-  if (code && CLIENT_ERROR_CODE.test(code) && !args.some((a) => /\bstatus(?:Code)?\s*:\s*5\d\d\b/.test(a.getText()))) return true;
+  if (code && CLIENT_ERROR_CODE.test(code) && !args.some((a) => containsNode(t, a, (x) => isServerStatusProperty(t, x)))) return true;
   const first = args[0] ? skipOuter(t, args[0]) : undefined;
   if (first && t.isObjectLiteralExpression(first)) {
     return first.properties.some((p) => t.isPropertyAssignment(p) && t.isIdentifier(p.name) && /^(?:code|status|statusCode)$/.test(p.name.text) && isClient(p.initializer));
@@ -80,15 +83,9 @@ export function isClientStatusThrow(t: TS, name: string, args: readonly ts.Expre
   return false;
 }
 
-const ERROR_LIKE_NAME = /(?:Error|Exception|Fault|Failure)$/;
-const CAUSE_PARAM = /^(?:cause|err|error|e|ex|original|originalError|innerError|inner|innerException|source|sourceError|underlying|underlyingError|reason|parent|wrapped)$/;
-
 export function isErrorLikeName(name: string): boolean {
   return ERROR_LIKE_NAME.test(name);
 }
-
-/** A variable's or parameter's name that holds a caught error: `e`, `e2`, `err`, `error`, `cause`, `dbError`. */
-const ERROR_VARIABLE_NAME = /^(?:e|e\d|er|err|error|ex|exc|exception|reason|cause|caught|failure|[a-z]\w*(?:Error|Err|Exception))$/;
 
 export function isErrorVariableName(name: string): boolean {
   return ERROR_VARIABLE_NAME.test(name);
@@ -227,15 +224,10 @@ function takesMessageFirst(t: TS, node: ts.ClassDeclaration, sf: ts.SourceFile):
   return type !== '' && /^(?:string|string\|undefined|undefined\|string)$/.test(type);
 }
 
-/** Parameter names of what an error is about, not of its message: `id`, `userId`, `code`, `resource`, `field`. */
-const NOT_A_MESSAGE = /^(?:id|\w+Id|ids|code|errorCode|key|slug|name|\w+Name|resource|entity|model|field|path|url|type|kind|status|statusCode|email|username)$/;
-
 /** A module specifier inside the project: relative, or a common source alias (`@/`, `~/`, `src/`). */
 export function isProjectModule(specifier: string): boolean {
   return /^(?:\.{1,2}\/|\.$|@\/|~\/|#|src\/|app\/|@app\/|@src\/|@common\/|@shared\/|@core\/|@lib\/)/.test(specifier);
 }
-
-const BASE_LIKE = /^(?:App|Application|Base|Domain|Service|Api|API|Core|Custom|Business|Operational|Common|Platform|Server)(?:Error|Exception)$/;
 
 export interface BaseErrorClass {
   name: string;

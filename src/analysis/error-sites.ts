@@ -10,6 +10,7 @@ import { calleeMethod, dottedName, INHERIT, isFunctionLike, skipOuter, upward, t
 import { catchClauseHandler, promiseHandler, type ErrorHandler, type ErrorReceiver } from './catch.js';
 import { BUILT_IN_ERRORS } from './error-classes.js';
 import { errorUse, type ErrorUse } from './loggers.js';
+import { DESTRUCTURED_ERROR, ERROR_EVENTS, ERROR_HOOK_METHODS, ERROR_HOOK_PROPERTIES, ERROR_PARAM, REQUEST_PARAM } from '../knowledge/errors.js';
 
 export type ErrorCallbackKind = 'error-middleware' | 'error-hook' | 'error-event' | 'process-event' | 'exception-filter';
 
@@ -28,12 +29,6 @@ export type ErrorSite = ErrorHandler | ErrorCallback;
 export function handlerOf(site: ErrorSite): ErrorHandler | undefined {
   return site.kind === 'catch-clause' || site.kind === 'promise-catch' || site.kind === 'promise-then' ? site : undefined;
 }
-
-const ERROR_PARAM = /^_?(?:err|error|e|ex|exc|exception|reason|cause)$/i;
-const REQUEST_PARAM = /^_?(?:req|request)$/;
-const ERROR_EVENTS = new Set(['error', 'uncaughtException', 'unhandledRejection', 'uncaughtExceptionMonitor']);
-const ERROR_HOOK_METHODS = new Set(['setErrorHandler', 'onError', 'useErrorHandler', 'setDefaultErrorHandler']);
-const ERROR_HOOK_PROPERTIES = /^(?:onError|errorHandler|handleError|onUncaughtException|onUnhandledRejection)$/;
 
 function paramBinding(t: TS, fn: FunctionLike): Pick<ErrorReceiver, 'binding' | 'bindingNode'> {
   const name = fn.parameters[0]?.name;
@@ -113,8 +108,6 @@ const siteHolder: Decide<ts.Node | undefined> = (t, child) => {
   if (t.isClassStaticBlockDeclaration(n) || t.isSourceFile(n)) return undefined;
   return INHERIT;
 };
-
-const DESTRUCTURED_ERROR = /^(?:err|error|exception|cause|reason)$/;
 
 /**
  * Names that hold the site's error, and how much of it: the binding, `const err = e as Error`,

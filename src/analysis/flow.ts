@@ -8,6 +8,7 @@ import type * as ts from 'typescript';
 import type { TS } from '../ts.js';
 import { dottedName, isFunctionLike, skipOuter } from './ast.js';
 import { destructuringRoot, propertyNameText, resolveIdentifier, type Binding } from './scope.js';
+import { DEV_NAME, ENV_EXPR, PROD_NAME } from '../knowledge/environment.js';
 
 /** How a value derives from its source. */
 export type Derivation = 'object' | 'property' | 'string' | 'spread';
@@ -334,10 +335,6 @@ export function atoms(t: TS, test: ts.Expression, value: boolean): PathCondition
   }
   return [{ test: e, value }];
 }
-
-const ENV_EXPR = /(^|\.)(NODE_ENV|APP_ENV|ENV|ENVIRONMENT|env|environment|nodeEnv|appEnv|mode|MODE)$/;
-const DEV_NAME = /^(is_?)?(dev|development|debug|local|dev_?mode|debug_?mode|expose_?errors?|show_?errors?|expose_?stack|show_?stack|include_?stack|verbose_?errors?|__dev__)$/i;
-const PROD_NAME = /^(is_?)?(prod|production|prod_?mode|in_?production)$/i;
 
 function stringValue(t: TS, e: ts.Expression): string | undefined {
   const s = skipOuter(t, e);

@@ -4,11 +4,12 @@
  */
 import type * as ts from 'typescript';
 import type { Knowledge } from '../knowledge/index.js';
-import type { LoggerFlavour } from '../knowledge/loggers.js';
+import { CAPTURE_METHODS, CONSOLE_METHODS, CONSOLE_ROOTS, LEVEL_ARGUMENT, LOG_HELPER_NAME, LOGGER_FACTORIES, LOGGER_FILE, LOGGER_NAME, LOGGER_TYPE, MONITOR_METHODS, STRINGIFY_FUNCTIONS, type LoggerFlavour } from '../knowledge/loggers.js';
 import type { ImportSpec } from '../edits/index.js';
 import type { ModelCondition } from '../types.js';
 import type { TS } from '../ts.js';
 import { dottedName, enclosingClass, skipOuter } from './ast.js';
+import { fileHeaderComments } from './comments.js';
 import { isErrorVariableName } from './error-classes.js';
 import { fileScope, resolveName, type ImportBinding, type ImportMap } from './scope.js';
 import { nameWords } from '../knowledge/words.js';
@@ -35,22 +36,10 @@ export type ErrorUse = 'value' | 'message' | 'none';
  */
 export type ErrorRefTest = (node: ts.Expression) => boolean | ErrorUse;
 
-const CONSOLE_METHODS = new Set(['error', 'warn', 'log', 'info', 'debug', 'trace', 'dir', 'table', 'assert']);
-const CONSOLE_ROOTS = new Set(['console', 'globalThis.console', 'window.console', 'global.console', 'process.stderr', 'process.stdout']);
-const CAPTURE_METHODS = new Set(['captureException', 'captureError', 'noticeError', 'recordException', 'trackException']);
-const MONITOR_METHODS = new Set(['captureException', 'captureError', 'captureMessage', 'noticeError', 'recordException', 'trackException', 'notify', 'error', 'critical', 'report']);
-const LOGGER_FACTORIES = /^(pino|winston\.createLogger|createLogger|bunyan\.createLogger|log4js\.getLogger|getLogger|Logger\.get|loglevel\.getLogger|consola\.create|consola\.withTag|new Logger)$/;
-const LOGGER_TYPE = /(^|\.)(Logger|LoggerService|PinoLogger|BaseLogger|FastifyBaseLogger|Pino|LogService|ILogger|WinstonLogger|Bunyan)$/;
-const LOGGER_NAME = /^_?([a-z][A-Za-z0-9]*Logger|logger|log|LOGGER|Logger)$/;
-const LOGGER_FILE = /(^|[/@])(log|logs|logger|loggers|logging|log-service|logService)(\.[cm]?[jt]s)?$/i;
-
 /** `./lib/log`, `@/logger`, `./app-logger`, `./utils/requestLogger/index`: never `./blogger`. */
 function isLocalLoggerModule(module: string): boolean {
   return LOGGER_FILE.test(module) || module.split('/').some((segment) => nameWords(segment).some((w) => w === 'logger' || w === 'loggers'));
 }
-
-/** A level named as a `log(level, …)` call's first argument. */
-const LEVEL_ARGUMENT = /^(?:fatal|error|warn|warning|info|debug|trace|verbose|crit|critical)$/;
 
 function levelOf(method: string): LogLevel {
   if (/^(fatal|crit|critical|alert|emerg|emergency)$/i.test(method)) return 'fatal';
@@ -307,9 +296,6 @@ function refUse(test: ErrorRefTest, node: ts.Expression): ErrorUse {
 }
 
 const BUILT_IN_ERROR_NAMES = /^(Error|TypeError|RangeError|SyntaxError|ReferenceError|EvalError|URIError)$/;
-
-// String(e), getErrorMessage(e), errorToString(e), toErrorMessage(e), stringifyError(e): the error's text, not the error
-const STRINGIFY_FUNCTIONS = /^(String|JSON\.stringify|encodeURIComponent)$|(^|\.)(get|to)?(Error)?(To)?(Message|Msg|Text|String)(Of|From)?$|(^|\.)stringifyError$/i;
 
 /**
  * How much of the caught error `expr` carries. `e`, `{ err: e }`, `[e]`, `{ ...e }`, `e.stack`,
@@ -636,8 +622,6 @@ export function loggerCallText(logger: LoggerInScope, errorText: string, message
   }
 }
 
-const LOG_HELPER_NAME = /^(?:log|report|record|track|capture|notify)?_?(?:error|errors|exception|failure|fatal|critical)$/i;
-
 /**
  * A project helper that logs an error: a function named like `logError` / `reportError` / `logException`
  * imported from a logger module of the project (`import { logError } from '../utils/logger'`). Its level is
@@ -660,8 +644,5 @@ const FILE_NO_CONSOLE_DIRECTIVE = /^\/\*\s*(?:(?:eslint|oxlint)-disable(?!-)\b[^
  * ESLint's own rule at one call; it says nothing about whether console output is the error record.
  */
 export function consoleAllowedInFile(t: TS, sf: ts.SourceFile): boolean {
-  const text = sf.text;
-  const first = sf.statements[0];
-  const ranges = t.getLeadingCommentRanges(text, first ? first.pos : sf.endOfFileToken.pos) ?? [];
-  return ranges.some((r) => FILE_NO_CONSOLE_DIRECTIVE.test(text.slice(r.pos, r.end)));
+  return fileHeaderComments(t, sf).some((c) => FILE_NO_CONSOLE_DIRECTIVE.test(c));
 }

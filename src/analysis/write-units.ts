@@ -10,9 +10,8 @@ import { calleeName } from './ast.js';
 import { collectUnits, mayWrite, type FileUnits } from './database.js';
 import { fileImports } from './scope.js';
 import { isLikelyOutboundCall } from './effects.js';
+import { PAYMENT_SDK } from '../knowledge/money.js';
 
-// stripe.paymentIntents.create(...), this.stripe.refunds.create(...): external money movement, not the database
-const PAYMENT_SDK = /^(this\.)?(stripe|paypal|braintree|adyen|squareClient|razorpay|mollie|checkout|paddle)\./i;
 /** A job put on a queue (`importQueue.add(…)`, `this.mailQueue.enqueue(…)`): another system has it, no rollback takes it back. */
 const QUEUE_ENQUEUE = /(^|\.)\w*(queue|Queue)\.(add|addBulk|enqueue|push|send|publish)$/;
 

@@ -100,3 +100,6 @@ export const trpcCodeStatus: Readonly<Record<string, number>> = {
 
 /** next-safe-action's `createSafeActionClient({ handleServerError(e) { return … } })`: what they return is sent to the client. */
 export const nextServerErrorHandlers: readonly string[] = ['handleServerError', 'handleReturnedServerError'];
+
+/** What a tRPC middleware reads to look at a procedure's failure: its result's `ok` or `error`, or a `.catch(…)`. */
+export const trpcFailureMembers: readonly string[] = ['ok', 'error', 'catch'];

@@ -29,6 +29,11 @@ export interface HttpClientKnowledge {
    * does is missing one, and the suggestion puts the milliseconds in place of the `false`.
    */
   defaultTimeout?: boolean;
+  /**
+   * The module and its instances carry a `defaults` object whose `timeout` applies to every call made through it
+   * (`axios.defaults.timeout = 5000`, `api.defaults.timeout = …`), set in the file or in another module.
+   */
+  defaultsObject?: boolean;
   /** The client rejects a non-2xx answer by itself. */
   throwsOnStatus: boolean;
   /** Options that make a non-2xx answer resolve instead: axios `validateStatus`. */
@@ -69,6 +74,7 @@ export const httpClients: Readonly<Record<HttpClientId, HttpClientKnowledge>> = 
     instanceFactories: ['create'],
     timeoutKeys: ['timeout', 'signal', 'cancelToken'],
     timeoutOption: 'timeout: {ms}',
+    defaultsObject: true,
     throwsOnStatus: true,
     statusOptions: ['validateStatus'],
     readMembers: ['data'],
@@ -141,3 +147,18 @@ export const httpClients: Readonly<Record<HttpClientId, HttpClientKnowledge>> = 
     statusOptions: ['throwHttpErrors'],
   },
 };
+
+/**
+ * NestJS's HttpModule (`@nestjs/axios`): each module that imports it gets an axios instance configured where it is
+ * registered (`HttpModule.register({ timeout })`, or `registerAsync`'s factory); imported bare, it has no timeout.
+ */
+export const nestHttpModule = {
+  module: '@nestjs/axios',
+  exportName: 'HttpModule',
+  /** The decorator whose `imports` list registers it. */
+  decorator: 'Module',
+  register: 'register',
+  registerAsync: 'registerAsync',
+  /** Options that bound its calls. */
+  timeoutKeys: ['timeout', 'signal'],
+} as const;

@@ -67,6 +67,18 @@ export const LONG_WAIT_WORDS: readonly string[] = ['longpoll', 'poll', 'polling'
 export const LONG_WAIT_COMMENT = /\b(?:long[- ]?poll(?:ing)?|long[- ]running|(?:can|may|might|could) take|takes? (?:up to |several |a few |many )?(?:minutes|hours|a while|long)|blocks? until|waits? (?:for|until)|hangs? until|streams?)\b/i;
 
 /** Libraries whose declared version decides how a suggestion calls them (see `FileFacts.libraryVersions`). */
+/** Types of a request body that is file content rather than a small JSON document (an upload of unbounded size). */
+export const FILE_CONTENT_TYPES: ReadonlySet<string> = new Set(['Buffer', 'Readable', 'ReadStream', 'Stream', 'ReadableStream', 'Blob', 'File', 'Uint8Array', 'ArrayBuffer', 'FormData']);
+/** Constructors of such a body: `new FormData()`. */
+export const FILE_CONTENT_CONSTRUCTORS: ReadonlySet<string> = new Set(['FormData', 'Blob', 'File']);
+/** Names of such a body, lowercased: `buffer`, `fileStream`, `formData`. */
+export const FILE_CONTENT_NAMES: ReadonlySet<string> = new Set(['buffer', 'buf', 'stream', 'readstream', 'filestream', 'blob', 'file', 'filebuffer', 'chunk', 'formdata', 'form']);
+
+/** Members through which a handler writes its response: `res.json(…)`, `res.send(…)`, `res.end()`, `ctx.body = …`. */
+export const RESPONSE_WRITE_MEMBERS: ReadonlySet<string> = new Set(['json', 'send', 'end', 'write', 'jsonp', 'body']);
+/** Constructors of a response a handler returns: `new Response(…)`, `new NextResponse(…)`. */
+export const RESPONSE_CONSTRUCTORS: ReadonlySet<string> = new Set(['Response', 'NextResponse']);
+
 export const VERSIONED_LIBRARIES: readonly string[] = ['node-fetch'];
 
 export const defaultHttp: HttpKnowledge = {

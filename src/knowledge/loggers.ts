@@ -68,3 +68,28 @@ export const loggersSchema: JsonSchema = {
     },
   },
 };
+
+// --- names a logger call is recognised by (matched against whole names read from the AST) ------------------
+
+/** Methods of the console that write a line. */
+export const CONSOLE_METHODS: ReadonlySet<string> = new Set(['error', 'warn', 'log', 'info', 'debug', 'trace', 'dir', 'table', 'assert']);
+/** The console and the process streams, as dotted receivers. */
+export const CONSOLE_ROOTS: ReadonlySet<string> = new Set(['console', 'globalThis.console', 'window.console', 'global.console', 'process.stderr', 'process.stdout']);
+/** Methods that capture an error for a monitor, on any receiver. */
+export const CAPTURE_METHODS: ReadonlySet<string> = new Set(['captureException', 'captureError', 'noticeError', 'recordException', 'trackException']);
+/** Methods of an error monitor's module (`Sentry.captureException`, `Bugsnag.notify`). */
+export const MONITOR_METHODS: ReadonlySet<string> = new Set(['captureException', 'captureError', 'captureMessage', 'noticeError', 'recordException', 'trackException', 'notify', 'error', 'critical', 'report']);
+/** Calls that create a logger: `pino()`, `winston.createLogger()`, `new Logger()`. */
+export const LOGGER_FACTORIES = /^(pino|winston\.createLogger|createLogger|bunyan\.createLogger|log4js\.getLogger|getLogger|Logger\.get|loglevel\.getLogger|consola\.create|consola\.withTag|new Logger)$/;
+/** Type names of a logger: `Logger`, `PinoLogger`, `FastifyBaseLogger`. */
+export const LOGGER_TYPE = /(^|\.)(Logger|LoggerService|PinoLogger|BaseLogger|FastifyBaseLogger|Pino|LogService|ILogger|WinstonLogger|Bunyan)$/;
+/** Names a logger goes by: `logger`, `log`, `requestLogger`. */
+export const LOGGER_NAME = /^_?([a-z][A-Za-z0-9]*Logger|logger|log|LOGGER|Logger)$/;
+/** A module path whose last segment names a logger: `./lib/log`, `@/logger`, `./logging.ts`. */
+export const LOGGER_FILE = /(^|[/@])(log|logs|logger|loggers|logging|log-service|logService)(\.[cm]?[jt]s)?$/i;
+/** A level named as a `log(level, …)` call's first argument. */
+export const LEVEL_ARGUMENT = /^(?:fatal|error|warn|warning|info|debug|trace|verbose|crit|critical)$/;
+/** Functions that turn an error into its text: `String(e)`, `getErrorMessage(e)`, `toErrorText(e)`. */
+export const STRINGIFY_FUNCTIONS = /^(String|JSON\.stringify|encodeURIComponent)$|(^|\.)(get|to)?(Error)?(To)?(Message|Msg|Text|String)(Of|From)?$|(^|\.)stringifyError$/i;
+/** A project function named for recording a failure: `logError`, `reportException`, `captureFailure`. */
+export const LOG_HELPER_NAME = /^(?:log|report|record|track|capture|notify)?_?(?:error|errors|exception|failure|fatal|critical)$/i;

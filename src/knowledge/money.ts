@@ -26,3 +26,6 @@ export function mentionsMoney(text: string): boolean {
     return !ORDER_AS_POSITION_BEFORE.has(words[i - 1] ?? '') && !ORDER_AS_POSITION_AFTER.has(words[i + 1] ?? '');
   });
 }
+
+// stripe.paymentIntents.create(...), this.stripe.refunds.create(...): external money movement, not the database
+export const PAYMENT_SDK = /^(this\.)?(stripe|paypal|braintree|adyen|squareClient|razorpay|mollie|checkout|paddle)\./i;

@@ -47,3 +47,27 @@ export const sensitiveSchema: JsonSchema = {
     redactPaths: stringList("Log paths the project's logger redacts, e.g. `req.headers.authorization` or `*.password`."),
   },
 };
+
+// --- words around a sensitive term, compared with whole words of a name (nameWords) ----------------------------
+
+/** Words after the sensitive term that still name the raw value (`passwordConfirmation`, `apiKeyValue`). */
+export const VALUE_SUFFIX: ReadonlySet<string> = new Set(['value', 'raw', 'plain', 'plaintext', 'str', 'string', 'text', 'header', 'b64', 'base64', 'encoded', 'hex', 'confirm', 'confirmation', 'input', 'key', 'data', 'secret', 'token', 'bytes', 'buf', 'buffer', 'env', 'param', 'cleartext', 'number', 'num', 'code']);
+/** Words before the term that say the value is a flag, a derived form or a different thing. */
+export const DENY_WORDS: ReadonlySet<string> = new Set([
+  'is', 'has', 'should', 'can', 'show', 'hide', 'toggle', 'require', 'requires', 'required', 'needs', 'validate', 'valid',
+  'invalid', 'check', 'verify', 'compare', 'hash', 'hashed', 'mask', 'masked', 'redact', 'redacted', 'encrypt', 'encrypted',
+  'enc', 'obfuscated', 'max', 'min', 'csrf', 'xsrf', 'next', 'page', 'continuation', 'cancellation', 'cancel', 'sync',
+  'forgot', 'with', 'without', 'no', 'use', 'set', 'get', 'on', 'handle', 'last4', 'last', 'first', 'prefix', 'suffix',
+  'salt', 'salted', 'digest', 'sha', 'sha256', 'bcrypt', 'fake', 'dummy', 'mock', 'sample', 'example', 'test', 'placeholder',
+  // error codes and messages about the value, not the value: WRONG_CREDENTIAL, INVALID_TOKEN, missingPassword
+  'wrong', 'bad', 'missing', 'expired', 'unknown', 'empty', 'error', 'err', 'incorrect', 'mismatch', 'reset',
+]);
+/**
+ * Words before `token` that make it a unit of text or of model usage, not a credential: `totalTokens`,
+ * `inputTokens` (LLM usage counts), `pathTokens`, a cron or RRULE parser's `cronTokens`, a webhook's
+ * `validationToken` (which the subscriber echoes back by design).
+ */
+export const TEXT_TOKEN_WORDS: ReadonlySet<string> = new Set([
+  'total', 'input', 'output', 'prompt', 'completion', 'cached', 'reasoning', 'used', 'remaining', 'estimated', 'num',
+  'path', 'parse', 'parsed', 'parser', 'lexer', 'lex', 'syntax', 'cron', 'rrule', 'search', 'word', 'validation',
+]);

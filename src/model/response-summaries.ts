@@ -7,12 +7,13 @@
  * functions with an error-named parameter whose text names a response method are walked.
  */
 import type * as ts from 'typescript';
-import { isFunctionLike, skipOuter, walk } from '../analysis/ast.js';
+import { containsNode, isFunctionLike, skipOuter, walk } from '../analysis/ast.js';
 import { Flow, pathConditions } from '../analysis/flow.js';
 import { isErrorParameter } from '../analysis/error-classes.js';
 import { narrowsToPublicError, responseSinkAt } from '../analysis/http.js';
 import { localExports } from '../analysis/exports.js';
 import { importsOf, type Binding } from '../analysis/scope.js';
+import { RESPONSE_CONSTRUCTORS, RESPONSE_WRITE_MEMBERS } from '../knowledge/http.js';
 import { defaultKnowledge } from '../knowledge/index.js';
 import type { TS } from '../ts.js';
 
@@ -24,9 +25,10 @@ export interface ResponderSummary {
   what: string;
 }
 
-// the names a helper gives the error it is handed
-// a body that can write a response at all: most exported functions cannot, and are not walked
-const WRITES_RESPONSE = /\.(?:json|send|end|write|jsonp|body)\b|\bnew\s+(?:Next)?Response\b|\bResponse\.json\b/;
+/** A body that can write a response at all (`res.json(…)`, `ctx.body`, `new Response(…)`): most exported functions cannot, and are not walked. */
+function mayWriteResponse(t: TS, body: ts.Node): boolean {
+  return containsNode(t, body, (x) => (t.isPropertyAccessExpression(x) && RESPONSE_WRITE_MEMBERS.has(x.name.text)) || (t.isNewExpression(x) && t.isIdentifier(x.expression) && RESPONSE_CONSTRUCTORS.has(x.expression.text)));
+}
 const WHAT: Record<string, string> = { message: 'message', stack: 'stack trace' };
 
 type Fn = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction;
@@ -59,7 +61,7 @@ function responderOf(t: TS, sf: ts.SourceFile, fn: Fn, imports: ReturnType<typeo
   fn.parameters.forEach((p, i) => {
     if (isErrorParameter(t, p)) params.set(p, i);
   });
-  if (params.size === 0 || !fn.body || !WRITES_RESPONSE.test(fn.body.getText(sf))) return undefined;
+  if (params.size === 0 || !fn.body || !mayWriteResponse(t, fn.body)) return undefined;
   const knowledge = defaultKnowledge;
   const flow = new Flow<{ index: number; binding: Binding }>(t, {
     binding: (b) => (params.has(b.declaration) ? { index: params.get(b.declaration)!, binding: b } : undefined),

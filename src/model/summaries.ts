@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type * as ts from 'typescript';
-import { dottedName, isExported, skipOuter } from '../analysis/ast.js';
+import { containsNode, dottedName, isExported, skipOuter } from '../analysis/ast.js';
 import { localExports } from '../analysis/exports.js';
 import { fileImports, propertyNameText } from '../analysis/scope.js';
 import { readSource } from '../engine/file-runner.js';
@@ -166,7 +166,7 @@ function factoryClientOf(t: TS, sf: ts.SourceFile, init: ts.Expression): ClientS
   const created = value && clientOf(t, sf, value);
   if (!created) return undefined;
   const createCall = skipOuter(t, value!) as ts.CallExpression;
-  if (/\.timeout\s*=(?!=)/.test(body.getText(sf))) return { ...created, timeout: 'present' };
+  if (containsNode(t, body, (x) => t.isBinaryExpression(x) && x.operatorToken.kind === t.SyntaxKind.EqualsToken && t.isPropertyAccessExpression(x.left) && x.left.name.text === 'timeout')) return { ...created, timeout: 'present' };
   return { ...created, timeout: factoryConfigTimeout(t, fn, createCall.arguments[0], e) };
 }
 
@@ -177,19 +177,33 @@ function defaultsTimeoutTarget(t: TS, st: ts.Statement): string | undefined {
   return (target && /^(\w+)\.defaults(?:\.common)?\.timeout$/.exec(target)?.[1]) ?? undefined;
 }
 
-// reads a CLS / AsyncLocalStorage store or a transaction host: nestjs-cls, `cls.get('tx')`, `als.getStore()`, `txHost.tx`
-const CLS_STORE = /\bClsServiceManager\b|\bcls(?:Service)?\s*\.\s*get\s*\(|\.getStore\s*\(\s*\)|\btxHost\s*\.\s*tx\b/;
+// what a module that reads a CLS store says somewhere (the files worth summarising)
+const MENTIONS_CLS_STORE = /\bClsServiceManager\b|\bcls(?:Service)?\s*\.\s*get\s*\(|\.getStore\s*\(\s*\)|\btxHost\s*\.\s*tx\b/;
+
+/** Reads a CLS / AsyncLocalStorage store or a transaction host: nestjs-cls, `cls.get('tx')`, `als.getStore()`, `txHost.tx`. */
+function readsClsStore(t: TS, body: ts.Node): boolean {
+  const lastName = (e: ts.Expression): string | undefined => (t.isIdentifier(e) ? e.text : t.isPropertyAccessExpression(e) ? e.name.text : undefined);
+  return containsNode(t, body, (x) => {
+    if (t.isIdentifier(x)) return x.text === 'ClsServiceManager';
+    if (t.isPropertyAccessExpression(x) && x.name.text === 'tx') return lastName(x.expression) === 'txHost';
+    if (!t.isCallExpression(x) || !t.isPropertyAccessExpression(x.expression)) return false;
+    const method = x.expression.name.text;
+    if (method === 'getStore') return x.arguments.length === 0;
+    const receiver = lastName(x.expression.expression);
+    return method === 'get' && (receiver === 'cls' || receiver === 'clsService');
+  });
+}
 
 /** Exported functions (declarations, or `const` arrow and function expressions) whose body reads a CLS store. */
 function summarizeAmbientClients(t: TS, sf: ts.SourceFile): string[] {
-  if (!CLS_STORE.test(sf.text)) return [];
+  if (!MENTIONS_CLS_STORE.test(sf.text)) return [];
   const out: string[] = [];
   for (const st of sf.statements) {
-    if (t.isFunctionDeclaration(st) && st.name && st.body && isExported(t, st) && CLS_STORE.test(st.body.getText(sf))) out.push(st.name.text);
+    if (t.isFunctionDeclaration(st) && st.name && st.body && isExported(t, st) && readsClsStore(t, st.body)) out.push(st.name.text);
     else if (t.isVariableStatement(st) && isExported(t, st)) {
       for (const d of st.declarationList.declarations) {
         const init = d.initializer && skipOuter(t, d.initializer);
-        if (t.isIdentifier(d.name) && init && (t.isArrowFunction(init) || t.isFunctionExpression(init)) && CLS_STORE.test(init.body.getText(sf))) out.push(d.name.text);
+        if (t.isIdentifier(d.name) && init && (t.isArrowFunction(init) || t.isFunctionExpression(init)) && readsClsStore(t, init.body)) out.push(d.name.text);
       }
     }
   }

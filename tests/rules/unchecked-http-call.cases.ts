@@ -95,6 +95,12 @@ export function ping(url: string) {
   req.setTimeout(5000, () => req.destroy());
   req.end();
 }`,
+    // a 'timeout' listener on the request: the socket's timeout is handled where the call is made
+    `import http from 'node:http';
+export function probe(host: string) {
+  const req = http.get({ host, path: '/healthz' }, (res) => res.resume());
+  req.once('timeout', () => req.destroy(new Error('probe timed out')));
+}`,
     // browser code is not judged: a failed call shows on the page that made it
     {
       code: `'use client';
@@ -295,6 +301,25 @@ export async function quote(symbol: string) {
   const res = await fetch(\`https://quotes.example.com/\${symbol}\`, { ...base, method: 'GET', signal: AbortSignal.timeout(10000) });
   if (!res.ok) throw new Error('quote failed');
   return res.json();
+}` }],
+        },
+      ],
+    },
+    // issue 13: \`results.pipe(out)\` streams another value, not this response (the receiver's text used to be matched
+    // by its prefix \`res\`): a fixed timeout is still safe to suggest
+    {
+      code: `export async function relay(url: string, results: NodeJS.ReadableStream, out: NodeJS.WritableStream) {
+  const res = await fetch(url, { method: 'POST' });
+  results.pipe(out);
+  if (!res.ok) throw new Error('relay failed');
+}`,
+      errors: [
+        {
+          messageId: 'missingTimeout', line: 2, column: 21, endLine: 2, endColumn: 51,
+          suggestions: [{ messageId: 'addTimeout', output: `export async function relay(url: string, results: NodeJS.ReadableStream, out: NodeJS.WritableStream) {
+  const res = await fetch(url, { method: 'POST', signal: AbortSignal.timeout(10000) });
+  results.pipe(out);
+  if (!res.ok) throw new Error('relay failed');
 }` }],
         },
       ],
@@ -1030,6 +1055,17 @@ export function fetchCertificate(url: string) {
           ],
         },
       ],
+    },
+    // issue 13: a 'timeout' string that is no listener (a log line, a status label) sets no timeout; the whole
+    // function's text used to be searched for one
+    {
+      code: `import https from 'node:https';
+export function upload(path: string, log: Logger) {
+  const req = https.request({ host: 'files.example.com', path, method: 'PUT' });
+  req.on('error', (e) => log.warn('upload failed', { reason: e.code === 'ETIMEDOUT' ? 'timeout' : 'other' }));
+  return req;
+}`,
+      errors: [{ messageId: 'missingTimeout', line: 3, column: 15, endLine: 3, endColumn: 80 }],
     },
     // https.request with a URL string: no options, and no req.setTimeout
     {

@@ -4,7 +4,7 @@
  */
 import type { TextEdit } from '../../types.js';
 import { freshName } from '../../edits/index.js';
-import { skipOuter } from '../ast.js';
+import { dottedName, skipOuter } from '../ast.js';
 import { argsOf, has, isArrayArg, literalText, type DataLayer, type Handle } from './api.js';
 
 const GET_REPOSITORY = /^(getRepository|getTreeRepository|getMongoRepository|getCustomRepository|withRepository)$/;
@@ -126,7 +126,7 @@ export const typeorm: DataLayer = {
     }
     const f = skipOuter(t, first.receiver);
     const opener = t.isCallExpression(f) || first.handle.kind === 'repository' ? `${f.getText(sf)}.manager` : f.getText(sf);
-    if (t.isCallExpression(f) && !/^(this\.)?\w+(\.\w+)*\.getRepository\(/.test(f.getText(sf))) return undefined;
+    if (t.isCallExpression(f) && !dottedName(t, f.expression)?.endsWith('.getRepository')) return undefined;
     return { open: [{ depth: 0, text: `await ${opener}.transaction(async (${manager}) => {` }], close: [{ depth: 0, text: '});' }], edits: edits.sort((a, b) => a.range[0] - b.range[0]), allowsReturn: true, callback: true };
   },
 };

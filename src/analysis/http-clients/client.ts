@@ -49,6 +49,13 @@ export interface HttpClient {
   memberCall?(c: ClientCall, method: string, rootName: string | undefined, binding: ImportBinding | undefined): OutboundCall | undefined;
   /** `api.get(url)` on an instance this client created (`axios.create(config)`), with that instance's config. */
   instanceCall?(c: ClientCall, method: string, config: ts.Expression | null): OutboundCall | undefined;
+  /**
+   * Whether the code around a call of this client sets its timeout outside the options: node's
+   * `req.setTimeout(ms)` or a `'timeout'` listener on the request.
+   */
+  timeoutAround?(t: TS, call: ts.CallExpression): boolean;
+  /** `axios.get(url)`: a call on the module's own default instance, whose defaults another module may set. */
+  onModuleDefaults?(c: ClientCall): boolean;
 }
 
 /** The knowledge entry of a client. */

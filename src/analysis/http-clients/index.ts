@@ -7,7 +7,7 @@ import type * as ts from 'typescript';
 import type { Knowledge } from '../../knowledge/index.js';
 import { httpClients } from '../../knowledge/http-clients.js';
 import type { TS } from '../../ts.js';
-import { dottedName, skipOuter } from '../ast.js';
+import { dottedName, skipOuter, walk } from '../ast.js';
 import { propertyNameText, resolveIdentifier, type ImportMap } from '../scope.js';
 import { axiosClient } from './axios.js';
 import { clientKnowledge, fromClient, type ClientCall, type HttpClient, type OutboundCall } from './client.js';
@@ -22,6 +22,7 @@ import { undiciClient } from './undici.js';
 
 export { clientKnowledge, type OutboundCall };
 export { isFetchWrapper } from './fetch.js';
+export { httpModuleName, registrationsWithoutTimeout } from './nestjs-http-module.js';
 
 /** Every client, fetch first: a name it knows is no other client's. */
 const CLIENTS: readonly HttpClient[] = [fetchClient, undiciClient, axiosClient, gotClient, ofetchClient, requestClient, nodeHttpClient, superagentClient, kyClient];
@@ -79,6 +80,47 @@ function instanceOf(t: TS, receiver: ts.Expression, imports: ImportMap): { clien
 export function mayCallOut(text: string, knowledge: Knowledge, imports: ImportMap): boolean {
   for (const b of imports.values()) if (CLIENTS.some((c) => fromClient(b, c.id)) || knowledge.http.clientModules.includes(b.module)) return true;
   return knowledge.http.clientFunctions.some((f) => text.includes(f));
+}
+
+const CLIENT_BY_ID = new Map(CLIENTS.map((c) => [c.id, c]));
+
+/** Whether the code around `oc` sets its timeout outside its options (node's `req.setTimeout(ms)`). */
+export function timeoutSetAround(t: TS, oc: OutboundCall): boolean {
+  return CLIENT_BY_ID.get(oc.client)?.timeoutAround?.(t, oc.call) ?? false;
+}
+
+/** Whether `oc` goes through its module's default instance, whose defaults another module may set (`axios.get(url)`). */
+export function onModuleDefaults(t: TS, oc: OutboundCall, knowledge: Knowledge, imports: ImportMap): boolean {
+  return CLIENT_BY_ID.get(oc.client)?.onModuleDefaults?.({ t, call: oc.call, knowledge, imports }) ?? false;
+}
+
+const defaultsMemo = new WeakMap<ts.SourceFile, boolean>();
+
+/** `axios.defaults.timeout = 5000` / `api.defaults.common.timeout = …` anywhere in the file. */
+export function fileSetsDefaultTimeout(t: TS, sf: ts.SourceFile): boolean {
+  const hit = defaultsMemo.get(sf);
+  if (hit !== undefined) return hit;
+  let found = false;
+  walk(
+    t,
+    sf,
+    (n) => {
+      if (found) return 'skip';
+      if (t.isBinaryExpression(n) && n.operatorToken.kind === t.SyntaxKind.EqualsToken && isDefaultsTimeout(dottedName(t, n.left))) found = true;
+      return found ? 'skip' : undefined;
+    },
+    true,
+  );
+  defaultsMemo.set(sf, found);
+  return found;
+}
+
+/** `defaults.timeout` or `defaults.common.timeout` at the end of a dotted name. */
+function isDefaultsTimeout(name: string | undefined): boolean {
+  const parts = name?.split('.') ?? [];
+  const n = parts.length;
+  if (parts[n - 1] !== 'timeout') return false;
+  return parts[n - 2] === 'defaults' || (parts[n - 2] === 'common' && parts[n - 3] === 'defaults');
 }
 
 /** Recognises an outbound HTTP call by the import its callee comes from (or the global `fetch`). */
