@@ -11,6 +11,7 @@
  * damaged one is ignored (and replaced), never given to V8. The directory is the user's own (`0700`); one
  * that others may write to is not read, as V8 would run what it holds.
  */
+import { isAscii } from 'node:buffer';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { Module, createRequire } from 'node:module';
@@ -74,6 +75,14 @@ function readEntry(file: string): Buffer | undefined {
 }
 
 /**
+ * A module file's text. TypeScript's 9 MB is plain ASCII, which Latin-1 decoding turns into the same string at
+ * about half the CPU of UTF-8 decoding (~60 ms of every process's and worker thread's start).
+ */
+function sourceText(bytes: Buffer): string {
+  return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+}
+
+/**
  * Loads the CommonJS module at `filename` as `require` would (one instance, registered in the require cache,
  * so a parser that requires the same file later shares it), compiled with the code cache in `dir`. Without a
  * `dir`, or with one that is not private, it is a plain `require`.
@@ -86,7 +95,7 @@ export function loadWithCodeCache(filename: string, dir: string | undefined): Ca
   let stat: fs.Stats;
   try {
     stat = fs.statSync(filename);
-    source = fs.readFileSync(filename, 'utf8');
+    source = sourceText(fs.readFileSync(filename));
   } catch {
     return plain(); // require says what is wrong
   }

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { defaultLoaders } from 'cosmiconfig';
+import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
+import type { defaultLoaders as DefaultLoaders } from 'cosmiconfig';
 import { ConfigurationError } from '../errors.js';
 import type { FilePatternLayers, FilePatterns } from '../engine/file-facts.js';
 import type { ResolvedRule } from '../engine/lint-source.js';
@@ -95,14 +96,19 @@ function describeAjvError(e: ErrorObject): string {
   }
 }
 
+// Ajv and cosmiconfig (about 90 CommonJS modules between them, a tenth of a `--cache` re-run's CPU) are loaded
+// on first use: a run with no config file, and no rule options to check, never needs them.
+const require = createRequire(import.meta.url);
 let ajv: Ajv | undefined;
+let loaders: typeof DefaultLoaders | undefined;
+const cosmiconfigLoaders = (): typeof DefaultLoaders => (loaders ??= (require('cosmiconfig') as typeof import('cosmiconfig')).defaultLoaders);
 const compiled = new WeakMap<object, ValidateFunction>();
 
 /** Compiles each schema object once (Ajv refuses a second schema with the same `$id`). */
 function validatorFor(schema: object): ValidateFunction {
   let validate = compiled.get(schema);
   if (!validate) {
-    ajv ??= new Ajv({ allErrors: true, strict: false, verbose: true });
+    ajv ??= new (require('ajv') as typeof import('ajv')).Ajv({ allErrors: true, strict: false, verbose: true });
     const { $id: _id, ...rest } = schema as { $id?: string };
     compiled.set(schema, (validate = ajv.compile(rest)));
   }
@@ -191,12 +197,12 @@ function parseDataConfig(file: string, text: string): unknown {
   const base = path.basename(file);
   if (base === 'package.json') return (JSON.parse(text) as Record<string, unknown> | null)?.[MODULE_NAME] ?? undefined;
   if (file.endsWith('.json')) return JSON.parse(text);
-  return defaultLoaders['.yaml'](file, text);
+  return cosmiconfigLoaders()['.yaml'](file, text);
 }
 
 async function importCodeConfig(file: string, text: string): Promise<unknown> {
   if (text.trim() === '') return undefined;
-  if (file.endsWith('.ts')) return defaultLoaders['.ts'](file, text);
+  if (file.endsWith('.ts')) return cosmiconfigLoaders()['.ts'](file, text);
   const mod = (await import(pathToFileURL(fs.realpathSync(file)).href)) as { default?: unknown };
   return mod.default;
 }

@@ -31,13 +31,21 @@ describe('lazy start', () => {
     },
   );
 
-  it('loads them for an audit (so the check above can fail)', () => {
-    const dir = tempProject({ 'a.ts': 'export const a = 1;\n' });
+  /** The modules an audit of a one-file project with these extra files loads, through the load-log hook. */
+  const auditLoads = (extra: Record<string, string>): string => {
+    const dir = tempProject({ 'a.ts': 'export const a = 1;\n', ...extra });
     const log = path.join(dir, 'modules.txt');
     const r = spawnSync(process.execPath, ['--import', LOAD_LOG, BIN, 'audit', 'a.ts'], { cwd: dir, encoding: 'utf8', env: { ...process.env, ERRLINT_LOAD_LOG: log }, timeout: 60_000 });
     expect(r.status).toBe(0);
-    const modules = fs.readFileSync(log, 'utf8');
-    for (const name of ['typescript', 'ajv', 'cosmiconfig']) expect(modules).toContain(`/node_modules/${name}/`);
+    return fs.readFileSync(log, 'utf8');
+  };
+
+  it('loads the compiler for an audit, and the validator and config loader only with a config file to read (so the check above can fail)', () => {
+    const plain = auditLoads({});
+    expect(plain).toContain('/node_modules/typescript/');
+    for (const name of ['ajv', 'cosmiconfig']) expect(plain).not.toContain(`/node_modules/${name}/`);
+    const configured = auditLoads({ '.errlintrc.yaml': 'rules:\n  swallowed-catch: on\n' });
+    for (const name of ['typescript', 'ajv', 'cosmiconfig']) expect(configured).toContain(`/node_modules/${name}/`);
   });
 });
 
