@@ -605,6 +605,16 @@ function t_isTagged(t: TS, c: ts.Node): c is ts.TaggedTemplateExpression {
  * models known by name); a layer only the config defines is matched by its vocabulary.
  */
 function matchSegments(r: Resolver, h: Handle, segs: Seg[], start: number): Match | undefined {
+  const m = matchWriteSegments(r, h, segs, start);
+  // knex(t).update(v).toQuery(): the SQL text is built here and run elsewhere (or never); the statement that runs
+  // it is the write
+  return m && segs.slice(m.writeIndex + 1).some((s) => s.call && s.name !== undefined && BUILDS_SQL_TEXT.has(s.name)) ? undefined : m;
+}
+
+/** Knex chain methods that return a write's SQL text instead of running it. */
+const BUILDS_SQL_TEXT = new Set(['toQuery', 'toSQL', 'toNative', 'toString']);
+
+function matchWriteSegments(r: Resolver, h: Handle, segs: Seg[], start: number): Match | undefined {
   const s0 = segs[start];
   if (!s0) return undefined;
   // Raw SQL on any database handle: client.query('INSERT …'), manager.query(...), knex.raw(...), db.execute(sql`…`)
