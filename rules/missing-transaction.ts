@@ -159,15 +159,18 @@ function condition(t: TS, s: UnitSummary, own: UnitSummary, loopOnly: boolean): 
 
 /**
  * The writes all go through what one function imported from a project module returns (`txClient().order.create`,
- * `const db = txClient(); db.stock.update(…)`): they need a transaction of their own only if that function is no
- * CLS accessor handing out the caller's transaction (`not-ambient-client`, decided by the project model).
+ * `const db = txClient(); db.stock.update(…)`), or by one method of an injected class (`this.prismaService.txClient()`):
+ * they need a transaction of their own only if that function is no CLS accessor handing out the caller's
+ * transaction (`not-ambient-client`, decided by the project model).
  */
 function ambientClientCondition(t: TS, s: UnitSummary): ModelCondition | undefined {
-  let origin: { module: string; imported: string } | undefined;
+  let origin: { module: string; imported: string; member?: string } | undefined;
   const imports = importsOf(t, s.unit.fn.getSourceFile());
   for (const w of s.writes) {
     if (!w.write) return undefined;
     let root = chainRoot(t, w.write.receiver);
+    // txClient().order, this.prismaService.txClient().order: the client is what the accessor's call returns
+    root = accessorCallIn(t, w.write.receiver) ?? root;
     if (t.isIdentifier(root)) {
       // const db = txClient() / await txClient()
       const b = resolveIdentifier(t, root);
@@ -175,13 +178,39 @@ function ambientClientCondition(t: TS, s: UnitSummary): ModelCondition | undefin
       const value = init && skipOuter(t, init);
       root = value && t.isAwaitExpression(value) ? skipOuter(t, value.expression) : (value ?? root);
     }
-    if (!t.isCallExpression(root) || !t.isIdentifier(skipOuter(t, root.expression))) return undefined;
-    const binding = imports.get((skipOuter(t, root.expression) as ts.Identifier).text);
-    if (!binding || binding.typeOnly || !isProjectModule(binding.module)) return undefined;
-    if (origin && (origin.module !== binding.module || origin.imported !== binding.imported)) return undefined;
-    origin = { module: binding.module, imported: binding.imported };
+    if (!t.isCallExpression(root)) return undefined;
+    let from: { module: string; imported: string; member?: string } | undefined;
+    const callee = skipOuter(t, root.expression);
+    if (t.isIdentifier(callee)) {
+      const binding = imports.get(callee.text);
+      if (!binding || binding.typeOnly || !isProjectModule(binding.module)) return undefined;
+      from = { module: binding.module, imported: binding.imported };
+    } else {
+      // this.prismaService.txClient(): a method of an injected class another module (or workspace package) declares
+      const remote = t.isPropertyAccessExpression(callee) && t.isPropertyAccessExpression(skipOuter(t, callee.expression)) ? remoteCallOf(t, root) : undefined;
+      if (!remote || remote.path.length !== 2) return undefined;
+      from = { module: remote.module, imported: remote.path[0]!, member: remote.path[1]! };
+    }
+    if (origin && (origin.module !== from.module || origin.imported !== from.imported || origin.member !== from.member)) return undefined;
+    origin = from;
   }
   return origin ? { fact: 'not-ambient-client', ...origin } : undefined;
+}
+
+/**
+ * The call a chain starts with when it is a function's, without arguments (`txClient()` in `txClient().order`;
+ * `knex('users')` is the client itself), or a method of a member's (`this.prismaService.txClient()`).
+ */
+function accessorCallIn(t: TS, e: ts.Expression): ts.CallExpression | undefined {
+  for (let n = skipOuter(t, e); ; ) {
+    if (t.isCallExpression(n)) {
+      const callee = skipOuter(t, n.expression);
+      if (t.isIdentifier(callee)) return n.arguments.length === 0 ? n : undefined;
+      if (t.isPropertyAccessExpression(callee) && t.isPropertyAccessExpression(skipOuter(t, callee.expression)) && skipOuter(t, (skipOuter(t, callee.expression) as ts.PropertyAccessExpression).expression).kind === t.SyntaxKind.ThisKeyword) return n;
+      n = callee;
+    } else if (t.isPropertyAccessExpression(n) || t.isElementAccessExpression(n)) n = skipOuter(t, n.expression);
+    else return undefined;
+  }
 }
 
 /** The expression a chain starts from: `prisma` in `prisma.user.update`, `db` in `db('users').del()`, `this` in `this.prisma.x`. */

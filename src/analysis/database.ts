@@ -503,6 +503,9 @@ function handleFromInit(r: Resolver, init: ts.Expression, depth: number): Handle
   return carrier ? { ...h, isTx: true, viaParam: carrier, viaContext: true } : h;
 }
 
+/** A call that hands out a database client: `txClient()`, `this.prismaService.txClient()`, `getDbClient()`. */
+const CLIENT_ACCESSOR = /^(get)?(Tx|Trx|Transaction|Db|Database|Prisma)Client$/i;
+
 function handleFromValue(r: Resolver, init: ts.Expression, depth: number): Handle | undefined {
   const { t, v } = r;
   if (depth > 6) return undefined;
@@ -532,7 +535,9 @@ function handleFromValue(r: Resolver, init: ts.Expression, depth: number): Handl
   if (t.isIdentifier(callee)) {
     const name = callee.text;
     const layer = importedLayer(r, name);
-    return ask((l) => l.handleFromFactory?.(r, name, layer));
+    const made = ask((l) => l.handleFromFactory?.(r, name, layer));
+    // txClient() / getDbClient(): a project accessor that hands out the client (or the ambient transaction)
+    return made ?? (CLIENT_ACCESSOR.test(name) && e.arguments.length === 0 ? { kind: 'client', layer: 'unknown', isTx: false } : undefined);
   }
   if (!t.isPropertyAccessExpression(callee)) return undefined;
   const method = callee.name.text;
@@ -549,6 +554,8 @@ function handleFromValue(r: Resolver, init: ts.Expression, depth: number): Handl
   if (made) return made;
   const h = call.handle();
   if (!h) return undefined;
+  // this.prismaService.txClient(): the service's client, or the ambient transaction it holds
+  if (CLIENT_ACCESSOR.test(method) && e.arguments.length === 0 && h.kind === 'client') return { ...h, isTx: false, byName: false };
   // const t = await sequelize.transaction() / const trx = await knex.transaction()
   if ((method === 'transaction' || v.txMethods.has(method)) && !call.hasCallback && h.kind !== 'model') {
     const value = dataLayer(h.layer)?.transactionValue;
@@ -770,13 +777,14 @@ export function recognizeWrite(r: Resolver, outer: ts.Expression): DbWrite | und
     const expr = recvEnd < k ? baseExpr : segs[recvEnd]!.node;
     // getRepository(User).save(…) / getManager().save(…): a handle made by a call
     const madeByCall = recvEnd >= k && !!segs[recvEnd]!.call;
-    if (madeByCall && recvEnd !== 0) break;
+    // this.prismaService.txClient().order.create(…): the client an accessor hands out
+    if (madeByCall && recvEnd !== 0 && !CLIENT_ACCESSOR.test(segs[recvEnd]!.name ?? '')) break;
     if (!madeByCall && !t.isIdentifier(expr) && !t.isPropertyAccessExpression(expr)) break;
     const h = madeByCall ? handleFromInit(r, expr, 0) : handleOf(r, expr);
     if (!h || h.kind === 'none' || h.kind === 'session' || h.kind === 'txValue') continue;
     const m = matchSegments(r, h, segs, recvEnd + 1);
     if (!m) {
-      if (h.byName) continue;
+      if (h.byName || CLIENT_ACCESSOR.test(segs[recvEnd + 1]?.name ?? '')) continue;
       return undefined;
     }
     const seg = segs[m.writeIndex]!;

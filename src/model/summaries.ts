@@ -180,12 +180,21 @@ function defaultsTimeoutTarget(t: TS, st: ts.Statement): string | undefined {
 // reads a CLS / AsyncLocalStorage store or a transaction host: nestjs-cls, `cls.get('tx')`, `als.getStore()`, `txHost.tx`
 const CLS_STORE = /\bClsServiceManager\b|\bcls(?:Service)?\s*\.\s*get\s*\(|\.getStore\s*\(\s*\)|\btxHost\s*\.\s*tx\b/;
 
-/** Exported functions (declarations, or `const` arrow and function expressions) whose body reads a CLS store. */
+/**
+ * Exported functions (declarations, or `const` arrow and function expressions) and methods of exported classes
+ * (`PrismaService.txClient`) whose body reads a CLS store.
+ */
 function summarizeAmbientClients(t: TS, sf: ts.SourceFile): string[] {
   if (!CLS_STORE.test(sf.text)) return [];
   const out: string[] = [];
   for (const st of sf.statements) {
     if (t.isFunctionDeclaration(st) && st.name && st.body && isExported(t, st) && CLS_STORE.test(st.body.getText(sf))) out.push(st.name.text);
+    else if (t.isClassDeclaration(st) && st.name && isExported(t, st)) {
+      for (const m of st.members) {
+        const name = m.name && t.isIdentifier(m.name) ? m.name.text : undefined;
+        if (name && t.isMethodDeclaration(m) && m.body && CLS_STORE.test(m.body.getText(sf))) out.push(`${st.name.text}.${name}`);
+      }
+    }
     else if (t.isVariableStatement(st) && isExported(t, st)) {
       for (const d of st.declarationList.declarations) {
         const init = d.initializer && skipOuter(t, d.initializer);
@@ -371,7 +380,7 @@ export class ProjectModel {
       case 'axios-defaults-without-timeout':
         return !this.axiosDefaultsTimeout(fromFile);
       case 'not-ambient-client':
-        return this.exported(fromFile, condition.module, condition.imported, (s, name) => (s.ambientClients?.includes(name) ? true : undefined)) === undefined;
+        return this.exported(fromFile, condition.module, condition.imported, (s, name) => (s.ambientClients?.includes(condition.member ? `${name}.${condition.member}` : name) ? true : undefined)) === undefined;
       default:
         return false;
     }

@@ -97,7 +97,18 @@ function exportedCallables(t: TS, sf: ts.SourceFile): Map<string, FunctionLike> 
   return out;
 }
 
-/** The index of the parameter a transaction it opens runs: `$transaction(fn)`, `$transaction((tx) => fn(tx))`. */
+/** A call that opens a transaction by its name: `$transaction(…)`, `super.$transaction(…)`, `db.transaction(…)`, `sql.begin(…)`. */
+function opensTransaction(t: TS, call: ts.CallExpression): boolean {
+  const callee = skipOuter(t, call.expression);
+  const name = t.isPropertyAccessExpression(callee) ? callee.name.text : t.isIdentifier(callee) ? callee.text : '';
+  return /transaction|^begin$/i.test(name);
+}
+
+/**
+ * The index of the parameter a transaction it opens runs: `$transaction(fn)`, `$transaction((tx) => fn(tx))`, or
+ * a wrapper that keeps the transaction in a CLS store first (`cls.runWith(…, async () => { await
+ * super.$transaction(async (prisma) => { cls.set('tx', prisma); try { return await fn(prisma); } finally { … } }) })`).
+ */
 function wrappedCallback(t: TS, fn: FunctionLike, s: UnitSummary): number | undefined {
   const params = fn.parameters.map((p) => (t.isIdentifier(p.name) ? p.name.text : undefined));
   const paramOf = (e: ts.Expression): number | undefined => {
@@ -105,35 +116,43 @@ function wrappedCallback(t: TS, fn: FunctionLike, s: UnitSummary): number | unde
     const i = t.isIdentifier(x) ? params.indexOf(x.text) : -1;
     return i >= 0 ? i : undefined;
   };
-  for (const scope of s.unit.scopes) {
-    for (const body of scope.bodies) {
+  // a call of one of the function's parameters anywhere inside a transaction's callback
+  const calledIn = (body: ts.Node): number | undefined => {
+    let found: number | undefined;
+    const visit = (n: ts.Node): void => {
+      if (found !== undefined) return;
+      if (t.isCallExpression(n)) found = paramOf(n.expression);
+      if (found === undefined) t.forEachChild(n, visit);
+    };
+    visit(body);
+    return found;
+  };
+  const runs = (call: ts.CallExpression, bodies: readonly ts.Expression[]): number | undefined => {
+    for (const body of bodies) {
       const b = skipOuter(t, body);
-      if (!(t.isArrowFunction(b) || t.isFunctionExpression(b))) continue;
-      // (tx) => fn(tx) / async (tx) => { return await fn(tx); }
-      const expr = t.isBlock(b.body) ? b.body.statements.map((st) => (t.isReturnStatement(st) || t.isExpressionStatement(st) ? st.expression : undefined)).find(Boolean) : b.body;
-      const call = expr && skipOuter(t, t.isAwaitExpression(skipOuter(t, expr)) ? (skipOuter(t, expr) as ts.AwaitExpression).expression : expr);
-      if (call && t.isCallExpression(call)) {
-        const i = paramOf(call.expression);
+      // $transaction(fn): the transaction method given the callback itself
+      const direct = call.arguments.includes(body) ? paramOf(b) : undefined;
+      if (direct !== undefined) return direct;
+      if (t.isArrowFunction(b) || t.isFunctionExpression(b)) {
+        const i = calledIn(b.body);
         if (i !== undefined) return i;
       }
     }
+    return undefined;
+  };
+  for (const scope of s.unit.scopes) {
+    const i = runs(scope.call, scope.bodies);
+    if (i !== undefined) return i;
   }
-  // return this.$transaction(fn) / prisma.$transaction(fn): a transaction method given the callback itself
-  if (fn.body && t.isBlock(fn.body)) {
-    for (const st of fn.body.statements) {
-      const e = t.isReturnStatement(st) || t.isExpressionStatement(st) ? st.expression : undefined;
-      const c = e && skipOuter(t, t.isAwaitExpression(skipOuter(t, e)) ? (skipOuter(t, e) as ts.AwaitExpression).expression : e);
-      if (!c || !t.isCallExpression(c)) continue;
-      const callee = skipOuter(t, c.expression);
-      const name = t.isPropertyAccessExpression(callee) ? callee.name.text : t.isIdentifier(callee) ? callee.text : '';
-      if (!/transaction|^begin$/i.test(name)) continue;
-      for (const a of c.arguments) {
-        const i = paramOf(a);
-        if (i !== undefined) return i;
-      }
-    }
-  }
-  return undefined;
+  // the transaction opened further in, in a callback of the function (its own unit)
+  let found: number | undefined;
+  const visit = (n: ts.Node): void => {
+    if (found !== undefined) return;
+    if (t.isCallExpression(n) && opensTransaction(t, n)) found = runs(n, n.arguments);
+    if (found === undefined) t.forEachChild(n, visit);
+  };
+  if (fn.body) visit(fn.body);
+  return found;
 }
 
 function callableWrites(t: TS, fn: FunctionLike, s: UnitSummary): CallableWrites | undefined {
