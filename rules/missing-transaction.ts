@@ -10,7 +10,7 @@ import { fileWriteUnits, isExternalWork, mayWriteOrCall } from '../src/analysis/
 import { defineRule } from '../src/define-rule.js';
 import type { Knowledge } from '../src/knowledge/index.js';
 import { mentionsMoney } from '../src/knowledge/money.js';
-import { FILE_SYSTEM_MODULES, FILE_SYSTEM_WRITES, leadingVerb, SIDE_EFFECT_VERBS } from '../src/knowledge/verbs.js';
+import { DB_WRITE_CALL, FILE_SYSTEM_MODULES, FILE_SYSTEM_WRITES, leadingVerb, SIDE_EFFECT_VERBS } from '../src/knowledge/verbs.js';
 import { FACTORS } from '../src/risk.js';
 import type { ModelCondition, ReportDescriptor, RiskFactor, SuggestionDescriptor, TextEdit, TS, WritesCondition } from '../src/types.js';
 import { identifiersIn, indentRange, indentUnit, lineIndent, startsLine } from '../src/edits/index.js';
@@ -25,11 +25,6 @@ export interface Options {
   mongoTransactions: boolean;
 }
 
-/**
- * A call into another module counts as a possible write only when its name says it changes state
- * (`saveToken`, `update`, `revokeAll`): a project's reads, formatters and outbound calls are far more common.
- */
-const WRITE_VERB = /^(save|create|update|upsert|insert|delete|remove|destroy|set|mark|add|revoke|persist|store|assign|transfer|increment|decrement|reset|clear|link|unlink|archive|restore|replace|move|register|record|complete|cancel|approve|reject|accept|activate|deactivate|enable|disable|publish|unpublish)(?![a-z])/;
 /** A read or a computation (`getUserById`, `hashPassword`, `generateId`): part of a unit of work, not a step between two. */
 const READ_VERB = /^(get|find|load|read|list|count|check|validate|verify|hash|compute|calculate|build|parse|format|generate|to|is|has|can|resolve|lookup|select|query|search|map|normalize|sanitize|encrypt|decrypt|sign|compare|make|assert|require|ensure)(?![a-z])/;
 /** `createEmailProvider`, `createClient`, `setupLogger`: factories whose name starts with a write verb. */
@@ -89,11 +84,11 @@ export default defineRule<MessageIds, Options>({
         const isIgnoredWrite = (w: DbWrite): boolean => !guards.has(w) && matchesIgnore(w);
         const isOtherWork = (c: RemoteCall): boolean => {
           const name = c.path[c.path.length - 1]!;
-          return FACTORY.test(name) || (!WRITE_VERB.test(name) && !READ_VERB.test(name));
+          return FACTORY.test(name) || (!DB_WRITE_CALL.test(name) && !READ_VERB.test(name));
         };
         const isIgnored = (c: RemoteCall): boolean => {
           const name = c.path[c.path.length - 1]!;
-          return !WRITE_VERB.test(name) || FACTORY.test(name) || ignore.some((re) => c.path.some((p) => re.test(p)));
+          return !DB_WRITE_CALL.test(name) || FACTORY.test(name) || ignore.some((re) => c.path.some((p) => re.test(p)));
         };
         const local = summarizeUnits(t, units, isIgnoredWrite, { isIgnored, isOtherWork });
         // calls into other modules of the project count as one write each, for the project model to confirm

@@ -1118,7 +1118,8 @@ export function collectUnits(t: TS, sf: ts.SourceFile, knowledge: Knowledge, isE
         if (writes) sites.push(site);
         continue;
       }
-      const target = writes ? helperTarget(r, site.call) : undefined;
+      // (a file with no writes of its own still has helpers: their calls into other modules are its functions')
+      const target = helperTarget(r, site.call);
       if (!target) {
         // an awaited call into another module of the project: the project model knows what it writes
         const remote = isAwaitedWork(t, site.call) ? remoteCallOf(t, site.call) : undefined;

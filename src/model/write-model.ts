@@ -3,6 +3,7 @@
  * adds (following that function's own calls into further modules to a bounded depth, and re-exports), and
  * whether a function a callback is handed to runs it inside a transaction.
  */
+import { DB_WRITE_CALL } from '../knowledge/verbs.js';
 import type { ModuleCall, WritesCondition } from '../types.js';
 import type { ModuleResolver } from './resolve.js';
 import type { FileSummary } from './summaries.js';
@@ -10,6 +11,20 @@ import type { CallableWrites } from './write-summaries.js';
 
 const MAX_DEPTH = 3;
 const MAX_REEXPORTS = 4;
+
+/** A data store's type, typically an interface with no body to summarise (`IEdgeTokenStore`, `UserRepository`). */
+const DATA_STORE = /^[A-Z]\w*(Store|Repository|Repo|Dao|DAO|Queries)$/;
+/** Stores that are no database: caches, sessions, files, in-memory state. */
+const NOT_DATABASE = /(Cache|Session|Memory|Redis|Kv|KeyValue|File|Blob|Object|Local|State|Cookie)(Store|Repository|Repo)$/;
+
+/**
+ * A call of a method on a member typed with a data store the project model cannot see into (an interface, a class
+ * of an unresolved module) whose name says it writes: `this.edgeTokenStore.saveToken(…)` typed `IEdgeTokenStore`
+ * (not `getToken`) is one write.
+ */
+function isDataStoreCall(call: ModuleCall): boolean {
+  return call.path.length === 2 && DATA_STORE.test(call.path[0]!) && !NOT_DATABASE.test(call.path[0]!) && DB_WRITE_CALL.test(call.path[1]!);
+}
 
 export class WriteModel {
   constructor(
@@ -39,7 +54,7 @@ export class WriteModel {
   /** Atomic write steps outside a transaction that `call` makes (0–2): one for a function already reported where it is declared. */
   steps(fromFile: string, call: ModuleCall, depth = 0): number {
     const found = this.callee(fromFile, call);
-    if (!found) return 0;
+    if (!found) return isDataStoreCall(call) ? 1 : 0;
     const { file, writes } = found;
     if (writes.flagged) return 1;
     let n = writes.writes;

@@ -9,7 +9,7 @@
  */
 import type * as ts from 'typescript';
 import { isDefaultExport as isDefault, isExported, isFunctionLike, skipOuter, type FunctionLike } from '../analysis/ast.js';
-import { summarizeUnits, type UnitSummary } from '../analysis/database.js';
+import { summarizeUnits, type Unit, type UnitSummary } from '../analysis/database.js';
 import type { RemoteCall } from '../analysis/remote-calls.js';
 import { propertyNameText } from '../analysis/scope.js';
 import { fileWriteUnits, mayWriteOrCall } from '../analysis/write-units.js';
@@ -155,12 +155,31 @@ function wrappedCallback(t: TS, fn: FunctionLike, s: UnitSummary): number | unde
   return found;
 }
 
-function callableWrites(t: TS, fn: FunctionLike, s: UnitSummary): CallableWrites | undefined {
+/**
+ * Calls into other modules `unit` makes outside a transaction, itself or through the file's own helpers it calls
+ * (`createToken` → `this.insertToken(…)` → `this.store.insert(…)`), to a bounded depth.
+ */
+function remoteCalls(units: ReadonlyMap<ts.Node, Unit>, unit: Unit, seen = new Set<Unit>()): RemoteCall[] {
+  if (seen.has(unit) || seen.size > MAX_DEPTH * 4) return [];
+  seen.add(unit);
+  const out: RemoteCall[] = [];
+  for (const site of unit.sites) {
+    if (site.kind === 'write' || site.scope || site.txArgs.some(Boolean)) continue;
+    if (site.kind === 'remote') out.push(site.remote);
+    else if (site.kind === 'helper') {
+      const inner = units.get(site.target);
+      if (inner && !inner.decorated) out.push(...remoteCalls(units, inner, seen));
+    }
+  }
+  return out;
+}
+
+function callableWrites(t: TS, fn: FunctionLike, s: UnitSummary, units: ReadonlyMap<ts.Node, Unit>): CallableWrites | undefined {
   const own = s.unscoped.filter((w) => w.viaParam === undefined);
   const viaParams = s.writes.filter((w) => w.viaParam !== undefined && w.group === undefined).length;
   const inTx = s.groups.size > 0 ? 1 : 0;
   const writes = s.flagged ? 2 : Math.min(2, viaParams + Math.min(own.length, s.onAPath) + (own.length === 0 ? inTx : 0));
-  const calls = s.unit.sites.filter((site) => site.kind === 'remote' && !site.scope && !site.txArgs.some(Boolean)).map((site) => (site.kind === 'remote' ? site.remote : undefined)!);
+  const calls = remoteCalls(units, s.unit);
   const wraps = wrappedCallback(t, fn, s);
   if (writes === 0 && calls.length === 0 && wraps === undefined) return undefined;
   return {
@@ -183,7 +202,7 @@ export function summarizeWrites(t: TS, sf: ts.SourceFile, knowledge: Knowledge):
     if (!unit) continue;
     summaries ??= summarizeUnits(t, fu);
     const s = summaries.get(fn);
-    const w = s && callableWrites(t, fn, s);
+    const w = s && callableWrites(t, fn, s, fu.units);
     if (w) out[name] = w;
   }
   return Object.keys(out).length > 0 ? out : undefined;
