@@ -1,7 +1,7 @@
 import type * as ts from 'typescript';
 import { calleeMethod, calleeName, functionName, isAsyncFunction, isFunctionLike, skipOuter, type FunctionLike } from '../src/analysis/ast.js';
-import { isIdempotentUpsert, isRelativeWrite, layerName, mayWrite, receiverName, summarizeUnits, type DbWrite, type UnitSummary, type WriteSite } from '../src/analysis/database.js';
-import { remoteCallOf, type RemoteCall } from '../src/analysis/remote-calls.js';
+import { directWrites, isIdempotentUpsert, isRelativeWrite, layerName, mayWrite, receiverName, summarizeUnits, type DbWrite, type UnitSummary, type WriteSite } from '../src/analysis/database.js';
+import { chainRoot, clientAccessorOf, remoteCallOf, sameAccessor, type RemoteCall } from '../src/analysis/remote-calls.js';
 import { isProjectModule } from '../src/analysis/error-classes.js';
 import { dataLayer } from '../src/analysis/data-layers/index.js';
 import type { Line, WrapRequest } from '../src/analysis/data-layers/api.js';
@@ -103,7 +103,7 @@ export default defineRule<MessageIds, Options>({
           const loopOnly = s.onAPath < 2;
           const money = mentionsMoney(s.writes.map((w) => (w.write ? receiverName(t, w.write) : '')).join(' ')) || moneyInPath(t, s.unit.fn, context.filePath);
           const writes = condition(t, s, own, loopOnly);
-          const dependsOn = writes === undefined ? ambientClientCondition(t, s) : writes;
+          const dependsOn = writes === undefined ? ambientClientCondition(t, s, local) : writes;
           if (dependsOn === null) continue;
           // A lone write per item is often an independent batch step; it is a finding when repeating it is
           // harmful (a relative update) or money or stock is involved.
@@ -158,65 +158,14 @@ function condition(t: TS, s: UnitSummary, own: UnitSummary, loopOnly: boolean): 
  * they need a transaction of their own only if that function is no CLS accessor handing out the caller's
  * transaction (`not-ambient-client`, decided by the project model).
  */
-function ambientClientCondition(t: TS, s: UnitSummary): ModelCondition | undefined {
-  let origin: { module: string; imported: string; member?: string } | undefined;
-  const imports = importsOf(t, s.unit.fn.getSourceFile());
-  for (const w of s.writes) {
-    if (!w.write) return undefined;
-    let root = chainRoot(t, w.write.receiver);
-    // txClient().order, this.prismaService.txClient().order: the client is what the accessor's call returns
-    root = accessorCallIn(t, w.write.receiver) ?? root;
-    if (t.isIdentifier(root)) {
-      // const db = txClient() / await txClient()
-      const b = resolveIdentifier(t, root);
-      const init = b && t.isVariableDeclaration(b.declaration) && t.isIdentifier(b.declaration.name) ? b.declaration.initializer : undefined;
-      const value = init && skipOuter(t, init);
-      root = value && t.isAwaitExpression(value) ? skipOuter(t, value.expression) : (value ?? root);
-    }
-    if (!t.isCallExpression(root)) return undefined;
-    let from: { module: string; imported: string; member?: string } | undefined;
-    const callee = skipOuter(t, root.expression);
-    if (t.isIdentifier(callee)) {
-      const binding = imports.get(callee.text);
-      if (!binding || binding.typeOnly || !isProjectModule(binding.module)) return undefined;
-      from = { module: binding.module, imported: binding.imported };
-    } else {
-      // this.prismaService.txClient(): a method of an injected class another module (or workspace package) declares
-      const remote = t.isPropertyAccessExpression(callee) && t.isPropertyAccessExpression(skipOuter(t, callee.expression)) ? remoteCallOf(t, root) : undefined;
-      if (!remote || remote.path.length !== 2) return undefined;
-      from = { module: remote.module, imported: remote.path[0]!, member: remote.path[1]! };
-    }
-    if (origin && (origin.module !== from.module || origin.imported !== from.imported || origin.member !== from.member)) return undefined;
-    origin = from;
-  }
-  return origin ? { fact: 'not-ambient-client', ...origin } : undefined;
+function ambientClientCondition(t: TS, s: UnitSummary, local: ReadonlyMap<ts.Node, UnitSummary>): ModelCondition | undefined {
+  const writes = directWrites(s, local);
+  if (!writes || writes.length === 0) return undefined;
+  const origin = clientAccessorOf(t, writes[0]!.receiver);
+  if (!origin || writes.some((w) => !sameAccessor(clientAccessorOf(t, w.receiver), origin))) return undefined;
+  return { fact: 'not-ambient-client', ...origin };
 }
 
-/**
- * The call a chain starts with when it is a function's, without arguments (`txClient()` in `txClient().order`;
- * `knex('users')` is the client itself), or a method of a member's (`this.prismaService.txClient()`).
- */
-function accessorCallIn(t: TS, e: ts.Expression): ts.CallExpression | undefined {
-  for (let n = skipOuter(t, e); ; ) {
-    if (t.isCallExpression(n)) {
-      const callee = skipOuter(t, n.expression);
-      if (t.isIdentifier(callee)) return n.arguments.length === 0 ? n : undefined;
-      if (t.isPropertyAccessExpression(callee) && t.isPropertyAccessExpression(skipOuter(t, callee.expression)) && skipOuter(t, (skipOuter(t, callee.expression) as ts.PropertyAccessExpression).expression).kind === t.SyntaxKind.ThisKeyword) return n;
-      n = callee;
-    } else if (t.isPropertyAccessExpression(n) || t.isElementAccessExpression(n)) n = skipOuter(t, n.expression);
-    else return undefined;
-  }
-}
-
-/** The expression a chain starts from: `prisma` in `prisma.user.update`, `db` in `db('users').del()`, `this` in `this.prisma.x`. */
-function chainRoot(t: TS, e: ts.Expression): ts.Expression {
-  let n = skipOuter(t, e);
-  for (;;) {
-    if (t.isPropertyAccessExpression(n) || t.isElementAccessExpression(n) || t.isCallExpression(n)) n = skipOuter(t, n.expression);
-    else if (t.isTaggedTemplateExpression(n)) n = skipOuter(t, n.tag);
-    else return n;
-  }
-}
 
 /** The node of `write`'s chain whose text is `text` (the transaction's receiver), if the chain starts with it. */
 function prefixNode(t: TS, sf: ts.SourceFile, e: ts.Expression, text: string): ts.Expression | undefined {

@@ -1204,6 +1204,18 @@ export interface UnitSummary {
   onAPath: number;
 }
 
+/** The writes `s` makes itself and through the file's helpers it calls; undefined when one goes to another module. */
+export function directWrites(s: UnitSummary, local: ReadonlyMap<ts.Node, UnitSummary>, path: readonly UnitSummary[] = []): DbWrite[] | undefined {
+  if (path.includes(s) || path.length > 4) return undefined;
+  const out: DbWrite[] = [];
+  for (const w of s.writes) {
+    const inner = w.write ? [w.write] : w.helper && local.get(w.helper) ? directWrites(local.get(w.helper)!, local, [...path, s]) : undefined;
+    if (!inner) return undefined;
+    out.push(...inner);
+  }
+  return out;
+}
+
 /**
  * Per function, its writes and whether they need a transaction. Calls into other modules (`RemoteSite`) count
  * only when `remote.local` (the summaries without them) is given: then each unscoped one not ignored counts as

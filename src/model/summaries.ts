@@ -271,7 +271,7 @@ export class ProjectModel {
     /** Whether the run read the file itself: its summary is known (empty or not) without reading it again. */
     private readonly readByRun: (abs: string) => boolean = () => false,
   ) {
-    this.writes = new WriteModel(resolver, summaryOf);
+    this.writes = new WriteModel(resolver, summaryOf, (fromFile, via) => !this.holds(fromFile, { fact: 'not-ambient-client', ...via }));
   }
 
   /**

@@ -4,6 +4,7 @@
  * whether a function a callback is handed to runs it inside a transaction.
  */
 import { DB_WRITE_CALL } from '../knowledge/verbs.js';
+import type { ClientAccessor } from '../analysis/remote-calls.js';
 import type { ModuleCall, WritesCondition } from '../types.js';
 import type { ModuleResolver } from './resolve.js';
 import type { FileSummary } from './summaries.js';
@@ -30,6 +31,8 @@ export class WriteModel {
   constructor(
     private readonly resolver: ModuleResolver,
     private readonly summaryOf: (abs: string) => FileSummary | undefined,
+    /** The accessor `via` names from `fromFile` hands out the ambient CLS transaction. */
+    private readonly isAmbient: (fromFile: string, via: ClientAccessor) => boolean = () => false,
   ) {}
 
   /** The summary of the callable `call` names from `fromFile`, and the file that declares it. */
@@ -56,8 +59,10 @@ export class WriteModel {
     const found = this.callee(fromFile, call);
     if (!found) return isDataStoreCall(call) ? 1 : 0;
     const { file, writes } = found;
-    if (writes.flagged) return 1;
-    let n = writes.writes;
+    // its own writes go through the caller's ambient transaction (`this.prismaService.txClient()`): no step of theirs
+    const ambient = writes.via !== undefined && this.isAmbient(file, writes.via);
+    if (writes.flagged && !ambient) return 1;
+    let n = ambient ? 0 : writes.writes;
     if (depth < MAX_DEPTH) for (const sub of writes.calls ?? []) if (n < 2) n += this.steps(file, sub, depth + 1);
     return Math.min(2, n);
   }

@@ -9,8 +9,8 @@
  */
 import type * as ts from 'typescript';
 import { isDefaultExport as isDefault, isExported, isFunctionLike, skipOuter, type FunctionLike } from '../analysis/ast.js';
-import { summarizeUnits, type Unit, type UnitSummary } from '../analysis/database.js';
-import type { RemoteCall } from '../analysis/remote-calls.js';
+import { directWrites, summarizeUnits, type Unit, type UnitSummary } from '../analysis/database.js';
+import { clientAccessorOf, sameAccessor, type ClientAccessor, type RemoteCall } from '../analysis/remote-calls.js';
 import { propertyNameText } from '../analysis/scope.js';
 import { fileWriteUnits, mayWriteOrCall } from '../analysis/write-units.js';
 import type { Knowledge } from '../knowledge/index.js';
@@ -28,6 +28,11 @@ export interface CallableWrites {
   calls?: RemoteCall[];
   /** Opens a transaction and runs the callback passed as this parameter inside it (`withTransaction(fn)`, `$tx(fn)`). */
   wrapsCallback?: number;
+  /**
+   * Every write of its own goes through the client one accessor hands out (`this.prismaService.txClient()`): if
+   * that accessor hands out the ambient CLS transaction, they run in the caller's and add no step.
+   */
+  via?: ClientAccessor;
 }
 
 /** Exported path (`saveToken`, `TokenService.saveToken`, `query.user.update`, `default.save`) → what it does. */
@@ -174,7 +179,7 @@ function remoteCalls(units: ReadonlyMap<ts.Node, Unit>, unit: Unit, seen = new S
   return out;
 }
 
-function callableWrites(t: TS, fn: FunctionLike, s: UnitSummary, units: ReadonlyMap<ts.Node, Unit>): CallableWrites | undefined {
+function callableWrites(t: TS, fn: FunctionLike, s: UnitSummary, units: ReadonlyMap<ts.Node, Unit>, summaries: ReadonlyMap<ts.Node, UnitSummary>): CallableWrites | undefined {
   const own = s.unscoped.filter((w) => w.viaParam === undefined);
   const viaParams = s.writes.filter((w) => w.viaParam !== undefined && w.group === undefined).length;
   const inTx = s.groups.size > 0 ? 1 : 0;
@@ -182,8 +187,11 @@ function callableWrites(t: TS, fn: FunctionLike, s: UnitSummary, units: Readonly
   const calls = remoteCalls(units, s.unit);
   const wraps = wrappedCallback(t, fn, s);
   if (writes === 0 && calls.length === 0 && wraps === undefined) return undefined;
+  const direct = directWrites(s, summaries);
+  const via = direct && direct.length > 0 ? clientAccessorOf(t, direct[0]!.receiver) : undefined;
   return {
     writes,
+    ...(via && direct!.every((w) => sameAccessor(clientAccessorOf(t, w.receiver), via)) ? { via } : {}),
     ...(s.flagged ? { flagged: true as const } : {}),
     ...(s.hasLoopWrite ? { loop: true as const } : {}),
     ...(calls.length > 0 ? { calls } : {}),
@@ -202,7 +210,7 @@ export function summarizeWrites(t: TS, sf: ts.SourceFile, knowledge: Knowledge):
     if (!unit) continue;
     summaries ??= summarizeUnits(t, fu);
     const s = summaries.get(fn);
-    const w = s && callableWrites(t, fn, s, fu.units);
+    const w = s && callableWrites(t, fn, s, fu.units, summaries);
     if (w) out[name] = w;
   }
   return Object.keys(out).length > 0 ? out : undefined;

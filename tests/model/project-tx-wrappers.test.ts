@@ -2,8 +2,9 @@
  * missing-transaction and a project's own transaction wrapper and CLS client, declared in another workspace
  * package that a tsconfig `paths` entry maps to its sources (the audit covers the app only): writes in a
  * callback the wrapper runs inside `$transaction`, and writes through the client its `txClient()` method hands
- * out (the ambient transaction when there is one), are the caller's transaction's. A wrapper that only calls the
- * callback, and an accessor that returns the plain client, change nothing.
+ * out (the ambient transaction when there is one), are the caller's transaction's, also when another service
+ * makes them. A wrapper that only calls the callback, and an accessor that returns the plain client, change
+ * nothing.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -59,6 +60,30 @@ const orders = [
   'export async function moveStock(from: string, to: string) {',
   '  await dbClient().stock.update({ where: { id: from }, data: { qty: { decrement: 1 } } });',
   '  await dbClient().stock.update({ where: { id: to }, data: { qty: { increment: 1 } } });',
+  '}',
+  '',
+].join('\n');
+
+// writes through another service whose own writes go through the CLS client (directly or through its helper)
+const links = [
+  "import { Injectable } from '@nestjs/common';",
+  "import { ReferenceService } from './reference.service';",
+  '@Injectable()',
+  'export class LinkService {',
+  '  constructor(private readonly references: ReferenceService) {}',
+  '  async relink(from: string, to: string) {',
+  '    await this.references.unlink(from);',
+  '    await this.references.link(from, to);',
+  '  }',
+  '  // one step in the caller’s transaction, one on the plain client: a single step outside',
+  '  async relinkHalfQuickly(from: string, to: string) {',
+  '    await this.references.unlink(from);',
+  '    await this.references.linkQuickly(from, to);',
+  '  }',
+  '  async linkBothWays(from: string, to: string) {',
+  '    await this.references.linkQuickly(from, to);',
+  '    await this.references.linkQuickly(to, from);',
+  '  }',
   '}',
   '',
 ].join('\n');
@@ -124,6 +149,28 @@ const cwd = tempProject({
     '',
   ].join('\n'),
   'apps/api/src/orders.ts': orders,
+  'apps/api/src/reference.service.ts': [
+    "import { Injectable } from '@nestjs/common';",
+    "import { PrismaService, PlainPrisma } from '@acme/db';",
+    '@Injectable()',
+    'export class ReferenceService {',
+    '  constructor(private readonly prismaService: PrismaService, private readonly plain: PlainPrisma) {}',
+    '  async link(from: string, to: string) {',
+    '    await this.insertLink(from, to);',
+    '  }',
+    '  async unlink(from: string) {',
+    '    await this.prismaService.txClient().reference.deleteMany({ where: { from } });',
+    '  }',
+    '  async linkQuickly(from: string, to: string) {',
+    '    await this.plain.dbClient().reference.create({ data: { from, to } });',
+    '  }',
+    '  private async insertLink(from: string, to: string) {',
+    '    await this.prismaService.txClient().reference.create({ data: { from, to } });',
+    '  }',
+    '}',
+    '',
+  ].join('\n'),
+  'apps/api/src/link.service.ts': links,
 });
 fs.mkdirSync(path.join(cwd, '.git'));
 afterAll(() => fs.rmSync(cwd, { recursive: true, force: true }));
@@ -131,6 +178,7 @@ afterAll(() => fs.rmSync(cwd, { recursive: true, force: true }));
 const expected = [
   { file: 'apps/api/src/board.service.ts', line: 23, message: '2 database writes in this function are not in one transaction (lines 23, 24).' },
   { file: 'apps/api/src/board.service.ts', line: 28, message: "2 database writes in 'archiveQuickly' are not in one transaction (lines 28, 29)." },
+  { file: 'apps/api/src/link.service.ts', line: 16, message: "2 database writes in 'linkBothWays' are not in one transaction (lines 16, 17)." },
   { file: 'apps/api/src/orders.ts', line: 7, message: "2 database writes in 'moveStock' are not in one transaction (lines 7, 8)." },
 ];
 // in file and line order (the CLI lists the worst first)
@@ -153,6 +201,6 @@ describe('a transaction wrapper and CLS client of another workspace package', ()
     const linter = new Linter({ cwd });
     const config = [{ files: ['**/*.ts'], languageOptions: { parser: tsParser }, plugins: { errlint: plugin }, rules: { 'errlint/missing-transaction': 'error' as const } }];
     const lint = (code: string, file: string) => linter.verify(code, config, path.join(cwd, file)).map((m) => ({ file, line: m.line, message: m.message }));
-    expect([...lint(boards, 'apps/api/src/board.service.ts'), ...lint(orders, 'apps/api/src/orders.ts')]).toEqual(expected);
+    expect([...lint(boards, 'apps/api/src/board.service.ts'), ...lint(links, 'apps/api/src/link.service.ts'), ...lint(orders, 'apps/api/src/orders.ts')]).toEqual(expected);
   });
 });
