@@ -1,16 +1,15 @@
 import type * as ts from 'typescript';
 import { calleeMethod, calleeName, chainRoot, functionName, isAsyncFunction, isFunctionLike, skipOuter, type FunctionLike } from '../src/analysis/ast.js';
-import { isIdempotentUpsert, isRelativeWrite, layerName, mayWrite, receiverName, summarizeUnits, type DbWrite, type UnitSummary, type WriteSite } from '../src/analysis/database.js';
-import { remoteCallOf, type RemoteCall } from '../src/analysis/remote-calls.js';
-import { isProjectModule } from '../src/analysis/error-classes.js';
+import { directWrites, isIdempotentUpsert, isRelativeWrite, layerName, mayWrite, receiverName, summarizeUnits, type DbWrite, type UnitSummary, type WriteSite } from '../src/analysis/database.js';
+import { clientAccessorOf, remoteCallOf, sameAccessor, type RemoteCall } from '../src/analysis/remote-calls.js';
 import { dataLayer } from '../src/analysis/data-layers/index.js';
 import type { Line, WrapRequest } from '../src/analysis/data-layers/api.js';
-import { importsOf, resolveIdentifier, resolveName } from '../src/analysis/scope.js';
+import { resolveName } from '../src/analysis/scope.js';
 import { fileWriteUnits, isExternalWork, mayWriteOrCall } from '../src/analysis/write-units.js';
 import { defineRule } from '../src/define-rule.js';
 import type { Knowledge } from '../src/knowledge/index.js';
 import { mentionsMoney } from '../src/knowledge/money.js';
-import { FILE_SYSTEM_MODULES, FILE_SYSTEM_WRITES, leadingVerb, SIDE_EFFECT_VERBS } from '../src/knowledge/verbs.js';
+import { DB_WRITE_CALL, FILE_SYSTEM_MODULES, FILE_SYSTEM_WRITES, leadingVerb, SIDE_EFFECT_VERBS } from '../src/knowledge/verbs.js';
 import { FACTORS } from '../src/risk.js';
 import type { ModelCondition, ReportDescriptor, RiskFactor, SuggestionDescriptor, TextEdit, TS, WritesCondition } from '../src/types.js';
 import { identifiersIn, indentRange, indentUnit, lineIndent, startsLine } from '../src/edits/index.js';
@@ -25,11 +24,6 @@ export interface Options {
   mongoTransactions: boolean;
 }
 
-/**
- * A call into another module counts as a possible write only when its name says it changes state
- * (`saveToken`, `update`, `revokeAll`): a project's reads, formatters and outbound calls are far more common.
- */
-const WRITE_VERB = /^(save|create|update|upsert|insert|delete|remove|destroy|set|mark|add|revoke|persist|store|assign|transfer|increment|decrement|reset|clear|link|unlink|archive|restore|replace|move|register|record|complete|cancel|approve|reject|accept|activate|deactivate|enable|disable|publish|unpublish)(?![a-z])/;
 /** A read or a computation (`getUserById`, `hashPassword`, `generateId`): part of a unit of work, not a step between two. */
 const READ_VERB = /^(get|find|load|read|list|count|check|validate|verify|hash|compute|calculate|build|parse|format|generate|to|is|has|can|resolve|lookup|select|query|search|map|normalize|sanitize|encrypt|decrypt|sign|compare|make|assert|require|ensure)(?![a-z])/;
 /** `createEmailProvider`, `createClient`, `setupLogger`: factories whose name starts with a write verb. */
@@ -97,11 +91,11 @@ export default defineRule<MessageIds, Options>({
         const isIgnoredWrite = (w: DbWrite): boolean => !guards.has(w) && matchesIgnore(w);
         const isOtherWork = (c: RemoteCall): boolean => {
           const name = c.path[c.path.length - 1]!;
-          return FACTORY.test(name) || (!WRITE_VERB.test(name) && !READ_VERB.test(name));
+          return FACTORY.test(name) || (!DB_WRITE_CALL.test(name) && !READ_VERB.test(name));
         };
         const isIgnored = (c: RemoteCall): boolean => {
           const name = c.path[c.path.length - 1]!;
-          return !WRITE_VERB.test(name) || FACTORY.test(name) || ignore.some((re) => c.path.some((p) => re.test(p)));
+          return !DB_WRITE_CALL.test(name) || FACTORY.test(name) || ignore.some((re) => c.path.some((p) => re.test(p)));
         };
         const local = summarizeUnits(t, units, isIgnoredWrite, { isIgnored, isOtherWork });
         // calls into other modules of the project count as one write each, for the project model to confirm
@@ -121,7 +115,7 @@ export default defineRule<MessageIds, Options>({
           const loopOnly = s.onAPath < 2;
           const money = mentionsMoney(s.writes.map((w) => (w.write ? receiverName(t, w.write) : '')).join(' ')) || moneyInPath(t, s.unit.fn, context.filePath);
           const writes = condition(t, s, own, loopOnly);
-          const dependsOn = writes === undefined ? ambientClientCondition(t, s) : writes;
+          const dependsOn = writes === undefined ? ambientClientCondition(t, s, local) : writes;
           if (dependsOn === null) continue;
           // A lone write per item is often an independent batch step; it is a finding when repeating it is
           // harmful (a relative update) or money or stock is involved.
@@ -175,29 +169,16 @@ function condition(t: TS, s: UnitSummary, own: UnitSummary, loopOnly: boolean): 
 
 /**
  * The writes all go through what one function imported from a project module returns (`txClient().order.create`,
- * `const db = txClient(); db.stock.update(…)`): they need a transaction of their own only if that function is no
- * CLS accessor handing out the caller's transaction (`not-ambient-client`, decided by the project model).
+ * `const db = txClient(); db.stock.update(…)`), or by one method of an injected class (`this.prismaService.txClient()`):
+ * they need a transaction of their own only if that function is no CLS accessor handing out the caller's
+ * transaction (`not-ambient-client`, decided by the project model).
  */
-function ambientClientCondition(t: TS, s: UnitSummary): ModelCondition | undefined {
-  let origin: { module: string; imported: string } | undefined;
-  const imports = importsOf(t, s.unit.fn.getSourceFile());
-  for (const w of s.writes) {
-    if (!w.write) return undefined;
-    let root = chainRoot(t, w.write.receiver);
-    if (t.isIdentifier(root)) {
-      // const db = txClient() / await txClient()
-      const b = resolveIdentifier(t, root);
-      const init = b && t.isVariableDeclaration(b.declaration) && t.isIdentifier(b.declaration.name) ? b.declaration.initializer : undefined;
-      const value = init && skipOuter(t, init);
-      root = value && t.isAwaitExpression(value) ? skipOuter(t, value.expression) : (value ?? root);
-    }
-    if (!t.isCallExpression(root) || !t.isIdentifier(skipOuter(t, root.expression))) return undefined;
-    const binding = imports.get((skipOuter(t, root.expression) as ts.Identifier).text);
-    if (!binding || binding.typeOnly || !isProjectModule(binding.module)) return undefined;
-    if (origin && (origin.module !== binding.module || origin.imported !== binding.imported)) return undefined;
-    origin = { module: binding.module, imported: binding.imported };
-  }
-  return origin ? { fact: 'not-ambient-client', ...origin } : undefined;
+function ambientClientCondition(t: TS, s: UnitSummary, local: ReadonlyMap<ts.Node, UnitSummary>): ModelCondition | undefined {
+  const writes = directWrites(s, local);
+  if (!writes || writes.length === 0) return undefined;
+  const origin = clientAccessorOf(t, writes[0]!.receiver);
+  if (!origin || writes.some((w) => !sameAccessor(clientAccessorOf(t, w.receiver), origin))) return undefined;
+  return { fact: 'not-ambient-client', ...origin };
 }
 
 /** The node of `write`'s chain whose text is `text` (the transaction's receiver), if the chain starts with it. */

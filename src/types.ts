@@ -126,11 +126,13 @@ export type ModelCondition =
       /**
        * missing-transaction: the writes go through the client `txClient()` returns; they need a transaction of
        * their own unless that exported function hands out the ambient transaction of a CLS / AsyncLocalStorage
-       * store (`cls.get('tx') ?? prisma`, `txHost.tx`): then they run in the caller's.
+       * store (`cls.get('tx') ?? prisma`, `txHost.tx`): then they run in the caller's. With `member`, the client is
+       * what that method of the imported class returns (`this.prismaService.txClient()`).
        */
       fact: 'not-ambient-client';
       module: string;
       imported: string;
+      member?: string;
     }
   | {
       /** `serverError(res, e)`: the exported function sends its argument number `argument` to an HTTP response. */

@@ -508,6 +508,9 @@ function handleFromInit(r: Resolver, init: ts.Expression, depth: number): Handle
   return carrier ? { ...h, isTx: true, viaParam: carrier, viaContext: true } : h;
 }
 
+/** A call that hands out a database client: `txClient()`, `this.prismaService.txClient()`, `getDbClient()`. */
+const CLIENT_ACCESSOR = /^(get)?(Tx|Trx|Transaction|Db|Database|Prisma)Client$/i;
+
 function handleFromValue(r: Resolver, init: ts.Expression, depth: number): Handle | undefined {
   const { t, v } = r;
   if (depth > 6) return undefined;
@@ -537,7 +540,9 @@ function handleFromValue(r: Resolver, init: ts.Expression, depth: number): Handl
   if (t.isIdentifier(callee)) {
     const name = callee.text;
     const layer = importedLayer(r, name);
-    return ask((l) => l.handleFromFactory?.(r, name, layer));
+    const made = ask((l) => l.handleFromFactory?.(r, name, layer));
+    // txClient() / getDbClient(): a project accessor that hands out the client (or the ambient transaction)
+    return made ?? (CLIENT_ACCESSOR.test(name) && e.arguments.length === 0 ? { kind: 'client', layer: 'unknown', isTx: false } : undefined);
   }
   if (!t.isPropertyAccessExpression(callee)) return undefined;
   const method = callee.name.text;
@@ -554,6 +559,8 @@ function handleFromValue(r: Resolver, init: ts.Expression, depth: number): Handl
   if (made) return made;
   const h = call.handle();
   if (!h) return undefined;
+  // this.prismaService.txClient(): the service's client, or the ambient transaction it holds
+  if (CLIENT_ACCESSOR.test(method) && e.arguments.length === 0 && h.kind === 'client') return { ...h, isTx: false, byName: false };
   // const t = await sequelize.transaction() / const trx = await knex.transaction()
   if ((method === 'transaction' || v.txMethods.has(method)) && !call.hasCallback && h.kind !== 'model') {
     const value = dataLayer(h.layer)?.transactionValue;
@@ -610,6 +617,16 @@ function t_isTagged(t: TS, c: ts.Node): c is ts.TaggedTemplateExpression {
  * models known by name); a layer only the config defines is matched by its vocabulary.
  */
 function matchSegments(r: Resolver, h: Handle, segs: Seg[], start: number): Match | undefined {
+  const m = matchWriteSegments(r, h, segs, start);
+  // knex(t).update(v).toQuery(): the SQL text is built here and run elsewhere (or never); the statement that runs
+  // it is the write
+  return m && segs.slice(m.writeIndex + 1).some((s) => s.call && s.name !== undefined && BUILDS_SQL_TEXT.has(s.name)) ? undefined : m;
+}
+
+/** Knex chain methods that return a write's SQL text instead of running it. */
+const BUILDS_SQL_TEXT = new Set(['toQuery', 'toSQL', 'toNative', 'toString']);
+
+function matchWriteSegments(r: Resolver, h: Handle, segs: Seg[], start: number): Match | undefined {
   const s0 = segs[start];
   if (!s0) return undefined;
   // Raw SQL on any database handle: client.query('INSERT …'), manager.query(...), knex.raw(...), db.execute(sql`…`)
@@ -765,13 +782,14 @@ export function recognizeWrite(r: Resolver, outer: ts.Expression): DbWrite | und
     const expr = recvEnd < k ? baseExpr : segs[recvEnd]!.node;
     // getRepository(User).save(…) / getManager().save(…): a handle made by a call
     const madeByCall = recvEnd >= k && !!segs[recvEnd]!.call;
-    if (madeByCall && recvEnd !== 0) break;
+    // this.prismaService.txClient().order.create(…): the client an accessor hands out
+    if (madeByCall && recvEnd !== 0 && !CLIENT_ACCESSOR.test(segs[recvEnd]!.name ?? '')) break;
     if (!madeByCall && !t.isIdentifier(expr) && !t.isPropertyAccessExpression(expr)) break;
     const h = madeByCall ? handleFromInit(r, expr, 0) : handleOf(r, expr);
     if (!h || h.kind === 'none' || h.kind === 'session' || h.kind === 'txValue') continue;
     const m = matchSegments(r, h, segs, recvEnd + 1);
     if (!m) {
-      if (h.byName) continue;
+      if (h.byName || CLIENT_ACCESSOR.test(segs[recvEnd + 1]?.name ?? '')) continue;
       return undefined;
     }
     const seg = segs[m.writeIndex]!;
@@ -1105,7 +1123,8 @@ export function collectUnits(t: TS, sf: ts.SourceFile, knowledge: Knowledge, isE
         if (writes) sites.push(site);
         continue;
       }
-      const target = writes ? helperTarget(r, site.call) : undefined;
+      // (a file with no writes of its own still has helpers: their calls into other modules are its functions')
+      const target = helperTarget(r, site.call);
       if (!target) {
         // an awaited call into another module of the project: the project model knows what it writes
         const remote = isAwaitedWork(t, site.call) ? remoteCallOf(t, site.call) : undefined;
@@ -1188,6 +1207,18 @@ export interface UnitSummary {
   hasLoopWrite: boolean;
   /** Most atomic steps (unscoped writes, transactions) on one path through the function. */
   onAPath: number;
+}
+
+/** The writes `s` makes itself and through the file's helpers it calls; undefined when one goes to another module. */
+export function directWrites(s: UnitSummary, local: ReadonlyMap<ts.Node, UnitSummary>, path: readonly UnitSummary[] = []): DbWrite[] | undefined {
+  if (path.includes(s) || path.length > 4) return undefined;
+  const out: DbWrite[] = [];
+  for (const w of s.writes) {
+    const inner = w.write ? [w.write] : w.helper && local.get(w.helper) ? directWrites(local.get(w.helper)!, local, [...path, s]) : undefined;
+    if (!inner) return undefined;
+    out.push(...inner);
+  }
+  return out;
 }
 
 /**

@@ -6,8 +6,9 @@
  */
 import type * as ts from 'typescript';
 import type { TS } from '../ts.js';
-import { skipOuter } from './ast.js';
-import { classMember, enclosingClass, resolveName } from './scope.js';
+import { chainRoot, skipOuter } from './ast.js';
+import { isProjectModule } from './error-classes.js';
+import { classMember, enclosingClass, importsOf, resolveIdentifier, resolveName } from './scope.js';
 
 /** An exported callee: the module specifier as the calling file wrote it, and the path of names inside it. */
 export interface RemoteCall {
@@ -77,4 +78,58 @@ export function isAwaitedWork(t: TS, call: ts.CallExpression): boolean {
     return false;
   }
   return false;
+}
+
+
+/**
+ * The call a chain starts with when it is a function's, without arguments (`txClient()` in `txClient().order`;
+ * `knex('users')` is the client itself), or a method of a member's (`this.prismaService.txClient()`).
+ */
+function accessorCallIn(t: TS, e: ts.Expression): ts.CallExpression | undefined {
+  for (let n = skipOuter(t, e); ; ) {
+    if (t.isCallExpression(n)) {
+      const callee = skipOuter(t, n.expression);
+      if (t.isIdentifier(callee)) return n.arguments.length === 0 ? n : undefined;
+      if (t.isPropertyAccessExpression(callee) && t.isPropertyAccessExpression(skipOuter(t, callee.expression)) && skipOuter(t, (skipOuter(t, callee.expression) as ts.PropertyAccessExpression).expression).kind === t.SyntaxKind.ThisKeyword) return n;
+      n = callee;
+    } else if (t.isPropertyAccessExpression(n) || t.isElementAccessExpression(n)) n = skipOuter(t, n.expression);
+    else return undefined;
+  }
+}
+
+/** A function of a project module, or a method of a class another module declares, that hands out a database client. */
+export interface ClientAccessor {
+  module: string;
+  imported: string;
+  /** The method of the imported class (`txClient` of `PrismaService`). */
+  member?: string;
+}
+
+export function sameAccessor(a: ClientAccessor | undefined, b: ClientAccessor): boolean {
+  return !!a && a.module === b.module && a.imported === b.imported && a.member === b.member;
+}
+
+/**
+ * The accessor whose returned client a write's receiver is: `txClient()` imported from a project module in
+ * `txClient().order` or `const db = txClient(); db.order`, `PrismaService.txClient` in
+ * `this.prismaService.txClient().order` (the project model decides whether it hands out an ambient transaction).
+ */
+export function clientAccessorOf(t: TS, receiver: ts.Expression): ClientAccessor | undefined {
+  let root = accessorCallIn(t, receiver) ?? chainRoot(t, receiver);
+  if (t.isIdentifier(root)) {
+    // const db = txClient() / await txClient()
+    const b = resolveIdentifier(t, root);
+    const init = b && t.isVariableDeclaration(b.declaration) && t.isIdentifier(b.declaration.name) ? b.declaration.initializer : undefined;
+    const value = init && skipOuter(t, init);
+    root = value && t.isAwaitExpression(value) ? skipOuter(t, value.expression) : (value ?? root);
+  }
+  if (!t.isCallExpression(root)) return undefined;
+  const callee = skipOuter(t, root.expression);
+  if (t.isIdentifier(callee)) {
+    const binding = importsOf(t, root.getSourceFile()).get(callee.text);
+    return binding && !binding.typeOnly && isProjectModule(binding.module) ? { module: binding.module, imported: binding.imported } : undefined;
+  }
+  // this.prismaService.txClient(): a method of an injected class another module (or workspace package) declares
+  const remote = t.isPropertyAccessExpression(callee) && t.isPropertyAccessExpression(skipOuter(t, callee.expression)) ? remoteCallOf(t, root) : undefined;
+  return remote && remote.path.length === 2 ? { module: remote.module, imported: remote.path[0]!, member: remote.path[1]! } : undefined;
 }

@@ -47,11 +47,14 @@ export function mayWriteOrCall(t: TS, sf: ts.SourceFile, knowledge: Knowledge): 
   return oncePerFile(mayWriteMemo, sf, knowledge, () => writesOrCalls(t, sf, knowledge));
 }
 
+const RETURNS_CALL = /\breturn\s+(?:this\.)?[\w$]+(?:\.[\w$]+)*\(/;
+
 const mayWriteMemo = new WeakMap<ts.SourceFile, Map<Knowledge, boolean>>();
 
 function writesOrCalls(t: TS, sf: ts.SourceFile, knowledge: Knowledge): boolean {
   if (mayWrite(t, sf, knowledge) || /transaction/i.test(sf.text)) return true;
-  if (!sf.text.includes('await')) return false;
+  // awaited work, or a call's promise handed back (`return this.store.insertKey(…)`)
+  if (!sf.text.includes('await') && !RETURNS_CALL.test(sf.text)) return false;
   for (const b of fileImports(t, sf).bindings.values()) if (PROJECT_MODULE.test(b.module)) return true;
   return false;
 }

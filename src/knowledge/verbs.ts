@@ -16,6 +16,12 @@ export const STATE_CHANGING_VERBS = [
 /** Calls that read: `findMany`, `getCol`, `fetchPlans`, `search`. */
 export const READING_VERBS = ['get', 'find', 'list', 'fetch', 'load', 'read', 'search', 'query', 'count', 'select', 'lookup', 'retrieve', 'collect', 'aggregate'] as const;
 
+/**
+ * Calls into a project's data code that write (`saveToken`, `updateUserById`, `revokeAll`): the verbs
+ * missing-transaction counts a call into another module by, and the project model a store it cannot see into.
+ */
+export const DB_WRITE_CALL = /^(save|create|update|upsert|insert|delete|remove|destroy|set|mark|add|revoke|persist|store|assign|transfer|increment|decrement|reset|clear|link|unlink|archive|restore|replace|move|register|record|complete|cancel|approve|reject|accept|activate|deactivate|enable|disable|publish|unpublish)(?![a-z])/;
+
 /** Calls whose effect leaves the process and no database transaction can take back: a mail, a message, an upload. */
 export const SIDE_EFFECT_VERBS = ['send', 'email', 'mail', 'notify', 'publish', 'emit', 'enqueue', 'dispatch', 'upload', 'schedule', 'push', 'post', 'deliver', 'broadcast', 'trigger'] as const;
 

@@ -194,12 +194,21 @@ function readsClsStore(t: TS, body: ts.Node): boolean {
   });
 }
 
-/** Exported functions (declarations, or `const` arrow and function expressions) whose body reads a CLS store. */
+/**
+ * Exported functions (declarations, or `const` arrow and function expressions) and methods of exported classes
+ * (`PrismaService.txClient`) whose body reads a CLS store.
+ */
 function summarizeAmbientClients(t: TS, sf: ts.SourceFile): string[] {
   if (!MENTIONS_CLS_STORE.test(sf.text)) return [];
   const out: string[] = [];
   for (const st of sf.statements) {
     if (t.isFunctionDeclaration(st) && st.name && st.body && isExported(t, st) && readsClsStore(t, st.body)) out.push(st.name.text);
+    else if (t.isClassDeclaration(st) && st.name && isExported(t, st)) {
+      for (const m of st.members) {
+        const name = m.name && t.isIdentifier(m.name) ? m.name.text : undefined;
+        if (name && t.isMethodDeclaration(m) && m.body && readsClsStore(t, m.body)) out.push(`${st.name.text}.${name}`);
+      }
+    }
     else if (t.isVariableStatement(st) && isExported(t, st)) {
       for (const d of st.declarationList.declarations) {
         const init = d.initializer && skipOuter(t, d.initializer);
@@ -276,7 +285,7 @@ export class ProjectModel {
     /** Whether the run read the file itself: its summary is known (empty or not) without reading it again. */
     private readonly readByRun: (abs: string) => boolean = () => false,
   ) {
-    this.writes = new WriteModel(resolver, summaryOf);
+    this.writes = new WriteModel(resolver, summaryOf, (fromFile, via) => !this.holds(fromFile, { fact: 'not-ambient-client', ...via }));
   }
 
   /**
@@ -385,7 +394,7 @@ export class ProjectModel {
       case 'axios-defaults-without-timeout':
         return !this.axiosDefaultsTimeout(fromFile);
       case 'not-ambient-client':
-        return this.exported(fromFile, condition.module, condition.imported, (s, name) => (s.ambientClients?.includes(name) ? true : undefined)) === undefined;
+        return this.exported(fromFile, condition.module, condition.imported, (s, name) => (s.ambientClients?.includes(condition.member ? `${name}.${condition.member}` : name) ? true : undefined)) === undefined;
       default:
         return false;
     }

@@ -9,8 +9,8 @@
  */
 import type * as ts from 'typescript';
 import { isDefaultExport as isDefault, isExported, isFunctionLike, skipOuter, type FunctionLike } from '../analysis/ast.js';
-import { summarizeUnits, type UnitSummary } from '../analysis/database.js';
-import type { RemoteCall } from '../analysis/remote-calls.js';
+import { directWrites, summarizeUnits, type Unit, type UnitSummary } from '../analysis/database.js';
+import { clientAccessorOf, sameAccessor, type ClientAccessor, type RemoteCall } from '../analysis/remote-calls.js';
 import { propertyNameText } from '../analysis/scope.js';
 import { fileWriteUnits, mayWriteOrCall } from '../analysis/write-units.js';
 import type { Knowledge } from '../knowledge/index.js';
@@ -28,6 +28,11 @@ export interface CallableWrites {
   calls?: RemoteCall[];
   /** Opens a transaction and runs the callback passed as this parameter inside it (`withTransaction(fn)`, `$tx(fn)`). */
   wrapsCallback?: number;
+  /**
+   * Every write of its own goes through the client one accessor hands out (`this.prismaService.txClient()`): if
+   * that accessor hands out the ambient CLS transaction, they run in the caller's and add no step.
+   */
+  via?: ClientAccessor;
 }
 
 /** Exported path (`saveToken`, `TokenService.saveToken`, `query.user.update`, `default.save`) → what it does. */
@@ -97,7 +102,18 @@ function exportedCallables(t: TS, sf: ts.SourceFile): Map<string, FunctionLike> 
   return out;
 }
 
-/** The index of the parameter a transaction it opens runs: `$transaction(fn)`, `$transaction((tx) => fn(tx))`. */
+/** A call that opens a transaction by its name: `$transaction(…)`, `super.$transaction(…)`, `db.transaction(…)`, `sql.begin(…)`. */
+function opensTransaction(t: TS, call: ts.CallExpression): boolean {
+  const callee = skipOuter(t, call.expression);
+  const name = t.isPropertyAccessExpression(callee) ? callee.name.text : t.isIdentifier(callee) ? callee.text : '';
+  return /transaction|^begin$/i.test(name);
+}
+
+/**
+ * The index of the parameter a transaction it opens runs: `$transaction(fn)`, `$transaction((tx) => fn(tx))`, or
+ * a wrapper that keeps the transaction in a CLS store first (`cls.runWith(…, async () => { await
+ * super.$transaction(async (prisma) => { cls.set('tx', prisma); try { return await fn(prisma); } finally { … } }) })`).
+ */
 function wrappedCallback(t: TS, fn: FunctionLike, s: UnitSummary): number | undefined {
   const params = fn.parameters.map((p) => (t.isIdentifier(p.name) ? p.name.text : undefined));
   const paramOf = (e: ts.Expression): number | undefined => {
@@ -105,47 +121,77 @@ function wrappedCallback(t: TS, fn: FunctionLike, s: UnitSummary): number | unde
     const i = t.isIdentifier(x) ? params.indexOf(x.text) : -1;
     return i >= 0 ? i : undefined;
   };
-  for (const scope of s.unit.scopes) {
-    for (const body of scope.bodies) {
+  // a call of one of the function's parameters anywhere inside a transaction's callback
+  const calledIn = (body: ts.Node): number | undefined => {
+    let found: number | undefined;
+    const visit = (n: ts.Node): void => {
+      if (found !== undefined) return;
+      if (t.isCallExpression(n)) found = paramOf(n.expression);
+      if (found === undefined) t.forEachChild(n, visit);
+    };
+    visit(body);
+    return found;
+  };
+  const runs = (call: ts.CallExpression, bodies: readonly ts.Expression[]): number | undefined => {
+    for (const body of bodies) {
       const b = skipOuter(t, body);
-      if (!(t.isArrowFunction(b) || t.isFunctionExpression(b))) continue;
-      // (tx) => fn(tx) / async (tx) => { return await fn(tx); }
-      const expr = t.isBlock(b.body) ? b.body.statements.map((st) => (t.isReturnStatement(st) || t.isExpressionStatement(st) ? st.expression : undefined)).find(Boolean) : b.body;
-      const call = expr && skipOuter(t, t.isAwaitExpression(skipOuter(t, expr)) ? (skipOuter(t, expr) as ts.AwaitExpression).expression : expr);
-      if (call && t.isCallExpression(call)) {
-        const i = paramOf(call.expression);
+      // $transaction(fn): the transaction method given the callback itself
+      const direct = call.arguments.includes(body) ? paramOf(b) : undefined;
+      if (direct !== undefined) return direct;
+      if (t.isArrowFunction(b) || t.isFunctionExpression(b)) {
+        const i = calledIn(b.body);
         if (i !== undefined) return i;
       }
     }
+    return undefined;
+  };
+  for (const scope of s.unit.scopes) {
+    const i = runs(scope.call, scope.bodies);
+    if (i !== undefined) return i;
   }
-  // return this.$transaction(fn) / prisma.$transaction(fn): a transaction method given the callback itself
-  if (fn.body && t.isBlock(fn.body)) {
-    for (const st of fn.body.statements) {
-      const e = t.isReturnStatement(st) || t.isExpressionStatement(st) ? st.expression : undefined;
-      const c = e && skipOuter(t, t.isAwaitExpression(skipOuter(t, e)) ? (skipOuter(t, e) as ts.AwaitExpression).expression : e);
-      if (!c || !t.isCallExpression(c)) continue;
-      const callee = skipOuter(t, c.expression);
-      const name = t.isPropertyAccessExpression(callee) ? callee.name.text : t.isIdentifier(callee) ? callee.text : '';
-      if (!/transaction|^begin$/i.test(name)) continue;
-      for (const a of c.arguments) {
-        const i = paramOf(a);
-        if (i !== undefined) return i;
-      }
-    }
-  }
-  return undefined;
+  // the transaction opened further in, in a callback of the function (its own unit)
+  let found: number | undefined;
+  const visit = (n: ts.Node): void => {
+    if (found !== undefined) return;
+    if (t.isCallExpression(n) && opensTransaction(t, n)) found = runs(n, n.arguments);
+    if (found === undefined) t.forEachChild(n, visit);
+  };
+  if (fn.body) visit(fn.body);
+  return found;
 }
 
-function callableWrites(t: TS, fn: FunctionLike, s: UnitSummary): CallableWrites | undefined {
+/**
+ * Calls into other modules `unit` makes outside a transaction, itself or through the file's own helpers it calls
+ * (`createToken` → `this.insertToken(…)` → `this.store.insert(…)`), to a bounded depth.
+ */
+function remoteCalls(units: ReadonlyMap<ts.Node, Unit>, unit: Unit, seen = new Set<Unit>()): RemoteCall[] {
+  if (seen.has(unit) || seen.size > MAX_DEPTH * 4) return [];
+  seen.add(unit);
+  const out: RemoteCall[] = [];
+  for (const site of unit.sites) {
+    if (site.kind === 'write' || site.scope || site.txArgs.some(Boolean)) continue;
+    if (site.kind === 'remote') out.push(site.remote);
+    else if (site.kind === 'helper') {
+      const inner = units.get(site.target);
+      if (inner && !inner.decorated) out.push(...remoteCalls(units, inner, seen));
+    }
+  }
+  return out;
+}
+
+function callableWrites(t: TS, fn: FunctionLike, s: UnitSummary, units: ReadonlyMap<ts.Node, Unit>, summaries: ReadonlyMap<ts.Node, UnitSummary>): CallableWrites | undefined {
   const own = s.unscoped.filter((w) => w.viaParam === undefined);
   const viaParams = s.writes.filter((w) => w.viaParam !== undefined && w.group === undefined).length;
   const inTx = s.groups.size > 0 ? 1 : 0;
   const writes = s.flagged ? 2 : Math.min(2, viaParams + Math.min(own.length, s.onAPath) + (own.length === 0 ? inTx : 0));
-  const calls = s.unit.sites.filter((site) => site.kind === 'remote' && !site.scope && !site.txArgs.some(Boolean)).map((site) => (site.kind === 'remote' ? site.remote : undefined)!);
+  const calls = remoteCalls(units, s.unit);
   const wraps = wrappedCallback(t, fn, s);
   if (writes === 0 && calls.length === 0 && wraps === undefined) return undefined;
+  const direct = directWrites(s, summaries);
+  const via = direct && direct.length > 0 ? clientAccessorOf(t, direct[0]!.receiver) : undefined;
   return {
     writes,
+    ...(via && direct!.every((w) => sameAccessor(clientAccessorOf(t, w.receiver), via)) ? { via } : {}),
     ...(s.flagged ? { flagged: true as const } : {}),
     ...(s.hasLoopWrite ? { loop: true as const } : {}),
     ...(calls.length > 0 ? { calls } : {}),
@@ -164,7 +210,7 @@ export function summarizeWrites(t: TS, sf: ts.SourceFile, knowledge: Knowledge):
     if (!unit) continue;
     summaries ??= summarizeUnits(t, fu);
     const s = summaries.get(fn);
-    const w = s && callableWrites(t, fn, s);
+    const w = s && callableWrites(t, fn, s, fu.units, summaries);
     if (w) out[name] = w;
   }
   return Object.keys(out).length > 0 ? out : undefined;

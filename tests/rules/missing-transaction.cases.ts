@@ -116,6 +116,31 @@ export async function resetTokens(userId: string) {
   });
 }
 `,
+    // knex's .toQuery() / .toString() build a statement's text without running it: the one write is the call that
+    // runs the text, here or in the method that asked a helper for it
+    `import { Injectable } from '@nestjs/common';
+import { Knex } from 'knex';
+import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+@Injectable()
+export class ArchiveService {
+  constructor(private readonly knex: Knex) {}
+  async archiveRows(table: string, ids: string[]) {
+    const sql = this.knex('rows').whereIn('id', ids).update({ archived: true }).toQuery();
+    await prisma.$executeRawUnsafe(sql);
+  }
+  async purge(ids: string[]) {
+    await prisma.$executeRawUnsafe(this.purgeSql(ids));
+  }
+  private purgeSql(ids: string[]) {
+    return this.knex('rows').whereIn('id', ids).del().toQuery();
+  }
+  async copyRows(rows: object[]) {
+    const text = this.knex.insert(rows).into('archive_rows').toString();
+    await prisma.$executeRawUnsafe(text);
+  }
+}
+`,
     // an outbound charge between two writes splits them into steps, each its own unit (issue 16)
     `import { PrismaClient } from '@prisma/client';
 const prisma = new PrismaClient();
