@@ -402,8 +402,10 @@ export default defineProjectRule<MessageIds, Options, ShapeFact>({
         // probe's answer; without an error status, `{ success: true }` in a catch is a fallback answer
         if (!reportsError(shape) && !(sink.status !== undefined && hasOutcomeKey(shape))) return true;
         if (sink.status === undefined && reportsSuccess(t, obj)) return true;
-        // a JSON-RPC error (MCP, LSP) has the shape its protocol defines
-        if (keys.some((k) => k.name === 'jsonrpc')) return true;
+        // a JSON-RPC error (MCP, LSP) and an OAuth 2 error (`{ error, error_description }`, RFC 6749 5.2, read by
+        // OAuth clients, not by the API's own) have the shape their protocol defines: neither the API's
+        // convention nor a departure from it
+        if (keys.some((k) => k.name === 'jsonrpc' || k.name === 'error_description')) return true;
         context.collect({ type: 'body', shape, site: context.site(obj), role, owner, exception: false, ...(helper ? { helper } : {}) });
         return true;
       }

@@ -329,6 +329,21 @@ describe('inconsistent-error-shape: bodies beyond object literals', () => {
     expect(shapes(await run(dir))).toEqual([]);
   });
 
+  it("leaves OAuth protocol errors out: they are neither the API's convention nor a departure from it", async () => {
+    const dir = tempProject({
+      'package.json': '{ "name": "web", "private": true }',
+      'app/api/oauth/token/route.ts': "export async function POST() {\n  return Response.json({ error: 'invalid_grant', error_description: 'code expired' }, { status: 400 });\n}\n",
+      'app/api/oauth/register/route.ts': "export async function POST() {\n  return Response.json({ error: 'invalid_client_metadata', error_description: 'redirect_uris required' }, { status: 400 });\n}\n",
+      'app/api/oauth/authorize/route.ts': "export async function GET() {\n  return Response.json({ error: 'unsupported_response_type', error_description: 'code only' }, { status: 400 });\n}\n",
+      'app/api/export/route.ts': "export async function GET() {\n  return Response.json({ message: 'Export failed' }, { status: 500 });\n}\n",
+      'app/api/import/route.ts': "export async function POST() {\n  return Response.json({ message: 'No file' }, { status: 400 });\n}\n",
+      'app/api/status/route.ts': "export async function GET() {\n  return Response.json({ error: 'down' }, { status: 503 });\n}\n",
+    });
+    expect(shapes(await run(dir)).map((f) => `${f.file}:${f.line} ${f.message}`)).toEqual([
+      'app/api/status/route.ts:2 Error response body { error } differs from the dominant error shape { message } (2 of 3 error responses, e.g. app/api/export/route.ts:2).',
+    ]);
+  });
+
   it('leaves probe answers, rendered pages and exception options out', async () => {
     const dir = tempProject({
       'package.json': '{ "name": "api", "private": true }',
