@@ -22,7 +22,7 @@ const SETTING_MESSAGE = /\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+ (?:is|are) (?:not set|m
 // Invariant constants named as bugs: `BUG_NO_USER_CTX`.
 const BUG_CONSTANT = /^BUG_|_BUG_|^ASSERT/;
 // Messages of programmer-error assertions, where a plain Error is the idiom.
-const INVARIANT = /\b(?:not (?:yet )?implemented|unimplemented|unreachable|should (?:never|not) (?:happen|be reached|occur)|never (?:happen|occur)s?|impossible|invariant|exhaustive|assert(?:ion)? failed|must be overr?idd?en|abstract method|subclass(?:es)? must implement|must be used (?:with)?in(?:side)? (?:a |an |the )?<?\w+|can only be (?:used|called) (?:from |in(?:side)? |within |with )|should \w+ but\b|unknown (?:\w+ )?type\b|unhandled (?:case|type|kind|variant|value|action|event|status|state)|unknown (?:case|variant|kind|action)|unexpected (?:case|variant|kind)|unsupported (?:\w+ )?(?:source|kind|variant|case|operator)|but \w+ (?:is|was) (?:null|undefined|missing|not set))\b/i;
+const INVARIANT = /\b(?:(?:should|must) not be (?:undefined|null)|(?:is|was) not an? (?:Uint8Array|Buffer|ArrayBuffer|ReadableStream|string|number|boolean|object|array|function|instance of \w+)|not (?:yet )?implemented|unimplemented|unreachable|should (?:never|not) (?:happen|be reached|occur)|never (?:happen|occur)s?|impossible|invariant|exhaustive|assert(?:ion)? failed|must be overr?idd?en|abstract method|subclass(?:es)? must implement|must be used (?:with)?in(?:side)? (?:a |an |the )?<?\w+|can only be (?:used|called) (?:from |in(?:side)? |within |with )|should \w+ but\b|unknown (?:\w+ )?type\b|unhandled (?:case|type|kind|variant|value|action|event|status|state)|unknown (?:case|variant|kind|action)|unexpected (?:case|variant|kind)|unsupported (?:\w+ )?(?:source|kind|variant|case|operator)|but \w+ (?:is|was) (?:null|undefined|missing|not set))\b/i;
 /*
  * A refusal the caller must tell apart from a crash (404, 409, 402, 403, 429…): the words of a business rule or a
  * missing record, not of a broken program. `Cannot refund payment 7 with status pending`, `Insufficient stock`.
@@ -160,6 +160,28 @@ const defaultClauseOrNeverFunction: Decide<boolean> = (t, n) => {
   if (t.isDefaultClause(n)) return true;
   return isFunctionLike(t, n) ? n.parameters.some((p) => p.type?.kind === t.SyntaxKind.NeverKeyword) : INHERIT;
 };
+
+/**
+ * A class member whose whole body is the throw (`get model() { throw new Error('model is not defined') }`): a
+ * placeholder a subclass overrides, a programmer error when it runs.
+ */
+function isPlaceholderMember(t: TS, stmt: ts.Node): boolean {
+  const block = stmt.parent;
+  const member = block?.parent;
+  return block !== undefined && t.isBlock(block) && block.statements.length === 1 && member !== undefined &&
+    (t.isMethodDeclaration(member) || t.isGetAccessorDeclaration(member)) && member.body === block && t.isClassLike(member.parent);
+}
+
+/**
+ * `new Error('Error talking to the tracker', { cause: err })` in a catch or rejection handler: it wraps a failure
+ * the handler did not identify, and the cause carries what happened; a 500 is its answer whatever its class.
+ */
+function wrapsCaught(t: TS, args: readonly ts.Expression[], node: ts.Node): boolean {
+  const options = args[1] && skipOuter(t, args[1]);
+  if (!options || !t.isObjectLiteralExpression(options)) return false;
+  if (!options.properties.some((p) => (t.isPropertyAssignment(p) || t.isShorthandPropertyAssignment(p)) && propertyNameText(t, p.name) === 'cause')) return false;
+  return enclosingErrorSite(t, node) !== undefined;
+}
 
 function messageText(t: TS, args: readonly ts.Expression[], sf: ts.SourceFile): string {
   const first = args[0];
@@ -359,7 +381,7 @@ export default defineRule<MessageIds, Options>({
       if (!insideFunction(t, anchor) || isConfigGuard(t, anchor, sf) || insideLocalTry(t, anchor)) return;
       const message = messageText(t, args, sf);
       if (CONFIG_MESSAGE.test(message) || SETTING_MESSAGE.test(message)) return;
-      if (options.ignoreInvariants && (INVARIANT.test(message) || BUG_CONSTANT.test(message) || isExhaustivenessCheck(t, anchor, sf, args) || insideAssertionFunction(t, anchor))) return;
+      if (options.ignoreInvariants && (INVARIANT.test(message) || BUG_CONSTANT.test(message) || isExhaustivenessCheck(t, anchor, sf, args) || insideAssertionFunction(t, anchor) || isPlaceholderMember(t, anchor))) return;
       if (!plainErrorsMatter || insideFrameworkErrorCallback(t, anchor)) return;
       const local: LocalEvidence | undefined = replacesTypedError(t, anchor)
         ? 'replacesTyped'
@@ -368,7 +390,7 @@ export default defineRule<MessageIds, Options>({
           : BAD_INPUT.test(message) && answersRequest(t, anchor)
             ? 'badInput'
             : undefined;
-      plainThrows.push({ expr, callee, local, technical: TECHNICAL.test(message) });
+      plainThrows.push({ expr, callee, local, technical: TECHNICAL.test(message) || wrapsCaught(t, args, anchor) });
     };
 
     const reportPlain = ({ expr, callee, local, technical }: PlainThrow): void => {

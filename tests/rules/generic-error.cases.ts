@@ -278,9 +278,59 @@ export function renderTitle(alert: { source: string }, savedSearch: unknown) {
 export function hook(id: string) {
   if (!id) throw new WebhookNotFoundError(id);
 }`,
+    // set E: a programmer's invariant in a file with typed errors: "should not be undefined", a type guard
+    `import { QuotaExceededError } from './errors';
+export function plan(field: { refId?: string }, chunk: unknown, used: number) {
+  if (used > 10) throw new QuotaExceededError();
+  if (!field.refId) throw new Error('refId should not be undefined');
+  if (!(chunk instanceof Uint8Array)) throw new Error('chunk is not a Uint8Array');
+}`,
+    // a member whose whole body is the throw is a placeholder a subclass overrides
+    `import { RecordMissingError } from './errors';
+export class Store {
+  get table(): string {
+    throw new Error('The store table is not set.');
+  }
+  find(id: string) {
+    throw new RecordMissingError(id);
+  }
+}`,
+    // a catch that wraps what it did not identify, with the cause: a technical failure whatever its class
+    `import { GatewayError } from './errors';
+export function call(rpc: Rpc) {
+  if (!rpc.open) throw new GatewayError('closed');
+  return rpc.send().catch((error: unknown) => {
+    if (error instanceof GatewayError) throw error;
+    throw new Error('Error talking to the tracker', { cause: error });
+  });
+}`,
   ],
 
   invalid: [
+    // a refusal still counts with a cause: the caller must handle it, and it has no class to handle it by
+    {
+      code: `import { GatewayError } from './errors';
+export async function reserve(seat: string) {
+  try {
+    return await seats.hold(seat);
+  } catch (error) {
+    if (error instanceof GatewayError) throw error;
+    throw new Error('Seat already taken', { cause: error });
+  }
+}`,
+      errors: [{ messageId: 'refusal', data: { name: 'Error' }, line: 7, column: 11, endLine: 7, endColumn: 60 }],
+    },
+    // a member that does more than throw is not a placeholder
+    {
+      code: `import { RecordMissingError } from './errors';
+export class Store {
+  remove(id: string) {
+    if (this.locked) throw new Error('The store is locked');
+    throw new RecordMissingError(id);
+  }
+}`,
+      errors: [{ messageId: 'inconsistent', data: { name: 'Error', example: 'RecordMissingError' }, line: 4, column: 28, endLine: 4, endColumn: 60 }],
+    },
     // a thrown name the helper does not declare as an exit is a thrown string
     {
       code: `module.exports = {
