@@ -652,6 +652,20 @@ export function Form() {
     return undefined;
   }
 }`,
+    // set E: a share token that fails to verify falls through to the other checks, which treat the caller as signed out
+    `export function allowShared(req: Request, res: Response, next: NextFunction) {
+  const shareToken = req.query.share;
+  if (shareToken) {
+    try {
+      const claims = jwt.verify(String(shareToken), secrets.signing) as { board: string };
+      if (claims.board === req.params.board) return next();
+    } catch {
+      // Continue to the session check.
+    }
+  }
+  if (!req.session.user) return res.status(401).end();
+  return next();
+}`,
     `export const verifyRequest = async (request: Request) => {
   try {
     return await verifyBearerTokenFromRequest(request);
