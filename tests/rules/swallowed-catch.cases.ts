@@ -755,6 +755,16 @@ export const legacyCompare = async (stored: string, input: string): Promise<bool
   } catch {}
   return body;
 }`,
+    // set E: a value predicate of the project's that throws on odd input means "no": the kind stays what it was
+    `export function columnKind(value: unknown) {
+  let kind = typeof value === 'number' ? 'number' : 'string';
+  try {
+    if (isLikelyTimestamp(value)) kind = 'date';
+  } catch {
+    //
+  }
+  return kind;
+}`,
     // the new error's message names the client's input as the fault: the author says what failed
     `export async function uploadedFile(request: FastifyRequest) {
   try {
@@ -963,6 +973,17 @@ export class UsersService {
     const settings = JSON.parse(raw);
     await db.settings.update({ where: { id: 1 }, data: settings });
   } catch {}
+}`,
+      errors: [{ messageId: 'emptyHandler', line: 5, column: 5, endLine: 5, endColumn: 10 }],
+    },
+    // a value predicate beside an awaited call: the call's failure is dropped with the predicate's
+    {
+      code: `export async function columnKind(value: unknown, sheet: Sheet) {
+  let kind = 'string';
+  try {
+    if (isLikelyTimestamp(value)) kind = await sheet.formatOf(value);
+  } catch {}
+  return kind;
 }`,
       errors: [{ messageId: 'emptyHandler', line: 5, column: 5, endLine: 5, endColumn: 10 }],
     },
