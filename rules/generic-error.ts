@@ -3,7 +3,9 @@ import { calleeMethod, enclosingFunction, functionName, INHERIT, isFunctionLike,
 import { atoms, pathConditions } from '../src/analysis/flow.js';
 import { enclosingErrorSite } from '../src/analysis/error-sites.js';
 import { BUILT_IN_ERRORS, collectErrorClasses, findBaseErrorClass, isErrorLikeName, isProjectModule, type BaseErrorClass } from '../src/analysis/error-classes.js';
-import { fileScope, importsOf, propertyNameText } from '../src/analysis/scope.js';
+import { fileScope, importsOf, propertyNameText, type ImportMap } from '../src/analysis/scope.js';
+import { responseSinkAt } from '../src/analysis/http.js';
+import type { Knowledge } from '../src/knowledge/index.js';
 import { isServerActionModule } from '../src/analysis/frameworks/next.js';
 import { defineRule } from '../src/define-rule.js';
 import type { SuggestionDescriptor, TS } from '../src/types.js';
@@ -18,7 +20,8 @@ export interface Options {
 // Configuration checks at startup: the process should crash, nobody catches these.
 const CONFIG_MESSAGE = /environment variable|\benv(?:ironment)? var|\bENV_[A-Z_]+|process\.env|import\.meta\.env/i;
 // `DASHBOARD_SECRET_KEY is not set`, `Parse Server option customPages must be an object.`: a setting checked at startup.
-const SETTING_MESSAGE = /\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+ (?:is|are) (?:not set|missing|required|not defined|undefined|empty)\b|\b(?:[Oo]ption|[Cc]onfig(?:uration)?|[Ss]etting)s?\b[^.]*\b(?:must|should)\b/;
+// `S3 configuration error: Missing region`: the server's own configuration is incomplete.
+const SETTING_MESSAGE = /\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+ (?:is|are) (?:not set|missing|required|not defined|undefined|empty)\b|\b(?:[Oo]ption|[Cc]onfig(?:uration)?|[Ss]etting)s?\b[^.]*\b(?:must|should)\b|\b[Cc]onfig(?:uration)? (?:error|is (?:missing|incomplete|invalid))\b/;
 // Invariant constants named as bugs: `BUG_NO_USER_CTX`.
 const BUG_CONSTANT = /^BUG_|_BUG_|^ASSERT/;
 // Messages of programmer-error assertions, where a plain Error is the idiom.
@@ -44,9 +47,9 @@ const REFUSAL = new RegExp(
   ].join('|'),
   'i',
 );
-// A lookup in the program's own registry (`Handler for provider was not found`, `Template x not found`): a bug
-// or a deployment mistake, not a refusal.
-const CODE_LOOKUP = /\b(?:provider|handler|template|factory|module|plugin|strategy|adapter|driver|implementation|class|function|method|component|registry|file|directory|folder|path|command|binary|executable|package|dependency|extension|loader|resolver|transport|schema|migration)s?\b/i;
+// A lookup in the program's own registry or configuration (`Handler for provider was not found`, `Template x not
+// found`, `Config not found in the database`): a bug or a deployment mistake, not a refusal.
+const CODE_LOOKUP = /\b(?:provider|handler|template|factory|module|plugin|strategy|adapter|driver|implementation|class|function|method|component|registry|file|directory|folder|path|command|binary|executable|package|dependency|extension|loader|resolver|transport|schema|migration|config|configuration)s?\b/i;
 // A technical failure (`Failed to create batch`, `S2 stream failed: 503`): a 500 is the right answer whatever the
 // class, so a plain Error beside typed ones is not a finding by itself.
 const TECHNICAL = /\b(?:failed|failure|fails|unable to|could not|couldn't|timed? ?out|unexpected(?:ly)?|returned|no response|connection|internal)\b|\brate.?limited\b|\bHTTP\b|\bstatus(?:Code)? \$?\{?\d/i;
@@ -181,6 +184,23 @@ function wrapsCaught(t: TS, args: readonly ts.Expression[], node: ts.Node): bool
   if (!options || !t.isObjectLiteralExpression(options)) return false;
   if (!options.properties.some((p) => (t.isPropertyAssignment(p) || t.isShorthandPropertyAssignment(p)) && propertyNameText(t, p.name) === 'cause')) return false;
   return enclosingErrorSite(t, node) !== undefined;
+}
+
+/**
+ * `reply.code(401).send({ message: 'Invalid email or password' }); throw new Error('Password is not valid')`: the
+ * statement before the throw answered the request with an error status, so the client has its answer and the throw
+ * only ends the handler.
+ */
+function answeredJustBefore(t: TS, stmt: ts.Node, knowledge: Knowledge, imports: ImportMap): boolean {
+  const block = stmt.parent;
+  if (!block || !t.isBlock(block)) return false;
+  const i = block.statements.indexOf(stmt as ts.Statement);
+  const prev = i > 0 ? block.statements[i - 1] : undefined;
+  if (!prev || !t.isExpressionStatement(prev)) return false;
+  let e = skipOuter(t, prev.expression);
+  while (t.isAwaitExpression(e)) e = skipOuter(t, e.expression);
+  const sink = t.isCallExpression(e) ? responseSinkAt(t, e, knowledge, imports) : undefined;
+  return sink !== undefined && sink.kind === 'method' && (sink.status ?? 0) >= 400;
 }
 
 function messageText(t: TS, args: readonly ts.Expression[], sf: ts.SourceFile): string {
@@ -382,7 +402,7 @@ export default defineRule<MessageIds, Options>({
       const message = messageText(t, args, sf);
       if (CONFIG_MESSAGE.test(message) || SETTING_MESSAGE.test(message)) return;
       if (options.ignoreInvariants && (INVARIANT.test(message) || BUG_CONSTANT.test(message) || isExhaustivenessCheck(t, anchor, sf, args) || insideAssertionFunction(t, anchor) || isPlaceholderMember(t, anchor))) return;
-      if (!plainErrorsMatter || insideFrameworkErrorCallback(t, anchor)) return;
+      if (!plainErrorsMatter || insideFrameworkErrorCallback(t, anchor) || answeredJustBefore(t, anchor, context.knowledge, imports)) return;
       const local: LocalEvidence | undefined = replacesTypedError(t, anchor)
         ? 'replacesTyped'
         : REFUSAL.test(message) && !CODE_LOOKUP.test(message)

@@ -285,6 +285,22 @@ export function plan(field: { refId?: string }, chunk: unknown, used: number) {
   if (!field.refId) throw new Error('refId should not be undefined');
   if (!(chunk instanceof Uint8Array)) throw new Error('chunk is not a Uint8Array');
 }`,
+    // the request was answered with a 401 just before: the throw only ends the handler
+    `app.post('/login', async (req, reply) => {
+  const user = await users.byEmail(req.body.email);
+  if (!(await passwords.match(user, req.body.password))) {
+    reply.code(401).send({ message: 'Wrong email or password' });
+    throw new Error('Invalid password for this account');
+  }
+  return reply.send(await sessions.open(user));
+});`,
+    // the server's own configuration is incomplete or missing: a deployment fault, a 500 is right
+    `app.post('/uploads', async (req, res) => {
+  const settings = await db.storageSettings.findFirst();
+  if (!settings) throw new Error('Storage config not found in the database');
+  if (!settings.bucket) throw new Error('Storage configuration error: missing bucket');
+  res.json(await store(settings, req.body));
+});`,
     // a member whose whole body is the throw is a placeholder a subclass overrides
     `import { RecordMissingError } from './errors';
 export class Store {
@@ -319,6 +335,17 @@ export async function reserve(seat: string) {
   }
 }`,
       errors: [{ messageId: 'refusal', data: { name: 'Error' }, line: 7, column: 11, endLine: 7, endColumn: 60 }],
+    },
+    // an answer with a success status before the throw is no refusal sent: the client still gets a 500
+    {
+      code: `app.post('/login', async (req, res) => {
+  const user = await users.byEmail(req.body.email);
+  if (!user) {
+    res.status(200).json({ message: 'check your inbox' });
+    throw new Error('User not found');
+  }
+});`,
+      errors: [{ messageId: 'refusal', data: { name: 'Error' }, line: 5, column: 11, endLine: 5, endColumn: 38 }],
     },
     // a member that does more than throw is not a placeholder
     {
