@@ -192,6 +192,21 @@ function proxies(t: TS, fn: ts.Node | undefined): boolean {
   return found;
 }
 
+/** Routes a person reaches from a link or a redirect in a browser: an OAuth callback, an unsubscribe link. */
+const BROWSER_LANDING = /(?:^|\/)(?:oauth|callback|unsubscribe|opt-?out)(?:\/|\.[cm]?[jt]sx?$|$)/i;
+
+/** `res.setHeader('WWW-Authenticate', 'Basic realm="…"')` in the function: an HTTP authentication challenge. */
+function setsAuthChallenge(t: TS, fn: ts.Node | undefined): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (t.isStringLiteralLike(n) && n.text.toLowerCase() === 'www-authenticate') found = true;
+    t.forEachChild(n, visit);
+  };
+  if (fn) visit(fn);
+  return found;
+}
+
 /** `'<h1>Not found</h1>'`: an HTML page, not an API's text error. */
 function isHtml(t: TS, expr: ts.Expression): boolean {
   const e = skipOuter(t, expr);
@@ -389,8 +404,10 @@ export default defineProjectRule<MessageIds, Options, ShapeFact>({
       const obj = bodyObject(t, payload);
       // res.status(404).send('Not found') / c.text('Unauthorized', 401): text where the API may answer JSON
       if (!obj && sink.status !== undefined && textSink(sink.kind) && (isTextPayload(t, payload) || sink.name.endsWith('.text'))) {
-        // an HTML page, or a proxy relaying the upstream's failure, is not the JSON API's text error
-        if (isHtml(t, payload) || proxies(t, fn)) return true;
+        // an HTML page, or a proxy relaying the upstream's failure, is not the JSON API's text error; nor is a
+        // line for a person landing from a link or a redirect (an OAuth callback, an unsubscribe link), or an HTTP
+        // Basic challenge (its 401 with WWW-Authenticate makes the browser prompt)
+        if (isHtml(t, payload) || proxies(t, fn) || BROWSER_LANDING.test(route ?? filePath) || setsAuthChallenge(t, fn)) return true;
         context.collect({ type: 'body', shape: { keys: [], problemJson: false, text: true }, site: context.site(payload), role, owner, exception: false, ...(helper ? { helper } : {}) });
         return true;
       }

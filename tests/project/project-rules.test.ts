@@ -344,6 +344,16 @@ describe('inconsistent-error-shape: bodies beyond object literals', () => {
     ]);
   });
 
+  it('leaves text lines for a person landing from a link or a redirect, and HTTP Basic challenges, out', async () => {
+    const dir = tempProject({
+      'package.json': '{ "name": "api", "private": true }',
+      'src/server.ts': "import express from 'express';\nconst app = express();\napp.get('/a', (req, res) => res.status(404).json({ error: 'Not found' }));\napp.get('/b', (req, res) => res.status(400).json({ error: 'Bad' }));\napp.get('/integrations/oauth/callback', (req, res) => res.status(400).send('Install failed, please retry from the store.'));\napp.get('/mail/unsubscribe', (req, res) => res.status(404).send('This link has expired.'));\napp.use('/queues', (req, res, next) => {\n  if (!req.headers.authorization) {\n    res.setHeader('WWW-Authenticate', 'Basic realm=\"queues\"');\n    return res.status(401).send('Authentication required');\n  }\n  next();\n});\napp.get('/c', (req, res) => res.status(403).send('Forbidden'));\n",
+    });
+    expect(shapes(await run(dir)).map((f) => `${f.file}:${f.line} ${f.message}`)).toEqual([
+      'src/server.ts:14 Error response body text differs from the dominant error shape { error } (2 of 3 error responses, e.g. src/server.ts:3).',
+    ]);
+  });
+
   it('leaves probe answers, rendered pages and exception options out', async () => {
     const dir = tempProject({
       'package.json': '{ "name": "api", "private": true }',
