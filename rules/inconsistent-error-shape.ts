@@ -98,12 +98,15 @@ function withoutKeys(shape: BodyShape, ignore: ReadonlySet<string>): BodyShape {
 
 /**
  * A body is compatible with the dominant shape when it has every key the dominant shape has (extra members
- * are extensions, as RFC 9457 allows) and no key holds an object where the other holds a plain value.
+ * are extensions, as RFC 9457 allows) and no key holds an object where the other holds a plain value. The
+ * dominant shape's outcome flag (`success`, `ok`) may be missing: in an error answer its absence reads as false to
+ * a client testing `body.success`.
  */
 export function isCompatible(site: BodyShape, dominant: BodyShape): boolean {
   if (Boolean(site.text) !== Boolean(dominant.text)) return false;
   for (const d of dominant.keys) {
     const s = site.keys.find((k) => k.name === d.name);
+    if (!s && (d.name === 'success' || d.name === 'ok') && !d.nested && site.keys.length > 0) continue;
     if (!s) return false;
     if (Boolean(s.nested) !== Boolean(d.nested)) return false;
     if (d.nested && s.nested && !d.nested.every((n) => s.nested!.includes(n))) return false;

@@ -354,6 +354,16 @@ describe('inconsistent-error-shape: bodies beyond object literals', () => {
     ]);
   });
 
+  it("an error body without the dominant shape's outcome flag is compatible: its absence reads as false", async () => {
+    const dir = tempProject({
+      'package.json': '{ "name": "api", "private": true }',
+      'src/server.ts': "import express from 'express';\nconst app = express();\napp.get('/a', (req, res) => res.status(404).json({ success: false, message: 'Not found' }));\napp.get('/b', (req, res) => res.status(400).json({ success: false, message: 'Bad' }));\napp.get('/c', (req, res) => res.status(409).json({ message: 'Taken' }));\napp.get('/d', (req, res) => res.status(403).json({ error: 'Forbidden' }));\n",
+    });
+    expect(shapes(await run(dir)).map((f) => `${f.file}:${f.line} ${f.message}`)).toEqual([
+      'src/server.ts:6 Error response body { error } differs from the dominant error shape { message, success } (2 of 4 error responses, e.g. src/server.ts:3).',
+    ]);
+  });
+
   it('leaves probe answers, rendered pages and exception options out', async () => {
     const dir = tempProject({
       'package.json': '{ "name": "api", "private": true }',
