@@ -3,7 +3,9 @@ import { calleeMethod, containsNode, dottedName, enclosingFunction, functionName
 import { atoms, pathConditions } from '../src/analysis/flow.js';
 import { enclosingErrorSite } from '../src/analysis/error-sites.js';
 import { BUILT_IN_ERRORS, collectErrorClasses, findBaseErrorClass, isErrorLikeName, isProjectModule, type BaseErrorClass } from '../src/analysis/error-classes.js';
-import { fileScope, importsOf, propertyNameText } from '../src/analysis/scope.js';
+import { fileScope, importsOf, propertyNameText, type ImportMap } from '../src/analysis/scope.js';
+import { responseSinkAt } from '../src/analysis/http.js';
+import type { Knowledge } from '../src/knowledge/index.js';
 import { isServerActionModule } from '../src/analysis/frameworks/next.js';
 import { defineRule } from '../src/define-rule.js';
 import type { Exemption, SuggestionDescriptor, TS } from '../src/types.js';
@@ -26,6 +28,7 @@ const EXEMPTIONS = {
   'framework-callback': 'thrown in a callback whose framework turns the throw into its answer (an auth provider\'s `authorize`)',
   'validator-callback': "thrown or rejected in a validator's callback: it only marks the value invalid, `.withMessage` supplies the error",
   'declared-exit': "a Sails helper's declared exit, taken by throwing its name",
+  answered: 'thrown right after the statement that answered the request with an error status: it only ends the handler',
 } as const;
 
 const exemption = (reason: keyof typeof EXEMPTIONS, detail: string): Exemption => ({ reason, detail });
@@ -33,11 +36,12 @@ const exemption = (reason: keyof typeof EXEMPTIONS, detail: string): Exemption =
 // Configuration checks at startup: the process should crash, nobody catches these.
 const CONFIG_MESSAGE = /environment variable|\benv(?:ironment)? var|\bENV_[A-Z_]+|process\.env|import\.meta\.env/i;
 // `DASHBOARD_SECRET_KEY is not set`, `Parse Server option customPages must be an object.`: a setting checked at startup.
-const SETTING_MESSAGE = /\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+ (?:is|are) (?:not set|missing|required|not defined|undefined|empty)\b|\b(?:[Oo]ption|[Cc]onfig(?:uration)?|[Ss]etting)s?\b[^.]*\b(?:must|should)\b/;
+// `S3 configuration error: Missing region`: the server's own configuration is incomplete.
+const SETTING_MESSAGE = /\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+ (?:is|are) (?:not set|missing|required|not defined|undefined|empty)\b|\b(?:[Oo]ption|[Cc]onfig(?:uration)?|[Ss]etting)s?\b[^.]*\b(?:must|should)\b|\b[Cc]onfig(?:uration)? (?:error|is (?:missing|incomplete|invalid))\b/;
 // Invariant constants named as bugs: `BUG_NO_USER_CTX`.
 const BUG_CONSTANT = /^BUG_|_BUG_|^ASSERT/;
 // Messages of programmer-error assertions, where a plain Error is the idiom.
-const INVARIANT = /\b(?:not (?:yet )?implemented|unimplemented|unreachable|should (?:never|not) (?:happen|be reached|occur)|never (?:happen|occur)s?|impossible|invariant|exhaustive|assert(?:ion)? failed|must be overr?idd?en|abstract method|subclass(?:es)? must implement|must be used (?:with)?in(?:side)? (?:a |an |the )?<?\w+|can only be (?:used|called) (?:from |in(?:side)? |within |with )|should \w+ but\b|unknown (?:\w+ )?type\b|unhandled (?:case|type|kind|variant|value|action|event|status|state)|unknown (?:case|variant|kind|action)|unexpected (?:case|variant|kind)|unsupported (?:\w+ )?(?:source|kind|variant|case|operator)|but \w+ (?:is|was) (?:null|undefined|missing|not set))\b/i;
+const INVARIANT = /\b(?:(?:should|must) not be (?:undefined|null)|(?:is|was) not an? (?:Uint8Array|Buffer|ArrayBuffer|ReadableStream|string|number|boolean|object|array|function|instance of \w+)|not (?:yet )?implemented|unimplemented|unreachable|should (?:never|not) (?:happen|be reached|occur)|never (?:happen|occur)s?|impossible|invariant|exhaustive|assert(?:ion)? failed|must be overr?idd?en|abstract method|subclass(?:es)? must implement|must be used (?:with)?in(?:side)? (?:a |an |the )?<?\w+|can only be (?:used|called) (?:from |in(?:side)? |within |with )|should \w+ but\b|unknown (?:\w+ )?type\b|unhandled (?:case|type|kind|variant|value|action|event|status|state)|unknown (?:case|variant|kind|action)|unexpected (?:case|variant|kind)|unsupported (?:\w+ )?(?:source|kind|variant|case|operator)|but \w+ (?:is|was) (?:null|undefined|missing|not set))\b/i;
 /*
  * A refusal the caller must tell apart from a crash (404, 409, 402, 403, 429…): the words of a business rule or a
  * missing record, not of a broken program. `Cannot refund payment 7 with status pending`, `Insufficient stock`.
@@ -59,9 +63,9 @@ const REFUSAL = new RegExp(
   ].join('|'),
   'i',
 );
-// A lookup in the program's own registry (`Handler for provider was not found`, `Template x not found`): a bug
-// or a deployment mistake, not a refusal.
-const CODE_LOOKUP = /\b(?:provider|handler|template|factory|module|plugin|strategy|adapter|driver|implementation|class|function|method|component|registry|file|directory|folder|path|command|binary|executable|package|dependency|extension|loader|resolver|transport|schema|migration)s?\b/i;
+// A lookup in the program's own registry or configuration (`Handler for provider was not found`, `Template x not
+// found`, `Config not found in the database`): a bug or a deployment mistake, not a refusal.
+const CODE_LOOKUP = /\b(?:provider|handler|template|factory|module|plugin|strategy|adapter|driver|implementation|class|function|method|component|registry|file|directory|folder|path|command|binary|executable|package|dependency|extension|loader|resolver|transport|schema|migration|config|configuration)s?\b/i;
 // A technical failure (`Failed to create batch`, `S2 stream failed: 503`): a 500 is the right answer whatever the
 // class, so a plain Error beside typed ones is not a finding by itself.
 const TECHNICAL = /\b(?:failed|failure|fails|unable to|could not|couldn't|timed? ?out|unexpected(?:ly)?|returned|no response|connection|internal)\b|\brate.?limited\b|\bHTTP\b|\bstatus(?:Code)? \$?\{?\d/i;
@@ -184,6 +188,45 @@ const defaultClauseOrNeverFunction: Decide<boolean> = (t, n) => {
   if (t.isDefaultClause(n)) return true;
   return isFunctionLike(t, n) ? n.parameters.some((p) => p.type?.kind === t.SyntaxKind.NeverKeyword) : INHERIT;
 };
+
+/**
+ * A class member whose whole body is the throw (`get model() { throw new Error('model is not defined') }`): a
+ * placeholder a subclass overrides, a programmer error when it runs.
+ */
+function isPlaceholderMember(t: TS, stmt: ts.Node): boolean {
+  const block = stmt.parent;
+  const member = block?.parent;
+  return block !== undefined && t.isBlock(block) && block.statements.length === 1 && member !== undefined &&
+    (t.isMethodDeclaration(member) || t.isGetAccessorDeclaration(member)) && member.body === block && t.isClassLike(member.parent);
+}
+
+/**
+ * `new Error('Error talking to the tracker', { cause: err })` in a catch or rejection handler: it wraps a failure
+ * the handler did not identify, and the cause carries what happened; a 500 is its answer whatever its class.
+ */
+function wrapsCaught(t: TS, args: readonly ts.Expression[], node: ts.Node): boolean {
+  const options = args[1] && skipOuter(t, args[1]);
+  if (!options || !t.isObjectLiteralExpression(options)) return false;
+  if (!options.properties.some((p) => (t.isPropertyAssignment(p) || t.isShorthandPropertyAssignment(p)) && propertyNameText(t, p.name) === 'cause')) return false;
+  return enclosingErrorSite(t, node) !== undefined;
+}
+
+/**
+ * `reply.code(401).send({ message: 'Invalid email or password' }); throw new Error('Password is not valid')`: the
+ * statement before the throw answered the request with an error status, so the client has its answer and the throw
+ * only ends the handler.
+ */
+function answeredJustBefore(t: TS, stmt: ts.Node, knowledge: Knowledge, imports: ImportMap): boolean {
+  const block = stmt.parent;
+  if (!block || !t.isBlock(block)) return false;
+  const i = block.statements.indexOf(stmt as ts.Statement);
+  const prev = i > 0 ? block.statements[i - 1] : undefined;
+  if (!prev || !t.isExpressionStatement(prev)) return false;
+  let e = skipOuter(t, prev.expression);
+  while (t.isAwaitExpression(e)) e = skipOuter(t, e.expression);
+  const sink = t.isCallExpression(e) ? responseSinkAt(t, e, knowledge, imports) : undefined;
+  return sink !== undefined && sink.kind === 'method' && (sink.status ?? 0) >= 400;
+}
 
 function messageText(t: TS, args: readonly ts.Expression[], sf: ts.SourceFile): string {
   const first = args[0];
@@ -388,9 +431,11 @@ export default defineRule<MessageIds, Options>({
         if (INVARIANT.test(message()) || BUG_CONSTANT.test(message())) return exemption('invariant', 'the message states an invariant');
         if (isExhaustivenessCheck(t, anchor, args)) return exemption('invariant', 'an exhaustiveness check');
         if (insideAssertionFunction(t, anchor)) return exemption('invariant', 'inside an assertion function');
+        if (isPlaceholderMember(t, anchor)) return exemption('invariant', 'a member whose whole body is the throw (a placeholder)');
       }
       if (!plainErrorsMatter) return exemption('message-contract', context.file.isExample ? 'an example file' : 'a server action module');
       if (insideFrameworkErrorCallback(t, anchor)) return exemption('framework-callback', "inside a provider's callback");
+      if (answeredJustBefore(t, anchor, context.knowledge, imports)) return exemption('answered', 'the request was just answered with an error status');
       return undefined;
     };
 
@@ -411,7 +456,7 @@ export default defineRule<MessageIds, Options>({
           : BAD_INPUT.test(message()) && answersRequest(t, anchor)
             ? 'badInput'
             : undefined;
-      plainThrows.push({ expr, callee, local, technical: TECHNICAL.test(message()) });
+      plainThrows.push({ expr, callee, local, technical: TECHNICAL.test(message()) || wrapsCaught(t, args, anchor) });
     };
 
     const reportPlain = ({ expr, callee, local, technical }: PlainThrow): void => {

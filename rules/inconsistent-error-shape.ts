@@ -98,12 +98,15 @@ function withoutKeys(shape: BodyShape, ignore: ReadonlySet<string>): BodyShape {
 
 /**
  * A body is compatible with the dominant shape when it has every key the dominant shape has (extra members
- * are extensions, as RFC 9457 allows) and no key holds an object where the other holds a plain value.
+ * are extensions, as RFC 9457 allows) and no key holds an object where the other holds a plain value. The
+ * dominant shape's outcome flag (`success`, `ok`) may be missing: in an error answer its absence reads as false to
+ * a client testing `body.success`.
  */
 export function isCompatible(site: BodyShape, dominant: BodyShape): boolean {
   if (Boolean(site.text) !== Boolean(dominant.text)) return false;
   for (const d of dominant.keys) {
     const s = site.keys.find((k) => k.name === d.name);
+    if (!s && (d.name === 'success' || d.name === 'ok') && !d.nested && site.keys.length > 0) continue;
     if (!s) return false;
     if (Boolean(s.nested) !== Boolean(d.nested)) return false;
     if (d.nested && s.nested && !d.nested.every((n) => s.nested!.includes(n))) return false;
@@ -186,6 +189,21 @@ function proxies(t: TS, fn: ts.Node | undefined): boolean {
       const name = t.isIdentifier(callee) ? callee.text : t.isPropertyAccessExpression(callee) ? callee.name.text : '';
       if (PROXY_CALLS.test(name)) found = true;
     }
+    t.forEachChild(n, visit);
+  };
+  if (fn) visit(fn);
+  return found;
+}
+
+/** Routes a person reaches from a link or a redirect in a browser: an OAuth callback, an unsubscribe link. */
+const BROWSER_LANDING = /(?:^|\/)(?:oauth|callback|unsubscribe|opt-?out)(?:\/|\.[cm]?[jt]sx?$|$)/i;
+
+/** `res.setHeader('WWW-Authenticate', 'Basic realm="…"')` in the function: an HTTP authentication challenge. */
+function setsAuthChallenge(t: TS, fn: ts.Node | undefined): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (t.isStringLiteralLike(n) && n.text.toLowerCase() === 'www-authenticate') found = true;
     t.forEachChild(n, visit);
   };
   if (fn) visit(fn);
@@ -390,8 +408,10 @@ export default defineProjectRule<MessageIds, Options, ShapeFact>({
       const obj = bodyObject(t, payload);
       // res.status(404).send('Not found') / c.text('Unauthorized', 401): text where the API may answer JSON
       if (!obj && sink.status !== undefined && textSink(sink.kind) && (isTextPayload(t, payload) || sink.name.endsWith('.text'))) {
-        // an HTML page, or a proxy relaying the upstream's failure, is not the JSON API's text error
-        if (isHtml(t, payload) || proxies(t, fn)) return true;
+        // an HTML page, or a proxy relaying the upstream's failure, is not the JSON API's text error; nor is a
+        // line for a person landing from a link or a redirect (an OAuth callback, an unsubscribe link), or an HTTP
+        // Basic challenge (its 401 with WWW-Authenticate makes the browser prompt)
+        if (isHtml(t, payload) || proxies(t, fn) || BROWSER_LANDING.test(route ?? filePath) || setsAuthChallenge(t, fn)) return true;
         context.collect({ type: 'body', shape: { keys: [], problemJson: false, text: true }, site: context.site(payload), role, owner, exception: false, ...(helper ? { helper } : {}) });
         return true;
       }
@@ -403,8 +423,10 @@ export default defineProjectRule<MessageIds, Options, ShapeFact>({
         // probe's answer; without an error status, `{ success: true }` in a catch is a fallback answer
         if (!reportsError(shape) && !(sink.status !== undefined && hasOutcomeKey(shape))) return true;
         if (sink.status === undefined && reportsSuccess(t, obj)) return true;
-        // a JSON-RPC error (MCP, LSP) has the shape its protocol defines
-        if (keys.some((k) => k.name === 'jsonrpc')) return true;
+        // a JSON-RPC error (MCP, LSP) and an OAuth 2 error (`{ error, error_description }`, RFC 6749 5.2, read by
+        // OAuth clients, not by the API's own) have the shape their protocol defines: neither the API's
+        // convention nor a departure from it
+        if (keys.some((k) => k.name === 'jsonrpc' || k.name === 'error_description')) return true;
         context.collect({ type: 'body', shape, site: context.site(obj), role, owner, exception: false, ...(helper ? { helper } : {}) });
         return true;
       }

@@ -151,6 +151,26 @@ function isPublic(t: TS, nodes: ts.Node[], name: string, knowledge: Knowledge): 
   return nodes.some((n) => pathConditions(t, n).some((c) => narrowsToPublicError(t, c.test, c.value, name, knowledge)));
 }
 
+/**
+ * `if (err.message === 'Conversation not found') res.status(404).json({ error: err.message })`: on this path the
+ * message is that fixed text, which the code itself wrote; nothing else of the error is in it.
+ */
+function messageIsFixedText(t: TS, nodes: ts.Node[], name: string): boolean {
+  const isMessage = (e: ts.Expression): boolean => dottedName(t, skipOuter(t, e)) === `${name}.message`;
+  return nodes.some((n) =>
+    pathConditions(t, n).some((c) =>
+      atoms(t, c.test, c.value).some((a) => {
+        const e = skipOuter(t, a.test);
+        if (!a.value || !t.isBinaryExpression(e)) return false;
+        const op = e.operatorToken.kind;
+        if (op !== t.SyntaxKind.EqualsEqualsEqualsToken && op !== t.SyntaxKind.EqualsEqualsToken) return false;
+        const [l, r] = [skipOuter(t, e.left), skipOuter(t, e.right)];
+        return (t.isStringLiteralLike(r) && isMessage(l)) || (t.isStringLiteralLike(l) && isMessage(r));
+      }),
+    ),
+  );
+}
+
 /** Whether a condition, holding with `value`, means the error's message may be shown: public error or not production. */
 function impliesSafe(t: TS, test: ts.Expression, value: boolean, name: string, knowledge: Knowledge): boolean {
   const e = skipOuter(t, test);
@@ -524,6 +544,7 @@ export default defineRule<MessageIds, Options>({
           if (sink.kind === 'method' && (sink.receiver === 'reply' || sink.receiver === 'rep') && o.derivation === 'object' && skipOuter(t, payload) === o.node) return false;
           const nodes = [o.node, ...o.via, node];
           if (isPublic(t, nodes, name, knowledge)) return false;
+          if (o.derivation === 'property' && o.property === 'message' && messageIsFixedText(t, nodes, name)) return false;
           if (overwrittenUnlessSafe(t, o, node, flow, knowledge)) return false;
           // `next ? next(err) : res.json(err)`: Express always passes next, so this branch never runs
           if (nodes.some((n) => pathConditions(t, n).some((c) => !c.value && t.isIdentifier(skipOuter(t, c.test)) && (skipOuter(t, c.test) as ts.Identifier).text === 'next'))) return false;

@@ -1,5 +1,5 @@
 import type * as ts from 'typescript';
-import { calleeMethod, dottedName, enclosingFunction, enclosingHttpHandler, isFunctionLike, skipOuter } from '../src/analysis/ast.js';
+import { calleeMethod, dottedName, enclosingFunction, enclosingHttpHandler, isFunctionLike, skipOuter, walk } from '../src/analysis/ast.js';
 import { atoms, Flow, impliesNonProduction, pathConditions, type Origin } from '../src/analysis/flow.js';
 import { errorHandlerKind, responseSinkAt } from '../src/analysis/http.js';
 import { importsOf, propertyNameText, resolveIdentifier } from '../src/analysis/scope.js';
@@ -74,6 +74,34 @@ function responseOfBody(t: TS, expr: ts.Expression): string | undefined {
   while (t.isAwaitExpression(init) || t.isParenthesizedExpression(init)) init = skipOuter(t, init.expression);
   if (!t.isCallExpression(init) || !t.isPropertyAccessExpression(init.expression) || !['json', 'text'].includes(init.expression.name.text)) return undefined;
   return dottedName(t, init.expression.expression);
+}
+
+/**
+ * The value was just looked up and matched nothing: the node runs only where `found` is falsy, and `found` was
+ * declared as a call that took the value (`const cached = await cache.get(\`sig:${token}\`); if (!cached) throw
+ * new BadRequestException(\`Invalid token: ${token}\`)`). A key that opens nothing is no secret (the NotFound case,
+ * whatever the error is called).
+ */
+function lookupMissed(t: TS, conditions: readonly { test: ts.Expression; value: boolean }[], value: ts.Expression): boolean {
+  const key = dottedName(t, skipOuter(t, value));
+  if (!key) return false;
+  for (const c of conditions) {
+    for (const a of atoms(t, c.test, c.value)) {
+      if (a.value || !t.isIdentifier(a.test)) continue;
+      const d = resolveIdentifier(t, a.test)?.declaration;
+      let init = d && t.isVariableDeclaration(d) && d.initializer ? skipOuter(t, d.initializer) : undefined;
+      while (init && t.isAwaitExpression(init)) init = skipOuter(t, init.expression);
+      if (!init || !t.isCallExpression(init)) continue;
+      let takes = false;
+      for (const arg of init.arguments) walk(t, arg, (n) => {
+        if (takes) return 'skip';
+        if ((t.isIdentifier(n) || t.isPropertyAccessExpression(n)) && dottedName(t, n) === key) takes = true;
+        return undefined;
+      });
+      if (takes) return true;
+    }
+  }
+  return false;
 }
 
 /** `x: number`, `count: boolean`: a declared type no credential has. */
@@ -361,6 +389,8 @@ export default defineRule<MessageIds, Options>({
           if (isFailedBody(origin)) continue;
           // res.status(401).json({ error: 'expired', token: req.body.token }): the caller sent it, nobody new learns it
           if (kind === 'response' && fromRequestInput(t, origin.node)) continue;
+          // if (!(await cache.get(token))) throw new BadRequestException(`Invalid token: ${token}`): it matched nothing
+          if (kind !== 'log' && lookupMissed(t, conditions, origin.node)) continue;
           // new Error('…', { cause: err }): the cause stays on the server
           if (kind === 'error' && origin.path.length > 0 && PRIVATE_ERROR_KEYS.has(origin.path[0]!)) continue;
           // pino `redact` covers object paths; a string message is never redacted

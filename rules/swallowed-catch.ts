@@ -942,6 +942,9 @@ function exemptionOf({ t, h, a, options, knowledge, dbWrites, outboundCalls, out
   if (work.telemetry || (namedFunctionMatches(t, h.node, TELEMETRY_FUNCTION, READS_ANALYTICS) && dbWrites === 0 && !consoleOnly)) return exempt('best-effort', 'analytics or metrics');
   // try { return await verifySession(token) } catch { return null }: a credential that fails to verify means "signed out"
   if (work.verification && masked && masked !== 'true' && masked !== 'success-response' && dbWrites === 0 && outboundCalls === 0 && !(h.kind === 'catch-clause' && mentionsMoney(namesIn(t, h.tryBlock).join(' ')))) return exempt('input-check', 'a credential that fails to verify');
+  // if (token) { try { if (jwt.verify(token, key).sub === id) return next() } catch {} } …the other checks: a
+  // credential that fails to verify falls through to the code after, which treats the caller as not signed in
+  if (h.kind === 'catch-clause' && empty && !masked && work.verification && dbWrites === 0 && outboundCalls === 0 && !mentionsMoney(namesIn(t, h.tryBlock).join(' '))) return exempt('input-check', 'a credential that fails to verify falls through to the checks after');
   // try { return JSON.parse(raw) } catch { return null }: the failure is the answer
   if (work.probe) return exempt('input-check', 'the guarded work only parses or probes');
   // try { const parsed = JSON.parse(body); if (isRecord(parsed)) return parsed.message } catch {} return body: an

@@ -983,7 +983,7 @@ export interface GuardedWork {
   telemetry: boolean;
   /** Some call verifies a credential (`jwt.verify`, `verifySession`, `getUserForJWT`): a failure means "not signed in". */
   verification: boolean;
-  /** Some call parses text (`JSON.parse(body)`, `new URL(s)`), whatever else the block does beside it. */
+  /** Some call parses text (`JSON.parse(body)`, `new URL(s)`) or tests a value with a predicate of its own (`isLikelyDate(v)`), whatever else the block does beside it. */
   parses: boolean;
 }
 
@@ -992,6 +992,8 @@ const PARSE_CALLS = /^(?:JSON5?\.parse|URL|URL\.parse|decodeURIComponent|decodeU
 
 /** A project's own parse helper called synchronously: `parseJsonBody(raw)`, `parseCronExpression(s)`. */
 const PARSE_HELPER = /^(parse|safeParse)[A-Z]\w*$/;
+/** A project's own predicate over a value: `isLikelyDate(v)`, `looksLikeEmail(s)`; when it throws, the answer is "no". */
+const VALUE_PREDICATE = /^(is|looksLike|seemsLike)[A-Z]\w*$/;
 /** Configuration stores read with `get`/`has`: `nconf.get('url')`, `config.get('port')`. */
 const CONFIG_RECEIVERS = /(^|\.)(nconf|config|conf|settings|configService|process\.env)$/i;
 
@@ -1061,7 +1063,7 @@ export function guardedWork(t: TS, handler: ErrorHandler, knowledge: Knowledge):
     const viaFs = name !== undefined && /^(fs|fsp|fse|fs\.promises|promises|fsPromises|fsExtra|Deno)\./.test(name);
     const receiver = name && name.includes('.') ? name.slice(0, name.lastIndexOf('.')) : undefined;
     if (method && VERIFY_CALL.test(method) && !mentionsMoney(name ?? '')) w.verification = true;
-    if (name !== undefined && (PARSE_CALLS.test(name) || (t.isCallExpression(n) && t.isIdentifier(n.expression) && PARSE_HELPER.test(name)))) w.parses++;
+    if (name !== undefined && (PARSE_CALLS.test(name) || (t.isCallExpression(n) && t.isIdentifier(n.expression) && (PARSE_HELPER.test(name) || VALUE_PREDICATE.test(name))))) w.parses++;
     if (n.expression.kind === t.SyntaxKind.ImportKeyword) w.probes++;
     // console output, settling the surrounding promise, reading configuration: value work beside the parse
     else if (name !== undefined && (/^console\./.test(name) || name === 'resolve' || (method !== undefined && /^(get|has)$/.test(method) && receiver !== undefined && CONFIG_RECEIVERS.test(receiver)))) {

@@ -10,15 +10,16 @@ export interface Directive {
   kind: 'disable-next-line' | 'disable-line' | 'disable' | 'enable';
   /** Rule ids it names (without the `errlint/` prefix); empty = every rule. */
   ruleIds: string[];
-  /** `eslint-…` directives name errlint rules as `errlint/<id>`; we honour them for editor parity. */
-  source: 'errlint' | 'eslint';
+  /** `eslint-…` directives name errlint rules as `errlint/<id>`; we honour them for editor parity. oxlint's
+   *  (`oxlint-disable-next-line no-console`) only ever name its own rules: never a suppression of ours. */
+  source: 'errlint' | 'eslint' | 'oxlint';
   line: number;
   column: number;
   range: [number, number];
   used: boolean;
 }
 
-const DIRECTIVE = /(?:\/\/|\/\*)\s*(errlint|eslint)-(disable-next-line|disable-line|disable|enable)(?=\s|\*\/|$)([^\n]*?)(?:\*\/|$)/gm;
+const DIRECTIVE = /(?:\/\/|\/\*)\s*(errlint|eslint|oxlint)-(disable-next-line|disable-line|disable|enable)(?=\s|\*\/|$)([^\n]*?)(?:\*\/|$)/gm;
 const LITERAL_KINDS = new Set<number>();
 
 function insideLiteral(t: TS, sf: ts.SourceFile, pos: number): boolean {
@@ -45,6 +46,7 @@ function parseIdList(rest: string): string[] {
 function parseIds(rest: string, source: Directive['source']): string[] | undefined {
   const ids = parseIdList(rest);
   if (source === 'errlint') return ids.map((id) => id.replace(/^errlint\//, ''));
+  if (source === 'oxlint') return undefined;
   // eslint directives: only those naming errlint rules, or none (which ESLint applies to every rule).
   if (ids.length === 0) return [];
   const ours = ids.filter((id) => id.startsWith('errlint/')).map((id) => id.slice('errlint/'.length));
@@ -77,14 +79,14 @@ export function findDirectives(t: TS, sf: ts.SourceFile): Directive[] {
 }
 
 /**
- * ESLint's directives that name one of its own rules (`no-console`), as directives `isSuppressed` answers for
- * that rule: where the team switched it off. They never suppress an errlint finding; a rule may read them as
- * the team's choice (console-logging: the console was chosen on purpose there). An `eslint-enable` naming no
- * rule ends a block too.
+ * ESLint's (and oxlint's, which reads the same directive names) directives that name one of ESLint's core rules
+ * (`no-console`), as directives `isSuppressed` answers for that rule: where the team switched it off. They never
+ * suppress an errlint finding; a rule may read them as the team's choice (console-logging: the console was chosen
+ * on purpose there). An `eslint-enable` naming no rule ends a block too.
  */
 export function eslintRuleDirectives(t: TS, sf: ts.SourceFile, eslintRule: string): Directive[] {
   return readDirectives(t, sf, (rest, source) => {
-    if (source !== 'eslint') return undefined;
+    if (source === 'errlint') return undefined;
     const ids = parseIdList(rest);
     if (ids.includes(eslintRule)) return [eslintRule];
     return ids.length === 0 ? [] : undefined;

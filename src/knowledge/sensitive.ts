@@ -61,6 +61,8 @@ export const DENY_WORDS: ReadonlySet<string> = new Set([
   'salt', 'salted', 'digest', 'sha', 'sha256', 'bcrypt', 'fake', 'dummy', 'mock', 'sample', 'example', 'test', 'placeholder',
   // error codes and messages about the value, not the value: WRONG_CREDENTIAL, INVALID_TOKEN, missingPassword
   'wrong', 'bad', 'missing', 'expired', 'unknown', 'empty', 'error', 'err', 'incorrect', 'mismatch', 'reset',
+  // a lifetime, not the value: expireInToken, expiresToken, tokenTtl is excluded by its suffix already
+  'expire', 'expires', 'expiry', 'expiration', 'ttl', 'lifetime',
 ]);
 /**
  * Words before `token` that make it a unit of text or of model usage, not a credential: `totalTokens`,

@@ -61,6 +61,9 @@ describe('lintSource', () => {
     ['/* errlint-disable */\ndebugger;\ndebugger;', 0],
     ['// eslint-disable-next-line errlint/no-debugger-test -- legacy\ndebugger;', 0],
     ['// eslint-disable-next-line no-console\ndebugger;', 1],
+    // oxlint's directives name only its own rules, never an errlint one
+    ['// oxlint-disable-next-line errlint/no-debugger-test\ndebugger;', 1],
+    ['debugger; // oxlint-disable-line', 1],
     ['const s = "// errlint-disable-next-line";\ndebugger;', 1],
     ['// errlint-disable-next-line no-debugger-test -- reason, with a comma\ndebugger;', 0],
   ])('suppression %#', (text, count) => {

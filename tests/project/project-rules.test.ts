@@ -329,6 +329,41 @@ describe('inconsistent-error-shape: bodies beyond object literals', () => {
     expect(shapes(await run(dir))).toEqual([]);
   });
 
+  it("leaves OAuth protocol errors out: they are neither the API's convention nor a departure from it", async () => {
+    const dir = tempProject({
+      'package.json': '{ "name": "web", "private": true }',
+      'app/api/oauth/token/route.ts': "export async function POST() {\n  return Response.json({ error: 'invalid_grant', error_description: 'code expired' }, { status: 400 });\n}\n",
+      'app/api/oauth/register/route.ts': "export async function POST() {\n  return Response.json({ error: 'invalid_client_metadata', error_description: 'redirect_uris required' }, { status: 400 });\n}\n",
+      'app/api/oauth/authorize/route.ts': "export async function GET() {\n  return Response.json({ error: 'unsupported_response_type', error_description: 'code only' }, { status: 400 });\n}\n",
+      'app/api/export/route.ts': "export async function GET() {\n  return Response.json({ message: 'Export failed' }, { status: 500 });\n}\n",
+      'app/api/import/route.ts': "export async function POST() {\n  return Response.json({ message: 'No file' }, { status: 400 });\n}\n",
+      'app/api/status/route.ts': "export async function GET() {\n  return Response.json({ error: 'down' }, { status: 503 });\n}\n",
+    });
+    expect(shapes(await run(dir)).map((f) => `${f.file}:${f.line} ${f.message}`)).toEqual([
+      'app/api/status/route.ts:2 Error response body { error } differs from the dominant error shape { message } (2 of 3 error responses, e.g. app/api/export/route.ts:2).',
+    ]);
+  });
+
+  it('leaves text lines for a person landing from a link or a redirect, and HTTP Basic challenges, out', async () => {
+    const dir = tempProject({
+      'package.json': '{ "name": "api", "private": true }',
+      'src/server.ts': "import express from 'express';\nconst app = express();\napp.get('/a', (req, res) => res.status(404).json({ error: 'Not found' }));\napp.get('/b', (req, res) => res.status(400).json({ error: 'Bad' }));\napp.get('/integrations/oauth/callback', (req, res) => res.status(400).send('Install failed, please retry from the store.'));\napp.get('/mail/unsubscribe', (req, res) => res.status(404).send('This link has expired.'));\napp.use('/queues', (req, res, next) => {\n  if (!req.headers.authorization) {\n    res.setHeader('WWW-Authenticate', 'Basic realm=\"queues\"');\n    return res.status(401).send('Authentication required');\n  }\n  next();\n});\napp.get('/c', (req, res) => res.status(403).send('Forbidden'));\n",
+    });
+    expect(shapes(await run(dir)).map((f) => `${f.file}:${f.line} ${f.message}`)).toEqual([
+      'src/server.ts:14 Error response body text differs from the dominant error shape { error } (2 of 3 error responses, e.g. src/server.ts:3).',
+    ]);
+  });
+
+  it("an error body without the dominant shape's outcome flag is compatible: its absence reads as false", async () => {
+    const dir = tempProject({
+      'package.json': '{ "name": "api", "private": true }',
+      'src/server.ts': "import express from 'express';\nconst app = express();\napp.get('/a', (req, res) => res.status(404).json({ success: false, message: 'Not found' }));\napp.get('/b', (req, res) => res.status(400).json({ success: false, message: 'Bad' }));\napp.get('/c', (req, res) => res.status(409).json({ message: 'Taken' }));\napp.get('/d', (req, res) => res.status(403).json({ error: 'Forbidden' }));\n",
+    });
+    expect(shapes(await run(dir)).map((f) => `${f.file}:${f.line} ${f.message}`)).toEqual([
+      'src/server.ts:6 Error response body { error } differs from the dominant error shape { message, success } (2 of 4 error responses, e.g. src/server.ts:3).',
+    ]);
+  });
+
   it('leaves probe answers, rendered pages and exception options out', async () => {
     const dir = tempProject({
       'package.json': '{ "name": "api", "private": true }',

@@ -278,9 +278,86 @@ export function renderTitle(alert: { source: string }, savedSearch: unknown) {
 export function hook(id: string) {
   if (!id) throw new WebhookNotFoundError(id);
 }`,
+    // set E: a programmer's invariant in a file with typed errors: "should not be undefined", a type guard
+    `import { QuotaExceededError } from './errors';
+export function plan(field: { refId?: string }, chunk: unknown, used: number) {
+  if (used > 10) throw new QuotaExceededError();
+  if (!field.refId) throw new Error('refId should not be undefined');
+  if (!(chunk instanceof Uint8Array)) throw new Error('chunk is not a Uint8Array');
+}`,
+    // the request was answered with a 401 just before: the throw only ends the handler
+    `app.post('/login', async (req, reply) => {
+  const user = await users.byEmail(req.body.email);
+  if (!(await passwords.match(user, req.body.password))) {
+    reply.code(401).send({ message: 'Wrong email or password' });
+    throw new Error('Invalid password for this account');
+  }
+  return reply.send(await sessions.open(user));
+});`,
+    // the server's own configuration is incomplete or missing: a deployment fault, a 500 is right
+    `app.post('/uploads', async (req, res) => {
+  const settings = await db.storageSettings.findFirst();
+  if (!settings) throw new Error('Storage config not found in the database');
+  if (!settings.bucket) throw new Error('Storage configuration error: missing bucket');
+  res.json(await store(settings, req.body));
+});`,
+    // a member whose whole body is the throw is a placeholder a subclass overrides
+    `import { RecordMissingError } from './errors';
+export class Store {
+  get table(): string {
+    throw new Error('The store table is not set.');
+  }
+  find(id: string) {
+    throw new RecordMissingError(id);
+  }
+}`,
+    // a catch that wraps what it did not identify, with the cause: a technical failure whatever its class
+    `import { GatewayError } from './errors';
+export function call(rpc: Rpc) {
+  if (!rpc.open) throw new GatewayError('closed');
+  return rpc.send().catch((error: unknown) => {
+    if (error instanceof GatewayError) throw error;
+    throw new Error('Error talking to the tracker', { cause: error });
+  });
+}`,
   ],
 
   invalid: [
+    // a refusal still counts with a cause: the caller must handle it, and it has no class to handle it by
+    {
+      code: `import { GatewayError } from './errors';
+export async function reserve(seat: string) {
+  try {
+    return await seats.hold(seat);
+  } catch (error) {
+    if (error instanceof GatewayError) throw error;
+    throw new Error('Seat already taken', { cause: error });
+  }
+}`,
+      errors: [{ messageId: 'refusal', data: { name: 'Error' }, line: 7, column: 11, endLine: 7, endColumn: 60 }],
+    },
+    // an answer with a success status before the throw is no refusal sent: the client still gets a 500
+    {
+      code: `app.post('/login', async (req, res) => {
+  const user = await users.byEmail(req.body.email);
+  if (!user) {
+    res.status(200).json({ message: 'check your inbox' });
+    throw new Error('User not found');
+  }
+});`,
+      errors: [{ messageId: 'refusal', data: { name: 'Error' }, line: 5, column: 11, endLine: 5, endColumn: 38 }],
+    },
+    // a member that does more than throw is not a placeholder
+    {
+      code: `import { RecordMissingError } from './errors';
+export class Store {
+  remove(id: string) {
+    if (this.locked) throw new Error('The store is locked');
+    throw new RecordMissingError(id);
+  }
+}`,
+      errors: [{ messageId: 'inconsistent', data: { name: 'Error', example: 'RecordMissingError' }, line: 4, column: 28, endLine: 4, endColumn: 60 }],
+    },
     // a thrown name the helper does not declare as an exit is a thrown string
     {
       code: `module.exports = {

@@ -473,8 +473,34 @@ export async function archiveProject(id: string) {
     }
   });
 }`,
+    // set E: the message was just compared with a fixed text the code wrote: that text is all that goes out
+    `app.get('/boards/:id', async (req, res) => {
+  try {
+    res.json(await boards.open(req.params.id, req.user.id));
+  } catch (err) {
+    if (err.message === 'Board not shared with you') return res.status(403).json({ error: err.message });
+    if ('Board archived' == err?.message) return res.status(410).json({ error: err.message });
+    return res.status(500).json({ error: 'Could not open the board' });
+  }
+});`,
   ],
   invalid: [
+    // past the fixed-text checks, the message is anything: a database error's text goes out
+    {
+      code: `app.delete('/boards/:id', async (req, res) => {
+  try {
+    res.json(await boards.remove(req.params.id));
+  } catch (err) {
+    if (err.message === 'Board not found') return res.status(404).json({ error: err.message });
+    return res.status(500).json({ error: err.message });
+  }
+});`,
+      errors: [
+        {
+          messageId: 'leaked', line: 6, column: 42, endLine: 6, endColumn: 53,
+        },
+      ],
+    },
     // an awaited verification may fail for reasons that are not the caller's (its message is not feedback); the
     // answer is a deliberate 400, so no rewrite replaces its message (issue 16)
     {

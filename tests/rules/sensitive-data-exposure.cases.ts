@@ -131,6 +131,25 @@ console.log(pwd);`,
   const row = await db.oneTimeTokens.find(token);
   if (!row) throw new RequestError({ code: 'token_not_found', token, status: 404 });
 }`,
+    // a lookup keyed by the value found nothing: whatever the error is called, the key opens nothing
+    `export class UploadService {
+  async accept(signature: string) {
+    const pending = await this.cache.get(\`upload:\${signature}:meta\`);
+    if (!pending) {
+      throw new BadRequestException(\`Invalid signature: \${signature}\`);
+    }
+    return pending;
+  }
+}`,
+    `export async function redeem(inviteToken: string, res: Response) {
+  const invite = await invites.findUnique({ where: { token: inviteToken } });
+  if (!invite) return res.status(400).json({ error: \`Unknown invite \${inviteToken}\` });
+  return res.json(invite);
+}`,
+    // a lifetime named after the token, not the token
+    `export function schedule(this: { expireInToken: number }) {
+  logger.warn(\`refresh in \${this.expireInToken}ms\`);
+}`,
     // the body of a failed token exchange is an error object, not a token
     `export async function refresh(refreshToken: string) {
   const response = await fetch(TOKEN_URL, { method: 'POST', body: new URLSearchParams({ refresh_token: refreshToken }), signal: AbortSignal.timeout(5000) });
@@ -290,6 +309,42 @@ export async function login(email: string, password: string) {
           suggestions: [
             { messageId: 'redactValue', output: `function verify(token: string) {
   if (!jwt.verify(token, key)) throw new Error(\`Invalid token [REDACTED]\`);
+}` },
+          ],
+        },
+      ],
+    },
+    // the lookup that failed was not keyed by the value: the token is still a live credential
+    {
+      code: `export async function upload(userId: string, uploadToken: string) {
+  const quota = await quotas.get(userId);
+  if (!quota) throw new BadRequestException(\`No quota for \${uploadToken}\`);
+}`,
+      errors: [
+        {
+          messageId: 'errorMessageValue', line: 3, column: 61, endLine: 3, endColumn: 72,
+          suggestions: [
+            { messageId: 'redactValue', output: `export async function upload(userId: string, uploadToken: string) {
+  const quota = await quotas.get(userId);
+  if (!quota) throw new BadRequestException(\`No quota for [REDACTED]\`);
+}` },
+          ],
+        },
+      ],
+    },
+    // a log is kept for months: a token that matched nothing is still written where everyone reads it
+    {
+      code: `export async function accept(uploadToken: string) {
+  const pending = await cache.get(uploadToken);
+  if (!pending) logger.warn(\`no upload for \${uploadToken}\`);
+}`,
+      errors: [
+        {
+          messageId: 'loggedValue', line: 3, column: 46, endLine: 3, endColumn: 57,
+          suggestions: [
+            { messageId: 'redactValue', output: `export async function accept(uploadToken: string) {
+  const pending = await cache.get(uploadToken);
+  if (!pending) logger.warn(\`no upload for [REDACTED]\`);
 }` },
           ],
         },

@@ -652,6 +652,20 @@ export function Form() {
     return undefined;
   }
 }`,
+    // set E: a share token that fails to verify falls through to the other checks, which treat the caller as signed out
+    `export function allowShared(req: Request, res: Response, next: NextFunction) {
+  const shareToken = req.query.share;
+  if (shareToken) {
+    try {
+      const claims = jwt.verify(String(shareToken), secrets.signing) as { board: string };
+      if (claims.board === req.params.board) return next();
+    } catch {
+      // Continue to the session check.
+    }
+  }
+  if (!req.session.user) return res.status(401).end();
+  return next();
+}`,
     `export const verifyRequest = async (request: Request) => {
   try {
     return await verifyBearerTokenFromRequest(request);
@@ -740,6 +754,16 @@ export const legacyCompare = async (stored: string, input: string): Promise<bool
     if (isRecord(parsed) && typeof parsed.message === 'string') return parsed.message;
   } catch {}
   return body;
+}`,
+    // set E: a value predicate of the project's that throws on odd input means "no": the kind stays what it was
+    `export function columnKind(value: unknown) {
+  let kind = typeof value === 'number' ? 'number' : 'string';
+  try {
+    if (isLikelyTimestamp(value)) kind = 'date';
+  } catch {
+    //
+  }
+  return kind;
 }`,
     // the new error's message names the client's input as the fault: the author says what failed
     `export async function uploadedFile(request: FastifyRequest) {
@@ -949,6 +973,17 @@ export class UsersService {
     const settings = JSON.parse(raw);
     await db.settings.update({ where: { id: 1 }, data: settings });
   } catch {}
+}`,
+      errors: [{ messageId: 'emptyHandler', line: 5, column: 5, endLine: 5, endColumn: 10 }],
+    },
+    // a value predicate beside an awaited call: the call's failure is dropped with the predicate's
+    {
+      code: `export async function columnKind(value: unknown, sheet: Sheet) {
+  let kind = 'string';
+  try {
+    if (isLikelyTimestamp(value)) kind = await sheet.formatOf(value);
+  } catch {}
+  return kind;
 }`,
       errors: [{ messageId: 'emptyHandler', line: 5, column: 5, endLine: 5, endColumn: 10 }],
     },
