@@ -23,7 +23,7 @@ import {
   type SwallowingAnalysis,
 } from '../src/analysis/catch.js';
 import { runsInPage } from '../src/analysis/browser.js';
-import { contractChangeReason, contractOwner, isExportedFunction, type FailureAnswer } from '../src/analysis/callers.js';
+import { contractChangeReason, contractOwner, crossFileCallersCondition, isExportedFunction, type FailureAnswer } from '../src/analysis/callers.js';
 import { blockEffects } from '../src/analysis/effects.js';
 import { importsOf } from '../src/analysis/scope.js';
 import { classifyLogCall, consoleAllowedInFile, findLoggerInScope, loggerCallText, messageFirstCondition, modelLoggerOf, type LoggerInScope, type ModelLogger } from '../src/analysis/loggers.js';
@@ -191,6 +191,28 @@ function replacedMessage(t: TS, calls: ts.CallExpression[]): string | undefined 
 
 type SuggestionList = SuggestionDescriptor<MessageIds>[];
 
+const UNNAMED_EXPORT = 'the function is exported under no name its callers could be found by, and callers in other modules may not handle a throw';
+const CALLERS_ACROSS = 'callers of the exported function in other files leave its promise floating, pass it on as a callback, or use the value it answers on failure, so a throw or rejection there would be unhandled or change their answer';
+
+/**
+ * The rewrites that make an exported function throw or reject, each offered only if its callers in other files
+ * are ready for that (the project model decides); otherwise `fallback` (recording the error, keeping the flow), or
+ * a note saying why.
+ */
+function onlyIfCallersReady(rewrites: SuggestionList, condition: ModelCondition, fallback: SuggestionList): SuggestionList {
+  const otherwise: ModelCondition = { fact: 'not', condition };
+  return [
+    ...rewrites.map((s) => ({ ...s, dependsOn: condition })),
+    ...orByHand(fallback, CALLERS_ACROSS).map((s) => ({ ...s, dependsOn: otherwise })),
+  ];
+}
+
+/** Whether a function answers its callers a value (a `return x;`, or an expression body). */
+function answersValue(t: TS, fn: FunctionLike): boolean {
+  if (!fn.body) return false;
+  return t.isBlock(fn.body) ? returnsValue(t, fn.body) : !t.isVoidExpression(skipOuter(t, fn.body));
+}
+
 /** `list`, or a text-only suggestion saying why no rewrite is offered when the list is empty. */
 function orByHand(list: SuggestionList, reason: string): SuggestionList {
   return list.length > 0 ? list : [{ messageId: 'rewriteByHand', data: { reason }, edits: [] }];
@@ -237,6 +259,10 @@ function catchClauseSuggestions(t: TS, sf: ts.SourceFile, clause: ts.CatchClause
   // return null → throw changes what every caller of the function gets: only where each of them is ready for it
   const contract = target.kind === 'caller' ? contractChangeReason(t, enclosingFunction(t, clause), failureAnswer(t, a)) : undefined;
   if (contract) return orByHand(recordOnly(), contract);
+  // an exported function: its callers in other files must handle the throw too (the project model asks them)
+  const owner = enclosingFunction(t, clause);
+  const across = target.kind === 'caller' ? crossFileCallersCondition(t, owner, owner !== undefined && answersValue(t, owner)) : undefined;
+  if (across === 'unnamed') return orByHand(recordOnly(), UNNAMED_EXPORT);
   // res.json({ ok: true }) answered the request as a success; the error response comes from the propagated error
   const masking = maskingOf(a)?.kind === 'success-response' ? maskingOf(a)?.node.parent : undefined;
   const answered = new Set<ts.Node>(masking && t.isExpressionStatement(masking) && masking.parent === block ? [masking] : []);
@@ -265,7 +291,7 @@ function catchClauseSuggestions(t: TS, sf: ts.SourceFile, clause: ts.CatchClause
       out.push({ messageId: 'rethrow', edits: build(exit, answered, true) });
       const logged = withLog(exit);
       if (logged) out.push({ messageId: 'logAndRethrow', data: { logger: logger!.text }, edits: logged });
-      return out;
+      return across ? onlyIfCallersReady(out, across, recordOnly()) : out;
     }
   }
 }
@@ -540,17 +566,9 @@ function promiseSuggestions(t: TS, sf: ts.SourceFile, h: PromiseHandler, a: Swal
   const release = h.promise ? bestEffortRelease(t, h.promise) : undefined;
   const contract = target.kind === 'caller' && isAwaitedOrReturned(t, call) ? (release ?? perItemHandler(t, call, fn) ?? contractChangeReason(t, fn, answer) ?? returnedToUnseenCallers(t, call, fn)) : undefined;
   const propagates = isAwaitedOrReturned(t, call) && codeAfter(t, statementOf(t, call)) !== 'independent' && target.kind === 'caller' && !degraded && !contract;
-  if (propagates) {
-    const remove: TextEdit[] =
-      h.kind === 'promise-catch'
-        ? [{ range: [h.promise.end, call.end], text: '' }]
-        : [{ range: [call.arguments[0]!.end, handler.end], text: '' }];
-    out.push({ messageId: 'removeHandler', edits: remove });
-    if (logger && logLine) out.push({ messageId: 'logAndRethrow', data: { logger: logger.text }, edits: [...importEdits, { range: [handler.getStart(sf), handler.end], text: `(${name}) => { ${logLine} throw ${name}; }` }] });
-    return out;
-  }
   // keep what the handler answers: (error) => { log; return null; }
-  if (logger && logLine) {
+  const keepAnswerLogged = (): SuggestionList => {
+    if (!logger || !logLine) return [];
     const fn = h.fn;
     let edits: TextEdit[] | undefined;
     if (!fn) {
@@ -563,15 +581,27 @@ function promiseSuggestions(t: TS, sf: ts.SourceFile, h: PromiseHandler, a: Swal
       const value = fn.body.getText(sf);
       edits = [...bound.edits, { range: [fn.body.getStart(sf), fn.body.end], text: `{ ${logLine} return ${value}; }` }];
     }
-    out.push({ messageId: 'logError', data: { logger: logger.text }, edits: [...importEdits, ...edits] });
+    return [{ messageId: 'logError', data: { logger: logger.text }, edits: [...importEdits, ...edits] }];
+  };
+  // an exported function: its callers in other files must handle the rejection too (the project model asks them)
+  const across = propagates ? crossFileCallersCondition(t, fn, answer.kind === 'value' || (fn !== undefined && answersValue(t, fn))) : undefined;
+  if (propagates && across !== 'unnamed') {
+    const remove: TextEdit[] =
+      h.kind === 'promise-catch'
+        ? [{ range: [h.promise.end, call.end], text: '' }]
+        : [{ range: [call.arguments[0]!.end, handler.end], text: '' }];
+    out.push({ messageId: 'removeHandler', edits: remove });
+    if (logger && logLine) out.push({ messageId: 'logAndRethrow', data: { logger: logger.text }, edits: [...importEdits, { range: [handler.getStart(sf), handler.end], text: `(${name}) => { ${logLine} throw ${name}; }` }] });
+    return across ? onlyIfCallersReady(out, across, keepAnswerLogged()) : out;
   }
+  out.push(...keepAnswerLogged());
   const why = !isAwaitedOrReturned(t, call)
     ? 'nothing awaits this promise, so without the handler its rejection would be unhandled'
     : degraded
       ? DEGRADED_READ
       : target.kind !== 'caller'
       ? 'the function around it cannot pass a failure on by throwing'
-      : contract ?? 'the code after it runs on failure too, and a rejection would skip it';
+      : contract ?? (across === 'unnamed' ? UNNAMED_EXPORT : 'the code after it runs on failure too, and a rejection would skip it');
   return orByHand(out, why);
 }
 
