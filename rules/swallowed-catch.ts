@@ -311,11 +311,29 @@ function chosenToGoOn(t: TS, sf: ts.SourceFile, clause: ts.CatchClause, a: Swall
   const inside = sf.text.slice(block.getStart(sf) + 1, block.end - 1);
   if (block.statements.length === 0 && /\/\/|\/\*/.test(inside) && !/\b(TODO|FIXME|XXX)\b/.test(inside)) return 'the empty catch block carries a comment, so ignoring the failure looks deliberate';
   if (/^_|^ignored?$/i.test(name) && clause.variableDeclaration) return `the binding \`${name}\` is named as ignored, so ignoring the failure looks deliberate`;
+  if (isRedundantBareReturn(t, clause)) return REDUNDANT_RETURN;
   if (masking && fn && returnsDocumentedFallback(t, fn, masking, clause.parent)) return 'the function returns this value on failure on purpose (its own input or the value it had before the try, or a fallback its doc comment promises), and callers rely on it';
   const fallback = masking && t.isReturnStatement(masking.node) ? masking.node.expression !== undefined : true;
   if (readsOnly && fallback && isDegradedRead(t, fn, a, returnsValue(t, clause.parent.tryBlock))) return DEGRADED_READ;
   if (handledAfter(t, clause.parent, clause.parent.tryBlock, block)) return 'the code after the try statement handles the failure (it reads the value the catch block sets, or checks for the missing result), and a rethrow would skip it';
   return bestEffortRelease(t, clause.parent.tryBlock);
+}
+
+const REDUNDANT_RETURN = 'the catch block holds only `return;` where the function ends anyway, a line that says nothing but "ignore it", so ignoring the failure looks deliberate';
+
+/**
+ * `try { await hooks.run(…) } catch (e) { return; }` as the last statement of a function that answers no value:
+ * the `return;` changes nothing, so it was written to say the failure is ignored on purpose (often a secondary
+ * step after the main work).
+ */
+function isRedundantBareReturn(t: TS, clause: ts.CatchClause): boolean {
+  const only = clause.block.statements.length === 1 ? clause.block.statements[0] : undefined;
+  if (!only || !t.isReturnStatement(only) || only.expression) return false;
+  const tryStatement = clause.parent;
+  const body = tryStatement.parent;
+  if (tryStatement.finallyBlock || !body || !t.isBlock(body) || !isFunctionLike(t, body.parent)) return false;
+  // a function that answers a value on success answers undefined here: that is a failure answer, not "ignore it"
+  return body.statements[body.statements.length - 1] === tryStatement && !answersValue(t, body.parent);
 }
 
 const RELEASE_METHOD = /^(unlock|unlockSync|release|releaseLock|releaseAll|relinquish)$/;
