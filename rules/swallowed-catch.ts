@@ -573,7 +573,13 @@ function promiseSuggestions(t: TS, sf: ts.SourceFile, h: PromiseHandler, a: Swal
   if (!bound) return [];
   const name = bound.name;
   const importEdits = logger?.import ? [insertImport(t, sf, logger.import)] : [];
-  const logLine = logger ? loggerCallText(logger, name, message) : undefined;
+  // a constant log line in the handler is replaced by one that records the error, in the author's words and level
+  const replacedCalls = h.fn && t.isBlock(h.fn.body) ? replacedLogCalls(t, a).filter((c) => c.parent && t.isExpressionStatement(c.parent) && c.parent.parent === h.fn!.body) : [];
+  const replacedLevel = a.reason === 'constant-log' ? a.logCalls.find((l) => l.log.kind === 'logger') : undefined;
+  const level = replacedLevel ? leadingLevel(t, replacedLevel.call) ?? replacedLevel.log.method : undefined;
+  const logLine = logger
+    ? loggerCallText(logger, name, replacedMessage(t, replacedCalls) ?? message, level === 'warn' || level === 'warning' ? 'warn' : level === 'fatal' || level === 'crit' || level === 'critical' ? 'fatal' : 'error')
+    : undefined;
   const out: SuggestionList = [];
   const target = throwTargetOf(t, enclosingFunction(t, call));
   const fn = enclosingFunction(t, call);
@@ -594,7 +600,10 @@ function promiseSuggestions(t: TS, sf: ts.SourceFile, h: PromiseHandler, a: Swal
     } else if (t.isBlock(fn.body)) {
       const body = fn.body;
       const firstStmt = body.statements[0];
-      edits = [...bound.edits, ...(firstStmt ? [{ range: [firstStmt.getStart(sf), firstStmt.getStart(sf)] as const, text: `${logLine} ` }] : editBlock(t, sf, body, [logLine], { emptyInline: true }))];
+      const replaced = replacedCalls[0]?.parent;
+      edits = replaced
+        ? [...bound.edits, { range: [replaced.getStart(sf), replaced.end], text: logLine }]
+        : [...bound.edits, ...(firstStmt ? [{ range: [firstStmt.getStart(sf), firstStmt.getStart(sf)] as const, text: `${logLine} ` }] : editBlock(t, sf, body, [logLine], { emptyInline: true }))];
     } else {
       const value = fn.body.getText(sf);
       edits = [...bound.edits, { range: [fn.body.getStart(sf), fn.body.end], text: `{ ${logLine} return ${value}; }` }];

@@ -855,6 +855,28 @@ export async function submit(draft: Draft) {
     } catch (e) {}
   }
 }`, { messageId: 'emptyHandler', line: 8, column: 7 }, 'the handler is clean-up in a `finally` block, where a throw would replace the failure or result the try statement had'),
+    // suggestion set 6t: a rejection handler's constant log line becomes the line that records the error, in the
+    // author's words and level, rather than a second, generic line beside it
+    {
+      code: `import { logger } from './logger';
+export function reportOutdated() {
+  return checker.outdated().then((list) => {
+    logger.info(list.length ? 'Updates available' : 'Up to date');
+  }).catch(() => {
+    logger.warn('Could not check for updates.');
+  });
+}`,
+      errors: [{ messageId: 'constantLog', line: 5, column: 12, endLine: 7, endColumn: 4, suggestions: [
+        { messageId: 'logError', output: `import { logger } from './logger';
+export function reportOutdated() {
+  return checker.outdated().then((list) => {
+    logger.info(list.length ? 'Updates available' : 'Up to date');
+  }).catch((error) => {
+    logger.warn('Could not check for updates.', error);
+  });
+}` },
+      ] }],
+    },
     // suggestion set 6t: \`catch (e) { return; }\` as the function's last statement changes nothing but says "ignore
     // it": here a secondary hook after the main work (the channel is already gone), which a rethrow would turn into
     // a failure of the caller after the fact
