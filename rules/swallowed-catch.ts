@@ -443,12 +443,11 @@ function isDegradedRead(t: TS, fn: FunctionLike | undefined, a: HandlerAnalysis,
 /** Whether `block` hands a value back: a `return <value>` outside nested functions. */
 function returnsValue(t: TS, block: ts.Block): boolean {
   let found = false;
-  const visit = (n: ts.Node): void => {
-    if (found || isFunctionLike(t, n)) return;
+  // an explicit stack (walk skips nested functions): a deeply nested body cannot overflow the call stack
+  walk(t, block, (n) => {
+    if (found) return 'skip';
     if (t.isReturnStatement(n) && n.expression) found = true;
-    else t.forEachChild(n, visit);
-  };
-  t.forEachChild(block, visit);
+  });
   return found;
 }
 

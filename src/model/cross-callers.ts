@@ -85,8 +85,10 @@ export function crossFileUses(resolver: ModuleResolver, file: string, callee: Ex
     }
     if (text === null || !word.test(text)) continue;
     let sf = cache.trees.get(abs);
-    if (!sf) cache.trees.set(abs, (sf = parseSource(text, abs, t)));
-    for (const ref of referencesIn(t, sf, abs, file, callee, resolver)) kinds.push(classifyUse(t, ref, callee.async));
+    if (sf === undefined) cache.trees.set(abs, (sf = parseOrNull(text, abs, t)));
+    // a file errlint cannot parse (nesting deep enough to overflow the parser) names the callee: its calls are unknown
+    if (sf === null) kinds.push('passed');
+    else for (const ref of referencesIn(t, sf, abs, file, callee, resolver)) kinds.push(classifyUse(t, ref, callee.async));
   }
   return kinds;
 }
@@ -94,7 +96,17 @@ export function crossFileUses(resolver: ModuleResolver, file: string, callee: Ex
 /** The package files read and parsed to find callers, by absolute path, kept for the life of a project model. */
 export interface CallerFileCache {
   texts: Map<string, string | null>;
-  trees: Map<string, ts.SourceFile>;
+  /** null: the file could not be parsed. */
+  trees: Map<string, ts.SourceFile | null>;
+}
+
+/** The file's tree, or null when parsing it fails (the audit's per-file boundary does not cover this read). */
+function parseOrNull(text: string, abs: string, t: TS): ts.SourceFile | null {
+  try {
+    return parseSource(text, abs, t);
+  } catch {
+    return null; // a stack overflow in the parser on adversarial nesting: the file's calls stay unknown
+  }
 }
 
 /**
