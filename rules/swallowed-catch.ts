@@ -23,7 +23,7 @@ import {
   type SwallowingAnalysis,
 } from '../src/analysis/catch.js';
 import { runsInPage } from '../src/analysis/browser.js';
-import { contractChangeReason, contractOwner, isExportedFunction, type FailureAnswer } from '../src/analysis/callers.js';
+import { contractChangeReason, contractOwner, crossFileCallersCondition, isExportedFunction, type FailureAnswer } from '../src/analysis/callers.js';
 import { docComments, oneLine } from '../src/analysis/comments.js';
 import { blockEffects } from '../src/analysis/effects.js';
 import { importsOf } from '../src/analysis/scope.js';
@@ -209,6 +209,28 @@ function replacedMessage(t: TS, calls: ts.CallExpression[]): string | undefined 
 
 type SuggestionList = SuggestionDescriptor<MessageIds>[];
 
+const UNNAMED_EXPORT = 'the function is exported under no name its callers could be found by, and callers in other modules may not handle a throw';
+const CALLERS_ACROSS = 'callers of the exported function in other files leave its promise floating, pass it on as a callback, or use the value it answers on failure, so a throw or rejection there would be unhandled or change their answer';
+
+/**
+ * The rewrites that make an exported function throw or reject, each offered only if its callers in other files
+ * are ready for that (the project model decides); otherwise `fallback` (recording the error, keeping the flow), or
+ * a note saying why.
+ */
+function onlyIfCallersReady(rewrites: SuggestionList, condition: ModelCondition, fallback: SuggestionList): SuggestionList {
+  const otherwise: ModelCondition = { fact: 'not', condition };
+  return [
+    ...rewrites.map((s) => ({ ...s, dependsOn: condition })),
+    ...orByHand(fallback, CALLERS_ACROSS).map((s) => ({ ...s, dependsOn: otherwise })),
+  ];
+}
+
+/** Whether a function answers its callers a value (a `return x;`, or an expression body). */
+function answersValue(t: TS, fn: FunctionLike): boolean {
+  if (!fn.body) return false;
+  return t.isBlock(fn.body) ? returnsValue(t, fn.body) : !t.isVoidExpression(skipOuter(t, fn.body));
+}
+
 /** `list`, or a text-only suggestion saying why no rewrite is offered when the list is empty. */
 function orByHand(list: SuggestionList, reason: string): SuggestionList {
   return list.length > 0 ? list : [{ messageId: 'rewriteByHand', data: { reason }, edits: [] }];
@@ -255,6 +277,10 @@ function catchClauseSuggestions(t: TS, sf: ts.SourceFile, clause: ts.CatchClause
   // return null → throw changes what every caller of the function gets: only where each of them is ready for it
   const contract = target.kind === 'caller' ? contractChangeReason(t, enclosingFunction(t, clause), failureAnswer(t, a)) : undefined;
   if (contract) return orByHand(recordOnly(), contract);
+  // an exported function: its callers in other files must handle the throw too (the project model asks them)
+  const owner = enclosingFunction(t, clause);
+  const across = target.kind === 'caller' ? crossFileCallersCondition(t, owner, owner !== undefined && answersValue(t, owner)) : undefined;
+  if (across === 'unnamed') return orByHand(recordOnly(), UNNAMED_EXPORT);
   // res.json({ ok: true }) answered the request as a success; the error response comes from the propagated error
   const masking = maskingOf(a)?.kind === 'success-response' ? maskingOf(a)?.node.parent : undefined;
   const answered = new Set<ts.Node>(masking && t.isExpressionStatement(masking) && masking.parent === block ? [masking] : []);
@@ -283,7 +309,7 @@ function catchClauseSuggestions(t: TS, sf: ts.SourceFile, clause: ts.CatchClause
       out.push({ messageId: 'rethrow', edits: build(exit, answered, true) });
       const logged = withLog(exit);
       if (logged) out.push({ messageId: 'logAndRethrow', data: { logger: logger!.text }, edits: logged });
-      return out;
+      return across ? onlyIfCallersReady(out, across, recordOnly()) : out;
     }
   }
 }
@@ -303,11 +329,29 @@ function chosenToGoOn(t: TS, sf: ts.SourceFile, clause: ts.CatchClause, a: Swall
   const inside = sf.text.slice(block.getStart(sf) + 1, block.end - 1);
   if (block.statements.length === 0 && /\/\/|\/\*/.test(inside) && !/\b(TODO|FIXME|XXX)\b/.test(inside)) return 'the empty catch block carries a comment, so ignoring the failure looks deliberate';
   if (/^_|^ignored?$/i.test(name) && clause.variableDeclaration) return `the binding \`${name}\` is named as ignored, so ignoring the failure looks deliberate`;
+  if (isRedundantBareReturn(t, clause)) return REDUNDANT_RETURN;
   if (masking && fn && returnsDocumentedFallback(t, fn, masking, clause.parent)) return 'the function returns this value on failure on purpose (its own input or the value it had before the try, or a fallback its doc comment promises), and callers rely on it';
   const fallback = masking && t.isReturnStatement(masking.node) ? masking.node.expression !== undefined : true;
   if (readsOnly && fallback && isDegradedRead(t, fn, a, returnsValue(t, clause.parent.tryBlock))) return DEGRADED_READ;
   if (handledAfter(t, clause.parent, clause.parent.tryBlock, block)) return 'the code after the try statement handles the failure (it reads the value the catch block sets, or checks for the missing result), and a rethrow would skip it';
   return bestEffortRelease(t, clause.parent.tryBlock);
+}
+
+const REDUNDANT_RETURN = 'the catch block holds only `return;` where the function ends anyway, a line that says nothing but "ignore it", so ignoring the failure looks deliberate';
+
+/**
+ * `try { await hooks.run(…) } catch (e) { return; }` as the last statement of a function that answers no value:
+ * the `return;` changes nothing, so it was written to say the failure is ignored on purpose (often a secondary
+ * step after the main work).
+ */
+function isRedundantBareReturn(t: TS, clause: ts.CatchClause): boolean {
+  const only = clause.block.statements.length === 1 ? clause.block.statements[0] : undefined;
+  if (!only || !t.isReturnStatement(only) || only.expression) return false;
+  const tryStatement = clause.parent;
+  const body = tryStatement.parent;
+  if (tryStatement.finallyBlock || !body || !t.isBlock(body) || !isFunctionLike(t, body.parent)) return false;
+  // a function that answers a value on success answers undefined here: that is a failure answer, not "ignore it"
+  return body.statements[body.statements.length - 1] === tryStatement && !answersValue(t, body.parent);
 }
 
 const RELEASE_METHOD = /^(unlock|unlockSync|release|releaseLock|releaseAll|relinquish)$/;
@@ -417,12 +461,11 @@ function isDegradedRead(t: TS, fn: FunctionLike | undefined, a: HandlerAnalysis,
 /** Whether `block` hands a value back: a `return <value>` outside nested functions. */
 function returnsValue(t: TS, block: ts.Block): boolean {
   let found = false;
-  const visit = (n: ts.Node): void => {
-    if (found || isFunctionLike(t, n)) return;
+  // an explicit stack (walk skips nested functions): a deeply nested body cannot overflow the call stack
+  walk(t, block, (n) => {
+    if (found) return 'skip';
     if (t.isReturnStatement(n) && n.expression) found = true;
-    else t.forEachChild(n, visit);
-  };
-  t.forEachChild(block, visit);
+  });
   return found;
 }
 
@@ -544,7 +587,13 @@ function promiseSuggestions(t: TS, sf: ts.SourceFile, h: PromiseHandler, a: Swal
   if (!bound) return [];
   const name = bound.name;
   const importEdits = logger?.import ? [insertImport(t, sf, logger.import)] : [];
-  const logLine = logger ? loggerCallText(logger, name, message) : undefined;
+  // a constant log line in the handler is replaced by one that records the error, in the author's words and level
+  const replacedCalls = h.fn && t.isBlock(h.fn.body) ? replacedLogCalls(t, a).filter((c) => c.parent && t.isExpressionStatement(c.parent) && c.parent.parent === h.fn!.body) : [];
+  const replacedLevel = a.reason === 'constant-log' ? a.logCalls.find((l) => l.log.kind === 'logger') : undefined;
+  const level = replacedLevel ? leadingLevel(t, replacedLevel.call) ?? replacedLevel.log.method : undefined;
+  const logLine = logger
+    ? loggerCallText(logger, name, replacedMessage(t, replacedCalls) ?? message, level === 'warn' || level === 'warning' ? 'warn' : level === 'fatal' || level === 'crit' || level === 'critical' ? 'fatal' : 'error')
+    : undefined;
   const out: SuggestionList = [];
   const target = throwTargetOf(t, enclosingFunction(t, call));
   const fn = enclosingFunction(t, call);
@@ -555,17 +604,9 @@ function promiseSuggestions(t: TS, sf: ts.SourceFile, h: PromiseHandler, a: Swal
   const release = h.promise ? bestEffortRelease(t, h.promise) : undefined;
   const contract = target.kind === 'caller' && isAwaitedOrReturned(t, call) ? (release ?? perItemHandler(t, call, fn) ?? contractChangeReason(t, fn, answer) ?? returnedToUnseenCallers(t, call, fn)) : undefined;
   const propagates = isAwaitedOrReturned(t, call) && codeAfter(t, statementOf(t, call)) !== 'independent' && target.kind === 'caller' && !degraded && !contract;
-  if (propagates) {
-    const remove: TextEdit[] =
-      h.kind === 'promise-catch'
-        ? [{ range: [h.promise.end, call.end], text: '' }]
-        : [{ range: [call.arguments[0]!.end, handler.end], text: '' }];
-    out.push({ messageId: 'removeHandler', edits: remove });
-    if (logger && logLine) out.push({ messageId: 'logAndRethrow', data: { logger: logger.text }, edits: [...importEdits, { range: [handler.getStart(sf), handler.end], text: `(${name}) => { ${logLine} throw ${name}; }` }] });
-    return out;
-  }
   // keep what the handler answers: (error) => { log; return null; }
-  if (logger && logLine) {
+  const keepAnswerLogged = (): SuggestionList => {
+    if (!logger || !logLine) return [];
     const fn = h.fn;
     let edits: TextEdit[] | undefined;
     if (!fn) {
@@ -573,20 +614,35 @@ function promiseSuggestions(t: TS, sf: ts.SourceFile, h: PromiseHandler, a: Swal
     } else if (t.isBlock(fn.body)) {
       const body = fn.body;
       const firstStmt = body.statements[0];
-      edits = [...bound.edits, ...(firstStmt ? [{ range: [firstStmt.getStart(sf), firstStmt.getStart(sf)] as const, text: `${logLine} ` }] : editBlock(t, sf, body, [logLine], { emptyInline: true }))];
+      const replaced = replacedCalls[0]?.parent;
+      edits = replaced
+        ? [...bound.edits, { range: [replaced.getStart(sf), replaced.end], text: logLine }]
+        : [...bound.edits, ...(firstStmt ? [{ range: [firstStmt.getStart(sf), firstStmt.getStart(sf)] as const, text: `${logLine} ` }] : editBlock(t, sf, body, [logLine], { emptyInline: true }))];
     } else {
       const value = fn.body.getText(sf);
       edits = [...bound.edits, { range: [fn.body.getStart(sf), fn.body.end], text: `{ ${logLine} return ${value}; }` }];
     }
-    out.push({ messageId: 'logError', data: { logger: logger.text }, edits: [...importEdits, ...edits] });
+    return [{ messageId: 'logError', data: { logger: logger.text }, edits: [...importEdits, ...edits] }];
+  };
+  // an exported function: its callers in other files must handle the rejection too (the project model asks them)
+  const across = propagates ? crossFileCallersCondition(t, fn, answer.kind === 'value' || (fn !== undefined && answersValue(t, fn))) : undefined;
+  if (propagates && across !== 'unnamed') {
+    const remove: TextEdit[] =
+      h.kind === 'promise-catch'
+        ? [{ range: [h.promise.end, call.end], text: '' }]
+        : [{ range: [call.arguments[0]!.end, handler.end], text: '' }];
+    out.push({ messageId: 'removeHandler', edits: remove });
+    if (logger && logLine) out.push({ messageId: 'logAndRethrow', data: { logger: logger.text }, edits: [...importEdits, { range: [handler.getStart(sf), handler.end], text: `(${name}) => { ${logLine} throw ${name}; }` }] });
+    return across ? onlyIfCallersReady(out, across, keepAnswerLogged()) : out;
   }
+  out.push(...keepAnswerLogged());
   const why = !isAwaitedOrReturned(t, call)
     ? 'nothing awaits this promise, so without the handler its rejection would be unhandled'
     : degraded
       ? DEGRADED_READ
       : target.kind !== 'caller'
       ? 'the function around it cannot pass a failure on by throwing'
-      : contract ?? 'the code after it runs on failure too, and a rejection would skip it';
+      : contract ?? (across === 'unnamed' ? UNNAMED_EXPORT : 'the code after it runs on failure too, and a rejection would skip it');
   return orByHand(out, why);
 }
 

@@ -135,6 +135,24 @@ export type ModelCondition =
       member?: string;
     }
   | {
+      /**
+       * swallowed-catch: the function the finding's file exports as `name` (a method `name` of an exported class
+       * or object when `member`) may throw or reject where it answered before only if every caller in the other
+       * files of its package handles that: none leaves the promise floating or passes the function on, and, when
+       * `usesValue` (it answers callers a value on success), none uses the value it got on failure outside a try.
+       */
+      fact: 'callers-ready-for-throw';
+      name: string;
+      member: boolean;
+      async: boolean;
+      usesValue: boolean;
+    }
+  | {
+      /** The opposite of `condition`: a by-hand note offered in place of a rewrite whose condition fails. */
+      fact: 'not';
+      condition: ModelCondition;
+    }
+  | {
       /** `serverError(res, e)`: the exported function sends its argument number `argument` to an HTTP response. */
       fact: 'sends-error-to-response';
       module: string;

@@ -10,6 +10,7 @@ import type { TS } from '../ts.js';
 import { dottedName, enclosingFunction, functionName, hasModifier, isAsyncFunction, isFunctionLike, isHttpHandler, skipOuter, walk, type FunctionLike } from './ast.js';
 import { docComments, oneLine } from './comments.js';
 import { localExports } from './exports.js';
+import type { ModelCondition } from '../types.js';
 
 /** How the function answers a failure today. */
 export type FailureAnswer =
@@ -131,10 +132,32 @@ export function isExportedFunction(t: TS, fn: FunctionLike): boolean {
   return holder.name !== undefined && exportedLocalNames(t, statement.parent).has(holder.name);
 }
 
+/**
+ * How a call uses the function: left `floating` (a promise nobody awaits), `passed` on as a callback, `guarded`
+ * (in a try, or with its own `.catch`), `propagated` (awaited as a statement, or in a route handler whose
+ * framework answers a throw), or `uses-value` (awaited or returned, its value used).
+ */
+export type CallerUseKind = 'floating' | 'passed' | 'guarded' | 'propagated' | 'uses-value';
+
+/**
+ * The project-model condition a throw or rejection added to `fn` depends on when code outside its file can call it
+ * (see `ModelCondition` `callers-ready-for-throw`): undefined when `fn` is not exported or is a route handler (its
+ * caller is the framework), `unnamed` when it is exported under no name calls could be found by.
+ */
+export function crossFileCallersCondition(t: TS, handlerFn: FunctionLike | undefined, usesValue: boolean): ModelCondition | 'unnamed' | undefined {
+  if (!handlerFn) return undefined;
+  const fn = contractOwner(t, handlerFn);
+  if (isHttpHandler(t, fn) || !isExportedFunction(t, fn)) return undefined;
+  const callee = callName(t, fn);
+  if (!callee) return 'unnamed';
+  const async = isAsyncFunction(t, fn) || /^Promise</.test(fn.type?.getText(fn.getSourceFile()) ?? '');
+  return { fact: 'callers-ready-for-throw', name: callee.name, member: t.isMethodDeclaration(fn) || (fn.parent !== undefined && (t.isPropertyDeclaration(fn.parent) || t.isPropertyAssignment(fn.parent))), async, usesValue };
+}
+
 /** How one reference to the function in its file uses it. */
 interface CallerUse {
   node: ts.Node;
-  kind: 'floating' | 'passed' | 'guarded' | 'propagated' | 'uses-value';
+  kind: CallerUseKind;
 }
 
 /** The name calls use: `name(…)` for a function, `.name(…)` for a method. */
@@ -162,7 +185,8 @@ function insideTry(t: TS, node: ts.Node): boolean {
   return false;
 }
 
-function classifyUse(t: TS, ref: ts.Expression, async: boolean): CallerUse['kind'] {
+/** How the call (or non-call) at the reference `ref` uses the function; `async`: the function returns a promise. */
+export function classifyUse(t: TS, ref: ts.Expression, async: boolean): CallerUseKind {
   const parent = ref.parent;
   const called = parent && t.isCallExpression(parent) && parent.expression === ref ? parent : undefined;
   if (!called) return 'passed';

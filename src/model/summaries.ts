@@ -26,6 +26,7 @@ import { summarizeFetchWrappers } from './http-summaries.js';
 import { summarizeResponders, type ResponderSummary } from './response-summaries.js';
 import { summarizeWrites, type WriteSummaries } from './write-summaries.js';
 import { WriteModel } from './write-model.js';
+import { callersReadyForThrow, crossFileUses, type CallerFileCache } from './cross-callers.js';
 
 /** An HTTP client instance a module exports: `export const api = axios.create({ baseURL })`. */
 export interface ClientSummary {
@@ -277,6 +278,9 @@ export interface ErrorClassVerdict {
 /** Whether a condition a finding depends on holds, over the summaries of the whole project. */
 export class ProjectModel {
   private readonly writes: WriteModel;
+  /** Files read to find the callers of an exported function (cross-callers.ts), and the answers given. */
+  private readonly callerFiles: CallerFileCache = { texts: new Map(), trees: new Map() };
+  private readonly callersReady = new Map<string, boolean>();
 
   constructor(
     private readonly resolver: ModuleResolver,
@@ -393,6 +397,15 @@ export class ProjectModel {
         return this.writes.holds(fromFile, condition);
       case 'axios-defaults-without-timeout':
         return !this.axiosDefaultsTimeout(fromFile);
+      case 'not':
+        return !this.holds(fromFile, condition.condition);
+      case 'callers-ready-for-throw':
+      {
+        const key = JSON.stringify([fromFile, condition.name, condition.member, condition.async, condition.usesValue]);
+        let ready = this.callersReady.get(key);
+        if (ready === undefined) this.callersReady.set(key, (ready = callersReadyForThrow(crossFileUses(this.resolver, fromFile, condition, this.callerFiles), condition.usesValue)));
+        return ready;
+      }
       case 'not-ambient-client':
         return this.exported(fromFile, condition.module, condition.imported, (s, name) => (s.ambientClients?.includes(condition.member ? `${name}.${condition.member}` : name) ? true : undefined)) === undefined;
       default:

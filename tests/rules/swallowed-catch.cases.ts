@@ -879,6 +879,62 @@ export async function submit(draft: Draft) {
     } catch (e) {}
   }
 }`, { messageId: 'emptyHandler', line: 8, column: 7 }, 'the handler is clean-up in a `finally` block, where a throw would replace the failure or result the try statement had'),
+    // suggestion set 6t: a rejection handler's constant log line becomes the line that records the error, in the
+    // author's words and level, rather than a second, generic line beside it
+    {
+      code: `import { logger } from './logger';
+export function reportOutdated() {
+  return checker.outdated().then((list) => {
+    logger.info(list.length ? 'Updates available' : 'Up to date');
+  }).catch(() => {
+    logger.warn('Could not check for updates.');
+  });
+}`,
+      errors: [{ messageId: 'constantLog', line: 5, column: 12, endLine: 7, endColumn: 4, suggestions: [
+        { messageId: 'logError', output: `import { logger } from './logger';
+export function reportOutdated() {
+  return checker.outdated().then((list) => {
+    logger.info(list.length ? 'Updates available' : 'Up to date');
+  }).catch((error) => {
+    logger.warn('Could not check for updates.', error);
+  });
+}` },
+      ] }],
+    },
+    // suggestion set 6t: \`catch (e) { return; }\` as the function's last statement changes nothing but says "ignore
+    // it": here a secondary hook after the main work (the channel is already gone), which a rethrow would turn into
+    // a failure of the caller after the fact
+    noRewrite(`async function dropChannel(channelId: string) {
+  channels.delete(channelId);
+  await broker.publish('channel:dropped', channelId);
+  try {
+    await hooks.run('channel:drop', channelId);
+  } catch (e) {
+    return;
+  }
+}`, { messageId: 'discarded', line: 6, column: 5 }, 'the catch block holds only \`return;\` where the function ends anyway, a line that says nothing but "ignore it", so ignoring the failure looks deliberate'),
+    // the same \`return;\` with code after the try statement skips that code on failure, as the rethrow does: not a
+    // bare "ignore it" (nor is it in a function that answers a value: see loadSecrets)
+    {
+      code: `async function syncChannel(channelId: string) {
+  try {
+    await hooks.run('channel:sync', channelId);
+  } catch (e) {
+    return;
+  }
+  await channels.markSynced(channelId);
+}`,
+      errors: [{ messageId: 'discarded', line: 4, column: 5, endLine: 4, endColumn: 14, suggestions: [
+        { messageId: 'rethrow', output: `async function syncChannel(channelId: string) {
+  try {
+    await hooks.run('channel:sync', channelId);
+  } catch (e) {
+    throw e;
+  }
+  await channels.markSynced(channelId);
+}` },
+      ] }],
+    },
     // suggestion set 4: a local \`logger\` (a list of lines) hides the imported logger in this function, so no
     // \`logger.error(…)\` is written there
     noRewrite(`import { logger } from './lib/logger';
