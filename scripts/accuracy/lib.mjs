@@ -33,8 +33,9 @@ export const SETS = {
   c: { file: 'validation-set.json', labels: 'labels/validation-c.jsonl', recallLabels: 'labels/validation-recall-c.jsonl' },
   d: { file: 'validation-set-d.json', labels: 'labels/validation-d.jsonl', recallLabels: 'labels/validation-recall-d.jsonl' },
   e: { file: 'validation-set-e.json', labels: 'labels/validation-e.jsonl', recallLabels: 'labels/validation-recall-e.jsonl' },
+  f: { file: 'validation-set-f.json', labels: 'labels/validation-f.jsonl', recallLabels: 'labels/validation-recall-f.jsonl' },
 };
-export const DEFAULT_SET = 'e';
+export const DEFAULT_SET = 'f';
 
 /**
  * The suggestion-safety sets (issue 16) by name, the same way: set 1 was retired once suggestions had been tuned
@@ -51,7 +52,7 @@ export const SUGGESTION_SETS = {
 export const DEFAULT_SUGGESTION_SET = '2';
 
 /**
- * `--set`: a set's name (`a` … `e`; for `sets` = SUGGESTION_SETS `1` … `5`) or the path of a set file. A set
+ * `--set`: a set's name (`a` … `f`; for `sets` = SUGGESTION_SETS `1` … `5`) or the path of a set file. A set
  * file may name its label files (`labels`, `recallLabels`, relative to accuracy/); otherwise a named set's
  * defaults apply.
  */

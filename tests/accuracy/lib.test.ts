@@ -66,8 +66,11 @@ describe('stable sampling of findings', () => {
 
 describe('validation sets', () => {
   it('names each set with its own label files, the newest by default', () => {
-    expect(DEFAULT_SET).toBe('e');
-    expect(setFiles()).toEqual(setFiles('e'));
+    expect(DEFAULT_SET).toBe('f');
+    expect(setFiles()).toEqual(setFiles('f'));
+    expect(setFiles('f').file.endsWith('accuracy/validation-set-f.json')).toBe(true);
+    expect(setFiles('f').labels.endsWith('accuracy/labels/validation-f.jsonl')).toBe(true);
+    expect(setFiles('f').recallLabels?.endsWith('accuracy/labels/validation-recall-f.jsonl')).toBe(true);
     expect(setFiles('e').file.endsWith('accuracy/validation-set-e.json')).toBe(true);
     expect(setFiles('e').labels.endsWith('accuracy/labels/validation-e.jsonl')).toBe(true);
     expect(setFiles('e').recallLabels?.endsWith('accuracy/labels/validation-recall-e.jsonl')).toBe(true);
@@ -90,7 +93,7 @@ describe('validation sets', () => {
     const file = join(dir, 'my-set.json');
     writeFileSync(file, JSON.stringify({ labels: 'labels/mine.jsonl', repos: [{ repo: 'o/n', commit: 'f'.repeat(40) }] }));
     expect(setFiles(file).labels.endsWith('accuracy/labels/mine.jsonl')).toBe(true);
-    expect(setFiles(file).recallLabels?.endsWith('accuracy/labels/validation-recall-e.jsonl')).toBe(true);
+    expect(setFiles(file).recallLabels?.endsWith('accuracy/labels/validation-recall-f.jsonl')).toBe(true);
     expect(readSet(file)).toEqual([{ repo: 'o/n', commit: 'f'.repeat(40), paths: ['.'] }]);
   });
 
@@ -102,13 +105,15 @@ describe('validation sets', () => {
       readSet('b'),
       readSet('c'),
       readSet('d'),
+      readSet('e'),
       readSet('1', SUGGESTION_SETS),
       readSet('2', SUGGESTION_SETS),
       readSet('3', SUGGESTION_SETS),
       readSet('4', SUGGESTION_SETS),
+      readSet('5', SUGGESTION_SETS),
       recallSet.entries,
     ].map(repos);
-    const current = readSet('e');
+    const current = readSet('f');
     expect(current.length).toBeGreaterThanOrEqual(10);
     for (const other of used) expect(current.filter((e) => other.has(e.repo))).toEqual([]);
     expect(current.every((e) => /^[0-9a-f]{40}$/.test(e.commit) && e.paths.length > 0)).toBe(true);
@@ -116,7 +121,7 @@ describe('validation sets', () => {
   });
 
   it('refuses an unknown set with a message naming the known ones', () => {
-    expect(() => setFiles('zz')).toThrow(/no validation set zz \(known: a, b, c, d, e, or a set file\)/);
+    expect(() => setFiles('zz')).toThrow(/no validation set zz \(known: a, b, c, d, e, f, or a set file\)/);
     expect(() => setFiles('zz', SUGGESTION_SETS)).toThrow(/no suggestion set zz \(known: 1, 2, 3, 4, 5, or a set file\)/);
   });
 });
