@@ -26,6 +26,11 @@ runExemptionTests(genericError, [
     expected: { reason: 'config-guard', detail: 'guarded by a check of the environment', ...at(2, 40, 2, 64) },
   },
   {
+    name: 'thrown right after the request was answered with an error status',
+    code: "import type { Request, Response } from 'express';\nexport async function login(req: Request, res: Response) {\n  if (!req.body.user) {\n    res.status(401).json({ error: 'no user' });\n    throw new Error('login failed');\n  }\n  res.json({ ok: true });\n}\n",
+    expected: { reason: 'answered', detail: 'the request was just answered with an error status', ...at(5, 11, 5, 36) },
+  },
+  {
     name: 'a message naming a missing setting',
     code: "export function start(port?: number) {\n  if (!port) throw new Error('LISTEN_PORT is not set');\n  return listen(port);\n}\n",
     expected: { reason: 'config-guard', detail: 'the message names a setting', ...at(2, 20, 2, 55) },
