@@ -7,7 +7,7 @@ import type * as ts from 'typescript';
 import type { Knowledge } from '../../knowledge/index.js';
 import { httpClients } from '../../knowledge/http-clients.js';
 import type { TS } from '../../ts.js';
-import { dottedName, skipOuter, walk } from '../ast.js';
+import { containsNode, dottedName, skipOuter } from '../ast.js';
 import { propertyNameText, resolveIdentifier, type ImportMap } from '../scope.js';
 import { axiosClient } from './axios.js';
 import { clientKnowledge, fromClient, type ClientCall, type HttpClient, type OutboundCall } from './client.js';
@@ -100,17 +100,7 @@ const defaultsMemo = new WeakMap<ts.SourceFile, boolean>();
 export function fileSetsDefaultTimeout(t: TS, sf: ts.SourceFile): boolean {
   const hit = defaultsMemo.get(sf);
   if (hit !== undefined) return hit;
-  let found = false;
-  walk(
-    t,
-    sf,
-    (n) => {
-      if (found) return 'skip';
-      if (t.isBinaryExpression(n) && n.operatorToken.kind === t.SyntaxKind.EqualsToken && isDefaultsTimeout(dottedName(t, n.left))) found = true;
-      return found ? 'skip' : undefined;
-    },
-    true,
-  );
+  const found = containsNode(t, sf, (n) => t.isBinaryExpression(n) && n.operatorToken.kind === t.SyntaxKind.EqualsToken && isDefaultsTimeout(dottedName(t, n.left)));
   defaultsMemo.set(sf, found);
   return found;
 }
